@@ -1,0 +1,180 @@
+/**
+ * Typed values that stand for Nix expressions inside TypeScript configuration: raw Nix, the
+ * `lib.mk*` priority and condition wrappers, package references, secret paths and references to
+ * other hosts. They are plain data tagged with a registered symbol, so they survive zod parsing,
+ * cannot be confused with a user's attribute set, and are turned into Nix by the lowering stage.
+ */
+
+/** The brand every typeflake expression value carries (registered, so copies of the module agree). */
+export const NIX_EXPRESSION: unique symbol = Symbol.for("typeflake.nix-expression") as never;
+
+interface Branded {
+  readonly [NIX_EXPRESSION]: true;
+}
+
+/** Nix source written by hand: `nix\`lib.mkDefault pkgs.hello\``. */
+export interface RawNix extends Branded {
+  readonly kind: "raw";
+  /** Literal source text and interpolated values, in order. */
+  readonly parts: readonly (string | NixValue)[];
+}
+
+/** `lib.mkOverride priority value` (mkForce = 50, mkDefault = 1000, mkOptionDefault = 1500). */
+export interface Override extends Branded {
+  readonly kind: "override";
+  readonly priority: number;
+  readonly value: NixValue;
+}
+
+/** `lib.mkOrder priority value` (mkBefore = 500, mkAfter = 1500). */
+export interface Order extends Branded {
+  readonly kind: "order";
+  readonly priority: number;
+  readonly value: NixValue;
+}
+
+/** `lib.mkIf condition value` */
+export interface Conditional extends Branded {
+  readonly kind: "if";
+  readonly condition: NixValue;
+  readonly value: NixValue;
+}
+
+/** `lib.mkMerge [ … ]` */
+export interface Merge extends Branded {
+  readonly kind: "merge";
+  readonly values: readonly NixValue[];
+}
+
+/** A package: `pkgs.htop`, or from the fleet's second nixpkgs, `unstable.htop`. */
+export interface PackageRef extends Branded {
+  readonly kind: "package";
+  /** Attribute path inside the package set, e.g. `["python3Packages", "requests"]`. */
+  readonly attrPath: readonly string[];
+  /** `pkgs` (the host's nixpkgs) or `unstable` (the fleet's second nixpkgs). */
+  readonly set: "pkgs" | "unstable";
+}
+
+/** A Nix path literal relative to the generated file, e.g. `./nginx.conf`. */
+export interface PathRef extends Branded {
+  readonly kind: "path";
+  readonly path: string;
+}
+
+/** A secret declared in the fleet's secrets; lowers to the decrypted file's runtime path. */
+export interface SecretRef extends Branded {
+  readonly kind: "secret";
+  /** Secret name, as in `sops.secrets."<name>"` or `age.secrets.<name>`. */
+  readonly name: string;
+}
+
+/** The runtime path of a decrypted secret: `config.sops.secrets."wireguard-key".path`. */
+export interface SecretPath extends Branded {
+  readonly kind: "secretPath";
+  readonly name: string;
+}
+
+/** Another host's address, or a URL to one of its ports, resolved from the fleet. */
+export interface HostRef extends Branded {
+  readonly kind: "host";
+  /** Name of the referenced host (its folder under `hosts/`). */
+  readonly host: string;
+  /** When set, the reference is a URL `scheme://address:port`. */
+  readonly port?: number;
+  /** URL scheme used with `port`; default `http`. */
+  readonly scheme?: string;
+}
+
+/** Every typed expression value. */
+export type NixExpression =
+  | RawNix
+  | Override
+  | Order
+  | Conditional
+  | Merge
+  | PackageRef
+  | PathRef
+  | SecretRef
+  | SecretPath
+  | HostRef;
+
+/** Anything that can stand where NixOS expects a value. */
+export type NixValue =
+  | string
+  | number
+  | boolean
+  | null
+  | NixExpression
+  | readonly NixValue[]
+  | { readonly [name: string]: NixValue };
+
+const brand = <T extends Omit<NixExpression, typeof NIX_EXPRESSION>>(value: T) =>
+  Object.freeze({ ...value, [NIX_EXPRESSION]: true as const });
+
+/** True for values built by this module's helpers. */
+export const isNixExpression = (value: unknown): value is NixExpression =>
+  typeof value === "object" && value !== null && NIX_EXPRESSION in value;
+
+/**
+ * Raw Nix source, the last-resort escape hatch. Interpolated values are printed as Nix:
+ * `nix\`"${pkg("curl")}/bin/curl"\`` embeds `pkgs.curl`. The generated file is parse-checked.
+ */
+export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix => {
+  const parts: (string | NixValue)[] = [];
+  strings.forEach((text, index) => {
+    if (text !== "") parts.push(text);
+    if (index < values.length) parts.push(values[index] as NixValue);
+  });
+  return brand({ kind: "raw", parts });
+};
+
+/** `lib.mkOverride priority value`: lower numbers win. */
+export const mkOverride = (priority: number, value: NixValue): Override =>
+  brand({ kind: "override", priority, value });
+/** `lib.mkForce value`: wins over normal definitions (priority 50). */
+export const mkForce = (value: NixValue): Override => mkOverride(50, value);
+/** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
+export const mkDefault = (value: NixValue): Override => mkOverride(1000, value);
+/** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
+export const mkIf = (condition: NixValue, value: NixValue): Conditional =>
+  brand({ kind: "if", condition, value });
+/** `lib.mkMerge [ … ]`: several definitions of one option at once. */
+export const mkMerge = (values: readonly NixValue[]): Merge => brand({ kind: "merge", values });
+/** `lib.mkBefore value`: list items placed before normal definitions (order 500). */
+export const mkBefore = (value: NixValue): Order => brand({ kind: "order", priority: 500, value });
+/** `lib.mkAfter value`: list items placed after normal definitions (order 1500). */
+export const mkAfter = (value: NixValue): Order => brand({ kind: "order", priority: 1500, value });
+
+/** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
+export const pkg = (attrPath: string): PackageRef =>
+  brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" });
+
+/** A package from the fleet's second nixpkgs (e.g. unstable): `unstablePkg("prometheus-node-exporter")`. */
+export const unstablePkg = (attrPath: string): PackageRef =>
+  brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" });
+
+/** A path literal relative to the generated Nix file: `nixPath("./nginx.conf")`. */
+export const nixPath = (path: string): PathRef => brand({ kind: "path", path });
+
+/** A handle on a fleet secret: use it where a key file is expected, or take `.path`. */
+export interface SecretHandle extends SecretRef {
+  /** The decrypted file's path on the host, e.g. `config.sops.secrets."wireguard-key".path`. */
+  readonly path: SecretPath;
+}
+
+/** Refer to a secret declared in the fleet's `secrets`: `secret("wireguard-key").path`. */
+export const secret = (name: string): SecretHandle =>
+  Object.freeze({ ...brand({ kind: "secret", name }), path: brand({ kind: "secretPath", name }) });
+
+/** A handle on another host of the fleet. */
+export interface HostHandle extends HostRef {
+  /** `http://<address>:<port>` of a service on that host (the port must be open there). */
+  port(port: number, scheme?: string): HostRef;
+}
+
+/** Refer to another host: `host("compute")` is its address, `host("compute").port(3000)` a URL. */
+export const host = (name: string): HostHandle =>
+  Object.freeze({
+    ...brand({ kind: "host", host: name }),
+    port: (port: number, scheme = "http") => brand({ kind: "host", host: name, port, scheme }),
+  });
