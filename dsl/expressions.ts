@@ -19,6 +19,13 @@ export interface RawNix extends Branded {
   readonly parts: readonly (string | NixValue)[];
 }
 
+/** A Nix string with interpolations: `nixString\`${pkg("curl")}/bin/curl -s …\``. */
+export interface InterpolatedString extends Branded {
+  readonly kind: "string";
+  /** Literal text (escaped by the printer) and interpolated values, in order. */
+  readonly parts: readonly (string | NixValue)[];
+}
+
 /** `lib.mkOverride priority value` (mkForce = 50, mkDefault = 1000, mkOptionDefault = 1500). */
 export interface Override extends Branded {
   readonly kind: "override";
@@ -79,15 +86,14 @@ export interface HostRef extends Branded {
   readonly kind: "host";
   /** Name of the referenced host (its folder under `hosts/`). */
   readonly host: string;
-  /** When set, the reference is a URL `scheme://address:port`. */
-  readonly port?: number;
-  /** URL scheme used with `port`; default `http`. */
-  readonly scheme?: string;
+  /** When set, the reference is the URL `scheme://address:port` of a service on that host. */
+  readonly url?: { readonly port: number; readonly scheme: string };
 }
 
 /** Every typed expression value. */
 export type NixExpression =
   | RawNix
+  | InterpolatedString
   | Override
   | Order
   | Conditional
@@ -119,14 +125,22 @@ export const isNixExpression = (value: unknown): value is NixExpression =>
  * Raw Nix source, the last-resort escape hatch. Interpolated values are printed as Nix:
  * `nix\`"${pkg("curl")}/bin/curl"\`` embeds `pkgs.curl`. The generated file is parse-checked.
  */
-export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix => {
-  const parts: (string | NixValue)[] = [];
-  strings.forEach((text, index) => {
-    if (text !== "") parts.push(text);
-    if (index < values.length) parts.push(values[index] as NixValue);
-  });
-  return brand({ kind: "raw", parts });
-};
+export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix =>
+  brand({ kind: "raw", parts: templateParts(strings, values) });
+
+/** Interleave a template's literal pieces (cooked: `\\n` is a line break) with its values. */
+const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (string | NixValue)[] =>
+  strings.flatMap((text, index) => [
+    ...(text === "" ? [] : [text]),
+    ...(index < values.length ? [values[index] as NixValue] : []),
+  ]);
+
+/**
+ * A Nix string whose interpolations are packages or other values, escaped safely:
+ * `nixString\`${pkg("curl")}/bin/curl -s http://localhost:9100/metrics\``.
+ */
+export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString =>
+  brand({ kind: "string", parts: templateParts(strings, values) });
 
 /** `lib.mkOverride priority value`: lower numbers win. */
 export const mkOverride = (priority: number, value: NixValue): Override =>
@@ -176,5 +190,5 @@ export interface HostHandle extends HostRef {
 export const host = (name: string): HostHandle =>
   Object.freeze({
     ...brand({ kind: "host", host: name }),
-    port: (port: number, scheme = "http") => brand({ kind: "host", host: name, port, scheme }),
+    port: (port: number, scheme = "http") => brand({ kind: "host", host: name, url: { port, scheme } }),
   });

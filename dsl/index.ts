@@ -1,0 +1,25 @@
+/**
+ * typeflake's public authoring API: `import { defineHost, secret, mkForce } from "typeflake"`.
+ */
+export { defineFleet, type FleetInput } from "./fleet.ts";
+export { defineHost, type HostInput } from "./host.ts";
+export { defineModule, type ModuleInput } from "./module.ts";
+export { defineOverlay, type OverlayInput } from "./overlay.ts";
+export {
+  host,
+  mkAfter,
+  mkBefore,
+  mkDefault,
+  mkForce,
+  mkIf,
+  mkMerge,
+  mkOverride,
+  nix,
+  nixPath,
+  nixString,
+  pkg,
+  secret,
+  unstablePkg,
+  type NixExpression,
+  type NixValue,
+} from "./expressions.ts";

@@ -1,0 +1,43 @@
+/**
+ * Fleet secrets: which backend decrypts them on the hosts, who may decrypt what, and how each
+ * decrypted file is owned. Values are never written by typeflake; only references to them.
+ */
+import { z } from "zod";
+import { absolutePath, agePublicKey, groupName, hostName, identifierName, userName } from "./checks.ts";
+
+/** The secret managers typeflake wires in. */
+export const SECRET_BACKENDS = ["sops", "agenix"] as const;
+
+/** How one secret is installed on the hosts that use it. */
+export const secretSchema = z.strictObject({
+  /** Owner of the decrypted file, e.g. `"postgres"`. Default: `"root"`. */
+  owner: userName.optional(),
+  /** Group of the decrypted file. Default: `"root"`. */
+  group: groupName.optional(),
+  /** Permissions of the decrypted file in octal, e.g. `"0440"`. Default: `"0400"`. */
+  mode: z.string().regex(/^0?[0-7]{3}$/, { error: "must be an octal mode such as \"0400\"" }).optional(),
+  /**
+   * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`;
+   * agenix: defaults to `secrets/<name>.age`.
+   */
+  file: z.string().regex(/^(?!\/)([A-Za-z0-9._+-]+\/)*[A-Za-z0-9._+-]+$/, { error: "must be a path relative to the fleet root such as \"secrets/secrets.yaml\"" }).optional(),
+  /** systemd units restarted when the secret changes (sops only), e.g. `["wireguard-wg0.service"]`. */
+  restartUnits: z.array(z.string()).optional(),
+});
+
+export const secretsSchema = z.strictObject({
+  /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
+  backend: z.enum(SECRET_BACKENDS, { error: 'must be "sops" or "agenix"' }).default("sops"),
+  /** sops: the encrypted file secrets live in, relative to the fleet root. Default: `"secrets/secrets.yaml"`. */
+  defaultFile: z.string().default("secrets/secrets.yaml"),
+  /** Where each host keeps its age private key. Default: `"/var/lib/sops-nix/key.txt"`. */
+  ageKeyFile: absolutePath.default("/var/lib/sops-nix/key.txt"),
+  /** age public keys of the people who edit secrets; they can decrypt everything. */
+  admins: z.array(agePublicKey).default([]),
+  /** Each host's age public key (e.g. from `ssh-to-age` on its SSH host key), by host name. */
+  hostKeys: z.record(hostName, agePublicKey).default({}),
+  /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
+  secrets: z.record(identifierName, secretSchema).default({}),
+});
+
+export type SecretsConfig = z.output<typeof secretsSchema>;
