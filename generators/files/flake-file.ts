@@ -1,0 +1,141 @@
+/**
+ * `flake.nix`: description, pinned inputs, and outputs — one `nixosSystem` per host with its
+ * folder, its shared modules and the secrets module; deploy-rs nodes and their checks; the
+ * overlays. Laid out as the reference homelab writes it by hand.
+ */
+import type { NixBinding, NixExpr } from "../nix/ast.ts";
+import {
+  apply,
+  assign,
+  attrs,
+  bool,
+  id,
+  inherit,
+  lambda,
+  letIn,
+  list,
+  path,
+  select,
+  setPattern,
+  str,
+} from "../nix/build.ts";
+import type { Fleet, HostEntry } from "../model/fleet.ts";
+import { modulesOfHost, secretsOfHost } from "../model/host-modules.ts";
+import { deployNodes } from "./deploy-nodes.ts";
+import { inputBindings } from "./flake-inputs.ts";
+import type { GeneratedNix } from "./generated-nix.ts";
+
+/** The NixOS module a secrets backend ships, by backend. */
+const SECRETS_MODULE = {
+  sops: { input: "sops-nix", module: select("sops-nix", "nixosModules", "sops") },
+  agenix: { input: "agenix", module: select("agenix", "nixosModules", "default") },
+} as const;
+
+/** `import nixpkgs-unstable { inherit system; config.allowUnfree = true; }` for one system. */
+const unstableImport = (fleet: Fleet, system: NixBinding): NixExpr | undefined => {
+  const unstable = fleet.config.unstable;
+  if (!unstable) return undefined;
+  return apply(
+    id("import"),
+    id(unstable.input),
+    attrs([system, ...(unstable.allowUnfree ? [assign(["config", "allowUnfree"], bool(true))] : [])]),
+  );
+};
+
+const sameSystem = (fleet: Fleet, host: HostEntry) =>
+  host.config.system === undefined || host.config.system === fleet.config.system;
+
+/** The modules of one host's `nixosSystem`, in the order the homelab lists them. */
+const hostModules = (fleet: Fleet, host: HostEntry): NixExpr[] => {
+  const backend = fleet.config.secrets?.backend ?? "sops";
+  return [
+    path(`./hosts/${host.name}`),
+    ...modulesOfHost(fleet, host).map((module) => path(`./modules/${module.name}.nix`)),
+    ...(secretsOfHost(fleet, host).length ? [SECRETS_MODULE[backend].module] : []),
+    ...(fleet.overlays.length ? [select("self", "nixosModules", "overlays")] : []),
+  ];
+};
+
+const nixosConfiguration = (fleet: Fleet, host: HostEntry): NixBinding => {
+  const own = sameSystem(fleet, host);
+  const systemBinding = own ? inherit(["system"]) : assign("system", str(host.config.system ?? fleet.config.system));
+  const hostUnstable = own ? undefined : unstableImport(fleet, systemBinding);
+  const specialArgs = [
+    inherit(["inputs", ...(fleet.config.unstable && own ? ["unstable"] : [])]),
+    ...(hostUnstable ? [assign("unstable", hostUnstable)] : []),
+  ];
+  return assign(
+    host.name,
+    apply(
+      select("nixpkgs", "lib", "nixosSystem"),
+      attrs([
+        systemBinding,
+        assign("specialArgs", attrs(specialArgs)),
+        assign("modules", list(hostModules(fleet, host))),
+      ]),
+    ),
+  );
+};
+
+/** `nixosModules.overlays`: applies the fleet's overlays, with `pkgs.unstable` available to them. */
+const overlaysModule = (fleet: Fleet): NixBinding[] => {
+  if (fleet.overlays.length === 0) return [];
+  const overlays = list([
+    ...(fleet.config.unstable ? [lambda("final", lambda("prev", attrs([inherit(["unstable"])])))] : []),
+    select("self", "overlays", "default"),
+  ]);
+  const args = setPattern(fleet.config.unstable ? ["unstable"] : [], { ellipsis: true });
+  return [
+    assign(["overlays", "default"], apply(id("import"), path("./overlays"))),
+    assign(["nixosModules", "overlays"], lambda(args, attrs([assign(["nixpkgs", "overlays"], overlays)]))),
+  ];
+};
+
+/** Inputs `outputs` names in its argument pattern: those the generated outputs refer to. */
+const usedInputs = (fleet: Fleet): string[] => {
+  const backend = fleet.config.secrets?.backend ?? "sops";
+  const used = new Set(["nixpkgs"]);
+  if (fleet.config.unstable) used.add(fleet.config.unstable.input);
+  if (fleet.hosts.some((host) => secretsOfHost(fleet, host).length)) used.add(SECRETS_MODULE[backend].input);
+  if (fleet.config.deploy.tool === "deploy-rs") used.add("deploy-rs");
+  return Object.keys(fleet.config.inputs).filter((name) => used.has(name));
+};
+
+const outputs = (fleet: Fleet): NixExpr => {
+  const deployRs = fleet.config.deploy.tool === "deploy-rs";
+  const body = attrs([
+    assign("nixosConfigurations", attrs(fleet.hosts.map((host) => nixosConfiguration(fleet, host)))),
+    ...(deployRs
+      ? [
+          deployNodes(fleet),
+          assign(
+            "checks",
+            apply(
+              select("builtins", "mapAttrs"),
+              lambda("system", lambda("deployLib", apply(select("deployLib", "deployChecks"), select("self", "deploy")))),
+              select("deploy-rs", "lib"),
+            ),
+          ),
+        ]
+      : []),
+    ...overlaysModule(fleet),
+  ]);
+  const lets: NixBinding[] = [
+    assign("system", str(fleet.config.system)),
+    ...(fleet.config.unstable ? [assign("unstable", unstableImport(fleet, inherit(["system"])) as NixExpr)] : []),
+  ];
+  return lambda(setPattern(["self", ...usedInputs(fleet)], { ellipsis: true, bind: "inputs" }), letIn(lets, body));
+};
+
+/** The fleet's flake.nix. */
+export const flakeFile = (fleet: Fleet): GeneratedNix => ({
+  path: "flake.nix",
+  source: fleet.configFile,
+  comments: [],
+  expr: attrs([
+    assign("description", str(fleet.config.description)),
+    assign("inputs", attrs(inputBindings(fleet.config))),
+    assign("outputs", outputs(fleet)),
+  ]),
+  diagnostics: [],
+});

@@ -1,0 +1,16 @@
+/**
+ * A Nix file an emitter produced, before it is printed and given its header.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { NixExpr } from "../nix/ast.ts";
+
+export interface GeneratedNix {
+  /** Output path relative to the fleet root, e.g. `hosts/nas/default.nix`. */
+  readonly path: string;
+  /** The TypeScript it was generated from, named in the header. */
+  readonly source: string;
+  /** Whole-line comments placed after the header (a module's description). */
+  readonly comments: readonly string[];
+  readonly expr: NixExpr;
+  readonly diagnostics: readonly Diagnostic[];
+}

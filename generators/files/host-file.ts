@@ -1,0 +1,35 @@
+/**
+ * `hosts/<host>/default.nix`: the host's hardware file and hand-written imports, its identity,
+ * everything its `host.ts` configures, and the secrets it and its modules use.
+ */
+import { lowerBody } from "../lower/body.ts";
+import { combine, definitions } from "../lower/contribution.ts";
+import { OptionTree } from "../lower/option-tree.ts";
+import { lowerSecrets } from "../lower/secrets/index.ts";
+import { valueLowerer } from "../lower/value.ts";
+import type { Fleet, HostEntry } from "../model/fleet.ts";
+import { secretsOfHost } from "../model/host-modules.ts";
+import type { GeneratedNix } from "./generated-nix.ts";
+import { moduleFunction } from "./module-function.ts";
+import { fleetScope } from "./scope.ts";
+
+/** The host file for `host`. */
+export const hostFile = (fleet: Fleet, host: HostEntry): GeneratedNix => {
+  const origin = { file: host.file, objectPath: [] };
+  const context = { fleet, hostName: host.name, origin };
+  const secrets = secretsOfHost(fleet, host);
+  const contribution = combine(
+    definitions({ path: ["networking", "hostName"], value: host.name, origin }),
+    lowerBody(host.config, context),
+    secrets.length ? lowerSecrets(fleet, secrets, { ...context, fleetRootFromFile: "../../" }) : combine(),
+  );
+  const tree = new OptionTree(origin).addAll(contribution.definitions);
+  const imports = [...(host.config.hardware ? [host.config.hardware] : []), ...host.config.imports];
+  return {
+    path: `hosts/${host.name}/default.nix`,
+    source: host.file,
+    comments: [],
+    expr: moduleFunction(tree, imports, valueLowerer(fleetScope(fleet))),
+    diagnostics: [...contribution.diagnostics, ...tree.diagnostics],
+  };
+};

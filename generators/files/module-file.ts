@@ -1,0 +1,24 @@
+/**
+ * `modules/<module>.nix`: a shared module, imported by the hosts that list it.
+ */
+import { lowerBody } from "../lower/body.ts";
+import { OptionTree } from "../lower/option-tree.ts";
+import { valueLowerer } from "../lower/value.ts";
+import type { Fleet, ModuleEntry } from "../model/fleet.ts";
+import type { GeneratedNix } from "./generated-nix.ts";
+import { moduleFunction } from "./module-function.ts";
+import { fleetScope } from "./scope.ts";
+
+/** The module file for `module`. */
+export const moduleFile = (fleet: Fleet, module: ModuleEntry): GeneratedNix => {
+  const origin = { file: module.file, objectPath: [] };
+  const contribution = lowerBody(module.config, { fleet, hostName: undefined, origin });
+  const tree = new OptionTree(origin).addAll(contribution.definitions);
+  return {
+    path: `modules/${module.name}.nix`,
+    source: module.file,
+    comments: module.config.description ? module.config.description.split("\n") : [],
+    expr: moduleFunction(tree, module.config.imports, valueLowerer(fleetScope(fleet))),
+    diagnostics: [...contribution.diagnostics, ...tree.diagnostics],
+  };
+};

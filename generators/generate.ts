@@ -1,0 +1,37 @@
+/**
+ * A validated fleet → the file plan: every Nix file printed with its header, plus the problems
+ * lowering found (conflicting definitions, duplicate overlay packages). Pure: no disk access.
+ */
+import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import { generatedHeader } from "./emit/header.ts";
+import type { FilePlan, PlannedFile } from "./emit/plan.ts";
+import { flakeFile } from "./files/flake-file.ts";
+import type { GeneratedNix } from "./files/generated-nix.ts";
+import { hostFile } from "./files/host-file.ts";
+import { moduleFile } from "./files/module-file.ts";
+import { overlayFile } from "./files/overlay-file.ts";
+import type { Fleet } from "./model/fleet.ts";
+import { printNixFile } from "./nix/print.ts";
+
+/** Every Nix file the fleet needs, before printing. */
+export const nixFiles = (fleet: Fleet): GeneratedNix[] => [
+  flakeFile(fleet),
+  ...fleet.hosts.map((host) => hostFile(fleet, host)),
+  ...fleet.modules.map((module) => moduleFile(fleet, module)),
+  ...[overlayFile(fleet)].filter((file) => file !== undefined),
+];
+
+const printed = (file: GeneratedNix): PlannedFile => ({
+  path: file.path,
+  source: file.source,
+  text: printNixFile({ comments: [...generatedHeader(file.source, "#"), ...file.comments], expr: file.expr }),
+});
+
+/** The file plan of a fleet; files are only worth writing when `diagnostics` has no error. */
+export const planFleet = (fleet: Fleet): { plan: FilePlan; diagnostics: Diagnostic[] } => {
+  const files = nixFiles(fleet);
+  return {
+    plan: { files: files.map(printed) },
+    diagnostics: files.flatMap((file) => file.diagnostics),
+  };
+};

@@ -1,0 +1,134 @@
+/**
+ * NixValue → Nix AST. The one place where typeflake's expression values (secrets, host
+ * references, packages, mk* wrappers, raw Nix) become Nix, and where a file learns which
+ * module arguments (`config`, `lib`, `pkgs`, `unstable`) it needs in its header.
+ */
+import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/expressions.ts";
+import type { NixExpr, NixStringPart } from "../nix/ast.ts";
+import { apply, attrs, assign, bool, float, id, int, list, nul, path, raw, select, str } from "../nix/build.ts";
+import { printNixExpr } from "../nix/print.ts";
+
+/** Where lowered values will live, which decides how references are spelled. */
+export interface ValueScope {
+  /** Identifier of the package set: `pkgs` in modules, `prev` in overlays. */
+  readonly packages: "pkgs" | "prev";
+  /** Secrets backend: where decrypted secret paths are found. */
+  readonly secretsBackend: "sops" | "agenix";
+  /** Resolve a host name to its address (the fleet has been validated, so names exist). */
+  readonly hostAddress: (hostName: string) => string;
+}
+
+/** Module arguments a lowered file refers to, collected while lowering. */
+export type ModuleArgument = "config" | "lib" | "pkgs" | "unstable" | "prev";
+
+/** Converts values for one file and remembers which arguments they use. */
+export interface ValueLowerer {
+  readonly lower: (value: NixValue) => NixExpr;
+  readonly used: ReadonlySet<ModuleArgument>;
+}
+
+const OVERRIDE_NAMES: ReadonlyMap<number, string> = new Map([
+  [50, "mkForce"],
+  [1000, "mkDefault"],
+  [1500, "mkOptionDefault"],
+]);
+const ORDER_NAMES: ReadonlyMap<number, string> = new Map([
+  [500, "mkBefore"],
+  [1500, "mkAfter"],
+]);
+
+/** A lowerer for one generated file. */
+export const valueLowerer = (scope: ValueScope): ValueLowerer => {
+  const used = new Set<ModuleArgument>();
+  const use = (argument: ModuleArgument) => used.add(argument);
+
+  const libCall = (name: string, ...args: NixExpr[]): NixExpr => {
+    use("lib");
+    return apply(select("lib", name), ...args);
+  };
+
+  const packageSet = (set: "pkgs" | "unstable"): NixExpr => {
+    if (scope.packages === "prev") {
+      use("prev");
+      return set === "pkgs" ? id("prev") : select("prev", "unstable");
+    }
+    use(set);
+    return id(set);
+  };
+
+  const secretPath = (name: string): NixExpr => {
+    use("config");
+    return select("config", scope.secretsBackend === "sops" ? "sops" : "age", "secrets", name, "path");
+  };
+
+  const stringParts = (parts: readonly (string | NixValue)[]): NixStringPart[] =>
+    parts.map((part) => (typeof part === "string" ? part : lower(part)));
+
+  const expression = (value: NixExpression): NixExpr => {
+    switch (value.kind) {
+      case "raw":
+        return raw(
+          value.parts
+            .map((part) => (typeof part === "string" ? part : printNixExpr(lower(part))))
+            .join(""),
+        );
+      case "string":
+        return str(...stringParts(value.parts));
+      case "override": {
+        const name = OVERRIDE_NAMES.get(value.priority);
+        return name
+          ? libCall(name, lower(value.value))
+          : libCall("mkOverride", int(value.priority), lower(value.value));
+      }
+      case "order": {
+        const name = ORDER_NAMES.get(value.priority);
+        return name
+          ? libCall(name, lower(value.value))
+          : libCall("mkOrder", int(value.priority), lower(value.value));
+      }
+      case "if":
+        return libCall("mkIf", lower(value.condition), lower(value.value));
+      case "merge":
+        return libCall("mkMerge", list(value.values.map(lower)));
+      case "package":
+        return select(packageSet(value.set), ...value.attrPath);
+      case "path":
+        return path(value.path);
+      case "secret":
+      case "secretPath":
+        return secretPath(value.name);
+      case "host": {
+        const address = scope.hostAddress(value.host);
+        if (!value.url) return str(address);
+        const hostPart = address.includes(":") ? `[${address}]` : address;
+        return str(`${value.url.scheme}://${hostPart}:${value.url.port}`);
+      }
+      default: {
+        const unreachable: never = value;
+        throw new Error(`unknown typeflake expression ${JSON.stringify(unreachable)}`);
+      }
+    }
+  };
+
+  const lower = (value: NixValue): NixExpr => {
+    if (value === null) return nul;
+    switch (typeof value) {
+      case "string":
+        return str(value);
+      case "number":
+        return Number.isInteger(value) ? int(value) : float(value);
+      case "boolean":
+        return bool(value);
+      default:
+        if (isNixExpression(value)) return expression(value);
+        if (Array.isArray(value)) return list((value as readonly NixValue[]).map(lower));
+        return attrs(
+          Object.entries(value as { readonly [name: string]: NixValue }).map(([name, item]) =>
+            assign(name, lower(item)),
+          ),
+        );
+    }
+  };
+
+  return { lower, used };
+};
