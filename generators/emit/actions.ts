@@ -1,0 +1,149 @@
+/**
+ * The decision, separate from reading and acting: given the plan and what is on disk, what would
+ * a run create, update, leave alone, delete, keep, or refuse? `writePlan` carries it out,
+ * `checkPlan` reports it, so `--check` passes exactly when `generate` would change nothing.
+ */
+import type { DiskEntry, DiskState } from "./disk.ts";
+import { hasGeneratedHeader } from "./header.ts";
+import { contentHash, type Manifest, MANIFEST_PATH, manifestOf, parseManifest, serializeManifest } from "./manifest.ts";
+import { comparePaths } from "./paths.ts";
+import type { FilePlan } from "./plan.ts";
+import { type EmitProblem, problems } from "./problems.ts";
+
+/** A planned file whose content will be written. */
+export interface FileWrite {
+  readonly path: string;
+  readonly text: string;
+  readonly source: string;
+  /** The content it replaces; `undefined` when the file is created. */
+  readonly previous: string | undefined;
+}
+
+/** A file generated earlier, no longer planned, unmodified: it will be deleted. */
+export interface FileRemoval {
+  readonly path: string;
+  /** The source it was generated from, per the manifest. */
+  readonly source: string;
+  /** Its current content, for the deletion diff. */
+  readonly text: string;
+}
+
+/** A file generated earlier and no longer planned, left in place because it is not as written. */
+export interface KeptFile {
+  readonly path: string;
+  /** The source it was generated from, per the manifest. */
+  readonly source: string;
+  /** Why it was kept and what the user may do about it. */
+  readonly message: string;
+}
+
+/** Everything one run would do. When `refused` is not empty, a run does none of it. */
+export interface Actions {
+  /** Files to write, sorted by path; `previous` tells creations from updates. */
+  readonly writes: readonly FileWrite[];
+  /** Planned files already on disk byte for byte; they are not rewritten, so mtimes survive. */
+  readonly unchanged: readonly string[];
+  readonly removals: readonly FileRemoval[];
+  /** Stale files left in place; they are dropped from the next manifest (typeflake lets go of them). */
+  readonly keptModified: readonly KeptFile[];
+  /** Why the run must not happen; non-empty means nothing is written. */
+  readonly refused: readonly EmitProblem[];
+  /** The manifest after the run, and whether it differs from the one on disk. */
+  readonly manifest: { readonly text: string; readonly changed: boolean };
+}
+
+/** Options that change the decision. */
+export interface DecideOptions {
+  /** Replace files that lack typeflake's header (and an unreadable manifest) instead of refusing. */
+  readonly force: boolean;
+}
+
+/** Every path whose disk state `planActions` needs, given the manifest's entry already read. */
+export function pathsToRead(plan: FilePlan, manifestEntry: DiskEntry): string[] {
+  const previous = manifestEntry.kind === "file" ? parseManifest(manifestEntry.text) : undefined;
+  const known = previous?.ok ? previous.manifest.keys() : [];
+  return [...new Set([...plan.files.map((file) => file.path), ...known])];
+}
+
+/**
+ * Decide what to do. `disk` must hold an entry for `MANIFEST_PATH` and for every path
+ * `pathsToRead` named; `plan` must have passed `validatePlan`.
+ */
+export function planActions(plan: FilePlan, disk: DiskState, options: DecideOptions): Actions {
+  const writes: FileWrite[] = [];
+  const unchanged: string[] = [];
+  const refused: EmitProblem[] = [];
+  const manifestEntry = entryAt(disk, MANIFEST_PATH);
+  const previous = previousManifest(manifestEntry, options);
+  if (previous.problem) refused.push(previous.problem);
+
+  const planned = [...plan.files].sort((a, b) => comparePaths(a.path, b.path));
+  for (const file of planned) {
+    const entry = entryAt(disk, file.path);
+    if (entry.kind === "absent") writes.push({ ...file, previous: undefined });
+    else if (entry.kind !== "file") refused.push(blockedProblem(file.path, entry));
+    else if (entry.sha256 === contentHash(file.text)) unchanged.push(file.path);
+    else if (hasGeneratedHeader(entry.text) || options.force) writes.push({ ...file, previous: entry.text });
+    else refused.push(problems.handWritten(file.path, file.source));
+  }
+
+  const { removals, keptModified } = settleStale(previous.manifest, new Set(planned.map((file) => file.path)), disk);
+  const next = serializeManifest(manifestOf(plan));
+  const changed = manifestEntry.kind !== "file" || manifestEntry.sha256 !== contentHash(next);
+  return { writes, unchanged, removals, keptModified, refused, manifest: { text: next, changed } };
+}
+
+/** Split files generated earlier and no longer planned into deletable and kept. */
+function settleStale(previous: Manifest, planned: ReadonlySet<string>, disk: DiskState) {
+  const removals: FileRemoval[] = [];
+  const keptModified: KeptFile[] = [];
+  const stalePaths = [...previous.keys()].filter((path) => !planned.has(path)).sort(comparePaths);
+  for (const path of stalePaths) {
+    const { sha256, source } = previous.get(path)!;
+    const entry = entryAt(disk, path);
+    if (entry.kind === "absent" || entry.kind === "parent-not-directory") continue; // already gone
+    const untouched = entry.kind === "file" && entry.sha256 === sha256 && hasGeneratedHeader(entry.text);
+    if (untouched) removals.push({ path, source, text: entry.text });
+    else keptModified.push({ path, source, message: keptMessage(source, entry) });
+  }
+  return { removals, keptModified };
+}
+
+function keptMessage(source: string, entry: DiskEntry): string {
+  const now = entry.kind === "file" ? "has been edited since typeflake wrote it" : "is no longer the file typeflake wrote";
+  return (
+    `was generated from ${source} and is no longer produced, but it ${now}, so typeflake leaves it ` +
+    "in place and stops tracking it. Delete it if it is no longer needed."
+  );
+}
+
+/** The manifest to trust for stale files, and the problem that stops the run, if any. */
+function previousManifest(entry: DiskEntry, options: DecideOptions): { manifest: Manifest; problem?: EmitProblem } {
+  const empty: Manifest = new Map();
+  if (entry.kind === "absent") return { manifest: empty };
+  if (entry.kind !== "file") return { manifest: empty, problem: blockedProblem(MANIFEST_PATH, entry) };
+  const parsed = parseManifest(entry.text);
+  if (parsed.ok) return { manifest: parsed.manifest };
+  // Forced: start a fresh manifest; with no history, no old file is deleted this run.
+  return options.force ? { manifest: empty } : { manifest: empty, problem: problems.unreadableManifest(parsed.reason) };
+}
+
+/** Why a path occupied by something other than a regular file cannot be written. */
+function blockedProblem(path: string, entry: Exclude<DiskEntry, { kind: "absent" | "file" }>): EmitProblem {
+  switch (entry.kind) {
+    case "not-a-file":
+      return problems.notARegularFile(path, entry.what);
+    case "parent-not-directory":
+      return problems.parentNotDirectory(path, entry.parent);
+    case "outside-root":
+      return problems.outsideRoot(path, entry.link);
+    default:
+      return entry satisfies never;
+  }
+}
+
+function entryAt(disk: DiskState, path: string): DiskEntry {
+  const entry = disk.get(path);
+  if (!entry) throw new Error(`internal: no disk entry was read for ${path}`);
+  return entry;
+}

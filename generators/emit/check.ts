@@ -1,0 +1,77 @@
+/**
+ * `typeflake generate --check` and `typeflake diff`: what `generate` would change, as data with
+ * diffs, without writing anything.
+ *
+ * The rule: the tree is clean exactly when `generate` would not touch the disk. That includes the
+ * manifest: it decides which files a later run may delete, so a missing or outdated manifest is
+ * drift even when every Nix file is current (a clone whose manifest was never committed would
+ * otherwise leave old generated files behind forever). It is reported as one line, not a diff:
+ * its hashes tell a reader nothing.
+ */
+import type { KeptFile } from "./actions.ts";
+import { decide } from "./decide.ts";
+import { gitPatch } from "./patch.ts";
+import type { FilePlan } from "./plan.ts";
+import type { EmitProblem } from "./problems.ts";
+
+/** A generated file that differs from what is on disk. */
+export interface DriftedFile {
+  readonly path: string;
+  /** The TypeScript source the file comes (or came) from. */
+  readonly source: string;
+  /** Git-style unified diff from the disk to the generated state. */
+  readonly diff: string;
+}
+
+/** What `generate` would change; every list is sorted by path. */
+export interface CheckResult {
+  /** Planned files already current. */
+  readonly unchanged: readonly string[];
+  /** Planned files not on disk. */
+  readonly missing: readonly DriftedFile[];
+  /** Planned files on disk with other content. */
+  readonly changed: readonly DriftedFile[];
+  /** Files generated earlier, no longer planned, unmodified: `generate` would delete them. */
+  readonly stale: readonly DriftedFile[];
+  /** Files generated earlier, no longer planned, edited since: `generate` would keep and stop tracking them. */
+  readonly keptModified: readonly KeptFile[];
+  /** Whether `generate` would rewrite the manifest. */
+  readonly manifestOutdated: boolean;
+  /** Why `generate` would refuse to write (a hand-written file in the way, a malformed plan, …). */
+  readonly refused: readonly EmitProblem[];
+  /** A file system failure while reading. */
+  readonly failed: readonly EmitProblem[];
+}
+
+/** Compare `plan` with the disk under `root`. Never writes; never throws for I/O errors. */
+export async function checkPlan(root: string, plan: FilePlan): Promise<CheckResult> {
+  const decision = await decide(root, plan, { force: false });
+  if (!decision.ok) {
+    const { refused, failed } = decision;
+    return { unchanged: [], missing: [], changed: [], stale: [], keptModified: [], manifestOutdated: false, refused, failed };
+  }
+  const { actions } = decision;
+  const drifted = (path: string, source: string, before: string | undefined, after: string | undefined): DriftedFile => ({
+    path,
+    source,
+    diff: gitPatch(path, before, after),
+  });
+  return {
+    unchanged: actions.unchanged,
+    missing: actions.writes.filter((w) => w.previous === undefined).map((w) => drifted(w.path, w.source, undefined, w.text)),
+    changed: actions.writes.filter((w) => w.previous !== undefined).map((w) => drifted(w.path, w.source, w.previous, w.text)),
+    stale: actions.removals.map((r) => drifted(r.path, r.source, r.text, undefined)),
+    keptModified: actions.keptModified,
+    manifestOutdated: actions.manifest.changed,
+    refused: actions.refused,
+    failed: [],
+  };
+}
+
+/** Whether `generate` would change anything, or refuse to. */
+export function hasDrift(result: CheckResult): boolean {
+  return (
+    result.missing.length + result.changed.length + result.stale.length + result.keptModified.length + result.refused.length > 0 ||
+    result.manifestOutdated
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * From file plan to disk: the generated header, the manifest, safe all-or-nothing writes
+ * (`writePlan`), drift detection with diffs (`checkPlan`), their reports and exit codes.
+ */
+export type { FilePlan, PlannedFile } from "./plan.ts";
+export { type CommentStyle, GENERATED_MARKER, generatedHeader, hasGeneratedHeader, renderGeneratedHeader } from "./header.ts";
+export { MANIFEST_PATH } from "./manifest.ts";
+export type { KeptFile } from "./actions.ts";
+export type { EmitProblem, EmitProblemCode } from "./problems.ts";
+export { type WriteOptions, type WriteResult, writePlan } from "./write.ts";
+export { type CheckResult, type DriftedFile, checkPlan, hasDrift } from "./check.ts";
+export { type ExitCode, checkExitCode, writeExitCode } from "./exit-code.ts";
+export { colorEnabled } from "./color.ts";
+export { formatCheckReport, formatWriteReport, type ReportOptions } from "./report.ts";

@@ -1,0 +1,94 @@
+/**
+ * Human-readable reports of `checkPlan` and `writePlan` results. Plain text unless asked for
+ * colour (decide that with `colorEnabled`), so tests and CI logs see exactly the same words.
+ */
+import type { KeptFile } from "./actions.ts";
+import { type CheckResult, type DriftedFile, hasDrift } from "./check.ts";
+import { type Palette, palette } from "./color.ts";
+import { MANIFEST_PATH } from "./manifest.ts";
+import { comparePaths } from "./paths.ts";
+import type { EmitProblem } from "./problems.ts";
+import type { WriteResult } from "./write.ts";
+
+/** Options of the formatters. */
+export interface ReportOptions {
+  /** Emit ANSI colours; pass `colorEnabled(process.stdout, process.env)`. */
+  readonly color: boolean;
+}
+
+const REGENERATE = "Run `npm run generate` to update the generated files, then commit them.";
+const RESOLVE_THEN_REGENERATE = "Resolve the problems above, then run `npm run generate` and commit the result.";
+
+/**
+ * The `--check` / `diff` report: one git-style diff per drifted file (in path order, like
+ * `git diff`), then one summary line per file, then what to do. Ends with a line break.
+ */
+export function formatCheckReport(result: CheckResult, options: ReportOptions): string {
+  const c = palette(options.color);
+  if (!hasDrift(result) && result.failed.length === 0) {
+    return `Generated files are up to date (${plural(result.unchanged.length, "file")}).\n`;
+  }
+  const drifted = [...result.missing, ...result.changed, ...result.stale].sort((a, b) => comparePaths(a.path, b.path));
+  const summary = [
+    ...result.missing.map((file) => `${c.bold("missing:")} ${file.path} (from ${file.source})`),
+    ...result.changed.map((file) => `${c.bold("changed:")} ${file.path} (from ${file.source})`),
+    ...result.stale.map((file) => `${c.bold("stale:")} ${file.path} (no longer generated from ${file.source})`),
+    ...result.keptModified.map((file) => keptLine(file, c)),
+    ...(result.manifestOutdated ? [`${c.bold("manifest:")} ${MANIFEST_PATH} is out of date`] : []),
+    ...problemLines(result.refused, result.failed, c),
+  ];
+  // An I/O failure is not fixed by regenerating; its message says what to do instead.
+  const advice = result.failed.length > 0 ? [] : [result.refused.length > 0 ? RESOLVE_THEN_REGENERATE : REGENERATE];
+  const diffs = drifted.map((file) => colorPatch(file, c)).join("");
+  return `${diffs}${diffs && "\n"}${[...summary, ...advice].join("\n")}\n`;
+}
+
+/** The `generate` report: what changed, what was kept or refused, and a one-line count. */
+export function formatWriteReport(result: WriteResult, options: ReportOptions): string {
+  const c = palette(options.color);
+  const lines = [
+    ...result.created.map((path) => `${c.green("created:")} ${path}`),
+    ...result.updated.map((path) => `${c.green("updated:")} ${path}`),
+    ...result.removed.map((path) => `${c.green("removed:")} ${path}`),
+    ...result.keptModified.map((file) => keptLine(file, c)),
+    ...problemLines(result.refused, result.failed, c),
+  ];
+  const changed = result.created.length + result.updated.length + result.removed.length;
+  if (result.refused.length > 0 || (result.failed.length > 0 && changed === 0)) lines.push("Nothing was written.");
+  else if (result.failed.length > 0) lines.push("The run stopped part-way: only the files listed above were changed. Fix the problem and run again.");
+  else {
+    const counts = [`${result.created.length} created`, `${result.updated.length} updated`, `${result.unchanged.length} unchanged`, `${result.removed.length} removed`];
+    lines.push(`Generated files: ${counts.join(", ")}.`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function keptLine(file: KeptFile, c: Palette): string {
+  return `${c.yellow("kept:")} ${file.path} ${file.message}`;
+}
+
+function problemLines(refused: readonly EmitProblem[], failed: readonly EmitProblem[], c: Palette): string[] {
+  return [...refused, ...failed].map((problem) => `${c.red("error:")} ${problem.path} ${problem.message} [${problem.code}]`);
+}
+
+/** Colour a patch line by line; header lines are those before the first hunk. */
+function colorPatch(file: DriftedFile, c: Palette): string {
+  let inHeader = true;
+  return file.diff
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("@@")) {
+        inHeader = false;
+        return c.cyan(line);
+      }
+      if (inHeader) return c.bold(line);
+      if (line.startsWith("+")) return c.green(line);
+      if (line.startsWith("-")) return c.red(line);
+      return line;
+    })
+    .join("\n");
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

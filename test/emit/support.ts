@@ -1,0 +1,75 @@
+/**
+ * Helpers for the emit suites: throwaway fleet roots under the OS temp directory, plans built
+ * from short bodies, and exact snapshots of a tree (bytes and mtimes) to prove what changed.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import fc from "fast-check";
+import { afterEach } from "vitest";
+import { renderGeneratedHeader } from "../../generators/emit/header.ts";
+import type { FilePlan, PlannedFile } from "../../generators/emit/plan.ts";
+
+const roots: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
+});
+
+/** A fresh empty directory, removed after the test. */
+export async function tempRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "typeflake-emit-"));
+  roots.push(root);
+  return root;
+}
+
+/** A planned file: typeflake's header for `source`, then `body`. */
+export function planned(path: string, body: string, source = `${path}.ts`): PlannedFile {
+  return { path, source, text: `${renderGeneratedHeader(source, "#")}${body}` };
+}
+
+/** A plan of `planned` files from `{ path: body }`. */
+export function planOf(files: Record<string, string>): FilePlan {
+  return { files: Object.entries(files).map(([path, body]) => planned(path, body)) };
+}
+
+/** Write files (creating directories) under `root`, as a person or an earlier tool would. */
+export async function put(root: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+}
+
+/** Read one file under `root` as text. */
+export const read = (root: string, path: string): Promise<string> => readFile(join(root, path), "utf8");
+
+/** One entry of a tree snapshot: a directory, or a file's bytes (base64) and mtime. */
+export type SnapshotEntry = { readonly kind: "dir" } | { readonly kind: "file"; readonly base64: string; readonly mtimeMs: number };
+
+/** Every directory and file below `root`, by relative path, with contents and mtimes. */
+export async function snapshot(root: string): Promise<Record<string, SnapshotEntry>> {
+  const entries: Record<string, SnapshotEntry> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const absolute = join(entry.parentPath, entry.name);
+    const path = absolute.slice(root.length + 1);
+    if (entry.isDirectory()) entries[path] = { kind: "dir" };
+    else entries[path] = { kind: "file", base64: (await readFile(absolute)).toString("base64"), mtimeMs: (await stat(absolute)).mtimeMs };
+  }
+  return entries;
+}
+
+/** Relative paths of every file below `root`, sorted. */
+export async function filesUnder(root: string): Promise<string[]> {
+  const tree = await snapshot(root);
+  return Object.keys(tree)
+    .filter((path) => tree[path]?.kind === "file")
+    .sort();
+}
+
+/**
+ * Strings of arbitrary UTF-16 code units (line breaks of every kind, controls, lone surrogates).
+ * Built from integers because fast-check's `unit: "binary"` takes about a second to warm up.
+ */
+export const anyText = (maxLength: number): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength });
