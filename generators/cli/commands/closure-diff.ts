@@ -1,0 +1,25 @@
+/**
+ * `typeflake closure-diff <host>`: what deploying would change on the host.
+ */
+import type { Command } from "commander";
+import { nixAction } from "../../nix-cli/action.ts";
+import type { DryRunFlags, HostAccessFlags } from "../../nix-cli/cli-options.ts";
+import { accessFromFlags, withDryRun, withHostAccess } from "../../nix-cli/cli-options.ts";
+import { closureDiff } from "../../nix-cli/closure-diff.ts";
+import type { CliContext } from "../../nix-cli/context.ts";
+import { findHost } from "../../nix-cli/select.ts";
+
+/** Add `closure-diff` to the program. */
+export function registerClosureDiffCommand(program: Command, context: CliContext): Command {
+  const command = program
+    .command("closure-diff")
+    .description("build a host's new system and compare it with the running one (nvd when installed, else nix store diff-closures)")
+    .argument("<host>", "host name");
+  return withDryRun(withHostAccess(command)).action(
+    nixAction(context, async (session, host: string, flags: DryRunFlags & HostAccessFlags) => {
+      const fleet = await context.loadTargets();
+      const access = accessFromFlags(findHost(fleet, host), flags);
+      await closureDiff(host, access, session.runOptions(fleet, flags.dryRun));
+    }),
+  );
+}

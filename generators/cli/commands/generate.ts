@@ -1,0 +1,69 @@
+/**
+ * `typeflake generate [--check] [--force] [--eval] [--json]` and `typeflake diff`.
+ */
+import type { Command } from "commander";
+import { colorEnabled } from "../../emit/color.ts";
+import { checkPlan } from "../../emit/check.ts";
+import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
+import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
+import { writePlan } from "../../emit/write.ts";
+import { evaluateHosts } from "../../nix-cli/eval-hosts.ts";
+import { runPipeline } from "../../pipeline.ts";
+import { fleetTargets } from "../fleet-targets.ts";
+import { reportDiagnostics } from "../report-diagnostics.ts";
+import type { GlobalOptions } from "../global-options.ts";
+
+interface GenerateOptions {
+  readonly check?: boolean;
+  readonly force?: boolean;
+  readonly eval?: boolean;
+  readonly json?: boolean;
+}
+
+/** Validate and plan; on invalid input report and set exit code 1, returning nothing. */
+const plannedFleet = async (root: string, json: boolean) => {
+  const result = await runPipeline(root);
+  await reportDiagnostics(result.diagnostics, { root, json });
+  if (!result.plan || !result.fleet) {
+    process.exitCode = 1;
+    return undefined;
+  }
+  return { plan: result.plan, fleet: result.fleet };
+};
+
+/** Compare the plan with the disk; print the drift report; exit 1 on drift. */
+const checkAgainstDisk = async (root: string, json: boolean): Promise<void> => {
+  const planned = await plannedFleet(root, json);
+  if (!planned) return;
+  const result = await checkPlan(root, planned.plan);
+  process.stdout.write(formatCheckReport(result, { color: colorEnabled(process.stdout, process.env) }));
+  process.exitCode = checkExitCode(result);
+};
+
+export function registerGenerateCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command("generate")
+    .description("validate the fleet and write its flake (nothing is written when anything is invalid)")
+    .option("--check", "write nothing; exit 1 with a diff when the committed files are stale")
+    .option("--force", "overwrite or replace files that lack typeflake's generated header")
+    .option("--eval", "after writing, evaluate every host with `nix eval`")
+    .option("--json", "print diagnostics as JSON on stdout")
+    .action(async (options: GenerateOptions) => {
+      const { root } = globals();
+      if (options.check) return checkAgainstDisk(root, Boolean(options.json));
+      const planned = await plannedFleet(root, Boolean(options.json));
+      if (!planned) return;
+      const result = await writePlan(root, planned.plan, { force: Boolean(options.force) });
+      process.stderr.write(formatWriteReport(result, { color: colorEnabled(process.stderr, process.env) }));
+      process.exitCode = writeExitCode(result);
+      if (process.exitCode !== 0 || !options.eval) return;
+      const outcomes = await evaluateHosts(fleetTargets(planned.fleet, root), {});
+      if (outcomes.some((outcome) => outcome.status !== "ok")) process.exitCode = 1;
+    });
+
+  program
+    .command("diff")
+    .description("show how the generated files on disk differ from what the TypeScript describes")
+    .option("--json", "print diagnostics as JSON on stdout")
+    .action(async (options: { json?: boolean }) => checkAgainstDisk(globals().root, Boolean(options.json)));
+}

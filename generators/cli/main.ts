@@ -1,0 +1,77 @@
+/**
+ * The `typeflake` command line. Exit codes: 0 ok, 1 invalid input / drift / a host failed,
+ * 2 typeflake itself (or a tool it needs) failed.
+ */
+import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { runPipeline } from "../pipeline.ts";
+import { registerBuildCommand } from "./commands/build.ts";
+import { registerClosureDiffCommand } from "./commands/closure-diff.ts";
+import { registerDeployCommand } from "./commands/deploy.ts";
+import { registerEvalCommand } from "./commands/eval.ts";
+import { registerFlakeCheckCommand } from "./commands/flake-check.ts";
+import { registerGenerateCommands } from "./commands/generate.ts";
+import { registerGenerationsCommand } from "./commands/generations.ts";
+import { registerOptionsCommand } from "./commands/options.ts";
+import { registerRollbackCommand } from "./commands/rollback.ts";
+import { registerUpdateCommand } from "./commands/update.ts";
+import { fleetTargets } from "./fleet-targets.ts";
+import { globalOptions } from "./global-options.ts";
+import { reportDiagnostics } from "./report-diagnostics.ts";
+import type { FleetTargets } from "../nix-cli/target.ts";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+/** Thrown after the diagnostics of an invalid fleet were shown: exit 1, nothing more to say. */
+class InvalidFleet extends Error {}
+
+const program = new Command("typeflake")
+  .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
+  .version(version)
+  .option("-C, --root <dir>", "the fleet root, where typeflake.config.ts is (default: the current directory)")
+  .showHelpAfterError()
+  .exitOverride();
+
+const globals = () => globalOptions(program.opts<{ root?: string }>());
+
+/** The nix commands act on the fleet as last generated: validate it and adapt it. */
+const context = {
+  loadTargets: async (): Promise<FleetTargets> => {
+    const { root } = globals();
+    const result = await runPipeline(root);
+    if (!result.fleet || !result.plan) {
+      await reportDiagnostics(result.diagnostics, { root, json: false });
+      throw new InvalidFleet();
+    }
+    return fleetTargets(result.fleet, root);
+  },
+};
+
+registerGenerateCommands(program, globals);
+registerEvalCommand(program, context);
+registerFlakeCheckCommand(program, context);
+registerBuildCommand(program, context);
+registerDeployCommand(program, context);
+registerRollbackCommand(program, context);
+registerGenerationsCommand(program, context);
+registerClosureDiffCommand(program, context);
+registerUpdateCommand(program, context);
+registerOptionsCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (caught) {
+  if (caught instanceof CommanderError) {
+    process.exitCode = caught.exitCode === 0 ? 0 : 1;
+  } else if (caught instanceof InvalidFleet) {
+    process.exitCode = 1;
+  } else {
+    const message = caught instanceof Error ? caught.message : String(caught);
+    process.stderr.write(`typeflake: internal error: ${message}\n`);
+    if (process.env["TYPEFLAKE_DEBUG"]) process.stderr.write(`${(caught as Error).stack ?? ""}\n`);
+    else process.stderr.write("Set TYPEFLAKE_DEBUG=1 to see where it happened, and please report it.\n");
+    process.exitCode = 2;
+  }
+}

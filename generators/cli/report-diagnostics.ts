@@ -1,0 +1,25 @@
+/**
+ * Show diagnostics the way the user asked: compiler-style text on stderr with source excerpts,
+ * or JSON on stdout for editors and CI. Source positions are resolved only here.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { colorEnabled, formatDiagnostics } from "../diagnostics/format.ts";
+import { diagnosticsToJson } from "../diagnostics/json.ts";
+import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
+
+export interface ReportOptions {
+  readonly root: string;
+  readonly json: boolean;
+}
+
+/** Print `diagnostics` (nothing when there are none, unless JSON was asked for). */
+export const reportDiagnostics = async (diagnostics: readonly Diagnostic[], options: ReportOptions): Promise<void> => {
+  if (options.json) {
+    const located = diagnostics.length ? sortDiagnostics(await locateDiagnostics(diagnostics, options.root)) : [];
+    process.stdout.write(`${diagnosticsToJson(located, { root: options.root })}\n`);
+    return;
+  }
+  if (diagnostics.length === 0) return;
+  const located = sortDiagnostics(await locateDiagnostics(diagnostics, options.root));
+  process.stderr.write(formatDiagnostics(located, { root: options.root, color: colorEnabled(process.stderr) }));
+};
