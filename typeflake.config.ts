@@ -37,6 +37,8 @@ export default defineFleet({
     },
     secrets: {
       "wireguard-key": {},
+      "wireguard-key-nas": {},
+      "wireguard-key-compute": {},
       "database/password": { owner: "postgres" },
     },
   },

@@ -1,16 +1,23 @@
 /**
  * Value checks shared by every schema. Each message says what is wrong, shows what was given and
  * names what would be valid, so a diagnostic needs no further context than its object path.
+ * Each check also tags its issues with a stable diagnostic code (`params.code`, e.g.
+ * `invalid-cidr`) so editors and tests need not match on wording.
  */
 import { z } from "zod";
 
 const shown = (input: unknown): string => JSON.stringify(input) ?? String(input);
 
-/** A string matching `pattern`, with a message naming the expected form. */
-const matching = (pattern: RegExp, expected: string) =>
-  z.string().refine((value) => pattern.test(value), {
+/** A string accepted by `test`, failing with "must be <expected>, got <input>" and `code`. */
+const accepting = (test: (value: string) => boolean, expected: string, code: string) =>
+  z.string().refine(test, {
     error: (issue) => `must be ${expected}, got ${shown(issue.input)}`,
+    params: { code },
   });
+
+/** A string matching `pattern`, with a message naming the expected form. */
+const matching = (pattern: RegExp, expected: string, code: string) =>
+  accepting((value) => pattern.test(value), expected, code);
 
 const IPV4 =
   /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -22,29 +29,35 @@ const isIpv4 = (value: string): boolean => IPV4.test(value);
 export const hostName = matching(
   /^(?!-)[a-z0-9-]{1,63}(?<!-)$/,
   "a host name: 1-63 lowercase letters, digits or '-', not starting or ending with '-' (RFC 1123), e.g. \"nas\"",
+  "invalid-host-name",
 );
 
-/** A DNS name (one or more RFC 1123 labels separated by dots). */
+/**
+ * A DNS name (one or more RFC 1123 labels separated by dots). The last label may not be all
+ * digits (RFC 3696), so a mistyped IPv4 address such as `10.0.20.300` is not taken for a name.
+ */
 export const dnsName = matching(
-  /^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$/,
+  /^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*(?<![.]\d+|^\d+)$/,
   "a DNS name such as \"grafana.lab.local\"",
+  "invalid-dns-name",
 );
 
 /** An IPv4 address in dotted-quad form. */
-export const ipv4Address = matching(IPV4, "an IPv4 address such as \"10.0.20.10\"");
+export const ipv4Address = matching(IPV4, "an IPv4 address such as \"10.0.20.10\"", "invalid-ip-address");
 
 /** An IPv4 or IPv6 address. */
-export const ipAddress = z.string().refine((value) => isIpv4(value) || isIpv6(value), {
-  error: (issue) => `must be an IPv4 or IPv6 address such as "10.0.20.10" or "fd00::1", got ${shown(issue.input)}`,
-});
+export const ipAddress = accepting(
+  (value) => isIpv4(value) || isIpv6(value),
+  'an IPv4 or IPv6 address such as "10.0.20.10" or "fd00::1"',
+  "invalid-ip-address",
+);
 
 /** An address a deploy tool can reach: an IP address or a DNS name. */
-export const reachableAddress = z
-  .string()
-  .refine((value) => isIpv4(value) || isIpv6(value) || dnsName.safeParse(value).success, {
-    error: (issue) =>
-      `must be an IP address or DNS name such as "10.0.20.10" or "nas.lab.local", got ${shown(issue.input)}`,
-  });
+export const reachableAddress = accepting(
+  (value) => isIpv4(value) || isIpv6(value) || dnsName.safeParse(value).success,
+  'an IP address or DNS name such as "10.0.20.10" or "nas.lab.local"',
+  "invalid-address",
+);
 
 /** Parse `address/prefix`, or undefined when it is not a CIDR. */
 export const parseCidr = (
@@ -60,27 +73,35 @@ export const parseCidr = (
 };
 
 /** An address with a prefix length: `10.0.20.0/24`, `10.100.0.2/32`, `fd00::/64`. */
-export const cidr = z.string().refine((value) => parseCidr(value) !== undefined, {
-  error: (issue) =>
-    `must be a CIDR (address/prefix, prefix 0-32 for IPv4 or 0-128 for IPv6) such as "10.0.20.0/24", got ${shown(issue.input)}`,
-});
+export const cidr = accepting(
+  (value) => parseCidr(value) !== undefined,
+  'a CIDR (address/prefix, prefix 0-32 for IPv4 or 0-128 for IPv6) such as "10.0.20.0/24"',
+  "invalid-cidr",
+);
 
-/** A TCP/UDP port number. */
+const portMessage = (issue: { input?: unknown }): string =>
+  `must be a port number (an integer from 1 to 65535), got ${shown(issue.input)}`;
+
+/** A TCP/UDP port number: an integer from 1 to 65535. */
 export const port = z
-  .number({ error: (issue) => `must be a port number (an integer from 1 to 65535), got ${shown(issue.input)}` })
-  .int({ error: (issue) => `must be a port number (an integer from 1 to 65535), got ${shown(issue.input)}` })
-  .min(1, { error: (issue) => `must be a port number (an integer from 1 to 65535), got ${shown(issue.input)}` })
-  .max(65535, { error: (issue) => `must be a port number (an integer from 1 to 65535), got ${shown(issue.input)}` });
+  .number({ error: portMessage })
+  .refine((value) => Number.isInteger(value) && value >= 1 && value <= 65535, {
+    error: portMessage,
+    params: { code: "invalid-port" },
+  });
 
-/** An absolute file-system path on the target host. */
-export const absolutePath = z.string().refine((value) => value.startsWith("/") && !value.includes("\0"), {
-  error: (issue) => `must be an absolute path, got ${shown(issue.input)}`,
-});
+/** An absolute file-system path on the target host, e.g. `"/tank/media"`. */
+export const absolutePath = accepting(
+  (value) => value.startsWith("/") && !value.includes("\0"),
+  "an absolute path",
+  "invalid-path",
+);
 
 /** A path relative to the TypeScript file that declares it, such as `./hardware.nix`. */
 export const relativeNixFile = matching(
   /^\.\.?\/([A-Za-z0-9._+-]+\/)*[A-Za-z0-9._+-]+$/,
   "a relative path starting with ./ or ../ made of letters, digits and ._+- such as \"./hardware.nix\"",
+  "invalid-path",
 );
 
 /** The systems NixOS builds for. */
@@ -94,59 +115,76 @@ export const NIX_SYSTEMS = [
   "powerpc64le-linux",
 ] as const;
 
+/** One of `values`, failing with "must be <what>, one of "a", "b"; got <input>". */
+export const oneOf = <const Values extends readonly [string, ...string[]]>(values: Values, what = "") =>
+  z.enum(values, {
+    error: (issue) =>
+      `must be ${what === "" ? "" : `${what}, `}one of ${values.map((value) => `"${value}"`).join(", ")}; got ${shown(issue.input)}`,
+  });
+
 /** A Nix system double for a NixOS machine. */
-export const nixSystem = z.enum(NIX_SYSTEMS, {
-  error: (issue) => `must be a NixOS system, one of ${NIX_SYSTEMS.map((s) => `"${s}"`).join(", ")}; got ${shown(issue.input)}`,
-});
+export const nixSystem = oneOf(NIX_SYSTEMS, "a NixOS system");
 
 /** Flake reference URL forms typeflake pins inputs with. */
 export const flakeUrl = matching(
   /^(github:[\w.-]+\/[\w.-]+(\/[\w./-]+)?(\?.*)?|gitlab:[\w.-]+\/[\w.-]+(\/[\w./-]+)?(\?.*)?|sourcehut:~?[\w.-]+\/[\w.-]+(\/[\w./-]+)?|git\+(https|http|ssh|file):\/\/\S+|path:\S+|(https|http):\/\/\S+\.(tar\.gz|tar\.xz|tar\.bz2|tar\.zst|tgz|zip)(\?\S*)?|flake:[\w.-]+|tarball\+https:\/\/\S+|file\+https:\/\/\S+)$/,
   "a flake URL such as \"github:NixOS/nixpkgs/nixos-24.11\", \"git+https://host/repo\", \"git+ssh://git@host/repo\", \"path:./local\" or a tarball URL ending in .tar.gz",
+  "invalid-flake-url",
 );
 
 /** A POSIX user name as `useradd` accepts it. */
 export const userName = matching(
   /^[a-z_][a-z0-9_-]{0,31}$/,
   "a user name: up to 32 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
+  "invalid-user-name",
 );
 
 /** A POSIX group name. */
 export const groupName = matching(
   /^[a-z_][a-z0-9_-]{0,31}$/,
   "a group name: up to 32 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
+  "invalid-group-name",
 );
 
 /** A WireGuard public key: 32 bytes in base64, 44 characters ending in '='. */
 export const wireguardPublicKey = matching(
   /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/,
   "a WireGuard public key: 44 base64 characters ending in '=' (the output of `wg pubkey`)",
+  "invalid-wireguard-key",
 );
 
 /** An age public key (`age1…`, bech32). */
 export const agePublicKey = matching(
   /^age1[02-9ac-hj-np-z]{58}$/,
   "an age public key: \"age1\" followed by 58 bech32 characters (the output of `age-keygen -y`)",
+  "invalid-age-key",
 );
 
 /** `networking.hostId`: 8 hexadecimal digits, required by ZFS. */
 export const hostId = matching(
   /^[0-9a-f]{8}$/,
   "8 lowercase hexadecimal digits such as \"a1b2c3d4\" (e.g. `head -c4 /dev/urandom | od -A none -t x4`)",
+  "invalid-host-id",
 );
 
 /** A name usable for a secret, a module or an overlay. */
 export const identifierName = matching(
   /^[A-Za-z0-9][A-Za-z0-9._/-]*$/,
   "a name of letters, digits and . _ / - starting with a letter or digit",
+  "invalid-name",
 );
 
 /** An SSH public key line (`ssh-ed25519 AAAA… comment`). */
 export const sshPublicKey = matching(
   /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/,
   "an SSH public key line such as \"ssh-ed25519 AAAAC3Nza… user@laptop\"",
+  "invalid-ssh-key",
 );
 
-/** True for text that looks like a private key: such text must never be written in clear. */
+/**
+ * True for text that contains a private key (PEM/OpenSSH/PGP blocks, age secret keys): such text
+ * must never be written in clear. Bare WireGuard private keys look exactly like public keys, so
+ * only the fields that take key files can refuse those.
+ */
 export const looksLikePrivateKey = (value: string): boolean =>
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value) || /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/.test(value.trim());
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value) || /AGE-SECRET-KEY-1[0-9A-Z]{58}/.test(value);

@@ -3,7 +3,7 @@
  * `defineHost({ deploy })`. They become the deploy-rs `deploy.nodes` tree (or the colmena hive).
  */
 import { z } from "zod";
-import { reachableAddress, userName } from "./checks.ts";
+import { oneOf, reachableAddress, userName } from "./checks.ts";
 
 /** The engines typeflake can deploy with. */
 export const DEPLOY_TOOLS = ["deploy-rs", "colmena", "nixos-rebuild"] as const;
@@ -33,7 +33,7 @@ export const deploySettingsShape = {
 /** Fleet-wide deployment defaults. */
 export const fleetDeploySchema = z.strictObject({
   /** The deployment engine. Default: `"deploy-rs"`. */
-  tool: z.enum(DEPLOY_TOOLS, { error: `must be one of ${DEPLOY_TOOLS.map((t) => `"${t}"`).join(", ")}` }).default("deploy-rs"),
+  tool: oneOf(DEPLOY_TOOLS).default("deploy-rs"),
   ...deploySettingsShape,
 });
 

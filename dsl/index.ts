@@ -23,3 +23,21 @@ export {
   type NixExpression,
   type NixValue,
 } from "./expressions.ts";
+export {
+  docker,
+  nfs,
+  nfsMounts,
+  nginx,
+  nodeExporter,
+  openssh,
+  samba,
+  wireguard,
+  type DockerInput,
+  type NfsInput,
+  type NfsMountsInput,
+  type NginxInput,
+  type NodeExporterInput,
+  type OpensshInput,
+  type SambaInput,
+  type WireguardInput,
+} from "./services/index.ts";

@@ -10,7 +10,7 @@ import { nixExpression } from "./values.ts";
 const scriptText = z.union([
   z.string(),
   z.custom<InterpolatedString>((value) => isNixExpression(value) && value.kind === "string", {
-    error: "must be text or nixString`…`",
+    error: "must be nixString`…`",
   }),
 ]);
 

@@ -3,7 +3,7 @@
  * decrypted file is owned. Values are never written by typeflake; only references to them.
  */
 import { z } from "zod";
-import { absolutePath, agePublicKey, groupName, hostName, identifierName, userName } from "./checks.ts";
+import { absolutePath, agePublicKey, groupName, hostName, identifierName, oneOf, userName } from "./checks.ts";
 
 /** The secret managers typeflake wires in. */
 export const SECRET_BACKENDS = ["sops", "agenix"] as const;
@@ -27,7 +27,7 @@ export const secretSchema = z.strictObject({
 
 export const secretsSchema = z.strictObject({
   /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
-  backend: z.enum(SECRET_BACKENDS, { error: 'must be "sops" or "agenix"' }).default("sops"),
+  backend: oneOf(SECRET_BACKENDS).default("sops"),
   /** sops: the encrypted file secrets live in, relative to the fleet root. Default: `"secrets/secrets.yaml"`. */
   defaultFile: z.string().default("secrets/secrets.yaml"),
   /** Where each host keeps its age private key. Default: `"/var/lib/sops-nix/key.txt"`. */

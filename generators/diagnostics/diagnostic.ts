@@ -23,6 +23,11 @@ export interface SourceLocation {
   readonly sourceLine?: string;
 }
 
+/** Another place involved in a problem; the locator fills in `location` before it is shown. */
+export interface RelatedOrigin extends SourceOrigin {
+  readonly location?: SourceLocation;
+}
+
 export type Severity = "error" | "warning";
 
 export interface Diagnostic {
@@ -35,7 +40,7 @@ export interface Diagnostic {
   /** Filled in by the locator just before the diagnostic is shown. */
   readonly location?: SourceLocation;
   /** Other places involved (the first definition of a duplicate, the host a reference names). */
-  readonly related?: readonly SourceOrigin[];
+  readonly related?: readonly RelatedOrigin[];
 }
 
 /** Build an error diagnostic. */

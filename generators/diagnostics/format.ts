@@ -1,0 +1,83 @@
+/**
+ * Print diagnostics as a compiler does (ts-morph, rustc):
+ *
+ * ```text
+ * hosts/nas/host.ts:14:7 error services.samba.shares.media.path: must be an absolute path, got "tank/media"
+ *   14 |       path: "tank/media",
+ *      |       ^
+ *
+ * 1 error in 1 file
+ * ```
+ */
+import { colorEnabled as colorEnabledFor, palette, type Palette } from "../emit/color.ts";
+import { formatObjectPath, type Diagnostic, type RelatedOrigin } from "./diagnostic.ts";
+import { displayPath, type PathContext } from "./display-path.ts";
+
+/** How to print. */
+export interface FormatOptions extends PathContext {
+  /** ANSI colours; pass `colorEnabled()` for the terminal's choice. */
+  readonly color: boolean;
+}
+
+type Colors = Palette;
+
+/** Whether to colour output for `stream` in this process's environment (NO_COLOR, FORCE_COLOR, a TTY). */
+export const colorEnabled = (stream: { readonly isTTY?: boolean } = process.stderr): boolean =>
+  colorEnabledFor(stream, process.env);
+
+const where = (origin: RelatedOrigin, options: FormatOptions): string => {
+  const file = displayPath(origin.file, options);
+  return origin.location ? `${file}:${origin.location.line}:${origin.location.column}` : file;
+};
+
+/** The source line under a gutter, and a caret under the column (tabs kept so it lines up). */
+const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
+  const location = diagnostic.location;
+  if (location?.sourceLine === undefined) return [];
+  const number = String(location.line);
+  const gutter = " ".repeat(number.length);
+  const indent = [...location.sourceLine.slice(0, Math.max(0, location.column - 1))]
+    .map((char) => (char === "\t" ? "\t" : " "))
+    .join("");
+  const caretColor = diagnostic.severity === "error" ? colors.red : colors.yellow;
+  return [
+    `  ${colors.dim(`${number} |`)} ${location.sourceLine}`,
+    `  ${colors.dim(`${gutter} |`)} ${indent}${caretColor("^")}`,
+  ];
+};
+
+const formatOne = (diagnostic: Diagnostic, options: FormatOptions, colors: Colors): string => {
+  const severity =
+    diagnostic.severity === "error" ? colors.bold(colors.red("error")) : colors.bold(colors.yellow("warning"));
+  const path = formatObjectPath(diagnostic.origin.objectPath);
+  const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, options))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${diagnostic.message}`;
+  const related = (diagnostic.related ?? []).map((origin) => {
+    const relatedPath = formatObjectPath(origin.objectPath);
+    return `  ${colors.cyan("related:")} ${where(origin, options)}${relatedPath === "" ? "" : ` ${relatedPath}`}`;
+  });
+  return [head, ...excerpt(diagnostic, colors), ...related].join("\n");
+};
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** `2 errors in 1 file`, `1 error and 1 warning in 2 files`. */
+export const summary = (diagnostics: readonly Diagnostic[]): string => {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const files = new Set(diagnostics.map((diagnostic) => diagnostic.origin.file)).size;
+  const counts = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""]
+    .filter(Boolean)
+    .join(" and ");
+  return `${counts} in ${plural(files, "file")}`;
+};
+
+/**
+ * Every diagnostic (already located and sorted, as `loadAndValidate` returns them), a blank line
+ * between each, then the count line. Empty for no diagnostics.
+ */
+export const formatDiagnostics = (diagnostics: readonly Diagnostic[], options: FormatOptions): string => {
+  if (diagnostics.length === 0) return "";
+  const colors = palette(options.color);
+  const blocks = diagnostics.map((diagnostic) => formatOne(diagnostic, options, colors));
+  return `${blocks.join("\n\n")}\n\n${colors.bold(summary(diagnostics))}\n`;
+};

@@ -1,0 +1,47 @@
+/**
+ * Diagnostics as JSON for editors and CI (`typeflake … --json`): one flat record per problem,
+ * positions 1-based (null when the file could not be read).
+ */
+import { formatObjectPath, type Diagnostic, type ObjectPathSegment, type RelatedOrigin, type Severity } from "./diagnostic.ts";
+import { displayPath, type PathContext } from "./display-path.ts";
+
+/** A place in a file. */
+export interface PlaceRecord {
+  readonly file: string;
+  readonly line: number | null;
+  readonly column: number | null;
+  /** The object path written as in TypeScript, e.g. `services.samba.shares.media.path`. */
+  readonly path: string;
+  /** The same path as segments. */
+  readonly objectPath: readonly ObjectPathSegment[];
+}
+
+/** One diagnostic. */
+export interface DiagnosticRecord extends PlaceRecord {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  readonly related: readonly PlaceRecord[];
+}
+
+const place = (origin: RelatedOrigin, context: PathContext): PlaceRecord => ({
+  file: displayPath(origin.file, context),
+  line: origin.location?.line ?? null,
+  column: origin.location?.column ?? null,
+  path: formatObjectPath(origin.objectPath),
+  objectPath: origin.objectPath,
+});
+
+/** The records of `diagnostics`. */
+export const diagnosticRecords = (diagnostics: readonly Diagnostic[], context: PathContext = {}): DiagnosticRecord[] =>
+  diagnostics.map((diagnostic) => ({
+    ...place({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, context),
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+    related: (diagnostic.related ?? []).map((origin) => place(origin, context)),
+  }));
+
+/** `diagnostics` as a JSON array of `DiagnosticRecord`s (2-space indented, no final newline). */
+export const diagnosticsToJson = (diagnostics: readonly Diagnostic[], context: PathContext = {}): string =>
+  JSON.stringify(diagnosticRecords(diagnostics, context), null, 2);

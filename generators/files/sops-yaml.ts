@@ -1,0 +1,63 @@
+/**
+ * `.sops.yaml`: the age keys of the admins and of each host, and one creation rule per encrypted
+ * file giving the admins and the hosts that use a secret in that file the right to decrypt it.
+ * Rendered with handlebars from `sops-yaml.hbs`.
+ */
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import { renderGeneratedHeader } from "../emit/header.ts";
+import { secretsSettings } from "../lower/secrets/settings.ts";
+import type { Fleet } from "../model/fleet.ts";
+
+const template = Handlebars.compile<SopsYamlView>(readFileSync(new URL("./sops-yaml.hbs", import.meta.url), "utf8"), {
+  noEscape: true,
+  strict: true,
+});
+
+interface SopsYamlView {
+  readonly header: string;
+  readonly keys: readonly { readonly anchor: string; readonly key: string }[];
+  readonly rules: readonly {
+    readonly file: string;
+    readonly pathRegex: string;
+    readonly secrets: readonly { readonly name: string; readonly hosts: string }[];
+    readonly recipients: readonly string[];
+  }[];
+}
+
+const adminAnchor = (index: number): string => `admin_${index + 1}`;
+const hostAnchor = (host: string): string => `host_${host}`;
+
+/** A regex matching the file's path (relative or absolute), for a YAML single-quoted scalar. */
+const pathRegex = (file: string): string => `(^|/)${file.replace(/[.+*?^$()[\]{}|\\]/g, "\\$&")}$`;
+
+/**
+ * The `.sops.yaml` for the fleet. `usage` maps each secret to the hosts using it (see
+ * `secretUsage`); secrets used but not declared live in the default file. Hosts without a key in
+ * `secrets.hostKeys` cannot be listed (the cross-host check reports them).
+ */
+export const renderSopsYaml = (fleet: Fleet, usage: ReadonlyMap<string, readonly string[]>): string => {
+  const settings = secretsSettings(fleet);
+  const fileOf = (name: string): string => settings.secrets[name]?.file ?? settings.defaultFile;
+  const names = [...new Set([...Object.keys(settings.secrets), ...usage.keys()])].sort();
+  const files = [...new Set([settings.defaultFile, ...names.map(fileOf)])].sort();
+  const hostKeys = Object.entries(settings.hostKeys).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const admins = settings.admins.map((_, index) => adminAnchor(index));
+
+  const rules = files.flatMap((file) => {
+    const secrets = names.filter((name) => fileOf(name) === file);
+    const hosts = new Set(secrets.flatMap((name) => usage.get(name) ?? []));
+    const recipients = [...admins, ...hostKeys.filter(([host]) => hosts.has(host)).map(([host]) => hostAnchor(host))];
+    // A rule nobody could decrypt with would make sops refuse to encrypt the file at all.
+    if (!recipients.length) return [];
+    return [{ file, pathRegex: pathRegex(file), secrets: secrets.map((name) => ({ name, hosts: (usage.get(name) ?? []).join(", ") })), recipients }];
+  });
+  return template({
+    header: renderGeneratedHeader(fleet.configFile, "#"),
+    keys: [
+      ...settings.admins.map((key, index) => ({ anchor: adminAnchor(index), key })),
+      ...hostKeys.map(([host, key]) => ({ anchor: hostAnchor(host), key })),
+    ],
+    rules,
+  });
+};

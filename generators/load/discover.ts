@@ -1,0 +1,112 @@
+/**
+ * Find a fleet's definition files: `typeflake.config.ts`, `hosts/<name>/host.ts`,
+ * `modules/<name>.ts`, `overlays/<name>.ts`. A host folder without host.ts and a missing
+ * configuration file are reported here; nothing is imported yet.
+ */
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { DefinitionKind } from "../../dsl/definition.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CONFIG_FILE, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "./layout.ts";
+
+/** One definition file to import. */
+export interface FleetFile {
+  /** The `define*` function its default export must come from. */
+  readonly kind: DefinitionKind;
+  /** Host, module or overlay name; `typeflake` for the configuration file. */
+  readonly name: string;
+  /** Relative to the fleet root, with `/` separators. */
+  readonly file: string;
+  /** Absolute path. */
+  readonly path: string;
+}
+
+/** What discovery found, and what is missing. */
+export interface Discovery {
+  readonly files: readonly FleetFile[];
+  /** Host folders that have no host.ts: their names still count as hosts for references. */
+  readonly hostsWithoutFile: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const isFile = async (path: string): Promise<boolean> =>
+  stat(path).then(
+    (stats) => stats.isFile(),
+    () => false,
+  );
+
+/** Entries of `dir` sorted by name (readdir's order varies by file system), none when it does not exist. Hidden entries are skipped. */
+const entries = async (dir: string) =>
+  (await readdir(dir, { withFileTypes: true }).catch(() => []))
+    .filter((entry) => !entry.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/** `modules/*.ts` or `overlays/*.ts` (declaration files excluded). */
+const definitionFiles = async (root: string, dir: string, kind: DefinitionKind): Promise<FleetFile[]> =>
+  (await entries(join(root, dir)))
+    .filter((entry) => entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
+    .map((entry) => ({
+      kind,
+      name: entry.name.slice(0, -".ts".length),
+      file: `${dir}/${entry.name}`,
+      path: join(root, dir, entry.name),
+    }));
+
+/** Host folders: `{ name, present }`, where present says whether host.ts exists. */
+const hostFolders = async (root: string): Promise<{ name: string; present: boolean }[]> => {
+  const candidates = await entries(join(root, HOSTS_DIR));
+  const folders = await Promise.all(
+    candidates.map(async (entry) => {
+      const path = join(root, HOSTS_DIR, entry.name);
+      // Follow symlinked folders too: stat, not the dirent, says what they point at.
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory());
+      return isDirectory ? [{ name: entry.name, present: await isFile(join(path, HOST_FILE)) }] : [];
+    }),
+  );
+  return folders.flat();
+};
+
+/** Every definition file under `root` (absolute), with problems found on the way. */
+export const discoverFleet = async (root: string): Promise<Discovery> => {
+  const [hasConfig, hosts, modules, overlays] = await Promise.all([
+    isFile(join(root, CONFIG_FILE)),
+    hostFolders(root),
+    definitionFiles(root, MODULES_DIR, "module"),
+    definitionFiles(root, OVERLAYS_DIR, "overlay"),
+  ]);
+  const diagnostics: Diagnostic[] = [];
+  if (!hasConfig) {
+    diagnostics.push(
+      error(
+        "missing-config",
+        { file: CONFIG_FILE, objectPath: [] },
+        `no ${CONFIG_FILE} in ${root}: every fleet starts with one; create it with export default defineFleet({ description: "…", inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } } })`,
+      ),
+    );
+  }
+  for (const host of hosts.filter((folder) => !folder.present)) {
+    diagnostics.push(
+      error(
+        "missing-host-file",
+        { file: `${HOSTS_DIR}/${host.name}/`, objectPath: [] },
+        `host folder has no ${HOST_FILE}; create ${HOSTS_DIR}/${host.name}/${HOST_FILE} with export default defineHost({ address: "…" }), or remove the folder`,
+      ),
+    );
+  }
+  const hostFiles = hosts
+    .filter((folder) => folder.present)
+    .map(({ name }): FleetFile => ({
+      kind: "host",
+      name,
+      file: `${HOSTS_DIR}/${name}/${HOST_FILE}`,
+      path: join(root, HOSTS_DIR, name, HOST_FILE),
+    }));
+  const config: FleetFile[] = hasConfig
+    ? [{ kind: "fleet", name: "typeflake", file: CONFIG_FILE, path: join(root, CONFIG_FILE) }]
+    : [];
+  return {
+    files: [...config, ...hostFiles, ...modules, ...overlays],
+    hostsWithoutFile: hosts.filter((folder) => !folder.present).map((folder) => folder.name),
+    diagnostics,
+  };
+};

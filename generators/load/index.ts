@@ -1,0 +1,69 @@
+/**
+ * Load a fleet directory and validate it: the one call the CLI makes before generating anything.
+ *
+ * ```ts
+ * const { fleet, diagnostics } = await loadAndValidate(root);
+ * if (diagnostics.length) console.error(formatDiagnostics(diagnostics, { color, root }));
+ * if (!fleet) process.exit(1);
+ * ```
+ */
+import { resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
+import { validateFleet, type ValidationResult } from "../validate/index.ts";
+import type { FleetSources, NamedSource } from "../validate/sources.ts";
+import { discoverFleet, type FleetFile } from "./discover.ts";
+import { loadDefinition } from "./load-definition.ts";
+import { nextGeneration } from "./typescript-import.ts";
+
+export type { ValidationResult } from "../validate/index.ts";
+
+/** A fleet's files as imported, and the problems importing them. */
+export interface LoadedFleet {
+  readonly sources: FleetSources;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Import every definition file under `root` in parallel (TypeScript through tsx, no build step).
+ * Files that fail to import are reported and left out; their names still count for references.
+ */
+export const loadFleet = async (root: string): Promise<LoadedFleet> => {
+  const absoluteRoot = resolve(root);
+  const discovery = await discoverFleet(absoluteRoot);
+  const load = nextGeneration();
+  const loaded = await Promise.all(
+    discovery.files.map(async (file) => ({ file, result: await loadDefinition(absoluteRoot, file, load) })),
+  );
+  const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
+    loaded.flatMap(({ file, result }) => (file.kind === kind && result.ok ? [result.source] : []));
+  const unloadedOf = (kind: FleetFile["kind"]): string[] =>
+    loaded.flatMap(({ file, result }) => (file.kind === kind && !result.ok ? [file.name] : []));
+  const config = sourcesOf("fleet")[0];
+  return {
+    sources: {
+      config: config && { file: config.file, value: config.value },
+      hosts: sourcesOf("host"),
+      modules: sourcesOf("module"),
+      overlays: sourcesOf("overlay"),
+      unloaded: { hosts: [...discovery.hostsWithoutFile, ...unloadedOf("host")], modules: unloadedOf("module") },
+    },
+    diagnostics: [...discovery.diagnostics, ...loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics))],
+  };
+};
+
+/**
+ * Load and validate the fleet at `root`. `fleet` is present only when nothing is wrong;
+ * `diagnostics` holds every problem of every file, located (file:line:col and source line) and
+ * sorted by file and position, ready for `formatDiagnostics` or `diagnosticsToJson`. The source
+ * locator (ts-morph) is loaded only when there is something to report.
+ */
+export const loadAndValidate = async (root: string): Promise<ValidationResult> => {
+  const absoluteRoot = resolve(root);
+  const loaded = await loadFleet(absoluteRoot);
+  const validated = validateFleet(loaded.sources);
+  const found = [...loaded.diagnostics, ...validated.diagnostics];
+  const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot));
+  // A file that failed to load is unloaded in `sources`, so the validator returns no fleet then.
+  return validated.fleet ? { fleet: validated.fleet, diagnostics } : { diagnostics };
+};

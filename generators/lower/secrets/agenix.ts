@@ -1,0 +1,45 @@
+/**
+ * agenix: the identity the host decrypts with and one `age.secrets."<name>"` per secret the host
+ * uses, each its own `.age` file (`secrets/<name>.age` unless the secret names another).
+ */
+import { nixPath } from "../../../dsl/expressions.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Definition } from "../contribution.ts";
+import { setFields } from "../services/emit.ts";
+import type { SecretsLowering } from "./index.ts";
+import { secretsSettings, settingOrigin } from "./settings.ts";
+
+/** agenix definitions for the secrets a host uses. */
+export const lowerAgenix: SecretsLowering = (fleet, secretNames, context) => {
+  const settings = secretsSettings(fleet);
+  const root = context.fleetRootFromFile;
+  const definitions: Definition[] = [
+    { path: ["age", "identityPaths"], value: [settings.ageKeyFile], origin: settingOrigin(fleet, "ageKeyFile") },
+    ...secretNames.map((name) => {
+      const declared = settings.secrets[name];
+      return {
+        path: ["age", "secrets", name],
+        value: setFields({
+          file: nixPath(`${root}${declared?.file ?? `secrets/${name}.age`}`),
+          owner: declared?.owner,
+          group: declared?.group,
+          mode: declared?.mode,
+        }),
+        origin: declared ? settingOrigin(fleet, "secrets", name) : context.origin,
+      };
+    }),
+  ];
+  const diagnostics: Diagnostic[] = secretNames.flatMap((name) =>
+    settings.secrets[name]?.restartUnits?.length
+      ? [
+          {
+            severity: "warning" as const,
+            code: "unsupported-restart-units",
+            origin: settingOrigin(fleet, "secrets", name, "restartUnits"),
+            message: "restartUnits is a sops-nix feature; agenix ignores it. Restart the units from the service's own configuration instead",
+          },
+        ]
+      : [],
+  );
+  return { definitions, ports: [], diagnostics };
+};

@@ -1,0 +1,68 @@
+/**
+ * What service lowerings and cross-host checks read about the rest of the fleet: hosts by name,
+ * the bodies (host file and modules) that configure a host, and every WireGuard interface.
+ */
+import type { ConfigBody } from "../../../dsl/config-body.ts";
+import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
+import { quotedList, suggestThen } from "../../diagnostics/suggest.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import type { Entry, Fleet, HostEntry } from "../../model/fleet.ts";
+import { modulesOfHost } from "../../model/host-modules.ts";
+
+/** Code-point order, the same on every machine (unlike `localeCompare`). */
+export const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The host called `name`, or undefined. */
+export const findHost = (fleet: Fleet, name: string): HostEntry | undefined =>
+  fleet.hosts.find((entry) => entry.name === name);
+
+/** The `unknown-host` error for a reference to a host the fleet does not have. */
+export const unknownHost = (fleet: Fleet, name: string, origin: SourceOrigin): Diagnostic =>
+  error(
+    "unknown-host",
+    origin,
+    `there is no host "${name}" in the fleet` +
+      suggestThen(name, fleet.hosts.map((entry) => entry.name), `The hosts are ${quotedList(fleet.hosts.map((entry) => entry.name)) || "(none)"}.`),
+  );
+
+/** The files that configure `host`: its own host.ts first, then each module it uses. */
+export const bodiesOfHost = (fleet: Fleet, host: HostEntry): Entry<ConfigBody>[] => [host, ...modulesOfHost(fleet, host)];
+
+/** The hosts that use the module called `moduleName`. */
+export const hostsUsingModule = (fleet: Fleet, moduleName: string): HostEntry[] =>
+  fleet.hosts.filter((entry) => modulesOfHost(fleet, entry).some((module) => module.name === moduleName));
+
+/** The hosts a body configures: the host itself, or every host using the module. */
+export const hostsOfBody = (fleet: Fleet, hostName: string | undefined, file: string): HostEntry[] => {
+  if (hostName !== undefined) return fleet.hosts.filter((entry) => entry.name === hostName);
+  const module = fleet.modules.find((entry) => entry.file === file);
+  return module ? hostsUsingModule(fleet, module.name) : [];
+};
+
+/** A WireGuard interface declared in a host file. */
+export interface Tunnel {
+  readonly host: HostEntry;
+  readonly name: string;
+  readonly config: WireguardInterface;
+  /** Where the interface object was written: `services.wireguard.<name>` of the host file. */
+  readonly origin: SourceOrigin;
+}
+
+/**
+ * Every WireGuard interface declared in a host file, sorted by host then interface name.
+ * Interfaces in shared modules are not tunnels of the fleet: their addresses would be the same
+ * on every host, so only host files can take part in hubs and meshes.
+ */
+export const fleetTunnels = (fleet: Fleet): Tunnel[] =>
+  [...fleet.hosts]
+    .sort((a, b) => compareNames(a.name, b.name))
+    .flatMap((host) =>
+      Object.entries(host.config.services.wireguard ?? {})
+        .sort(([a], [b]) => compareNames(a, b))
+        .map(([name, config]) => ({
+          host,
+          name,
+          config,
+          origin: { file: host.file, objectPath: ["services", "wireguard", name] },
+        })),
+    );

@@ -1,0 +1,26 @@
+/**
+ * NFS mounts → `fileSystems."<mount point>"` with the serving host's address as the device:
+ * `device = "10.0.20.10:/tank/media"; fsType = "nfs";`.
+ */
+import type { NfsMountsConfig } from "../../../dsl/services/nfs-mounts.ts";
+import { child } from "../../diagnostics/diagnostic.ts";
+import type { Lowering } from "../contribution.ts";
+import { findHost } from "./fleet-view.ts";
+import { bracketed } from "./network.ts";
+
+/**
+ * NFS mounts: one `fileSystems` entry each. Host references were checked when the fleet was
+ * validated; whether the server exports the directory to this host is a cross-host check.
+ */
+export const lowerNfsMounts: Lowering<NfsMountsConfig> = (mounts, context) => ({
+  definitions: Object.entries(mounts).map(([mountPoint, mount]) => {
+    const address = findHost(context.fleet, mount.host.host)?.config.address ?? mount.host.host;
+    return {
+      path: ["fileSystems", mountPoint],
+      value: { device: `${bracketed(address)}:${mount.export}`, fsType: "nfs", options: mount.options },
+      origin: child(context.origin, mountPoint),
+    };
+  }),
+  ports: [],
+  diagnostics: [],
+});

@@ -1,0 +1,128 @@
+/**
+ * Peers derived from the fleet. A spoke that `join`s a hub gets the hub (its key, its tunnel
+ * networks as allowedIPs, its address and listenPort as endpoint, a keepalive so the hub can
+ * reach it behind NAT); the hub gets every spoke (its key, its tunnel addresses as host routes).
+ * Members of a mesh get each other. Each missing key or port is reported once, at the host whose
+ * definition lacks it.
+ */
+import type { NixValue } from "../../../dsl/expressions.ts";
+import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
+import { quotedList, suggestThen } from "../../diagnostics/suggest.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import type { Fleet } from "../../model/fleet.ts";
+import { setFields } from "./emit.ts";
+import { compareNames, fleetTunnels, findHost, unknownHost, type Tunnel } from "./fleet-view.ts";
+import { bracketed, hostRoute, networkOf } from "./network.ts";
+
+/** The interface being lowered: which host, which name, its settings and where they were written. */
+export interface OwnInterface {
+  readonly hostName: string;
+  readonly name: string;
+  readonly config: WireguardInterface;
+  readonly origin: SourceOrigin;
+}
+
+interface DerivedPeer {
+  /** The peer host, for the deterministic order. */
+  readonly host: string;
+  readonly value: { readonly [name: string]: NixValue };
+}
+
+/** `address:port` other hosts reach a tunnel at. */
+const endpointOf = (tunnel: Tunnel, listenPort: number): string =>
+  `${bracketed(tunnel.config.endpointAddress ?? tunnel.host.config.address)}:${listenPort}`;
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)];
+
+/** The hub's entry on a spoke, plus the problems of the `join` itself. */
+const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): { peers: DerivedPeer[]; diagnostics: Diagnostic[] } => {
+  const join = own.config.join;
+  if (!join) return { peers: [], diagnostics: [] };
+  const at = child(own.origin, "join");
+  const hubHost = findHost(fleet, join.host);
+  if (!hubHost) return { peers: [], diagnostics: [unknownHost(fleet, join.host, child(at, "host"))] };
+  if (hubHost.name === own.hostName)
+    return { peers: [], diagnostics: [error("wireguard-join-self", child(at, "host"), `a host cannot join its own interface; name the hub host, not "${join.host}"`)] };
+  const hubName = join.interface ?? own.name;
+  const hub = tunnels.find((tunnel) => tunnel.host.name === hubHost.name && tunnel.name === hubName);
+  if (!hub) {
+    const names = tunnels.filter((tunnel) => tunnel.host.name === hubHost.name).map((tunnel) => tunnel.name);
+    const message =
+      `host "${hubHost.name}" declares no WireGuard interface "${hubName}" in its host file` +
+      (names.length ? suggestThen(hubName, names, `Its interfaces are ${quotedList(names)}.`) : "; it declares none");
+    return { peers: [], diagnostics: [error("unknown-wireguard-interface", child(at, join.interface ? "interface" : "host"), message, [{ file: hubHost.file, objectPath: ["services", "wireguard"] }])] };
+  }
+  const diagnostics = own.config.publicKey
+    ? []
+    : [error("missing-public-key", own.origin, `this interface joins ${hub.host.name}'s ${hub.name}: set publicKey (\`wg pubkey\` of this interface's private key) so ${hub.host.name} can add this host as a peer`)];
+  // A hub without key or port is reported at the hub; the spoke just cannot peer with it yet.
+  const { publicKey, listenPort } = hub.config;
+  if (!publicKey || !listenPort) return { peers: [], diagnostics };
+  const value = setFields({
+    name: hub.host.name,
+    publicKey,
+    allowedIPs: join.allowedIPs ?? unique(hub.config.ips.map(networkOf)),
+    endpoint: endpointOf(hub, listenPort),
+    persistentKeepalive: join.persistentKeepalive > 0 ? join.persistentKeepalive : undefined,
+  });
+  return { peers: [{ host: hub.host.name, value }], diagnostics };
+};
+
+/** Every spoke that joins this interface, on the hub. */
+const spokePeers = (tunnels: readonly Tunnel[], own: OwnInterface): { peers: DerivedPeer[]; diagnostics: Diagnostic[] } => {
+  const spokes = tunnels.filter(
+    (tunnel) => tunnel.host.name !== own.hostName && tunnel.config.join?.host === own.hostName && (tunnel.config.join.interface ?? tunnel.name) === own.name,
+  );
+  if (!spokes.length) return { peers: [], diagnostics: [] };
+  const names = quotedList(spokes.map((spoke) => spoke.host.name));
+  const related = spokes.map((spoke) => child(spoke.origin, "join"));
+  const diagnostics = [
+    ...(own.config.publicKey ? [] : [error("missing-public-key", own.origin, `hosts ${names} join this interface: set publicKey so they can add this host as their peer`, related)]),
+    ...(own.config.listenPort ? [] : [error("missing-listen-port", own.origin, `hosts ${names} join this interface: set listenPort (e.g. 51820) so they can reach it`, related)]),
+  ];
+  const peers = spokes.flatMap((spoke) =>
+    spoke.config.publicKey
+      ? [{ host: spoke.host.name, value: { name: spoke.host.name, publicKey: spoke.config.publicKey, allowedIPs: unique(spoke.config.ips.map(hostRoute)) } }]
+      : [],
+  );
+  return { peers, diagnostics };
+};
+
+/** Every other member of this interface's mesh. */
+const meshPeers = (tunnels: readonly Tunnel[], own: OwnInterface): { peers: DerivedPeer[]; diagnostics: Diagnostic[] } => {
+  const mesh = own.config.mesh;
+  if (!mesh) return { peers: [], diagnostics: [] };
+  const members = tunnels.filter((tunnel) => tunnel.config.mesh === mesh && tunnel.host.name !== own.hostName);
+  const diagnostics = own.config.publicKey
+    ? []
+    : [error("missing-public-key", own.origin, `this interface is in mesh "${mesh}": set publicKey so the other members can add this host as a peer`)];
+  const peers = members.flatMap((member) =>
+    member.config.publicKey
+      ? [
+          {
+            host: member.host.name,
+            value: setFields({
+              name: member.host.name,
+              publicKey: member.config.publicKey,
+              allowedIPs: unique(member.config.ips.map(hostRoute)),
+              endpoint: member.config.listenPort ? endpointOf(member, member.config.listenPort) : undefined,
+            }),
+          },
+        ]
+      : [],
+  );
+  return { peers, diagnostics };
+};
+
+/** The peers the fleet gives this interface, sorted by host name, and the problems found deriving them. */
+export const derivedPeers = (fleet: Fleet, own: OwnInterface): { peers: NixValue[]; diagnostics: Diagnostic[] } => {
+  const tunnels = fleetTunnels(fleet);
+  const parts = [hubPeer(fleet, tunnels, own), spokePeers(tunnels, own), meshPeers(tunnels, own)];
+  return {
+    peers: parts
+      .flatMap((part) => part.peers)
+      .sort((a, b) => compareNames(a.host, b.host))
+      .map((peer) => peer.value),
+    diagnostics: parts.flatMap((part) => part.diagnostics),
+  };
+};

@@ -1,0 +1,99 @@
+/**
+ * One command per host, several hosts at a time: a status line per host, a summary table at the
+ * end. A failed host does not stop the others unless `failFast`; then hosts not yet started are
+ * skipped, while those already running finish, because stopping a deploy halfway through
+ * activation is worse than letting it end.
+ */
+import type { CommandLine } from "./command-line.ts";
+import type { CliIo } from "./context.ts";
+import { CommandFailedError, InterruptedError } from "./errors.ts";
+import { ensureTools, runCommand } from "./run.ts";
+import { canShowLiveStatus, StatusBoard } from "./status-board.ts";
+import type { HostOutcome } from "./summary.ts";
+import { formatSummary } from "./summary.ts";
+
+/** The command one host runs. */
+export interface HostJob {
+  readonly host: string;
+  readonly line: CommandLine;
+}
+
+/** How to run the jobs. */
+export interface FleetRunOptions {
+  /** The directory every command runs in: the flake's. */
+  readonly cwd: string;
+  readonly io: CliIo;
+  readonly dryRun: boolean;
+  readonly signal: AbortSignal;
+  /** How many hosts run at once. */
+  readonly jobs: number;
+  /** Start no further host once one has failed. */
+  readonly failFast: boolean;
+}
+
+/**
+ * Run every job and return each host's outcome, in the jobs' order. One host streams its tool's
+ * output unchanged (keeping the tool's own terminal progress); several get prefixed lines.
+ */
+export async function runFleet(jobs: readonly HostJob[], options: FleetRunOptions): Promise<HostOutcome[]> {
+  const { io, signal } = options;
+  if (options.dryRun) {
+    for (const job of jobs) await runCommand(job.line, { ...options, lines: undefined });
+    return jobs.map((job) => ({ host: job.host, result: "ok" }));
+  }
+  ensureTools(jobs.map((job) => job.line), io.env);
+
+  const several = jobs.length > 1;
+  const board = new StatusBoard(io, jobs.map((job) => job.host), several && canShowLiveStatus(io));
+  const outcomes = new Map<string, HostOutcome>();
+  let next = 0;
+  let stopped = false;
+
+  const runOne = async (job: HostJob): Promise<HostOutcome> => {
+    const startedAt = Date.now();
+    board.started(job.host);
+    const lines = several ? board.sinks(job.host) : undefined;
+    const elapsed = (): number => Date.now() - startedAt;
+    try {
+      const { exitCode } = await runCommand(job.line, { ...options, lines });
+      return exitCode === 0
+        ? { host: job.host, result: "ok", exitCode, elapsedMs: elapsed() }
+        : { host: job.host, result: "failed", exitCode, elapsedMs: elapsed() };
+    } catch (error) {
+      if (error instanceof InterruptedError) return { host: job.host, result: "cancelled", elapsedMs: elapsed() };
+      (lines?.stderr ?? ((text: string) => io.stderr.write(`${text}\n`)))(`error: ${(error as Error).message}`);
+      return { host: job.host, result: "failed", elapsedMs: elapsed() };
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    for (let job = jobs[next]; job && !stopped && !signal.aborted; job = jobs[next]) {
+      next += 1;
+      const outcome = await runOne(job);
+      outcomes.set(job.host, outcome);
+      board.finished(outcome);
+      if (outcome.result === "failed" && options.failFast) stopped = true;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(options.jobs, 1), jobs.length) }, worker));
+  board.close();
+
+  const results = jobs.map(
+    (job): HostOutcome => outcomes.get(job.host) ?? { host: job.host, result: signal.aborted ? "cancelled" : "skipped" },
+  );
+  io.stderr.write(`\n${formatSummary(results)}\n`);
+  return results;
+}
+
+/**
+ * Turn outcomes into the command's ending: an `InterruptedError` after Ctrl-C, a
+ * `CommandFailedError` naming the failed hosts, or nothing when all went well.
+ */
+export function requireSuccess(outcomes: readonly HostOutcome[], verb: string): void {
+  if (outcomes.some((outcome) => outcome.result === "cancelled")) throw new InterruptedError(`${verb} interrupted`);
+  const failed = outcomes.filter((outcome) => outcome.result !== "ok");
+  if (failed.length > 0) {
+    const names = failed.map((outcome) => `${outcome.host} (${outcome.result})`).join(", ");
+    throw new CommandFailedError(`${verb} did not succeed on ${failed.length} of ${outcomes.length} hosts: ${names}`);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Run one command line: print it (shell-quoted, ready to copy), then run it with its output
+ * streamed, never swallowed. `--dry-run` prints and stops there. A program that is not on PATH
+ * is reported by name with how to install it, before anything starts.
+ */
+import { constants } from "node:os";
+import { relative, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { execa } from "execa";
+import type { CommandLine } from "./command-line.ts";
+import { formatCommandLine, shellQuote } from "./command-line.ts";
+import type { CliIo } from "./context.ts";
+import { CommandFailedError, InterruptedError, ToolError } from "./errors.ts";
+import { findExecutable, missingToolMessage } from "./tools.ts";
+
+/** Line-by-line destinations for a child's output, when several run at once and each line needs its host. */
+export interface LineSinks {
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+/** How to run a command. */
+export interface RunOptions {
+  /** The directory the command runs in: the flake's. */
+  readonly cwd: string;
+  readonly io: CliIo;
+  /** Print the command without running it. */
+  readonly dryRun: boolean;
+  /** Aborted on Ctrl-C: the child is terminated and the run ends in an `InterruptedError`. */
+  readonly signal: AbortSignal;
+  /** Send output line by line here instead of straight to `io`'s streams (stdin is then closed). */
+  readonly lines?: LineSinks;
+  /** Collect stdout and return it, instead of streaming it. */
+  readonly capture?: boolean;
+}
+
+/** What a finished command left behind. */
+export interface RunResult {
+  readonly exitCode: number;
+  /** The captured stdout (empty unless `capture`). */
+  readonly stdout: string;
+}
+
+// Children get this long to stop after SIGTERM before they are killed.
+const KILL_GRACE_MS = 5_000;
+
+/** The command line as printed: prefixed with `cd <dir> &&` when it runs elsewhere than the user is. */
+export function describeCommand(line: CommandLine, cwd: string, userCwd: string): string {
+  const where = relative(resolve(userCwd), resolve(cwd));
+  return where === "" ? formatCommandLine(line) : `cd ${shellQuote(where)} && ${formatCommandLine(line)}`;
+}
+
+/** Throw a `ToolError` naming the first program of `lines` that is not on PATH. */
+export function ensureTools(lines: readonly CommandLine[], env: NodeJS.ProcessEnv): void {
+  const programs = lines.flatMap((line) => (line.sudo ? ["sudo", line.command] : [line.command]));
+  const missing = programs.find((program) => findExecutable(program, env.PATH) === undefined);
+  if (missing !== undefined) throw new ToolError(missingToolMessage(missing));
+}
+
+const forwardLines = (stream: Readable | null, sink: (line: string) => void): Promise<void> =>
+  new Promise((done) => {
+    if (!stream) return done();
+    createInterface({ input: stream, crlfDelay: Infinity }).on("line", sink).on("close", done);
+  });
+
+/** Print `line`, run it (unless dry-run) and return its exit code; failures to start throw. */
+export async function runCommand(line: CommandLine, options: RunOptions): Promise<RunResult> {
+  const { io, lines } = options;
+  const announce = lines?.stderr ?? ((text: string) => io.stderr.write(`${text}\n`));
+  announce(`$ ${describeCommand(line, options.cwd, io.cwd)}`);
+  if (options.dryRun) return { exitCode: 0, stdout: "" };
+  if (options.signal.aborted) throw new InterruptedError("interrupted");
+  ensureTools([line], io.env);
+
+  const subprocess = execa(line.sudo ? "sudo" : line.command, line.sudo ? [line.command, ...line.args] : [...line.args], {
+    cwd: options.cwd,
+    env: { ...io.env, ...line.env },
+    extendEnv: false,
+    reject: false,
+    cancelSignal: options.signal,
+    forceKillAfterDelay: KILL_GRACE_MS,
+    stdin: lines ? "ignore" : "inherit",
+    stdout: options.capture || lines ? "pipe" : io.stdout,
+    stderr: lines ? "pipe" : io.stderr,
+    buffer: { stdout: options.capture === true, stderr: false },
+    stripFinalNewline: false,
+  });
+  const forwarded = lines
+    ? [options.capture ? Promise.resolve() : forwardLines(subprocess.stdout, lines.stdout), forwardLines(subprocess.stderr, lines.stderr)]
+    : [];
+  const [result] = await Promise.all([subprocess, ...forwarded]);
+
+  // The terminal's SIGINT may stop the child before the abort reaches execa: either way it was the user.
+  if (result.isCanceled || options.signal.aborted) throw new InterruptedError(`${line.command} was stopped`);
+  const stdout = typeof result.stdout === "string" ? result.stdout : "";
+  if (result.exitCode !== undefined) return { exitCode: result.exitCode, stdout };
+  // Killed by a signal it did not get from us (the OOM killer, say): a failure, coded as shells do.
+  if (result.signal) return { exitCode: 128 + (constants.signals[result.signal] ?? 0), stdout };
+  if (result.code === "ENOENT") throw new ToolError(missingToolMessage(line.sudo ? "sudo" : line.command));
+  throw new ToolError(`could not run ${line.command}: ${result.originalMessage || result.shortMessage}`);
+}
+
+/** Run `line` and require exit code 0; returns the captured stdout. */
+export async function runChecked(line: CommandLine, options: RunOptions): Promise<string> {
+  const { exitCode, stdout } = await runCommand(line, options);
+  if (exitCode !== 0) throw new CommandFailedError(`${line.command} failed with exit code ${exitCode} (its output is above)`);
+  return stdout;
+}

@@ -1,0 +1,65 @@
+/**
+ * Verbatim Nix from the user's `nix` escape hatch: re-indented to where it is printed, and
+ * classified as atomic (usable as an argument without parentheses) or not.
+ */
+import { checkText, isBareName, NixPrintError } from "../escape.ts";
+import { hardline, join, TAB_PLACEHOLDER } from "./layout.ts";
+import type { Doc } from "./layout.ts";
+
+const NAME_PATH = /^[a-zA-Z_][a-zA-Z0-9_'-]*(\.[a-zA-Z_][a-zA-Z0-9_'-]*)*$/;
+const NUMBER = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+const CLOSER: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
+
+/**
+ * Whether raw text is a single term (`pkgs.hello`, `42`, `( … )`, `[ … ]`, `{ … }`), so it needs
+ * no parentheses anywhere. Text with strings or comments is never trusted to be bracketed (its
+ * brackets may be inside them); extra parentheses are harmless.
+ */
+export function isAtomicRaw(text: string): boolean {
+  const t = text.trim();
+  if (NAME_PATH.test(t)) return t.split(".").every(isBareName);
+  if (NUMBER.test(t)) return true;
+  if (/["'#]|\/\*/.test(t)) return false;
+  const stack: string[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    const closer = CLOSER[c];
+    if (closer !== undefined) {
+      stack.push(closer);
+    } else if (c === ")" || c === "]" || c === "}") {
+      if (stack.pop() !== c) return false;
+      if (stack.length === 0) return i === t.length - 1;
+    } else if (stack.length === 0) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * The raw text as lines: CRLF normalized, trailing whitespace and surrounding blank lines
+ * removed, and the common indentation stripped so the printer can re-indent it.
+ */
+export function printRaw(text: string): Doc {
+  checkText(text, "the raw Nix text");
+  const lines = text
+    .replaceAll("\r\n", "\n")
+    .split("\n")
+    .map((l) => l.trimEnd());
+  while (lines.length > 0 && lines[0] === "") lines.shift();
+  while (lines.length > 0 && lines.at(-1) === "") lines.pop();
+  if (lines.length === 0) {
+    throw new NixPrintError(
+      "an empty raw Nix expression",
+      "it contains no code, which is not a valid expression",
+      "Write the expression inside nix`…`, or use null.",
+    );
+  }
+  const indent = Math.min(
+    ...lines.filter((l) => l !== "").map((l) => l.length - l.replace(/^ +/, "").length),
+  );
+  return join(
+    hardline,
+    lines.map((l) => l.slice(indent).replaceAll("\t", TAB_PLACEHOLDER)),
+  );
+}

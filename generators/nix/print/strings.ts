@@ -1,0 +1,126 @@
+/**
+ * Strings and interpolations. One-line text prints as `"…"`; text with line breaks prints as an
+ * indented string `''…''` when that reads back exactly (see `fitsIndentedString`), otherwise as
+ * `"…"` with `\n` escapes. nixfmt keeps whichever quotes it is given, so both are fixed points.
+ */
+import { doc } from "prettier";
+import type { NixExpr, NixString, NixStringPart } from "../ast.ts";
+import { escapeDoubleQuoted, escapeIndented, fitsIndentedString } from "../escape.ts";
+import type { NextInString } from "../escape.ts";
+import { isAbsorbableTerm, isSimple } from "./classify.ts";
+import { printExpr } from "./expr.ts";
+import { flatWidth, group, hardline, indent, join, softline } from "./layout.ts";
+import type { Doc } from "./layout.ts";
+import { parenBody, printTermBare } from "./terms.ts";
+
+const { removeLines } = doc.utils;
+
+/** nixfmt prints an interpolation this long or shorter on one line, whatever the width. */
+const SHORT_INTERPOLATION = 30;
+
+/** One line of a string: literal pieces (never empty, never containing "\n") and interpolations. */
+type Line = NixStringPart[];
+
+/** How a string prints: `"…"`, or `''…''` with its lines. */
+export type StringLayout = { readonly kind: "double" } | { readonly kind: "indented"; readonly lines: Line[] };
+
+const layouts = new WeakMap<NixString, StringLayout>();
+
+/** The layout of a string, decided once per node (it is asked for again by the layout rules). */
+export function stringLayout(s: NixString): StringLayout {
+  const known = layouts.get(s);
+  if (known) return known;
+  const lines = splitLines(s.parts);
+  const layout: StringLayout =
+    lines.length > 1 && fitsIndentedString(lines) ? { kind: "indented", lines } : { kind: "double" };
+  layouts.set(s, layout);
+  return layout;
+}
+
+function splitLines(parts: readonly NixStringPart[]): Line[] {
+  const lines: Line[] = [[]];
+  for (const part of parts) {
+    if (typeof part !== "string") {
+      lines.at(-1)!.push(part);
+      continue;
+    }
+    part.split("\n").forEach((piece, index) => {
+      if (index > 0) lines.push([]);
+      const line = lines.at(-1)!;
+      const last = line.at(-1);
+      if (piece === "") return;
+      if (typeof last === "string") line[line.length - 1] = last + piece;
+      else line.push(piece);
+    });
+  }
+  return lines;
+}
+
+/** A string, in the layout chosen by {@link stringLayout}, or always `"…"` (attribute names). */
+export function printString(s: NixString, forceDoubleQuotes = false): Doc {
+  const layout = stringLayout(s);
+  return layout.kind === "indented" && !forceDoubleQuotes
+    ? printIndented(layout.lines)
+    : printDoubleQuoted(s.parts);
+}
+
+function printDoubleQuoted(parts: readonly NixStringPart[]): Doc {
+  const merged = mergeText(parts);
+  const lone = isLoneInterpolation(merged);
+  return group([
+    '"',
+    ...merged.map((part, i) =>
+      typeof part === "string"
+        ? escapeDoubleQuoted(part, i + 1 < merged.length ? "interpolation" : "close")
+        : printInterpolation(part, lone),
+    ),
+    '"',
+  ]);
+}
+
+function printIndented(lines: readonly Line[]): Doc {
+  const lineDocs = lines.map((line, index) => {
+    const next: NextInString = index === lines.length - 1 ? "close" : "newline";
+    const lone = isLoneInterpolation(line);
+    return line.map((part, i) =>
+      typeof part === "string"
+        ? escapeIndented(part, i + 1 < line.length ? "interpolation" : next)
+        : printInterpolation(part, lone),
+    );
+  });
+  // Text ending in a line break closes with `''` on its own line, at the opening's indentation.
+  const closesOwnLine = lines.at(-1)!.length === 0;
+  const body = closesOwnLine ? lineDocs.slice(0, -1) : lineDocs;
+  return ["''", indent([hardline, join(hardline, body)]), closesOwnLine ? hardline : "", "''"];
+}
+
+function mergeText(parts: readonly NixStringPart[]): NixStringPart[] {
+  const merged: NixStringPart[] = [];
+  for (const part of parts) {
+    const last = merged.at(-1);
+    if (typeof part === "string" && typeof last === "string") merged[merged.length - 1] = last + part;
+    else if (part !== "") merged.push(part);
+  }
+  return merged;
+}
+
+/** A line holding only an interpolation (after optional spaces): nixfmt absorbs its content. */
+function isLoneInterpolation(line: readonly NixStringPart[]): boolean {
+  const [first, second] = line;
+  return (
+    (line.length === 1 && typeof first !== "string") ||
+    (line.length === 2 && typeof first === "string" && /^ *$/.test(first) && typeof second !== "string")
+  );
+}
+
+/**
+ * `${expr}`. Simple expressions (variables, selections, short calls) and anything that fits in
+ * 30 columns stay on one line whatever the width; longer ones may break inside the braces.
+ */
+export function printInterpolation(e: NixExpr, lone = false): Doc {
+  if (lone) return group(["${", indent(parenBody(e)), "}"]);
+  if (isAbsorbableTerm(e)) return group(["${", printTermBare(e), "}"]);
+  const inner = printExpr(e);
+  if (isSimple(e) || flatWidth(inner) <= SHORT_INTERPOLATION) return ["${", removeLines(inner), "}"];
+  return group(["${", indent([softline, inner]), softline, "}"]);
+}

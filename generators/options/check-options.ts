@@ -1,0 +1,326 @@
+/**
+ * Runtime validation of a raw `nixos` block against the option index, at generate time: every
+ * unknown option path (with the closest valid ones), every renamed or removed option (naming
+ * its replacement), every read-only option set, and every value of the wrong kind, all at once.
+ *
+ * Values are plain data and typeflake expression values. Raw Nix (`nix`…``) passes: only Nix can
+ * evaluate it. `mk*` wrappers are transparent: their content is checked where they stand, and
+ * diagnostics inside them keep the wrapper's object path (a `mkMerge` adds the index of the
+ * merged definition). Keys under an attribute set of X are names, not options; keys under an
+ * open submodule or an untyped value are accepted with the freeform type.
+ */
+import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
+import { child, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { findAliases } from "./aliases.ts";
+import { describeOptionType } from "./describe-type.ts";
+import { slotAt } from "./lookup.ts";
+import * as messages from "./messages.ts";
+import { ELEMENT, ITEM, type OptionPath, type ValuePath } from "./option-path.ts";
+import type { EnumType, FloatType, IntType, OptionType, PathType, StringType } from "./option-type.ts";
+import { namedChildren, segmentOf } from "./option-tree.ts";
+import type { OptionIndex } from "./runtime-index.ts";
+import {
+  elementSlot,
+  itemSlot,
+  namespaceChild,
+  type NamespaceSlot,
+  rootSlot,
+  submoduleSlot,
+  type ValueSlot,
+} from "./slots.ts";
+import { closestNames } from "./suggest.ts";
+import { KNOWN_CHECKS, matcherOf } from "./value-checks.ts";
+
+/**
+ * Check a `nixos` block. `origin` is where the block itself was written (e.g.
+ * `{ file: "hosts/nas/host.ts", objectPath: ["nixos"] }`); each diagnostic's origin extends it.
+ */
+export function checkNixosOptions(tree: unknown, origin: SourceOrigin, index: OptionIndex): Diagnostic[] {
+  const checker = new OptionChecker(index);
+  checker.namespace(rootSlot(index.root), tree, { origin, path: [], declared: [] });
+  return checker.diagnostics;
+}
+
+/** Where a value stands. */
+interface Place {
+  readonly origin: SourceOrigin;
+  /** The option path with the user's names and list positions, for messages. */
+  readonly path: ValuePath;
+  /** The same path with `<name>` / `*` placeholders, as aliases are declared. */
+  readonly declared: OptionPath;
+}
+
+/** Definitions may be wrapped in `mk*`; list items may not. */
+type Position = "definition" | "item";
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
+
+const below = (place: Place, key: string | number, declared: string): Place => ({
+  origin: child(place.origin, key),
+  path: [...place.path, key],
+  declared: [...place.declared, declared],
+});
+
+class OptionChecker {
+  diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly index: OptionIndex) {}
+
+  namespace(slot: NamespaceSlot, value: unknown, place: Place): void {
+    if (value === undefined) return;
+    if (isNixExpression(value)) {
+      const unwrapped = this.unwrap(value, place, "definition", (inner, at) => this.namespace(slot, inner, at));
+      if (!unwrapped) this.report(messages.notASet(place.origin, place.path, value));
+      return;
+    }
+    if (!isRecord(value)) {
+      this.report(messages.notASet(place.origin, place.path, value));
+      return;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const at = below(place, key, key);
+      const target = namespaceChild(slot, key);
+      if (!target) this.unknown(slot, key, item, at);
+      else if (target.kind === "namespace") this.namespace(target, item, at);
+      else if (target.option?.readOnly) {
+        if (item !== undefined) this.report(messages.readOnlyOption(at.origin, at.path));
+      } else this.value(target, item, at, "definition");
+    }
+  }
+
+  private value(slot: ValueSlot, value: unknown, place: Place, position: Position): void {
+    if (value === undefined) return;
+    const { type } = slot;
+    if (isNixExpression(value)) {
+      if (this.unwrap(value, place, position, (inner, at) => this.value(slot, inner, at, position))) return;
+      if (type.kind !== "either") {
+        if (!acceptsReference(type, value)) this.mismatch(slot, value, place);
+        return;
+      }
+    }
+    switch (type.kind) {
+      case "any":
+        return;
+      case "bool":
+        if (typeof value !== "boolean") this.mismatch(slot, value, place);
+        return;
+      case "int":
+      case "float":
+        return this.number(slot, type, value, place);
+      case "string":
+        return this.string(slot, type, value, place);
+      case "path":
+        return this.path(slot, type, value, place);
+      case "null":
+        if (value !== null) this.mismatch(slot, value, place);
+        return;
+      case "enum":
+        return this.enumValue(type, value, place);
+      case "list":
+        if (!Array.isArray(value)) return this.mismatch(slot, value, place);
+        if (type.nonEmpty && value.length === 0) {
+          this.report(messages.checkFailed(place.origin, place.path, "must have at least one item", value));
+        }
+        value.forEach((item, index) => this.value(itemSlot(type, slot.scope), item, below(place, index, ITEM), "item"));
+        return;
+      case "attrs":
+        if (!isRecord(value)) return this.mismatch(slot, value, place);
+        for (const [name, item] of Object.entries(value)) {
+          this.value(elementSlot(type, slot.scope), item, below(place, name, ELEMENT), "definition");
+        }
+        return;
+      case "submodule":
+        if (!isRecord(value)) return this.mismatch(slot, value, place);
+        return this.namespace(submoduleSlot(type, slot.scope), value, place);
+      case "either":
+        return this.either(slot, type.of, value, place, position);
+      case "package":
+      case "function":
+      case "opaque":
+        // Only typeflake expressions (a package reference, raw Nix) can stand here.
+        return this.mismatch(slot, value, place);
+    }
+  }
+
+  /**
+   * Raw Nix passes; a wrapper's content is checked with `check`. Returns false for expressions
+   * that are values (packages, paths, secrets, hosts), which the caller checks.
+   */
+  private unwrap(value: NixExpression, place: Place, position: Position, check: (inner: unknown, at: Place) => void): boolean {
+    switch (value.kind) {
+      case "raw":
+        return true;
+      case "override":
+      case "order":
+      case "if":
+      case "merge":
+        if (position === "item") this.report(messages.wrapperInList(place.origin, place.path, value));
+        else if (value.kind === "merge") {
+          value.values.forEach((inner, index) => check(inner, { ...place, origin: child(place.origin, index) }));
+        } else check(value.value, place);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The value is valid when one alternative accepts it; else report the alternative of its shape. */
+  private either(slot: ValueSlot, alternatives: readonly OptionType[], value: unknown, place: Place, position: Position): void {
+    const attempts = alternatives.map((type) => ({
+      type,
+      found: this.collect(() => this.value({ kind: "value", type, scope: slot.scope }, value, place, position)),
+    }));
+    const accepted = attempts.find((attempt) => attempt.found.every((diagnostic) => diagnostic.severity !== "error"));
+    if (accepted) {
+      this.diagnostics.push(...accepted.found);
+      return;
+    }
+    const shaped = attempts.filter((attempt) => hasShapeOf(attempt.type, value));
+    if (shaped.length === 1) this.diagnostics.push(...(shaped[0]?.found ?? []));
+    else this.mismatch(slot, value, place);
+  }
+
+  private number(slot: ValueSlot, type: IntType | FloatType, value: unknown, place: Place): void {
+    if (typeof value !== "number" || !Number.isFinite(value) || (type.kind === "int" && !Number.isInteger(value))) {
+      return this.mismatch(slot, value, place);
+    }
+    if ((type.min !== undefined && value < type.min) || (type.max !== undefined && value > type.max)) {
+      return this.report(messages.outOfRange(place.origin, place.path, type, value));
+    }
+    this.checks(type.checks, value, place);
+  }
+
+  private string(slot: ValueSlot, type: StringType, value: unknown, place: Place): void {
+    if (typeof value !== "string") return this.mismatch(slot, value, place);
+    this.checks(type.checks, value, place);
+    if (type.pattern !== undefined && matcherOf(type.pattern)?.test(value) === false) {
+      this.report(messages.patternMismatch(place.origin, place.path, type.pattern, value));
+    }
+  }
+
+  private path(slot: ValueSlot, type: PathType, value: unknown, place: Place): void {
+    const inStore = typeof value === "string" && value.startsWith("/nix/store/");
+    if (typeof value !== "string" || !value.startsWith("/") || (type.inStore !== undefined && inStore !== type.inStore)) {
+      return this.mismatch(slot, value, place);
+    }
+    this.checks(type.checks, value, place);
+  }
+
+  private checks(checks: readonly string[] | undefined, value: string | number, place: Place): void {
+    for (const check of checks ?? []) {
+      const known = KNOWN_CHECKS[check];
+      if (known && !known.holds(value)) this.report(messages.checkFailed(place.origin, place.path, known.rule, value));
+    }
+  }
+
+  private enumValue(type: EnumType, value: unknown, place: Place): void {
+    if (type.values.some((allowed) => allowed === value)) return;
+    const strings = type.values.filter((allowed): allowed is string => typeof allowed === "string");
+    const closest = typeof value === "string" ? closestNames(value, strings) : [];
+    this.report(messages.notInEnum(place.origin, place.path, type, value, closest));
+  }
+
+  private unknown(slot: NamespaceSlot, key: string, value: unknown, place: Place): void {
+    const findings = findAliases(this.index, place.declared, place.path, value);
+    for (const finding of findings) {
+      const origin = child(place.origin, ...finding.below);
+      this.report(messages.oldOption(origin, finding));
+      const target = finding.to && (finding.alias.kind === "renamed" || finding.alias.kind === "alias") ? finding.to : undefined;
+      const targetSlot = target && slotAt(this.index, target.map(String));
+      const at: Place = { origin, path: target ?? [], declared: finding.alias.to ?? [] };
+      if (targetSlot?.kind === "namespace") this.namespace(targetSlot, finding.value, at);
+      else if (targetSlot) this.value(targetSlot, finding.value, at, "definition");
+    }
+    if (findings.length > 0) return;
+    const siblings = slot.node ? namedChildren(slot.node).map(segmentOf) : [];
+    const parent = place.path.slice(0, -1);
+    const suggestions = closestNames(key, siblings).map((name) => [...parent, name]);
+    this.report(messages.unknownOption(place.origin, place.path, suggestions, this.index));
+  }
+
+  private mismatch(slot: ValueSlot, value: unknown, place: Place): void {
+    const typeText = slot.option?.typeText ?? describeOptionType(slot.type);
+    this.report(messages.typeMismatch(place.origin, place.path, typeText, value, hintFor(slot.type, value)));
+  }
+
+  private report(diagnostic: Diagnostic): void {
+    this.diagnostics.push(diagnostic);
+  }
+
+  private collect(run: () => void): Diagnostic[] {
+    const outer = this.diagnostics;
+    this.diagnostics = [];
+    try {
+      run();
+      return this.diagnostics;
+    } finally {
+      this.diagnostics = outer;
+    }
+  }
+}
+
+/** Whether a typeflake value expression (package, path, secret, host) can stand for `type`. */
+function acceptsReference(type: OptionType, value: NixExpression): boolean {
+  if (type.kind === "any") return true;
+  switch (value.kind) {
+    case "package":
+      return type.kind === "package";
+    case "path":
+      return type.kind === "path";
+    case "string":
+    case "secretPath":
+      return type.kind === "string" || type.kind === "path";
+    case "host":
+      return type.kind === "string";
+    default:
+      return false;
+  }
+}
+
+/** Whether `value` is the kind of thing `type` describes, right or wrong in detail. */
+function hasShapeOf(type: OptionType, value: unknown): boolean {
+  if (type.kind === "either") return type.of.some((alternative) => hasShapeOf(alternative, value));
+  if (isNixExpression(value)) return acceptsReference(type, value);
+  if (value === null) return type.kind === "null";
+  if (Array.isArray(value)) return type.kind === "list";
+  if (typeof value === "object") return type.kind === "attrs" || type.kind === "submodule";
+  if (type.kind === "enum") return type.values.some((allowed) => typeof allowed === typeof value);
+  switch (typeof value) {
+    case "string":
+      return type.kind === "string" || type.kind === "path";
+    case "number":
+      return type.kind === "int" || type.kind === "float";
+    case "boolean":
+      return type.kind === "bool";
+    default:
+      return false;
+  }
+}
+
+/** The fix, when a mistake has a well-known one. */
+function hintFor(type: OptionType, value: unknown): string | undefined {
+  if (type.kind === "either") {
+    return type.of.map((alternative) => hintFor(alternative, value)).find((hint) => hint !== undefined);
+  }
+  if (isNixExpression(value) && value.kind === "secret" && (type.kind === "string" || type.kind === "path")) {
+    return `Use secret(${JSON.stringify(value.name)}).path for the decrypted file's path.`;
+  }
+  if (type.kind === "function" || type.kind === "opaque") return "Only Nix can write this value: use raw Nix, nix`…`.";
+  if (typeof value !== "string") return undefined;
+  switch (type.kind) {
+    case "package":
+      return `Write pkg(${JSON.stringify(value)}) for a package.`;
+    case "path":
+      return value.startsWith("/")
+        ? undefined
+        : `Paths are absolute; a file beside the generated Nix is written nixPath(${JSON.stringify(value)}).`;
+    case "bool":
+      return value === "true" || value === "false" ? `Write ${value} without quotes.` : undefined;
+    case "int":
+    case "float":
+      return /^-?\d+(\.\d+)?$/.test(value) ? `Write ${value} without quotes.` : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The doc comments of the generated option types: what an editor shows on hover. Each option's
+ * comment carries its description (when the options.json has one), the type description nixpkgs
+ * prints, the facts TypeScript cannot express (integer ranges, patterns, checks), default,
+ * example, read-only status and the option's NixOS path.
+ */
+import { showOptionPath } from "./option-path.ts";
+import type { OptionDeclaration } from "./options-file.ts";
+import { type OptionType, typeParts } from "./option-type.ts";
+import type { OptionNode } from "./option-tree.ts";
+import { checkRule } from "./value-checks.ts";
+
+/** Doc text of an option field. */
+export function optionDoc(option: OptionDeclaration): string {
+  const sections = [
+    option.description?.trim(),
+    [`Type: \`${option.typeText}\``, ...typeFacts(option.type)].join("\n"),
+    option.readOnly
+      ? "Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a " +
+        "compile error here and an error when typeflake generates."
+      : undefined,
+    documentation("Default", option.default),
+    documentation("Example", option.example),
+    [`NixOS option \`${showOptionPath(option.path)}\`.`, declaredIn(option.declaredIn)].filter(Boolean).join(" "),
+  ];
+  return escapeComment(sections.filter((section) => section !== undefined && section !== "").join("\n\n"));
+}
+
+/** Doc text of a namespace field or interface. */
+export function namespaceDoc(node: OptionNode): string {
+  if (node.path.length === 0) {
+    return "NixOS options, as the `nixos` block of a host or module. Every option also takes raw Nix (`nix`…``) or an `mk*` wrapper (`mkForce`, `mkDefault`, `mkIf`, `mkMerge`, `mkBefore`, `mkAfter`).";
+  }
+  const path = node.path;
+  const last = path[path.length - 1];
+  const owner = showOptionPath(path.slice(0, -1));
+  if (last === "<name>") return escapeComment(`Options of each attribute of \`${owner}\` (\`${showOptionPath(path)}\`).`);
+  if (last === "*") return escapeComment(`Options of each item of \`${owner}\` (\`${showOptionPath(path)}\`).`);
+  if (node.option) return escapeComment(`Options of the submodule \`${showOptionPath(path)}\`.`);
+  return escapeComment(`Options under \`${showOptionPath(path)}\`.`);
+}
+
+/** Doc text of a freeform index signature. */
+export const freeformDoc = (freeformText: string): string =>
+  escapeComment(`Freeform: any other attribute is accepted, with a value of type \`${freeformText}\`.`);
+
+/** Facts about a type that its TypeScript form cannot carry. */
+export function typeFacts(type: OptionType): string[] {
+  const facts = new Set<string>();
+  for (const part of typeParts(type)) {
+    const fact = partFact(part);
+    if (fact) facts.add(fact);
+    for (const check of part.checks ?? []) facts.add(`${SUBJECTS[part.kind] ?? "Values"} ${checkRule(check)}.`);
+  }
+  return [...facts];
+}
+
+const SUBJECTS: Partial<Record<OptionType["kind"], string>> = {
+  string: "Strings",
+  path: "Paths",
+  int: "Integers",
+  float: "Numbers",
+};
+
+function partFact(type: OptionType): string | undefined {
+  switch (type.kind) {
+    case "int":
+    case "float": {
+      const what = type.kind === "int" ? "Integers" : "Numbers";
+      if (type.min !== undefined && type.max !== undefined) return `${what} from ${type.min} to ${type.max}.`;
+      if (type.min !== undefined) return `${what} from ${type.min} up.`;
+      return type.max !== undefined ? `${what} up to ${type.max}.` : undefined;
+    }
+    case "list":
+      return type.nonEmpty ? "Lists must have at least one item." : undefined;
+    case "enum":
+      return type.values.length ? `Allowed values: ${type.values.map((value) => JSON.stringify(value)).join(", ")}.` : undefined;
+    case "string":
+      if (type.pattern !== undefined) return `Strings must match the POSIX regular expression \`${type.pattern}\` as a whole.`;
+      return type.separator !== undefined ? `Several definitions are joined with ${JSON.stringify(type.separator)}.` : undefined;
+    case "path":
+      return 'Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.';
+    case "package":
+      return 'Packages: `pkg("htop")`, `unstablePkg("…")`.';
+    case "function":
+    case "opaque":
+      return "Only Nix can write this value: use raw Nix, `nix`…``.";
+    case "any":
+      return type.unknown !== undefined
+        ? `typeflake does not understand the type \`${type.unknown}\`, so any Nix value is accepted here.`
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function documentation(label: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return text.includes("\n") ? `${label}:\n\`\`\`nix\n${text}\n\`\`\`` : `${label}: \`${text}\``;
+}
+
+const declaredIn = (files: readonly string[] | undefined): string | undefined =>
+  files?.length ? `Declared in ${files.map((file) => `\`${file}\``).join(", ")}.` : undefined;
+
+/** A comment must not close itself early. */
+const escapeComment = (text: string): string => text.replace(/\*\//g, "*\\/");

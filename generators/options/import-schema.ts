@@ -1,0 +1,103 @@
+/**
+ * `typeflake options import`, as a pure function: the JSON of an options.json (and optionally of
+ * an aliases file) in, the text of the generated files out. Reading and writing files is the
+ * command's business.
+ */
+import { isFallback } from "./parse-type.ts";
+import { showOptionPath } from "./option-path.ts";
+import { type InputProblem, type Parsed, readAliasesJson, readOptionsJson } from "./options-file.ts";
+import { typeParts } from "./option-type.ts";
+import { type OptionNode, optionsOf } from "./option-tree.ts";
+import { buildOptionIndex, serializeOptionIndex } from "./runtime-index.ts";
+import { GENERATED_FILES } from "./shipped.ts";
+import { descend } from "./slots.ts";
+import { writeOptionTypes } from "./write-types.ts";
+
+/** A parsed JSON document and the name it is reported under. */
+export interface JsonInput {
+  /** File name for messages and the generated header (a base name: output stays machine-independent). */
+  readonly name: string;
+  readonly json: unknown;
+}
+
+/** What the import reads. */
+export interface ImportInputs {
+  readonly options: JsonInput;
+  readonly aliases?: JsonInput;
+  /** Module specifier the generated types use for typeflake's expression values. */
+  readonly expressionsImport: string;
+}
+
+/** A type description typeflake did not understand (so any Nix value is accepted there). */
+export interface TypeFallback {
+  readonly typeText: string;
+  /** The first option with it. */
+  readonly option: string;
+  readonly count: number;
+}
+
+/** The generated files and what the import noticed. */
+export interface ImportedSchema {
+  /** File name inside the output folder → content. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly optionCount: number;
+  readonly fallbacks: readonly TypeFallback[];
+  /** Oddities that do not stop the import (sub-options the option's type cannot hold). */
+  readonly warnings: readonly string[];
+}
+
+/** Import an options.json: check it, then write the types and the runtime index. */
+export function importOptionSchema(inputs: ImportInputs): Parsed<ImportedSchema> {
+  const options = readOptionsJson(inputs.options.json, inputs.options.name);
+  const aliases = inputs.aliases ? readAliasesJson(inputs.aliases.json, inputs.aliases.name) : { ok: true as const, value: [] };
+  const problems: InputProblem[] = [...(options.ok ? [] : options.problems), ...(aliases.ok ? [] : aliases.problems)];
+  if (!options.ok || !aliases.ok) return { ok: false, problems };
+  const sources = [inputs.options.name, ...(inputs.aliases ? [inputs.aliases.name] : [])];
+  const index = buildOptionIndex(options.value, aliases.value, sources);
+  return {
+    ok: true,
+    value: {
+      files: {
+        [GENERATED_FILES.types]: writeOptionTypes(index.root, { expressionsImport: inputs.expressionsImport, sources }),
+        [GENERATED_FILES.index]: serializeOptionIndex(index),
+      },
+      optionCount: index.optionCount,
+      fallbacks: fallbacksIn(index.root),
+      warnings: unreachableOptions(index.root),
+    },
+  };
+}
+
+function fallbacksIn(root: OptionNode): TypeFallback[] {
+  const found = new Map<string, TypeFallback>();
+  for (const option of optionsOf(root)) {
+    if (![...typeParts(option.type)].some(isFallback)) continue;
+    const seen = found.get(option.typeText);
+    found.set(option.typeText, {
+      typeText: option.typeText,
+      option: seen?.option ?? showOptionPath(option.path),
+      count: (seen?.count ?? 0) + 1,
+    });
+  }
+  return [...found.values()];
+}
+
+/** Options declared below an option whose type has no place for them (no submodule, attribute set or list). */
+function unreachableOptions(node: OptionNode): string[] {
+  const warnings: string[] = [];
+  const visit = (current: OptionNode): void => {
+    const { option } = current;
+    for (const [segment, child] of current.children) {
+      if (option && !descend({ kind: "value", type: option.type, scope: current }, segment)) {
+        warnings.push(
+          `\`${showOptionPath(child.path)}' is declared below \`${showOptionPath(current.path)}', whose type ` +
+            `\`${option.typeText}' has no sub-options; it is left out.`,
+        );
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(node);
+  return warnings;
+}

@@ -1,0 +1,71 @@
+/**
+ * The refinements of string and number types that typeflake can check before Nix does: the
+ * `addCheck`s nixpkgs names in its descriptions, and `strMatching` patterns. Each check has the
+ * rule in words, shared by the doc comments and the error messages.
+ */
+
+/** A refinement typeflake enforces. */
+export interface KnownCheck {
+  readonly holds: (value: string | number) => boolean;
+  /** The rule as a sentence fragment: "must not be empty". */
+  readonly rule: string;
+}
+
+const isString = (value: string | number): value is string => typeof value === "string";
+const hasContent = (value: string): boolean => /[^ \t\n]/.test(value);
+
+/** Checks by the text nixpkgs uses for them (`string (with check: non-empty)`). */
+export const KNOWN_CHECKS: Readonly<Record<string, KnownCheck>> = {
+  "non-empty": { holds: (value) => isString(value) && hasContent(value), rule: "must not be empty or only whitespace" },
+  // nixpkgs: `isNonEmpty s && (builtins.match ".+/" s) == null`, so "/" itself is fine.
+  "non-empty without trailing slash": {
+    holds: (value) => isString(value) && hasContent(value) && !/^[\s\S]+\/$/.test(value),
+    rule: "must not be empty and must not end in `/` (except `/` itself)",
+  },
+  "not containing newlines or colons": {
+    holds: (value) => isString(value) && !/[\n:]/.test(value),
+    rule: "must not contain newlines or colons",
+  },
+  "single-line": { holds: (value) => isString(value) && /^[^\n]*\n?$/.test(value), rule: "must be a single line" },
+  "without spaces": { holds: (value) => isString(value) && !value.includes(" "), rule: "must not contain spaces" },
+  "with spaces inside double quotes": {
+    holds: (value) => isString(value) && /^(?:[^"\s]|"[^"]*")+$/.test(value),
+    rule: "must not contain spaces outside double quotes",
+  },
+  ">0": { holds: (value) => typeof value === "number" && value > 0, rule: "must be greater than 0" },
+};
+
+/** The rule of a check in words; unknown checks are quoted as nixpkgs wrote them. */
+export const checkRule = (check: string): string => KNOWN_CHECKS[check]?.rule ?? `must pass NixOS' check "${check}"`;
+
+const POSIX_CLASSES: Readonly<Record<string, string>> = {
+  alnum: "A-Za-z0-9",
+  alpha: "A-Za-z",
+  blank: " \\t",
+  digit: "0-9",
+  lower: "a-z",
+  space: " \\t\\n\\r\\f\\v",
+  upper: "A-Z",
+  xdigit: "0-9A-Fa-f",
+  punct: "!-\\/:-@\\[-`{-~",
+};
+
+const compiled = new Map<string, RegExp | undefined>();
+
+/**
+ * The JavaScript form of a `builtins.match` pattern (POSIX extended, matched against the whole
+ * string), or `undefined` when it does not translate; then only Nix checks it.
+ */
+export function matcherOf(pattern: string): RegExp | undefined {
+  if (!compiled.has(pattern)) {
+    const source = pattern.replace(/\[:([a-z]+):\]/g, (whole, name: string) => POSIX_CLASSES[name] ?? whole);
+    let regex: RegExp | undefined;
+    try {
+      regex = new RegExp(`^(?:${source})$`);
+    } catch {
+      regex = undefined;
+    }
+    compiled.set(pattern, regex);
+  }
+  return compiled.get(pattern);
+}

@@ -1,0 +1,54 @@
+/**
+ * ZFS refuses to import pools without `networking.hostId`: a host that imports pools (itself or
+ * through a module) must set `zfs.hostId` (itself, through a module, or in its raw `nixos` block).
+ */
+import type { ConfigBody } from "../../dsl/config-body.ts";
+import { error, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
+import type { FleetCheck, FleetDraft } from "./draft.ts";
+
+const rawHostId = (body: ConfigBody): unknown => {
+  const networking = body.nixos["networking"];
+  return typeof networking === "object" && networking !== null && !Array.isArray(networking)
+    ? (networking as Readonly<Record<string, unknown>>)["hostId"]
+    : undefined;
+};
+
+const setsHostId = (body: ConfigBody): boolean => body.zfs?.hostId !== undefined || rawHostId(body) !== undefined;
+
+const poolsOf = (body: ConfigBody): readonly string[] => body.zfs?.pools ?? [];
+
+/** The modules a host uses that passed validation: the fleet's first, then its own. */
+const modulesOf = (draft: FleetDraft, host: HostEntry): ModuleEntry[] => {
+  const names = [...new Set([...(draft.config?.modules ?? []), ...host.config.modules])];
+  return names.flatMap((name) => draft.modules.filter((module) => module.name === name));
+};
+
+/** Where to point: the host's own pools, else the host's use of a module with pools, else the host. */
+const pointAt = (host: HostEntry, withPools: readonly ModuleEntry[]): ObjectPathSegment[] => {
+  if (poolsOf(host.config).length > 0) return ["zfs", "pools"];
+  const index = host.config.modules.findIndex((name) => withPools.some((module) => module.name === name));
+  return index >= 0 ? ["modules", index] : [];
+};
+
+const quoted = (pools: readonly string[]): string => pools.map((pool) => JSON.stringify(pool)).join(", ");
+
+/** Hosts that import ZFS pools but set no host id. */
+export const checkZfs: FleetCheck = (draft) =>
+  draft.hosts.flatMap((host) => {
+    const modules = modulesOf(draft, host);
+    if ([host.config, ...modules.map((module) => module.config)].some(setsHostId)) return [];
+    const modulesWithPools = modules.filter((module) => poolsOf(module.config).length > 0);
+    const sources = [
+      ...(poolsOf(host.config).length > 0 ? [quoted(poolsOf(host.config))] : []),
+      ...modulesWithPools.map((module) => `${quoted(poolsOf(module.config))} (from module ${JSON.stringify(module.name)})`),
+    ];
+    if (sources.length === 0) return [];
+    return [
+      error(
+        "zfs-needs-host-id",
+        { file: host.file, objectPath: pointAt(host, modulesWithPools) },
+        `ZFS needs networking.hostId: host ${JSON.stringify(host.name)} imports ZFS pools (${sources.join("; ")}) but sets no host id. Add zfs: { hostId: "a1b2c3d4" } with 8 hex digits unique to this machine (e.g. from \`head -c4 /dev/urandom | od -A none -t x4\`)`,
+      ),
+    ];
+  });

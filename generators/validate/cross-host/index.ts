@@ -1,0 +1,21 @@
+/**
+ * Consistency between hosts, checked on the validated fleet before anything is generated: each
+ * problem is located at the value to change, with the other host's value as related.
+ */
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Fleet } from "../../model/fleet.ts";
+import { checkNfsMounts } from "./nfs-mounts.ts";
+import { checkSecretAccess } from "./secret-access.ts";
+import { checkTunnels } from "./tunnels.ts";
+import { checkUpstreams } from "./upstreams.ts";
+
+/**
+ * Every cross-host inconsistency: WireGuard tunnel addresses and peers, upstreams on closed
+ * ports, NFS mounts the server would refuse, secrets a host cannot decrypt.
+ */
+export const checkCrossHost = (fleet: Fleet): Diagnostic[] => [
+  ...checkTunnels(fleet),
+  ...checkUpstreams(fleet),
+  ...checkNfsMounts(fleet),
+  ...checkSecretAccess(fleet),
+];

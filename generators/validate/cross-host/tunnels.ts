@@ -1,0 +1,103 @@
+/**
+ * WireGuard across hosts: every tunnel address belongs to one host, and a hand-written peer that
+ * is in fact a fleet host (same public key) routes exactly that host's tunnel addresses.
+ */
+import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { fleetTunnels, type Tunnel } from "../../lower/services/fleet-view.ts";
+import { addressOf, hostRoute, isHostRoute, networkContains } from "../../lower/services/network.ts";
+import type { Entry, Fleet } from "../../model/fleet.ts";
+import type { ConfigBody } from "../../../dsl/config-body.ts";
+
+/** Two interfaces with one tunnel address: packets for it would reach either host. */
+const duplicateAddresses = (tunnels: readonly Tunnel[]): Diagnostic[] => {
+  const first = new Map<string, { tunnel: Tunnel; origin: SourceOrigin }>();
+  return tunnels.flatMap((tunnel) =>
+    tunnel.config.ips.flatMap((ip, index) => {
+      const address = addressOf(ip);
+      const origin = child(tunnel.origin, "ips", index);
+      const earlier = first.get(address);
+      if (!earlier) {
+        first.set(address, { tunnel, origin });
+        return [];
+      }
+      return [
+        error(
+          "duplicate-tunnel-address",
+          origin,
+          `tunnel address ${address} is already ${earlier.tunnel.host.name}'s (${earlier.tunnel.name}); give each host its own address in the tunnel network`,
+          [earlier.origin],
+        ),
+      ];
+    }),
+  );
+};
+
+/** A hand-written peer of a WireGuard interface, and where it was written. */
+interface WrittenPeer {
+  readonly peer: WireguardInterface["peers"][number];
+  readonly origin: SourceOrigin;
+  /** The host whose file (or one of whose modules) declares it; undefined in a module. */
+  readonly owner: string | undefined;
+}
+
+/** Every hand-written peer, in host files and modules. */
+const writtenPeers = (fleet: Fleet): WrittenPeer[] => {
+  const entries = [
+    ...fleet.hosts.map((host) => ({ entry: host as Entry<ConfigBody>, owner: host.name as string | undefined })),
+    ...fleet.modules.map((module) => ({ entry: module as Entry<ConfigBody>, owner: undefined })),
+  ];
+  return entries.flatMap(({ entry, owner }) =>
+    Object.entries(entry.config.services.wireguard ?? {}).flatMap(([name, wg]) =>
+      wg.peers.map((peer, index) => ({ peer, owner, origin: { file: entry.file, objectPath: ["services", "wireguard", name, "peers", index] } })),
+    ),
+  );
+};
+
+const addresses = (tunnel: Tunnel): string[] => tunnel.config.ips.map(addressOf);
+
+/** The fleet tunnel whose key a peer carries: its allowedIPs must route that tunnel's addresses, and only those as host routes. */
+const keyMismatch = (tunnel: Tunnel, { peer, origin }: WrittenPeer): Diagnostic[] => {
+  const unrouted = addresses(tunnel).filter((address) => !peer.allowedIPs.some((allowed) => networkContains(allowed, address)));
+  const strays = peer.allowedIPs.filter((allowed) => isHostRoute(allowed) && !addresses(tunnel).includes(addressOf(allowed)));
+  if (!unrouted.length && !strays.length) return [];
+  const problem = unrouted.length ? `do not route ${unrouted.join(", ")}` : `also route ${strays.join(", ")}, which is not ${tunnel.host.name}'s`;
+  return [
+    error(
+      "peer-allowed-ips-mismatch",
+      child(origin, "allowedIPs"),
+      `this peer's publicKey is ${tunnel.host.name}'s (${tunnel.name}), whose tunnel address is ${addresses(tunnel).join(", ")}, ` +
+        `but allowedIPs ${JSON.stringify(peer.allowedIPs)} ${problem}; use ${JSON.stringify(tunnel.config.ips.map(hostRoute))}`,
+      [child(tunnel.origin, "ips")],
+    ),
+  ];
+};
+
+/** Host routes to another fleet host's tunnel address under a key that is not that host's. */
+const addressMismatch = (tunnels: readonly Tunnel[], { peer, origin }: WrittenPeer): Diagnostic[] =>
+  peer.allowedIPs.flatMap((allowed, index) => {
+    const holder = isHostRoute(allowed) ? tunnels.find((tunnel) => addresses(tunnel).includes(addressOf(allowed))) : undefined;
+    if (!holder?.config.publicKey) return [];
+    return [
+      error(
+        "peer-allowed-ips-mismatch",
+        child(origin, "allowedIPs", index),
+        `${allowed} is ${holder.host.name}'s tunnel address (${holder.name}), but this peer's publicKey is not ${holder.host.name}'s; ` +
+          `use ${holder.host.name}'s key ${JSON.stringify(holder.config.publicKey)}, or route an address no fleet host has`,
+        [child(holder.origin, "ips")],
+      ),
+    ];
+  });
+
+/** A hand-written peer that is a fleet host, or routes one's tunnel address, must agree with that host. */
+const peerMismatch = (tunnels: readonly Tunnel[], written: WrittenPeer): Diagnostic[] => {
+  const others = tunnels.filter((tunnel) => tunnel.host.name !== written.owner);
+  const sameKey = others.find((tunnel) => tunnel.config.publicKey === written.peer.publicKey);
+  return sameKey ? keyMismatch(sameKey, written) : addressMismatch(others, written);
+};
+
+/** Duplicate tunnel addresses and hand-written peers that disagree with the fleet. */
+export const checkTunnels = (fleet: Fleet): Diagnostic[] => {
+  const tunnels = fleetTunnels(fleet);
+  return [...duplicateAddresses(tunnels), ...writtenPeers(fleet).flatMap((peer) => peerMismatch(tunnels, peer))];
+};

@@ -1,0 +1,61 @@
+/**
+ * How a value the user wrote is shown inside a message ("got …"): short, in the user's own
+ * notation — strings quoted, expression values as the helper call that made them.
+ */
+import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
+
+const MAX_TEXT = 60;
+
+const quoted = (text: string): string => {
+  const json = JSON.stringify(text);
+  return json.length <= MAX_TEXT ? json : `${json.slice(0, MAX_TEXT - 2)}…"`;
+};
+
+const OVERRIDE_NAMES: Readonly<Record<number, string>> = { 50: "mkForce", 1000: "mkDefault" };
+
+/** The helper call an expression value came from, e.g. `pkg("htop")`, `secret("wg").path`. */
+export const describeExpression = (expression: NixExpression): string => {
+  switch (expression.kind) {
+    case "raw":
+      return "nix`…`";
+    case "string":
+      return "nixString`…`";
+    case "override": {
+      const name = OVERRIDE_NAMES[expression.priority];
+      return name ? `${name}(…)` : `mkOverride(${expression.priority}, …)`;
+    }
+    case "order":
+      return expression.priority < 1000 ? "mkBefore(…)" : "mkAfter(…)";
+    case "if":
+      return "mkIf(…)";
+    case "merge":
+      return "mkMerge([…])";
+    case "package":
+      return `${expression.set === "pkgs" ? "pkg" : "unstablePkg"}(${quoted(expression.attrPath.join("."))})`;
+    case "path":
+      return `nixPath(${quoted(expression.path)})`;
+    case "secret":
+      return `secret(${quoted(expression.name)})`;
+    case "secretPath":
+      return `secret(${quoted(expression.name)}).path`;
+    case "host":
+      return expression.url
+        ? `host(${quoted(expression.host)}).port(${expression.url.port})`
+        : `host(${quoted(expression.host)})`;
+    default:
+      return expression satisfies never;
+  }
+};
+
+/** A short rendering of any value: `"tank/media"`, `70000`, `an array`, `pkg("htop")`. */
+export const describeValue = (value: unknown): string => {
+  if (value === undefined) return "nothing (undefined)";
+  if (typeof value === "string") return quoted(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return "a symbol";
+  if (typeof value !== "object" || value === null) return String(value);
+  if (isNixExpression(value)) return describeExpression(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `an array of ${value.length}`;
+  return "an object";
+};

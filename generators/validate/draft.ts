@@ -1,0 +1,32 @@
+/**
+ * The parts of a fleet that passed their schemas: what the fleet-wide checks look at. A file that
+ * failed its schema is left out, but its name stays known, so one mistake does not cascade into
+ * "no such host" reports elsewhere.
+ */
+import type { FleetConfig } from "../../dsl/fleet.ts";
+import type { Diagnostic, SourceOrigin } from "../diagnostics/diagnostic.ts";
+import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
+
+export interface FleetDraft {
+  /** `typeflake.config.ts`, relative to the fleet root. */
+  readonly configFile: string;
+  /** The fleet configuration; undefined when missing or invalid, which skips the checks needing it. */
+  readonly config: FleetConfig | undefined;
+  /** Hosts that passed their schema, sorted by name. */
+  readonly hosts: readonly HostEntry[];
+  /** Modules that passed their schema, sorted by name. */
+  readonly modules: readonly ModuleEntry[];
+  /** Every host found, valid or not. */
+  readonly hostNames: ReadonlySet<string>;
+  /** Every module found, valid or not. */
+  readonly moduleNames: ReadonlySet<string>;
+}
+
+/** A fleet-wide check: every problem it finds, in a stable order. */
+export type FleetCheck = (draft: FleetDraft) => readonly Diagnostic[];
+
+/** The origin of `path` inside the fleet configuration file. */
+export const inConfig = (draft: FleetDraft, ...objectPath: SourceOrigin["objectPath"]): SourceOrigin => ({
+  file: draft.configFile,
+  objectPath,
+});

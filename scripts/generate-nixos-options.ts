@@ -1,0 +1,19 @@
+/**
+ * Regenerate typeflake's shipped option types and index (`dsl/nixos-options/`) from
+ * `../shared/nixos/`. Run with `npx tsx scripts/generate-nixos-options.ts`; a test fails while
+ * the committed files differ from what this writes.
+ */
+import { runOptionsImport } from "../generators/cli/commands/options.ts";
+import { SHIPPED_SCHEMA } from "../generators/options/shipped.ts";
+
+process.exitCode = runOptionsImport(
+  {
+    optionsFile: SHIPPED_SCHEMA.optionsFile,
+    aliasesFile: SHIPPED_SCHEMA.aliasesFile,
+    outDir: SHIPPED_SCHEMA.outDir,
+    expressionsImport: SHIPPED_SCHEMA.expressionsImport,
+    force: false,
+    cwd: process.cwd(),
+  },
+  { info: (message) => console.log(message), error: (message) => console.error(message) },
+);

@@ -1,0 +1,263 @@
+/**
+ * The stub inputs (test/support/stub-inputs) and the harness that evaluates flakes with them
+ * (test/support/flake-eval.ts), on fixtures/homelab-like: a hand-written flake shaped like
+ * typeflake's generated homelab, evaluated by the real `nix eval` with every input stubbed.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { evalFlake, evalFlakeJson, flakeInputNames } from "../support/flake-eval.ts";
+
+const FIXTURE = fileURLToPath(new URL("./fixtures/homelab-like", import.meta.url));
+
+/** What {@link HOMELAB_VALUES} returns. */
+interface HomelabValues {
+  samba: Record<string, Record<string, string>>;
+  exports: string;
+  tcpPorts: number[];
+  permitRootLogin: string;
+  timeZone: string;
+  forceImportRoot: boolean;
+  fail2ban: { success: boolean };
+  nodeExporter: { enable: boolean; port: number; openFirewall: boolean };
+  zfsExporter: boolean;
+  kernelModules: string[];
+  systemPackages: string[];
+  homelabStatus: string;
+  curl: string;
+  nodeExporterVersion: string;
+  nasSystem: string;
+  wireguardKeyFile: string;
+  peers: { publicKey: string; allowedIPs: string[] }[];
+  sopsFile: string;
+  toplevel: string;
+  gateway: {
+    system: string;
+    wireguardKeyFile: string;
+    homeManagerUsers: string[];
+    useGlobalPkgs: boolean;
+    useUserPackages: boolean;
+  };
+  deployNas: Record<string, unknown>;
+  deployNasProfile: string;
+  checks: Record<string, Record<string, string>>;
+  hive: {
+    deployment: Record<string, { targetHost: string; targetUser: string; tags: string[] }>;
+    gatewayHostName: string;
+    nasToplevel: string;
+  };
+}
+
+/** Every value the tests below read, in one nix call. */
+const HOMELAB_VALUES = `self:
+  let
+    nas = self.nixosConfigurations.nas;
+    gateway = self.nixosConfigurations.gateway;
+    hive = self.colmenaHive;
+  in
+  {
+    samba = nas.config.services.samba.settings;
+    exports = nas.config.services.nfs.server.exports;
+    tcpPorts = nas.config.networking.firewall.allowedTCPPorts;
+    permitRootLogin = nas.config.services.openssh.settings.PermitRootLogin;
+    timeZone = nas.config.time.timeZone;
+    forceImportRoot = nas.config.boot.zfs.forceImportRoot;
+    fail2ban = builtins.tryEval nas.config.services.fail2ban.enable;
+    nodeExporter = nas.config.services.prometheus.exporters.node;
+    zfsExporter = nas.config.services.prometheus.exporters.zfs.enable;
+    kernelModules = nas.config.boot.initrd.availableKernelModules;
+    systemPackages = map (p: p.name) nas.config.environment.systemPackages;
+    homelabStatus = nas.pkgs.homelab-status.text;
+    curl = nas.pkgs.curl.outPath;
+    nodeExporterVersion = nas.pkgs.prometheus-node-exporter.version;
+    nasSystem = nas.pkgs.system;
+    wireguardKeyFile = nas.config.networking.wireguard.interfaces.wg0.privateKeyFile;
+    peers = nas.config.networking.wireguard.interfaces.wg0.peers;
+    sopsFile = nas.config.sops.defaultSopsFile;
+    toplevel = nas.config.system.build.toplevel.name;
+    gateway = {
+      system = gateway.pkgs.system;
+      wireguardKeyFile = gateway.config.networking.wireguard.interfaces.wg0.privateKeyFile;
+      homeManagerUsers = builtins.attrNames gateway.config.home-manager.users;
+      inherit (gateway.config.home-manager) useGlobalPkgs useUserPackages;
+    };
+    deployNas = removeAttrs self.deploy.nodes.nas [ "profiles" ];
+    deployNasProfile = self.deploy.nodes.nas.profiles.system.path.name;
+    checks = self.checks;
+    hive = {
+      deployment = hive.deploymentConfig;
+      gatewayHostName = hive.nodes.gateway.config.networking.hostName;
+      nasToplevel = hive.toplevel.nas.name;
+    };
+  }`;
+
+describe("the stub inputs, through a flake shaped like typeflake's homelab", () => {
+  let values: HomelabValues;
+  beforeAll(() => {
+    values = evalFlakeJson(FIXTURE, HOMELAB_VALUES) as HomelabValues;
+  });
+
+  it("evaluates host options: nested sets, multi-line strings, mkMerge", () => {
+    expect(values.samba).toEqual({
+      global: { security: "user", "server min protocol": "SMB3" },
+      media: { path: "/tank/media", "read only": "no" },
+    });
+    expect(values.exports).toBe("/tank/media 10.0.20.0/24(rw,sync,no_subtree_check)\n");
+    expect(values.peers).toEqual([
+      {
+        publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=",
+        allowedIPs: ["10.100.0.1/32"],
+        endpoint: "10.0.20.1:51820",
+      },
+    ]);
+  });
+
+  it("concatenates lists from several modules, mkBefore first, mkAfter last, mkIf false left out", () => {
+    // common.nix: mkBefore [ 22 ]; the host: [ 139 445 2049 ]; monitoring.nix: [ 9100 ] and,
+    // as samba is enabled, [ 9922 ] but not its `mkIf false [ 1 ]`.
+    expect(values.tcpPorts).toEqual([22, 139, 445, 2049, 9100, 9922]);
+    expect(values.systemPackages).toEqual([
+      "htop-24.11",
+      "homelab-status",
+      "vim-unstable",
+      "git-24.11",
+      "prometheus-node-exporter-unstable",
+    ]);
+    expect(values.kernelModules).toEqual(["ahci", "xhci_pci", "sd_mod"]);
+  });
+
+  it("resolves priorities: mkForce beats a plain value, a plain value beats mkDefault", () => {
+    expect(values.permitRootLogin).toBe("no");
+    expect(values.timeZone).toBe("Europe/Berlin");
+  });
+
+  it("drops mkIf false definitions and evaluates conditions on config lazily", () => {
+    expect(values.forceImportRoot).toBe(false);
+    // Everything under `services.fail2ban = mkIf false { … }` is "used but not defined".
+    expect(values.fail2ban.success).toBe(false);
+    // `openFirewall = mkIf config.…node.enable true` reads its own set; zfs reads a list option.
+    expect(values.nodeExporter).toEqual({ enable: true, port: 9100, openFirewall: true });
+    expect(values.zfsExporter).toBe(true);
+  });
+
+  it("applies the overlays: interpolated store paths, packages from the unstable input", () => {
+    expect(values.curl).toMatch(/^\/nix\/store\/[0-9a-f]{32}-curl-24\.11$/);
+    expect(values.homelabStatus).toBe(
+      `echo "=== $(hostname) ==="\n${values.curl}/bin/curl -s http://localhost:9100/metrics | head -5\n`,
+    );
+    expect(values.nodeExporterVersion).toBe("unstable");
+  });
+
+  it("gives pkgs the host's system", () => {
+    expect(values.nasSystem).toBe("x86_64-linux");
+    expect(values.gateway.system).toBe("aarch64-linux");
+    expect(values.toplevel).toBe("nixos-system-nas");
+  });
+
+  it("gives sops-nix and agenix secrets their runtime paths", () => {
+    expect(values.wireguardKeyFile).toBe("/run/secrets/wireguard-key");
+    expect(values.gateway.wireguardKeyFile).toBe("/run/agenix/wireguard-key");
+    expect(values.sopsFile).toMatch(/^\/nix\/store\/[0-9a-z]{32}-secrets\.yaml$/);
+  });
+
+  it("takes home-manager's NixOS options with their defaults", () => {
+    expect(values.gateway).toMatchObject({ homeManagerUsers: ["alice"], useGlobalPkgs: true, useUserPackages: false });
+  });
+
+  it("evaluates deploy-rs nodes, their profiles and checks", () => {
+    expect(values.deployNas).toEqual({
+      hostname: "10.0.20.10",
+      sshUser: "deploy",
+      user: "root",
+      magicRollback: true,
+      autoRollback: true,
+      confirmTimeout: 240,
+    });
+    expect(values.deployNasProfile).toBe("activatable-nixos-system-nas");
+    expect(Object.keys(values.checks).sort()).toEqual(["aarch64-linux", "x86_64-linux"]);
+    expect(Object.keys(values.checks["x86_64-linux"] ?? {}).sort()).toEqual(["activate", "schema"]);
+  });
+
+  it("evaluates a colmena hive with colmena's deployment defaults", () => {
+    expect(values.hive.deployment.nas).toMatchObject({ targetHost: "10.0.20.10", targetUser: "deploy", tags: ["storage"] });
+    expect(values.hive.deployment.gateway).toMatchObject({ targetHost: "gateway", targetUser: "root", tags: [] });
+    expect(values.hive.gatewayHostName).toBe("gateway");
+    expect(values.hive.nasToplevel).toBe("nixos-system-nas");
+  });
+});
+
+describe("errors the stubs report as their real counterparts do", () => {
+  it("throws on conflicting definitions, naming the option and the files", () => {
+    expect(() => evalFlake(FIXTURE, "nixosConfigurations.broken.config.networking.domain")).toThrow(
+      /The option `networking\.domain' has conflicting definition values:\s+- In `\/nix\/store\/[^']*\/hosts\/broken': "lab\.local"\s+- In `[^']*\/hosts\/broken\/extra\.nix': "home\.arpa"/,
+    );
+  });
+
+  it("fails deploy-rs's schema check for a malformed deploy tree", () => {
+    const check = `self: (self.inputs.deploy-rs.lib.x86_64-linux.deployChecks {
+      nodes.lab = { sshUser = 1; profiles.system.user = "root"; };
+    }).schema`;
+    expect(() => evalFlakeJson(FIXTURE, check)).toThrow(
+      /deploy\.nodes\.lab\.hostname is required\s+deploy\.nodes\.lab\.sshUser: expected string, got int\s+deploy\.nodes\.lab\.profiles\.system\.path is required/,
+    );
+  });
+
+  it("fails deploy-rs's activate check for a profile not made with activate.*", () => {
+    const check = `self: (self.inputs.deploy-rs.lib.x86_64-linux.deployChecks {
+      nodes.lab = { hostname = "lab"; profiles.system.path = self.nixosConfigurations.nas.config.system.build.toplevel; };
+    }).activate`;
+    expect(() => evalFlakeJson(FIXTURE, check)).toThrow(/deploy\.nodes\.lab\.profiles\.system\.path is missing the deploy-rs-activate/);
+  });
+});
+
+describe("the harness", () => {
+  it("lists the inputs a flake declares", () => {
+    expect(flakeInputNames(FIXTURE)).toEqual([
+      "agenix",
+      "colmena",
+      "deploy-rs",
+      "home-manager",
+      "nixos-hardware",
+      "nixpkgs",
+      "nixpkgs-unstable",
+      "sops-nix",
+    ]);
+  });
+
+  it("evaluates one attribute path, quoted names included, and writes no flake.lock", () => {
+    expect(evalFlake(FIXTURE, 'nixosConfigurations.nas.config.sops.secrets."wireguard-key".path')).toBe(
+      "/run/secrets/wireguard-key",
+    );
+    expect(existsSync(join(FIXTURE, "flake.lock"))).toBe(false);
+  });
+
+  it("names the inputs it has no stub for", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typeflake-nostub-"));
+    try {
+      writeFileSync(
+        join(dir, "flake.nix"),
+        '{ inputs.impermanence.url = "github:nix-community/impermanence"; outputs = { self, impermanence, disko }: { }; }',
+      );
+      expect(() => evalFlake(dir, "x")).toThrow(/inputs without a stub flake[^]*"disko", "impermanence"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves node_modules and dot-folders out of what nix reads", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typeflake-repo-like-"));
+    try {
+      cpSync(FIXTURE, dir, { recursive: true });
+      for (const skipped of ["node_modules", ".git"]) {
+        mkdirSync(join(dir, skipped));
+        writeFileSync(join(dir, skipped, "marker"), "");
+      }
+      const seen = `self: map (name: builtins.pathExists "\${self.outPath}/\${name}") [ "node_modules" ".git" "hosts" ]`;
+      expect(evalFlakeJson(dir, seen)).toEqual([false, false, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

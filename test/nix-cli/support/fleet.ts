@@ -1,0 +1,31 @@
+/**
+ * The reference homelab's three hosts (../shared/seeds/000_*.txt) as deploy targets.
+ */
+import type { DeployTarget, FleetTargets } from "../../../generators/nix-cli/target.ts";
+
+const host = (name: string, targetHost: string, tags: string[], extra: Partial<DeployTarget> = {}): DeployTarget => ({
+  name,
+  system: "x86_64-linux",
+  targetHost,
+  sshUser: "deploy",
+  tags,
+  enabled: true,
+  buildOnTarget: false,
+  sshOpts: [],
+  useSudo: true,
+  ...extra,
+});
+
+/** nas, compute and gateway at 10.0.20.10, .11 and .1, deployed by `deploy` with sudo. */
+export const homelab = (flakeDir: string, overrides: Partial<FleetTargets> = {}): FleetTargets => ({
+  flakeDir,
+  tool: "deploy-rs",
+  hosts: [
+    host("compute", "10.0.20.11", ["docker", "lab"]),
+    host("gateway", "10.0.20.1", ["network"]),
+    host("nas", "10.0.20.10", ["lab", "storage"]),
+  ],
+  ...overrides,
+});
+
+export { host as deployTarget };

@@ -1,0 +1,247 @@
+import { describe, expect, it } from "vitest";
+import { host, mkAfter, mkDefault, mkForce, mkIf, mkMerge, nix, nixPath, nixString, pkg, secret } from "../../dsl/expressions.ts";
+import type { Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
+import { checkNixosOptions } from "../../generators/options/check-options.ts";
+import { shippedOptionIndex } from "../../generators/options/shipped.ts";
+
+const origin = { file: "hosts/nas/host.ts", objectPath: ["nixos"] } as const;
+const check = (tree: unknown): Diagnostic[] => checkNixosOptions(tree, origin, shippedOptionIndex());
+/** Each diagnostic as `code @ object path: message`, for compact expectations. */
+const summary = (tree: unknown): string[] =>
+  check(tree).map((diagnostic) => `${diagnostic.code} @ ${diagnostic.origin.objectPath.join("/")}: ${diagnostic.message}`);
+
+describe("checkNixosOptions accepts", () => {
+  it("the reference homelab's raw options", () => {
+    expect(
+      check({
+        networking: { hostName: "nas", hostId: "a1b2c3d4", firewall: { allowedTCPPorts: [445, 139, 2049] } },
+        boot: { supportedFilesystems: ["zfs"], zfs: { extraPools: ["tank"] }, kernel: { sysctl: { "net.ipv4.ip_forward": 1 } } },
+        services: {
+          samba: {
+            enable: true,
+            settings: {
+              global: { security: "user", "server min protocol": "SMB3" },
+              media: { path: "/tank/media", "read only": "no", "valid users": "media" },
+            },
+          },
+          nfs: { server: { enable: true, exports: "/tank/media 10.0.20.0/24(ro)" } },
+          nginx: {
+            enable: true,
+            recommendedProxySettings: true,
+            virtualHosts: { "grafana.lab.local": { locations: { "/": { proxyPass: "http://10.0.20.11:3000" } } } },
+          },
+        },
+        sops: { defaultSopsFile: nixPath("../../secrets/secrets.yaml"), age: { keyFile: "/var/lib/sops-nix/key.txt" }, secrets: { "wireguard-key": {} } },
+        swapDevices: [{ device: "/dev/sda2" }],
+        users: { users: { deploy: { isNormalUser: true, extraGroups: ["wheel"], shell: pkg("zsh") } } },
+      }),
+    ).toEqual([]);
+  });
+
+  it("typeflake expression values where their type fits", () => {
+    expect(
+      check({
+        networking: {
+          wireguard: { interfaces: { wg0: { privateKeyFile: secret("wireguard-key").path, peers: [{ publicKey: "x=", endpoint: host("gateway") }] } } },
+        },
+        services: { nginx: { virtualHosts: { x: { locations: { "/": { proxyPass: host("compute").port(3000) } } } } } },
+        environment: { systemPackages: [pkg("htop"), nix`pkgs.git`], etc: { motd: { source: nixPath("./motd") } } },
+        systemd: { services: { hello: { script: nixString`${pkg("hello")}/bin/hello`, path: [pkg("curl"), "/run/wrappers"] } } },
+      }),
+    ).toEqual([]);
+  });
+
+  it("raw Nix anywhere, without looking inside", () => {
+    expect(check({ services: nix`{ }`, networking: { firewall: { allowedTCPPorts: nix`[ 22 ]` } } })).toEqual([]);
+  });
+
+  it("mk* wrappers around valid values, at options, attribute-set elements and namespaces", () => {
+    expect(
+      check({
+        services: mkIf(true, {
+          openssh: { enable: mkForce(true), ports: mkDefault([22]), settings: { PasswordAuthentication: mkForce(false) } },
+        }),
+        networking: { firewall: { extraCommands: mkAfter("iptables -A INPUT -j DROP") } },
+        users: { users: { alice: mkMerge([{ isNormalUser: true }, { extraGroups: ["wheel"] }]) } },
+      }),
+    ).toEqual([]);
+  });
+
+  it("names under attribute sets and keys of open submodules", () => {
+    expect(
+      check({
+        services: { openssh: { settings: { MaxAuthTries: 3, Banner: null } } },
+        nix: { settings: { "experimental-features": ["nix-command", "flakes"], "max-jobs": "auto" } },
+        virtualisation: { docker: { daemon: { settings: { "live-restore": false, "log-opts": { "max-size": "10m" } } } } },
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe("checkNixosOptions reports", () => {
+  it("an unknown option with the closest valid paths, at its location", () => {
+    expect(check({ services: { opensshh: { enable: true } } })).toEqual([
+      {
+        severity: "error",
+        code: "unknown-option",
+        origin: { file: "hosts/nas/host.ts", objectPath: ["nixos", "services", "opensshh"] },
+        message: "The option `services.opensshh' does not exist. Did you mean `services.openssh'?",
+      },
+    ]);
+  });
+
+  it("an unknown option without a close name, saying how to import a fuller schema", () => {
+    expect(summary({ services: { grafana: { enable: true } } })).toEqual([
+      "unknown-option @ nixos/services/grafana: The option `services.grafana' does not exist. typeflake knows 971 options " +
+        "(from nixos-options.json, nixos-option-aliases.json); if your nixpkgs has this option, import its options.json " +
+        "with `typeflake options import <options.json>`.",
+    ]);
+  });
+
+  it("a removed option, naming what replaced it", () => {
+    expect(summary({ services: { samba: { enable: true, extraConfig: "workgroup = HOME" } } })).toEqual([
+      "removed-option @ nixos/services/samba/extraConfig: The option `services.samba.extraConfig' has been removed; " +
+        "use `services.samba.settings' instead (NixOS replaced free-form configuration text with structured settings).",
+    ]);
+  });
+
+  it("a removed option with nothing to replace it", () => {
+    expect(summary({ services: { nginx: { stateDir: "/var/nginx" } } })).toEqual([
+      "removed-option @ nixos/services/nginx/stateDir: The option `services.nginx.stateDir' has been removed, and no option replaces it.",
+    ]);
+  });
+
+  it("a renamed option, with the user's names filled in and the value checked at the new place", () => {
+    expect(summary({ networking: { interfaces: { eth0: { ip4: "10.0.0.2" } } } })).toEqual([
+      "renamed-option @ nixos/networking/interfaces/eth0/ip4: The option `networking.interfaces.eth0.ip4' has been renamed " +
+        "to `networking.interfaces.eth0.ipv4.addresses'. Write `networking.interfaces.eth0.ipv4.addresses' instead.",
+      "option-type-mismatch @ nixos/networking/interfaces/eth0/ip4: A definition for option " +
+        "`networking.interfaces.eth0.ipv4.addresses' is not of type `list of (submodule)': got the string \"10.0.0.2\".",
+    ]);
+  });
+
+  it("a chain of renames by its final name, and an alias as a warning", () => {
+    expect(summary({ nix: { useChroot: true }, services: { sshd: { enable: true } } })).toEqual([
+      "renamed-option @ nixos/nix/useChroot: The option `nix.useChroot' has been renamed to `nix.settings.sandbox'. Write `nix.settings.sandbox' instead.",
+      "aliased-option @ nixos/services/sshd/enable: The option `services.sshd.enable' is an alias of `services.openssh.enable'; write `services.openssh.enable' instead.",
+    ]);
+    expect(check({ services: { sshd: { enable: true } } })[0]?.severity).toBe("warning");
+  });
+
+  it("a wrong enum value, suggesting the closest", () => {
+    expect(summary({ services: { openssh: { settings: { PermitRootLogin: "prohibit-pasword" } } } })).toEqual([
+      "option-not-in-enum @ nixos/services/openssh/settings/PermitRootLogin: A definition for option " +
+        "`services.openssh.settings.PermitRootLogin' is not one of \"yes\", \"without-password\", \"prohibit-password\", " +
+        "\"forced-commands-only\", \"no\": got the string \"prohibit-pasword\". Did you mean \"prohibit-password\"?",
+    ]);
+  });
+
+  it("an integer out of range, at the list item", () => {
+    expect(summary({ networking: { firewall: { allowedTCPPorts: [22, 70000] } } })).toEqual([
+      "option-out-of-range @ nixos/networking/firewall/allowedTCPPorts/1: A definition for option " +
+        "`networking.firewall.allowedTCPPorts[1]' is out of range: 70000 is not between 0 and 65535 (both inclusive).",
+    ]);
+  });
+
+  it("values of the wrong kind, with the fix when there is a well-known one", () => {
+    expect(
+      summary({
+        services: { openssh: { enable: "yes", ports: 22 }, nginx: { package: "nginx" } },
+        networking: { firewall: { allowedUDPPorts: ["51820"] } },
+        users: { users: { alice: { hashedPasswordFile: secret("alice-password") } } },
+        fileSystems: { "/data": { device: "tank/data", fsType: "zfs", options: [] } },
+      }),
+    ).toEqual([
+      "option-type-mismatch @ nixos/services/openssh/enable: A definition for option `services.openssh.enable' is not of type `boolean': got the string \"yes\".",
+      "option-type-mismatch @ nixos/services/openssh/ports: A definition for option `services.openssh.ports' is not of type " +
+        "`list of 16 bit unsigned integer; between 0 and 65535 (both inclusive)': got the integer 22.",
+      "option-type-mismatch @ nixos/services/nginx/package: A definition for option `services.nginx.package' is not of type `package': " +
+        'got the string "nginx". Write pkg("nginx") for a package.',
+      "option-type-mismatch @ nixos/networking/firewall/allowedUDPPorts/0: A definition for option `networking.firewall.allowedUDPPorts[0]' " +
+        'is not of type `16 bit unsigned integer; between 0 and 65535 (both inclusive)\': got the string "51820". Write 51820 without quotes.',
+      "option-type-mismatch @ nixos/users/users/alice/hashedPasswordFile: A definition for option `users.users.alice.hashedPasswordFile' " +
+        'is not of type `null or string\': got the secret handle secret("alice-password"). Use secret("alice-password").path for the decrypted file\'s path.',
+      "option-check-failed @ nixos/fileSystems//data/options: A definition for option `fileSystems.\"/data\".options' must have at least one item: got an empty list.",
+    ]);
+  });
+
+  it("errors inside nested submodules, e.g. virtualHosts.\"x\".locations.\"/\".proxyPass", () => {
+    expect(
+      summary({
+        services: {
+          nginx: { virtualHosts: { x: { locations: { "/": { proxyPass: 3000, root: "srv/www" } }, locatoins: {} } } },
+        },
+      }),
+    ).toEqual([
+      "option-type-mismatch @ nixos/services/nginx/virtualHosts/x/locations///proxyPass: A definition for option " +
+        "`services.nginx.virtualHosts.x.locations.\"/\".proxyPass' is not of type `null or string': got the integer 3000.",
+      "option-type-mismatch @ nixos/services/nginx/virtualHosts/x/locations///root: A definition for option " +
+        "`services.nginx.virtualHosts.x.locations.\"/\".root' is not of type `null or absolute path': got the string \"srv/www\". " +
+        'Paths are absolute; a file beside the generated Nix is written nixPath("srv/www").',
+      "unknown-option @ nixos/services/nginx/virtualHosts/x/locatoins: The option `services.nginx.virtualHosts.x.locatoins' " +
+        "does not exist. Did you mean `services.nginx.virtualHosts.x.locations'?",
+    ]);
+  });
+
+  it("errors in list items and submodules under null or coercion", () => {
+    expect(
+      summary({
+        swapDevices: [{ device: "/dev/sda2", randomEncryption: { enable: true, cipher: 3 } }, { devce: "/dev/sdb2" }],
+        networking: { defaultGateway: { address: "10.0.0.1", metric: "low" } },
+      }),
+    ).toEqual([
+      "option-type-mismatch @ nixos/swapDevices/0/randomEncryption/cipher: A definition for option `swapDevices[0].randomEncryption.cipher' is not of type `string': got the integer 3.",
+      "unknown-option @ nixos/swapDevices/1/devce: The option `swapDevices[1].devce' does not exist. Did you mean `swapDevices[1].device'?",
+      "option-type-mismatch @ nixos/networking/defaultGateway/metric: A definition for option `networking.defaultGateway.metric' is not of type `null or signed integer': got the string \"low\".",
+    ]);
+  });
+
+  it("the content of mk* wrappers, and wrappers used as list items", () => {
+    expect(
+      summary({
+        services: { openssh: { enable: mkForce("yes") }, nginx: { virtualHosts: mkIf(true, { y: { forceSSL: mkMerge([true, "no"]) } }) } },
+        environment: { systemPackages: [pkg("htop"), mkForce(pkg("git"))] },
+      }),
+    ).toEqual([
+      "option-type-mismatch @ nixos/services/openssh/enable: A definition for option `services.openssh.enable' is not of type `boolean': got the string \"yes\".",
+      "option-type-mismatch @ nixos/services/nginx/virtualHosts/y/forceSSL/1: A definition for option `services.nginx.virtualHosts.y.forceSSL' is not of type `boolean': got the string \"no\".",
+      "option-wrapper-misplaced @ nixos/environment/systemPackages/1: A definition for option `environment.systemPackages[1]' has mkForce (…) " +
+        "as a list item; mk* wrappers apply to a whole definition: wrap the list instead.",
+    ]);
+  });
+
+  it("read-only options, patterns and checks", () => {
+    expect(
+      summary({
+        system: { nixos: { release: "24.11" } },
+        networking: { hostName: "nas_01!" },
+        time: { timeZone: "Europe/Berlin x" },
+        fileSystems: { "/data": { mountPoint: "/data/" }, "/": { mountPoint: "/" } },
+      }),
+    ).toEqual([
+      "read-only-option @ nixos/system/nixos/release: The option `system.nixos.release' is read-only: NixOS computes its value, so a definition here would conflict. Remove it.",
+      "option-check-failed @ nixos/networking/hostName: A definition for option `networking.hostName' does not match the pattern " +
+        "`^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$': got the string \"nas_01!\".",
+      "option-check-failed @ nixos/time/timeZone: A definition for option `time.timeZone' must not contain spaces: got the string \"Europe/Berlin x\".",
+      "option-check-failed @ nixos/fileSystems//data/mountPoint: A definition for option `fileSystems.\"/data\".mountPoint' " +
+        "must not be empty and must not end in `/` (except `/` itself): got the string \"/data/\".",
+    ]);
+  });
+
+  it("values only Nix can write, and a block that is not a set", () => {
+    expect(summary({ nixpkgs: { overlays: [nix`(final: prev: { })`, {}] } })).toEqual([
+      "option-type-mismatch @ nixos/nixpkgs/overlays/1: A definition for option `nixpkgs.overlays[1]' is not of type `nixpkgs overlay': " +
+        "got an attribute set. Only Nix can write this value: use raw Nix, nix`…`.",
+    ]);
+    expect(summary("services.openssh.enable = true;")).toEqual([
+      "option-type-mismatch @ nixos: A nixos block must be an attribute set: got the string \"services.openssh.enable = true;\".",
+    ]);
+    expect(summary({ services: 3 })).toEqual([
+      "option-type-mismatch @ nixos/services: `services' is a set of options, so its definition must be an attribute set: got the integer 3.",
+    ]);
+  });
+
+  it("every problem at once", () => {
+    expect(check({ services: { opensshh: {}, samba: { extraConfig: "" } }, boot2: {} })).toHaveLength(3);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { describeOptionType } from "../../generators/options/describe-type.ts";
+import { typeParts } from "../../generators/options/option-type.ts";
+import { isFallback, parseOptionType } from "../../generators/options/parse-type.ts";
+import { shippedTypeTexts } from "./support.ts";
+
+describe("parseOptionType over the shipped schema", () => {
+  it("sees every distinct type description", () => {
+    expect(shippedTypeTexts.length).toBeGreaterThan(130);
+  });
+
+  it.each(shippedTypeTexts)("understands %j without falling back", (text) => {
+    const type = parseOptionType(text);
+    expect([...typeParts(type)].filter(isFallback)).toEqual([]);
+  });
+
+  // Describing the parsed type must give nixpkgs' text back: nothing was dropped or misread.
+  it.each(shippedTypeTexts)("round-trips %j through describeOptionType", (text) => {
+    expect(describeOptionType(parseOptionType(text))).toBe(text);
+  });
+});
+
+describe("parseOptionType structure", () => {
+  it.each([
+    ["boolean", { kind: "bool" }],
+    ["null or string", { kind: "either", of: [{ kind: "null" }, { kind: "string" }] }],
+    [
+      "list of 16 bit unsigned integer; between 0 and 65535 (both inclusive)",
+      {
+        kind: "list",
+        of: { kind: "int", min: 0, max: 65535, name: "16 bit unsigned integer; between 0 and 65535 (both inclusive)" },
+      },
+    ],
+    ["integer between 300 and 399 (both inclusive)", { kind: "int", min: 300, max: 399 }],
+    ["positive integer, meaning >0", { kind: "int", min: 1 }],
+    ["unsigned integer, meaning >=0", { kind: "int", min: 0 }],
+    ['one of "auto", "user"', { kind: "enum", values: ["auto", "user"] }],
+    ['signed integer or value "auto" (singular enum)', { kind: "either", of: [{ kind: "int" }, { kind: "enum", values: ["auto"] }] }],
+    ["attribute set of (submodule)", { kind: "attrs", of: { kind: "submodule" } }],
+    ["lazy attribute set of (null or boolean)", { kind: "attrs", lazy: true, of: { kind: "either", of: [{ kind: "null" }, { kind: "bool" }] } }],
+    ['strings concatenated with "\\n"', { kind: "string", separator: "\n" }],
+    ["string matching the pattern [0-7]{1,5}", { kind: "string", pattern: "[0-7]{1,5}" }],
+    ["null or path not in the Nix store", { kind: "either", of: [{ kind: "null" }, { kind: "path", inStore: false }] }],
+    ["package", { kind: "package" }],
+    [
+      "(submodule) or boolean convertible to it",
+      { kind: "either", coerced: true, of: [{ kind: "submodule" }, { kind: "bool" }] },
+    ],
+    [
+      "open submodule of (JSON value)",
+      { kind: "submodule", freeform: { kind: "any", name: "JSON value" } },
+    ],
+    [
+      "function that evaluates to a(n) list of package",
+      { kind: "function", returns: { kind: "list", of: { kind: "package" } } },
+    ],
+    ["non-empty (list of string)", { kind: "list", of: { kind: "string" }, nonEmpty: true }],
+    [
+      "string (with check: non-empty)",
+      { kind: "string", checks: ["non-empty"], name: "string (with check: non-empty)" },
+    ],
+    ["nixpkgs overlay", { kind: "opaque", name: "nixpkgs overlay" }],
+  ])("%s", (text, expected) => {
+    expect(parseOptionType(text)).toEqual(expected);
+  });
+
+  it("keeps enum strings that contain separators", () => {
+    expect(parseOptionType('one of "a, b", "c"')).toEqual({ kind: "enum", values: ["a, b", "c"] });
+  });
+
+  it("ends a pattern at the group that contains it", () => {
+    expect(parseOptionType("null or (string matching the pattern ^a(b|c)[)]$) or signed integer")).toEqual({
+      kind: "either",
+      of: [{ kind: "null" }, { kind: "string", pattern: "^a(b|c)[)]$" }, { kind: "int" }],
+    });
+  });
+});
+
+describe("the fallback to any Nix value", () => {
+  it("covers a whole unknown description", () => {
+    expect(parseOptionType("list of strings")).toEqual({ kind: "any", unknown: "list of strings" });
+  });
+
+  it("covers only an unknown parenthesised group", () => {
+    expect(parseOptionType("null or (Lua inline expression)")).toEqual({
+      kind: "either",
+      of: [{ kind: "null" }, { kind: "any", unknown: "Lua inline expression" }],
+    });
+  });
+
+  it("is marked so tools can list it", () => {
+    expect(isFallback(parseOptionType("mystery"))).toBe(true);
+    expect(isFallback(parseOptionType("unspecified value"))).toBe(false);
+  });
+});

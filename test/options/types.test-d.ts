@@ -1,0 +1,114 @@
+/**
+ * Type-level tests of the generated option types, checked by `tsc --noEmit` (this folder is in
+ * tsconfig's `include`): each `@ts-expect-error` must meet an error, every other line must compile.
+ */
+import { host, mkDefault, mkForce, mkIf, mkMerge, nix, nixPath, nixString, pkg, secret } from "../../dsl/expressions.ts";
+import type { NixosOptions } from "../../dsl/nixos-options/types.ts";
+
+/** Only the type matters; the values are never used at runtime. */
+const accept = (options: NixosOptions): NixosOptions => options;
+
+accept({ services: { openssh: { enable: true } } });
+
+accept({
+  // @ts-expect-error a misspelt option is a compile error
+  services: { opensshh: {} },
+});
+
+accept({
+  virtualisation: {
+    docker: {
+      // @ts-expect-error "jsonfile" is not one of the log drivers
+      logDriver: "jsonfile",
+    },
+  },
+});
+
+accept({ virtualisation: { docker: { logDriver: "json-file", storageDriver: null } } });
+
+// Nested submodules: attribute-set elements and their own attribute sets.
+accept({
+  services: {
+    nginx: {
+      enable: true,
+      virtualHosts: {
+        "grafana.lab.local": {
+          forceSSL: true,
+          locations: { "/": { proxyPass: host("compute").port(3000), proxyWebsockets: true } },
+          // @ts-expect-error a misspelt option inside a submodule element
+          locatoins: {},
+        },
+      },
+    },
+  },
+});
+
+// Lists of submodules, integers, packages, paths and secrets.
+accept({
+  networking: {
+    firewall: { allowedTCPPorts: [22, 80, 443], allowedUDPPorts: [51820] },
+    wireguard: {
+      interfaces: {
+        wg0: {
+          ips: ["10.100.0.1/24"],
+          listenPort: 51820,
+          privateKeyFile: secret("wireguard-key").path,
+          peers: [{ publicKey: "abc=", allowedIPs: ["10.100.0.2/32"] }],
+        },
+      },
+    },
+  },
+  environment: { systemPackages: [pkg("htop"), nix`pkgs.git`], etc: { motd: { source: nixPath("./motd") } } },
+  // @ts-expect-error a string is not a boolean
+  boot: { zfs: { forceImportRoot: "yes" } },
+});
+
+// Every option takes raw Nix and the mk* wrappers.
+accept({
+  services: {
+    openssh: { enable: mkForce(true), ports: mkDefault([2222]), settings: { PermitRootLogin: "no", MaxAuthTries: 3 } },
+    samba: { settings: { global: { security: "user", "server min protocol": "SMB3" }, media: { path: "/tank/media" } } },
+  },
+  networking: { hostName: nix`"nas"`, firewall: { enable: mkIf(true, true) } },
+  systemd: { services: { backup: mkMerge([{ script: "true" }]), hello: { script: nixString`${pkg("hello")}/bin/hello` } } },
+});
+
+accept({
+  services: {
+    openssh: {
+      settings: {
+        // @ts-expect-error a declared option of an open submodule keeps its type
+        PermitRootLogin: "maybe",
+      },
+    },
+  },
+});
+
+// Read-only options cannot be set.
+accept({
+  system: {
+    nixos: {
+      // @ts-expect-error NixOS computes system.nixos.release
+      release: "24.11",
+    },
+  },
+});
+
+// Nix functions (overlays) can only be raw Nix.
+accept({ nixpkgs: { overlays: [nix`(final: prev: { })`] } });
+accept({
+  nixpkgs: {
+    // @ts-expect-error an overlay cannot be a TypeScript object
+    overlays: [{}],
+  },
+});
+
+// A package option does not take a string.
+accept({
+  services: {
+    nginx: {
+      // @ts-expect-error write pkg("nginx")
+      package: "nginx",
+    },
+  },
+});

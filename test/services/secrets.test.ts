@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { nixPath, secret } from "../../dsl/expressions.ts";
+import type { FleetInput } from "../../dsl/fleet.ts";
+import { renderSopsYaml } from "../../generators/files/sops-yaml.ts";
+import { lowerSecrets } from "../../generators/lower/secrets/index.ts";
+import { secretUsage } from "../../generators/lower/secrets/usage.ts";
+import { buildFleet } from "./support/fleet.ts";
+import { homelab } from "./support/homelab.ts";
+import { AGE } from "./support/keys.ts";
+
+const hostContext = (fleet: ReturnType<typeof homelab>, host: string) => ({
+  fleet,
+  hostName: host,
+  origin: { file: `hosts/${host}/host.ts`, objectPath: [] },
+  fleetRootFromFile: "../../",
+});
+const fleetWithSecrets = (secrets: FleetInput["secrets"]) =>
+  buildFleet({
+    config: { secrets },
+    hosts: {
+      gateway: { address: "10.0.20.1", secrets: ["wireguard-key", "shared"] },
+      nas: { address: "10.0.20.10", nixos: { a: secret("nas-only").path, b: secret("shared") } },
+      compute: { address: "10.0.20.11" },
+    },
+  });
+
+describe("sops-nix lowering", () => {
+  it("reproduces the seed: default file relative to the host file, age key, secrets with their settings", () => {
+    const fleet = homelab();
+    const { definitions, diagnostics } = lowerSecrets(fleet, ["database/password", "wireguard-key"], hostContext(fleet, "gateway"));
+    expect(diagnostics).toEqual([]);
+    expect(definitions).toEqual([
+      { path: ["sops", "defaultSopsFile"], value: nixPath("../../secrets/secrets.yaml"), origin: { file: "typeflake.config.ts", objectPath: ["secrets", "defaultFile"] } },
+      { path: ["sops", "age", "keyFile"], value: "/var/lib/sops-nix/key.txt", origin: { file: "typeflake.config.ts", objectPath: ["secrets", "ageKeyFile"] } },
+      { path: ["sops", "secrets", "database/password"], value: { owner: "postgres" }, origin: { file: "typeflake.config.ts", objectPath: ["secrets", "secrets", "database/password"] } },
+      { path: ["sops", "secrets", "wireguard-key"], value: {}, origin: { file: "typeflake.config.ts", objectPath: ["secrets", "secrets", "wireguard-key"] } },
+    ]);
+  });
+
+  it("writes group, mode, restart units and a secret's own file", () => {
+    const fleet = fleetWithSecrets({
+      defaultFile: "secrets/common.yaml",
+      ageKeyFile: "/persist/sops/key.txt",
+      secrets: { "wireguard-key": { group: "systemd-network", mode: "0440", file: "secrets/gateway.yaml", restartUnits: ["wireguard-wg0.service"] } },
+    });
+    const { definitions } = lowerSecrets(fleet, ["wireguard-key"], { ...hostContext(fleet, "gateway"), fleetRootFromFile: "../" });
+    expect(definitions.map((definition) => definition.value)).toEqual([
+      nixPath("../secrets/common.yaml"),
+      "/persist/sops/key.txt",
+      { group: "systemd-network", mode: "0440", sopsFile: nixPath("../secrets/gateway.yaml"), restartUnits: ["wireguard-wg0.service"] },
+    ]);
+  });
+});
+
+describe("agenix lowering", () => {
+  it("writes the identity and one .age file per secret; warns that restartUnits does nothing", () => {
+    const fleet = fleetWithSecrets({
+      backend: "agenix",
+      secrets: { "wireguard-key": { owner: "systemd-network", mode: "0400", restartUnits: ["x.service"] }, "db/password": { file: "secrets/db.age" } },
+    });
+    const { definitions, diagnostics } = lowerSecrets(fleet, ["db/password", "wireguard-key"], hostContext(fleet, "gateway"));
+    expect(definitions).toEqual([
+      { path: ["age", "identityPaths"], value: ["/var/lib/sops-nix/key.txt"], origin: { file: "typeflake.config.ts", objectPath: ["secrets", "ageKeyFile"] } },
+      { path: ["age", "secrets", "db/password"], value: { file: nixPath("../../secrets/db.age") }, origin: { file: "typeflake.config.ts", objectPath: ["secrets", "secrets", "db/password"] } },
+      {
+        path: ["age", "secrets", "wireguard-key"],
+        value: { file: nixPath("../../secrets/wireguard-key.age"), owner: "systemd-network", mode: "0400" },
+        origin: { file: "typeflake.config.ts", objectPath: ["secrets", "secrets", "wireguard-key"] },
+      },
+    ]);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.origin.objectPath.join(".")])).toEqual([["warning", "unsupported-restart-units", "secrets.secrets.wireguard-key.restartUnits"]]);
+  });
+});
+
+describe(".sops.yaml", () => {
+  it("lists admin and host keys, and gives each file's rule the hosts that use its secrets", () => {
+    const fleet = fleetWithSecrets({
+      admins: [AGE.admin, AGE.admin2],
+      hostKeys: { gateway: AGE.gateway, nas: AGE.nas, compute: AGE.compute },
+      secrets: { "wireguard-key": { file: "secrets/gateway.yaml" }, shared: {}, "nas-only": {}, unused: {} },
+    });
+    expect(secretUsage(fleet)).toEqual(
+      new Map([
+        ["nas-only", ["nas"]],
+        ["shared", ["gateway", "nas"]],
+        ["wireguard-key", ["gateway"]],
+      ]),
+    );
+    expect(renderSopsYaml(fleet, secretUsage(fleet))).toBe(`# Generated by typeflake from typeflake.config.ts.
+# Do not edit: edit the TypeScript and run \`npm run generate\`.
+#
+# Which age keys may decrypt which encrypted file. sops encrypts whole files: every host listed
+# under a file can decrypt every secret in it, so a file lists exactly the hosts that use at
+# least one of its secrets. To keep a secret from the other hosts of its file, give it its own
+# \`file\` in typeflake.config.ts (e.g. "secrets/gateway.yaml").
+keys:
+  - &admin_1 ${AGE.admin}
+  - &admin_2 ${AGE.admin2}
+  - &host_compute ${AGE.compute}
+  - &host_gateway ${AGE.gateway}
+  - &host_nas ${AGE.nas}
+creation_rules:
+  # secrets/gateway.yaml
+  #   wireguard-key: gateway
+  - path_regex: '(^|/)secrets/gateway\\.yaml$'
+    key_groups:
+      - age:
+          - *admin_1
+          - *admin_2
+          - *host_gateway
+  # secrets/secrets.yaml
+  #   nas-only: nas
+  #   shared: gateway, nas
+  #   unused: used by no host
+  - path_regex: '(^|/)secrets/secrets\\.yaml$'
+    key_groups:
+      - age:
+          - *admin_1
+          - *admin_2
+          - *host_gateway
+          - *host_nas
+`);
+  });
+});

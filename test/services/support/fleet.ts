@@ -1,0 +1,52 @@
+/**
+ * Build validated fleets for service tests straight from `define*`-shaped objects: each object is
+ * parsed by its real schema (defaults filled in), and files are named as the loader names them.
+ */
+import type { z } from "zod";
+import { fleetSchema, type FleetInput } from "../../../dsl/fleet.ts";
+import { hostSchema, type HostInput } from "../../../dsl/host.ts";
+import { moduleSchema, type ModuleInput } from "../../../dsl/module.ts";
+import type { LowerContext } from "../../../generators/lower/contribution.ts";
+import type { Fleet } from "../../../generators/model/fleet.ts";
+
+/** The fleet configuration tests use unless they pass their own. */
+export const BASE_CONFIG: FleetInput = {
+  description: "Homelab infrastructure",
+  inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } },
+};
+
+const byName = <T extends { name: string }>(entries: T[]): T[] => entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+
+/** A validated fleet of the given hosts and modules. */
+export const buildFleet = (parts: {
+  config?: Partial<FleetInput>;
+  hosts: Record<string, HostInput>;
+  modules?: Record<string, ModuleInput>;
+}): Fleet => ({
+  configFile: "typeflake.config.ts",
+  config: fleetSchema.parse({ ...BASE_CONFIG, ...parts.config }),
+  hosts: byName(Object.entries(parts.hosts).map(([name, input]) => ({ name, file: `hosts/${name}/host.ts`, config: hostSchema.parse(input) }))),
+  modules: byName(Object.entries(parts.modules ?? {}).map(([name, input]) => ({ name, file: `modules/${name}.ts`, config: moduleSchema.parse(input) }))),
+  overlays: [],
+});
+
+/** The context for lowering `services` of host `hostName`'s file (or module `moduleName`'s). */
+export const servicesContext = (fleet: Fleet, owner: { host: string } | { module: string }): LowerContext =>
+  "host" in owner
+    ? { fleet, hostName: owner.host, origin: { file: `hosts/${owner.host}/host.ts`, objectPath: ["services"] } }
+    : { fleet, hostName: undefined, origin: { file: `modules/${owner.module}.ts`, objectPath: ["services"] } };
+
+/** The validated `services` of a host. */
+export const servicesOf = (fleet: Fleet, host: string) => {
+  const entry = fleet.hosts.find((candidate) => candidate.name === host);
+  if (!entry) throw new Error(`no host ${host} in the test fleet`);
+  return entry.config.services;
+};
+
+/** A schema's issues for `input` as `{ path, message }`, a record key's own issues unwrapped. */
+export const schemaIssues = (schema: z.ZodType, input: unknown): { path: PropertyKey[]; message: string }[] =>
+  (schema.safeParse(input).error?.issues ?? []).flatMap((issue) =>
+    issue.code === "invalid_key"
+      ? issue.issues.map((inner) => ({ path: issue.path, message: inner.message }))
+      : [{ path: issue.path, message: issue.message }],
+  );

@@ -1,0 +1,2 @@
+# Stub of the module nixos-generate-config imports from hardware configurations; sets nothing.
+{ }

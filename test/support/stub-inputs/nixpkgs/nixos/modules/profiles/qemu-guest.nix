@@ -1,0 +1,2 @@
+# Stub of the QEMU guest profile nixos-generate-config imports for virtual machines; sets nothing.
+{ }

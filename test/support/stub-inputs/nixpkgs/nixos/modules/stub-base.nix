@@ -1,0 +1,15 @@
+# The few NixOS options every stub configuration has, with NixOS's defaults: `nixpkgs.*` (read
+# by ../lib/eval-config.nix to build `pkgs`) and `networking.hostName`; and
+# `system.build.toplevel`, a stub derivation named after the host.
+{ system }:
+{ config, lib, pkgs, ... }:
+{
+  _file = "<stub nixpkgs base module>";
+  options = {
+    nixpkgs.hostPlatform = lib.mkOption (lib.optionalAttrs (system != null) { default = system; });
+    nixpkgs.config = lib.mkOption { default = { }; };
+    nixpkgs.overlays = lib.mkOption { default = [ ]; };
+    networking.hostName = lib.mkOption { default = "nixos"; };
+  };
+  config.system.build.toplevel = pkgs.runCommand "nixos-system-${config.networking.hostName}" { } "";
+}
