@@ -18,6 +18,7 @@ interface HomelabValues {
   exports: string;
   tcpPorts: number[];
   permitRootLogin: string;
+  backup: unknown;
   timeZone: string;
   forceImportRoot: boolean;
   fail2ban: { success: boolean };
@@ -62,6 +63,7 @@ const HOMELAB_VALUES = `self:
     exports = nas.config.services.nfs.server.exports;
     tcpPorts = nas.config.networking.firewall.allowedTCPPorts;
     permitRootLogin = nas.config.services.openssh.settings.PermitRootLogin;
+    backup = nas.config.services.restic.backups.nightly;
     timeZone = nas.config.time.timeZone;
     forceImportRoot = nas.config.boot.zfs.forceImportRoot;
     fail2ban = builtins.tryEval nas.config.services.fail2ban.enable;
@@ -133,6 +135,14 @@ describe("the stub inputs, through a flake shaped like typeflake's homelab", () 
     expect(values.timeZone).toBe("Europe/Berlin");
   });
 
+  it("gives declared options their defaults, mkEnableOption included, in the options/config form", () => {
+    expect(values.backup).toEqual({
+      paths: ["/tank/media"],
+      repository: "/tank/backups/restic",
+      timerConfig: { OnCalendar: "daily" },
+    });
+  });
+
   it("drops mkIf false definitions and evaluates conditions on config lazily", () => {
     expect(values.forceImportRoot).toBe(false);
     // Everything under `services.fail2ban = mkIf false { … }` is "used but not defined".
@@ -185,6 +195,41 @@ describe("the stub inputs, through a flake shaped like typeflake's homelab", () 
     expect(values.hive.deployment.gateway).toMatchObject({ targetHost: "gateway", targetUser: "root", tags: [] });
     expect(values.hive.gatewayHostName).toBe("gateway");
     expect(values.hive.nasToplevel).toBe("nixos-system-nas");
+  });
+});
+
+describe("the stub nixpkgs' lib and packages", () => {
+  it("behave as nixpkgs' do", () => {
+    const probe = `self:
+      let
+        inherit (self.inputs.nixpkgs) lib legacyPackages;
+      in
+      {
+        optionals = lib.optionals true [ 1 ] ++ lib.optionals false [ 2 ] ++ lib.optional true 3;
+        optionalAttrs = lib.optionalAttrs false { a = 1; } // lib.optionalAttrs true { b = 2; };
+        optionalString = lib.optionalString true "x" + lib.optionalString false "y";
+        filterAttrs = lib.filterAttrs (name: value: value > 1) { a = 1; b = 2; };
+        mapAttrsToList = lib.mapAttrsToList (name: value: "\${name}=\${toString value}") { a = 1; b = 2; };
+        recursiveUpdate = lib.recursiveUpdate { a = { b = 1; c = 2; }; d = 1; } { a.b = 3; e = 4; };
+        genAttrs = lib.genAttrs [ "x" "y" ] (name: name + name);
+        concatMapStringsSep = lib.concatMapStringsSep "," toString [ 1 2 ];
+        fromBuiltins = lib.concatStringsSep "-" (lib.attrNames { b = 1; a = 2; });
+        aarch64Htop = legacyPackages.aarch64-linux.htop.system;
+        nestedPackage = legacyPackages.x86_64-linux.python3Packages.requests.name;
+      }`;
+    expect(evalFlakeJson(FIXTURE, probe)).toEqual({
+      optionals: [1, 3],
+      optionalAttrs: { b: 2 },
+      optionalString: "x",
+      filterAttrs: { b: 2 },
+      mapAttrsToList: ["a=1", "b=2"],
+      recursiveUpdate: { a: { b: 3, c: 2 }, d: 1, e: 4 },
+      genAttrs: { x: "xx", y: "yy" },
+      concatMapStringsSep: "1,2",
+      fromBuiltins: "a-b",
+      aarch64Htop: "aarch64-linux",
+      nestedPackage: "requests-24.11",
+    });
   });
 });
 

@@ -4,17 +4,35 @@
  * nixpkgs-unstable, gets a copy of the nixpkgs stub whose packages carry that channel as
  * version). Nothing is fetched and the flake directory is not written to (no flake.lock).
  *
- * One nix call costs about a second: read many values at once with {@link evalFlakeJson}.
+ * Values come back as `nix eval --json` prints them: packages as their store path, paths copied
+ * into the store; functions cannot be printed. Read leaves rather than whole subtrees: under the
+ * stub module system (stub-inputs/nixpkgs/lib/modules.nix) a value whose definitions are all
+ * `mkIf false` throws "used but not defined" when read, as a NixOS option without a default does.
+ *
+ * Each nix call costs a few hundred milliseconds: read many values at once with
+ * {@link evalFlakeJson}.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nixInstantiate, requireNixBinary } from "./nix.ts";
 
 /** The stub flakes, one directory per input name. */
-export const STUB_INPUTS_DIR = fileURLToPath(new URL("./stub-inputs/", import.meta.url));
+const STUB_INPUTS_DIR = fileURLToPath(new URL("./stub-inputs/", import.meta.url));
 
 const NIX_FEATURES = ["--extra-experimental-features", "nix-command flakes"];
 
@@ -25,14 +43,6 @@ export function flakeInputNames(flakeDir: string): string[] {
     in builtins.attrNames (removeAttrs (flake.inputs or { } // builtins.functionArgs flake.outputs) [ "self" ])`;
   const out = nixInstantiate(["--eval", "--strict", "--json", "--argstr", "flakeFile", join(resolve(flakeDir), "flake.nix"), "-E", expr]);
   return JSON.parse(out) as string[];
-}
-
-/** The stub flake directory that stands for input `name`, or undefined when there is none. */
-export function stubInputDir(name: string): string | undefined {
-  const dir = join(STUB_INPUTS_DIR, name);
-  if (existsSync(join(dir, "flake.nix"))) return dir;
-  const channel = /^nixpkgs-(.+)$/.exec(name)?.[1];
-  return channel === undefined ? undefined : nixpkgsChannelStub(channel);
 }
 
 /**
@@ -77,6 +87,14 @@ function overrideArgs(flakeDir: string, prefix: string): string[] {
   return stubs.flatMap(([name, dir]) => ["--override-input", `${prefix}${name}`, `path:${dir}`]);
 }
 
+/** The stub flake directory that stands for input `name`, or undefined when there is none. */
+function stubInputDir(name: string): string | undefined {
+  const dir = join(STUB_INPUTS_DIR, name);
+  if (existsSync(join(dir, "flake.nix"))) return dir;
+  const channel = /^nixpkgs-(.+)$/.exec(name)?.[1];
+  return channel === undefined ? undefined : nixpkgsChannelStub(channel);
+}
+
 /** Run `nix eval --json --no-write-lock-file <args>` and parse its output; nix's error on failure. */
 function nixEvalJson(what: string, args: readonly string[]): unknown {
   requireNixBinary("nix");
@@ -116,44 +134,58 @@ function withFlakeSource<T>(flakeDir: string, evaluate: (source: string) => T): 
   }
 }
 
-/** Directories made once per process (and removed at exit), each checked before reuse. */
-const scratch = new Map<string, string>();
-
-function scratchDir(id: string, fill: (dir: string) => void): string {
-  const known = scratch.get(id);
-  if (known !== undefined && existsSync(known)) return known;
-  const dir = mkdtempSync(join(tmpdir(), `typeflake-${id}-`));
-  fill(dir);
-  if (scratch.size === 0) process.once("exit", () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  scratch.set(id, dir);
+/**
+ * `<tmp>/typeflake-flake-eval/<name>`, made by `fill` unless it exists. Names carry a hash of
+ * the contents, so test workers and runs share these directories and nothing needs removing;
+ * `fill` writes into a draft that is renamed into place, so no worker sees a half-made one.
+ */
+function scratchDir(name: string, fill: (dir: string) => void): string {
+  const dir = join(tmpdir(), "typeflake-flake-eval", name);
+  if (existsSync(dir)) return dir;
+  mkdirSync(dirname(dir), { recursive: true });
+  const draft = mkdtempSync(`${dir}.draft-`);
+  fill(draft);
+  try {
+    renameSync(draft, dir);
+  } catch (error) {
+    rmSync(draft, { recursive: true, force: true });
+    if (!existsSync(dir)) throw error; // else another worker made it first
+  }
   return dir;
+}
+
+/** A short hash of the files under `root` (paths and contents). */
+function treeHash(root: string): string {
+  const hash = createHash("sha256");
+  for (const file of readdirSync(root, { recursive: true, encoding: "utf8" }).sort()) {
+    const path = join(root, file);
+    if (statSync(path).isFile()) hash.update(`${file}\0`).update(readFileSync(path));
+  }
+  return hash.digest("hex").slice(0, 16);
 }
 
 /** A copy of the nixpkgs stub whose ./channel.nix names `channel`. */
 function nixpkgsChannelStub(channel: string): string {
-  return scratchDir(`stub-nixpkgs-${channel}`, (dir) => {
-    cpSync(join(STUB_INPUTS_DIR, "nixpkgs"), dir, { recursive: true });
+  const source = join(STUB_INPUTS_DIR, "nixpkgs");
+  return scratchDir(`nixpkgs-${channel}-${treeHash(source)}`, (dir) => {
+    cpSync(source, dir, { recursive: true });
     // Input names are Nix identifiers, so the JSON string is a valid Nix string.
     writeFileSync(join(dir, "channel.nix"), `# Written by test/support/flake-eval.ts.\n${JSON.stringify(channel)}\n`);
   });
 }
 
 /**
- * A flake whose output `flake` is its input `target` (always overridden with the flake under
- * test): `nix eval <ref>#<attr> --apply` cannot name a flake's top level, this output can.
+ * A flake whose output `flake` is its input `target`, always overridden with the flake under
+ * test: `nix eval <ref>#<attr> --apply` cannot name a flake's top level, this output can.
  */
+const WHOLE_FLAKE_WRAPPER = `# Written by test/support/flake-eval.ts; \`target\` is always given with --override-input.
+{
+  inputs.target.url = "path:/nonexistent";
+  outputs = { self, target }: { flake = target; };
+}
+`;
+
 function wholeFlakeWrapper(): string {
-  return scratchDir("whole-flake", (dir) => {
-    writeFileSync(
-      join(dir, "flake.nix"),
-      [
-        "# Written by test/support/flake-eval.ts; `target` is always given with --override-input.",
-        "{",
-        '  inputs.target.url = "path:/nonexistent";',
-        "  outputs = { self, target }: { flake = target; };",
-        "}",
-        "",
-      ].join("\n"),
-    );
-  });
+  const hash = createHash("sha256").update(WHOLE_FLAKE_WRAPPER).digest("hex").slice(0, 16);
+  return scratchDir(`whole-flake-${hash}`, (dir) => writeFileSync(join(dir, "flake.nix"), WHOLE_FLAKE_WRAPPER));
 }

@@ -33,7 +33,7 @@ let
     { }
     (import ./packages.nix);
 
-  base = final: packages // {
+  base = _: packages // {
     inherit lib system config;
     path = ./.;
     runCommand = name: env: buildCommand: mkStub name (env // { inherit buildCommand; });

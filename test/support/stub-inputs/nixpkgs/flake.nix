@@ -1,8 +1,9 @@
 # Stub of the nixpkgs flake (github:NixOS/nixpkgs), for evaluating generated flakes offline.
 #
 # Imitates: `lib` (./lib, with `nixosSystem` from ./nixos/lib/eval-config.nix),
-# `legacyPackages.<system>` and `import nixpkgs { … }` (./default.nix) for x86_64-linux and
-# aarch64-linux, `nixosModules.notDetected`.
+# `import nixpkgs { system; config; overlays; }` (./default.nix), `legacyPackages.<system>`
+# for x86_64-linux and aarch64-linux, `nixosModules.notDetected`, and the `modulesPath` files
+# hardware configurations import (./nixos/modules).
 #
 # Leaves out: real packages and NixOS modules; see the header of each file for the details.
 # `nixpkgs-<channel>` inputs (nixpkgs-unstable …) get a copy of this directory whose

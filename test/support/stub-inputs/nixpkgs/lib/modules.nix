@@ -2,8 +2,9 @@
 #
 # Imitates:
 # - module collection through `imports` (paths are imported; functions are called with the
-#   module arguments — only those they name, unless they take a plain `args:`; attribute sets
-#   are used as they are; `config`/`options` or the shorthand form; `key` and `_file`);
+#   module arguments — only those they name, so `args@{ … }` holds no others, unless they take
+#   a plain `args:`; attribute sets are used as they are; `config`/`options` or the shorthand
+#   form; `key` and `_file`);
 #   a module reached twice (same path or `key`) counts once;
 # - `config` as a lazy fixpoint: every attribute that is an attribute set in all its
 #   definitions is merged attribute by attribute, and `mkIf`, `mkOverride`, `mkOrder` around
@@ -15,12 +16,15 @@
 #   "The option `a.b' has conflicting definition values" naming the option and the files;
 #   a value whose definitions are all `mkIf false` throws "is used but not defined";
 # - option declarations, for their `default` only: a default is a `mkOptionDefault` definition,
-#   and `attrsOf (submodule …)` gives every attribute defined under it its submodule's defaults.
+#   and `attrsOf (submodule …)` gives every attribute defined under it its submodule's defaults;
+#   a declared option that has no default and no definition is "used but not defined".
 #
-# Leaves out: type checking and type-specific merging (`types.lines` does not join strings,
+# Leaves out: the NixOS modules' own declarations, so an option nobody defines does not exist
+# (a condition reading one fails with "attribute missing"; read it with `or`),
+# type checking and type-specific merging (`types.lines` does not join strings,
 # function values such as home-manager users do not merge), "option does not exist" errors,
 # `disabledModules`, `_module.args` definitions (the module arguments are fixed by the caller),
-# `freeformType`, `meta`, `_class`, `specialArgs.modulesPath` overrides, the `options` tree
+# `freeformType`, `meta`, `_class`, the `options` tree
 # (modules receive `options = { }`). Which values are sets to merge attribute by attribute is
 # decided from the definitions, not from declarations: sets with `outPath` (packages) or
 # `_type` are single values.
@@ -66,7 +70,7 @@ let
   /** A set merged attribute by attribute (not a package, a property or an option). */
   isNode = value: isAttrs value && !(value ? _type) && !(value ? outPath);
 
-  /** A definition giving every attribute of the set it sits on the same definitions. */
+  /** The definition an `attrsOf (submodule …)` declaration adds: `forName <attr>` for each attribute. */
   isEachAttr = value: value._type or null == "each-attr";
 
   /** The arguments a module function asks for: all for `args: …`, else only those it names. */

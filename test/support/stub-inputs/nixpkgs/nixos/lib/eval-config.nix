@@ -7,7 +7,8 @@
 # ../modules/stub-base.nix and `config.system.build.toplevel`.
 #
 # Leaves out: the NixOS modules themselves (no option exists unless a module defines it),
-# `baseModules`, `extraModules`, `pkgs`/`lib` arguments, `extendModules`, `type`.
+# `baseModules`, `extraModules`, `pkgs`/`lib` arguments (accepted and ignored), `extendModules`,
+# `type`.
 {
   system ? null,
   modules,
