@@ -5,7 +5,7 @@
 
 const DEFINITION_KIND: unique symbol = Symbol.for("typeflake.definition-kind") as never;
 
-export type DefinitionKind = "fleet" | "host" | "module" | "overlay";
+export type DefinitionKind = "fleet" | "host" | "module" | "overlay" | "home";
 
 /** Tag `value` as the result of `define<Kind>` (a non-enumerable property, value unchanged). */
 export const brandDefinition = <T extends object>(kind: DefinitionKind, value: T): T => {

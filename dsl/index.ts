@@ -3,6 +3,7 @@
  */
 export { defineFleet, type FleetInput } from "./fleet.ts";
 export { defineHost, type HostInput } from "./host.ts";
+export { defineHome, type HomeInput } from "./home.ts";
 export { defineModule, type ModuleInput } from "./module.ts";
 export { defineOverlay, type OverlayInput } from "./overlay.ts";
 export {

@@ -10,6 +10,8 @@ import type { GeneratedNix } from "./files/generated-nix.ts";
 import { hostFile } from "./files/host-file.ts";
 import { moduleFile } from "./files/module-file.ts";
 import { overlayFile } from "./files/overlay-file.ts";
+import { renderSopsYaml } from "./files/sops-yaml.ts";
+import { secretUsage } from "./lower/secrets/usage.ts";
 import type { Fleet } from "./model/fleet.ts";
 import { printNixFile } from "./nix/print.ts";
 
@@ -27,11 +29,17 @@ const printed = (file: GeneratedNix): PlannedFile => ({
   text: printNixFile({ comments: [...generatedHeader(file.source, "#"), ...file.comments], expr: file.expr }),
 });
 
+/** `.sops.yaml`, when the fleet keeps its secrets with sops. */
+const sopsRules = (fleet: Fleet): PlannedFile[] =>
+  fleet.config.secrets && fleet.config.secrets.backend === "sops"
+    ? [{ path: ".sops.yaml", source: fleet.configFile, text: renderSopsYaml(fleet, secretUsage(fleet)) }]
+    : [];
+
 /** The file plan of a fleet; files are only worth writing when `diagnostics` has no error. */
 export const planFleet = (fleet: Fleet): { plan: FilePlan; diagnostics: Diagnostic[] } => {
   const files = nixFiles(fleet);
   return {
-    plan: { files: files.map(printed) },
+    plan: { files: [...files.map(printed), ...sopsRules(fleet)] },
     diagnostics: files.flatMap((file) => file.diagnostics),
   };
 };

@@ -60,3 +60,12 @@ export const refuseTypedKeys =
         });
     }
   };
+
+/**
+ * Text for line-based configuration files (smb.conf, sshd_config): a line break would end the
+ * value and start a parameter of its own, so it is refused.
+ */
+export const singleLine = z.string().refine((value) => !/[\r\n]/.test(value), {
+  error: "must be a single line: this value is written into a line-based configuration file",
+  params: { code: "multi-line-value" },
+});

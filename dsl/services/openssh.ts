@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { oneOf, port } from "../checks.ts";
-import { openFirewall, refuseTypedKeys } from "./common.ts";
+import { openFirewall, refuseTypedKeys, singleLine } from "./common.ts";
 
 /** `PermitRootLogin` values NixOS accepts. */
 export const PERMIT_ROOT_LOGIN = ["no", "prohibit-password", "forced-commands-only", "without-password", "yes"] as const;
@@ -30,7 +30,7 @@ export const opensshSchema = z.strictObject({
    * `{ ClientAliveInterval: 300, AllowUsers: ["deploy"] }`.
    */
   settings: z
-    .record(sshdKeyword, z.union([z.string(), z.number().int(), z.boolean(), z.array(z.string())]))
+    .record(sshdKeyword, z.union([singleLine, z.number().int(), z.boolean(), z.array(singleLine)]))
     .default({})
     .superRefine(
       refuseTypedKeys(

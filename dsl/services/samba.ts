@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { absolutePath, cidr, ipAddress, oneOf } from "../checks.ts";
-import { openFirewall, refuseTypedKeys } from "./common.ts";
+import { openFirewall, refuseTypedKeys, singleLine } from "./common.ts";
 
 /** Protocol dialects Samba accepts for `server min protocol` / `server max protocol`. */
 export const SMB_PROTOCOLS = ["NT1", "SMB2", "SMB2_02", "SMB2_10", "SMB3", "SMB3_00", "SMB3_02", "SMB3_11"] as const;
@@ -59,7 +59,7 @@ const parameterName = z.string().regex(/^[a-z0-9][a-z0-9:_-]*( [a-z0-9:_-]+)*$/,
 });
 
 /** A value smb.conf can hold: text, a number, a boolean (written yes/no) or a list (space-joined). */
-const parameterValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()).min(1)]);
+const parameterValue = z.union([singleLine, z.number(), z.boolean(), z.array(singleLine).min(1)]);
 
 /**
  * Parameters not covered by a typed field, by their smb.conf name, e.g.
@@ -84,9 +84,9 @@ export const sambaGlobalSchema = z.strictObject({
   /** `server max protocol`: the newest dialect offered. Samba's default: its newest (`"SMB3"`). */
   serverMaxProtocol: oneOf(SMB_PROTOCOLS, "an SMB dialect").optional(),
   /** `workgroup`: the NT domain or workgroup name. Samba's default: `"WORKGROUP"`. */
-  workgroup: z.string().min(1).optional(),
+  workgroup: singleLine.min(1).optional(),
   /** `server string`: the description clients show next to the server, e.g. `"NAS"`. */
-  serverString: z.string().optional(),
+  serverString: singleLine.optional(),
   /** `netbios name`: the NetBIOS name, at most 15 characters. Samba's default: the host name. */
   netbiosName: z.string().regex(/^[A-Za-z0-9_-]{1,15}$/, { error: "must be 1-15 letters, digits, '_' or '-'" }).optional(),
   /** `map to guest`: when a failed login becomes the guest account. Samba's default: `"Never"`. */
@@ -102,7 +102,7 @@ export const sambaShareSchema = z.strictObject({
   /** The directory shared, e.g. `"/tank/media"`. */
   path: absolutePath,
   /** `comment`: the description clients show for the share, e.g. `"Films and music"`. */
-  comment: z.string().optional(),
+  comment: singleLine.optional(),
   /** `read only`: refuse writes. Samba's default: `true`; `false` writes `"read only" = "no"`. */
   readOnly: z.boolean().optional(),
   /** `browseable`: list the share when clients browse the server. Samba's default: `true`. */

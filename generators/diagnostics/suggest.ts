@@ -7,7 +7,8 @@ import levenshtein from "fast-levenshtein";
 /**
  * The candidate closest to `name` by edit distance, or undefined when none is close enough to be
  * a plausible typo (at most a third of the longer name changed, and never more than 4 edits).
- * Case differences count as one edit in total, so `Address` suggests `address`.
+ * Case differences count as one edit in total (`Address` suggests `address`), and so does one
+ * swap of neighbouring letters (`adress`… `nsa` suggests `nas`).
  */
 export const closestMatch = (name: string, candidates: Iterable<string>): string | undefined => {
   let best: { candidate: string; distance: number } | undefined;
@@ -24,9 +25,24 @@ export const closestMatch = (name: string, candidates: Iterable<string>): string
   return best?.candidate;
 };
 
+/** `nsa` → `nas`: two neighbouring characters swapped, the commonest typo (Levenshtein counts it as 2). */
+const isOneSwap = (a: string, b: string): boolean => {
+  if (a.length !== b.length) return false;
+  const differing = [...a].flatMap((char, index) => (char === b[index] ? [] : [index]));
+  const [first, second] = differing;
+  return (
+    differing.length === 2 &&
+    first !== undefined &&
+    second === first + 1 &&
+    a[first] === b[second] &&
+    a[second] === b[first]
+  );
+};
+
 const editDistance = (name: string, candidate: string): number => {
   const [lowerName, lowerCandidate] = [name.toLowerCase(), candidate.toLowerCase()];
-  return lowerName === lowerCandidate ? 1 : levenshtein.get(lowerName, lowerCandidate);
+  if (lowerName === lowerCandidate || isOneSwap(lowerName, lowerCandidate)) return 1;
+  return levenshtein.get(lowerName, lowerCandidate);
 };
 
 /** `; did you mean "address"?` when a close candidate exists, else the empty string. */

@@ -29,14 +29,15 @@ export interface Discovery {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const isFile = async (path: string): Promise<boolean> =>
+/** Whether `path` is a regular file (following symbolic links). */
+export const isFile = async (path: string): Promise<boolean> =>
   stat(path).then(
     (stats) => stats.isFile(),
     () => false,
   );
 
 /** Entries of `dir` sorted by name (readdir's order varies by file system), none when it does not exist. Hidden entries are skipped. */
-const entries = async (dir: string) =>
+export const entries = async (dir: string) =>
   (await readdir(dir, { withFileTypes: true }).catch(() => []))
     .filter((entry) => !entry.name.startsWith("."))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

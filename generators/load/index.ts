@@ -13,6 +13,7 @@ import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
 import { validateFleet, type ValidationResult } from "../validate/index.ts";
 import type { FleetSources, NamedSource } from "../validate/sources.ts";
 import { discoverFleet, type FleetFile } from "./discover.ts";
+import { discoverHomes } from "./discover-homes.ts";
 import { loadDefinition } from "./load-definition.ts";
 import { nextGeneration } from "./typescript-import.ts";
 
@@ -30,7 +31,8 @@ export interface LoadedFleet {
  */
 export const loadFleet = async (root: string): Promise<LoadedFleet> => {
   const absoluteRoot = resolve(root);
-  const discovery = await discoverFleet(absoluteRoot);
+  const [fleetDiscovery, homes] = await Promise.all([discoverFleet(absoluteRoot), discoverHomes(absoluteRoot)]);
+  const discovery = { ...fleetDiscovery, files: [...fleetDiscovery.files, ...homes.files], diagnostics: [...fleetDiscovery.diagnostics, ...homes.diagnostics] };
   const load = nextGeneration();
   const loaded = await Promise.all(
     discovery.files.map(async (file) => ({ file, result: await loadDefinition(absoluteRoot, file, load) })),
@@ -46,7 +48,8 @@ export const loadFleet = async (root: string): Promise<LoadedFleet> => {
       hosts: sourcesOf("host"),
       modules: sourcesOf("module"),
       overlays: sourcesOf("overlay"),
-      unloaded: { hosts: [...discovery.hostsWithoutFile, ...unloadedOf("host")], modules: unloadedOf("module") },
+      homes: sourcesOf("home"),
+      unloaded: { hosts: [...discovery.hostsWithoutFile, ...unloadedOf("host")], modules: unloadedOf("module"), homes: unloadedOf("home") },
     },
     diagnostics: [...discovery.diagnostics, ...loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics))],
   };

@@ -14,3 +14,7 @@ export const HOST_FILE = "host.ts";
 export const MODULES_DIR = "modules";
 /** Overlays: `overlays/<name>.ts`. */
 export const OVERLAYS_DIR = "overlays";
+/** Homes: `homes/<user>.ts` or `homes/<user>/home.ts`, and `homes/<user>@<host>.ts` for one host. */
+export const HOMES_DIR = "homes";
+/** The file inside a home folder. */
+export const HOME_FILE = "home.ts";

@@ -14,6 +14,7 @@ const DEFINE: Readonly<Record<DefinitionKind, string>> = {
   host: "defineHost",
   module: "defineModule",
   overlay: "defineOverlay",
+  home: "defineHome",
 };
 
 /** The loaded definition, or why there is none. */

@@ -1,8 +1,8 @@
 /**
  * Import a fleet's TypeScript files with no build step. Under the typeflake CLI, tsx's loader is
- * already active, and fleet files are imported natively: their `import … from "typeflake"` then
- * reaches the very modules (and zod) the CLI has loaded, so nothing is evaluated twice. Anywhere
- * TypeScript cannot be imported yet (a test runner, a plain Node script), tsx's loader is
+ * already active and fleet files are imported natively: their `import … from "typeflake"` then
+ * reaches the very modules (and zod) the CLI has loaded, so nothing is evaluated twice. Where
+ * Node cannot import TypeScript yet (a test runner, a plain Node script), tsx's loader is
  * registered first, through its programmatic API.
  *
  * Fleet files import `"typeflake"` by its package name, resolved by Node as usual: in a project
@@ -13,21 +13,17 @@
  * process (tests, a watch mode) is evaluated again; typeflake itself is not.
  */
 import { pathToFileURL } from "node:url";
+import { nativeImport } from "./native-import.mjs";
 
 /**
- * Node's own `import()`. Test runners rewrite `import()` in the modules they run into their own
- * loader; fleet files must reach Node's, where tsx's hooks are.
+ * Importing typeflake's entry proves Node can import TypeScript. The query keeps a failed
+ * attempt out of the module cache entry fleet files will use.
  */
-const nativeImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
-
-/** The typeflake entry fleet files import; loading it proves TypeScript can be imported. */
-const TYPEFLAKE_ENTRY = new URL("../../dsl/index.ts", import.meta.url).href;
-
-let ready: Promise<void> | undefined;
+const PROBE = `${new URL("../../dsl/index.ts", import.meta.url).href}?typeflake-probe`;
 
 const enableTypeScript = async (): Promise<void> => {
   try {
-    await nativeImport(TYPEFLAKE_ENTRY);
+    await nativeImport(PROBE);
   } catch (thrown) {
     if ((thrown as { code?: unknown }).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw thrown;
     const { register } = await import("tsx/esm/api");
@@ -35,6 +31,7 @@ const enableTypeScript = async (): Promise<void> => {
   }
 };
 
+let ready: Promise<void> | undefined;
 let generation = 0;
 
 /** A token that makes the next imports evaluate fleet files again instead of reusing earlier loads. */

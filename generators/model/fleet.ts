@@ -3,6 +3,7 @@
  * Produced by the loader and validator, consumed (read-only) by lowering and the emitters.
  */
 import type { FleetConfig } from "../../dsl/fleet.ts";
+import type { HomeConfig } from "../../dsl/home.ts";
 import type { HostConfig } from "../../dsl/host.ts";
 import type { ModuleConfig } from "../../dsl/module.ts";
 import type { OverlayConfig } from "../../dsl/overlay.ts";
@@ -20,6 +21,14 @@ export type HostEntry = Entry<HostConfig>;
 export type ModuleEntry = Entry<ModuleConfig>;
 export type OverlayEntry = Entry<OverlayConfig>;
 
+/** A home file: `name` is `alice` (shared by the user's hosts) or `alice@nas` (one host only). */
+export interface HomeEntry extends Entry<HomeConfig> {
+  /** The user whose home it is. */
+  readonly user: string;
+  /** The one host it applies to; undefined for the user's shared home. */
+  readonly host: string | undefined;
+}
+
 export interface Fleet {
   /** `typeflake.config.ts`, relative to the fleet root. */
   readonly configFile: string;
@@ -30,4 +39,6 @@ export interface Fleet {
   readonly modules: readonly ModuleEntry[];
   /** Overlays sorted by name. */
   readonly overlays: readonly OverlayEntry[];
+  /** home-manager configurations sorted by name; absent when the fleet has none. */
+  readonly homes?: readonly HomeEntry[];
 }

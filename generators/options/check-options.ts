@@ -165,7 +165,11 @@ class OptionChecker {
     }
   }
 
-  /** The value is valid when one alternative accepts it; else report the alternative of its shape. */
+  /**
+   * The value is valid when one alternative accepts it. Otherwise, when exactly one alternative
+   * has the value's shape and found something more precise than "wrong type here" (a nested
+   * error, an enum value, a range), its findings are reported; else the whole type mismatches.
+   */
   private either(slot: ValueSlot, alternatives: readonly OptionType[], value: unknown, place: Place, position: Position): void {
     const attempts = alternatives.map((type) => ({
       type,
@@ -177,7 +181,12 @@ class OptionChecker {
       return;
     }
     const shaped = attempts.filter((attempt) => hasShapeOf(attempt.type, value));
-    if (shaped.length === 1) this.diagnostics.push(...(shaped[0]?.found ?? []));
+    const found = shaped.length === 1 ? (shaped[0]?.found ?? []) : [];
+    const depth = place.origin.objectPath.length;
+    const precise = found.some(
+      (diagnostic) => diagnostic.code !== messages.OPTION_CODES.type || diagnostic.origin.objectPath.length !== depth,
+    );
+    if (precise) this.diagnostics.push(...found);
     else this.mismatch(slot, value, place);
   }
 

@@ -26,9 +26,11 @@ export interface FleetSources {
   readonly hosts: readonly NamedSource[];
   readonly modules: readonly NamedSource[];
   readonly overlays: readonly NamedSource[];
+  /** `homes/<user>.ts` and `homes/<user>@<host>.ts`, named `alice` or `alice@nas`. Default: none. */
+  readonly homes?: readonly NamedSource[];
   /**
    * Hosts and modules that exist on disk but failed to load (already reported): references to
    * them are not reported as references to something missing. Default: none.
    */
-  readonly unloaded?: { readonly hosts?: readonly string[]; readonly modules?: readonly string[] };
+  readonly unloaded?: { readonly hosts?: readonly string[]; readonly modules?: readonly string[]; readonly homes?: readonly string[] };
 }

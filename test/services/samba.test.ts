@@ -100,6 +100,13 @@ describe("samba schema", () => {
     expect(issues({ global: { serverMinProtocol: "SMB4" } })[0]?.message).toMatch(/one of "NT1", "SMB2", .*"SMB3_11"; got "SMB4"/);
   });
 
+  it("refuses line breaks, which would start a parameter of their own in smb.conf", () => {
+    expect(issues({ shares: { media: { path: "/tank/media", comment: "a\nguest ok = yes" } } })).toEqual([
+      { path: ["shares", "media", "comment"], message: "must be a single line: this value is written into a line-based configuration file" },
+    ]);
+    expect(issues({ global: { extra: { "log file": ["a", "b\r"] } } })[0]?.path).toEqual(["global", "extra", "log file"]);
+  });
+
   it("refuses unknown keys (strict objects)", () => {
     expect(issues({ shares: { media: { path: "/tank/media", readonly: false } } })[0]).toMatchObject({ path: ["shares", "media"] });
   });

@@ -52,7 +52,6 @@ export function forcedBreak(d: Doc): boolean {
       case "align":
       case "label":
       case "line-suffix":
-      case "indent-if-break":
         result = forcedBreak(d.contents);
         break;
       case "if-break":
@@ -83,7 +82,6 @@ export function flatWidth(d: Doc): number {
     case "indent":
     case "align":
     case "label":
-    case "indent-if-break":
       return flatWidth(d.contents);
     case "if-break":
       return flatWidth(d.flatContents);

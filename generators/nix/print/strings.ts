@@ -118,7 +118,7 @@ function isLoneInterpolation(line: readonly NixStringPart[]): boolean {
  * 30 columns stay on one line whatever the width; longer ones may break inside the braces.
  */
 export function printInterpolation(e: NixExpr, lone = false): Doc {
-  if (lone) return group(["${", indent(parenBody(e)), "}"]);
+  if (lone) return group(["${", parenBody(e), "}"]);
   if (isAbsorbableTerm(e)) return group(["${", printTermBare(e), "}"]);
   const inner = printExpr(e);
   if (isSimple(e) || flatWidth(inner) <= SHORT_INTERPOLATION) return ["${", removeLines(inner), "}"];

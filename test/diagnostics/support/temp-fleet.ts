@@ -9,16 +9,17 @@ import { fileURLToPath } from "node:url";
 
 const TMP = fileURLToPath(new URL("../../.tmp/", import.meta.url));
 
-/** Files of a fleet by path relative to its root; `null` makes a folder. */
-export type FleetFiles = Readonly<Record<string, string | null>>;
+/** Files of a fleet by path relative to its root; `null` makes an empty folder, `undefined` leaves the file out. */
+export type FleetFiles = Readonly<Record<string, string | null | undefined>>;
 
 /** Write `files` to a fresh directory and return its absolute path. */
 export const writeFleet = async (files: FleetFiles): Promise<string> => {
   await mkdir(TMP, { recursive: true });
   const root = await mkdtemp(join(TMP, "fleet-"));
   await Promise.all(
-    Object.entries(files).map(async ([file, text]) => {
+    Object.entries(files).map(async ([file, text]): Promise<unknown> => {
       const path = join(root, file);
+      if (text === undefined) return;
       if (text === null) return mkdir(path, { recursive: true });
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text);

@@ -1,0 +1,3 @@
+import { hosts } from "../../fleet-hosts.ts";
+
+export default hosts.get("hub");

@@ -1,0 +1,127 @@
+/**
+ * Function application, after nixfmt's `prettyApp`:
+ * - all on one line when it fits;
+ * - else keep the function and the other arguments on the line and expand one argument, trying
+ *   the last first (`nixpkgs.lib.nixosSystem {`, `f a [`, `mkIf cond (`);
+ * - else put as many arguments as fit after the function, then one per line, indented.
+ * "Simple" calls (at most two plain arguments) never break; two trailing lists break together.
+ */
+import type { NixApply, NixExpr } from "../ast.ts";
+import { identifierText } from "../escape.ts";
+import { flattenApply, isAbsorbableTerm, isSimple, needsParensAsTerm, Prec, precedence } from "./classify.ts";
+import { printExpr } from "./expr.ts";
+import { group, indent, line, priorityGroup, softline } from "./layout.ts";
+import type { Doc, Expansion } from "./layout.ts";
+import { printList, printParens, printTerm, printTermBare, printTermWide } from "./terms.ts";
+
+/** Where a call is printed; nixfmt passes the same facts to `prettyApp`. */
+export interface ApplyContext {
+  /** It follows `=` or an operator: a space, or a line break and one more indentation level. */
+  readonly lead: boolean;
+  /** Inside `( … )`: the function may move below `(`, and `)` below the last argument. */
+  readonly parenthesized: boolean;
+}
+
+/** A call in statement position: file body, `let … in`, list of module items, etc. */
+export const PLAIN: ApplyContext = { lead: false, parenthesized: false };
+/** A call after `=` or after an operator. */
+export const BINDING: ApplyContext = { lead: true, parenthesized: false };
+/** A call inside parentheses. */
+export const PARENTHESIZED: ApplyContext = { lead: false, parenthesized: true };
+
+/** nixfmt renders at most this many plain items of a list argument on one line. */
+const SHORT_LIST = 6;
+
+/** `f a b c` */
+export function printApply(e: NixApply, ctx: ApplyContext): Doc {
+  const { fn, args } = flattenApply(e);
+  const fnDoc = precedence(fn) < Prec.Apply ? printParens(fn) : printExpr(fn);
+  const lead = ctx.lead ? " " : "";
+  if (isSimple(e)) return group([lead, fnDoc, ...args.flatMap((a) => [" ", printExpr(a)])]);
+
+  const last = args.at(-1)!;
+  const beforeLast = args.at(-2);
+  if (last.kind === "list" && beforeLast?.kind === "list") {
+    return printListPair(fnDoc, args.slice(0, -2), beforeLast, last, ctx);
+  }
+
+  const inner = args.slice(0, -1).map(argumentContent);
+  const innerDocs = inner.map((content) => group(content));
+  const lastContent = lastArgumentContent(last);
+  const expanded = wrap(
+    [chain(fnDoc, innerDocs, ctx), indent([line, group(lastContent)]), ctx.parenthesized ? softline : ""],
+    ctx,
+  );
+
+  const spaced = (docs: readonly Doc[]) => docs.flatMap((d) => [" ", d]);
+  const expansions: Expansion[] = [];
+  if (isAbsorbableTerm(last) || needsParensAsTerm(last)) {
+    expansions.push({ before: [lead, fnDoc, ...spaced(innerDocs), " "], part: lastContent, after: "" });
+  }
+  for (let k = inner.length - 1; k >= 0; k--) {
+    if (!canExpand(args[k]!)) continue;
+    expansions.push({
+      before: [lead, fnDoc, ...spaced(innerDocs.slice(0, k)), " "],
+      part: inner[k]!,
+      after: [...spaced(innerDocs.slice(k + 1)), " ", group(lastContent)],
+    });
+  }
+  return priorityGroup(expanded, expansions);
+}
+
+/**
+ * The function followed by the arguments before the last, nested so that as many as fit stay
+ * on the function's line and the rest go one per line (nixfmt's transparent groups).
+ */
+function chain(fnDoc: Doc, innerDocs: readonly Doc[], ctx: ApplyContext): Doc {
+  const head = ctx.parenthesized ? indent(group([softline, fnDoc])) : fnDoc;
+  return innerDocs.reduce<Doc>((acc, arg) => group([acc, indent([line, arg])]), head);
+}
+
+/** After `=` the whole call may move to the next line, one level deeper. */
+function wrap(core: Doc, ctx: ApplyContext): Doc {
+  return ctx.lead ? indent([line, core]) : core;
+}
+
+/** `f [ a b ] [ c d ]`: two trailing list arguments stay together and break together. */
+function printListPair(
+  fnDoc: Doc,
+  before: readonly NixExpr[],
+  first: NixExpr,
+  second: NixExpr,
+  ctx: ApplyContext,
+): Doc {
+  const lists = [first, second].map((l) => indent([line, group(argumentContent(l))]));
+  const core = [chain(fnDoc, before.map((a) => group(argumentContent(a))), ctx), ...lists];
+  return group(wrap([core, ctx.parenthesized ? softline : ""], ctx));
+}
+
+/** An argument before the last; a short list of plain items may stay on one line. */
+function argumentContent(a: NixExpr): Doc {
+  if (a.kind === "list" && a.items.length <= SHORT_LIST && a.items.every((item) => isSimple(item.value))) {
+    return printList(a, line);
+  }
+  return printTerm(a);
+}
+
+/** Arguments nixfmt may expand while the rest of the call stays on one line. */
+function canExpand(a: NixExpr): boolean {
+  return a.kind !== "select" && (isAbsorbableTerm(a) || needsParensAsTerm(a));
+}
+
+/**
+ * The last argument. Absorbable terms print bare (`{`, `[`, `''`); a parenthesized lambda or
+ * single-argument call with an absorbable body opens on the line (`(x: {`, `(f {`); any other
+ * parenthesized argument puts its content on its own lines (`(` … `)`).
+ */
+function lastArgumentContent(a: NixExpr): Doc {
+  if (isAbsorbableTerm(a)) return printTermBare(a);
+  if (!needsParensAsTerm(a)) return printTerm(a);
+  if (a.kind === "lambda" && a.param.kind === "ident" && isAbsorbableTerm(a.body)) {
+    return ["(", identifierText(a.param.name), ": ", printTermWide(a.body), ")"];
+  }
+  if (a.kind === "apply" && a.fn.kind === "ident" && isAbsorbableTerm(a.arg)) {
+    return ["(", identifierText(a.fn.name), " ", printTermWide(a.arg), ")"];
+  }
+  return ["(", indent([softline, group(printExpr(a))]), softline, ")"];
+}

@@ -1,0 +1,104 @@
+/**
+ * Bindings: `path = value;` with nixfmt's right-hand-side rules (`absorbRHS`), and `inherit`.
+ */
+import type { NixAttrName, NixBinary, NixBinding, NixExpr, NixInherit } from "../ast.ts";
+import { attrNameText } from "../escape.ts";
+import { BINDING, printApply } from "./apply.ts";
+import { flattenChain, isAbsorbableExpr, isAbsorbableTerm, Prec, precedence } from "./classify.ts";
+import { printExpr } from "./expr.ts";
+import { group, hardline, indent, join, line, priorityGroup, softline } from "./layout.ts";
+import type { Doc } from "./layout.ts";
+import { printOpChain, printOperand } from "./operators.ts";
+import {
+  absorbExpr,
+  printAttrPath,
+  printAttrs,
+  printParens,
+  printTermWide,
+  withComments,
+} from "./terms.ts";
+
+/** A binding as an item of a set or `let`, with its comments above it. */
+export function printBindingItem(b: NixBinding): Doc {
+  return withComments(b.comments, group(b.kind === "assign" ? printAssign(b.path, b.value) : printInherit(b)));
+}
+
+function printAssign(path: readonly NixAttrName[], value: NixExpr): Doc {
+  return [printAttrPath(path), " =", printRhs(value), ";"];
+}
+
+/**
+ * What follows `=` (or `?` in a function argument default), after nixfmt's `absorbRHS`:
+ * absorbable values start on the same line (`a = {`, `a = [`, `a = ''`, `a = with x; [`,
+ * `a = x: {`), calls absorb their last argument (`a = f x {`), strings and paths stay on the
+ * line, and anything else moves to the next, indented line when it does not fit.
+ */
+export function printRhs(value: NixExpr): Doc {
+  if (value.kind === "attrs" && isSingleInherit(value.bindings)) {
+    return [" ", group(printAttrs(value, false))];
+  }
+  if (isAbsorbableExpr(value)) return [" ", group(absorbExpr(value, true))];
+  switch (value.kind) {
+    case "string":
+    case "path":
+      return [" ", printExpr(value)];
+    case "apply":
+      return printApply(value, BINDING);
+    case "with":
+      return group(indent([line, printExpr(value)]));
+    case "binary": {
+      const chain = printChainRhs(value);
+      if (chain !== undefined) return chain;
+      break;
+    }
+    default:
+      break;
+  }
+  if (precedence(value) === Prec.Term) return group(indent([line, printExpr(value)]));
+  return indent([line, group(printExpr(value))]);
+}
+
+/** nixfmt keeps `a = { inherit b; };` on one line when it fits: the only unforced set. */
+function isSingleInherit(bindings: readonly NixBinding[]): boolean {
+  const [only] = bindings;
+  return bindings.length === 1 && only?.kind === "inherit" && !only.comments?.length;
+}
+
+/**
+ * `//`, `++` and `+` after `=`: a chain starting with a set or list keeps it on the `=` line and
+ * continues at the binding's indentation (`a = [` … `] ++ b;`); a chain ending in one keeps
+ * `a = b // {` together and expands only the last term.
+ */
+function printChainRhs(value: NixBinary): Doc | undefined {
+  if (value.op !== "//" && value.op !== "++" && value.op !== "+") return undefined;
+  const operands = flattenChain(value);
+  const first = operands[0]!;
+  const last = operands.at(-1)!;
+  // nixfmt sees the chain as parsed: `//` and `++` nest to the right, `+` to the left.
+  const leftNested = value.op === "+";
+  if (isAbsorbableTerm(first) && (!leftNested || operands.length === 2)) {
+    return [" ", printOpChain(value, true)];
+  }
+  if (isAbsorbableTerm(last) && (leftNested || operands.length === 2) && value.right === last) {
+    const left = printOperand(value.left, value.op, "left");
+    const term = printTermWide(last);
+    return priorityGroup(indent([line, left, line, value.op, " ", term]), [
+      { before: [" ", left, " ", value.op, " "], part: term, after: "" },
+    ]);
+  }
+  return undefined;
+}
+
+/**
+ * `inherit a b;` or `inherit (from) a b;`. Up to three names may share a line; four or more are
+ * always one per line, with `;` on its own line (nixfmt).
+ */
+function printInherit(b: NixInherit): Doc {
+  const many = b.names.length >= 4;
+  const separator = many ? hardline : line;
+  const from = b.from === undefined ? "" : group([line, printParens(b.from)]);
+  return [
+    "inherit",
+    indent([from, separator, join(separator, b.names.map(attrNameText)), many ? hardline : softline, ";"]),
+  ];
+}

@@ -1,0 +1,159 @@
+/**
+ * Terms: attribute sets, lists, selections, attribute names, parentheses, and the "absorbed"
+ * forms nixfmt gives a term that starts at the end of the previous line.
+ */
+import type { NixAttrName, NixAttrs, NixExpr, NixList, NixSelect } from "../ast.ts";
+import { attrNameText, commentLines, identifierText, NixPrintError } from "../escape.ts";
+import { printApply, PARENTHESIZED } from "./apply.ts";
+import { printBindingItem } from "./bindings.ts";
+import { isAbsorbableExpr, isAbsorbableTerm, needsParensAsTerm } from "./classify.ts";
+import { printWithAbsorbed } from "./control.ts";
+import { printExpr } from "./expr.ts";
+import { printLambda } from "./lambda.ts";
+import { group, hardline, indent, join, line, softline, TAB_PLACEHOLDER } from "./layout.ts";
+import type { Doc } from "./layout.ts";
+import { isAtomicRaw, printRaw } from "./raw.ts";
+import { printInterpolation, printString } from "./strings.ts";
+
+/**
+ * `{ … }`. Not grouped: its lines belong to the enclosing group, as in nixfmt. Two or more
+ * bindings are separated by hard lines, so the set is always expanded; `wide` (a set absorbed
+ * after `=`) expands even a single binding.
+ */
+export function printAttrs(e: NixAttrs, wide: boolean): Doc {
+  const open = e.rec ? "rec {" : "{";
+  if (e.bindings.length === 0) return `${open} }`;
+  const edge = wide ? hardline : line;
+  return [open, indent([edge, join(hardline, e.bindings.map(printBindingItem))]), edge, "}"];
+}
+
+/**
+ * `[ … ]`, not grouped (callers group it). Items are separated by hard lines, so two or more are
+ * always one per line; short argument lists pass `line` to allow `[ "a" "b" ]`.
+ */
+export function printList(e: NixList, separator: Doc = hardline): Doc {
+  if (e.items.length === 0) return "[ ]";
+  const items = e.items.map((item) => withComments(item.comments, group(printTerm(item.value))));
+  return ["[", indent([line, join(separator, items)]), line, "]"];
+}
+
+/** Whole-line `#` comments above a binding or list item. */
+export function withComments(comments: readonly string[] | undefined, item: Doc): Doc {
+  if (comments === undefined || comments.length === 0) return item;
+  return [join(hardline, commentDocs(comments)), hardline, item];
+}
+
+/** Comment text as `#` lines, tabs protected from the indentation pass of `render`. */
+export function commentDocs(comments: readonly string[]): string[] {
+  return comments.flatMap(commentLines).map((l) => l.replaceAll("\t", TAB_PLACEHOLDER));
+}
+
+/** An expression where Nix expects a term (argument, list item, `or` default): parenthesized if needed. */
+export function printTerm(e: NixExpr): Doc {
+  return needsParensAsTerm(e) ? printParens(e) : printExpr(e);
+}
+
+/** `( … )` */
+export function printParens(e: NixExpr): Doc {
+  return group(["(", parenBody(e), ")"]);
+}
+
+/**
+ * What goes between `(` and `)` (or `${` and `}` when an interpolation is alone on its line):
+ * absorbable and call forms start right after the opening, anything else moves to its own
+ * indented line when it does not fit.
+ */
+export function parenBody(e: NixExpr): Doc {
+  if (isAbsorbableExpr(e)) return group(absorbExpr(e, false));
+  if (e.kind === "apply") return printApply(e, PARENTHESIZED);
+  if (e.kind === "select") {
+    const base = e.expr;
+    const absorbableBase = (base.kind === "attrs" || base.kind === "list") && isAbsorbableTerm(base);
+    return [absorbableBase ? softline : "", group(printExpr(e)), softline];
+  }
+  return [indent([softline, group(printExpr(e))]), softline];
+}
+
+/** An absorbable term as it prints after `=`, `(`, an argument position, etc. (sets not forced open). */
+export function printTermBare(e: NixExpr): Doc {
+  if (e.kind === "attrs") return printAttrs(e, false);
+  if (e.kind === "list") return printList(e);
+  return printExpr(e);
+}
+
+/** An absorbable term in nixfmt's "wide" form: a set always expanded. */
+export function printTermWide(e: NixExpr): Doc {
+  return e.kind === "attrs" ? printAttrs(e, true) : printTermBare(e);
+}
+
+/** An absorbable expression (see `isAbsorbableExpr`) starting at the end of the current line. */
+export function absorbExpr(e: NixExpr, wide: boolean): Doc {
+  if (e.kind === "with") return printWithAbsorbed(e);
+  if (e.kind === "lambda") return printLambda(e);
+  return wide ? printTermWide(e) : printTermBare(e);
+}
+
+/**
+ * `base.a."b c".${d} or default`. A set or list base puts the selectors on the next line when
+ * it is expanded, as nixfmt does (`}` newline `.${system}`).
+ */
+export function printSelect(e: NixSelect): Doc {
+  let base = e.expr;
+  const path = [...e.path];
+  while (base.kind === "select" && base.orDefault === undefined) {
+    path.unshift(...base.path);
+    base = base.expr;
+  }
+  if (path.length === 0) {
+    throw new NixPrintError(
+      "a selection with an empty attribute path",
+      "`x.` needs at least one attribute name",
+      "Give the selection at least one name.",
+    );
+  }
+  const selectors = path.map((name) => [".", attrNameDoc(name)]);
+  const orDefault =
+    e.orDefault === undefined ? "" : indent([group(line), "or ", printTerm(e.orDefault)]);
+  return [...selectBase(base), ...selectors, orDefault];
+}
+
+function selectBase(base: NixExpr): [Doc, Doc] {
+  switch (base.kind) {
+    case "ident":
+      return [identifierText(base.name), ""];
+    case "attrs":
+    case "list":
+    case "string":
+      return [printExpr(base), softline];
+    case "raw":
+      if (isAtomicRaw(base.text)) return [printRaw(base.text), ""];
+      return [printParens(base), group(softline)];
+    default:
+      return [printParens(base), group(softline)];
+  }
+}
+
+/** `a.b."c d".${e}` in a binding. */
+export function printAttrPath(path: readonly NixAttrName[]): Doc {
+  if (path.length === 0) {
+    throw new NixPrintError(
+      "a binding with an empty attribute path",
+      "`= value;` needs a name on the left",
+      "Give the binding at least one attribute name.",
+    );
+  }
+  return join(".", path.map(attrNameDoc));
+}
+
+/**
+ * One attribute name: a static name bare or quoted, a string with interpolations as `"…"`, any
+ * other expression as `${…}`.
+ */
+function attrNameDoc(name: NixAttrName): Doc {
+  if (typeof name === "string") return attrNameText(name);
+  if (name.kind === "string") {
+    const literal = name.parts.every((part) => typeof part === "string");
+    return literal ? attrNameText(name.parts.join("")) : printString(name, true);
+  }
+  return printInterpolation(name);
+}

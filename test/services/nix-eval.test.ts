@@ -1,0 +1,103 @@
+/**
+ * The lowered services, through typeflake's own value lowering and printer, evaluated by the
+ * real nix: the values NixOS would receive are exactly the seed's.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hostFile } from "../../generators/files/host-file.ts";
+import { moduleFile } from "../../generators/files/module-file.ts";
+import { fleetScope } from "../../generators/files/scope.ts";
+import { lowerNfs } from "../../generators/lower/services/nfs.ts";
+import { lowerSamba } from "../../generators/lower/services/samba.ts";
+import { valueLowerer } from "../../generators/lower/value.ts";
+import { list } from "../../generators/nix/build.ts";
+import { printNixExpr } from "../../generators/nix/print.ts";
+import { sambaSchema } from "../../dsl/services/samba.ts";
+import { nfsSchema } from "../../dsl/services/nfs.ts";
+import { nixInstantiate } from "../support/nix.ts";
+import { homelab } from "./support/homelab.ts";
+import { WG } from "./support/keys.ts";
+
+const evalJson = (expression: string): unknown => JSON.parse(nixInstantiate(["--eval", "--strict", "--json", "--expr", expression]));
+
+describe("generated services evaluated by nix", () => {
+  it("the homelab's host and module files give NixOS the seed's values", () => {
+    const fleet = homelab();
+    const printed = (generated: { expr: Parameters<typeof printNixExpr>[0]; diagnostics: readonly unknown[] }) => {
+      expect(generated.diagnostics).toEqual([]);
+      return printNixExpr(generated.expr);
+    };
+    const hostText = (name: string) => printed(hostFile(fleet, fleet.hosts.find((entry) => entry.name === name)!));
+    const moduleText = (name: string) => printed(moduleFile(fleet, fleet.modules.find((entry) => entry.name === name)!));
+    const config = '{ sops.secrets."wireguard-key".path = "/run/secrets/wireguard-key"; }';
+    const result = evalJson(`
+      let
+        nas = (${hostText("nas")}) { config = ${config}; };
+        gateway = (${hostText("gateway")}) { config = ${config}; };
+        common = (${moduleText("common")}) { config = ${config}; };
+      in {
+        samba = nas.services.samba;
+        nfs = nas.services.nfs.server;
+        nasPorts = nas.networking.firewall.allowedTCPPorts;
+        wg0 = gateway.networking.wireguard.interfaces.wg0;
+        nginx = gateway.services.nginx;
+        gatewayFirewall = gateway.networking.firewall;
+        secrets = gateway.sops.secrets;
+        ssh = common.services.openssh;
+        sudo = common.security.sudo.extraRules;
+      }`);
+    expect(result).toEqual({
+      samba: {
+        enable: true,
+        settings: {
+          global: { security: "user", "server min protocol": "SMB3" },
+          media: { path: "/tank/media", "read only": "no", "valid users": "media" },
+          backups: { path: "/tank/backups", "read only": "no", "valid users": "backup" },
+        },
+      },
+      nfs: { enable: true, exports: "/tank/media 10.0.20.0/24(rw,sync,no_subtree_check)\n" },
+      nasPorts: [139, 445, 2049],
+      wg0: {
+        ips: ["10.100.0.1/24"],
+        listenPort: 51820,
+        privateKeyFile: "/run/secrets/wireguard-key",
+        peers: [
+          { publicKey: WG.laptop, allowedIPs: ["10.100.0.2/32"] },
+          { publicKey: WG.phone, allowedIPs: ["10.100.0.3/32"] },
+        ],
+      },
+      nginx: {
+        enable: true,
+        recommendedProxySettings: true,
+        recommendedTlsSettings: true,
+        virtualHosts: { "grafana.lab.local": { locations: { "/": { proxyPass: "http://10.0.20.11:3000" } } } },
+      },
+      gatewayFirewall: { allowedTCPPorts: [80, 443], allowedUDPPorts: [51820] },
+      secrets: { "wireguard-key": {} },
+      ssh: { enable: true, settings: { PasswordAuthentication: false, KbdInteractiveAuthentication: false, PermitRootLogin: "no" } },
+      sudo: [{ users: ["deploy"], commands: [{ command: "ALL", options: ["NOPASSWD"] }] }],
+    });
+  });
+
+  it("any one-line share comment or parameter value, and any export path, reaches NixOS unchanged", () => {
+    const fleet = homelab();
+    const origin = { file: "hosts/nas/host.ts", objectPath: ["services"] };
+    const context = { fleet, hostName: "nas", origin };
+    // Nix's own syntax characters, line breaks, non-ASCII, and any ASCII but NUL (no Nix string can hold it).
+    const character = fc.oneof(
+      fc.constantFrom('"', "\\", "$", "{", "}", "${", "''", "'", "\n", "\r", "\t", "é", "😀", "\u2028", "#", "(", " "),
+      fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 1 }).filter((value) => value !== "\0"),
+    );
+    // smb.conf is line-based, so the samba schema refuses line breaks; export paths are escaped.
+    const line = fc.string({ unit: character, maxLength: 40 }).filter((value) => !/[\r\n]/.test(value));
+    const cases = fc.sample(fc.tuple(line, line, fc.string({ unit: character, maxLength: 12 })), { numRuns: 40, seed: 5 });
+    const values = cases.flatMap(([comment, extra, dir]) => {
+      const samba = lowerSamba(sambaSchema.parse({ shares: { s: { path: "/srv", comment, extra: { "log file": extra } } } }), context);
+      const nfs = lowerNfs(nfsSchema.parse({ exports: [{ path: `/srv/${dir}`, clients: [{ host: "*" }] }] }), context);
+      return [samba.definitions[1]!.value, nfs.definitions[1]!.value];
+    });
+    const lowerer = valueLowerer(fleetScope(fleet));
+    const evaluated = evalJson(printNixExpr(list(values.map(lowerer.lower))));
+    expect(evaluated).toEqual(values);
+  });
+});
