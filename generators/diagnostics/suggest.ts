@@ -8,7 +8,7 @@ import levenshtein from "fast-levenshtein";
  * The candidate closest to `name` by edit distance, or undefined when none is close enough to be
  * a plausible typo (at most a third of the longer name changed, and never more than 4 edits).
  * Case differences count as one edit in total (`Address` suggests `address`), and so does one
- * swap of neighbouring letters (`adress`… `nsa` suggests `nas`).
+ * swap of neighbouring letters (`nsa` suggests `nas`).
  */
 export const closestMatch = (name: string, candidates: Iterable<string>): string | undefined => {
   let best: { candidate: string; distance: number } | undefined;

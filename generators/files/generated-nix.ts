@@ -1,6 +1,7 @@
 /**
  * A Nix file an emitter produced, before it is printed and given its header.
  */
+import type { NixValue } from "../../dsl/expressions.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { NixExpr } from "../nix/ast.ts";
 
@@ -13,4 +14,6 @@ export interface GeneratedNix {
   readonly comments: readonly string[];
   readonly expr: NixExpr;
   readonly diagnostics: readonly Diagnostic[];
+  /** For NixOS module files: every option the file defines, merged into one value. */
+  readonly options?: NixValue;
 }

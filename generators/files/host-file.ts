@@ -31,5 +31,6 @@ export const hostFile = (fleet: Fleet, host: HostEntry): GeneratedNix => {
     comments: [],
     expr: moduleFunction(tree, imports, valueLowerer(fleetScope(fleet))),
     diagnostics: [...contribution.diagnostics, ...tree.diagnostics],
+    options: tree.toValue(),
   };
 };

@@ -20,5 +20,6 @@ export const moduleFile = (fleet: Fleet, module: ModuleEntry): GeneratedNix => {
     comments: module.config.description ? module.config.description.split("\n") : [],
     expr: moduleFunction(tree, module.config.imports, valueLowerer(fleetScope(fleet))),
     diagnostics: [...contribution.diagnostics, ...tree.diagnostics],
+    options: tree.toValue(),
   };
 };

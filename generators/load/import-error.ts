@@ -65,12 +65,27 @@ const exportHint = (message: string): string => {
 const NOT_INSTALLED =
   'the "typeflake" package cannot be found from this fleet: install it in the fleet\'s project (npm install typeflake); fleets inside the typeflake repository find it through its package.json';
 
+/**
+ * The stack as Node formats it: in the TypeScript that was written when source maps are on (tsx
+ * turns them on). A test runner may install its own formatter, which knows nothing of tsx's maps;
+ * V8 formats a stack once, on first read, so reading it here with Node's formatter is enough.
+ */
+const nodeStack = (error: Error): string => {
+  const installed = Error.prepareStackTrace;
+  Error.prepareStackTrace = undefined;
+  try {
+    return error.stack ?? "";
+  } finally {
+    Error.prepareStackTrace = installed;
+  }
+};
+
 /** Diagnostics for `thrown`, the reason importing `target.file` failed. */
 export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic[] => {
   if (!(thrown instanceof Error)) {
     return [error("load-error", { file: target.file, objectPath: [] }, `threw ${JSON.stringify(thrown) ?? String(thrown)} while loading`)];
   }
-  const stack = thrown.stack ?? "";
+  const stack = nodeStack(thrown);
   const syntax = thrown.message.startsWith("Transform failed") ? syntaxErrors(target, thrown.message) : [];
   if (syntax.length > 0) return syntax;
 

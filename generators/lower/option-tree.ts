@@ -80,9 +80,9 @@ export class OptionTree {
     return this.problems;
   }
 
-  /** True when nothing has been defined. */
-  get isEmpty(): boolean {
-    return this.root.children.size === 0;
+  /** The merged definitions as one value, as NixOS will see them (for checks against the option schema). */
+  toValue(): NixValue {
+    return nodeValue(this.root);
   }
 
   /**

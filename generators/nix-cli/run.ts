@@ -6,7 +6,7 @@
 import { constants } from "node:os";
 import { relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import type { Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 import { execa } from "execa";
 import type { CommandLine } from "./command-line.ts";
 import { formatCommandLine, shellQuote } from "./command-line.ts";
@@ -58,10 +58,18 @@ export function ensureTools(lines: readonly CommandLine[], env: NodeJS.ProcessEn
   if (missing !== undefined) throw new ToolError(missingToolMessage(missing));
 }
 
-const forwardLines = (stream: Readable | null, sink: (line: string) => void): Promise<void> =>
+// Where one of the child's output streams goes. The process's own streams are inherited, so a
+// tool on a terminal keeps its progress display and colours; anything else is forwarded.
+type Route = { readonly kind: "inherit" } | { readonly kind: "capture" } | { readonly kind: "forward"; readonly write: (chunk: string) => void } | { readonly kind: "lines"; readonly sink: (line: string) => void };
+
+const route = (stream: Writable, own: Writable, sink: ((line: string) => void) | undefined): Route =>
+  sink ? { kind: "lines", sink } : stream === own ? { kind: "inherit" } : { kind: "forward", write: (chunk) => stream.write(chunk) };
+
+const follow = (output: Readable | null, to: Route): Promise<void> =>
   new Promise((done) => {
-    if (!stream) return done();
-    createInterface({ input: stream, crlfDelay: Infinity }).on("line", sink).on("close", done);
+    if (!output || to.kind === "inherit" || to.kind === "capture") return done();
+    if (to.kind === "lines") createInterface({ input: output, crlfDelay: Infinity }).on("line", to.sink).on("close", done);
+    else output.setEncoding("utf8").on("data", to.write).on("end", done);
   });
 
 /** Print `line`, run it (unless dry-run) and return its exit code; failures to start throw. */
@@ -73,6 +81,8 @@ export async function runCommand(line: CommandLine, options: RunOptions): Promis
   if (options.signal.aborted) throw new InterruptedError("interrupted");
   ensureTools([line], io.env);
 
+  const stdoutRoute: Route = options.capture ? { kind: "capture" } : route(io.stdout, process.stdout, lines?.stdout);
+  const stderrRoute = route(io.stderr, process.stderr, lines?.stderr);
   const subprocess = execa(line.sudo ? "sudo" : line.command, line.sudo ? [line.command, ...line.args] : [...line.args], {
     cwd: options.cwd,
     env: { ...io.env, ...line.env },
@@ -81,15 +91,12 @@ export async function runCommand(line: CommandLine, options: RunOptions): Promis
     cancelSignal: options.signal,
     forceKillAfterDelay: KILL_GRACE_MS,
     stdin: lines ? "ignore" : "inherit",
-    stdout: options.capture || lines ? "pipe" : io.stdout,
-    stderr: lines ? "pipe" : io.stderr,
-    buffer: { stdout: options.capture === true, stderr: false },
+    stdout: stdoutRoute.kind === "inherit" ? "inherit" : "pipe",
+    stderr: stderrRoute.kind === "inherit" ? "inherit" : "pipe",
+    buffer: { stdout: stdoutRoute.kind === "capture", stderr: false },
     stripFinalNewline: false,
   });
-  const forwarded = lines
-    ? [options.capture ? Promise.resolve() : forwardLines(subprocess.stdout, lines.stdout), forwardLines(subprocess.stderr, lines.stderr)]
-    : [];
-  const [result] = await Promise.all([subprocess, ...forwarded]);
+  const [result] = await Promise.all([subprocess, follow(subprocess.stdout, stdoutRoute), follow(subprocess.stderr, stderrRoute)]);
 
   // The terminal's SIGINT may stop the child before the abort reaches execa: either way it was the user.
   if (result.isCanceled || options.signal.aborted) throw new InterruptedError(`${line.command} was stopped`);

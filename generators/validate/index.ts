@@ -14,6 +14,7 @@ import { checkInputs } from "./check-inputs.ts";
 import { checkNames } from "./check-names.ts";
 import { checkReferences } from "./check-references.ts";
 import { checkZfs } from "./check-zfs.ts";
+import { validateHomes } from "./homes.ts";
 import type { FleetCheck, FleetDraft } from "./draft.ts";
 import { parseDefinition, type ParsedDefinition } from "./parse-definition.ts";
 import type { FleetSources, NamedSource } from "./sources.ts";
@@ -62,6 +63,7 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
     hostNames: new Set([...sources.hosts.map((host) => host.name), ...(sources.unloaded?.hosts ?? [])]),
     moduleNames: new Set([...sources.modules.map((module) => module.name), ...(sources.unloaded?.modules ?? [])]),
   };
+  const homes = validateHomes(sources.homes ?? [], draft);
   const diagnostics = [
     ...checkNames(sources.hosts, sources.modules, sources.overlays),
     ...(config?.diagnostics ?? []),
@@ -69,9 +71,10 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
     ...modules.diagnostics,
     ...overlays.diagnostics,
     ...FLEET_CHECKS.flatMap((check) => check(draft)),
+    ...homes.diagnostics,
   ];
   const complete =
-    draft.config !== undefined && hosts.failed + modules.failed + overlays.failed === 0 && !sources.unloaded?.hosts?.length && !sources.unloaded?.modules?.length;
+    draft.config !== undefined && hosts.failed + modules.failed + overlays.failed + homes.failed === 0 && !sources.unloaded?.homes?.length && !sources.unloaded?.hosts?.length && !sources.unloaded?.modules?.length;
   if (!complete || diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { diagnostics };
   return {
     fleet: {
@@ -80,6 +83,7 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
       hosts: hosts.entries,
       modules: modules.entries,
       overlays: overlays.entries,
+      homes: homes.entries,
     },
     diagnostics,
   };

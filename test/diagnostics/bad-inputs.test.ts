@@ -383,7 +383,7 @@ const CASES: readonly Case[] = [
     files: nas(
       `${ADDRESS}\n  services: {\n    samba: { global: { extra: { »"server min protocol": "SMB3" } } },\n  },`,
     ),
-    code: "invalid-value",
+    code: "duplicate-parameter",
     path: 'services.samba.global.extra."server min protocol"',
     message: "has a typed field: set `serverMinProtocol` instead",
   },
@@ -631,9 +631,9 @@ const CASES: readonly Case[] = [
     message: 'syntax error: Expected identifier but found ";"',
   },
   {
-    name: "file that throws while loading",
+    name: "file that throws while loading (at the error's construction)",
     files: {
-      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n\nconst lookup = (name: string): string => {\n  throw new Error(\`no address for \${name}\`);\n};\n\nexport default defineHost({ address: »lookup("nas") });\n`,
+      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n\nconst lookup = (name: string): string => {\n  throw »new Error(\`no address for \${name}\`);\n};\n\nexport default defineHost({ address: lookup("nas") });\n`,
     },
     code: "load-error",
     path: "",

@@ -104,7 +104,7 @@ describe("samba schema", () => {
     expect(issues({ shares: { media: { path: "/tank/media", comment: "a\nguest ok = yes" } } })).toEqual([
       { path: ["shares", "media", "comment"], message: "must be a single line: this value is written into a line-based configuration file" },
     ]);
-    expect(issues({ global: { extra: { "log file": ["a", "b\r"] } } })[0]?.path).toEqual(["global", "extra", "log file"]);
+    expect(issues({ global: { extra: { "log file": ["a", "b\r"] } } })[0]?.path).toEqual(["global", "extra", "log file", 1]);
   });
 
   it("refuses unknown keys (strict objects)", () => {

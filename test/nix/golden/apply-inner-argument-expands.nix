@@ -1,0 +1,6 @@
+{
+  merged = recursiveUpdate {
+    a = 1;
+    b = 2;
+  } overrides;
+}

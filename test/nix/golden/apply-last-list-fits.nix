@@ -1,0 +1,1 @@
+{ systemd.initrdBin = lib.mkIf config.boot.initrd.services.lvm.enable [ pkgs.vdo ]; }

@@ -1,0 +1,1 @@
+{ pkgsForHost = import nixpkgs { inherit system; }; }

@@ -1,0 +1,7 @@
+[
+  (lib.mkRenamedOptionModule [ "boot" "extraTTYs" ] [ "console" "extraTTYs" ])
+  (mkRenamedOptionModule
+    [ "services" "xserver" "displayManager" "sddm" "enable" ]
+    [ "services" "displayManager" "sddm" "enable" ]
+  )
+]

@@ -1,0 +1,9 @@
+{
+  type =
+    with types;
+    attrsOf (oneOf [
+      str
+      int
+      bool
+    ]);
+}

@@ -1,0 +1,6 @@
+{
+  peers = map (peer: {
+    publicKey = peer.key;
+    allowedIPs = [ peer.ip ];
+  });
+}

@@ -1,0 +1,4 @@
+{
+  services.openssh.enable = lib.mkForce true;
+  time.timeZone = lib.mkDefault "Europe/Berlin";
+}

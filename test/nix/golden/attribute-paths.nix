@@ -1,0 +1,4 @@
+{
+  networking.hostName = "nas";
+  boot.zfs.extraPools = [ "tank" ];
+}

@@ -1,0 +1,10 @@
+{
+  set = {
+    # why
+    a = 1;
+  };
+  list = [
+    # needed for the pool
+    "zfs"
+  ];
+}

@@ -1,0 +1,4 @@
+{
+  isGateway = config.networking.hostName == "gateway";
+  differs = a != null;
+}

@@ -1,0 +1,5 @@
+# Line one
+# Line two with trailing spaces
+#
+
+{ a = 1; }

@@ -1,0 +1,7 @@
+if cfg.enable then
+  {
+    a = 1;
+    b = 2;
+  }
+else
+  { }

@@ -1,0 +1,1 @@
+{ port = if cfg.tls then 443 else 80; }

@@ -1,0 +1,6 @@
+[
+  (mkRemovedOptionModule [ "services" "old" ] ''
+    Use services.new instead.
+    See the manual.
+  '')
+]

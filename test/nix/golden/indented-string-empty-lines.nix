@@ -1,0 +1,10 @@
+{
+  script = ''
+    set -eu
+
+    echo one
+
+
+    echo two
+  '';
+}

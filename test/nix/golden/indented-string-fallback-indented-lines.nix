@@ -1,0 +1,1 @@
+{ text = "  indented\n  twice\n"; }

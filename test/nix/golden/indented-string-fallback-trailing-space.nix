@@ -1,0 +1,1 @@
+{ text = "trailing \nspace\n"; }

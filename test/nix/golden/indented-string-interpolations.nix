@@ -1,0 +1,10 @@
+let
+  prev = {
+    curl = "/nix/store/x-curl";
+  };
+in
+''
+  ''${prev.curl} is ${prev.curl}
+  price ''$${prev.curl}
+  quote '${prev.curl}
+''

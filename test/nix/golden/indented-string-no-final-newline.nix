@@ -1,0 +1,5 @@
+{
+  motd = ''
+    Welcome to nas
+    Managed by typeflake'';
+}

@@ -1,0 +1,10 @@
+{
+  config = ''
+    server {
+      listen 80;
+      location / {
+        root /srv;
+      }
+    }
+  '';
+}

@@ -1,0 +1,4 @@
+{
+  getName = x: x.name;
+  add = a: b: a + b;
+}

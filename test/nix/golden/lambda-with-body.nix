@@ -1,0 +1,8 @@
+{
+  python = pkgs.python3.withPackages (
+    ps: with ps; [
+      requests
+      pyyaml
+    ]
+  );
+}

@@ -1,0 +1,7 @@
+{
+  value =
+    let
+      x = 1;
+    in
+    x;
+}

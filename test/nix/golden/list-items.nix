@@ -1,0 +1,7 @@
+{
+  networking.firewall.allowedTCPPorts = [
+    445
+    139
+    2049
+  ];
+}

@@ -1,0 +1,4 @@
+{
+  aVeryLongAttributeNameThatTakesUpMostOfTheLineBeforeTheValueEvenStarts =
+    config.services.something.quiteLong.value;
+}

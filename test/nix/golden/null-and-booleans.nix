@@ -1,0 +1,5 @@
+{
+  a = null;
+  b = true;
+  c = false;
+}

@@ -1,0 +1,6 @@
+[
+  ./hardware.nix
+  ../../secrets/secrets.yaml
+  /etc/nixos
+  ./.
+]

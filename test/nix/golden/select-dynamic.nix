@@ -1,0 +1,1 @@
+{ pkg = self.packages.${system}.default; }

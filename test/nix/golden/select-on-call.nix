@@ -1,0 +1,1 @@
+{ version = (import ./version.nix).version; }

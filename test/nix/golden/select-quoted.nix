@@ -1,0 +1,1 @@
+{ privateKeyFile = config.sops.secrets.wireguard-key.path; }

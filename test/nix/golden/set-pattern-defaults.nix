@@ -1,0 +1,5 @@
+{
+  pkgs ? import ./nixpkgs.nix { },
+  debug ? false,
+}:
+pkgs

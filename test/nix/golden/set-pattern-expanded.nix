@@ -1,0 +1,9 @@
+{
+  config,
+  lib,
+  pkgs,
+  ...
+}:
+{
+  environment.systemPackages = [ pkgs.git ];
+}

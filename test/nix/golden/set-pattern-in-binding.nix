@@ -1,0 +1,9 @@
+{
+  mkHost =
+    { name, ip }:
+    {
+      hostname = name;
+      address = ip;
+    };
+  short = { a, b }: [ a ];
+}

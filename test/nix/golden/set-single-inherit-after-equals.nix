@@ -1,0 +1,4 @@
+{
+  specialArgs = { inherit unstable; };
+  x = 1;
+}

@@ -1,0 +1,4 @@
+{
+  port = "${toString config.services.grafana.port}";
+  url = "http://localhost:${toString 3000}/";
+}

@@ -1,0 +1,7 @@
+{
+  environment.systemPackages = with pkgs; [
+    git
+    vim
+    htop
+  ];
+}

@@ -1,0 +1,4 @@
+{
+  a = with lib; mkDefault 1;
+  b = with types; listOf str;
+}
