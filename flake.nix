@@ -18,6 +18,11 @@
       url = "github:serokell/deploy-rs";
       inputs.nixpkgs.follows = "nixpkgs";
     };
+    # Per-user configuration (homes/)
+    home-manager = {
+      url = "github:nix-community/home-manager/release-24.11";
+      inputs.nixpkgs.follows = "nixpkgs";
+    };
   };
   outputs =
     inputs@{
@@ -26,6 +31,7 @@
       nixpkgs-unstable,
       sops-nix,
       deploy-rs,
+      home-manager,
       ...
     }:
     let
@@ -46,6 +52,7 @@
             ./modules/monitoring.nix
             ./modules/docker-host.nix
             sops-nix.nixosModules.sops
+            home-manager.nixosModules.home-manager
             self.nixosModules.overlays
           ];
         };

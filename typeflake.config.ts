@@ -21,6 +21,11 @@ export default defineFleet({
       follows: { nixpkgs: "nixpkgs" },
       comment: "Remote deployment",
     },
+    "home-manager": {
+      url: "github:nix-community/home-manager/release-24.11",
+      follows: { nixpkgs: "nixpkgs" },
+      comment: "Per-user configuration (homes/)",
+    },
   },
   // Allow using unstable packages selectively.
   unstable: { input: "nixpkgs-unstable", allowUnfree: true },

@@ -6,8 +6,10 @@ import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { generatedHeader } from "./emit/header.ts";
 import type { FilePlan, PlannedFile } from "./emit/plan.ts";
 import { flakeFile } from "./files/flake-file.ts";
+import { homeFiles } from "./files/home-file.ts";
 import type { GeneratedNix } from "./files/generated-nix.ts";
 import { hostFile } from "./files/host-file.ts";
+import { inventoryFile } from "./files/inventory-file.ts";
 import { moduleFile } from "./files/module-file.ts";
 import { overlayFile } from "./files/overlay-file.ts";
 import { renderSopsYaml } from "./files/sops-yaml.ts";
@@ -20,6 +22,7 @@ export const nixFiles = (fleet: Fleet): GeneratedNix[] => [
   flakeFile(fleet),
   ...fleet.hosts.map((host) => hostFile(fleet, host)),
   ...fleet.modules.map((module) => moduleFile(fleet, module)),
+  ...homeFiles(fleet),
   ...[overlayFile(fleet)].filter((file) => file !== undefined),
 ];
 
@@ -39,7 +42,7 @@ const sopsRules = (fleet: Fleet): PlannedFile[] =>
 export const planFleet = (fleet: Fleet): { plan: FilePlan; diagnostics: Diagnostic[] } => {
   const files = nixFiles(fleet);
   return {
-    plan: { files: [...files.map(printed), ...sopsRules(fleet)] },
+    plan: { files: [...files.map(printed), ...sopsRules(fleet), inventoryFile(fleet)] },
     diagnostics: files.flatMap((file) => file.diagnostics),
   };
 };

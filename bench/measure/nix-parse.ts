@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 /** What parsing the output took, or why it could not be measured. */
 export type NixParse =
   | { readonly ok: true; readonly wallMs: number; readonly calls: number; readonly files: number }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; /** nix-instantiate is not installed. */ readonly unavailable: boolean };
 
 /** Characters of file arguments per call, well below the kernel's argument limit. */
 const ARGUMENT_BUDGET = 100_000;
@@ -30,14 +30,22 @@ export const batches = (files: readonly string[], budget = ARGUMENT_BUDGET): str
   return result;
 };
 
-/** Run one call; resolves to an error text, or undefined when every file parsed. */
-const parseCall = (files: readonly string[], cwd: string): Promise<string | undefined> =>
+/** Why a call failed; `unavailable` when nix-instantiate could not be started at all. */
+interface CallFailure {
+  readonly reason: string;
+  readonly unavailable: boolean;
+}
+
+/** Run one call; resolves to its failure, or undefined when every file parsed. */
+const parseCall = (files: readonly string[], cwd: string): Promise<CallFailure | undefined> =>
   new Promise((resolve) => {
     const child = spawn("nix-instantiate", ["--parse", ...files], { cwd, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", (error) => resolve(error.message));
-    child.on("close", (code) => resolve(code === 0 ? undefined : stderr.trim() || `exit code ${code}`));
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ reason: error.code === "ENOENT" ? "nix-instantiate is not installed" : error.message, unavailable: error.code === "ENOENT" }),
+    );
+    child.on("close", (code) => resolve(code === 0 ? undefined : { reason: stderr.trim() || `exit code ${code}`, unavailable: false }));
   });
 
 /** Parse `files` (relative to `cwd`) with nix-instantiate and time it. */
@@ -45,8 +53,8 @@ export const nixParse = async (files: readonly string[], cwd: string): Promise<N
   const calls = batches(files);
   const started = performance.now();
   for (const call of calls) {
-    const problem = await parseCall(call, cwd);
-    if (problem !== undefined) return { ok: false, reason: problem.split("\n").slice(0, 6).join("\n") };
+    const failure = await parseCall(call, cwd);
+    if (failure) return { ok: false, reason: failure.reason.split("\n").slice(0, 6).join("\n"), unavailable: failure.unavailable };
   }
   return { ok: true, wallMs: performance.now() - started, calls: calls.length, files: files.length };
 };

@@ -15,7 +15,7 @@ import { registerGenerationsCommand } from "./commands/generations.ts";
 import { registerOptionsCommand } from "./commands/options.ts";
 import { registerRollbackCommand } from "./commands/rollback.ts";
 import { registerUpdateCommand } from "./commands/update.ts";
-import { fleetTargets } from "./fleet-targets.ts";
+import { fleetTargets } from "../nix-cli/fleet-targets.ts";
 import { globalOptions } from "./global-options.ts";
 import { reportDiagnostics } from "./report-diagnostics.ts";
 import type { FleetTargets } from "../nix-cli/target.ts";

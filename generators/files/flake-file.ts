@@ -21,6 +21,10 @@ import {
 } from "../nix/build.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { modulesOfHost, secretsOfHost } from "../model/host-modules.ts";
+import { homesOfHost } from "../model/homes.ts";
+import { fleetTargets } from "../nix-cli/fleet-targets.ts";
+import type { DeployTarget } from "../nix-cli/target.ts";
+import { colmenaHive } from "./colmena-hive.ts";
 import { deployNodes } from "./deploy-nodes.ts";
 import { inputBindings } from "./flake-inputs.ts";
 import type { GeneratedNix } from "./generated-nix.ts";
@@ -52,29 +56,46 @@ const hostModules = (fleet: Fleet, host: HostEntry): NixExpr[] => {
     path(`./hosts/${host.name}`),
     ...modulesOfHost(fleet, host).map((module) => path(`./modules/${module.name}.nix`)),
     ...(secretsOfHost(fleet, host).length ? [SECRETS_MODULE[backend].module] : []),
+    ...(homesOfHost(fleet, host).length ? [select("home-manager", "nixosModules", "home-manager")] : []),
     ...(fleet.overlays.length ? [select("self", "nixosModules", "overlays")] : []),
   ];
 };
 
-const nixosConfiguration = (fleet: Fleet, host: HostEntry): NixBinding => {
+/** How a host's `nixosSystem` names its platform, and the arguments its modules receive. */
+const hostArguments = (fleet: Fleet, host: HostEntry): { system: NixBinding; specialArgs: NixExpr; ownUnstable?: NixExpr } => {
   const own = sameSystem(fleet, host);
-  const systemBinding = own ? inherit(["system"]) : assign("system", str(host.config.system ?? fleet.config.system));
-  const hostUnstable = own ? undefined : unstableImport(fleet, systemBinding);
-  const specialArgs = [
+  const system = own ? inherit(["system"]) : assign("system", str(host.config.system ?? fleet.config.system));
+  const ownUnstable = own ? undefined : unstableImport(fleet, system);
+  const specialArgs = attrs([
     inherit(["inputs", ...(fleet.config.unstable && own ? ["unstable"] : [])]),
-    ...(hostUnstable ? [assign("unstable", hostUnstable)] : []),
-  ];
+    ...(ownUnstable ? [assign("unstable", ownUnstable)] : []),
+  ]);
+  return ownUnstable ? { system, specialArgs, ownUnstable } : { system, specialArgs };
+};
+
+const nixosConfiguration = (fleet: Fleet, host: HostEntry): NixBinding => {
+  const { system, specialArgs } = hostArguments(fleet, host);
   return assign(
     host.name,
     apply(
       select("nixpkgs", "lib", "nixosSystem"),
-      attrs([
-        systemBinding,
-        assign("specialArgs", attrs(specialArgs)),
-        assign("modules", list(hostModules(fleet, host))),
-      ]),
+      attrs([system, assign("specialArgs", specialArgs), assign("modules", list(hostModules(fleet, host)))]),
     ),
   );
+};
+
+/** `colmenaHive`: the same hosts, modules and arguments, for fleets that deploy with colmena. */
+const hive = (fleet: Fleet): NixBinding => {
+  const targets = new Map(fleetTargets(fleet, ".").hosts.map((target) => [target.name, target]));
+  return colmenaHive({
+    system: fleet.config.system,
+    specialArgs: attrs([inherit(["inputs", ...(fleet.config.unstable ? ["unstable"] : [])])]),
+    nodes: fleet.hosts.map((host) => {
+      const { ownUnstable } = hostArguments(fleet, host);
+      const node = { target: targets.get(host.name) as DeployTarget, modules: hostModules(fleet, host) };
+      return ownUnstable ? { ...node, specialArgs: attrs([assign("unstable", ownUnstable)]) } : node;
+    }),
+  });
 };
 
 /** `nixosModules.overlays`: applies the fleet's overlays, with `pkgs.unstable` available to them. */
@@ -98,6 +119,8 @@ const usedInputs = (fleet: Fleet): string[] => {
   if (fleet.config.unstable) used.add(fleet.config.unstable.input);
   if (fleet.hosts.some((host) => secretsOfHost(fleet, host).length)) used.add(SECRETS_MODULE[backend].input);
   if (fleet.config.deploy.tool === "deploy-rs") used.add("deploy-rs");
+  if (fleet.hosts.some((host) => homesOfHost(fleet, host).length)) used.add("home-manager");
+  if (fleet.config.deploy.tool === "colmena") used.add("colmena");
   return Object.keys(fleet.config.inputs).filter((name) => used.has(name));
 };
 
@@ -118,6 +141,7 @@ const outputs = (fleet: Fleet): NixExpr => {
           ),
         ]
       : []),
+    ...(fleet.config.deploy.tool === "colmena" ? [hive(fleet)] : []),
     ...overlaysModule(fleet),
   ]);
   const lets: NixBinding[] = [

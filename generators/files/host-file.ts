@@ -3,6 +3,7 @@
  * everything its `host.ts` configures, and the secrets it and its modules use.
  */
 import { lowerBody } from "../lower/body.ts";
+import { homeManagerDefinitions } from "../lower/home-manager.ts";
 import { combine, definitions } from "../lower/contribution.ts";
 import { OptionTree } from "../lower/option-tree.ts";
 import { lowerSecrets } from "../lower/secrets/index.ts";
@@ -22,6 +23,7 @@ export const hostFile = (fleet: Fleet, host: HostEntry): GeneratedNix => {
     definitions({ path: ["networking", "hostName"], value: host.name, origin }),
     lowerBody(host.config, context),
     secrets.length ? lowerSecrets(fleet, secrets, { ...context, fleetRootFromFile: "../../" }) : combine(),
+    definitions(...homeManagerDefinitions(fleet, host, `hosts/${host.name}/default.nix`)),
   );
   const tree = new OptionTree(origin).addAll(contribution.definitions);
   const imports = [...(host.config.hardware ? [host.config.hardware] : []), ...host.config.imports];

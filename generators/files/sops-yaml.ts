@@ -6,13 +6,9 @@
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { renderGeneratedHeader } from "../emit/header.ts";
+import { encryptedFiles } from "../lower/secrets/files.ts";
 import { secretsSettings } from "../lower/secrets/settings.ts";
 import type { Fleet } from "../model/fleet.ts";
-
-const template = Handlebars.compile<SopsYamlView>(readFileSync(new URL("./sops-yaml.hbs", import.meta.url), "utf8"), {
-  noEscape: true,
-  strict: true,
-});
 
 interface SopsYamlView {
   readonly header: string;
@@ -24,6 +20,11 @@ interface SopsYamlView {
     readonly recipients: readonly string[];
   }[];
 }
+
+const template = Handlebars.compile<SopsYamlView>(readFileSync(new URL("./sops-yaml.hbs", import.meta.url), "utf8"), {
+  noEscape: true,
+  strict: true,
+});
 
 const adminAnchor = (index: number): string => `admin_${index + 1}`;
 const hostAnchor = (host: string): string => `host_${host}`;
@@ -38,25 +39,20 @@ const pathRegex = (file: string): string => `(^|/)${file.replace(/[.+*?^$()[\]{}
  */
 export const renderSopsYaml = (fleet: Fleet, usage: ReadonlyMap<string, readonly string[]>): string => {
   const settings = secretsSettings(fleet);
-  const fileOf = (name: string): string => settings.secrets[name]?.file ?? settings.defaultFile;
-  const names = [...new Set([...Object.keys(settings.secrets), ...usage.keys()])].sort();
-  const files = [...new Set([settings.defaultFile, ...names.map(fileOf)])].sort();
-  const hostKeys = Object.entries(settings.hostKeys).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const admins = settings.admins.map((_, index) => adminAnchor(index));
-
-  const rules = files.flatMap((file) => {
-    const secrets = names.filter((name) => fileOf(name) === file);
-    const hosts = new Set(secrets.flatMap((name) => usage.get(name) ?? []));
-    const recipients = [...admins, ...hostKeys.filter(([host]) => hosts.has(host)).map(([host]) => hostAnchor(host))];
+  const rules = encryptedFiles(fleet, usage).flatMap(({ file, secrets, hosts }) => {
+    const recipients = [...admins, ...hosts.map(hostAnchor)];
     // A rule nobody could decrypt with would make sops refuse to encrypt the file at all.
     if (!recipients.length) return [];
-    return [{ file, pathRegex: pathRegex(file), secrets: secrets.map((name) => ({ name, hosts: (usage.get(name) ?? []).join(", ") })), recipients }];
+    return [{ file, pathRegex: pathRegex(file), secrets: secrets.map(({ name, hosts: users }) => ({ name, hosts: users.join(", ") })), recipients }];
   });
   return template({
     header: renderGeneratedHeader(fleet.configFile, "#"),
     keys: [
       ...settings.admins.map((key, index) => ({ anchor: adminAnchor(index), key })),
-      ...hostKeys.map(([host, key]) => ({ anchor: hostAnchor(host), key })),
+      ...Object.keys(settings.hostKeys)
+        .sort()
+        .map((host) => ({ anchor: hostAnchor(host), key: settings.hostKeys[host] as string })),
     ],
     rules,
   });

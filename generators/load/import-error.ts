@@ -71,12 +71,14 @@ const NOT_INSTALLED =
  * V8 formats a stack once, on first read, so reading it here with Node's formatter is enough.
  */
 const nodeStack = (error: Error): string => {
-  const installed = Error.prepareStackTrace;
-  Error.prepareStackTrace = undefined;
+  // @types/node declares the hook as always set; by default it is not, and unset means Node's own.
+  const v8 = Error as { prepareStackTrace?: unknown };
+  const installed = v8.prepareStackTrace;
+  v8.prepareStackTrace = undefined;
   try {
     return error.stack ?? "";
   } finally {
-    Error.prepareStackTrace = installed;
+    v8.prepareStackTrace = installed;
   }
 };
 

@@ -37,6 +37,9 @@ const ORDER_NAMES: ReadonlyMap<number, string> = new Map([
   [1500, "mkAfter"],
 ]);
 
+/** Module arguments as they appear in hand-written Nix (not as attribute names after a dot). */
+const RAW_ARGUMENT = /(?<![\w'.-])(config|lib|pkgs|unstable)(?![\w'-])/g;
+
 /** A lowerer for one generated file. */
 export const valueLowerer = (scope: ValueScope): ValueLowerer => {
   const used = new Set<ModuleArgument>();
@@ -64,14 +67,17 @@ export const valueLowerer = (scope: ValueScope): ValueLowerer => {
   const stringParts = (parts: readonly (string | NixValue)[]): NixStringPart[] =>
     parts.map((part) => (typeof part === "string" ? part : lower(part)));
 
+  const rawText = (parts: readonly (string | NixValue)[]): NixExpr => {
+    const text = parts.map((part) => (typeof part === "string" ? part : printNixExpr(lower(part)))).join("");
+    // Hand-written Nix may use any module argument; naming an unused one costs nothing.
+    for (const [name] of text.matchAll(RAW_ARGUMENT)) use(name as ModuleArgument);
+    return raw(text);
+  };
+
   const expression = (value: NixExpression): NixExpr => {
     switch (value.kind) {
       case "raw":
-        return raw(
-          value.parts
-            .map((part) => (typeof part === "string" ? part : printNixExpr(lower(part))))
-            .join(""),
-        );
+        return rawText(value.parts);
       case "string":
         return str(...stringParts(value.parts));
       case "override": {

@@ -1,10 +1,11 @@
 /**
  * The frame every nix command's action runs in: the io, a Ctrl-C trap for its children, and one
- * place that turns an error into a message on stderr and the process's exit code.
+ * place that turns typeflake's nix errors into a message on stderr and the process's exit code.
+ * Any other error (the fleet loader's, a bug) goes on to the CLI's own handler.
  */
 import type { CliContext, CliIo } from "./context.ts";
 import { resolveIo } from "./context.ts";
-import { describeError, exitCodeOf } from "./errors.ts";
+import { NixCliError } from "./errors.ts";
 import { trapInterrupts } from "./interrupt.ts";
 import type { RunOptions } from "./run.ts";
 import type { FleetTargets } from "./target.ts";
@@ -18,11 +19,11 @@ export interface Session {
   runOptions(fleet: FleetTargets, dryRun: boolean | undefined): RunOptions;
 }
 
-/** Wrap a command's body as a commander action: errors become a message and an exit code, never a throw. */
+/** Wrap a command's body as a commander action: its nix errors become a message and an exit code. */
 export const nixAction =
   <Args extends unknown[]>(context: CliContext, body: (session: Session, ...args: Args) => Promise<void>) =>
   async (...args: Args): Promise<void> => {
-    const io = resolveIo(context);
+    const io = resolveIo(context.io);
     const trap = trapInterrupts();
     const session: Session = {
       io,
@@ -32,8 +33,9 @@ export const nixAction =
     try {
       await body(session, ...args);
     } catch (error) {
-      io.stderr.write(`typeflake: ${describeError(error)}\n`);
-      io.setExitCode(exitCodeOf(error));
+      if (!(error instanceof NixCliError)) throw error;
+      io.stderr.write(`typeflake: ${error.message}\n`);
+      io.setExitCode(error.exitCode);
     } finally {
       trap.release();
     }

@@ -28,8 +28,8 @@ export interface CliContext {
   readonly io?: Partial<CliIo>;
 }
 
-/** The context's io, with the process's own for anything not replaced. */
-export const resolveIo = (context: CliContext): CliIo => ({
+/** The given io, with the process's own for anything not replaced. */
+export const resolveIo = (io: Partial<CliIo> = {}): CliIo => ({
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
@@ -37,5 +37,5 @@ export const resolveIo = (context: CliContext): CliIo => ({
   setExitCode: (code) => {
     process.exitCode = code;
   },
-  ...context.io,
+  ...io,
 });

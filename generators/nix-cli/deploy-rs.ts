@@ -3,9 +3,9 @@
  * fleet's settings (hostname, users, ssh options, rollback settings, remoteBuild), so only what the
  * command line overrides is passed.
  */
-import { installable } from "./attr-path.ts";
 import type { CommandLine } from "./command-line.ts";
 import type { DeployMode, DeployOptions } from "./deploy-options.ts";
+import { hostFlakeRef } from "./nix.ts";
 import type { DeployTarget } from "./target.ts";
 
 // deploy-rs has no test mode; checkDeployOptions rejects it before a line is built.
@@ -22,7 +22,7 @@ export function deployRsDeploy(target: DeployTarget, options: DeployOptions): Co
   return {
     command: "deploy",
     args: [
-      installable(".", [target.name]),
+      hostFlakeRef(target.name),
       ...MODE_FLAGS[options.mode],
       ...(options.skipChecks ? ["--skip-checks"] : []),
       ...(override ? ["--hostname", override.host] : []),

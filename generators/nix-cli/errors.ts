@@ -28,10 +28,3 @@ export class ToolError extends NixCliError {
 export class InterruptedError extends NixCliError {
   readonly exitCode = 130;
 }
-
-/** The exit code an error ends the process with: its own, or 2 for a bug in typeflake. */
-export const exitCodeOf = (error: unknown): number => (error instanceof NixCliError ? error.exitCode : 2);
-
-/** The message for an error: its own, or the stack of a bug in typeflake (what a bug report needs). */
-export const describeError = (error: unknown): string =>
-  error instanceof NixCliError ? error.message : `internal error: ${error instanceof Error ? error.stack : String(error)}`;

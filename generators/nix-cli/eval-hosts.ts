@@ -2,16 +2,44 @@
  * Evaluate every host of the fleet (for `generate --eval`): `nix eval` of each host's whole
  * system, several at a time, with a status line each and a summary.
  */
-import type { FleetRunOptions } from "./fleet-run.ts";
+import type { CliIo } from "./context.ts";
+import { resolveIo } from "./context.ts";
 import { runFleet } from "./fleet-run.ts";
+import { trapInterrupts } from "./interrupt.ts";
 import type { InputOverride } from "./nix.ts";
 import { nixEval } from "./nix.ts";
 import type { HostOutcome } from "./summary.ts";
 import type { FleetTargets } from "./target.ts";
 
-/** Evaluate each host's system derivation; pass the outcomes to `requireSuccess` to fail on any error. */
-export const evaluateHosts = (
-  fleet: FleetTargets,
-  options: FleetRunOptions,
-  overrides: readonly InputOverride[] = [],
-): Promise<HostOutcome[]> => runFleet(fleet.hosts.map((host) => ({ host: host.name, line: nixEval(host.name, [], overrides) })), options);
+/** Hosts evaluated at once unless told otherwise: evaluating NixOS takes a lot of memory. */
+export const DEFAULT_EVAL_JOBS = 4;
+
+/** How to evaluate. */
+export interface EvaluateHostsOptions {
+  readonly jobs?: number;
+  readonly overrides?: readonly InputOverride[];
+  readonly dryRun?: boolean;
+  /** Replacements for the process's streams and environment. */
+  readonly io?: Partial<CliIo>;
+}
+
+/**
+ * Evaluate each host's system derivation and return each host's outcome (`status` is `"ok"` for
+ * those that evaluate); `requireSuccess(outcomes, "eval")` turns failures into an error.
+ */
+export async function evaluateHosts(fleet: FleetTargets, options: EvaluateHostsOptions = {}): Promise<HostOutcome[]> {
+  const trap = trapInterrupts();
+  try {
+    const jobs = fleet.hosts.map((host) => ({ host: host.name, line: nixEval(host.name, [], options.overrides ?? []) }));
+    return await runFleet(jobs, {
+      cwd: fleet.flakeDir,
+      io: resolveIo(options.io),
+      dryRun: options.dryRun === true,
+      signal: trap.signal,
+      jobs: options.jobs ?? DEFAULT_EVAL_JOBS,
+      failFast: false,
+    });
+  } finally {
+    trap.release();
+  }
+}

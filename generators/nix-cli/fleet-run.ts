@@ -39,7 +39,7 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
   const { io, signal } = options;
   if (options.dryRun) {
     for (const job of jobs) await runCommand(job.line, { ...options, lines: undefined });
-    return jobs.map((job) => ({ host: job.host, result: "ok" }));
+    return jobs.map((job) => ({ host: job.host, status: "ok" }));
   }
   ensureTools(jobs.map((job) => job.line), io.env);
 
@@ -57,12 +57,12 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
     try {
       const { exitCode } = await runCommand(job.line, { ...options, lines });
       return exitCode === 0
-        ? { host: job.host, result: "ok", exitCode, elapsedMs: elapsed() }
-        : { host: job.host, result: "failed", exitCode, elapsedMs: elapsed() };
+        ? { host: job.host, status: "ok", exitCode, elapsedMs: elapsed() }
+        : { host: job.host, status: "failed", exitCode, elapsedMs: elapsed() };
     } catch (error) {
-      if (error instanceof InterruptedError) return { host: job.host, result: "cancelled", elapsedMs: elapsed() };
+      if (error instanceof InterruptedError) return { host: job.host, status: "cancelled", elapsedMs: elapsed() };
       (lines?.stderr ?? ((text: string) => io.stderr.write(`${text}\n`)))(`error: ${(error as Error).message}`);
-      return { host: job.host, result: "failed", elapsedMs: elapsed() };
+      return { host: job.host, status: "failed", elapsedMs: elapsed() };
     }
   };
 
@@ -72,14 +72,14 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
       const outcome = await runOne(job);
       outcomes.set(job.host, outcome);
       board.finished(outcome);
-      if (outcome.result === "failed" && options.failFast) stopped = true;
+      if (outcome.status === "failed" && options.failFast) stopped = true;
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(options.jobs, 1), jobs.length) }, worker));
   board.close();
 
   const results = jobs.map(
-    (job): HostOutcome => outcomes.get(job.host) ?? { host: job.host, result: signal.aborted ? "cancelled" : "skipped" },
+    (job): HostOutcome => outcomes.get(job.host) ?? { host: job.host, status: signal.aborted ? "cancelled" : "skipped" },
   );
   io.stderr.write(`\n${formatSummary(results)}\n`);
   return results;
@@ -90,10 +90,10 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
  * `CommandFailedError` naming the failed hosts, or nothing when all went well.
  */
 export function requireSuccess(outcomes: readonly HostOutcome[], verb: string): void {
-  if (outcomes.some((outcome) => outcome.result === "cancelled")) throw new InterruptedError(`${verb} interrupted`);
-  const failed = outcomes.filter((outcome) => outcome.result !== "ok");
+  if (outcomes.some((outcome) => outcome.status === "cancelled")) throw new InterruptedError(`${verb} interrupted`);
+  const failed = outcomes.filter((outcome) => outcome.status !== "ok");
   if (failed.length > 0) {
-    const names = failed.map((outcome) => `${outcome.host} (${outcome.result})`).join(", ");
+    const names = failed.map((outcome) => `${outcome.host} (${outcome.status})`).join(", ");
     throw new CommandFailedError(`${verb} did not succeed on ${failed.length} of ${outcomes.length} hosts: ${names}`);
   }
 }

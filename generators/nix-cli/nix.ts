@@ -19,6 +19,9 @@ const nix = (...args: string[]): CommandLine => ({ command: "nix", args: [...NIX
 const overrideArgs = (overrides: readonly InputOverride[]): string[] =>
   overrides.flatMap(({ input, flakeRef }) => ["--override-input", input, flakeRef]);
 
+/** `.#<host>`: how nixos-rebuild and deploy-rs name a host (they add `nixosConfigurations` or `deploy.nodes` themselves). */
+export const hostFlakeRef = (host: string): string => installable(".", [host]);
+
 /** The installable of `nixosConfigurations.<host>` (or an attribute below it) in the flake at the working directory. */
 export const hostInstallable = (host: string, ...names: string[]): string =>
   installable(".", ["nixosConfigurations", host, ...names]);

@@ -9,7 +9,7 @@
 import type { CommandLine } from "./command-line.ts";
 import type { DeployOptions, NixOption } from "./deploy-options.ts";
 import type { InputOverride } from "./nix.ts";
-import { hostInstallable } from "./nix.ts";
+import { hostFlakeRef } from "./nix.ts";
 import { hostAccess, nixSshOptsEnv } from "./ssh.ts";
 import type { DeployTarget } from "./target.ts";
 
@@ -24,7 +24,7 @@ export const nixosRebuildBuild = (
   args: [
     "build",
     "--flake",
-    hostInstallable(host),
+    hostFlakeRef(host),
     ...(options.buildHost ? ["--build-host", options.buildHost] : []),
     ...options.overrides.flatMap(({ input, flakeRef }) => ["--override-input", input, flakeRef]),
   ],
@@ -36,7 +36,7 @@ export const nixosRebuildBuild = (
  */
 export function nixosRebuildDeploy(target: DeployTarget, options: DeployOptions): CommandLine {
   const access = hostAccess(target, options);
-  const flake = [options.mode, "--flake", hostInstallable(target.name)];
+  const flake = [options.mode, "--flake", hostFlakeRef(target.name)];
   if (access.local) {
     const buildHost = options.buildHost ?? target.buildHost;
     return {

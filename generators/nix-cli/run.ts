@@ -4,7 +4,7 @@
  * is reported by name with how to install it, before anything starts.
  */
 import { constants } from "node:os";
-import { relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { execa } from "execa";
@@ -51,9 +51,13 @@ export function describeCommand(line: CommandLine, cwd: string, userCwd: string)
   return where === "" ? formatCommandLine(line) : `cd ${shellQuote(where)} && ${formatCommandLine(line)}`;
 }
 
-/** Throw a `ToolError` naming the first program of `lines` that is not on PATH. */
+/**
+ * Throw a `ToolError` naming the first program of `lines` that is not on PATH. A program run
+ * through sudo by absolute path (switch-to-configuration) is left to sudo: it exists only on
+ * NixOS, where sudo finds it without PATH.
+ */
 export function ensureTools(lines: readonly CommandLine[], env: NodeJS.ProcessEnv): void {
-  const programs = lines.flatMap((line) => (line.sudo ? ["sudo", line.command] : [line.command]));
+  const programs = lines.flatMap((line) => (line.sudo ? ["sudo", ...(isAbsolute(line.command) ? [] : [line.command])] : [line.command]));
   const missing = programs.find((program) => findExecutable(program, env.PATH) === undefined);
   if (missing !== undefined) throw new ToolError(missingToolMessage(missing));
 }

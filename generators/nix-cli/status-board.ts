@@ -103,7 +103,7 @@ export class StatusBoard {
       case "done": {
         const { outcome } = state;
         const time = outcome.elapsedMs === undefined ? "" : ` ${formatElapsed(outcome.elapsedMs)}`;
-        const mark = outcome.result === "ok" ? c.green("✔") : outcome.result === "failed" ? c.red("✖") : c.dim("-");
+        const mark = outcome.status === "ok" ? c.green("✔") : outcome.status === "failed" ? c.red("✖") : c.dim("-");
         return `${mark} ${name}  ${describeResult(outcome)}${time}`;
       }
     }

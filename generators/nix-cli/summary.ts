@@ -2,13 +2,13 @@
  * How a multi-host run ended, per host, and the table typeflake prints at its end.
  */
 
-/** The end of one host's run. */
-export type HostResult = "ok" | "failed" | "skipped" | "cancelled";
+/** How one host's run ended. */
+export type HostStatus = "ok" | "failed" | "skipped" | "cancelled";
 
 /** One host's outcome. */
 export interface HostOutcome {
   readonly host: string;
-  readonly result: HostResult;
+  readonly status: HostStatus;
   /** The command's exit code, when it ran to the end. */
   readonly exitCode?: number;
   /** Wall time from start to end, when it started. */
@@ -24,7 +24,7 @@ export function formatElapsed(ms: number): string {
 
 /** `ok`, `failed (exit 1)`, `skipped`, `cancelled`. */
 export const describeResult = (outcome: HostOutcome): string =>
-  outcome.result === "failed" && outcome.exitCode !== undefined ? `failed (exit ${outcome.exitCode})` : outcome.result;
+  outcome.status === "failed" && outcome.exitCode !== undefined ? `failed (exit ${outcome.exitCode})` : outcome.status;
 
 /** The summary table: one row per host with its result and time, columns aligned. */
 export function formatSummary(outcomes: readonly HostOutcome[]): string {

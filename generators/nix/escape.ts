@@ -233,9 +233,11 @@ export function isIntSubtraction(value: bigint): boolean {
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
- * Float literal text that Nix reads back as exactly `value`. JavaScript's shortest round-trip
- * digits are kept; the mantissa always gets a `.` because Nix reads `1e5` as `1` applied to `e5`.
- * Negative zero prints as `0.0`: `-0.0` is `0 - 0.0` in Nix, and Nix cannot tell them apart.
+ * Float literal text that Nix reads back as exactly `value`, in the form nixfmt prints (it
+ * re-renders floats with Haskell's `show`): the shortest round-trip digits, positional when the
+ * decimal exponent is 0 to 7 (`0.5`, `1234567.0`), scientific otherwise (`1.0e-2`, `1.0e21`).
+ * There is always a `.`, because Nix reads `1e5` as `1` applied to `e5`. Negative zero prints
+ * as `0.0`: `-0.0` is `0 - 0.0` in Nix, and Nix cannot tell the two apart.
  */
 export function floatText(value: number): string {
   if (!Number.isFinite(value)) {
@@ -253,10 +255,19 @@ export function floatText(value: number): string {
       "Round the value to 0, or pass it as a string.",
     );
   }
-  const [mantissa = "", exponent] = String(magnitude).split("e");
-  const digits = mantissa.includes(".") ? mantissa : `${mantissa}.0`;
-  const literal = exponent === undefined ? digits : `${digits}e${exponent}`;
+  const literal = magnitude === 0 ? "0.0" : haskellShow(magnitude);
   return value < 0 ? `-${literal}` : literal;
+}
+
+/** GHC's `show` for a positive Double (`formatRealFloat FFGeneric`), from the shortest digits. */
+function haskellShow(magnitude: number): string {
+  const [mantissa = "", exponent = "0"] = magnitude.toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  // GHC's exponent counts digits before the point: 0.d1d2… × 10^e.
+  const e = Number(exponent) + 1;
+  if (e < 0 || e > 7) return `${digits[0]}.${digits.slice(1) || "0"}e${e - 1}`;
+  if (e === 0) return `0.${digits}`;
+  return `${digits.slice(0, e).padEnd(e, "0")}.${digits.slice(e) || "0"}`;
 }
 
 /** A comment as `#` lines: one per line of text, without trailing whitespace. */

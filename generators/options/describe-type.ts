@@ -99,6 +99,8 @@ function phrase(type: OptionType, allowed: Allowed): string {
 /** nixpkgs' `descriptionClass` of a type. */
 export function descriptionClass(type: OptionType): DescriptionClass {
   if (type.name !== undefined) return namedPhraseClass(type.name);
+  // An unknown nested description came in parentheses; keep them.
+  if (type.kind === "any" && type.unknown !== undefined) return undefined;
   switch (type.kind) {
     case "either":
       return type.coerced ? undefined : "conjunction";

@@ -6,7 +6,7 @@
  *   operand   := "(" chain ")" | prefixed | enum | "null" | phrase, then refinements
  *   prefixed  := ("list of " | "attribute set of " | "lazy attribute set of " | "attrs of "
  *                | "open submodule of " | "function that evaluates to a(n) ") operand
- *              | "non-empty (" chain ")" | "section of an INI file (" chain ")"
+ *              | ("non-empty " | "section of an INI file ") "(" chain ")"
  *              | "strings concatenated with " json-string | "string matching the pattern " regex
  *   enum      := "one of " value (", " value)* | "value " value " (singular enum)"
  *   refinement:= ", " known-clause | " (with check: " text ")"
@@ -111,7 +111,7 @@ function parseOperand(cursor: Cursor): OptionType | undefined {
 
 function parseBase(cursor: Cursor): OptionType | undefined {
   // `(optionally newline-terminated) single-line string` is a phrase, not a group.
-  if (cursor.at("(")) return parsePhrase(cursor) ?? (cursor.eat("(") ? group(cursor, parseChain(cursor)) : undefined);
+  if (cursor.at("(")) return parsePhrase(cursor) ?? parseGroup(cursor);
   return (
     parsePrefixed(cursor) ??
     parseEnum(cursor) ??
@@ -120,9 +120,13 @@ function parseBase(cursor: Cursor): OptionType | undefined {
   );
 }
 
-/** Close a parenthesised group; when its content was not understood, it alone falls back. */
-function group(cursor: Cursor, inner: OptionType | undefined): OptionType | undefined {
+/** A parenthesised chain; when its content is not understood, the group alone falls back. */
+function parseGroup(cursor: Cursor): OptionType | undefined {
+  if (!cursor.eat("(")) return undefined;
+  const start = cursor.position;
+  const inner = parseChain(cursor);
   if (inner && cursor.eat(")")) return inner;
+  cursor.position = start;
   const text = cursor.untilClosingParenthesis();
   if (text === undefined || !cursor.eat(")")) return undefined;
   return { kind: "any", unknown: text };
@@ -132,21 +136,23 @@ function parsePrefixed(cursor: Cursor): OptionType | undefined {
   const start = cursor.position;
   const composite = (build: (of: OptionType) => OptionType): OptionType | undefined => {
     const of = parseOperand(cursor);
-    return of ? build(of) : undefined;
+    if (of) return build(of);
+    cursor.position = start;
+    return undefined;
   };
   if (cursor.eat("list of ")) return composite((of) => ({ kind: "list", of }));
   if (cursor.eat("attribute set of ") || cursor.eat("attrs of ")) return composite((of) => ({ kind: "attrs", of }));
   if (cursor.eat("lazy attribute set of ")) return composite((of) => ({ kind: "attrs", of, lazy: true }));
   if (cursor.eat("open submodule of ")) return composite((freeform) => ({ kind: "submodule", freeform }));
   if (cursor.eat("function that evaluates to a(n) ")) return composite((returns) => ({ kind: "function", returns }));
-  if (cursor.eat("non-empty (")) {
-    const inner = group(cursor, parseChain(cursor));
-    return inner?.kind === "list" ? { ...inner, nonEmpty: true } : undefined;
+  if (cursor.eat("non-empty ")) {
+    const inner = parseGroup(cursor);
+    if (inner?.kind === "list") return { ...inner, nonEmpty: true };
+  } else if (cursor.eat("section of an INI file ")) {
+    const inner = parseGroup(cursor);
+    if (inner) return { ...inner, name: cursor.text.slice(start, cursor.position) };
   }
-  if (cursor.eat("section of an INI file (")) {
-    const inner = group(cursor, parseChain(cursor));
-    return inner && { ...inner, name: cursor.text.slice(start, cursor.position) };
-  }
+  cursor.position = start;
   const separator = cursor.match(/strings concatenated with ("(?:[^"\\]|\\.)*")/y);
   if (separator) return { kind: "string", separator: JSON.parse(separator[1] as string) as string };
   if (cursor.eat("string matching the pattern ")) return { kind: "string", pattern: scanPattern(cursor) };

@@ -54,6 +54,7 @@ export const PRELUDE_TYPES = {
   item: "Item",
   string: "StringValue",
   path: "PathValue",
+  package: "PackageValue",
 } as const;
 
 const { definition, item } = PRELUDE_TYPES;
@@ -128,7 +129,7 @@ class ModelBuilder {
       case "path":
         return [PRELUDE_TYPES.path];
       case "package":
-        return ["PackageRef"];
+        return [PRELUDE_TYPES.package];
       case "null":
         return ["null"];
       case "enum":

@@ -123,6 +123,7 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
   phrase("signed integer", () => ({ kind: "int" }), "noun", false),
   phrase("integer", () => ({ kind: "int" }), "noun", true),
   phrase("floating point number", () => ({ kind: "float" }), "noun", false),
+  phrase(String.raw`boolean \(merged using or\)`, () => ({ kind: "bool" }), "noun", true),
   phrase("boolean", () => ({ kind: "bool" }), "noun", false),
   phrase("lines", () => ({ kind: "string", separator: "\n" }), "noun", true),
   phrase(
@@ -140,16 +141,21 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
   phrase("string without spaces", () => ({ kind: "string", checks: ["without spaces"] }), "noun", true),
   phrase("non-empty string", () => ({ kind: "string", checks: ["non-empty"] }), "noun", true),
   phrase("string", () => ({ kind: "string" }), "noun", false),
-  phrase("absolute path", () => ({ kind: "path" }), "noun", false),
+  // `types.pathWith` wordings (and the older `path`), the ones describe cannot rebuild named.
   phrase("path in the Nix store", () => ({ kind: "path", inStore: true }), "noun", false),
   phrase("path not in the Nix store", () => ({ kind: "path", inStore: false }), "noun", false),
+  phrase("absolute path (not )?in the Nix store", (m) => ({ kind: "path", inStore: m[1] === undefined }), "noun", true),
+  phrase("absolute path", () => ({ kind: "path" }), "noun", false),
+  phrase("relative path", () => ({ kind: "string" }), "noun", true),
   phrase("path", () => ({ kind: "path" }), "noun", true),
   phrase("shell package", () => ({ kind: "package" }), "noun", true),
   phrase("package", () => ({ kind: "package" }), "noun", false),
   phrase("unspecified value", () => ({ kind: "any" }), "noun", true),
   phrase("raw value", () => ({ kind: "any" }), "noun", true),
   phrase("anything", () => ({ kind: "any" }), "noun", true),
-  phrase("(?:JSON|TOML|YAML(?: 1\\.1)?) value", () => ({ kind: "any" }), undefined, true),
+  phrase("optionType", () => ({ kind: "any" }), "noun", true),
+  // `pkgs.formats` values: "JSON value", "YAML 1.1 value", "TOML value", "Lua value", …
+  phrase(String.raw`[A-Z][A-Za-z]*(?: \d+(?:\.\d+)?)? value`, () => ({ kind: "any" }), undefined, true),
   phrase("attribute set", () => anyAttrs, undefined, true),
   phrase("submodule", () => ({ kind: "submodule" }), undefined, false),
   phrase(
@@ -167,6 +173,7 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
   phrase("value that can be coerced to string", () => ({ kind: "either", of: scalarAtoms }), undefined, true),
   phrase("nixpkgs config", () => anyAttrs, undefined, true),
   phrase("nixpkgs overlay", (m) => ({ kind: "opaque", name: m[0] }), undefined, true),
+  phrase("Nixpkgs package set", (m) => ({ kind: "opaque", name: m[0] }), undefined, true),
   phrase(
     "An evaluation of Nixpkgs; the top level attribute set of packages",
     (m) => ({ kind: "opaque", name: m[0] }),

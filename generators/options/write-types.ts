@@ -26,19 +26,12 @@ export interface TypesFileSettings {
   readonly sources: readonly string[];
 }
 
-const EXPRESSION_TYPES = [
-  "Conditional",
-  "HostRef",
-  "InterpolatedString",
-  "Merge",
-  "NixValue",
-  "Order",
-  "Override",
-  "PackageRef",
-  "PathRef",
-  "RawNix",
-  "SecretPath",
-];
+/**
+ * Only `NixExpression` and `NixValue` are imported, both part of typeflake's public API, so the
+ * file also works with `--expressions-import typeflake`; the kinds it needs are picked out of the
+ * union by their `kind`.
+ */
+const EXPRESSION_TYPES = ["NixExpression", "NixValue"];
 
 /** The text of `types.ts` for the option tree under `root`. */
 export function writeOptionTypes(root: OptionNode, settings: TypesFileSettings): string {
@@ -75,10 +68,11 @@ function prelude(): TypeAliasDeclarationStructure[] {
     type,
     docs: [doc],
   });
+  const expression = (kinds: string): string => `Extract<NixExpression, { readonly kind: ${kinds} }>`;
   return [
     alias(
       PRELUDE_TYPES.definition,
-      "T | RawNix | Override | Order | Conditional | Merge",
+      `T | ${expression('"raw" | "override" | "order" | "if" | "merge"')}`,
       "A definition of an option: its value, raw Nix (`nix`…``), or an `mk*` wrapper (`mkForce`, " +
         "`mkDefault`, `mkIf`, `mkMerge`, `mkBefore`, `mkAfter`). The value inside a wrapper is not typed " +
         "here (the wrappers take any Nix value); typeflake checks it when it generates.",
@@ -86,22 +80,23 @@ function prelude(): TypeAliasDeclarationStructure[] {
     ),
     alias(
       PRELUDE_TYPES.item,
-      "T | RawNix",
+      `T | ${expression('"raw"')}`,
       "A list item: its value or raw Nix. `mk*` wrappers apply to a whole definition, not to one item.",
       ["T"],
     ),
     alias(
       PRELUDE_TYPES.string,
-      "string | InterpolatedString | SecretPath | HostRef",
+      `string | ${expression('"string" | "secretPath" | "host"')}`,
       "A string option's value: text, a string with interpolated packages (`nixString`…``), a secret's " +
         'runtime path (`secret("name").path`) or another host\'s address (`host("nas")`).',
     ),
     alias(
       PRELUDE_TYPES.path,
-      "string | InterpolatedString | PathRef | SecretPath",
+      `string | ${expression('"string" | "path" | "secretPath"')}`,
       "A path option's value: an absolute path, a file beside the generated Nix (`nixPath(\"./file\")`), " +
         "a path built with `nixString` (`${pkg(\"x\")}/bin/x`) or a secret's runtime path.",
     ),
+    alias(PRELUDE_TYPES.package, expression('"package"'), 'A package option\'s value: `pkg("htop")`, `unstablePkg("…")`.'),
   ];
 }
 

@@ -19,15 +19,28 @@
     ];
   };
   networking.firewall.allowedTCPPorts = [ 3000 ];
-  users.groups.postgres = { };
-  users.users.postgres = {
-    isSystemUser = true;
-    group = "postgres";
+  users.users = {
+    alice = {
+      isNormalUser = true;
+      description = "Alice";
+      extraGroups = [
+        "wheel"
+        "docker"
+      ];
+    };
+    postgres = {
+      isSystemUser = true;
+      group = "postgres";
+    };
   };
+  users.groups.postgres = { };
   sops.defaultSopsFile = ../../secrets/secrets.yaml;
   sops.age.keyFile = "/var/lib/sops-nix/key.txt";
   sops.secrets = {
     "database/password".owner = "postgres";
     wireguard-key-compute = { };
   };
+  home-manager.useGlobalPkgs = true;
+  home-manager.useUserPackages = true;
+  home-manager.users.alice = import ../../homes/alice/default.nix;
 }

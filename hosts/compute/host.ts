@@ -11,6 +11,7 @@ export default defineHost({
   firewall: { allowedTCPPorts: [3000] },
   secrets: ["database/password"],
   groups: { postgres: {} },
+  users: { alice: { description: "Alice", extraGroups: ["wheel", "docker"] } },
   services: {
     wireguard: wireguard({
       wg0: {

@@ -526,6 +526,22 @@ export const goldenCases: readonly GoldenCase[] = [
     ]),
   ),
 
+  expr(
+    "string-interpolation-long",
+    "an interpolated expression over 30 columns may break inside `${ }` when the line is too long",
+    attrs([
+      assign(
+        "ports",
+        str(
+          "allowed ports for the gateway firewall: ",
+          apply(sel("lib.concatMapStringsSep"), str(", "), id("toString"), sel("config.networking.firewall.allowedTCPPorts")),
+          " and nothing else",
+        ),
+      ),
+      assign("short", str("ports ", apply(sel("lib.concatStringsSep"), str(","), id("ports")), " end")),
+    ]),
+  ),
+
   // ---- paths and literals ----
   expr(
     "paths",
@@ -663,7 +679,25 @@ export const goldenCases: readonly GoldenCase[] = [
           sel("lib.foldl'"),
           lambda("acc", lambda("x", plus(id("acc"), id("x")))),
           int(0),
-          apply(sel("builtins.map"), lambda("host", select("host", "weight")), select("config", "typeflake", "hosts")),
+          apply(sel("builtins.map"), lambda("host", select("host", "weight")), sel("config.typeflake.fleet.hostsByName")),
+          sel("config.typeflake.fleet.defaults"),
+        ),
+      ),
+    ]),
+  ),
+  expr(
+    "apply-arguments-one-per-line",
+    "plain arguments that do not fit: as many as fit after the function, the rest one per line, indented",
+    attrs([
+      assign(
+        "firewallRule",
+        apply(
+          sel("lib.mkFirewallRule"),
+          str("allow-wireguard-from-the-office"),
+          int(51820),
+          str("udp"),
+          sel("config.networking.wireguard.interfaces.wg0.listenPort"),
+          sel("config.typeflake.fleet.gatewayAddress"),
         ),
       ),
     ]),
@@ -1013,6 +1047,15 @@ export const goldenCases: readonly GoldenCase[] = [
     ]),
   ),
 
+  expr(
+    "raw-multi-line",
+    "multi-line raw Nix: one that opens a bracket stays on the `=` line, others start below it",
+    attrs([
+      assign("config", raw("lib.mkIf cfg.enable {\n  services.foo.enable = true;\n  services.foo.port = 8080;\n}")),
+      assign("value", raw("let\n  x = 1;\nin\nx + 1")),
+    ]),
+  ),
+
   // ---- precedence corner cases ----
   expr(
     "negative-numbers",
@@ -1028,6 +1071,45 @@ export const goldenCases: readonly GoldenCase[] = [
       select(selectOr(id("a"), ["b"], id("c")), "d"),
       select(str("s"), "x"),
     ]),
+  ),
+  expr(
+    "select-or-long",
+    "a long `or` default moves to the next line, indented",
+    attrs([
+      assign(
+        "package",
+        selectOr(sel("config.services.nextcloud"), ["packageOverrideForThisHost"], sel("pkgs.nextcloud29-with-all-the-apps-enabled-and-the-theme")),
+      ),
+    ]),
+  ),
+  expr(
+    "logic-chain-breaks",
+    "a long `||` chain breaks before each operator; `&&` operands stay together",
+    attrs([
+      assign(
+        "needsFirewall",
+        binary(
+          "||",
+          binary("&&", sel("config.services.nginx.enable"), sel("config.networking.firewall.enable")),
+          binary("||", sel("config.services.samba.enable"), binary("->", sel("config.services.nfs.server.enable"), sel("cfg.exportsAllowed"))),
+        ),
+      ),
+    ]),
+  ),
+  expr(
+    "parenthesized-forms-in-lists",
+    "`with`, `let`, `if` and lambdas as list items are parenthesized; absorbable ones open on the `(` line",
+    list([
+      withScope(id("pkgs"), list([id("git"), id("vim")])),
+      letIn([assign("x", int(1))], id("x")),
+      ifThenElse(id("c"), int(1), int(2)),
+      lambda("x", attrs([assign("a", id("x")), assign("b", int(2))])),
+    ]),
+  ),
+  expr(
+    "interpolated-attribute-path",
+    "interpolated names inside a binding path",
+    letIn([assign("name", str("web"))], attrs([assign(["services", str("nginx-", id("name")), "enable"], bool(true))])),
   ),
   expr(
     "deep-nesting",

@@ -88,6 +88,12 @@ describe("the fallback to any Nix value", () => {
     });
   });
 
+  it("covers a group that is understood only in part", () => {
+    const type = parseOptionType("list of (string foo)");
+    expect(type).toEqual({ kind: "list", of: { kind: "any", unknown: "string foo" } });
+    expect(describeOptionType(type)).toBe("list of (string foo)");
+  });
+
   it("is marked so tools can list it", () => {
     expect(isFallback(parseOptionType("mystery"))).toBe(true);
     expect(isFallback(parseOptionType("unspecified value"))).toBe(false);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { nixPath, secret } from "../../dsl/expressions.ts";
 import type { FleetInput } from "../../dsl/fleet.ts";
+import { agenixRulesFile } from "../../generators/files/agenix-rules.ts";
 import { renderSopsYaml } from "../../generators/files/sops-yaml.ts";
+import { printNixExpr } from "../../generators/nix/print.ts";
+import { nixInstantiate } from "../support/nix.ts";
 import { lowerSecrets } from "../../generators/lower/secrets/index.ts";
 import { secretUsage } from "../../generators/lower/secrets/usage.ts";
 import { buildFleet } from "./support/fleet.ts";
@@ -120,5 +123,27 @@ creation_rules:
           - *host_gateway
           - *host_nas
 `);
+  });
+});
+
+describe("agenix rules file", () => {
+  it("encrypts each .age file to the admins and the hosts using it; nix reads it as agenix does", () => {
+    const fleet = fleetWithSecrets({
+      backend: "agenix",
+      admins: [AGE.admin],
+      hostKeys: { gateway: AGE.gateway, nas: AGE.nas },
+      secrets: { "wireguard-key": {}, shared: { file: "vault/shared.age" }, "nas-only": {} },
+    });
+    const rules = agenixRulesFile(fleet, secretUsage(fleet))!;
+    expect(rules.path).toBe("secrets/secrets.nix");
+    expect(JSON.parse(nixInstantiate(["--eval", "--strict", "--json", "--expr", printNixExpr(rules.expr)]))).toEqual({
+      "nas-only.age": { publicKeys: [AGE.admin, AGE.nas] },
+      "wireguard-key.age": { publicKeys: [AGE.admin, AGE.gateway] },
+      "../vault/shared.age": { publicKeys: [AGE.admin, AGE.gateway, AGE.nas] },
+    });
+  });
+
+  it("is not generated for sops fleets", () => {
+    expect(agenixRulesFile(homelab(), new Map())).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
 import { writePlan } from "../../emit/write.ts";
 import { evaluateHosts } from "../../nix-cli/eval-hosts.ts";
 import { runPipeline } from "../../pipeline.ts";
-import { fleetTargets } from "../fleet-targets.ts";
+import { fleetTargets } from "../../nix-cli/fleet-targets.ts";
 import { reportDiagnostics } from "../report-diagnostics.ts";
 import type { GlobalOptions } from "../global-options.ts";
 

@@ -7,6 +7,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../contribution.ts";
 import { setFields } from "../services/emit.ts";
 import type { SecretsLowering } from "./index.ts";
+import { secretFilePath } from "./files.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";
 
 /** agenix definitions for the secrets a host uses. */
@@ -20,7 +21,7 @@ export const lowerAgenix: SecretsLowering = (fleet, secretNames, context) => {
       return {
         path: ["age", "secrets", name],
         value: setFields({
-          file: nixPath(`${root}${declared?.file ?? `secrets/${name}.age`}`),
+          file: nixPath(`${root}${secretFilePath(settings, name)}`),
           owner: declared?.owner,
           group: declared?.group,
           mode: declared?.mode,

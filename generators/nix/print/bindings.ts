@@ -9,6 +9,7 @@ import { printExpr } from "./expr.ts";
 import { group, hardline, indent, join, line, priorityGroup, softline } from "./layout.ts";
 import type { Doc } from "./layout.ts";
 import { printOpChain, printOperand } from "./operators.ts";
+import { isAbsorbableRaw } from "./raw.ts";
 import {
   absorbExpr,
   printAttrPath,
@@ -42,6 +43,9 @@ export function printRhs(value: NixExpr): Doc {
     case "string":
     case "path":
       return [" ", printExpr(value)];
+    case "raw":
+      if (isAbsorbableRaw(value.text)) return [" ", printExpr(value)];
+      break;
     case "apply":
       return printApply(value, BINDING);
     case "with":

@@ -37,6 +37,18 @@ export function isAtomicRaw(text: string): boolean {
 }
 
 /**
+ * Whether multi-line raw text opens a bracket at the end of its first line and closes it at the
+ * start of its last (`lib.mkIf c {` … `}`): nixfmt would absorb such an expression after `=`.
+ */
+export function isAbsorbableRaw(text: string): boolean {
+  const lines = text.trim().split("\n");
+  if (lines.length < 2) return false;
+  const opens = /(\{|\[|\(|'')$/.test(lines[0]!.trimEnd());
+  const closes = /^(\}|\]|\)|'')/.test(lines.at(-1)!.trimStart());
+  return opens && closes;
+}
+
+/**
  * The raw text as lines: CRLF normalized, trailing whitespace and surrounding blank lines
  * removed, and the common indentation stripped so the printer can re-indent it.
  */

@@ -51,7 +51,8 @@ const SCRIPT_HEAD = `#!/bin/sh
 PATH=/usr/bin:/bin
 esc() { printf '%s' "$1" | sed -e 's/\\\\/\\\\\\\\/g' -e 's/"/\\\\"/g' -e 's/\t/\\\\t/g'; }
 record() {
-  line="{\\"tool\\":\\"$NAME\\",\\"phase\\":\\"$1\\",\\"cwd\\":\\"$(esc "$(pwd)")\\""
+  phase=$1; shift
+  line="{\\"tool\\":\\"$NAME\\",\\"phase\\":\\"$phase\\",\\"cwd\\":\\"$(esc "$(pwd)")\\""
   if [ -n "\${NIX_SSHOPTS+set}" ]; then line="$line,\\"nixSshOpts\\":\\"$(esc "$NIX_SSHOPTS")\\""; fi
   line="$line,\\"argv\\":["
   sep=""

@@ -3,7 +3,7 @@
  */
 import { deploySettings } from "../model/deploy-settings.ts";
 import type { Fleet } from "../model/fleet.ts";
-import type { DeployTarget, FleetTargets } from "../nix-cli/target.ts";
+import type { DeployTarget, FleetTargets } from "./target.ts";
 
 export const fleetTargets = (fleet: Fleet, flakeDir: string): FleetTargets => ({
   flakeDir,

@@ -6,7 +6,7 @@
  */
 import type { NixBinding, NixExpr } from "../nix/ast.ts";
 import { apply, assign, attrs, bool, id, list, select, str } from "../nix/build.ts";
-import type { DeployTarget } from "./target.ts";
+import type { DeployTarget } from "../nix-cli/target.ts";
 
 /** One host of the hive. */
 export interface ColmenaNode {

@@ -1,0 +1,14 @@
+/** Where the bench works: the repository, its CLI, and the git-ignored scratch folder for fleets. */
+import { resolve } from "node:path";
+
+/** The typeflake repository (fleets inside it import "typeflake" through its package.json). */
+export const REPOSITORY = resolve(import.meta.dirname, "..");
+
+/** The CLI launcher, as users run it (`typeflake` → bin/typeflake.mjs). */
+export const CLI = resolve(REPOSITORY, "bin/typeflake.mjs");
+
+/**
+ * Synthetic fleets and profiles, written at run time. Inside the repository so fleet files can
+ * `import … from "typeflake"`; git-ignored; a dot folder, so TypeScript's `include` globs skip it.
+ */
+export const SCRATCH = resolve(REPOSITORY, "bench/.fleets");

@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: typeflake's speed and memory on synthetic fleets of 10, 100 and 1,000 hosts
+ * (host folders, and hosts defined in one file) and a 100-host WireGuard full mesh, against two
+ * baselines measured on the same output, plus the reference homelab's `npm run generate`.
+ *
+ *   npm run bench               every fleet, three runs each; profiles what misses a target
+ *   npm run bench -- --smoke    the 10-host fleets and the homelab, one run each (CI)
+ *   npm run bench -- --profile  also profile when every target is met
+ *
+ * Figures are printed, never asserted: missed targets do not fail the run. It exits 1 only when
+ * something could not be measured (a fleet failed to generate, or its output does not parse).
+ */
+import { parseArgs } from "node:util";
+import { benchFleet, type FleetResult } from "./fleet-bench.ts";
+import { benchHomelab } from "./homelab.ts";
+import { specLabel, type FleetSpec } from "./synthetic/spec.ts";
+import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
+import { profileGenerate } from "./profile.ts";
+import { describeSpec, fleetReport, summaryReport } from "./report/fleet-report.ts";
+import { homelabReport, profileReport, targetsReport } from "./report/other-reports.ts";
+import { judgeTargets } from "./targets.ts";
+import { SCRATCH } from "./paths.ts";
+import { join } from "node:path";
+
+const { values: flags } = parseArgs({ options: { smoke: { type: "boolean" }, profile: { type: "boolean" } } });
+
+const SIZES = flags.smoke ? [10] : [10, 100, 1000];
+const RUNS = flags.smoke ? 1 : 3;
+
+const specs: FleetSpec[] = [
+  ...SIZES.flatMap((hosts) => (["folders", "one-file"] as const).map((layout): FleetSpec => ({ hosts, layout, topology: "hub" }))),
+  ...(flags.smoke ? [] : [{ hosts: 100, layout: "folders", topology: "mesh" } as const]),
+];
+
+const say = (text: string) => process.stdout.write(`${text}\n\n`);
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+say(`typeflake bench${flags.smoke ? " (smoke: smallest size only, one run)" : ""} — node ${process.version}, ${RUNS} run(s) per figure`);
+
+const results: FleetResult[] = [];
+for (const spec of specs) {
+  progress(`${describeSpec(spec)}…`);
+  const result = await benchFleet(spec, RUNS);
+  results.push(result);
+  say(fleetReport(result));
+}
+progress("reference homelab…");
+const homelab = await benchHomelab(RUNS);
+say(homelabReport(homelab));
+say(`== summary\n${summaryReport(results)}`);
+
+const targets = judgeTargets(results, homelab);
+say(`== targets (2-core machine)\n${targetsReport(targets)}`);
+
+const large = specs.find((spec) => spec.hosts === 1000 && spec.layout === "folders");
+if (large && (flags.profile || targets.some((target) => target.pass === false))) {
+  const root = join(SCRATCH, specLabel(large));
+  for (const [what, flagsOf] of [["generate (cold)", []], ["generate --check", ["--check"]]] as const) {
+    progress(`profiling ${what} on ${describeSpec(large)}…`);
+    if (flagsOf.length === 0) await writeSyntheticFleet(root, large);
+    const threads = await profileGenerate(root, flagsOf, what.split(" ").join("-"));
+    say(`== CPU profile: ${what}, ${describeSpec(large)}\n${threads.map((thread) => profileReport(thread.thread, thread.summary)).join("\n\n")}`);
+  }
+}
+
+const failed = [...results.filter((result) => result.failure !== undefined), ...(homelab.failure ? [homelab] : [])];
+if (failed.length) {
+  say(`${failed.length} measurement(s) failed; see PROBLEM / FAILED above.`);
+  process.exitCode = 1;
+}

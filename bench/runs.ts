@@ -1,0 +1,41 @@
+/** Several measured runs of one command, summarised as the median wall time and the peak RSS. */
+import { median } from "./report/table.ts";
+import type { Measured } from "./measure/child.ts";
+
+/** The summary of a few runs of one command. */
+export interface RunStats {
+  readonly runs: number;
+  /** Median wall time. */
+  readonly wallMs: number;
+  /** Fastest run. */
+  readonly minMs: number;
+  /** Highest peak RSS of any run, in MB, when the child reported it. */
+  readonly rssMb: number | undefined;
+}
+
+/** The first failed run's exit code and output, as a short text; undefined when all succeeded. */
+export const failureOf = (runs: readonly Measured[], what: string): string | undefined => {
+  const failed = runs.find((run) => run.exitCode !== 0);
+  if (!failed) return undefined;
+  const output = `${failed.stderr}\n${failed.stdout}`.trim().split("\n").slice(0, 12).join("\n");
+  return `${what} exited with ${failed.exitCode}:\n${output}`;
+};
+
+/** Median wall time, fastest run and highest RSS of `runs` (at least one). */
+export const statsOf = (runs: readonly Measured[]): RunStats => {
+  const walls = runs.map((run) => run.wallMs);
+  const rss = runs.flatMap((run) => (run.rssMb === undefined ? [] : [run.rssMb]));
+  return {
+    runs: runs.length,
+    wallMs: median(walls) ?? Number.NaN,
+    minMs: Math.min(...walls),
+    rssMb: rss.length ? Math.max(...rss) : undefined,
+  };
+};
+
+/** Run `once` `times` times, one after another. */
+export const repeat = async (times: number, once: () => Promise<Measured>): Promise<Measured[]> => {
+  const results: Measured[] = [];
+  for (let run = 0; run < times; run += 1) results.push(await once());
+  return results;
+};

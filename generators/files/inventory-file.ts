@@ -1,0 +1,75 @@
+/**
+ * `INVENTORY.md`: a page describing the fleet for people — a table of hosts (address, system,
+ * services, open ports, tunnel addresses, deploy target, users) and a Mermaid diagram of the
+ * topology. Rendered with handlebars from `inventory.md.hbs`; part of every `generate` plan, so
+ * `--check` keeps the committed page current.
+ */
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import { renderGeneratedHeader } from "../emit/header.ts";
+import type { PlannedFile } from "../emit/plan.ts";
+import { hostFacts, type HostFacts } from "../inventory/host-facts.ts";
+import { markdownTable, markdownText } from "../inventory/markdown-table.ts";
+import { mermaidFlowchart } from "../inventory/mermaid.ts";
+import { fleetTopology } from "../inventory/topology.ts";
+import type { Fleet } from "../model/fleet.ts";
+
+/** Where the page is written, relative to the fleet root. */
+export const INVENTORY_PATH = "INVENTORY.md";
+
+interface InventoryView {
+  readonly header: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly table: readonly string[];
+  readonly diagram: readonly string[];
+}
+
+const template = Handlebars.compile<InventoryView>(readFileSync(new URL("./inventory.md.hbs", import.meta.url), "utf8"), {
+  noEscape: true,
+  strict: true,
+});
+
+const HEADERS = ["Host", "Address", "System", "Services", "Open ports", "Tunnel addresses", "Deploy target", "Users"];
+
+const ports = (facts: HostFacts): string => {
+  if (!facts.firewall) return "all (firewall off)";
+  const lists = [
+    ...(facts.tcpPorts.length ? [`TCP ${facts.tcpPorts.join(", ")}`] : []),
+    ...(facts.udpPorts.length ? [`UDP ${facts.udpPorts.join(", ")}`] : []),
+  ];
+  return lists.length ? lists.join("; ") : "none";
+};
+
+const row = (facts: HostFacts): string[] => [
+  facts.name,
+  facts.address,
+  facts.system,
+  facts.services.join(", "),
+  ports(facts),
+  facts.tunnels.join("; "),
+  facts.deployTarget ?? "not deployed",
+  facts.users.map((user) => (user.home ? `${user.name} (home)` : user.name)).join(", "),
+];
+
+const summary = (fleet: Fleet): string => {
+  const count = fleet.hosts.length === 1 ? "1 host" : `${fleet.hosts.length} hosts`;
+  return (
+    `${count}, deployed with ${fleet.config.deploy.tool}. Written by \`typeflake generate\` from ` +
+    `${fleet.configFile} and the host, module and home files; "(home)" marks users whose home-manager ` +
+    "configuration the host installs."
+  );
+};
+
+/** The inventory page of `fleet`. */
+export const inventoryFile = (fleet: Fleet): PlannedFile => ({
+  path: INVENTORY_PATH,
+  source: fleet.configFile,
+  text: template({
+    header: renderGeneratedHeader(fleet.configFile, "<!--"),
+    title: markdownText(fleet.config.description),
+    summary: summary(fleet),
+    table: markdownTable(HEADERS, fleet.hosts.map((host) => row(hostFacts(fleet, host)))),
+    diagram: mermaidFlowchart(fleetTopology(fleet)),
+  }),
+});

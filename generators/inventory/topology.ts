@@ -1,0 +1,150 @@
+/**
+ * The fleet's topology as data: hosts and the machines and networks they talk to outside the
+ * fleet, WireGuard links (hub and spoke, meshes, hand-written peers), nginx proxies to their
+ * upstream hosts, and NFS (exports to clients, mounts of other hosts' exports). Every list is
+ * in a fixed order (hosts by name, then declaration order), so the diagram is deterministic.
+ */
+import { isNixExpression } from "../../dsl/expressions.ts";
+import type { NginxVirtualHost } from "../../dsl/services/nginx.ts";
+import { bodiesOfHost, compareNames, fleetTunnels, type Tunnel } from "../lower/services/fleet-view.ts";
+import { sameAddress } from "../lower/services/network.ts";
+import type { Fleet, HostEntry } from "../model/fleet.ts";
+
+/** A box in the diagram. */
+export interface TopologyNode {
+  readonly id: string;
+  /** Lines of the label. */
+  readonly label: readonly string[];
+  /** A fleet host, or a peer or network outside the fleet. */
+  readonly kind: "host" | "external";
+}
+
+/** A line between two boxes. */
+export interface TopologyEdge {
+  readonly from: string;
+  readonly to: string;
+  /** WireGuard links go both ways; a proxy points at its upstream; NFS points from server to client. */
+  readonly kind: "wireguard" | "proxy" | "nfs";
+  readonly label: string;
+}
+
+export interface Topology {
+  readonly nodes: readonly TopologyNode[];
+  readonly edges: readonly TopologyEdge[];
+}
+
+/** Host names are lowercase letters, digits and `-`, so swapping `-` for `_` keeps ids distinct. */
+const hostId = (name: string): string => `host_${name.replaceAll("-", "_")}`;
+
+/** Collects nodes outside the fleet once each, and edges once each, in the order they are found. */
+class Builder {
+  private readonly external = new Map<string, TopologyNode>();
+  private readonly edges = new Map<string, TopologyEdge>();
+
+  /** The id of the outside node known by `key`, created with `label` on first use. */
+  externalNode(key: string, label: readonly string[]): string {
+    const known = this.external.get(key);
+    if (known) return known.id;
+    const id = `ext_${this.external.size + 1}`;
+    this.external.set(key, { id, label, kind: "external" });
+    return id;
+  }
+
+  edge(edge: TopologyEdge): void {
+    // A WireGuard link found from both of its ends is one link.
+    const ends = edge.kind === "wireguard" ? [edge.from, edge.to].sort(compareNames) : [edge.from, edge.to];
+    const key = JSON.stringify([edge.kind, ...ends, edge.label]);
+    if (!this.edges.has(key)) this.edges.set(key, edge);
+  }
+
+  has(predicate: (edge: TopologyEdge) => boolean): boolean {
+    return [...this.edges.values()].some(predicate);
+  }
+
+  result(hosts: readonly HostEntry[]): Topology {
+    return {
+      nodes: [...hosts.map((host): TopologyNode => ({ id: hostId(host.name), label: [host.name, host.config.address], kind: "host" })), ...this.external.values()],
+      edges: [...this.edges.values()],
+    };
+  }
+}
+
+const wireguardEdges = (fleet: Fleet, builder: Builder): void => {
+  const tunnels = fleetTunnels(fleet);
+  const link = (a: Tunnel, b: Tunnel, label: string) => builder.edge({ from: hostId(a.host.name), to: hostId(b.host.name), kind: "wireguard", label });
+  for (const tunnel of tunnels) {
+    const join = tunnel.config.join;
+    const hub = join && tunnels.find((other) => other.host.name === join.host && other.name === (join.interface ?? tunnel.name));
+    if (hub) link(tunnel, hub, hub.name === tunnel.name ? `WireGuard ${tunnel.name}` : `WireGuard ${tunnel.name} to ${hub.name}`);
+    const mesh = tunnel.config.mesh;
+    for (const member of tunnels.filter((other) => mesh !== undefined && other.config.mesh === mesh && other.host !== tunnel.host)) {
+      link(tunnel, member, `WireGuard mesh ${mesh}`);
+    }
+    for (const peer of tunnel.config.peers) {
+      const known = tunnels.find((other) => other.config.publicKey === peer.publicKey && other.host !== tunnel.host);
+      if (known) {
+        link(tunnel, known, `WireGuard ${tunnel.name}`);
+        continue;
+      }
+      const to = builder.externalNode(`peer ${peer.publicKey}`, [peer.name ?? "peer", peer.allowedIPs.join(", ")]);
+      builder.edge({ from: hostId(tunnel.host.name), to, kind: "wireguard", label: `WireGuard ${tunnel.name}` });
+    }
+  }
+};
+
+/** The fleet host a proxy target names, and the port: `host("compute").port(3000)` or `"http://10.0.20.11:3000"`. */
+const upstreamOf = (fleet: Fleet, target: NonNullable<NginxVirtualHost["locations"][string]["proxyPass"]>) => {
+  if (isNixExpression(target)) return target.url && { host: target.host, port: String(target.url.port) };
+  const url = URL.canParse(target) ? new URL(target) : undefined;
+  const address = url?.hostname.replace(/^\[(.*)\]$/, "$1");
+  const host = address === undefined ? undefined : fleet.hosts.find((entry) => entry.config.address === address || sameAddress(entry.config.address, address));
+  return host && url && { host: host.name, port: url.port || (url.protocol === "https:" ? "443" : "80") };
+};
+
+const proxyEdges = (fleet: Fleet, builder: Builder): void => {
+  for (const host of fleet.hosts) {
+    for (const body of bodiesOfHost(fleet, host)) {
+      for (const [server, vhost] of Object.entries(body.config.services.nginx?.virtualHosts ?? {})) {
+        for (const [location, settings] of Object.entries(vhost.locations)) {
+          const upstream = settings.proxyPass && upstreamOf(fleet, settings.proxyPass);
+          if (!upstream || upstream.host === host.name) continue;
+          const path = location === "/" ? "" : ` ${location}`;
+          builder.edge({ from: hostId(host.name), to: hostId(upstream.host), kind: "proxy", label: `${server}${path} → :${upstream.port}` });
+        }
+      }
+    }
+  }
+};
+
+const nfsEdges = (fleet: Fleet, builder: Builder): void => {
+  const mount = (server: string, client: string, path: string, mountPoint: string) =>
+    builder.edge({ from: hostId(server), to: hostId(client), kind: "nfs", label: `NFS ${path} at ${mountPoint}` });
+  for (const host of fleet.hosts) {
+    for (const body of bodiesOfHost(fleet, host)) {
+      for (const [mountPoint, entry] of Object.entries(body.config.services.nfsMounts ?? {})) mount(entry.host.host, host.name, entry.export, mountPoint);
+    }
+  }
+  for (const host of fleet.hosts) {
+    for (const body of bodiesOfHost(fleet, host)) {
+      for (const exported of body.config.services.nfs?.exports ?? []) {
+        for (const client of exported.clients) {
+          const named = isNixExpression(client.host) ? client.host.host : fleet.hosts.find((entry) => sameAddress(entry.config.address, client.host as string))?.name;
+          const mounted = (edge: TopologyEdge) => edge.kind === "nfs" && edge.from === hostId(host.name) && edge.to === (named && hostId(named)) && edge.label.startsWith(`NFS ${exported.path} at `);
+          // A client that mounts the export is drawn by its mount, which says where.
+          if (named !== undefined && builder.has(mounted)) continue;
+          const to = named !== undefined ? hostId(named) : builder.externalNode(`clients ${client.host as string}`, [client.host as string]);
+          builder.edge({ from: hostId(host.name), to, kind: "nfs", label: `NFS ${exported.path}` });
+        }
+      }
+    }
+  }
+};
+
+/** The topology of `fleet`. */
+export const fleetTopology = (fleet: Fleet): Topology => {
+  const builder = new Builder();
+  wireguardEdges(fleet, builder);
+  proxyEdges(fleet, builder);
+  nfsEdges(fleet, builder);
+  return builder.result(fleet.hosts);
+};

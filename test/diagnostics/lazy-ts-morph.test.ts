@@ -1,0 +1,42 @@
+/**
+ * The happy path stays fast because it never loads ts-morph (and the TypeScript compiler inside
+ * it): only a run that has something to report locates it in the source. Each case runs in a
+ * fresh Node process started the way the CLI is, so nothing else in the test run can have loaded
+ * ts-morph first; the failing fleet is the control that proves the probe can see it load.
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { hostFile } from "./support/fleet-text.ts";
+import { removeFleet, writeFleet } from "./support/temp-fleet.ts";
+import { BASE_FLEET } from "./support/fleet-text.ts";
+
+const PROBE = fileURLToPath(new URL("./support/lazy-probe.mjs", import.meta.url));
+const VALID_FLEET = fileURLToPath(new URL("../fixtures/valid-fleet/", import.meta.url));
+
+interface ProbeResult {
+  readonly fleet: boolean;
+  readonly diagnostics: number;
+  readonly milliseconds: number;
+  readonly tsMorphLoaded: boolean;
+}
+
+const probe = (root: string): ProbeResult => JSON.parse(execFileSync(process.execPath, [PROBE, root], { encoding: "utf8" }));
+
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map(removeFleet)));
+
+describe("ts-morph is loaded lazily", () => {
+  it("is not loaded when a valid fleet (9 files) loads and validates", () => {
+    const result = probe(VALID_FLEET);
+    expect(result).toMatchObject({ fleet: true, diagnostics: 0, tsMorphLoaded: false });
+    // Typically 50-150 ms; the bound only catches a regression such as loading ts-morph or zod twice.
+    expect(result.milliseconds).toBeLessThan(1000);
+  });
+
+  it("is loaded when there is a diagnostic to locate", async () => {
+    const root = await writeFleet({ ...BASE_FLEET, "hosts/nas/host.ts": hostFile(`  address: "10.0.20.300",`) });
+    roots.push(root);
+    expect(probe(root)).toMatchObject({ fleet: false, diagnostics: 1, tsMorphLoaded: true });
+  });
+});

@@ -1,0 +1,6 @@
+let
+  name = "web";
+in
+{
+  services."nginx-${name}".enable = true;
+}
