@@ -2,10 +2,10 @@
  * CPU-profile one `generate` (or `generate --check`) run with `node --cpu-prof` and summarise
  * each thread: the main thread, and the worker in which Node runs tsx's module hooks.
  */
-import { readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { measure } from "./measure/child.ts";
-import { summarizeProfile, type ProfileSummary } from "./measure/cpu-profile.ts";
+import { summarizeProfile, type ProfileSummary, type SourceMaps } from "./measure/cpu-profile.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
 
 /** The summary of one thread's profile. */
@@ -18,11 +18,17 @@ export interface ThreadProfile {
 /** Node names profiles `CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile`; thread 0 is the main one. */
 const threadOf = (file: string): string => (file.split(".")[4] === "0" ? "main thread" : "module-hooks worker");
 
+const SOURCE_MAPS_PRELOAD = new URL("./measure/source-maps-at-exit.mjs", import.meta.url).href;
+
 /** Profile `typeflake generate <flags> -C root`; the .cpuprofile files stay in bench/.fleets/profiles/<label>. */
 export const profileGenerate = async (root: string, flags: readonly string[], label: string): Promise<ThreadProfile[]> => {
   const dir = join(SCRATCH, "profiles", label);
+  const mapsFile = join(dir, "source-maps.json");
   await rm(dir, { recursive: true, force: true });
-  await measure(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, CLI, "generate", ...flags, "-C", root], REPOSITORY);
+  await mkdir(dir, { recursive: true });
+  const profiling = ["--cpu-prof", "--cpu-prof-dir", dir, "--enable-source-maps", "--import", SOURCE_MAPS_PRELOAD];
+  await measure(process.execPath, [...profiling, CLI, "generate", ...flags, "-C", root], REPOSITORY, { TYPEFLAKE_BENCH_SOURCE_MAPS: mapsFile });
+  const maps = JSON.parse(await readFile(mapsFile, "utf8").catch(() => "{}")) as SourceMaps;
   const files = (await readdir(dir)).filter((file) => file.endsWith(".cpuprofile")).sort();
-  return Promise.all(files.map(async (file) => ({ thread: threadOf(file), summary: await summarizeProfile(join(dir, file), REPOSITORY) })));
+  return Promise.all(files.map(async (file) => ({ thread: threadOf(file), summary: await summarizeProfile(join(dir, file), REPOSITORY, maps) })));
 };

@@ -11,6 +11,8 @@ export interface RunStats {
   readonly minMs: number;
   /** Highest peak RSS of any run, in MB, when the child reported it. */
   readonly rssMb: number | undefined;
+  /** Median CPU time (user + system, all threads), when the child reported it. */
+  readonly cpuMs: number | undefined;
 }
 
 /** The first failed run's exit code and output, as a short text; undefined when all succeeded. */
@@ -30,6 +32,7 @@ export const statsOf = (runs: readonly Measured[]): RunStats => {
     wallMs: median(walls) ?? Number.NaN,
     minMs: Math.min(...walls),
     rssMb: rss.length ? Math.max(...rss) : undefined,
+    cpuMs: median(runs.flatMap((run) => (run.cpuMs === undefined ? [] : [run.cpuMs]))),
   };
 };
 

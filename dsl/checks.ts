@@ -19,6 +19,13 @@ const accepting = (test: (value: string) => boolean, expected: string, code: str
 const matching = (pattern: RegExp, expected: string, code: string) =>
   accepting((value) => pattern.test(value), expected, code);
 
+/**
+ * A string in a simple textual form (a tag, a time zone), failing with "must be <expected>, got
+ * <input>". A zod regex rather than a refinement, so the pattern shows in JSON Schema.
+ */
+export const textMatching = (pattern: RegExp, expected: string) =>
+  z.string().regex(pattern, { error: (issue) => `must be ${expected}, got ${shown(issue.input)}` });
+
 const IPV4 =
   /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 

@@ -10,6 +10,7 @@ import {
   port,
   relativeNixFile,
   sshPublicKey,
+  textMatching,
   userName,
 } from "./checks.ts";
 import { nixExpression, nixOptionBlock, secretRef } from "./values.ts";
@@ -84,16 +85,14 @@ export const zfsSchema = z.strictObject({
    */
   hostId: hostId.optional(),
   /** Pools to import at boot (`boot.zfs.extraPools`), e.g. `["tank"]`. */
-  pools: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.:-]*$/, { error: "must be a ZFS pool name: a letter followed by letters, digits, _ . : or -" })).default([]),
+  pools: z.array(textMatching(/^[A-Za-z][A-Za-z0-9_.:-]*$/, "a ZFS pool name: a letter followed by letters, digits, _ . : or -")).default([]),
   /** Run `zpool scrub` periodically (`services.zfs.autoScrub.enable`). Default: `false`. */
   autoScrub: z.boolean().default(false),
 });
 
 /** Kernel parameters (`boot.kernel.sysctl`), e.g. `{ "net.ipv4.ip_forward": 1 }`. */
 export const sysctlSchema = z.record(
-  z.string().regex(/^[a-z0-9_]+(\.[A-Za-z0-9_*-]+)+$/, {
-    error: "must be a sysctl key such as \"net.ipv4.ip_forward\"",
-  }),
+  textMatching(/^[a-z0-9_]+(\.[A-Za-z0-9_*-]+)+$/, 'a sysctl key such as "net.ipv4.ip_forward"'),
   z.union([z.string(), z.number().int(), z.boolean()]),
 );
 
@@ -114,7 +113,7 @@ export const configBodyShape = {
   /** System packages (`environment.systemPackages`), e.g. `[pkg("htop"), pkg("git")]`. */
   packages: z.array(nixExpression).default([]),
   /** Time zone, e.g. `"Europe/Berlin"` (`time.timeZone`). */
-  timeZone: z.string().regex(/^[A-Za-z_+-]+(\/[A-Za-z0-9_+-]+)*$/, { error: "must be a time zone such as \"UTC\" or \"Europe/Berlin\"" }).optional(),
+  timeZone: textMatching(/^[A-Za-z_+-]+(\/[A-Za-z0-9_+-]+)*$/, 'a time zone such as "UTC" or "Europe/Berlin"').optional(),
   /**
    * Secrets this configuration needs on the host even where no option refers to them with
    * `secret(…)`. Secrets that are referred to are added automatically.
@@ -126,5 +125,7 @@ export const configBodyShape = {
   imports: z.array(relativeNixFile).default([]),
 } as const;
 
+/** The shared sections on their own (hosts and modules add their own keys to `configBodyShape`). */
 export const configBodySchema = z.strictObject(configBodyShape);
+/** The validated shared sections of a host or module. */
 export type ConfigBody = z.output<typeof configBodySchema>;

@@ -5,6 +5,7 @@
 
 const DEFINITION_KIND: unique symbol = Symbol.for("typeflake.definition-kind") as never;
 
+/** Which `define*` function made a value: `defineFleet`, `defineHost`, … */
 export type DefinitionKind = "fleet" | "host" | "module" | "overlay" | "home";
 
 /** Tag `value` as the result of `define<Kind>` (a non-enumerable property, value unchanged). */

@@ -3,7 +3,7 @@
  * `defineHost({ deploy })`. They become the deploy-rs `deploy.nodes` tree (or the colmena hive).
  */
 import { z } from "zod";
-import { oneOf, reachableAddress, userName } from "./checks.ts";
+import { oneOf, reachableAddress, textMatching, userName } from "./checks.ts";
 
 /** The engines typeflake can deploy with. */
 export const DEPLOY_TOOLS = ["deploy-rs", "colmena", "nixos-rebuild"] as const;
@@ -44,11 +44,13 @@ export const hostDeploySchema = z.strictObject({
   /** Address to deploy to when it differs from the host's `address`, e.g. `"nas.lab.local"`. */
   targetHost: reachableAddress.optional(),
   /** Tags to select hosts with `typeflake deploy --tag storage`. */
-  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, { error: "must be a tag: lowercase letters, digits, '_' or '-'" })).default([]),
+  tags: z.array(textMatching(/^[a-z0-9][a-z0-9_-]*$/, "a tag: lowercase letters, digits, '_' or '-'")).default([]),
   /** Build on this machine (`user@host`) instead of locally, as `nixos-rebuild --build-host`. */
-  buildHost: z.string().regex(/^([a-z_][a-z0-9_-]*@)?[A-Za-z0-9.:-]+$/, { error: "must be host or user@host" }).optional(),
+  buildHost: textMatching(/^([a-z_][a-z0-9_-]*@)?[A-Za-z0-9.:-]+$/, 'a host or user@host such as "builder" or "nix@builder.lab.local"').optional(),
   ...deploySettingsShape,
 });
 
+/** Validated fleet-wide deployment defaults. */
 export type FleetDeploy = z.output<typeof fleetDeploySchema>;
+/** A host's validated deployment settings. */
 export type HostDeploy = z.output<typeof hostDeploySchema>;

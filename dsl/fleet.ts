@@ -3,14 +3,16 @@
  * nixpkgs, fleet-wide modules, secrets and deployment defaults.
  */
 import { z } from "zod";
-import { flakeUrl, identifierName, nixSystem } from "./checks.ts";
+import { flakeUrl, identifierName, nixSystem, textMatching } from "./checks.ts";
 import { brandDefinition } from "./definition.ts";
 import { fleetDeploySchema } from "./deploy.ts";
 import { secretsSchema } from "./secrets.ts";
 
-const inputName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, {
-  error: "must be a flake input name: a letter or '_' then letters, digits, '_' or '-', e.g. \"sops-nix\"",
-});
+/** A flake input's name, e.g. `"sops-nix"`. */
+const inputName = textMatching(
+  /^[A-Za-z_][A-Za-z0-9_-]*$/,
+  "a flake input name: a letter or '_' then letters, digits, '_' or '-', e.g. \"sops-nix\"",
+);
 
 /** One flake input. */
 export const flakeInputSchema = z.strictObject({
@@ -37,6 +39,7 @@ export const extraPackageSetSchema = z.strictObject({
   allowUnfree: z.boolean().default(false),
 });
 
+/** `typeflake.config.ts`: what `defineFleet` takes. */
 export const fleetSchema = z.strictObject({
   /** The flake's description, e.g. `"Homelab infrastructure"`. */
   description: z.string().min(1, { error: "must not be empty" }),

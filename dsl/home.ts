@@ -54,7 +54,7 @@ export const homeSchema = z.strictObject({
  */
 export const sharedHomeSchema = homeSchema.extend({
   stateVersion: z
-    .string({ error: `is required in the shared home: home-manager needs home.stateVersion; ${stateVersionMessage}` })
+    .string({ error: 'home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "24.11"' })
     .regex(STATE_VERSION, { error: stateVersionMessage }),
 });
 

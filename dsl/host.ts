@@ -7,6 +7,7 @@ import { configBodyShape } from "./config-body.ts";
 import { hostDeploySchema } from "./deploy.ts";
 import { brandDefinition } from "./definition.ts";
 
+/** `hosts/<name>/host.ts`: what `defineHost` takes. */
 export const hostSchema = z.strictObject({
   /** The machine's platform; defaults to the fleet's `system`, e.g. `"aarch64-linux"`. */
   system: nixSystem.optional(),

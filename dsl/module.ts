@@ -6,6 +6,7 @@ import { z } from "zod";
 import { configBodyShape } from "./config-body.ts";
 import { brandDefinition } from "./definition.ts";
 
+/** `modules/<name>.ts`: what `defineModule` takes. */
 export const moduleSchema = z.strictObject({
   /** What the module is for; written as a comment at the top of the generated file. */
   description: z.string().optional(),

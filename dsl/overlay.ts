@@ -3,6 +3,7 @@
  * generated `overlays/default.nix` (`final: prev: { … }`) and applied to every host.
  */
 import { z } from "zod";
+import { textMatching } from "./checks.ts";
 import { brandDefinition } from "./definition.ts";
 import { isNixExpression, type InterpolatedString } from "./expressions.ts";
 import { nixExpression } from "./values.ts";
@@ -26,11 +27,12 @@ export const shellScriptSchema = z.strictObject({
 /** One overlay entry: a package from a set (`unstablePkg("x")`), raw Nix, or a shell script. */
 export const overlayPackageSchema = z.union([nixExpression, shellScriptSchema]);
 
+/** `overlays/<name>.ts`: what `defineOverlay` takes. */
 export const overlaySchema = z.strictObject({
   /** What this overlay changes; written as a comment above its packages. */
   description: z.string().optional(),
   /** Packages added or replaced, by attribute name, e.g. `{ "homelab-status": { shellScript: … } }`. */
-  packages: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_'-]*$/, { error: "must be a package attribute name: a letter or '_' then letters, digits, _ ' -" }), overlayPackageSchema),
+  packages: z.record(textMatching(/^[A-Za-z_][A-Za-z0-9_'-]*$/, "a package attribute name: a letter or '_' then letters, digits, _ ' -"), overlayPackageSchema),
 });
 
 /** What an overlay file writes. */

@@ -3,7 +3,7 @@
  * decrypted file is owned. Values are never written by typeflake; only references to them.
  */
 import { z } from "zod";
-import { absolutePath, agePublicKey, groupName, hostName, identifierName, oneOf, userName } from "./checks.ts";
+import { absolutePath, agePublicKey, groupName, hostName, identifierName, oneOf, textMatching, userName } from "./checks.ts";
 
 /** The secret managers typeflake wires in. */
 export const SECRET_BACKENDS = ["sops", "agenix"] as const;
@@ -15,23 +15,27 @@ export const secretSchema = z.strictObject({
   /** Group of the decrypted file. Default: `"root"`. */
   group: groupName.optional(),
   /** Permissions of the decrypted file in octal, e.g. `"0440"`. Default: `"0400"`. */
-  mode: z.string().regex(/^0?[0-7]{3}$/, { error: "must be an octal mode such as \"0400\"" }).optional(),
+  mode: textMatching(/^0?[0-7]{3}$/, 'an octal mode such as "0400"').optional(),
   /**
    * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`;
    * agenix: defaults to `secrets/<name>.age`.
    */
-  file: z.string().regex(/^(?!\/)([A-Za-z0-9._+-]+\/)*[A-Za-z0-9._+-]+$/, { error: "must be a path relative to the fleet root such as \"secrets/secrets.yaml\"" }).optional(),
+  file: textMatching(/^(?!\/)([A-Za-z0-9._+-]+\/)*[A-Za-z0-9._+-]+$/, 'a path relative to the fleet root such as "secrets/secrets.yaml"').optional(),
   /** systemd units restarted when the secret changes (sops only), e.g. `["wireguard-wg0.service"]`. */
   restartUnits: z.array(z.string()).optional(),
 });
 
+/** The fleet's `secrets` section. */
 export const secretsSchema = z.strictObject({
   /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
   backend: oneOf(SECRET_BACKENDS).default("sops"),
   /** sops: the encrypted file secrets live in, relative to the fleet root. Default: `"secrets/secrets.yaml"`. */
   defaultFile: z.string().default("secrets/secrets.yaml"),
-  /** Where each host keeps its age private key. Default: `"/var/lib/sops-nix/key.txt"`. */
-  ageKeyFile: absolutePath.default("/var/lib/sops-nix/key.txt"),
+  /**
+   * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.
+   * agenix: when unset, agenix uses the host's SSH host keys (`/etc/ssh/ssh_host_ed25519_key`).
+   */
+  ageKeyFile: absolutePath.optional(),
   /** age public keys of the people who edit secrets; they can decrypt everything. */
   admins: z.array(agePublicKey).default([]),
   /** Each host's age public key (e.g. from `ssh-to-age` on its SSH host key), by host name. */
@@ -40,4 +44,5 @@ export const secretsSchema = z.strictObject({
   secrets: z.record(identifierName, secretSchema).default({}),
 });
 
+/** The validated `secrets` section. */
 export type SecretsConfig = z.output<typeof secretsSchema>;

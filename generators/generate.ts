@@ -5,6 +5,7 @@
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { generatedHeader } from "./emit/header.ts";
 import type { FilePlan, PlannedFile } from "./emit/plan.ts";
+import { agenixRulesFile } from "./files/agenix-rules.ts";
 import { flakeFile } from "./files/flake-file.ts";
 import { homeFiles } from "./files/home-file.ts";
 import type { GeneratedNix } from "./files/generated-nix.ts";
@@ -23,7 +24,7 @@ export const nixFiles = (fleet: Fleet): GeneratedNix[] => [
   ...fleet.hosts.map((host) => hostFile(fleet, host)),
   ...fleet.modules.map((module) => moduleFile(fleet, module)),
   ...homeFiles(fleet),
-  ...[overlayFile(fleet)].filter((file) => file !== undefined),
+  ...[overlayFile(fleet), agenixRulesFile(fleet, secretUsage(fleet))].filter((file) => file !== undefined),
 ];
 
 const printed = (file: GeneratedNix): PlannedFile => ({

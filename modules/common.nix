@@ -40,11 +40,7 @@
     }
   ];
   nix.settings = {
-    trusted-users = [
-      "deploy"
-      "root"
-      "deploy"
-    ];
+    trusted-users = [ "deploy" ];
     experimental-features = [
       "nix-command"
       "flakes"

@@ -19,7 +19,7 @@ export default defineModule({
   nixos: {
     nix: {
       gc: { automatic: true, dates: "weekly", options: "--delete-older-than 30d" },
-      settings: { "experimental-features": ["nix-command", "flakes"], "trusted-users": ["root", "deploy"] },
+      settings: { "experimental-features": ["nix-command", "flakes"] },
     },
   },
 });

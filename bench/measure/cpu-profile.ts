@@ -1,21 +1,26 @@
 /**
- * Read a V8 `.cpuprofile` (from `node --cpu-prof`) and rank where the time went by self time:
- * per function (`file:line function`) and per area (a package, a typeflake folder, Node's module
- * loader, …). Paths inside the repository are shown relative to it; dependencies as
+ * Read a V8 `.cpuprofile` (from `node --cpu-prof`) and rank where the time went: self time per
+ * function (`file:line` and the line's text) and per area (a package, a typeflake folder, Node's
+ * module loader, …), and inclusive time of typeflake's own functions, which shows which stage
+ * drives the hot spots. Paths inside the repository are shown relative to it; dependencies as
  * `node_modules/<package>/…`.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { SourceMap, type SourceMapPayload } from "node:module";
 import { fileURLToPath } from "node:url";
 
 interface CallFrame {
   readonly functionName: string;
   readonly url: string;
   readonly lineNumber: number;
+  readonly columnNumber: number;
 }
 
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: CallFrame;
+  readonly children?: readonly number[];
 }
 
 interface CpuProfile {
@@ -24,18 +29,22 @@ interface CpuProfile {
   readonly timeDeltas: readonly number[];
 }
 
-/** Self time spent in one function or file. */
+/** Time spent in one function or area. */
 export interface Hotspot {
   readonly name: string;
-  readonly selfMs: number;
+  readonly ms: number;
   /** Share of all sampled time, 0–100. */
   readonly percent: number;
 }
 
-/** A profile ranked by self time. */
+/** A profile ranked by time. */
 export interface ProfileSummary {
   readonly totalMs: number;
+  /** By self time. */
   readonly functions: readonly Hotspot[];
+  /** typeflake's own functions by inclusive time (their callees included). */
+  readonly inclusive: readonly Hotspot[];
+  /** By self time, per area. */
   readonly areas: readonly Hotspot[];
 }
 
@@ -60,32 +69,92 @@ const areaOf = (file: string, fn: string): string => {
   return file;
 };
 
-const frameName = ({ functionName, url, lineNumber }: CallFrame, repository: string): { fn: string; area: string } => {
-  const file = shortFile(url, repository);
-  const fn = functionName || "(anonymous)";
-  return { fn: file ? `${file}:${lineNumber + 1} ${fn}` : fn, area: areaOf(file, fn) };
+/** Source maps of compiled modules, by module URL (see source-maps-at-exit.mjs). */
+export type SourceMaps = Readonly<Record<string, SourceMapPayload>>;
+
+const sourceLines = new Map<string, readonly string[]>();
+
+/** The lines of a TypeScript file (tsx's source maps carry no sources content). */
+const linesOf = (url: string): readonly string[] => {
+  let lines = sourceLines.get(url);
+  if (!lines) {
+    lines = url.startsWith("file://") ? readFileSync(fileURLToPath(url), "utf8").split("\n") : [];
+    sourceLines.set(url, lines);
+  }
+  return lines;
+};
+
+/**
+ * Where a compiled function starts in its TypeScript: `line N` and that line's text, which names
+ * the function (tsx's output calls most functions "(anonymous)").
+ */
+const originalPosition = (frame: CallFrame, map: SourceMap | undefined): { line: number; text: string } | undefined => {
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
+  if (!entry || !("originalLine" in entry)) return undefined;
+  const text = (linesOf(entry.originalSource)[entry.originalLine] ?? "").trim();
+  return { line: entry.originalLine + 1, text: text.length > 72 ? `${text.slice(0, 71)}…` : text };
+};
+
+const frameName = (frame: CallFrame, repository: string, maps: ReadonlyMap<string, SourceMap>): { fn: string; area: string } => {
+  const file = shortFile(frame.url, repository);
+  const fn = frame.functionName || "(anonymous)";
+  const original = originalPosition(frame, maps.get(frame.url));
+  const name = original ? `${file}:${original.line}  ${original.text}` : file ? `${file}:${frame.lineNumber + 1} ${fn}` : fn;
+  return { fn: name, area: areaOf(file, fn) };
 };
 
 const ranked = (totals: Map<string, number>, totalMs: number, top: number): Hotspot[] =>
   [...totals]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([name, selfMs]) => ({ name, selfMs, percent: (100 * selfMs) / totalMs }));
+    .map(([name, ms]) => ({ name, ms, percent: (100 * ms) / totalMs }));
+
+/** Whether a function is typeflake's own (not Node's, not a dependency's, not the fleet's). */
+const isTypeflake = (name: string): boolean => /^(generators|dsl)\//.test(name);
+
+/** Each node's function and its callers' functions, each once (so recursion is counted once). */
+const stacksOf = (profile: CpuProfile, names: ReadonlyMap<number, string>): Map<number, readonly string[]> => {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const stacks = new Map<number, readonly string[]>();
+  const stackOf = (id: number): readonly string[] => {
+    const known = stacks.get(id);
+    if (known) return known;
+    const above = parent.has(id) ? stackOf(parent.get(id) ?? id) : [];
+    const name = names.get(id) ?? "";
+    const stack = above.includes(name) ? above : [...above, name];
+    stacks.set(id, stack);
+    return stack;
+  };
+  for (const node of profile.nodes) stackOf(node.id);
+  return stacks;
+};
+
+const add = (totals: Map<string, number>, key: string, ms: number) => totals.set(key, (totals.get(key) ?? 0) + ms);
 
 /** The `top` hottest functions and areas of the profile at `path`. */
-export const summarizeProfile = async (path: string, repository: string, top = 15): Promise<ProfileSummary> => {
+export const summarizeProfile = async (path: string, repository: string, sourceMaps: SourceMaps = {}, top = 15): Promise<ProfileSummary> => {
   const profile = JSON.parse(await readFile(path, "utf8")) as CpuProfile;
-  const frames = new Map(profile.nodes.map((node) => [node.id, frameName(node.callFrame, repository)]));
-  const byFunction = new Map<string, number>();
-  const byArea = new Map<string, number>();
+  const maps = new Map(Object.entries(sourceMaps).map(([url, payload]) => [url, new SourceMap(payload)]));
+  const frames = new Map(profile.nodes.map((node) => [node.id, frameName(node.callFrame, repository, maps)]));
+  const stacks = stacksOf(profile, new Map([...frames].map(([id, frame]) => [id, frame.fn])));
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const areas = new Map<string, number>();
   let totalMs = 0;
   profile.samples.forEach((id, index) => {
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
     const frame = frames.get(id);
     if (!frame) return;
     totalMs += ms;
-    byFunction.set(frame.fn, (byFunction.get(frame.fn) ?? 0) + ms);
-    byArea.set(frame.area, (byArea.get(frame.area) ?? 0) + ms);
+    add(self, frame.fn, ms);
+    add(areas, frame.area, ms);
+    for (const name of stacks.get(id) ?? []) if (isTypeflake(name)) add(inclusive, name, ms);
   });
-  return { totalMs, functions: ranked(byFunction, totalMs, top), areas: ranked(byArea, totalMs, top) };
+  return {
+    totalMs,
+    functions: ranked(self, totalMs, top),
+    inclusive: ranked(inclusive, totalMs, top),
+    areas: ranked(areas, totalMs, top),
+  };
 };

@@ -19,9 +19,10 @@ export const fleetReport = (result: FleetResult): string => {
   if (!result.generate || !result.output) return `${title}\nFAILED: ${result.failure ?? "no figures"}`;
   const nixMs = result.nix?.ok ? result.nix.wallMs : undefined;
   const jsonMs = result.phases?.stringifyMs;
-  const row = (name: string, ms: number | undefined, rss: number | undefined, compare: boolean): string[] => [
+  const row = (name: string, ms: number | undefined, cpu: number | undefined, rss: number | undefined, compare: boolean): string[] => [
     name,
     duration(ms),
+    duration(cpu),
     megabytes(rss),
     perHost(ms, spec.hosts),
     compare && ms !== undefined && nixMs !== undefined ? ratio(ms / nixMs) : "",
@@ -29,10 +30,10 @@ export const fleetReport = (result: FleetResult): string => {
   ];
   const nixName = result.nix?.ok ? `nix-instantiate --parse, all .nix (${result.nix.calls} call${result.nix.calls === 1 ? "" : "s"})` : `nix-instantiate --parse: ${result.nix?.reason ?? "not run"}`;
   const rows = [
-    row("typeflake generate (cold, empty output)", result.generate.wallMs, result.generate.rssMb, true),
-    row("typeflake generate --check (nothing changed)", result.check?.wallMs, result.check?.rssMb, true),
-    row(`baseline: ${nixName}`, nixMs, undefined, false),
-    row("baseline: JSON.stringify(validated model)", jsonMs, undefined, false),
+    row("typeflake generate (cold, empty output)", result.generate.wallMs, result.generate.cpuMs, result.generate.rssMb, true),
+    row("typeflake generate --check (nothing changed)", result.check?.wallMs, result.check?.cpuMs, result.check?.rssMb, true),
+    row(`baseline: ${nixName}`, nixMs, undefined, undefined, false),
+    row("baseline: JSON.stringify(validated model)", jsonMs, undefined, undefined, false),
   ];
   const { output, phases } = result;
   const lines = [
@@ -40,13 +41,15 @@ export const fleetReport = (result: FleetResult): string => {
     `output: ${count(output.files)} files (${count(output.nixFiles)} .nix), ${bytes(output.bytes)} written` +
       (result.peers !== undefined ? `; ${count(result.peers)} WireGuard peer entries` : "") +
       (phases ? `; JSON model ${bytes(phases.jsonBytes)}` : ""),
-    table(["", "wall", "peak RSS", "ms/host", "/ nix parse", "/ JSON"], rows),
+    table(["", "wall", "CPU", "peak RSS", "ms/host", "/ nix parse", "/ JSON"], rows),
   ];
   if (phases)
     lines.push(
       `in-process stages: load TS ${duration(phases.loadMs)} · validate ${duration(phases.validateMs)} · cross-host checks ${duration(phases.crossHostMs)} · lower+print ${duration(phases.planMs)}`,
     );
-  lines.push(`(median of ${result.generate.runs} run${result.generate.runs === 1 ? "" : "s"}; peak RSS is the highest of them)`);
+  lines.push(
+    `(median of ${result.generate.runs} run${result.generate.runs === 1 ? "" : "s"}; CPU = user + system time of all the child's threads; peak RSS is the highest run; ms/host and ratios use wall time)`,
+  );
   if (result.failure) lines.push(`PROBLEM: ${result.failure}`);
   return lines.join("\n");
 };

@@ -1,19 +1,25 @@
 /** The printed report of the homelab run, the targets, and a CPU profile. */
 import type { HomelabResult } from "../homelab.ts";
-import type { ProfileSummary } from "../measure/cpu-profile.ts";
+import type { Hotspot, ProfileSummary } from "../measure/cpu-profile.ts";
 import type { TargetResult } from "../targets.ts";
-import { duration, table } from "./table.ts";
+import { duration, megabytes, table } from "./table.ts";
 
 /** The homelab's `npm run generate` figures. */
 export const homelabReport = (result: HomelabResult): string => {
   const title = "== reference homelab (repository sources, copied to bench/.fleets/homelab)";
   if (!result.cold) return `${title}\nFAILED: ${result.failure ?? "no figures"}`;
   const rows = [
-    ["npm run generate (cold, empty output)", duration(result.cold.wallMs), duration(result.cold.minMs)],
-    ["npm run generate (everything up to date)", duration(result.current?.wallMs), duration(result.current?.minMs)],
-    ["node bin/typeflake.mjs generate (up to date, no npm)", duration(result.direct?.wallMs), duration(result.direct?.minMs)],
+    ["npm run generate (cold, empty output)", duration(result.cold.wallMs), duration(result.cold.minMs), "–", "–"],
+    ["npm run generate (everything up to date)", duration(result.current?.wallMs), duration(result.current?.minMs), "–", "–"],
+    [
+      "node bin/typeflake.mjs generate (up to date, no npm)",
+      duration(result.direct?.wallMs),
+      duration(result.direct?.minMs),
+      duration(result.direct?.cpuMs),
+      megabytes(result.direct?.rssMb),
+    ],
   ];
-  return [title, table(["", "median", "fastest"], rows), ...(result.failure ? [`PROBLEM: ${result.failure}`] : [])].join("\n");
+  return [title, table(["", "median wall", "fastest", "CPU", "peak RSS"], rows), ...(result.failure ? [`PROBLEM: ${result.failure}`] : [])].join("\n");
 };
 
 const VERDICT = { true: "PASS", false: "MISS", undefined: "n/a" } as const;
@@ -25,16 +31,14 @@ export const targetsReport = (targets: readonly TargetResult[]): string =>
     targets.map((target) => [target.target, target.actual, VERDICT[`${target.pass}`]]),
   );
 
-/** The hottest functions and files of a profile. */
+const hotspots = (title: string, spots: readonly Hotspot[]): string =>
+  table([title, "ms", "%"], spots.map((spot) => [spot.name, spot.ms.toFixed(0), spot.percent.toFixed(1)]));
+
+/** The hottest areas and functions of a profile. */
 export const profileReport = (title: string, summary: ProfileSummary): string =>
   [
     `-- ${title}: ${duration(summary.totalMs)} sampled`,
-    table(
-      ["self time by area", "ms", "%"],
-      summary.areas.map((spot) => [spot.name, spot.selfMs.toFixed(0), spot.percent.toFixed(1)]),
-    ),
-    table(
-      ["self time by function", "ms", "%"],
-      summary.functions.map((spot) => [spot.name, spot.selfMs.toFixed(0), spot.percent.toFixed(1)]),
-    ),
-  ].join("\n");
+    hotspots("self time by area", summary.areas),
+    hotspots("self time by function", summary.functions),
+    ...(summary.inclusive.length ? [hotspots("typeflake functions by inclusive time", summary.inclusive)] : []),
+  ].join("\n\n");

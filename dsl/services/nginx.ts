@@ -10,6 +10,7 @@ import { openFirewall, secretFile } from "./common.ts";
 
 /** A service of a fleet host: `host("compute").port(3000)`. */
 const hostService = z.custom<HostRef>((value) => isNixExpression(value) && value.kind === "host" && value.url !== undefined, {
+  params: { code: "invalid-proxy-target" },
   error: 'must be a URL such as "http://127.0.0.1:3000" or a fleet service such as host("compute").port(3000)',
 });
 

@@ -5,7 +5,7 @@
  * Keys and endpoints are filled in from the other host's definition.
  */
 import { z } from "zod";
-import { cidr, dnsName, hostName, ipAddress, port, reachableAddress, wireguardPublicKey } from "../checks.ts";
+import { cidr, hostName, ipAddress, port, reachableAddress, wireguardPublicKey } from "../checks.ts";
 import { openFirewall, secretFile } from "./common.ts";
 
 /** A Linux network interface name: at most 15 characters, e.g. `"wg0"`. */
@@ -81,7 +81,7 @@ export const wireguardInterfaceSchema = z
      * The address other hosts reach this interface at, when it differs from the host's
      * `address` (a public name for a gateway behind NAT), e.g. `"vpn.example.com"`.
      */
-    endpointAddress: z.union([ipAddress, dnsName]).optional(),
+    endpointAddress: reachableAddress.optional(),
     /** Peers written by hand, kept in this order before the derived ones. */
     peers: z.array(wireguardPeerSchema).default([]),
     /** Join another host's interface as a spoke, e.g. `{ host: "gateway" }`. */

@@ -12,8 +12,11 @@ import { registerEvalCommand } from "./commands/eval.ts";
 import { registerFlakeCheckCommand } from "./commands/flake-check.ts";
 import { registerGenerateCommands } from "./commands/generate.ts";
 import { registerGenerationsCommand } from "./commands/generations.ts";
+import { registerInitCommand } from "./commands/init.ts";
+import { registerInventoryCommand } from "./commands/inventory.ts";
 import { registerOptionsCommand } from "./commands/options.ts";
 import { registerRollbackCommand } from "./commands/rollback.ts";
+import { registerSchemaCommand } from "./commands/schema.ts";
 import { registerUpdateCommand } from "./commands/update.ts";
 import { fleetTargets } from "../nix-cli/fleet-targets.ts";
 import { globalOptions } from "./global-options.ts";
@@ -50,6 +53,7 @@ const context = {
 };
 
 registerGenerateCommands(program, globals);
+registerInventoryCommand(program, globals);
 registerEvalCommand(program, context);
 registerFlakeCheckCommand(program, context);
 registerBuildCommand(program, context);
@@ -59,6 +63,8 @@ registerGenerationsCommand(program, context);
 registerClosureDiffCommand(program, context);
 registerUpdateCommand(program, context);
 registerOptionsCommand(program);
+registerSchemaCommand(program);
+registerInitCommand(program);
 
 try {
   await program.parseAsync(process.argv);

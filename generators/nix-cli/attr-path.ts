@@ -8,7 +8,8 @@
 import { UsageError } from "./errors.ts";
 
 /** How to write an option path, for help texts and errors. */
-export const attrPathHelp = 'names separated by dots, quoting names that contain dots or spaces, e.g. services.samba.settings."server min protocol"';
+export const attrPathHelp =
+  'names separated by dots, quoting names that contain dots or spaces, e.g. services.samba.settings."server min protocol"';
 
 const BARE_NAME = /^[A-Za-z_][A-Za-z0-9_'-]*$/;
 
@@ -25,8 +26,7 @@ export function parseOptionPath(text: string): string[] {
   let index = 0;
   const fail = (problem: string): never => {
     throw new UsageError(
-      `option path ${JSON.stringify(text)}: ${problem} at character ${index + 1}; ` +
-        `write ${attrPathHelp}`,
+      `option path ${JSON.stringify(text)}: ${problem} at character ${index + 1}; ` + `write ${attrPathHelp}`,
     );
   };
   while (index <= text.length) {
@@ -68,7 +68,10 @@ const percentEncode = (text: string): string =>
   Array.from(text, (char) =>
     FRAGMENT_LITERAL.test(char)
       ? char
-      : Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+      : Array.from(
+          new TextEncoder().encode(char),
+          (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`,
+        ).join(""),
   ).join("");
 
 /** `<flakeRef>#a.b."c d"`: the installable that selects `names` from the flake's outputs. */

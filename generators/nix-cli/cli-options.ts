@@ -48,7 +48,10 @@ export function pairs(flag: string, values: readonly string[] | undefined, shape
 
 /** The input overrides from `--override-input`. */
 export const inputOverrides = (flags: OverrideInputFlags): InputOverride[] =>
-  pairs("--override-input", flags.overrideInput, "<input> <flake-ref>").map(([input, flakeRef]) => ({ input, flakeRef }));
+  pairs("--override-input", flags.overrideInput, "<input> <flake-ref>").map(([input, flakeRef]) => ({
+    input,
+    flakeRef,
+  }));
 
 /** The parsed values of `--local` and `--target-host`. */
 export interface HostAccessFlags {
@@ -80,7 +83,8 @@ export function accessFromFlags(target: DeployTarget, flags: HostAccessFlags): H
 export const wholeNumber =
   (min: number) =>
   (text: string): number => {
-    if (!/^\d+$/.test(text) || Number(text) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}.`);
+    if (!/^\d+$/.test(text) || Number(text) < min)
+      throw new InvalidArgumentError(`expected a whole number of at least ${min}.`);
     return Number(text);
   };
 

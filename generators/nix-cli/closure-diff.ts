@@ -29,14 +29,18 @@ export function builtOutPath(report: string): string {
   } catch {
     // Falls through to the error below, which shows what nix printed.
   }
-  throw new ToolError(`nix build reported ${JSON.stringify(report.trim())}, not the JSON with an output path that typeflake expects`);
+  throw new ToolError(
+    `nix build reported ${JSON.stringify(report.trim())}, not the JSON with an output path that typeflake expects`,
+  );
 }
 
 /** The running system's store path from `readlink -f /run/current-system`. */
 function runningSystemPath(output: string, host: string): string {
   const path = output.trim();
   if (!STORE_PATH.test(path)) {
-    throw new ToolError(`${host}: /run/current-system points to ${JSON.stringify(path)}, not a store path; is it running NixOS?`);
+    throw new ToolError(
+      `${host}: /run/current-system points to ${JSON.stringify(path)}, not a store path; is it running NixOS?`,
+    );
   }
   return path;
 }
@@ -48,7 +52,9 @@ export async function closureDiff(host: string, access: HostAccess, run: RunOpti
     run.dryRun ? (await runCommand(line, run), placeholder) : read(await runChecked(line, { ...run, capture: true }));
 
   const next = await captured(nixBuildToplevel(host), `<new system of ${host}>`, builtOutPath);
-  const current = await captured(currentSystem(access), `<running system of ${host}>`, (stdout) => runningSystemPath(stdout, host));
+  const current = await captured(currentSystem(access), `<running system of ${host}>`, (stdout) =>
+    runningSystemPath(stdout, host),
+  );
   if (!access.local) await runChecked(nixCopyFrom(access.destination, current, nixSshOptsEnv(access.sshOpts)), run);
   const diff: CommandLine = findExecutable("nvd", run.io.env.PATH)
     ? { command: "nvd", args: ["diff", current, next] }

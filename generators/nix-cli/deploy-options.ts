@@ -44,7 +44,11 @@ export interface DeployOptions {
   readonly nixOptions: readonly NixOption[];
 }
 
-const TOOL_SPECIFIC: readonly { flag: string; given: (options: DeployOptions) => boolean; tools: readonly DeployTool[] }[] = [
+const TOOL_SPECIFIC: readonly {
+  flag: string;
+  given: (options: DeployOptions) => boolean;
+  tools: readonly DeployTool[];
+}[] = [
   { flag: "--local", given: (o) => o.local, tools: ["nixos-rebuild"] },
   { flag: "--build-host", given: (o) => o.buildHost !== undefined, tools: ["nixos-rebuild"] },
   { flag: "--sudo", given: (o) => o.sudo, tools: ["nixos-rebuild"] },
@@ -75,7 +79,9 @@ export function checkDeployOptions(options: DeployOptions, hostCount: number): v
     }
   }
   if (options.tool === "deploy-rs" && options.mode === "test") {
-    throw new UsageError("deploy-rs has no test mode (activate without a boot entry); use --mode switch, boot or dry-activate, or --tool colmena or nixos-rebuild");
+    throw new UsageError(
+      "deploy-rs has no test mode (activate without a boot entry); use --mode switch, boot or dry-activate, or --tool colmena or nixos-rebuild",
+    );
   }
   if (options.local && options.targetHost !== undefined) {
     throw new UsageError("--local deploys to this machine, --target-host to another; give one of them");
@@ -84,6 +90,8 @@ export function checkDeployOptions(options: DeployOptions, hostCount: number): v
     throw new UsageError("--build-host and --build-on-target each choose where to build; give one of them");
   }
   if ((options.local || options.targetHost !== undefined) && hostCount !== 1) {
-    throw new UsageError(`${options.local ? "--local" : "--target-host"} names one machine, but ${hostCount} hosts are selected; select exactly one host`);
+    throw new UsageError(
+      `${options.local ? "--local" : "--target-host"} names one machine, but ${hostCount} hosts are selected; select exactly one host`,
+    );
   }
 }

@@ -32,7 +32,9 @@ export function deployRsDeploy(target: DeployTarget, options: DeployOptions): Co
       ...(options.autoRollback === undefined ? [] : ["--auto-rollback", String(options.autoRollback)]),
       ...(options.confirmTimeout === undefined ? [] : ["--confirm-timeout", String(options.confirmTimeout)]),
       // After `--`, deploy-rs passes arguments on to its nix calls.
-      ...(options.nixOptions.length > 0 ? ["--", ...options.nixOptions.flatMap(({ name, value }) => ["--option", name, value])] : []),
+      ...(options.nixOptions.length > 0
+        ? ["--", ...options.nixOptions.flatMap(({ name, value }) => ["--option", name, value])]
+        : []),
     ],
   };
 }

@@ -15,4 +15,5 @@ const BUILDERS: Readonly<Record<DeployTool, (target: DeployTarget, options: Depl
 };
 
 /** The line that deploys `target` with `options.tool` (options already checked by `checkDeployOptions`). */
-export const deployCommand = (target: DeployTarget, options: DeployOptions): CommandLine => BUILDERS[options.tool](target, options);
+export const deployCommand = (target: DeployTarget, options: DeployOptions): CommandLine =>
+  BUILDERS[options.tool](target, options);

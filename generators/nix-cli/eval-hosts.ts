@@ -30,7 +30,10 @@ export interface EvaluateHostsOptions {
 export async function evaluateHosts(fleet: FleetTargets, options: EvaluateHostsOptions = {}): Promise<HostOutcome[]> {
   const trap = trapInterrupts();
   try {
-    const jobs = fleet.hosts.map((host) => ({ host: host.name, line: nixEval(host.name, [], options.overrides ?? []) }));
+    const jobs = fleet.hosts.map((host) => ({
+      host: host.name,
+      line: nixEval(host.name, [], options.overrides ?? []),
+    }));
     return await runFleet(jobs, {
       cwd: fleet.flakeDir,
       io: resolveIo(options.io),

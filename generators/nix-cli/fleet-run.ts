@@ -7,7 +7,7 @@
 import type { CommandLine } from "./command-line.ts";
 import type { CliIo } from "./context.ts";
 import { CommandFailedError, InterruptedError } from "./errors.ts";
-import { ensureTools, runCommand } from "./run.ts";
+import { ensureTools, noteLine, runCommand } from "./run.ts";
 import { canShowLiveStatus, StatusBoard } from "./status-board.ts";
 import type { HostOutcome } from "./summary.ts";
 import { formatSummary } from "./summary.ts";
@@ -38,13 +38,20 @@ export interface FleetRunOptions {
 export async function runFleet(jobs: readonly HostJob[], options: FleetRunOptions): Promise<HostOutcome[]> {
   const { io, signal } = options;
   if (options.dryRun) {
-    for (const job of jobs) await runCommand(job.line, { ...options, lines: undefined });
+    for (const job of jobs) await runCommand(job.line, options);
     return jobs.map((job) => ({ host: job.host, status: "ok" }));
   }
-  ensureTools(jobs.map((job) => job.line), io.env);
+  ensureTools(
+    jobs.map((job) => job.line),
+    io.env,
+  );
 
   const several = jobs.length > 1;
-  const board = new StatusBoard(io, jobs.map((job) => job.host), several && canShowLiveStatus(io));
+  const board = new StatusBoard(
+    io,
+    jobs.map((job) => job.host),
+    several && canShowLiveStatus(io),
+  );
   const outcomes = new Map<string, HostOutcome>();
   let next = 0;
   let stopped = false;
@@ -61,7 +68,7 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
         : { host: job.host, status: "failed", exitCode, elapsedMs: elapsed() };
     } catch (error) {
       if (error instanceof InterruptedError) return { host: job.host, status: "cancelled", elapsedMs: elapsed() };
-      (lines?.stderr ?? ((text: string) => io.stderr.write(`${text}\n`)))(`error: ${(error as Error).message}`);
+      noteLine({ io, lines })(`error: ${(error as Error).message}`);
       return { host: job.host, status: "failed", elapsedMs: elapsed() };
     }
   };
@@ -79,7 +86,8 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
   board.close();
 
   const results = jobs.map(
-    (job): HostOutcome => outcomes.get(job.host) ?? { host: job.host, status: signal.aborted ? "cancelled" : "skipped" },
+    (job): HostOutcome =>
+      outcomes.get(job.host) ?? { host: job.host, status: signal.aborted ? "cancelled" : "skipped" },
   );
   io.stderr.write(`\n${formatSummary(results)}\n`);
   return results;

@@ -34,12 +34,18 @@ export const TOPLEVEL: readonly string[] = ["config", "system", "build", "toplev
  * (the toplevel's derivation path): a real NixOS `config` holds functions and cannot be printed as
  * JSON, and "does this host evaluate?" is the question a path-less eval asks.
  */
-export const nixEval = (host: string, optionPath: readonly string[], overrides: readonly InputOverride[]): CommandLine =>
+export const nixEval = (
+  host: string,
+  optionPath: readonly string[],
+  overrides: readonly InputOverride[],
+): CommandLine =>
   nix(
     "eval",
     "--json",
     ...overrideArgs(overrides),
-    optionPath.length > 0 ? hostInstallable(host, "config", ...optionPath) : hostInstallable(host, ...TOPLEVEL, "drvPath"),
+    optionPath.length > 0
+      ? hostInstallable(host, "config", ...optionPath)
+      : hostInstallable(host, ...TOPLEVEL, "drvPath"),
   );
 
 /** `nix flake check`, with inputs overridden. */
@@ -59,7 +65,9 @@ export const nixBuildToplevel = (host: string): CommandLine =>
  * `nix flake update <input>`, which 2.8 rejects).
  */
 export const nixFlakeUpdate = (inputs: readonly string[]): CommandLine =>
-  inputs.length === 0 ? nix("flake", "update") : nix("flake", "lock", ...inputs.flatMap((input) => ["--update-input", input]));
+  inputs.length === 0
+    ? nix("flake", "update")
+    : nix("flake", "lock", ...inputs.flatMap((input) => ["--update-input", input]));
 
 /**
  * Copy a store path (with its closure) from a host into the local store. `--no-check-sigs`: the
@@ -71,4 +79,5 @@ export const nixCopyFrom = (destination: string, storePath: string, env?: Record
 });
 
 /** `nix store diff-closures`: the package version and size changes between two closures. */
-export const nixDiffClosures = (before: string, after: string): CommandLine => nix("store", "diff-closures", before, after);
+export const nixDiffClosures = (before: string, after: string): CommandLine =>
+  nix("store", "diff-closures", before, after);

@@ -13,7 +13,8 @@ import { hostFlakeRef } from "./nix.ts";
 import { hostAccess, nixSshOptsEnv } from "./ssh.ts";
 import type { DeployTarget } from "./target.ts";
 
-const optionArgs = (options: readonly NixOption[]): string[] => options.flatMap(({ name, value }) => ["--option", name, value]);
+const optionArgs = (options: readonly NixOption[]): string[] =>
+  options.flatMap(({ name, value }) => ["--option", name, value]);
 
 /** `nixos-rebuild build --flake .#<host>`: build the system (a `result` link in the flake's directory). */
 export const nixosRebuildBuild = (

@@ -7,6 +7,7 @@ import { constants } from "node:os";
 import { isAbsolute, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { execa } from "execa";
 import type { CommandLine } from "./command-line.ts";
 import { formatCommandLine, shellQuote } from "./command-line.ts";
@@ -57,50 +58,83 @@ export function describeCommand(line: CommandLine, cwd: string, userCwd: string)
  * NixOS, where sudo finds it without PATH.
  */
 export function ensureTools(lines: readonly CommandLine[], env: NodeJS.ProcessEnv): void {
-  const programs = lines.flatMap((line) => (line.sudo ? ["sudo", ...(isAbsolute(line.command) ? [] : [line.command])] : [line.command]));
+  const programs = lines.flatMap((line) =>
+    line.sudo ? ["sudo", ...(isAbsolute(line.command) ? [] : [line.command])] : [line.command],
+  );
   const missing = programs.find((program) => findExecutable(program, env.PATH) === undefined);
   if (missing !== undefined) throw new ToolError(missingToolMessage(missing));
 }
 
 // Where one of the child's output streams goes. The process's own streams are inherited, so a
 // tool on a terminal keeps its progress display and colours; anything else is forwarded.
-type Route = { readonly kind: "inherit" } | { readonly kind: "capture" } | { readonly kind: "forward"; readonly write: (chunk: string) => void } | { readonly kind: "lines"; readonly sink: (line: string) => void };
+type Route =
+  | { readonly kind: "inherit" }
+  | { readonly kind: "capture" }
+  | { readonly kind: "forward"; readonly write: (chunk: string) => void }
+  | { readonly kind: "lines"; readonly sink: (line: string) => void };
 
 const route = (stream: Writable, own: Writable, sink: ((line: string) => void) | undefined): Route =>
-  sink ? { kind: "lines", sink } : stream === own ? { kind: "inherit" } : { kind: "forward", write: (chunk) => stream.write(chunk) };
+  sink
+    ? { kind: "lines", sink }
+    : stream === own
+      ? { kind: "inherit" }
+      : { kind: "forward", write: (chunk) => stream.write(chunk) };
 
-const follow = (output: Readable | null, to: Route): Promise<void> =>
-  new Promise((done) => {
-    if (!output || to.kind === "inherit" || to.kind === "capture") return done();
-    if (to.kind === "lines") createInterface({ input: output, crlfDelay: Infinity }).on("line", to.sink).on("close", done);
-    else output.setEncoding("utf8").on("data", to.write).on("end", done);
-  });
+// Resolves once the stream has ended or was destroyed; its errors are the subprocess's to report.
+const follow = async (output: Readable | null, to: Route): Promise<void> => {
+  if (!output || to.kind === "inherit" || to.kind === "capture") return;
+  if (to.kind === "lines") createInterface({ input: output, crlfDelay: Infinity }).on("line", to.sink);
+  else output.setEncoding("utf8").on("data", to.write);
+  await finished(output).catch(() => {});
+};
+
+/** Where typeflake's own line about a run goes: with the host's output when it has sinks, else stderr. */
+export const noteLine = (options: Pick<RunOptions, "io" | "lines">): ((text: string) => void) =>
+  options.lines?.stderr ?? ((text) => options.io.stderr.write(`${text}\n`));
 
 /** Print `line`, run it (unless dry-run) and return its exit code; failures to start throw. */
 export async function runCommand(line: CommandLine, options: RunOptions): Promise<RunResult> {
   const { io, lines } = options;
-  const announce = lines?.stderr ?? ((text: string) => io.stderr.write(`${text}\n`));
-  announce(`$ ${describeCommand(line, options.cwd, io.cwd)}`);
+  noteLine(options)(`$ ${describeCommand(line, options.cwd, io.cwd)}`);
   if (options.dryRun) return { exitCode: 0, stdout: "" };
   if (options.signal.aborted) throw new InterruptedError("interrupted");
   ensureTools([line], io.env);
 
   const stdoutRoute: Route = options.capture ? { kind: "capture" } : route(io.stdout, process.stdout, lines?.stdout);
   const stderrRoute = route(io.stderr, process.stderr, lines?.stderr);
-  const subprocess = execa(line.sudo ? "sudo" : line.command, line.sudo ? [line.command, ...line.args] : [...line.args], {
-    cwd: options.cwd,
-    env: { ...io.env, ...line.env },
-    extendEnv: false,
-    reject: false,
-    cancelSignal: options.signal,
-    forceKillAfterDelay: KILL_GRACE_MS,
-    stdin: lines ? "ignore" : "inherit",
-    stdout: stdoutRoute.kind === "inherit" ? "inherit" : "pipe",
-    stderr: stderrRoute.kind === "inherit" ? "inherit" : "pipe",
-    buffer: { stdout: stdoutRoute.kind === "capture", stderr: false },
-    stripFinalNewline: false,
-  });
-  const [result] = await Promise.all([subprocess, follow(subprocess.stdout, stdoutRoute), follow(subprocess.stderr, stderrRoute)]);
+  const subprocess = execa(
+    line.sudo ? "sudo" : line.command,
+    line.sudo ? [line.command, ...line.args] : [...line.args],
+    {
+      cwd: options.cwd,
+      env: { ...io.env, ...line.env },
+      extendEnv: false,
+      reject: false,
+      cancelSignal: options.signal,
+      forceKillAfterDelay: KILL_GRACE_MS,
+      stdin: lines ? "ignore" : "inherit",
+      stdout: stdoutRoute.kind === "inherit" ? "inherit" : "pipe",
+      stderr: stderrRoute.kind === "inherit" ? "inherit" : "pipe",
+      buffer: { stdout: stdoutRoute.kind === "capture", stderr: false },
+      stripFinalNewline: false,
+    },
+  );
+  // A stopped child's own children (nix under nixos-rebuild, say) can keep its output pipes open;
+  // once the child itself is gone, stop reading them rather than wait for the orphans.
+  const stopReading = (): void => {
+    subprocess.stdout?.destroy();
+    subprocess.stderr?.destroy();
+  };
+  const onAbort = (): void => {
+    if (subprocess.exitCode === null && subprocess.signalCode === null) subprocess.once("exit", stopReading);
+    else stopReading();
+  };
+  options.signal.addEventListener("abort", onAbort, { once: true });
+  const [result] = await Promise.all([
+    subprocess,
+    follow(subprocess.stdout, stdoutRoute),
+    follow(subprocess.stderr, stderrRoute),
+  ]).finally(() => options.signal.removeEventListener("abort", onAbort));
 
   // The terminal's SIGINT may stop the child before the abort reaches execa: either way it was the user.
   if (result.isCanceled || options.signal.aborted) throw new InterruptedError(`${line.command} was stopped`);
@@ -115,6 +149,7 @@ export async function runCommand(line: CommandLine, options: RunOptions): Promis
 /** Run `line` and require exit code 0; returns the captured stdout. */
 export async function runChecked(line: CommandLine, options: RunOptions): Promise<string> {
   const { exitCode, stdout } = await runCommand(line, options);
-  if (exitCode !== 0) throw new CommandFailedError(`${line.command} failed with exit code ${exitCode} (its output is above)`);
+  if (exitCode !== 0)
+    throw new CommandFailedError(`${line.command} failed with exit code ${exitCode} (its output is above)`);
   return stdout;
 }

@@ -30,7 +30,9 @@ export interface TargetHostOverride {
 export function parseTargetHost(text: string): TargetHostOverride {
   const match = /^(?:([^@\s]+)@)?([^@\s]+)$/.exec(text);
   if (!match) {
-    throw new UsageError(`--target-host ${JSON.stringify(text)} is not a host; write host or user@host, e.g. deploy@10.0.20.10`);
+    throw new UsageError(
+      `--target-host ${JSON.stringify(text)} is not a host; write host or user@host, e.g. deploy@10.0.20.10`,
+    );
   }
   const [, user, host = ""] = match;
   return user === undefined ? { host } : { user, host };
@@ -60,7 +62,11 @@ export type Argv = readonly [command: string, ...args: string[]];
 const localCommand = ([command, ...args]: Argv, privileged: boolean): CommandLine =>
   privileged ? { command, args, sudo: true } : { command, args };
 
-const sshCommand = (access: Extract<HostAccess, { local: false }>, commands: readonly Argv[], privileged: boolean): CommandLine => {
+const sshCommand = (
+  access: Extract<HostAccess, { local: false }>,
+  commands: readonly Argv[],
+  privileged: boolean,
+): CommandLine => {
   const elevate = privileged && access.useSudo ? ["sudo"] : [];
   const script = commands.map((argv) => [...elevate, ...argv].map(shellQuote).join(" ")).join(" && ");
   return { command: "ssh", args: [...access.sshOpts, access.destination, script] };

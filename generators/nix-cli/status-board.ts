@@ -10,15 +10,20 @@ import type { LineSinks } from "./run.ts";
 import type { HostOutcome } from "./summary.ts";
 import { describeResult, formatElapsed } from "./summary.ts";
 
-type HostState = { readonly phase: "waiting" } | { readonly phase: "running"; readonly startedAt: number } | { readonly phase: "done"; readonly outcome: HostOutcome };
+type HostState =
+  | { readonly phase: "waiting" }
+  | { readonly phase: "running"; readonly startedAt: number }
+  | { readonly phase: "done"; readonly outcome: HostOutcome };
 
 const REDRAW_MS = 1_000;
 
 /** Whether `CI` says we are under continuous integration (`CI=true`, `CI=1`, …). */
-export const isCi = (env: NodeJS.ProcessEnv): boolean => env.CI !== undefined && !["", "0", "false"].includes(env.CI.toLowerCase());
+export const isCi = (env: NodeJS.ProcessEnv): boolean =>
+  env.CI !== undefined && !["", "0", "false"].includes(env.CI.toLowerCase());
 
 /** Whether a live status fits this output: stderr is a terminal and this is not CI. */
-export const canShowLiveStatus = (io: CliIo): boolean => (io.stderr as Partial<WriteStream>).isTTY === true && !isCi(io.env);
+export const canShowLiveStatus = (io: CliIo): boolean =>
+  (io.stderr as Partial<WriteStream>).isTTY === true && !isCi(io.env);
 
 /** Status lines for a set of hosts, and their prefixed output. */
 export class StatusBoard {
@@ -45,7 +50,7 @@ export class StatusBoard {
 
   /** Where a host's output goes: each line prefixed with the host's name. */
   sinks(host: string): LineSinks {
-    const prefix = this.#colors.dim(`[${host}]`.padEnd(this.#width + 2));
+    const prefix = `[${host}]`.padEnd(this.#width + 2);
     return {
       stdout: (line) => this.#write(this.#io.stdout, `${prefix} ${line}`),
       stderr: (line) => this.#write(this.#io.stderr, `${prefix} ${line}`),
@@ -87,7 +92,9 @@ export class StatusBoard {
 
   #draw(): void {
     const columns = (this.#io.stderr as Partial<WriteStream>).columns ?? 80;
-    const lines = [...this.#states].map(([host, state]) => this.#statusLine(host, state).slice(0, Math.max(columns - 1, 20)));
+    const lines = [...this.#states].map(([host, state]) =>
+      this.#statusLine(host, state).slice(0, Math.max(columns - 1, 20)),
+    );
     this.#io.stderr.write(lines.map((line) => `${line}\n`).join(""));
     this.#drawnLines = lines.length;
   }

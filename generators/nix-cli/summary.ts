@@ -37,5 +37,9 @@ export function formatSummary(outcomes: readonly HostOutcome[]): string {
     ]),
   ];
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
-  return rows.map(([host = "", result = "", time = ""]) => `${host.padEnd(widths[0] ?? 0)}  ${result.padEnd(widths[1] ?? 0)}  ${time}`.trimEnd()).join("\n");
+  return rows
+    .map(([host = "", result = "", time = ""]) =>
+      `${host.padEnd(widths[0] ?? 0)}  ${result.padEnd(widths[1] ?? 0)}  ${time}`.trimEnd(),
+    )
+    .join("\n");
 }

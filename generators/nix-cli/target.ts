@@ -57,4 +57,3 @@ export interface FleetTargets {
   /** Every host, in the fleet's order (sorted by name); listed in that order by errors and summaries. */
   readonly hosts: readonly DeployTarget[];
 }
-

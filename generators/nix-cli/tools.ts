@@ -9,7 +9,8 @@ const INSTALL_HINTS: Readonly<Record<string, string>> = {
   nix: "install it from https://nixos.org/download (Debian and Ubuntu: `apt install nix-bin`)",
   "nixos-rebuild": "it ships with NixOS, or install it with `nix profile install nixpkgs#nixos-rebuild`",
   deploy: "it is deploy-rs's CLI; install it with `nix profile install nixpkgs#deploy-rs`",
-  colmena: "install it with `nix profile install nixpkgs#colmena` (the colmenaHive output needs colmena 0.5 or its main branch)",
+  colmena:
+    "install it with `nix profile install nixpkgs#colmena` (the colmenaHive output needs colmena 0.5 or its main branch)",
   nvd: "install it with `nix profile install nixpkgs#nvd`",
   ssh: "install OpenSSH (`nix profile install nixpkgs#openssh`, or your system's openssh-client package)",
   sudo: "install sudo, or run typeflake as root",
@@ -23,7 +24,10 @@ export const missingToolMessage = (command: string): string =>
 export function findExecutable(command: string, pathVariable: string | undefined): string | undefined {
   const candidates = command.includes("/")
     ? [command]
-    : (pathVariable ?? "").split(delimiter).filter((dir) => dir !== "").map((dir) => join(dir, command));
+    : (pathVariable ?? "")
+        .split(delimiter)
+        .filter((dir) => dir !== "")
+        .map((dir) => join(dir, command));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);

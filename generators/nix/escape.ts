@@ -35,6 +35,9 @@ const IDENTIFIER = /^[a-zA-Z_][a-zA-Z0-9_'-]*$/;
 /** A surrogate half without its partner: such a string has no UTF-8 encoding. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Text that needs no check and, in double quotes, no escape (the common case, tested first). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Show a user value inside an error message without flooding it. */
 function quoteForMessage(text: string): string {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -46,6 +49,7 @@ function quoteForMessage(text: string): string {
  * no UTF-8 form, so the file would silently contain U+FFFD instead.
  */
 export function checkText(text: string, what: string): void {
+  if (PRINTABLE_ASCII.test(text)) return;
   if (text.includes("\0")) {
     throw new NixPrintError(
       `${what} ${quoteForMessage(text)}`,
@@ -90,6 +94,7 @@ export type NextInString = "interpolation" | "close" | "newline";
  */
 export function escapeDoubleQuoted(text: string, next: NextInString): string {
   checkText(text, "the string");
+  if (!/[\\"\n\r\t$]/.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;

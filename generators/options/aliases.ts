@@ -41,7 +41,12 @@ const samePath = (a: OptionPath, b: OptionPath): boolean => a.length === b.lengt
  * attribute-set elements; `concrete` the same path with the user's names; `value` what the user
  * wrote under the key.
  */
-export function findAliases(index: OptionIndex, declared: OptionPath, concrete: ValuePath, value: unknown): AliasFinding[] {
+export function findAliases(
+  index: OptionIndex,
+  declared: OptionPath,
+  concrete: ValuePath,
+  value: unknown,
+): AliasFinding[] {
   const findings: AliasFinding[] = [];
   for (const alias of index.aliases) {
     if (!startsWith(alias.from, declared)) continue;
@@ -50,7 +55,9 @@ export function findAliases(index: OptionIndex, declared: OptionPath, concrete: 
     if (!found.present) continue;
     const names: ValuePath = [...concrete, ...below];
     const fill = (path: OptionPath): ValuePath =>
-      path.map((segment, position) => (segment === ELEMENT && alias.from[position] === ELEMENT ? (names[position] ?? segment) : segment));
+      path.map((segment, position) =>
+        segment === ELEMENT && alias.from[position] === ELEMENT ? (names[position] ?? segment) : segment,
+      );
     const { to, removedAs } = finalReplacement(index, alias);
     const settings = alias.kind === "removed" && !alias.message ? settingsReplacement(index, alias.from) : undefined;
     findings.push({

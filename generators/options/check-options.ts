@@ -147,7 +147,12 @@ class OptionChecker {
    * Raw Nix passes; a wrapper's content is checked with `check`. Returns false for expressions
    * that are values (packages, paths, secrets, hosts), which the caller checks.
    */
-  private unwrap(value: NixExpression, place: Place, position: Position, check: (inner: unknown, at: Place) => void): boolean {
+  private unwrap(
+    value: NixExpression,
+    place: Place,
+    position: Position,
+    check: (inner: unknown, at: Place) => void,
+  ): boolean {
     switch (value.kind) {
       case "raw":
         return true;
@@ -170,7 +175,13 @@ class OptionChecker {
    * has the value's shape and found something more precise than "wrong type here" (a nested
    * error, an enum value, a range), its findings are reported; else the whole type mismatches.
    */
-  private either(slot: ValueSlot, alternatives: readonly OptionType[], value: unknown, place: Place, position: Position): void {
+  private either(
+    slot: ValueSlot,
+    alternatives: readonly OptionType[],
+    value: unknown,
+    place: Place,
+    position: Position,
+  ): void {
     const attempts = alternatives.map((type) => ({
       type,
       found: this.collect(() => this.value({ kind: "value", type, scope: slot.scope }, value, place, position)),
@@ -210,7 +221,11 @@ class OptionChecker {
 
   private path(slot: ValueSlot, type: PathType, value: unknown, place: Place): void {
     const inStore = typeof value === "string" && value.startsWith("/nix/store/");
-    if (typeof value !== "string" || !value.startsWith("/") || (type.inStore !== undefined && inStore !== type.inStore)) {
+    if (
+      typeof value !== "string" ||
+      !value.startsWith("/") ||
+      (type.inStore !== undefined && inStore !== type.inStore)
+    ) {
       return this.mismatch(slot, value, place);
     }
     this.checks(type.checks, value, place);
@@ -235,7 +250,8 @@ class OptionChecker {
     for (const finding of findings) {
       const origin = child(place.origin, ...finding.below);
       this.report(messages.oldOption(origin, finding));
-      const target = finding.to && (finding.alias.kind === "renamed" || finding.alias.kind === "alias") ? finding.to : undefined;
+      const target =
+        finding.to && (finding.alias.kind === "renamed" || finding.alias.kind === "alias") ? finding.to : undefined;
       const targetSlot = target && slotAt(this.index, target.map(String));
       const at: Place = { origin, path: target ?? [], declared: finding.alias.to ?? [] };
       if (targetSlot?.kind === "namespace") this.namespace(targetSlot, finding.value, at);

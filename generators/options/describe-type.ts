@@ -68,7 +68,9 @@ function describeStructure(type: OptionType): string {
         return `null or ${phrase(element, NOUN_OR_CONJUNCTION)}`;
       }
       const last = type.of.length - 1;
-      return type.of.map((alternative, index) => phrase(alternative, index === last ? LAST_ALTERNATIVE : NOUN_OR_CONJUNCTION)).join(" or ");
+      return type.of
+        .map((alternative, index) => phrase(alternative, index === last ? LAST_ALTERNATIVE : NOUN_OR_CONJUNCTION))
+        .join(" or ");
     }
     case "function":
       return `function that evaluates to a(n) ${phrase(type.returns, NOUN_OR_COMPOSITE)}`;
@@ -97,7 +99,7 @@ function phrase(type: OptionType, allowed: Allowed): string {
 }
 
 /** nixpkgs' `descriptionClass` of a type. */
-export function descriptionClass(type: OptionType): DescriptionClass {
+function descriptionClass(type: OptionType): DescriptionClass {
   if (type.name !== undefined) return namedPhraseClass(type.name);
   // An unknown nested description came in parentheses; keep them.
   if (type.kind === "any" && type.unknown !== undefined) return undefined;

@@ -4,7 +4,7 @@
  * prints, the facts TypeScript cannot express (integer ranges, patterns, checks), default,
  * example, read-only status and the option's NixOS path.
  */
-import { showOptionPath } from "./option-path.ts";
+import { ELEMENT, ITEM, showOptionPath } from "./option-path.ts";
 import type { OptionDeclaration } from "./options-file.ts";
 import { type OptionType, typeParts } from "./option-type.ts";
 import type { OptionNode } from "./option-tree.ts";
@@ -34,8 +34,9 @@ export function namespaceDoc(node: OptionNode): string {
   const path = node.path;
   const last = path[path.length - 1];
   const owner = showOptionPath(path.slice(0, -1));
-  if (last === "<name>") return escapeComment(`Options of each attribute of \`${owner}\` (\`${showOptionPath(path)}\`).`);
-  if (last === "*") return escapeComment(`Options of each item of \`${owner}\` (\`${showOptionPath(path)}\`).`);
+  if (last === ELEMENT)
+    return escapeComment(`Options of each attribute of \`${owner}\` (\`${showOptionPath(path)}\`).`);
+  if (last === ITEM) return escapeComment(`Options of each item of \`${owner}\` (\`${showOptionPath(path)}\`).`);
   if (node.option) return escapeComment(`Options of the submodule \`${showOptionPath(path)}\`.`);
   return escapeComment(`Options under \`${showOptionPath(path)}\`.`);
 }
@@ -45,7 +46,7 @@ export const freeformDoc = (freeformText: string): string =>
   escapeComment(`Freeform: any other attribute is accepted, with a value of type \`${freeformText}\`.`);
 
 /** Facts about a type that its TypeScript form cannot carry. */
-export function typeFacts(type: OptionType): string[] {
+function typeFacts(type: OptionType): string[] {
   const facts = new Set<string>();
   for (const part of typeParts(type)) {
     const fact = partFact(part);
@@ -74,10 +75,15 @@ function partFact(type: OptionType): string | undefined {
     case "list":
       return type.nonEmpty ? "Lists must have at least one item." : undefined;
     case "enum":
-      return type.values.length ? `Allowed values: ${type.values.map((value) => JSON.stringify(value)).join(", ")}.` : undefined;
+      return type.values.length
+        ? `Allowed values: ${type.values.map((value) => JSON.stringify(value)).join(", ")}.`
+        : undefined;
     case "string":
-      if (type.pattern !== undefined) return `Strings must match the POSIX regular expression \`${type.pattern}\` as a whole.`;
-      return type.separator !== undefined ? `Several definitions are joined with ${JSON.stringify(type.separator)}.` : undefined;
+      if (type.pattern !== undefined)
+        return `Strings must match the POSIX regular expression \`${type.pattern}\` as a whole.`;
+      return type.separator !== undefined
+        ? `Several definitions are joined with ${JSON.stringify(type.separator)}.`
+        : undefined;
     case "path":
       return 'Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.';
     case "package":

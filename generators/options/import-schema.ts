@@ -49,7 +49,9 @@ export interface ImportedSchema {
 /** Import an options.json: check it, then write the types and the runtime index. */
 export function importOptionSchema(inputs: ImportInputs): Parsed<ImportedSchema> {
   const options = readOptionsJson(inputs.options.json, inputs.options.name);
-  const aliases = inputs.aliases ? readAliasesJson(inputs.aliases.json, inputs.aliases.name) : { ok: true as const, value: [] };
+  const aliases = inputs.aliases
+    ? readAliasesJson(inputs.aliases.json, inputs.aliases.name)
+    : { ok: true as const, value: [] };
   const problems: InputProblem[] = [...(options.ok ? [] : options.problems), ...(aliases.ok ? [] : aliases.problems)];
   if (!options.ok || !aliases.ok) return { ok: false, problems };
   const sources = [inputs.options.name, ...(inputs.aliases ? [inputs.aliases.name] : [])];

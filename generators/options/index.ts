@@ -4,7 +4,13 @@
  */
 export { checkNixosOptions } from "./check-options.ts";
 export { describeOptionType } from "./describe-type.ts";
-export { importOptionSchema, type ImportedSchema, type ImportInputs, type JsonInput, type TypeFallback } from "./import-schema.ts";
+export {
+  importOptionSchema,
+  type ImportedSchema,
+  type ImportInputs,
+  type JsonInput,
+  type TypeFallback,
+} from "./import-schema.ts";
 export { optionTypeAt, slotAt } from "./lookup.ts";
 export { OPTION_CODES } from "./messages.ts";
 export { type OptionPath, showOptionPath, splitOptionPath } from "./option-path.ts";

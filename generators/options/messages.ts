@@ -33,7 +33,7 @@ const WRAPPER_NAMES: Readonly<Record<"override" | "order", Readonly<Record<numbe
 };
 
 /** How a value reads in a message: `the string "yes"`, `a list`, `pkg("htop")`. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (isNixExpression(value)) return describeExpression(value);
   if (value === null) return "null";
   if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length} item(s)`;
@@ -86,7 +86,13 @@ export interface SchemaInfo {
   readonly optionCount: number;
 }
 
-export function unknownOption(origin: SourceOrigin, path: ValuePath, suggestions: readonly ValuePath[], schema: SchemaInfo): Diagnostic {
+/** An option path the schema does not have and no alias explains: suggestions, or how to get a fuller schema. */
+export function unknownOption(
+  origin: SourceOrigin,
+  path: ValuePath,
+  suggestions: readonly ValuePath[],
+  schema: SchemaInfo,
+): Diagnostic {
   const known = `typeflake knows ${schema.optionCount} options (from ${schema.sources.join(", ")})`;
   const message =
     suggestions.length > 0
@@ -99,6 +105,7 @@ export function unknownOption(origin: SourceOrigin, path: ValuePath, suggestions
 const alternatives = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 
+/** An option that was renamed, changed, merged, aliased (a warning) or removed, naming what to write now. */
 export function oldOption(origin: SourceOrigin, finding: AliasFinding): Diagnostic {
   const from = quote(finding.from);
   const to = finding.to && quote(finding.to);
@@ -148,6 +155,7 @@ export function notASet(origin: SourceOrigin, path: ValuePath, value: unknown): 
   return error(OPTION_CODES.type, origin, `${subject} must be an attribute set: got ${describeValue(value)}.`);
 }
 
+/** A definition of an option NixOS computes. */
 export const readOnlyOption = (origin: SourceOrigin, path: ValuePath): Diagnostic =>
   error(
     OPTION_CODES.readOnly,
@@ -159,12 +167,25 @@ export const readOnlyOption = (origin: SourceOrigin, path: ValuePath): Diagnosti
  * "A definition for option `x' is not of type `boolean'." with what was given, and a hint when
  * the fix is known (`pkg("htop")` for a package given as a string).
  */
-export function typeMismatch(origin: SourceOrigin, path: ValuePath, typeText: string, value: unknown, hint?: string): Diagnostic {
+export function typeMismatch(
+  origin: SourceOrigin,
+  path: ValuePath,
+  typeText: string,
+  value: unknown,
+  hint?: string,
+): Diagnostic {
   const message = `A definition for option ${quote(path)} is not of type \`${typeText}': got ${describeValue(value)}.`;
   return error(OPTION_CODES.type, origin, hint ? `${message} ${hint}` : message);
 }
 
-export function notInEnum(origin: SourceOrigin, path: ValuePath, type: EnumType, value: unknown, closest: readonly string[]): Diagnostic {
+/** A value outside an enum, with the closest allowed strings. */
+export function notInEnum(
+  origin: SourceOrigin,
+  path: ValuePath,
+  type: EnumType,
+  value: unknown,
+  closest: readonly string[],
+): Diagnostic {
   const allowed = type.values.map((item) => JSON.stringify(item)).join(", ");
   const guess = closest.length ? ` Did you mean ${alternatives(closest.map((item) => JSON.stringify(item)))}?` : "";
   return error(
@@ -174,19 +195,31 @@ export function notInEnum(origin: SourceOrigin, path: ValuePath, type: EnumType,
   );
 }
 
-export function outOfRange(origin: SourceOrigin, path: ValuePath, type: IntType | FloatType, value: number): Diagnostic {
+/** A number outside an integer or float range. */
+export function outOfRange(
+  origin: SourceOrigin,
+  path: ValuePath,
+  type: IntType | FloatType,
+  value: number,
+): Diagnostic {
   const range =
     type.min !== undefined && type.max !== undefined
       ? `between ${type.min} and ${type.max} (both inclusive)`
       : type.min !== undefined
         ? `at least ${type.min}`
         : `at most ${type.max}`;
-  return error(OPTION_CODES.range, origin, `A definition for option ${quote(path)} is out of range: ${value} is not ${range}.`);
+  return error(
+    OPTION_CODES.range,
+    origin,
+    `A definition for option ${quote(path)} is out of range: ${value} is not ${range}.`,
+  );
 }
 
+/** A value that breaks a refinement (`non-empty`, `single-line`, at least one list item). */
 export const checkFailed = (origin: SourceOrigin, path: ValuePath, rule: string, value: unknown): Diagnostic =>
   error(OPTION_CODES.check, origin, `A definition for option ${quote(path)} ${rule}: got ${describeValue(value)}.`);
 
+/** A string that does not match a `strMatching` pattern. */
 export const patternMismatch = (origin: SourceOrigin, path: ValuePath, pattern: string, value: unknown): Diagnostic =>
   error(
     OPTION_CODES.check,
@@ -194,6 +227,7 @@ export const patternMismatch = (origin: SourceOrigin, path: ValuePath, pattern: 
     `A definition for option ${quote(path)} does not match the pattern \`${pattern}': got ${describeValue(value)}.`,
   );
 
+/** An `mk*` wrapper used as a list item, which the module system does not allow. */
 export const wrapperInList = (origin: SourceOrigin, path: ValuePath, value: unknown): Diagnostic =>
   error(
     OPTION_CODES.wrapper,

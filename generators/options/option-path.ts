@@ -27,7 +27,10 @@ export function showOptionPath(path: OptionPath): string {
 }
 
 const quoteSegment = (segment: string): string =>
-  `"${segment.replace(/[\\"]/g, (char) => `\\${char}`).replace(/\$\{/g, "\\${").replace(/\n/g, "\\n")}"`;
+  `"${segment
+    .replace(/[\\"]/g, (char) => `\\${char}`)
+    .replace(/\$\{/g, "\\${")
+    .replace(/\n/g, "\\n")}"`;
 
 /** The inverse of `showOptionPath`, for options.json keys that come without `loc`. */
 export function splitOptionPath(text: string): string[] {

@@ -48,7 +48,8 @@ export interface InputProblem {
 }
 
 /** A parsed input or every problem found in it. */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly InputProblem[] };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 /** `{ "_type": "literalExpression", "text": "…" }` (or `mdDoc`, `literalMD`) as nixpkgs renders docs. */
 const documentText = z.object({ _type: z.string(), text: z.string() });

@@ -54,10 +54,18 @@ export function serializeOptionIndex(index: OptionIndex): string {
     "{",
     `  "format": ${JSON.stringify(INDEX_FORMAT)},`,
     `  "sources": ${JSON.stringify(index.sources)},`,
-    `  "types": ${block("[", types.map((entry) => JSON.stringify(entry)), "]")},`,
+    `  "types": ${block(
+      "[",
+      types.map((entry) => JSON.stringify(entry)),
+      "]",
+    )},`,
     `  "options": ${block("{", options, "}")},`,
     `  "readOnly": ${block("[", readOnly, "]")},`,
-    `  "aliases": ${block("[", index.aliases.map((alias) => JSON.stringify(alias)), "]")}`,
+    `  "aliases": ${block(
+      "[",
+      index.aliases.map((alias) => JSON.stringify(alias)),
+      "]",
+    )}`,
     "}",
     "",
   ].join("\n");
@@ -86,7 +94,10 @@ const indexFile = z.object({
 export function parseOptionIndex(json: unknown, file: string): Parsed<OptionIndex> {
   const result = indexFile.safeParse(json);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((issue) => ({ file, path: issue.path, message: issue.message })) };
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => ({ file, path: issue.path, message: issue.message })),
+    };
   }
   const { types, options, readOnly, aliases, sources } = result.data;
   const readOnlyKeys = new Set(readOnly);
@@ -99,7 +110,12 @@ export function parseOptionIndex(json: unknown, file: string): Parsed<OptionInde
       continue;
     }
     const [typeText, type] = entry;
-    declarations.push({ path: splitOptionPath(key), typeText, type: type as OptionType, readOnly: readOnlyKeys.has(key) });
+    declarations.push({
+      path: splitOptionPath(key),
+      typeText,
+      type: type as OptionType,
+      readOnly: readOnlyKeys.has(key),
+    });
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: buildOptionIndex(declarations, aliases, sources) };

@@ -18,8 +18,11 @@ export const SHIPPED_SCHEMA = {
   expressionsImport: "../expressions.ts",
 } as const;
 
-/** typeflake's own `dsl/expressions.ts`, for computing import specifiers from other folders. */
-export const EXPRESSIONS_MODULE = resolve(repositoryRoot, "dsl/expressions.ts");
+/** typeflake's own folder (the package root) and its `dsl/expressions.ts`, for import specifiers. */
+export const TYPEFLAKE_PACKAGE = {
+  root: repositoryRoot,
+  expressions: resolve(repositoryRoot, "dsl/expressions.ts"),
+} as const;
 
 /** The file names of the generated output inside the output folder. */
 export const GENERATED_FILES = { types: "types.ts", index: "index.json" } as const;
@@ -32,7 +35,9 @@ export function shippedOptionIndex(): OptionIndex {
     const file = resolve(SHIPPED_SCHEMA.outDir, GENERATED_FILES.index);
     const parsed = parseOptionIndex(JSON.parse(readFileSync(file, "utf8")), file);
     if (!parsed.ok) {
-      throw new Error(`typeflake's option index is damaged; run scripts/generate-nixos-options.ts:\n${parsed.problems.map(formatInputProblem).join("\n")}`);
+      throw new Error(
+        `typeflake's option index is damaged; run scripts/generate-nixos-options.ts:\n${parsed.problems.map(formatInputProblem).join("\n")}`,
+      );
     }
     shipped = parsed.value;
   }

@@ -55,7 +55,11 @@ export function namespaceChild(slot: NamespaceSlot, key: string): Slot | undefin
  */
 export function submoduleSlot(type: SubmoduleType, scope: OptionNode | undefined): NamespaceSlot {
   const declared = scope !== undefined && [...scope.children.keys()].some((key) => key !== ELEMENT && key !== ITEM);
-  return { kind: "namespace", node: declared ? scope : undefined, freeform: declared ? type.freeform : (type.freeform ?? ANY) };
+  return {
+    kind: "namespace",
+    node: declared ? scope : undefined,
+    freeform: declared ? type.freeform : (type.freeform ?? ANY),
+  };
 }
 
 /** An element of an attribute set. */

@@ -88,24 +88,47 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
     String.raw`integer or floating point number between (${NUM}) and (${NUM}) \(both inclusive\)`,
     (m) => {
       const range = { min: number(m[1]), max: number(m[2]) };
-      return { kind: "either", of: [{ kind: "int", ...range }, { kind: "float", ...range }] };
+      return {
+        kind: "either",
+        of: [
+          { kind: "int", ...range },
+          { kind: "float", ...range },
+        ],
+      };
     },
     "noun",
     true,
   ),
   phrase(
     "non-negative integer or floating point number, meaning >=0",
-    () => ({ kind: "either", of: [{ kind: "int", min: 0 }, { kind: "float", min: 0 }] }),
+    () => ({
+      kind: "either",
+      of: [
+        { kind: "int", min: 0 },
+        { kind: "float", min: 0 },
+      ],
+    }),
     "nonRestrictiveClause",
     true,
   ),
   phrase(
     "positive integer or floating point number, meaning >0",
-    () => ({ kind: "either", of: [{ kind: "int", min: 1 }, { kind: "float", checks: [">0"] }] }),
+    () => ({
+      kind: "either",
+      of: [
+        { kind: "int", min: 1 },
+        { kind: "float", checks: [">0"] },
+      ],
+    }),
     "nonRestrictiveClause",
     true,
   ),
-  phrase("integer or floating point number", () => ({ kind: "either", of: [{ kind: "int" }, { kind: "float" }] }), "conjunction", true),
+  phrase(
+    "integer or floating point number",
+    () => ({ kind: "either", of: [{ kind: "int" }, { kind: "float" }] }),
+    "conjunction",
+    true,
+  ),
   phrase(
     String.raw`\d+ bit (?:un)?signed integer; between (${INT}) and (${INT}) \(both inclusive\)`,
     (m) => ({ kind: "int", min: number(m[1]), max: number(m[2]) }),
@@ -181,7 +204,12 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
     true,
   ),
   phrase("(?:Home Manager |deferred )?module", () => moduleType, undefined, true),
-  phrase(String.raw`(?:[A-Za-z][\w-]* )*atom \(([^()]*)\)( or a (non-empty )?list of them)?`, atomType, "conjunction", true),
+  phrase(
+    String.raw`(?:[A-Za-z][\w-]* )*atom \(([^()]*)\)( or a (non-empty )?list of them)?`,
+    atomType,
+    "conjunction",
+    true,
+  ),
 ];
 
 /** Clauses nixpkgs appends after a comma to any type (`passwdEntry`: `string, not containing newlines or colons`). */

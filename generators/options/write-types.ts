@@ -60,7 +60,12 @@ export function writeOptionTypes(root: OptionNode, settings: TypesFileSettings):
 }
 
 function prelude(): TypeAliasDeclarationStructure[] {
-  const alias = (name: string, type: string, doc: string, typeParameters: string[] = []): TypeAliasDeclarationStructure => ({
+  const alias = (
+    name: string,
+    type: string,
+    doc: string,
+    typeParameters: string[] = [],
+  ): TypeAliasDeclarationStructure => ({
     kind: StructureKind.TypeAlias,
     isExported: true,
     name,
@@ -93,10 +98,14 @@ function prelude(): TypeAliasDeclarationStructure[] {
     alias(
       PRELUDE_TYPES.path,
       `string | ${expression('"string" | "path" | "secretPath"')}`,
-      "A path option's value: an absolute path, a file beside the generated Nix (`nixPath(\"./file\")`), " +
-        "a path built with `nixString` (`${pkg(\"x\")}/bin/x`) or a secret's runtime path.",
+      'A path option\'s value: an absolute path, a file beside the generated Nix (`nixPath("./file")`), ' +
+        'a path built with `nixString` (`${pkg("x")}/bin/x`) or a secret\'s runtime path.',
     ),
-    alias(PRELUDE_TYPES.package, expression('"package"'), 'A package option\'s value: `pkg("htop")`, `unstablePkg("…")`.'),
+    alias(
+      PRELUDE_TYPES.package,
+      expression('"package"'),
+      'A package option\'s value: `pkg("htop")`, `unstablePkg("…")`.',
+    ),
   ];
 }
 
@@ -114,7 +123,15 @@ function interfaceStructure(model: InterfaceModel): InterfaceDeclarationStructur
       docs: [field.doc],
     })),
     indexSignatures: model.index
-      ? [{ keyName: "name", keyType: "string", returnType: model.index.type, isReadonly: true, docs: [model.index.doc] }]
+      ? [
+          {
+            keyName: "name",
+            keyType: "string",
+            returnType: model.index.type,
+            isReadonly: true,
+            docs: [model.index.doc],
+          },
+        ]
       : [],
   } satisfies OptionalKind<InterfaceDeclarationStructure> & { kind: StructureKind.Interface };
 }

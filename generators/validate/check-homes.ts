@@ -31,7 +31,7 @@ const missingInput = (draft: FleetDraft, homes: readonly HomeEntry[]): Diagnosti
 };
 
 /** A per-host home: its host exists, has the account, is not named like the shared file. */
-const checkPerHost = (draft: FleetDraft, home: HomeEntry, homes: readonly HomeEntry[]): Diagnostic[] => {
+const checkPerHost = (draft: FleetDraft, home: HomeEntry, homeNames: ReadonlySet<string>): Diagnostic[] => {
   const host = home.host as string;
   const at: SourceOrigin = { file: home.file, objectPath: [] };
   if (!draft.hostNames.has(host)) {
@@ -41,7 +41,7 @@ const checkPerHost = (draft: FleetDraft, home: HomeEntry, homes: readonly HomeEn
   const problems: Diagnostic[] = [];
   if (`${host}.nix` === SHARED_HOME_NIX)
     problems.push(error("home-name-clash", at, `the home of ${home.user} on "${host}" would be generated as ${homeNixPath(home)}, the file of ${home.user}'s shared home; rename the host, or configure ${home.user} on it in homes/${home.user}.ts`));
-  if (!homes.some((other) => other.user === home.user && other.host === undefined))
+  if (!homeNames.has(home.user))
     problems.push(error("missing-shared-home", at, `a home for one host extends the user's shared home, and there is no homes/${home.user}.ts; create it with export default defineHome({ stateVersion: "24.11" })`));
   const entry = draft.hosts.find((candidate) => candidate.name === host);
   if (draft.config && entry && !usersOfHost({ config: draft.config, modules: draft.modules }, entry).includes(home.user))
@@ -82,11 +82,14 @@ const checkValues = (draft: FleetDraft, home: HomeEntry): Diagnostic[] =>
     }
   });
 
-/** Every problem of `homes` (all of which passed their schemas) in the context of the fleet. */
-export const checkHomes = (homes: readonly HomeEntry[], draft: FleetDraft): Diagnostic[] => [
+/**
+ * Every problem of `homes` (those that passed their schemas) in the context of the fleet.
+ * `homeNames` holds every home file's name, valid or not, so one mistake is reported once.
+ */
+export const checkHomes = (homes: readonly HomeEntry[], homeNames: ReadonlySet<string>, draft: FleetDraft): Diagnostic[] => [
   ...missingInput(draft, homes),
   ...homes.flatMap((home) => [
-    ...(home.host === undefined ? checkShared(draft, home) : checkPerHost(draft, home, homes)),
+    ...(home.host === undefined ? checkShared(draft, home) : checkPerHost(draft, home, homeNames)),
     ...checkValues(draft, home),
   ]),
 ];

@@ -7,6 +7,7 @@ import type { FleetConfig } from "../../dsl/fleet.ts";
 import type { Diagnostic, SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
 
+/** A fleet as far as it validated, for the fleet-wide checks. */
 export interface FleetDraft {
   /** `typeflake.config.ts`, relative to the fleet root. */
   readonly configFile: string;

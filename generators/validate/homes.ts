@@ -47,7 +47,7 @@ export const validateHomes = (sources: readonly NamedSource[], draft: FleetDraft
   const entries = parsed.flatMap(({ entry }) => (entry ? [entry] : []));
   return {
     entries,
-    diagnostics: [...parsed.flatMap(({ diagnostics }) => diagnostics), ...checkHomes(entries, draft)],
+    diagnostics: [...parsed.flatMap(({ diagnostics }) => diagnostics), ...checkHomes(entries, new Set(sources.map((source) => source.name)), draft)],
     failed: parsed.length - entries.length,
   };
 };

@@ -39,11 +39,12 @@ const segments = (path: readonly PropertyKey[]): ObjectPathSegment[] =>
 /** `address, deploy, "server min protocol"` — keys as they would be written in an object literal. */
 const keyList = (keys: readonly string[]): string => keys.map((key) => formatObjectPath([key])).join(", ");
 
+/** A message without its ", got …" tail, where the value is shown otherwise. */
+const withoutGot = (message: string): string => message.replace(/[,;] got [\s\S]*$/, "");
+
 /** What went wrong, stripped of its "must be " head and ", got …" tail, to list alternatives. */
 const expectation = (issue: Issue): string =>
-  issue.code === "invalid_type"
-    ? expectedText(issue.expected)
-    : issue.message.replace(/^must be /, "").replace(/[,;] got [\s\S]*$/, "");
+  issue.code === "invalid_type" ? expectedText(issue.expected) : withoutGot(issue.message.replace(/^must be /, ""));
 
 const joinAlternatives = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
@@ -91,7 +92,8 @@ class IssueConverter {
           this.at(
             path,
             issue.issues[0] ? codeOf(issue.issues[0]) : CODES.invalid_key,
-            `invalid key ${describeValue(path.at(-1))}: ${issue.issues.map((inner) => inner.message).join("; ")}`,
+            // The key is named already; its own messages need not repeat it as "got …".
+            `invalid key ${describeValue(path.at(-1))}: ${issue.issues.map((inner) => withoutGot(inner.message)).join("; ")}`,
           ),
         ];
       default:
@@ -156,7 +158,7 @@ class IssueConverter {
 const missing = (issue: Issue, path: readonly ObjectPathSegment[], message: string): [string, string] | undefined => {
   const key = path.at(-1);
   if (!("input" in issue) || issue.input !== undefined || typeof key !== "string") return undefined;
-  return ["missing-key", `missing required key ${JSON.stringify(key)}: ${message.replace(/[,;] got [\s\S]*$/, "")}`];
+  return ["missing-key", `missing required key ${JSON.stringify(key)}: ${withoutGot(message)}`];
 };
 
 /**

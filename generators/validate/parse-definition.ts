@@ -3,8 +3,7 @@
  * schema issues, with typeflake's messages, and private keys anywhere in it.
  */
 import type { z } from "zod";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { formatObjectPath } from "../diagnostics/diagnostic.ts";
+import { error, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { issueMessage } from "./issue-messages.ts";
 import { issuesToDiagnostics } from "./issues.ts";
 import { privateKeysIn } from "./private-keys.ts";
@@ -16,11 +15,26 @@ export interface ParsedDefinition<Config> {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Validate `source.value` with `schema`. */
+/**
+ * Validate `source.value` with `schema`. A value that cannot even be walked (one that refers to
+ * itself, a getter that throws) is reported like any other problem rather than crashing the run.
+ */
 export const parseDefinition = <Schema extends z.ZodType>(
   schema: Schema,
   source: SourceFile,
 ): ParsedDefinition<z.output<Schema>> => {
+  try {
+    return parseWalkable(schema, source);
+  } catch (thrown) {
+    const reason = thrown instanceof RangeError ? "it refers to itself (a value that contains itself)" : String(thrown);
+    return {
+      config: undefined,
+      diagnostics: [error("unreadable-value", { file: source.file, objectPath: [] }, `cannot be validated: ${reason}`)],
+    };
+  }
+};
+
+const parseWalkable = <Schema extends z.ZodType>(schema: Schema, source: SourceFile): ParsedDefinition<z.output<Schema>> => {
   const result = schema.safeParse(source.value, { reportInput: true, error: issueMessage });
   const secrets = privateKeysIn(source.file, source.value);
   // A private key also fails the field's own check; its "never write keys in clear" message is the useful one.

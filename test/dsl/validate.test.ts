@@ -120,12 +120,21 @@ describe("validateFleet", () => {
     const key = "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----";
     const result = validateFleet(fleet({ hosts: [nas({ nixos: { a: key }, users: { alice: { description: key } } })] }));
     expect(result.diagnostics.map((diagnostic) => [diagnostic.code, formatObjectPath(diagnostic.origin.objectPath)])).toEqual([
-      ["private-key", "users.alice.description"],
       ["private-key", "nixos.a"],
+      ["private-key", "users.alice.description"],
     ]);
   });
 
-  it("checks packages from unstable only against a configured second nixpkgs", () => {
+  it("reports a value that contains itself instead of crashing", () => {
+    const loop: Record<string, unknown> = {};
+    loop["self"] = loop;
+    const result = validateFleet(fleet({ hosts: [nas({ nixos: loop })] }));
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([
+      ["unreadable-value", "cannot be validated: it refers to itself (a value that contains itself)"],
+    ]);
+  });
+
+  it("needs no second nixpkgs for packages from the host's own", () => {
     const result = validateFleet(fleet({ hosts: [nas({ packages: [pkg("htop")] })] }));
     expect(result.diagnostics).toEqual([]);
   });

@@ -28,9 +28,17 @@ describe("parseOptionPath", () => {
 
 describe("installable", () => {
   test("quotes names that are not identifiers", () => {
-    expect(installable(".", ["nixosConfigurations", "nas", "config", "services", "samba", "settings", "server min protocol"])).toBe(
-      '.#nixosConfigurations.nas.config.services.samba.settings."server min protocol"',
-    );
+    expect(
+      installable(".", [
+        "nixosConfigurations",
+        "nas",
+        "config",
+        "services",
+        "samba",
+        "settings",
+        "server min protocol",
+      ]),
+    ).toBe('.#nixosConfigurations.nas.config.services.samba.settings."server min protocol"');
     expect(installable(".", ["a.b", "x-y", "_z'"])).toBe(`.#"a.b".x-y._z'`);
   });
 

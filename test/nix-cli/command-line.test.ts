@@ -29,6 +29,8 @@ describe("formatCommandLine", () => {
   test("starts with cd when the command runs in another directory than the user's", () => {
     const line = { command: "nix", args: ["flake", "update"] };
     expect(describeCommand(line, "/work/fleet", "/work/fleet")).toBe("nix flake update");
-    expect(describeCommand(line, "/work/fleet/examples/lab", "/work/fleet")).toBe("cd examples/lab && nix flake update");
+    expect(describeCommand(line, "/work/fleet/examples/lab", "/work/fleet")).toBe(
+      "cd examples/lab && nix flake update",
+    );
   });
 });

@@ -23,7 +23,11 @@ const fleet = homelab(root, {
 });
 writeFileSync(
   join(root, "flake.lock"),
-  JSON.stringify({ nodes: { root: { inputs: { nixpkgs: "nixpkgs", "sops-nix": "sops-nix" } } }, root: "root", version: 7 }),
+  JSON.stringify({
+    nodes: { root: { inputs: { nixpkgs: "nixpkgs", "sops-nix": "sops-nix" } } },
+    root: "root",
+    version: 7,
+  }),
 );
 
 const RUNNING = "/nix/store/0000000000000000000000000000000a-nixos-system-nas-24.11";
@@ -33,13 +37,18 @@ const NIX = "nix --extra-experimental-features 'nix-command flakes'";
 
 let fakeSets = 0;
 /** Fakes in their own directory, the only programs on PATH (so no real tool can answer instead). */
-const fakeTools = (tools: Readonly<Record<string, FakeBehaviour>>): Fakes => createFakes(join(root, `bin${fakeSets++}`), tools);
+const fakeTools = (tools: Readonly<Record<string, FakeBehaviour>>): Fakes =>
+  createFakes(join(root, `bin${fakeSets++}`), tools);
 
 const everyTool = (extra: Readonly<Record<string, FakeBehaviour>> = {}): Fakes =>
   fakeTools({ nix: {}, "nix-env": {}, "nixos-rebuild": {}, ssh: {}, sudo: {}, readlink: {}, ...extra });
 
 /** Run typeflake with `fakes`, returning the lines that ran; each was printed, in order, before it ran. */
-async function ran(fakes: Fakes, argv: string[], options: { cwd?: string } = {}): Promise<CliRun & { lines: string[] }> {
+async function ran(
+  fakes: Fakes,
+  argv: string[],
+  options: { cwd?: string } = {},
+): Promise<CliRun & { lines: string[] }> {
   truncateSync(fakes.log);
   const run = await runCli(argv, { fleet, env: fakes.env({ isolated: true }), ...options });
   const lines = fakes.calls().map(asLine);
@@ -89,7 +98,9 @@ describe("generations", () => {
   });
 
   test("the list is the host's own output, on stdout", async () => {
-    const listing = fakeTools({ ssh: { stdout: "  41   2024-11-02 10:00:00\n  42   2024-11-09 10:00:00   (current)\n" } });
+    const listing = fakeTools({
+      ssh: { stdout: "  41   2024-11-02 10:00:00\n  42   2024-11-09 10:00:00   (current)\n" },
+    });
     const run = await ran(listing, ["generations", "nas"]);
     expect(run.stdout).toBe("  41   2024-11-02 10:00:00\n  42   2024-11-09 10:00:00   (current)\n");
   });
@@ -101,11 +112,22 @@ describe("rollback", () => {
   const ACTIVATE = `${PROFILE}/bin/switch-to-configuration switch`;
   test.each([
     [["nas"], [`ssh deploy@10.0.20.10 'sudo nix-env --rollback --profile ${PROFILE} && sudo ${ACTIVATE}'`]],
-    [["nas", "--to", "41"], [`ssh deploy@10.0.20.10 'sudo nix-env --switch-generation 41 --profile ${PROFILE} && sudo ${ACTIVATE}'`]],
+    [
+      ["nas", "--to", "41"],
+      [`ssh deploy@10.0.20.10 'sudo nix-env --switch-generation 41 --profile ${PROFILE} && sudo ${ACTIVATE}'`],
+    ],
     [["builder"], [`ssh root@10.0.20.50 'nix-env --rollback --profile ${PROFILE} && ${ACTIVATE}'`]],
-    [["edge"], [`ssh -p 2222 -o StrictHostKeyChecking=accept-new deploy@edge.example.net 'sudo nix-env --rollback --profile ${PROFILE} && sudo ${ACTIVATE}'`]],
+    [
+      ["edge"],
+      [
+        `ssh -p 2222 -o StrictHostKeyChecking=accept-new deploy@edge.example.net 'sudo nix-env --rollback --profile ${PROFILE} && sudo ${ACTIVATE}'`,
+      ],
+    ],
     [["nas", "--local"], ["sudo nixos-rebuild switch --rollback"]],
-    [["nas", "--local", "--to", "41"], [`sudo nix-env --switch-generation 41 --profile ${PROFILE}`, `sudo ${ACTIVATE}`]],
+    [
+      ["nas", "--local", "--to", "41"],
+      [`sudo nix-env --switch-generation 41 --profile ${PROFILE}`, `sudo ${ACTIVATE}`],
+    ],
   ])("%j runs %j", async (argv, expected) => {
     const run = await ran(fakes, ["rollback", ...argv]);
     expect(run.exitCode).toBe(0);
@@ -122,13 +144,24 @@ describe("rollback", () => {
   test("--to takes a generation number", async () => {
     const run = await ran(fakes, ["rollback", "nas", "--to", "latest"]);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain("option '--to <generation>' argument 'latest' is invalid. expected a whole number of at least 1.");
+    expect(run.stderr).toContain(
+      "option '--to <generation>' argument 'latest' is invalid. expected a whole number of at least 1.",
+    );
   });
 });
 
 describe("closure-diff", () => {
-  const withNvd = everyTool({ nix: { stdout: BUILD_REPORT }, ssh: { stdout: `${RUNNING}\n` }, readlink: { stdout: `${RUNNING}\n` }, nvd: {} });
-  const withoutNvd = everyTool({ nix: { stdout: BUILD_REPORT }, ssh: { stdout: `${RUNNING}\n` }, readlink: { stdout: `${RUNNING}\n` } });
+  const withNvd = everyTool({
+    nix: { stdout: BUILD_REPORT },
+    ssh: { stdout: `${RUNNING}\n` },
+    readlink: { stdout: `${RUNNING}\n` },
+    nvd: {},
+  });
+  const withoutNvd = everyTool({
+    nix: { stdout: BUILD_REPORT },
+    ssh: { stdout: `${RUNNING}\n` },
+    readlink: { stdout: `${RUNNING}\n` },
+  });
   const BUILD = `${NIX} build --no-link --json '.#nixosConfigurations.nas.config.system.build.toplevel'`;
 
   test("for a remote host: build, read the running system, copy it here, and diff with nvd", async () => {
@@ -158,14 +191,20 @@ describe("closure-diff", () => {
 
   test("on this machine nothing is copied", async () => {
     const run = await ran(withoutNvd, ["closure-diff", "nas", "--local"]);
-    expect(run.lines).toEqual([BUILD, "readlink -f /run/current-system", `${NIX} store diff-closures ${RUNNING} ${BUILT}`]);
+    expect(run.lines).toEqual([
+      BUILD,
+      "readlink -f /run/current-system",
+      `${NIX} store diff-closures ${RUNNING} ${BUILT}`,
+    ]);
   });
 
   test("a host whose current system is not a store path is reported", async () => {
     const notNixos = everyTool({ nix: { stdout: BUILD_REPORT }, ssh: { stdout: "/run/current-system\n" } });
     const run = await ran(notNixos, ["closure-diff", "nas"]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('typeflake: nas: /run/current-system points to "/run/current-system", not a store path; is it running NixOS?');
+    expect(run.stderr).toContain(
+      'typeflake: nas: /run/current-system points to "/run/current-system", not a store path; is it running NixOS?',
+    );
   });
 });
 
@@ -184,15 +223,27 @@ describe("update", () => {
   test("an input the lock file does not pin is an error naming the valid ones", async () => {
     const run = await ran(fakes, ["update", "nixpkgz"]);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain('typeflake: the flake has no input "nixpkgz"; its inputs (from flake.lock) are: nixpkgs, sops-nix');
+    expect(run.stderr).toContain(
+      'typeflake: the flake has no input "nixpkgz"; its inputs (from flake.lock) are: nixpkgs, sops-nix',
+    );
     expect(run.lines).toEqual([]);
   });
 });
 
 describe("flake-check and eval", () => {
   test("flake-check passes input overrides on", async () => {
-    const run = await ran(everyTool(), ["flake-check", "--override-input", "nixpkgs", "path:../stub", "--override-input", "sops-nix", "path:../sops"]);
-    expect(run.lines).toEqual([`${NIX} flake check --override-input nixpkgs path:../stub --override-input sops-nix path:../sops`]);
+    const run = await ran(everyTool(), [
+      "flake-check",
+      "--override-input",
+      "nixpkgs",
+      "path:../stub",
+      "--override-input",
+      "sops-nix",
+      "path:../sops",
+    ]);
+    expect(run.lines).toEqual([
+      `${NIX} flake check --override-input nixpkgs path:../stub --override-input sops-nix path:../sops`,
+    ]);
   });
 
   test("eval prints nix's JSON on stdout and nothing of typeflake's", async () => {
@@ -204,20 +255,33 @@ describe("flake-check and eval", () => {
   test("eval of an unknown host lists the valid ones", async () => {
     const run = await ran(everyTool(), ["eval", "naz", "networking.hostName"]);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain('typeflake: unknown host "naz"; the fleet\'s hosts are: compute, gateway, nas, builder, edge');
+    expect(run.stderr).toContain(
+      'typeflake: unknown host "naz" (did you mean "nas"?); the fleet\'s hosts are: compute, gateway, nas, builder, edge',
+    );
   });
 });
 
 describe("--dry-run", () => {
   const fakes = everyTool({ nvd: {} });
   test.each([
-    [["eval", "nas", 'services.samba.settings."server min protocol"'], [`${NIX} eval --json '.#nixosConfigurations.nas.config.services.samba.settings."server min protocol"'`]],
+    [
+      ["eval", "nas", 'services.samba.settings."server min protocol"'],
+      [`${NIX} eval --json '.#nixosConfigurations.nas.config.services.samba.settings."server min protocol"'`],
+    ],
     [["eval", "nas"], [`${NIX} eval --json '.#nixosConfigurations.nas.config.system.build.toplevel.drvPath'`]],
     [["flake-check"], [`${NIX} flake check`]],
     [["build", "nas"], ["nixos-rebuild build --flake '.#nas'"]],
-    [["deploy", "--all"], ["deploy '.#compute'", "deploy '.#gateway'", "deploy '.#nas'", "deploy '.#builder'", "deploy '.#edge'"]],
+    [
+      ["deploy", "--all"],
+      ["deploy '.#compute'", "deploy '.#gateway'", "deploy '.#nas'", "deploy '.#builder'", "deploy '.#edge'"],
+    ],
     [["deploy", "nas", "--tool", "nixos-rebuild", "--local"], ["sudo nixos-rebuild switch --flake '.#nas'"]],
-    [["rollback", "nas"], ["ssh deploy@10.0.20.10 'sudo nix-env --rollback --profile /nix/var/nix/profiles/system && sudo /nix/var/nix/profiles/system/bin/switch-to-configuration switch'"]],
+    [
+      ["rollback", "nas"],
+      [
+        "ssh deploy@10.0.20.10 'sudo nix-env --rollback --profile /nix/var/nix/profiles/system && sudo /nix/var/nix/profiles/system/bin/switch-to-configuration switch'",
+      ],
+    ],
     [["generations", "nas", "--local"], ["sudo nix-env --list-generations --profile /nix/var/nix/profiles/system"]],
     [
       ["closure-diff", "nas"],
@@ -252,12 +316,32 @@ describe("--dry-run", () => {
 
 describe("a missing tool", () => {
   test.each([
-    [["build", "nas"], {}, "nixos-rebuild is not on PATH; it ships with NixOS, or install it with `nix profile install nixpkgs#nixos-rebuild`"],
-    [["deploy", "nas"], {}, "deploy is not on PATH; it is deploy-rs's CLI; install it with `nix profile install nixpkgs#deploy-rs`"],
-    [["deploy", "--all", "--tool", "colmena"], {}, "colmena is not on PATH; install it with `nix profile install nixpkgs#colmena`"],
-    [["deploy", "nas", "--tool", "nixos-rebuild", "--local"], { "nixos-rebuild": {} }, "sudo is not on PATH; install sudo, or run typeflake as root"],
+    [
+      ["build", "nas"],
+      {},
+      "nixos-rebuild is not on PATH; it ships with NixOS, or install it with `nix profile install nixpkgs#nixos-rebuild`",
+    ],
+    [
+      ["deploy", "nas"],
+      {},
+      "deploy is not on PATH; it is deploy-rs's CLI; install it with `nix profile install nixpkgs#deploy-rs`",
+    ],
+    [
+      ["deploy", "--all", "--tool", "colmena"],
+      {},
+      "colmena is not on PATH; install it with `nix profile install nixpkgs#colmena`",
+    ],
+    [
+      ["deploy", "nas", "--tool", "nixos-rebuild", "--local"],
+      { "nixos-rebuild": {} },
+      "sudo is not on PATH; install sudo, or run typeflake as root",
+    ],
     [["generations", "nas"], {}, "ssh is not on PATH; install OpenSSH"],
-    [["flake-check"], {}, "nix is not on PATH; install it from https://nixos.org/download (Debian and Ubuntu: `apt install nix-bin`)"],
+    [
+      ["flake-check"],
+      {},
+      "nix is not on PATH; install it from https://nixos.org/download (Debian and Ubuntu: `apt install nix-bin`)",
+    ],
   ])("%j ends with exit code 2 and says how to install it", async (argv, tools, message) => {
     const fakes = fakeTools(tools);
     const run = await ran(fakes, argv);

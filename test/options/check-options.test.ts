@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { host, mkAfter, mkDefault, mkForce, mkIf, mkMerge, nix, nixPath, nixString, pkg, secret } from "../../dsl/expressions.ts";
+import {
+  host,
+  mkAfter,
+  mkDefault,
+  mkForce,
+  mkIf,
+  mkMerge,
+  nix,
+  nixPath,
+  nixString,
+  pkg,
+  secret,
+} from "../../dsl/expressions.ts";
 import type { Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import { checkNixosOptions } from "../../generators/options/check-options.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
@@ -8,14 +20,20 @@ const origin = { file: "hosts/nas/host.ts", objectPath: ["nixos"] } as const;
 const check = (tree: unknown): Diagnostic[] => checkNixosOptions(tree, origin, shippedOptionIndex());
 /** Each diagnostic as `code @ object path: message`, for compact expectations. */
 const summary = (tree: unknown): string[] =>
-  check(tree).map((diagnostic) => `${diagnostic.code} @ ${diagnostic.origin.objectPath.join("/")}: ${diagnostic.message}`);
+  check(tree).map(
+    (diagnostic) => `${diagnostic.code} @ ${diagnostic.origin.objectPath.join("/")}: ${diagnostic.message}`,
+  );
 
 describe("checkNixosOptions accepts", () => {
   it("the reference homelab's raw options", () => {
     expect(
       check({
         networking: { hostName: "nas", hostId: "a1b2c3d4", firewall: { allowedTCPPorts: [445, 139, 2049] } },
-        boot: { supportedFilesystems: ["zfs"], zfs: { extraPools: ["tank"] }, kernel: { sysctl: { "net.ipv4.ip_forward": 1 } } },
+        boot: {
+          supportedFilesystems: ["zfs"],
+          zfs: { extraPools: ["tank"] },
+          kernel: { sysctl: { "net.ipv4.ip_forward": 1 } },
+        },
         services: {
           samba: {
             enable: true,
@@ -31,7 +49,11 @@ describe("checkNixosOptions accepts", () => {
             virtualHosts: { "grafana.lab.local": { locations: { "/": { proxyPass: "http://10.0.20.11:3000" } } } },
           },
         },
-        sops: { defaultSopsFile: nixPath("../../secrets/secrets.yaml"), age: { keyFile: "/var/lib/sops-nix/key.txt" }, secrets: { "wireguard-key": {} } },
+        sops: {
+          defaultSopsFile: nixPath("../../secrets/secrets.yaml"),
+          age: { keyFile: "/var/lib/sops-nix/key.txt" },
+          secrets: { "wireguard-key": {} },
+        },
         swapDevices: [{ device: "/dev/sda2" }],
         users: { users: { deploy: { isNormalUser: true, extraGroups: ["wheel"], shell: pkg("zsh") } } },
       }),
@@ -42,11 +64,20 @@ describe("checkNixosOptions accepts", () => {
     expect(
       check({
         networking: {
-          wireguard: { interfaces: { wg0: { privateKeyFile: secret("wireguard-key").path, peers: [{ publicKey: "x=", endpoint: host("gateway") }] } } },
+          wireguard: {
+            interfaces: {
+              wg0: {
+                privateKeyFile: secret("wireguard-key").path,
+                peers: [{ publicKey: "x=", endpoint: host("gateway") }],
+              },
+            },
+          },
         },
         services: { nginx: { virtualHosts: { x: { locations: { "/": { proxyPass: host("compute").port(3000) } } } } } },
         environment: { systemPackages: [pkg("htop"), nix`pkgs.git`], etc: { motd: { source: nixPath("./motd") } } },
-        systemd: { services: { hello: { script: nixString`${pkg("hello")}/bin/hello`, path: [pkg("curl"), "/run/wrappers"] } } },
+        systemd: {
+          services: { hello: { script: nixString`${pkg("hello")}/bin/hello`, path: [pkg("curl"), "/run/wrappers"] } },
+        },
       }),
     ).toEqual([]);
   });
@@ -59,7 +90,11 @@ describe("checkNixosOptions accepts", () => {
     expect(
       check({
         services: mkIf(true, {
-          openssh: { enable: mkForce(true), ports: mkDefault([22]), settings: { PasswordAuthentication: mkForce(false) } },
+          openssh: {
+            enable: mkForce(true),
+            ports: mkDefault([22]),
+            settings: { PasswordAuthentication: mkForce(false) },
+          },
         }),
         networking: { firewall: { extraCommands: mkAfter("iptables -A INPUT -j DROP") } },
         users: { users: { alice: mkMerge([{ isNormalUser: true }, { extraGroups: ["wheel"] }]) } },
@@ -72,7 +107,9 @@ describe("checkNixosOptions accepts", () => {
       check({
         services: { openssh: { settings: { MaxAuthTries: 3, Banner: null } } },
         nix: { settings: { "experimental-features": ["nix-command", "flakes"], "max-jobs": "auto" } },
-        virtualisation: { docker: { daemon: { settings: { "live-restore": false, "log-opts": { "max-size": "10m" } } } } },
+        virtualisation: {
+          docker: { daemon: { settings: { "live-restore": false, "log-opts": { "max-size": "10m" } } } },
+        },
       }),
     ).toEqual([]);
   });
@@ -131,8 +168,8 @@ describe("checkNixosOptions reports", () => {
   it("a wrong enum value, suggesting the closest", () => {
     expect(summary({ services: { openssh: { settings: { PermitRootLogin: "prohibit-pasword" } } } })).toEqual([
       "option-not-in-enum @ nixos/services/openssh/settings/PermitRootLogin: A definition for option " +
-        "`services.openssh.settings.PermitRootLogin' is not one of \"yes\", \"without-password\", \"prohibit-password\", " +
-        "\"forced-commands-only\", \"no\": got the string \"prohibit-pasword\". Did you mean \"prohibit-password\"?",
+        '`services.openssh.settings.PermitRootLogin\' is not one of "yes", "without-password", "prohibit-password", ' +
+        '"forced-commands-only", "no": got the string "prohibit-pasword". Did you mean "prohibit-password"?',
     ]);
   });
 
@@ -161,11 +198,11 @@ describe("checkNixosOptions reports", () => {
         'is not of type `16 bit unsigned integer; between 0 and 65535 (both inclusive)\': got the string "51820". Write 51820 without quotes.',
       "option-type-mismatch @ nixos/users/users/alice/hashedPasswordFile: A definition for option `users.users.alice.hashedPasswordFile' " +
         'is not of type `null or string\': got the secret handle secret("alice-password"). Use secret("alice-password").path for the decrypted file\'s path.',
-      "option-check-failed @ nixos/fileSystems//data/options: A definition for option `fileSystems.\"/data\".options' must have at least one item: got an empty list.",
+      'option-check-failed @ nixos/fileSystems//data/options: A definition for option `fileSystems."/data".options\' must have at least one item: got an empty list.',
     ]);
   });
 
-  it("errors inside nested submodules, e.g. virtualHosts.\"x\".locations.\"/\".proxyPass", () => {
+  it('errors inside nested submodules, e.g. virtualHosts."x".locations."/".proxyPass', () => {
     expect(
       summary({
         services: {
@@ -176,7 +213,7 @@ describe("checkNixosOptions reports", () => {
       "option-type-mismatch @ nixos/services/nginx/virtualHosts/x/locations///proxyPass: A definition for option " +
         "`services.nginx.virtualHosts.x.locations.\"/\".proxyPass' is not of type `null or string': got the integer 3000.",
       "option-type-mismatch @ nixos/services/nginx/virtualHosts/x/locations///root: A definition for option " +
-        "`services.nginx.virtualHosts.x.locations.\"/\".root' is not of type `null or absolute path': got the string \"srv/www\". " +
+        '`services.nginx.virtualHosts.x.locations."/".root\' is not of type `null or absolute path\': got the string "srv/www". ' +
         'Paths are absolute; a file beside the generated Nix is written nixPath("srv/www").',
       "unknown-option @ nixos/services/nginx/virtualHosts/x/locatoins: The option `services.nginx.virtualHosts.x.locatoins' " +
         "does not exist. Did you mean `services.nginx.virtualHosts.x.locations'?",
@@ -199,7 +236,10 @@ describe("checkNixosOptions reports", () => {
   it("the content of mk* wrappers, and wrappers used as list items", () => {
     expect(
       summary({
-        services: { openssh: { enable: mkForce("yes") }, nginx: { virtualHosts: mkIf(true, { y: { forceSSL: mkMerge([true, "no"]) } }) } },
+        services: {
+          openssh: { enable: mkForce("yes") },
+          nginx: { virtualHosts: mkIf(true, { y: { forceSSL: mkMerge([true, "no"]) } }) },
+        },
         environment: { systemPackages: [pkg("htop"), mkForce(pkg("git"))] },
       }),
     ).toEqual([
@@ -221,10 +261,10 @@ describe("checkNixosOptions reports", () => {
     ).toEqual([
       "read-only-option @ nixos/system/nixos/release: The option `system.nixos.release' is read-only: NixOS computes its value, so a definition here would conflict. Remove it.",
       "option-check-failed @ nixos/networking/hostName: A definition for option `networking.hostName' does not match the pattern " +
-        "`^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$': got the string \"nas_01!\".",
-      "option-check-failed @ nixos/time/timeZone: A definition for option `time.timeZone' must not contain spaces: got the string \"Europe/Berlin x\".",
-      "option-check-failed @ nixos/fileSystems//data/mountPoint: A definition for option `fileSystems.\"/data\".mountPoint' " +
-        "must not be empty and must not end in `/` (except `/` itself): got the string \"/data/\".",
+        '`^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$\': got the string "nas_01!".',
+      'option-check-failed @ nixos/time/timeZone: A definition for option `time.timeZone\' must not contain spaces: got the string "Europe/Berlin x".',
+      'option-check-failed @ nixos/fileSystems//data/mountPoint: A definition for option `fileSystems."/data".mountPoint\' ' +
+        'must not be empty and must not end in `/` (except `/` itself): got the string "/data/".',
     ]);
   });
 
@@ -234,7 +274,7 @@ describe("checkNixosOptions reports", () => {
         "got an attribute set. Only Nix can write this value: use raw Nix, nix`…`.",
     ]);
     expect(summary("services.openssh.enable = true;")).toEqual([
-      "option-type-mismatch @ nixos: A nixos block must be an attribute set: got the string \"services.openssh.enable = true;\".",
+      'option-type-mismatch @ nixos: A nixos block must be an attribute set: got the string "services.openssh.enable = true;".',
     ]);
     expect(summary({ services: 3 })).toEqual([
       "option-type-mismatch @ nixos/services: `services' is a set of options, so its definition must be an attribute set: got the integer 3.",

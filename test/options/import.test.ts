@@ -30,7 +30,11 @@ describe("importing the shipped schema", () => {
   });
 
   it("is deterministic", () => {
-    const again = importOptionSchema({ options: shippedOptions, aliases: shippedAliases, expressionsImport: "../expressions.ts" });
+    const again = importOptionSchema({
+      options: shippedOptions,
+      aliases: shippedAliases,
+      expressionsImport: "../expressions.ts",
+    });
     expect(again.ok && again.value.files).toEqual(schema.files);
   });
 
@@ -59,7 +63,9 @@ describe("importing the shipped schema", () => {
 
   it("keeps index signatures to open submodules", () => {
     const types = schema.files[GENERATED_FILES.types] ?? "";
-    const withIndex = [...types.matchAll(/export interface (\w+) \{\n(?:  \/\*\*.*\*\/\n)?  readonly \[name: string\]/g)].map((match) => match[1]);
+    const withIndex = [
+      ...types.matchAll(/export interface (\w+) \{\n(?:  \/\*\*.*\*\/\n)?  readonly \[name: string\]/g),
+    ].map((match) => match[1]);
     expect(withIndex.sort()).toEqual([
       "NixosBootKernelSysctl",
       "NixosNixSettings",

@@ -10,7 +10,10 @@ describe("optionTypeAt", () => {
   });
 
   it("accepts the manual's placeholders and list items", () => {
-    expect(optionTypeAt(["users", "users", "<name>", "uid"])).toEqual({ kind: "either", of: [{ kind: "null" }, { kind: "int" }] });
+    expect(optionTypeAt(["users", "users", "<name>", "uid"])).toEqual({
+      kind: "either",
+      of: [{ kind: "null" }, { kind: "int" }],
+    });
     expect(optionTypeAt(["swapDevices", "*", "device"])).toMatchObject({ kind: "string", checks: ["non-empty"] });
     expect(optionTypeAt(["swapDevices", "0", "device"])).toMatchObject({ kind: "string" });
   });

@@ -29,7 +29,7 @@ describe("readOptionsJson", () => {
       "options.json",
     );
     expect(!result.ok && result.problems.map(formatInputProblem)).toEqual([
-      "options.json: \"a\".b › loc: declares `a.b' again (first declared as \"a.b\")",
+      'options.json: "a".b › loc: declares `a.b\' again (first declared as "a.b")',
     ]);
   });
 
@@ -111,7 +111,11 @@ describe("readAliasesJson", () => {
     const result = readAliasesJson(
       [
         { from: ["services", "samba", "extraConfig"], to: null, kind: "removed" },
-        { from: ["networking", "interfaces", "<name>", "ip4"], to: ["networking", "interfaces", "<name>", "ipv4", "addresses"], kind: "renamed" },
+        {
+          from: ["networking", "interfaces", "<name>", "ip4"],
+          to: ["networking", "interfaces", "<name>", "ipv4", "addresses"],
+          kind: "renamed",
+        },
       ],
       "aliases.json",
     );

@@ -20,6 +20,40 @@ describe("parseOptionType over the shipped schema", () => {
   });
 });
 
+// Wordings of nixpkgs' lib.types and pkgs.formats that the shipped snapshot happens not to use.
+const OTHER_NIXPKGS_WORDINGS = [
+  "8 bit signed integer; between -128 and 127 (both inclusive)",
+  "32 bit unsigned integer; between 0 and 4294967295 (both inclusive)",
+  "integer or floating point number",
+  "integer or floating point number between 0 and 1.5 (both inclusive)",
+  "non-negative integer or floating point number, meaning >=0",
+  "positive integer or floating point number, meaning >0",
+  "boolean (merged using or)",
+  "absolute path in the Nix store",
+  "list of absolute path not in the Nix store",
+  "path in the Nix store",
+  "relative path",
+  'strings concatenated with ","',
+  "shell package",
+  "module",
+  "attribute set of (YAML 1.1 value)",
+  "TOML value",
+  "Nixpkgs package set",
+  "function that evaluates to a(n) (attribute set)",
+  "impossible (empty enum)",
+  "one of 1, 2, 3",
+  "null or (list of (submodule))",
+  "anything",
+];
+
+describe("parseOptionType over other nixpkgs wordings", () => {
+  it.each(OTHER_NIXPKGS_WORDINGS)("understands and round-trips %j", (text) => {
+    const type = parseOptionType(text);
+    expect([...typeParts(type)].filter(isFallback)).toEqual([]);
+    expect(describeOptionType(type)).toBe(text);
+  });
+});
+
 describe("parseOptionType structure", () => {
   it.each([
     ["boolean", { kind: "bool" }],
@@ -35,9 +69,15 @@ describe("parseOptionType structure", () => {
     ["positive integer, meaning >0", { kind: "int", min: 1 }],
     ["unsigned integer, meaning >=0", { kind: "int", min: 0 }],
     ['one of "auto", "user"', { kind: "enum", values: ["auto", "user"] }],
-    ['signed integer or value "auto" (singular enum)', { kind: "either", of: [{ kind: "int" }, { kind: "enum", values: ["auto"] }] }],
+    [
+      'signed integer or value "auto" (singular enum)',
+      { kind: "either", of: [{ kind: "int" }, { kind: "enum", values: ["auto"] }] },
+    ],
     ["attribute set of (submodule)", { kind: "attrs", of: { kind: "submodule" } }],
-    ["lazy attribute set of (null or boolean)", { kind: "attrs", lazy: true, of: { kind: "either", of: [{ kind: "null" }, { kind: "bool" }] } }],
+    [
+      "lazy attribute set of (null or boolean)",
+      { kind: "attrs", lazy: true, of: { kind: "either", of: [{ kind: "null" }, { kind: "bool" }] } },
+    ],
     ['strings concatenated with "\\n"', { kind: "string", separator: "\n" }],
     ["string matching the pattern [0-7]{1,5}", { kind: "string", pattern: "[0-7]{1,5}" }],
     ["null or path not in the Nix store", { kind: "either", of: [{ kind: "null" }, { kind: "path", inStore: false }] }],
@@ -46,10 +86,7 @@ describe("parseOptionType structure", () => {
       "(submodule) or boolean convertible to it",
       { kind: "either", coerced: true, of: [{ kind: "submodule" }, { kind: "bool" }] },
     ],
-    [
-      "open submodule of (JSON value)",
-      { kind: "submodule", freeform: { kind: "any", name: "JSON value" } },
-    ],
+    ["open submodule of (JSON value)", { kind: "submodule", freeform: { kind: "any", name: "JSON value" } }],
     [
       "function that evaluates to a(n) list of package",
       { kind: "function", returns: { kind: "list", of: { kind: "package" } } },

@@ -6,7 +6,10 @@ import { basename } from "node:path";
 import type { JsonInput } from "../../generators/options/import-schema.ts";
 import { SHIPPED_SCHEMA } from "../../generators/options/shipped.ts";
 
-const readJson = (file: string): JsonInput => ({ name: basename(file), json: JSON.parse(readFileSync(file, "utf8")) as unknown });
+const readJson = (file: string): JsonInput => ({
+  name: basename(file),
+  json: JSON.parse(readFileSync(file, "utf8")) as unknown,
+});
 
 /** `../shared/nixos/nixos-options.json`. */
 export const shippedOptions: JsonInput = readJson(SHIPPED_SCHEMA.optionsFile);

@@ -2,7 +2,18 @@
  * Type-level tests of the generated option types, checked by `tsc --noEmit` (this folder is in
  * tsconfig's `include`): each `@ts-expect-error` must meet an error, every other line must compile.
  */
-import { host, mkDefault, mkForce, mkIf, mkMerge, nix, nixPath, nixString, pkg, secret } from "../../dsl/expressions.ts";
+import {
+  host,
+  mkDefault,
+  mkForce,
+  mkIf,
+  mkMerge,
+  nix,
+  nixPath,
+  nixString,
+  pkg,
+  secret,
+} from "../../dsl/expressions.ts";
 import type { NixosOptions } from "../../dsl/nixos-options/types.ts";
 
 /** Only the type matters; the values are never used at runtime. */
@@ -67,10 +78,14 @@ accept({
 accept({
   services: {
     openssh: { enable: mkForce(true), ports: mkDefault([2222]), settings: { PermitRootLogin: "no", MaxAuthTries: 3 } },
-    samba: { settings: { global: { security: "user", "server min protocol": "SMB3" }, media: { path: "/tank/media" } } },
+    samba: {
+      settings: { global: { security: "user", "server min protocol": "SMB3" }, media: { path: "/tank/media" } },
+    },
   },
   networking: { hostName: nix`"nas"`, firewall: { enable: mkIf(true, true) } },
-  systemd: { services: { backup: mkMerge([{ script: "true" }]), hello: { script: nixString`${pkg("hello")}/bin/hello` } } },
+  systemd: {
+    services: { backup: mkMerge([{ script: "true" }]), hello: { script: nixString`${pkg("hello")}/bin/hello` } },
+  },
 });
 
 accept({

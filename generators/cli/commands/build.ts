@@ -25,7 +25,10 @@ export function registerBuildCommand(program: Command, context: CliContext): Com
     nixAction(context, async (session, host: string, flags: BuildFlags) => {
       const fleet = await context.loadTargets();
       const target = findHost(fleet, host);
-      const line = nixosRebuildBuild(host, { buildHost: flags.buildHost ?? target.buildHost, overrides: inputOverrides(flags) });
+      const line = nixosRebuildBuild(host, {
+        buildHost: flags.buildHost ?? target.buildHost,
+        overrides: inputOverrides(flags),
+      });
       await runChecked(line, session.runOptions(fleet, flags.dryRun));
     }),
   );

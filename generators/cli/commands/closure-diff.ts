@@ -13,7 +13,9 @@ import { findHost } from "../../nix-cli/select.ts";
 export function registerClosureDiffCommand(program: Command, context: CliContext): Command {
   const command = program
     .command("closure-diff")
-    .description("build a host's new system and compare it with the running one (nvd when installed, else nix store diff-closures)")
+    .description(
+      "build a host's new system and compare it with the running one (nvd when installed, else nix store diff-closures)",
+    )
     .argument("<host>", "host name");
   return withDryRun(withHostAccess(command)).action(
     nixAction(context, async (session, host: string, flags: DryRunFlags & HostAccessFlags) => {

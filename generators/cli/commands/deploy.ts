@@ -61,7 +61,10 @@ export function registerDeployCommand(program: Command, context: CliContext): Co
     .option("--magic-rollback <bool>", "deploy-rs: roll back unless the new system confirms itself", booleanValue)
     .option("--auto-rollback <bool>", "deploy-rs: roll back when activation fails", booleanValue)
     .option("--confirm-timeout <seconds>", "deploy-rs: seconds the new system has to confirm itself", wholeNumber(1))
-    .option("--nix-option <name-and-value...>", "pass a nix setting to the tool's nix calls: --nix-option <name> <value> (repeatable)");
+    .option(
+      "--nix-option <name-and-value...>",
+      "pass a nix setting to the tool's nix calls: --nix-option <name> <value> (repeatable)",
+    );
   return withDryRun(command).action(
     nixAction(context, async (session, names: string[], flags: DeployFlags) => {
       const fleet = await context.loadTargets();
@@ -82,7 +85,11 @@ export function registerDeployCommand(program: Command, context: CliContext): Co
       };
       checkDeployOptions(options, hosts.length);
       const jobs = hosts.map((target) => ({ host: target.name, line: deployCommand(target, options) }));
-      const outcomes = await runFleet(jobs, { ...session.runOptions(fleet, flags.dryRun), jobs: flags.jobs, failFast: flags.failFast === true });
+      const outcomes = await runFleet(jobs, {
+        ...session.runOptions(fleet, flags.dryRun),
+        jobs: flags.jobs,
+        failFast: flags.failFast === true,
+      });
       requireSuccess(outcomes, "deploy");
     }),
   );

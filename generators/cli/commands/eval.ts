@@ -15,15 +15,20 @@ import { findHost } from "../../nix-cli/select.ts";
 export function registerEvalCommand(program: Command, context: CliContext): Command {
   const command = program
     .command("eval")
-    .description("print a host's evaluated option as JSON; without an option, evaluate the whole system and print its derivation")
+    .description(
+      "print a host's evaluated option as JSON; without an option, evaluate the whole system and print its derivation",
+    )
     .argument("<host>", "host name")
     .argument("[option]", `option path, ${attrPathHelp}`);
   return withOverrideInput(withDryRun(command)).action(
-    nixAction(context, async (session, host: string, option: string | undefined, flags: DryRunFlags & OverrideInputFlags) => {
-      const optionPath = option === undefined ? [] : parseOptionPath(option);
-      const fleet = await context.loadTargets();
-      findHost(fleet, host);
-      await runChecked(nixEval(host, optionPath, inputOverrides(flags)), session.runOptions(fleet, flags.dryRun));
-    }),
+    nixAction(
+      context,
+      async (session, host: string, option: string | undefined, flags: DryRunFlags & OverrideInputFlags) => {
+        const optionPath = option === undefined ? [] : parseOptionPath(option);
+        const fleet = await context.loadTargets();
+        findHost(fleet, host);
+        await runChecked(nixEval(host, optionPath, inputOverrides(flags)), session.runOptions(fleet, flags.dryRun));
+      },
+    ),
   );
 }

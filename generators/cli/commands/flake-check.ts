@@ -11,7 +11,9 @@ import { runChecked } from "../../nix-cli/run.ts";
 
 /** Add `flake-check` to the program. */
 export function registerFlakeCheckCommand(program: Command, context: CliContext): Command {
-  const command = program.command("flake-check").description("run nix flake check: evaluate every host and run the flake's checks");
+  const command = program
+    .command("flake-check")
+    .description("run nix flake check: evaluate every host and run the flake's checks");
   return withOverrideInput(withDryRun(command)).action(
     nixAction(context, async (session, flags: DryRunFlags & OverrideInputFlags) => {
       const fleet = await context.loadTargets();

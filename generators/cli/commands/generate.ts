@@ -21,7 +21,7 @@ interface GenerateOptions {
 }
 
 /** Validate and plan; on invalid input report and set exit code 1, returning nothing. */
-const plannedFleet = async (root: string, json: boolean) => {
+export const plannedFleet = async (root: string, json: boolean) => {
   const result = await runPipeline(root);
   await reportDiagnostics(result.diagnostics, { root, json });
   if (!result.plan || !result.fleet) {

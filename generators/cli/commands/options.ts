@@ -8,7 +8,7 @@ import { basename, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { importOptionSchema, type JsonInput } from "../../options/import-schema.ts";
 import { formatInputProblem } from "../../options/options-file.ts";
-import { EXPRESSIONS_MODULE, GENERATED_FILES } from "../../options/shipped.ts";
+import { GENERATED_FILES, TYPEFLAKE_PACKAGE } from "../../options/shipped.ts";
 import { writeGeneratedFiles } from "../../options/write-generated-files.ts";
 
 /** The default output folder, relative to the working directory. */
@@ -19,7 +19,10 @@ export interface OptionsImportRequest {
   readonly optionsFile: string;
   readonly outDir: string;
   readonly aliasesFile?: string;
-  /** Module specifier for typeflake's expression values; default: a relative path to typeflake's own. */
+  /**
+   * Module specifier for typeflake's expression values; default: `typeflake` for a user's project,
+   * a relative path inside typeflake's own repository.
+   */
   readonly expressionsImport?: string;
   /** Overwrite files typeflake did not generate. */
   readonly force: boolean;
@@ -35,7 +38,9 @@ export interface Reporter {
 
 /** Add `options import` to the CLI. */
 export function registerOptionsCommand(program: Command): void {
-  const options = program.command("options").description("typed NixOS options for the nixos block of hosts and modules");
+  const options = program
+    .command("options")
+    .description("typed NixOS options for the nixos block of hosts and modules");
   options
     .command("import")
     .description("generate TypeScript types and a validation index from a NixOS options.json")
@@ -44,25 +49,28 @@ export function registerOptionsCommand(program: Command): void {
     .option("--aliases <file>", "renamed and removed options: a JSON list of { from, to, kind }")
     .option("--expressions-import <specifier>", "module the types import typeflake's expression values from")
     .option("--force", "overwrite files that typeflake did not generate", false)
-    .action((optionsFile: string, flags: { out: string; aliases?: string; expressionsImport?: string; force: boolean }) => {
-      process.exitCode = runOptionsImport(
-        {
-          optionsFile,
-          outDir: flags.out,
-          force: flags.force,
-          cwd: process.cwd(),
-          ...(flags.aliases !== undefined ? { aliasesFile: flags.aliases } : {}),
-          ...(flags.expressionsImport !== undefined ? { expressionsImport: flags.expressionsImport } : {}),
-        },
-        { info: (message) => console.log(message), error: (message) => console.error(message) },
-      );
-    });
+    .action(
+      (optionsFile: string, flags: { out: string; aliases?: string; expressionsImport?: string; force: boolean }) => {
+        process.exitCode = runOptionsImport(
+          {
+            optionsFile,
+            outDir: flags.out,
+            force: flags.force,
+            cwd: process.cwd(),
+            ...(flags.aliases !== undefined ? { aliasesFile: flags.aliases } : {}),
+            ...(flags.expressionsImport !== undefined ? { expressionsImport: flags.expressionsImport } : {}),
+          },
+          { info: (message) => console.log(message), error: (message) => console.error(message) },
+        );
+      },
+    );
 }
 
 /** Run the import; returns the exit code (0 written, 1 nothing written). */
 export function runOptionsImport(request: OptionsImportRequest, reporter: Reporter): number {
   const optionsInput = readJson(resolve(request.cwd, request.optionsFile));
-  const aliasesInput = request.aliasesFile === undefined ? undefined : readJson(resolve(request.cwd, request.aliasesFile));
+  const aliasesInput =
+    request.aliasesFile === undefined ? undefined : readJson(resolve(request.cwd, request.aliasesFile));
   const unreadable = [optionsInput, aliasesInput].filter((input): input is string => typeof input === "string");
   if (unreadable.length > 0) {
     unreadable.forEach((message) => reporter.error(message));
@@ -72,7 +80,7 @@ export function runOptionsImport(request: OptionsImportRequest, reporter: Report
   const imported = importOptionSchema({
     options: optionsInput as JsonInput,
     ...(aliasesInput !== undefined ? { aliases: aliasesInput as JsonInput } : {}),
-    expressionsImport: request.expressionsImport ?? importSpecifier(outDir, EXPRESSIONS_MODULE),
+    expressionsImport: request.expressionsImport ?? defaultExpressionsImport(outDir),
   });
   if (!imported.ok) {
     reporter.error(`Nothing was written: ${imported.problems.length} problem(s) in the input.`);
@@ -107,8 +115,9 @@ function readJson(file: string): JsonInput | string {
   }
 }
 
-/** A relative import specifier from `fromDir` to `file` (`../expressions.ts`). */
-function importSpecifier(fromDir: string, file: string): string {
-  const path = relative(fromDir, file).split(sep).join("/");
+/** `typeflake` outside typeflake's own folder; inside it, a relative path (`../expressions.ts`). */
+function defaultExpressionsImport(outDir: string): string {
+  if (relative(TYPEFLAKE_PACKAGE.root, outDir).startsWith("..")) return "typeflake";
+  const path = relative(outDir, TYPEFLAKE_PACKAGE.expressions).split(sep).join("/");
   return path.startsWith(".") ? path : `./${path}`;
 }

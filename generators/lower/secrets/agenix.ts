@@ -15,7 +15,10 @@ export const lowerAgenix: SecretsLowering = (fleet, secretNames, context) => {
   const settings = secretsSettings(fleet);
   const root = context.fleetRootFromFile;
   const definitions: Definition[] = [
-    { path: ["age", "identityPaths"], value: [settings.ageKeyFile], origin: settingOrigin(fleet, "ageKeyFile") },
+    // Without a key file agenix decrypts with the host's SSH host keys, its own default.
+    ...(settings.ageKeyFile
+      ? [{ path: ["age", "identityPaths"], value: [settings.ageKeyFile], origin: settingOrigin(fleet, "ageKeyFile") }]
+      : []),
     ...secretNames.map((name) => {
       const declared = settings.secrets[name];
       return {

@@ -8,13 +8,16 @@ import { setFields } from "../services/emit.ts";
 import type { SecretsLowering } from "./index.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";
 
+/** sops-nix's conventional location of the host's age key. */
+const SOPS_DEFAULT_KEY_FILE = "/var/lib/sops-nix/key.txt";
+
 /** sops-nix definitions for the secrets a host uses. */
 export const lowerSops: SecretsLowering = (fleet, secretNames, context) => {
   const settings = secretsSettings(fleet);
   const root = context.fleetRootFromFile;
   const definitions: Definition[] = [
     { path: ["sops", "defaultSopsFile"], value: nixPath(`${root}${settings.defaultFile}`), origin: settingOrigin(fleet, "defaultFile") },
-    { path: ["sops", "age", "keyFile"], value: settings.ageKeyFile, origin: settingOrigin(fleet, "ageKeyFile") },
+    { path: ["sops", "age", "keyFile"], value: settings.ageKeyFile ?? SOPS_DEFAULT_KEY_FILE, origin: settingOrigin(fleet, "ageKeyFile") },
     ...secretNames.map((name) => {
       const declared = settings.secrets[name];
       return {

@@ -28,6 +28,12 @@ interface DerivedPeer {
   readonly value: { readonly [name: string]: NixValue };
 }
 
+/** Peers found by one rule (hub, spokes, mesh), and the problems found applying it. */
+interface Derivation {
+  readonly peers: readonly DerivedPeer[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** `address:port` other hosts reach a tunnel at. */
 const endpointOf = (tunnel: Tunnel, listenPort: number): string =>
   `${bracketed(tunnel.config.endpointAddress ?? tunnel.host.config.address)}:${listenPort}`;
@@ -35,7 +41,7 @@ const endpointOf = (tunnel: Tunnel, listenPort: number): string =>
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 
 /** The hub's entry on a spoke, plus the problems of the `join` itself. */
-const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): { peers: DerivedPeer[]; diagnostics: Diagnostic[] } => {
+const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): Derivation => {
   const join = own.config.join;
   if (!join) return { peers: [], diagnostics: [] };
   const at = child(own.origin, "join");
@@ -49,7 +55,7 @@ const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): {
     const names = tunnels.filter((tunnel) => tunnel.host.name === hubHost.name).map((tunnel) => tunnel.name);
     const message =
       `host "${hubHost.name}" declares no WireGuard interface "${hubName}" in its host file` +
-      (names.length ? suggestThen(hubName, names, `Its interfaces are ${quotedList(names)}.`) : "; it declares none");
+      (names.length ? suggestThen(hubName, names, `Its interfaces are ${quotedList(names)}.`) : ". It declares none.");
     return { peers: [], diagnostics: [error("unknown-wireguard-interface", child(at, join.interface ? "interface" : "host"), message, [{ file: hubHost.file, objectPath: ["services", "wireguard"] }])] };
   }
   const diagnostics = own.config.publicKey
@@ -69,7 +75,7 @@ const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): {
 };
 
 /** Every spoke that joins this interface, on the hub. */
-const spokePeers = (tunnels: readonly Tunnel[], own: OwnInterface): { peers: DerivedPeer[]; diagnostics: Diagnostic[] } => {
+const spokePeers = (tunnels: readonly Tunnel[], own: OwnInterface): Derivation => {
   const spokes = tunnels.filter(
     (tunnel) => tunnel.host.name !== own.hostName && tunnel.config.join?.host === own.hostName && (tunnel.config.join.interface ?? tunnel.name) === own.name,
   );
@@ -89,7 +95,7 @@ const spokePeers = (tunnels: readonly Tunnel[], own: OwnInterface): { peers: Der
 };
 
 /** Every other member of this interface's mesh. */
-const meshPeers = (tunnels: readonly Tunnel[], own: OwnInterface): { peers: DerivedPeer[]; diagnostics: Diagnostic[] } => {
+const meshPeers = (tunnels: readonly Tunnel[], own: OwnInterface): Derivation => {
   const mesh = own.config.mesh;
   if (!mesh) return { peers: [], diagnostics: [] };
   const members = tunnels.filter((tunnel) => tunnel.config.mesh === mesh && tunnel.host.name !== own.hostName);

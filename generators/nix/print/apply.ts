@@ -10,7 +10,7 @@ import type { NixApply, NixExpr } from "../ast.ts";
 import { identifierText } from "../escape.ts";
 import { flattenApply, isAbsorbableTerm, isSimple, needsParensAsTerm, Prec, precedence } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { group, indent, line, priorityGroup, softline } from "./layout.ts";
+import { absorbLast, group, hardlineWithoutBreakParent, indent, line, priorityGroup, softline } from "./layout.ts";
 import type { Doc, Expansion } from "./layout.ts";
 import { printList, printParens, printTerm, printTermBare, printTermWide } from "./terms.ts";
 
@@ -48,14 +48,18 @@ export function printApply(e: NixApply, ctx: ApplyContext): Doc {
   const inner = args.slice(0, -1).map(argumentContent);
   const innerDocs = inner.map((content) => group(content));
   const lastContent = lastArgumentContent(last);
-  const expanded = wrap(
-    [chain(fnDoc, innerDocs, ctx), indent([line, group(lastContent)]), ctx.parenthesized ? softline : ""],
-    ctx,
-  );
+  const head = chain(fnDoc, innerDocs, ctx);
+  const lastAbsorbs = isAbsorbableTerm(last) || needsParensAsTerm(last);
+  const innerExpandable = args.slice(0, -1).some(canExpand);
+  if (lastAbsorbs && !innerExpandable) {
+    const closing = ctx.parenthesized ? hardlineWithoutBreakParent : "";
+    return absorbLast(wrap([head, indent(line)], ctx), group(lastContent), ctx.lead ? 2 : 1, closing);
+  }
 
+  const expanded = wrap([head, indent([line, group(lastContent)]), ctx.parenthesized ? softline : ""], ctx);
   const spaced = (docs: readonly Doc[]) => docs.flatMap((d) => [" ", d]);
   const expansions: Expansion[] = [];
-  if (isAbsorbableTerm(last) || needsParensAsTerm(last)) {
+  if (lastAbsorbs) {
     expansions.push({ before: [lead, fnDoc, ...spaced(innerDocs), " "], part: lastContent, after: "" });
   }
   for (let k = inner.length - 1; k >= 0; k--) {

@@ -6,7 +6,7 @@ import { attrNameText } from "../escape.ts";
 import { BINDING, printApply } from "./apply.ts";
 import { flattenChain, isAbsorbableExpr, isAbsorbableTerm, Prec, precedence } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { group, hardline, indent, join, line, priorityGroup, softline } from "./layout.ts";
+import { absorbLast, group, hardline, indent, join, line, softline } from "./layout.ts";
 import type { Doc } from "./layout.ts";
 import { printOpChain, printOperand } from "./operators.ts";
 import { isAbsorbableRaw } from "./raw.ts";
@@ -85,10 +85,7 @@ function printChainRhs(value: NixBinary): Doc | undefined {
   }
   if (isAbsorbableTerm(last) && (leftNested || operands.length === 2) && value.right === last) {
     const left = printOperand(value.left, value.op, "left");
-    const term = printTermWide(last);
-    return priorityGroup(indent([line, left, line, value.op, " ", term]), [
-      { before: [" ", left, " ", value.op, " "], part: term, after: "" },
-    ]);
+    return absorbLast(indent([line, left, line, value.op, " "]), group(printTermWide(last)), 1);
   }
   return undefined;
 }

@@ -15,8 +15,19 @@ import type { Doc } from "prettier";
 
 export type { Doc };
 
-export const { breakParent, conditionalGroup, group, hardline, ifBreak, indent, join, line, softline } =
-  doc.builders;
+export const {
+  breakParent,
+  conditionalGroup,
+  group,
+  hardline,
+  hardlineWithoutBreakParent,
+  ifBreak,
+  indent,
+  indentIfBreak,
+  join,
+  line,
+  softline,
+} = doc.builders;
 
 /** nixfmt's default line width, not counting indentation. */
 const WIDTH = 100;
@@ -29,43 +40,37 @@ export const TAB_PLACEHOLDER = "\0";
 
 const forcedBreakMemo = new WeakMap<object, boolean>();
 
-/** Whether a document contains a line break that no layout can avoid (a hard line). */
+/**
+ * Whether a document contains a line break that no layout can avoid (a hard line). Results are
+ * remembered per group, so asking again about an enclosing document does not walk inner groups.
+ */
 export function forcedBreak(d: Doc): boolean {
   if (typeof d === "string") return false;
-  const known = forcedBreakMemo.get(d);
-  if (known !== undefined) return known;
-  let result: boolean;
-  if (Array.isArray(d)) {
-    result = d.some(forcedBreak);
-  } else {
-    switch (d.type) {
-      case "group":
-        result = d.break === true || forcedBreak(d.contents);
-        break;
-      case "line":
-        result = d.hard === true;
-        break;
-      case "break-parent":
-        result = true;
-        break;
-      case "indent":
-      case "align":
-      case "label":
-      case "line-suffix":
-        result = forcedBreak(d.contents);
-        break;
-      case "if-break":
-        result = forcedBreak(d.breakContents) || forcedBreak(d.flatContents);
-        break;
-      case "fill":
-        result = d.parts.some(forcedBreak);
-        break;
-      default:
-        result = false;
+  if (Array.isArray(d)) return d.some(forcedBreak);
+  switch (d.type) {
+    case "group": {
+      const known = forcedBreakMemo.get(d);
+      if (known !== undefined) return known;
+      const result = d.break === true || forcedBreak(d.contents);
+      forcedBreakMemo.set(d, result);
+      return result;
     }
+    case "line":
+      return d.hard === true;
+    case "break-parent":
+      return true;
+    case "indent":
+    case "align":
+    case "label":
+    case "line-suffix":
+      return forcedBreak(d.contents);
+    case "if-break":
+      return forcedBreak(d.breakContents) || forcedBreak(d.flatContents);
+    case "fill":
+      return d.parts.some(forcedBreak);
+    default:
+      return false;
   }
-  forcedBreakMemo.set(d, result);
-  return result;
 }
 
 /** Width of a document laid out on one line (code points, as nixfmt counts); Infinity if it cannot be. */
@@ -90,6 +95,21 @@ export function flatWidth(d: Doc): number {
   }
 }
 
+/**
+ * nixfmt's priority group when the absorbable part comes last (`f a {`, `a // {`): `head` stays
+ * on one line when it fits together with the first line of `part`, which then opens on that
+ * line; otherwise `head`'s own lines break, `part` gets `depth` more indentation, and `tail`
+ * (text only present in that case, such as the line break before a closing parenthesis) is
+ * printed. A group id and `indentIfBreak` express this exactly, and far more cheaply than
+ * {@link priorityGroup}.
+ */
+export function absorbLast(head: Doc, part: Doc, depth: number, tail: Doc = ""): Doc {
+  const id = Symbol("head");
+  let shifted = part;
+  for (let level = 0; level < depth; level++) shifted = indentIfBreak(shifted, { groupId: id });
+  return [group(head, { id }), shifted, tail === "" ? "" : ifBreak(tail, "", { groupId: id })];
+}
+
 /** A layout that keeps `before` and `after` on one line and expands only `part`. */
 export interface Expansion {
   readonly before: Doc;
@@ -98,9 +118,9 @@ export interface Expansion {
 }
 
 /**
- * nixfmt's priority group. Layouts are tried in order: everything on one line; then each
- * expansion (nixfmt tries the last absorbable part first); then `expanded`, where the group's own
- * lines break and inner groups decide for themselves.
+ * nixfmt's general priority group. Layouts are tried in order: everything on one line; then
+ * each expansion (nixfmt tries the last absorbable part first); then `expanded`, where the
+ * group's own lines break and inner groups decide for themselves.
  *
  * An expansion whose `before` or `after` must break is skipped, as nixfmt requires both to fit
  * on a line. A forced break inside is passed on to the enclosing groups with `breakParent`,

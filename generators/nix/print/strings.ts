@@ -66,6 +66,9 @@ export function printString(s: NixString, forceDoubleQuotes = false): Doc {
 
 function printDoubleQuoted(parts: readonly NixStringPart[]): Doc {
   const merged = mergeText(parts);
+  const [only] = merged;
+  if (merged.length === 0) return '""';
+  if (merged.length === 1 && typeof only === "string") return `"${escapeDoubleQuoted(only, "close")}"`;
   const lone = isLoneInterpolation(merged);
   return group([
     '"',

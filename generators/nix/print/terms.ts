@@ -111,10 +111,14 @@ export function printSelect(e: NixSelect): Doc {
       "Give the selection at least one name.",
     );
   }
-  const selectors = path.map((name) => [".", attrNameDoc(name)]);
-  const orDefault =
-    e.orDefault === undefined ? "" : indent([group(line), "or ", printTerm(e.orDefault)]);
-  return [...selectBase(base), ...selectors, orDefault];
+  const [baseDoc, separator] = selectBase(base);
+  const selectors = printAttrPath(path);
+  const selection =
+    typeof baseDoc === "string" && separator === "" && typeof selectors === "string"
+      ? `${baseDoc}.${selectors}`
+      : [baseDoc, separator, ".", selectors];
+  if (e.orDefault === undefined) return selection;
+  return [selection, indent([group(line), "or ", printTerm(e.orDefault)])];
 }
 
 function selectBase(base: NixExpr): [Doc, Doc] {
@@ -126,7 +130,8 @@ function selectBase(base: NixExpr): [Doc, Doc] {
     case "string":
       return [printExpr(base), softline];
     case "raw":
-      if (isAtomicRaw(base.text)) return [printRaw(base.text), ""];
+      // A number before `.` would read as a float (`1.x`), so only names and brackets go bare.
+      if (isAtomicRaw(base.text) && !/^\s*[0-9]/.test(base.text)) return [printRaw(base.text), ""];
       return [printParens(base), group(softline)];
     default:
       return [printParens(base), group(softline)];
@@ -142,7 +147,9 @@ export function printAttrPath(path: readonly NixAttrName[]): Doc {
       "Give the binding at least one attribute name.",
     );
   }
-  return join(".", path.map(attrNameDoc));
+  const names = path.map(attrNameDoc);
+  // Static names make one string: fewer document nodes for prettier to walk.
+  return names.every((name) => typeof name === "string") ? names.join(".") : join(".", names);
 }
 
 /**

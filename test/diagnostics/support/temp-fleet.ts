@@ -12,10 +12,13 @@ const TMP = fileURLToPath(new URL("../../.tmp/", import.meta.url));
 /** Files of a fleet by path relative to its root; `null` makes an empty folder, `undefined` leaves the file out. */
 export type FleetFiles = Readonly<Record<string, string | null | undefined>>;
 
-/** Write `files` to a fresh directory and return its absolute path. */
-export const writeFleet = async (files: FleetFiles): Promise<string> => {
-  await mkdir(TMP, { recursive: true });
-  const root = await mkdtemp(join(TMP, "fleet-"));
+/**
+ * Write `files` to a fresh directory under `parent` (default: test/.tmp/) and return its absolute
+ * path.
+ */
+export const writeFleet = async (files: FleetFiles, parent: string = TMP): Promise<string> => {
+  await mkdir(parent, { recursive: true });
+  const root = await mkdtemp(join(parent, "typeflake-fleet-"));
   await Promise.all(
     Object.entries(files).map(async ([file, text]): Promise<unknown> => {
       const path = join(root, file);

@@ -47,7 +47,13 @@ export async function runCli(argv: readonly string[], options: RunCliOptions): P
   let exitCode = 0;
   const context: CliContext = {
     loadTargets: async () => options.fleet,
-    io: { stdout, stderr, env: options.env, cwd: options.cwd ?? options.fleet.flakeDir, setExitCode: (code) => (exitCode = code) },
+    io: {
+      stdout,
+      stderr,
+      env: options.env,
+      cwd: options.cwd ?? options.fleet.flakeDir,
+      setExitCode: (code) => (exitCode = code),
+    },
   };
   const program = new Command("typeflake").exitOverride().configureOutput({
     writeOut: (text) => stdout.write(text),

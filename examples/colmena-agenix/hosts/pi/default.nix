@@ -26,7 +26,6 @@
     ];
   };
   environment.systemPackages = [ unstable.dnsutils ];
-  age.identityPaths = [ "/var/lib/sops-nix/key.txt" ];
   age.secrets.wg-pi = {
     file = ../../secrets/wg-pi.age;
     mode = "0400";

@@ -28,6 +28,5 @@
     allowPing = lib.mkForce false;
   };
   boot.kernelPackages = pkgs.linuxPackages_latest;
-  age.identityPaths = [ "/var/lib/sops-nix/key.txt" ];
   age.secrets.wg-tower.file = ../../secrets/wg-tower.age;
 }

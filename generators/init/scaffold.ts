@@ -1,0 +1,78 @@
+/**
+ * The files of a new fleet repository: package.json (depending on this typeflake checkout by
+ * path), tsconfig.json, typeflake.config.ts, one host with its hardware.nix, .gitignore, a CI
+ * workflow running `npm run check`, and a README. Rendered from handlebars templates; the
+ * TypeScript is formatted by prettier. Pure apart from reading the templates: nothing is written.
+ */
+import { readFileSync } from "node:fs";
+import { posix, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import { format } from "prettier";
+import { markdownText } from "../inventory/markdown-table.ts";
+import type { InitOptions } from "./init-options.ts";
+
+/** This typeflake checkout: what a scaffold's package.json depends on. */
+export const TYPEFLAKE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** One file of the scaffold. */
+export interface ScaffoldFile {
+  /** Relative to the new fleet's root, with `/` separators. */
+  readonly path: string;
+  readonly text: string;
+}
+
+interface ScaffoldView extends InitOptions {
+  /** The npm package name. */
+  readonly name: string;
+  /** The dependency specifier, `file:<path from the fleet to this checkout>`. */
+  readonly typeflake: string;
+  /** The description as a Markdown heading. */
+  readonly title: string;
+}
+
+const handlebars = Handlebars.create();
+// Values land in JSON, TypeScript and YAML comments: a JSON string literal is valid in all three.
+handlebars.registerHelper("json", (value: unknown) => JSON.stringify(value));
+
+const template = (name: string) =>
+  handlebars.compile<ScaffoldView>(readFileSync(new URL(`./templates/${name}`, import.meta.url), "utf8"), { noEscape: true, strict: true });
+
+/** Each file: where it goes, its template, and whether prettier formats it as TypeScript. */
+const FILES: readonly { readonly path: (view: ScaffoldView) => string; readonly render: HandlebarsTemplateDelegate<ScaffoldView>; readonly typescript?: true }[] = [
+  { path: () => "package.json", render: template("package.json.hbs") },
+  { path: () => "tsconfig.json", render: template("tsconfig.json.hbs") },
+  { path: () => "typeflake.config.ts", render: template("typeflake.config.ts.hbs"), typescript: true },
+  { path: (view) => `hosts/${view.host}/host.ts`, render: template("host.ts.hbs"), typescript: true },
+  { path: (view) => `hosts/${view.host}/hardware.nix`, render: template("hardware.nix.hbs") },
+  { path: () => ".gitignore", render: template("gitignore.hbs") },
+  { path: () => ".github/workflows/check.yml", render: template("check.yml.hbs") },
+  { path: () => "README.md", render: template("README.md.hbs") },
+];
+
+/** An npm package name from a folder name: lowercase, URL-safe, not starting with `.` or `_`. */
+export const packageName = (folder: string): string =>
+  folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._~-]+/g, "-")
+    .replace(/^[._-]+|-+$/g, "") || "fleet";
+
+/** `file:` and the path from `dir` (absolute) to this checkout, with `/` separators. */
+export const typeflakeDependency = (dir: string): string => `file:${relative(dir, TYPEFLAKE_ROOT).split(sep).join(posix.sep) || "."}`;
+
+/** The scaffold for a fleet in `dir` (absolute), sorted by path. */
+export const scaffoldFiles = async (dir: string, options: InitOptions): Promise<ScaffoldFile[]> => {
+  const view: ScaffoldView = {
+    ...options,
+    name: packageName(posix.basename(dir.split(sep).join(posix.sep))),
+    typeflake: typeflakeDependency(dir),
+    title: markdownText(options.description),
+  };
+  const files = await Promise.all(
+    FILES.map(async (file) => {
+      const text = file.render(view);
+      return { path: file.path(view), text: file.typescript ? await format(text, { parser: "typescript" }) : text };
+    }),
+  );
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+};
