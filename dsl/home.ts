@@ -1,7 +1,7 @@
 /**
  * `defineHome` — one person's home-manager configuration. `homes/<user>.ts` (or
  * `homes/<user>/home.ts`) is shared by every host where `users.<user>` exists;
- * `homes/<user>@<host>.ts` (or `homes/<user>@<host>/home.ts`) adds to it on one host only.
+ * `homes/<user>@<host>.ts` adds to it on one host only.
  * Generated as home-manager modules, `homes/<user>/default.nix` and `homes/<user>/<host>.nix`.
  */
 import { z } from "zod";

@@ -1,7 +1,7 @@
 /**
- * Find a fleet's home files: `homes/<name>.ts` and `homes/<name>/home.ts`, where `<name>` is a
- * user (`alice`, shared by every host) or a user on one host (`alice@nas`). A folder without
- * home.ts is not an error: it may hold hand-kept files, or the generated `homes/<user>/*.nix`.
+ * Find a fleet's home files: a user's shared home, `homes/<user>.ts` or `homes/<user>/home.ts`,
+ * and the user's home on one host, `homes/<user>@<host>.ts`. A folder without home.ts is not an
+ * error: it may hold hand-kept files, or the generated `homes/<user>/*.nix`.
  */
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -21,6 +21,18 @@ const homeFile = (root: string, name: string, file: string): FleetFile => ({
   path: join(root, ...file.split("/")),
 });
 
+/**
+ * A per-host home in a folder (`homes/alice@nas/home.ts`) could not import the files beside it:
+ * Nix path literals cannot contain the `@`. Per-host homes are single files; hand-kept files
+ * belong in the user's folder.
+ */
+const perHostFolder = (file: FleetFile): Diagnostic =>
+  error(
+    "per-host-home-folder",
+    { file: file.file, objectPath: [] },
+    `a home for one host is a single file: move this file to ${HOMES_DIR}/${file.name}.ts; Nix path literals cannot contain '@', so hand-kept files it imports belong in ${HOMES_DIR}/${file.name.split("@")[0]}/`,
+  );
+
 /** Every home file under `root` (absolute), sorted by name. */
 export const discoverHomes = async (root: string): Promise<HomeDiscovery> => {
   const found = await Promise.all(
@@ -32,17 +44,22 @@ export const discoverHomes = async (root: string): Promise<HomeDiscovery> => {
       return (await isFile(join(root, file))) ? [homeFile(root, entry.name, file)] : [];
     }),
   );
-  const files = found.flat();
+  const candidates = found.flat();
+  const inFolder = candidates.filter((file) => file.name.includes("@") && file.file.endsWith(`/${HOME_FILE}`));
+  const files = candidates.filter((file) => !inFolder.includes(file));
   const first = (file: FleetFile) => files.find((other) => other.name === file.name) as FleetFile;
   const duplicates = files.filter((file) => first(file) !== file);
   return {
     files: files.filter((file) => !duplicates.includes(file)),
-    diagnostics: duplicates.map((file) =>
-      error(
-        "duplicate-home",
-        { file: file.file, objectPath: [] },
-        `the home "${file.name}" is also defined in ${first(file).file}; keep one of the two files`,
+    diagnostics: [
+      ...inFolder.map(perHostFolder),
+      ...duplicates.map((file) =>
+        error(
+          "duplicate-home",
+          { file: file.file, objectPath: [] },
+          `the home "${file.name}" is also defined in ${first(file).file}; keep one of the two files`,
+        ),
       ),
-    ),
+    ],
   };
 };

@@ -76,7 +76,10 @@ describe("home-manager modules", () => {
 { ... }:
 {
   imports = [ ./default.nix ];
-  programs.git.userEmail = "alice@nas.lab.local";
+  programs.git = {
+    enable = true;
+    userEmail = "alice@nas.lab.local";
+  };
   programs.htop.enable = true;
 }
 `);
@@ -85,15 +88,15 @@ describe("home-manager modules", () => {
   it("keeps hand-written imports pointing at the same files from the generated folder", () => {
     expect(rebasePath("./vim.nix", "homes/alice.ts", "homes/alice/default.nix")).toBe("../vim.nix");
     expect(rebasePath("./vim.nix", "homes/alice/home.ts", "homes/alice/default.nix")).toBe("./vim.nix");
-    expect(rebasePath("../shared/git.nix", "homes/alice@nas/home.ts", "homes/alice/nas.nix")).toBe("../shared/git.nix");
+    expect(rebasePath("./alice/nas.nix", "homes/alice@nas.ts", "homes/alice/nas.nix")).toBe("./nas.nix");
     const fleet = homeFleet({
-      homes: { alice: { ...HOMES["alice"]!, imports: ["./dotfiles/vim.nix"] }, "alice@nas": { imports: ["./nas.nix"] } },
-      homeFiles: { "alice@nas": "homes/alice@nas/home.ts" },
+      homes: { alice: { ...HOMES["alice"]!, imports: ["./vim.nix"] }, "alice@nas": { imports: ["./alice/nas-extra.nix"] } },
+      homeFiles: { alice: "homes/alice/home.ts" },
     });
-    expect(fileText(fleet, "homes/alice/default.nix")).toContain("imports = [ ../dotfiles/vim.nix ];");
+    expect(fileText(fleet, "homes/alice/default.nix")).toContain("imports = [ ./vim.nix ];");
     expect(fileText(fleet, "homes/alice/nas.nix")).toContain(`imports = [
     ./default.nix
-    ../alice@nas/nas.nix
+    ./nas-extra.nix
   ];`);
   });
 });

@@ -59,11 +59,12 @@ describe("agenix lowering", () => {
   it("writes the identity and one .age file per secret; warns that restartUnits does nothing", () => {
     const fleet = fleetWithSecrets({
       backend: "agenix",
+      ageKeyFile: "/var/lib/agenix/key.txt",
       secrets: { "wireguard-key": { owner: "systemd-network", mode: "0400", restartUnits: ["x.service"] }, "db/password": { file: "secrets/db.age" } },
     });
     const { definitions, diagnostics } = lowerSecrets(fleet, ["db/password", "wireguard-key"], hostContext(fleet, "gateway"));
     expect(definitions).toEqual([
-      { path: ["age", "identityPaths"], value: ["/var/lib/sops-nix/key.txt"], origin: { file: "typeflake.config.ts", objectPath: ["secrets", "ageKeyFile"] } },
+      { path: ["age", "identityPaths"], value: ["/var/lib/agenix/key.txt"], origin: { file: "typeflake.config.ts", objectPath: ["secrets", "ageKeyFile"] } },
       { path: ["age", "secrets", "db/password"], value: { file: nixPath("../../secrets/db.age") }, origin: { file: "typeflake.config.ts", objectPath: ["secrets", "secrets", "db/password"] } },
       {
         path: ["age", "secrets", "wireguard-key"],
@@ -72,6 +73,12 @@ describe("agenix lowering", () => {
       },
     ]);
     expect(diagnostics.map((d) => [d.severity, d.code, d.origin.objectPath.join(".")])).toEqual([["warning", "unsupported-restart-units", "secrets.secrets.wireguard-key.restartUnits"]]);
+  });
+
+  it("leaves agenix's identity to the SSH host keys when no key file is set", () => {
+    const fleet = fleetWithSecrets({ backend: "agenix", secrets: { "wireguard-key": {} } });
+    const { definitions } = lowerSecrets(fleet, ["wireguard-key"], hostContext(fleet, "gateway"));
+    expect(definitions.map((definition) => definition.path.join("."))).toEqual(["age.secrets.wireguard-key"]);
   });
 });
 
