@@ -13,6 +13,8 @@ import {
   textMatching,
   userName,
 } from "./checks.ts";
+import type { NixValue } from "./expressions.ts";
+import type { NixosOptions } from "./nixos-options/types.ts";
 import { nixExpression, nixOptionBlock, secretRef } from "./values.ts";
 import { servicesSchema } from "./services/index.ts";
 
@@ -119,8 +121,12 @@ export const configBodyShape = {
    * `secret(…)`. Secrets that are referred to are added automatically.
    */
   secrets: z.array(identifierName).default([]),
-  /** Any NixOS option, written as nested objects: `{ services: { openssh: { enable: true } } }`. */
-  nixos: nixOptionBlock.default({}),
+  /**
+   * Any NixOS option, written as nested objects: `{ services: { openssh: { enable: true } } }`.
+   * Typed from the NixOS option schema (a misspelled option is a compile error) and checked
+   * against it again at generate time, where renamed and removed options name their successor.
+   */
+  nixos: (nixOptionBlock as z.ZodType<{ readonly [name: string]: NixValue }, NixosOptions>).default({}),
   /** Hand-written Nix modules to import, relative to this file, e.g. `["./extra.nix"]`. */
   imports: z.array(relativeNixFile).default([]),
 } as const;

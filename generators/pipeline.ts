@@ -11,6 +11,7 @@ import type { Fleet } from "./model/fleet.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
 import { shippedOptionIndex } from "./options/shipped.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
+import { checkHostPorts } from "./validate/index.ts";
 
 export interface PipelineResult {
   /** The validated fleet, when it loaded and validated. */
@@ -35,7 +36,7 @@ export const runPipeline = async (root: string): Promise<PipelineResult> => {
   const validation = await loadAndValidate(root);
   const { fleet } = validation;
   if (!fleet || hasError(validation.diagnostics)) return { diagnostics: validation.diagnostics };
-  const checked = [...validation.diagnostics, ...checkCrossHost(fleet), ...checkRawOptions(fleet)];
+  const checked = [...validation.diagnostics, ...checkCrossHost(fleet), ...checkHostPorts(fleet), ...checkRawOptions(fleet)];
   const { plan, diagnostics: lowering } = planFleet(fleet);
   const diagnostics = [...checked, ...lowering];
   return hasError(diagnostics) ? { fleet, diagnostics } : { fleet, plan, diagnostics };

@@ -13,8 +13,8 @@ type Position = Pick<SourceLocation, "line" | "column">;
 /** Finds the position of an origin in a parsed file, or undefined when the file cannot be read. */
 type Finder = (origin: SourceOrigin) => Position | undefined;
 
-/** A finder over the files in `files`, backed by one ts-morph project. */
-const morphFinder = async (root: string, files: readonly string[]): Promise<Finder> => {
+/** A finder over `sources` (file → text), backed by one ts-morph project. */
+const morphFinder = async (root: string, sources: ReadonlyMap<string, string>): Promise<Finder> => {
   const morph = await import("ts-morph");
   const project = new morph.Project({
     useInMemoryFileSystem: false,
@@ -23,14 +23,9 @@ const morphFinder = async (root: string, files: readonly string[]): Promise<Find
     skipLoadingLibFiles: true,
     compilerOptions: { allowJs: false, noLib: true },
   });
+  // Parsed from the text already read for the source lines, so positions and lines agree.
   const parsed = new Map(
-    files.map((file) => {
-      try {
-        return [file, project.addSourceFileAtPath(join(root, file))] as const;
-      } catch {
-        return [file, undefined] as const;
-      }
-    }),
+    [...sources].map(([file, text]) => [file, project.createSourceFile(join(root, file), text, { overwrite: true })]),
   );
   return (origin) => {
     const source = parsed.get(origin.file);
@@ -40,15 +35,12 @@ const morphFinder = async (root: string, files: readonly string[]): Promise<Find
   };
 };
 
-/** The lines of each readable file, read once. Folders and missing files have none. */
-const readLines = async (root: string, files: Iterable<string>): Promise<Map<string, readonly string[]>> => {
+/** The text of each readable file, read once. Folders and missing files have none. */
+const readTexts = async (root: string, files: Iterable<string>): Promise<Map<string, string>> => {
   const entries = await Promise.all(
-    [...new Set(files)].map(async (file) => {
-      const text = await readFile(join(root, file), "utf8").catch(() => undefined);
-      return [file, text === undefined ? undefined : text.split(/\r?\n/)] as const;
-    }),
+    [...new Set(files)].map(async (file) => [file, await readFile(join(root, file), "utf8").catch(() => undefined)] as const),
   );
-  return new Map(entries.flatMap(([file, lines]) => (lines ? [[file, lines] as const] : [])));
+  return new Map(entries.flatMap(([file, text]) => (text === undefined ? [] : [[file, text] as const])));
 };
 
 /**
@@ -61,15 +53,22 @@ export const locateDiagnostics = async (diagnostics: readonly Diagnostic[], root
     { ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) },
     ...(diagnostic.related ?? []),
   ]);
-  const lines = await readLines(root, origins.map((origin) => origin.file));
-  const unplaced = [...new Set(origins.filter((origin) => !origin.location && lines.has(origin.file)).map((origin) => origin.file))];
-  const find: Finder = unplaced.length > 0 ? await morphFinder(root, unplaced) : () => undefined;
+  const texts = await readTexts(root, origins.map((origin) => origin.file));
+  const lines = new Map([...texts].map(([file, text]) => [file, text.split(/\r?\n/)]));
+  const unplaced = new Map(
+    origins.flatMap((origin) => {
+      const text = origin.location ? undefined : texts.get(origin.file);
+      return text === undefined ? [] : [[origin.file, text] as const];
+    }),
+  );
+  const find: Finder = unplaced.size > 0 ? await morphFinder(root, unplaced) : () => undefined;
 
   const place = (origin: SourceOrigin, known: SourceLocation | undefined): SourceLocation | undefined => {
     const position = known ?? find(origin);
     if (!position) return undefined;
     const sourceLine = lines.get(origin.file)?.[position.line - 1];
-    return sourceLine === undefined ? { line: position.line, column: position.column } : { line: position.line, column: position.column, sourceLine };
+    const { line, column } = position;
+    return sourceLine === undefined ? { line, column } : { line, column, sourceLine };
   };
 
   return diagnostics.map((diagnostic) => {

@@ -69,21 +69,28 @@ class Builder {
   }
 }
 
+/**
+ * A link is named by its interfaces, `WireGuard wg0` (or `WireGuard wg0/wg1` when the two ends
+ * name theirs differently), so a pair found twice — as mesh members and as hand-written peers —
+ * is drawn once.
+ */
 const wireguardEdges = (fleet: Fleet, builder: Builder): void => {
   const tunnels = fleetTunnels(fleet);
-  const link = (a: Tunnel, b: Tunnel, label: string) => builder.edge({ from: hostId(a.host.name), to: hostId(b.host.name), kind: "wireguard", label });
+  const link = (a: Tunnel, b: Tunnel) => {
+    const [first, second] = [a, b].sort((x, y) => compareNames(x.host.name, y.host.name)) as [Tunnel, Tunnel];
+    const label = first.name === second.name ? `WireGuard ${first.name}` : `WireGuard ${first.name}/${second.name}`;
+    builder.edge({ from: hostId(a.host.name), to: hostId(b.host.name), kind: "wireguard", label });
+  };
   for (const tunnel of tunnels) {
     const join = tunnel.config.join;
     const hub = join && tunnels.find((other) => other.host.name === join.host && other.name === (join.interface ?? tunnel.name));
-    if (hub) link(tunnel, hub, hub.name === tunnel.name ? `WireGuard ${tunnel.name}` : `WireGuard ${tunnel.name} to ${hub.name}`);
+    if (hub) link(tunnel, hub);
     const mesh = tunnel.config.mesh;
-    for (const member of tunnels.filter((other) => mesh !== undefined && other.config.mesh === mesh && other.host !== tunnel.host)) {
-      link(tunnel, member, `WireGuard mesh ${mesh}`);
-    }
+    for (const member of tunnels.filter((other) => mesh !== undefined && other.config.mesh === mesh && other.host !== tunnel.host)) link(tunnel, member);
     for (const peer of tunnel.config.peers) {
       const known = tunnels.find((other) => other.config.publicKey === peer.publicKey && other.host !== tunnel.host);
       if (known) {
-        link(tunnel, known, `WireGuard ${tunnel.name}`);
+        link(tunnel, known);
         continue;
       }
       const to = builder.externalNode(`peer ${peer.publicKey}`, [peer.name ?? "peer", peer.allowedIPs.join(", ")]);

@@ -94,10 +94,12 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   const origin = { file: target.file, objectPath: [] };
   const message = relativize(target, thrown.message);
   if (/Cannot find (package|module) 'typeflake'/.test(thrown.message)) return [error("typeflake-not-found", origin, NOT_INSTALLED)];
-  if (thrown instanceof SyntaxError || (thrown as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") {
-    const location = linkErrorLocation(stack);
+  // An import that does not resolve or link fails before the file runs; a SyntaxError thrown by
+  // the file's own code (JSON.parse) is an ordinary throw, below.
+  const link = thrown instanceof SyntaxError ? linkErrorLocation(stack) : undefined;
+  if (link || (thrown as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") {
     const diagnostic = error("load-error", origin, `cannot load this file: ${message}${exportHint(thrown.message)}`);
-    return [location ? { ...diagnostic, location } : diagnostic];
+    return [link ? { ...diagnostic, location: link } : diagnostic];
   }
 
   // Frames in the fleet's own files: not outside the root, not in node_modules, not Node's internals.

@@ -66,15 +66,11 @@ export const withHostAccess = (command: Command): Command =>
     .option("--target-host <[user@]host>", "reach the host at this address instead of the fleet's");
 
 /** How to reach `target` given `--local` and `--target-host`. */
-export function accessFromFlags(target: DeployTarget, flags: HostAccessFlags): HostAccess {
-  if (flags.local && flags.targetHost !== undefined) {
-    throw new UsageError("--local acts on this machine, --target-host on another; give one of them");
-  }
-  return hostAccess(target, {
+export const accessFromFlags = (target: DeployTarget, flags: HostAccessFlags): HostAccess =>
+  hostAccess(target, {
     local: flags.local === true,
     targetHost: flags.targetHost === undefined ? undefined : parseTargetHost(flags.targetHost),
   });
-}
 
 // Option parsers throw commander's InvalidArgumentError: commander then names the option and
 // the bad value in its own message and ends with exit code 1.

@@ -21,7 +21,7 @@ import { findExecutable } from "./tools.ts";
 const STORE_PATH = /^\/nix\/store\/[^/\s]+$/;
 
 /** The output path in `nix build --json`'s report: `[{"drvPath": …, "outputs": {"out": "/nix/store/…"}}]`. */
-export function builtOutPath(report: string): string {
+function builtOutPath(report: string): string {
   try {
     const [first] = JSON.parse(report) as [{ outputs?: { out?: unknown } }?];
     const out = first?.outputs?.out;

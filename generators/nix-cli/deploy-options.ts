@@ -83,9 +83,6 @@ export function checkDeployOptions(options: DeployOptions, hostCount: number): v
       "deploy-rs has no test mode (activate without a boot entry); use --mode switch, boot or dry-activate, or --tool colmena or nixos-rebuild",
     );
   }
-  if (options.local && options.targetHost !== undefined) {
-    throw new UsageError("--local deploys to this machine, --target-host to another; give one of them");
-  }
   if (options.buildHost !== undefined && options.buildOnTarget) {
     throw new UsageError("--build-host and --build-on-target each choose where to build; give one of them");
   }

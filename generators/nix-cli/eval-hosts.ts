@@ -4,15 +4,12 @@
  */
 import type { CliIo } from "./context.ts";
 import { resolveIo } from "./context.ts";
-import { runFleet } from "./fleet-run.ts";
+import { DEFAULT_JOBS, runFleet } from "./fleet-run.ts";
 import { trapInterrupts } from "./interrupt.ts";
 import type { InputOverride } from "./nix.ts";
 import { nixEval } from "./nix.ts";
 import type { HostOutcome } from "./summary.ts";
 import type { FleetTargets } from "./target.ts";
-
-/** Hosts evaluated at once unless told otherwise: evaluating NixOS takes a lot of memory. */
-export const DEFAULT_EVAL_JOBS = 4;
 
 /** How to evaluate. */
 export interface EvaluateHostsOptions {
@@ -39,7 +36,7 @@ export async function evaluateHosts(fleet: FleetTargets, options: EvaluateHostsO
       io: resolveIo(options.io),
       dryRun: options.dryRun === true,
       signal: trap.signal,
-      jobs: options.jobs ?? DEFAULT_EVAL_JOBS,
+      jobs: options.jobs ?? DEFAULT_JOBS,
       failFast: false,
     });
   } finally {

@@ -12,7 +12,7 @@ interface LockFile {
 }
 
 /** The names of the flake's direct inputs in `flake.lock`, sorted; undefined when there is no lock file yet. */
-export function lockedInputs(flakeDir: string): string[] | undefined {
+function lockedInputs(flakeDir: string): string[] | undefined {
   let text: string;
   try {
     text = readFileSync(join(flakeDir, "flake.lock"), "utf8");

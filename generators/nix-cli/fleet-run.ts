@@ -12,6 +12,12 @@ import { canShowLiveStatus, StatusBoard } from "./status-board.ts";
 import type { HostOutcome } from "./summary.ts";
 import { formatSummary } from "./summary.ts";
 
+/**
+ * Hosts run at once unless told otherwise: enough to overlap the waits on the network, few enough
+ * that as many NixOS evaluations (a gigabyte or more each) fit in memory.
+ */
+export const DEFAULT_JOBS = 4;
+
 /** The command one host runs. */
 export interface HostJob {
   readonly host: string;

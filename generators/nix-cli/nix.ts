@@ -6,7 +6,7 @@ import { installable } from "./attr-path.ts";
 import type { CommandLine } from "./command-line.ts";
 
 /** The flags that turn on flakes for one invocation. */
-export const NIX_FEATURE_FLAGS: readonly string[] = ["--extra-experimental-features", "nix-command flakes"];
+const NIX_FEATURE_FLAGS: readonly string[] = ["--extra-experimental-features", "nix-command flakes"];
 
 /** `--override-input <input> <flakeRef>`: replace one flake input for this invocation. */
 export interface InputOverride {
@@ -23,11 +23,11 @@ const overrideArgs = (overrides: readonly InputOverride[]): string[] =>
 export const hostFlakeRef = (host: string): string => installable(".", [host]);
 
 /** The installable of `nixosConfigurations.<host>` (or an attribute below it) in the flake at the working directory. */
-export const hostInstallable = (host: string, ...names: string[]): string =>
+const hostInstallable = (host: string, ...names: string[]): string =>
   installable(".", ["nixosConfigurations", host, ...names]);
 
 /** The attribute path of a host's system closure (what `nixos-rebuild build` builds). */
-export const TOPLEVEL: readonly string[] = ["config", "system", "build", "toplevel"];
+const TOPLEVEL: readonly string[] = ["config", "system", "build", "toplevel"];
 
 /**
  * `nix eval --json` of one option of a host. Without an option path it evaluates the whole system

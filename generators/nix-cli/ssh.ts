@@ -39,22 +39,25 @@ export function parseTargetHost(text: string): TargetHostOverride {
 }
 
 /** `user@host` for a target, with a `--target-host` override applied. */
-export const sshDestination = (target: DeployTarget, override?: TargetHostOverride): string =>
+const sshDestination = (target: DeployTarget, override?: TargetHostOverride): string =>
   `${override?.user ?? target.sshUser}@${override?.host ?? target.targetHost}`;
 
 /** How to reach `target`: this machine when `local`, else ssh to its (possibly overridden) address. */
-export const hostAccess = (
+export function hostAccess(
   target: DeployTarget,
   options: { readonly local: boolean; readonly targetHost?: TargetHostOverride },
-): HostAccess =>
-  options.local
-    ? { local: true }
-    : {
-        local: false,
-        destination: sshDestination(target, options.targetHost),
-        sshOpts: target.sshOpts,
-        useSudo: options.targetHost?.user === undefined ? target.useSudo : options.targetHost.user !== "root",
-      };
+): HostAccess {
+  if (options.local && options.targetHost !== undefined) {
+    throw new UsageError("--local acts on this machine, --target-host on another; give one of them");
+  }
+  if (options.local) return { local: true };
+  return {
+    local: false,
+    destination: sshDestination(target, options.targetHost),
+    sshOpts: target.sshOpts,
+    useSudo: options.targetHost?.user === undefined ? target.useSudo : options.targetHost.user !== "root",
+  };
+}
 
 /** A program and its arguments. */
 export type Argv = readonly [command: string, ...args: string[]];
@@ -78,8 +81,8 @@ export const hostCommand = (access: HostAccess, argv: Argv, privileged: boolean)
 
 /**
  * Run `commands` on the host, in order, stopping at the first failure: locally one process each;
- * remotely one ssh session with the commands joined by `&&`, so a connection lost in between
- * cannot leave the second half unrun after the first.
+ * remotely one ssh session (one login, one password prompt at most) with the commands joined by
+ * `&&`, so the host itself stops at the first failure.
  */
 export const onHost = (access: HostAccess, commands: readonly Argv[], privileged: boolean): CommandLine[] =>
   access.local ? commands.map((argv) => localCommand(argv, privileged)) : [sshCommand(access, commands, privileged)];

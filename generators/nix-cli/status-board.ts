@@ -18,7 +18,7 @@ type HostState =
 const REDRAW_MS = 1_000;
 
 /** Whether `CI` says we are under continuous integration (`CI=true`, `CI=1`, …). */
-export const isCi = (env: NodeJS.ProcessEnv): boolean =>
+const isCi = (env: NodeJS.ProcessEnv): boolean =>
   env.CI !== undefined && !["", "0", "false"].includes(env.CI.toLowerCase());
 
 /** Whether a live status fits this output: stderr is a terminal and this is not CI. */
@@ -91,27 +91,28 @@ export class StatusBoard {
   }
 
   #draw(): void {
-    const columns = (this.#io.stderr as Partial<WriteStream>).columns ?? 80;
-    const lines = [...this.#states].map(([host, state]) =>
-      this.#statusLine(host, state).slice(0, Math.max(columns - 1, 20)),
-    );
+    // One screen line each, however narrow the terminal: a wrapped line would break the erasing.
+    const width = Math.max(((this.#io.stderr as Partial<WriteStream>).columns ?? 80) - 3, 20);
+    const lines = [...this.#states].map(([host, state]) => {
+      const { mark, text } = this.#status(host.padEnd(this.#width), state);
+      return `${mark} ${text.slice(0, width)}`;
+    });
     this.#io.stderr.write(lines.map((line) => `${line}\n`).join(""));
     this.#drawnLines = lines.length;
   }
 
-  #statusLine(host: string, state: HostState): string {
-    const name = host.padEnd(this.#width);
+  #status(name: string, state: HostState): { mark: string; text: string } {
     const c = this.#colors;
     switch (state.phase) {
       case "waiting":
-        return c.dim(`  ${name}  waiting`);
+        return { mark: " ", text: `${name}  waiting` };
       case "running":
-        return `${c.cyan("…")} ${name}  running ${formatElapsed(Date.now() - state.startedAt)}`;
+        return { mark: c.cyan("…"), text: `${name}  running ${formatElapsed(Date.now() - state.startedAt)}` };
       case "done": {
         const { outcome } = state;
         const time = outcome.elapsedMs === undefined ? "" : ` ${formatElapsed(outcome.elapsedMs)}`;
-        const mark = outcome.status === "ok" ? c.green("✔") : outcome.status === "failed" ? c.red("✖") : c.dim("-");
-        return `${mark} ${name}  ${describeResult(outcome)}${time}`;
+        const mark = outcome.status === "ok" ? c.green("✔") : outcome.status === "failed" ? c.red("✖") : "-";
+        return { mark, text: `${name}  ${describeResult(outcome)}${time}` };
       }
     }
   }

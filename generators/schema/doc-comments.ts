@@ -110,14 +110,17 @@ const annotate = (reader: DocReader, schema: JsonSchema, type: Type): void => {
   if (isSchema(items) && itemType) annotate(reader, items, itemType);
 };
 
+/** Built on first use and kept: type-checking the DSL is the slow part. */
+let shared: DocReader | undefined;
+
 /**
  * Add descriptions from the DSL's doc comments to the kinds' schemas in `document.$defs`, in
- * place. Takes a few seconds: it type-checks the DSL.
+ * place. The first call takes a few seconds: it type-checks the DSL.
  */
 export const addDocComments = (document: JsonSchema): void => {
   const defs = document["$defs"];
   if (!isSchema(defs)) return;
-  const reader = new DocReader();
+  const reader = (shared ??= new DocReader());
   for (const [kind, typeName] of Object.entries(INPUT_TYPES)) {
     const schema = defs[kind];
     const type = reader.exportedType(typeName);

@@ -19,6 +19,7 @@ import type { FleetCheck, FleetDraft } from "./draft.ts";
 import { parseDefinition, type ParsedDefinition } from "./parse-definition.ts";
 import type { FleetSources, NamedSource } from "./sources.ts";
 
+export { checkHostPorts } from "./check-host-ports.ts";
 export { checkPortClaims } from "./check-ports.ts";
 export type { FleetSources, NamedSource, SourceFile } from "./sources.ts";
 

@@ -26,7 +26,7 @@ export const parseDefinition = <Schema extends z.ZodType>(
   try {
     return parseWalkable(schema, source);
   } catch (thrown) {
-    const reason = thrown instanceof RangeError ? "it refers to itself (a value that contains itself)" : String(thrown);
+    const reason = thrown instanceof RangeError ? "it contains itself (an object or array that refers back to itself)" : String(thrown);
     return {
       config: undefined,
       diagnostics: [error("unreadable-value", { file: source.file, objectPath: [] }, `cannot be validated: ${reason}`)],

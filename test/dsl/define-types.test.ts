@@ -27,7 +27,7 @@ describe("define* typing", () => {
       firewall: { allowedTCPPorts: [22] },
       users: { alice: { extraGroups: ["wheel"], shell: pkg("zsh") } },
       services: { samba: { shares: { media: { path: "/tank/media" } } } },
-      nixos: { networking: { extraHosts: host("compute") }, services: { foo: { enable: mkForce(true) } } },
+      nixos: { networking: { extraHosts: host("compute") }, services: { openssh: { enable: mkForce(true) } } },
     });
     const common = defineModule({ timeZone: "UTC", packages: [pkg("htop")] });
     const tools = defineOverlay({ packages: { hello: pkg("hello") } });

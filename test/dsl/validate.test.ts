@@ -9,7 +9,7 @@ import { formatObjectPath, type Diagnostic } from "../../generators/diagnostics/
 import { closestMatch, didYouMean, suggestThen } from "../../generators/diagnostics/suggest.ts";
 import type { PortClaim } from "../../generators/lower/contribution.ts";
 import { describeValue } from "../../generators/validate/describe-value.ts";
-import { checkPortClaims, validateFleet, type FleetSources } from "../../generators/validate/index.ts";
+import { checkHostPorts, checkPortClaims, validateFleet, type FleetSources } from "../../generators/validate/index.ts";
 import { validKeysAt } from "../../generators/validate/schema-at.ts";
 
 const CONFIG = {
@@ -130,7 +130,7 @@ describe("validateFleet", () => {
     loop["self"] = loop;
     const result = validateFleet(fleet({ hosts: [nas({ nixos: loop })] }));
     expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([
-      ["unreadable-value", "cannot be validated: it refers to itself (a value that contains itself)"],
+      ["unreadable-value", "cannot be validated: it contains itself (an object or array that refers back to itself)"],
     ]);
   });
 
@@ -165,6 +165,34 @@ describe("checkPortClaims", () => {
 
   it("allows one service to claim its port twice, and one port over two protocols", () => {
     expect(checkPortClaims("nas", [claim("samba", 445), claim("samba", 445), claim("dns", 53), claim("dns2", 53, "udp")])).toEqual([]);
+  });
+});
+
+describe("checkHostPorts", () => {
+  it("finds two services of one host on one port, across the host's file and its modules", () => {
+    const { fleet: validated } = validateFleet(
+      fleet({
+        hosts: [
+          nas({
+            modules: ["monitoring"],
+            services: {
+              openssh: { ports: [22, 9100] },
+              wireguard: {
+                wg0: { ips: ["10.100.0.1/24"], listenPort: 51820, privateKey: secret("wg-key") },
+                wg1: { ips: ["10.101.0.1/24"], listenPort: 51820, privateKey: secret("wg-key") },
+              },
+            },
+          }),
+        ],
+        modules: [{ name: "monitoring", file: "modules/monitoring.ts", value: { services: { nodeExporter: {} } } }],
+      }),
+    );
+    expect(validated).toBeDefined();
+    if (!validated) return;
+    expect(lines(checkHostPorts(validated))).toEqual([
+      'services.wireguard.wg1.listenPort: wireguard wg1 claims UDP port 51820 on host "nas", but wireguard wg0 already listens there (hosts/nas/host.ts services.wireguard.wg0.listenPort); move one of them to another port',
+      'services.nodeExporter: node exporter claims TCP port 9100 on host "nas", but openssh already listens there (hosts/nas/host.ts services.openssh); move one of them to another port',
+    ]);
   });
 });
 

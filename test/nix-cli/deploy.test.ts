@@ -194,7 +194,7 @@ describe("options a tool cannot honour, and contradictions", () => {
     [["nas", "--tool", "nixos-rebuild", "--confirm-timeout", "9"], "--confirm-timeout does not apply to nixos-rebuild"],
     [
       ["nas", "--tool", "nixos-rebuild", "--local", "--target-host", "10.0.0.1"],
-      "--local deploys to this machine, --target-host to another",
+      "--local acts on this machine, --target-host on another; give one of them",
     ],
     [
       ["nas", "--tool", "nixos-rebuild", "--build-host", "a@b", "--build-on-target"],

@@ -79,17 +79,17 @@ describe("checkCrossHost", () => {
       config: { modules: ["monitoring"] },
       hosts: {
         gateway: { address: "10.0.20.1", ...proxy(host("compute"), 3000) },
-        compute: { address: "10.0.20.11", firewall: { allowedTCPPortRanges: [{ from: 8000, to: 8100 }] }, nixos: { a: host("nas").port(9100), b: host("nas").port(445), c: host("compute").port(1), f: host("router").port(5555) } },
+        compute: { address: "10.0.20.11", firewall: { allowedTCPPortRanges: [{ from: 8000, to: 8100 }] }, nixos: { environment: { etc: { a: { text: host("nas").port(9100) }, b: { text: host("nas").port(445) }, c: { text: host("compute").port(1) }, f: { text: host("router").port(5555) } } } } },
         nas: { address: "10.0.20.10", services: { samba: { shares: {}, openFirewall: false } } },
         router: { address: "10.0.20.254", firewall: { enable: false } },
       },
-      modules: { monitoring: { services: { nodeExporter: {} }, nixos: { e: host("compute").port(8080) } } },
+      modules: { monitoring: { services: { nodeExporter: {} }, nixos: { environment: { etc: { e: { text: host("compute").port(8080) } } } } } },
     });
     expect(located(checkCrossHost(fleet))).toEqual([
       {
         code: "upstream-port-closed",
         file: "hosts/compute/host.ts",
-        path: ["nixos", "b"],
+        path: ["nixos", "environment", "etc", "b", "text"],
         related: [{ file: "hosts/nas/host.ts", objectPath: ["firewall"] }],
         message:
           'host "nas" does not open TCP port 445 in its firewall, so this connection would be refused; add 445 to firewall.allowedTCPPorts in hosts/nas/host.ts (or configure the service listening there with a typeflake builder, which opens its port)',

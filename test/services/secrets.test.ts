@@ -22,7 +22,7 @@ const fleetWithSecrets = (secrets: FleetInput["secrets"]) =>
     config: { secrets },
     hosts: {
       gateway: { address: "10.0.20.1", secrets: ["wireguard-key", "shared"] },
-      nas: { address: "10.0.20.10", nixos: { a: secret("nas-only").path, b: secret("shared") } },
+      nas: { address: "10.0.20.10", nixos: { environment: { etc: { a: { source: secret("nas-only").path }, b: { source: secret("shared").path } } } } },
       compute: { address: "10.0.20.11" },
     },
   });

@@ -10,14 +10,11 @@ import type { CliContext } from "../../nix-cli/context.ts";
 import { deployCommand } from "../../nix-cli/deploy.ts";
 import type { DeployMode, DeployOptions } from "../../nix-cli/deploy-options.ts";
 import { checkDeployOptions, DEPLOY_MODES } from "../../nix-cli/deploy-options.ts";
-import { requireSuccess, runFleet } from "../../nix-cli/fleet-run.ts";
+import { DEFAULT_JOBS, requireSuccess, runFleet } from "../../nix-cli/fleet-run.ts";
 import { selectHosts } from "../../nix-cli/select.ts";
 import { parseTargetHost } from "../../nix-cli/ssh.ts";
 import type { DeployTool } from "../../nix-cli/target.ts";
 import { DEPLOY_TOOLS } from "../../nix-cli/target.ts";
-
-/** Hosts deployed at once unless `--jobs` says otherwise. */
-export const DEFAULT_JOBS = 4;
 
 interface DeployFlags extends DryRunFlags {
   readonly all?: boolean;

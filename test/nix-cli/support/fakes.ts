@@ -36,7 +36,7 @@ export interface FakeCall {
 export interface Fakes {
   readonly dir: string;
   readonly log: string;
-  /** Environment with the fakes first on PATH (and only them plus the system's basics when `isolated`). */
+  /** The process environment with the fakes first on PATH, or with `isolated` the only programs on it. */
   env(options?: { isolated?: boolean }): NodeJS.ProcessEnv;
   /** The calls so far, in order (`start` records only). */
   calls(): FakeCall[];

@@ -3,7 +3,8 @@
  */
 import type { DeployTarget, FleetTargets } from "../../../generators/nix-cli/target.ts";
 
-const host = (name: string, targetHost: string, tags: string[], extra: Partial<DeployTarget> = {}): DeployTarget => ({
+/** A deploy target with the homelab's defaults: x86_64-linux, user `deploy` with sudo, enabled. */
+export const deployTarget = (name: string, targetHost: string, tags: string[], extra: Partial<DeployTarget> = {}): DeployTarget => ({
   name,
   system: "x86_64-linux",
   targetHost,
@@ -21,11 +22,10 @@ export const homelab = (flakeDir: string, overrides: Partial<FleetTargets> = {})
   flakeDir,
   tool: "deploy-rs",
   hosts: [
-    host("compute", "10.0.20.11", ["docker", "lab"]),
-    host("gateway", "10.0.20.1", ["network"]),
-    host("nas", "10.0.20.10", ["lab", "storage"]),
+    deployTarget("compute", "10.0.20.11", ["docker", "lab"]),
+    deployTarget("gateway", "10.0.20.1", ["network"]),
+    deployTarget("nas", "10.0.20.10", ["lab", "storage"]),
   ],
   ...overrides,
 });
 
-export { host as deployTarget };
