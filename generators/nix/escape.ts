@@ -115,7 +115,8 @@ export function escapeDoubleQuoted(text: string, next: NextInString): string {
         out += "\\t";
         break;
       case "$":
-        out += text[i + 1] === "{" || (i === text.length - 1 && next === "interpolation") ? "\\$" : "$";
+        out +=
+          text[i + 1] === "{" || (i === text.length - 1 && next === "interpolation") ? "\\$" : "$";
         break;
       default:
         out += c;

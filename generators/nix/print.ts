@@ -26,6 +26,8 @@ export function printNixExpr(expr: NixExpr): string {
 export function printNixFile(file: NixFile): string {
   const header = commentDocs(file.comments);
   const top = group(printExpr(file.expr));
-  const text = render(header.length === 0 ? top : [join(hardline, header), hardline, hardline, top]);
+  const text = render(
+    header.length === 0 ? top : [join(hardline, header), hardline, hardline, top],
+  );
   return `${text}\n`;
 }

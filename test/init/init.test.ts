@@ -4,7 +4,7 @@
  * `npm install --offline && npm run generate && npm run check` in a folder outside this checkout.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -27,9 +27,9 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-/** An empty folder under test/.tmp (where "typeflake" resolves through this package's name). */
+/** An empty folder outside this checkout, removed after the tests. */
 const emptyFolder = async (): Promise<string> => {
-  const dir = await writeFleet({});
+  const dir = await writeFleet({}, tmpdir());
   cleanup.push(dir);
   return dir;
 };
@@ -127,6 +127,9 @@ describe("a scaffolded fleet", () => {
     const description = 'Lab "one" ${x} \\ end';
     expect(await runInit(dir, "--host", "box", "--address", "10.1.2.3", "--description", description)).toContain("created: hosts/box/host.ts\n");
     expect(process.exitCode).toBeUndefined();
+    // What `npm install` does for the file: dependency (the real install is tested below).
+    await mkdir(join(dir, "node_modules"));
+    symlinkSync(TYPEFLAKE_ROOT, join(dir, "node_modules", "typeflake"), "dir");
     const { fleet, plan, diagnostics } = await runPipeline(dir);
     expect(diagnostics).toEqual([]);
     expect(fleet?.config.description).toBe(description);

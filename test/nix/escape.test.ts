@@ -105,7 +105,13 @@ describe("literals", () => {
   });
 
   it("accepts relative, parent and absolute paths", () => {
-    for (const ok of ["./a", "./.", "../../secrets/secrets.yaml", "/etc/nixos", "./a+b/c_d-e.nix"]) {
+    for (const ok of [
+      "./a",
+      "./.",
+      "../../secrets/secrets.yaml",
+      "/etc/nixos",
+      "./a+b/c_d-e.nix",
+    ]) {
       expect(pathText(ok)).toBe(ok);
     }
   });

@@ -73,7 +73,10 @@ const deployNode = (name: string, hostname: string) =>
           assign("sshUser", str("deploy")),
           assign(
             "path",
-            apply(select("deploy-rs", "lib", id("system"), "activate", "nixos"), sel(`self.nixosConfigurations.${name}`)),
+            apply(
+              select("deploy-rs", "lib", id("system"), "activate", "nixos"),
+              sel(`self.nixosConfigurations.${name}`),
+            ),
           ),
         ]),
       ),
@@ -88,7 +91,14 @@ const nixosSystem = (host: string, modules: string[]) =>
       attrs([
         inherit(["system"]),
         assign("specialArgs", attrs([inherit(["unstable"])])),
-        assign("modules", list([path(`./hosts/${host}`), ...modules.map((m) => path(m)), sel("sops-nix.nixosModules.sops")])),
+        assign(
+          "modules",
+          list([
+            path(`./hosts/${host}`),
+            ...modules.map((m) => path(m)),
+            sel("sops-nix.nixosModules.sops"),
+          ]),
+        ),
       ]),
     ),
   );
@@ -100,19 +110,28 @@ const homelabFlake = attrs([
     attrs([
       assign(["nixpkgs", "url"], str("github:NixOS/nixpkgs/nixos-24.11")),
       assign(["nixpkgs-unstable", "url"], str("github:NixOS/nixpkgs/nixos-unstable")),
-      commented(["Hardware-specific optimizations"], assign(["nixos-hardware", "url"], str("github:NixOS/nixos-hardware"))),
+      commented(
+        ["Hardware-specific optimizations"],
+        assign(["nixos-hardware", "url"], str("github:NixOS/nixos-hardware")),
+      ),
       commented(
         ["Secrets management"],
         assign(
           "sops-nix",
-          attrs([assign("url", str("github:Mic92/sops-nix")), assign(["inputs", "nixpkgs", "follows"], str("nixpkgs"))]),
+          attrs([
+            assign("url", str("github:Mic92/sops-nix")),
+            assign(["inputs", "nixpkgs", "follows"], str("nixpkgs")),
+          ]),
         ),
       ),
       commented(
         ["Remote deployment"],
         assign(
           "deploy-rs",
-          attrs([assign("url", str("github:serokell/deploy-rs")), assign(["inputs", "nixpkgs", "follows"], str("nixpkgs"))]),
+          attrs([
+            assign("url", str("github:serokell/deploy-rs")),
+            assign(["inputs", "nixpkgs", "follows"], str("nixpkgs")),
+          ]),
         ),
       ),
     ]),
@@ -120,7 +139,10 @@ const homelabFlake = attrs([
   assign(
     "outputs",
     lambda(
-      setPattern(["self", "nixpkgs", "nixpkgs-unstable", "nixos-hardware", "sops-nix", "deploy-rs"], { ellipsis: true }),
+      setPattern(
+        ["self", "nixpkgs", "nixpkgs-unstable", "nixos-hardware", "sops-nix", "deploy-rs"],
+        { ellipsis: true },
+      ),
       letIn(
         [
           assign("system", str("x86_64-linux")),
@@ -128,7 +150,11 @@ const homelabFlake = attrs([
             ["Allow using unstable packages selectively"],
             assign(
               "unstable",
-              apply(id("import"), id("nixpkgs-unstable"), attrs([inherit(["system"]), assign(["config", "allowUnfree"], bool(true))])),
+              apply(
+                id("import"),
+                id("nixpkgs-unstable"),
+                attrs([inherit(["system"]), assign(["config", "allowUnfree"], bool(true))]),
+              ),
             ),
           ),
         ],
@@ -137,8 +163,16 @@ const homelabFlake = attrs([
             "nixosConfigurations",
             attrs([
               nixosSystem("nas", ["./modules/common.nix", "./modules/monitoring.nix"]),
-              nixosSystem("compute", ["./modules/common.nix", "./modules/monitoring.nix", "./modules/docker-host.nix"]),
-              nixosSystem("gateway", ["./modules/common.nix", "./modules/monitoring.nix", "./modules/networking.nix"]),
+              nixosSystem("compute", [
+                "./modules/common.nix",
+                "./modules/monitoring.nix",
+                "./modules/docker-host.nix",
+              ]),
+              nixosSystem("gateway", [
+                "./modules/common.nix",
+                "./modules/monitoring.nix",
+                "./modules/networking.nix",
+              ]),
             ]),
           ),
           assign(
@@ -171,7 +205,13 @@ const nasModule = hostModule(
           assign(
             "settings",
             attrs([
-              assign("global", attrs([assign("security", str("user")), assign("server min protocol", str("SMB3"))])),
+              assign(
+                "global",
+                attrs([
+                  assign("security", str("user")),
+                  assign("server min protocol", str("SMB3")),
+                ]),
+              ),
               assign(
                 "media",
                 attrs([
@@ -211,7 +251,10 @@ const gatewayModule = hostModule(
   attrs([
     assign("imports", list([path("./hardware.nix")])),
     assign(["networking", "hostName"], str("gateway")),
-    commented(["Enable IP forwarding"], assign(["boot", "kernel", "sysctl"], attrs([assign("net.ipv4.ip_forward", int(1))]))),
+    commented(
+      ["Enable IP forwarding"],
+      assign(["boot", "kernel", "sysctl"], attrs([assign("net.ipv4.ip_forward", int(1))])),
+    ),
     commented(
       ["WireGuard VPN"],
       assign(
@@ -223,8 +266,14 @@ const gatewayModule = hostModule(
           assign(
             "peers",
             list([
-              attrs([assign("publicKey", str("abc123...")), assign("allowedIPs", list([str("10.100.0.2/32")]))]),
-              attrs([assign("publicKey", str("def456...")), assign("allowedIPs", list([str("10.100.0.3/32")]))]),
+              attrs([
+                assign("publicKey", str("abc123...")),
+                assign("allowedIPs", list([str("10.100.0.2/32")])),
+              ]),
+              attrs([
+                assign("publicKey", str("def456...")),
+                assign("allowedIPs", list([str("10.100.0.3/32")])),
+              ]),
             ]),
           ),
         ]),
@@ -282,14 +331,21 @@ const LONG = "a-rather-long-attribute-value-that-takes-up-room";
 const pkgs = (names: string[]) => names.map((n) => select("pkgs", n));
 
 /** Shorthand for cases that are a single expression. */
-const expr = (name: string, rule: string, e: NixExpr): GoldenCase => ({ name, rule, file: file(e) });
+const expr = (name: string, rule: string, e: NixExpr): GoldenCase => ({
+  name,
+  rule,
+  file: file(e),
+});
 
 export const goldenCases: readonly GoldenCase[] = [
   // ---- whole files, the reference fleet ----
   {
     name: "homelab-flake",
     rule: "flake.nix: expanded outputs pattern (3+ formals), let/in, `nixosSystem {` absorbed, deploy nodes",
-    file: file(homelabFlake, ["Generated by typeflake from typeflake.config.ts.", "Do not edit: edit the TypeScript and run `npm run generate`."]),
+    file: file(homelabFlake, [
+      "Generated by typeflake from typeflake.config.ts.",
+      "Do not edit: edit the TypeScript and run `npm run generate`.",
+    ]),
   },
   {
     name: "nas-module",
@@ -298,7 +354,7 @@ export const goldenCases: readonly GoldenCase[] = [
   },
   {
     name: "gateway-module",
-    rule: "module: list of sets one per line, single-binding set after `=` expanded, quoted select `.\"wireguard-key\"`",
+    rule: 'module: list of sets one per line, single-binding set after `=` expanded, quoted select `."wireguard-key"`',
     file: file(gatewayModule, ["Generated by typeflake from hosts/gateway/host.ts."]),
   },
   {
@@ -308,14 +364,17 @@ export const goldenCases: readonly GoldenCase[] = [
   },
   {
     name: "sops-secrets",
-    rule: "empty set `{ }` stays after `=`; quoted attribute `\"database/password\"`; path to a secrets file",
+    rule: 'empty set `{ }` stays after `=`; quoted attribute `"database/password"`; path to a secrets file',
     file: file(
       hostModule(
         attrs([
           assign(["sops", "defaultSopsFile"], path("../../secrets/secrets.yaml")),
           assign(["sops", "age", "keyFile"], str("/var/lib/sops-nix/key.txt")),
           assign(["sops", "secrets", "wireguard-key"], attrs([])),
-          assign(["sops", "secrets", "database/password"], attrs([assign("owner", str("postgres"))])),
+          assign(
+            ["sops", "secrets", "database/password"],
+            attrs([assign("owner", str("postgres"))]),
+          ),
         ]),
       ),
     ),
@@ -328,7 +387,10 @@ export const goldenCases: readonly GoldenCase[] = [
         assign(
           "meta",
           attrs([
-            assign("nixpkgs", apply(id("import"), id("nixpkgs"), attrs([assign("system", str("x86_64-linux"))]))),
+            assign(
+              "nixpkgs",
+              apply(id("import"), id("nixpkgs"), attrs([assign("system", str("x86_64-linux"))])),
+            ),
             assign("specialArgs", attrs([inherit(["inputs"])])),
           ]),
         ),
@@ -349,8 +411,16 @@ export const goldenCases: readonly GoldenCase[] = [
   // ---- sets ----
   expr("set-empty", "an empty set prints `{ }`", attrs([])),
   expr("rec-set-empty", "an empty recursive set prints `rec { }`", recAttrs([])),
-  expr("set-one-binding", "a set with one binding stays on one line when it fits", attrs([assign("a", int(1))])),
-  expr("set-two-bindings", "two or more bindings: always one per line", attrs([assign("a", int(1)), assign("b", int(2))])),
+  expr(
+    "set-one-binding",
+    "a set with one binding stays on one line when it fits",
+    attrs([assign("a", int(1))]),
+  ),
+  expr(
+    "set-two-bindings",
+    "two or more bindings: always one per line",
+    attrs([assign("a", int(1)), assign("b", int(2))]),
+  ),
   expr(
     "set-one-binding-after-equals",
     "a set absorbed after `=` is expanded even with one binding",
@@ -366,7 +436,11 @@ export const goldenCases: readonly GoldenCase[] = [
     "a one-binding set that does not fit expands",
     list([attrs([assign("description", str(`${LONG} ${LONG} and then some more words`))])]),
   ),
-  expr("rec-set", "`rec {` with bindings", recAttrs([assign("a", int(1)), assign("b", plus(id("a"), int(1)))])),
+  expr(
+    "rec-set",
+    "`rec {` with bindings",
+    recAttrs([assign("a", int(1)), assign("b", plus(id("a"), int(1)))]),
+  ),
   expr(
     "attribute-paths",
     "binding paths `a.b.c = …;`",
@@ -405,8 +479,18 @@ export const goldenCases: readonly GoldenCase[] = [
 
   // ---- lists ----
   expr("list-empty", "an empty list prints `[ ]`", list([])),
-  expr("list-one-item", "a one-item list stays on one line when it fits", attrs([assign(["boot", "supportedFilesystems"], list([str("zfs")]))])),
-  expr("list-items", "two or more items: one per line", attrs([assign(["networking", "firewall", "allowedTCPPorts"], list([int(445), int(139), int(2049)]))])),
+  expr(
+    "list-one-item",
+    "a one-item list stays on one line when it fits",
+    attrs([assign(["boot", "supportedFilesystems"], list([str("zfs")]))]),
+  ),
+  expr(
+    "list-items",
+    "two or more items: one per line",
+    attrs([
+      assign(["networking", "firewall", "allowedTCPPorts"], list([int(445), int(139), int(2049)])),
+    ]),
+  ),
   expr(
     "list-one-long-item",
     "a one-item list that does not fit expands",
@@ -417,7 +501,10 @@ export const goldenCases: readonly GoldenCase[] = [
     "sets in a list: one-binding sets inline, others expanded",
     list([
       attrs([assign("a", int(1))]),
-      attrs([assign("publicKey", str("abc123...")), assign("allowedIPs", list([str("10.100.0.2/32")]))]),
+      attrs([
+        assign("publicKey", str("abc123...")),
+        assign("allowedIPs", list([str("10.100.0.2/32")])),
+      ]),
     ]),
   ),
   expr("list-nested", "nested single-item lists stay inline", list([list([list([str("x")])])])),
@@ -437,7 +524,7 @@ export const goldenCases: readonly GoldenCase[] = [
   // ---- strings ----
   expr(
     "string-escapes",
-    "double-quoted escapes: `\\\\`, `\\\"`, `\\${`, `\\n`, `\\r`, `\\t`; a lone `$` stays",
+    'double-quoted escapes: `\\\\`, `\\"`, `\\${`, `\\n`, `\\r`, `\\t`; a lone `$` stays',
     attrs([
       assign("quote", str('say "hi"')),
       assign("backslash", str("C:\\temp\\")),
@@ -454,7 +541,12 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "indented-string",
     "text with line breaks prints as `''`, content indented one level, closing `''` on its own line",
-    attrs([assign(["services", "nfs", "server", "exports"], str("/tank/media 10.0.20.0/24(rw,sync,no_subtree_check)\n/tank/backups 10.0.20.0/24(rw)\n"))]),
+    attrs([
+      assign(
+        ["services", "nfs", "server", "exports"],
+        str("/tank/media 10.0.20.0/24(rw,sync,no_subtree_check)\n/tank/backups 10.0.20.0/24(rw)\n"),
+      ),
+    ]),
   ),
   expr(
     "indented-string-no-final-newline",
@@ -477,7 +569,9 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "indented-string-relative-indent",
     "lines indented relative to the first keep their extra spaces",
-    attrs([assign("config", str("server {\n  listen 80;\n  location / {\n    root /srv;\n  }\n}\n"))]),
+    attrs([
+      assign("config", str("server {\n  listen 80;\n  location / {\n    root /srv;\n  }\n}\n")),
+    ]),
   ),
   expr(
     "indented-string-fallback-indented-lines",
@@ -486,7 +580,7 @@ export const goldenCases: readonly GoldenCase[] = [
   ),
   expr(
     "indented-string-fallback-trailing-space",
-    "a line ending in spaces cannot be written without trailing whitespace: `\"…\"` is used",
+    'a line ending in spaces cannot be written without trailing whitespace: `"…"` is used',
     attrs([assign("text", str("trailing \nspace\n"))]),
   ),
   expr(
@@ -494,13 +588,27 @@ export const goldenCases: readonly GoldenCase[] = [
     "interpolations inside `''`, including a `$` and a `'` right before one",
     letIn(
       [assign("prev", attrs([assign("curl", str("/nix/store/x-curl"))]))],
-      str("${prev.curl} is ", sel("prev.curl"), "\nprice $", sel("prev.curl"), "\nquote '", sel("prev.curl"), "\n"),
+      str(
+        "${prev.curl} is ",
+        sel("prev.curl"),
+        "\nprice $",
+        sel("prev.curl"),
+        "\nquote '",
+        sel("prev.curl"),
+        "\n",
+      ),
     ),
   ),
   expr(
     "indented-string-as-argument",
     "a multi-line string as an argument inside a list item: `(f ''` … `'')`",
-    list([apply(id("mkRemovedOptionModule"), list([str("services"), str("old")]), str("Use services.new instead.\nSee the manual.\n"))]),
+    list([
+      apply(
+        id("mkRemovedOptionModule"),
+        list([str("services"), str("old")]),
+        str("Use services.new instead.\nSee the manual.\n"),
+      ),
+    ]),
   ),
   expr(
     "string-interpolation-simple",
@@ -534,11 +642,19 @@ export const goldenCases: readonly GoldenCase[] = [
         "ports",
         str(
           "allowed ports for the gateway firewall: ",
-          apply(sel("lib.concatMapStringsSep"), str(", "), id("toString"), sel("config.networking.firewall.allowedTCPPorts")),
+          apply(
+            sel("lib.concatMapStringsSep"),
+            str(", "),
+            id("toString"),
+            sel("config.networking.firewall.allowedTCPPorts"),
+          ),
           " and nothing else",
         ),
       ),
-      assign("short", str("ports ", apply(sel("lib.concatStringsSep"), str(","), id("ports")), " end")),
+      assign(
+        "short",
+        str("ports ", apply(sel("lib.concatStringsSep"), str(","), id("ports")), " end"),
+      ),
     ]),
   ),
 
@@ -546,7 +662,12 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "paths",
     "path literals: relative, parent, absolute, `./.`",
-    list([path("./hardware.nix"), path("../../secrets/secrets.yaml"), path("/etc/nixos"), path("./.")]),
+    list([
+      path("./hardware.nix"),
+      path("../../secrets/secrets.yaml"),
+      path("/etc/nixos"),
+      path("./."),
+    ]),
   ),
   expr(
     "integers",
@@ -573,7 +694,11 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("max", float(Number.MAX_VALUE)),
     ]),
   ),
-  expr("null-and-booleans", "`null`, `true`, `false`", attrs([assign("a", nul), assign("b", bool(true)), assign("c", bool(false))])),
+  expr(
+    "null-and-booleans",
+    "`null`, `true`, `false`",
+    attrs([assign("a", nul), assign("b", bool(true)), assign("c", bool(false))]),
+  ),
   expr(
     "from-json",
     "plain data through `fromJson`: key order kept, nested sets and lists",
@@ -603,7 +728,10 @@ export const goldenCases: readonly GoldenCase[] = [
     "`a.b or default`; the default is parenthesized when it is not a term",
     attrs([
       assign("a", selectOr(id("cfg"), ["port"], int(80))),
-      assign("b", selectOr(id("cfg"), ["extraFlags"], apply(sel("lib.optional"), id("debug"), str("-v")))),
+      assign(
+        "b",
+        selectOr(id("cfg"), ["extraFlags"], apply(sel("lib.optional"), id("debug"), str("-v"))),
+      ),
     ]),
   ),
   expr(
@@ -611,7 +739,10 @@ export const goldenCases: readonly GoldenCase[] = [
     "selecting from an expanded set puts `.${…}` on the next line",
     letIn(
       [assign("system", str("x86_64-linux"))],
-      select(attrs([assign("x86_64-linux", str("amd64")), assign("aarch64-linux", str("arm64"))]), id("system")),
+      select(
+        attrs([assign("x86_64-linux", str("amd64")), assign("aarch64-linux", str("arm64"))]),
+        id("system"),
+      ),
     ),
   ),
   expr(
@@ -623,7 +754,7 @@ export const goldenCases: readonly GoldenCase[] = [
   // ---- application ----
   expr(
     "apply-simple",
-    "simple calls on one line: `lib.mkForce true`, `lib.mkDefault \"x\"`",
+    'simple calls on one line: `lib.mkForce true`, `lib.mkDefault "x"`',
     attrs([
       assign(["services", "openssh", "enable"], apply(sel("lib.mkForce"), bool(true))),
       assign(["time", "timeZone"], apply(sel("lib.mkDefault"), str("Europe/Berlin"))),
@@ -635,7 +766,11 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         "badge",
-        apply(id("badge"), str("https://github.com/example/example-project/actions/workflows/build.yml/badge.svg"), str("https://github.com/example/example-project/actions")),
+        apply(
+          id("badge"),
+          str("https://github.com/example/example-project/actions/workflows/build.yml/badge.svg"),
+          str("https://github.com/example/example-project/actions"),
+        ),
       ),
     ]),
   ),
@@ -647,7 +782,9 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "apply-last-set-fits",
     "a one-binding set argument stays inline when everything fits",
-    attrs([assign("pkgsForHost", apply(id("import"), id("nixpkgs"), attrs([inherit(["system"])])))]),
+    attrs([
+      assign("pkgsForHost", apply(id("import"), id("nixpkgs"), attrs([inherit(["system"])]))),
+    ]),
   ),
   expr(
     "apply-last-set-empty",
@@ -660,14 +797,27 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         ["environment", "systemPackages"],
-        apply(sel("lib.mkIf"), sel("config.services.samba.enable"), list(pkgs(["samba", "cifs-utils", "smartmontools"]))),
+        apply(
+          sel("lib.mkIf"),
+          sel("config.services.samba.enable"),
+          list(pkgs(["samba", "cifs-utils", "smartmontools"])),
+        ),
       ),
     ]),
   ),
   expr(
     "apply-last-list-fits",
     "a one-item list argument stays inline when it fits",
-    attrs([assign(["systemd", "initrdBin"], apply(sel("lib.mkIf"), sel("config.boot.initrd.services.lvm.enable"), list([sel("pkgs.vdo")])))]),
+    attrs([
+      assign(
+        ["systemd", "initrdBin"],
+        apply(
+          sel("lib.mkIf"),
+          sel("config.boot.initrd.services.lvm.enable"),
+          list([sel("pkgs.vdo")]),
+        ),
+      ),
+    ]),
   ),
   expr(
     "apply-arguments-break",
@@ -679,7 +829,11 @@ export const goldenCases: readonly GoldenCase[] = [
           sel("lib.foldl'"),
           lambda("acc", lambda("x", plus(id("acc"), id("x")))),
           int(0),
-          apply(sel("builtins.map"), lambda("host", select("host", "weight")), sel("config.typeflake.fleet.hostsByName")),
+          apply(
+            sel("builtins.map"),
+            lambda("host", select("host", "weight")),
+            sel("config.typeflake.fleet.hostsByName"),
+          ),
           sel("config.typeflake.fleet.defaults"),
         ),
       ),
@@ -710,7 +864,11 @@ export const goldenCases: readonly GoldenCase[] = [
         "path",
         apply(
           select("deploy-rs", "lib", id("system"), "activate", "nixos"),
-          select("self", "nixosConfigurations", "a-host-with-a-very-long-name-in-the-fleet-inventory"),
+          select(
+            "self",
+            "nixosConfigurations",
+            "a-host-with-a-very-long-name-in-the-fleet-inventory",
+          ),
         ),
       ),
     ]),
@@ -723,7 +881,16 @@ export const goldenCases: readonly GoldenCase[] = [
         ["users", "users"],
         apply(
           sel("lib.mapAttrs"),
-          lambda("name", lambda("user", attrs([assign("isNormalUser", bool(true)), assign("extraGroups", select("user", "groups"))]))),
+          lambda(
+            "name",
+            lambda(
+              "user",
+              attrs([
+                assign("isNormalUser", bool(true)),
+                assign("extraGroups", select("user", "groups")),
+              ]),
+            ),
+          ),
           sel("config.typeflake.users"),
         ),
       ),
@@ -731,7 +898,16 @@ export const goldenCases: readonly GoldenCase[] = [
         "upper",
         apply(
           sel("lib.mapAttrs"),
-          lambda("name", lambda("user", attrs([assign("isNormalUser", bool(true)), assign("extraGroups", select("user", "groups"))]))),
+          lambda(
+            "name",
+            lambda(
+              "user",
+              attrs([
+                assign("isNormalUser", bool(true)),
+                assign("extraGroups", select("user", "groups")),
+              ]),
+            ),
+          ),
         ),
       ),
     ]),
@@ -742,7 +918,16 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         "peers",
-        apply(id("map"), lambda("peer", attrs([assign("publicKey", select("peer", "key")), assign("allowedIPs", list([select("peer", "ip")]))]))),
+        apply(
+          id("map"),
+          lambda(
+            "peer",
+            attrs([
+              assign("publicKey", select("peer", "key")),
+              assign("allowedIPs", list([select("peer", "ip")])),
+            ]),
+          ),
+        ),
       ),
     ]),
   ),
@@ -752,7 +937,10 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         "type",
-        withScope(id("types"), apply(id("attrsOf"), apply(id("oneOf"), list([id("str"), id("int"), id("bool")])))),
+        withScope(
+          id("types"),
+          apply(id("attrsOf"), apply(id("oneOf"), list([id("str"), id("int"), id("bool")]))),
+        ),
       ),
     ]),
   ),
@@ -766,7 +954,14 @@ export const goldenCases: readonly GoldenCase[] = [
       ),
       assign(
         "config",
-        apply(sel("lib.mkIf"), sel("cfg.enable"), apply(sel("lib.mkMerge"), list([attrs([assign("a", int(1))]), attrs([assign("b", int(2))])]))),
+        apply(
+          sel("lib.mkIf"),
+          sel("cfg.enable"),
+          apply(
+            sel("lib.mkMerge"),
+            list([attrs([assign("a", int(1))]), attrs([assign("b", int(2))])]),
+          ),
+        ),
       ),
     ]),
   ),
@@ -776,7 +971,11 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         "merged",
-        apply(id("recursiveUpdate"), attrs([assign("a", int(1)), assign("b", int(2))]), id("overrides")),
+        apply(
+          id("recursiveUpdate"),
+          attrs([assign("a", int(1)), assign("b", int(2))]),
+          id("overrides"),
+        ),
       ),
     ]),
   ),
@@ -784,7 +983,11 @@ export const goldenCases: readonly GoldenCase[] = [
     "apply-list-pair",
     "two trailing list arguments stay together; short plain lists stay inline",
     list([
-      apply(sel("lib.mkRenamedOptionModule"), list([str("boot"), str("extraTTYs")]), list([str("console"), str("extraTTYs")])),
+      apply(
+        sel("lib.mkRenamedOptionModule"),
+        list([str("boot"), str("extraTTYs")]),
+        list([str("console"), str("extraTTYs")]),
+      ),
       apply(
         id("mkRenamedOptionModule"),
         list([str("services"), str("xserver"), str("displayManager"), str("sddm"), str("enable")]),
@@ -806,25 +1009,44 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "lambda-plain",
     "`x: body` on one line when it fits",
-    attrs([assign("getName", lambda("x", select("x", "name"))), assign("add", lambda("a", lambda("b", plus(id("a"), id("b")))))]),
+    attrs([
+      assign("getName", lambda("x", select("x", "name"))),
+      assign("add", lambda("a", lambda("b", plus(id("a"), id("b"))))),
+    ]),
   ),
   expr(
     "lambda-absorbed-body",
     "a set, list or `''` body opens on the parameter line",
     attrs([
-      assign("mkUser", lambda("name", attrs([assign("isNormalUser", bool(true)), assign("home", str("/home/", id("name")))]))),
+      assign(
+        "mkUser",
+        lambda(
+          "name",
+          attrs([assign("isNormalUser", bool(true)), assign("home", str("/home/", id("name")))]),
+        ),
+      ),
       assign("script", lambda("name", str("echo ", id("name"), "\nexit 0\n"))),
     ]),
   ),
   expr(
     "lambda-three-parameters",
     "three or more plain parameters: a non-absorbable body goes on the next line",
-    attrs([assign("f", lambda("a", lambda("b", lambda("c", plus(id("a"), plus(id("b"), id("c")))))))]),
+    attrs([
+      assign("f", lambda("a", lambda("b", lambda("c", plus(id("a"), plus(id("b"), id("c"))))))),
+    ]),
   ),
   expr(
     "lambda-with-body",
     "`p: with p; [` … `]`: a `with` body absorbs inside a lambda",
-    attrs([assign("python", apply(sel("pkgs.python3.withPackages"), lambda("ps", withScope(id("ps"), list([id("requests"), id("pyyaml")])))))]),
+    attrs([
+      assign(
+        "python",
+        apply(
+          sel("pkgs.python3.withPackages"),
+          lambda("ps", withScope(id("ps"), list([id("requests"), id("pyyaml")]))),
+        ),
+      ),
+    ]),
   ),
   expr(
     "set-pattern-short",
@@ -834,26 +1056,53 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "set-pattern-expanded",
     "three or more names: one per line with trailing commas",
-    lambda(setPattern(["config", "lib", "pkgs"], { ellipsis: true }), attrs([assign(["environment", "systemPackages"], list([sel("pkgs.git")]))])),
+    lambda(
+      setPattern(["config", "lib", "pkgs"], { ellipsis: true }),
+      attrs([assign(["environment", "systemPackages"], list([sel("pkgs.git")]))]),
+    ),
   ),
   expr(
     "set-pattern-defaults",
     "any default value expands the pattern",
-    lambda(setPattern([{ name: "pkgs", default: apply(id("import"), path("./nixpkgs.nix"), attrs([])) }, { name: "debug", default: bool(false) }]), id("pkgs")),
+    lambda(
+      setPattern([
+        { name: "pkgs", default: apply(id("import"), path("./nixpkgs.nix"), attrs([])) },
+        { name: "debug", default: bool(false) },
+      ]),
+      id("pkgs"),
+    ),
   ),
   expr(
     "set-pattern-bind",
     "`inputs@{ … }:`, and the expanded form `inputs@{` … `}:`",
     attrs([
-      assign("a", lambda(setPattern(["self", "nixpkgs"], { ellipsis: true, bind: "inputs" }), select("inputs", "self"))),
-      assign("b", lambda(setPattern(["self", "nixpkgs", "deploy-rs"], { ellipsis: true, bind: "inputs" }), select("inputs", "self"))),
+      assign(
+        "a",
+        lambda(
+          setPattern(["self", "nixpkgs"], { ellipsis: true, bind: "inputs" }),
+          select("inputs", "self"),
+        ),
+      ),
+      assign(
+        "b",
+        lambda(
+          setPattern(["self", "nixpkgs", "deploy-rs"], { ellipsis: true, bind: "inputs" }),
+          select("inputs", "self"),
+        ),
+      ),
     ]),
   ),
   expr(
     "set-pattern-in-binding",
     "a set-pattern function after `=` moves to the next line",
     attrs([
-      assign("mkHost", lambda(setPattern(["name", "ip"]), attrs([assign("hostname", id("name")), assign("address", id("ip"))]))),
+      assign(
+        "mkHost",
+        lambda(
+          setPattern(["name", "ip"]),
+          attrs([assign("hostname", id("name")), assign("address", id("ip"))]),
+        ),
+      ),
       assign("short", lambda(setPattern(["a", "b"]), list([id("a")]))),
     ]),
   ),
@@ -878,12 +1127,20 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "with-absorbed",
     "`with pkgs; [` absorbed after `=`",
-    attrs([assign(["environment", "systemPackages"], withScope(id("pkgs"), list([id("git"), id("vim"), id("htop")])))]),
+    attrs([
+      assign(
+        ["environment", "systemPackages"],
+        withScope(id("pkgs"), list([id("git"), id("vim"), id("htop")])),
+      ),
+    ]),
   ),
   expr(
     "with-short",
     "`with` whose body is not a set or list stays on one line when it fits",
-    attrs([assign("a", withScope(id("lib"), apply(id("mkDefault"), int(1)))), assign("b", withScope(id("types"), apply(id("listOf"), id("str"))))]),
+    attrs([
+      assign("a", withScope(id("lib"), apply(id("mkDefault"), int(1)))),
+      assign("b", withScope(id("types"), apply(id("listOf"), id("str")))),
+    ]),
   ),
   expr(
     "with-file",
@@ -915,18 +1172,18 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         "size",
-        ifThenElse(eq(id("x"), int(1)), str("small"), ifThenElse(eq(id("x"), int(2)), str("medium"), str("large"))),
+        ifThenElse(
+          eq(id("x"), int(1)),
+          str("small"),
+          ifThenElse(eq(id("x"), int(2)), str("medium"), str("large")),
+        ),
       ),
     ]),
   ),
   expr(
     "if-absorbable-branches",
     "sets in branches of a long `if`",
-    ifThenElse(
-      sel("cfg.enable"),
-      attrs([assign("a", int(1)), assign("b", int(2))]),
-      attrs([]),
-    ),
+    ifThenElse(sel("cfg.enable"), attrs([assign("a", int(1)), assign("b", int(2))]), attrs([])),
   ),
 
   // ---- inherit ----
@@ -952,12 +1209,28 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "update-absorb-right",
     "`a = b // {` keeps the left side on the line and expands the set",
-    attrs([assign("settings", update(sel("cfg.extraSettings"), attrs([assign("port", int(80)), assign("host", str("0.0.0.0"))])))]),
+    attrs([
+      assign(
+        "settings",
+        update(
+          sel("cfg.extraSettings"),
+          attrs([assign("port", int(80)), assign("host", str("0.0.0.0"))]),
+        ),
+      ),
+    ]),
   ),
   expr(
     "update-set-first",
     "a chain starting with a set: `a = {` … `}` then `// b` at the binding's indentation",
-    attrs([assign("phpOptions", update(attrs([assign("upload_max_filesize", str("512M")), assign("post_max_size", str("512M"))]), sel("cfg.phpOptions")))]),
+    attrs([
+      assign(
+        "phpOptions",
+        update(
+          attrs([assign("upload_max_filesize", str("512M")), assign("post_max_size", str("512M"))]),
+          sel("cfg.phpOptions"),
+        ),
+      ),
+    ]),
   ),
   expr(
     "concat-lists",
@@ -965,7 +1238,14 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         ["environment", "systemPackages"],
-        concat(list(pkgs(["git", "vim"])), apply(sel("lib.optionals"), sel("config.services.xserver.enable"), list(pkgs(["firefox", "kitty"])))),
+        concat(
+          list(pkgs(["git", "vim"])),
+          apply(
+            sel("lib.optionals"),
+            sel("config.services.xserver.enable"),
+            list(pkgs(["firefox", "kitty"])),
+          ),
+        ),
       ),
       assign("short", concat(list([id("a")]), id("b"))),
     ]),
@@ -976,7 +1256,10 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         "command",
-        plus(plus(plus(str(`${LONG}-part-one `), sel("cfg.package")), str(`/bin/${LONG} --flag `)), apply(sel("lib.escapeShellArg"), sel("cfg.dataDir"))),
+        plus(
+          plus(plus(str(`${LONG}-part-one `), sel("cfg.package")), str(`/bin/${LONG} --flag `)),
+          apply(sel("lib.escapeShellArg"), sel("cfg.dataDir")),
+        ),
       ),
     ]),
   ),
@@ -1007,7 +1290,10 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "equality",
     "`==` and `!=` do not chain",
-    attrs([assign("isGateway", eq(sel("config.networking.hostName"), str("gateway"))), assign("differs", binary("!=", id("a"), nul))]),
+    attrs([
+      assign("isGateway", eq(sel("config.networking.hostName"), str("gateway"))),
+      assign("differs", binary("!=", id("a"), nul)),
+    ]),
   ),
 
   // ---- comments ----
@@ -1051,7 +1337,10 @@ export const goldenCases: readonly GoldenCase[] = [
     "raw-multi-line",
     "multi-line raw Nix: one that opens a bracket stays on the `=` line, others start below it",
     attrs([
-      assign("config", raw("lib.mkIf cfg.enable {\n  services.foo.enable = true;\n  services.foo.port = 8080;\n}")),
+      assign(
+        "config",
+        raw("lib.mkIf cfg.enable {\n  services.foo.enable = true;\n  services.foo.port = 8080;\n}"),
+      ),
       assign("value", raw("let\n  x = 1;\nin\nx + 1")),
     ]),
   ),
@@ -1060,7 +1349,12 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "negative-numbers",
     "negative numbers are negations: parenthesized as arguments and list items, bare after `=`",
-    attrs([assign("a", int(-5)), assign("b", apply(id("f"), int(-5))), assign("c", list([int(-1), float(-1.5)])), assign("d", plus(id("x"), int(-1)))]),
+    attrs([
+      assign("a", int(-5)),
+      assign("b", apply(id("f"), int(-5))),
+      assign("c", list([int(-1), float(-1.5)])),
+      assign("d", plus(id("x"), int(-1))),
+    ]),
   ),
   expr(
     "select-base-parentheses",
@@ -1078,7 +1372,11 @@ export const goldenCases: readonly GoldenCase[] = [
     attrs([
       assign(
         "package",
-        selectOr(sel("config.services.nextcloud"), ["packageOverrideForThisHost"], sel("pkgs.nextcloud29-with-all-the-apps-enabled-and-the-theme")),
+        selectOr(
+          sel("config.services.nextcloud"),
+          ["packageOverrideForThisHost"],
+          sel("pkgs.nextcloud29-with-all-the-apps-enabled-and-the-theme"),
+        ),
       ),
     ]),
   ),
@@ -1090,8 +1388,16 @@ export const goldenCases: readonly GoldenCase[] = [
         "needsFirewall",
         binary(
           "||",
-          binary("&&", sel("config.services.nginx.enable"), sel("config.networking.firewall.enable")),
-          binary("||", sel("config.services.samba.enable"), binary("->", sel("config.services.nfs.server.enable"), sel("cfg.exportsAllowed"))),
+          binary(
+            "&&",
+            sel("config.services.nginx.enable"),
+            sel("config.networking.firewall.enable"),
+          ),
+          binary(
+            "||",
+            sel("config.services.samba.enable"),
+            binary("->", sel("config.services.nfs.server.enable"), sel("cfg.exportsAllowed")),
+          ),
         ),
       ),
     ]),
@@ -1109,12 +1415,22 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "interpolated-attribute-path",
     "interpolated names inside a binding path",
-    letIn([assign("name", str("web"))], attrs([assign(["services", str("nginx-", id("name")), "enable"], bool(true))])),
+    letIn(
+      [assign("name", str("web"))],
+      attrs([assign(["services", str("nginx-", id("name")), "enable"], bool(true))]),
+    ),
   ),
   expr(
     "deep-nesting",
     "nested one-binding sets after `=` each expand",
-    attrs([assign("a", attrs([assign("b", attrs([assign("c", attrs([assign("d", attrs([assign("e", int(1))]))]))]))]))]),
+    attrs([
+      assign(
+        "a",
+        attrs([
+          assign("b", attrs([assign("c", attrs([assign("d", attrs([assign("e", int(1))]))]))])),
+        ]),
+      ),
+    ]),
   ),
   expr(
     "long-list-of-strings",
@@ -1129,6 +1445,11 @@ export const goldenCases: readonly GoldenCase[] = [
   expr(
     "long-binding-value",
     "a value that does not fit after `=` moves to the next line, indented",
-    attrs([assign("aVeryLongAttributeNameThatTakesUpMostOfTheLineBeforeTheValueEvenStarts", select("config", "services", "something", "quiteLong", "value"))]),
+    attrs([
+      assign(
+        "aVeryLongAttributeNameThatTakesUpMostOfTheLineBeforeTheValueEvenStarts",
+        select("config", "services", "something", "quiteLong", "value"),
+      ),
+    ]),
   ),
 ];

@@ -31,7 +31,9 @@ describe("Nix printer golden files", () => {
       const text = printNixFile(c.file);
       if (UPDATE) writeFileSync(goldenPath(c.name), text);
       if (!existsSync(goldenPath(c.name))) {
-        throw new Error(`golden/${c.name}.nix is missing; run UPDATE_GOLDEN=1 npx vitest run test/nix`);
+        throw new Error(
+          `golden/${c.name}.nix is missing; run UPDATE_GOLDEN=1 npx vitest run test/nix`,
+        );
       }
       expect(text).toBe(readFileSync(goldenPath(c.name), "utf8"));
       expect(text, "no trailing whitespace").not.toMatch(/[ \t]$/m);
@@ -50,7 +52,10 @@ describe("Nix printer golden files", () => {
   it("every golden file parses with nix-instantiate --parse", () => {
     // One nix process for all files: each becomes an element of one list. `with { };` leaves
     // free variables (`nixpkgs`, `lib`, …) to evaluation time: this checks syntax only.
-    const sources = goldenCases.map((c) => ({ name: c.name, text: readFileSync(goldenPath(c.name), "utf8") }));
+    const sources = goldenCases.map((c) => ({
+      name: c.name,
+      text: readFileSync(goldenPath(c.name), "utf8"),
+    }));
     const firstLines: number[] = [];
     let line = 2;
     for (const { text } of sources) {
@@ -65,7 +70,9 @@ describe("Nix printer golden files", () => {
       const at = Number(/«stdin»:(\d+):/.exec(message)?.[1] ?? 0);
       const index = firstLines.findLastIndex((first) => first <= at);
       const culprit = index >= 0 ? sources[index]!.name : "(unknown)";
-      throw new Error(`golden/${culprit}.nix does not parse (line ${at - (firstLines[index] ?? 0) + 1}):\n${message}`);
+      throw new Error(
+        `golden/${culprit}.nix does not parse (line ${at - (firstLines[index] ?? 0) + 1}):\n${message}`,
+      );
     }
   });
 });

@@ -4,7 +4,21 @@
  */
 import { describe, expect, it } from "vitest";
 import type { NixBinding } from "../../generators/nix/ast.ts";
-import { apply, assign, attrs, file, id, inherit, lambda, letIn, list, path, select, setPattern, str } from "../../generators/nix/build.ts";
+import {
+  apply,
+  assign,
+  attrs,
+  file,
+  id,
+  inherit,
+  lambda,
+  letIn,
+  list,
+  path,
+  select,
+  setPattern,
+  str,
+} from "../../generators/nix/build.ts";
 import { printNixFile } from "../../generators/nix/print.ts";
 import { goldenCases } from "./golden-cases.ts";
 
@@ -18,7 +32,14 @@ const configuration = (name: string): NixBinding =>
       attrs([
         inherit(["system"]),
         assign("specialArgs", attrs([inherit(["unstable"])])),
-        assign("modules", list([path(`./hosts/${name}`), path("./modules/common.nix"), select("sops-nix", "nixosModules", "sops")])),
+        assign(
+          "modules",
+          list([
+            path(`./hosts/${name}`),
+            path("./modules/common.nix"),
+            select("sops-nix", "nixosModules", "sops"),
+          ]),
+        ),
       ]),
     ),
   );
@@ -32,7 +53,13 @@ const deployNode = (name: string, index: number): NixBinding =>
         ["profiles", "system"],
         attrs([
           assign("user", str("root")),
-          assign("path", apply(select("deploy-rs", "lib", id("system"), "activate", "nixos"), select("self", "nixosConfigurations", name))),
+          assign(
+            "path",
+            apply(
+              select("deploy-rs", "lib", id("system"), "activate", "nixos"),
+              select("self", "nixosConfigurations", name),
+            ),
+          ),
         ]),
       ),
     ]),

@@ -31,8 +31,39 @@ const BATCH = 1000;
 
 /** Pieces that stress Nix's string, attribute-name and indentation rules. */
 const HOSTILE = [
-  '"', "\\", "$", "${", "$${", "{", "}", "'", "''", "'''", "''$", "''\\", "''${", "\n", "\r", "\r\n", "\t",
-  " ", "  ", "#", "/*", "*/", "\\n", "\\${", "${x}", "é", "東京", "😀", "👩‍👩‍👧", "\u2028", "\u00a0", "\u0001", "\u007f",
+  '"',
+  "\\",
+  "$",
+  "${",
+  "$${",
+  "{",
+  "}",
+  "'",
+  "''",
+  "'''",
+  "''$",
+  "''\\",
+  "''${",
+  "\n",
+  "\r",
+  "\r\n",
+  "\t",
+  " ",
+  "  ",
+  "#",
+  "/*",
+  "*/",
+  "\\n",
+  "\\${",
+  "${x}",
+  "é",
+  "東京",
+  "😀",
+  "👩‍👩‍👧",
+  "\u2028",
+  "\u00a0",
+  "\u0001",
+  "\u007f",
 ];
 
 const unit = fc.oneof(
@@ -47,17 +78,40 @@ const hostileText = fc.string({ unit, maxLength: 24 }).filter((s) => !s.includes
 /** Multi-line text with varying leading spaces, to exercise `''` indentation stripping. */
 const linesText = fc
   .tuple(
-    fc.array(fc.tuple(fc.nat(4), fc.string({ unit, maxLength: 8 })), { minLength: 1, maxLength: 5 }),
+    fc.array(fc.tuple(fc.nat(4), fc.string({ unit, maxLength: 8 })), {
+      minLength: 1,
+      maxLength: 5,
+    }),
     fc.boolean(),
   )
-  .map(([lines, finalNewline]) => lines.map(([n, t]) => " ".repeat(n) + t.replaceAll("\n", "")).join("\n") + (finalNewline ? "\n" : ""))
+  .map(
+    ([lines, finalNewline]) =>
+      lines.map(([n, t]) => " ".repeat(n) + t.replaceAll("\n", "")).join("\n") +
+      (finalNewline ? "\n" : ""),
+  )
   .filter((s) => !s.includes("\0"));
 
 const text = fc.oneof(hostileText, linesText, fc.string());
 
 const key = fc.oneof(
   text,
-  fc.constantFrom("if", "or", "in", "rec", "inherit", "", "${x}", "a.b", "__x", "with space", "1a", "-a", "a'b", "true", "null"),
+  fc.constantFrom(
+    "if",
+    "or",
+    "in",
+    "rec",
+    "inherit",
+    "",
+    "${x}",
+    "a.b",
+    "__x",
+    "with space",
+    "1a",
+    "-a",
+    "a'b",
+    "true",
+    "null",
+  ),
 );
 
 const integer = fc.oneof(
@@ -69,18 +123,26 @@ const integer = fc.oneof(
 const double = fc
   .oneof(
     fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.constantFrom(0.5, 3, 1e21, 1e-7, 0.1, -0, 0.01, 1e7, 12345678, 1234567, MIN_NORMAL, Number.MAX_VALUE, -Number.MAX_VALUE),
+    fc.constantFrom(
+      0.5,
+      3,
+      1e21,
+      1e-7,
+      0.1,
+      -0,
+      0.01,
+      1e7,
+      12345678,
+      1234567,
+      MIN_NORMAL,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+    ),
   )
   .filter((n) => n === 0 || Math.abs(n) >= MIN_NORMAL)
   .map((n) => new Float(n));
 
-const leaf: fc.Arbitrary<Value> = fc.oneof(
-  text,
-  integer,
-  double,
-  fc.boolean(),
-  fc.constant(null),
-);
+const leaf: fc.Arbitrary<Value> = fc.oneof(text, integer, double, fc.boolean(), fc.constant(null));
 
 const valueOfDepth = (depth: number): fc.Arbitrary<Value> =>
   depth === 0
@@ -91,7 +153,10 @@ const valueOfDepth = (depth: number): fc.Arbitrary<Value> =>
         {
           weight: 1,
           arbitrary: fc
-            .uniqueArray(fc.tuple(key, valueOfDepth(depth - 1)), { selector: ([k]) => k, maxLength: 4 })
+            .uniqueArray(fc.tuple(key, valueOfDepth(depth - 1)), {
+              selector: ([k]) => k,
+              maxLength: 4,
+            })
             .map((entries) => new Attrs(entries)),
         },
       );
@@ -102,7 +167,9 @@ const value = valueOfDepth(3);
 function report(values: readonly Value[], mismatches: readonly number[]): string {
   return mismatches
     .slice(0, 5)
-    .map((i) => `#${i}: expected ${toJson(values[i]!)}\nprinted:\n${printNixExpr(toNix(values[i]!))}`)
+    .map(
+      (i) => `#${i}: expected ${toJson(values[i]!)}\nprinted:\n${printNixExpr(toNix(values[i]!))}`,
+    )
     .join("\n\n");
 }
 
@@ -110,7 +177,10 @@ describe("printed values evaluate back to themselves in nix-instantiate", () => 
   it(`${5 * BATCH} random values: strings, ints, floats, booleans, null, lists, sets with any keys`, () => {
     fc.assert(
       fc.property(fc.array(value, { minLength: BATCH, maxLength: BATCH }), (values) => {
-        const { printed, mismatches } = compareInNix(list(values.map(toNix)), `[${values.map(toJson).join(",")}]`);
+        const { printed, mismatches } = compareInNix(
+          list(values.map(toNix)),
+          `[${values.map(toJson).join(",")}]`,
+        );
         expect(mismatches, report(values, mismatches)).toEqual([]);
         // Split on LF only: U+2028 inside a string literal is not a line break for Nix or git.
         expect(printed.split("\n").filter((l) => /[ \t]$/.test(l))).toEqual([]);
@@ -122,15 +192,29 @@ describe("printed values evaluate back to themselves in nix-instantiate", () => 
 
   it(`${BATCH} random strings with interpolations (a \`$\`, \`'\` or \`''\` right before \`\${\`)`, () => {
     const X = "«x»";
-    const piece = fc.oneof(text, fc.constant(id("x")), fc.constantFrom("$", "'", "''", "$$", " ", "\n"));
+    const piece = fc.oneof(
+      text,
+      fc.constant(id("x")),
+      fc.constantFrom("$", "'", "''", "$$", " ", "\n"),
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(piece, { maxLength: 8 }), { minLength: BATCH, maxLength: BATCH }), (strings) => {
-        const expected = strings.map((parts) => parts.map((p) => (typeof p === "string" ? p : X)).join(""));
-        const program = letIn([assign("x", str(X))], list(strings.map((parts) => str(...parts))));
-        const { mismatches } = compareInNix(program, JSON.stringify(expected));
-        const shown = mismatches.slice(0, 5).map((i) => `${JSON.stringify(expected[i])} printed as ${printNixExpr(str(...strings[i]!))}`);
-        expect(mismatches, shown.join("\n")).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.array(piece, { maxLength: 8 }), { minLength: BATCH, maxLength: BATCH }),
+        (strings) => {
+          const expected = strings.map((parts) =>
+            parts.map((p) => (typeof p === "string" ? p : X)).join(""),
+          );
+          const program = letIn([assign("x", str(X))], list(strings.map((parts) => str(...parts))));
+          const { mismatches } = compareInNix(program, JSON.stringify(expected));
+          const shown = mismatches
+            .slice(0, 5)
+            .map(
+              (i) =>
+                `${JSON.stringify(expected[i])} printed as ${printNixExpr(str(...strings[i]!))}`,
+            );
+          expect(mismatches, shown.join("\n")).toEqual([]);
+        },
+      ),
       { numRuns: 1, endOnFailure: true },
     );
   });
@@ -139,13 +223,26 @@ describe("printed values evaluate back to themselves in nix-instantiate", () => 
     const prev = attrs([assign("curl", str("/nix/store/x-curl")), assign("name", str("nas"))]);
     const cases: [NixExpr, string][] = [
       [
-        str('echo "=== $(hostname) ==="\n', select("prev", "curl"), "/bin/curl -s http://localhost:9100/metrics | head -5\n"),
+        str(
+          'echo "=== $(hostname) ==="\n',
+          select("prev", "curl"),
+          "/bin/curl -s http://localhost:9100/metrics | head -5\n",
+        ),
         'echo "=== $(hostname) ==="\n/nix/store/x-curl/bin/curl -s http://localhost:9100/metrics | head -5\n',
       ],
       [str("  ", select("prev", "name"), "\n    nested\n"), "  nas\n    nested\n"],
-      [str(select("prev", "name"), " costs $", select("prev", "name"), "\n''quoted''\n"), "nas costs $nas\n''quoted''\n"],
-      [str("a '", select("prev", "name"), "' b\nc ''", select("prev", "name"), "\n"), "a 'nas' b\nc ''nas\n"],
-      [str("${literal}\n\t", select("prev", "curl"), "\nend"), "${literal}\n\t/nix/store/x-curl\nend"],
+      [
+        str(select("prev", "name"), " costs $", select("prev", "name"), "\n''quoted''\n"),
+        "nas costs $nas\n''quoted''\n",
+      ],
+      [
+        str("a '", select("prev", "name"), "' b\nc ''", select("prev", "name"), "\n"),
+        "a 'nas' b\nc ''nas\n",
+      ],
+      [
+        str("${literal}\n\t", select("prev", "curl"), "\nend"),
+        "${literal}\n\t/nix/store/x-curl\nend",
+      ],
     ];
     const program = letIn([assign("prev", prev)], list(cases.map(([e]) => e)));
     const { printed, mismatches } = compareInNix(program, JSON.stringify(cases.map(([, t]) => t)));
@@ -190,7 +287,19 @@ describe("values Nix cannot represent are refused with a NixPrintError", () => {
   });
 
   it("refuses invalid paths", () => {
-    for (const bad of ["foo", "./", "./a/", "./a b", "~/x", "<nixpkgs>", "/", "./a//b", "", "./a$b", "../x/"]) {
+    for (const bad of [
+      "foo",
+      "./",
+      "./a/",
+      "./a b",
+      "~/x",
+      "<nixpkgs>",
+      "/",
+      "./a//b",
+      "",
+      "./a$b",
+      "../x/",
+    ]) {
       refuses(path(bad), JSON.stringify(bad), "path");
     }
   });
@@ -200,6 +309,7 @@ describe("values Nix cannot represent are refused with a NixPrintError", () => {
     refuses(attrs([assign([], int(1))]), "empty attribute path");
     refuses(select(id("x")), "empty attribute path");
     refuses(raw("  \n "), "empty raw");
+    refuses(raw("a\rb"), "carriage return");
   });
 
   it("accepts the edges of the valid ranges", () => {

@@ -8,9 +8,24 @@
  */
 import type { NixApply, NixExpr } from "../ast.ts";
 import { identifierText } from "../escape.ts";
-import { flattenApply, isAbsorbableTerm, isSimple, needsParensAsTerm, Prec, precedence } from "./classify.ts";
+import {
+  flattenApply,
+  isAbsorbableTerm,
+  isSimple,
+  needsParensAsTerm,
+  Prec,
+  precedence,
+} from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { absorbLast, group, hardlineWithoutBreakParent, indent, line, priorityGroup, softline } from "./layout.ts";
+import {
+  absorbLast,
+  group,
+  hardlineWithoutBreakParent,
+  indent,
+  line,
+  priorityGroup,
+  softline,
+} from "./layout.ts";
 import type { Doc, Expansion } from "./layout.ts";
 import { printList, printParens, printTerm, printTermBare, printTermWide } from "./terms.ts";
 
@@ -53,14 +68,26 @@ export function printApply(e: NixApply, ctx: ApplyContext): Doc {
   const innerExpandable = args.slice(0, -1).some(canExpand);
   if (lastAbsorbs && !innerExpandable) {
     const closing = ctx.parenthesized ? hardlineWithoutBreakParent : "";
-    return absorbLast(wrap([head, indent(line)], ctx), group(lastContent), ctx.lead ? 2 : 1, closing);
+    return absorbLast(
+      wrap([head, indent(line)], ctx),
+      group(lastContent),
+      ctx.lead ? 2 : 1,
+      closing,
+    );
   }
 
-  const expanded = wrap([head, indent([line, group(lastContent)]), ctx.parenthesized ? softline : ""], ctx);
+  const expanded = wrap(
+    [head, indent([line, group(lastContent)]), ctx.parenthesized ? softline : ""],
+    ctx,
+  );
   const spaced = (docs: readonly Doc[]) => docs.flatMap((d) => [" ", d]);
   const expansions: Expansion[] = [];
   if (lastAbsorbs) {
-    expansions.push({ before: [lead, fnDoc, ...spaced(innerDocs), " "], part: lastContent, after: "" });
+    expansions.push({
+      before: [lead, fnDoc, ...spaced(innerDocs), " "],
+      part: lastContent,
+      after: "",
+    });
   }
   for (let k = inner.length - 1; k >= 0; k--) {
     if (!canExpand(args[k]!)) continue;
@@ -96,13 +123,24 @@ function printListPair(
   ctx: ApplyContext,
 ): Doc {
   const lists = [first, second].map((l) => indent([line, group(argumentContent(l))]));
-  const core = [chain(fnDoc, before.map((a) => group(argumentContent(a))), ctx), ...lists];
+  const core = [
+    chain(
+      fnDoc,
+      before.map((a) => group(argumentContent(a))),
+      ctx,
+    ),
+    ...lists,
+  ];
   return group(wrap([core, ctx.parenthesized ? softline : ""], ctx));
 }
 
 /** An argument before the last; a short list of plain items may stay on one line. */
 function argumentContent(a: NixExpr): Doc {
-  if (a.kind === "list" && a.items.length <= SHORT_LIST && a.items.every((item) => isSimple(item.value))) {
+  if (
+    a.kind === "list" &&
+    a.items.length <= SHORT_LIST &&
+    a.items.every((item) => isSimple(item.value))
+  ) {
     return printList(a, line);
   }
   return printTerm(a);

@@ -1,7 +1,7 @@
 /**
  * Bindings: `path = value;` with nixfmt's right-hand-side rules (`absorbRHS`), and `inherit`.
  */
-import type { NixAttrName, NixBinary, NixBinding, NixExpr, NixInherit } from "../ast.ts";
+import type { NixBinary, NixBinding, NixExpr, NixInherit } from "../ast.ts";
 import { attrNameText } from "../escape.ts";
 import { BINDING, printApply } from "./apply.ts";
 import { flattenChain, isAbsorbableExpr, isAbsorbableTerm, Prec, precedence } from "./classify.ts";
@@ -21,18 +21,17 @@ import {
 
 /** A binding as an item of a set or `let`, with its comments above it. */
 export function printBindingItem(b: NixBinding): Doc {
-  return withComments(b.comments, group(b.kind === "assign" ? printAssign(b.path, b.value) : printInherit(b)));
-}
-
-function printAssign(path: readonly NixAttrName[], value: NixExpr): Doc {
-  return [printAttrPath(path), " =", printRhs(value), ";"];
+  const binding =
+    b.kind === "assign" ? [printAttrPath(b.path), " =", printRhs(b.value), ";"] : printInherit(b);
+  return withComments(b.comments, group(binding));
 }
 
 /**
  * What follows `=` (or `?` in a function argument default), after nixfmt's `absorbRHS`:
  * absorbable values start on the same line (`a = {`, `a = [`, `a = ''`, `a = with x; [`,
- * `a = x: {`), calls absorb their last argument (`a = f x {`), strings and paths stay on the
- * line, and anything else moves to the next, indented line when it does not fit.
+ * `a = x: {`, and raw Nix that opens a bracket), calls absorb their last argument
+ * (`a = f x {`), strings and paths stay on the line, and anything else moves to the next,
+ * indented line when it does not fit.
  */
 export function printRhs(value: NixExpr): Doc {
   if (value.kind === "attrs" && isSingleInherit(value.bindings)) {
@@ -83,7 +82,7 @@ function printChainRhs(value: NixBinary): Doc | undefined {
   if (isAbsorbableTerm(first) && (!leftNested || operands.length === 2)) {
     return [" ", printOpChain(value, true)];
   }
-  if (isAbsorbableTerm(last) && (leftNested || operands.length === 2) && value.right === last) {
+  if (isAbsorbableTerm(last) && (leftNested || operands.length === 2)) {
     const left = printOperand(value.left, value.op, "left");
     return absorbLast(indent([line, left, line, value.op, " "]), group(printTermWide(last)), 1);
   }
@@ -100,6 +99,12 @@ function printInherit(b: NixInherit): Doc {
   const from = b.from === undefined ? "" : group([line, printParens(b.from)]);
   return [
     "inherit",
-    indent([from, separator, join(separator, b.names.map(attrNameText)), many ? hardline : softline, ";"]),
+    indent([
+      from,
+      separator,
+      join(separator, b.names.map(attrNameText)),
+      many ? hardline : softline,
+      ";",
+    ]),
   ];
 }

@@ -4,7 +4,7 @@
  * applications and operator chains. Pure functions of the AST.
  */
 import type { NixApply, NixBinary, NixBinaryOp, NixExpr } from "../ast.ts";
-import { isIntSubtraction } from "../escape.ts";
+import { isBareName, isIntSubtraction } from "../escape.ts";
 import { isAtomicRaw } from "./raw.ts";
 import { stringLayout } from "./strings.ts";
 
@@ -138,7 +138,7 @@ export function isSimple(e: NixExpr): boolean {
       return (
         e.orDefault === undefined &&
         isSimple(e.expr) &&
-        e.path.every((name) => typeof name === "string" && /^[a-zA-Z_][a-zA-Z0-9_'-]*$/.test(name))
+        e.path.every((name) => typeof name === "string" && isBareName(name))
       );
     case "apply": {
       const { fn, args } = flattenApply(e);

@@ -10,7 +10,10 @@ import { printTermWide } from "./terms.ts";
 
 /** `let` is always expanded: bindings indented, `in` on its own line, body at `let`'s level. */
 export function printLet(e: NixLet): Doc {
-  const bindings = e.bindings.length === 0 ? "" : indent([hardline, join(hardline, e.bindings.map(printBindingItem))]);
+  const bindings =
+    e.bindings.length === 0
+      ? ""
+      : indent([hardline, join(hardline, e.bindings.map(printBindingItem))]);
   return ["let", bindings, hardline, "in", hardline, printExpr(e.body)];
 }
 

@@ -19,7 +19,9 @@ import { absorbExpr, printTermWide } from "./terms.ts";
 export function printLambda(e: NixLambda): Doc {
   if (e.param.kind === "set") {
     const head = [printSetPattern(e.param), ":", line];
-    return isAbsorbableTerm(e.body) ? [...head, group(printTermWide(e.body))] : [...head, printExpr(e.body)];
+    return isAbsorbableTerm(e.body)
+      ? [...head, group(printTermWide(e.body))]
+      : [...head, printExpr(e.body)];
   }
   const names = [e.param.name];
   let body = e.body;
@@ -39,14 +41,18 @@ export function printLambda(e: NixLambda): Doc {
 function printSetPattern(p: Extract<NixParam, { kind: "set" }>): Doc {
   const entries: Doc[] = p.formals.map((formal, i) => {
     const name = identifierText(formal.name);
-    const entry = formal.default === undefined ? name : group([name, " ?", printRhs(formal.default)]);
+    const entry =
+      formal.default === undefined ? name : group([name, " ?", printRhs(formal.default)]);
     const last = i === p.formals.length - 1 && !p.ellipsis;
     return [entry, last ? ifBreak(",", "") : ","];
   });
   if (p.ellipsis) entries.push("...");
-  const compact = p.formals.length <= 2 && p.formals.every((formal) => formal.default === undefined);
+  const compact =
+    p.formals.length <= 2 && p.formals.every((formal) => formal.default === undefined);
   const separator = compact ? line : hardline;
   const pattern =
-    entries.length === 0 ? "{ }" : group(["{", indent([separator, join(separator, entries)]), separator, "}"]);
+    entries.length === 0
+      ? "{ }"
+      : group(["{", indent([separator, join(separator, entries)]), separator, "}"]);
   return p.bind === undefined ? pattern : [identifierText(p.bind), "@", pattern];
 }

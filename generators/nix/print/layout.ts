@@ -7,8 +7,12 @@
  *   renderer tracks the column without indentation). prettier counts it, so {@link render}
  *   indents with tabs of width 0 and expands each leading tab to two spaces afterwards.
  * - nixfmt has "priority groups": when a group does not fit, it first tries keeping everything
- *   on one line except one absorbable part (`f a {`). {@link priorityGroup} expresses that with
- *   prettier's `conditionalGroup`.
+ *   on one line except one absorbable part (`f a {`). {@link absorbLast} expresses the common
+ *   case, where that part comes last, with a group id; {@link priorityGroup} the general case,
+ *   with prettier's `conditionalGroup`.
+ *
+ * Text width is prettier's (East Asian wide characters and emoji count two columns, nixfmt counts
+ * code points), which can only matter for such characters on a line near the width limit.
  */
 import { doc } from "prettier";
 import type { Doc } from "prettier";
@@ -16,18 +20,17 @@ import type { Doc } from "prettier";
 export type { Doc };
 
 export const {
-  breakParent,
-  conditionalGroup,
   group,
   hardline,
   hardlineWithoutBreakParent,
   ifBreak,
   indent,
-  indentIfBreak,
   join,
   line,
   softline,
 } = doc.builders;
+
+const { breakParent, conditionalGroup, indentIfBreak } = doc.builders;
 
 /** nixfmt's default line width, not counting indentation. */
 const WIDTH = 100;
@@ -44,7 +47,7 @@ const forcedBreakMemo = new WeakMap<object, boolean>();
  * Whether a document contains a line break that no layout can avoid (a hard line). Results are
  * remembered per group, so asking again about an enclosing document does not walk inner groups.
  */
-export function forcedBreak(d: Doc): boolean {
+function forcedBreak(d: Doc): boolean {
   if (typeof d === "string") return false;
   if (Array.isArray(d)) return d.some(forcedBreak);
   switch (d.type) {

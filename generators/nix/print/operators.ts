@@ -5,7 +5,13 @@
  */
 import type { NixBinary, NixBinaryOp, NixExpr, NixNot } from "../ast.ts";
 import { BINDING, printApply } from "./apply.ts";
-import { flattenChain, isAbsorbableTerm, needsParensAsOperand, Prec, precedence } from "./classify.ts";
+import {
+  flattenChain,
+  isAbsorbableTerm,
+  needsParensAsOperand,
+  Prec,
+  precedence,
+} from "./classify.ts";
 import { printExpr } from "./expr.ts";
 import { group, indent, line } from "./layout.ts";
 import type { Doc } from "./layout.ts";
@@ -30,7 +36,10 @@ export function printBinary(e: NixBinary): Doc {
  */
 export function printOpChain(e: NixBinary, wideFirst: boolean): Doc {
   const [first, ...rest] = flattenChain(e);
-  const head = wideFirst && isAbsorbableTerm(first!) ? printTermWide(first!) : printOperand(first!, e.op, "left");
+  const head =
+    wideFirst && isAbsorbableTerm(first!)
+      ? printTermWide(first!)
+      : printOperand(first!, e.op, "left");
   return group([head, ...rest.map((operand) => [line, e.op, absorbOperand(operand, e.op)])]);
 }
 

@@ -49,15 +49,21 @@ export function isAbsorbableRaw(text: string): boolean {
 }
 
 /**
- * The raw text as lines: CRLF normalized, trailing whitespace and surrounding blank lines
- * removed, and the common indentation stripped so the printer can re-indent it.
+ * The raw text as lines: CRLF normalized (a lone CR is refused), trailing whitespace and
+ * surrounding blank lines removed, and the common indentation stripped so the printer can
+ * re-indent it.
  */
 export function printRaw(text: string): Doc {
   checkText(text, "the raw Nix text");
-  const lines = text
-    .replaceAll("\r\n", "\n")
-    .split("\n")
-    .map((l) => l.trimEnd());
+  const normalized = text.replaceAll("\r\n", "\n");
+  if (normalized.includes("\r")) {
+    throw new NixPrintError(
+      "raw Nix text with a carriage return",
+      "generated files use LF line endings only, and a lone CR is not a line break in Nix",
+      "Use line feeds, and write \\r inside string literals.",
+    );
+  }
+  const lines = normalized.split("\n").map((l) => l.trimEnd());
   while (lines.length > 0 && lines[0] === "") lines.shift();
   while (lines.length > 0 && lines.at(-1) === "") lines.pop();
   if (lines.length === 0) {

@@ -22,17 +22,19 @@ const SHORT_INTERPOLATION = 30;
 type Line = NixStringPart[];
 
 /** How a string prints: `"…"`, or `''…''` with its lines. */
-export type StringLayout = { readonly kind: "double" } | { readonly kind: "indented"; readonly lines: Line[] };
+export type StringLayout =
+  { readonly kind: "double" } | { readonly kind: "indented"; readonly lines: Line[] };
 
 const layouts = new WeakMap<NixString, StringLayout>();
+const DOUBLE: StringLayout = { kind: "double" };
 
 /** The layout of a string, decided once per node (it is asked for again by the layout rules). */
 export function stringLayout(s: NixString): StringLayout {
   const known = layouts.get(s);
   if (known) return known;
+  if (!s.parts.some((part) => typeof part === "string" && part.includes("\n"))) return DOUBLE;
   const lines = splitLines(s.parts);
-  const layout: StringLayout =
-    lines.length > 1 && fitsIndentedString(lines) ? { kind: "indented", lines } : { kind: "double" };
+  const layout: StringLayout = fitsIndentedString(lines) ? { kind: "indented", lines } : DOUBLE;
   layouts.set(s, layout);
   return layout;
 }
@@ -68,7 +70,8 @@ function printDoubleQuoted(parts: readonly NixStringPart[]): Doc {
   const merged = mergeText(parts);
   const [only] = merged;
   if (merged.length === 0) return '""';
-  if (merged.length === 1 && typeof only === "string") return `"${escapeDoubleQuoted(only, "close")}"`;
+  if (merged.length === 1 && typeof only === "string")
+    return `"${escapeDoubleQuoted(only, "close")}"`;
   const lone = isLoneInterpolation(merged);
   return group([
     '"',
@@ -101,7 +104,8 @@ function mergeText(parts: readonly NixStringPart[]): NixStringPart[] {
   const merged: NixStringPart[] = [];
   for (const part of parts) {
     const last = merged.at(-1);
-    if (typeof part === "string" && typeof last === "string") merged[merged.length - 1] = last + part;
+    if (typeof part === "string" && typeof last === "string")
+      merged[merged.length - 1] = last + part;
     else if (part !== "") merged.push(part);
   }
   return merged;
@@ -112,7 +116,10 @@ function isLoneInterpolation(line: readonly NixStringPart[]): boolean {
   const [first, second] = line;
   return (
     (line.length === 1 && typeof first !== "string") ||
-    (line.length === 2 && typeof first === "string" && /^ *$/.test(first) && typeof second !== "string")
+    (line.length === 2 &&
+      typeof first === "string" &&
+      /^ *$/.test(first) &&
+      typeof second !== "string")
   );
 }
 
@@ -124,6 +131,7 @@ export function printInterpolation(e: NixExpr, lone = false): Doc {
   if (lone) return group(["${", parenBody(e), "}"]);
   if (isAbsorbableTerm(e)) return group(["${", printTermBare(e), "}"]);
   const inner = printExpr(e);
-  if (isSimple(e) || flatWidth(inner) <= SHORT_INTERPOLATION) return ["${", removeLines(inner), "}"];
+  if (isSimple(e) || flatWidth(inner) <= SHORT_INTERPOLATION)
+    return ["${", removeLines(inner), "}"];
   return group(["${", indent([softline, inner]), softline, "}"]);
 }

@@ -66,11 +66,8 @@ export function printParens(e: NixExpr): Doc {
 export function parenBody(e: NixExpr): Doc {
   if (isAbsorbableExpr(e)) return group(absorbExpr(e, false));
   if (e.kind === "apply") return printApply(e, PARENTHESIZED);
-  if (e.kind === "select") {
-    const base = e.expr;
-    const absorbableBase = (base.kind === "attrs" || base.kind === "list") && isAbsorbableTerm(base);
-    return [absorbableBase ? softline : "", group(printExpr(e)), softline];
-  }
+  if (e.kind === "select")
+    return [isAbsorbableTerm(e.expr) ? softline : "", group(printExpr(e)), softline];
   return [indent([softline, group(printExpr(e))]), softline];
 }
 
@@ -138,7 +135,7 @@ function selectBase(base: NixExpr): [Doc, Doc] {
   }
 }
 
-/** `a.b."c d".${e}` in a binding. */
+/** `a.b."c d".${e}`: the names of a binding, or those after the `.` of a selection. */
 export function printAttrPath(path: readonly NixAttrName[]): Doc {
   if (path.length === 0) {
     throw new NixPrintError(

@@ -45,7 +45,8 @@ export function toJson(v: Value): string {
     const text = String(v.value);
     return /[.e]/.test(text) ? text : `${text}.0`;
   }
-  if (v instanceof Attrs) return `{${v.entries.map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`).join(",")}}`;
+  if (v instanceof Attrs)
+    return `{${v.entries.map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`).join(",")}}`;
   return `[${v.map(toJson).join(",")}]`;
 }
 
@@ -89,7 +90,9 @@ export function compareInNix(actual: NixExpr, expectedJson: string): Comparison 
     writeFileSync(join(dir, "values.nix"), `${printed}\n`);
     writeFileSync(join(dir, "expected.json"), expectedJson);
     writeFileSync(join(dir, "check.nix"), CHECK);
-    const results = JSON.parse(nixInstantiate(["--eval", "--strict", "--json", join(dir, "check.nix")])) as boolean[];
+    const results = JSON.parse(
+      nixInstantiate(["--eval", "--strict", "--json", join(dir, "check.nix")]),
+    ) as boolean[];
     return { printed, mismatches: results.flatMap((ok, i) => (ok ? [] : [i])) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
