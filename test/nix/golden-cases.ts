@@ -966,6 +966,25 @@ export const goldenCases: readonly GoldenCase[] = [
     ]),
   ),
   expr(
+    "apply-mkif-parenthesized-condition",
+    "`lib.mkIf (a && b) {`: the last argument expands first, the parenthesized condition stays inline",
+    hostModule(
+      attrs([
+        assign(
+          "config",
+          apply(
+            sel("lib.mkIf"),
+            binary("&&", sel("config.services.nginx.enable"), not(sel("config.typeflake.minimal"))),
+            attrs([
+              assign(["networking", "firewall", "allowedTCPPorts"], list([int(80), int(443)])),
+              assign(["services", "nginx", "recommendedTlsSettings"], bool(true)),
+            ]),
+          ),
+        ),
+      ]),
+    ),
+  ),
+  expr(
     "apply-inner-argument-expands",
     "an argument before the last may expand while the rest stays on its lines: `f {` … `} x`",
     attrs([
