@@ -27,6 +27,7 @@ const aliasName = z.string().regex(/^[^\s='"`$\\]+$/, {
   error: "must be an alias name without spaces, quotes, '=', '$', '`' or '\\', such as \"ll\"",
 });
 
+/** A home: `homes/<user>.ts` (shared by the user's hosts) or `homes/<user>@<host>.ts` (one host). */
 export const homeSchema = z.strictObject({
   /**
    * `home.stateVersion`: the home-manager release whose defaults this home was written against,

@@ -28,6 +28,7 @@ export interface TopologyEdge {
   readonly label: string;
 }
 
+/** Every box and line of the diagram. */
 export interface Topology {
   readonly nodes: readonly TopologyNode[];
   readonly edges: readonly TopologyEdge[];
@@ -55,10 +56,6 @@ class Builder {
     const ends = edge.kind === "wireguard" ? [edge.from, edge.to].sort(compareNames) : [edge.from, edge.to];
     const key = JSON.stringify([edge.kind, ...ends, edge.label]);
     if (!this.edges.has(key)) this.edges.set(key, edge);
-  }
-
-  has(predicate: (edge: TopologyEdge) => boolean): boolean {
-    return [...this.edges.values()].some(predicate);
   }
 
   result(hosts: readonly HostEntry[]): Topology {
@@ -124,22 +121,23 @@ const proxyEdges = (fleet: Fleet, builder: Builder): void => {
 };
 
 const nfsEdges = (fleet: Fleet, builder: Builder): void => {
-  const mount = (server: string, client: string, path: string, mountPoint: string) =>
-    builder.edge({ from: hostId(server), to: hostId(client), kind: "nfs", label: `NFS ${path} at ${mountPoint}` });
+  // A client that mounts an export is drawn by its mount, which says where; not again by the export.
+  const mounted = new Set<string>();
   for (const host of fleet.hosts) {
     for (const body of bodiesOfHost(fleet, host)) {
-      for (const [mountPoint, entry] of Object.entries(body.config.services.nfsMounts ?? {})) mount(entry.host.host, host.name, entry.export, mountPoint);
+      for (const [mountPoint, mount] of Object.entries(body.config.services.nfsMounts ?? {})) {
+        mounted.add(JSON.stringify([mount.host.host, host.name, mount.export]));
+        builder.edge({ from: hostId(mount.host.host), to: hostId(host.name), kind: "nfs", label: `NFS ${mount.export} at ${mountPoint}` });
+      }
     }
   }
   for (const host of fleet.hosts) {
     for (const body of bodiesOfHost(fleet, host)) {
       for (const exported of body.config.services.nfs?.exports ?? []) {
-        for (const client of exported.clients) {
-          const named = isNixExpression(client.host) ? client.host.host : fleet.hosts.find((entry) => sameAddress(entry.config.address, client.host as string))?.name;
-          const mounted = (edge: TopologyEdge) => edge.kind === "nfs" && edge.from === hostId(host.name) && edge.to === (named && hostId(named)) && edge.label.startsWith(`NFS ${exported.path} at `);
-          // A client that mounts the export is drawn by its mount, which says where.
-          if (named !== undefined && builder.has(mounted)) continue;
-          const to = named !== undefined ? hostId(named) : builder.externalNode(`clients ${client.host as string}`, [client.host as string]);
+        for (const { host: client } of exported.clients) {
+          const named = isNixExpression(client) ? client.host : fleet.hosts.find((entry) => sameAddress(entry.config.address, client))?.name;
+          if (named !== undefined && mounted.has(JSON.stringify([host.name, named, exported.path]))) continue;
+          const to = named !== undefined ? hostId(named) : builder.externalNode(`clients ${client as string}`, [client as string]);
           builder.edge({ from: hostId(host.name), to, kind: "nfs", label: `NFS ${exported.path}` });
         }
       }

@@ -28,6 +28,7 @@ export const usersOfHost = (fleet: Pick<Fleet, "config" | "modules">, host: Host
 
 /** One `home-manager.users.<user>` of a host: the home module it imports. */
 export interface HostHome {
+  /** The account, e.g. `alice`. */
   readonly user: string;
   /** The home the host imports: the per-host one when there is one, else the shared one. */
   readonly home: HomeEntry;

@@ -161,38 +161,3 @@ export const file = (expr: NixExpr, comments: readonly string[] = []): NixFile =
   comments,
   expr,
 });
-
-/** A JSON-like JavaScript value as Nix: the bridge for plain data (objects keep key order). */
-export type JsonLike =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | readonly JsonLike[]
-  | { readonly [key: string]: JsonLike };
-
-/**
- * Plain data as a Nix expression. Integral numbers become integers, others floats; object keys
- * become single-name bindings in the order given.
- */
-export const fromJson = (value: JsonLike): NixExpr => {
-  if (value === null) return nul;
-  switch (typeof value) {
-    case "boolean":
-      return bool(value);
-    case "bigint":
-      return int(value);
-    case "number":
-      return Number.isInteger(value) ? int(value) : float(value);
-    case "string":
-      return str(value);
-    default:
-      if (Array.isArray(value)) return list((value as readonly JsonLike[]).map(fromJson));
-      return attrs(
-        Object.entries(value as { readonly [key: string]: JsonLike }).map(([key, item]) =>
-          assign(key, fromJson(item)),
-        ),
-      );
-  }
-};

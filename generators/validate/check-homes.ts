@@ -11,7 +11,7 @@ import { inConfig, type FleetDraft } from "./draft.ts";
 import { writtenExpressions } from "./written-expressions.ts";
 
 /** The input home-manager's NixOS module comes from, as the fleet should declare it. */
-export const HOME_MANAGER_INPUT = {
+const HOME_MANAGER_INPUT = {
   name: "home-manager",
   url: "github:nix-community/home-manager/release-24.11",
 } as const;

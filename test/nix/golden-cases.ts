@@ -6,6 +6,7 @@
  * Evidence for the rules: nixfmt's `src/Nixfmt/Pretty.hs` and `Predoc.hs`, its `test/diff/*`
  * `out-pure.nix` fixtures (strict mode), and the standard in `standard.md`.
  */
+import { valueLowerer } from "../../generators/lower/value.ts";
 import type { NixExpr, NixFile } from "../../generators/nix/ast.ts";
 import {
   apply,
@@ -18,7 +19,6 @@ import {
   eq,
   file,
   float,
-  fromJson,
   id,
   ifThenElse,
   inherit,
@@ -701,8 +701,8 @@ export const goldenCases: readonly GoldenCase[] = [
   ),
   expr(
     "from-json",
-    "plain data through `fromJson`: key order kept, nested sets and lists",
-    fromJson({
+    "plain data through the value lowering: key order kept, nested sets and lists",
+    valueLowerer({ packages: "pkgs", secretsBackend: "sops", hostAddress: (name) => name }).lower({
       enable: true,
       port: 8080,
       ratio: 0.25,

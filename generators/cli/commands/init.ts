@@ -10,6 +10,7 @@ import { DEFAULT_INIT_OPTIONS, initOptionProblems, type InitOptions } from "../.
 import { scaffoldFiles } from "../../init/scaffold.ts";
 import { writeScaffold } from "../../init/write-scaffold.ts";
 
+/** Add `init` to the CLI. */
 export function registerInitCommand(program: Command): void {
   program
     .command("init")

@@ -18,6 +18,7 @@ interface InventoryOptions {
   readonly json?: boolean;
 }
 
+/** Add `inventory` to the CLI. */
 export function registerInventoryCommand(program: Command, globals: () => GlobalOptions): void {
   program
     .command("inventory")

@@ -15,6 +15,7 @@ const parseKind = (value: string): SchemaKind => {
   throw new InvalidArgumentError(`expected one of ${KINDS.join(", ")}`);
 };
 
+/** Add `schema` to the CLI. */
 export function registerSchemaCommand(program: Command): void {
   program
     .command("schema")
