@@ -1,7 +1,7 @@
 /**
  * Benchmark one synthetic fleet: `generate` on empty output and `generate --check` with nothing
- * changed, each as a child process (wall time, peak RSS), then the two baselines on the same
- * output and the in-process stage times.
+ * changed, each as a child process (wall time, CPU time, peak RSS), then the two baselines on the
+ * same output and the in-process stage times.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";

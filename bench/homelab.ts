@@ -10,8 +10,10 @@ import { measure, measuredNode } from "./measure/child.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
 import { failureOf, repeat, statsOf, type RunStats } from "./runs.ts";
 
-/** What the homelab's generate took. */
+/** What the homelab's generate took, and typeflake's start-up on its own. */
 export interface HomelabResult {
+  /** `node bin/typeflake.mjs --version`: loading the CLI, before any fleet work. */
+  readonly startup?: RunStats;
   /** `npm run generate` on empty output. */
   readonly cold?: RunStats;
   /** `npm run generate` with every file already current. */
@@ -36,8 +38,17 @@ const copyHomelab = async (root: string): Promise<void> => {
   }
 };
 
-/** Measure the homelab's `npm run generate`, `runs` times for each case. */
-export const benchHomelab = async (runs: number): Promise<HomelabResult> => {
+/** `node bin/typeflake.mjs <args>`, measured. */
+const typeflake = (...args: string[]) => {
+  const [command, nodeArgs] = measuredNode([CLI, ...args]);
+  return measure(command, nodeArgs, REPOSITORY);
+};
+
+/**
+ * Measure the homelab's `npm run generate` on empty output, `runs` times. Unless `coldOnly`, also
+ * with everything up to date, the same without npm, and the CLI's start-up (`--version`).
+ */
+export const benchHomelab = async (runs: number, coldOnly: boolean): Promise<HomelabResult> => {
   const root = join(SCRATCH, "homelab");
   const npmGenerate = () => measure("npm", ["run", "generate", "--", "-C", root], REPOSITORY);
   const cold = await repeat(runs, async () => {
@@ -46,9 +57,16 @@ export const benchHomelab = async (runs: number): Promise<HomelabResult> => {
   });
   const coldFailure = failureOf(cold, "npm run generate");
   if (coldFailure) return { failure: coldFailure };
+  if (coldOnly) return { cold: statsOf(cold) };
   const current = await repeat(runs, npmGenerate);
-  const [command, args] = measuredNode([CLI, "generate", "-C", root]);
-  const direct = await repeat(runs, () => measure(command, args, REPOSITORY));
-  const failure = failureOf([...current, ...direct], "generate (up to date)");
-  return { cold: statsOf(cold), current: statsOf(current), direct: statsOf(direct), ...(failure ? { failure } : {}) };
+  const direct = await repeat(runs, () => typeflake("generate", "-C", root));
+  const startup = await repeat(runs, () => typeflake("--version"));
+  const failure = failureOf([...current, ...direct, ...startup], "npm run generate (up to date) / generate / --version");
+  return {
+    cold: statsOf(cold),
+    current: statsOf(current),
+    direct: statsOf(direct),
+    startup: statsOf(startup),
+    ...(failure ? { failure } : {}),
+  };
 };

@@ -1,12 +1,14 @@
 /**
- * CPU-profile one `generate` (or `generate --check`) run with `node --cpu-prof` and summarise
- * each thread: the main thread, and the worker in which Node runs tsx's module hooks.
+ * CPU-profile `generate` and `generate --check` on a synthetic fleet with `node --cpu-prof`, and
+ * summarise each thread: the main thread, and the worker in which Node runs tsx's module hooks.
  */
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { measure } from "./measure/child.ts";
 import { summarizeProfile, type ProfileSummary, type SourceMaps } from "./measure/cpu-profile.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
+import { specLabel, type FleetSpec } from "./synthetic/spec.ts";
+import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
 
 /** The summary of one thread's profile. */
 export interface ThreadProfile {
@@ -21,7 +23,7 @@ const threadOf = (file: string): string => (file.split(".")[4] === "0" ? "main t
 const SOURCE_MAPS_PRELOAD = new URL("./measure/source-maps-at-exit.mjs", import.meta.url).href;
 
 /** Profile `typeflake generate <flags> -C root`; the .cpuprofile files stay in bench/.fleets/profiles/<label>. */
-export const profileGenerate = async (root: string, flags: readonly string[], label: string): Promise<ThreadProfile[]> => {
+const profileGenerate = async (root: string, flags: readonly string[], label: string): Promise<ThreadProfile[]> => {
   const dir = join(SCRATCH, "profiles", label);
   const mapsFile = join(dir, "source-maps.json");
   await rm(dir, { recursive: true, force: true });
@@ -31,4 +33,22 @@ export const profileGenerate = async (root: string, flags: readonly string[], la
   const maps = JSON.parse(await readFile(mapsFile, "utf8").catch(() => "{}")) as SourceMaps;
   const files = (await readdir(dir)).filter((file) => file.endsWith(".cpuprofile")).sort();
   return Promise.all(files.map(async (file) => ({ thread: threadOf(file), summary: await summarizeProfile(join(dir, file), REPOSITORY, maps) })));
+};
+
+/** The profiles of one command. */
+export interface CommandProfile {
+  readonly command: string;
+  readonly threads: readonly ThreadProfile[];
+}
+
+/** Profile `generate` on empty output, then `generate --check` with nothing changed, on `spec`'s fleet. */
+export const profileFleet = async (spec: FleetSpec): Promise<CommandProfile[]> => {
+  const root = join(SCRATCH, specLabel(spec));
+  await writeSyntheticFleet(root, spec);
+  const generate = await profileGenerate(root, [], "generate");
+  const check = await profileGenerate(root, ["--check"], "check");
+  return [
+    { command: "generate (cold, empty output)", threads: generate },
+    { command: "generate --check (nothing changed)", threads: check },
+  ];
 };

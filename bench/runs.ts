@@ -1,4 +1,4 @@
-/** Several measured runs of one command, summarised as the median wall time and the peak RSS. */
+/** Several measured runs of one command, summarised: median wall and CPU time, highest peak RSS. */
 import { median } from "./report/table.ts";
 import type { Measured } from "./measure/child.ts";
 

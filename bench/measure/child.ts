@@ -32,10 +32,7 @@ interface Usage {
 }
 
 /** Arguments that run `node <args>` with the usage preload. */
-export const measuredNode = (args: readonly string[], nodeOptions: readonly string[] = []): [string, string[]] => [
-  process.execPath,
-  ["--import", USAGE_PRELOAD, ...nodeOptions, ...args],
-];
+export const measuredNode = (args: readonly string[]): [string, string[]] => [process.execPath, ["--import", USAGE_PRELOAD, ...args]];
 
 /** Run `command args` in `cwd` (with `env` added), capturing its output; never throws for a failing command. */
 export const measure = async (command: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<Measured> => {

@@ -1,5 +1,6 @@
-/** The printed report of the homelab run, the targets, and a CPU profile. */
+/** The printed reports of the homelab run, the targets, and a CPU profile. */
 import type { HomelabResult } from "../homelab.ts";
+import type { RunStats } from "../runs.ts";
 import type { Hotspot, ProfileSummary } from "../measure/cpu-profile.ts";
 import type { TargetResult } from "../targets.ts";
 import { duration, megabytes, table } from "./table.ts";
@@ -8,17 +9,20 @@ import { duration, megabytes, table } from "./table.ts";
 export const homelabReport = (result: HomelabResult): string => {
   const title = "== reference homelab (repository sources, copied to bench/.fleets/homelab)";
   if (!result.cold) return `${title}\nFAILED: ${result.failure ?? "no figures"}`;
-  const rows = [
-    ["npm run generate (cold, empty output)", duration(result.cold.wallMs), duration(result.cold.minMs), "–", "–"],
-    ["npm run generate (everything up to date)", duration(result.current?.wallMs), duration(result.current?.minMs), "–", "–"],
-    [
-      "node bin/typeflake.mjs generate (up to date, no npm)",
-      duration(result.direct?.wallMs),
-      duration(result.direct?.minMs),
-      duration(result.direct?.cpuMs),
-      megabytes(result.direct?.rssMb),
-    ],
+  const row = (name: string, stats: RunStats): string[] => [
+    name,
+    duration(stats.wallMs),
+    duration(stats.minMs),
+    duration(stats.cpuMs),
+    megabytes(stats.rssMb),
   ];
+  const measured: [string, RunStats | undefined][] = [
+    ["npm run generate (cold, empty output)", result.cold],
+    ["npm run generate (everything up to date)", result.current],
+    ["node bin/typeflake.mjs generate (up to date, no npm)", result.direct],
+    ["node bin/typeflake.mjs --version (start-up alone)", result.startup],
+  ];
+  const rows = measured.flatMap(([name, stats]) => (stats ? [row(name, stats)] : []));
   return [title, table(["", "median wall", "fastest", "CPU", "peak RSS"], rows), ...(result.failure ? [`PROBLEM: ${result.failure}`] : [])].join("\n");
 };
 

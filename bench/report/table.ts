@@ -13,7 +13,7 @@ export const table = (header: readonly string[], rows: readonly (readonly string
 
 /** `812 ms`, `1.24 s`. */
 export const duration = (ms: number | undefined): string =>
-  ms === undefined ? "–" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
+  ms === undefined ? "–" : ms >= 999.5 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
 
 /** `210 MB`. */
 export const megabytes = (mb: number | undefined): string => (mb === undefined ? "–" : `${mb.toFixed(0)} MB`);

@@ -7,7 +7,7 @@
 import { isNixExpression } from "../../dsl/expressions.ts";
 import type { NginxVirtualHost } from "../../dsl/services/nginx.ts";
 import { bodiesOfHost, compareNames, fleetTunnels, type Tunnel } from "../lower/services/fleet-view.ts";
-import { sameAddress } from "../lower/services/network.ts";
+import { parseAddress } from "../lower/services/network.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 
 /** A box in the diagram. */
@@ -96,21 +96,52 @@ const wireguardEdges = (fleet: Fleet, builder: Builder): void => {
   }
 };
 
+/**
+ * Fleet hosts by address, indexed once per topology (scanning every host for each proxy target and
+ * export client made the topology quadratic in the number of hosts). Each lookup answers what the
+ * first matching host of `fleet.hosts` would.
+ */
+interface AddressIndex {
+  /** The host with the same IP address (`sameAddress`), e.g. `10.0.20.11`. */
+  readonly sameIp: (address: string) => HostEntry | undefined;
+  /** The host written with exactly this address, or with the same IP address. */
+  readonly written: (address: string) => HostEntry | undefined;
+}
+
+const addressIndex = (fleet: Fleet): AddressIndex => {
+  const ipKey = (address: string) => {
+    const parsed = parseAddress(address);
+    return parsed && `${parsed.family}:${parsed.value}`;
+  };
+  const byText = new Map<string, HostEntry>();
+  const byIp = new Map<string, HostEntry>();
+  for (const entry of fleet.hosts) {
+    const key = ipKey(entry.config.address);
+    if (!byText.has(entry.config.address)) byText.set(entry.config.address, entry);
+    if (key !== undefined && !byIp.has(key)) byIp.set(key, entry);
+  }
+  const sameIp = (address: string) => {
+    const key = ipKey(address);
+    return key === undefined ? undefined : byIp.get(key);
+  };
+  return { sameIp, written: (address) => (ipKey(address) === undefined ? byText.get(address) : sameIp(address)) };
+};
+
 /** The fleet host a proxy target names, and the port: `host("compute").port(3000)` or `"http://10.0.20.11:3000"`. */
-const upstreamOf = (fleet: Fleet, target: NonNullable<NginxVirtualHost["locations"][string]["proxyPass"]>) => {
+const upstreamOf = (hosts: AddressIndex, target: NonNullable<NginxVirtualHost["locations"][string]["proxyPass"]>) => {
   if (isNixExpression(target)) return target.url && { host: target.host, port: String(target.url.port) };
   const url = URL.canParse(target) ? new URL(target) : undefined;
   const address = url?.hostname.replace(/^\[(.*)\]$/, "$1");
-  const host = address === undefined ? undefined : fleet.hosts.find((entry) => entry.config.address === address || sameAddress(entry.config.address, address));
+  const host = address === undefined ? undefined : hosts.written(address);
   return host && url && { host: host.name, port: url.port || (url.protocol === "https:" ? "443" : "80") };
 };
 
-const proxyEdges = (fleet: Fleet, builder: Builder): void => {
+const proxyEdges = (fleet: Fleet, hosts: AddressIndex, builder: Builder): void => {
   for (const host of fleet.hosts) {
     for (const body of bodiesOfHost(fleet, host)) {
       for (const [server, vhost] of Object.entries(body.config.services.nginx?.virtualHosts ?? {})) {
         for (const [location, settings] of Object.entries(vhost.locations)) {
-          const upstream = settings.proxyPass && upstreamOf(fleet, settings.proxyPass);
+          const upstream = settings.proxyPass && upstreamOf(hosts, settings.proxyPass);
           if (!upstream || upstream.host === host.name) continue;
           const path = location === "/" ? "" : ` ${location}`;
           builder.edge({ from: hostId(host.name), to: hostId(upstream.host), kind: "proxy", label: `${server}${path} → :${upstream.port}` });
@@ -120,7 +151,7 @@ const proxyEdges = (fleet: Fleet, builder: Builder): void => {
   }
 };
 
-const nfsEdges = (fleet: Fleet, builder: Builder): void => {
+const nfsEdges = (fleet: Fleet, hosts: AddressIndex, builder: Builder): void => {
   // A client that mounts an export is drawn by its mount, which says where; not again by the export.
   const mounted = new Set<string>();
   for (const host of fleet.hosts) {
@@ -135,7 +166,7 @@ const nfsEdges = (fleet: Fleet, builder: Builder): void => {
     for (const body of bodiesOfHost(fleet, host)) {
       for (const exported of body.config.services.nfs?.exports ?? []) {
         for (const { host: client } of exported.clients) {
-          const named = isNixExpression(client) ? client.host : fleet.hosts.find((entry) => sameAddress(entry.config.address, client))?.name;
+          const named = isNixExpression(client) ? client.host : hosts.sameIp(client)?.name;
           if (named !== undefined && mounted.has(JSON.stringify([host.name, named, exported.path]))) continue;
           const to = named !== undefined ? hostId(named) : builder.externalNode(`clients ${client as string}`, [client as string]);
           builder.edge({ from: hostId(host.name), to, kind: "nfs", label: `NFS ${exported.path}` });
@@ -148,8 +179,9 @@ const nfsEdges = (fleet: Fleet, builder: Builder): void => {
 /** The topology of `fleet`. */
 export const fleetTopology = (fleet: Fleet): Topology => {
   const builder = new Builder();
+  const hosts = addressIndex(fleet);
   wireguardEdges(fleet, builder);
-  proxyEdges(fleet, builder);
-  nfsEdges(fleet, builder);
+  proxyEdges(fleet, hosts, builder);
+  nfsEdges(fleet, hosts, builder);
   return builder.result(fleet.hosts);
 };

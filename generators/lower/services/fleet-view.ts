@@ -48,12 +48,8 @@ export interface Tunnel {
   readonly origin: SourceOrigin;
 }
 
-/**
- * Every WireGuard interface declared in a host file, sorted by host then interface name.
- * Interfaces in shared modules are not tunnels of the fleet: their addresses would be the same
- * on every host, so only host files can take part in hubs and meshes.
- */
-export const fleetTunnels = (fleet: Fleet): Tunnel[] =>
+/** Every WireGuard interface of the fleet's host files, in order (see `fleetTunnels`). */
+const collectTunnels = (fleet: Fleet): Tunnel[] =>
   [...fleet.hosts]
     .sort((a, b) => compareNames(a.name, b.name))
     .flatMap((host) =>
@@ -66,3 +62,19 @@ export const fleetTunnels = (fleet: Fleet): Tunnel[] =>
           origin: { file: host.file, objectPath: ["services", "wireguard", name] },
         })),
     );
+
+const tunnelsOf = new WeakMap<Fleet, readonly Tunnel[]>();
+
+/**
+ * Every WireGuard interface declared in a host file, sorted by host then interface name.
+ * Interfaces in shared modules are not tunnels of the fleet: their addresses would be the same
+ * on every host, so only host files can take part in hubs and meshes. Computed once per fleet
+ * (the model is read-only): every interface's lowering asks for them.
+ */
+export const fleetTunnels = (fleet: Fleet): readonly Tunnel[] => {
+  const known = tunnelsOf.get(fleet);
+  if (known) return known;
+  const tunnels = Object.freeze(collectTunnels(fleet));
+  tunnelsOf.set(fleet, tunnels);
+  return tunnels;
+};

@@ -1,3 +1,0 @@
-import { hosts } from "../../fleet-hosts.ts";
-
-export default hosts.get("node-0002");

@@ -1,6 +1,0 @@
-import { defineModule } from "typeflake";
-
-export default defineModule({
-  description: "Prometheus node exporter",
-  services: { nodeExporter: {} },
-});
