@@ -8,7 +8,6 @@ import { readFileSync } from "node:fs";
 import { posix, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { format } from "prettier";
 import { markdownText } from "../inventory/markdown-table.ts";
 import type { InitOptions } from "./init-options.ts";
 
@@ -71,7 +70,7 @@ export const scaffoldFiles = async (dir: string, options: InitOptions): Promise<
   const files = await Promise.all(
     FILES.map(async (file) => {
       const text = file.render(view);
-      return { path: file.path(view), text: file.typescript ? await format(text, { parser: "typescript" }) : text };
+      return { path: file.path(view), text: file.typescript ? await (await import("prettier")).format(text, { parser: "typescript" }) : text };
     }),
   );
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

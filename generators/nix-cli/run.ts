@@ -8,7 +8,6 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { execa } from "execa";
 import type { CommandLine } from "./command-line.ts";
 import { formatCommandLine, shellQuote } from "./command-line.ts";
 import type { CliIo } from "./context.ts";
@@ -102,6 +101,8 @@ export async function runCommand(line: CommandLine, options: RunOptions): Promis
 
   const stdoutRoute: Route = options.capture ? { kind: "capture" } : route(io.stdout, process.stdout, lines?.stdout);
   const stderrRoute = route(io.stderr, process.stderr, lines?.stderr);
+  // Loaded here, not at the top: every typeflake command would otherwise pay for it at start-up.
+  const { execa } = await import("execa");
   const subprocess = execa(
     line.sudo ? "sudo" : line.command,
     line.sudo ? [line.command, ...line.args] : [...line.args],

@@ -2,16 +2,13 @@
  * Write the TypeScript module of the option types with ts-morph: the imports, the small prelude
  * of value types, and one interface per set of options (`type-model.ts`).
  */
-import {
-  IndentationText,
-  type InterfaceDeclarationStructure,
-  NewLineKind,
-  type OptionalKind,
-  Project,
-  QuoteKind,
+import type {
+  InterfaceDeclarationStructure,
+  OptionalKind,
   StructureKind,
-  type TypeAliasDeclarationStructure,
+  TypeAliasDeclarationStructure,
 } from "ts-morph";
+import { tsMorph } from "../lazy-ts-morph.ts";
 import type { OptionNode } from "./option-tree.ts";
 import { buildTypeModel, type InterfaceModel, PRELUDE_TYPES } from "./type-model.ts";
 
@@ -35,6 +32,7 @@ const EXPRESSION_TYPES = ["NixExpression", "NixValue"];
 
 /** The text of `types.ts` for the option tree under `root`. */
 export function writeOptionTypes(root: OptionNode, settings: TypesFileSettings): string {
+  const { Project, IndentationText, QuoteKind, NewLineKind, StructureKind } = tsMorph();
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -60,6 +58,7 @@ export function writeOptionTypes(root: OptionNode, settings: TypesFileSettings):
 }
 
 function prelude(): TypeAliasDeclarationStructure[] {
+  const { StructureKind } = tsMorph();
   const alias = (
     name: string,
     type: string,
@@ -110,6 +109,7 @@ function prelude(): TypeAliasDeclarationStructure[] {
 }
 
 function interfaceStructure(model: InterfaceModel): InterfaceDeclarationStructure {
+  const { StructureKind } = tsMorph();
   return {
     kind: StructureKind.Interface,
     isExported: true,

@@ -6,7 +6,8 @@
  * type: object properties, record values, array items and union members.
  */
 import { fileURLToPath } from "node:url";
-import { Project, ts, type Symbol as TsSymbol, type SourceFile, type Type } from "ts-morph";
+import type { Symbol as TsSymbol, SourceFile, ts, Type } from "ts-morph";
+import { tsMorph } from "../lazy-ts-morph.ts";
 import type { JsonSchema, SchemaKind } from "./fleet-schema.ts";
 
 /** The input type each kind's file is written against, as exported by `typeflake`. */
@@ -28,6 +29,7 @@ class DocReader {
   private readonly checker: ts.TypeChecker;
 
   constructor() {
+    const { Project, ts } = tsMorph();
     const project = new Project({
       skipAddingFilesFromTsConfig: true,
       compilerOptions: {
@@ -64,7 +66,7 @@ class DocReader {
   }
 
   doc(symbol: TsSymbol): string {
-    return ts.displayPartsToString(symbol.compilerSymbol.getDocumentationComment(this.checker)).trim();
+    return tsMorph().ts.displayPartsToString(symbol.compilerSymbol.getDocumentationComment(this.checker)).trim();
   }
 
   typeOf(symbol: TsSymbol): Type {

@@ -14,8 +14,8 @@
  * Text width is prettier's (East Asian wide characters and emoji count two columns, nixfmt counts
  * code points), which can only matter for such characters on a line near the width limit.
  */
-import { doc } from "prettier";
-import type { Doc } from "prettier";
+import * as doc from "prettier/doc";
+type Doc = doc.builders.Doc;
 
 export type { Doc };
 

@@ -3,7 +3,7 @@
  * indented string `''…''` when that reads back exactly (see `fitsIndentedString`), otherwise as
  * `"…"` with `\n` escapes. nixfmt keeps whichever quotes it is given, so both are fixed points.
  */
-import { doc } from "prettier";
+import * as doc from "prettier/doc";
 import type { NixExpr, NixString, NixStringPart } from "../ast.ts";
 import { escapeDoubleQuoted, escapeIndented, fitsIndentedString } from "../escape.ts";
 import type { NextInString } from "../escape.ts";
