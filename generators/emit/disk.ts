@@ -4,6 +4,7 @@
  */
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
+import { mapConcurrently } from "../concurrency.ts";
 import { contentHash } from "./manifest.ts";
 import { ancestorDirectories } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -36,6 +37,9 @@ export type DiskRead = { readonly ok: true; readonly disk: DiskState } | { reado
 
 const ABSENT: DiskEntry = { kind: "absent" };
 
+/** Files read at once. */
+const READ_CONCURRENCY = 32;
+
 /** Read what is at each of `paths` (relative, already validated) under `root`. */
 export async function readDisk(root: string, paths: Iterable<string>): Promise<DiskRead> {
   const entries = new Map<string, DiskEntry>();
@@ -45,12 +49,23 @@ export async function readDisk(root: string, paths: Iterable<string>): Promise<D
   } catch (cause) {
     return { ok: false, problem: problems.io(".", "opened as the fleet root", cause) };
   }
-  for (const path of paths) {
+  const all = [...paths];
+  let failed = false;
+  const read = async (path: string): Promise<DiskEntry | EmitProblem> => {
     try {
-      entries.set(path, await readEntry(root, realRoot, path));
+      return await readEntry(root, realRoot, path);
     } catch (cause) {
-      return { ok: false, problem: problems.io(path, "read", cause) };
+      failed = true;
+      return problems.io(path, "read", cause);
     }
+  };
+  // Many small files: reading several at once keeps the disk (and the event loop) busy.
+  const results = await mapConcurrently(all, READ_CONCURRENCY, read, () => failed);
+  for (const [index, path] of all.entries()) {
+    const result = results[index];
+    if (result === undefined) continue;
+    if ("code" in result) return { ok: false, problem: result };
+    entries.set(path, result);
   }
   return { ok: true, disk: entries };
 }

@@ -2,7 +2,7 @@
  * `hosts/<host>/default.nix`: the host's hardware file and hand-written imports, its identity,
  * everything its `host.ts` configures, and the secrets it and its modules use.
  */
-import { lowerBody } from "../lower/body.ts";
+import { lowerEntry } from "../lower/entry.ts";
 import { homeManagerDefinitions } from "../lower/home-manager.ts";
 import { combine, definitions } from "../lower/contribution.ts";
 import { OptionTree } from "../lower/option-tree.ts";
@@ -21,7 +21,7 @@ export const hostFile = (fleet: Fleet, host: HostEntry): GeneratedNix => {
   const secrets = secretsOfHost(fleet, host);
   const contribution = combine(
     definitions({ path: ["networking", "hostName"], value: host.name, origin }),
-    lowerBody(host.config, context),
+    lowerEntry(fleet, host, host.name),
     secrets.length ? lowerSecrets(fleet, secrets, { ...context, fleetRootFromFile: "../../" }) : combine(),
     definitions(...homeManagerDefinitions(fleet, host, `hosts/${host.name}/default.nix`)),
   );

@@ -1,7 +1,7 @@
 /**
  * `modules/<module>.nix`: a shared module, imported by the hosts that list it.
  */
-import { lowerBody } from "../lower/body.ts";
+import { lowerEntry } from "../lower/entry.ts";
 import { OptionTree } from "../lower/option-tree.ts";
 import { valueLowerer } from "../lower/value.ts";
 import type { Fleet, ModuleEntry } from "../model/fleet.ts";
@@ -12,7 +12,7 @@ import { fleetScope } from "./scope.ts";
 /** The module file for `module`. */
 export const moduleFile = (fleet: Fleet, module: ModuleEntry): GeneratedNix => {
   const origin = { file: module.file, objectPath: [] };
-  const contribution = lowerBody(module.config, { fleet, hostName: undefined, origin });
+  const contribution = lowerEntry(fleet, module, undefined);
   const tree = new OptionTree(origin).addAll(contribution.definitions);
   return {
     path: `modules/${module.name}.nix`,

@@ -5,9 +5,20 @@
 import type { Fleet } from "../model/fleet.ts";
 import type { ValueScope } from "../lower/value.ts";
 
+const addressesOf = new WeakMap<Fleet, ReadonlyMap<string, string>>();
+
+/** Host name → address, built once per fleet (every generated file asks). */
+const hostAddresses = (fleet: Fleet): ReadonlyMap<string, string> => {
+  const known = addressesOf.get(fleet);
+  if (known) return known;
+  const addresses = new Map(fleet.hosts.map((host) => [host.name, host.config.address]));
+  addressesOf.set(fleet, addresses);
+  return addresses;
+};
+
 /** The value scope for module files (hosts and shared modules) or the overlay file. */
 export const fleetScope = (fleet: Fleet, packages: ValueScope["packages"] = "pkgs"): ValueScope => {
-  const addresses = new Map(fleet.hosts.map((host) => [host.name, host.config.address]));
+  const addresses = hostAddresses(fleet);
   return {
     packages,
     secretsBackend: fleet.config.secrets?.backend ?? "sops",

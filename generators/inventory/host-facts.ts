@@ -5,7 +5,7 @@
  */
 import type { Services } from "../../dsl/services/index.ts";
 import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
-import { lowerBody } from "../lower/body.ts";
+import { lowerEntry } from "../lower/entry.ts";
 import { OptionTree } from "../lower/option-tree.ts";
 import { compareNames, bodiesOfHost } from "../lower/services/fleet-view.ts";
 import { deploySettings } from "../model/deploy-settings.ts";
@@ -67,8 +67,7 @@ const portList = (ports: NixValue | undefined, ranges: NixValue | undefined): st
 const mergedOptions = (fleet: Fleet, host: HostEntry): NixValue => {
   const tree = new OptionTree({ file: host.file, objectPath: [] });
   for (const body of bodiesOfHost(fleet, host)) {
-    const context = { fleet, hostName: body === host ? host.name : undefined, origin: { file: body.file, objectPath: [] } };
-    tree.addAll(lowerBody(body.config, context).definitions);
+    tree.addAll(lowerEntry(fleet, body, body === host ? host.name : undefined).definitions);
   }
   return tree.toValue();
 };

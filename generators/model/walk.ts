@@ -22,11 +22,24 @@ export function* expressionsIn(
   for (const [key, inner] of entries) yield* expressionsIn(inner, [...path, key]);
 }
 
-/** Names of the secrets a configuration refers to with `secret(…)` or `secret(…).path`. */
-export const secretNamesIn = (value: unknown): Set<string> => {
+const secretNamesOf = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Names of the secrets a configuration refers to with `secret(…)` or `secret(…).path`. Asked for
+ * several times per host (its flake entry, its file, the secrets rules), and a shared module's
+ * configuration once per host using it; the validated model is read-only, so each object is
+ * walked once.
+ */
+export const secretNamesIn = (value: object): ReadonlySet<string> => {
+  const known = secretNamesOf.get(value);
+  if (known) return known;
   const names = new Set<string>();
-  for (const { expression } of expressionsIn(value)) {
-    if (expression.kind === "secret" || expression.kind === "secretPath") names.add(expression.name);
-  }
+  const visit = (inner: unknown): void => {
+    if (typeof inner !== "object" || inner === null) return;
+    if (isNixExpression(inner) && (inner.kind === "secret" || inner.kind === "secretPath")) names.add(inner.name);
+    for (const item of Array.isArray(inner) ? inner : Object.values(inner)) visit(item);
+  };
+  visit(value);
+  secretNamesOf.set(value, names);
   return names;
 };

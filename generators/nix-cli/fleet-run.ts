@@ -4,6 +4,7 @@
  * skipped, while those already running finish, because stopping a deploy halfway through
  * activation is worse than letting it end.
  */
+import { mapConcurrently } from "../concurrency.ts";
 import type { CommandLine } from "./command-line.ts";
 import type { CliIo } from "./context.ts";
 import { CommandFailedError, InterruptedError } from "./errors.ts";
@@ -58,8 +59,6 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
     jobs.map((job) => job.host),
     several && canShowLiveStatus(io),
   );
-  const outcomes = new Map<string, HostOutcome>();
-  let next = 0;
   let stopped = false;
 
   const runOne = async (job: HostJob): Promise<HostOutcome> => {
@@ -79,21 +78,21 @@ export async function runFleet(jobs: readonly HostJob[], options: FleetRunOption
     }
   };
 
-  const worker = async (): Promise<void> => {
-    for (let job = jobs[next]; job && !stopped && !signal.aborted; job = jobs[next]) {
-      next += 1;
+  const outcomes = await mapConcurrently(
+    jobs,
+    options.jobs,
+    async (job) => {
       const outcome = await runOne(job);
-      outcomes.set(job.host, outcome);
       board.finished(outcome);
       if (outcome.status === "failed" && options.failFast) stopped = true;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(options.jobs, 1), jobs.length) }, worker));
+      return outcome;
+    },
+    () => stopped || signal.aborted,
+  );
   board.close();
 
   const results = jobs.map(
-    (job): HostOutcome =>
-      outcomes.get(job.host) ?? { host: job.host, status: signal.aborted ? "cancelled" : "skipped" },
+    (job, index): HostOutcome => outcomes[index] ?? { host: job.host, status: signal.aborted ? "cancelled" : "skipped" },
   );
   io.stderr.write(`\n${formatSummary(results)}\n`);
   return results;

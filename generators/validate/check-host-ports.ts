@@ -3,7 +3,7 @@
  * host's own file and of every module it uses, read from the same lowering that writes its Nix.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { lowerBody } from "../lower/body.ts";
+import { lowerEntry } from "../lower/entry.ts";
 import { bodiesOfHost } from "../lower/services/fleet-view.ts";
 import type { Fleet } from "../model/fleet.ts";
 import { checkPortClaims } from "./check-ports.ts";
@@ -15,11 +15,7 @@ export const checkHostPorts = (fleet: Fleet): Diagnostic[] =>
       host.name,
       bodiesOfHost(fleet, host).flatMap(
         (body) =>
-          lowerBody(body.config, {
-            fleet,
-            hostName: body === host ? host.name : undefined,
-            origin: { file: body.file, objectPath: [] },
-          }).ports,
+          lowerEntry(fleet, body, body === host ? host.name : undefined).ports,
       ),
     ),
   );

@@ -78,3 +78,42 @@ export const fleetTunnels = (fleet: Fleet): readonly Tunnel[] => {
   tunnelsOf.set(fleet, tunnels);
   return tunnels;
 };
+
+/** The fleet's tunnels, indexed the ways peer derivation looks them up. */
+export interface TunnelIndex {
+  /** Tunnels by host name, in `fleetTunnels` order. */
+  readonly ofHost: ReadonlyMap<string, readonly Tunnel[]>;
+  /** Spokes by the hub interface they join (`tunnelKey(hub host, interface)`), in `fleetTunnels` order. */
+  readonly spokesOf: ReadonlyMap<string, readonly Tunnel[]>;
+  /** Members by mesh name, in `fleetTunnels` order. */
+  readonly meshes: ReadonlyMap<string, readonly Tunnel[]>;
+}
+
+/** The key of one host's interface in a `TunnelIndex`. */
+export const tunnelKey = (hostName: string, interfaceName: string): string => `${hostName}\u0000${interfaceName}`;
+
+const push = <Value>(map: Map<string, Value[]>, key: string, value: Value): void => {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+};
+
+const indexes = new WeakMap<Fleet, TunnelIndex>();
+
+/** The tunnels indexed by host, joined hub interface and mesh; computed once per fleet. */
+export const tunnelIndex = (fleet: Fleet): TunnelIndex => {
+  const known = indexes.get(fleet);
+  if (known) return known;
+  const ofHost = new Map<string, Tunnel[]>();
+  const spokesOf = new Map<string, Tunnel[]>();
+  const meshes = new Map<string, Tunnel[]>();
+  for (const tunnel of fleetTunnels(fleet)) {
+    push(ofHost, tunnel.host.name, tunnel);
+    const join = tunnel.config.join;
+    if (join) push(spokesOf, tunnelKey(join.host, join.interface ?? tunnel.name), tunnel);
+    if (tunnel.config.mesh) push(meshes, tunnel.config.mesh, tunnel);
+  }
+  const index = { ofHost, spokesOf, meshes };
+  indexes.set(fleet, index);
+  return index;
+};

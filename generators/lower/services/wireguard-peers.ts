@@ -11,7 +11,7 @@ import { quotedList, suggestThen } from "../../diagnostics/suggest.ts";
 import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Fleet } from "../../model/fleet.ts";
 import { setFields } from "./emit.ts";
-import { compareNames, fleetTunnels, findHost, unknownHost, type Tunnel } from "./fleet-view.ts";
+import { compareNames, findHost, tunnelIndex, tunnelKey, unknownHost, type Tunnel, type TunnelIndex } from "./fleet-view.ts";
 import { bracketed, hostRoute, networkOf } from "./network.ts";
 
 /** The interface being lowered: which host, which name, its settings and where they were written. */
@@ -41,7 +41,7 @@ const endpointOf = (tunnel: Tunnel, listenPort: number): string =>
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 
 /** The hub's entry on a spoke, plus the problems of the `join` itself. */
-const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): Derivation => {
+const hubPeer = (fleet: Fleet, tunnels: TunnelIndex, own: OwnInterface): Derivation => {
   const join = own.config.join;
   if (!join) return { peers: [], diagnostics: [] };
   const at = child(own.origin, "join");
@@ -50,9 +50,10 @@ const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): D
   if (hubHost.name === own.hostName)
     return { peers: [], diagnostics: [error("wireguard-join-self", child(at, "host"), `a host cannot join its own interface; name the hub host, not "${join.host}"`)] };
   const hubName = join.interface ?? own.name;
-  const hub = tunnels.find((tunnel) => tunnel.host.name === hubHost.name && tunnel.name === hubName);
+  const hubTunnels = tunnels.ofHost.get(hubHost.name) ?? [];
+  const hub = hubTunnels.find((tunnel) => tunnel.name === hubName);
   if (!hub) {
-    const names = tunnels.filter((tunnel) => tunnel.host.name === hubHost.name).map((tunnel) => tunnel.name);
+    const names = hubTunnels.map((tunnel) => tunnel.name);
     const message =
       `host "${hubHost.name}" declares no WireGuard interface "${hubName}" in its host file` +
       (names.length ? suggestThen(hubName, names, `Its interfaces are ${quotedList(names)}.`) : ". It declares none.");
@@ -75,10 +76,8 @@ const hubPeer = (fleet: Fleet, tunnels: readonly Tunnel[], own: OwnInterface): D
 };
 
 /** Every spoke that joins this interface, on the hub. */
-const spokePeers = (tunnels: readonly Tunnel[], own: OwnInterface): Derivation => {
-  const spokes = tunnels.filter(
-    (tunnel) => tunnel.host.name !== own.hostName && tunnel.config.join?.host === own.hostName && (tunnel.config.join.interface ?? tunnel.name) === own.name,
-  );
+const spokePeers = (tunnels: TunnelIndex, own: OwnInterface): Derivation => {
+  const spokes = (tunnels.spokesOf.get(tunnelKey(own.hostName, own.name)) ?? []).filter((tunnel) => tunnel.host.name !== own.hostName);
   if (!spokes.length) return { peers: [], diagnostics: [] };
   const names = quotedList(spokes.map((spoke) => spoke.host.name));
   const related = spokes.map((spoke) => child(spoke.origin, "join"));
@@ -95,10 +94,10 @@ const spokePeers = (tunnels: readonly Tunnel[], own: OwnInterface): Derivation =
 };
 
 /** Every other member of this interface's mesh. */
-const meshPeers = (tunnels: readonly Tunnel[], own: OwnInterface): Derivation => {
+const meshPeers = (tunnels: TunnelIndex, own: OwnInterface): Derivation => {
   const mesh = own.config.mesh;
   if (!mesh) return { peers: [], diagnostics: [] };
-  const members = tunnels.filter((tunnel) => tunnel.config.mesh === mesh && tunnel.host.name !== own.hostName);
+  const members = (tunnels.meshes.get(mesh) ?? []).filter((tunnel) => tunnel.host.name !== own.hostName);
   const diagnostics = own.config.publicKey
     ? []
     : [error("missing-public-key", own.origin, `this interface is in mesh "${mesh}": set publicKey so the other members can add this host as a peer`)];
@@ -122,7 +121,7 @@ const meshPeers = (tunnels: readonly Tunnel[], own: OwnInterface): Derivation =>
 
 /** The peers the fleet gives this interface, sorted by host name, and the problems found deriving them. */
 export const derivedPeers = (fleet: Fleet, own: OwnInterface): { peers: NixValue[]; diagnostics: Diagnostic[] } => {
-  const tunnels = fleetTunnels(fleet);
+  const tunnels = tunnelIndex(fleet);
   const parts = [hubPeer(fleet, tunnels, own), spokePeers(tunnels, own), meshPeers(tunnels, own)];
   return {
     peers: parts
