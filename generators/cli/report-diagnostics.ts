@@ -14,12 +14,8 @@ export interface ReportOptions {
 
 /** Print `diagnostics` (nothing when there are none, unless JSON was asked for). */
 export const reportDiagnostics = async (diagnostics: readonly Diagnostic[], options: ReportOptions): Promise<void> => {
-  if (options.json) {
-    const located = diagnostics.length ? sortDiagnostics(await locateDiagnostics(diagnostics, options.root)) : [];
-    process.stdout.write(`${diagnosticsToJson(located, { root: options.root })}\n`);
-    return;
-  }
-  if (diagnostics.length === 0) return;
-  const located = sortDiagnostics(await locateDiagnostics(diagnostics, options.root));
-  process.stderr.write(formatDiagnostics(located, { root: options.root, color: colorEnabled(process.stderr) }));
+  if (diagnostics.length === 0 && !options.json) return;
+  const located = diagnostics.length ? sortDiagnostics(await locateDiagnostics(diagnostics, options.root)) : [];
+  if (options.json) process.stdout.write(`${diagnosticsToJson(located, { root: options.root })}\n`);
+  else process.stderr.write(formatDiagnostics(located, { root: options.root, color: colorEnabled(process.stderr) }));
 };

@@ -6,16 +6,17 @@
 import type { NixBinding, NixExpr } from "../nix/ast.ts";
 import { apply, assign, attrs, bool, id, int, list, select, str } from "../nix/build.ts";
 import { deploySettings } from "../model/deploy-settings.ts";
-import type { Fleet } from "../model/fleet.ts";
+import type { Fleet, HostEntry } from "../model/fleet.ts";
+import { hostSystem, usesFleetSystem } from "../model/host-system.ts";
 
 /** The `deploy-rs.lib.<system>` selector, `${system}` when the host uses the fleet's system. */
-export const systemAttr = (fleet: Fleet, system: string | undefined): string | NixExpr =>
-  system === undefined || system === fleet.config.system ? id("system") : system;
+const systemAttr = (fleet: Fleet, host: HostEntry): string | NixExpr =>
+  usesFleetSystem(fleet, host) ? id("system") : hostSystem(fleet, host);
 
-const nodeBinding = (fleet: Fleet, host: Fleet["hosts"][number]): NixBinding => {
+const nodeBinding = (fleet: Fleet, host: HostEntry): NixBinding => {
   const settings = deploySettings(fleet, host);
   const activate = apply(
-    select("deploy-rs", "lib", systemAttr(fleet, host.config.system), "activate", "nixos"),
+    select("deploy-rs", "lib", systemAttr(fleet, host), "activate", "nixos"),
     select("self", "nixosConfigurations", host.name),
   );
   return assign(

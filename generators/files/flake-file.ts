@@ -21,6 +21,7 @@ import {
 } from "../nix/build.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { modulesOfHost, secretsOfHost } from "../model/host-modules.ts";
+import { hostSystem, usesFleetSystem } from "../model/host-system.ts";
 import { homesOfHost } from "../model/homes.ts";
 import { fleetTargets } from "../nix-cli/fleet-targets.ts";
 import type { DeployTarget } from "../nix-cli/target.ts";
@@ -46,9 +47,6 @@ const unstableImport = (fleet: Fleet, system: NixBinding): NixExpr | undefined =
   );
 };
 
-const sameSystem = (fleet: Fleet, host: HostEntry) =>
-  host.config.system === undefined || host.config.system === fleet.config.system;
-
 /** The modules of one host's `nixosSystem`, in the order the homelab lists them. */
 const hostModules = (fleet: Fleet, host: HostEntry): NixExpr[] => {
   const backend = fleet.config.secrets?.backend ?? "sops";
@@ -63,8 +61,8 @@ const hostModules = (fleet: Fleet, host: HostEntry): NixExpr[] => {
 
 /** How a host's `nixosSystem` names its platform, and the arguments its modules receive. */
 const hostArguments = (fleet: Fleet, host: HostEntry): { system: NixBinding; specialArgs: NixExpr; ownUnstable?: NixExpr } => {
-  const own = sameSystem(fleet, host);
-  const system = own ? inherit(["system"]) : assign("system", str(host.config.system ?? fleet.config.system));
+  const own = usesFleetSystem(fleet, host);
+  const system = own ? inherit(["system"]) : assign("system", str(hostSystem(fleet, host)));
   const ownUnstable = own ? undefined : unstableImport(fleet, system);
   const specialArgs = attrs([
     inherit(["inputs", ...(fleet.config.unstable && own ? ["unstable"] : [])]),

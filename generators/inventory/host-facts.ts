@@ -3,6 +3,7 @@
  * target and accounts. Ports are read from the same lowering that writes the host's Nix (its
  * file and its modules merged as NixOS merges them), so the page cannot disagree with the flake.
  */
+import { hostSystem } from "../model/host-system.ts";
 import type { Services } from "../../dsl/services/index.ts";
 import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
 import { lowerEntry } from "../lower/entry.ts";
@@ -100,7 +101,7 @@ export const hostFacts = (fleet: Fleet, host: HostEntry): HostFacts => {
   return {
     name: host.name,
     address: host.config.address,
-    system: host.config.system ?? fleet.config.system,
+    system: hostSystem(fleet, host),
     services: servicesOf(fleet, host),
     tcpPorts: portList(firewall("allowedTCPPorts"), firewall("allowedTCPPortRanges")),
     udpPorts: portList(firewall("allowedUDPPorts"), firewall("allowedUDPPortRanges")),

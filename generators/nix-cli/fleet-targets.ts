@@ -3,6 +3,7 @@
  */
 import { deploySettings } from "../model/deploy-settings.ts";
 import type { Fleet } from "../model/fleet.ts";
+import { hostSystem } from "../model/host-system.ts";
 import type { DeployTarget, FleetTargets } from "./target.ts";
 
 export const fleetTargets = (fleet: Fleet, flakeDir: string): FleetTargets => ({
@@ -12,7 +13,7 @@ export const fleetTargets = (fleet: Fleet, flakeDir: string): FleetTargets => ({
     const settings = deploySettings(fleet, host);
     return {
       name: host.name,
-      system: host.config.system ?? fleet.config.system,
+      system: hostSystem(fleet, host),
       targetHost: settings.targetHost,
       sshUser: settings.sshUser,
       tags: settings.tags,

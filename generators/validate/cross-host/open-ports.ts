@@ -2,7 +2,7 @@
  * The ports a host's firewall lets in: those written in `firewall` (ports and ranges) and those
  * its services claim without opting out, across its host file and every module it uses.
  */
-import { lowerServices } from "../../lower/services/index.ts";
+import { lowerEntry } from "../../lower/entry.ts";
 import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
 import type { Fleet, HostEntry } from "../../model/fleet.ts";
 
@@ -23,8 +23,7 @@ export const openPorts = (fleet: Fleet, host: HostEntry): OpenPorts => {
     for (const port of firewall?.allowedUDPPorts ?? []) open.add(`udp/${port}`);
     for (const range of firewall?.allowedTCPPortRanges ?? []) ranges.push({ protocol: "tcp", ...range });
     for (const range of firewall?.allowedUDPPortRanges ?? []) ranges.push({ protocol: "udp", ...range });
-    const context = { fleet, hostName: host.name, origin: { file: body.file, objectPath: ["services"] } };
-    for (const claim of lowerServices(body.config.services, context).ports)
+    for (const claim of lowerEntry(fleet, body, body === host ? host.name : undefined).ports)
       if (claim.open) open.add(`${claim.protocol}/${claim.port}`);
   }
   return {
