@@ -3,7 +3,14 @@
  * decrypted file is owned. Values are never written by typeflake; only references to them.
  */
 import { z } from "zod";
-import { absolutePath, agePublicKey, groupName, hostName, identifierName, oneOf, textMatching, userName } from "./checks.ts";
+import { absolutePath, agePublicKey, groupName, hostName, identifierName, oneOf, sshPublicKey, textMatching, userName } from "./checks.ts";
+
+/** A host's public key, what its secrets are encrypted to: an age key or an SSH public key line. */
+const hostPublicKey = z.string().refine((value) => agePublicKey.safeParse(value).success || sshPublicKey.safeParse(value).success, {
+  error: (issue) =>
+    `must be an age public key ("age1" followed by 58 bech32 characters) or an SSH public key line such as "ssh-ed25519 AAAAC3Nza…", got ${JSON.stringify(issue.input)}`,
+  params: { code: "invalid-host-key" },
+});
 
 /** The secret managers typeflake wires in. */
 export const SECRET_BACKENDS = ["sops", "agenix"] as const;
@@ -38,8 +45,13 @@ export const secretsSchema = z.strictObject({
   ageKeyFile: absolutePath.optional(),
   /** age public keys of the people who edit secrets; they can decrypt everything. */
   admins: z.array(agePublicKey).default([]),
-  /** Each host's age public key (e.g. from `ssh-to-age` on its SSH host key), by host name. */
-  hostKeys: z.record(hostName, agePublicKey).default({}),
+  /**
+   * The key each host decrypts with, by host name: what its secrets are encrypted to. sops: the
+   * host's age public key (`ssh-keyscan -t ed25519 <address> | ssh-to-age`). agenix: the host's
+   * SSH public key (`ssh-ed25519 AAAA…`, agenix decrypts with the SSH host keys), or its age key
+   * when `ageKeyFile` is set.
+   */
+  hostKeys: z.record(hostName, hostPublicKey).default({}),
   /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
   secrets: z.record(identifierName, secretSchema).default({}),
 });
