@@ -5,6 +5,7 @@
  * `invalid-cidr`) so editors and tests need not match on wording.
  */
 import { z } from "zod";
+import { flakeRefProblem } from "./flake-ref.ts";
 
 const shown = (input: unknown): string => JSON.stringify(input) ?? String(input);
 
@@ -97,12 +98,67 @@ export const port = z
     params: { code: "invalid-port" },
   });
 
-/** An absolute file-system path on the target host, e.g. `"/tank/media"`. */
-export const absolutePath = accepting(
-  (value) => value.startsWith("/") && !value.includes("\0"),
-  "an absolute path",
+/** Line breaks, NUL and the other control characters: none belongs in a name, path or one-line setting. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** True for text without line breaks or other control characters. */
+export const isOneLine = (value: string): boolean => !CONTROL_CHARACTER.test(value);
+
+/**
+ * An absolute file-system path on the target host, e.g. `"/tank/media"`. Paths are written into
+ * line-based files (smb.conf, exports, fstab), where a line break would start a setting of its
+ * own, so control characters are refused.
+ */
+export const absolutePath = z.string().superRefine((value, context) => {
+  if (!value.startsWith("/"))
+    context.addIssue({ code: "custom", input: value, params: { code: "invalid-path" }, message: `must be an absolute path, got ${shown(value)}` });
+  else if (!isOneLine(value))
+    context.addIssue({
+      code: "custom",
+      input: value,
+      params: { code: "multi-line-value" },
+      message: `must be an absolute path on one line, without line breaks or control characters (it is written into line-based configuration files), got ${shown(value)}`,
+    });
+});
+
+/**
+ * `types.passwdEntry`: text written into /etc/passwd or /etc/group, where ':' separates fields
+ * and a line break starts a new entry, e.g. a user's `description`.
+ */
+export const passwdEntry = accepting(
+  (value) => !/[:\n]/.test(value) && isOneLine(value),
+  "text for /etc/passwd: one line without ':' (NixOS's types.passwdEntry refuses ':' and line breaks), such as \"Alice Liddell\"",
+  "invalid-passwd-entry",
+);
+
+/**
+ * A path relative to the fleet root, e.g. `"secrets/secrets.yaml"`: no leading '/', no '.' or
+ * '..' segment (it must stay inside the fleet), and only characters that need no quoting in a
+ * shell command, `.sops.yaml` or a Nix path.
+ */
+export const fleetRelativePath = matching(
+  /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))([A-Za-z0-9._+-]+\/)*[A-Za-z0-9._+-]+$/,
+  'a path relative to the fleet root, inside it (no leading "/", no "." or ".." segment), made of letters, digits and ._+- such as "secrets/secrets.yaml"',
   "invalid-path",
 );
+
+/** Nix's keywords, which cannot be unquoted attribute names. */
+const NIX_KEYWORDS = new Set(["assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with"]);
+
+/**
+ * Why `attrPath` (`"python3Packages.requests"`) is not a package attribute path, or undefined:
+ * each dot-separated part must be a Nix identifier, as nixpkgs' package names are.
+ */
+export const packagePathProblem = (attrPath: readonly string[]): string | undefined => {
+  const written = attrPath.join(".");
+  const expected =
+    'a package attribute path such as "htop" or "python3Packages.requests": Nix identifiers (a letter or \'_\', then letters, digits, \'_\', \'\'\' or \'-\') separated by single dots';
+  if (written === "") return `must be ${expected}, got ""`;
+  const bad = attrPath.find((part) => !/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(part) || NIX_KEYWORDS.has(part));
+  if (bad === undefined) return undefined;
+  const why = bad === "" ? "an empty part" : NIX_KEYWORDS.has(bad) ? `the Nix keyword ${shown(bad)}` : `the part ${shown(bad)}`;
+  return `must be ${expected}; ${shown(written)} has ${why}`;
+};
 
 /** A path relative to the TypeScript file that declares it, such as `./hardware.nix`. */
 export const relativeNixFile = matching(
@@ -132,12 +188,17 @@ export const oneOf = <const Values extends readonly [string, ...string[]]>(value
 /** A Nix system double for a NixOS machine. */
 export const nixSystem = oneOf(NIX_SYSTEMS, "a NixOS system");
 
-/** Flake reference URL forms typeflake pins inputs with. */
-export const flakeUrl = matching(
-  /^(github:[\w.-]+\/[\w.-]+(\/[\w./-]+)?(\?.*)?|gitlab:[\w.-]+\/[\w.-]+(\/[\w./-]+)?(\?.*)?|sourcehut:~?[\w.-]+\/[\w.-]+(\/[\w./-]+)?|git\+(https|http|ssh|file):\/\/\S+|path:\S+|(https|http):\/\/\S+\.(tar\.gz|tar\.xz|tar\.bz2|tar\.zst|tgz|zip)(\?\S*)?|flake:[\w.-]+|tarball\+https:\/\/\S+|file\+https:\/\/\S+)$/,
-  "a flake URL such as \"github:NixOS/nixpkgs/nixos-24.11\", \"git+https://host/repo\", \"git+ssh://git@host/repo\", \"path:./local\" or a tarball URL ending in .tar.gz",
-  "invalid-flake-url",
-);
+/** A flake reference nix can parse (see `flake-ref.ts` for the grammar). */
+export const flakeUrl = z.string().superRefine((value, context) => {
+  const problem = flakeRefProblem(value);
+  if (problem !== undefined)
+    context.addIssue({
+      code: "custom",
+      input: value,
+      params: { code: "invalid-flake-url" },
+      message: `must be a flake reference nix can parse, such as "github:NixOS/nixpkgs/nixos-24.11", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs"; got ${shown(value)}: ${problem}`,
+    });
+});
 
 /** A POSIX user name as `useradd` accepts it. */
 export const userName = matching(

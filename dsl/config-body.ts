@@ -7,6 +7,7 @@ import {
   groupName,
   hostId,
   identifierName,
+  passwdEntry,
   port,
   relativeNixFile,
   sshPublicKey,
@@ -16,7 +17,9 @@ import {
 import type { NixValue } from "./expressions.ts";
 import type { NixosOptions } from "./nixos-options/types.ts";
 import { nixExpression, nixOptionBlock, secretRef } from "./values.ts";
+import { singleLine } from "./services/common.ts";
 import { servicesSchema } from "./services/index.ts";
+import { interfaceName } from "./services/wireguard.ts";
 
 /** A range of ports, both ends included. */
 export const portRangeSchema = z.strictObject({
@@ -39,7 +42,7 @@ export const firewallSchema = z.strictObject({
   /** UDP port ranges to open. */
   allowedUDPPortRanges: z.array(portRangeSchema).default([]),
   /** Interfaces whose traffic is fully trusted, e.g. `["wg0"]`. */
-  trustedInterfaces: z.array(z.string().min(1)).default([]),
+  trustedInterfaces: z.array(interfaceName).default([]),
   /** Answer ICMP echo requests. NixOS default: `true`. */
   allowPing: z.boolean().optional(),
 });
@@ -48,8 +51,8 @@ export const firewallSchema = z.strictObject({
 export const userSchema = z.strictObject({
   /** A normal (login) user rather than a system account. Default: `true`. */
   isNormalUser: z.boolean().default(true),
-  /** The user's full name or purpose, e.g. `"Deployment user"`. */
-  description: z.string().optional(),
+  /** The user's full name or purpose, e.g. `"Deployment user"`: one line without ':' (it is a field of /etc/passwd). */
+  description: passwdEntry.optional(),
   /** Numeric user id; NixOS picks one when omitted. */
   uid: z.number().int().min(0).optional(),
   /** Primary group; NixOS uses `users` for normal users when omitted. */
@@ -95,7 +98,7 @@ export const zfsSchema = z.strictObject({
 /** Kernel parameters (`boot.kernel.sysctl`), e.g. `{ "net.ipv4.ip_forward": 1 }`. */
 export const sysctlSchema = z.record(
   textMatching(/^[a-z0-9_]+(\.[A-Za-z0-9_*-]+)+$/, 'a sysctl key such as "net.ipv4.ip_forward"'),
-  z.union([z.string(), z.number().int(), z.boolean()]),
+  z.union([singleLine, z.number().int(), z.boolean()]),
 );
 
 /** The sections shared by hosts and modules. */

@@ -3,7 +3,7 @@
  * fleet's secrets, and references to other fleet hosts.
  */
 import { z } from "zod";
-import { wireguardPublicKey } from "../checks.ts";
+import { isOneLine, wireguardPublicKey } from "../checks.ts";
 import { isNixExpression, type HostRef, type SecretPath, type SecretRef } from "../expressions.ts";
 
 /**
@@ -65,7 +65,7 @@ export const refuseTypedKeys =
  * Text for line-based configuration files (smb.conf, sshd_config): a line break would end the
  * value and start a parameter of its own, so it is refused.
  */
-export const singleLine = z.string().refine((value) => !/[\r\n]/.test(value), {
-  error: "must be a single line: this value is written into a line-based configuration file",
+export const singleLine = z.string().refine(isOneLine, {
+  error: "must be a single line without control characters: this value is written into a line-based configuration file",
   params: { code: "multi-line-value" },
 });

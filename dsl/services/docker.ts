@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { oneOf, userName } from "../checks.ts";
+import { singleLine } from "./common.ts";
 
 /** Storage drivers NixOS accepts. */
 export const DOCKER_STORAGE_DRIVERS = ["overlay2", "zfs", "btrfs", "overlay", "devicemapper", "aufs"] as const;
@@ -14,7 +15,7 @@ export const DOCKER_LOG_DRIVERS = ["journald", "json-file", "local", "syslog", "
 /** `docker system prune` on a timer. */
 export const dockerAutoPruneSchema = z.strictObject({
   /** When to prune, as a systemd calendar expression. Default: `"weekly"`. */
-  dates: z.string().min(1).default("weekly"),
+  dates: singleLine.min(1).default("weekly"),
   /** Extra `docker system prune` flags, e.g. `["--all", "--volumes"]`. Default: none. */
   flags: z.array(z.string().regex(/^--?[a-z][a-z0-9-]*(=.+)?$/, { error: 'must be a flag such as "--all"' })).default([]),
 });

@@ -8,16 +8,33 @@ import { absolutePath, dnsName } from "../checks.ts";
 import { isNixExpression, type HostRef } from "../expressions.ts";
 import { openFirewall, secretFile } from "./common.ts";
 
-/** A service of a fleet host: `host("compute").port(3000)`. */
+/** The schemes `proxy_pass` takes besides unix sockets. */
+const PROXY_SCHEMES: readonly string[] = ["http", "https"];
+
+/** A service of a fleet host: `host("compute").port(3000)`, over http or https. */
 const hostService = z.custom<HostRef>((value) => isNixExpression(value) && value.kind === "host" && value.url !== undefined, {
   params: { code: "invalid-proxy-target" },
   error: 'must be a URL such as "http://127.0.0.1:3000" or a fleet service such as host("compute").port(3000)',
+}).refine((target) => PROXY_SCHEMES.includes(target.url?.scheme ?? ""), {
+  params: { code: "invalid-proxy-target" },
+  error: (issue) =>
+    `nginx proxies to http or https only: write host("…").port(${(issue.input as HostRef).url?.port}) or host("…").port(${(issue.input as HostRef).url?.port}, "https"), not the scheme ${JSON.stringify((issue.input as HostRef).url?.scheme)}`,
+});
+
+/**
+ * An argument of an nginx directive (`index`, `try_files`, `return`): written before the `;`
+ * that ends the directive, so `;`, braces and line breaks, which would end it early and start
+ * directives of their own, are refused.
+ */
+const directiveArgument = z.string().regex(/^[^;{}\u0000-\u001f\u007f]+$/, {
+  error: (issue) =>
+    `must be the arguments of one nginx directive, on one line without ';', '{' or '}' (use extraConfig for more directives); got ${JSON.stringify(issue.input)}`,
 });
 
 /** Where requests are proxied: a URL, a unix socket, or a fleet host's port. */
 const proxyTarget = z.union([
   z.string().regex(/^(https?:\/\/[^\s;{}]+|unix:\/[^\s;{}]+)$/, {
-    error: 'must be a URL such as "http://127.0.0.1:3000" (or "unix:/run/app.sock"), or host("compute").port(3000)',
+    error: 'must be an http(s) URL such as "http://127.0.0.1:3000", a unix socket such as "unix:/run/app.sock", or host("compute").port(3000)',
   }),
   hostService,
 ]);
@@ -33,11 +50,11 @@ export const nginxLocationSchema = z.strictObject({
   /** Serve this directory in place of the location's path, e.g. `"/var/www/static/"`. */
   alias: absolutePath.optional(),
   /** Index files, e.g. `"index.html"`. */
-  index: z.string().optional(),
+  index: directiveArgument.optional(),
   /** `try_files`, e.g. `"$uri $uri/ /index.html"`. */
-  tryFiles: z.string().optional(),
+  tryFiles: directiveArgument.optional(),
   /** Answer with this status and text instead, e.g. `"301 https://example.com$request_uri"` or `404`. */
-  return: z.union([z.string(), z.number().int()]).optional(),
+  return: z.union([directiveArgument, z.number().int()]).optional(),
   /** nginx directives added to the block, e.g. `"client_max_body_size 1g;"`. */
   extraConfig: z.string().optional(),
 });

@@ -126,7 +126,9 @@ export const sambaShareSchema = z.strictObject({
 /** A share name: `[media]`. `global` is Samba's own section and cannot be a share. */
 const shareName = z
   .string()
-  .regex(/^[^\][/\\:*?"<>|]{1,80}$/, { error: 'must be 1-80 characters without []/\\:*?"<>|' })
+  .regex(/^[^\][/\\:*?"<>|\u0000-\u001f\u007f]{1,80}$/, {
+    error: 'must be 1-80 characters on one line, without []/\\:*?"<>| (it becomes a [section] line of smb.conf)',
+  })
   .refine((name) => name.toLowerCase() !== "global", {
     error: '"global" is the [global] section; set its parameters in `global`',
   });

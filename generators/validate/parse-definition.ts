@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { error, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { issueMessage } from "./issue-messages.ts";
 import { issuesToDiagnostics } from "./issues.ts";
+import { invalidExpressionsIn } from "./expression-values.ts";
 import { privateKeysIn } from "./private-keys.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -36,7 +37,7 @@ export const parseDefinition = <Schema extends z.ZodType>(
 
 const parseWalkable = <Schema extends z.ZodType>(schema: Schema, source: SourceFile): ParsedDefinition<z.output<Schema>> => {
   const result = schema.safeParse(source.value, { reportInput: true, error: issueMessage });
-  const secrets = privateKeysIn(source.file, source.value);
+  const secrets = [...privateKeysIn(source.file, source.value), ...invalidExpressionsIn(source.file, source.value)];
   // A private key also fails the field's own check; its "never write keys in clear" message is the useful one.
   const secretPaths = new Set(secrets.map((diagnostic) => formatObjectPath(diagnostic.origin.objectPath)));
   const issues = result.success
