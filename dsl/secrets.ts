@@ -3,7 +3,18 @@
  * decrypted file is owned. Values are never written by typeflake; only references to them.
  */
 import { z } from "zod";
-import { absolutePath, agePublicKey, groupName, hostName, identifierName, oneOf, sshPublicKey, textMatching, userName } from "./checks.ts";
+import {
+  absolutePath,
+  agePublicKey,
+  fleetRelativePath,
+  groupName,
+  hostName,
+  identifierName,
+  oneOf,
+  sshPublicKey,
+  textMatching,
+  userName,
+} from "./checks.ts";
 
 /** A host's public key, what its secrets are encrypted to: an age key or an SSH public key line. */
 const hostPublicKey = z.string().refine((value) => agePublicKey.safeParse(value).success || sshPublicKey.safeParse(value).success, {
@@ -27,7 +38,7 @@ export const secretSchema = z.strictObject({
    * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`;
    * agenix: defaults to `secrets/<name>.age`.
    */
-  file: textMatching(/^(?!\/)([A-Za-z0-9._+-]+\/)*[A-Za-z0-9._+-]+$/, 'a path relative to the fleet root such as "secrets/secrets.yaml"').optional(),
+  file: fleetRelativePath.optional(),
   /** systemd units restarted when the secret changes (sops only), e.g. `["wireguard-wg0.service"]`. */
   restartUnits: z.array(z.string()).optional(),
 });
@@ -37,7 +48,7 @@ export const secretsSchema = z.strictObject({
   /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
   backend: oneOf(SECRET_BACKENDS).default("sops"),
   /** sops: the encrypted file secrets live in, relative to the fleet root. Default: `"secrets/secrets.yaml"`. */
-  defaultFile: z.string().default("secrets/secrets.yaml"),
+  defaultFile: fleetRelativePath.default("secrets/secrets.yaml"),
   /**
    * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.
    * agenix: when unset, agenix uses the host's SSH host keys (`/etc/ssh/ssh_host_ed25519_key`).

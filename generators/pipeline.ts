@@ -12,6 +12,8 @@ import { checkNixosOptions } from "./options/check-options.ts";
 import { shippedOptionIndex } from "./options/shipped.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
 import { checkHostPorts } from "./validate/index.ts";
+import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.ts";
+import { existingPaths } from "./load/existing-paths.ts";
 
 export interface PipelineResult {
   /** The validated fleet, when it loaded and validated. */
@@ -36,7 +38,15 @@ export const runPipeline = async (root: string): Promise<PipelineResult> => {
   const validation = await loadAndValidate(root);
   const { fleet } = validation;
   if (!fleet || hasError(validation.diagnostics)) return { diagnostics: validation.diagnostics };
-  const checked = [...validation.diagnostics, ...checkCrossHost(fleet), ...checkHostPorts(fleet), ...checkRawOptions(fleet)];
+  const paths = fleetPathReferences(fleet);
+  const existing = await existingPaths(root, paths.flatMap((reference) => insideFleet(reference) ?? []));
+  const checked = [
+    ...validation.diagnostics,
+    ...checkCrossHost(fleet),
+    ...checkHostPorts(fleet),
+    ...checkRawOptions(fleet),
+    ...checkPaths(paths, existing),
+  ];
   const { plan, diagnostics: lowering } = planFleet(fleet);
   const diagnostics = [...checked, ...lowering];
   return hasError(diagnostics) ? { fleet, diagnostics } : { fleet, plan, diagnostics };

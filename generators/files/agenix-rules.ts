@@ -10,11 +10,14 @@ import { secretsSettings } from "../lower/secrets/settings.ts";
 import type { Fleet } from "../model/fleet.ts";
 import type { GeneratedNix } from "./generated-nix.ts";
 
-/** Where the rules file goes: agenix resolves the file names in it from its own folder. */
-const RULES_FILE = "secrets/secrets.nix";
+/** The folder `agenix -e` runs in: the rules file's, as agenix resolves the file names in it from there. */
+export const agenixCommandFolder = "secrets";
+
+/** Where the rules file goes. */
+const RULES_FILE = `${agenixCommandFolder}/secrets.nix`;
 
 /** A fleet-root-relative path as agenix sees it from `secrets/`. */
-const fromSecretsFolder = (file: string): string => (file.startsWith("secrets/") ? file.slice("secrets/".length) : `../${file}`);
+export const fromSecretsFolder = (file: string): string => (file.startsWith("secrets/") ? file.slice("secrets/".length) : `../${file}`);
 
 /** The keys one file is encrypted to: `admins ++ [ hosts.gateway ]`. */
 const publicKeys = (hasAdmins: boolean, hosts: readonly string[]): NixExpr => {

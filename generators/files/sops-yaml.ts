@@ -29,8 +29,16 @@ const template = Handlebars.compile<SopsYamlView>(readFileSync(new URL("./sops-y
 const adminAnchor = (index: number): string => `admin_${index + 1}`;
 const hostAnchor = (host: string): string => `host_${host}`;
 
-/** A regex matching the file's path (relative or absolute), for a YAML single-quoted scalar. */
-const pathRegex = (file: string): string => `(^|/)${file.replace(/[.+*?^$()[\]{}|\\]/g, "\\$&")}$`;
+/**
+ * A regex matching exactly the file's path as sops sees it: relative to the folder of
+ * `.sops.yaml` (the fleet root). Anchored at both ends, so `secrets.yaml`'s rule cannot also
+ * match `vault/secrets.yaml`: sops takes the first rule that matches.
+ */
+export const pathRegex = (file: string): string => `^${file.replace(/[.+*?^$()[\]{}|\\]/g, "\\$&")}$`;
+
+/** Deeper paths first, then by path: with whole-path rules the order is moot, but safe for hand edits. */
+const mostSpecificFirst = (a: { readonly file: string }, b: { readonly file: string }): number =>
+  b.file.split("/").length - a.file.split("/").length || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 /**
  * The `.sops.yaml` for the fleet. `usage` maps each secret to the hosts using it (see
@@ -40,7 +48,7 @@ const pathRegex = (file: string): string => `(^|/)${file.replace(/[.+*?^$()[\]{}
 export const renderSopsYaml = (fleet: Fleet, usage: ReadonlyMap<string, readonly string[]>): string => {
   const settings = secretsSettings(fleet);
   const admins = settings.admins.map((_, index) => adminAnchor(index));
-  const rules = encryptedFiles(fleet, usage).flatMap(({ file, secrets, hosts }) => {
+  const rules = [...encryptedFiles(fleet, usage)].sort(mostSpecificFirst).flatMap(({ file, secrets, hosts }) => {
     const recipients = [...admins, ...hosts.map(hostAnchor)];
     // A rule nobody could decrypt with would make sops refuse to encrypt the file at all.
     if (!recipients.length) return [];

@@ -1,0 +1,115 @@
+/**
+ * Every file a fleet names by path — a host's `hardware`, `imports`, `nixPath(…)` and the
+ * encrypted secret files — must stay inside the fleet (a flake cannot read outside itself) and
+ * exist. Pure: the files that exist are found at the edge (`load/existing-paths.ts`) and handed
+ * in. An encrypted file not created yet is only a warning that names the command creating it.
+ */
+import { posix } from "node:path";
+import { agenixCommandFolder, fromSecretsFolder } from "../files/agenix-rules.ts";
+import { error, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { encryptedFiles } from "../lower/secrets/files.ts";
+import { secretsSettings } from "../lower/secrets/settings.ts";
+import { secretUsage } from "../lower/secrets/usage.ts";
+import type { Entry, Fleet } from "../model/fleet.ts";
+import { homeNixPath } from "../model/homes.ts";
+import { writtenExpressions } from "./written-expressions.ts";
+
+/** One path the fleet names, resolved against the fleet root. */
+export interface PathReference {
+  /** Where it was written. */
+  readonly origin: SourceOrigin;
+  /** The path as written, e.g. `./hardware.nix`. */
+  readonly written: string;
+  /** The folder `written` is relative to, from the fleet root (`hosts/nas`, `""` for the root). */
+  readonly base: string;
+  /** Hand-kept Nix that must exist, or an encrypted secret file that may not exist yet. */
+  readonly kind: "nix" | "encrypted";
+  /** For an encrypted file: the command that creates it, and the folder to run it in. */
+  readonly create?: { readonly command: string; readonly folder: string };
+}
+
+/** `written` resolved against `base`, relative to the fleet root; undefined when it leaves the fleet. */
+export const insideFleet = (reference: Pick<PathReference, "written" | "base">): string | undefined => {
+  if (posix.isAbsolute(reference.written)) return undefined;
+  const resolved = posix.normalize(posix.join(reference.base, reference.written));
+  return resolved === ".." || resolved.startsWith("../") ? undefined : resolved;
+};
+
+type AnyEntry = Entry<{ readonly imports?: readonly string[] }>;
+
+/** Imports and `nixPath(…)` of one definition; `generatedFolder` is where its Nix file is written. */
+const entryReferences = (entry: AnyEntry, generatedFolder: string): PathReference[] => {
+  const at = (objectPath: readonly ObjectPathSegment[]): SourceOrigin => ({ file: entry.file, objectPath });
+  const own = posix.dirname(entry.file);
+  return [
+    ...(entry.config.imports ?? []).map((written, index) => ({ origin: at(["imports", index]), written, base: own, kind: "nix" as const })),
+    ...writtenExpressions(entry.config).flatMap(({ expression, path }) =>
+      expression.kind === "path" ? [{ origin: at(path), written: expression.path, base: generatedFolder, kind: "nix" as const }] : [],
+    ),
+  ];
+};
+
+/** The encrypted files the fleet's secrets live in, each at the setting that names it. */
+const encryptedReferences = (fleet: Fleet): PathReference[] => {
+  if (!fleet.config.secrets) return [];
+  const settings = secretsSettings(fleet);
+  const inConfig = (...path: ObjectPathSegment[]): SourceOrigin => ({ file: fleet.configFile, objectPath: ["secrets", ...path] });
+  return encryptedFiles(fleet, secretUsage(fleet)).map(({ file, secrets }) => {
+    const named = secrets.find(({ name }) => settings.secrets[name]?.file === file)?.name;
+    const origin =
+      named !== undefined
+        ? inConfig("secrets", named, "file")
+        : settings.backend === "sops"
+          ? inConfig("defaultFile")
+          : inConfig("secrets", secrets[0]?.name ?? "");
+    const create =
+      settings.backend === "sops"
+        ? { command: `sops ${file}`, folder: "the fleet root (where .sops.yaml is)" }
+        : { command: `agenix -e ${fromSecretsFolder(file)}`, folder: `${agenixCommandFolder}/ (where agenix's rules file secrets.nix is)` };
+    return { origin, written: file, base: "", kind: "encrypted" as const, create };
+  });
+};
+
+/** Every path the fleet names. */
+export const fleetPathReferences = (fleet: Fleet): PathReference[] => [
+  ...fleet.hosts.flatMap((host) => [
+    ...(host.config.hardware === undefined
+      ? []
+      : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file), kind: "nix" as const }]),
+    ...entryReferences(host, posix.dirname(host.file)),
+  ]),
+  ...[...fleet.modules, ...fleet.overlays].flatMap((entry) => entryReferences(entry as AnyEntry, posix.dirname(entry.file))),
+  ...(fleet.homes ?? []).flatMap((home) => entryReferences(home, posix.dirname(homeNixPath(home)))),
+  ...encryptedReferences(fleet),
+];
+
+const outside = (reference: PathReference): Diagnostic =>
+  error(
+    "path-outside-fleet",
+    reference.origin,
+    `${JSON.stringify(reference.written)} leads outside the fleet; a flake can only read files inside its own folder. Move the file into the fleet and name it relative to ${reference.base === "" ? "the fleet root" : `${reference.base}/`}, e.g. "./hardware.nix"`,
+  );
+
+const missing = (reference: PathReference, resolved: string): Diagnostic =>
+  reference.kind === "encrypted" && reference.create
+    ? {
+        ...error(
+          "missing-secret-file",
+          reference.origin,
+          `the encrypted file ${resolved} does not exist yet; create it with \`${reference.create.command}\`, run in ${reference.create.folder}, before building a host that uses its secrets`,
+        ),
+        severity: "warning",
+      }
+    : error(
+        "missing-file",
+        reference.origin,
+        `${JSON.stringify(reference.written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${reference.base === "" ? "the fleet root" : `${reference.base}/`})`,
+      );
+
+/** Paths that leave the fleet or name nothing; `existing` holds the fleet-relative paths found on disk. */
+export const checkPaths = (references: readonly PathReference[], existing: ReadonlySet<string>): Diagnostic[] =>
+  references.flatMap((reference) => {
+    const resolved = insideFleet(reference);
+    if (resolved === undefined) return [outside(reference)];
+    return existing.has(resolved) ? [] : [missing(reference, resolved)];
+  });
