@@ -1,0 +1,89 @@
+/**
+ * Clear-text passwords and tokens in a raw `nixos` block: whatever is written in a NixOS option
+ * ends up in the Nix store, which every local user can read. `users.users.<name>.password`,
+ * `initialPassword`, a service's `password`, `token`, `secret_key`, … given as text are errors
+ * that name the hashed or file-based alternative. Values built by raw Nix (`nix\`…\``) are left
+ * alone: they may read a secret at run time (sops-nix placeholders).
+ */
+import { isNixExpression } from "../../dsl/expressions.ts";
+import { error, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+
+/** Option names that hold a secret in clear when given as text. */
+const CLEAR_TEXT_OPTIONS: ReadonlySet<string> = new Set([
+  "password",
+  "initialPassword",
+  "passphrase",
+  "admin_password",
+  "clusterPassword",
+  "masterPassword",
+  "requirePass",
+  "secret_key",
+  "secretKey",
+  "client_secret",
+  "application_credential_secret",
+  "token",
+  "bearer_token",
+  "auth_token",
+  "credentials",
+]);
+
+/** Options whose hashed or file-based alternative has its own wording: `users.users.<name>.password`. */
+const isUserPassword = (path: readonly string[]): boolean =>
+  path.length === 4 && path[0] === "users" && path[1] === "users" && (path[3] === "password" || path[3] === "initialPassword");
+
+const alternative = (path: readonly string[]): string => {
+  const name = path.at(-1) ?? "";
+  if (isUserPassword(path))
+    return `use hashedPasswordFile (typed: users: { ${JSON.stringify(path[2])}: { hashedPasswordFile: secret("users/${path[2]}-password") } }, a sops or agenix secret holding a \`mkpasswd\` hash), or hashedPassword with the output of \`mkpasswd\``;
+  if (/password$/i.test(name) && path.includes("users"))
+    return `use hashedPasswordFile set to secret("…").path, or hashedPassword with the output of \`mkpasswd\``;
+  const fileOption = name.includes("_") || name === name.toLowerCase() ? `${name}_file / ${name}File` : `${name}File`;
+  return `use the option's file-based variant (such as ${fileOption}) set to secret("…").path, a sops or agenix secret decrypted on the host`;
+};
+
+/** True for text given directly: a string, a number, or an interpolated string (`nixString\`…\``). */
+const isText = (value: unknown): boolean =>
+  typeof value === "string" || typeof value === "number" || (isNixExpression(value) && value.kind === "string");
+
+/** The values a definition stands for, through mkForce/mkDefault/mkIf/mkMerge/mkBefore/mkAfter. */
+const definedValues = (value: unknown): unknown[] => {
+  if (!isNixExpression(value)) return [value];
+  switch (value.kind) {
+    case "override":
+    case "order":
+    case "if":
+      return definedValues(value.value);
+    case "merge":
+      return value.values.flatMap(definedValues);
+    default:
+      return [value];
+  }
+};
+
+function* clearTextIn(value: unknown, optionPath: readonly string[], objectPath: readonly ObjectPathSegment[]): Generator<Diagnostic["origin"]["objectPath"]> {
+  for (const defined of definedValues(value)) {
+    if (isText(defined) && CLEAR_TEXT_OPTIONS.has(optionPath.at(-1) ?? "")) yield objectPath;
+    if (typeof defined !== "object" || defined === null || Array.isArray(defined) || isNixExpression(defined)) continue;
+    for (const [key, inner] of Object.entries(defined)) yield* clearTextIn(inner, [...optionPath, key], [...objectPath, key]);
+  }
+}
+
+/** One error per clear-text secret in the `nixos` block of a host or module definition `value`. */
+export const clearTextSecretsIn = (file: string, value: unknown): Diagnostic[] => {
+  const nixos = typeof value === "object" && value !== null ? (value as { nixos?: unknown }).nixos : undefined;
+  if (typeof nixos !== "object" || nixos === null) return [];
+  const seen = new Set<string>();
+  return [...clearTextIn(nixos, [], ["nixos"])].flatMap((objectPath) => {
+    const key = formatObjectPath(objectPath);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const optionPath = objectPath.slice(1).map(String);
+    return [
+      error(
+        "clear-text-secret",
+        { file, objectPath },
+        `${optionPath.join(".")} puts a secret in clear text into the Nix store, which every user of the machine can read; ${alternative(optionPath)}`,
+      ),
+    ];
+  });
+};
