@@ -1,6 +1,7 @@
 /**
  * Deployment settings: fleet-wide defaults in `typeflake.config.ts`, per-host overrides in
- * `defineHost({ deploy })`. They become the deploy-rs `deploy.nodes` tree (or the colmena hive).
+ * `defineHost({ deploy })`. They become the deploy-rs `deploy.nodes` tree (or the colmena hive);
+ * a setting left unset is not written, so the tool's own default applies.
  */
 import { z } from "zod";
 import { oneOf, reachableAddress, textMatching, userName } from "./checks.ts";
@@ -10,21 +11,27 @@ export const DEPLOY_TOOLS = ["deploy-rs", "colmena", "nixos-rebuild"] as const;
 
 /** Settings that may be set fleet-wide and overridden per host. */
 export const deploySettingsShape = {
-  /** User to SSH in as, e.g. `"deploy"` (a user with passwordless sudo). */
+  /**
+   * User to SSH in as, e.g. `"deploy"` (a user with passwordless sudo). deploy-rs default: your
+   * own user name; `nixos-rebuild` and colmena targets: `"root"`.
+   */
   sshUser: userName.optional(),
-  /** User the profile is activated as. deploy-rs default: `"root"`. */
+  /**
+   * User the system profile is activated as. Written as `"root"` when unset (deploy-rs would
+   * otherwise use `sshUser`, and the system profile is root's).
+   */
   user: userName.optional(),
   /** Roll back when the new generation cannot confirm itself over a fresh SSH connection. deploy-rs default: `true`. */
   magicRollback: z.boolean().optional(),
   /** Roll back when activation fails. deploy-rs default: `true`. */
   autoRollback: z.boolean().optional(),
-  /** Seconds the new generation has to confirm itself before it is rolled back. deploy-rs default: `240`. */
+  /** Seconds the new generation has to confirm itself before it is rolled back. deploy-rs default: `30`. */
   confirmTimeout: z.number().int().positive().optional(),
   /** Seconds activation may take. deploy-rs default: `240`. */
   activationTimeout: z.number().int().positive().optional(),
-  /** Build on the target instead of copying the closure from the deploying machine. Default: `false`. */
+  /** Build on the target instead of copying the closure from the deploying machine. deploy-rs default: `false`. */
   remoteBuild: z.boolean().optional(),
-  /** Copy with compression and substitutes off, for slow links. */
+  /** `true` copies the whole closure from this machine instead of letting the target substitute from its caches (for a fast link). deploy-rs default: `false`. */
   fastConnection: z.boolean().optional(),
   /** Extra `ssh` options, e.g. `["-p", "2222"]`. */
   sshOpts: z.array(z.string()).optional(),
