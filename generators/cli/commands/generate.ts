@@ -10,6 +10,7 @@ import { writePlan } from "../../emit/write.ts";
 import { evaluateHosts } from "../../nix-cli/eval-hosts.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { fleetTargets } from "../../nix-cli/fleet-targets.ts";
+import { trackGeneratedFiles, untrackedGeneratedFiles } from "../../git/track-generated.ts";
 import { reportDiagnostics } from "../report-diagnostics.ts";
 import type { GlobalOptions } from "../global-options.ts";
 
@@ -37,7 +38,9 @@ const checkAgainstDisk = async (root: string, json: boolean): Promise<void> => {
   if (!planned) return;
   const result = await checkPlan(root, planned.plan);
   process.stdout.write(formatCheckReport(result, { color: colorEnabled(process.stdout, process.env) }));
-  process.exitCode = checkExitCode(result);
+  const untracked = await untrackedGeneratedFiles(root, planned.plan.files.map((file) => file.path));
+  process.stdout.write(untracked.map((line) => `${line}\n`).join(""));
+  process.exitCode = untracked.length ? 1 : checkExitCode(result);
 };
 
 export function registerGenerateCommands(program: Command, globals: () => GlobalOptions): void {
@@ -56,7 +59,10 @@ export function registerGenerateCommands(program: Command, globals: () => Global
       const result = await writePlan(root, planned.plan, { force: Boolean(options.force) });
       process.stderr.write(formatWriteReport(result, { color: colorEnabled(process.stderr, process.env) }));
       process.exitCode = writeExitCode(result);
-      if (process.exitCode !== 0 || !options.eval) return;
+      if (process.exitCode !== 0) return;
+      const tracked = await trackGeneratedFiles(root, planned.plan.files.map((file) => file.path));
+      process.stderr.write(tracked.map((line) => `${line}\n`).join(""));
+      if (!options.eval) return;
       const outcomes = await evaluateHosts(fleetTargets(planned.fleet, root), {});
       if (outcomes.some((outcome) => outcome.status !== "ok")) process.exitCode = 1;
     });

@@ -1,0 +1,87 @@
+/**
+ * Flakes see only the files git tracks: a generated `hosts/<new>/default.nix` that git does not
+ * know makes `nix eval` fail with "No such file or directory". After `generate` writes, the
+ * generated files git does not track yet are added with `git add --intent-to-add` (an empty
+ * index entry: nix sees the file, nothing is staged for commit); `generate --check` reports them.
+ * Runs only when the fleet is inside a git work tree; without git, the report names the command.
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** What git says about the generated files. */
+export type GitTracking =
+  | { readonly kind: "not-a-work-tree" }
+  | { readonly kind: "git-missing" }
+  | {
+      readonly kind: "work-tree";
+      /** Generated files git does not track and does not ignore. */
+      readonly untracked: readonly string[];
+      /** Generated files a .gitignore hides from git, and so from nix. */
+      readonly ignored: readonly string[];
+    };
+
+const git = async (root: string, args: readonly string[]): Promise<string> => (await run("git", ["-C", root, ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+
+const listed = (output: string): string[] => output.split("\0").filter((path) => path !== "");
+
+/** Where the generated `paths` (relative to `root`) stand with git. */
+export const gitTracking = async (root: string, paths: readonly string[]): Promise<GitTracking> => {
+  try {
+    if ((await git(root, ["rev-parse", "--is-inside-work-tree"])).trim() !== "true") return { kind: "not-a-work-tree" };
+  } catch (caught) {
+    return (caught as NodeJS.ErrnoException).code === "ENOENT" ? { kind: "git-missing" } : { kind: "not-a-work-tree" };
+  }
+  if (paths.length === 0) return { kind: "work-tree", untracked: [], ignored: [] };
+  const [untracked, ignored] = await Promise.all([
+    git(root, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...paths]),
+    git(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ...paths]),
+  ]);
+  return { kind: "work-tree", untracked: listed(untracked).sort(), ignored: listed(ignored).sort() };
+};
+
+/** The command that makes `paths` visible to nix. */
+export const intentToAddCommand = (paths: readonly string[]): string => `git add --intent-to-add -- ${paths.join(" ")}`;
+
+const ignoredLines = (ignored: readonly string[]): string[] =>
+  ignored.length === 0
+    ? []
+    : [`git: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored by a .gitignore, so nix cannot see ${ignored.length === 1 ? "it" : "them"}; remove the ignore rule.`];
+
+/**
+ * After writing: add the generated files git does not track with `git add --intent-to-add`.
+ * Returns the lines to show (none when everything was tracked already or this is no work tree).
+ */
+export const trackGeneratedFiles = async (root: string, paths: readonly string[]): Promise<string[]> => {
+  const tracking = await gitTracking(root, paths);
+  if (tracking.kind === "not-a-work-tree") return [];
+  if (tracking.kind === "git-missing")
+    return [`git is not installed: if this fleet is a git work tree, run \`${intentToAddCommand(paths)}\` so nix (flakes see only tracked files) can read the generated files.`];
+  const { untracked, ignored } = tracking;
+  if (untracked.length === 0) return ignoredLines(ignored);
+  try {
+    await git(root, ["add", "--intent-to-add", "--", ...untracked]);
+  } catch (caught) {
+    return [
+      `git: could not add ${untracked.join(", ")} (${String((caught as Error).message).trim()}); run \`${intentToAddCommand(untracked)}\` so nix can see them.`,
+      ...ignoredLines(ignored),
+    ];
+  }
+  return [
+    `git: added ${untracked.join(", ")} with \`git add --intent-to-add\`, as flakes only see files git tracks (nothing is staged for commit; commit them with the rest).`,
+    ...ignoredLines(ignored),
+  ];
+};
+
+/** For `--check`: the generated files nix cannot see because git does not track them. */
+export const untrackedGeneratedFiles = async (root: string, paths: readonly string[]): Promise<string[]> => {
+  const tracking = await gitTracking(root, paths);
+  if (tracking.kind !== "work-tree" || tracking.untracked.length + tracking.ignored.length === 0) return [];
+  return [
+    ...(tracking.untracked.length
+      ? [`untracked: ${tracking.untracked.join(", ")} (git does not track ${tracking.untracked.length === 1 ? "it" : "them"}, so nix cannot see ${tracking.untracked.length === 1 ? "it" : "them"}; run \`${intentToAddCommand(tracking.untracked)}\`)`]
+      : []),
+    ...ignoredLines(tracking.ignored),
+  ];
+};
