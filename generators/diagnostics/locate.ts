@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic, RelatedOrigin, SourceLocation, SourceOrigin } from "./diagnostic.ts";
+import { shallowSource } from "./locate-shallow.ts";
 import { nodeAtObjectPath } from "./object-path-node.ts";
 
 type Position = Pick<SourceLocation, "line" | "column">;
@@ -17,15 +18,18 @@ type Finder = (origin: SourceOrigin) => Position | undefined;
 const morphFinder = async (root: string, sources: ReadonlyMap<string, string>): Promise<Finder> => {
   const morph = await import("ts-morph");
   const project = new morph.Project({
-    useInMemoryFileSystem: false,
+    // Files are given their text (already read): reading them from disk again would parse the
+    // original, whose nesting may overflow the parser, before it is replaced.
+    useInMemoryFileSystem: true,
     skipFileDependencyResolution: true,
     skipAddingFilesFromTsConfig: true,
     skipLoadingLibFiles: true,
     compilerOptions: { allowJs: false, noLib: true },
   });
-  // Parsed from the text already read for the source lines, so positions and lines agree.
+  // Parsed from the text already read for the source lines, so positions and lines agree; what is
+  // nested deeper than any diagnostic points is blanked, so the parser cannot overflow the stack.
   const parsed = new Map(
-    [...sources].map(([file, text]) => [file, project.createSourceFile(join(root, file), text, { overwrite: true })]),
+    [...sources].map(([file, text]) => [file, project.createSourceFile(join(root, file), shallowSource(text), { overwrite: true })]),
   );
   return (origin) => {
     const source = parsed.get(origin.file);

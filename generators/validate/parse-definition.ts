@@ -6,7 +6,10 @@ import type { z } from "zod";
 import { error, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { issueMessage } from "./issue-messages.ts";
 import { issuesToDiagnostics } from "./issues.ts";
+import { clearTextSecretsIn } from "./clear-text-secrets.ts";
 import { invalidExpressionsIn } from "./expression-values.ts";
+import { unrepresentableValues } from "./nix-representable.ts";
+import { restoreProtoKeys } from "./proto-keys.ts";
 import { privateKeysIn } from "./private-keys.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -27,7 +30,8 @@ export const parseDefinition = <Schema extends z.ZodType>(
   try {
     return parseWalkable(schema, source);
   } catch (thrown) {
-    const reason = thrown instanceof RangeError ? "it contains itself (an object or array that refers back to itself)" : String(thrown);
+    // Cycles and deep nesting are reported before parsing (nix-representable.ts); what is left is a getter that throws.
+    const reason = String(thrown);
     return {
       config: undefined,
       diagnostics: [error("unreadable-value", { file: source.file, objectPath: [] }, `cannot be validated: ${reason}`)],
@@ -36,8 +40,12 @@ export const parseDefinition = <Schema extends z.ZodType>(
 };
 
 const parseWalkable = <Schema extends z.ZodType>(schema: Schema, source: SourceFile): ParsedDefinition<z.output<Schema>> => {
+  const unrepresentable = unrepresentableValues(source.file, source.value);
+  // A cycle or a value nested too deep would overflow the schema's recursion: nothing more to check.
+  if (unrepresentable.some((d) => d.code === "cyclic-value" || d.code === "too-deep")) return { config: undefined, diagnostics: unrepresentable };
   const result = schema.safeParse(source.value, { reportInput: true, error: issueMessage });
-  const secrets = [...privateKeysIn(source.file, source.value), ...invalidExpressionsIn(source.file, source.value)];
+  const restored = result.success ? restoreProtoKeys(schema, source.file, source.value, result.data) : [];
+  const secrets = [...unrepresentable, ...restored, ...privateKeysIn(source.file, source.value), ...clearTextSecretsIn(source.file, source.value), ...invalidExpressionsIn(source.file, source.value)];
   // A private key also fails the field's own check; its "never write keys in clear" message is the useful one.
   const secretPaths = new Set(secrets.map((diagnostic) => formatObjectPath(diagnostic.origin.objectPath)));
   const issues = result.success
