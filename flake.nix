@@ -85,27 +85,18 @@
           hostname = "10.0.20.11";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           profiles.system.path = deploy-rs.lib.${system}.activate.nixos self.nixosConfigurations.compute;
         };
         gateway = {
           hostname = "10.0.20.1";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           profiles.system.path = deploy-rs.lib.${system}.activate.nixos self.nixosConfigurations.gateway;
         };
         nas = {
           hostname = "10.0.20.10";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           profiles.system.path = deploy-rs.lib.${system}.activate.nixos self.nixosConfigurations.nas;
         };
       };

@@ -8,5 +8,5 @@
     enable = true;
     enabledCollectors = [ "systemd" ];
   };
-  networking.firewall.allowedTCPPorts = [ 9100 ];
+  networking.firewall.interfaces.wg0.allowedTCPPorts = [ 9100 ];
 }

@@ -27,7 +27,7 @@ export const servicesSchema = z.strictObject({
   nginx: nginxSchema.optional(),
   /** OpenSSH server with hardened defaults; opens its ports (TCP 22). */
   openssh: opensshSchema.optional(),
-  /** Prometheus node exporter; opens its port (TCP 9100). */
+  /** Prometheus node exporter on TCP 9100; its port is opened only with `openFirewall`. */
   nodeExporter: nodeExporterSchema.optional(),
   /** Docker daemon and the users allowed to use it. */
   docker: dockerSchema.optional(),

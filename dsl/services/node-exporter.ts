@@ -4,12 +4,15 @@
  */
 import { z } from "zod";
 import { port } from "../checks.ts";
-import { openFirewall } from "./common.ts";
+import { interfaceName } from "./wireguard.ts";
 
 /** A node exporter collector name, e.g. `"systemd"`. */
 const collector = z.string().regex(/^[a-z0-9_]+$/, { error: 'must be a collector name such as "systemd" or "processes"' });
 
-/** Prometheus node exporter. Opens its port (TCP 9100 by default). */
+/**
+ * Prometheus node exporter. Its port (TCP 9100 by default) stays closed unless `openFirewall`
+ * opens it, as NixOS's own `openFirewall` (default `false`) does.
+ */
 export const nodeExporterSchema = z.strictObject({
   /** TCP port of the metrics endpoint. Default: `9100`. */
   port: port.default(9100),
@@ -19,8 +22,16 @@ export const nodeExporterSchema = z.strictObject({
   enabledCollectors: z.array(collector).default([]),
   /** Default collectors turned off, e.g. `["wifi"]`. */
   disabledCollectors: z.array(collector).default([]),
-  /** Open the port. Default: `true`, so a Prometheus elsewhere in the fleet can scrape it. */
-  openFirewall,
+  /**
+   * Open the port to a Prometheus on another machine: `true` on every interface, or only on the
+   * interfaces listed, e.g. `["wg0"]` (`networking.firewall.interfaces.wg0.allowedTCPPorts`), so
+   * a gateway's WAN side stays closed. Default: `false` (closed; machine metrics are not public).
+   */
+  openFirewall: z
+    .union([z.boolean(), z.array(interfaceName).min(1, { error: "must list at least one interface, such as [\"wg0\"]; or write false" })], {
+      error: 'must be true (every interface), false, or a list of interfaces such as ["wg0"]',
+    })
+    .default(false),
 });
 
 /** What `nodeExporter({ … })` takes. */

@@ -87,9 +87,6 @@
           hostname = "10.1.0.40";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           remoteBuild = true;
           sshOpts = [
             "-o"
@@ -101,9 +98,6 @@
           hostname = "10.1.0.20";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           sshOpts = [
             "-o"
             "StrictHostKeyChecking=accept-new"
@@ -114,9 +108,6 @@
           hostname = "gw.lab.example.com";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           sshOpts = [
             "-o"
             "StrictHostKeyChecking=accept-new"
@@ -127,9 +118,6 @@
           hostname = "10.1.0.30";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           sshOpts = [
             "-o"
             "StrictHostKeyChecking=accept-new"
@@ -140,9 +128,6 @@
           hostname = "10.1.0.11";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           sshOpts = [
             "-o"
             "StrictHostKeyChecking=accept-new"
@@ -153,9 +138,6 @@
           hostname = "10.1.0.12";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
-          confirmTimeout = 240;
           sshOpts = [
             "-o"
             "StrictHostKeyChecking=accept-new"

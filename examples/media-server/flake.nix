@@ -38,8 +38,6 @@
           hostname = "192.168.1.10";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
           confirmTimeout = 120;
           profiles.system.path = deploy-rs.lib.${system}.activate.nixos self.nixosConfigurations.media;
         };
@@ -47,8 +45,6 @@
           hostname = "192.168.1.30";
           sshUser = "deploy";
           user = "root";
-          magicRollback = true;
-          autoRollback = true;
           confirmTimeout = 120;
           profiles.system.path = deploy-rs.lib.${system}.activate.nixos self.nixosConfigurations.player;
         };

@@ -23,6 +23,8 @@ export interface PortClaim {
   readonly origin: SourceOrigin;
   /** Open it in the firewall; `false` when the service opted out (`openFirewall: false`). */
   readonly open: boolean;
+  /** When set, open it only on these interfaces (`networking.firewall.interfaces.<name>`). */
+  readonly interfaces?: readonly string[];
 }
 
 export interface Contribution {

@@ -1,6 +1,7 @@
 /**
  * `networking.firewall` for one file: the ports its services claim (unless they opted out),
- * merged with the ports written explicitly, sorted and de-duplicated.
+ * merged with the ports written explicitly, sorted and de-duplicated; ports a service opens on
+ * named interfaces only go to `networking.firewall.interfaces.<name>`.
  */
 import type { z } from "zod";
 import type { firewallSchema } from "../../dsl/config-body.ts";
@@ -19,7 +20,7 @@ export const lowerFirewall = (
 ): Definition[] => {
   const at = child(origin, "firewall");
   const claimed = (protocol: PortClaim["protocol"]) =>
-    claims.filter((claim) => claim.open && claim.protocol === protocol).map((claim) => claim.port);
+    claims.filter((claim) => claim.open && !claim.interfaces && claim.protocol === protocol).map((claim) => claim.port);
   const tcp = sortedUnique([...claimed("tcp"), ...(firewall?.allowedTCPPorts ?? [])]);
   const udp = sortedUnique([...claimed("udp"), ...(firewall?.allowedUDPPorts ?? [])]);
   const ranges = (list: readonly { from: number; to: number }[]) => list.map(({ from, to }) => ({ from, to }));
@@ -33,7 +34,25 @@ export const lowerFirewall = (
     ["trustedInterfaces", firewall?.trustedInterfaces.length ? firewall.trustedInterfaces : undefined],
     ["allowPing", firewall?.allowPing],
   ];
-  return settings.flatMap(([name, value]) =>
-    value === undefined ? [] : [{ path: ["networking", "firewall", name], value, origin: child(at, name) }],
+  return [
+    ...settings.flatMap(([name, value]) =>
+      value === undefined ? [] : [{ path: ["networking", "firewall", name], value, origin: child(at, name) }],
+    ),
+    ...perInterface(claims),
+  ];
+};
+
+/** `networking.firewall.interfaces.<name>.allowed{TCP,UDP}Ports` for claims opened on named interfaces only. */
+const perInterface = (claims: readonly PortClaim[]): Definition[] => {
+  const scoped = claims.filter((claim) => claim.open && claim.interfaces);
+  const names = [...new Set(scoped.flatMap((claim) => claim.interfaces ?? []))].sort();
+  return names.flatMap((name) =>
+    (["tcp", "udp"] as const).flatMap((protocol) => {
+      const mine = scoped.filter((claim) => claim.protocol === protocol && claim.interfaces?.includes(name));
+      const [first] = mine;
+      if (!first) return [];
+      const option = protocol === "tcp" ? "allowedTCPPorts" : "allowedUDPPorts";
+      return [{ path: ["networking", "firewall", "interfaces", name, option], value: sortedUnique(mine.map((claim) => claim.port)), origin: child(first.origin, "openFirewall") }];
+    }),
   );
 };

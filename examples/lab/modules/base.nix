@@ -37,8 +37,8 @@
     }
   ];
   nix.settings.trusted-users = [ "deploy" ];
-  networking.firewall.allowedTCPPorts = [
-    22
-    9100
-  ];
+  networking.firewall = {
+    allowedTCPPorts = [ 22 ];
+    interfaces.wg0.allowedTCPPorts = [ 9100 ];
+  };
 }

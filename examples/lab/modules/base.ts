@@ -1,11 +1,11 @@
-/** What every lab machine has: hardened SSH, the node exporter and the deploy user. */
+/** What every lab machine has: hardened SSH, the node exporter (scraped by mon through wg0) and the deploy user. */
 import { defineModule, nodeExporter, openssh, pkg } from "typeflake";
 
 export default defineModule({
   description: "Base configuration of every lab machine",
   timeZone: "UTC",
   packages: [pkg("htop"), pkg("git")],
-  services: { openssh: openssh(), nodeExporter: nodeExporter() },
+  services: { openssh: openssh(), nodeExporter: nodeExporter({ openFirewall: ["wg0"] }) },
   users: {
     deploy: {
       deploy: true,

@@ -1,6 +1,7 @@
 /**
- * Prometheus node exporter → `services.prometheus.exporters.node`; its port on TCP, opened by
- * typeflake's firewall rather than the exporter's own `openFirewall`.
+ * Prometheus node exporter → `services.prometheus.exporters.node`; its port on TCP, opened (only
+ * when asked, on every interface or on named ones) by typeflake's firewall rather than the
+ * exporter's own `openFirewall`.
  */
 import type { NodeExporterConfig } from "../../../dsl/services/node-exporter.ts";
 import type { Lowering } from "../contribution.ts";
@@ -23,7 +24,9 @@ export const lowerNodeExporter: Lowering<NodeExporterConfig> = (exporter, contex
         disabledCollectors: exporter.disabledCollectors.length ? exporter.disabledCollectors : undefined,
       }),
     ],
-    ports: portClaims("node exporter", "tcp", [exporter.port], origin, exporter.openFirewall),
+    ports: portClaims("node exporter", "tcp", [exporter.port], origin, exporter.openFirewall !== false).map((claim) =>
+      Array.isArray(exporter.openFirewall) ? { ...claim, interfaces: exporter.openFirewall } : claim,
+    ),
     diagnostics: [],
   };
 };
