@@ -1,7 +1,9 @@
 /**
  * The whole of `generate` short of the disk: load and validate the fleet, run the checks that
- * need the validated model (cross-host wiring, raw NixOS option paths), lower and print. Every
- * problem of every stage is collected; a plan is returned only when there is no error.
+ * need the validated model (cross-host wiring, raw NixOS option paths, mirrored NixOS
+ * assertions), lower and print. Every problem of every stage is collected in one report: when
+ * some files fail, the later stages still judge the rest (see validate/checkable-fleet.ts); a
+ * plan is returned only when there is no error.
  */
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { FilePlan } from "./emit/plan.ts";
@@ -11,7 +13,11 @@ import type { Fleet } from "./model/fleet.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
 import { shippedOptionIndex } from "./options/shipped.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
-import { checkHostPorts } from "./validate/index.ts";
+import { checkAssertions } from "./validate/assertions/index.ts";
+import { checkableFleet } from "./validate/checkable-fleet.ts";
+import { checkHostPorts, checkPortClaims, type PartialFleet } from "./validate/index.ts";
+import { lowerEntry } from "./lower/entry.ts";
+import { modulesOfHost } from "./model/host-modules.ts";
 import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.ts";
 import { existingPaths } from "./load/existing-paths.ts";
 
@@ -33,20 +39,48 @@ const checkRawOptions = (fleet: Fleet): Diagnostic[] => {
   );
 };
 
-/** Load, validate, check and plan the fleet at `root`. */
-export const runPipeline = async (root: string): Promise<PipelineResult> => {
-  const validation = await loadAndValidate(root);
-  const { fleet } = validation;
-  if (!fleet || hasError(validation.diagnostics)) return { diagnostics: validation.diagnostics };
+/** The checks that need a validated fleet (all of it, or the part that validated). */
+const laterChecks = async (root: string, fleet: Fleet): Promise<Diagnostic[]> => {
   const paths = fleetPathReferences(fleet);
   const existing = await existingPaths(root, paths.flatMap((reference) => insideFleet(reference) ?? []));
-  const checked = [
-    ...validation.diagnostics,
+  return [
     ...checkCrossHost(fleet),
     ...checkHostPorts(fleet),
     ...checkRawOptions(fleet),
+    ...checkAssertions(fleet),
     ...checkPaths(paths, existing),
   ];
+};
+
+/**
+ * Hosts and modules that failed their schema, cut down to what validates: their port conflicts
+ * and raw option names are reported with their schema errors, not a run later.
+ */
+const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"]): Diagnostic[] => {
+  const withPruned: Fleet = { ...fleet, hosts: [...fleet.hosts, ...pruned.hosts] };
+  return [
+    ...pruned.hosts.flatMap((host) =>
+      checkPortClaims(
+        host.name,
+        [host, ...modulesOfHost(fleet, host)].flatMap((body) => lowerEntry(withPruned, body, body === host ? host.name : undefined).ports),
+      ),
+    ),
+    ...checkRawOptions({ ...fleet, hosts: pruned.hosts, modules: pruned.modules }),
+  ];
+};
+
+/** Load, validate, check and plan the fleet at `root`. */
+export const runPipeline = async (root: string): Promise<PipelineResult> => {
+  const validation = await loadAndValidate(root);
+  const { fleet, partial } = validation;
+  if (partial) {
+    // Errors already: check what they leave meaningful, in the same report, and plan nothing.
+    const { fleet: checkable, skipped } = checkableFleet(partial);
+    const later = [...(await laterChecks(root, checkable)), ...prunedChecks(checkable, partial.pruned), ...planFleet(checkable).diagnostics];
+    return { diagnostics: [...validation.diagnostics, ...later, ...skipped] };
+  }
+  if (!fleet || hasError(validation.diagnostics)) return { diagnostics: validation.diagnostics };
+  const checked = [...validation.diagnostics, ...(await laterChecks(root, fleet))];
   const { plan, diagnostics: lowering } = planFleet(fleet);
   const diagnostics = [...checked, ...lowering];
   return hasError(diagnostics) ? { fleet, diagnostics } : { fleet, plan, diagnostics };

@@ -28,7 +28,8 @@ export interface RelatedOrigin extends SourceOrigin {
   readonly location?: SourceLocation;
 }
 
-export type Severity = "error" | "warning";
+/** `info`: a note about the run itself (checks skipped because of other errors), not a problem. */
+export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
   readonly severity: Severity;

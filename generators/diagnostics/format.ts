@@ -33,7 +33,8 @@ const where = (origin: RelatedOrigin, options: FormatOptions): string => {
 /** The source line under a gutter, and a caret under the column (tabs kept so it lines up). */
 const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
   const location = diagnostic.location;
-  if (location?.sourceLine === undefined) return [];
+  // An info line is about a whole file: the line it is placed at says nothing more.
+  if (location?.sourceLine === undefined || diagnostic.severity === "info") return [];
   const number = String(location.line);
   const gutter = " ".repeat(number.length);
   const indent = [...location.sourceLine.slice(0, Math.max(0, location.column - 1))]
@@ -48,7 +49,11 @@ const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
 
 const formatOne = (diagnostic: Diagnostic, options: FormatOptions, colors: Colors): string => {
   const severity =
-    diagnostic.severity === "error" ? colors.bold(colors.red("error")) : colors.bold(colors.yellow("warning"));
+    diagnostic.severity === "error"
+      ? colors.bold(colors.red("error"))
+      : diagnostic.severity === "warning"
+        ? colors.bold(colors.yellow("warning"))
+        : colors.bold(colors.cyan("info"));
   const path = formatObjectPath(diagnostic.origin.objectPath);
   const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, options))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${diagnostic.message}`;
   const related = (diagnostic.related ?? []).map((origin) => {
@@ -63,7 +68,7 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 /** `2 errors in 1 file`, `1 error and 1 warning in 2 files`. */
 export const summary = (diagnostics: readonly Diagnostic[]): string => {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
-  const warnings = diagnostics.length - errors;
+  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length;
   const files = new Set(diagnostics.map((diagnostic) => diagnostic.origin.file)).size;
   const counts = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""]
     .filter(Boolean)

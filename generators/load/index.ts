@@ -68,5 +68,6 @@ export const loadAndValidate = async (root: string): Promise<ValidationResult> =
   const found = [...loaded.diagnostics, ...validated.diagnostics];
   const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot));
   // A file that failed to load is unloaded in `sources`, so the validator returns no fleet then.
-  return validated.fleet ? { fleet: validated.fleet, diagnostics } : { diagnostics };
+  if (validated.fleet) return { fleet: validated.fleet, diagnostics };
+  return validated.partial ? { partial: validated.partial, diagnostics } : { diagnostics };
 };

@@ -52,7 +52,9 @@ const checkPerHost = (draft: FleetDraft, home: HomeEntry, homeNames: ReadonlySet
 /** A shared home whose user exists on no host is generated but used nowhere: worth a warning. */
 const checkShared = (draft: FleetDraft, home: HomeEntry): Diagnostic[] => {
   const config = draft.config;
-  if (!config || draft.hosts.some((host) => usersOfHost({ config, modules: draft.modules }, host).includes(home.user))) return [];
+  // A host or module that failed may be the one with the account: no guess about the others.
+  const incomplete = draft.hosts.length < draft.hostNames.size || draft.modules.length < draft.moduleNames.size;
+  if (!config || incomplete || draft.hosts.some((host) => usersOfHost({ config, modules: draft.modules }, host).includes(home.user))) return [];
   return [
     {
       ...error("unused-home", { file: home.file, objectPath: [] }, `no host has an account "${home.user}", so this home is used nowhere; add users: { ${home.user}: {} } to a host or module`),

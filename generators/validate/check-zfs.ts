@@ -37,7 +37,11 @@ const quoted = (pools: readonly string[]): string => pools.map((pool) => JSON.st
 export const checkZfs: FleetCheck = (draft) =>
   draft.hosts.flatMap((host) => {
     const modules = modulesOf(draft, host);
-    if ([host.config, ...modules.map((module) => module.config)].some(setsHostId)) return [];
+    // A module that failed its schema may set the host id: its own errors come first.
+    const failedModule = [...(draft.config?.modules ?? []), ...host.config.modules].some(
+      (name) => draft.moduleNames.has(name) && !draft.modules.some((module) => module.name === name),
+    );
+    if (failedModule || [host.config, ...modules.map((module) => module.config)].some(setsHostId)) return [];
     const modulesWithPools = modules.filter((module) => poolsOf(module.config).length > 0);
     const sources = [
       ...(poolsOf(host.config).length > 0 ? [quoted(poolsOf(host.config))] : []),

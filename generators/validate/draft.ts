@@ -5,7 +5,7 @@
  */
 import type { FleetConfig } from "../../dsl/fleet.ts";
 import type { Diagnostic, SourceOrigin } from "../diagnostics/diagnostic.ts";
-import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
+import type { HostEntry, ModuleEntry, OverlayEntry } from "../model/fleet.ts";
 
 /** A fleet as far as it validated, for the fleet-wide checks. */
 export interface FleetDraft {
@@ -17,6 +17,8 @@ export interface FleetDraft {
   readonly hosts: readonly HostEntry[];
   /** Modules that passed their schema, sorted by name. */
   readonly modules: readonly ModuleEntry[];
+  /** Overlays that passed their schema, sorted by name. */
+  readonly overlays: readonly OverlayEntry[];
   /** Every host found, valid or not. */
   readonly hostNames: ReadonlySet<string>;
   /** Every module found, valid or not. */

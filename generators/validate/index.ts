@@ -2,65 +2,101 @@
  * Validate a loaded fleet: every file against its schema, then the fleet-wide checks, collecting
  * every problem at once (cdk8s style: validate everything, report once).
  */
+import type { z } from "zod";
 import { fleetSchema } from "../../dsl/fleet.ts";
 import { hostSchema } from "../../dsl/host.ts";
 import { moduleSchema } from "../../dsl/module.ts";
 import { overlaySchema } from "../../dsl/overlay.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CONFIG_FILE } from "../load/layout.ts";
-import type { Entry, Fleet } from "../model/fleet.ts";
+import { CONFIG_FILE, HOST_FILE, HOSTS_DIR, MODULES_DIR } from "../load/layout.ts";
+import type { Entry, Fleet, HostEntry, ModuleEntry } from "../model/fleet.ts";
 import { checkAddresses } from "./check-addresses.ts";
 import { checkInputs } from "./check-inputs.ts";
 import { checkNames } from "./check-names.ts";
 import { checkReferences } from "./check-references.ts";
+import { checkUnstable } from "./check-unstable.ts";
 import { checkZfs } from "./check-zfs.ts";
 import { validateHomes } from "./homes.ts";
 import type { FleetCheck, FleetDraft } from "./draft.ts";
-import { parseDefinition, type ParsedDefinition } from "./parse-definition.ts";
+import { parseDefinition } from "./parse-definition.ts";
+import { pruneToValid } from "./prune.ts";
 import type { FleetSources, NamedSource } from "./sources.ts";
 
 export { checkHostPorts } from "./check-host-ports.ts";
 export { checkPortClaims } from "./check-ports.ts";
 export type { FleetSources, NamedSource, SourceFile } from "./sources.ts";
 
+/**
+ * What is left of a fleet with errors, for the checks that can still run in the same report:
+ * the files that passed, the failed ones cut down to what passes, and the files that failed.
+ */
+export interface PartialFleet {
+  /** The fleet configuration and the hosts, modules and overlays that passed their schemas. */
+  readonly fleet: Fleet;
+  /**
+   * Hosts and modules that failed, with the failing values cut away (see prune.ts): only for the
+   * checks that find fewer problems in less input (references, ports, raw option names).
+   */
+  readonly pruned: { readonly hosts: readonly HostEntry[]; readonly modules: readonly ModuleEntry[] };
+  /** Files that failed to load or validate, relative to the fleet root, sorted. */
+  readonly failedFiles: readonly string[];
+}
+
 /** What validation found: the fleet, only when there is no error, and every problem. */
 export interface ValidationResult {
   readonly fleet?: Fleet;
+  /** When there are errors but the fleet configuration is valid: what the later checks can still use. */
+  readonly partial?: PartialFleet;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The checks across files, in the order their reports are listed. */
-const FLEET_CHECKS: readonly FleetCheck[] = [checkInputs, checkReferences, checkAddresses, checkZfs];
+const FLEET_CHECKS: readonly FleetCheck[] = [checkInputs, checkAddresses, checkZfs, checkUnstable];
 
 const byName = (a: { readonly name: string }, b: { readonly name: string }): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
-/** Parse each named source; entries for those that passed, diagnostics for all. */
-const parseAll = <Config>(
-  sources: readonly NamedSource[],
-  parse: (source: NamedSource) => ParsedDefinition<Config>,
-): { entries: Entry<Config>[]; diagnostics: Diagnostic[]; failed: number } => {
-  const parsed = [...sources].sort(byName).map((source) => ({ source, result: parse(source) }));
+/** Values the schema cannot even walk: nothing of such a file can be saved by pruning. */
+const UNWALKABLE = new Set(["cyclic-value", "too-deep", "unreadable-value"]);
+
+/** The parsed files of one kind: those that passed, the failed ones cut down, every problem. */
+interface ParsedAll<Config> {
+  readonly entries: Entry<Config>[];
+  readonly pruned: Entry<Config>[];
+  readonly diagnostics: Diagnostic[];
+  readonly failedFiles: string[];
+}
+
+/** Parse each named source with `schema`. */
+const parseAll = <Schema extends z.ZodType>(sources: readonly NamedSource[], schema: Schema): ParsedAll<z.output<Schema>> => {
+  const parsed = [...sources].sort(byName).map((source) => ({ source, result: parseDefinition(schema, source) }));
+  const failed = parsed.filter(({ result }) => result.config === undefined);
   return {
     entries: parsed.flatMap(({ source, result }) =>
       result.config === undefined ? [] : [{ name: source.name, file: source.file, config: result.config }],
     ),
+    pruned: failed.flatMap(({ source, result }) => {
+      if (result.diagnostics.some((diagnostic) => UNWALKABLE.has(diagnostic.code))) return [];
+      const config = pruneToValid(schema, source.value);
+      return config === undefined ? [] : [{ name: source.name, file: source.file, config }];
+    }),
     diagnostics: parsed.flatMap(({ result }) => result.diagnostics),
-    failed: parsed.filter(({ result }) => result.config === undefined).length,
+    failedFiles: failed.map(({ source }) => source.file),
   };
 };
 
 /** Validate every file of `sources` and the fleet as a whole. Pure: reads nothing from disk. */
 export const validateFleet = (sources: FleetSources): ValidationResult => {
   const config = sources.config && parseDefinition(fleetSchema, sources.config);
-  const hosts = parseAll(sources.hosts, (source) => parseDefinition(hostSchema, source));
-  const modules = parseAll(sources.modules, (source) => parseDefinition(moduleSchema, source));
-  const overlays = parseAll(sources.overlays, (source) => parseDefinition(overlaySchema, source));
+  const hosts = parseAll(sources.hosts, hostSchema);
+  const modules = parseAll(sources.modules, moduleSchema);
+  const overlays = parseAll(sources.overlays, overlaySchema);
   const draft: FleetDraft = {
     configFile: sources.config?.file ?? CONFIG_FILE,
     config: config?.config,
     hosts: hosts.entries,
     modules: modules.entries,
+    overlays: overlays.entries,
     hostNames: new Set([...sources.hosts.map((host) => host.name), ...(sources.unloaded?.hosts ?? [])]),
     moduleNames: new Set([...sources.modules.map((module) => module.name), ...(sources.unloaded?.modules ?? [])]),
   };
@@ -72,20 +108,28 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
     ...modules.diagnostics,
     ...overlays.diagnostics,
     ...FLEET_CHECKS.flatMap((check) => check(draft)),
+    // References are checked in the failed files too, as far as they validate.
+    ...checkReferences({ ...draft, hosts: [...hosts.entries, ...hosts.pruned], modules: [...modules.entries, ...modules.pruned] }),
     ...homes.diagnostics,
   ];
-  const complete =
-    draft.config !== undefined && hosts.failed + modules.failed + overlays.failed + homes.failed === 0 && !sources.unloaded?.homes?.length && !sources.unloaded?.hosts?.length && !sources.unloaded?.modules?.length;
-  if (!complete || diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { diagnostics };
-  return {
-    fleet: {
-      configFile: draft.configFile,
-      config: draft.config,
-      hosts: hosts.entries,
-      modules: modules.entries,
-      overlays: overlays.entries,
-      homes: homes.entries,
-    },
-    diagnostics,
+  const failedFiles = [
+    ...(draft.config === undefined ? [draft.configFile] : []),
+    ...hosts.failedFiles,
+    ...modules.failedFiles,
+    ...overlays.failedFiles,
+    ...(sources.unloaded?.hosts ?? []).map((name) => `${HOSTS_DIR}/${name}/${HOST_FILE}`),
+    ...(sources.unloaded?.modules ?? []).map((name) => `${MODULES_DIR}/${name}.ts`),
+  ].sort();
+  const complete = failedFiles.length === 0 && homes.failed === 0 && !sources.unloaded?.homes?.length;
+  if (draft.config === undefined) return { diagnostics };
+  const fleet: Fleet = {
+    configFile: draft.configFile,
+    config: draft.config,
+    hosts: hosts.entries,
+    modules: modules.entries,
+    overlays: overlays.entries,
+    homes: homes.entries,
   };
+  if (complete && !diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { fleet, diagnostics };
+  return { partial: { fleet, pruned: { hosts: hosts.pruned, modules: modules.pruned }, failedFiles }, diagnostics };
 };

@@ -264,9 +264,13 @@ const CASES: readonly Case[] = [
   },
   {
     name: "bad WireGuard key",
-    files: nas(
-      `${ADDRESS}\n  services: {\n    wireguard: {\n      wg0: {\n        ips: ["10.100.0.1/24"],\n        privateKey: secret("wg-key"),\n        peers: [{ »publicKey: "abc=", allowedIPs: ["10.100.0.2/32"] }],\n      },\n    },\n  },`,
-    ),
+    files: {
+      // The fleet declares the secret: references are checked in a file with schema errors too.
+      "typeflake.config.ts": fleetFile(WITH_SECRETS),
+      ...nas(
+        `${ADDRESS}\n  services: {\n    wireguard: {\n      wg0: {\n        ips: ["10.100.0.1/24"],\n        privateKey: secret("wg-key"),\n        peers: [{ »publicKey: "abc=", allowedIPs: ["10.100.0.2/32"] }],\n      },\n    },\n  },`,
+      ),
+    },
     code: "invalid-wireguard-key",
     path: "services.wireguard.wg0.peers[0].publicKey",
     message: "must be a WireGuard public key: 44 base64 characters",

@@ -7,15 +7,18 @@ import type { Fleet } from "../../model/fleet.ts";
 import { checkNfsMounts } from "./nfs-mounts.ts";
 import { checkSecretAccess } from "./secret-access.ts";
 import { checkTunnels } from "./tunnels.ts";
+import { checkUniqueValues } from "./unique-values.ts";
 import { checkUpstreams } from "./upstreams.ts";
 
 /**
  * Every cross-host inconsistency: WireGuard tunnel addresses and peers, upstreams on closed
- * ports, NFS mounts the server would refuse, secrets a host cannot decrypt.
+ * ports, NFS mounts the server would refuse, secrets a host cannot decrypt, values two hosts
+ * must not share (ZFS host ids, WireGuard and secrets keys, host names).
  */
 export const checkCrossHost = (fleet: Fleet): Diagnostic[] => [
   ...checkTunnels(fleet),
   ...checkUpstreams(fleet),
   ...checkNfsMounts(fleet),
   ...checkSecretAccess(fleet),
+  ...checkUniqueValues(fleet),
 ];

@@ -10,7 +10,7 @@ import { secretsOfHost } from "../../model/host-modules.ts";
 import { writtenExpressions } from "../written-expressions.ts";
 
 /** Where `host` first uses secret `name`: a `secret(…)` in one of its files, or a `secrets` list. */
-const firstUse = (fleet: Fleet, host: HostEntry, name: string): SourceOrigin => {
+export const firstSecretUse = (fleet: Fleet, host: HostEntry, name: string): SourceOrigin => {
   for (const body of bodiesOfHost(fleet, host)) {
     const use = writtenExpressions(body.config).find(
       ({ expression }) => (expression.kind === "secret" || expression.kind === "secretPath") && expression.name === name,
@@ -31,9 +31,11 @@ export const checkSecretAccess = (fleet: Fleet): Diagnostic[] => {
       : secretsOfHost(fleet, host).map((name) =>
           error(
             "secret-not-decryptable",
-            firstUse(fleet, host, name),
-            `host "${host.name}" uses secret ${JSON.stringify(name)} but has no age key in secrets.hostKeys, so it cannot decrypt it; ` +
-              `add hostKeys: { ${JSON.stringify(host.name)}: "age1…" } to typeflake.config.ts (the host's key, e.g. \`ssh-to-age < /etc/ssh/ssh_host_ed25519_key.pub\`)`,
+            firstSecretUse(fleet, host, name),
+            `host "${host.name}" uses secret ${JSON.stringify(name)} but has no ${settings.backend === "agenix" && !settings.ageKeyFile ? "SSH" : "age"} key in secrets.hostKeys, so it cannot decrypt it; ` +
+              (settings.backend === "agenix" && !settings.ageKeyFile
+                ? `add hostKeys: { ${JSON.stringify(host.name)}: "ssh-ed25519 AAAA…" } to typeflake.config.ts (the host's SSH public key, e.g. from \`ssh-keyscan -t ed25519 ${host.config.address}\`)`
+                : `add hostKeys: { ${JSON.stringify(host.name)}: "age1…" } to typeflake.config.ts (the host's key, e.g. \`ssh-to-age < /etc/ssh/ssh_host_ed25519_key.pub\`)`),
             [{ file: fleet.configFile, objectPath: ["secrets", "hostKeys"] }],
           ),
         ),

@@ -1,0 +1,34 @@
+/**
+ * The NixOS and module assertions typeflake mirrors, run on every host's merged options before
+ * anything is written (see docs/assertions.md for each and the assertion it mirrors).
+ */
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { Fleet } from "../../model/fleet.ts";
+import { acmeAccount } from "./acme-account.ts";
+import { agenixIdentity } from "./agenix-identity.ts";
+import type { HostAssertion } from "./assertion.ts";
+import { hostKeyRecipients } from "./host-key-recipients.ts";
+import { hostOptions } from "./host-options.ts";
+import { nginxTls } from "./nginx-tls.ts";
+import { sopsKeySource } from "./sops-key-source.ts";
+import { userPasswords } from "./user-passwords.ts";
+import { wireguardKeys } from "./wireguard-keys.ts";
+import { zfsHostId } from "./zfs-host-id.ts";
+
+const ASSERTIONS: readonly HostAssertion[] = [
+  agenixIdentity,
+  hostKeyRecipients,
+  sopsKeySource,
+  zfsHostId,
+  acmeAccount,
+  nginxTls,
+  wireguardKeys,
+  userPasswords,
+];
+
+/** Every mirrored assertion that fails on a host of `fleet`. */
+export const checkAssertions = (fleet: Fleet): Diagnostic[] =>
+  fleet.hosts.flatMap((host) => {
+    const options = hostOptions(fleet, host);
+    return ASSERTIONS.flatMap((assertion) => assertion(options, fleet));
+  });

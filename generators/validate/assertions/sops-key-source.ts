@@ -1,0 +1,43 @@
+/**
+ * sops-nix (`modules/sops/default.nix`): a host with `sops.secrets` needs a key source:
+ * `sops.age.keyFile`, `sops.age.sshKeyPaths` (by default the ed25519 keys of
+ * `services.openssh.hostKeys` when OpenSSH is on), or GnuPG. typeflake writes `sops.age.keyFile`;
+ * a raw override that clears it (and no other source) is what this catches.
+ */
+import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
+import { booleanOf, isSet, UNKNOWN, type HostOptions } from "./host-options.ts";
+
+const SOPS_MESSAGE =
+  "No key source configured for sops. Either set services.openssh.enable or set sops.age.keyFile or sops.gnupg.home or sops.gnupg.qubes-split-gpg.enable";
+
+/** Whether a list option is non-empty: true, false, or undefined when only Nix can tell. */
+const nonEmpty = (options: HostOptions, ...path: string[]): boolean | undefined => {
+  const option = options.get(...path);
+  if (!option) return undefined;
+  return option.value === UNKNOWN ? undefined : Array.isArray(option.value) && option.value.length > 0;
+};
+
+/** Hosts whose sops secrets no key source can decrypt. */
+export const sopsKeySource: HostAssertion = (options) => {
+  const [first] = options.namesUnder("sops", "secrets");
+  if (first === undefined) return [];
+  const keyFile = options.get("sops", "age", "keyFile");
+  const sources = [
+    isSet(keyFile),
+    isSet(options.get("sops", "gnupg", "home")),
+    booleanOf(options.get("sops", "gnupg", "qubes-split-gpg", "enable")),
+    nonEmpty(options, "sops", "gnupg", "sshKeyPaths"),
+    // sshKeyPaths defaults to the OpenSSH host keys when OpenSSH is on.
+    options.get("sops", "age", "sshKeyPaths") ? nonEmpty(options, "sops", "age", "sshKeyPaths") : booleanOf(options.get("services", "openssh", "enable")),
+  ];
+  if (sources.some((source) => source !== false)) return [];
+  return [
+    refused(
+      "sops-no-key-source",
+      keyFile?.origins.at(-1) ?? { file: options.host.file, objectPath: [] },
+      `${hostLabel(options)} uses sops secret ${JSON.stringify(first)} but sops.age.keyFile is cleared and no other key source is set`,
+      SOPS_MESSAGE,
+      "remove the override of sops.age.keyFile (typeflake sets it from secrets.ageKeyFile, default /var/lib/sops-nix/key.txt), or enable OpenSSH so sops-nix decrypts with the SSH host key",
+    ),
+  ];
+};

@@ -1,0 +1,43 @@
+/**
+ * Users (`nixos/modules/config/users-groups.nix`): more than one of a user's password options set
+ * makes NixOS pick one by an order of precedence that differs with `users.mutableUsers`, and warn.
+ * The outcome is rarely what was meant (a forgotten `initialPassword` beside a
+ * `hashedPasswordFile`), so typeflake refuses it: one password option per user.
+ */
+import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { refused, type HostAssertion } from "./assertion.ts";
+import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
+
+const USERS_MESSAGE =
+  "has multiple of the options `initialHashedPassword`, `hashedPassword`, `initialPassword`, `password` & `hashedPasswordFile` set to a non-null value.";
+
+/** The options users-groups.nix counts: the initial ones only while users are mutable. */
+const passwordOptions = (options: HostOptions): readonly string[] => [
+  "hashedPassword",
+  "hashedPasswordFile",
+  "password",
+  ...(booleanOf(options.get("users", "mutableUsers")) === false ? [] : ["initialHashedPassword", "initialPassword"]),
+];
+
+/** Users with more than one password option. */
+export const userPasswords: HostAssertion = (options) =>
+  options.namesUnder("users", "users").flatMap((user) => {
+    const set = passwordOptions(options).flatMap((name) => {
+      const option = options.get("users", "users", user, name);
+      return option && isSet(option) === true ? [{ name, origin: option.origins.at(-1) as SourceOrigin }] : [];
+    });
+    if (set.length < 2) return [];
+    const [first, ...rest] = set;
+    const last = rest.at(-1);
+    if (!first || !last) return [];
+    return [
+      refused(
+        "conflicting-passwords",
+        last.origin,
+        `user ${JSON.stringify(user)} sets ${set.map((option) => option.name).join(" and ")}`,
+        `The user '${user}' ${USERS_MESSAGE}`,
+        "keep one: hashedPasswordFile: secret(\"users/<name>-password\") keeps the hash out of the Nix store",
+        set.slice(0, -1).map((option) => option.origin),
+      ),
+    ];
+  });

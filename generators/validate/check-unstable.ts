@@ -1,0 +1,56 @@
+/**
+ * The second package set (`unstable`) exists only when the fleet declares it: an overlay that
+ * reads `prev.unstable.*` / `final.unstable.*` (or uses `unstablePkg`), or raw Nix in a host or
+ * module that takes the `unstable` argument, fails to evaluate without it. `unstablePkg` in hosts
+ * and modules is a reference, checked with the others (check-references.ts).
+ */
+import type { NixExpression } from "../../dsl/expressions.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import type { FleetCheck } from "./draft.ts";
+import { writtenExpressions } from "./written-expressions.ts";
+
+const ADD_UNSTABLE =
+  'add unstable: { input: "nixpkgs-unstable" } to typeflake.config.ts, with the input "nixpkgs-unstable": { url: "github:NixOS/nixpkgs/nixos-unstable" }';
+
+/** `prev.unstable`, `final.unstable`, `pkgs.unstable` as written in an overlay. */
+const OVERLAY_USE = /(?<![\w'.-])(prev|final|pkgs)\.unstable(?![\w'-])/;
+/** The `unstable` module argument (not an attribute after a dot), as raw Nix in a module uses it. */
+const MODULE_USE = /(?<![\w'.-])unstable(?![\w'-])|(?<![\w'.-])pkgs\.unstable(?![\w'-])/;
+
+/** The text of a raw fragment (its interpolated values are checked on their own). */
+const rawText = (expression: NixExpression): string =>
+  expression.kind === "raw" ? expression.parts.filter((part): part is string => typeof part === "string").join(" ") : "";
+
+/** Each raw fragment or `unstablePkg` in `config` that needs `unstable`, where it was written. */
+const uses = (config: unknown, file: string, pattern: RegExp, packages: boolean): { origin: SourceOrigin; what: string }[] =>
+  writtenExpressions(config).flatMap(({ expression, path }) => {
+    const origin = { file, objectPath: path };
+    if (packages && expression.kind === "package" && expression.set === "unstable")
+      return [{ origin, what: `unstablePkg(${JSON.stringify(expression.attrPath.join("."))})` }];
+    const match = pattern.exec(rawText(expression));
+    return match ? [{ origin, what: `the raw Nix ${JSON.stringify(match[0])}` }] : [];
+  });
+
+/** Overlays and raw Nix that use `unstable` in a fleet without a second nixpkgs. */
+export const checkUnstable: FleetCheck = (draft) => {
+  if (!draft.config || draft.config.unstable) return [];
+  const overlays = draft.overlays.flatMap((overlay) =>
+    uses(overlay.config, overlay.file, OVERLAY_USE, true).map(({ origin, what }) =>
+      error(
+        "unstable-not-configured",
+        origin,
+        `this overlay uses ${what}, but the fleet has no second nixpkgs, so applying it fails with "attribute 'unstable' missing"; ${ADD_UNSTABLE}, or use prev.<package> from the main nixpkgs`,
+      ),
+    ),
+  );
+  const modules = [...draft.hosts, ...draft.modules].flatMap((entry): Diagnostic[] =>
+    uses(entry.config, entry.file, MODULE_USE, false).map(({ origin, what }) =>
+      error(
+        "unstable-not-configured",
+        origin,
+        `${what} uses the unstable package set, but the fleet has no second nixpkgs, so NixOS cannot pass the module its "unstable" argument; ${ADD_UNSTABLE}, or use pkgs from the main nixpkgs`,
+      ),
+    ),
+  );
+  return [...overlays, ...modules];
+};

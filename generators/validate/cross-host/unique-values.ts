@@ -1,0 +1,96 @@
+/**
+ * Values that identify one machine and must differ between hosts: ZFS's `networking.hostId`
+ * (ZFS refuses to import a pool last imported by a host with another id, and two hosts with one
+ * id defeat that guard), WireGuard public keys (a peer is found by its key: two interfaces with
+ * one key steal each other's traffic), the keys hosts decrypt secrets with, and host names.
+ * Host addresses, deploy targets and tunnel addresses are checked beside their own kind
+ * (check-addresses.ts, tunnels.ts). Each repeat is reported at the later host with the first as
+ * related; a value set in a shared module is reported once, at the module.
+ */
+import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { fleetTunnels } from "../../lower/services/fleet-view.ts";
+import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
+import type { Fleet } from "../../model/fleet.ts";
+import { hostOptions } from "../assertions/host-options.ts";
+
+/** One host's value of a kind, and where it was written. */
+interface Claim {
+  readonly host: string;
+  readonly value: string;
+  readonly origin: SourceOrigin;
+}
+
+const sameOrigin = (a: SourceOrigin, b: SourceOrigin): boolean => a.file === b.file && a.objectPath.join("\0") === b.objectPath.join("\0");
+
+/** Repeated values among `claims`, by `describe` of the kind and `fix`. */
+const repeats = (claims: readonly Claim[], code: string, what: string, fix: string, key = (value: string) => value): Diagnostic[] => {
+  const first = new Map<string, Claim>();
+  const shared = new Map<string, Claim[]>();
+  const problems: Diagnostic[] = [];
+  for (const claim of claims) {
+    const earlier = first.get(key(claim.value));
+    if (!earlier) {
+      first.set(key(claim.value), claim);
+      continue;
+    }
+    if (earlier.host === claim.host) continue;
+    if (sameOrigin(earlier.origin, claim.origin)) {
+      const group = shared.get(key(claim.value)) ?? [earlier];
+      shared.set(key(claim.value), [...group, claim]);
+      continue;
+    }
+    problems.push(
+      error(code, claim.origin, `${what} ${JSON.stringify(claim.value)} of host "${claim.host}" is already host "${earlier.host}"'s; ${fix}`, [earlier.origin]),
+    );
+  }
+  for (const group of shared.values()) {
+    const [one] = group;
+    if (!one) continue;
+    problems.push(
+      error(
+        code,
+        one.origin,
+        `${what} ${JSON.stringify(one.value)} is set here for every host that uses this file (${group.map((claim) => `"${claim.host}"`).join(", ")}), so they share it; ${fix}, in each host's own file`,
+      ),
+    );
+  }
+  return problems;
+};
+
+/** Every merged string option at `path`, per host. */
+const optionClaims = (fleet: Fleet, ...path: string[]): Claim[] =>
+  fleet.hosts.flatMap((host) => {
+    const option = hostOptions(fleet, host).get(...path);
+    const origin = option?.origins.at(-1);
+    return option && typeof option.value === "string" && origin ? [{ host: host.name, value: option.value, origin }] : [];
+  });
+
+/** Values two hosts must not share. */
+export const checkUniqueValues = (fleet: Fleet): Diagnostic[] => {
+  const tunnelKeys = fleetTunnels(fleet).flatMap((tunnel): Claim[] =>
+    tunnel.config.publicKey ? [{ host: tunnel.host.name, value: tunnel.config.publicKey, origin: { ...tunnel.origin, objectPath: [...tunnel.origin.objectPath, "publicKey"] } }] : [],
+  );
+  const hostKeys = Object.entries(secretsSettings(fleet).hostKeys).map(([host, value]) => ({ host, value, origin: settingOrigin(fleet, "hostKeys", host) }));
+  return [
+    ...repeats(
+      optionClaims(fleet, "networking", "hostId"),
+      "duplicate-host-id",
+      "networking.hostId",
+      'give every machine its own 8 hex digits, e.g. zfs: { hostId: "…" } from `head -c4 /dev/urandom | od -A none -t x4`',
+      (value) => value.toLowerCase(),
+    ),
+    ...repeats(
+      tunnelKeys,
+      "duplicate-wireguard-key",
+      "the WireGuard public key",
+      "WireGuard finds peers by their key, so each interface needs its own key pair (`wg genkey | tee private | wg pubkey`)",
+    ),
+    ...repeats(
+      hostKeys,
+      "duplicate-host-key",
+      "the secrets key",
+      "each host decrypts with its own key; write this host's own public key (from its /etc/ssh/ssh_host_ed25519_key.pub)",
+    ),
+    ...repeats(optionClaims(fleet, "networking", "hostName"), "duplicate-hostname", "networking.hostName", "remove the override of networking.hostName; typeflake sets it from the host's folder name", (value) => value.toLowerCase()),
+  ];
+};
