@@ -50,8 +50,9 @@ describe("openssh", () => {
 });
 
 describe("node exporter", () => {
-  it("enables the exporter and claims TCP 9100, writing only what differs from NixOS's defaults", () => {
-    expect(simplified(withModule({ nodeExporter: {} }))).toEqual({ definitions: { "services.prometheus.exporters.node.enable": true }, ports: ["node exporter tcp/9100"] });
+  it("enables the exporter with TCP 9100 closed unless opened, writing only what differs from NixOS's defaults", () => {
+    expect(simplified(withModule({ nodeExporter: {} }))).toEqual({ definitions: { "services.prometheus.exporters.node.enable": true }, ports: ["node exporter tcp/9100 closed"] });
+    expect(simplified(withModule({ nodeExporter: { openFirewall: true } }))).toEqual({ definitions: { "services.prometheus.exporters.node.enable": true }, ports: ["node exporter tcp/9100"] });
     expect(simplified(withModule({ nodeExporter: { port: 9101, listenAddress: "10.0.20.10", enabledCollectors: ["systemd"], disabledCollectors: ["wifi"], openFirewall: false } }))).toEqual({
       definitions: {
         "services.prometheus.exporters.node.enable": true,

@@ -112,7 +112,7 @@ keys:
 creation_rules:
   # secrets/gateway.yaml
   #   wireguard-key: gateway
-  - path_regex: '(^|/)secrets/gateway\\.yaml$'
+  - path_regex: '^secrets/gateway\\.yaml$'
     key_groups:
       - age:
           - *admin_1
@@ -122,7 +122,7 @@ creation_rules:
   #   nas-only: nas
   #   shared: gateway, nas
   #   unused: used by no host
-  - path_regex: '(^|/)secrets/secrets\\.yaml$'
+  - path_regex: '^secrets/secrets\\.yaml$'
     key_groups:
       - age:
           - *admin_1
@@ -130,6 +130,61 @@ creation_rules:
           - *host_gateway
           - *host_nas
 `);
+  });
+});
+
+/**
+ * What sops does with a `.sops.yaml` when it encrypts `file` (a path relative to the config's
+ * folder): the first creation rule whose path_regex matches decides the recipients. The
+ * generated file's shape (anchors, rules, age lists) is read with plain regexes; Go's RE2 and
+ * JavaScript agree on the escaped, anchored patterns typeflake writes.
+ */
+const sopsRecipients = (sopsYaml: string, file: string): string[] | undefined => {
+  const keys = new Map([...sopsYaml.matchAll(/^ {2}- &(\S+) (\S+)$/gm)].map(([, anchor, key]) => [anchor as string, key as string]));
+  const rules = sopsYaml.split(/^ {2}- path_regex: /m).slice(1).map((rule) => ({
+    regex: new RegExp(/^'(.*)'$/m.exec(rule)?.[1] ?? "(?!)"),
+    recipients: [...rule.matchAll(/^ {10}- \*(\S+)$/gm)].map(([, anchor]) => keys.get(anchor as string) as string),
+  }));
+  return rules.find((rule) => rule.regex.test(file))?.recipients;
+};
+
+describe(".sops.yaml first-match rules", () => {
+  it("gives every encrypted file exactly its own recipients, whatever the paths' overlap", () => {
+    const fleet = buildFleet({
+      config: {
+        secrets: {
+          defaultFile: "secrets.yaml",
+          admins: [AGE.admin],
+          hostKeys: { gateway: AGE.gateway, nas: AGE.nas, compute: AGE.compute },
+          secrets: {
+            shared: {},
+            vault: { file: "vault/secrets.yaml" },
+            deep: { file: "a/vault/secrets.yaml" },
+            dotted: { file: "secretsXyaml" },
+          },
+        },
+      },
+      hosts: {
+        gateway: { address: "10.0.20.1", secrets: ["shared"] },
+        nas: { address: "10.0.20.10", secrets: ["vault"] },
+        compute: { address: "10.0.20.11", secrets: ["deep", "dotted"] },
+      },
+    });
+    const yaml = renderSopsYaml(fleet, secretUsage(fleet));
+    expect(sopsRecipients(yaml, "secrets.yaml")).toEqual([AGE.admin, AGE.gateway]);
+    expect(sopsRecipients(yaml, "vault/secrets.yaml")).toEqual([AGE.admin, AGE.nas]);
+    expect(sopsRecipients(yaml, "a/vault/secrets.yaml")).toEqual([AGE.admin, AGE.compute]);
+    expect(sopsRecipients(yaml, "secretsXyaml")).toEqual([AGE.admin, AGE.compute]);
+    // A file no rule was written for gets none: sops refuses it instead of guessing recipients.
+    expect(sopsRecipients(yaml, "other/secrets.yaml")).toBeUndefined();
+    expect(sopsRecipients(yaml, "secrets.yaml.bak")).toBeUndefined();
+    // Deeper paths come first, so a hand-added catch-all rule at the end could not shadow them.
+    expect([...yaml.matchAll(/path_regex: '(.*)'/g)].map(([, regex]) => regex)).toEqual([
+      "^a/vault/secrets\\.yaml$",
+      "^vault/secrets\\.yaml$",
+      "^secrets\\.yaml$",
+      "^secretsXyaml$",
+    ]);
   });
 });
 

@@ -24,10 +24,15 @@ export interface FleetOutput {
   readonly nix: GeneratedNix[];
 }
 
-/** Run the whole pipeline on `root`; fails the test, listing them, when there are diagnostics. */
+/**
+ * Run the whole pipeline on `root`; fails the test, listing them, when there are diagnostics
+ * other than the warnings that an encrypted secret file is not created yet (the reference fleets
+ * ship none: they would be encrypted to keys nobody here holds).
+ */
 export const generateFleet = async (root: string): Promise<FleetOutput> => {
   const result = await runPipeline(root);
-  expect(result.diagnostics.map((d) => `${d.origin.file} ${d.origin.objectPath.join(".")}: ${d.message}`)).toEqual([]);
+  const problems = result.diagnostics.filter((d) => d.code !== "missing-secret-file" || d.severity !== "warning");
+  expect(problems.map((d) => `${d.origin.file} ${d.origin.objectPath.join(".")}: ${d.message}`)).toEqual([]);
   if (!result.fleet || !result.plan) throw new Error(`${root} did not generate`);
   return { root, fleet: result.fleet, plan: result.plan, nix: nixFiles(result.fleet) };
 };
