@@ -1,12 +1,13 @@
 /**
- * What went wrong while importing a fleet file, as diagnostics: syntax errors (from esbuild, via
- * tsx) at their line and column, exceptions thrown while the file ran at the line in that file,
- * imports that do not resolve. Paths inside messages are made relative to the fleet root, so a
+ * What went wrong while loading a fleet file, as diagnostics: what esbuild refused (syntax errors,
+ * imports that do not resolve or name nothing) at their line and column, exceptions thrown while
+ * the file ran at the line in that file. Paths inside messages are made relative to the fleet root, so a
  * report reads the same on every machine.
  */
-import { sep } from "node:path";
+import { resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as typeflake from "../../dsl/index.ts";
+import type { Message } from "esbuild";
 import { error, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
 
@@ -25,17 +26,29 @@ const relativize = (target: ImportTarget, text: string): string =>
     .replaceAll(`${target.root}${sep}`, "")
     .replace(/\?(typeflake-load|namespace|tsx-namespace)=[^\s:)'"]*/g, "");
 
-/** esbuild's report lines: `/abs/file.ts:2:11: ERROR: Expected identifier but found ";"` (0-based column). */
-const ESBUILD_ERROR = /^(.+?):(\d+):(\d+): ERROR: (.*)$/gm;
+/** esbuild's words for an import it could not follow, as opposed to a syntax error. */
+const UNRESOLVED = /^(Could not resolve|No matching export|No loader is configured)/;
 
-const syntaxErrors = (target: ImportTarget, message: string): Diagnostic[] =>
-  [...message.matchAll(ESBUILD_ERROR)].map(([, path = "", line = "1", column = "0", text = ""]) => {
-    const file = relativize(target, path);
-    const inside = !file.startsWith("/");
-    return {
-      ...error("syntax-error", { file: inside ? file : target.file, objectPath: [] }, `syntax error: ${relativize(target, text)}${inside ? "" : ` (in ${file})`}`),
-      ...(inside ? { location: { line: Number(line), column: Number(column) + 1 } } : {}),
-    };
+/** esbuild's wording made typeflake's: `No matching export in "x.ts" for import "y"` → `"x.ts" does not export "y"`. */
+const importProblem = (text: string): string =>
+  text
+    .replace(/^No matching export in "([^"]+)" for import "([^"]+)"$/, (_, from: string, name: string) => `${JSON.stringify(from.replace(/^typeflake:/, ""))} does not export ${JSON.stringify(name)}`)
+    .replace(/^Could not resolve /, "cannot find ");
+
+/**
+ * Diagnostics for what esbuild refused while bundling `target.file`: each at its file, line and
+ * column, in a fleet file the user wrote (a local helper's error is reported in the helper).
+ */
+export const buildFailure = (target: ImportTarget, messages: readonly Message[]): Diagnostic[] =>
+  messages.map((message) => {
+    const file = message.location ? relativize(target, resolve(target.root, message.location.file)) : target.file;
+    const inside = !file.startsWith("/") && !file.startsWith("../");
+    const text = relativize(target, message.text);
+    const origin = { file: inside ? file : target.file, objectPath: [] };
+    const diagnostic = UNRESOLVED.test(message.text)
+      ? error("load-error", origin, `cannot load this file: ${importProblem(text)}${exportHint(message.text)}`)
+      : error("syntax-error", origin, `syntax error: ${text}${inside ? "" : ` (in ${file})`}`);
+    return message.location && inside ? { ...diagnostic, location: { line: message.location.line, column: message.location.column + 1 } } : diagnostic;
   });
 
 /** Stack frames `at fn (/abs/file.ts:3:38)` or `at /abs/file.ts:3:38`, as relative file and position. */
@@ -58,12 +71,9 @@ const TYPEFLAKE_EXPORTS = Object.keys(typeflake);
 
 /** A hint for names `"typeflake"` does not export: `defineHots` → `defineHost`. */
 const exportHint = (message: string): string => {
-  const name = /module 'typeflake' does not provide an export named '([^']+)'/.exec(message)?.[1];
+  const name = /No matching export in "typeflake:typeflake" for import "([^"]+)"/.exec(message)?.[1];
   return name === undefined ? "" : didYouMean(name, TYPEFLAKE_EXPORTS);
 };
-
-const NOT_INSTALLED =
-  'the "typeflake" package cannot be found from this fleet: install it in the fleet\'s project (npm install typeflake); fleets inside the typeflake repository find it through its package.json';
 
 /**
  * The stack as Node formats it: in the TypeScript that was written when source maps are on (tsx
@@ -88,12 +98,8 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
     return [error("load-error", { file: target.file, objectPath: [] }, `threw ${JSON.stringify(thrown) ?? String(thrown)} while loading`)];
   }
   const stack = nodeStack(thrown);
-  const syntax = thrown.message.startsWith("Transform failed") ? syntaxErrors(target, thrown.message) : [];
-  if (syntax.length > 0) return syntax;
-
   const origin = { file: target.file, objectPath: [] };
   const message = relativize(target, thrown.message);
-  if (/Cannot find (package|module) 'typeflake'/.test(thrown.message)) return [error("typeflake-not-found", origin, NOT_INSTALLED)];
   // An import that does not resolve or link fails before the file runs; a SyntaxError thrown by
   // the file's own code (JSON.parse) is an ordinary throw, below.
   const link = thrown instanceof SyntaxError ? linkErrorLocation(stack) : undefined;

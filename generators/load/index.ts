@@ -15,7 +15,7 @@ import type { FleetSources, NamedSource } from "../validate/sources.ts";
 import { discoverFleet, type FleetFile } from "./discover.ts";
 import { discoverHomes } from "./discover-homes.ts";
 import { loadDefinition } from "./load-definition.ts";
-import { nextGeneration } from "./typescript-import.ts";
+import { loadFleetModules } from "./fleet-bundle.ts";
 
 export type { ValidationResult } from "../validate/index.ts";
 
@@ -26,17 +26,15 @@ export interface LoadedFleet {
 }
 
 /**
- * Import every definition file under `root` in parallel (TypeScript through tsx, no build step).
+ * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the user's).
  * Files that fail to import are reported and left out; their names still count for references.
  */
 export const loadFleet = async (root: string): Promise<LoadedFleet> => {
   const absoluteRoot = resolve(root);
   const [fleetDiscovery, homes] = await Promise.all([discoverFleet(absoluteRoot), discoverHomes(absoluteRoot)]);
   const discovery = { ...fleetDiscovery, files: [...fleetDiscovery.files, ...homes.files], diagnostics: [...fleetDiscovery.diagnostics, ...homes.diagnostics] };
-  const load = nextGeneration();
-  const loaded = await Promise.all(
-    discovery.files.map(async (file) => ({ file, result: await loadDefinition(absoluteRoot, file, load) })),
-  );
+  const modules = await loadFleetModules(absoluteRoot, discovery.files.map((file) => file.path));
+  const loaded = discovery.files.map((file) => ({ file, result: loadDefinition(absoluteRoot, file, modules.get(file.path)!) }));
   const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
     loaded.flatMap(({ file, result }) => (file.kind === kind && result.ok ? [result.source] : []));
   const unloadedOf = (kind: FleetFile["kind"]): string[] =>

@@ -1,13 +1,13 @@
 /**
- * Import one definition file and check its default export came from the right `define*`
+ * Check one loaded definition file: its default export came from the right `define*`
  * function: a host file must `export default defineHost({ … })`.
  */
 import { definitionKind, type DefinitionKind } from "../../dsl/definition.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { NamedSource } from "../validate/sources.ts";
 import type { FleetFile } from "./discover.ts";
-import { importFailure } from "./import-error.ts";
-import { importTypeScript } from "./typescript-import.ts";
+import type { LoadedModule } from "./fleet-bundle.ts";
+import { buildFailure, importFailure } from "./import-error.ts";
 
 const DEFINE: Readonly<Record<DefinitionKind, string>> = {
   fleet: "defineFleet",
@@ -24,16 +24,15 @@ export type LoadedDefinition =
 
 const failed = (...diagnostics: Diagnostic[]): LoadedDefinition => ({ ok: false, diagnostics });
 
-/** Import `file` (found under the absolute `root`) for load number `load`. */
-export const loadDefinition = async (root: string, file: FleetFile, load: number): Promise<LoadedDefinition> => {
+/** `file` (found under the absolute `root`) as loaded: a definition of the right kind, or why not. */
+export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModule): LoadedDefinition => {
   const origin = { file: file.file, objectPath: [] };
   const expected = `${DEFINE[file.kind]}({ … })`;
-  let exports: Record<string, unknown>;
-  try {
-    exports = await importTypeScript(file.path, load);
-  } catch (thrown) {
-    return failed(...importFailure({ root, file: file.file }, thrown));
+  if (!loaded.ok) {
+    const target = { root, file: file.file };
+    return failed(...(loaded.kind === "build" ? buildFailure(target, loaded.messages) : importFailure(target, loaded.thrown)));
   }
+  const { exports } = loaded;
   if (!("default" in exports) || exports["default"] === undefined) {
     return failed(error("missing-default-export", origin, `has no default export; end it with export default ${expected}`));
   }

@@ -660,16 +660,16 @@ const CASES: readonly Case[] = [
     },
     code: "load-error",
     path: "",
-    message: `does not provide an export named 'defineHots'; did you mean "defineHost"?`,
+    message: `"typeflake" does not export "defineHots"; did you mean "defineHost"?`,
   },
   {
     name: "import of a file that does not exist",
     files: {
-      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\nimport { shares } from "./shares.ts";\n\nexport default »defineHost({ address: "10.0.20.10", services: { samba: { shares } } });\n`,
+      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\nimport { shares } from »"./shares.ts";\n\nexport default defineHost({ address: "10.0.20.10", services: { samba: { shares } } });\n`,
     },
     code: "load-error",
     path: "",
-    message: "cannot load this file: Cannot find module 'hosts/nas/shares.ts' imported from hosts/nas/host.ts",
+    message: 'cannot load this file: cannot find "./shares.ts"',
   },
 ];
 

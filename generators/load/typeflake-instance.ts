@@ -1,0 +1,28 @@
+/**
+ * The typeflake that is running: fleet files' `import … from "typeflake"` must reach this very
+ * instance (its `define*` brands, its zod), not a second copy found in the fleet's node_modules.
+ * From the published package that is `dist/dsl/index.js`; from this repository's sources (tsx,
+ * vitest) it is `dsl/index.ts`, which Node can import only once tsx's hooks are registered.
+ */
+import { nativeImport } from "./native-import.mjs";
+
+/** The running typeflake's public entry, as a file URL: `.js` when compiled, `.ts` from sources. */
+export const TYPEFLAKE_ENTRY = new URL(`../../dsl/index${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).href;
+
+/** Node imports the entry as is when compiled; from sources, once tsx's hooks are registered. */
+const enableTypeScriptEntry = async (): Promise<void> => {
+  if (!TYPEFLAKE_ENTRY.endsWith(".ts")) return;
+  try {
+    await nativeImport(`${TYPEFLAKE_ENTRY}?typeflake-probe`);
+  } catch (thrown) {
+    if ((thrown as { code?: unknown }).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw thrown;
+    const { register } = await import("tsx/esm/api");
+    register();
+  }
+};
+
+let exportNames: Promise<readonly string[]> | undefined;
+
+/** The names the running typeflake exports, once Node can import its entry. */
+export const typeflakeExports = (): Promise<readonly string[]> =>
+  (exportNames ??= enableTypeScriptEntry().then(async () => Object.keys((await nativeImport(TYPEFLAKE_ENTRY)) as object)));
