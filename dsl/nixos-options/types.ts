@@ -13,6 +13,8 @@ export type PackageValue = Extract<NixExpression, { readonly kind: "package" }>;
 
 /** NixOS options, as the `nixos` block of a host or module. Every option also takes raw Nix (`nix`…``) or an `mk*` wrapper (`mkForce`, `mkDefault`, `mkIf`, `mkMerge`, `mkBefore`, `mkAfter`). */
 export interface NixosOptions {
+  /** Options under `age`. */
+  readonly age?: NixosAge;
   /**
    * Type: `list of unspecified value`
    *
@@ -21,6 +23,8 @@ export interface NixosOptions {
   readonly assertions?: Definition<readonly Item<NixValue>[]>;
   /** Options under `boot`. */
   readonly boot?: NixosBoot;
+  /** Options under `console`. */
+  readonly console?: NixosConsole;
   /** Options under `environment`. */
   readonly environment?: NixosEnvironment;
   /**
@@ -43,6 +47,10 @@ export interface NixosOptions {
   readonly nix?: NixosNix;
   /** Options under `nixpkgs`. */
   readonly nixpkgs?: NixosNixpkgs;
+  /** Options under `powerManagement`. */
+  readonly powerManagement?: NixosPowerManagement;
+  /** Options under `programs`. */
+  readonly programs?: NixosPrograms;
   /** Options under `security`. */
   readonly security?: NixosSecurity;
   /** Options under `services`. */
@@ -71,6 +79,92 @@ export interface NixosOptions {
    * NixOS option `warnings`.
    */
   readonly warnings?: Definition<readonly Item<StringValue>[]>;
+  /** Options under `zramSwap`. */
+  readonly zramSwap?: NixosZramSwap;
+}
+
+/** Options under `age`. */
+export interface NixosAge {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `age.ageBin`.
+   */
+  readonly ageBin?: Definition<StringValue>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `age.identityPaths`.
+   */
+  readonly identityPaths?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `age.secrets`.
+   */
+  readonly secrets?: Definition<{ readonly [name: string]: Definition<NixosAgeSecretsEntry> }>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `age.secretsDir`.
+   */
+  readonly secretsDir?: Definition<PathValue>;
+  /**
+   * Type: `string (with check: non-empty without trailing slash)`
+   * Strings must not be empty and must not end in `/` (except `/` itself).
+   *
+   * NixOS option `age.secretsMountPoint`.
+   */
+  readonly secretsMountPoint?: Definition<StringValue>;
+}
+
+/** Options of each attribute of `age.secrets` (`age.secrets.<name>`). */
+export interface NixosAgeSecretsEntry {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `age.secrets.<name>.file`.
+   */
+  readonly file?: Definition<PathValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `age.secrets.<name>.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `age.secrets.<name>.mode`.
+   */
+  readonly mode?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `age.secrets.<name>.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `age.secrets.<name>.owner`.
+   */
+  readonly owner?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `age.secrets.<name>.path`.
+   */
+  readonly path?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `age.secrets.<name>.symlink`.
+   */
+  readonly symlink?: Definition<boolean>;
 }
 
 /** Options under `boot`. */
@@ -199,6 +293,8 @@ export interface NixosBootInitrdSystemd {
    * NixOS option `boot.initrd.systemd.groups`.
    */
   readonly groups?: Definition<{ readonly [name: string]: Definition<NixosBootInitrdSystemdGroupsEntry> }>;
+  /** Options under `boot.initrd.systemd.network`. */
+  readonly network?: NixosBootInitrdSystemdNetwork;
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -215,6 +311,77 @@ export interface NixosBootInitrdSystemdGroupsEntry {
    * NixOS option `boot.initrd.systemd.groups.<name>.gid`.
    */
   readonly gid?: Definition<number>;
+}
+
+/** Options under `boot.initrd.systemd.network`. */
+export interface NixosBootInitrdSystemdNetwork {
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `boot.initrd.systemd.network.config`.
+   */
+  readonly config?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `boot.initrd.systemd.network.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `boot.initrd.systemd.network.links`.
+   */
+  readonly links?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<NixValue> }> }>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `boot.initrd.systemd.network.netdevs`.
+   */
+  readonly netdevs?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<NixValue> }> }>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `boot.initrd.systemd.network.networks`.
+   */
+  readonly networks?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<NixValue> }> }>;
+  /** Options under `boot.initrd.systemd.network.wait-online`. */
+  readonly "wait-online"?: NixosBootInitrdSystemdNetworkWaitOnline;
+}
+
+/** Options under `boot.initrd.systemd.network.wait-online`. */
+export interface NixosBootInitrdSystemdNetworkWaitOnline {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `boot.initrd.systemd.network.wait-online.anyInterface`.
+   */
+  readonly anyInterface?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `boot.initrd.systemd.network.wait-online.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `boot.initrd.systemd.network.wait-online.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `boot.initrd.systemd.network.wait-online.ignoredInterfaces`.
+   */
+  readonly ignoredInterfaces?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `unsigned integer, meaning >=0`
+   * Integers from 0 up.
+   *
+   * NixOS option `boot.initrd.systemd.network.wait-online.timeout`.
+   */
+  readonly timeout?: Definition<number>;
 }
 
 /** Options of each attribute of `boot.initrd.systemd.users` (`boot.initrd.systemd.users.<name>`). */
@@ -294,6 +461,8 @@ export interface NixosBootKernelSysctl {
 export interface NixosBootLoader {
   /** Options under `boot.loader.efi`. */
   readonly efi?: NixosBootLoaderEfi;
+  /** Options under `boot.loader.generic-extlinux-compatible`. */
+  readonly "generic-extlinux-compatible"?: NixosBootLoaderGenericExtlinuxCompatible;
   /** Options under `boot.loader.grub`. */
   readonly grub?: NixosBootLoaderGrub;
   /** Options under `boot.loader.systemd-boot`. */
@@ -314,6 +483,52 @@ export interface NixosBootLoaderEfi {
    * NixOS option `boot.loader.efi.efiSysMountPoint`.
    */
   readonly efiSysMountPoint?: Definition<StringValue>;
+}
+
+/** Options under `boot.loader.generic-extlinux-compatible`. */
+export interface NixosBootLoaderGenericExtlinuxCompatible {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `boot.loader.generic-extlinux-compatible.configurationLimit`.
+   */
+  readonly configurationLimit?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `boot.loader.generic-extlinux-compatible.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `boot.loader.generic-extlinux-compatible.mirroredBoots`.
+   */
+  readonly mirroredBoots?: Definition<readonly Item<NixosBootLoaderGenericExtlinuxCompatibleMirroredBootsItem>[]>;
+  /**
+   * Type: `string`
+   *
+   * Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a compile error here and an error when typeflake generates.
+   *
+   * NixOS option `boot.loader.generic-extlinux-compatible.populateCmd`.
+   */
+  readonly populateCmd?: never;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `boot.loader.generic-extlinux-compatible.useGenerationDeviceTree`.
+   */
+  readonly useGenerationDeviceTree?: Definition<boolean>;
+}
+
+/** Options of each item of `boot.loader.generic-extlinux-compatible.mirroredBoots` (`boot.loader.generic-extlinux-compatible.mirroredBoots.*`). */
+export interface NixosBootLoaderGenericExtlinuxCompatibleMirroredBootsItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `boot.loader.generic-extlinux-compatible.mirroredBoots.*.path`.
+   */
+  readonly path?: Definition<StringValue>;
 }
 
 /** Options under `boot.loader.grub`. */
@@ -953,6 +1168,56 @@ export interface NixosBootZfsPoolsEntry {
   readonly devNodes?: Definition<PathValue>;
 }
 
+/** Options under `console`. */
+export interface NixosConsole {
+  /**
+   * Type: `list of string matching the pattern [[:xdigit:]]{6}`
+   * Strings must match the POSIX regular expression `[[:xdigit:]]{6}` as a whole.
+   *
+   * NixOS option `console.colors`.
+   */
+  readonly colors?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `console.earlySetup`.
+   */
+  readonly earlySetup?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `console.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `console.font`.
+   */
+  readonly font?: Definition<StringValue | PathValue | null>;
+  /**
+   * Type: `string or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `console.keyMap`.
+   */
+  readonly keyMap?: Definition<StringValue | PathValue>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `console.packages`.
+   */
+  readonly packages?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `console.useXkbConfig`.
+   */
+  readonly useXkbConfig?: Definition<boolean>;
+}
+
 /** Options under `environment`. */
 export interface NixosEnvironment {
   /**
@@ -1242,6 +1507,8 @@ export interface NixosHardware {
    * NixOS option `hardware.enableRedistributableFirmware`.
    */
   readonly enableRedistributableFirmware?: Definition<boolean>;
+  /** Options under `hardware.graphics`. */
+  readonly graphics?: NixosHardwareGraphics;
   /**
    * Type: `boolean`
    *
@@ -1276,6 +1543,50 @@ export interface NixosHardwareCpuIntel {
    * NixOS option `hardware.cpu.intel.updateMicrocode`.
    */
   readonly updateMicrocode?: Definition<boolean>;
+}
+
+/** Options under `hardware.graphics`. */
+export interface NixosHardwareGraphics {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `hardware.graphics.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `hardware.graphics.enable32Bit`.
+   */
+  readonly enable32Bit?: Definition<boolean>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `hardware.graphics.extraPackages`.
+   */
+  readonly extraPackages?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `hardware.graphics.extraPackages32`.
+   */
+  readonly extraPackages32?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `hardware.graphics.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `hardware.graphics.package32`.
+   */
+  readonly package32?: Definition<PackageValue>;
 }
 
 /** Options under `home-manager`. */
@@ -1616,6 +1927,8 @@ export interface NixosNetworking {
    * NixOS option `networking.vswitches`.
    */
   readonly vswitches?: Definition<{ readonly [name: string]: Definition<NixosNetworkingVswitchesEntry> }>;
+  /** Options under `networking.wg-quick`. */
+  readonly "wg-quick"?: NixosNetworkingWgQuick;
   /** Options under `networking.wireguard`. */
   readonly wireguard?: NixosNetworkingWireguard;
   /**
@@ -2535,6 +2848,167 @@ export interface NixosNetworkingVswitchesEntryInterfacesEntry {
   readonly vlan?: Definition<number | null>;
 }
 
+/** Options under `networking.wg-quick`. */
+export interface NixosNetworkingWgQuick {
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `networking.wg-quick.interfaces`.
+   */
+  readonly interfaces?: Definition<{ readonly [name: string]: Definition<NixosNetworkingWgQuickInterfacesEntry> }>;
+}
+
+/** Options of each attribute of `networking.wg-quick.interfaces` (`networking.wg-quick.interfaces.<name>`). */
+export interface NixosNetworkingWgQuickInterfacesEntry {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.address`.
+   */
+  readonly address?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.autostart`.
+   */
+  readonly autostart?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.configFile`.
+   */
+  readonly configFile?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.dns`.
+   */
+  readonly dns?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (string or signed integer)`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.extraOptions`.
+   */
+  readonly extraOptions?: Definition<{ readonly [name: string]: Definition<StringValue | number> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.generatePrivateKeyFile`.
+   */
+  readonly generatePrivateKeyFile?: Definition<boolean>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.listenPort`.
+   */
+  readonly listenPort?: Definition<number | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.mtu`.
+   */
+  readonly mtu?: Definition<number | null>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.peers`.
+   */
+  readonly peers?: Definition<readonly Item<NixosNetworkingWgQuickInterfacesEntryPeersItem>[]>;
+  /**
+   * Type: `strings concatenated with "\n" or (list of string) convertible to it`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.postDown`.
+   */
+  readonly postDown?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `strings concatenated with "\n" or (list of string) convertible to it`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.postUp`.
+   */
+  readonly postUp?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `strings concatenated with "\n" or (list of string) convertible to it`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.preDown`.
+   */
+  readonly preDown?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `strings concatenated with "\n" or (list of string) convertible to it`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.preUp`.
+   */
+  readonly preUp?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.privateKey`.
+   */
+  readonly privateKey?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.privateKeyFile`.
+   */
+  readonly privateKeyFile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.table`.
+   */
+  readonly table?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "wireguard", "amneziawg"`
+   * Allowed values: "wireguard", "amneziawg".
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.type`.
+   */
+  readonly type?: Definition<"wireguard" | "amneziawg">;
+}
+
+/** Options of each item of `networking.wg-quick.interfaces.<name>.peers` (`networking.wg-quick.interfaces.<name>.peers.*`). */
+export interface NixosNetworkingWgQuickInterfacesEntryPeersItem {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.peers.*.allowedIPs`.
+   */
+  readonly allowedIPs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.peers.*.endpoint`.
+   */
+  readonly endpoint?: Definition<StringValue | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.peers.*.persistentKeepalive`.
+   */
+  readonly persistentKeepalive?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.peers.*.presharedKey`.
+   */
+  readonly presharedKey?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.peers.*.presharedKeyFile`.
+   */
+  readonly presharedKeyFile?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `networking.wg-quick.interfaces.<name>.peers.*.publicKey`.
+   */
+  readonly publicKey?: Definition<StringValue>;
+}
+
 /** Options under `networking.wireguard`. */
 export interface NixosNetworkingWireguard {
   /**
@@ -3119,10 +3593,706 @@ export interface NixosNixpkgs {
   readonly system?: Definition<StringValue>;
 }
 
+/** Options under `powerManagement`. */
+export interface NixosPowerManagement {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `powerManagement.cpuFreqGovernor`.
+   */
+  readonly cpuFreqGovernor?: Definition<StringValue | null>;
+  /** Options under `powerManagement.cpufreq`. */
+  readonly cpufreq?: NixosPowerManagementCpufreq;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `powerManagement.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `powerManagement.powerDownCommands`.
+   */
+  readonly powerDownCommands?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `powerManagement.powerUpCommands`.
+   */
+  readonly powerUpCommands?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `powerManagement.resumeCommands`.
+   */
+  readonly resumeCommands?: Definition<StringValue>;
+}
+
+/** Options under `powerManagement.cpufreq`. */
+export interface NixosPowerManagementCpufreq {
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `powerManagement.cpufreq.max`.
+   */
+  readonly max?: Definition<number | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `powerManagement.cpufreq.min`.
+   */
+  readonly min?: Definition<number | null>;
+}
+
+/** Options under `programs`. */
+export interface NixosPrograms {
+  /** Options under `programs.git`. */
+  readonly git?: NixosProgramsGit;
+  /** Options under `programs.mosh`. */
+  readonly mosh?: NixosProgramsMosh;
+  /** Options under `programs.neovim`. */
+  readonly neovim?: NixosProgramsNeovim;
+  /** Options under `programs.ssh`. */
+  readonly ssh?: NixosProgramsSsh;
+  /** Options under `programs.tmux`. */
+  readonly tmux?: NixosProgramsTmux;
+  /** Options under `programs.zsh`. */
+  readonly zsh?: NixosProgramsZsh;
+}
+
+/** Options under `programs.git`. */
+export interface NixosProgramsGit {
+  /**
+   * Type: `(attribute set of attribute set of anything) or list of attribute set of attribute set of anything`
+   *
+   * NixOS option `programs.git.config`.
+   */
+  readonly config?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<NixValue> }> } | readonly Item<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<NixValue> }> }>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.git.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /** Options under `programs.git.lfs`. */
+  readonly lfs?: NixosProgramsGitLfs;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `programs.git.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /** Options under `programs.git.prompt`. */
+  readonly prompt?: NixosProgramsGitPrompt;
+}
+
+/** Options under `programs.git.lfs`. */
+export interface NixosProgramsGitLfs {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.git.lfs.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.git.lfs.enablePureSSHTransfer`.
+   */
+  readonly enablePureSSHTransfer?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `programs.git.lfs.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+}
+
+/** Options under `programs.git.prompt`. */
+export interface NixosProgramsGitPrompt {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.git.prompt.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `programs.mosh`. */
+export interface NixosProgramsMosh {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.mosh.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.mosh.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `programs.mosh.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.mosh.withUtempter`.
+   */
+  readonly withUtempter?: Definition<boolean>;
+}
+
+/** Options under `programs.neovim`. */
+export interface NixosProgramsNeovim {
+  /**
+   * Type: `attribute set`
+   *
+   * NixOS option `programs.neovim.configure`.
+   */
+  readonly configure?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.defaultEditor`.
+   */
+  readonly defaultEditor?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a compile error here and an error when typeflake generates.
+   *
+   * NixOS option `programs.neovim.finalPackage`.
+   */
+  readonly finalPackage?: never;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `programs.neovim.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `programs.neovim.runtime`.
+   */
+  readonly runtime?: Definition<{ readonly [name: string]: Definition<NixosProgramsNeovimRuntimeEntry> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.viAlias`.
+   */
+  readonly viAlias?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.vimAlias`.
+   */
+  readonly vimAlias?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.withNodeJs`.
+   */
+  readonly withNodeJs?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.withPython3`.
+   */
+  readonly withPython3?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.withRuby`.
+   */
+  readonly withRuby?: Definition<boolean>;
+}
+
+/** Options of each attribute of `programs.neovim.runtime` (`programs.neovim.runtime.<name>`). */
+export interface NixosProgramsNeovimRuntimeEntry {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.neovim.runtime.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `programs.neovim.runtime.<name>.source`.
+   */
+  readonly source?: Definition<PathValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `programs.neovim.runtime.<name>.target`.
+   */
+  readonly target?: Definition<StringValue>;
+  /**
+   * Type: `null or strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.neovim.runtime.<name>.text`.
+   */
+  readonly text?: Definition<StringValue | null>;
+}
+
+/** Options under `programs.ssh`. */
+export interface NixosProgramsSsh {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `programs.ssh.agentPKCS11Whitelist`.
+   */
+  readonly agentPKCS11Whitelist?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `programs.ssh.agentTimeout`.
+   */
+  readonly agentTimeout?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `programs.ssh.askPassword`.
+   */
+  readonly askPassword?: Definition<StringValue>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `programs.ssh.ciphers`.
+   */
+  readonly ciphers?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.ssh.enableAskPassword`.
+   */
+  readonly enableAskPassword?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.ssh.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `programs.ssh.forwardX11`.
+   */
+  readonly forwardX11?: Definition<boolean | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `programs.ssh.hostKeyAlgorithms`.
+   */
+  readonly hostKeyAlgorithms?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `programs.ssh.kexAlgorithms`.
+   */
+  readonly kexAlgorithms?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `programs.ssh.knownHosts`.
+   */
+  readonly knownHosts?: Definition<{ readonly [name: string]: Definition<NixosProgramsSshKnownHostsEntry> }>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `programs.ssh.knownHostsFiles`.
+   */
+  readonly knownHostsFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `programs.ssh.macs`.
+   */
+  readonly macs?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `programs.ssh.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `programs.ssh.pubkeyAcceptedKeyTypes`.
+   */
+  readonly pubkeyAcceptedKeyTypes?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.ssh.setXAuthLocation`.
+   */
+  readonly setXAuthLocation?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.ssh.startAgent`.
+   */
+  readonly startAgent?: Definition<boolean>;
+  /** Options under `programs.ssh.systemd-ssh-proxy`. */
+  readonly "systemd-ssh-proxy"?: NixosProgramsSshSystemdSshProxy;
+}
+
+/** Options of each attribute of `programs.ssh.knownHosts` (`programs.ssh.knownHosts.<name>`). */
+export interface NixosProgramsSshKnownHostsEntry {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.ssh.knownHosts.<name>.certAuthority`.
+   */
+  readonly certAuthority?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `programs.ssh.knownHosts.<name>.extraHostNames`.
+   */
+  readonly extraHostNames?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `programs.ssh.knownHosts.<name>.hostNames`.
+   */
+  readonly hostNames?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `programs.ssh.knownHosts.<name>.publicKey`.
+   */
+  readonly publicKey?: Definition<StringValue | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `programs.ssh.knownHosts.<name>.publicKeyFile`.
+   */
+  readonly publicKeyFile?: Definition<PathValue | null>;
+}
+
+/** Options under `programs.ssh.systemd-ssh-proxy`. */
+export interface NixosProgramsSshSystemdSshProxy {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.ssh.systemd-ssh-proxy.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `programs.tmux`. */
+export interface NixosProgramsTmux {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.aggressiveResize`.
+   */
+  readonly aggressiveResize?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `programs.tmux.baseIndex`.
+   */
+  readonly baseIndex?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.clock24`.
+   */
+  readonly clock24?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.customPaneNavigationAndResize`.
+   */
+  readonly customPaneNavigationAndResize?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `programs.tmux.escapeTime`.
+   */
+  readonly escapeTime?: Definition<number>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.tmux.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.tmux.extraConfigBeforePlugins`.
+   */
+  readonly extraConfigBeforePlugins?: Definition<StringValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `programs.tmux.historyLimit`.
+   */
+  readonly historyLimit?: Definition<number>;
+  /**
+   * Type: `one of "emacs", "vi"`
+   * Allowed values: "emacs", "vi".
+   *
+   * NixOS option `programs.tmux.keyMode`.
+   */
+  readonly keyMode?: Definition<"emacs" | "vi">;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.newSession`.
+   */
+  readonly newSession?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `programs.tmux.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `programs.tmux.plugins`.
+   */
+  readonly plugins?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `programs.tmux.resizeAmount`.
+   */
+  readonly resizeAmount?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.reverseSplit`.
+   */
+  readonly reverseSplit?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.secureSocket`.
+   */
+  readonly secureSocket?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `programs.tmux.shortcut`.
+   */
+  readonly shortcut?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `programs.tmux.terminal`.
+   */
+  readonly terminal?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.tmux.withUtempter`.
+   */
+  readonly withUtempter?: Definition<boolean>;
+}
+
+/** Options under `programs.zsh`. */
+export interface NixosProgramsZsh {
+  /** Options under `programs.zsh.autosuggestions`. */
+  readonly autosuggestions?: NixosProgramsZshAutosuggestions;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.enableBashCompletion`.
+   */
+  readonly enableBashCompletion?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.enableCompletion`.
+   */
+  readonly enableCompletion?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.enableGlobalCompInit`.
+   */
+  readonly enableGlobalCompInit?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.enableLsColors`.
+   */
+  readonly enableLsColors?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `programs.zsh.histFile`.
+   */
+  readonly histFile?: Definition<StringValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `programs.zsh.histSize`.
+   */
+  readonly histSize?: Definition<number>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.zsh.interactiveShellInit`.
+   */
+  readonly interactiveShellInit?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.zsh.loginShellInit`.
+   */
+  readonly loginShellInit?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.zsh.promptInit`.
+   */
+  readonly promptInit?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `programs.zsh.setOptions`.
+   */
+  readonly setOptions?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (null or string or absolute path)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `programs.zsh.shellAliases`.
+   */
+  readonly shellAliases?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue | null> }>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `programs.zsh.shellInit`.
+   */
+  readonly shellInit?: Definition<StringValue>;
+  /** Options under `programs.zsh.syntaxHighlighting`. */
+  readonly syntaxHighlighting?: NixosProgramsZshSyntaxHighlighting;
+}
+
+/** Options under `programs.zsh.autosuggestions`. */
+export interface NixosProgramsZshAutosuggestions {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.autosuggestions.async`.
+   */
+  readonly async?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.autosuggestions.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `attribute set of string`
+   *
+   * NixOS option `programs.zsh.autosuggestions.extraConfig`.
+   */
+  readonly extraConfig?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `programs.zsh.autosuggestions.highlightStyle`.
+   */
+  readonly highlightStyle?: Definition<StringValue>;
+  /**
+   * Type: `list of (one of "history", "completion", "match_prev_cmd")`
+   * Allowed values: "history", "completion", "match_prev_cmd".
+   *
+   * NixOS option `programs.zsh.autosuggestions.strategy`.
+   */
+  readonly strategy?: Definition<readonly Item<"history" | "completion" | "match_prev_cmd">[]>;
+}
+
+/** Options under `programs.zsh.syntaxHighlighting`. */
+export interface NixosProgramsZshSyntaxHighlighting {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `programs.zsh.syntaxHighlighting.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of (one of "main", "brackets", "pattern", "cursor", "regexp", "root", "line")`
+   * Allowed values: "main", "brackets", "pattern", "cursor", "regexp", "root", "line".
+   *
+   * NixOS option `programs.zsh.syntaxHighlighting.highlighters`.
+   */
+  readonly highlighters?: Definition<readonly Item<"main" | "brackets" | "pattern" | "cursor" | "regexp" | "root" | "line">[]>;
+  /**
+   * Type: `attribute set of string`
+   *
+   * NixOS option `programs.zsh.syntaxHighlighting.patterns`.
+   */
+  readonly patterns?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+  /**
+   * Type: `attribute set of string`
+   *
+   * NixOS option `programs.zsh.syntaxHighlighting.styles`.
+   */
+  readonly styles?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+}
+
 /** Options under `security`. */
 export interface NixosSecurity {
   /** Options under `security.acme`. */
   readonly acme?: NixosSecurityAcme;
+  /** Options under `security.polkit`. */
+  readonly polkit?: NixosSecurityPolkit;
   /** Options under `security.sudo`. */
   readonly sudo?: NixosSecuritySudo;
 }
@@ -3483,6 +4653,42 @@ export interface NixosSecurityAcmeDefaults {
   readonly webroot?: Definition<StringValue | null>;
 }
 
+/** Options under `security.polkit`. */
+export interface NixosSecurityPolkit {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `security.polkit.adminIdentities`.
+   */
+  readonly adminIdentities?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `security.polkit.debug`.
+   */
+  readonly debug?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `security.polkit.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `security.polkit.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `security.polkit.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+}
+
 /** Options under `security.sudo`. */
 export interface NixosSecuritySudo {
   /**
@@ -3574,18 +4780,6021 @@ export interface NixosSecuritySudoExtraRulesItem {
 
 /** Options under `services`. */
 export interface NixosServices {
+  /** Options under `services.adguardhome`. */
+  readonly adguardhome?: NixosServicesAdguardhome;
+  /** Options under `services.audiobookshelf`. */
+  readonly audiobookshelf?: NixosServicesAudiobookshelf;
+  /** Options under `services.avahi`. */
+  readonly avahi?: NixosServicesAvahi;
+  /** Options under `services.bazarr`. */
+  readonly bazarr?: NixosServicesBazarr;
+  /** Options under `services.blocky`. */
+  readonly blocky?: NixosServicesBlocky;
+  /** Options under `services.borgbackup`. */
+  readonly borgbackup?: NixosServicesBorgbackup;
+  /** Options under `services.caddy`. */
+  readonly caddy?: NixosServicesCaddy;
+  /** Options under `services.chrony`. */
+  readonly chrony?: NixosServicesChrony;
+  /** Options under `services.cron`. */
+  readonly cron?: NixosServicesCron;
+  /** Options under `services.dnsmasq`. */
+  readonly dnsmasq?: NixosServicesDnsmasq;
+  /** Options under `services.earlyoom`. */
+  readonly earlyoom?: NixosServicesEarlyoom;
+  /** Options under `services.fail2ban`. */
+  readonly fail2ban?: NixosServicesFail2ban;
+  /** Options under `services.forgejo`. */
+  readonly forgejo?: NixosServicesForgejo;
+  /** Options under `services.fstrim`. */
+  readonly fstrim?: NixosServicesFstrim;
+  /** Options under `services.getty`. */
+  readonly getty?: NixosServicesGetty;
+  /** Options under `services.gitea`. */
+  readonly gitea?: NixosServicesGitea;
+  /** Options under `services.grafana`. */
+  readonly grafana?: NixosServicesGrafana;
+  /** Options under `services.headscale`. */
+  readonly headscale?: NixosServicesHeadscale;
+  /** Options under `services.home-assistant`. */
+  readonly "home-assistant"?: NixosServicesHomeAssistant;
+  /** Options under `services.homepage-dashboard`. */
+  readonly "homepage-dashboard"?: NixosServicesHomepageDashboard;
+  /** Options under `services.immich`. */
+  readonly immich?: NixosServicesImmich;
+  /** Options under `services.jellyfin`. */
+  readonly jellyfin?: NixosServicesJellyfin;
+  /** Options under `services.k3s`. */
+  readonly k3s?: NixosServicesK3s;
+  /** Options under `services.kea`. */
+  readonly kea?: NixosServicesKea;
+  /** Options under `services.lidarr`. */
+  readonly lidarr?: NixosServicesLidarr;
+  /** Options under `services.logrotate`. */
+  readonly logrotate?: NixosServicesLogrotate;
+  /** Options under `services.loki`. */
+  readonly loki?: NixosServicesLoki;
+  /** Options under `services.minio`. */
+  readonly minio?: NixosServicesMinio;
+  /** Options under `services.mosquitto`. */
+  readonly mosquitto?: NixosServicesMosquitto;
+  /** Options under `services.mysql`. */
+  readonly mysql?: NixosServicesMysql;
+  /** Options under `services.navidrome`. */
+  readonly navidrome?: NixosServicesNavidrome;
+  /** Options under `services.netdata`. */
+  readonly netdata?: NixosServicesNetdata;
+  /** Options under `services.nextcloud`. */
+  readonly nextcloud?: NixosServicesNextcloud;
   /** Options under `services.nfs`. */
   readonly nfs?: NixosServicesNfs;
   /** Options under `services.nginx`. */
   readonly nginx?: NixosServicesNginx;
+  /** Options under `services.node-red`. */
+  readonly "node-red"?: NixosServicesNodeRed;
   /** Options under `services.openssh`. */
   readonly openssh?: NixosServicesOpenssh;
+  /** Options under `services.openvpn`. */
+  readonly openvpn?: NixosServicesOpenvpn;
+  /** Options under `services.paperless`. */
+  readonly paperless?: NixosServicesPaperless;
+  /** Options under `services.plex`. */
+  readonly plex?: NixosServicesPlex;
+  /** Options under `services.postgresql`. */
+  readonly postgresql?: NixosServicesPostgresql;
   /** Options under `services.prometheus`. */
   readonly prometheus?: NixosServicesPrometheus;
+  /** Options under `services.promtail`. */
+  readonly promtail?: NixosServicesPromtail;
+  /** Options under `services.prowlarr`. */
+  readonly prowlarr?: NixosServicesProwlarr;
+  /** Options under `services.qemuGuest`. */
+  readonly qemuGuest?: NixosServicesQemuGuest;
+  /** Options under `services.radarr`. */
+  readonly radarr?: NixosServicesRadarr;
+  /** Options under `services.redis`. */
+  readonly redis?: NixosServicesRedis;
+  /** Options under `services.restic`. */
+  readonly restic?: NixosServicesRestic;
   /** Options under `services.samba`. */
   readonly samba?: NixosServicesSamba;
+  /** Options under `services.samba-wsdd`. */
+  readonly "samba-wsdd"?: NixosServicesSambaWsdd;
+  /** Options under `services.sanoid`. */
+  readonly sanoid?: NixosServicesSanoid;
+  /** Options under `services.smartd`. */
+  readonly smartd?: NixosServicesSmartd;
+  /** Options under `services.sonarr`. */
+  readonly sonarr?: NixosServicesSonarr;
+  /** Options under `services.syncoid`. */
+  readonly syncoid?: NixosServicesSyncoid;
+  /** Options under `services.syncthing`. */
+  readonly syncthing?: NixosServicesSyncthing;
+  /** Options under `services.tailscale`. */
+  readonly tailscale?: NixosServicesTailscale;
+  /** Options under `services.timesyncd`. */
+  readonly timesyncd?: NixosServicesTimesyncd;
+  /** Options under `services.traefik`. */
+  readonly traefik?: NixosServicesTraefik;
+  /** Options under `services.transmission`. */
+  readonly transmission?: NixosServicesTransmission;
+  /** Options under `services.unbound`. */
+  readonly unbound?: NixosServicesUnbound;
+  /** Options under `services.uptime-kuma`. */
+  readonly "uptime-kuma"?: NixosServicesUptimeKuma;
+  /** Options under `services.vaultwarden`. */
+  readonly vaultwarden?: NixosServicesVaultwarden;
   /** Options under `services.zfs`. */
   readonly zfs?: NixosServicesZfs;
+  /** Options under `services.zigbee2mqtt`. */
+  readonly zigbee2mqtt?: NixosServicesZigbee2mqtt;
+}
+
+/** Options under `services.adguardhome`. */
+export interface NixosServicesAdguardhome {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.adguardhome.allowDHCP`.
+   */
+  readonly allowDHCP?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.adguardhome.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.adguardhome.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.adguardhome.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.adguardhome.mutableSettings`.
+   */
+  readonly mutableSettings?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.adguardhome.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.adguardhome.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.adguardhome.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `null or (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.adguardhome.settings`.
+   */
+  readonly settings?: Definition<NixosServicesAdguardhomeSettings | null>;
+}
+
+/** Options of the submodule `services.adguardhome.settings`. */
+export interface NixosServicesAdguardhomeSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | number> | undefined;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.adguardhome.settings.schema_version`.
+   */
+  readonly schema_version?: Definition<number>;
+}
+
+/** Options under `services.audiobookshelf`. */
+export interface NixosServicesAudiobookshelf {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.audiobookshelf.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.audiobookshelf.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.audiobookshelf.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.audiobookshelf.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.audiobookshelf.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.audiobookshelf.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.audiobookshelf.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.audiobookshelf.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.avahi`. */
+export interface NixosServicesAvahi {
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.avahi.allowInterfaces`.
+   */
+  readonly allowInterfaces?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.allowPointToPoint`.
+   */
+  readonly allowPointToPoint?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.avahi.browseDomains`.
+   */
+  readonly browseDomains?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.avahi.cacheEntriesMax`.
+   */
+  readonly cacheEntriesMax?: Definition<number | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.avahi.denyInterfaces`.
+   */
+  readonly denyInterfaces?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.avahi.domainName`.
+   */
+  readonly domainName?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.avahi.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `attribute set of (string or absolute path)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.avahi.extraServiceFiles`.
+   */
+  readonly extraServiceFiles?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.avahi.hostName`.
+   */
+  readonly hostName?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.ipv4`.
+   */
+  readonly ipv4?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.ipv6`.
+   */
+  readonly ipv6?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.nssmdns4`.
+   */
+  readonly nssmdns4?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.nssmdns6`.
+   */
+  readonly nssmdns6?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.avahi.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /** Options under `services.avahi.publish`. */
+  readonly publish?: NixosServicesAvahiPublish;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.reflector`.
+   */
+  readonly reflector?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.wideArea`.
+   */
+  readonly wideArea?: Definition<boolean>;
+}
+
+/** Options under `services.avahi.publish`. */
+export interface NixosServicesAvahiPublish {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.publish.addresses`.
+   */
+  readonly addresses?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.publish.domain`.
+   */
+  readonly domain?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.publish.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.publish.hinfo`.
+   */
+  readonly hinfo?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.publish.userServices`.
+   */
+  readonly userServices?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.avahi.publish.workstation`.
+   */
+  readonly workstation?: Definition<boolean>;
+}
+
+/** Options under `services.bazarr`. */
+export interface NixosServicesBazarr {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.bazarr.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.bazarr.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.bazarr.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.bazarr.listenPort`.
+   */
+  readonly listenPort?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.bazarr.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.bazarr.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.bazarr.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.blocky`. */
+export interface NixosServicesBlocky {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.blocky.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.blocky.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.blocky.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+}
+
+/** Options under `services.borgbackup`. */
+export interface NixosServicesBorgbackup {
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.borgbackup.jobs`.
+   */
+  readonly jobs?: Definition<{ readonly [name: string]: Definition<NixosServicesBorgbackupJobsEntry> }>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.borgbackup.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.borgbackup.repos`.
+   */
+  readonly repos?: Definition<{ readonly [name: string]: Definition<NixosServicesBorgbackupReposEntry> }>;
+}
+
+/** Options of each attribute of `services.borgbackup.jobs` (`services.borgbackup.jobs.<name>`). */
+export interface NixosServicesBorgbackupJobsEntry {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.appendFailedSuffix`.
+   */
+  readonly appendFailedSuffix?: Definition<boolean>;
+  /**
+   * Type: `null or string matching the pattern [^/{}]+`
+   * Strings must match the POSIX regular expression `[^/{}]+` as a whole.
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.archiveBaseName`.
+   */
+  readonly archiveBaseName?: Definition<StringValue | null>;
+  /**
+   * Type: `string matching the pattern none|(auto,)?(lz4|zstd|zlib|lzma)(,[[:digit:]]{1,2})?`
+   * Strings must match the POSIX regular expression `none|(auto,)?(lz4|zstd|zlib|lzma)(,[[:digit:]]{1,2})?` as a whole.
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.compression`.
+   */
+  readonly compression?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.dateFormat`.
+   */
+  readonly dateFormat?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.doInit`.
+   */
+  readonly doInit?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.dumpCommand`.
+   */
+  readonly dumpCommand?: Definition<PathValue | null>;
+  /** Options under `services.borgbackup.jobs.<name>.encryption`. */
+  readonly encryption?: NixosServicesBorgbackupJobsEntryEncryption;
+  /**
+   * Type: `attribute set of string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.environment`.
+   */
+  readonly environment?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.exclude`.
+   */
+  readonly exclude?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string or (list of string) convertible to it`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.extraArgs`.
+   */
+  readonly extraArgs?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `string or (list of string) convertible to it`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.extraCompactArgs`.
+   */
+  readonly extraCompactArgs?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `string or (list of string) convertible to it`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.extraCreateArgs`.
+   */
+  readonly extraCreateArgs?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `string or (list of string) convertible to it`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.extraInitArgs`.
+   */
+  readonly extraInitArgs?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `string or (list of string) convertible to it`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.extraPruneArgs`.
+   */
+  readonly extraPruneArgs?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.failOnWarnings`.
+   */
+  readonly failOnWarnings?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.inhibitsSleep`.
+   */
+  readonly inhibitsSleep?: Definition<boolean>;
+  /**
+   * Type: `null or ((list of string) or string convertible to it)`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.paths`.
+   */
+  readonly paths?: Definition<readonly Item<StringValue>[] | StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.patterns`.
+   */
+  readonly patterns?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.persistentTimer`.
+   */
+  readonly persistentTimer?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.postCreate`.
+   */
+  readonly postCreate?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.postHook`.
+   */
+  readonly postHook?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.postInit`.
+   */
+  readonly postInit?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.postPrune`.
+   */
+  readonly postPrune?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.preHook`.
+   */
+  readonly preHook?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.privateTmp`.
+   */
+  readonly privateTmp?: Definition<boolean>;
+  /** Options under `services.borgbackup.jobs.<name>.prune`. */
+  readonly prune?: NixosServicesBorgbackupJobsEntryPrune;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.readWritePaths`.
+   */
+  readonly readWritePaths?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.removableDevice`.
+   */
+  readonly removableDevice?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.repo`.
+   */
+  readonly repo?: Definition<StringValue>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.startAt`.
+   */
+  readonly startAt?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.borgbackup.jobs.<name>.encryption`. */
+export interface NixosServicesBorgbackupJobsEntryEncryption {
+  /**
+   * Type: `one of "repokey", "keyfile", "repokey-blake2", "keyfile-blake2", "authenticated", "authenticated-blake2", "none"`
+   * Allowed values: "repokey", "keyfile", "repokey-blake2", "keyfile-blake2", "authenticated", "authenticated-blake2", "none".
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.encryption.mode`.
+   */
+  readonly mode?: Definition<"repokey" | "keyfile" | "repokey-blake2" | "keyfile-blake2" | "authenticated" | "authenticated-blake2" | "none">;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.encryption.passCommand`.
+   */
+  readonly passCommand?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.encryption.passphrase`.
+   */
+  readonly passphrase?: Definition<StringValue | null>;
+}
+
+/** Options under `services.borgbackup.jobs.<name>.prune`. */
+export interface NixosServicesBorgbackupJobsEntryPrune {
+  /**
+   * Type: `attribute set of (signed integer or string matching the pattern [[:digit:]]+[Hdwmy])`
+   * Strings must match the POSIX regular expression `[[:digit:]]+[Hdwmy]` as a whole.
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.prune.keep`.
+   */
+  readonly keep?: Definition<{ readonly [name: string]: Definition<number | StringValue> }>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.borgbackup.jobs.<name>.prune.prefix`.
+   */
+  readonly prefix?: Definition<StringValue | null>;
+}
+
+/** Options of each attribute of `services.borgbackup.repos` (`services.borgbackup.repos.<name>`). */
+export interface NixosServicesBorgbackupReposEntry {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.borgbackup.repos.<name>.allowSubRepos`.
+   */
+  readonly allowSubRepos?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.borgbackup.repos.<name>.authorizedKeys`.
+   */
+  readonly authorizedKeys?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.borgbackup.repos.<name>.authorizedKeysAppendOnly`.
+   */
+  readonly authorizedKeysAppendOnly?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.borgbackup.repos.<name>.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.borgbackup.repos.<name>.path`.
+   */
+  readonly path?: Definition<PathValue>;
+  /**
+   * Type: `null or string matching the pattern [[:digit:].]+[KMGTP]?`
+   * Strings must match the POSIX regular expression `[[:digit:].]+[KMGTP]?` as a whole.
+   *
+   * NixOS option `services.borgbackup.repos.<name>.quota`.
+   */
+  readonly quota?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.borgbackup.repos.<name>.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.caddy`. */
+export interface NixosServicesCaddy {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.caddy.acmeCA`.
+   */
+  readonly acmeCA?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.caddy.adapter`.
+   */
+  readonly adapter?: Definition<StringValue | null>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.caddy.configFile`.
+   */
+  readonly configFile?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.caddy.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.caddy.email`.
+   */
+  readonly email?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.caddy.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.caddy.enableReload`.
+   */
+  readonly enableReload?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.caddy.environmentFile`.
+   */
+  readonly environmentFile?: Definition<PathValue | null>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.caddy.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.caddy.globalConfig`.
+   */
+  readonly globalConfig?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.caddy.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.caddy.httpPort`.
+   */
+  readonly httpPort?: Definition<number | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.caddy.httpsPort`.
+   */
+  readonly httpsPort?: Definition<number | null>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.caddy.logDir`.
+   */
+  readonly logDir?: Definition<PathValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.caddy.logFormat`.
+   */
+  readonly logFormat?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.caddy.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.caddy.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.caddy.resume`.
+   */
+  readonly resume?: Definition<boolean>;
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `services.caddy.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.caddy.user`.
+   */
+  readonly user?: Definition<StringValue>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.caddy.virtualHosts`.
+   */
+  readonly virtualHosts?: Definition<{ readonly [name: string]: Definition<NixosServicesCaddyVirtualHostsEntry> }>;
+}
+
+/** Options of each attribute of `services.caddy.virtualHosts` (`services.caddy.virtualHosts.<name>`). */
+export interface NixosServicesCaddyVirtualHostsEntry {
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.caddy.virtualHosts.<name>.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.caddy.virtualHosts.<name>.hostName`.
+   */
+  readonly hostName?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.caddy.virtualHosts.<name>.listenAddresses`.
+   */
+  readonly listenAddresses?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.caddy.virtualHosts.<name>.logFormat`.
+   */
+  readonly logFormat?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.caddy.virtualHosts.<name>.serverAliases`.
+   */
+  readonly serverAliases?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.caddy.virtualHosts.<name>.useACMEHost`.
+   */
+  readonly useACMEHost?: Definition<StringValue | null>;
+}
+
+/** Options under `services.chrony`. */
+export interface NixosServicesChrony {
+  /**
+   * Type: `positive integer, meaning >0`
+   * Integers from 1 up.
+   *
+   * NixOS option `services.chrony.autotrimThreshold`.
+   */
+  readonly autotrimThreshold?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.chrony.directory`.
+   */
+  readonly directory?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.chrony.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.chrony.enableMemoryLocking`.
+   */
+  readonly enableMemoryLocking?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.chrony.enableNTS`.
+   */
+  readonly enableNTS?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.chrony.enableRTCTrimming`.
+   */
+  readonly enableRTCTrimming?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.chrony.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.chrony.extraFlags`.
+   */
+  readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
+  /** Options under `services.chrony.initstepslew`. */
+  readonly initstepslew?: NixosServicesChronyInitstepslew;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.chrony.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `one of "iburst", "offline"`
+   * Allowed values: "iburst", "offline".
+   *
+   * NixOS option `services.chrony.serverOption`.
+   */
+  readonly serverOption?: Definition<"iburst" | "offline">;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.chrony.servers`.
+   */
+  readonly servers?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.chrony.initstepslew`. */
+export interface NixosServicesChronyInitstepslew {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.chrony.initstepslew.enabled`.
+   */
+  readonly enabled?: Definition<boolean>;
+  /**
+   * Type: `floating point number or signed integer`
+   *
+   * NixOS option `services.chrony.initstepslew.threshold`.
+   */
+  readonly threshold?: Definition<number>;
+}
+
+/** Options under `services.cron`. */
+export interface NixosServicesCron {
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.cron.cronFiles`.
+   */
+  readonly cronFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.cron.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.cron.mailto`.
+   */
+  readonly mailto?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.cron.systemCronJobs`.
+   */
+  readonly systemCronJobs?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.dnsmasq`. */
+export interface NixosServicesDnsmasq {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.dnsmasq.alwaysKeepRunning`.
+   */
+  readonly alwaysKeepRunning?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.dnsmasq.configFile`.
+   */
+  readonly configFile?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.dnsmasq.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.dnsmasq.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.dnsmasq.resolveLocalQueries`.
+   */
+  readonly resolveLocalQueries?: Definition<boolean>;
+  /**
+   * Type: `open submodule of attribute set of (atom (null, bool, int, float or string) or a list of them for duplicate keys)`
+   *
+   * NixOS option `services.dnsmasq.settings`.
+   */
+  readonly settings?: Definition<NixosServicesDnsmasqSettings>;
+}
+
+/** Options of the submodule `services.dnsmasq.settings`. */
+export interface NixosServicesDnsmasqSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `atom (null, bool, int, float or string) or a list of them for duplicate keys`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | readonly Item<StringValue>[] | null> | undefined;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.dnsmasq.settings.server`.
+   */
+  readonly server?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.earlyoom`. */
+export interface NixosServicesEarlyoom {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.earlyoom.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.earlyoom.enableDebugInfo`.
+   */
+  readonly enableDebugInfo?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.earlyoom.enableNotifications`.
+   */
+  readonly enableNotifications?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.earlyoom.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or integer between 1 and 100 (both inclusive)`
+   * Integers from 1 to 100.
+   *
+   * NixOS option `services.earlyoom.freeMemKillThreshold`.
+   */
+  readonly freeMemKillThreshold?: Definition<number | null>;
+  /**
+   * Type: `integer between 1 and 100 (both inclusive)`
+   * Integers from 1 to 100.
+   *
+   * NixOS option `services.earlyoom.freeMemThreshold`.
+   */
+  readonly freeMemThreshold?: Definition<number>;
+  /**
+   * Type: `null or integer between 1 and 100 (both inclusive)`
+   * Integers from 1 to 100.
+   *
+   * NixOS option `services.earlyoom.freeSwapKillThreshold`.
+   */
+  readonly freeSwapKillThreshold?: Definition<number | null>;
+  /**
+   * Type: `integer between 1 and 100 (both inclusive)`
+   * Integers from 1 to 100.
+   *
+   * NixOS option `services.earlyoom.freeSwapThreshold`.
+   */
+  readonly freeSwapThreshold?: Definition<number>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.earlyoom.killHook`.
+   */
+  readonly killHook?: Definition<PathValue | null>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.earlyoom.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.earlyoom.reportInterval`.
+   */
+  readonly reportInterval?: Definition<number>;
+}
+
+/** Options under `services.fail2ban`. */
+export interface NixosServicesFail2ban {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.fail2ban.banaction`.
+   */
+  readonly banaction?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.fail2ban.banaction-allports`.
+   */
+  readonly "banaction-allports"?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.fail2ban.bantime`.
+   */
+  readonly bantime?: Definition<StringValue>;
+  /** Options under `services.fail2ban.bantime-increment`. */
+  readonly "bantime-increment"?: NixosServicesFail2banBantimeIncrement;
+  /**
+   * Type: `attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
+   *
+   * NixOS option `services.fail2ban.daemonSettings`.
+   */
+  readonly daemonSettings?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.fail2ban.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.fail2ban.extraPackages`.
+   */
+  readonly extraPackages?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.fail2ban.ignoreIP`.
+   */
+  readonly ignoreIP?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (strings concatenated with "\n" or (submodule))`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.fail2ban.jails`.
+   */
+  readonly jails?: Definition<{ readonly [name: string]: Definition<StringValue | { readonly [name: string]: Definition<NixValue> }> }>;
+  /**
+   * Type: `unsigned integer, meaning >=0`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.fail2ban.maxretry`.
+   */
+  readonly maxretry?: Definition<number>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.fail2ban.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.fail2ban.packageFirewall`.
+   */
+  readonly packageFirewall?: Definition<PackageValue>;
+}
+
+/** Options under `services.fail2ban.bantime-increment`. */
+export interface NixosServicesFail2banBantimeIncrement {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.fail2ban.bantime-increment.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.fail2ban.bantime-increment.factor`.
+   */
+  readonly factor?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.fail2ban.bantime-increment.formula`.
+   */
+  readonly formula?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.fail2ban.bantime-increment.maxtime`.
+   */
+  readonly maxtime?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.fail2ban.bantime-increment.multipliers`.
+   */
+  readonly multipliers?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.fail2ban.bantime-increment.overalljails`.
+   */
+  readonly overalljails?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.fail2ban.bantime-increment.rndtime`.
+   */
+  readonly rndtime?: Definition<StringValue | null>;
+}
+
+/** Options under `services.forgejo`. */
+export interface NixosServicesForgejo {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.customDir`.
+   */
+  readonly customDir?: Definition<StringValue>;
+  /** Options under `services.forgejo.database`. */
+  readonly database?: NixosServicesForgejoDatabase;
+  /** Options under `services.forgejo.dump`. */
+  readonly dump?: NixosServicesForgejoDump;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.forgejo.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /** Options under `services.forgejo.lfs`. */
+  readonly lfs?: NixosServicesForgejoLfs;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.forgejo.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.repositoryRoot`.
+   */
+  readonly repositoryRoot?: Definition<StringValue>;
+  /**
+   * Type: `open submodule of attribute set of attribute set of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.forgejo.secrets`.
+   */
+  readonly secrets?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<PathValue> }> }>;
+  /**
+   * Type: `open submodule of attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
+   *
+   * NixOS option `services.forgejo.settings`.
+   */
+  readonly settings?: Definition<NixosServicesForgejoSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.stateDir`.
+   */
+  readonly stateDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.forgejo.useWizard`.
+   */
+  readonly useWizard?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.forgejo.database`. */
+export interface NixosServicesForgejoDatabase {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.forgejo.database.createDatabase`.
+   */
+  readonly createDatabase?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.database.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.database.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.forgejo.database.passwordFile`.
+   */
+  readonly passwordFile?: Definition<PathValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.database.path`.
+   */
+  readonly path?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.forgejo.database.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.forgejo.database.socket`.
+   */
+  readonly socket?: Definition<PathValue | null>;
+  /**
+   * Type: `one of "sqlite3", "mysql", "postgres"`
+   * Allowed values: "sqlite3", "mysql", "postgres".
+   *
+   * NixOS option `services.forgejo.database.type`.
+   */
+  readonly type?: Definition<"sqlite3" | "mysql" | "postgres">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.database.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.forgejo.dump`. */
+export interface NixosServicesForgejoDump {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.dump.backupDir`.
+   */
+  readonly backupDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.forgejo.dump.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.forgejo.dump.file`.
+   */
+  readonly file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.dump.interval`.
+   */
+  readonly interval?: Definition<StringValue>;
+  /**
+   * Type: `one of "zip", "tar", "tar.sz", "tar.gz", "tar.xz", "tar.bz2", "tar.br", "tar.lz4", "tar.zst"`
+   * Allowed values: "zip", "tar", "tar.sz", "tar.gz", "tar.xz", "tar.bz2", "tar.br", "tar.lz4", "tar.zst".
+   *
+   * NixOS option `services.forgejo.dump.type`.
+   */
+  readonly type?: Definition<"zip" | "tar" | "tar.sz" | "tar.gz" | "tar.xz" | "tar.bz2" | "tar.br" | "tar.lz4" | "tar.zst">;
+}
+
+/** Options under `services.forgejo.lfs`. */
+export interface NixosServicesForgejoLfs {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.lfs.contentDir`.
+   */
+  readonly contentDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.forgejo.lfs.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options of the submodule `services.forgejo.settings`. */
+export interface NixosServicesForgejoSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesForgejoSettingsLog | NixosServicesForgejoSettingsServer | NixosServicesForgejoSettingsSession | undefined;
+  /** Options under `services.forgejo.settings.log`. */
+  readonly log?: NixosServicesForgejoSettingsLog;
+  /** Options under `services.forgejo.settings.server`. */
+  readonly server?: NixosServicesForgejoSettingsServer;
+  /** Options under `services.forgejo.settings.session`. */
+  readonly session?: NixosServicesForgejoSettingsSession;
+}
+
+/** Options under `services.forgejo.settings.log`. */
+export interface NixosServicesForgejoSettingsLog {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | "Trace" | "Debug" | "Info" | "Warn" | "Error" | "Critical" | null> | undefined;
+  /**
+   * Type: `one of "Trace", "Debug", "Info", "Warn", "Error", "Critical"`
+   * Allowed values: "Trace", "Debug", "Info", "Warn", "Error", "Critical".
+   *
+   * NixOS option `services.forgejo.settings.log.LEVEL`.
+   */
+  readonly LEVEL?: Definition<"Trace" | "Debug" | "Info" | "Warn" | "Error" | "Critical">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.settings.log.ROOT_PATH`.
+   */
+  readonly ROOT_PATH?: Definition<StringValue>;
+}
+
+/** Options under `services.forgejo.settings.server`. */
+export interface NixosServicesForgejoSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | PathValue | "http" | "https" | "fcgi" | "http+unix" | "fcgi+unix" | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.forgejo.settings.server.DISABLE_SSH`.
+   */
+  readonly DISABLE_SSH?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.settings.server.DOMAIN`.
+   */
+  readonly DOMAIN?: Definition<StringValue>;
+  /**
+   * Type: `string or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.forgejo.settings.server.HTTP_ADDR`.
+   */
+  readonly HTTP_ADDR?: Definition<StringValue | PathValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.forgejo.settings.server.HTTP_PORT`.
+   */
+  readonly HTTP_PORT?: Definition<number>;
+  /**
+   * Type: `one of "http", "https", "fcgi", "http+unix", "fcgi+unix"`
+   * Allowed values: "http", "https", "fcgi", "http+unix", "fcgi+unix".
+   *
+   * NixOS option `services.forgejo.settings.server.PROTOCOL`.
+   */
+  readonly PROTOCOL?: Definition<"http" | "https" | "fcgi" | "http+unix" | "fcgi+unix">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.forgejo.settings.server.ROOT_URL`.
+   */
+  readonly ROOT_URL?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.forgejo.settings.server.SSH_PORT`.
+   */
+  readonly SSH_PORT?: Definition<number>;
+  /**
+   * Type: `string or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.forgejo.settings.server.STATIC_ROOT_PATH`.
+   */
+  readonly STATIC_ROOT_PATH?: Definition<StringValue | PathValue>;
+}
+
+/** Options under `services.forgejo.settings.session`. */
+export interface NixosServicesForgejoSettingsSession {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.forgejo.settings.session.COOKIE_SECURE`.
+   */
+  readonly COOKIE_SECURE?: Definition<boolean>;
+}
+
+/** Options under `services.fstrim`. */
+export interface NixosServicesFstrim {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.fstrim.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.fstrim.interval`.
+   */
+  readonly interval?: Definition<StringValue>;
+}
+
+/** Options under `services.getty`. */
+export interface NixosServicesGetty {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.getty.autologinOnce`.
+   */
+  readonly autologinOnce?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.getty.autologinUser`.
+   */
+  readonly autologinUser?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.getty.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.getty.greetingLine`.
+   */
+  readonly greetingLine?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.getty.helpLine`.
+   */
+  readonly helpLine?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.getty.loginOptions`.
+   */
+  readonly loginOptions?: Definition<StringValue | null>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.getty.loginProgram`.
+   */
+  readonly loginProgram?: Definition<PathValue>;
+}
+
+/** Options under `services.gitea`. */
+export interface NixosServicesGitea {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.appName`.
+   */
+  readonly appName?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.camoHmacKeyFile`.
+   */
+  readonly camoHmacKeyFile?: Definition<StringValue | null>;
+  /** Options under `services.gitea.captcha`. */
+  readonly captcha?: NixosServicesGiteaCaptcha;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.customDir`.
+   */
+  readonly customDir?: Definition<StringValue>;
+  /** Options under `services.gitea.database`. */
+  readonly database?: NixosServicesGiteaDatabase;
+  /** Options under `services.gitea.dump`. */
+  readonly dump?: NixosServicesGiteaDump;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /** Options under `services.gitea.lfs`. */
+  readonly lfs?: NixosServicesGiteaLfs;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.mailerPasswordFile`.
+   */
+  readonly mailerPasswordFile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.metricsTokenFile`.
+   */
+  readonly metricsTokenFile?: Definition<StringValue | null>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.gitea.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.repositoryRoot`.
+   */
+  readonly repositoryRoot?: Definition<StringValue>;
+  /**
+   * Type: `open submodule of attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
+   *
+   * NixOS option `services.gitea.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGiteaSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.stateDir`.
+   */
+  readonly stateDir?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.gitea.captcha`. */
+export interface NixosServicesGiteaCaptcha {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.captcha.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.captcha.requireForExternalRegistration`.
+   */
+  readonly requireForExternalRegistration?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.captcha.requireForLogin`.
+   */
+  readonly requireForLogin?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.captcha.secretFile`.
+   */
+  readonly secretFile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.captcha.siteKey`.
+   */
+  readonly siteKey?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "image", "recaptcha", "hcaptcha", "mcaptcha", "cfturnstile"`
+   * Allowed values: "image", "recaptcha", "hcaptcha", "mcaptcha", "cfturnstile".
+   *
+   * NixOS option `services.gitea.captcha.type`.
+   */
+  readonly type?: Definition<"image" | "recaptcha" | "hcaptcha" | "mcaptcha" | "cfturnstile">;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.captcha.url`.
+   */
+  readonly url?: Definition<StringValue | null>;
+}
+
+/** Options under `services.gitea.database`. */
+export interface NixosServicesGiteaDatabase {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.database.createDatabase`.
+   */
+  readonly createDatabase?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.database.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.database.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.database.password`.
+   */
+  readonly password?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.gitea.database.passwordFile`.
+   */
+  readonly passwordFile?: Definition<PathValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.database.path`.
+   */
+  readonly path?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.gitea.database.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.gitea.database.socket`.
+   */
+  readonly socket?: Definition<PathValue | null>;
+  /**
+   * Type: `one of "sqlite3", "mysql", "postgres"`
+   * Allowed values: "sqlite3", "mysql", "postgres".
+   *
+   * NixOS option `services.gitea.database.type`.
+   */
+  readonly type?: Definition<"sqlite3" | "mysql" | "postgres">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.database.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.gitea.dump`. */
+export interface NixosServicesGiteaDump {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.dump.backupDir`.
+   */
+  readonly backupDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.dump.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.gitea.dump.file`.
+   */
+  readonly file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.dump.interval`.
+   */
+  readonly interval?: Definition<StringValue>;
+  /**
+   * Type: `one of "zip", "rar", "tar", "sz", "tar.gz", "tar.xz", "tar.bz2", "tar.br", "tar.lz4", "tar.zst"`
+   * Allowed values: "zip", "rar", "tar", "sz", "tar.gz", "tar.xz", "tar.bz2", "tar.br", "tar.lz4", "tar.zst".
+   *
+   * NixOS option `services.gitea.dump.type`.
+   */
+  readonly type?: Definition<"zip" | "rar" | "tar" | "sz" | "tar.gz" | "tar.xz" | "tar.bz2" | "tar.br" | "tar.lz4" | "tar.zst">;
+}
+
+/** Options under `services.gitea.lfs`. */
+export interface NixosServicesGiteaLfs {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.lfs.contentDir`.
+   */
+  readonly contentDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.lfs.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options of the submodule `services.gitea.settings`. */
+export interface NixosServicesGiteaSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesGiteaSettingsLog | NixosServicesGiteaSettingsServer | NixosServicesGiteaSettingsService | NixosServicesGiteaSettingsSession | undefined;
+  /** Options under `services.gitea.settings.log`. */
+  readonly log?: NixosServicesGiteaSettingsLog;
+  /** Options under `services.gitea.settings.server`. */
+  readonly server?: NixosServicesGiteaSettingsServer;
+  /** Options under `services.gitea.settings.service`. */
+  readonly service?: NixosServicesGiteaSettingsService;
+  /** Options under `services.gitea.settings.session`. */
+  readonly session?: NixosServicesGiteaSettingsSession;
+}
+
+/** Options under `services.gitea.settings.log`. */
+export interface NixosServicesGiteaSettingsLog {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | "Trace" | "Debug" | "Info" | "Warn" | "Error" | "Critical" | null> | undefined;
+  /**
+   * Type: `one of "Trace", "Debug", "Info", "Warn", "Error", "Critical"`
+   * Allowed values: "Trace", "Debug", "Info", "Warn", "Error", "Critical".
+   *
+   * NixOS option `services.gitea.settings.log.LEVEL`.
+   */
+  readonly LEVEL?: Definition<"Trace" | "Debug" | "Info" | "Warn" | "Error" | "Critical">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.settings.log.ROOT_PATH`.
+   */
+  readonly ROOT_PATH?: Definition<StringValue>;
+}
+
+/** Options under `services.gitea.settings.server`. */
+export interface NixosServicesGiteaSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | PathValue | "http" | "https" | "fcgi" | "http+unix" | "fcgi+unix" | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.settings.server.DISABLE_SSH`.
+   */
+  readonly DISABLE_SSH?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.settings.server.DOMAIN`.
+   */
+  readonly DOMAIN?: Definition<StringValue>;
+  /**
+   * Type: `string or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.gitea.settings.server.HTTP_ADDR`.
+   */
+  readonly HTTP_ADDR?: Definition<StringValue | PathValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.gitea.settings.server.HTTP_PORT`.
+   */
+  readonly HTTP_PORT?: Definition<number>;
+  /**
+   * Type: `one of "http", "https", "fcgi", "http+unix", "fcgi+unix"`
+   * Allowed values: "http", "https", "fcgi", "http+unix", "fcgi+unix".
+   *
+   * NixOS option `services.gitea.settings.server.PROTOCOL`.
+   */
+  readonly PROTOCOL?: Definition<"http" | "https" | "fcgi" | "http+unix" | "fcgi+unix">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.gitea.settings.server.ROOT_URL`.
+   */
+  readonly ROOT_URL?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.gitea.settings.server.SSH_PORT`.
+   */
+  readonly SSH_PORT?: Definition<number>;
+  /**
+   * Type: `string or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.gitea.settings.server.STATIC_ROOT_PATH`.
+   */
+  readonly STATIC_ROOT_PATH?: Definition<StringValue | PathValue>;
+}
+
+/** Options under `services.gitea.settings.service`. */
+export interface NixosServicesGiteaSettingsService {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.settings.service.DISABLE_REGISTRATION`.
+   */
+  readonly DISABLE_REGISTRATION?: Definition<boolean>;
+}
+
+/** Options under `services.gitea.settings.session`. */
+export interface NixosServicesGiteaSettingsSession {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.gitea.settings.session.COOKIE_SECURE`.
+   */
+  readonly COOKIE_SECURE?: Definition<boolean>;
+}
+
+/** Options under `services.grafana`. */
+export interface NixosServicesGrafana {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `null or (list of absolute path)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.declarativePlugins`.
+   */
+  readonly declarativePlugins?: Definition<readonly Item<PathValue>[] | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.grafana.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /** Options under `services.grafana.provision`. */
+  readonly provision?: NixosServicesGrafanaProvision;
+  /**
+   * Type: `open submodule of attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string) or a non-empty list of them)`
+   * Lists must have at least one item.
+   *
+   * NixOS option `services.grafana.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaSettings>;
+}
+
+/** Options under `services.grafana.provision`. */
+export interface NixosServicesGrafanaProvision {
+  /** Options under `services.grafana.provision.alerting`. */
+  readonly alerting?: NixosServicesGrafanaProvisionAlerting;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.grafana.provision.dashboards`.
+   */
+  readonly dashboards?: Definition<NixosServicesGrafanaProvisionDashboards>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.grafana.provision.datasources`.
+   */
+  readonly datasources?: Definition<NixosServicesGrafanaProvisionDatasources>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.provision.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `services.grafana.provision.alerting`. */
+export interface NixosServicesGrafanaProvisionAlerting {
+  /** Options under `services.grafana.provision.alerting.contactPoints`. */
+  readonly contactPoints?: NixosServicesGrafanaProvisionAlertingContactPoints;
+  /** Options under `services.grafana.provision.alerting.muteTimings`. */
+  readonly muteTimings?: NixosServicesGrafanaProvisionAlertingMuteTimings;
+  /** Options under `services.grafana.provision.alerting.policies`. */
+  readonly policies?: NixosServicesGrafanaProvisionAlertingPolicies;
+  /** Options under `services.grafana.provision.alerting.rules`. */
+  readonly rules?: NixosServicesGrafanaProvisionAlertingRules;
+  /** Options under `services.grafana.provision.alerting.templates`. */
+  readonly templates?: NixosServicesGrafanaProvisionAlertingTemplates;
+}
+
+/** Options under `services.grafana.provision.alerting.contactPoints`. */
+export interface NixosServicesGrafanaProvisionAlertingContactPoints {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaProvisionAlertingContactPointsSettings | null>;
+}
+
+/** Options of the submodule `services.grafana.provision.alerting.contactPoints.settings`. */
+export interface NixosServicesGrafanaProvisionAlertingContactPointsSettings {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.settings.apiVersion`.
+   */
+  readonly apiVersion?: Definition<number>;
+  /**
+   * Type: `list of (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.settings.contactPoints`.
+   */
+  readonly contactPoints?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingContactPointsSettingsContactPointsItem>[]>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.settings.deleteContactPoints`.
+   */
+  readonly deleteContactPoints?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingContactPointsSettingsDeleteContactPointsItem>[]>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.contactPoints.settings.contactPoints` (`services.grafana.provision.alerting.contactPoints.settings.contactPoints.*`). */
+export interface NixosServicesGrafanaProvisionAlertingContactPointsSettingsContactPointsItem {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.settings.contactPoints.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.contactPoints.settings.deleteContactPoints` (`services.grafana.provision.alerting.contactPoints.settings.deleteContactPoints.*`). */
+export interface NixosServicesGrafanaProvisionAlertingContactPointsSettingsDeleteContactPointsItem {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.settings.deleteContactPoints.*.orgId`.
+   */
+  readonly orgId?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.contactPoints.settings.deleteContactPoints.*.uid`.
+   */
+  readonly uid?: Definition<StringValue>;
+}
+
+/** Options under `services.grafana.provision.alerting.muteTimings`. */
+export interface NixosServicesGrafanaProvisionAlertingMuteTimings {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaProvisionAlertingMuteTimingsSettings | null>;
+}
+
+/** Options of the submodule `services.grafana.provision.alerting.muteTimings.settings`. */
+export interface NixosServicesGrafanaProvisionAlertingMuteTimingsSettings {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.settings.apiVersion`.
+   */
+  readonly apiVersion?: Definition<number>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.settings.deleteMuteTimes`.
+   */
+  readonly deleteMuteTimes?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingMuteTimingsSettingsDeleteMuteTimesItem>[]>;
+  /**
+   * Type: `list of (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.settings.muteTimes`.
+   */
+  readonly muteTimes?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingMuteTimingsSettingsMuteTimesItem>[]>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.muteTimings.settings.deleteMuteTimes` (`services.grafana.provision.alerting.muteTimings.settings.deleteMuteTimes.*`). */
+export interface NixosServicesGrafanaProvisionAlertingMuteTimingsSettingsDeleteMuteTimesItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.settings.deleteMuteTimes.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.settings.deleteMuteTimes.*.orgId`.
+   */
+  readonly orgId?: Definition<number>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.muteTimings.settings.muteTimes` (`services.grafana.provision.alerting.muteTimings.settings.muteTimes.*`). */
+export interface NixosServicesGrafanaProvisionAlertingMuteTimingsSettingsMuteTimesItem {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.muteTimings.settings.muteTimes.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+}
+
+/** Options under `services.grafana.provision.alerting.policies`. */
+export interface NixosServicesGrafanaProvisionAlertingPolicies {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.alerting.policies.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.policies.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaProvisionAlertingPoliciesSettings | null>;
+}
+
+/** Options of the submodule `services.grafana.provision.alerting.policies.settings`. */
+export interface NixosServicesGrafanaProvisionAlertingPoliciesSettings {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.policies.settings.apiVersion`.
+   */
+  readonly apiVersion?: Definition<number>;
+  /**
+   * Type: `list of (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.grafana.provision.alerting.policies.settings.policies`.
+   */
+  readonly policies?: Definition<readonly Item<{ readonly [name: string]: Definition<NixValue> }>[]>;
+  /**
+   * Type: `list of signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.policies.settings.resetPolicies`.
+   */
+  readonly resetPolicies?: Definition<readonly Item<number>[]>;
+}
+
+/** Options under `services.grafana.provision.alerting.rules`. */
+export interface NixosServicesGrafanaProvisionAlertingRules {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaProvisionAlertingRulesSettings | null>;
+}
+
+/** Options of the submodule `services.grafana.provision.alerting.rules.settings`. */
+export interface NixosServicesGrafanaProvisionAlertingRulesSettings {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.apiVersion`.
+   */
+  readonly apiVersion?: Definition<number>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.deleteRules`.
+   */
+  readonly deleteRules?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingRulesSettingsDeleteRulesItem>[]>;
+  /**
+   * Type: `list of (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.groups`.
+   */
+  readonly groups?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingRulesSettingsGroupsItem>[]>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.rules.settings.deleteRules` (`services.grafana.provision.alerting.rules.settings.deleteRules.*`). */
+export interface NixosServicesGrafanaProvisionAlertingRulesSettingsDeleteRulesItem {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.deleteRules.*.orgId`.
+   */
+  readonly orgId?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.deleteRules.*.uid`.
+   */
+  readonly uid?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.rules.settings.groups` (`services.grafana.provision.alerting.rules.settings.groups.*`). */
+export interface NixosServicesGrafanaProvisionAlertingRulesSettingsGroupsItem {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.groups.*.folder`.
+   */
+  readonly folder?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.groups.*.interval`.
+   */
+  readonly interval?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.rules.settings.groups.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+}
+
+/** Options under `services.grafana.provision.alerting.templates`. */
+export interface NixosServicesGrafanaProvisionAlertingTemplates {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaProvisionAlertingTemplatesSettings | null>;
+}
+
+/** Options of the submodule `services.grafana.provision.alerting.templates.settings`. */
+export interface NixosServicesGrafanaProvisionAlertingTemplatesSettings {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings.apiVersion`.
+   */
+  readonly apiVersion?: Definition<number>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings.deleteTemplates`.
+   */
+  readonly deleteTemplates?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingTemplatesSettingsDeleteTemplatesItem>[]>;
+  /**
+   * Type: `list of (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings.templates`.
+   */
+  readonly templates?: Definition<readonly Item<NixosServicesGrafanaProvisionAlertingTemplatesSettingsTemplatesItem>[]>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.templates.settings.deleteTemplates` (`services.grafana.provision.alerting.templates.settings.deleteTemplates.*`). */
+export interface NixosServicesGrafanaProvisionAlertingTemplatesSettingsDeleteTemplatesItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings.deleteTemplates.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings.deleteTemplates.*.orgId`.
+   */
+  readonly orgId?: Definition<number>;
+}
+
+/** Options of each item of `services.grafana.provision.alerting.templates.settings.templates` (`services.grafana.provision.alerting.templates.settings.templates.*`). */
+export interface NixosServicesGrafanaProvisionAlertingTemplatesSettingsTemplatesItem {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings.templates.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.alerting.templates.settings.templates.*.template`.
+   */
+  readonly template?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.grafana.provision.dashboards`. */
+export interface NixosServicesGrafanaProvisionDashboards {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.dashboards.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.grafana.provision.dashboards.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaProvisionDashboardsSettings | null>;
+}
+
+/** Options of the submodule `services.grafana.provision.dashboards.settings`. */
+export interface NixosServicesGrafanaProvisionDashboardsSettings {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.dashboards.settings.apiVersion`.
+   */
+  readonly apiVersion?: Definition<number>;
+  /**
+   * Type: `list of (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.grafana.provision.dashboards.settings.providers`.
+   */
+  readonly providers?: Definition<readonly Item<NixosServicesGrafanaProvisionDashboardsSettingsProvidersItem>[]>;
+}
+
+/** Options of each item of `services.grafana.provision.dashboards.settings.providers` (`services.grafana.provision.dashboards.settings.providers.*`). */
+export interface NixosServicesGrafanaProvisionDashboardsSettingsProvidersItem {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue> | NixosServicesGrafanaProvisionDashboardsSettingsProvidersItemOptions | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.dashboards.settings.providers.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /** Options under `services.grafana.provision.dashboards.settings.providers.*.options`. */
+  readonly options?: NixosServicesGrafanaProvisionDashboardsSettingsProvidersItemOptions;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.dashboards.settings.providers.*.type`.
+   */
+  readonly type?: Definition<StringValue>;
+}
+
+/** Options under `services.grafana.provision.dashboards.settings.providers.*.options`. */
+export interface NixosServicesGrafanaProvisionDashboardsSettingsProvidersItemOptions {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | PathValue> | undefined;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.dashboards.settings.providers.*.options.path`.
+   */
+  readonly path?: Definition<PathValue>;
+}
+
+/** Options of the submodule `services.grafana.provision.datasources`. */
+export interface NixosServicesGrafanaProvisionDatasources {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.provision.datasources.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings`.
+   */
+  readonly settings?: Definition<NixosServicesGrafanaProvisionDatasourcesSettings | null>;
+}
+
+/** Options of the submodule `services.grafana.provision.datasources.settings`. */
+export interface NixosServicesGrafanaProvisionDatasourcesSettings {
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.apiVersion`.
+   */
+  readonly apiVersion?: Definition<number>;
+  /**
+   * Type: `list of (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources`.
+   */
+  readonly datasources?: Definition<readonly Item<NixosServicesGrafanaProvisionDatasourcesSettingsDatasourcesItem>[]>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.deleteDatasources`.
+   */
+  readonly deleteDatasources?: Definition<readonly Item<NixosServicesGrafanaProvisionDatasourcesSettingsDeleteDatasourcesItem>[]>;
+}
+
+/** Options of each item of `services.grafana.provision.datasources.settings.datasources` (`services.grafana.provision.datasources.settings.datasources.*`). */
+export interface NixosServicesGrafanaProvisionDatasourcesSettingsDatasourcesItem {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | "proxy" | "direct" | boolean | { readonly [name: string]: Definition<NixValue> } | StringValue | null> | undefined;
+  /**
+   * Type: `one of "proxy", "direct"`
+   * Allowed values: "proxy", "direct".
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.access`.
+   */
+  readonly access?: Definition<"proxy" | "direct">;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.editable`.
+   */
+  readonly editable?: Definition<boolean>;
+  /**
+   * Type: `null or (attribute set)`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.jsonData`.
+   */
+  readonly jsonData?: Definition<{ readonly [name: string]: Definition<NixValue> } | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `null or (attribute set)`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.secureJsonData`.
+   */
+  readonly secureJsonData?: Definition<{ readonly [name: string]: Definition<NixValue> } | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.type`.
+   */
+  readonly type?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.uid`.
+   */
+  readonly uid?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.datasources.*.url`.
+   */
+  readonly url?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.grafana.provision.datasources.settings.deleteDatasources` (`services.grafana.provision.datasources.settings.deleteDatasources.*`). */
+export interface NixosServicesGrafanaProvisionDatasourcesSettingsDeleteDatasourcesItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.deleteDatasources.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.provision.datasources.settings.deleteDatasources.*.orgId`.
+   */
+  readonly orgId?: Definition<number>;
+}
+
+/** Options of the submodule `services.grafana.settings`. */
+export interface NixosServicesGrafanaSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string) or a non-empty list of them)`. */
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | null> }> | NixosServicesGrafanaSettingsAnalytics | NixosServicesGrafanaSettingsDatabase | NixosServicesGrafanaSettingsPaths | NixosServicesGrafanaSettingsSecurity | NixosServicesGrafanaSettingsServer | NixosServicesGrafanaSettingsSmtp | NixosServicesGrafanaSettingsUsers | undefined;
+  /** Options under `services.grafana.settings.analytics`. */
+  readonly analytics?: NixosServicesGrafanaSettingsAnalytics;
+  /** Options under `services.grafana.settings.database`. */
+  readonly database?: NixosServicesGrafanaSettingsDatabase;
+  /** Options under `services.grafana.settings.paths`. */
+  readonly paths?: NixosServicesGrafanaSettingsPaths;
+  /** Options under `services.grafana.settings.security`. */
+  readonly security?: NixosServicesGrafanaSettingsSecurity;
+  /** Options under `services.grafana.settings.server`. */
+  readonly server?: NixosServicesGrafanaSettingsServer;
+  /** Options under `services.grafana.settings.smtp`. */
+  readonly smtp?: NixosServicesGrafanaSettingsSmtp;
+  /** Options under `services.grafana.settings.users`. */
+  readonly users?: NixosServicesGrafanaSettingsUsers;
+}
+
+/** Options under `services.grafana.settings.analytics`. */
+export interface NixosServicesGrafanaSettingsAnalytics {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string) or a non-empty list of them`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.analytics.check_for_plugin_updates`.
+   */
+  readonly check_for_plugin_updates?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.analytics.check_for_updates`.
+   */
+  readonly check_for_updates?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.analytics.feedback_links_enabled`.
+   */
+  readonly feedback_links_enabled?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.analytics.reporting_enabled`.
+   */
+  readonly reporting_enabled?: Definition<boolean>;
+}
+
+/** Options under `services.grafana.settings.database`. */
+export interface NixosServicesGrafanaSettingsDatabase {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string) or a non-empty list of them`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | "private" | "shared" | "READ-UNCOMMITTED" | "READ-COMMITTED" | "REPEATABLE-READ" | "SERIALIZABLE" | PathValue | "disable" | "require" | "verify-full" | "true" | "false" | "skip-verify" | "mysql" | "sqlite3" | "postgres" | null> | undefined;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.database.ca_cert_path`.
+   */
+  readonly ca_cert_path?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "private", "shared"`
+   * Allowed values: "private", "shared".
+   *
+   * NixOS option `services.grafana.settings.database.cache_mode`.
+   */
+  readonly cache_mode?: Definition<"private" | "shared">;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.database.client_cert_path`.
+   */
+  readonly client_cert_path?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.database.client_key_path`.
+   */
+  readonly client_key_path?: Definition<StringValue | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.database.conn_max_lifetime`.
+   */
+  readonly conn_max_lifetime?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.database.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `null or one of "READ-UNCOMMITTED", "READ-COMMITTED", "REPEATABLE-READ", "SERIALIZABLE"`
+   * Allowed values: "READ-UNCOMMITTED", "READ-COMMITTED", "REPEATABLE-READ", "SERIALIZABLE".
+   *
+   * NixOS option `services.grafana.settings.database.isolation_level`.
+   */
+  readonly isolation_level?: Definition<"READ-UNCOMMITTED" | "READ-COMMITTED" | "REPEATABLE-READ" | "SERIALIZABLE" | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.database.locking_attempt_timeout_sec`.
+   */
+  readonly locking_attempt_timeout_sec?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.database.log_queries`.
+   */
+  readonly log_queries?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.database.max_idle_conn`.
+   */
+  readonly max_idle_conn?: Definition<number>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.database.max_open_conn`.
+   */
+  readonly max_open_conn?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.database.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.database.password`.
+   */
+  readonly password?: Definition<StringValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.settings.database.path`.
+   */
+  readonly path?: Definition<PathValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.database.query_retries`.
+   */
+  readonly query_retries?: Definition<number>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.database.server_cert_name`.
+   */
+  readonly server_cert_name?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "disable", "require", "verify-full", "true", "false", "skip-verify"`
+   * Allowed values: "disable", "require", "verify-full", "true", "false", "skip-verify".
+   *
+   * NixOS option `services.grafana.settings.database.ssl_mode`.
+   */
+  readonly ssl_mode?: Definition<"disable" | "require" | "verify-full" | "true" | "false" | "skip-verify">;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.database.transaction_retries`.
+   */
+  readonly transaction_retries?: Definition<number>;
+  /**
+   * Type: `one of "mysql", "sqlite3", "postgres"`
+   * Allowed values: "mysql", "sqlite3", "postgres".
+   *
+   * NixOS option `services.grafana.settings.database.type`.
+   */
+  readonly type?: Definition<"mysql" | "sqlite3" | "postgres">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.database.user`.
+   */
+  readonly user?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.database.wal`.
+   */
+  readonly wal?: Definition<boolean>;
+}
+
+/** Options under `services.grafana.settings.paths`. */
+export interface NixosServicesGrafanaSettingsPaths {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string) or a non-empty list of them`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | PathValue | null> | undefined;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.settings.paths.plugins`.
+   */
+  readonly plugins?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.grafana.settings.paths.provisioning`.
+   */
+  readonly provisioning?: Definition<PathValue>;
+}
+
+/** Options under `services.grafana.settings.security`. */
+export interface NixosServicesGrafanaSettingsSecurity {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string) or a non-empty list of them`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | "lax" | "strict" | "none" | "disabled" | readonly Item<StringValue>[] | null> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.security.admin_email`.
+   */
+  readonly admin_email?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.security.admin_password`.
+   */
+  readonly admin_password?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.security.admin_user`.
+   */
+  readonly admin_user?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.allow_embedding`.
+   */
+  readonly allow_embedding?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.content_security_policy`.
+   */
+  readonly content_security_policy?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.content_security_policy_report_only`.
+   */
+  readonly content_security_policy_report_only?: Definition<boolean>;
+  /**
+   * Type: `one of "lax", "strict", "none", "disabled"`
+   * Allowed values: "lax", "strict", "none", "disabled".
+   *
+   * NixOS option `services.grafana.settings.security.cookie_samesite`.
+   */
+  readonly cookie_samesite?: Definition<"lax" | "strict" | "none" | "disabled">;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.cookie_secure`.
+   */
+  readonly cookie_secure?: Definition<boolean>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.grafana.settings.security.csrf_additional_headers`.
+   */
+  readonly csrf_additional_headers?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.grafana.settings.security.csrf_trusted_origins`.
+   */
+  readonly csrf_trusted_origins?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.grafana.settings.security.data_source_proxy_whitelist`.
+   */
+  readonly data_source_proxy_whitelist?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.disable_brute_force_login_protection`.
+   */
+  readonly disable_brute_force_login_protection?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.disable_gravatar`.
+   */
+  readonly disable_gravatar?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.disable_initial_admin_creation`.
+   */
+  readonly disable_initial_admin_creation?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.security.secret_key`.
+   */
+  readonly secret_key?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.strict_transport_security`.
+   */
+  readonly strict_transport_security?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.security.strict_transport_security_max_age_seconds`.
+   */
+  readonly strict_transport_security_max_age_seconds?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.strict_transport_security_preload`.
+   */
+  readonly strict_transport_security_preload?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.strict_transport_security_subdomains`.
+   */
+  readonly strict_transport_security_subdomains?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.x_content_type_options`.
+   */
+  readonly x_content_type_options?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.security.x_xss_protection`.
+   */
+  readonly x_xss_protection?: Definition<boolean>;
+}
+
+/** Options under `services.grafana.settings.server`. */
+export interface NixosServicesGrafanaSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string) or a non-empty list of them`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | "http" | "https" | "h2" | "socket" | null> | undefined;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.server.cdn_url`.
+   */
+  readonly cdn_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.server.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.server.cert_key`.
+   */
+  readonly cert_key?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.server.domain`.
+   */
+  readonly domain?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.server.enable_gzip`.
+   */
+  readonly enable_gzip?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.server.enforce_domain`.
+   */
+  readonly enforce_domain?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.server.http_addr`.
+   */
+  readonly http_addr?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.grafana.settings.server.http_port`.
+   */
+  readonly http_port?: Definition<number>;
+  /**
+   * Type: `one of "http", "https", "h2", "socket"`
+   * Allowed values: "http", "https", "h2", "socket".
+   *
+   * NixOS option `services.grafana.settings.server.protocol`.
+   */
+  readonly protocol?: Definition<"http" | "https" | "h2" | "socket">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.server.read_timeout`.
+   */
+  readonly read_timeout?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.server.root_url`.
+   */
+  readonly root_url?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.server.router_logging`.
+   */
+  readonly router_logging?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.server.serve_from_sub_path`.
+   */
+  readonly serve_from_sub_path?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.server.socket`.
+   */
+  readonly socket?: Definition<StringValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.server.socket_gid`.
+   */
+  readonly socket_gid?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.server.socket_mode`.
+   */
+  readonly socket_mode?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.server.static_root_path`.
+   */
+  readonly static_root_path?: Definition<StringValue>;
+}
+
+/** Options under `services.grafana.settings.smtp`. */
+export interface NixosServicesGrafanaSettingsSmtp {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string) or a non-empty list of them`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | "OpportunisticStartTLS" | "MandatoryStartTLS" | "NoStartTLS" | null> | undefined;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.smtp.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.smtp.ehlo_identity`.
+   */
+  readonly ehlo_identity?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.smtp.enabled`.
+   */
+  readonly enabled?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.smtp.from_address`.
+   */
+  readonly from_address?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.smtp.from_name`.
+   */
+  readonly from_name?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.smtp.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.smtp.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.smtp.password`.
+   */
+  readonly password?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.smtp.skip_verify`.
+   */
+  readonly skip_verify?: Definition<boolean>;
+  /**
+   * Type: `null or one of "OpportunisticStartTLS", "MandatoryStartTLS", "NoStartTLS"`
+   * Allowed values: "OpportunisticStartTLS", "MandatoryStartTLS", "NoStartTLS".
+   *
+   * NixOS option `services.grafana.settings.smtp.startTLS_policy`.
+   */
+  readonly startTLS_policy?: Definition<"OpportunisticStartTLS" | "MandatoryStartTLS" | "NoStartTLS" | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.grafana.settings.smtp.user`.
+   */
+  readonly user?: Definition<StringValue | null>;
+}
+
+/** Options under `services.grafana.settings.users`. */
+export interface NixosServicesGrafanaSettingsUsers {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string) or a non-empty list of them`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | "Viewer" | "Editor" | "Admin" | "dark" | "light" | "system" | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.users.allow_org_create`.
+   */
+  readonly allow_org_create?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.users.allow_sign_up`.
+   */
+  readonly allow_sign_up?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.users.auto_assign_org`.
+   */
+  readonly auto_assign_org?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.grafana.settings.users.auto_assign_org_id`.
+   */
+  readonly auto_assign_org_id?: Definition<number>;
+  /**
+   * Type: `one of "Viewer", "Editor", "Admin"`
+   * Allowed values: "Viewer", "Editor", "Admin".
+   *
+   * NixOS option `services.grafana.settings.users.auto_assign_org_role`.
+   */
+  readonly auto_assign_org_role?: Definition<"Viewer" | "Editor" | "Admin">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.users.default_language`.
+   */
+  readonly default_language?: Definition<StringValue>;
+  /**
+   * Type: `one of "dark", "light", "system"`
+   * Allowed values: "dark", "light", "system".
+   *
+   * NixOS option `services.grafana.settings.users.default_theme`.
+   */
+  readonly default_theme?: Definition<"dark" | "light" | "system">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.users.hidden_users`.
+   */
+  readonly hidden_users?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.users.home_page`.
+   */
+  readonly home_page?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.users.login_hint`.
+   */
+  readonly login_hint?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.users.password_hint`.
+   */
+  readonly password_hint?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.grafana.settings.users.user_invite_max_lifetime_duration`.
+   */
+  readonly user_invite_max_lifetime_duration?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.users.verify_email_enabled`.
+   */
+  readonly verify_email_enabled?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.grafana.settings.users.viewers_can_edit`.
+   */
+  readonly viewers_can_edit?: Definition<boolean>;
+}
+
+/** Options under `services.headscale`. */
+export interface NixosServicesHeadscale {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.address`.
+   */
+  readonly address?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.headscale.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.headscale.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.headscale.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `open submodule of (YAML 1.1 value)`
+   *
+   * NixOS option `services.headscale.settings`.
+   */
+  readonly settings?: Definition<NixosServicesHeadscaleSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.headscale.settings`. */
+export interface NixosServicesHeadscaleSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue | PathValue | "TLS-ALPN-01" | "HTTP-01" | null> | NixosServicesHeadscaleSettingsDatabase | NixosServicesHeadscaleSettingsDerp | NixosServicesHeadscaleSettingsDns | NixosServicesHeadscaleSettingsLog | NixosServicesHeadscaleSettingsNoise | NixosServicesHeadscaleSettingsOidc | NixosServicesHeadscaleSettingsPolicy | NixosServicesHeadscaleSettingsPrefixes | undefined;
+  /** Options under `services.headscale.settings.database`. */
+  readonly database?: NixosServicesHeadscaleSettingsDatabase;
+  /** Options under `services.headscale.settings.derp`. */
+  readonly derp?: NixosServicesHeadscaleSettingsDerp;
+  /** Options under `services.headscale.settings.dns`. */
+  readonly dns?: NixosServicesHeadscaleSettingsDns;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.ephemeral_node_inactivity_timeout`.
+   */
+  readonly ephemeral_node_inactivity_timeout?: Definition<StringValue>;
+  /** Options under `services.headscale.settings.log`. */
+  readonly log?: NixosServicesHeadscaleSettingsLog;
+  /** Options under `services.headscale.settings.noise`. */
+  readonly noise?: NixosServicesHeadscaleSettingsNoise;
+  /** Options under `services.headscale.settings.oidc`. */
+  readonly oidc?: NixosServicesHeadscaleSettingsOidc;
+  /** Options under `services.headscale.settings.policy`. */
+  readonly policy?: NixosServicesHeadscaleSettingsPolicy;
+  /** Options under `services.headscale.settings.prefixes`. */
+  readonly prefixes?: NixosServicesHeadscaleSettingsPrefixes;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.server_url`.
+   */
+  readonly server_url?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.headscale.settings.tls_cert_path`.
+   */
+  readonly tls_cert_path?: Definition<PathValue | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.headscale.settings.tls_key_path`.
+   */
+  readonly tls_key_path?: Definition<PathValue | null>;
+  /**
+   * Type: `one of "TLS-ALPN-01", "HTTP-01"`
+   * Allowed values: "TLS-ALPN-01", "HTTP-01".
+   *
+   * NixOS option `services.headscale.settings.tls_letsencrypt_challenge_type`.
+   */
+  readonly tls_letsencrypt_challenge_type?: Definition<"TLS-ALPN-01" | "HTTP-01">;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.headscale.settings.tls_letsencrypt_hostname`.
+   */
+  readonly tls_letsencrypt_hostname?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.headscale.settings.tls_letsencrypt_listen`.
+   */
+  readonly tls_letsencrypt_listen?: Definition<StringValue | null>;
+}
+
+/** Options under `services.headscale.settings.database`. */
+export interface NixosServicesHeadscaleSettingsDatabase {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | "sqlite" | "sqlite3" | "postgres"> | NixosServicesHeadscaleSettingsDatabasePostgres | NixosServicesHeadscaleSettingsDatabaseSqlite | undefined;
+  /** Options under `services.headscale.settings.database.postgres`. */
+  readonly postgres?: NixosServicesHeadscaleSettingsDatabasePostgres;
+  /** Options under `services.headscale.settings.database.sqlite`. */
+  readonly sqlite?: NixosServicesHeadscaleSettingsDatabaseSqlite;
+  /**
+   * Type: `one of "sqlite", "sqlite3", "postgres"`
+   * Allowed values: "sqlite", "sqlite3", "postgres".
+   *
+   * NixOS option `services.headscale.settings.database.type`.
+   */
+  readonly type?: Definition<"sqlite" | "sqlite3" | "postgres">;
+}
+
+/** Options under `services.headscale.settings.database.postgres`. */
+export interface NixosServicesHeadscaleSettingsDatabasePostgres {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue | PathValue | number | null> | undefined;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.headscale.settings.database.postgres.host`.
+   */
+  readonly host?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.headscale.settings.database.postgres.name`.
+   */
+  readonly name?: Definition<StringValue | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.headscale.settings.database.postgres.password_file`.
+   */
+  readonly password_file?: Definition<PathValue | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.headscale.settings.database.postgres.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.headscale.settings.database.postgres.user`.
+   */
+  readonly user?: Definition<StringValue | null>;
+}
+
+/** Options under `services.headscale.settings.database.sqlite`. */
+export interface NixosServicesHeadscaleSettingsDatabaseSqlite {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue | boolean | null> | undefined;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.headscale.settings.database.sqlite.path`.
+   */
+  readonly path?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.headscale.settings.database.sqlite.write_ahead_log`.
+   */
+  readonly write_ahead_log?: Definition<boolean>;
+}
+
+/** Options under `services.headscale.settings.derp`. */
+export interface NixosServicesHeadscaleSettingsDerp {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | boolean | readonly Item<PathValue>[] | StringValue | readonly Item<StringValue>[]> | NixosServicesHeadscaleSettingsDerpServer | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.headscale.settings.derp.auto_update_enabled`.
+   */
+  readonly auto_update_enabled?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.headscale.settings.derp.paths`.
+   */
+  readonly paths?: Definition<readonly Item<PathValue>[]>;
+  /** Options under `services.headscale.settings.derp.server`. */
+  readonly server?: NixosServicesHeadscaleSettingsDerpServer;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.derp.update_frequency`.
+   */
+  readonly update_frequency?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.headscale.settings.derp.urls`.
+   */
+  readonly urls?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.headscale.settings.derp.server`. */
+export interface NixosServicesHeadscaleSettingsDerpServer {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | PathValue> | undefined;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.headscale.settings.derp.server.private_key_path`.
+   */
+  readonly private_key_path?: Definition<PathValue>;
+}
+
+/** Options under `services.headscale.settings.dns`. */
+export interface NixosServicesHeadscaleSettingsDns {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue | boolean | readonly Item<StringValue>[]> | NixosServicesHeadscaleSettingsDnsNameservers | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.dns.base_domain`.
+   */
+  readonly base_domain?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.headscale.settings.dns.magic_dns`.
+   */
+  readonly magic_dns?: Definition<boolean>;
+  /** Options under `services.headscale.settings.dns.nameservers`. */
+  readonly nameservers?: NixosServicesHeadscaleSettingsDnsNameservers;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.headscale.settings.dns.search_domains`.
+   */
+  readonly search_domains?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.headscale.settings.dns.nameservers`. */
+export interface NixosServicesHeadscaleSettingsDnsNameservers {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | readonly Item<StringValue>[]> | undefined;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.headscale.settings.dns.nameservers.global`.
+   */
+  readonly global?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.headscale.settings.log`. */
+export interface NixosServicesHeadscaleSettingsLog {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.log.format`.
+   */
+  readonly format?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.log.level`.
+   */
+  readonly level?: Definition<StringValue>;
+}
+
+/** Options under `services.headscale.settings.noise`. */
+export interface NixosServicesHeadscaleSettingsNoise {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | PathValue> | undefined;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.headscale.settings.noise.private_key_path`.
+   */
+  readonly private_key_path?: Definition<PathValue>;
+}
+
+/** Options under `services.headscale.settings.oidc`. */
+export interface NixosServicesHeadscaleSettingsOidc {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | readonly Item<StringValue>[] | StringValue | { readonly [name: string]: Definition<StringValue> } | null> | undefined;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.headscale.settings.oidc.allowed_domains`.
+   */
+  readonly allowed_domains?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.headscale.settings.oidc.allowed_users`.
+   */
+  readonly allowed_users?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.oidc.client_id`.
+   */
+  readonly client_id?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.headscale.settings.oidc.client_secret_path`.
+   */
+  readonly client_secret_path?: Definition<StringValue | null>;
+  /**
+   * Type: `attribute set of string`
+   *
+   * NixOS option `services.headscale.settings.oidc.extra_params`.
+   */
+  readonly extra_params?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.oidc.issuer`.
+   */
+  readonly issuer?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.headscale.settings.oidc.scope`.
+   */
+  readonly scope?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.headscale.settings.policy`. */
+export interface NixosServicesHeadscaleSettingsPolicy {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | "file" | "database" | PathValue | null> | undefined;
+  /**
+   * Type: `one of "file", "database"`
+   * Allowed values: "file", "database".
+   *
+   * NixOS option `services.headscale.settings.policy.mode`.
+   */
+  readonly mode?: Definition<"file" | "database">;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.headscale.settings.policy.path`.
+   */
+  readonly path?: Definition<PathValue | null>;
+}
+
+/** Options under `services.headscale.settings.prefixes`. */
+export interface NixosServicesHeadscaleSettingsPrefixes {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | "sequential" | "random" | StringValue> | undefined;
+  /**
+   * Type: `one of "sequential", "random"`
+   * Allowed values: "sequential", "random".
+   *
+   * NixOS option `services.headscale.settings.prefixes.allocation`.
+   */
+  readonly allocation?: Definition<"sequential" | "random">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.prefixes.v4`.
+   */
+  readonly v4?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.headscale.settings.prefixes.v6`.
+   */
+  readonly v6?: Definition<StringValue>;
+}
+
+/** Options under `services.home-assistant`. */
+export interface NixosServicesHomeAssistant {
+  /** Options under `services.home-assistant.blueprints`. */
+  readonly blueprints?: NixosServicesHomeAssistantBlueprints;
+  /**
+   * Type: `null or (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `services.home-assistant.config`.
+   */
+  readonly config?: Definition<NixosServicesHomeAssistantConfig | null>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.home-assistant.configDir`.
+   */
+  readonly configDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.home-assistant.configWritable`.
+   */
+  readonly configWritable?: Definition<boolean>;
+  /**
+   * Type: `list of package that is a Home Assistant component`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.home-assistant.customComponents`.
+   */
+  readonly customComponents?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.home-assistant.customLovelaceModules`.
+   */
+  readonly customLovelaceModules?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a compile error here and an error when typeflake generates.
+   *
+   * NixOS option `services.home-assistant.defaultIntegrations`.
+   */
+  readonly defaultIntegrations?: never;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.home-assistant.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.home-assistant.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.home-assistant.extraComponents`.
+   */
+  readonly extraComponents?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `function that evaluates to a(n) list of package`
+   * Only Nix can write this value: use raw Nix, `nix`…``.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.home-assistant.extraPackages`.
+   */
+  readonly extraPackages?: Definition<never>;
+  /**
+   * Type: `null or YAML 1.1 value`
+   *
+   * NixOS option `services.home-assistant.lovelaceConfig`.
+   */
+  readonly lovelaceConfig?: Definition<NixValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.home-assistant.lovelaceConfigWritable`.
+   */
+  readonly lovelaceConfigWritable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.home-assistant.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.home-assistant.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+}
+
+/** Options under `services.home-assistant.blueprints`. */
+export interface NixosServicesHomeAssistantBlueprints {
+  /**
+   * Type: `list of (path in the Nix store or absolute path convertible to it)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.home-assistant.blueprints.automation`.
+   */
+  readonly automation?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `list of (path in the Nix store or absolute path convertible to it)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.home-assistant.blueprints.script`.
+   */
+  readonly script?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `list of (path in the Nix store or absolute path convertible to it)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.home-assistant.blueprints.template`.
+   */
+  readonly template?: Definition<readonly Item<PathValue>[]>;
+}
+
+/** Options of the submodule `services.home-assistant.config`. */
+export interface NixosServicesHomeAssistantConfig {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue> | NixosServicesHomeAssistantConfigHomeassistant | NixosServicesHomeAssistantConfigHttp | NixosServicesHomeAssistantConfigLovelace | undefined;
+  /** Options under `services.home-assistant.config.homeassistant`. */
+  readonly homeassistant?: NixosServicesHomeAssistantConfigHomeassistant;
+  /** Options under `services.home-assistant.config.http`. */
+  readonly http?: NixosServicesHomeAssistantConfigHttp;
+  /** Options under `services.home-assistant.config.lovelace`. */
+  readonly lovelace?: NixosServicesHomeAssistantConfigLovelace;
+}
+
+/** Options under `services.home-assistant.config.homeassistant`. */
+export interface NixosServicesHomeAssistantConfigHomeassistant {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | number | StringValue | "C" | "F" | "metric" | "us_customary" | null> | undefined;
+  /**
+   * Type: `null or floating point number or string`
+   *
+   * NixOS option `services.home-assistant.config.homeassistant.latitude`.
+   */
+  readonly latitude?: Definition<number | StringValue | null>;
+  /**
+   * Type: `null or floating point number or string`
+   *
+   * NixOS option `services.home-assistant.config.homeassistant.longitude`.
+   */
+  readonly longitude?: Definition<number | StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.home-assistant.config.homeassistant.name`.
+   */
+  readonly name?: Definition<StringValue | null>;
+  /**
+   * Type: `null or one of "C", "F"`
+   * Allowed values: "C", "F".
+   *
+   * NixOS option `services.home-assistant.config.homeassistant.temperature_unit`.
+   */
+  readonly temperature_unit?: Definition<"C" | "F" | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.home-assistant.config.homeassistant.time_zone`.
+   */
+  readonly time_zone?: Definition<StringValue | null>;
+  /**
+   * Type: `null or one of "metric", "us_customary"`
+   * Allowed values: "metric", "us_customary".
+   *
+   * NixOS option `services.home-assistant.config.homeassistant.unit_system`.
+   */
+  readonly unit_system?: Definition<"metric" | "us_customary" | null>;
+}
+
+/** Options under `services.home-assistant.config.http`. */
+export interface NixosServicesHomeAssistantConfigHttp {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue | readonly Item<StringValue>[] | number> | undefined;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.home-assistant.config.http.server_host`.
+   */
+  readonly server_host?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.home-assistant.config.http.server_port`.
+   */
+  readonly server_port?: Definition<number>;
+}
+
+/** Options under `services.home-assistant.config.lovelace`. */
+export interface NixosServicesHomeAssistantConfigLovelace {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | "yaml" | "storage"> | undefined;
+  /**
+   * Type: `one of "yaml", "storage"`
+   * Allowed values: "yaml", "storage".
+   *
+   * NixOS option `services.home-assistant.config.lovelace.mode`.
+   */
+  readonly mode?: Definition<"yaml" | "storage">;
+}
+
+/** Options under `services.homepage-dashboard`. */
+export interface NixosServicesHomepageDashboard {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.homepage-dashboard.allowedHosts`.
+   */
+  readonly allowedHosts?: Definition<StringValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.homepage-dashboard.bookmarks`.
+   */
+  readonly bookmarks?: Definition<NixValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.homepage-dashboard.customCSS`.
+   */
+  readonly customCSS?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.homepage-dashboard.customJS`.
+   */
+  readonly customJS?: Definition<StringValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.homepage-dashboard.docker`.
+   */
+  readonly docker?: Definition<NixValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.homepage-dashboard.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.homepage-dashboard.environmentFile`.
+   */
+  readonly environmentFile?: Definition<StringValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.homepage-dashboard.kubernetes`.
+   */
+  readonly kubernetes?: Definition<NixValue>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.homepage-dashboard.listenPort`.
+   */
+  readonly listenPort?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.homepage-dashboard.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.homepage-dashboard.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.homepage-dashboard.services`.
+   */
+  readonly services?: Definition<NixValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.homepage-dashboard.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.homepage-dashboard.widgets`.
+   */
+  readonly widgets?: Definition<NixValue>;
+}
+
+/** Options under `services.immich`. */
+export interface NixosServicesImmich {
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.immich.accelerationDevices`.
+   */
+  readonly accelerationDevices?: Definition<readonly Item<StringValue>[] | null>;
+  /** Options under `services.immich.database`. */
+  readonly database?: NixosServicesImmichDatabase;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.immich.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `open submodule of attribute set of string`
+   *
+   * NixOS option `services.immich.environment`.
+   */
+  readonly environment?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /** Options under `services.immich.machine-learning`. */
+  readonly "machine-learning"?: NixosServicesImmichMachineLearning;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.immich.mediaLocation`.
+   */
+  readonly mediaLocation?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.immich.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.immich.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.immich.port`.
+   */
+  readonly port?: Definition<number>;
+  /** Options under `services.immich.redis`. */
+  readonly redis?: NixosServicesImmichRedis;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.immich.secretsFile`.
+   */
+  readonly secretsFile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (open submodule of (JSON value))`
+   *
+   * NixOS option `services.immich.settings`.
+   */
+  readonly settings?: Definition<NixosServicesImmichSettings | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.immich.database`. */
+export interface NixosServicesImmichDatabase {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.immich.database.createDB`.
+   */
+  readonly createDB?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.immich.database.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.database.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.database.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.immich.database.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.database.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.immich.machine-learning`. */
+export interface NixosServicesImmichMachineLearning {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.immich.machine-learning.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `open submodule of attribute set of string`
+   *
+   * NixOS option `services.immich.machine-learning.environment`.
+   */
+  readonly environment?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+}
+
+/** Options under `services.immich.redis`. */
+export interface NixosServicesImmichRedis {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.immich.redis.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.redis.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.immich.redis.port`.
+   */
+  readonly port?: Definition<number>;
+}
+
+/** Options of the submodule `services.immich.settings`. */
+export interface NixosServicesImmichSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue> | NixosServicesImmichSettingsNewVersionCheck | NixosServicesImmichSettingsServer | undefined;
+  /** Options under `services.immich.settings.newVersionCheck`. */
+  readonly newVersionCheck?: NixosServicesImmichSettingsNewVersionCheck;
+  /** Options under `services.immich.settings.server`. */
+  readonly server?: NixosServicesImmichSettingsServer;
+}
+
+/** Options under `services.immich.settings.newVersionCheck`. */
+export interface NixosServicesImmichSettingsNewVersionCheck {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | boolean> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.immich.settings.newVersionCheck.enabled`.
+   */
+  readonly enabled?: Definition<boolean>;
+}
+
+/** Options under `services.immich.settings.server`. */
+export interface NixosServicesImmichSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.immich.settings.server.externalDomain`.
+   */
+  readonly externalDomain?: Definition<StringValue>;
+}
+
+/** Options under `services.jellyfin`. */
+export interface NixosServicesJellyfin {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.jellyfin.cacheDir`.
+   */
+  readonly cacheDir?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.jellyfin.configDir`.
+   */
+  readonly configDir?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.jellyfin.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.jellyfin.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.jellyfin.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.jellyfin.logDir`.
+   */
+  readonly logDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.jellyfin.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.jellyfin.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.jellyfin.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.k3s`. */
+export interface NixosServicesK3s {
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.k3s.autoDeployCharts`.
+   */
+  readonly autoDeployCharts?: Definition<{ readonly [name: string]: Definition<NixosServicesK3sAutoDeployChartsEntry> }>;
+  /**
+   * Type: `attribute set of (absolute path or package)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.k3s.charts`.
+   */
+  readonly charts?: Definition<{ readonly [name: string]: Definition<PathValue | PackageValue> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.k3s.clusterInit`.
+   */
+  readonly clusterInit?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.k3s.configPath`.
+   */
+  readonly configPath?: Definition<PathValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.k3s.containerdConfigTemplate`.
+   */
+  readonly containerdConfigTemplate?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.k3s.disableAgent`.
+   */
+  readonly disableAgent?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.k3s.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.k3s.environmentFile`.
+   */
+  readonly environmentFile?: Definition<PathValue | null>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.k3s.extraFlags`.
+   */
+  readonly extraFlags?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of anything`
+   *
+   * NixOS option `services.k3s.extraKubeProxyConfig`.
+   */
+  readonly extraKubeProxyConfig?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /**
+   * Type: `attribute set of anything`
+   *
+   * NixOS option `services.k3s.extraKubeletConfig`.
+   */
+  readonly extraKubeletConfig?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /** Options under `services.k3s.gracefulNodeShutdown`. */
+  readonly gracefulNodeShutdown?: NixosServicesK3sGracefulNodeShutdown;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.k3s.images`.
+   */
+  readonly images?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.k3s.manifests`.
+   */
+  readonly manifests?: Definition<{ readonly [name: string]: Definition<NixosServicesK3sManifestsEntry> }>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.k3s.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `one of "server", "agent"`
+   * Allowed values: "server", "agent".
+   *
+   * NixOS option `services.k3s.role`.
+   */
+  readonly role?: Definition<"server" | "agent">;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.k3s.serverAddr`.
+   */
+  readonly serverAddr?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.k3s.token`.
+   */
+  readonly token?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.k3s.tokenFile`.
+   */
+  readonly tokenFile?: Definition<PathValue | null>;
+}
+
+/** Options of each attribute of `services.k3s.autoDeployCharts` (`services.k3s.autoDeployCharts.<name>`). */
+export interface NixosServicesK3sAutoDeployChartsEntry {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.createNamespace`.
+   */
+  readonly createNamespace?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of (absolute path or (attribute set))`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.extraDeploy`.
+   */
+  readonly extraDeploy?: Definition<readonly Item<PathValue | { readonly [name: string]: Definition<NixValue> }>[]>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.extraFieldDefinitions`.
+   */
+  readonly extraFieldDefinitions?: Definition<NixValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.hash`.
+   */
+  readonly hash?: Definition<StringValue>;
+  /**
+   * Type: `non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `absolute path or package`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.package`.
+   */
+  readonly package?: Definition<PathValue | PackageValue>;
+  /**
+   * Type: `non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.repo`.
+   */
+  readonly repo?: Definition<StringValue>;
+  /**
+   * Type: `non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.targetNamespace`.
+   */
+  readonly targetNamespace?: Definition<StringValue>;
+  /**
+   * Type: `absolute path or (attribute set)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.values`.
+   */
+  readonly values?: Definition<PathValue | { readonly [name: string]: Definition<NixValue> }>;
+  /**
+   * Type: `non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.k3s.autoDeployCharts.<name>.version`.
+   */
+  readonly version?: Definition<StringValue>;
+}
+
+/** Options under `services.k3s.gracefulNodeShutdown`. */
+export interface NixosServicesK3sGracefulNodeShutdown {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.k3s.gracefulNodeShutdown.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.k3s.gracefulNodeShutdown.shutdownGracePeriod`.
+   */
+  readonly shutdownGracePeriod?: Definition<StringValue>;
+  /**
+   * Type: `non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.k3s.gracefulNodeShutdown.shutdownGracePeriodCriticalPods`.
+   */
+  readonly shutdownGracePeriodCriticalPods?: Definition<StringValue>;
+}
+
+/** Options of each attribute of `services.k3s.manifests` (`services.k3s.manifests.<name>`). */
+export interface NixosServicesK3sManifestsEntry {
+  /**
+   * Type: `null or (attribute set) or list of (attribute set)`
+   *
+   * NixOS option `services.k3s.manifests.<name>.content`.
+   */
+  readonly content?: Definition<{ readonly [name: string]: Definition<NixValue> } | readonly Item<{ readonly [name: string]: Definition<NixValue> }>[] | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.k3s.manifests.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.k3s.manifests.<name>.source`.
+   */
+  readonly source?: Definition<PathValue>;
+  /**
+   * Type: `non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.k3s.manifests.<name>.target`.
+   */
+  readonly target?: Definition<StringValue>;
+}
+
+/** Options under `services.kea`. */
+export interface NixosServicesKea {
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.kea.ctrl-agent`.
+   */
+  readonly "ctrl-agent"?: Definition<NixosServicesKeaCtrlAgent>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.kea.dhcp-ddns`.
+   */
+  readonly "dhcp-ddns"?: Definition<NixosServicesKeaDhcpDdns>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.kea.dhcp4`.
+   */
+  readonly dhcp4?: Definition<NixosServicesKeaDhcp4>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.kea.dhcp6`.
+   */
+  readonly dhcp6?: Definition<NixosServicesKeaDhcp6>;
+}
+
+/** Options of the submodule `services.kea.ctrl-agent`. */
+export interface NixosServicesKeaCtrlAgent {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.kea.ctrl-agent.configFile`.
+   */
+  readonly configFile?: Definition<PathValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.kea.ctrl-agent.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.kea.ctrl-agent.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `services.kea.ctrl-agent.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+}
+
+/** Options of the submodule `services.kea.dhcp-ddns`. */
+export interface NixosServicesKeaDhcpDdns {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.kea.dhcp-ddns.configFile`.
+   */
+  readonly configFile?: Definition<PathValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.kea.dhcp-ddns.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.kea.dhcp-ddns.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `services.kea.dhcp-ddns.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+}
+
+/** Options of the submodule `services.kea.dhcp4`. */
+export interface NixosServicesKeaDhcp4 {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.kea.dhcp4.configFile`.
+   */
+  readonly configFile?: Definition<PathValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.kea.dhcp4.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.kea.dhcp4.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `services.kea.dhcp4.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+}
+
+/** Options of the submodule `services.kea.dhcp6`. */
+export interface NixosServicesKeaDhcp6 {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.kea.dhcp6.configFile`.
+   */
+  readonly configFile?: Definition<PathValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.kea.dhcp6.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.kea.dhcp6.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `services.kea.dhcp6.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+}
+
+/** Options under `services.lidarr`. */
+export interface NixosServicesLidarr {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.lidarr.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.lidarr.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.lidarr.environmentFiles`.
+   */
+  readonly environmentFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.lidarr.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.lidarr.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.lidarr.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
+   *
+   * NixOS option `services.lidarr.settings`.
+   */
+  readonly settings?: Definition<NixosServicesLidarrSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.lidarr.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.lidarr.settings`. */
+export interface NixosServicesLidarrSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesLidarrSettingsLog | NixosServicesLidarrSettingsServer | NixosServicesLidarrSettingsUpdate | undefined;
+  /** Options under `services.lidarr.settings.log`. */
+  readonly log?: NixosServicesLidarrSettingsLog;
+  /** Options under `services.lidarr.settings.server`. */
+  readonly server?: NixosServicesLidarrSettingsServer;
+  /** Options under `services.lidarr.settings.update`. */
+  readonly update?: NixosServicesLidarrSettingsUpdate;
+}
+
+/** Options under `services.lidarr.settings.log`. */
+export interface NixosServicesLidarrSettingsLog {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.lidarr.settings.log.analyticsEnabled`.
+   */
+  readonly analyticsEnabled?: Definition<boolean>;
+}
+
+/** Options under `services.lidarr.settings.server`. */
+export interface NixosServicesLidarrSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.lidarr.settings.server.port`.
+   */
+  readonly port?: Definition<number>;
+}
+
+/** Options under `services.lidarr.settings.update`. */
+export interface NixosServicesLidarrSettingsUpdate {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | "external" | "builtIn" | "script" | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.lidarr.settings.update.automatically`.
+   */
+  readonly automatically?: Definition<boolean>;
+  /**
+   * Type: `null or one of "external", "builtIn", "script"`
+   * Allowed values: "external", "builtIn", "script".
+   *
+   * NixOS option `services.lidarr.settings.update.mechanism`.
+   */
+  readonly mechanism?: Definition<"external" | "builtIn" | "script" | null>;
+}
+
+/** Options under `services.logrotate`. */
+export interface NixosServicesLogrotate {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.logrotate.allowNetworking`.
+   */
+  readonly allowNetworking?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.logrotate.checkConfig`.
+   */
+  readonly checkConfig?: Definition<boolean>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.logrotate.configFile`.
+   */
+  readonly configFile?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.logrotate.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.logrotate.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (open submodule of attribute set of (null or signed integer or boolean or string))`
+   *
+   * NixOS option `services.logrotate.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<NixosServicesLogrotateSettingsEntry> }>;
+}
+
+/** Options of each attribute of `services.logrotate.settings` (`services.logrotate.settings.<name>`). */
+export interface NixosServicesLogrotateSettingsEntry {
+  /** Freeform: any other attribute is accepted, with a value of type `null or signed integer or boolean or string`. */
+  readonly [name: string]: Definition<number | boolean | StringValue | readonly Item<StringValue>[] | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.logrotate.settings.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.logrotate.settings.<name>.files`.
+   */
+  readonly files?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.logrotate.settings.<name>.frequency`.
+   */
+  readonly frequency?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.logrotate.settings.<name>.global`.
+   */
+  readonly global?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.logrotate.settings.<name>.priority`.
+   */
+  readonly priority?: Definition<number>;
+}
+
+/** Options under `services.loki`. */
+export interface NixosServicesLoki {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.loki.configFile`.
+   */
+  readonly configFile?: Definition<PathValue | null>;
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `services.loki.configuration`.
+   */
+  readonly configuration?: Definition<NixValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.loki.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.loki.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.loki.extraFlags`.
+   */
+  readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.loki.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.loki.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.loki.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.minio`. */
+export interface NixosServicesMinio {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.minio.accessKey`.
+   */
+  readonly accessKey?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.minio.browser`.
+   */
+  readonly browser?: Definition<boolean>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.minio.certificatesDir`.
+   */
+  readonly certificatesDir?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.minio.configDir`.
+   */
+  readonly configDir?: Definition<PathValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.minio.consoleAddress`.
+   */
+  readonly consoleAddress?: Definition<StringValue>;
+  /**
+   * Type: `list of (absolute path or string)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.minio.dataDir`.
+   */
+  readonly dataDir?: Definition<readonly Item<PathValue | StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.minio.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.minio.listenAddress`.
+   */
+  readonly listenAddress?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.minio.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.minio.region`.
+   */
+  readonly region?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.minio.rootCredentialsFile`.
+   */
+  readonly rootCredentialsFile?: Definition<PathValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.minio.secretKey`.
+   */
+  readonly secretKey?: Definition<StringValue>;
+}
+
+/** Options under `services.mosquitto`. */
+export interface NixosServicesMosquitto {
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.mosquitto.bridges`.
+   */
+  readonly bridges?: Definition<{ readonly [name: string]: Definition<NixosServicesMosquittoBridgesEntry> }>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.mosquitto.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.includeDirs`.
+   */
+  readonly includeDirs?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.mosquitto.listeners`.
+   */
+  readonly listeners?: Definition<readonly Item<NixosServicesMosquittoListenersItem>[]>;
+  /**
+   * Type: `list of (absolute path or one of "stdout", "stderr", "syslog", "topic", "dlt")`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Allowed values: "stdout", "stderr", "syslog", "topic", "dlt".
+   *
+   * NixOS option `services.mosquitto.logDest`.
+   */
+  readonly logDest?: Definition<readonly Item<PathValue | "stdout" | "stderr" | "syslog" | "topic" | "dlt">[]>;
+  /**
+   * Type: `list of (one of "debug", "error", "warning", "notice", "information", "subscribe", "unsubscribe", "websockets", "none", "all")`
+   * Allowed values: "debug", "error", "warning", "notice", "information", "subscribe", "unsubscribe", "websockets", "none", "all".
+   *
+   * NixOS option `services.mosquitto.logType`.
+   */
+  readonly logType?: Definition<readonly Item<"debug" | "error" | "warning" | "notice" | "information" | "subscribe" | "unsubscribe" | "websockets" | "none" | "all">[]>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.mosquitto.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.mosquitto.persistence`.
+   */
+  readonly persistence?: Definition<boolean>;
+  /**
+   * Type: `open submodule of attribute set of (string, path, bool, or integer)`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue | boolean | number> }>;
+}
+
+/** Options of each attribute of `services.mosquitto.bridges` (`services.mosquitto.bridges.<name>`). */
+export interface NixosServicesMosquittoBridgesEntry {
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.mosquitto.bridges.<name>.addresses`.
+   */
+  readonly addresses?: Definition<readonly Item<NixosServicesMosquittoBridgesEntryAddressesItem>[]>;
+  /**
+   * Type: `open submodule of attribute set of (string, path, bool, or integer)`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.bridges.<name>.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue | boolean | number> }>;
+  /**
+   * Type: `list of single-line string`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   *
+   * NixOS option `services.mosquitto.bridges.<name>.topics`.
+   */
+  readonly topics?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options of each item of `services.mosquitto.bridges.<name>.addresses` (`services.mosquitto.bridges.<name>.addresses.*`). */
+export interface NixosServicesMosquittoBridgesEntryAddressesItem {
+  /**
+   * Type: `single-line string`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   *
+   * NixOS option `services.mosquitto.bridges.<name>.addresses.*.address`.
+   */
+  readonly address?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.mosquitto.bridges.<name>.addresses.*.port`.
+   */
+  readonly port?: Definition<number>;
+}
+
+/** Options of each item of `services.mosquitto.listeners` (`services.mosquitto.listeners.*`). */
+export interface NixosServicesMosquittoListenersItem {
+  /**
+   * Type: `list of single-line string`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   *
+   * NixOS option `services.mosquitto.listeners.*.acl`.
+   */
+  readonly acl?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or single-line string`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   *
+   * NixOS option `services.mosquitto.listeners.*.address`.
+   */
+  readonly address?: Definition<StringValue | null>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.mosquitto.listeners.*.authPlugins`.
+   */
+  readonly authPlugins?: Definition<readonly Item<NixosServicesMosquittoListenersItemAuthPluginsItem>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.mosquitto.listeners.*.omitPasswordAuth`.
+   */
+  readonly omitPasswordAuth?: Definition<boolean>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.mosquitto.listeners.*.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `open submodule of attribute set of (string, path, bool, or integer)`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.listeners.*.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue | boolean | number> }>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.mosquitto.listeners.*.users`.
+   */
+  readonly users?: Definition<{ readonly [name: string]: Definition<NixosServicesMosquittoListenersItemUsersEntry> }>;
+}
+
+/** Options of each item of `services.mosquitto.listeners.*.authPlugins` (`services.mosquitto.listeners.*.authPlugins.*`). */
+export interface NixosServicesMosquittoListenersItemAuthPluginsItem {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.mosquitto.listeners.*.authPlugins.*.denySpecialChars`.
+   */
+  readonly denySpecialChars?: Definition<boolean>;
+  /**
+   * Type: `attribute set of (string, path, bool, or integer)`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.listeners.*.authPlugins.*.options`.
+   */
+  readonly options?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue | boolean | number> }>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.listeners.*.authPlugins.*.plugin`.
+   */
+  readonly plugin?: Definition<PathValue>;
+}
+
+/** Options of each attribute of `services.mosquitto.listeners.*.users` (`services.mosquitto.listeners.*.users.<name>`). */
+export interface NixosServicesMosquittoListenersItemUsersEntry {
+  /**
+   * Type: `list of single-line string`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   *
+   * NixOS option `services.mosquitto.listeners.*.users.<name>.acl`.
+   */
+  readonly acl?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or single-line string`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   *
+   * NixOS option `services.mosquitto.listeners.*.users.<name>.hashedPassword`.
+   */
+  readonly hashedPassword?: Definition<StringValue | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.listeners.*.users.<name>.hashedPasswordFile`.
+   */
+  readonly hashedPasswordFile?: Definition<PathValue | null>;
+  /**
+   * Type: `null or single-line string`
+   * Strings must match the POSIX regular expression `[^
+   * ]*` as a whole.
+   *
+   * NixOS option `services.mosquitto.listeners.*.users.<name>.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mosquitto.listeners.*.users.<name>.passwordFile`.
+   */
+  readonly passwordFile?: Definition<PathValue | null>;
+}
+
+/** Options under `services.mysql`. */
+export interface NixosServicesMysql {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mysql.configFile`.
+   */
+  readonly configFile?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mysql.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.mysql.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.mysql.ensureDatabases`.
+   */
+  readonly ensureDatabases?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.mysql.ensureUsers`.
+   */
+  readonly ensureUsers?: Definition<readonly Item<NixosServicesMysqlEnsureUsersItem>[]>;
+  /** Options under `services.mysql.galeraCluster`. */
+  readonly galeraCluster?: NixosServicesMysqlGaleraCluster;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.mysql.initialDatabases`.
+   */
+  readonly initialDatabases?: Definition<readonly Item<NixosServicesMysqlInitialDatabasesItem>[]>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mysql.initialScript`.
+   */
+  readonly initialScript?: Definition<PathValue | null>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.mysql.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /** Options under `services.mysql.replication`. */
+  readonly replication?: NixosServicesMysqlReplication;
+  /**
+   * Type: `attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string) or a list of them for duplicate keys)`
+   *
+   * NixOS option `services.mysql.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | null> }> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.mysql.ensureUsers` (`services.mysql.ensureUsers.*`). */
+export interface NixosServicesMysqlEnsureUsersItem {
+  /**
+   * Type: `attribute set of string`
+   *
+   * NixOS option `services.mysql.ensureUsers.*.ensurePermissions`.
+   */
+  readonly ensurePermissions?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.ensureUsers.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+}
+
+/** Options under `services.mysql.galeraCluster`. */
+export interface NixosServicesMysqlGaleraCluster {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.galeraCluster.clusterAddress`.
+   */
+  readonly clusterAddress?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.galeraCluster.clusterPassword`.
+   */
+  readonly clusterPassword?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.mysql.galeraCluster.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.galeraCluster.localAddress`.
+   */
+  readonly localAddress?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.galeraCluster.localName`.
+   */
+  readonly localName?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.galeraCluster.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.mysql.galeraCluster.nodeAddresses`.
+   */
+  readonly nodeAddresses?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.mysql.galeraCluster.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `one of "rsync", "mariabackup"`
+   * Allowed values: "rsync", "mariabackup".
+   *
+   * NixOS option `services.mysql.galeraCluster.sstMethod`.
+   */
+  readonly sstMethod?: Definition<"rsync" | "mariabackup">;
+}
+
+/** Options of each item of `services.mysql.initialDatabases` (`services.mysql.initialDatabases.*`). */
+export interface NixosServicesMysqlInitialDatabasesItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.initialDatabases.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.mysql.initialDatabases.*.schema`.
+   */
+  readonly schema?: Definition<PathValue | null>;
+}
+
+/** Options under `services.mysql.replication`. */
+export interface NixosServicesMysqlReplication {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.replication.masterHost`.
+   */
+  readonly masterHost?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.replication.masterPassword`.
+   */
+  readonly masterPassword?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.mysql.replication.masterPort`.
+   */
+  readonly masterPort?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.replication.masterUser`.
+   */
+  readonly masterUser?: Definition<StringValue>;
+  /**
+   * Type: `one of "master", "slave", "none"`
+   * Allowed values: "master", "slave", "none".
+   *
+   * NixOS option `services.mysql.replication.role`.
+   */
+  readonly role?: Definition<"master" | "slave" | "none">;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.mysql.replication.serverId`.
+   */
+  readonly serverId?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.mysql.replication.slaveHost`.
+   */
+  readonly slaveHost?: Definition<StringValue>;
+}
+
+/** Options under `services.navidrome`. */
+export interface NixosServicesNavidrome {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.navidrome.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.navidrome.environmentFile`.
+   */
+  readonly environmentFile?: Definition<PathValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.navidrome.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.navidrome.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.navidrome.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of (JSON value)`
+   *
+   * NixOS option `services.navidrome.settings`.
+   */
+  readonly settings?: Definition<NixosServicesNavidromeSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.navidrome.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.navidrome.settings`. */
+export interface NixosServicesNavidromeSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue | boolean | number> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.navidrome.settings.Address`.
+   */
+  readonly Address?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.navidrome.settings.EnableInsightsCollector`.
+   */
+  readonly EnableInsightsCollector?: Definition<boolean>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.navidrome.settings.Port`.
+   */
+  readonly Port?: Definition<number>;
+}
+
+/** Options under `services.netdata`. */
+export interface NixosServicesNetdata {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.netdata.claimTokenFile`.
+   */
+  readonly claimTokenFile?: Definition<PathValue | null>;
+  /**
+   * Type: `attribute set of (attribute set)`
+   *
+   * NixOS option `services.netdata.config`.
+   */
+  readonly config?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<NixValue> }> }>;
+  /**
+   * Type: `attribute set of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.netdata.configDir`.
+   */
+  readonly configDir?: Definition<{ readonly [name: string]: Definition<PathValue> }>;
+  /**
+   * Type: `null or strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.netdata.configText`.
+   */
+  readonly configText?: Definition<StringValue | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.netdata.deadlineBeforeStopSec`.
+   */
+  readonly deadlineBeforeStopSec?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.netdata.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.netdata.enableAnalyticsReporting`.
+   */
+  readonly enableAnalyticsReporting?: Definition<boolean>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.netdata.extraNdsudoPackages`.
+   */
+  readonly extraNdsudoPackages?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.netdata.extraPluginPaths`.
+   */
+  readonly extraPluginPaths?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.netdata.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.netdata.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /** Options under `services.netdata.python`. */
+  readonly python?: NixosServicesNetdataPython;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.netdata.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.netdata.python`. */
+export interface NixosServicesNetdataPython {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.netdata.python.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `function that evaluates to a(n) list of package`
+   * Only Nix can write this value: use raw Nix, `nix`…``.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.netdata.python.extraPackages`.
+   */
+  readonly extraPackages?: Definition<never>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.netdata.python.recommendedPythonPackages`.
+   */
+  readonly recommendedPythonPackages?: Definition<boolean>;
+}
+
+/** Options under `services.nextcloud`. */
+export interface NixosServicesNextcloud {
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.nextcloud.appstoreEnable`.
+   */
+  readonly appstoreEnable?: Definition<boolean | null>;
+  /** Options under `services.nextcloud.autoUpdateApps`. */
+  readonly autoUpdateApps?: NixosServicesNextcloudAutoUpdateApps;
+  /** Options under `services.nextcloud.caching`. */
+  readonly caching?: NixosServicesNextcloudCaching;
+  /** Options under `services.nextcloud.cli`. */
+  readonly cli?: NixosServicesNextcloudCli;
+  /** Options under `services.nextcloud.config`. */
+  readonly config?: NixosServicesNextcloudConfig;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.configureRedis`.
+   */
+  readonly configureRedis?: Definition<boolean>;
+  /** Options under `services.nextcloud.database`. */
+  readonly database?: NixosServicesNextcloudDatabase;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.datadir`.
+   */
+  readonly datadir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.enableImagemagick`.
+   */
+  readonly enableImagemagick?: Definition<boolean>;
+  /**
+   * Type: `attribute set of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.nextcloud.extraApps`.
+   */
+  readonly extraApps?: Definition<{ readonly [name: string]: Definition<PackageValue> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.extraAppsEnable`.
+   */
+  readonly extraAppsEnable?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.nextcloud.fastcgiTimeout`.
+   */
+  readonly fastcgiTimeout?: Definition<number>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a compile error here and an error when typeflake generates.
+   *
+   * NixOS option `services.nextcloud.finalPackage`.
+   */
+  readonly finalPackage?: never;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.home`.
+   */
+  readonly home?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.hostName`.
+   */
+  readonly hostName?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.https`.
+   */
+  readonly https?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.maxUploadSize`.
+   */
+  readonly maxUploadSize?: Definition<StringValue>;
+  /** Options under `services.nextcloud.nginx`. */
+  readonly nginx?: NixosServicesNextcloudNginx;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.nextcloud.occ`.
+   */
+  readonly occ?: Definition<PackageValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.nextcloud.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `function that evaluates to a(n) list of package`
+   * Only Nix can write this value: use raw Nix, `nix`…``.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.nextcloud.phpExtraExtensions`.
+   */
+  readonly phpExtraExtensions?: Definition<never>;
+  /**
+   * Type: `attribute set of (string or signed integer)`
+   *
+   * NixOS option `services.nextcloud.phpOptions`.
+   */
+  readonly phpOptions?: Definition<{ readonly [name: string]: Definition<StringValue | number> }>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.nextcloud.phpPackage`.
+   */
+  readonly phpPackage?: Definition<PackageValue>;
+  /**
+   * Type: `null or strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.nextcloud.poolConfig`.
+   */
+  readonly poolConfig?: Definition<StringValue | null>;
+  /**
+   * Type: `attribute set of (string or signed integer or boolean)`
+   *
+   * NixOS option `services.nextcloud.poolSettings`.
+   */
+  readonly poolSettings?: Definition<{ readonly [name: string]: Definition<StringValue | number | boolean> }>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.secretFile`.
+   */
+  readonly secretFile?: Definition<StringValue | null>;
+  /**
+   * Type: `open submodule of (JSON value)`
+   *
+   * NixOS option `services.nextcloud.settings`.
+   */
+  readonly settings?: Definition<NixosServicesNextcloudSettings>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.webfinger`.
+   */
+  readonly webfinger?: Definition<boolean>;
+}
+
+/** Options under `services.nextcloud.autoUpdateApps`. */
+export interface NixosServicesNextcloudAutoUpdateApps {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.autoUpdateApps.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.nextcloud.autoUpdateApps.startAt`.
+   */
+  readonly startAt?: Definition<StringValue | readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.nextcloud.caching`. */
+export interface NixosServicesNextcloudCaching {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.caching.apcu`.
+   */
+  readonly apcu?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.caching.memcached`.
+   */
+  readonly memcached?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.caching.redis`.
+   */
+  readonly redis?: Definition<boolean>;
+}
+
+/** Options under `services.nextcloud.cli`. */
+export interface NixosServicesNextcloudCli {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.cli.memoryLimit`.
+   */
+  readonly memoryLimit?: Definition<StringValue | null>;
+}
+
+/** Options under `services.nextcloud.config`. */
+export interface NixosServicesNextcloudConfig {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.config.adminpassFile`.
+   */
+  readonly adminpassFile?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.config.adminuser`.
+   */
+  readonly adminuser?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.config.dbhost`.
+   */
+  readonly dbhost?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.config.dbname`.
+   */
+  readonly dbname?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.config.dbpassFile`.
+   */
+  readonly dbpassFile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.config.dbtableprefix`.
+   */
+  readonly dbtableprefix?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "sqlite", "pgsql", "mysql"`
+   * Allowed values: "sqlite", "pgsql", "mysql".
+   *
+   * NixOS option `services.nextcloud.config.dbtype`.
+   */
+  readonly dbtype?: Definition<"sqlite" | "pgsql" | "mysql">;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.config.dbuser`.
+   */
+  readonly dbuser?: Definition<StringValue | null>;
+  /** Options under `services.nextcloud.config.objectstore`. */
+  readonly objectstore?: NixosServicesNextcloudConfigObjectstore;
+}
+
+/** Options under `services.nextcloud.config.objectstore`. */
+export interface NixosServicesNextcloudConfigObjectstore {
+  /** Options under `services.nextcloud.config.objectstore.s3`. */
+  readonly s3?: NixosServicesNextcloudConfigObjectstoreS3;
+}
+
+/** Options under `services.nextcloud.config.objectstore.s3`. */
+export interface NixosServicesNextcloudConfigObjectstoreS3 {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.bucket`.
+   */
+  readonly bucket?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.hostname`.
+   */
+  readonly hostname?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.key`.
+   */
+  readonly key?: Definition<StringValue>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.region`.
+   */
+  readonly region?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.secretFile`.
+   */
+  readonly secretFile?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.sseCKeyFile`.
+   */
+  readonly sseCKeyFile?: Definition<PathValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.usePathStyle`.
+   */
+  readonly usePathStyle?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.useSsl`.
+   */
+  readonly useSsl?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.config.objectstore.s3.verify_bucket_exists`.
+   */
+  readonly verify_bucket_exists?: Definition<boolean>;
+}
+
+/** Options under `services.nextcloud.database`. */
+export interface NixosServicesNextcloudDatabase {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.database.createLocally`.
+   */
+  readonly createLocally?: Definition<boolean>;
+}
+
+/** Options under `services.nextcloud.nginx`. */
+export interface NixosServicesNextcloudNginx {
+  /**
+   * Type: `positive integer, meaning >0`
+   * Integers from 1 up.
+   *
+   * NixOS option `services.nextcloud.nginx.hstsMaxAge`.
+   */
+  readonly hstsMaxAge?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.nginx.recommendedHttpHeaders`.
+   */
+  readonly recommendedHttpHeaders?: Definition<boolean>;
+}
+
+/** Options of the submodule `services.nextcloud.settings`. */
+export interface NixosServicesNextcloudSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | StringValue | "errorlog" | "file" | "syslog" | "systemd" | number | "" | "http" | "https" | boolean | readonly Item<StringValue>[]> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.settings.default_phone_region`.
+   */
+  readonly default_phone_region?: Definition<StringValue>;
+  /**
+   * Type: `one of "errorlog", "file", "syslog", "systemd"`
+   * Allowed values: "errorlog", "file", "syslog", "systemd".
+   *
+   * NixOS option `services.nextcloud.settings.log_type`.
+   */
+  readonly log_type?: Definition<"errorlog" | "file" | "syslog" | "systemd">;
+  /**
+   * Type: `integer between 0 and 4 (both inclusive)`
+   * Integers from 0 to 4.
+   *
+   * NixOS option `services.nextcloud.settings.loglevel`.
+   */
+  readonly loglevel?: Definition<number>;
+  /**
+   * Type: `one of "", "http", "https"`
+   * Allowed values: "", "http", "https".
+   *
+   * NixOS option `services.nextcloud.settings.overwriteprotocol`.
+   */
+  readonly overwriteprotocol?: Definition<"" | "http" | "https">;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.nextcloud.settings."profile.enabled"`.
+   */
+  readonly "profile.enabled"?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.nextcloud.settings.skeletondirectory`.
+   */
+  readonly skeletondirectory?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.nextcloud.settings.trusted_domains`.
+   */
+  readonly trusted_domains?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.nextcloud.settings.trusted_proxies`.
+   */
+  readonly trusted_proxies?: Definition<readonly Item<StringValue>[]>;
 }
 
 /** Options under `services.nfs`. */
@@ -4450,6 +11659,80 @@ export interface NixosServicesNginxVirtualHostsEntryLocationsEntry {
   readonly uwsgiPass?: Definition<StringValue | null>;
 }
 
+/** Options under `services.node-red`. */
+export interface NixosServicesNodeRed {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.node-red.configFile`.
+   */
+  readonly configFile?: Definition<PathValue>;
+  /**
+   * Type: `attribute set`
+   *
+   * NixOS option `services.node-red.define`.
+   */
+  readonly define?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.node-red.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.node-red.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.node-red.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.node-red.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.node-red.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.node-red.safe`.
+   */
+  readonly safe?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.node-red.user`.
+   */
+  readonly user?: Definition<StringValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.node-red.userDir`.
+   */
+  readonly userDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.node-red.withNpmAndGcc`.
+   */
+  readonly withNpmAndGcc?: Definition<boolean>;
+}
+
 /** Options under `services.openssh`. */
 export interface NixosServicesOpenssh {
   /**
@@ -4699,14 +11982,750 @@ export interface NixosServicesOpensshSettings {
   readonly X11Forwarding?: Definition<boolean | null>;
 }
 
+/** Options under `services.openvpn`. */
+export interface NixosServicesOpenvpn {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.openvpn.restartAfterSleep`.
+   */
+  readonly restartAfterSleep?: Definition<boolean>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.openvpn.servers`.
+   */
+  readonly servers?: Definition<{ readonly [name: string]: Definition<NixosServicesOpenvpnServersEntry> }>;
+}
+
+/** Options of each attribute of `services.openvpn.servers` (`services.openvpn.servers.<name>`). */
+export interface NixosServicesOpenvpnServersEntry {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.openvpn.servers.<name>.authUserPass`.
+   */
+  readonly authUserPass?: Definition<NixosServicesOpenvpnServersEntryAuthUserPass | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.openvpn.servers.<name>.autoStart`.
+   */
+  readonly autoStart?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.openvpn.servers.<name>.config`.
+   */
+  readonly config?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.openvpn.servers.<name>.down`.
+   */
+  readonly down?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.openvpn.servers.<name>.up`.
+   */
+  readonly up?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.openvpn.servers.<name>.updateResolvConf`.
+   */
+  readonly updateResolvConf?: Definition<boolean>;
+}
+
+/** Options of the submodule `services.openvpn.servers.<name>.authUserPass`. */
+export interface NixosServicesOpenvpnServersEntryAuthUserPass {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.openvpn.servers.<name>.authUserPass.password`.
+   */
+  readonly password?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.openvpn.servers.<name>.authUserPass.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options under `services.paperless`. */
+export interface NixosServicesPaperless {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.paperless.address`.
+   */
+  readonly address?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.paperless.configureTika`.
+   */
+  readonly configureTika?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.paperless.consumptionDir`.
+   */
+  readonly consumptionDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.paperless.consumptionDirIsPublic`.
+   */
+  readonly consumptionDirIsPublic?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.paperless.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /** Options under `services.paperless.database`. */
+  readonly database?: NixosServicesPaperlessDatabase;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.paperless.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.paperless.environmentFile`.
+   */
+  readonly environmentFile?: Definition<PathValue | null>;
+  /** Options under `services.paperless.exporter`. */
+  readonly exporter?: NixosServicesPaperlessExporter;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a compile error here and an error when typeflake generates.
+   *
+   * NixOS option `services.paperless.manage`.
+   */
+  readonly manage?: never;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.paperless.mediaDir`.
+   */
+  readonly mediaDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.paperless.openMPThreadingWorkaround`.
+   */
+  readonly openMPThreadingWorkaround?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.paperless.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.paperless.passwordFile`.
+   */
+  readonly passwordFile?: Definition<PathValue | null>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.paperless.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `open submodule of attribute set of (boolean or floating point number or signed integer or string or absolute path or package or list of (boolean or floating point number or signed integer or string or absolute path or package) or attribute set of (boolean or floating point number or signed integer or string or absolute path or package))`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.paperless.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[] | { readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue> }> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.paperless.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.paperless.database`. */
+export interface NixosServicesPaperlessDatabase {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.paperless.database.createLocally`.
+   */
+  readonly createLocally?: Definition<boolean>;
+}
+
+/** Options under `services.paperless.exporter`. */
+export interface NixosServicesPaperlessExporter {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.paperless.exporter.directory`.
+   */
+  readonly directory?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.paperless.exporter.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.paperless.exporter.onCalendar`.
+   */
+  readonly onCalendar?: Definition<StringValue | null>;
+  /**
+   * Type: `attribute set of anything`
+   *
+   * NixOS option `services.paperless.exporter.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+}
+
+/** Options under `services.plex`. */
+export interface NixosServicesPlex {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.plex.accelerationDevices`.
+   */
+  readonly accelerationDevices?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.plex.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.plex.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.plex.extraPlugins`.
+   */
+  readonly extraPlugins?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.plex.extraScanners`.
+   */
+  readonly extraScanners?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.plex.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.plex.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.plex.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.plex.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options under `services.postgresql`. */
+export interface NixosServicesPostgresql {
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.postgresql.authentication`.
+   */
+  readonly authentication?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.postgresql.checkConfig`.
+   */
+  readonly checkConfig?: Definition<boolean>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.postgresql.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.postgresql.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.postgresql.enableJIT`.
+   */
+  readonly enableJIT?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.postgresql.enableTCPIP`.
+   */
+  readonly enableTCPIP?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.postgresql.ensureDatabases`.
+   */
+  readonly ensureDatabases?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.postgresql.ensureUsers`.
+   */
+  readonly ensureUsers?: Definition<readonly Item<NixosServicesPostgresqlEnsureUsersItem>[]>;
+  /**
+   * Type: `(function that evaluates to a(n) list of absolute path) or (list of absolute path) convertible to it`
+   * Only Nix can write this value: use raw Nix, `nix`…``.
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.postgresql.extensions`.
+   */
+  readonly extensions?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a compile error here and an error when typeflake generates.
+   *
+   * NixOS option `services.postgresql.finalPackage`.
+   */
+  readonly finalPackage?: never;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.postgresql.identMap`.
+   */
+  readonly identMap?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.postgresql.initdbArgs`.
+   */
+  readonly initdbArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.postgresql.initialScript`.
+   */
+  readonly initialScript?: Definition<PathValue | null>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.postgresql.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of attribute set of (boolean or floating point number or signed integer or string)`
+   *
+   * NixOS option `services.postgresql.settings`.
+   */
+  readonly settings?: Definition<NixosServicesPostgresqlSettings>;
+  /**
+   * Type: `string`
+   *
+   * Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a compile error here and an error when typeflake generates.
+   *
+   * NixOS option `services.postgresql.superUser`.
+   */
+  readonly superUser?: never;
+  /**
+   * Type: `attribute set of ((submodule) or boolean convertible to it)`
+   *
+   * NixOS option `services.postgresql.systemCallFilter`.
+   */
+  readonly systemCallFilter?: Definition<{ readonly [name: string]: Definition<NixosServicesPostgresqlSystemCallFilterEntry | boolean> }>;
+}
+
+/** Options of each item of `services.postgresql.ensureUsers` (`services.postgresql.ensureUsers.*`). */
+export interface NixosServicesPostgresqlEnsureUsersItem {
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses`.
+   */
+  readonly ensureClauses?: Definition<NixosServicesPostgresqlEnsureUsersItemEnsureClauses>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureDBOwnership`.
+   */
+  readonly ensureDBOwnership?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.postgresql.ensureUsers.*.ensureClauses`. */
+export interface NixosServicesPostgresqlEnsureUsersItemEnsureClauses {
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses.bypassrls`.
+   */
+  readonly bypassrls?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses.createdb`.
+   */
+  readonly createdb?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses.createrole`.
+   */
+  readonly createrole?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses.inherit`.
+   */
+  readonly inherit?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses.login`.
+   */
+  readonly login?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses.replication`.
+   */
+  readonly replication?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.postgresql.ensureUsers.*.ensureClauses.superuser`.
+   */
+  readonly superuser?: Definition<boolean | null>;
+}
+
+/** Options of the submodule `services.postgresql.settings`. */
+export interface NixosServicesPostgresqlSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `boolean or floating point number or signed integer or string`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<StringValue>[] | null> | undefined;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.postgresql.settings.log_line_prefix`.
+   */
+  readonly log_line_prefix?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.postgresql.settings.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `null or (strings concatenated with "," or (list of string) convertible to it)`
+   * Several definitions are joined with ",".
+   *
+   * NixOS option `services.postgresql.settings.shared_preload_libraries`.
+   */
+  readonly shared_preload_libraries?: Definition<StringValue | readonly Item<StringValue>[] | null>;
+}
+
+/** Options of each attribute of `services.postgresql.systemCallFilter` (`services.postgresql.systemCallFilter.<name>`). */
+export interface NixosServicesPostgresqlSystemCallFilterEntry {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.postgresql.systemCallFilter.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.postgresql.systemCallFilter.<name>.priority`.
+   */
+  readonly priority?: Definition<number>;
+}
+
 /** Options under `services.prometheus`. */
 export interface NixosServicesPrometheus {
+  /** Options under `services.prometheus.alertmanager`. */
+  readonly alertmanager?: NixosServicesPrometheusAlertmanager;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.prometheus.alertmanagerNotificationQueueCapacity`.
+   */
+  readonly alertmanagerNotificationQueueCapacity?: Definition<number>;
+  /**
+   * Type: `list of (attribute set)`
+   *
+   * NixOS option `services.prometheus.alertmanagers`.
+   */
+  readonly alertmanagers?: Definition<readonly Item<{ readonly [name: string]: Definition<NixValue> }>[]>;
+  /**
+   * Type: `boolean or value "syntax-only" (singular enum)`
+   * Allowed values: "syntax-only".
+   *
+   * NixOS option `services.prometheus.checkConfig`.
+   */
+  readonly checkConfig?: Definition<boolean | "syntax-only">;
+  /**
+   * Type: `null or strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.prometheus.configText`.
+   */
+  readonly configText?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prometheus.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prometheus.enableAgentMode`.
+   */
+  readonly enableAgentMode?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prometheus.enableReload`.
+   */
+  readonly enableReload?: Definition<boolean>;
   /**
    * Type: `submodule`
    *
    * NixOS option `services.prometheus.exporters`.
    */
   readonly exporters?: Definition<NixosServicesPrometheusExporters>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.extraFlags`.
+   */
+  readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.prometheus.globalConfig`.
+   */
+  readonly globalConfig?: Definition<NixosServicesPrometheusGlobalConfig>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.listenAddress`.
+   */
+  readonly listenAddress?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.prometheus.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteRead`.
+   */
+  readonly remoteRead?: Definition<readonly Item<NixosServicesPrometheusRemoteReadItem>[]>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteWrite`.
+   */
+  readonly remoteWrite?: Definition<readonly Item<NixosServicesPrometheusRemoteWriteItem>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.retentionTime`.
+   */
+  readonly retentionTime?: Definition<StringValue | null>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.prometheus.ruleFiles`.
+   */
+  readonly ruleFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.rules`.
+   */
+  readonly rules?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs`.
+   */
+  readonly scrapeConfigs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItem>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.stateDir`.
+   */
+  readonly stateDir?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.prometheus.webConfigFile`.
+   */
+  readonly webConfigFile?: Definition<PathValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.webExternalUrl`.
+   */
+  readonly webExternalUrl?: Definition<StringValue | null>;
+}
+
+/** Options under `services.prometheus.alertmanager`. */
+export interface NixosServicesPrometheusAlertmanager {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prometheus.alertmanager.checkConfig`.
+   */
+  readonly checkConfig?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.alertmanager.clusterPeers`.
+   */
+  readonly clusterPeers?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.prometheus.alertmanager.configText`.
+   */
+  readonly configText?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set)`
+   *
+   * NixOS option `services.prometheus.alertmanager.configuration`.
+   */
+  readonly configuration?: Definition<{ readonly [name: string]: Definition<NixValue> } | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prometheus.alertmanager.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.prometheus.alertmanager.environmentFile`.
+   */
+  readonly environmentFile?: Definition<PathValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.alertmanager.extraFlags`.
+   */
+  readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.alertmanager.listenAddress`.
+   */
+  readonly listenAddress?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.alertmanager.logFormat`.
+   */
+  readonly logFormat?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "debug", "info", "warn", "error", "fatal"`
+   * Allowed values: "debug", "info", "warn", "error", "fatal".
+   *
+   * NixOS option `services.prometheus.alertmanager.logLevel`.
+   */
+  readonly logLevel?: Definition<"debug" | "info" | "warn" | "error" | "fatal">;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prometheus.alertmanager.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.prometheus.alertmanager.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.alertmanager.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.alertmanager.webExternalUrl`.
+   */
+  readonly webExternalUrl?: Definition<StringValue | null>;
 }
 
 /** Options of the submodule `services.prometheus.exporters`. */
@@ -4799,6 +12818,4642 @@ export interface NixosServicesPrometheusExportersNode {
    * Type: `string`
    *
    * NixOS option `services.prometheus.exporters.node.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.globalConfig`. */
+export interface NixosServicesPrometheusGlobalConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.globalConfig.evaluation_interval`.
+   */
+  readonly evaluation_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.globalConfig.external_labels`.
+   */
+  readonly external_labels?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.globalConfig.query_log_file`.
+   */
+  readonly query_log_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.globalConfig.scrape_interval`.
+   */
+  readonly scrape_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.globalConfig.scrape_timeout`.
+   */
+  readonly scrape_timeout?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.remoteRead` (`services.prometheus.remoteRead.*`). */
+export interface NixosServicesPrometheusRemoteReadItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusRemoteReadItemBasicAuth | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.bearer_token`.
+   */
+  readonly bearer_token?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.bearer_token_file`.
+   */
+  readonly bearer_token_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.headers`.
+   */
+  readonly headers?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.name`.
+   */
+  readonly name?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.read_recent`.
+   */
+  readonly read_recent?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.remote_timeout`.
+   */
+  readonly remote_timeout?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.required_matchers`.
+   */
+  readonly required_matchers?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusRemoteReadItemTlsConfig | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.url`.
+   */
+  readonly url?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.remoteRead.*.basic_auth`. */
+export interface NixosServicesPrometheusRemoteReadItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.remoteRead.*.tls_config`. */
+export interface NixosServicesPrometheusRemoteReadItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteRead.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.remoteWrite` (`services.prometheus.remoteWrite.*`). */
+export interface NixosServicesPrometheusRemoteWriteItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusRemoteWriteItemBasicAuth | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.bearer_token`.
+   */
+  readonly bearer_token?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.bearer_token_file`.
+   */
+  readonly bearer_token_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.headers`.
+   */
+  readonly headers?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.metadata_config`.
+   */
+  readonly metadata_config?: Definition<NixosServicesPrometheusRemoteWriteItemMetadataConfig | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.name`.
+   */
+  readonly name?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config`.
+   */
+  readonly queue_config?: Definition<NixosServicesPrometheusRemoteWriteItemQueueConfig | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.remote_timeout`.
+   */
+  readonly remote_timeout?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.sigv4`.
+   */
+  readonly sigv4?: Definition<NixosServicesPrometheusRemoteWriteItemSigv4 | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusRemoteWriteItemTlsConfig | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.url`.
+   */
+  readonly url?: Definition<StringValue>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs`.
+   */
+  readonly write_relabel_configs?: Definition<readonly Item<NixosServicesPrometheusRemoteWriteItemWriteRelabelConfigsItem>[] | null>;
+}
+
+/** Options of the submodule `services.prometheus.remoteWrite.*.basic_auth`. */
+export interface NixosServicesPrometheusRemoteWriteItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.remoteWrite.*.metadata_config`. */
+export interface NixosServicesPrometheusRemoteWriteItemMetadataConfig {
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.metadata_config.send`.
+   */
+  readonly send?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.metadata_config.send_interval`.
+   */
+  readonly send_interval?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.remoteWrite.*.queue_config`. */
+export interface NixosServicesPrometheusRemoteWriteItemQueueConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config.batch_send_deadline`.
+   */
+  readonly batch_send_deadline?: Definition<StringValue | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config.capacity`.
+   */
+  readonly capacity?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config.max_backoff`.
+   */
+  readonly max_backoff?: Definition<StringValue | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config.max_samples_per_send`.
+   */
+  readonly max_samples_per_send?: Definition<number | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config.max_shards`.
+   */
+  readonly max_shards?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config.min_backoff`.
+   */
+  readonly min_backoff?: Definition<StringValue | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.queue_config.min_shards`.
+   */
+  readonly min_shards?: Definition<number | null>;
+}
+
+/** Options of the submodule `services.prometheus.remoteWrite.*.sigv4`. */
+export interface NixosServicesPrometheusRemoteWriteItemSigv4 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.sigv4.access_key`.
+   */
+  readonly access_key?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.sigv4.profile`.
+   */
+  readonly profile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.sigv4.region`.
+   */
+  readonly region?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.sigv4.role_arn`.
+   */
+  readonly role_arn?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.sigv4.secret_key`.
+   */
+  readonly secret_key?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.remoteWrite.*.tls_config`. */
+export interface NixosServicesPrometheusRemoteWriteItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.remoteWrite.*.write_relabel_configs` (`services.prometheus.remoteWrite.*.write_relabel_configs.*`). */
+export interface NixosServicesPrometheusRemoteWriteItemWriteRelabelConfigsItem {
+  /**
+   * Type: `null or one of "replace", "lowercase", "uppercase", "keep", "drop", "hashmod", "labelmap", "labeldrop", "labelkeep"`
+   * Allowed values: "replace", "lowercase", "uppercase", "keep", "drop", "hashmod", "labelmap", "labeldrop", "labelkeep".
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs.*.action`.
+   */
+  readonly action?: Definition<"replace" | "lowercase" | "uppercase" | "keep" | "drop" | "hashmod" | "labelmap" | "labeldrop" | "labelkeep" | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs.*.modulus`.
+   */
+  readonly modulus?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs.*.regex`.
+   */
+  readonly regex?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs.*.replacement`.
+   */
+  readonly replacement?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs.*.separator`.
+   */
+  readonly separator?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs.*.source_labels`.
+   */
+  readonly source_labels?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.remoteWrite.*.write_relabel_configs.*.target_label`.
+   */
+  readonly target_label?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs` (`services.prometheus.scrapeConfigs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItem {
+  /**
+   * Type: `null or (attribute set)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.authorization`.
+   */
+  readonly authorization?: Definition<{ readonly [name: string]: Definition<NixValue> } | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs`.
+   */
+  readonly azure_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemAzureSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.bearer_token`.
+   */
+  readonly bearer_token?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.bearer_token_file`.
+   */
+  readonly bearer_token_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.body_size_limit`.
+   */
+  readonly body_size_limit?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs`.
+   */
+  readonly consul_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs`.
+   */
+  readonly digitalocean_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dns_sd_configs`.
+   */
+  readonly dns_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemDnsSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs`.
+   */
+  readonly docker_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs`.
+   */
+  readonly dockerswarm_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs`.
+   */
+  readonly ec2_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemEc2SdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs`.
+   */
+  readonly eureka_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.fallback_scrape_protocol`.
+   */
+  readonly fallback_scrape_protocol?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.file_sd_configs`.
+   */
+  readonly file_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemFileSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.gce_sd_configs`.
+   */
+  readonly gce_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemGceSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs`.
+   */
+  readonly hetzner_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.honor_labels`.
+   */
+  readonly honor_labels?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.honor_timestamps`.
+   */
+  readonly honor_timestamps?: Definition<boolean | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs`.
+   */
+  readonly http_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemHttpSdConfigsItem>[] | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.job_name`.
+   */
+  readonly job_name?: Definition<StringValue>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs`.
+   */
+  readonly kubernetes_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs`.
+   */
+  readonly kuma_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.label_limit`.
+   */
+  readonly label_limit?: Definition<number | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.label_name_length_limit`.
+   */
+  readonly label_name_length_limit?: Definition<number | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.label_value_length_limit`.
+   */
+  readonly label_value_length_limit?: Definition<number | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs`.
+   */
+  readonly lightsail_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemLightsailSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs`.
+   */
+  readonly linode_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs`.
+   */
+  readonly marathon_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs`.
+   */
+  readonly metric_relabel_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemMetricRelabelConfigsItem>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metrics_path`.
+   */
+  readonly metrics_path?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.nerve_sd_configs`.
+   */
+  readonly nerve_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemNerveSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs`.
+   */
+  readonly openstack_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemOpenstackSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (attribute set of list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.params`.
+   */
+  readonly params?: Definition<{ readonly [name: string]: Definition<readonly Item<StringValue>[]> } | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs`.
+   */
+  readonly puppetdb_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs`.
+   */
+  readonly relabel_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemRelabelConfigsItem>[] | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.sample_limit`.
+   */
+  readonly sample_limit?: Definition<number | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs`.
+   */
+  readonly scaleway_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemScalewaySdConfigsItem>[] | null>;
+  /**
+   * Type: `null or one of "http", "https"`
+   * Allowed values: "http", "https".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scheme`.
+   */
+  readonly scheme?: Definition<"http" | "https" | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scrape_interval`.
+   */
+  readonly scrape_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scrape_protocols`.
+   */
+  readonly scrape_protocols?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scrape_timeout`.
+   */
+  readonly scrape_timeout?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.serverset_sd_configs`.
+   */
+  readonly serverset_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemServersetSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.static_configs`.
+   */
+  readonly static_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemStaticConfigsItem>[] | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.target_limit`.
+   */
+  readonly target_limit?: Definition<number | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemTlsConfig | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs`.
+   */
+  readonly triton_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemTritonSdConfigsItem>[] | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs`.
+   */
+  readonly uyuni_sd_configs?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItem>[] | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.azure_sd_configs` (`services.prometheus.scrapeConfigs.*.azure_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemAzureSdConfigsItem {
+  /**
+   * Type: `null or one of "OAuth", "ManagedIdentity"`
+   * Allowed values: "OAuth", "ManagedIdentity".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.authentication_method`.
+   */
+  readonly authentication_method?: Definition<"OAuth" | "ManagedIdentity" | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.environment`.
+   */
+  readonly environment?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.subscription_id`.
+   */
+  readonly subscription_id?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tenant_id`.
+   */
+  readonly tenant_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemAzureSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemAzureSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.azure_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.consul_sd_configs` (`services.prometheus.scrapeConfigs.*.consul_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItem {
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.allow_stale`.
+   */
+  readonly allow_stale?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.datacenter`.
+   */
+  readonly datacenter?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.node_meta`.
+   */
+  readonly node_meta?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.scheme`.
+   */
+  readonly scheme?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.server`.
+   */
+  readonly server?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.services`.
+   */
+  readonly services?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tag_separator`.
+   */
+  readonly tag_separator?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tags`.
+   */
+  readonly tags?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemTlsConfig | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.token`.
+   */
+  readonly token?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.username`.
+   */
+  readonly username?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemConsulSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.consul_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs` (`services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDigitaloceanSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.digitalocean_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.dns_sd_configs` (`services.prometheus.scrapeConfigs.*.dns_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemDnsSdConfigsItem {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dns_sd_configs.*.names`.
+   */
+  readonly names?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dns_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dns_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or one of "SRV", "A", "AAAA", "MX", "NS"`
+   * Allowed values: "SRV", "A", "AAAA", "MX", "NS".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dns_sd_configs.*.type`.
+   */
+  readonly type?: Definition<"SRV" | "A" | "AAAA" | "MX" | "NS" | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.docker_sd_configs` (`services.prometheus.scrapeConfigs.*.docker_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.filters`.
+   */
+  readonly filters?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemFiltersItem>[] | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.host_networking_host`.
+   */
+  readonly host_networking_host?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.filters` (`services.prometheus.scrapeConfigs.*.docker_sd_configs.*.filters.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemFiltersItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.filters.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.filters.*.values`.
+   */
+  readonly values?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.docker_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs` (`services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.filters`.
+   */
+  readonly filters?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemFiltersItem>[] | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.host`.
+   */
+  readonly host?: Definition<StringValue>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "services", "tasks", "nodes"`
+   * Allowed values: "services", "tasks", "nodes".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.role`.
+   */
+  readonly role?: Definition<"services" | "tasks" | "nodes">;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.filters` (`services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.filters.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemFiltersItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.filters.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.filters.*.values`.
+   */
+  readonly values?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemDockerswarmSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.dockerswarm_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.ec2_sd_configs` (`services.prometheus.scrapeConfigs.*.ec2_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemEc2SdConfigsItem {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.access_key`.
+   */
+  readonly access_key?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.endpoint`.
+   */
+  readonly endpoint?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.filters`.
+   */
+  readonly filters?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemEc2SdConfigsItemFiltersItem>[] | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.profile`.
+   */
+  readonly profile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.region`.
+   */
+  readonly region?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.role_arn`.
+   */
+  readonly role_arn?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.secret_key`.
+   */
+  readonly secret_key?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.filters` (`services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.filters.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemEc2SdConfigsItemFiltersItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.filters.*.name`.
+   */
+  readonly name?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.ec2_sd_configs.*.filters.*.values`.
+   */
+  readonly values?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.eureka_sd_configs` (`services.prometheus.scrapeConfigs.*.eureka_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.server`.
+   */
+  readonly server?: Definition<StringValue>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemEurekaSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.eureka_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.file_sd_configs` (`services.prometheus.scrapeConfigs.*.file_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemFileSdConfigsItem {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.file_sd_configs.*.files`.
+   */
+  readonly files?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.file_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.gce_sd_configs` (`services.prometheus.scrapeConfigs.*.gce_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemGceSdConfigsItem {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.gce_sd_configs.*.filter`.
+   */
+  readonly filter?: Definition<StringValue | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.gce_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.gce_sd_configs.*.project`.
+   */
+  readonly project?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.gce_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.gce_sd_configs.*.tag_separator`.
+   */
+  readonly tag_separator?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.gce_sd_configs.*.zone`.
+   */
+  readonly zone?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.hetzner_sd_configs` (`services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "robot", "hcloud"`
+   * Allowed values: "robot", "hcloud".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.role`.
+   */
+  readonly role?: Definition<"robot" | "hcloud">;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemHetznerSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.hetzner_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.http_sd_configs` (`services.prometheus.scrapeConfigs.*.http_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemHttpSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemHttpSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemHttpSdConfigsItemTlsConfig | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.url`.
+   */
+  readonly url?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.http_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemHttpSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.http_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemHttpSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.http_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs` (`services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItem {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.api_server`.
+   */
+  readonly api_server?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.kubeconfig_file`.
+   */
+  readonly kubeconfig_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.namespaces`.
+   */
+  readonly namespaces?: Definition<NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemNamespaces | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "endpoints", "service", "pod", "node", "ingress"`
+   * Allowed values: "endpoints", "service", "pod", "node", "ingress".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.role`.
+   */
+  readonly role?: Definition<"endpoints" | "service" | "pod" | "node" | "ingress">;
+  /**
+   * Type: `null or (list of (submodule))`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.selectors`.
+   */
+  readonly selectors?: Definition<readonly Item<NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemSelectorsItem>[] | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.namespaces`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemNamespaces {
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.namespaces.names`.
+   */
+  readonly names?: Definition<readonly Item<StringValue>[] | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.selectors` (`services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.selectors.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemSelectorsItem {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.selectors.*.field`.
+   */
+  readonly field?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.selectors.*.label`.
+   */
+  readonly label?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.selectors.*.role`.
+   */
+  readonly role?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKubernetesSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kubernetes_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.kuma_sd_configs` (`services.prometheus.scrapeConfigs.*.kuma_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.fetch_timeout`.
+   */
+  readonly fetch_timeout?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.server`.
+   */
+  readonly server?: Definition<StringValue>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemKumaSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.kuma_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.lightsail_sd_configs` (`services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemLightsailSdConfigsItem {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.access_key`.
+   */
+  readonly access_key?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.endpoint`.
+   */
+  readonly endpoint?: Definition<StringValue | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.profile`.
+   */
+  readonly profile?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.region`.
+   */
+  readonly region?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.role_arn`.
+   */
+  readonly role_arn?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.lightsail_sd_configs.*.secret_key`.
+   */
+  readonly secret_key?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.linode_sd_configs` (`services.prometheus.scrapeConfigs.*.linode_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tag_separator`.
+   */
+  readonly tag_separator?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemLinodeSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.linode_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.marathon_sd_configs` (`services.prometheus.scrapeConfigs.*.marathon_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItem {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.auth_token`.
+   */
+  readonly auth_token?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.auth_token_file`.
+   */
+  readonly auth_token_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.servers`.
+   */
+  readonly servers?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemTlsConfig | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemMarathonSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.marathon_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.metric_relabel_configs` (`services.prometheus.scrapeConfigs.*.metric_relabel_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemMetricRelabelConfigsItem {
+  /**
+   * Type: `null or one of "replace", "lowercase", "uppercase", "keep", "drop", "hashmod", "labelmap", "labeldrop", "labelkeep"`
+   * Allowed values: "replace", "lowercase", "uppercase", "keep", "drop", "hashmod", "labelmap", "labeldrop", "labelkeep".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs.*.action`.
+   */
+  readonly action?: Definition<"replace" | "lowercase" | "uppercase" | "keep" | "drop" | "hashmod" | "labelmap" | "labeldrop" | "labelkeep" | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs.*.modulus`.
+   */
+  readonly modulus?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs.*.regex`.
+   */
+  readonly regex?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs.*.replacement`.
+   */
+  readonly replacement?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs.*.separator`.
+   */
+  readonly separator?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs.*.source_labels`.
+   */
+  readonly source_labels?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.metric_relabel_configs.*.target_label`.
+   */
+  readonly target_label?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.nerve_sd_configs` (`services.prometheus.scrapeConfigs.*.nerve_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemNerveSdConfigsItem {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.nerve_sd_configs.*.paths`.
+   */
+  readonly paths?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.nerve_sd_configs.*.servers`.
+   */
+  readonly servers?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.nerve_sd_configs.*.timeout`.
+   */
+  readonly timeout?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.openstack_sd_configs` (`services.prometheus.scrapeConfigs.*.openstack_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemOpenstackSdConfigsItem {
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.all_tenants`.
+   */
+  readonly all_tenants?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.application_credential_id`.
+   */
+  readonly application_credential_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.application_credential_name`.
+   */
+  readonly application_credential_name?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.application_credential_secret`.
+   */
+  readonly application_credential_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or one of "public", "admin", "internal"`
+   * Allowed values: "public", "admin", "internal".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.availability`.
+   */
+  readonly availability?: Definition<"public" | "admin" | "internal" | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.domain_id`.
+   */
+  readonly domain_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.domain_name`.
+   */
+  readonly domain_name?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.identity_endpoint`.
+   */
+  readonly identity_endpoint?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.project_id`.
+   */
+  readonly project_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.project_name`.
+   */
+  readonly project_name?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.region`.
+   */
+  readonly region?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.role`.
+   */
+  readonly role?: Definition<StringValue>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemOpenstackSdConfigsItemTlsConfig | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.userid`.
+   */
+  readonly userid?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.username`.
+   */
+  readonly username?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemOpenstackSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.openstack_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs` (`services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.include_parameters`.
+   */
+  readonly include_parameters?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.query`.
+   */
+  readonly query?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemTlsConfig | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.url`.
+   */
+  readonly url?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemPuppetdbSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.puppetdb_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.relabel_configs` (`services.prometheus.scrapeConfigs.*.relabel_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemRelabelConfigsItem {
+  /**
+   * Type: `null or one of "replace", "lowercase", "uppercase", "keep", "drop", "hashmod", "labelmap", "labeldrop", "labelkeep"`
+   * Allowed values: "replace", "lowercase", "uppercase", "keep", "drop", "hashmod", "labelmap", "labeldrop", "labelkeep".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs.*.action`.
+   */
+  readonly action?: Definition<"replace" | "lowercase" | "uppercase" | "keep" | "drop" | "hashmod" | "labelmap" | "labeldrop" | "labelkeep" | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs.*.modulus`.
+   */
+  readonly modulus?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs.*.regex`.
+   */
+  readonly regex?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs.*.replacement`.
+   */
+  readonly replacement?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs.*.separator`.
+   */
+  readonly separator?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs.*.source_labels`.
+   */
+  readonly source_labels?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.relabel_configs.*.target_label`.
+   */
+  readonly target_label?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.scaleway_sd_configs` (`services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemScalewaySdConfigsItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.access_key`.
+   */
+  readonly access_key?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.api_url`.
+   */
+  readonly api_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.name_filter`.
+   */
+  readonly name_filter?: Definition<StringValue | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.project_id`.
+   */
+  readonly project_id?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "instance", "baremetal"`
+   * Allowed values: "instance", "baremetal".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.role`.
+   */
+  readonly role?: Definition<"instance" | "baremetal">;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.secret_key`.
+   */
+  readonly secret_key?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.secret_key_file`.
+   */
+  readonly secret_key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tags_filter`.
+   */
+  readonly tags_filter?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemScalewaySdConfigsItemTlsConfig | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.zone`.
+   */
+  readonly zone?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemScalewaySdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.scaleway_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.serverset_sd_configs` (`services.prometheus.scrapeConfigs.*.serverset_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemServersetSdConfigsItem {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.serverset_sd_configs.*.paths`.
+   */
+  readonly paths?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.serverset_sd_configs.*.servers`.
+   */
+  readonly servers?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.serverset_sd_configs.*.timeout`.
+   */
+  readonly timeout?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.static_configs` (`services.prometheus.scrapeConfigs.*.static_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemStaticConfigsItem {
+  /**
+   * Type: `attribute set of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.static_configs.*.labels`.
+   */
+  readonly labels?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.static_configs.*.targets`.
+   */
+  readonly targets?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.triton_sd_configs` (`services.prometheus.scrapeConfigs.*.triton_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemTritonSdConfigsItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.account`.
+   */
+  readonly account?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.dns_suffix`.
+   */
+  readonly dns_suffix?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.endpoint`.
+   */
+  readonly endpoint?: Definition<StringValue>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.groups`.
+   */
+  readonly groups?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or 16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.port`.
+   */
+  readonly port?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or one of "container", "cn"`
+   * Allowed values: "container", "cn".
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.role`.
+   */
+  readonly role?: Definition<"container" | "cn" | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemTritonSdConfigsItemTlsConfig | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.version`.
+   */
+  readonly version?: Definition<number | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemTritonSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.triton_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options of each item of `services.prometheus.scrapeConfigs.*.uyuni_sd_configs` (`services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*`). */
+export interface NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItem {
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.authorization`.
+   */
+  readonly authorization?: Definition<NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemAuthorization | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.basic_auth`.
+   */
+  readonly basic_auth?: Definition<NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemBasicAuth | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.entitlement`.
+   */
+  readonly entitlement?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.follow_redirects`.
+   */
+  readonly follow_redirects?: Definition<boolean | null>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2`.
+   */
+  readonly oauth2?: Definition<NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemOauth2 | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.password`.
+   */
+  readonly password?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.proxy_url`.
+   */
+  readonly proxy_url?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.refresh_interval`.
+   */
+  readonly refresh_interval?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.separator`.
+   */
+  readonly separator?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.server`.
+   */
+  readonly server?: Definition<StringValue>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.tls_config`.
+   */
+  readonly tls_config?: Definition<NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemTlsConfig | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.authorization`. */
+export interface NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemAuthorization {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.authorization.credentials`.
+   */
+  readonly credentials?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.authorization.credentials_file`.
+   */
+  readonly credentials_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.authorization.type`.
+   */
+  readonly type?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.basic_auth`. */
+export interface NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemBasicAuth {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.basic_auth.password`.
+   */
+  readonly password?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.basic_auth.password_file`.
+   */
+  readonly password_file?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.basic_auth.username`.
+   */
+  readonly username?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2`. */
+export interface NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemOauth2 {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2.client_id`.
+   */
+  readonly client_id?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2.client_secret`.
+   */
+  readonly client_secret?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2.client_secret_file`.
+   */
+  readonly client_secret_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or (attribute set of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2.endpoint_params`.
+   */
+  readonly endpoint_params?: Definition<{ readonly [name: string]: Definition<StringValue> } | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2.scopes`.
+   */
+  readonly scopes?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.oauth2.token_url`.
+   */
+  readonly token_url?: Definition<StringValue | null>;
+}
+
+/** Options of the submodule `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.tls_config`. */
+export interface NixosServicesPrometheusScrapeConfigsItemUyuniSdConfigsItemTlsConfig {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.tls_config.ca_file`.
+   */
+  readonly ca_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.tls_config.cert_file`.
+   */
+  readonly cert_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.tls_config.insecure_skip_verify`.
+   */
+  readonly insecure_skip_verify?: Definition<boolean | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.tls_config.key_file`.
+   */
+  readonly key_file?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.prometheus.scrapeConfigs.*.uyuni_sd_configs.*.tls_config.server_name`.
+   */
+  readonly server_name?: Definition<StringValue | null>;
+}
+
+/** Options under `services.promtail`. */
+export interface NixosServicesPromtail {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.promtail.configFile`.
+   */
+  readonly configFile?: Definition<PathValue | null>;
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `services.promtail.configuration`.
+   */
+  readonly configuration?: Definition<NixValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.promtail.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.promtail.extraFlags`.
+   */
+  readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `services.prowlarr`. */
+export interface NixosServicesProwlarr {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.prowlarr.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prowlarr.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.prowlarr.environmentFiles`.
+   */
+  readonly environmentFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prowlarr.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.prowlarr.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
+   *
+   * NixOS option `services.prowlarr.settings`.
+   */
+  readonly settings?: Definition<NixosServicesProwlarrSettings>;
+}
+
+/** Options of the submodule `services.prowlarr.settings`. */
+export interface NixosServicesProwlarrSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesProwlarrSettingsLog | NixosServicesProwlarrSettingsServer | NixosServicesProwlarrSettingsUpdate | undefined;
+  /** Options under `services.prowlarr.settings.log`. */
+  readonly log?: NixosServicesProwlarrSettingsLog;
+  /** Options under `services.prowlarr.settings.server`. */
+  readonly server?: NixosServicesProwlarrSettingsServer;
+  /** Options under `services.prowlarr.settings.update`. */
+  readonly update?: NixosServicesProwlarrSettingsUpdate;
+}
+
+/** Options under `services.prowlarr.settings.log`. */
+export interface NixosServicesProwlarrSettingsLog {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prowlarr.settings.log.analyticsEnabled`.
+   */
+  readonly analyticsEnabled?: Definition<boolean>;
+}
+
+/** Options under `services.prowlarr.settings.server`. */
+export interface NixosServicesProwlarrSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.prowlarr.settings.server.port`.
+   */
+  readonly port?: Definition<number>;
+}
+
+/** Options under `services.prowlarr.settings.update`. */
+export interface NixosServicesProwlarrSettingsUpdate {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | "external" | "builtIn" | "script" | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.prowlarr.settings.update.automatically`.
+   */
+  readonly automatically?: Definition<boolean>;
+  /**
+   * Type: `null or one of "external", "builtIn", "script"`
+   * Allowed values: "external", "builtIn", "script".
+   *
+   * NixOS option `services.prowlarr.settings.update.mechanism`.
+   */
+  readonly mechanism?: Definition<"external" | "builtIn" | "script" | null>;
+}
+
+/** Options under `services.qemuGuest`. */
+export interface NixosServicesQemuGuest {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.qemuGuest.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.qemuGuest.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+}
+
+/** Options under `services.radarr`. */
+export interface NixosServicesRadarr {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.radarr.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.radarr.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.radarr.environmentFiles`.
+   */
+  readonly environmentFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.radarr.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.radarr.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.radarr.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
+   *
+   * NixOS option `services.radarr.settings`.
+   */
+  readonly settings?: Definition<NixosServicesRadarrSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.radarr.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.radarr.settings`. */
+export interface NixosServicesRadarrSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesRadarrSettingsLog | NixosServicesRadarrSettingsServer | NixosServicesRadarrSettingsUpdate | undefined;
+  /** Options under `services.radarr.settings.log`. */
+  readonly log?: NixosServicesRadarrSettingsLog;
+  /** Options under `services.radarr.settings.server`. */
+  readonly server?: NixosServicesRadarrSettingsServer;
+  /** Options under `services.radarr.settings.update`. */
+  readonly update?: NixosServicesRadarrSettingsUpdate;
+}
+
+/** Options under `services.radarr.settings.log`. */
+export interface NixosServicesRadarrSettingsLog {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.radarr.settings.log.analyticsEnabled`.
+   */
+  readonly analyticsEnabled?: Definition<boolean>;
+}
+
+/** Options under `services.radarr.settings.server`. */
+export interface NixosServicesRadarrSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.radarr.settings.server.port`.
+   */
+  readonly port?: Definition<number>;
+}
+
+/** Options under `services.radarr.settings.update`. */
+export interface NixosServicesRadarrSettingsUpdate {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | "external" | "builtIn" | "script" | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.radarr.settings.update.automatically`.
+   */
+  readonly automatically?: Definition<boolean>;
+  /**
+   * Type: `null or one of "external", "builtIn", "script"`
+   * Allowed values: "external", "builtIn", "script".
+   *
+   * NixOS option `services.radarr.settings.update.mechanism`.
+   */
+  readonly mechanism?: Definition<"external" | "builtIn" | "script" | null>;
+}
+
+/** Options under `services.redis`. */
+export interface NixosServicesRedis {
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.redis.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.redis.servers`.
+   */
+  readonly servers?: Definition<{ readonly [name: string]: Definition<NixosServicesRedisServersEntry> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.redis.vmOverCommit`.
+   */
+  readonly vmOverCommit?: Definition<boolean>;
+}
+
+/** Options of each attribute of `services.redis.servers` (`services.redis.servers.<name>`). */
+export interface NixosServicesRedisServersEntry {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.redis.servers.<name>.appendFsync`.
+   */
+  readonly appendFsync?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.redis.servers.<name>.appendOnly`.
+   */
+  readonly appendOnly?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.redis.servers.<name>.bind`.
+   */
+  readonly bind?: Definition<StringValue | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.redis.servers.<name>.databases`.
+   */
+  readonly databases?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.redis.servers.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.redis.servers.<name>.extraParams`.
+   */
+  readonly extraParams?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.redis.servers.<name>.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.redis.servers.<name>.logLevel`.
+   */
+  readonly logLevel?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.redis.servers.<name>.logfile`.
+   */
+  readonly logfile?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.redis.servers.<name>.masterAuth`.
+   */
+  readonly masterAuth?: Definition<StringValue | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.redis.servers.<name>.maxclients`.
+   */
+  readonly maxclients?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.redis.servers.<name>.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.redis.servers.<name>.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.redis.servers.<name>.requirePass`.
+   */
+  readonly requirePass?: Definition<StringValue | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.redis.servers.<name>.requirePassFile`.
+   */
+  readonly requirePassFile?: Definition<PathValue | null>;
+  /**
+   * Type: `list of list of signed integer`
+   *
+   * NixOS option `services.redis.servers.<name>.save`.
+   */
+  readonly save?: Definition<readonly Item<readonly Item<number>[]>[]>;
+  /**
+   * Type: `attribute set of (boolean or signed integer or string or list of string)`
+   *
+   * NixOS option `services.redis.servers.<name>.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<StringValue>[]> }>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `services.redis.servers.<name>.slaveOf`.
+   */
+  readonly slaveOf?: Definition<NixosServicesRedisServersEntrySlaveOf | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.redis.servers.<name>.slowLogLogSlowerThan`.
+   */
+  readonly slowLogLogSlowerThan?: Definition<number>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.redis.servers.<name>.slowLogMaxLen`.
+   */
+  readonly slowLogMaxLen?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.redis.servers.<name>.syslog`.
+   */
+  readonly syslog?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.redis.servers.<name>.unixSocket`.
+   */
+  readonly unixSocket?: Definition<PathValue | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `services.redis.servers.<name>.unixSocketPerm`.
+   */
+  readonly unixSocketPerm?: Definition<number>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.redis.servers.<name>.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.redis.servers.<name>.slaveOf`. */
+export interface NixosServicesRedisServersEntrySlaveOf {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.redis.servers.<name>.slaveOf.ip`.
+   */
+  readonly ip?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.redis.servers.<name>.slaveOf.port`.
+   */
+  readonly port?: Definition<number>;
+}
+
+/** Options under `services.restic`. */
+export interface NixosServicesRestic {
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.restic.backups`.
+   */
+  readonly backups?: Definition<{ readonly [name: string]: Definition<NixosServicesResticBackupsEntry> }>;
+}
+
+/** Options of each attribute of `services.restic.backups` (`services.restic.backups.<name>`). */
+export interface NixosServicesResticBackupsEntry {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.restic.backups.<name>.backupCleanupCommand`.
+   */
+  readonly backupCleanupCommand?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.restic.backups.<name>.backupPrepareCommand`.
+   */
+  readonly backupPrepareCommand?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.restic.backups.<name>.checkOpts`.
+   */
+  readonly checkOpts?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.restic.backups.<name>.createWrapper`.
+   */
+  readonly createWrapper?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.restic.backups.<name>.dynamicFilesFrom`.
+   */
+  readonly dynamicFilesFrom?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.restic.backups.<name>.environmentFile`.
+   */
+  readonly environmentFile?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.restic.backups.<name>.exclude`.
+   */
+  readonly exclude?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.restic.backups.<name>.extraBackupArgs`.
+   */
+  readonly extraBackupArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.restic.backups.<name>.extraOptions`.
+   */
+  readonly extraOptions?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.restic.backups.<name>.inhibitsSleep`.
+   */
+  readonly inhibitsSleep?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.restic.backups.<name>.initialize`.
+   */
+  readonly initialize?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.restic.backups.<name>.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.restic.backups.<name>.passwordFile`.
+   */
+  readonly passwordFile?: Definition<StringValue>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.restic.backups.<name>.paths`.
+   */
+  readonly paths?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or (nonnegative integer or floating point number, meaning >=0)`
+   * Integers from 0 up.
+   * Numbers from 0 up.
+   *
+   * NixOS option `services.restic.backups.<name>.progressFps`.
+   */
+  readonly progressFps?: Definition<number | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.restic.backups.<name>.pruneOpts`.
+   */
+  readonly pruneOpts?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or (attribute set of (string or boolean))`
+   *
+   * NixOS option `services.restic.backups.<name>.rcloneConfig`.
+   */
+  readonly rcloneConfig?: Definition<{ readonly [name: string]: Definition<StringValue | boolean> } | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.restic.backups.<name>.rcloneConfigFile`.
+   */
+  readonly rcloneConfigFile?: Definition<PathValue | null>;
+  /**
+   * Type: `null or (attribute set of (string or boolean))`
+   *
+   * NixOS option `services.restic.backups.<name>.rcloneOptions`.
+   */
+  readonly rcloneOptions?: Definition<{ readonly [name: string]: Definition<StringValue | boolean> } | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.restic.backups.<name>.repository`.
+   */
+  readonly repository?: Definition<StringValue | null>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.restic.backups.<name>.repositoryFile`.
+   */
+  readonly repositoryFile?: Definition<PathValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.restic.backups.<name>.runCheck`.
+   */
+  readonly runCheck?: Definition<boolean>;
+  /**
+   * Type: `null or (attribute set of (systemd option))`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.restic.backups.<name>.timerConfig`.
+   */
+  readonly timerConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> } | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.restic.backups.<name>.user`.
    */
   readonly user?: Definition<StringValue>;
 }
@@ -4944,6 +17599,1487 @@ export interface NixosServicesSambaWinbindd {
   readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
 }
 
+/** Options under `services.samba-wsdd`. */
+export interface NixosServicesSambaWsdd {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.samba-wsdd.discovery`.
+   */
+  readonly discovery?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.samba-wsdd.domain`.
+   */
+  readonly domain?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.samba-wsdd.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.samba-wsdd.extraOptions`.
+   */
+  readonly extraOptions?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.samba-wsdd.hoplimit`.
+   */
+  readonly hoplimit?: Definition<number | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.samba-wsdd.hostname`.
+   */
+  readonly hostname?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.samba-wsdd.interface`.
+   */
+  readonly interface?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.samba-wsdd.listen`.
+   */
+  readonly listen?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.samba-wsdd.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.samba-wsdd.workgroup`.
+   */
+  readonly workgroup?: Definition<StringValue | null>;
+}
+
+/** Options under `services.sanoid`. */
+export interface NixosServicesSanoid {
+  /**
+   * Type: `attribute set of (open submodule of dataset/template options)`
+   *
+   * NixOS option `services.sanoid.datasets`.
+   */
+  readonly datasets?: Definition<{ readonly [name: string]: Definition<NixosServicesSanoidDatasetsEntry> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.sanoid.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.sanoid.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.sanoid.interval`.
+   */
+  readonly interval?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.sanoid.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `attribute set of dataset/template options`
+   *
+   * NixOS option `services.sanoid.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<StringValue | number | boolean | readonly Item<StringValue>[] | null> }> }>;
+  /**
+   * Type: `attribute set of (open submodule of dataset/template options)`
+   *
+   * NixOS option `services.sanoid.templates`.
+   */
+  readonly templates?: Definition<{ readonly [name: string]: Definition<NixosServicesSanoidTemplatesEntry> }>;
+}
+
+/** Options of each attribute of `services.sanoid.datasets` (`services.sanoid.datasets.<name>`). */
+export interface NixosServicesSanoidDatasetsEntry {
+  /** Freeform: any other attribute is accepted, with a value of type `null or string or signed integer or boolean or list of string`. */
+  readonly [name: string]: Definition<StringValue | number | boolean | readonly Item<StringValue>[] | "zfs" | null> | undefined;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.sanoid.datasets.<name>.autoprune`.
+   */
+  readonly autoprune?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.sanoid.datasets.<name>.autosnap`.
+   */
+  readonly autosnap?: Definition<boolean | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.datasets.<name>.daily`.
+   */
+  readonly daily?: Definition<number | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.datasets.<name>.hourly`.
+   */
+  readonly hourly?: Definition<number | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.datasets.<name>.monthly`.
+   */
+  readonly monthly?: Definition<number | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.sanoid.datasets.<name>.processChildrenOnly`.
+   */
+  readonly processChildrenOnly?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.sanoid.datasets.<name>.process_children_only`.
+   */
+  readonly process_children_only?: Definition<boolean>;
+  /**
+   * Type: `boolean or value "zfs" (singular enum)`
+   * Allowed values: "zfs".
+   *
+   * NixOS option `services.sanoid.datasets.<name>.recursive`.
+   */
+  readonly recursive?: Definition<boolean | "zfs">;
+  /**
+   * Type: `list of configured template name`
+   *
+   * NixOS option `services.sanoid.datasets.<name>.useTemplate`.
+   */
+  readonly useTemplate?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of configured template name`
+   *
+   * NixOS option `services.sanoid.datasets.<name>.use_template`.
+   */
+  readonly use_template?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.datasets.<name>.yearly`.
+   */
+  readonly yearly?: Definition<number | null>;
+}
+
+/** Options of each attribute of `services.sanoid.templates` (`services.sanoid.templates.<name>`). */
+export interface NixosServicesSanoidTemplatesEntry {
+  /** Freeform: any other attribute is accepted, with a value of type `null or string or signed integer or boolean or list of string`. */
+  readonly [name: string]: Definition<StringValue | number | boolean | readonly Item<StringValue>[] | null> | undefined;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.sanoid.templates.<name>.autoprune`.
+   */
+  readonly autoprune?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.sanoid.templates.<name>.autosnap`.
+   */
+  readonly autosnap?: Definition<boolean | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.templates.<name>.daily`.
+   */
+  readonly daily?: Definition<number | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.templates.<name>.hourly`.
+   */
+  readonly hourly?: Definition<number | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.templates.<name>.monthly`.
+   */
+  readonly monthly?: Definition<number | null>;
+  /**
+   * Type: `null or (unsigned integer, meaning >=0)`
+   * Integers from 0 up.
+   *
+   * NixOS option `services.sanoid.templates.<name>.yearly`.
+   */
+  readonly yearly?: Definition<number | null>;
+}
+
+/** Options under `services.smartd`. */
+export interface NixosServicesSmartd {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.smartd.autodetect`.
+   */
+  readonly autodetect?: Definition<boolean>;
+  /** Options under `services.smartd.defaults`. */
+  readonly defaults?: NixosServicesSmartdDefaults;
+  /**
+   * Type: `list of (submodule)`
+   *
+   * NixOS option `services.smartd.devices`.
+   */
+  readonly devices?: Definition<readonly Item<NixosServicesSmartdDevicesItem>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.smartd.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.smartd.extraOptions`.
+   */
+  readonly extraOptions?: Definition<readonly Item<StringValue>[]>;
+  /** Options under `services.smartd.notifications`. */
+  readonly notifications?: NixosServicesSmartdNotifications;
+}
+
+/** Options under `services.smartd.defaults`. */
+export interface NixosServicesSmartdDefaults {
+  /**
+   * Type: `strings concatenated with " "`
+   * Several definitions are joined with " ".
+   *
+   * NixOS option `services.smartd.defaults.autodetected`.
+   */
+  readonly autodetected?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with " "`
+   * Several definitions are joined with " ".
+   *
+   * NixOS option `services.smartd.defaults.monitored`.
+   */
+  readonly monitored?: Definition<StringValue>;
+}
+
+/** Options of each item of `services.smartd.devices` (`services.smartd.devices.*`). */
+export interface NixosServicesSmartdDevicesItem {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.smartd.devices.*.device`.
+   */
+  readonly device?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with " "`
+   * Several definitions are joined with " ".
+   *
+   * NixOS option `services.smartd.devices.*.options`.
+   */
+  readonly options?: Definition<StringValue>;
+}
+
+/** Options under `services.smartd.notifications`. */
+export interface NixosServicesSmartdNotifications {
+  /** Options under `services.smartd.notifications.mail`. */
+  readonly mail?: NixosServicesSmartdNotificationsMail;
+  /** Options under `services.smartd.notifications.systembus-notify`. */
+  readonly "systembus-notify"?: NixosServicesSmartdNotificationsSystembusNotify;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.smartd.notifications.test`.
+   */
+  readonly test?: Definition<boolean>;
+  /** Options under `services.smartd.notifications.wall`. */
+  readonly wall?: NixosServicesSmartdNotificationsWall;
+  /** Options under `services.smartd.notifications.x11`. */
+  readonly x11?: NixosServicesSmartdNotificationsX11;
+}
+
+/** Options under `services.smartd.notifications.mail`. */
+export interface NixosServicesSmartdNotificationsMail {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.smartd.notifications.mail.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.smartd.notifications.mail.mailer`.
+   */
+  readonly mailer?: Definition<PathValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.smartd.notifications.mail.recipient`.
+   */
+  readonly recipient?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.smartd.notifications.mail.sender`.
+   */
+  readonly sender?: Definition<StringValue>;
+}
+
+/** Options under `services.smartd.notifications.systembus-notify`. */
+export interface NixosServicesSmartdNotificationsSystembusNotify {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.smartd.notifications.systembus-notify.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `services.smartd.notifications.wall`. */
+export interface NixosServicesSmartdNotificationsWall {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.smartd.notifications.wall.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `services.smartd.notifications.x11`. */
+export interface NixosServicesSmartdNotificationsX11 {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.smartd.notifications.x11.display`.
+   */
+  readonly display?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.smartd.notifications.x11.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `services.sonarr`. */
+export interface NixosServicesSonarr {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.sonarr.dataDir`.
+   */
+  readonly dataDir?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.sonarr.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.sonarr.environmentFiles`.
+   */
+  readonly environmentFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.sonarr.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.sonarr.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.sonarr.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
+   *
+   * NixOS option `services.sonarr.settings`.
+   */
+  readonly settings?: Definition<NixosServicesSonarrSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.sonarr.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.sonarr.settings`. */
+export interface NixosServicesSonarrSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesSonarrSettingsLog | NixosServicesSonarrSettingsServer | NixosServicesSonarrSettingsUpdate | undefined;
+  /** Options under `services.sonarr.settings.log`. */
+  readonly log?: NixosServicesSonarrSettingsLog;
+  /** Options under `services.sonarr.settings.server`. */
+  readonly server?: NixosServicesSonarrSettingsServer;
+  /** Options under `services.sonarr.settings.update`. */
+  readonly update?: NixosServicesSonarrSettingsUpdate;
+}
+
+/** Options under `services.sonarr.settings.log`. */
+export interface NixosServicesSonarrSettingsLog {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.sonarr.settings.log.analyticsEnabled`.
+   */
+  readonly analyticsEnabled?: Definition<boolean>;
+}
+
+/** Options under `services.sonarr.settings.server`. */
+export interface NixosServicesSonarrSettingsServer {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.sonarr.settings.server.port`.
+   */
+  readonly port?: Definition<number>;
+}
+
+/** Options under `services.sonarr.settings.update`. */
+export interface NixosServicesSonarrSettingsUpdate {
+  /** Freeform: any other attribute is accepted, with a value of type `INI atom (null, bool, int, float or string)`. */
+  readonly [name: string]: Definition<boolean | number | StringValue | "external" | "builtIn" | "script" | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.sonarr.settings.update.automatically`.
+   */
+  readonly automatically?: Definition<boolean>;
+  /**
+   * Type: `null or one of "external", "builtIn", "script"`
+   * Allowed values: "external", "builtIn", "script".
+   *
+   * NixOS option `services.sonarr.settings.update.mechanism`.
+   */
+  readonly mechanism?: Definition<"external" | "builtIn" | "script" | null>;
+}
+
+/** Options under `services.syncoid`. */
+export interface NixosServicesSyncoid {
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `services.syncoid.commands`.
+   */
+  readonly commands?: Definition<{ readonly [name: string]: Definition<NixosServicesSyncoidCommandsEntry> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.syncoid.commonArgs`.
+   */
+  readonly commonArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncoid.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncoid.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `string or list of string`
+   *
+   * NixOS option `services.syncoid.interval`.
+   */
+  readonly interval?: Definition<StringValue | readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.syncoid.localSourceAllow`.
+   */
+  readonly localSourceAllow?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.syncoid.localTargetAllow`.
+   */
+  readonly localTargetAllow?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.syncoid.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `attribute set`
+   *
+   * NixOS option `services.syncoid.service`.
+   */
+  readonly service?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /**
+   * Type: `null or (string or absolute path convertible to it)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.syncoid.sshKey`.
+   */
+  readonly sshKey?: Definition<StringValue | PathValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncoid.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of each attribute of `services.syncoid.commands` (`services.syncoid.commands.<name>`). */
+export interface NixosServicesSyncoidCommandsEntry {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.syncoid.commands.<name>.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.syncoid.commands.<name>.localSourceAllow`.
+   */
+  readonly localSourceAllow?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.syncoid.commands.<name>.localTargetAllow`.
+   */
+  readonly localTargetAllow?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncoid.commands.<name>.recursive`.
+   */
+  readonly recursive?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with " "`
+   * Several definitions are joined with " ".
+   *
+   * NixOS option `services.syncoid.commands.<name>.recvOptions`.
+   */
+  readonly recvOptions?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with " "`
+   * Several definitions are joined with " ".
+   *
+   * NixOS option `services.syncoid.commands.<name>.sendOptions`.
+   */
+  readonly sendOptions?: Definition<StringValue>;
+  /**
+   * Type: `attribute set`
+   *
+   * NixOS option `services.syncoid.commands.<name>.service`.
+   */
+  readonly service?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncoid.commands.<name>.source`.
+   */
+  readonly source?: Definition<StringValue>;
+  /**
+   * Type: `null or (string or absolute path convertible to it)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.syncoid.commands.<name>.sshKey`.
+   */
+  readonly sshKey?: Definition<StringValue | PathValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncoid.commands.<name>.target`.
+   */
+  readonly target?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncoid.commands.<name>.useCommonArgs`.
+   */
+  readonly useCommonArgs?: Definition<boolean>;
+}
+
+/** Options under `services.syncthing`. */
+export interface NixosServicesSyncthing {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.syncthing.all_proxy`.
+   */
+  readonly all_proxy?: Definition<StringValue | null>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.syncthing.cert`.
+   */
+  readonly cert?: Definition<StringValue | null>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.syncthing.configDir`.
+   */
+  readonly configDir?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.syncthing.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.syncthing.databaseDir`.
+   */
+  readonly databaseDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.syncthing.extraFlags`.
+   */
+  readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncthing.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncthing.guiAddress`.
+   */
+  readonly guiAddress?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.syncthing.key`.
+   */
+  readonly key?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.openDefaultPorts`.
+   */
+  readonly openDefaultPorts?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.overrideDevices`.
+   */
+  readonly overrideDevices?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.overrideFolders`.
+   */
+  readonly overrideFolders?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.syncthing.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of (JSON value)`
+   *
+   * NixOS option `services.syncthing.settings`.
+   */
+  readonly settings?: Definition<NixosServicesSyncthingSettings>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.systemService`.
+   */
+  readonly systemService?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncthing.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.syncthing.settings`. */
+export interface NixosServicesSyncthingSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | { readonly [name: string]: Definition<NixosServicesSyncthingSettingsDevicesEntry> } | { readonly [name: string]: Definition<NixosServicesSyncthingSettingsFoldersEntry> } | NixosServicesSyncthingSettingsOptions> | undefined;
+  /**
+   * Type: `attribute set of (open submodule of (JSON value))`
+   *
+   * NixOS option `services.syncthing.settings.devices`.
+   */
+  readonly devices?: Definition<{ readonly [name: string]: Definition<NixosServicesSyncthingSettingsDevicesEntry> }>;
+  /**
+   * Type: `attribute set of (open submodule of (JSON value))`
+   *
+   * NixOS option `services.syncthing.settings.folders`.
+   */
+  readonly folders?: Definition<{ readonly [name: string]: Definition<NixosServicesSyncthingSettingsFoldersEntry> }>;
+  /**
+   * Type: `open submodule of (JSON value)`
+   *
+   * NixOS option `services.syncthing.settings.options`.
+   */
+  readonly options?: Definition<NixosServicesSyncthingSettingsOptions>;
+}
+
+/** Options of each attribute of `services.syncthing.settings.devices` (`services.syncthing.settings.devices.<name>`). */
+export interface NixosServicesSyncthingSettingsDevicesEntry {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | boolean | StringValue> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.settings.devices.<name>.autoAcceptFolders`.
+   */
+  readonly autoAcceptFolders?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncthing.settings.devices.<name>.id`.
+   */
+  readonly id?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncthing.settings.devices.<name>.name`.
+   */
+  readonly name?: Definition<StringValue>;
+}
+
+/** Options of each attribute of `services.syncthing.settings.folders` (`services.syncthing.settings.folders.<name>`). */
+export interface NixosServicesSyncthingSettingsFoldersEntry {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | boolean | readonly Item<StringValue | { readonly [name: string]: Definition<NixValue> }>[] | StringValue | "sendreceive" | "sendonly" | "receiveonly" | "receiveencrypted" | NixosServicesSyncthingSettingsFoldersEntryVersioning | null> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.copyOwnershipFromParent`.
+   */
+  readonly copyOwnershipFromParent?: Definition<boolean>;
+  /**
+   * Type: `list of (string or (open submodule of (JSON value)))`
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.devices`.
+   */
+  readonly devices?: Definition<readonly Item<StringValue | { readonly [name: string]: Definition<NixValue> }>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.id`.
+   */
+  readonly id?: Definition<StringValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.label`.
+   */
+  readonly label?: Definition<StringValue>;
+  /**
+   * Type: `string starting with / or ~/`
+   * Strings must start with `/` or `~/`.
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.path`.
+   */
+  readonly path?: Definition<StringValue>;
+  /**
+   * Type: `one of "sendreceive", "sendonly", "receiveonly", "receiveencrypted"`
+   * Allowed values: "sendreceive", "sendonly", "receiveonly", "receiveencrypted".
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.type`.
+   */
+  readonly type?: Definition<"sendreceive" | "sendonly" | "receiveonly" | "receiveencrypted">;
+  /**
+   * Type: `null or (open submodule of (JSON value))`
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.versioning`.
+   */
+  readonly versioning?: Definition<NixosServicesSyncthingSettingsFoldersEntryVersioning | null>;
+}
+
+/** Options of the submodule `services.syncthing.settings.folders.<name>.versioning`. */
+export interface NixosServicesSyncthingSettingsFoldersEntryVersioning {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | "external" | "simple" | "staggered" | "trashcan"> | undefined;
+  /**
+   * Type: `one of "external", "simple", "staggered", "trashcan"`
+   * Allowed values: "external", "simple", "staggered", "trashcan".
+   *
+   * NixOS option `services.syncthing.settings.folders.<name>.versioning.type`.
+   */
+  readonly type?: Definition<"external" | "simple" | "staggered" | "trashcan">;
+}
+
+/** Options of the submodule `services.syncthing.settings.options`. */
+export interface NixosServicesSyncthingSettingsOptions {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | boolean | number | null> | undefined;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.syncthing.settings.options.limitBandwidthInLan`.
+   */
+  readonly limitBandwidthInLan?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.syncthing.settings.options.localAnnounceEnabled`.
+   */
+  readonly localAnnounceEnabled?: Definition<boolean | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.syncthing.settings.options.localAnnouncePort`.
+   */
+  readonly localAnnouncePort?: Definition<number | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.syncthing.settings.options.maxFolderConcurrency`.
+   */
+  readonly maxFolderConcurrency?: Definition<number | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.syncthing.settings.options.relaysEnabled`.
+   */
+  readonly relaysEnabled?: Definition<boolean | null>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `services.syncthing.settings.options.urAccepted`.
+   */
+  readonly urAccepted?: Definition<number | null>;
+}
+
+/** Options under `services.tailscale`. */
+export interface NixosServicesTailscale {
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.tailscale.authKeyFile`.
+   */
+  readonly authKeyFile?: Definition<PathValue | null>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `services.tailscale.authKeyParameters`.
+   */
+  readonly authKeyParameters?: Definition<NixosServicesTailscaleAuthKeyParameters>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.tailscale.disableTaildrop`.
+   */
+  readonly disableTaildrop?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.tailscale.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.tailscale.extraDaemonFlags`.
+   */
+  readonly extraDaemonFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.tailscale.extraSetFlags`.
+   */
+  readonly extraSetFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.tailscale.extraUpFlags`.
+   */
+  readonly extraUpFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.tailscale.interfaceName`.
+   */
+  readonly interfaceName?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.tailscale.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.tailscale.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `null or non-empty string`
+   * Strings must not be empty or only whitespace.
+   *
+   * NixOS option `services.tailscale.permitCertUid`.
+   */
+  readonly permitCertUid?: Definition<StringValue | null>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.tailscale.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `one of "none", "client", "server", "both"`
+   * Allowed values: "none", "client", "server", "both".
+   *
+   * NixOS option `services.tailscale.useRoutingFeatures`.
+   */
+  readonly useRoutingFeatures?: Definition<"none" | "client" | "server" | "both">;
+}
+
+/** Options of the submodule `services.tailscale.authKeyParameters`. */
+export interface NixosServicesTailscaleAuthKeyParameters {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.tailscale.authKeyParameters.baseURL`.
+   */
+  readonly baseURL?: Definition<StringValue | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.tailscale.authKeyParameters.ephemeral`.
+   */
+  readonly ephemeral?: Definition<boolean | null>;
+  /**
+   * Type: `null or boolean`
+   *
+   * NixOS option `services.tailscale.authKeyParameters.preauthorized`.
+   */
+  readonly preauthorized?: Definition<boolean | null>;
+}
+
+/** Options under `services.timesyncd`. */
+export interface NixosServicesTimesyncd {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.timesyncd.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `services.timesyncd.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.timesyncd.fallbackServers`.
+   */
+  readonly fallbackServers?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `services.timesyncd.servers`.
+   */
+  readonly servers?: Definition<readonly Item<StringValue>[] | null>;
+}
+
+/** Options under `services.traefik`. */
+export interface NixosServicesTraefik {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.traefik.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.traefik.dynamicConfigFile`.
+   */
+  readonly dynamicConfigFile?: Definition<PathValue | null>;
+  /**
+   * Type: `TOML value`
+   *
+   * NixOS option `services.traefik.dynamicConfigOptions`.
+   */
+  readonly dynamicConfigOptions?: Definition<NixValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.traefik.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.traefik.environmentFiles`.
+   */
+  readonly environmentFiles?: Definition<readonly Item<PathValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.traefik.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.traefik.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.traefik.staticConfigFile`.
+   */
+  readonly staticConfigFile?: Definition<PathValue | null>;
+  /**
+   * Type: `TOML value`
+   *
+   * NixOS option `services.traefik.staticConfigOptions`.
+   */
+  readonly staticConfigOptions?: Definition<NixValue>;
+}
+
+/** Options under `services.transmission`. */
+export interface NixosServicesTransmission {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.transmission.credentialsFile`.
+   */
+  readonly credentialsFile?: Definition<PathValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.transmission.downloadDirPermissions`.
+   */
+  readonly downloadDirPermissions?: Definition<StringValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `services.transmission.extraFlags`.
+   */
+  readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.transmission.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.transmission.home`.
+   */
+  readonly home?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.openPeerPorts`.
+   */
+  readonly openPeerPorts?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.openRPCPort`.
+   */
+  readonly openRPCPort?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.transmission.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.performanceNetParameters`.
+   */
+  readonly performanceNetParameters?: Definition<boolean>;
+  /**
+   * Type: `open submodule of (JSON value)`
+   *
+   * NixOS option `services.transmission.settings`.
+   */
+  readonly settings?: Definition<NixosServicesTransmissionSettings>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.transmission.user`.
+   */
+  readonly user?: Definition<StringValue>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.transmission.webHome`.
+   */
+  readonly webHome?: Definition<PathValue | null>;
+}
+
+/** Options of the submodule `services.transmission.settings`. */
+export interface NixosServicesTransmissionSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
+  readonly [name: string]: Definition<NixValue | PathValue | boolean | number | StringValue | null> | undefined;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.transmission.settings.download-dir`.
+   */
+  readonly "download-dir"?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.transmission.settings.incomplete-dir`.
+   */
+  readonly "incomplete-dir"?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.settings.incomplete-dir-enabled`.
+   */
+  readonly "incomplete-dir-enabled"?: Definition<boolean>;
+  /**
+   * Type: `integer between 0 and 6 (both inclusive)`
+   * Integers from 0 to 6.
+   *
+   * NixOS option `services.transmission.settings.message-level`.
+   */
+  readonly "message-level"?: Definition<number>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.transmission.settings.peer-port`.
+   */
+  readonly "peer-port"?: Definition<number>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.transmission.settings.peer-port-random-high`.
+   */
+  readonly "peer-port-random-high"?: Definition<number>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.transmission.settings.peer-port-random-low`.
+   */
+  readonly "peer-port-random-low"?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.settings.peer-port-random-on-start`.
+   */
+  readonly "peer-port-random-on-start"?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.transmission.settings.rpc-bind-address`.
+   */
+  readonly "rpc-bind-address"?: Definition<StringValue>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `services.transmission.settings.rpc-port`.
+   */
+  readonly "rpc-port"?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.settings.script-torrent-done-enabled`.
+   */
+  readonly "script-torrent-done-enabled"?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.transmission.settings.script-torrent-done-filename`.
+   */
+  readonly "script-torrent-done-filename"?: Definition<PathValue | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.settings.trash-original-torrent-files`.
+   */
+  readonly "trash-original-torrent-files"?: Definition<boolean>;
+  /**
+   * Type: `signed integer or string`
+   *
+   * NixOS option `services.transmission.settings.umask`.
+   */
+  readonly umask?: Definition<number | StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.settings.utp-enabled`.
+   */
+  readonly "utp-enabled"?: Definition<boolean>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.transmission.settings.watch-dir`.
+   */
+  readonly "watch-dir"?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.transmission.settings.watch-dir-enabled`.
+   */
+  readonly "watch-dir-enabled"?: Definition<boolean>;
+}
+
+/** Options under `services.unbound`. */
+export interface NixosServicesUnbound {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.unbound.checkconf`.
+   */
+  readonly checkconf?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.unbound.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.unbound.enableRootTrustAnchor`.
+   */
+  readonly enableRootTrustAnchor?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.unbound.group`.
+   */
+  readonly group?: Definition<StringValue>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.unbound.localControlSocketPath`.
+   */
+  readonly localControlSocketPath?: Definition<StringValue | null>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.unbound.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.unbound.resolveLocalQueries`.
+   */
+  readonly resolveLocalQueries?: Definition<boolean>;
+  /**
+   * Type: `open submodule of unbound.conf configuration type. The format consist of an attribute
+   * set of settings. Each settings can be either one value, a list of
+   * values or an attribute set. The allowed values are integers,
+   * strings, booleans or floats.
+   * `
+   *
+   * NixOS option `services.unbound.settings`.
+   */
+  readonly settings?: Definition<NixosServicesUnboundSettings>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.unbound.stateDir`.
+   */
+  readonly stateDir?: Definition<PathValue>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `services.unbound.user`.
+   */
+  readonly user?: Definition<StringValue>;
+}
+
+/** Options of the submodule `services.unbound.settings`. */
+export interface NixosServicesUnboundSettings {
+  /** Freeform: any other attribute is accepted, with a value of type `string or attribute set of (signed integer or string or boolean or floating point number or list of (signed integer or string or boolean or floating point number)) or list of (string or attribute set of (signed integer or string or boolean or floating point number or list of (signed integer or string or boolean or floating point number)))`. */
+  readonly [name: string]: Definition<StringValue | { readonly [name: string]: Definition<number | StringValue | boolean | readonly Item<number | StringValue | boolean>[]> } | readonly Item<StringValue | { readonly [name: string]: Definition<number | StringValue | boolean | readonly Item<number | StringValue | boolean>[]> }>[]> | NixosServicesUnboundSettingsRemoteControl | undefined;
+  /** Options under `services.unbound.settings.remote-control`. */
+  readonly "remote-control"?: NixosServicesUnboundSettingsRemoteControl;
+}
+
+/** Options under `services.unbound.settings.remote-control`. */
+export interface NixosServicesUnboundSettingsRemoteControl {
+  /** Freeform: any other attribute is accepted, with a value of type `signed integer or string or boolean or floating point number or list of (signed integer or string or boolean or floating point number)`. */
+  readonly [name: string]: Definition<number | StringValue | boolean | readonly Item<number | StringValue | boolean>[]> | undefined;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.unbound.settings.remote-control.control-enable`.
+   */
+  readonly "control-enable"?: Definition<boolean>;
+}
+
+/** Options under `services.uptime-kuma`. */
+export interface NixosServicesUptimeKuma {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.uptime-kuma.appriseSupport`.
+   */
+  readonly appriseSupport?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.uptime-kuma.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.uptime-kuma.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `open submodule of attribute set of string`
+   *
+   * NixOS option `services.uptime-kuma.settings`.
+   */
+  readonly settings?: Definition<{ readonly [name: string]: Definition<StringValue> }>;
+}
+
+/** Options under `services.vaultwarden`. */
+export interface NixosServicesVaultwarden {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `services.vaultwarden.backupDir`.
+   */
+  readonly backupDir?: Definition<StringValue | null>;
+  /**
+   * Type: `attribute set of (null or boolean or signed integer or string)`
+   *
+   * NixOS option `services.vaultwarden.config`.
+   */
+  readonly config?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }>;
+  /**
+   * Type: `one of "sqlite", "mysql", "postgresql"`
+   * Allowed values: "sqlite", "mysql", "postgresql".
+   *
+   * NixOS option `services.vaultwarden.dbBackend`.
+   */
+  readonly dbBackend?: Definition<"sqlite" | "mysql" | "postgresql">;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.vaultwarden.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.vaultwarden.environmentFile`.
+   */
+  readonly environmentFile?: Definition<PathValue | null>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.vaultwarden.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.vaultwarden.webVaultPackage`.
+   */
+  readonly webVaultPackage?: Definition<PackageValue>;
+}
+
 /** Options under `services.zfs`. */
 export interface NixosServicesZfs {
   /** Options under `services.zfs.autoScrub`. */
@@ -5073,6 +19209,36 @@ export interface NixosServicesZfsZed {
    * NixOS option `services.zfs.zed.settings`.
    */
   readonly settings?: Definition<{ readonly [name: string]: Definition<StringValue | number | boolean | readonly Item<StringValue>[]> }>;
+}
+
+/** Options under `services.zigbee2mqtt`. */
+export interface NixosServicesZigbee2mqtt {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `services.zigbee2mqtt.dataDir`.
+   */
+  readonly dataDir?: Definition<PathValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `services.zigbee2mqtt.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `services.zigbee2mqtt.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `YAML 1.1 value`
+   *
+   * NixOS option `services.zigbee2mqtt.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
 }
 
 /** Options under `sops`. */
@@ -5503,6 +19669,8 @@ export interface NixosSwapDevicesItemRandomEncryption {
 
 /** Options under `system`. */
 export interface NixosSystem {
+  /** Options under `system.autoUpgrade`. */
+  readonly autoUpgrade?: NixosSystemAutoUpgrade;
   /**
    * Type: `null or string`
    *
@@ -5552,6 +19720,101 @@ export interface NixosSystem {
    * NixOS option `system.stateVersion`.
    */
   readonly stateVersion?: Definition<StringValue>;
+}
+
+/** Options under `system.autoUpgrade`. */
+export interface NixosSystemAutoUpgrade {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `system.autoUpgrade.allowReboot`.
+   */
+  readonly allowReboot?: Definition<boolean>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `system.autoUpgrade.channel`.
+   */
+  readonly channel?: Definition<StringValue | null>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `system.autoUpgrade.dates`.
+   */
+  readonly dates?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `system.autoUpgrade.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `system.autoUpgrade.fixedRandomDelay`.
+   */
+  readonly fixedRandomDelay?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `system.autoUpgrade.flags`.
+   */
+  readonly flags?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `system.autoUpgrade.flake`.
+   */
+  readonly flake?: Definition<StringValue | null>;
+  /**
+   * Type: `one of "switch", "boot"`
+   * Allowed values: "switch", "boot".
+   *
+   * NixOS option `system.autoUpgrade.operation`.
+   */
+  readonly operation?: Definition<"switch" | "boot">;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `system.autoUpgrade.persistent`.
+   */
+  readonly persistent?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `system.autoUpgrade.randomizedDelaySec`.
+   */
+  readonly randomizedDelaySec?: Definition<StringValue>;
+  /**
+   * Type: `null or (submodule)`
+   *
+   * NixOS option `system.autoUpgrade.rebootWindow`.
+   */
+  readonly rebootWindow?: Definition<NixosSystemAutoUpgradeRebootWindow | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `system.autoUpgrade.upgrade`.
+   */
+  readonly upgrade?: Definition<boolean>;
+}
+
+/** Options of the submodule `system.autoUpgrade.rebootWindow`. */
+export interface NixosSystemAutoUpgradeRebootWindow {
+  /**
+   * Type: `string matching the pattern [[:digit:]]{2}:[[:digit:]]{2}`
+   * Strings must match the POSIX regular expression `[[:digit:]]{2}:[[:digit:]]{2}` as a whole.
+   *
+   * NixOS option `system.autoUpgrade.rebootWindow.lower`.
+   */
+  readonly lower?: Definition<StringValue>;
+  /**
+   * Type: `string matching the pattern [[:digit:]]{2}:[[:digit:]]{2}`
+   * Strings must match the POSIX regular expression `[[:digit:]]{2}:[[:digit:]]{2}` as a whole.
+   *
+   * NixOS option `system.autoUpgrade.rebootWindow.upper`.
+   */
+  readonly upper?: Definition<StringValue>;
 }
 
 /** Options under `system.etc`. */
@@ -5681,6 +19944,8 @@ export interface NixosSystemNixos {
 
 /** Options under `systemd`. */
 export interface NixosSystemd {
+  /** Options under `systemd.network`. */
+  readonly network?: NixosSystemdNetwork;
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -5695,6 +19960,840 @@ export interface NixosSystemd {
   readonly timers?: Definition<{ readonly [name: string]: Definition<NixosSystemdTimersEntry> }>;
   /** Options under `systemd.tmpfiles`. */
   readonly tmpfiles?: NixosSystemdTmpfiles;
+}
+
+/** Options under `systemd.network`. */
+export interface NixosSystemdNetwork {
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `systemd.network.config`.
+   */
+  readonly config?: Definition<NixosSystemdNetworkConfig>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `systemd.network.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `systemd.network.links`.
+   */
+  readonly links?: Definition<{ readonly [name: string]: Definition<NixosSystemdNetworkLinksEntry> }>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `systemd.network.netdevs`.
+   */
+  readonly netdevs?: Definition<{ readonly [name: string]: Definition<NixosSystemdNetworkNetdevsEntry> }>;
+  /**
+   * Type: `attribute set of (submodule)`
+   *
+   * NixOS option `systemd.network.networks`.
+   */
+  readonly networks?: Definition<{ readonly [name: string]: Definition<NixosSystemdNetworkNetworksEntry> }>;
+  /** Options under `systemd.network.wait-online`. */
+  readonly "wait-online"?: NixosSystemdNetworkWaitOnline;
+}
+
+/** Options of the submodule `systemd.network.config`. */
+export interface NixosSystemdNetworkConfig {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `systemd.network.config.addRouteTablesToIPRoute2`.
+   */
+  readonly addRouteTablesToIPRoute2?: Definition<boolean>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.config.dhcpV4Config`.
+   */
+  readonly dhcpV4Config?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.config.dhcpV6Config`.
+   */
+  readonly dhcpV6Config?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.config.networkConfig`.
+   */
+  readonly networkConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of signed integer`
+   *
+   * NixOS option `systemd.network.config.routeTables`.
+   */
+  readonly routeTables?: Definition<{ readonly [name: string]: Definition<number> }>;
+}
+
+/** Options of each attribute of `systemd.network.links` (`systemd.network.links.<name>`). */
+export interface NixosSystemdNetworkLinksEntry {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `systemd.network.links.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `systemd.network.links.<name>.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.links.<name>.linkConfig`.
+   */
+  readonly linkConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.links.<name>.matchConfig`.
+   */
+  readonly matchConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+}
+
+/** Options of each attribute of `systemd.network.netdevs` (`systemd.network.netdevs.<name>`). */
+export interface NixosSystemdNetworkNetdevsEntry {
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.batmanAdvancedConfig`.
+   */
+  readonly batmanAdvancedConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.bondConfig`.
+   */
+  readonly bondConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.bridgeConfig`.
+   */
+  readonly bridgeConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `systemd.network.netdevs.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `systemd.network.netdevs.<name>.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.fooOverUDPConfig`.
+   */
+  readonly fooOverUDPConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.ipvlanConfig`.
+   */
+  readonly ipvlanConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.ipvtapConfig`.
+   */
+  readonly ipvtapConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.l2tpConfig`.
+   */
+  readonly l2tpConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.l2tpSessions`.
+   */
+  readonly l2tpSessions?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.macvlanConfig`.
+   */
+  readonly macvlanConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.matchConfig`.
+   */
+  readonly matchConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.netdevConfig`.
+   */
+  readonly netdevConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.peerConfig`.
+   */
+  readonly peerConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.tapConfig`.
+   */
+  readonly tapConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.tunConfig`.
+   */
+  readonly tunConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.tunnelConfig`.
+   */
+  readonly tunnelConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.vlanConfig`.
+   */
+  readonly vlanConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.vrfConfig`.
+   */
+  readonly vrfConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.vxlanConfig`.
+   */
+  readonly vxlanConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.wireguardConfig`.
+   */
+  readonly wireguardConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.wireguardPeers`.
+   */
+  readonly wireguardPeers?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.wlanConfig`.
+   */
+  readonly wlanConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.netdevs.<name>.xfrmConfig`.
+   */
+  readonly xfrmConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+}
+
+/** Options of each attribute of `systemd.network.networks` (`systemd.network.networks.<name>`). */
+export interface NixosSystemdNetworkNetworksEntry {
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `systemd.network.networks.<name>.DHCP`.
+   */
+  readonly DHCP?: Definition<StringValue | null>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.address`.
+   */
+  readonly address?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.addresses`.
+   */
+  readonly addresses?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.bfifoConfig`.
+   */
+  readonly bfifoConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.bond`.
+   */
+  readonly bond?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.bridge`.
+   */
+  readonly bridge?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.bridgeConfig`.
+   */
+  readonly bridgeConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.bridgeFDBs`.
+   */
+  readonly bridgeFDBs?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.bridgeMDBs`.
+   */
+  readonly bridgeMDBs?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.bridgeVLANs`.
+   */
+  readonly bridgeVLANs?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.cakeConfig`.
+   */
+  readonly cakeConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.canConfig`.
+   */
+  readonly canConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.controlledDelayConfig`.
+   */
+  readonly controlledDelayConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.deficitRoundRobinSchedulerClassConfig`.
+   */
+  readonly deficitRoundRobinSchedulerClassConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.deficitRoundRobinSchedulerConfig`.
+   */
+  readonly deficitRoundRobinSchedulerConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.dhcpPrefixDelegationConfig`.
+   */
+  readonly dhcpPrefixDelegationConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.dhcpServerConfig`.
+   */
+  readonly dhcpServerConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.dhcpServerStaticLeases`.
+   */
+  readonly dhcpServerStaticLeases?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.dhcpV4Config`.
+   */
+  readonly dhcpV4Config?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.dhcpV6Config`.
+   */
+  readonly dhcpV6Config?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.dns`.
+   */
+  readonly dns?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `null or (list of string)`
+   *
+   * NixOS option `systemd.network.networks.<name>.domains`.
+   */
+  readonly domains?: Definition<readonly Item<StringValue>[] | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `systemd.network.networks.<name>.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.enhancedTransmissionSelectionConfig`.
+   */
+  readonly enhancedTransmissionSelectionConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `systemd.network.networks.<name>.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.fairQueueingConfig`.
+   */
+  readonly fairQueueingConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.fairQueueingControlledDelayConfig`.
+   */
+  readonly fairQueueingControlledDelayConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.flowQueuePIEConfig`.
+   */
+  readonly flowQueuePIEConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.gateway`.
+   */
+  readonly gateway?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.genericRandomEarlyDetectionConfig`.
+   */
+  readonly genericRandomEarlyDetectionConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.heavyHitterFilterConfig`.
+   */
+  readonly heavyHitterFilterConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.hierarchyTokenBucketClassConfig`.
+   */
+  readonly hierarchyTokenBucketClassConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.hierarchyTokenBucketConfig`.
+   */
+  readonly hierarchyTokenBucketConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.ipoIBConfig`.
+   */
+  readonly ipoIBConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.ipv6AcceptRAConfig`.
+   */
+  readonly ipv6AcceptRAConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.ipv6PREF64Prefixes`.
+   */
+  readonly ipv6PREF64Prefixes?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.ipv6Prefixes`.
+   */
+  readonly ipv6Prefixes?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.ipv6RoutePrefixes`.
+   */
+  readonly ipv6RoutePrefixes?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.ipv6SendRAConfig`.
+   */
+  readonly ipv6SendRAConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.linkConfig`.
+   */
+  readonly linkConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.lldpConfig`.
+   */
+  readonly lldpConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.macvlan`.
+   */
+  readonly macvlan?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.macvtap`.
+   */
+  readonly macvtap?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.matchConfig`.
+   */
+  readonly matchConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `null or string`
+   *
+   * NixOS option `systemd.network.networks.<name>.name`.
+   */
+  readonly name?: Definition<StringValue | null>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.networkConfig`.
+   */
+  readonly networkConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.networkEmulatorConfig`.
+   */
+  readonly networkEmulatorConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.ntp`.
+   */
+  readonly ntp?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.pfifoConfig`.
+   */
+  readonly pfifoConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.pfifoFastConfig`.
+   */
+  readonly pfifoFastConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.pfifoHeadDropConfig`.
+   */
+  readonly pfifoHeadDropConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.pieConfig`.
+   */
+  readonly pieConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.qdiscConfig`.
+   */
+  readonly qdiscConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.quickFairQueueingConfig`.
+   */
+  readonly quickFairQueueingConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.quickFairQueueingConfigClass`.
+   */
+  readonly quickFairQueueingConfigClass?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.routes`.
+   */
+  readonly routes?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `list of attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.routingPolicyRules`.
+   */
+  readonly routingPolicyRules?: Definition<readonly Item<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>[]>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.stochasticFairBlueConfig`.
+   */
+  readonly stochasticFairBlueConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.stochasticFairnessQueueingConfig`.
+   */
+  readonly stochasticFairnessQueueingConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.tokenBucketFilterConfig`.
+   */
+  readonly tokenBucketFilterConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `attribute set of (systemd option)`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `systemd.network.networks.<name>.trivialLinkEqualizerConfig`.
+   */
+  readonly trivialLinkEqualizerConfig?: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | PathValue | PackageValue | readonly Item<boolean | number | StringValue | PathValue | PackageValue>[]> }>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.tunnel`.
+   */
+  readonly tunnel?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.vlan`.
+   */
+  readonly vlan?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.vrf`.
+   */
+  readonly vrf?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.vxlan`.
+   */
+  readonly vxlan?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.networks.<name>.xfrm`.
+   */
+  readonly xfrm?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `systemd.network.wait-online`. */
+export interface NixosSystemdNetworkWaitOnline {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `systemd.network.wait-online.anyInterface`.
+   */
+  readonly anyInterface?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `systemd.network.wait-online.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.wait-online.extraArgs`.
+   */
+  readonly extraArgs?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `systemd.network.wait-online.ignoredInterfaces`.
+   */
+  readonly ignoredInterfaces?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `unsigned integer, meaning >=0`
+   * Integers from 0 up.
+   *
+   * NixOS option `systemd.network.wait-online.timeout`.
+   */
+  readonly timeout?: Definition<number>;
 }
 
 /** Options of each attribute of `systemd.services` (`systemd.services.<name>`). */
@@ -6526,10 +21625,103 @@ export interface NixosUsersUsersEntrySubUidRangesItem {
 
 /** Options under `virtualisation`. */
 export interface NixosVirtualisation {
+  /** Options under `virtualisation.containers`. */
+  readonly containers?: NixosVirtualisationContainers;
   /** Options under `virtualisation.docker`. */
   readonly docker?: NixosVirtualisationDocker;
+  /** Options under `virtualisation.incus`. */
+  readonly incus?: NixosVirtualisationIncus;
+  /** Options under `virtualisation.libvirtd`. */
+  readonly libvirtd?: NixosVirtualisationLibvirtd;
+  /** Options under `virtualisation.lxc`. */
+  readonly lxc?: NixosVirtualisationLxc;
   /** Options under `virtualisation.oci-containers`. */
   readonly "oci-containers"?: NixosVirtualisationOciContainers;
+  /** Options under `virtualisation.podman`. */
+  readonly podman?: NixosVirtualisationPodman;
+}
+
+/** Options under `virtualisation.containers`. */
+export interface NixosVirtualisationContainers {
+  /** Options under `virtualisation.containers.containersConf`. */
+  readonly containersConf?: NixosVirtualisationContainersContainersConf;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.containers.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /** Options under `virtualisation.containers.ociSeccompBpfHook`. */
+  readonly ociSeccompBpfHook?: NixosVirtualisationContainersOciSeccompBpfHook;
+  /**
+   * Type: `attribute set`
+   *
+   * NixOS option `virtualisation.containers.policy`.
+   */
+  readonly policy?: Definition<{ readonly [name: string]: Definition<NixValue> }>;
+  /** Options under `virtualisation.containers.registries`. */
+  readonly registries?: NixosVirtualisationContainersRegistries;
+  /** Options under `virtualisation.containers.storage`. */
+  readonly storage?: NixosVirtualisationContainersStorage;
+}
+
+/** Options under `virtualisation.containers.containersConf`. */
+export interface NixosVirtualisationContainersContainersConf {
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.containers.containersConf.cniPlugins`.
+   */
+  readonly cniPlugins?: Definition<readonly Item<PackageValue>[]>;
+  /**
+   * Type: `TOML value`
+   *
+   * NixOS option `virtualisation.containers.containersConf.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+}
+
+/** Options under `virtualisation.containers.ociSeccompBpfHook`. */
+export interface NixosVirtualisationContainersOciSeccompBpfHook {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.containers.ociSeccompBpfHook.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `virtualisation.containers.registries`. */
+export interface NixosVirtualisationContainersRegistries {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `virtualisation.containers.registries.block`.
+   */
+  readonly block?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `virtualisation.containers.registries.insecure`.
+   */
+  readonly insecure?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `virtualisation.containers.registries.search`.
+   */
+  readonly search?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `virtualisation.containers.storage`. */
+export interface NixosVirtualisationContainersStorage {
+  /**
+   * Type: `TOML value`
+   *
+   * NixOS option `virtualisation.containers.storage.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
 }
 
 /** Options under `virtualisation.docker`. */
@@ -6654,6 +21846,366 @@ export interface NixosVirtualisationDockerDaemonSettings {
    * NixOS option `virtualisation.docker.daemon.settings.live-restore`.
    */
   readonly "live-restore"?: Definition<boolean>;
+}
+
+/** Options under `virtualisation.incus`. */
+export interface NixosVirtualisationIncus {
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.incus.clientPackage`.
+   */
+  readonly clientPackage?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.incus.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.incus.lxcPackage`.
+   */
+  readonly lxcPackage?: Definition<PackageValue>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.incus.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `null or (open submodule of (YAML 1.1 value))`
+   *
+   * NixOS option `virtualisation.incus.preseed`.
+   */
+  readonly preseed?: Definition<{ readonly [name: string]: Definition<NixValue> } | null>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.incus.socketActivation`.
+   */
+  readonly socketActivation?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.incus.softDaemonRestart`.
+   */
+  readonly softDaemonRestart?: Definition<boolean>;
+  /**
+   * Type: `unsigned integer, meaning >=0`
+   * Integers from 0 up.
+   *
+   * NixOS option `virtualisation.incus.startTimeout`.
+   */
+  readonly startTimeout?: Definition<number>;
+  /** Options under `virtualisation.incus.ui`. */
+  readonly ui?: NixosVirtualisationIncusUi;
+}
+
+/** Options under `virtualisation.incus.ui`. */
+export interface NixosVirtualisationIncusUi {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.incus.ui.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.incus.ui.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+}
+
+/** Options under `virtualisation.libvirtd`. */
+export interface NixosVirtualisationLibvirtd {
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `virtualisation.libvirtd.allowedBridges`.
+   */
+  readonly allowedBridges?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.libvirtd.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `virtualisation.libvirtd.extraConfig`.
+   */
+  readonly extraConfig?: Definition<StringValue>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `virtualisation.libvirtd.extraOptions`.
+   */
+  readonly extraOptions?: Definition<readonly Item<StringValue>[]>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `virtualisation.libvirtd.hooks`.
+   */
+  readonly hooks?: Definition<NixosVirtualisationLibvirtdHooks>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `virtualisation.libvirtd.nss`.
+   */
+  readonly nss?: Definition<NixosVirtualisationLibvirtdNss>;
+  /**
+   * Type: `one of "start", "ignore"`
+   * Allowed values: "start", "ignore".
+   *
+   * NixOS option `virtualisation.libvirtd.onBoot`.
+   */
+  readonly onBoot?: Definition<"start" | "ignore">;
+  /**
+   * Type: `one of "shutdown", "suspend"`
+   * Allowed values: "shutdown", "suspend".
+   *
+   * NixOS option `virtualisation.libvirtd.onShutdown`.
+   */
+  readonly onShutdown?: Definition<"shutdown" | "suspend">;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.libvirtd.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `unsigned integer, meaning >=0`
+   * Integers from 0 up.
+   *
+   * NixOS option `virtualisation.libvirtd.parallelShutdown`.
+   */
+  readonly parallelShutdown?: Definition<number>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `virtualisation.libvirtd.qemu`.
+   */
+  readonly qemu?: Definition<NixosVirtualisationLibvirtdQemu>;
+  /**
+   * Type: `unsigned integer, meaning >=0`
+   * Integers from 0 up.
+   *
+   * NixOS option `virtualisation.libvirtd.shutdownTimeout`.
+   */
+  readonly shutdownTimeout?: Definition<number>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.libvirtd.sshProxy`.
+   */
+  readonly sshProxy?: Definition<boolean>;
+  /**
+   * Type: `unsigned integer, meaning >=0`
+   * Integers from 0 up.
+   *
+   * NixOS option `virtualisation.libvirtd.startDelay`.
+   */
+  readonly startDelay?: Definition<number>;
+}
+
+/** Options of the submodule `virtualisation.libvirtd.hooks`. */
+export interface NixosVirtualisationLibvirtdHooks {
+  /**
+   * Type: `attribute set of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.libvirtd.hooks.daemon`.
+   */
+  readonly daemon?: Definition<{ readonly [name: string]: Definition<PathValue> }>;
+  /**
+   * Type: `attribute set of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.libvirtd.hooks.libxl`.
+   */
+  readonly libxl?: Definition<{ readonly [name: string]: Definition<PathValue> }>;
+  /**
+   * Type: `attribute set of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.libvirtd.hooks.lxc`.
+   */
+  readonly lxc?: Definition<{ readonly [name: string]: Definition<PathValue> }>;
+  /**
+   * Type: `attribute set of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.libvirtd.hooks.network`.
+   */
+  readonly network?: Definition<{ readonly [name: string]: Definition<PathValue> }>;
+  /**
+   * Type: `attribute set of absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.libvirtd.hooks.qemu`.
+   */
+  readonly qemu?: Definition<{ readonly [name: string]: Definition<PathValue> }>;
+}
+
+/** Options of the submodule `virtualisation.libvirtd.nss`. */
+export interface NixosVirtualisationLibvirtdNss {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.libvirtd.nss.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.libvirtd.nss.enableGuest`.
+   */
+  readonly enableGuest?: Definition<boolean>;
+}
+
+/** Options of the submodule `virtualisation.libvirtd.qemu`. */
+export interface NixosVirtualisationLibvirtdQemu {
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.ovmf`.
+   */
+  readonly ovmf?: Definition<NixosVirtualisationLibvirtdQemuOvmf>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.runAsRoot`.
+   */
+  readonly runAsRoot?: Definition<boolean>;
+  /**
+   * Type: `submodule`
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.swtpm`.
+   */
+  readonly swtpm?: Definition<NixosVirtualisationLibvirtdQemuSwtpm>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.verbatimConfig`.
+   */
+  readonly verbatimConfig?: Definition<StringValue>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.vhostUserPackages`.
+   */
+  readonly vhostUserPackages?: Definition<readonly Item<PackageValue>[]>;
+}
+
+/** Options of the submodule `virtualisation.libvirtd.qemu.ovmf`. */
+export interface NixosVirtualisationLibvirtdQemuOvmf {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.ovmf.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.ovmf.package`.
+   */
+  readonly package?: Definition<PackageValue | null>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.ovmf.packages`.
+   */
+  readonly packages?: Definition<readonly Item<PackageValue>[]>;
+}
+
+/** Options of the submodule `virtualisation.libvirtd.qemu.swtpm`. */
+export interface NixosVirtualisationLibvirtdQemuSwtpm {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.swtpm.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.libvirtd.qemu.swtpm.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+}
+
+/** Options under `virtualisation.lxc`. */
+export interface NixosVirtualisationLxc {
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `virtualisation.lxc.bridgeConfig`.
+   */
+  readonly bridgeConfig?: Definition<StringValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `virtualisation.lxc.defaultConfig`.
+   */
+  readonly defaultConfig?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.lxc.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.lxc.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `virtualisation.lxc.systemConfig`.
+   */
+  readonly systemConfig?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.lxc.unprivilegedContainers`.
+   */
+  readonly unprivilegedContainers?: Definition<boolean>;
+  /**
+   * Type: `strings concatenated with "\n"`
+   * Several definitions are joined with "\n".
+   *
+   * NixOS option `virtualisation.lxc.usernetConfig`.
+   */
+  readonly usernetConfig?: Definition<StringValue>;
 }
 
 /** Options under `virtualisation.oci-containers`. */
@@ -6876,4 +22428,201 @@ export interface NixosVirtualisationOciContainersContainersEntryPodman {
    * NixOS option `virtualisation.oci-containers.containers.<name>.podman.user`.
    */
   readonly user?: Definition<StringValue>;
+}
+
+/** Options under `virtualisation.podman`. */
+export interface NixosVirtualisationPodman {
+  /** Options under `virtualisation.podman.autoPrune`. */
+  readonly autoPrune?: NixosVirtualisationPodmanAutoPrune;
+  /** Options under `virtualisation.podman.defaultNetwork`. */
+  readonly defaultNetwork?: NixosVirtualisationPodmanDefaultNetwork;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.podman.dockerCompat`.
+   */
+  readonly dockerCompat?: Definition<boolean>;
+  /** Options under `virtualisation.podman.dockerSocket`. */
+  readonly dockerSocket?: NixosVirtualisationPodmanDockerSocket;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.podman.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.podman.enableNvidia`.
+   */
+  readonly enableNvidia?: Definition<boolean>;
+  /**
+   * Type: `list of package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.podman.extraPackages`.
+   */
+  readonly extraPackages?: Definition<readonly Item<PackageValue>[]>;
+  /** Options under `virtualisation.podman.networkSocket`. */
+  readonly networkSocket?: NixosVirtualisationPodmanNetworkSocket;
+  /**
+   * Type: `package`
+   * Packages: `pkg("htop")`, `unstablePkg("…")`.
+   *
+   * NixOS option `virtualisation.podman.package`.
+   */
+  readonly package?: Definition<PackageValue>;
+}
+
+/** Options under `virtualisation.podman.autoPrune`. */
+export interface NixosVirtualisationPodmanAutoPrune {
+  /**
+   * Type: `string`
+   *
+   * NixOS option `virtualisation.podman.autoPrune.dates`.
+   */
+  readonly dates?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.podman.autoPrune.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `list of string`
+   *
+   * NixOS option `virtualisation.podman.autoPrune.flags`.
+   */
+  readonly flags?: Definition<readonly Item<StringValue>[]>;
+}
+
+/** Options under `virtualisation.podman.defaultNetwork`. */
+export interface NixosVirtualisationPodmanDefaultNetwork {
+  /**
+   * Type: `JSON value`
+   *
+   * NixOS option `virtualisation.podman.defaultNetwork.settings`.
+   */
+  readonly settings?: Definition<NixValue>;
+}
+
+/** Options under `virtualisation.podman.dockerSocket`. */
+export interface NixosVirtualisationPodmanDockerSocket {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.podman.dockerSocket.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+}
+
+/** Options under `virtualisation.podman.networkSocket`. */
+export interface NixosVirtualisationPodmanNetworkSocket {
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.podman.networkSocket.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `string`
+   *
+   * NixOS option `virtualisation.podman.networkSocket.listenAddress`.
+   */
+  readonly listenAddress?: Definition<StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `virtualisation.podman.networkSocket.openFirewall`.
+   */
+  readonly openFirewall?: Definition<boolean>;
+  /**
+   * Type: `16 bit unsigned integer; between 0 and 65535 (both inclusive)`
+   * Integers from 0 to 65535.
+   *
+   * NixOS option `virtualisation.podman.networkSocket.port`.
+   */
+  readonly port?: Definition<number>;
+  /**
+   * Type: `value "ghostunnel" (singular enum)`
+   * Allowed values: "ghostunnel".
+   *
+   * NixOS option `virtualisation.podman.networkSocket.server`.
+   */
+  readonly server?: Definition<"ghostunnel">;
+  /** Options under `virtualisation.podman.networkSocket.tls`. */
+  readonly tls?: NixosVirtualisationPodmanNetworkSocketTls;
+}
+
+/** Options under `virtualisation.podman.networkSocket.tls`. */
+export interface NixosVirtualisationPodmanNetworkSocketTls {
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.podman.networkSocket.tls.cacert`.
+   */
+  readonly cacert?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.podman.networkSocket.tls.cert`.
+   */
+  readonly cert?: Definition<PathValue>;
+  /**
+   * Type: `absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `virtualisation.podman.networkSocket.tls.key`.
+   */
+  readonly key?: Definition<PathValue>;
+}
+
+/** Options under `zramSwap`. */
+export interface NixosZramSwap {
+  /**
+   * Type: `one of "842", "lzo", "lzo-rle", "lz4", "lz4hc", "zstd" or string`
+   * Allowed values: "842", "lzo", "lzo-rle", "lz4", "lz4hc", "zstd".
+   *
+   * NixOS option `zramSwap.algorithm`.
+   */
+  readonly algorithm?: Definition<"842" | "lzo" | "lzo-rle" | "lz4" | "lz4hc" | "zstd" | StringValue>;
+  /**
+   * Type: `boolean`
+   *
+   * NixOS option `zramSwap.enable`.
+   */
+  readonly enable?: Definition<boolean>;
+  /**
+   * Type: `null or signed integer`
+   *
+   * NixOS option `zramSwap.memoryMax`.
+   */
+  readonly memoryMax?: Definition<number | null>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `zramSwap.memoryPercent`.
+   */
+  readonly memoryPercent?: Definition<number>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `zramSwap.priority`.
+   */
+  readonly priority?: Definition<number>;
+  /**
+   * Type: `signed integer`
+   *
+   * NixOS option `zramSwap.swapDevices`.
+   */
+  readonly swapDevices?: Definition<number>;
+  /**
+   * Type: `null or absolute path`
+   * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
+   *
+   * NixOS option `zramSwap.writebackDevice`.
+   */
+  readonly writebackDevice?: Definition<PathValue | null>;
 }

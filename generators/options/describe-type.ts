@@ -5,14 +5,15 @@
  * nothing: describing a parsed description gives the description back.
  */
 import type { OptionType } from "./option-type.ts";
-import { COMMA_CLAUSES, type DescriptionClass, namedPhraseClass } from "./type-phrases.ts";
+import type { DescriptionClass } from "./phrase.ts";
+import { COMMA_CLAUSES, namedPhraseClass } from "./type-phrases.ts";
 
 type Allowed = readonly DescriptionClass[];
 
 const NOUN: Allowed = ["noun"];
 const NOUN_OR_COMPOSITE: Allowed = ["noun", "composite"];
 const NOUN_OR_CONJUNCTION: Allowed = ["noun", "conjunction"];
-const LAST_ALTERNATIVE: Allowed = ["noun", "conjunction", "composite"];
+const RIGHT_ALTERNATIVE: Allowed = ["noun", "conjunction", "composite"];
 
 /** The nixpkgs description of `type`. */
 export function describeOptionType(type: OptionType): string {
@@ -67,10 +68,13 @@ function describeStructure(type: OptionType): string {
         const element: OptionType = rest.length === 1 ? (rest[0] as OptionType) : { kind: "either", of: rest };
         return `null or ${phrase(element, NOUN_OR_CONJUNCTION)}`;
       }
-      const last = type.of.length - 1;
-      return type.of
-        .map((alternative, index) => phrase(alternative, index === last ? LAST_ALTERNATIVE : NOUN_OR_CONJUNCTION))
-        .join(" or ");
+      // `oneOf [ a b c ]` is `either (either a b) c`: only the first alternative is ever a left
+      // operand, and a left operand that ends in a clause is followed by a comma.
+      const right = rest.map((alternative) => phrase(alternative, RIGHT_ALTERNATIVE));
+      if (first !== undefined && descriptionClass(first) === "nonRestrictiveClause") {
+        return `${describeOptionType(first)}, or ${right.join(" or ")}`;
+      }
+      return [phrase(first as OptionType, NOUN_OR_CONJUNCTION), ...right].join(" or ");
     }
     case "function":
       return `function that evaluates to a(n) ${phrase(type.returns, NOUN_OR_COMPOSITE)}`;

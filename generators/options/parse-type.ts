@@ -2,7 +2,7 @@
  * A recursive-descent parser for the type descriptions nixpkgs prints (`lib.types` `description`
  * and `optionDescriptionPhrase`). The grammar, as nixpkgs builds it:
  *
- *   chain     := operand (" or " operand [" convertible to it"])*
+ *   chain     := operand ((" or " | ", or ") operand [" convertible to it"])*
  *   operand   := "(" chain ")" | prefixed | enum | "null" | phrase, then refinements
  *   prefixed  := ("list of " | "attribute set of " | "lazy attribute set of " | "attrs of "
  *                | "open submodule of " | "function that evaluates to a(n) ") operand
@@ -76,7 +76,8 @@ function parseChain(cursor: Cursor): OptionType | undefined {
   const alternatives: OptionType[] = [first];
   for (;;) {
     const before = cursor.position;
-    if (!cursor.eat(" or ")) break;
+    // nixpkgs writes `X, or Y` when X ends in a clause (`positive integer, meaning >0, or string`).
+    if (!cursor.eat(" or ") && !cursor.eat(", or ")) break;
     const next = parseOperand(cursor);
     if (!next) {
       cursor.position = before;

@@ -1,38 +1,47 @@
 /**
- * The option schema typeflake ships: generated from `../shared/nixos/` into
- * `dsl/nixos-options/` by `scripts/generate-nixos-options.ts`, loaded once on first use.
+ * The option schema typeflake ships: generated from the repository's copy of the NixOS option
+ * data (`data/nixos/`, see its PROVENANCE.md) into `dsl/nixos-options/` by
+ * `scripts/generate-nixos-options.ts`, loaded once on first use.
+ *
+ * Every location is relative to this module file, so the same code works from sources
+ * (`generators/options/shipped.ts`) and from the compiled package, whose `dist/` mirrors the
+ * source tree (`dist/generators/options/shipped.js` beside `dist/dsl/nixos-options/index.json`).
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { formatInputProblem } from "./options-file.ts";
 import { type OptionIndex, parseOptionIndex } from "./runtime-index.ts";
 
-const repositoryRoot = resolve(import.meta.dirname, "../..");
+const beside = (relativePath: string): string => fileURLToPath(new URL(relativePath, import.meta.url));
 
-/** Where the shipped schema comes from and where its generated files live. */
+/** The file names of the generated output inside the output folder. */
+export const GENERATED_FILES = { types: "types.ts", index: "index.json" } as const;
+
+/**
+ * Where the shipped schema comes from and where its generated files live. The `data/` inputs
+ * exist only in the repository (the generator script and the tests read them); the package
+ * ships just the generated output.
+ */
 export const SHIPPED_SCHEMA = {
-  optionsFile: resolve(repositoryRoot, "../shared/nixos/nixos-options.json"),
-  aliasesFile: resolve(repositoryRoot, "../shared/nixos/nixos-option-aliases.json"),
-  outDir: resolve(repositoryRoot, "dsl/nixos-options"),
+  optionsFile: beside("../../data/nixos/nixos-options.json"),
+  aliasesFile: beside("../../data/nixos/nixos-option-aliases.json"),
+  outDir: beside("../../dsl/nixos-options"),
   /** How the generated `types.ts` imports typeflake's expression values. */
   expressionsImport: "../expressions.ts",
 } as const;
 
 /** typeflake's own folder (the package root) and its `dsl/expressions.ts`, for import specifiers. */
 export const TYPEFLAKE_PACKAGE = {
-  root: repositoryRoot,
-  expressions: resolve(repositoryRoot, "dsl/expressions.ts"),
+  root: beside("../.."),
+  expressions: beside("../../dsl/expressions.ts"),
 } as const;
-
-/** The file names of the generated output inside the output folder. */
-export const GENERATED_FILES = { types: "types.ts", index: "index.json" } as const;
 
 let shipped: OptionIndex | undefined;
 
 /** The shipped runtime index (`dsl/nixos-options/index.json`). */
 export function shippedOptionIndex(): OptionIndex {
   if (!shipped) {
-    const file = resolve(SHIPPED_SCHEMA.outDir, GENERATED_FILES.index);
+    const file = beside(`../../dsl/nixos-options/${GENERATED_FILES.index}`);
     const parsed = parseOptionIndex(JSON.parse(readFileSync(file, "utf8")), file);
     if (!parsed.ok) {
       throw new Error(

@@ -83,11 +83,29 @@ export const freeformValue = (freeform: OptionType): OptionType => (freeform.kin
  * A namespace declared inside an open submodule (`services.samba.settings.global`) is itself a
  * freeform value: its undeclared keys take the element type of that value.
  */
-function namespaceFreeform(freeform: OptionType): OptionType | undefined {
-  const value = freeformValue(freeform);
-  if (value.kind === "attrs" || value.kind === "any") return value;
-  if (value.kind === "submodule") return value.freeform;
-  return undefined;
+const namespaceFreeform = (freeform: OptionType): OptionType | undefined => setFreeform(freeformValue(freeform));
+
+/**
+ * What an attribute set taken by `type` holds, as a freeform type (`attrs` or any); `undefined`
+ * when `type` takes no attribute set. Of an `either`, every alternative that takes a set counts
+ * (unbound's settings are strings, attribute sets or lists of them).
+ */
+function setFreeform(type: OptionType): OptionType | undefined {
+  switch (type.kind) {
+    case "attrs":
+    case "any":
+      return type;
+    case "submodule":
+      return type.freeform;
+    case "either": {
+      const sets = type.of.flatMap((alternative) => setFreeform(alternative) ?? []);
+      if (sets.length <= 1) return sets[0];
+      if (sets.some((set) => set.kind !== "attrs")) return ANY;
+      return { kind: "attrs", of: { kind: "either", of: sets.map(freeformValue) } };
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The place one path segment below `slot` (`*` or a number for list items), by the same rules. */

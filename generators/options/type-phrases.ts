@@ -4,28 +4,9 @@
  * One table drives both the parser (phrase → type) and the describer (which phrases nixpkgs puts
  * in parentheses when they are nested), so the two cannot drift apart.
  */
+import { MODULE_PHRASES } from "./module-phrases.ts";
 import type { OptionType } from "./option-type.ts";
-
-/**
- * nixpkgs' `descriptionClass`: decides whether a nested description is parenthesised
- * (`list of (string or signed integer)` but `list of string`). `undefined` means "always
- * parenthesised when nested", as for `submodule`.
- */
-export type DescriptionClass = "noun" | "conjunction" | "composite" | "nonRestrictiveClause" | undefined;
-
-/** A leaf phrase of the type description grammar. */
-export interface TypePhrase {
-  /** Matches the phrase at the parser's position (sticky). */
-  readonly pattern: RegExp;
-  /** The type the matched phrase stands for; `undefined` rejects the match. */
-  readonly type: (match: RegExpExecArray) => OptionType | undefined;
-  readonly descriptionClass: DescriptionClass;
-  /**
-   * Custom wording that cannot be rebuilt from the structured type: the parser keeps the
-   * matched text as the type's `name`.
-   */
-  readonly named: boolean;
-}
+import { type DescriptionClass, phrase, type TypePhrase } from "./phrase.ts";
 
 const number = (text: string | undefined): number => Number(text);
 
@@ -71,19 +52,12 @@ const moduleType: OptionType = { kind: "either", of: [anyAttrs, { kind: "path" }
 const INT = String.raw`-?\d+`;
 const NUM = String.raw`-?\d+(?:\.\d+)?`;
 
-const phrase = (
-  source: string,
-  type: TypePhrase["type"],
-  descriptionClass: DescriptionClass,
-  named: boolean,
-): TypePhrase => ({ pattern: new RegExp(source, "y"), type, descriptionClass, named });
-
 /**
- * The leaf phrases, longest first where one is a prefix of another. Prefix forms (`list of`,
- * `attribute set of`, `one of`, `string matching the pattern`, `strings concatenated with`) are
- * grammar, handled by the parser itself.
+ * The phrases of `lib.types` and `pkgs.formats`, longest first where one is a prefix of another.
+ * Prefix forms (`list of`, `attribute set of`, `one of`, `string matching the pattern`, `strings
+ * concatenated with`) are grammar, handled by the parser itself.
  */
-export const TYPE_PHRASES: readonly TypePhrase[] = [
+const LIB_PHRASES: readonly TypePhrase[] = [
   phrase(
     String.raw`integer or floating point number between (${NUM}) and (${NUM}) \(both inclusive\)`,
     (m) => {
@@ -100,7 +74,8 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
     true,
   ),
   phrase(
-    "non-negative integer or floating point number, meaning >=0",
+    // `numbers.nonnegative`; nixpkgs wrote "non-negative" before 2025.
+    "non-?negative integer or floating point number, meaning >=0",
     () => ({
       kind: "either",
       of: [
@@ -177,8 +152,16 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
   phrase("raw value", () => ({ kind: "any" }), "noun", true),
   phrase("anything", () => ({ kind: "any" }), "noun", true),
   phrase("optionType", () => ({ kind: "any" }), "noun", true),
-  // `pkgs.formats` values: "JSON value", "YAML 1.1 value", "TOML value", "Lua value", …
-  phrase(String.raw`[A-Z][A-Za-z]*(?: \d+(?:\.\d+)?)? value`, () => ({ kind: "any" }), undefined, true),
+  // `pkgs.formats` values: "JSON value", "YAML 1.1 value", "TOML value", … are `nullOr (oneOf …)`
+  // (or `oneOf …`) with a new description, so they keep the class of a conjunction.
+  phrase(String.raw`[A-Z][A-Za-z]*(?: \d+(?:\.\d+)?)? value`, () => ({ kind: "any" }), "conjunction", true),
+  // `pkgs.formats.lua` alone sets its class.
+  phrase("lua value", () => ({ kind: "any" }), "noun", true),
+  phrase("inline lua", (m) => ({ kind: "opaque", name: m[0] }), "noun", true),
+  // `attrTag`: an attribute set with exactly one attribute, whose name picks the variant.
+  phrase("attribute-tagged union", () => anyAttrs, "noun", true),
+  // The deprecated `types.string` (`separatedString ""`).
+  phrase("Concatenated string", () => ({ kind: "string", separator: "" }), "noun", true),
   phrase("attribute set", () => anyAttrs, undefined, true),
   phrase("submodule", () => ({ kind: "submodule" }), undefined, false),
   phrase(
@@ -205,12 +188,15 @@ export const TYPE_PHRASES: readonly TypePhrase[] = [
   ),
   phrase("(?:Home Manager |deferred )?module", () => moduleType, undefined, true),
   phrase(
-    String.raw`(?:[A-Za-z][\w-]* )*atom \(([^()]*)\)( or a (non-empty )?list of them)?`,
+    String.raw`(?:[A-Za-z][\w-]* )*atom \(([^()]*)\)( or a (non-empty )?list of them(?: for duplicate keys)?)?`,
     atomType,
     "conjunction",
     true,
   ),
 ];
+
+/** Every leaf phrase: the modules' own wordings first, as they may start with a generic phrase. */
+export const TYPE_PHRASES: readonly TypePhrase[] = [...MODULE_PHRASES, ...LIB_PHRASES];
 
 /** Clauses nixpkgs appends after a comma to any type (`passwdEntry`: `string, not containing newlines or colons`). */
 export const COMMA_CLAUSES: readonly string[] = ["not containing newlines or colons"];

@@ -32,6 +32,11 @@ export const KNOWN_CHECKS: Readonly<Record<string, KnownCheck>> = {
     holds: (value) => isString(value) && /^(?:[^"\s]|"[^"]*")+$/.test(value),
     rule: "must not contain spaces outside double quotes",
   },
+  // syncthing.nix: a folder path, absolute or in the user's home.
+  "starting with / or ~/": {
+    holds: (value) => isString(value) && (value.startsWith("/") || value.startsWith("~/")),
+    rule: "must start with `/` or `~/`",
+  },
   ">0": { holds: (value) => typeof value === "number" && value > 0, rule: "must be greater than 0" },
 };
 

@@ -1,6 +1,6 @@
 /**
  * The colmenaHive output: every `deployment.*` attribute it emits is an option colmena declares
- * (../shared/nixos/colmena-options.json) with a value of its type, and the printed hive is Nix
+ * (data/nixos/colmena-options.json) with a value of its type, and the printed hive is Nix
  * that the real nix parses and evaluates to the fleet's values.
  */
 import { readFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import { nixInstantiate } from "../support/nix.ts";
 import { deployTarget } from "./support/fleet.ts";
 
 const COLMENA_OPTIONS = JSON.parse(
-  readFileSync(new URL("../../../shared/nixos/colmena-options.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../data/nixos/colmena-options.json", import.meta.url), "utf8"),
 ) as Record<string, { type: string }>;
 
 // Every optional part switched on: a node of another system, build on target, ssh options, specialArgs.

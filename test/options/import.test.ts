@@ -6,7 +6,7 @@ import { showOptionPath } from "../../generators/options/option-path.ts";
 import { optionsOf } from "../../generators/options/option-tree.ts";
 import { parseOptionIndex } from "../../generators/options/runtime-index.ts";
 import { GENERATED_FILES, SHIPPED_SCHEMA } from "../../generators/options/shipped.ts";
-import { shippedAliases, shippedOptions } from "./support.ts";
+import { shippedAliasCount, shippedAliases, shippedOptionCount, shippedOptionEntries, shippedOptions } from "./support.ts";
 
 const imported = importOptionSchema({
   options: shippedOptions,
@@ -17,8 +17,8 @@ if (!imported.ok) throw new Error(`the shipped schema does not import: ${JSON.st
 const schema = imported.value;
 
 describe("importing the shipped schema", () => {
-  it("imports all 971 options with no fallback and no warning", () => {
-    expect(schema.optionCount).toBe(971);
+  it("imports every option of data/nixos with no fallback and no warning", () => {
+    expect(schema.optionCount).toBe(shippedOptionCount);
     expect(schema.fallbacks).toEqual([]);
     expect(schema.warnings).toEqual([]);
   });
@@ -61,20 +61,27 @@ describe("importing the shipped schema", () => {
     expect(types).toMatch(/Read-only: NixOS computes this option[^]*readonly release\?: never;/);
   });
 
-  it("keeps index signatures to open submodules", () => {
+  // An interface takes undeclared keys exactly when the nearest submodule around it is open, as
+  // NixOS' freeform types do; the submodules and their kinds come from the data, not from the writer.
+  it("gives index signatures to the sets of options inside open submodules, and to no other", () => {
     const types = schema.files[GENERATED_FILES.types] ?? "";
-    const withIndex = [
-      ...types.matchAll(/export interface (\w+) \{\n(?:  \/\*\*.*\*\/\n)?  readonly \[name: string\]/g),
-    ].map((match) => match[1]);
-    expect(withIndex.sort()).toEqual([
-      "NixosBootKernelSysctl",
-      "NixosNixSettings",
-      "NixosServicesNginxUpstreamsEntryServersEntry",
-      "NixosServicesOpensshSettings",
-      "NixosServicesSambaSettings",
-      "NixosServicesSambaSettingsGlobal",
-      "NixosVirtualisationDockerDaemonSettings",
-    ]);
+    const interfaces = [
+      ...types.matchAll(/^\/\*\* (.*) \*\/\nexport interface (\w+) \{\n((?:  \/\*\*.*\*\/\n)?  readonly \[name: string\])?/gm),
+    ].map(([, doc, name, index]) => ({ name, path: interfacePath(doc ?? ""), indexed: index !== undefined }));
+    const roots = submoduleRoots();
+    const expected = interfaces.map(({ name, path }) => ({ name, path, indexed: isInsideOpenSubmodule(path, roots) }));
+    expect(interfaces).toEqual(expected);
+    const indexed = interfaces.filter((entry) => entry.indexed).map((entry) => entry.name);
+    expect(indexed).toEqual(
+      expect.arrayContaining([
+        "NixosBootKernelSysctl",
+        "NixosServicesSambaSettingsGlobal",
+        "NixosServicesNginxUpstreamsEntryServersEntry",
+        "NixosServicesSanoidDatasetsEntry",
+        "NixosServicesUnboundSettingsRemoteControl",
+      ]),
+    );
+    expect(indexed).not.toContain("NixosServicesNginxVirtualHostsEntry");
   });
 });
 
@@ -84,12 +91,12 @@ describe("the runtime index", () => {
   it("reads back every option with its type and read-only flag", () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const options = [...optionsOf(parsed.value.root)];
-    expect(options).toHaveLength(971);
+    expect(options).toHaveLength(shippedOptionCount);
     const release = options.find((option) => showOptionPath(option.path) === "system.nixos.release");
     expect(release).toMatchObject({ typeText: "string", type: { kind: "string" }, readOnly: true });
     const sysctl = options.find((option) => option.path.join("/") === "boot/kernel/sysctl/net.core.rmem_max");
     expect(sysctl?.typeText).toBe("null or (unsigned integer, meaning >=0)");
-    expect(parsed.value.aliases).toHaveLength(104);
+    expect(parsed.value.aliases).toHaveLength(shippedAliasCount);
   });
 
   it("rejects files that are not an index, saying why", () => {
@@ -98,3 +105,32 @@ describe("the runtime index", () => {
     expect(!broken.ok && broken.problems[0]?.message).toContain("not a typeflake option index");
   });
 });
+
+/** The option path an interface's doc comment names (`Options under \`services.nginx\`.`); the root has none. */
+function interfacePath(doc: string): string {
+  return (/\(`([^`]*)`\)\.$/.exec(doc) ?? /`([^`]*)`\.$/.exec(doc))?.[1] ?? "";
+}
+
+/**
+ * Where each submodule of the data declares its options (`x`, `x.<name>` for an attribute set of
+ * submodules, `x.*` for a list of them), and whether it is open (has a freeform type).
+ */
+function submoduleRoots(): Map<string, boolean> {
+  const roots = new Map<string, boolean>();
+  for (const [path, { type }] of Object.entries(shippedOptionEntries)) {
+    const match = /^(?:null or \(?)?((?:lazy )?attribute set of \(|list of \()?(open submodule of|submodule)/.exec(type);
+    if (!match) continue;
+    const element = match[1] === undefined ? "" : match[1].startsWith("list") ? ".*" : ".<name>";
+    roots.set(path + element, match[2] === "open submodule of");
+  }
+  return roots;
+}
+
+function isInsideOpenSubmodule(path: string, roots: ReadonlyMap<string, boolean>): boolean {
+  let nearest: string | undefined;
+  for (const root of roots.keys()) {
+    const inside = path === root || path.startsWith(`${root}.`);
+    if (inside && (nearest === undefined || root.length > nearest.length)) nearest = root;
+  }
+  return nearest !== undefined && roots.get(nearest) === true;
+}

@@ -44,6 +44,16 @@ const OTHER_NIXPKGS_WORDINGS = [
   "one of 1, 2, 3",
   "null or (list of (submodule))",
   "anything",
+  // `either` after a clause, as nixpkgs writes it, alone and inside `nullOr`.
+  "positive integer, meaning >0, or string",
+  "null or unsigned integer, meaning >=0, or value \"auto\" (singular enum)",
+  "attribute set of (Python value)",
+  "list of lua value",
+  "inline lua",
+  "attribute-tagged union",
+  "Concatenated string",
+  "attribute set of (atom (null, bool, int, float or string) or a non-empty list of them)",
+  "section of an INI file (attrs of INI atom (null, bool, int, float or string) or a list of them for duplicate keys)",
 ];
 
 describe("parseOptionType over other nixpkgs wordings", () => {
@@ -99,6 +109,76 @@ describe("parseOptionType structure", () => {
     ["nixpkgs overlay", { kind: "opaque", name: "nixpkgs overlay" }],
   ])("%s", (text, expected) => {
     expect(parseOptionType(text)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "attribute set of (string, path, bool, or integer)",
+      {
+        kind: "attrs",
+        of: {
+          kind: "either",
+          of: [{ kind: "string", pattern: "[^\r\n]*" }, { kind: "path" }, { kind: "bool" }, { kind: "int" }],
+          name: "string, path, bool, or integer",
+        },
+      },
+    ],
+    [
+      "attribute set of dataset/template options",
+      {
+        kind: "attrs",
+        of: {
+          kind: "attrs",
+          of: {
+            kind: "either",
+            of: [{ kind: "null" }, { kind: "string" }, { kind: "int" }, { kind: "bool" }, { kind: "list", of: { kind: "string" } }],
+          },
+          name: "dataset/template options",
+        },
+      },
+    ],
+    ["list of configured template name", { kind: "list", of: { kind: "string", name: "configured template name" } }],
+    [
+      "list of package that is a Home Assistant component",
+      { kind: "list", of: { kind: "package", name: "package that is a Home Assistant component" } },
+    ],
+    [
+      "string starting with / or ~/",
+      { kind: "string", checks: ["starting with / or ~/"], name: "string starting with / or ~/" },
+    ],
+    [
+      "null or (nonnegative integer or floating point number, meaning >=0)",
+      {
+        kind: "either",
+        of: [
+          { kind: "null" },
+          {
+            kind: "either",
+            of: [
+              { kind: "int", min: 0 },
+              { kind: "float", min: 0 },
+            ],
+            name: "nonnegative integer or floating point number, meaning >=0",
+          },
+        ],
+      },
+    ],
+    [
+      "positive integer, meaning >0, or string",
+      { kind: "either", of: [{ kind: "int", min: 1 }, { kind: "string" }] },
+    ],
+  ])("a module's own wording or a newer lib wording: %s", (text, expected) => {
+    expect(parseOptionType(text)).toEqual(expected);
+  });
+
+  it("types unbound's prose description of its settings as the type its module builds", () => {
+    const text = shippedTypeTexts.find((description) => description.startsWith("open submodule of unbound.conf"));
+    const type = parseOptionType(text ?? "");
+    expect(type.kind === "submodule" && type.freeform?.kind).toBe("attrs");
+    const setting = { kind: "either", of: [{ kind: "string" }, { kind: "attrs" }] };
+    expect(type).toMatchObject({
+      freeform: { of: { kind: "either", of: [setting, { kind: "list", of: setting }] } },
+    });
   });
 
   it("keeps enum strings that contain separators", () => {

@@ -1,6 +1,6 @@
 /**
  * Every option path the service, user and secret lowerings emit exists in NixOS
- * (../shared/nixos/nixos-options.json) and every value fits the option's type.
+ * (data/nixos/nixos-options.json) and every value fits the option's type.
  */
 import { describe, expect, it } from "vitest";
 import { host, pkg, secret } from "../../dsl/expressions.ts";

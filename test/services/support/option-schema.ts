@@ -1,5 +1,5 @@
 /**
- * Checks NixOS definitions against ../shared/nixos/nixos-options.json: every option path must be
+ * Checks NixOS definitions against data/nixos/nixos-options.json: every option path must be
  * declared (`<name>` matches any attribute, `*` a list element; undeclared attributes of an open
  * submodule take its freeform type) and every value must fit the declared type. Types are read
  * with typeflake's own parser of nixpkgs type descriptions.
@@ -14,21 +14,9 @@ interface OptionEntry {
   readonly loc: readonly string[];
 }
 
-/**
- * agenix's options (github:ryantm/agenix, modules/age.nix), which the snapshot does not cover;
- * only those typeflake emits, with the types agenix declares.
- */
-const AGENIX_OPTIONS: readonly OptionEntry[] = [
-  { loc: ["age", "identityPaths"], type: "list of absolute path" },
-  { loc: ["age", "secrets"], type: "attribute set of (submodule)" },
-  { loc: ["age", "secrets", "<name>", "file"], type: "absolute path" },
-  { loc: ["age", "secrets", "<name>", "owner"], type: "string" },
-  { loc: ["age", "secrets", "<name>", "group"], type: "string" },
-  { loc: ["age", "secrets", "<name>", "mode"], type: "string" },
-];
-
-const snapshot = JSON.parse(readFileSync(new URL("../../../../shared/nixos/nixos-options.json", import.meta.url), "utf8")) as Record<string, OptionEntry>;
-const OPTIONS: readonly OptionEntry[] = [...Object.values(snapshot), ...AGENIX_OPTIONS];
+// The data covers NixOS, sops-nix, agenix and home-manager's NixOS module (data/nixos/PROVENANCE.md).
+const snapshot = JSON.parse(readFileSync(new URL("../../../data/nixos/nixos-options.json", import.meta.url), "utf8")) as Record<string, OptionEntry>;
+const OPTIONS: readonly OptionEntry[] = Object.values(snapshot);
 
 const segmentMatches = (pattern: string, segment: string): boolean => pattern === segment || pattern === "<name>" || (pattern === "*" && segment === "*");
 
