@@ -5,7 +5,8 @@
  */
 import type { DiskEntry, DiskState } from "./disk.ts";
 import { hasGeneratedHeader } from "./header.ts";
-import { contentHash, type Manifest, MANIFEST_PATH, manifestOf, parseManifest, serializeManifest } from "./manifest.ts";
+import { contentHash, type Manifest, MANIFEST_PATH, manifestOf, parseManifest, type Released, serializeManifest } from "./manifest.ts";
+import { gitPatch } from "./patch.ts";
 import { comparePaths } from "./paths.ts";
 import type { FilePlan } from "./plan.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -17,15 +18,21 @@ export interface FileWrite {
   readonly source: string;
   /** The content it replaces; `undefined` when the file is created. */
   readonly previous: string | undefined;
+  /** The replaced file's hash and permission bits (kept on the new file); absent when created. */
+  readonly before?: { readonly sha256: string; readonly mode: number };
 }
 
-/** A file generated earlier, no longer planned, unmodified: it will be deleted. */
+/** A generated file no longer planned, unmodified (stale) or never recorded (orphaned): it will be deleted. */
 export interface FileRemoval {
   readonly path: string;
-  /** The source it was generated from, per the manifest. */
+  /** The source it was generated from, per the manifest or (orphaned) per its header. */
   readonly source: string;
   /** Its current content, for the deletion diff. */
   readonly text: string;
+  /** Hash of its current bytes, so a rollback can tell it was restored. */
+  readonly sha256: string;
+  /** `stale`: in the manifest and no longer planned; `orphaned`: carries the header, in no manifest. */
+  readonly reason: "stale" | "orphaned";
 }
 
 /** A file generated earlier and no longer planned, left in place because it is not as written. */
@@ -48,8 +55,8 @@ export interface Actions {
   readonly keptModified: readonly KeptFile[];
   /** Why the run must not happen; non-empty means nothing is written. */
   readonly refused: readonly EmitProblem[];
-  /** The manifest after the run, and whether it differs from the one on disk. */
-  readonly manifest: { readonly text: string; readonly changed: boolean };
+  /** The manifest after the run, whether it differs from the one on disk, and that one's hash and mode. */
+  readonly manifest: { readonly text: string; readonly changed: boolean; readonly before?: { readonly sha256: string; readonly mode: number } };
 }
 
 /** Options that change the decision. */
@@ -61,15 +68,16 @@ export interface DecideOptions {
 /** Every path whose disk state `planActions` needs, given the manifest's entry already read. */
 export function pathsToRead(plan: FilePlan, manifestEntry: DiskEntry): string[] {
   const previous = manifestEntry.kind === "file" ? parseManifest(manifestEntry.text) : undefined;
-  const known = previous?.ok ? previous.manifest.keys() : [];
+  const known = previous?.ok ? [...previous.manifest.keys(), ...previous.released.keys()] : [];
   return [...new Set([...plan.files.map((file) => file.path), ...known])];
 }
 
 /**
  * Decide what to do. `disk` must hold an entry for `MANIFEST_PATH` and for every path
- * `pathsToRead` named; `plan` must have passed `validatePlan`.
+ * `pathsToRead` named; `plan` must have passed `validatePlan`. `unrecorded` holds files found
+ * beside generated ones that neither the plan nor the manifest names (see `leftovers.ts`).
  */
-export function planActions(plan: FilePlan, disk: DiskState, options: DecideOptions): Actions {
+export function planActions(plan: FilePlan, disk: DiskState, options: DecideOptions, unrecorded: DiskState = new Map()): Actions {
   const writes: FileWrite[] = [];
   const unchanged: string[] = [];
   const refused: EmitProblem[] = [];
@@ -83,14 +91,45 @@ export function planActions(plan: FilePlan, disk: DiskState, options: DecideOpti
     if (entry.kind === "absent") writes.push({ ...file, previous: undefined });
     else if (entry.kind !== "file") refused.push(blockedProblem(file.path, entry));
     else if (entry.sha256 === contentHash(file.text)) unchanged.push(file.path);
-    else if (hasGeneratedHeader(entry.text) || options.force) writes.push({ ...file, previous: entry.text });
-    else refused.push(problems.handWritten(file.path, file.source));
+    else if (options.force || isAsWritten(previous.manifest, file.path, entry)) {
+      writes.push({ ...file, previous: entry.text, before: { sha256: entry.sha256, mode: entry.mode } });
+    } else if (hasGeneratedHeader(entry.text)) {
+      refused.push(problems.editedFile(file.path, file.source, gitPatch(file.path, file.text, entry.text)));
+    } else refused.push(problems.handWritten(file.path, file.source));
   }
 
-  const { removals, keptModified } = settleStale(previous.manifest, new Set(planned.map((file) => file.path)), disk);
-  const next = serializeManifest(manifestOf(plan));
+  const plannedPaths = new Set(planned.map((file) => file.path));
+  const stale = settleStale(previous.manifest, plannedPaths, disk);
+  const orphans = [...unrecorded]
+    .filter(([path]) => !plannedPaths.has(path) && !previous.manifest.has(path) && !previous.released.has(path))
+    .flatMap(([path, entry]) => (entry.kind === "file" && hasGeneratedHeader(entry.text) ? [orphan(path, entry)] : []));
+  const removals = [...stale.removals, ...orphans].sort((a, b) => comparePaths(a.path, b.path));
+  const { keptModified } = stale;
+  const next = serializeManifest(manifestOf(plan), releasedAfter(previous.released, keptModified, plannedPaths, disk));
   const changed = manifestEntry.kind !== "file" || manifestEntry.sha256 !== contentHash(next);
-  return { writes, unchanged, removals, keptModified, refused, manifest: { text: next, changed } };
+  const before = manifestEntry.kind === "file" ? { sha256: manifestEntry.sha256, mode: manifestEntry.mode } : undefined;
+  return { writes, unchanged, removals, keptModified, refused, manifest: { text: next, changed, ...(before && { before }) } };
+}
+
+/**
+ * Whether a generated file on disk may be overwritten: it carries the header and, when the
+ * manifest remembers it, is exactly as typeflake last wrote it (anything else is someone's edit).
+ */
+function isAsWritten(manifest: Manifest, path: string, entry: Extract<DiskEntry, { kind: "file" }>): boolean {
+  if (!hasGeneratedHeader(entry.text)) return false;
+  const recorded = manifest.get(path);
+  return recorded === undefined || recorded.sha256 === entry.sha256;
+}
+
+function orphan(path: string, entry: Extract<DiskEntry, { kind: "file" }>): FileRemoval {
+  const source = /Generated by typeflake from (.*)\.$/m.exec(entry.text)?.[1] ?? "an unknown source";
+  return { path, source, text: entry.text, sha256: entry.sha256, reason: "orphaned" };
+}
+
+/** Files let go of, still on disk and not generated again: the ones before, and those kept this run. */
+function releasedAfter(before: Released, kept: readonly KeptFile[], planned: ReadonlySet<string>, disk: DiskState): Released {
+  const stillThere = [...before].filter(([path]) => !planned.has(path) && entryAt(disk, path).kind !== "absent");
+  return new Map([...stillThere, ...kept.map((file): [string, string] => [file.path, file.source])]);
 }
 
 /** Split files generated earlier and no longer planned into deletable and kept. */
@@ -103,7 +142,7 @@ function settleStale(previous: Manifest, planned: ReadonlySet<string>, disk: Dis
     const entry = entryAt(disk, path);
     if (entry.kind === "absent" || entry.kind === "parent-not-directory") continue; // already gone
     const untouched = entry.kind === "file" && entry.sha256 === sha256 && hasGeneratedHeader(entry.text);
-    if (untouched) removals.push({ path, source, text: entry.text });
+    if (untouched) removals.push({ path, source, text: entry.text, sha256, reason: "stale" });
     else keptModified.push({ path, source, message: keptMessage(source, entry) });
   }
   return { removals, keptModified };
@@ -113,19 +152,19 @@ function keptMessage(source: string, entry: DiskEntry): string {
   const now = entry.kind === "file" ? "has been edited since typeflake wrote it" : "is no longer the file typeflake wrote";
   return (
     `was generated from ${source} and is no longer produced, but it ${now}, so typeflake leaves it ` +
-    "in place and stops tracking it. Delete it if it is no longer needed."
+    "in place and lets go of it (it will never delete it). Delete it if it is no longer needed."
   );
 }
 
 /** The manifest to trust for stale files, and the problem that stops the run, if any. */
-function previousManifest(entry: DiskEntry, options: DecideOptions): { manifest: Manifest; problem?: EmitProblem } {
-  const empty: Manifest = new Map();
-  if (entry.kind === "absent") return { manifest: empty };
-  if (entry.kind !== "file") return { manifest: empty, problem: blockedProblem(MANIFEST_PATH, entry) };
+function previousManifest(entry: DiskEntry, options: DecideOptions): { manifest: Manifest; released: Released; problem?: EmitProblem } {
+  const empty = { manifest: new Map(), released: new Map() };
+  if (entry.kind === "absent") return empty;
+  if (entry.kind !== "file") return { ...empty, problem: blockedProblem(MANIFEST_PATH, entry) };
   const parsed = parseManifest(entry.text);
-  if (parsed.ok) return { manifest: parsed.manifest };
+  if (parsed.ok) return parsed;
   // Forced: start a fresh manifest; with no history, no old file is deleted this run.
-  return options.force ? { manifest: empty } : { manifest: empty, problem: problems.unreadableManifest(parsed.reason) };
+  return options.force ? empty : { ...empty, problem: problems.unreadableManifest(parsed.reason) };
 }
 
 /** Why a path occupied by something other than a regular file cannot be written. */

@@ -1,17 +1,27 @@
 /**
- * Carry out decided actions in two phases. Stage: every new content goes to a flushed temporary
- * file beside its target; if any staging fails, the temporaries and any directories made for
- * them are removed and the tree is exactly as before. Commit: renames, then deletions of stale
- * files, then the manifest last, so an interrupted run leaves a manifest that still lists every
- * file a later run may need to clean up.
+ * Carry out decided actions as one transaction (the protocol is in docs/writes.md):
+ *
+ * 1. Journal (`staging`): every step, its temporary file and backup name, before anything exists.
+ * 2. Stage: new contents to flushed temporary files beside their targets (keeping the replaced
+ *    file's mode); a hard-link backup of every file to be replaced or deleted, which also proves
+ *    each one replaceable (an immutable file refuses the link). Any failure: roll back, nothing
+ *    visible changed.
+ * 3. Commit: the journal becomes `applying`, flushed. From here the transaction is complete as
+ *    far as recovery is concerned.
+ * 4. Apply: renames, deletions, the manifest last. A failure rolls everything back from backups.
+ * 5. Close: backups and journal removed.
  */
-import { rename, rmdir, unlink } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { lstat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { mapConcurrently } from "../concurrency.ts";
 import type { Actions } from "./actions.ts";
-import { makeDirectories, pruneEmptyDirectories, syncDirectory, writeTemp } from "./atomic.ts";
-import { MANIFEST_PATH } from "./manifest.ts";
+import { absoluteIn, tempPathFor } from "./atomic.ts";
+import { createFile, keepCopy, makeDirectory, syncDirectory } from "./file-ops.ts";
+import { BACKUP_DIRECTORY, type Journal, type Step, writeJournal } from "./journal.ts";
+import { contentHash, MANIFEST_PATH } from "./manifest.ts";
+import { ancestorDirectories } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
+import { closeTransaction, rollBack, rollForward, StepFailure } from "./replay.ts";
 
 /** Temporary files written and flushed at once while staging. */
 const STAGING_CONCURRENCY = 16;
@@ -22,96 +32,127 @@ export interface Applied {
   readonly created: string[];
   /** Files whose content was replaced, sorted by path. */
   readonly updated: string[];
-  /** Stale generated files deleted, sorted by path. */
+  /** Stale and orphaned generated files deleted, sorted by path. */
   readonly removed: string[];
-  /** The failure that stopped the run, if any; what was done before it is listed above. */
+  /** Why the transaction did not happen; when not empty, nothing above was changed. */
   readonly failed: EmitProblem[];
 }
 
-interface Staged {
-  readonly path: string;
-  readonly absolute: string;
-  readonly temp: string;
-  readonly isNew: boolean;
-}
-
-/** Apply `actions` (which must have no refusals) under `root`. Never throws for I/O errors. */
+/** Apply `actions` (which must have no refusals) under `root` as one transaction. Never throws for I/O errors. */
 export async function applyActions(root: string, actions: Actions): Promise<Applied> {
-  const applied: Applied = { created: [], updated: [], removed: [], failed: [] };
-  const stopped = (problem: EmitProblem): Applied => ({ ...applied, failed: [problem] });
-  const contents = actions.writes.map(({ path, text, previous }) => ({ path, text, isNew: previous === undefined }));
-  const manifestContent = { path: MANIFEST_PATH, text: actions.manifest.text, isNew: false };
+  const contents = [
+    ...actions.writes.map((write) => ({ path: write.path, text: write.text, before: write.before })),
+    ...(actions.manifest.changed ? [{ path: MANIFEST_PATH, text: actions.manifest.text, before: actions.manifest.before }] : []),
+  ];
+  const steps: Step[] = [];
+  const modes = new Map<string, number>();
+  const texts = new Map<string, string>();
+  for (const content of contents) {
+    if (content.before) modes.set(content.path, content.before.mode);
+    texts.set(content.path, content.text);
+  }
+  for (const content of contents.filter((c) => c.path !== MANIFEST_PATH)) steps.push(writeStep(content, steps.length));
+  for (const removal of actions.removals) steps.push({ path: removal.path, before: removal.sha256, after: null, backup: String(steps.length) });
+  // The manifest changes last, so until then it still lists every file a cut-off run touched.
+  const manifest = contents.find((c) => c.path === MANIFEST_PATH);
+  if (manifest) steps.push(writeStep(manifest, steps.length));
+  if (steps.length === 0) return { created: [], updated: [], removed: [], failed: [] };
 
-  const newDirectories: string[] = [];
-  let failure: EmitProblem | undefined;
-  const stage = async ({ path, text, isNew }: (typeof contents)[number]): Promise<Staged | undefined> => {
-    const absolute = join(root, path);
-    let temp: string | undefined;
-    const problem = await attempt(path, "written", async () => {
-      newDirectories.push(...(await makeDirectories(dirname(absolute))));
-      temp = await writeTemp(absolute, text);
-    });
-    if (problem) failure ??= problem;
-    return temp === undefined ? undefined : { path, absolute, isNew, temp };
+  let journal: Journal = {
+    version: 1,
+    state: "staging",
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    directories: await missingDirectories(root, steps),
+    steps,
   };
-  // Each temporary file is flushed to disk before it counts as staged; flushing many at once
-  // lets the disk work in parallel instead of waiting for one fsync after another.
-  const staged = (await mapConcurrently(contents, STAGING_CONCURRENCY, stage, () => failure !== undefined)).filter(
-    (file) => file !== undefined,
-  );
-  // The manifest is staged last, once everything it lists is staged.
-  const manifest = failure === undefined && actions.manifest.changed ? await stage(manifestContent) : undefined;
-  if (failure) {
-    await discard([...staged, ...(manifest ? [manifest] : [])]);
-    // Deepest first, so each directory is empty by the time it is removed.
-    for (const directory of newDirectories.sort((a, b) => b.length - a.length)) await rmdir(directory).catch(() => undefined);
-    return stopped(failure);
-  }
-
-  const touched = new Set<string>();
-  for (const [index, file] of staged.entries()) {
-    const problem = await attempt(file.path, "written", () => rename(file.temp, file.absolute));
-    if (problem) {
-      await discard([...staged.slice(index), ...(manifest ? [manifest] : [])]);
-      return stopped(problem);
-    }
-    (file.isNew ? applied.created : applied.updated).push(file.path);
-    touched.add(dirname(file.absolute));
-  }
-  for (const { path } of actions.removals) {
-    const absolute = join(root, path);
-    const problem = await attempt(path, "deleted", () => unlink(absolute));
-    if (problem) {
-      await discard(manifest ? [manifest] : []);
-      return stopped(problem);
-    }
-    applied.removed.push(path);
-    touched.add(dirname(absolute));
-    await pruneEmptyDirectories(root, dirname(absolute));
-  }
-  if (manifest) {
-    const problem = await attempt(manifest.path, "written", () => rename(manifest.temp, manifest.absolute));
-    if (problem) {
-      await discard([manifest]);
-      return stopped(problem);
-    }
-    touched.add(dirname(manifest.absolute));
-  }
-  await Promise.all([...touched].map(syncDirectory));
-  return applied;
-}
-
-/** Run one file system step; its error, if any, as a problem about `path`. */
-async function attempt(path: string, operation: string, step: () => Promise<unknown>): Promise<EmitProblem | undefined> {
   try {
-    await step();
-    return undefined;
+    await makeDirectory(absoluteIn(root, BACKUP_DIRECTORY));
+    await writeJournal(root, journal);
   } catch (cause) {
-    return problems.io(path, operation, cause);
+    await closeTransaction(root).catch(() => undefined);
+    return failedWith(problems.io(BACKUP_DIRECTORY, "written", cause));
+  }
+
+  const staged = await stage(root, steps, texts, modes);
+  if (staged) return undo(root, journal, staged);
+
+  try {
+    journal = { ...journal, state: "applying" };
+    await writeJournal(root, journal);
+    await rollForward(root, journal);
+  } catch (cause) {
+    return undo(root, journal, asProblem(cause));
+  }
+  await closeTransaction(root).catch(() => undefined);
+  const written = (step: Step) => step.path !== MANIFEST_PATH && step.after !== null;
+  return {
+    created: steps.filter((s) => written(s) && s.before === null).map((s) => s.path),
+    updated: steps.filter((s) => written(s) && s.before !== null).map((s) => s.path),
+    removed: actions.removals.map((removal) => removal.path),
+    failed: [],
+  };
+}
+
+function writeStep(content: { path: string; text: string; before?: { sha256: string } | undefined }, index: number): Step {
+  return {
+    path: content.path,
+    before: content.before?.sha256 ?? null,
+    after: contentHash(content.text),
+    temp: tempPathFor(content.path),
+    ...(content.before && { backup: String(index) }),
+  };
+}
+
+/** Stage every step; the first problem, or `undefined` when all is staged and flushed. */
+async function stage(root: string, steps: readonly Step[], texts: ReadonlyMap<string, string>, modes: ReadonlyMap<string, number>) {
+  let failure: EmitProblem | undefined;
+  const one = async (step: Step): Promise<void> => {
+    try {
+      if (step.temp !== undefined) {
+        await makeDirectory(dirname(absoluteIn(root, step.temp)));
+        await createFile(absoluteIn(root, step.temp), texts.get(step.path)!, modes.get(step.path));
+      }
+    } catch (cause) {
+      failure ??= problems.io(step.path, "written", cause);
+      return;
+    }
+    try {
+      if (step.backup !== undefined) await keepCopy(absoluteIn(root, step.path), absoluteIn(root, `${BACKUP_DIRECTORY}/${step.backup}`));
+    } catch (cause) {
+      failure ??= problems.unreplaceable(step.path, cause);
+    }
+  };
+  // Flushing many temporary files at once lets the disk work in parallel.
+  await mapConcurrently(steps, STAGING_CONCURRENCY, one, () => failure !== undefined);
+  if (failure) return failure;
+  const folders = new Set([...steps.map((step) => dirname(absoluteIn(root, step.path))), absoluteIn(root, BACKUP_DIRECTORY)]);
+  await Promise.all([...folders].map(syncDirectory));
+  return undefined;
+}
+
+/** Roll the transaction back after `problem`; if even that fails, the journal stays for the next command. */
+async function undo(root: string, journal: Journal, problem: EmitProblem): Promise<Applied> {
+  try {
+    await rollBack(root, journal);
+    await closeTransaction(root);
+    return failedWith(problem);
+  } catch (cause) {
+    return failedWith(problem, problems.rollbackFailed(asProblem(cause)));
   }
 }
 
-/** Delete staged temporaries that will not be renamed into place. */
-async function discard(staged: readonly Staged[]): Promise<void> {
-  await Promise.all(staged.map((file) => unlink(file.temp).catch(() => undefined)));
+/** Directories a new file needs that do not exist yet, deepest first. */
+async function missingDirectories(root: string, steps: readonly Step[]): Promise<string[]> {
+  const needed = new Set(steps.filter((step) => step.before === null && step.after !== null).flatMap((step) => ancestorDirectories(step.path)));
+  const missing: string[] = [];
+  for (const directory of needed) if (!(await lstat(absoluteIn(root, directory)).catch(() => undefined))) missing.push(directory);
+  return missing.sort((a, b) => b.length - a.length);
 }
+
+function asProblem(cause: unknown): EmitProblem {
+  if (cause instanceof StepFailure) return problems.io(cause.path, cause.operation, cause.cause);
+  return problems.io(".", "changed", cause);
+}
+
+const failedWith = (...failed: EmitProblem[]): Applied => ({ created: [], updated: [], removed: [], failed });

@@ -1,50 +1,33 @@
 /**
- * File operations that leave either the old file or the new one, never half of either: content
- * goes to a temporary file beside the target, is flushed to disk, and only then renamed over it
- * (a rename within one directory is atomic on POSIX file systems).
+ * Temporary files and the directories they need: content goes to a temporary file beside its
+ * target, is flushed to disk, and only later renamed over it (a rename within one directory is
+ * atomic on POSIX file systems), so a reader sees the old file or the new one, never half of one.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rmdir, unlink } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { removeDirectory } from "./file-ops.ts";
 
 /** Marks typeflake's temporary files, so a leftover from a crash is recognisable by name. */
 export const TEMP_MARKER = ".typeflake-tmp-";
 
-/** Write `text` to a new temporary file beside `target`, flushed to disk; returns its path. */
-export async function writeTemp(target: string, text: string): Promise<string> {
-  const temp = join(dirname(target), `.${basename(target)}${TEMP_MARKER}${randomBytes(6).toString("hex")}`);
-  const handle = await open(temp, "wx");
-  try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-    await handle.close();
-  } catch (cause) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw cause;
-  }
-  return temp;
+/** `.<name>.typeflake-tmp-<12 hex digits>`: the only names typeflake ever treats as its temporaries. */
+const TEMP_NAME = /^\..+\.typeflake-tmp-[0-9a-f]{12}$/s;
+
+/** A fresh temporary path beside `target` (relative or absolute, `/`-separated when relative). */
+export function tempPathFor(target: string): string {
+  const name = `.${basename(target)}${TEMP_MARKER}${randomBytes(6).toString("hex")}`;
+  const directory = dirname(target);
+  return directory === "." ? name : `${directory}/${name}`;
 }
 
-/**
- * Create `directory` and its missing parents; returns the ones created, deepest first, so a
- * failed run can take back exactly what it added.
- */
-export async function makeDirectories(directory: string): Promise<string[]> {
-  const first = await mkdir(directory, { recursive: true });
-  if (first === undefined) return [];
-  const created: string[] = [];
-  for (let current = directory; ; current = dirname(current)) {
-    created.push(current);
-    if (current === first || dirname(current) === current) return created;
-  }
-}
+/** Whether a file name is one of typeflake's temporaries. */
+export const isTempName = (name: string): boolean => TEMP_NAME.test(name);
 
 /** Remove `directory` and then each parent strictly below `root` that has become empty. */
 export async function pruneEmptyDirectories(root: string, directory: string): Promise<void> {
   for (let current = directory; isStrictlyBelow(root, current); current = dirname(current)) {
     // rmdir refuses non-empty directories: the first one still holding anything ends the walk.
-    const removed = await rmdir(current).then(
+    const removed = await removeDirectory(current).then(
       () => true,
       () => false,
     );
@@ -57,14 +40,5 @@ function isStrictlyBelow(root: string, path: string): boolean {
   return rel !== "" && !isAbsolute(rel) && rel.split(sep)[0] !== "..";
 }
 
-/**
- * Flush a directory's entries (the renames and unlinks in it) to disk. Best effort: some
- * platforms (Windows) and file systems cannot open or sync a directory, and the data itself was
- * already flushed, so a failure here only weakens crash durability, it loses nothing.
- */
-export async function syncDirectory(directory: string): Promise<void> {
-  const handle = await open(directory, "r").catch(() => undefined);
-  if (!handle) return;
-  await handle.sync().catch(() => undefined);
-  await handle.close().catch(() => undefined);
-}
+/** `root`-relative `/` path to an absolute one. */
+export const absoluteIn = (root: string, path: string): string => join(root, ...path.split("/"));

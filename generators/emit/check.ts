@@ -12,7 +12,8 @@ import type { KeptFile } from "./actions.ts";
 import { decide } from "./decide.ts";
 import { gitPatch } from "./patch.ts";
 import type { FilePlan } from "./plan.ts";
-import type { EmitProblem } from "./problems.ts";
+import { findTemporaryFiles } from "./leftovers.ts";
+import { type EmitProblem, problems } from "./problems.ts";
 
 /** A generated file that differs from what is on disk. */
 export interface DriftedFile {
@@ -33,6 +34,10 @@ export interface CheckResult {
   readonly changed: readonly DriftedFile[];
   /** Files generated earlier, no longer planned, unmodified: `generate` would delete them. */
   readonly stale: readonly DriftedFile[];
+  /** Files carrying typeflake's header that no manifest lists (an interrupted older run's): `generate` would delete them. */
+  readonly orphaned: readonly DriftedFile[];
+  /** typeflake's temporary files left by an interrupted run: `generate` (or any command's recovery) removes them. */
+  readonly temporary: readonly string[];
   /** Files generated earlier, no longer planned, edited since: `generate` would keep and stop tracking them. */
   readonly keptModified: readonly KeptFile[];
   /** Whether `generate` would rewrite the manifest. */
@@ -46,9 +51,13 @@ export interface CheckResult {
 /** Compare `plan` with the disk under `root`. Never writes; never throws for I/O errors. */
 export async function checkPlan(root: string, plan: FilePlan): Promise<CheckResult> {
   const decision = await decide(root, plan, { force: false });
-  if (!decision.ok) {
-    const { refused, failed } = decision;
-    return { unchanged: [], missing: [], changed: [], stale: [], keptModified: [], manifestOutdated: false, refused, failed };
+  const nothing = { unchanged: [], missing: [], changed: [], stale: [], orphaned: [], temporary: [], keptModified: [], manifestOutdated: false };
+  if (!decision.ok) return { ...nothing, refused: decision.refused, failed: decision.failed };
+  let temporary: string[];
+  try {
+    temporary = await findTemporaryFiles(root);
+  } catch (cause) {
+    return { ...nothing, refused: [], failed: [problems.io(".", "searched for temporary files", cause)] };
   }
   const { actions } = decision;
   const drifted = (path: string, source: string, before: string | undefined, after: string | undefined): DriftedFile => ({
@@ -60,7 +69,9 @@ export async function checkPlan(root: string, plan: FilePlan): Promise<CheckResu
     unchanged: actions.unchanged,
     missing: actions.writes.filter((w) => w.previous === undefined).map((w) => drifted(w.path, w.source, undefined, w.text)),
     changed: actions.writes.filter((w) => w.previous !== undefined).map((w) => drifted(w.path, w.source, w.previous, w.text)),
-    stale: actions.removals.map((r) => drifted(r.path, r.source, r.text, undefined)),
+    stale: actions.removals.filter((r) => r.reason === "stale").map((r) => drifted(r.path, r.source, r.text, undefined)),
+    orphaned: actions.removals.filter((r) => r.reason === "orphaned").map((r) => drifted(r.path, r.source, r.text, undefined)),
+    temporary,
     keptModified: actions.keptModified,
     manifestOutdated: actions.manifest.changed,
     refused: actions.refused,
@@ -71,7 +82,14 @@ export async function checkPlan(root: string, plan: FilePlan): Promise<CheckResu
 /** Whether `generate` would change anything, or refuse to. */
 export function hasDrift(result: CheckResult): boolean {
   return (
-    result.missing.length + result.changed.length + result.stale.length + result.keptModified.length + result.refused.length > 0 ||
+    result.missing.length +
+      result.changed.length +
+      result.stale.length +
+      result.orphaned.length +
+      result.temporary.length +
+      result.keptModified.length +
+      result.refused.length >
+      0 ||
     result.manifestOutdated
   );
 }

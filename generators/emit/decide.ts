@@ -4,9 +4,10 @@
  */
 import { type Actions, type DecideOptions, pathsToRead, planActions } from "./actions.ts";
 import { readDisk } from "./disk.ts";
+import { findUnrecordedFiles } from "./leftovers.ts";
 import { MANIFEST_PATH } from "./manifest.ts";
 import type { FilePlan } from "./plan.ts";
-import type { EmitProblem } from "./problems.ts";
+import { type EmitProblem, problems } from "./problems.ts";
 import { validatePlan } from "./validate-plan.ts";
 
 /** The actions for `plan` under `root`, or why they could not be decided. */
@@ -25,5 +26,16 @@ export async function decide(root: string, plan: FilePlan, options: DecideOption
   const rest = await readDisk(root, pathsToRead(plan, manifestEntry));
   if (!rest.ok) return { ok: false, refused: [], failed: [rest.problem] };
   const disk = new Map([...rest.disk, [MANIFEST_PATH, manifestEntry]]);
-  return { ok: true, actions: planActions(plan, disk, options) };
+  const unrecorded = await readUnrecorded(root, new Set(rest.disk.keys()));
+  if (!unrecorded.ok) return { ok: false, refused: [], failed: [unrecorded.problem] };
+  return { ok: true, actions: planActions(plan, disk, options, unrecorded.disk) };
+}
+
+/** Files beside generated ones that neither the plan nor the manifest names, read. */
+async function readUnrecorded(root: string, known: ReadonlySet<string>) {
+  try {
+    return await readDisk(root, await findUnrecordedFiles(root, known));
+  } catch (cause) {
+    return { ok: false as const, problem: problems.io(".", "searched for leftover generated files", cause) };
+  }
 }

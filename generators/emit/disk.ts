@@ -18,6 +18,8 @@ export type DiskEntry =
       readonly text: string;
       /** Hex SHA-256 of the raw bytes, so comparisons are byte-exact whatever the encoding. */
       readonly sha256: string;
+      /** Permission bits (`0o644`, `0o755`, …), kept when typeflake replaces the file. */
+      readonly mode: number;
     }
   | {
       readonly kind: "not-a-file";
@@ -82,7 +84,7 @@ async function readEntry(root: string, realRoot: string, path: string): Promise<
   if (stats.isDirectory()) return { kind: "not-a-file", what: "a directory" };
   if (!stats.isFile()) return { kind: "not-a-file", what: "a special file (socket, FIFO or device)" };
   const bytes = await readFile(absolute);
-  return { kind: "file", text: bytes.toString("utf8"), sha256: contentHash(bytes) };
+  return { kind: "file", text: bytes.toString("utf8"), sha256: contentHash(bytes), mode: stats.mode & 0o7777 };
 }
 
 /**

@@ -27,8 +27,17 @@ export interface ManifestEntry {
 /** The files typeflake generated, by path. */
 export type Manifest = ReadonlyMap<string, ManifestEntry>;
 
+/**
+ * Generated files typeflake let go of because someone edited them after they stopped being
+ * generated: path → the source they came from. Remembered so that a later run does not mistake
+ * them, header and all, for orphans of an interrupted run and delete them.
+ */
+export type Released = ReadonlyMap<string, string>;
+
 /** The result of reading a manifest: what it says, or why it cannot be used. */
-export type ParsedManifest = { readonly ok: true; readonly manifest: Manifest } | { readonly ok: false; readonly reason: string };
+export type ParsedManifest =
+  | { readonly ok: true; readonly manifest: Manifest; readonly released: Released }
+  | { readonly ok: false; readonly reason: string };
 
 const FORMAT_VERSION = 1;
 
@@ -39,6 +48,7 @@ const ABOUT =
 const manifestSchema = z.object({
   version: z.literal(FORMAT_VERSION),
   files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), source: z.string() })),
+  released: z.record(z.string(), z.object({ source: z.string() })).optional(),
 });
 
 /** Hex SHA-256 of text encoded as UTF-8 (what typeflake writes) or of raw bytes (what it reads). */
@@ -49,11 +59,13 @@ export function manifestOf(plan: FilePlan): Manifest {
   return new Map(plan.files.map((file) => [file.path, { sha256: contentHash(file.text), source: file.source }]));
 }
 
-/** The manifest's file text: deterministic, sorted, newline-terminated. */
-export function serializeManifest(manifest: Manifest): string {
+/** The manifest's file text: deterministic, sorted, newline-terminated; `released` only when not empty. */
+export function serializeManifest(manifest: Manifest, released: Released = new Map()): string {
   const paths = [...manifest.keys()].sort(comparePaths);
   const files = Object.fromEntries(paths.map((path) => [path, manifest.get(path)]));
-  return `${JSON.stringify({ about: ABOUT, version: FORMAT_VERSION, files }, null, 2)}\n`;
+  const lettingGo = [...released.keys()].sort(comparePaths).map((path) => [path, { source: released.get(path) }]);
+  const rest = lettingGo.length > 0 ? { released: Object.fromEntries(lettingGo) } : {};
+  return `${JSON.stringify({ about: ABOUT, version: FORMAT_VERSION, files, ...rest }, null, 2)}\n`;
 }
 
 /** Read manifest text, refusing anything that does not describe safe paths inside the root. */
@@ -70,9 +82,11 @@ export function parseManifest(text: string): ParsedManifest {
     const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
     return { ok: false, reason: `unexpected content${where}: ${issue?.message ?? "unknown shape"}` };
   }
-  for (const path of Object.keys(parsed.data.files)) {
+  const released = parsed.data.released ?? {};
+  for (const path of [...Object.keys(parsed.data.files), ...Object.keys(released)]) {
     const problem = pathProblem(path);
     if (problem) return { ok: false, reason: `it lists ${JSON.stringify(path)}, which is unsafe: ${problem}` };
   }
-  return { ok: true, manifest: new Map(Object.entries(parsed.data.files)) };
+  const releasedSources = new Map(Object.entries(released).map(([path, { source }]) => [path, source]));
+  return { ok: true, manifest: new Map(Object.entries(parsed.data.files)), released: releasedSources };
 }

@@ -8,6 +8,7 @@ import { type Palette, palette } from "./color.ts";
 import { MANIFEST_PATH } from "./manifest.ts";
 import { comparePaths } from "./paths.ts";
 import type { EmitProblem } from "./problems.ts";
+import type { Recovery } from "./recover.ts";
 import type { WriteResult } from "./write.ts";
 
 /** Options of the formatters. */
@@ -28,11 +29,13 @@ export function formatCheckReport(result: CheckResult, options: ReportOptions): 
   if (!hasDrift(result) && result.failed.length === 0) {
     return `Generated files are up to date (${plural(result.unchanged.length, "file")}).\n`;
   }
-  const drifted = [...result.missing, ...result.changed, ...result.stale].sort((a, b) => comparePaths(a.path, b.path));
+  const drifted = [...result.missing, ...result.changed, ...result.stale, ...result.orphaned].sort((a, b) => comparePaths(a.path, b.path));
   const summary = [
     ...result.missing.map((file) => `${c.bold("missing:")} ${file.path} (from ${file.source})`),
     ...result.changed.map((file) => `${c.bold("changed:")} ${file.path} (from ${file.source})`),
     ...result.stale.map((file) => `${c.bold("stale:")} ${file.path} (no longer generated from ${file.source})`),
+    ...result.orphaned.map((file) => `${c.bold("orphaned:")} ${file.path} (carries typeflake's header but is in no manifest; generate removes it)`),
+    ...result.temporary.map((path) => `${c.bold("temporary:")} ${path} (left by an interrupted run; generate removes it)`),
     ...result.keptModified.map((file) => keptLine(file, c)),
     ...(result.manifestOutdated ? [`${c.bold("manifest:")} ${MANIFEST_PATH} is out of date`] : []),
     ...problemLines(result.refused, result.failed, c),
@@ -47,6 +50,7 @@ export function formatCheckReport(result: CheckResult, options: ReportOptions): 
 export function formatWriteReport(result: WriteResult, options: ReportOptions): string {
   const c = palette(options.color);
   const lines = [
+    ...(result.recovery ? recoveryLines(result.recovery, c) : []),
     ...result.created.map((path) => `${c.green("created:")} ${path}`),
     ...result.updated.map((path) => `${c.green("updated:")} ${path}`),
     ...result.removed.map((path) => `${c.green("removed:")} ${path}`),
@@ -54,8 +58,7 @@ export function formatWriteReport(result: WriteResult, options: ReportOptions): 
     ...problemLines(result.refused, result.failed, c),
   ];
   const changed = result.created.length + result.updated.length + result.removed.length;
-  if (result.refused.length > 0 || (result.failed.length > 0 && changed === 0)) lines.push("Nothing was written.");
-  else if (result.failed.length > 0) lines.push("The run stopped part-way: only the files listed above were changed. Fix the problem and run again.");
+  if (result.refused.length > 0 || result.failed.length > 0) lines.push("Nothing was written.");
   else {
     const counts = [`${result.created.length} created`, `${result.updated.length} updated`, `${result.unchanged.length} unchanged`, `${result.removed.length} removed`];
     lines.push(`Generated files: ${counts.join(", ")}.`);
@@ -63,12 +66,35 @@ export function formatWriteReport(result: WriteResult, options: ReportOptions): 
   return `${lines.join("\n")}\n`;
 }
 
+/** What the start of a command did about an interrupted run; empty when there was nothing to do. */
+export function formatRecovery(recovery: Recovery, options: ReportOptions): string {
+  const lines = recoveryLines(recovery, palette(options.color));
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}
+
+function recoveryLines(recovery: Recovery, c: Palette): string[] {
+  const lines: string[] = [];
+  const run = recovery.interrupted ? `pid ${recovery.interrupted.pid}, started ${recovery.interrupted.startedAt}` : "";
+  if (recovery.outcome === "completed") {
+    lines.push(`${c.yellow("recovered:")} completed an interrupted generate (${run}): ${plural(recovery.paths.length, "file")} now as it meant to write them.`);
+  } else if (recovery.outcome === "rolled-back") {
+    lines.push(`${c.yellow("recovered:")} rolled back an interrupted generate (${run}): ${plural(recovery.paths.length, "file")} as before it started.`);
+  }
+  if (recovery.temporaries.length > 0) {
+    lines.push(`${c.yellow("recovered:")} removed ${plural(recovery.temporaries.length, "temporary file")} left by an interrupted run.`);
+  }
+  return lines;
+}
+
 function keptLine(file: KeptFile, c: Palette): string {
   return `${c.yellow("kept:")} ${file.path} ${file.message}`;
 }
 
 function problemLines(refused: readonly EmitProblem[], failed: readonly EmitProblem[], c: Palette): string[] {
-  return [...refused, ...failed].map((problem) => `${c.red("error:")} ${problem.path} ${problem.message} [${problem.code}]`);
+  return [...refused, ...failed].map((problem) => {
+    const line = `${c.red("error:")} ${problem.path} ${problem.message} [${problem.code}]`;
+    return problem.detail === undefined ? line : `${line}\n${problem.detail.replace(/\n$/, "")}`;
+  });
 }
 
 /** Colour a patch line by line; header lines are those before the first hunk. */

@@ -1,14 +1,23 @@
-/** `typeflake generate`: put the plan on disk, all or nothing, never losing a hand-written file. */
+/** `typeflake generate`: put the plan on disk as one transaction, never losing anyone's file or edit. */
 import type { KeptFile } from "./actions.ts";
 import { applyActions } from "./apply.ts";
 import { decide } from "./decide.ts";
+import { acquireLock, type LockHolder } from "./lock.ts";
 import type { FilePlan } from "./plan.ts";
-import type { EmitProblem } from "./problems.ts";
+import { type EmitProblem, problems } from "./problems.ts";
+import { type Recovery, recoverLocked } from "./recover.ts";
 
 /** Options of `writePlan`. */
 export interface WriteOptions {
-  /** Overwrite planned paths holding files without typeflake's header (`--force`). Default false. */
+  /**
+   * Overwrite planned paths holding files without typeflake's header, or generated files edited
+   * since typeflake wrote them (`--force`). Default false.
+   */
   readonly force?: boolean;
+  /** How long to wait for another run holding the fleet's lock; default `TYPEFLAKE_LOCK_TIMEOUT` or 20 s. */
+  readonly lockTimeoutMs?: number;
+  /** Told once when the run starts waiting for another run's lock. */
+  readonly onLockWait?: (holder: LockHolder) => void;
 }
 
 /** What `writePlan` did; all path lists are relative to the root and sorted. */
@@ -17,28 +26,49 @@ export interface WriteResult {
   readonly updated: readonly string[];
   /** Already current; not rewritten, so their mtimes are untouched. */
   readonly unchanged: readonly string[];
-  /** Stale generated files deleted because they were still exactly as generated. */
+  /** Stale generated files deleted because they were still exactly as generated, and orphaned ones. */
   readonly removed: readonly string[];
   /** Stale generated files left in place because they were edited; no longer tracked. */
   readonly keptModified: readonly KeptFile[];
-  /** Why nothing was written: hand-written files in the way, a malformed plan, … */
+  /** Why nothing was written: hand-written or edited files in the way, a malformed plan, … */
   readonly refused: readonly EmitProblem[];
-  /** A file system failure; staged changes were rolled back where that was still possible. */
+  /** Why nothing was written: the fleet is locked, the file system failed (everything was rolled back). */
   readonly failed: readonly EmitProblem[];
+  /** What was done first to finish an earlier, interrupted run. */
+  readonly recovery?: Recovery;
 }
 
 const NOTHING = { created: [], updated: [], unchanged: [], removed: [], keptModified: [], refused: [], failed: [] } as const;
 
 /**
- * Write `plan` under `root`: create and update what differs, delete stale generated files that
- * are unmodified, and record the result in the manifest. If anything is refused, nothing at all
- * is written. I/O errors come back in `failed`, never as exceptions.
+ * Write `plan` under `root`: create and update what differs, delete stale and orphaned generated
+ * files that are unmodified, and record the result in the manifest, all as one transaction under
+ * the fleet's lock. If anything is refused, nothing at all is written. I/O errors come back in
+ * `failed`, never as exceptions.
  */
 export async function writePlan(root: string, plan: FilePlan, options: WriteOptions = {}): Promise<WriteResult> {
-  const decision = await decide(root, plan, { force: options.force ?? false });
-  if (!decision.ok) return { ...NOTHING, refused: decision.refused, failed: decision.failed };
-  const { actions } = decision;
-  if (actions.refused.length > 0) return { ...NOTHING, refused: actions.refused };
-  const applied = await applyActions(root, actions);
-  return { ...applied, unchanged: actions.unchanged, keptModified: actions.keptModified, refused: [] };
+  let lock;
+  try {
+    const { lockTimeoutMs: timeoutMs, onLockWait: onWait } = options;
+    lock = await acquireLock(root, { ...(timeoutMs !== undefined && { timeoutMs }), ...(onWait && { onWait }) });
+  } catch (cause) {
+    return { ...NOTHING, failed: [problems.io(".", "locked for writing", cause)] };
+  }
+  if (!lock.ok) return { ...NOTHING, failed: [problems.fleetLocked(lock.holder, lock.waitedMs)] };
+  try {
+    const recovered = await recoverLocked(root);
+    if (!recovered.ok) return { ...NOTHING, failed: [recovered.problem] };
+    // Reported only when there was something to recover, so an ordinary run's result stays plain.
+    const { recovery: done } = recovered;
+    const recovery = done.outcome === "none" && done.temporaries.length === 0 ? undefined : done;
+    const decision = await decide(root, plan, { force: options.force ?? false });
+    const reported = recovery && { recovery };
+    if (!decision.ok) return { ...NOTHING, refused: decision.refused, failed: decision.failed, ...reported };
+    const { actions } = decision;
+    if (actions.refused.length > 0) return { ...NOTHING, refused: actions.refused, ...reported };
+    const applied = await applyActions(root, actions);
+    return { ...applied, unchanged: actions.unchanged, keptModified: actions.keptModified, refused: [], ...reported };
+  } finally {
+    await lock.lock.release().catch(() => undefined);
+  }
 }

@@ -5,7 +5,7 @@ import { contentHash, MANIFEST_PATH, manifestOf, serializeManifest } from "../..
 import type { FilePlan } from "../../generators/emit/plan.ts";
 import { planned } from "./support.ts";
 
-const file = (text: string): DiskEntry => ({ kind: "file", text, sha256: contentHash(text) });
+const file = (text: string): DiskEntry => ({ kind: "file", text, sha256: contentHash(text), mode: 0o644 });
 const absent: DiskEntry = { kind: "absent" };
 const flake = planned("flake.nix", "{ }\n", "typeflake.config.ts");
 const plan: FilePlan = { files: [flake] };
@@ -21,7 +21,7 @@ describe("planActions", () => {
     const actions = planActions({ files: [other, next, flake] }, disk({ "flake.nix": file(flake.text), "hosts/nas/default.nix": absent, "modules/m.nix": file(old.text) }), { force: false });
     expect(actions.writes).toEqual([
       { ...other, previous: undefined },
-      { ...next, previous: old.text },
+      { ...next, previous: old.text, before: { sha256: contentHash(old.text), mode: 0o644 } },
     ]);
     expect(actions.unchanged).toEqual(["flake.nix"]);
     expect(actions.refused).toEqual([]);
@@ -34,7 +34,44 @@ describe("planActions", () => {
     ]);
     const forced = planActions(plan, entries, { force: true });
     expect(forced.refused).toEqual([]);
-    expect(forced.writes).toEqual([{ ...flake, previous: "{ hand-written }\n" }]);
+    expect(forced.writes).toEqual([{ ...flake, previous: "{ hand-written }\n", before: { sha256: contentHash("{ hand-written }\n"), mode: 0o644 } }]);
+  });
+
+  describe("a generated file edited since typeflake wrote it", () => {
+    const written = planned("flake.nix", "{ old }\n", "typeflake.config.ts");
+    const manifest = file(serializeManifest(manifestOf({ files: [written] })));
+    const edited = `${written.text}# tuned by hand\n`;
+
+    it("is refused with the user's change as a diff and how to keep it", () => {
+      const [refusal, ...rest] = planActions(plan, disk({ [MANIFEST_PATH]: manifest, "flake.nix": file(edited) }), { force: false }).refused;
+      expect(rest).toEqual([]);
+      expect(refusal).toMatchObject({ path: "flake.nix", code: "edited-file" });
+      expect(refusal!.message).toMatch(/edited since typeflake generated it from typeflake.config.ts.*move it into the TypeScript.*hand-written .nix file.*`--force`/s);
+      expect(refusal!.detail).toContain("+# tuned by hand");
+    });
+
+    it("is replaced with --force, and one still as written is replaced without it", () => {
+      expect(planActions(plan, disk({ [MANIFEST_PATH]: manifest, "flake.nix": file(edited) }), { force: true }).writes).toHaveLength(1);
+      const asWritten = planActions(plan, disk({ [MANIFEST_PATH]: manifest, "flake.nix": file(written.text) }), { force: false });
+      expect(asWritten.refused).toEqual([]);
+      expect(asWritten.writes.map((write) => write.path)).toEqual(["flake.nix"]);
+    });
+
+    it("keeps the replaced file's mode", () => {
+      const entry: DiskEntry = { kind: "file", text: written.text, sha256: contentHash(written.text), mode: 0o755 };
+      const actions = planActions(plan, disk({ [MANIFEST_PATH]: manifest, "flake.nix": entry }), { force: false });
+      expect(actions.writes[0]!.before).toEqual({ sha256: contentHash(written.text), mode: 0o755 });
+    });
+  });
+
+  it("removes orphans (typeflake's header, in no manifest, not planned) and leaves other unrecorded files", () => {
+    const orphan = planned("hosts/ghost/default.nix", "{ }\n", "hosts/ghost/host.ts");
+    const unrecorded = new Map<string, DiskEntry>([
+      [orphan.path, file(orphan.text)],
+      ["hosts/nas/hardware.nix", file("{ hand-written }\n")],
+    ]);
+    const actions = planActions(plan, disk({ "flake.nix": file(flake.text) }), { force: false }, unrecorded);
+    expect(actions.removals).toEqual([{ path: orphan.path, source: "hosts/ghost/host.ts", text: orphan.text, sha256: contentHash(orphan.text), reason: "orphaned" }]);
   });
 
   it.each<[DiskEntry, string]>([
@@ -51,7 +88,7 @@ describe("planActions", () => {
 
     it("are deleted while exactly as generated", () => {
       const actions = planActions(plan, disk({ [MANIFEST_PATH]: manifest, "flake.nix": file(flake.text), [gone.path]: file(gone.text) }), { force: false });
-      expect(actions.removals).toEqual([{ path: gone.path, source: "hosts/old/host.ts", text: gone.text }]);
+      expect(actions.removals).toEqual([{ path: gone.path, source: "hosts/old/host.ts", text: gone.text, sha256: contentHash(gone.text), reason: "stale" }]);
       expect(actions.keptModified).toEqual([]);
     });
 
@@ -75,7 +112,7 @@ describe("planActions", () => {
       const actions = planActions(plan, disk({ [MANIFEST_PATH]: manifest, "flake.nix": file(flake.text), [gone.path]: absent }), { force: false });
       expect(actions.removals).toEqual([]);
       expect(actions.keptModified).toEqual([]);
-      expect(actions.manifest).toEqual({ text: serializeManifest(manifestOf(plan)), changed: true });
+      expect(actions.manifest).toEqual({ text: serializeManifest(manifestOf(plan)), changed: true, before: { sha256: manifest.kind === "file" && manifest.sha256, mode: 0o644 } });
     });
   });
 

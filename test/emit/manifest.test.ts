@@ -18,7 +18,10 @@ describe("manifest", () => {
   it("reads back what it writes", () => {
     const manifest = manifestOf({ files });
     const parsed = parseManifest(serializeManifest(manifest));
-    expect(parsed).toEqual({ ok: true, manifest });
+    expect(parsed).toEqual({ ok: true, manifest, released: new Map() });
+    const released = new Map([["hosts/old/default.nix", "hosts/old/host.ts"]]);
+    expect(parseManifest(serializeManifest(manifest, released))).toEqual({ ok: true, manifest, released });
+    expect(serializeManifest(manifest)).not.toContain("released");
   });
 
   it.each([
@@ -26,6 +29,7 @@ describe("manifest", () => {
     ["another version", JSON.stringify({ version: 2, files: {} }), "version"],
     ["a bad hash", JSON.stringify({ version: 1, files: { "a.nix": { sha256: "xyz", source: "a.ts" } } }), "files"],
     ["a path outside the root", JSON.stringify({ version: 1, files: { "../a.nix": { sha256: "0".repeat(64), source: "a.ts" } } }), "unsafe"],
+    ["a released path outside the root", JSON.stringify({ version: 1, files: {}, released: { "../a.nix": { source: "a.ts" } } }), "unsafe"],
   ])("refuses a manifest with %s", (_, text, reason) => {
     const parsed = parseManifest(text);
     expect(parsed.ok).toBe(false);

@@ -96,7 +96,7 @@ describe("writePlan and checkPlan together", () => {
         expect(predicted.refused).toEqual([]);
         expect(result.created).toEqual(paths(predicted.missing));
         expect(result.updated).toEqual(paths(predicted.changed));
-        expect(result.removed).toEqual(paths(predicted.stale));
+        expect(result.removed).toEqual(paths([...predicted.stale, ...predicted.orphaned]).sort());
         expect(result.keptModified).toEqual(predicted.keptModified);
 
         const after = await checkPlan(root, scenario.plan);

@@ -10,6 +10,8 @@ const drift: CheckResult = {
   missing: [],
   changed: [{ path: "flake.nix", source: "typeflake.config.ts", diff: gitPatch("flake.nix", "a\n-- old\n", "a\n--- new\n") }],
   stale: [],
+  orphaned: [],
+  temporary: [],
   keptModified: [],
   manifestOutdated: false,
   refused: [],
@@ -57,9 +59,9 @@ describe("formatCheckReport", () => {
 });
 
 describe("formatWriteReport", () => {
-  it("says when a run stopped part-way", () => {
+  it("says that nothing was written when the transaction failed (it was rolled back)", () => {
     const result = {
-      created: ["a.nix"],
+      created: [],
       updated: [],
       unchanged: [],
       removed: [],
@@ -68,7 +70,7 @@ describe("formatWriteReport", () => {
       failed: [{ path: "b.nix", code: "io-error" as const, message: "could not be written: ENOSPC." }],
     };
     expect(formatWriteReport(result, { color: false })).toBe(
-      "created: a.nix\nerror: b.nix could not be written: ENOSPC. [io-error]\nThe run stopped part-way: only the files listed above were changed. Fix the problem and run again.\n",
+      "error: b.nix could not be written: ENOSPC. [io-error]\nNothing was written.\n",
     );
   });
 });

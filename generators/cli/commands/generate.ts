@@ -6,6 +6,7 @@ import { colorEnabled } from "../../emit/color.ts";
 import { checkPlan } from "../../emit/check.ts";
 import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
 import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
+import { describeHolder, type LockHolder } from "../../emit/lock.ts";
 import { writePlan } from "../../emit/write.ts";
 import { evaluateHosts } from "../../nix-cli/eval-hosts.ts";
 import { runPipeline } from "../../pipeline.ts";
@@ -48,7 +49,7 @@ export function registerGenerateCommands(program: Command, globals: () => Global
     .command("generate")
     .description("validate the fleet and write its flake (nothing is written when anything is invalid)")
     .option("--check", "write nothing; exit 1 with a diff when the committed files are stale")
-    .option("--force", "overwrite or replace files that lack typeflake's generated header")
+    .option("--force", "overwrite files that lack typeflake's generated header, or generated files edited by hand")
     .option("--eval", "after writing, evaluate every host with `nix eval`")
     .option("--json", "print diagnostics as JSON on stdout")
     .action(async (options: GenerateOptions) => {
@@ -56,7 +57,8 @@ export function registerGenerateCommands(program: Command, globals: () => Global
       if (options.check) return checkAgainstDisk(root, Boolean(options.json));
       const planned = await plannedFleet(root, Boolean(options.json));
       if (!planned) return;
-      const result = await writePlan(root, planned.plan, { force: Boolean(options.force) });
+      const onLockWait = (holder: LockHolder) => process.stderr.write(`Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`);
+      const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait });
       process.stderr.write(formatWriteReport(result, { color: colorEnabled(process.stderr, process.env) }));
       process.exitCode = writeExitCode(result);
       if (process.exitCode !== 0) return;

@@ -1,0 +1,107 @@
+/**
+ * Carrying a journal forward or back. Every step looks at the disk first and does only what is
+ * still missing, so completing or undoing can itself be cut off and simply run again.
+ */
+import { lstat, readdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { absoluteIn, pruneEmptyDirectories } from "./atomic.ts";
+import { removeDirectory, removeFile, renameFile, syncDirectory } from "./file-ops.ts";
+import { BACKUP_DIRECTORY, JOURNAL_PATH, type Journal, TRANSACTION_DIRECTORY } from "./journal.ts";
+import { contentHash } from "./manifest.ts";
+
+/** A step that failed, with the file it concerned and the operation, for the problem report. */
+export class StepFailure extends Error {
+  constructor(
+    readonly path: string,
+    readonly operation: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${path} could not be ${operation}`);
+  }
+}
+
+/** Whether every new content is either in place or still staged, so the journal can be completed. */
+export async function canRollForward(root: string, journal: Journal): Promise<boolean> {
+  for (const step of journal.steps) {
+    if (step.after === null || step.temp === undefined) continue;
+    if ((await hashAt(root, step.path)) !== step.after && !(await exists(root, step.temp))) return false;
+  }
+  return true;
+}
+
+/** Apply the journal's steps in order: the transaction's new state. */
+export async function rollForward(root: string, journal: Journal): Promise<void> {
+  const touched = new Set<string>();
+  for (const step of journal.steps) {
+    const now = await hashAt(root, step.path);
+    const target = absoluteIn(root, step.path);
+    if (step.after === null) {
+      // Deleted only while exactly as decided: anything else there now is not typeflake's to remove.
+      if (now !== undefined && now === step.before) await run(step.path, "deleted", () => removeFile(target));
+      await pruneEmptyDirectories(root, dirname(target));
+    } else if (now !== step.after) {
+      await run(step.path, "written", () => renameFile(absoluteIn(root, step.temp!), target));
+    }
+    touched.add(dirname(target));
+  }
+  await Promise.all([...touched].map(syncDirectory));
+}
+
+/** Undo the journal's steps in reverse order: the state before the transaction, temporaries removed. */
+export async function rollBack(root: string, journal: Journal): Promise<void> {
+  const touched = new Set<string>();
+  for (const step of [...journal.steps].reverse()) {
+    const now = await hashAt(root, step.path);
+    const target = absoluteIn(root, step.path);
+    if (step.before === null) {
+      if (now !== undefined && now === step.after) await run(step.path, "removed again", () => removeFile(target));
+    } else if (now !== step.before) {
+      const backup = absoluteIn(root, `${BACKUP_DIRECTORY}/${step.backup}`);
+      await run(step.path, "restored", () => renameFile(backup, target));
+    }
+    if (step.temp !== undefined && (await exists(root, step.temp))) await run(step.temp, "deleted", () => removeFile(absoluteIn(root, step.temp!)));
+    touched.add(dirname(target));
+  }
+  for (const directory of journal.directories) await removeDirectory(absoluteIn(root, directory)).catch(() => undefined);
+  await Promise.all([...touched].map(syncDirectory));
+}
+
+/** Remove the transaction's folder (backups, journal): the transaction is over, either way. */
+export async function closeTransaction(root: string): Promise<void> {
+  const backups = absoluteIn(root, BACKUP_DIRECTORY);
+  for (const name of await readdir(backups).catch(() => [])) await removeFile(`${backups}/${name}`);
+  for (const name of await readdir(absoluteIn(root, TRANSACTION_DIRECTORY)).catch(() => [])) {
+    if (name !== "backup" && name !== "journal.json") await removeFile(absoluteIn(root, `${TRANSACTION_DIRECTORY}/${name}`));
+  }
+  await removeDirectory(backups).catch(ignoreMissing);
+  // The journal goes last: while it exists, a cut-off cleanup is finished by the next command.
+  await removeFile(absoluteIn(root, JOURNAL_PATH)).catch(ignoreMissing);
+  await removeDirectory(absoluteIn(root, TRANSACTION_DIRECTORY)).catch(ignoreMissing);
+  await syncDirectory(dirname(absoluteIn(root, TRANSACTION_DIRECTORY)));
+}
+
+/** Hex SHA-256 of the regular file at `path`, `undefined` when nothing (or no regular file) is there. */
+async function hashAt(root: string, path: string): Promise<string | undefined> {
+  const absolute = absoluteIn(root, path);
+  const stats = await lstat(absolute).catch(() => undefined);
+  if (!stats?.isFile()) return undefined;
+  return contentHash(await readFile(absolute));
+}
+
+const exists = (root: string, path: string): Promise<boolean> =>
+  lstat(absoluteIn(root, path)).then(
+    () => true,
+    () => false,
+  );
+
+async function run(path: string, operation: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (cause) {
+    throw new StepFailure(path, operation, cause);
+  }
+}
+
+function ignoreMissing(cause: unknown): void {
+  if ((cause as NodeJS.ErrnoException).code !== "ENOENT") throw cause;
+}
