@@ -20,6 +20,7 @@ import { lowerEntry } from "./lower/entry.ts";
 import { modulesOfHost } from "./model/host-modules.ts";
 import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.ts";
 import { existingPaths } from "./load/existing-paths.ts";
+import { checkRawNix } from "./validate/raw-nix.ts";
 
 export interface PipelineResult {
   /** The validated fleet, when it loaded and validated. */
@@ -49,6 +50,7 @@ const laterChecks = async (root: string, fleet: Fleet): Promise<Diagnostic[]> =>
     ...checkRawOptions(fleet),
     ...checkAssertions(fleet),
     ...checkPaths(paths, existing),
+    ...(await checkRawNix(fleet)),
   ];
 };
 

@@ -12,9 +12,11 @@ import { findHost } from "./fleet-view.ts";
 /**
  * exports(5) splits on white space and treats `#` as a comment, so a path with such characters
  * (or a backslash) is written with octal escapes, as `exportfs` reads them: a space is `\040`.
+ * Matched per code point (`u`), so a character outside the BMP (an emoji) is escaped as its four
+ * UTF-8 bytes, not as two halves that each become U+FFFD.
  */
 export const exportsPath = (path: string): string =>
-  path.replace(/[^A-Za-z0-9._+\-/@:=~%,]/g, (character) =>
+  path.replace(/[^A-Za-z0-9._+\-/@:=~%,]/gu, (character) =>
     [...Buffer.from(character, "utf8")].map((byte) => `\\${byte.toString(8).padStart(3, "0")}`).join(""),
   );
 

@@ -1,0 +1,137 @@
+/**
+ * Every raw `nix\`…\`` fragment of the fleet is parsed before anything is written, and a syntax
+ * error is reported at the TypeScript place the fragment was written. With nix on PATH the real
+ * `nix-instantiate --parse` decides, in one call for all fragments (one more per broken
+ * fragment, to find the next); without it, typeflake's own recognizer of the Nix grammar does
+ * (`nix/parse-check.ts`), so generating never needs nix.
+ *
+ * Each fragment is checked alone, as the body of `with <arguments>;`, so it must be exactly one
+ * expression (a fragment such as `1) (2` or `a = 1;` is refused) and every variable counts as
+ * bound, as the module's arguments are in the generated file. Interpolated values stand in as a
+ * variable: their own Nix is typeflake's and always valid.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { NixValue, RawNix } from "../../dsl/expressions.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import type { Fleet } from "../model/fleet.ts";
+import { nixSyntaxError, type NixSyntaxError } from "../nix/parse-check.ts";
+import { writtenExpressions } from "./written-expressions.ts";
+
+/** One raw fragment: its text as checked and where it was written. */
+interface Fragment {
+  readonly text: string;
+  readonly origin: SourceOrigin;
+}
+
+/** Stands for an interpolated value: a variable is valid wherever a value is. */
+const VALUE_PLACEHOLDER = "__typeflakeValue";
+
+/** First line of each checked file: the scope every variable of the fragment is taken from. */
+const PRELUDE = "__typeflakeArguments: with __typeflakeArguments;\n";
+
+const fragmentText = (parts: readonly (string | NixValue)[]): string =>
+  parts.map((part) => (typeof part === "string" ? part : VALUE_PLACEHOLDER)).join("");
+
+/** Every raw fragment in the fleet's definitions, with the path of the expression that holds it. */
+export const rawFragments = (fleet: Fleet): Fragment[] => {
+  const entries: { readonly file: string; readonly config: unknown }[] = [
+    { file: fleet.configFile, config: fleet.config },
+    ...fleet.hosts,
+    ...fleet.modules,
+    ...fleet.overlays,
+    ...(fleet.homes ?? []),
+  ];
+  return entries.flatMap(({ file, config }) =>
+    writtenExpressions(config).flatMap(({ expression, path }) =>
+      expression.kind === "raw" ? [{ text: fragmentText((expression as RawNix).parts), origin: { file, objectPath: path } }] : [],
+    ),
+  );
+};
+
+const diagnostic = (fragment: Fragment, problem: NixSyntaxError, checker: string): Diagnostic => {
+  const line = fragment.text.split("\n")[problem.line - 1] ?? "";
+  const shown = line.length > 60 ? `${line.slice(0, 57)}...` : line;
+  return error(
+    "raw-nix-syntax",
+    fragment.origin,
+    `the nix\`…\` fragment is not one valid Nix expression (${checker}): ${problem.message}, at line ${problem.line}, ` +
+      `column ${problem.column} of the fragment (${JSON.stringify(shown)}); fix the Nix inside nix\`…\``,
+  );
+};
+
+/** Problems the printer cannot work around, whatever checks the syntax. */
+const layoutProblem = (fragment: Fragment): NixSyntaxError | undefined => {
+  const cr = /\r(?!\n)/.exec(fragment.text);
+  if (cr) {
+    const before = fragment.text.slice(0, cr.index).split("\n");
+    return {
+      line: before.length,
+      column: before.at(-1)!.length + 1,
+      message: "it has a carriage return that is not part of a CRLF line break; generated files use LF line endings",
+    };
+  }
+  const comment = nixSyntaxError(fragment.text, { embedded: true });
+  // Only the trailing comment is this check's business: syntax is judged by nix when it is present.
+  return comment?.message.includes("# comment") ? comment : undefined;
+};
+
+type Spawn = (args: readonly string[]) => Promise<{ readonly code: number | "missing"; readonly stderr: string }>;
+
+const spawnNix: Spawn = (args) =>
+  new Promise((resolve) => {
+    execFile("nix-instantiate", args, { maxBuffer: 64 * 1024 * 1024 }, (failure, _stdout, stderr) => {
+      if (failure && (failure as NodeJS.ErrnoException).code === "ENOENT") resolve({ code: "missing", stderr: "" });
+      else resolve({ code: failure ? (typeof failure.code === "number" ? failure.code : 1) : 0, stderr: String(stderr) });
+    });
+  });
+
+/** nix's report of a parse error in file `f<index>.nix`: the index, position and message. */
+const NIX_ERROR = /error: ([^\n]*)[\s\S]*?at (?:[^\n]*\/)?f(\d+)\.nix:(\d+):(\d+)/;
+
+/**
+ * Syntax errors of `fragments` by index, from nix-instantiate; undefined when nix is not on PATH
+ * or answered in a way that cannot be read (then the caller checks by itself).
+ */
+const nixErrors = async (fragments: readonly Fragment[], spawn: Spawn): Promise<Map<number, NixSyntaxError> | undefined> => {
+  const dir = await mkdtemp(join(tmpdir(), "typeflake-raw-"));
+  try {
+    const files = fragments.map((_, index) => join(dir, `f${index}.nix`));
+    await Promise.all(fragments.map((fragment, index) => writeFile(files[index]!, PRELUDE + fragment.text)));
+    const errors = new Map<number, NixSyntaxError>();
+    let next = 0;
+    while (next < files.length) {
+      const { code, stderr } = await spawn(["--parse", ...files.slice(next)]);
+      if (code === "missing") return undefined;
+      if (code === 0) break;
+      const match = NIX_ERROR.exec(stderr);
+      const index = match ? Number(match[2]) : Number.NaN;
+      if (!match || !(index >= next)) return undefined;
+      const line = Number(match[3]) - 1;
+      errors.set(index, { line: Math.max(1, line), column: line < 1 ? 1 : Number(match[4]), message: match[1]!.trim() });
+      next = index + 1;
+    }
+    return errors;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+/**
+ * A diagnostic for every raw fragment of `fleet` that is not one valid Nix expression. `spawn`
+ * runs nix-instantiate (replaceable in tests); with `useNix: false` only the own check runs.
+ */
+export const checkRawNix = async (fleet: Fleet, options: { readonly useNix?: boolean; readonly spawn?: Spawn } = {}): Promise<Diagnostic[]> => {
+  const fragments = rawFragments(fleet);
+  if (fragments.length === 0) return [];
+  const layout = fragments.map(layoutProblem);
+  const fromNix = options.useNix === false ? undefined : await nixErrors(fragments, options.spawn ?? spawnNix);
+  return fragments.flatMap((fragment, index) => {
+    const syntax = fromNix ? fromNix.get(index) : nixSyntaxError(fragment.text);
+    if (syntax) return [diagnostic(fragment, syntax, fromNix ? "nix-instantiate --parse" : "typeflake's Nix syntax check")];
+    const problem = layout[index];
+    return problem ? [diagnostic(fragment, problem, "as printed in the generated file")] : [];
+  });
+};
