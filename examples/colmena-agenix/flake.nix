@@ -38,6 +38,7 @@
           };
           modules = [
             ./hosts/pi
+            ./modules/ssh.nix
             agenix.nixosModules.default
           ];
         };
@@ -46,6 +47,7 @@
           specialArgs = { inherit inputs unstable; };
           modules = [
             ./hosts/tower
+            ./modules/ssh.nix
             agenix.nixosModules.default
           ];
         };
@@ -66,6 +68,7 @@
         pi = {
           imports = [
             ./hosts/pi
+            ./modules/ssh.nix
             agenix.nixosModules.default
           ];
           deployment = {
@@ -78,6 +81,7 @@
         tower = {
           imports = [
             ./hosts/tower
+            ./modules/ssh.nix
             agenix.nixosModules.default
           ];
           deployment = {

@@ -1,6 +1,8 @@
 /**
  * Two machines of different architectures deployed with colmena, secrets kept with agenix,
- * joined by a WireGuard full mesh, and packages from nixpkgs-unstable.
+ * joined by a WireGuard full mesh, and packages from nixpkgs-unstable. agenix decrypts with each
+ * host's SSH host key (OpenSSH is on through modules/ssh.ts), so the secrets are encrypted to
+ * those keys: `ssh-keyscan -t ed25519 <address>` prints them.
  */
 import { defineFleet } from "typeflake";
 
@@ -13,11 +15,12 @@ export default defineFleet({
     colmena: { url: "github:zhaofengli/colmena", follows: { nixpkgs: "nixpkgs" } },
   },
   unstable: { input: "nixpkgs-unstable" },
+  modules: ["ssh"],
   secrets: {
     backend: "agenix",
     hostKeys: {
-      pi: "age1xq6yfn587tcwqda70suhk75hnmem0xfhxq6yfn587tcwqda70suhk75hnm",
-      tower: "age1778skwfdzgal86g7g30xu6gwswe09rkg778skwfdzgal86g7g30xu6gwsw",
+      pi: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH08pSdEvSu0vbNRyOe4bD9zt2YlbdZEKIFkUqSeayPI root@pi",
+      tower: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINnokO0GPPKjVoQCGqrnAUzvEeNNu7EaHub2/S/8S5cJ root@tower",
     },
     secrets: {
       "wg-pi": { mode: "0400" },

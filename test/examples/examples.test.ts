@@ -78,6 +78,12 @@ const EXPECTED: Record<string, { readonly expr: string; readonly values: Record<
       towerKey = c.tower.config.networking.wireguard.interfaces.wg0.privateKeyFile;
       ping = c.tower.config.networking.firewall.allowPing;
       nodes = builtins.attrNames self.colmenaHive.nodes;
+      # agenix decrypts with the SSH host keys, so OpenSSH must be on and the identities derived from it.
+      identities = map (h: h.config.age.identityPaths) [ c.pi c.tower ];
+      agenixAssertion = c.pi.config.age.secretsChecked && c.tower.config.age.secretsChecked;
+      rootLogin = c.pi.config.services.openssh.settings.PermitRootLogin;
+      recipients = builtins.mapAttrs (_: rule: map (key: builtins.head (builtins.split " " (builtins.substring 0 12 key))) rule.publicKeys) (import (self + "/secrets/secrets.nix"));
+      encryptedFiles = map (file: builtins.pathExists (self + file)) [ "/secrets/wg-pi.age" "/secrets/wg-tower.age" ];
     }`,
     values: {
       piSystem: "aarch64-linux",
@@ -85,6 +91,14 @@ const EXPECTED: Record<string, { readonly expr: string; readonly values: Record<
       towerKey: "/run/agenix/wg-tower",
       ping: false,
       nodes: ["pi", "tower"],
+      identities: [
+        ["/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ed25519_key"],
+        ["/etc/ssh/ssh_host_rsa_key", "/etc/ssh/ssh_host_ed25519_key"],
+      ],
+      agenixAssertion: true,
+      rootLogin: "prohibit-password",
+      recipients: { "wg-pi.age": ["ssh-ed25519"], "wg-tower.age": ["ssh-ed25519"] },
+      encryptedFiles: [true, true],
     },
   },
 };

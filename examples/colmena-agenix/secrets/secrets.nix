@@ -5,8 +5,8 @@
 let
   admins = [ ];
   hosts = {
-    pi = "age1xq6yfn587tcwqda70suhk75hnmem0xfhxq6yfn587tcwqda70suhk75hnm";
-    tower = "age1778skwfdzgal86g7g30xu6gwswe09rkg778skwfdzgal86g7g30xu6gwsw";
+    pi = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH08pSdEvSu0vbNRyOe4bD9zt2YlbdZEKIFkUqSeayPI root@pi";
+    tower = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINnokO0GPPKjVoQCGqrnAUzvEeNNu7EaHub2/S/8S5cJ root@tower";
   };
 in
 {
