@@ -1,14 +1,17 @@
 /**
- * Options every typeflake command understands.
+ * Options every typeflake command that acts on a fleet understands.
  */
-import { resolve } from "node:path";
+import { findFleetRoot } from "./find-fleet-root.ts";
 
 export interface GlobalOptions {
   /** Absolute path of the fleet root (where typeflake.config.ts is). */
   readonly root: string;
 }
 
-/** From commander's parsed global options. */
-export const globalOptions = (parsed: { root?: string }): GlobalOptions => ({
-  root: resolve(parsed.root ?? process.cwd()),
+/**
+ * From commander's parsed global options and the working directory: `-C <dir>`, else the nearest
+ * fleet around `cwd`. Throws `FleetRootNotFound` when there is no fleet.
+ */
+export const globalOptions = (parsed: { root?: string }, cwd: string = process.cwd()): GlobalOptions => ({
+  root: findFleetRoot(cwd, parsed.root),
 });

@@ -3,7 +3,7 @@
  * 2 typeflake itself (or a tool it needs) failed.
  */
 import { Command, CommanderError } from "commander";
-import { readFileSync } from "node:fs";
+import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
 import { runPipeline } from "../pipeline.ts";
 import { registerBuildCommand } from "./commands/build.ts";
 import { registerClosureDiffCommand } from "./commands/closure-diff.ts";
@@ -19,21 +19,18 @@ import { registerRollbackCommand } from "./commands/rollback.ts";
 import { registerSchemaCommand } from "./commands/schema.ts";
 import { registerUpdateCommand } from "./commands/update.ts";
 import { fleetTargets } from "../nix-cli/fleet-targets.ts";
+import { FleetRootNotFound } from "./find-fleet-root.ts";
 import { globalOptions } from "./global-options.ts";
 import { reportDiagnostics } from "./report-diagnostics.ts";
 import type { FleetTargets } from "../nix-cli/target.ts";
-
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-  version: string;
-};
 
 /** Thrown after the diagnostics of an invalid fleet were shown: exit 1, nothing more to say. */
 class InvalidFleet extends Error {}
 
 const program = new Command("typeflake")
   .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
-  .version(version)
-  .option("-C, --root <dir>", "the fleet root, where typeflake.config.ts is (default: the current directory)")
+  .version(TYPEFLAKE_PACKAGE_INFO.version)
+  .option("-C, --root <dir>", "the fleet root, where typeflake.config.ts is (default: the nearest one from the current directory upwards)")
   .showHelpAfterError()
   .exitOverride();
 
@@ -72,6 +69,9 @@ try {
   if (caught instanceof CommanderError) {
     process.exitCode = caught.exitCode === 0 ? 0 : 1;
   } else if (caught instanceof InvalidFleet) {
+    process.exitCode = 1;
+  } else if (caught instanceof FleetRootNotFound) {
+    process.stderr.write(`typeflake: ${caught.message}\n`);
     process.exitCode = 1;
   } else {
     const message = caught instanceof Error ? caught.message : String(caught);

@@ -16,6 +16,6 @@ export interface ReportOptions {
 export const reportDiagnostics = async (diagnostics: readonly Diagnostic[], options: ReportOptions): Promise<void> => {
   if (diagnostics.length === 0 && !options.json) return;
   const located = diagnostics.length ? sortDiagnostics(await locateDiagnostics(diagnostics, options.root)) : [];
-  if (options.json) process.stdout.write(`${diagnosticsToJson(located, { root: options.root })}\n`);
-  else process.stderr.write(formatDiagnostics(located, { root: options.root, color: colorEnabled(process.stderr) }));
+  if (options.json) process.stdout.write(`${diagnosticsToJson(located)}\n`);
+  else process.stderr.write(formatDiagnostics(located, { color: colorEnabled(process.stderr) }));
 };

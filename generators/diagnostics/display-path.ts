@@ -1,22 +1,12 @@
 /**
- * File names as a person at the terminal can open them: relative to the working directory when
- * the fleet root is known (`examples/homelab/hosts/nas/host.ts`), else relative to the fleet root.
+ * File names in messages: relative to the fleet root, with `/` separators, whichever folder the
+ * command was run from. The same words then appear in a terminal inside `hosts/nas/`, in a CI log
+ * and in `--json`, and match the paths of the generated files' reports and the fleet's layout.
  */
-import { join, relative, sep } from "node:path";
+import { sep } from "node:path";
 
-/** Where the fleet is and where the reader is. */
-export interface PathContext {
-  /** The fleet root; origins' files are relative to it. Omit to print files as they are. */
-  readonly root?: string;
-  /** The reader's working directory. Default: `process.cwd()`. */
-  readonly cwd?: string;
-}
-
-/** `file` (relative to the fleet root) as the reader should see it, with `/` separators. */
-export const displayPath = (file: string, context: PathContext): string => {
-  if (context.root === undefined) return file;
-  const shown = relative(context.cwd ?? process.cwd(), join(context.root, file)).split(sep).join("/");
-  // Keep the trailing slash that marks a folder (`hosts/nas/`).
-  const folder = file.endsWith("/") && !shown.endsWith("/") ? `${shown}/` : shown;
-  return folder === "" ? "." : folder;
+/** `file` (relative to the fleet root, as origins are) as messages show it. */
+export const displayPath = (file: string): string => {
+  const shown = file.split(sep).join("/");
+  return shown === "" ? "." : shown;
 };

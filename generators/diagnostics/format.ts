@@ -11,10 +11,10 @@
  */
 import { colorEnabled as colorEnabledFor, palette, type Palette } from "../emit/color.ts";
 import { formatObjectPath, type Diagnostic, type RelatedOrigin } from "./diagnostic.ts";
-import { displayPath, type PathContext } from "./display-path.ts";
+import { displayPath } from "./display-path.ts";
 
 /** How to print. */
-export interface FormatOptions extends PathContext {
+export interface FormatOptions {
   /** ANSI colours; pass `colorEnabled()` for the terminal's choice. */
   readonly color: boolean;
 }
@@ -26,7 +26,7 @@ export const colorEnabled = (stream: { readonly isTTY?: boolean } = process.stde
   colorEnabledFor(stream, process.env);
 
 const where = (origin: RelatedOrigin, options: FormatOptions): string => {
-  const file = displayPath(origin.file, options);
+  const file = displayPath(origin.file);
   return origin.location ? `${file}:${origin.location.line}:${origin.location.column}` : file;
 };
 

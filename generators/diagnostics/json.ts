@@ -3,7 +3,7 @@
  * positions 1-based (null when the file could not be read).
  */
 import { formatObjectPath, type Diagnostic, type ObjectPathSegment, type RelatedOrigin, type Severity } from "./diagnostic.ts";
-import { displayPath, type PathContext } from "./display-path.ts";
+import { displayPath } from "./display-path.ts";
 
 /** A place in a file. */
 export interface PlaceRecord {
@@ -24,8 +24,8 @@ export interface DiagnosticRecord extends PlaceRecord {
   readonly related: readonly PlaceRecord[];
 }
 
-const place = (origin: RelatedOrigin, context: PathContext): PlaceRecord => ({
-  file: displayPath(origin.file, context),
+const place = (origin: RelatedOrigin): PlaceRecord => ({
+  file: displayPath(origin.file),
   line: origin.location?.line ?? null,
   column: origin.location?.column ?? null,
   path: formatObjectPath(origin.objectPath),
@@ -33,15 +33,14 @@ const place = (origin: RelatedOrigin, context: PathContext): PlaceRecord => ({
 });
 
 /** The records of `diagnostics`. */
-export const diagnosticRecords = (diagnostics: readonly Diagnostic[], context: PathContext = {}): DiagnosticRecord[] =>
+export const diagnosticRecords = (diagnostics: readonly Diagnostic[]): DiagnosticRecord[] =>
   diagnostics.map((diagnostic) => ({
-    ...place({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, context),
+    ...place({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }),
     severity: diagnostic.severity,
     code: diagnostic.code,
     message: diagnostic.message,
-    related: (diagnostic.related ?? []).map((origin) => place(origin, context)),
+    related: (diagnostic.related ?? []).map((origin) => place(origin)),
   }));
 
 /** `diagnostics` as a JSON array of `DiagnosticRecord`s (2-space indented, no final newline). */
-export const diagnosticsToJson = (diagnostics: readonly Diagnostic[], context: PathContext = {}): string =>
-  JSON.stringify(diagnosticRecords(diagnostics, context), null, 2);
+export const diagnosticsToJson = (diagnostics: readonly Diagnostic[]): string => JSON.stringify(diagnosticRecords(diagnostics), null, 2);

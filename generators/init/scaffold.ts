@@ -1,18 +1,16 @@
 /**
- * The files of a new fleet repository: package.json (depending on this typeflake checkout by
- * path), tsconfig.json, typeflake.config.ts, one host with its hardware.nix, .gitignore, a CI
- * workflow running `npm run check`, and a README. Rendered from handlebars templates; the
+ * The files of a new fleet repository: package.json (depending on this typeflake's version, with
+ * the TypeScript compiler to type-check it), tsconfig.json, typeflake.config.ts, one host with its
+ * hardware.nix, .gitignore, a CI workflow and a README. Rendered from handlebars templates; the
  * TypeScript is formatted by prettier. Pure apart from reading the templates: nothing is written.
  */
 import { readFileSync } from "node:fs";
-import { posix, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { posix, sep } from "node:path";
 import Handlebars from "handlebars";
 import { markdownText } from "../inventory/markdown-table.ts";
+import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
 import type { InitOptions } from "./init-options.ts";
-
-/** This typeflake checkout: what a scaffold's package.json depends on. */
-export const TYPEFLAKE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { SCAFFOLD_TOOLING, type ScaffoldTooling } from "./scaffold-tooling.ts";
 
 /** One file of the scaffold. */
 export interface ScaffoldFile {
@@ -21,10 +19,10 @@ export interface ScaffoldFile {
   readonly text: string;
 }
 
-interface ScaffoldView extends InitOptions {
+interface ScaffoldView extends InitOptions, ScaffoldTooling {
   /** The npm package name. */
   readonly name: string;
-  /** The dependency specifier, `file:<path from the fleet to this checkout>`. */
+  /** The version range of typeflake the fleet depends on, e.g. `^0.1.0`. */
   readonly typeflake: string;
   /** The description as a Markdown heading. */
   readonly title: string;
@@ -56,15 +54,19 @@ export const packageName = (folder: string): string =>
     .replace(/[^a-z0-9._~-]+/g, "-")
     .replace(/^[._-]+|-+$/g, "") || "fleet";
 
-/** `file:` and the path from `dir` (absolute) to this checkout, with `/` separators. */
-export const typeflakeDependency = (dir: string): string => `file:${relative(dir, TYPEFLAKE_ROOT).split(sep).join(posix.sep) || "."}`;
+/**
+ * The range a new fleet depends on typeflake by: a caret on this typeflake's own version, so the
+ * fleet gets the releases semver calls compatible with the one that wrote its scaffold.
+ */
+export const typeflakeRange = (version: string = TYPEFLAKE_PACKAGE_INFO.version): string => `^${version}`;
 
 /** The scaffold for a fleet in `dir` (absolute), sorted by path. */
 export const scaffoldFiles = async (dir: string, options: InitOptions): Promise<ScaffoldFile[]> => {
   const view: ScaffoldView = {
     ...options,
     name: packageName(posix.basename(dir.split(sep).join(posix.sep))),
-    typeflake: typeflakeDependency(dir),
+    ...SCAFFOLD_TOOLING,
+    typeflake: typeflakeRange(),
     title: markdownText(options.description),
   };
   const files = await Promise.all(

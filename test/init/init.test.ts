@@ -1,24 +1,29 @@
 /**
  * `typeflake init`: the scaffold's files, its refusal to overwrite anything, and that it works at
- * once — the generate pipeline on it, its flake evaluated with the stub inputs, and the real
- * `npm install --offline && npm run generate && npm run check` in a folder outside this checkout.
+ * once — generate, `generate --check` and `tsc --noEmit` on it (typeflake loaded from this
+ * repository's sources), and its flake evaluated with the stub inputs. Installing the packed
+ * tarball in a folder outside the repository is the packaging suite's end-to-end test.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { format } from "prettier";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { registerInitCommand } from "../../generators/cli/commands/init.ts";
-import { writePlan } from "../../generators/emit/write.ts";
 import { DEFAULT_INIT_OPTIONS, initOptionProblems } from "../../generators/init/init-options.ts";
-import { packageName, scaffoldFiles, TYPEFLAKE_ROOT } from "../../generators/init/scaffold.ts";
+import { packageName, scaffoldFiles, type ScaffoldFile } from "../../generators/init/scaffold.ts";
 import { writeScaffold } from "../../generators/init/write-scaffold.ts";
-import { runPipeline } from "../../generators/pipeline.ts";
+import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
+import { installTypeflake } from "../cli/support/scaffolded-fleet.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { evalFlakeJson } from "../support/flake-eval.ts";
+
+const REPOSITORY = fileURLToPath(new URL("../../", import.meta.url));
+const ownManifest = (path: string) => JSON.parse(readFileSync(join(REPOSITORY, path), "utf8")) as { version: string };
 
 const cleanup: string[] = [];
 afterAll(() => Promise.all(cleanup.map(removeFleet)));
@@ -27,9 +32,9 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-/** An empty folder outside this checkout, removed after the tests. */
-const emptyFolder = async (): Promise<string> => {
-  const dir = await writeFleet({}, tmpdir());
+/** An empty folder under test/.tmp/ (or `parent`), removed after the tests. */
+const emptyFolder = async (parent?: string): Promise<string> => {
+  const dir = await writeFleet({}, parent);
   cleanup.push(dir);
   return dir;
 };
@@ -45,6 +50,30 @@ const runInit = async (...args: string[]): Promise<string> => {
   return printed.join("");
 };
 
+const fileText = (files: readonly ScaffoldFile[], path: string): string => {
+  const file = files.find((entry) => entry.path === path);
+  if (!file) throw new Error(`the scaffold has no ${path}`);
+  return file.text;
+};
+
+interface Manifest {
+  name: string;
+  type: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+/** `range` is `^x.y.z` and the installed `version` satisfies it (same major, not older). */
+const caretAdmits = (range: string, version: string): boolean => {
+  const parse = (text: string) => text.split(/[.-]/).slice(0, 3).map(Number);
+  if (!range.startsWith("^")) return false;
+  const [floor, installed] = [parse(range.slice(1)), parse(version)];
+  if (floor[0] !== installed[0]) return false;
+  for (let index = 1; index < 3; index++) if (installed[index]! !== floor[index]!) return installed[index]! > floor[index]!;
+  return true;
+};
+
 describe("the scaffold", () => {
   it("has package.json, tsconfig, the fleet configuration, one host, .gitignore, a CI workflow and a README", async () => {
     const files = await scaffoldFiles("/srv/fleets/My Lab", { ...DEFAULT_INIT_OPTIONS, host: "nas" });
@@ -58,27 +87,70 @@ describe("the scaffold", () => {
       "tsconfig.json",
       "typeflake.config.ts",
     ]);
-    const text = (path: string) => files.find((file) => file.path === path)!.text;
-    expect(text(".github/workflows/check.yml")).toContain("      - run: npm ci && npm run check\n");
-    expect(text(".gitignore")).toContain("node_modules/\n");
-    expect(text("hosts/nas/host.ts")).toContain('hardware: "./hardware.nix",');
+    expect(fileText(files, "hosts/nas/host.ts")).toContain('hardware: "./hardware.nix",');
   });
 
-  it("depends on this checkout by a relative file: path, and names the package after the folder", async () => {
-    const dir = "/srv/fleets/My Lab";
-    const files = await scaffoldFiles(dir, DEFAULT_INIT_OPTIONS);
-    const manifest = JSON.parse(files.find((file) => file.path === "package.json")!.text) as {
-      name: string;
-      scripts: Record<string, string>;
-      dependencies: Record<string, string>;
-    };
+  it("depends on typeflake by a caret range of its own version, with TypeScript and Node's types to type-check", async () => {
+    const files = await scaffoldFiles("/srv/fleets/My Lab", DEFAULT_INIT_OPTIONS);
+    const manifest = JSON.parse(fileText(files, "package.json")) as Manifest;
     expect(manifest.name).toBe("my-lab");
-    expect(manifest.scripts).toMatchObject({ generate: "typeflake generate", check: "typeflake generate --check" });
-    const spec = manifest.dependencies["typeflake"]!;
-    expect(spec).toMatch(/^file:\.\.\//);
-    expect(resolve(dir, spec.slice("file:".length))).toBe(resolve(TYPEFLAKE_ROOT));
+    expect(manifest.type).toBe("module");
+    expect(manifest.dependencies).toEqual({ typeflake: `^${ownManifest("package.json").version}` });
+    expect(manifest.scripts).toMatchObject({ generate: "typeflake generate", check: "typeflake generate --check", typecheck: "tsc --noEmit" });
+    expect(Object.keys(manifest.devDependencies).sort()).toEqual(["@types/node", "typescript"]);
+    // The ranges admit the versions this repository installs and tests with: they exist on npm.
+    for (const name of ["typescript", "@types/node"]) {
+      const installed = ownManifest(`node_modules/${name}/package.json`).version;
+      expect(caretAdmits(manifest.devDependencies[name]!, installed), `${name} ${manifest.devDependencies[name]} admits ${installed}`).toBe(true);
+    }
+    expect(files.filter((file) => /file:|\.\.\/typeflake/.test(file.text)).map((file) => file.path)).toEqual([]);
     expect(packageName("_Weird Name!!")).toBe("weird-name");
     expect(packageName("...")).toBe("fleet");
+  });
+
+  it("ignores installed packages, nix results and typeflake's own working files", async () => {
+    const lines = fileText(await scaffoldFiles("/srv/fleet", DEFAULT_INIT_OPTIONS), ".gitignore").split("\n");
+    for (const entry of ["node_modules/", "result", "result-*", "*.typeflake-tmp-*", ".typeflake/txn/", ".typeflake/lock"]) {
+      expect(lines).toContain(entry);
+    }
+    // The manifest of generated files is committed: --check needs it.
+    expect(lines.filter((line) => line === ".typeflake/" || line === ".typeflake")).toEqual([]);
+  });
+
+  it("has a CI workflow that installs from the lock file, checks the generated Nix and type-checks", async () => {
+    const workflow = fileText(await scaffoldFiles("/srv/fleet", DEFAULT_INIT_OPTIONS), ".github/workflows/check.yml");
+    const steps = workflow.slice(workflow.indexOf("    steps:\n"));
+    expect(steps).toBe(
+      [
+        "    steps:",
+        "      - uses: actions/checkout@v7",
+        "      - uses: actions/setup-node@v7",
+        "        with:",
+        '          node-version: "26"',
+        "          cache: npm",
+        "      - run: npm ci",
+        "      - run: npx typeflake generate --check",
+        "      - run: npx tsc --noEmit",
+        "",
+      ].join("\n"),
+    );
+    expect(workflow).not.toMatch(/cannot resolve|file:|check typeflake out/i);
+  });
+
+  it("type-checks the fleet's files and the option schema it will hold, importing local helpers as .ts", async () => {
+    const tsconfig = JSON.parse(fileText(await scaffoldFiles("/srv/fleet", DEFAULT_INIT_OPTIONS), "tsconfig.json")) as {
+      compilerOptions: Record<string, unknown>;
+      include: string[];
+    };
+    expect(tsconfig.compilerOptions).toMatchObject({ strict: true, module: "NodeNext", moduleResolution: "NodeNext", noEmit: true, allowImportingTsExtensions: true });
+    expect(tsconfig.include).toEqual(["typeflake.config.ts", "hosts", "modules", "overlays", "homes", ".typeflake/**/*.d.ts"]);
+  });
+
+  it("has a README naming the files and commands, and saying to lock and commit the flake's inputs", async () => {
+    const readme = fileText(await scaffoldFiles("/srv/fleet", { ...DEFAULT_INIT_OPTIONS, host: "nas" }), "README.md");
+    for (const text of ["`typeflake.config.ts`", "`hosts/nas/host.ts`", "`hosts/nas/hardware.nix`", "npm run generate", "npm run check", "npm run typecheck", "nix flake lock", "commit flake.lock", "package-lock.json"]) {
+      expect(readme).toContain(text);
+    }
   });
 
   it("formats its TypeScript with prettier", async () => {
@@ -106,54 +178,87 @@ describe("writing the scaffold", () => {
     writeFileSync(join(dir, "hosts/server/hardware.nix"), "# mine\n");
     writeFileSync(join(dir, "README.md"), "mine\n");
     const files = await scaffoldFiles(dir, DEFAULT_INIT_OPTIONS);
-    expect(await writeScaffold(dir, files)).toEqual({ ok: false, existing: ["README.md", "hosts/server/hardware.nix"] });
+    expect(await writeScaffold(dir, files)).toEqual({ ok: false, reason: "existing", existing: ["README.md", "hosts/server/hardware.nix"] });
     expect(existsSync(join(dir, "package.json"))).toBe(false);
     expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("mine\n");
 
     const message = await runInit(dir);
     expect(process.exitCode).toBe(1);
     expect(message).toBe(`typeflake init: ${dir} already has README.md, hosts/server/hardware.nix; init never overwrites files, so nothing was written. Choose an empty folder, or move those files away.\n`);
+    expect(readdirSync(dir).sort()).toEqual(["README.md", "hosts"]);
+  });
+
+  it("writes beside unrelated files already in the folder (a git checkout's LICENSE)", async () => {
+    const dir = await emptyFolder();
+    writeFileSync(join(dir, "LICENSE"), "mine\n");
+    expect(await runInit(dir)).toContain("created: package.json\n");
+    expect(process.exitCode).toBeUndefined();
+    expect(readFileSync(join(dir, "LICENSE"), "utf8")).toBe("mine\n");
+  });
+
+  it("refuses a target that is a file", async () => {
+    const dir = await emptyFolder();
+    writeFileSync(join(dir, "fleet"), "mine\n");
+    expect(await runInit(join(dir, "fleet"))).toBe(`typeflake init: ${join(dir, "fleet")} is a file, not a folder; choose a folder (init creates it when it does not exist).\n`);
+    expect(process.exitCode).toBe(1);
+    expect(readFileSync(join(dir, "fleet"), "utf8")).toBe("mine\n");
+  });
+
+  it("removes what it wrote when a write fails part-way, and keeps what was there", async () => {
+    const dir = await emptyFolder();
+    // A file where the hosts folder must go: hosts/server/… cannot be created.
+    writeFileSync(join(dir, "hosts"), "mine\n");
+    const message = await runInit(dir);
+    expect(message).toMatch(new RegExp(`^typeflake init: could not write hosts/server/hardware\\.nix in ${dir}: .*; nothing was kept\\. Choose a folder you can write to\\.\\n$`));
+    expect(process.exitCode).toBe(1);
+    expect(readdirSync(dir).filter((entry) => entry !== ".github")).toEqual(["hosts"]);
+    expect(readdirSync(join(dir, ".github/workflows"))).toEqual([]);
+    expect(readFileSync(join(dir, "hosts"), "utf8")).toBe("mine\n");
   });
 
   it("reports invalid options and exits 1", async () => {
     expect(await runInit(await emptyFolder(), "--host", "Bad_Name")).toMatch(/^typeflake init: --host: must be a host name/);
     expect(process.exitCode).toBe(1);
   });
+
+  it("says what to run next, from where the user is", async () => {
+    const parent = await emptyFolder();
+    const printed = await runInit(join(parent, "my fleet"));
+    expect(printed).toContain("created: .github/workflows/check.yml\n");
+    const next = printed.slice(printed.indexOf("\nNext:\n")).split("\n");
+    expect(next.slice(0, 4)).toEqual(["", "Next:", `  cd '${relative(process.cwd(), join(parent, "my fleet"))}'`, "  npm install        # then commit package-lock.json: CI runs npm ci"]);
+    expect(next.slice(4)).toEqual(["  npm run generate   # writes flake.nix and hosts/*/default.nix", "  nix flake lock     # pins the inputs: commit flake.lock with the rest", ""]);
+  });
 });
 
 describe("a scaffolded fleet", () => {
-  it("generates at once, with user text kept intact, and its flake evaluates", async () => {
+  it("generates, passes --check and tsc --noEmit at once, keeps user text intact, and its flake evaluates", async () => {
     const dir = await emptyFolder();
     const description = 'Lab "one" ${x} \\ end';
     expect(await runInit(dir, "--host", "box", "--address", "10.1.2.3", "--description", description)).toContain("created: hosts/box/host.ts\n");
     expect(process.exitCode).toBeUndefined();
-    // What `npm install` does for the file: dependency (the real install is tested below).
-    await mkdir(join(dir, "node_modules"));
-    symlinkSync(TYPEFLAKE_ROOT, join(dir, "node_modules", "typeflake"), "dir");
-    const { fleet, plan, diagnostics } = await runPipeline(dir);
-    expect(diagnostics).toEqual([]);
-    expect(fleet?.config.description).toBe(description);
-    expect(plan?.files.map((file) => file.path).sort()).toEqual(["INVENTORY.md", "flake.nix", "hosts/box/default.nix"]);
-    expect((await writePlan(dir, plan!)).refused).toEqual([]);
+    await installTypeflake(dir);
+
+    const generate = runTypeflake(["generate"], dir);
+    expect(generate.status, describeRun(["generate"], generate)).toBe(0);
+    expect(generate.stderr).toContain("created: hosts/box/default.nix\n");
+    const check = runTypeflake(["generate", "--check"], dir);
+    expect(check.status, describeRun(["generate", "--check"], check)).toBe(0);
+    expect(check.stdout).toMatch(/^Generated files are up to date/);
+    expect(readFileSync(join(dir, "flake.nix"), "utf8")).toContain(JSON.stringify(description).replaceAll("${", "\\${"));
+
+    // The sources' types through package.json's typeflake-source condition, as this repository's own tsconfig reads them.
+    const tsc = spawnSync(process.execPath, [join(REPOSITORY, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", join(dir, "tsconfig.json"), "--customConditions", "typeflake-source"], { encoding: "utf8" });
+    expect(tsc.status, `tsc --noEmit:\n${tsc.stdout}${tsc.stderr}`).toBe(0);
+
     const values = evalFlakeJson(dir, `self: let c = self.nixosConfigurations.box.config; in { inherit (c.networking) hostName; inherit (c.system) stateVersion; node = self.deploy.nodes.box.hostname; }`);
     expect(values).toEqual({ hostName: "box", stateVersion: "24.11", node: "10.1.2.3" });
   });
 
-  it("installs offline from this checkout and passes `npm run generate` and `npm run check` outside it", async () => {
-    const parent = mkdtempSync(join(tmpdir(), "typeflake-init-"));
-    try {
-      const dir = join(parent, "fleet");
-      await runInit(dir);
-      expect(process.exitCode).toBeUndefined();
-      const npm = (...args: string[]) => spawnSync("npm", args, { cwd: dir, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" } });
-      for (const args of [["install", "--offline"], ["run", "generate"], ["run", "check"]]) {
-        const result = npm(...args);
-        expect(result.status, `npm ${args.join(" ")}:\n${result.stdout}\n${result.stderr}`).toBe(0);
-      }
-      expect(existsSync(join(dir, "flake.nix"))).toBe(true);
-      expect(existsSync(join(dir, "package-lock.json"))).toBe(true);
-    } finally {
-      rmSync(parent, { recursive: true, force: true });
-    }
+  it("is written outside any repository too, where nothing else is around", async () => {
+    const dir = await emptyFolder(tmpdir());
+    await runInit(join(dir, "fleet"));
+    expect(process.exitCode).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(dir, "fleet/package.json"), "utf8")).dependencies.typeflake).toBe(`^${ownManifest("package.json").version}`);
   });
 });

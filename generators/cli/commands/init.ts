@@ -1,20 +1,50 @@
 /**
  * `typeflake init [dir] [--host <name>] [--address <ip>] [--description <text>] [--system <s>]`:
  * scaffold a new fleet repository in `dir` (default: the current directory), depending on this
- * typeflake checkout by path, ready for `npm install && npm run generate`. Existing files are
- * never overwritten: if any target exists, nothing is written and the exit code is 1.
+ * typeflake's version, ready for `npm install && npm run generate`. Existing files are never
+ * overwritten: if any target exists, nothing is written and the exit code is 1. Unlike every other
+ * command, it does not look for a fleet: it makes one.
  */
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { DEFAULT_INIT_OPTIONS, initOptionProblems, type InitOptions } from "../../init/init-options.ts";
 import { scaffoldFiles } from "../../init/scaffold.ts";
-import { writeScaffold } from "../../init/write-scaffold.ts";
+import { type ScaffoldResult, writeScaffold } from "../../init/write-scaffold.ts";
+import { shellQuote } from "../../nix-cli/command-line.ts";
+
+/** Why nothing (or not everything) was written, for `init <dir>` resolved to `root`. */
+const refusal = (result: Exclude<ScaffoldResult, { ok: true }>, root: string): string => {
+  switch (result.reason) {
+    case "existing":
+      return `${root} already has ${result.existing.join(", ")}; init never overwrites files, so nothing was written. Choose an empty folder, or move those files away.`;
+    case "not-a-folder":
+      return `${root} is a file, not a folder; choose a folder (init creates it when it does not exist).`;
+    case "failed":
+      return `could not write ${result.path} in ${root}: ${result.message}; nothing was kept. Choose a folder you can write to.`;
+    default:
+      return result satisfies never;
+  }
+};
+
+/** What to run next, from the user's folder `cwd`. */
+const nextSteps = (root: string, cwd: string): string => {
+  const where = relative(cwd, root);
+  return [
+    "",
+    "Next:",
+    ...(where === "" ? [] : [`  cd ${shellQuote(where)}`]),
+    "  npm install        # then commit package-lock.json: CI runs npm ci",
+    "  npm run generate   # writes flake.nix and hosts/*/default.nix",
+    "  nix flake lock     # pins the inputs: commit flake.lock with the rest",
+    "",
+  ].join("\n");
+};
 
 /** Add `init` to the CLI. */
 export function registerInitCommand(program: Command): void {
   program
     .command("init")
-    .description("scaffold a new fleet repository: package.json, tsconfig, typeflake.config.ts, one host, CI workflow")
+    .description("scaffold a new fleet repository: package.json, tsconfig, typeflake.config.ts, one host, .gitignore, CI workflow, README")
     .argument("[dir]", "where to create it (default: the current directory)", ".")
     .option("--host <name>", "name of the first host", DEFAULT_INIT_OPTIONS.host)
     .option("--address <address>", "its IP address or DNS name", DEFAULT_INIT_OPTIONS.address)
@@ -27,19 +57,14 @@ export function registerInitCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const root = resolve(dir);
+      const cwd = process.cwd();
+      const root = resolve(cwd, dir);
       const result = await writeScaffold(root, await scaffoldFiles(root, options));
       if (!result.ok) {
-        process.stderr.write(
-          `typeflake init: ${root} already has ${result.existing.join(", ")}; init never overwrites files, so nothing was written. ` +
-            "Choose an empty folder, or move those files away.\n",
-        );
+        process.stderr.write(`typeflake init: ${refusal(result, root)}\n`);
         process.exitCode = 1;
         return;
       }
-      process.stderr.write(
-        result.written.map((path) => `created: ${path}\n`).join("") +
-          `\nNext: cd ${dir} && npm install && npm run generate\n`,
-      );
+      process.stderr.write(result.written.map((path) => `created: ${path}\n`).join("") + nextSteps(root, cwd));
     });
 }

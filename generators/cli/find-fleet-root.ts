@@ -1,0 +1,41 @@
+/**
+ * Which fleet a command acts on: the folder given with `-C`, else the nearest folder holding
+ * `typeflake.config.ts` from the working directory upwards — as git, tsc and eslint find theirs,
+ * so `cd hosts/nas && typeflake generate` acts on the whole fleet.
+ */
+import { statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { CONFIG_FILE } from "../load/layout.ts";
+import { shellQuote } from "../nix-cli/command-line.ts";
+
+/** No fleet where the user is; the message says where typeflake looked and what to do. Exit code 1. */
+export class FleetRootNotFound extends Error {}
+
+const hasConfig = (folder: string): boolean => statSync(join(folder, CONFIG_FILE), { throwIfNoEntry: false })?.isFile() === true;
+
+/** The nearest folder from `start` (absolute) upwards that holds `typeflake.config.ts`, if any. */
+export const nearestFleetRoot = (start: string): string | undefined => {
+  for (let folder = start; ; folder = dirname(folder)) {
+    if (hasConfig(folder)) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+};
+
+/**
+ * The absolute fleet root: `explicit` (`-C <dir>`, relative to `cwd`) when given, else the
+ * nearest fleet root around `cwd`. Throws `FleetRootNotFound` when there is no fleet there.
+ */
+export const findFleetRoot = (cwd: string, explicit?: string): string => {
+  if (explicit !== undefined) {
+    const root = resolve(cwd, explicit);
+    if (hasConfig(root)) return root;
+    throw new FleetRootNotFound(
+      `no ${CONFIG_FILE} in ${root} (given with -C); pass -C the folder that holds the fleet's ${CONFIG_FILE}, or run \`typeflake init ${explicit}\` to create a fleet there`,
+    );
+  }
+  const found = nearestFleetRoot(cwd);
+  if (found !== undefined) return found;
+  throw new FleetRootNotFound(
+    `no ${CONFIG_FILE} in ${cwd} or any parent folder; run \`typeflake init\` to create a fleet, or pass -C <dir>`,
+  );
+};
