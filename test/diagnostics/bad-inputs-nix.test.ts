@@ -1,0 +1,218 @@
+/**
+ * Bad inputs at the Nix level (issue 14, part A): raw fragments that do not parse, values Nix
+ * cannot hold, nesting and cycles. Each case is a small fleet on disk run through the whole
+ * pipeline (load, validate, later checks with the real nix-instantiate, plan); `»` marks where
+ * the one diagnostic must point. Every case asserts code, file:line:col, message, that no plan is
+ * made (the CLI's exit 1) and that the fleet folder is unchanged.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
+import { locateDiagnostics } from "../../generators/diagnostics/locate.ts";
+import { runPipeline } from "../../generators/pipeline.ts";
+import { BASE_FLEET, hostFile } from "./support/fleet-text.ts";
+import { marked, removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
+
+interface Case {
+  readonly name: string;
+  readonly files: FleetFiles;
+  readonly code: string;
+  /** The object path as printed. */
+  readonly path: string;
+  readonly message: string;
+}
+
+const NAMES = "defineHost, mkOverride, nix, nfs, samba";
+const nas = (body: string): FleetFiles => ({ "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n${body}`, NAMES) });
+
+/** `{ a: { a: … 1 … } }` nested `depth` levels, with `»` before the key at `markAt` (1-based). */
+const nested = (depth: number, markAt: number): string =>
+  Array.from({ length: depth }, (_, index) => `{ ${index + 1 === markAt ? "»" : ""}a: `).join("") + "1" + " }".repeat(depth);
+
+const CASES: readonly Case[] = [
+  {
+    name: "raw fragment with an unclosed set",
+    files: nas("  nixos: { environment: { systemPackages: [»nix`pkgs.htop {`] } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.environment.systemPackages[0]",
+    message: "(nix-instantiate --parse): syntax error, unexpected end of file, at line 1, column 11 of the fragment",
+  },
+  {
+    name: "raw fragment: if without else, on its third line",
+    files: nas('  nixos: { networking: { »domain: nix`\n    if true\n    then "a"` } },'),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: 'expecting ELSE, at line 3, column 12 of the fragment ("    then \\"a\\"")',
+  },
+  {
+    name: "raw fragment that is two expressions",
+    files: nas("  nixos: { networking: { »domain: nix`\"a\") (\"b\"` } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "syntax error, unexpected ')'",
+  },
+  {
+    name: "raw fragment that is a binding, not an expression",
+    files: nas("  nixos: { networking: { »domain: nix`x = 1;` } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "syntax error",
+  },
+  {
+    name: "raw fragment with an unclosed interpolation",
+    files: nas('  nixos: { networking: { »domain: nix`"a\\${b"` } },'),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "unexpected end of file",
+  },
+  {
+    name: "raw fragment ending in a # comment (it would swallow the ;)",
+    files: nas("  nixos: { networking: { »domain: nix`\"x\" # the domain` } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "it ends with a # comment, which would swallow the ';' or ')' written after the fragment",
+  },
+  {
+    name: "raw fragment inside mkOverride",
+    files: nas("  nixos: { networking: { »domain: mkOverride(900, nix`let a = 1; a`) } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "unexpected end of file",
+  },
+  {
+    name: "NUL in a raw nixos string",
+    files: nas('  nixos: { networking: { »domain: "lab\\u0000local" } },'),
+    code: "nul-character",
+    path: "nixos.networking.domain",
+    message: "contains a NUL character (\\u0000) at index 3, which Nix strings cannot hold",
+  },
+  {
+    name: "NUL in an NFS export path",
+    files: nas('  services: { nfs: nfs({ exports: [{ »path: "/tank/a\\u0000b", clients: [{ host: "10.0.20.0/24", options: ["ro"] }] }] }) },'),
+    code: "nul-character",
+    path: "services.nfs.exports[0].path",
+    message: "NUL character",
+  },
+  {
+    name: "lone surrogate in a Samba share comment",
+    files: nas('  services: { samba: samba({ shares: { media: { path: "/tank/media", »comment: "half \\ud83d" } } }) },'),
+    code: "lone-surrogate",
+    path: "services.samba.shares.media.comment",
+    message: "contains a lone UTF-16 surrogate (\\uD83D) at index 5",
+  },
+  {
+    name: "lone surrogate in an attribute name",
+    files: nas('  nixos: { environment: { etc: { »"x\\udc00": { text: "y" } } } },'),
+    code: "lone-surrogate",
+    path: 'nixos.environment.etc."x\\udc00"',
+    message: 'the attribute name "x\\udc00" contains a lone UTF-16 surrogate',
+  },
+  {
+    name: "NUL in a raw fragment",
+    files: nas("  nixos: { networking: { »domain: nix`\"a\\u0000\"` } },"),
+    code: "nul-character",
+    path: "nixos.networking.domain",
+    message: "NUL character",
+  },
+  {
+    name: "integer beyond 64 bits",
+    files: nas("  nixos: { boot: { kernel: { sysctl: { »\"vm.max\": 99999999999999999999 } } } },"),
+    code: "integer-out-of-range",
+    path: 'nixos.boot.kernel.sysctl."vm.max"',
+    message: "is the integer 100000000000000000000, outside Nix's signed 64-bit integers (-9223372036854775808 to 9223372036854775807)",
+  },
+  {
+    name: "mkOverride(NaN, …)",
+    files: nas('  nixos: { networking: { »domain: mkOverride(NaN, "lab") } },'),
+    code: "non-finite-number",
+    path: "nixos.networking.domain",
+    message: "is the number NaN, which Nix cannot write",
+  },
+  {
+    name: "a set nested 1,000 deep, written in the host file",
+    files: nas(`  nixos: { environment: { etc: ${nested(1000, 98)} } },`),
+    code: "too-deep",
+    path: `nixos.environment.etc${".a".repeat(98)}`,
+    message: "is nested more than 100 levels deep",
+  },
+  {
+    name: "a set nested 5,000 deep, built at run time (not a cycle)",
+    files: nas("  nixos: { environment: { »etc: (() => { let v: unknown = 1; for (let i = 0; i < 5000; i++) v = { a: v }; return v as never; })() } },"),
+    code: "too-deep",
+    path: `nixos.environment.etc${".a".repeat(98)}`,
+    message: "is nested more than 100 levels deep",
+  },
+  {
+    name: "a value that contains itself",
+    files: nas("  nixos: { environment: { »etc: (() => { const v: Record<string, unknown> = {}; v[\"self\"] = v; return v as never; })() } },"),
+    code: "cyclic-value",
+    path: "nixos.environment.etc.self",
+    message: "contains itself: it is the same object as nixos.environment.etc",
+  },
+];
+
+/** Every file under `root` with its text, to prove a failed run leaves the folder as it was. */
+const snapshot = async (root: string): Promise<Record<string, string>> => {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(file, "utf8")] as const)));
+};
+
+describe("bad inputs at the Nix level", () => {
+  const roots: string[] = [];
+  afterAll(() => Promise.all(roots.map(removeFleet)));
+
+  it.concurrent.each(CASES.map((testCase) => [testCase.name, testCase] as const))("%s", async (_, testCase) => {
+    const files: Record<string, string | null | undefined> = { ...BASE_FLEET, ...testCase.files };
+    const [markedPath, markedText] = Object.entries(files).find(([, text]) => typeof text === "string" && text.includes("»"))!;
+    const mark = marked(markedText as string)!;
+    files[markedPath] = mark.text;
+    const root = await writeFleet(files);
+    roots.push(root);
+    const before = await snapshot(root);
+
+    const result = await runPipeline(root);
+
+    expect(result.plan).toBeUndefined();
+    const errors = (await locateDiagnostics(result.diagnostics, root)).filter((d) => d.severity === "error");
+    const summary = errors.map((d) => ({
+      at: `${d.origin.file}:${d.location?.line ?? "-"}:${d.location?.column ?? "-"}`,
+      code: d.code,
+      path: formatObjectPath(d.origin.objectPath),
+      message: d.message,
+    }));
+    expect(summary).toHaveLength(1);
+    const [found] = summary;
+    expect(found?.code).toBe(testCase.code);
+    expect(found?.path).toBe(testCase.path);
+    expect(found?.message).toContain(testCase.message);
+    expect(found?.at).toBe(`${markedPath}:${mark.line}:${mark.column}`);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it("keeps an attribute named __proto__ in a nixos block", async () => {
+    const root = await writeFleet({
+      ...BASE_FLEET,
+      ...nas('  nixos: { environment: { etc: { ["__proto__"]: { text: "x" }, motd: { text: "y" } } } },'),
+    });
+    roots.push(root);
+    const { plan, diagnostics } = await runPipeline(root);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const host = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
+    expect(host).toContain('__proto__.text = "x";');
+    expect(host).toContain('motd.text = "y";');
+  });
+
+  it("escapes a character outside the BMP in an NFS export path as its UTF-8 bytes", async () => {
+    const root = await writeFleet({
+      ...BASE_FLEET,
+      ...nas('  services: { nfs: nfs({ exports: [{ path: "/tank/😀", clients: [{ host: "10.0.20.0/24", options: ["ro"] }] }] }) },'),
+    });
+    roots.push(root);
+    const { plan } = await runPipeline(root);
+    const host = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
+    expect(host).toContain("/tank/\\360\\237\\230\\200 10.0.20.0/24(ro)");
+    expect(host).not.toContain("\\357\\277\\275");
+  });
+});
