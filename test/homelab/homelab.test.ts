@@ -59,9 +59,10 @@ describe("the reference homelab", () => {
         nginx = { inherit (gateway.services.nginx) enable recommendedProxySettings recommendedTlsSettings; };
         gatewayTcp = gateway.networking.firewall.allowedTCPPorts;
         gatewayUdp = gateway.networking.firewall.allowedUDPPorts;
+        gatewayWg0Tcp = gateway.networking.firewall.interfaces.wg0.allowedTCPPorts;
         sops = { inherit (nas.sops) age; secret = gateway.sops.secrets."wireguard-key".path; };
         dbOwner = c.compute.config.sops.secrets."database/password".owner;
-        nodes = builtins.mapAttrs (name: node: { inherit (node) hostname sshUser user confirmTimeout; }) self.deploy.nodes;
+        nodes = builtins.mapAttrs (name: node: builtins.removeAttrs node [ "profiles" ]) self.deploy.nodes;
         statusScript = c.nas.pkgs.homelab-status.text;
         exporter = c.compute.pkgs.prometheus-node-exporter.name;
         checks = builtins.attrNames self.checks;
@@ -92,12 +93,16 @@ describe("the reference homelab", () => {
     expect(values["nginx"]).toEqual({ enable: true, recommendedProxySettings: true, recommendedTlsSettings: true });
     expect(values["gatewayTcp"]).toEqual(expect.arrayContaining([80, 443]));
     expect(values["gatewayUdp"]).toEqual([51820]);
+    // The node exporter is reachable through the tunnel only, never on the gateway's WAN side.
+    expect(values["gatewayTcp"]).not.toContain(9100);
+    expect(values["gatewayWg0Tcp"]).toEqual([9100]);
     expect(values["sops"]).toEqual({ age: { keyFile: "/var/lib/sops-nix/key.txt" }, secret: "/run/secrets/wireguard-key" });
     expect(values["dbOwner"]).toBe("postgres");
+    // Only what the fleet sets: deploy-rs keeps its own confirmTimeout (30) and rollback defaults.
     expect(values["nodes"]).toEqual({
-      compute: { hostname: "10.0.20.11", sshUser: "deploy", user: "root", confirmTimeout: 240 },
-      gateway: { hostname: "10.0.20.1", sshUser: "deploy", user: "root", confirmTimeout: 240 },
-      nas: { hostname: "10.0.20.10", sshUser: "deploy", user: "root", confirmTimeout: 240 },
+      compute: { hostname: "10.0.20.11", sshUser: "deploy", user: "root" },
+      gateway: { hostname: "10.0.20.1", sshUser: "deploy", user: "root" },
+      nas: { hostname: "10.0.20.10", sshUser: "deploy", user: "root" },
     });
     expect(values["statusScript"]).toMatch(/^echo "=== \$\(hostname\) ==="\n\/nix\/store\/[a-z0-9]+-curl-[^/]+\/bin\/curl -s http:\/\/localhost:9100\/metrics \| head -5\n$/);
     expect(values["exporter"]).toMatch(/unstable/);
