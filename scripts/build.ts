@@ -22,7 +22,7 @@ const filesUnder = (folder: string): string[] =>
 
 rmSync(dist, { recursive: true, force: true });
 // typescript does not export its bin; node_modules/.bin is where npm links it.
-execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(root, "tsconfig.build.json")], { stdio: ["ignore", process.stderr, process.stderr] });
 
 for (const folder of SOURCE_FOLDERS) {
   for (const file of filesUnder(join(root, folder)).filter((path) => RUNTIME_FILE.test(path))) {
@@ -33,4 +33,5 @@ for (const folder of SOURCE_FOLDERS) {
 
 // Only dsl/ is what users write against; generators/ has no hover docs to carry.
 const documented = transplantDocComments({ root, dist, folders: ["dsl"] });
-console.log(`typeflake build: dist/ written; doc comments carried into ${documented} declaration fields`);
+// stderr: stdout belongs to the command that packs (npm pack --json).
+console.error(`typeflake build: dist/ written; doc comments carried into ${documented} declaration fields`);

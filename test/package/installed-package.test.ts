@@ -1,0 +1,214 @@
+/**
+ * What users get, tried as a new user would, in a folder outside the repository: `npm pack`
+ * (which builds dist/ through prepack) → install the tarball → `typeflake init my-fleet` →
+ * install the fleet → generate → `generate --check` → `tsc --noEmit`; then a mistake in a host
+ * file, a fleet whose package.json is CommonJS with a local `.ts` helper, and the hover docs the
+ * TypeScript language service shows for the fields of a host file.
+ *
+ * The tarball is installed from its file (typeflake is not fetched from a registry); its
+ * dependencies come from the npm cache when present (`--prefer-offline`), else from the registry.
+ */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { Project, ts } from "ts-morph";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const REPOSITORY = join(import.meta.dirname, "../..");
+const { version } = JSON.parse(readFileSync(join(REPOSITORY, "package.json"), "utf8")) as { version: string };
+const NPM_QUIET = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
+
+const work = mkdtempSync(join(tmpdir(), "typeflake-package-"));
+const fleet = join(work, "my-fleet");
+let tarball = "";
+let packedFiles: string[] = [];
+let scaffoldManifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+
+const run = (command: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
+  spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+
+const succeed = (command: string, args: readonly string[], cwd: string): string => {
+  const result = run(command, args, cwd);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+};
+
+/** The installed typeflake's bin, as `npx typeflake` runs it. */
+const typeflake = (args: readonly string[], cwd = fleet) => run(join(fleet, "node_modules", ".bin", "typeflake"), args, cwd);
+
+/** Every file of the fleet but its node_modules, with a hash of its content. */
+const snapshot = (): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(fleet, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !relative(fleet, entry.parentPath).split("/").includes("node_modules"))
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return [relative(fleet, path), createHash("sha256").update(readFileSync(path)).digest("hex")];
+      }),
+  );
+
+beforeAll(() => {
+  const packed = JSON.parse(succeed("npm", ["pack", "--json", "--pack-destination", work, "--loglevel=error"], REPOSITORY)) as [
+    { filename: string; files: { path: string }[] },
+  ];
+  tarball = join(work, packed[0].filename);
+  packedFiles = packed[0].files.map((file) => file.path);
+
+  // `npx typeflake init my-fleet`, with typeflake installed from the tarball.
+  const tool = join(work, "tool");
+  mkdirSync(tool);
+  writeFileSync(join(tool, "package.json"), JSON.stringify({ name: "tool", private: true }));
+  succeed("npm", ["install", ...NPM_QUIET, tarball], tool);
+  succeed(join(tool, "node_modules", ".bin", "typeflake"), ["init", "my-fleet"], work);
+  scaffoldManifest = JSON.parse(readFileSync(join(fleet, "package.json"), "utf8")) as typeof scaffoldManifest;
+
+  // `npm install` in the new fleet; typeflake is not on a registry here, so it comes from the tarball.
+  succeed("npm", ["install", ...NPM_QUIET, tarball], fleet);
+  succeed("git", ["init", "-q"], fleet);
+}, 600_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("the packed package", () => {
+  it("holds compiled JavaScript, declarations, source maps, runtime data, README and LICENSE, and nothing else", () => {
+    expect(packedFiles).toContain("dist/dsl/index.js");
+    expect(packedFiles).toContain("dist/dsl/index.d.ts");
+    expect(packedFiles).toContain("dist/dsl/index.js.map");
+    expect(packedFiles).toContain("dist/generators/cli/main.js");
+    expect(packedFiles).toContain("dist/dsl/nixos-options/index.json");
+    expect(packedFiles.some((file) => file.startsWith("dist/generators/init/templates/") && file.endsWith(".hbs"))).toBe(true);
+    expect(packedFiles).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "bin/typeflake.mjs"]));
+    const unexpected = packedFiles.filter(
+      (file) => !/^(dist\/|bin\/|docs\/|README\.md$|LICENSE$|package\.json$)/.test(file) || (/\.ts$/.test(file) && !file.endsWith(".d.ts")),
+    );
+    expect(unexpected).toEqual([]);
+  });
+
+  it("runs with plain Node: no TypeScript loader among what it installs", () => {
+    const installed = JSON.parse(readFileSync(join(fleet, "node_modules", "typeflake", "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      exports: Record<string, Record<string, string>>;
+    };
+    expect(Object.keys(installed.dependencies)).not.toContain("tsx");
+    expect(installed.exports["."]).toMatchObject({ types: "./dist/dsl/index.d.ts", default: "./dist/dsl/index.js" });
+    expect(typeflake(["--version"]).stdout.trim()).toBe(version);
+  });
+});
+
+describe("a new fleet from `typeflake init`", () => {
+  it("depends on typeflake by the package's own version range, with typescript and @types/node for the editor", () => {
+    expect(scaffoldManifest.dependencies?.["typeflake"]).toBe(`^${version}`);
+    expect(Object.keys(scaffoldManifest.devDependencies ?? {}).sort()).toEqual(["@types/node", "typescript"]);
+  });
+
+  it("generates, is up to date, and type-checks", () => {
+    const generated = typeflake(["generate"]);
+    expect(generated.status, generated.stderr).toBe(0);
+    expect(readFileSync(join(fleet, "flake.nix"), "utf8")).toContain("nixosConfigurations");
+    const checked = typeflake(["generate", "--check"]);
+    expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    const tsc = run(join(fleet, "node_modules", ".bin", "tsc"), ["--noEmit"], fleet);
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+  });
+
+  it("reports a mistake in a host file at its line, exit 1, and writes nothing", () => {
+    typeflake(["generate"]);
+    const host = readdirSync(join(fleet, "hosts"))[0]!;
+    const file = join(fleet, "hosts", host, "host.ts");
+    const original = readFileSync(file, "utf8");
+    try {
+      const broken = original.replace(/address: (.*),/, 'address: $1,\n  modulez: ["common"],');
+      writeFileSync(file, broken);
+      const before = snapshot();
+      const result = typeflake(["generate"]);
+      expect(result.status).toBe(1);
+      const line = broken.split("\n").findIndex((text) => text.includes("modulez")) + 1;
+      expect(result.stderr).toContain(`hosts/${host}/host.ts:${line}:3`);
+      expect(result.stderr).toContain('unknown key "modulez"; did you mean "modules"?');
+      expect(snapshot()).toEqual(before);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it("loads TypeScript fleet files and local .ts helpers whatever the fleet's package.json says", () => {
+    const manifestPath = join(fleet, "package.json");
+    const manifest = readFileSync(manifestPath, "utf8");
+    const host = readdirSync(join(fleet, "hosts"))[0]!;
+    const file = join(fleet, "hosts", host, "host.ts");
+    const original = readFileSync(file, "utf8");
+    try {
+      const { type: _type, ...commonJs } = JSON.parse(manifest) as Record<string, unknown>;
+      writeFileSync(manifestPath, JSON.stringify(commonJs, null, 2));
+      writeFileSync(join(fleet, "hosts", host, "zone.ts"), 'export const zone: string = "Europe/Berlin";\n');
+      writeFileSync(file, `import { zone } from "./zone.ts";\n${original.replace(/timeZone: .*,/, "timeZone: zone,")}`);
+      const result = typeflake(["generate"]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(readFileSync(join(fleet, "hosts", host, "default.nix"), "utf8")).toContain('"Europe/Berlin"');
+    } finally {
+      writeFileSync(manifestPath, manifest);
+      writeFileSync(file, original);
+      rmSync(join(fleet, "hosts", host, "zone.ts"));
+      typeflake(["generate"]);
+    }
+  });
+});
+
+describe("hover docs in the editor (TypeScript's language service, as the editor runs it)", () => {
+  const SAMPLE = `import { defineHost, samba, openssh } from "typeflake";
+
+export default defineHost({
+  address: "10.0.20.10",
+  hardware: "./hardware.nix",
+  modules: [],
+  deploy: { tags: ["storage"] },
+  firewall: { allowedTCPPorts: [22], trustedInterfaces: ["wg0"] },
+  users: { alice: { extraGroups: ["wheel"], sshKeys: [] } },
+  services: {
+    openssh: openssh(),
+    samba: samba({ global: { security: "user", workgroup: "HOME" }, shares: { media: { path: "/tank/media", readOnly: true } } }),
+  },
+});
+`;
+  /** Field → a phrase of its doc comment in typeflake's sources. */
+  const FIELDS: Record<string, string> = {
+    address: "The address other hosts and the deploy tool reach it at",
+    hardware: "Hand-kept hardware configuration",
+    modules: "Shared modules from",
+    deploy: "How this host is deployed",
+    firewall: "networking.firewall",
+    allowedTCPPorts: "TCP ports to open beyond those the host's services open",
+    trustedInterfaces: "Interfaces whose traffic is fully trusted",
+    extraGroups: "Supplementary groups",
+    sshKeys: "SSH public keys allowed to log in as this user",
+    services: "Typed services",
+    security: "how clients authenticate",
+    workgroup: "the NT domain or workgroup name",
+    readOnly: "",
+  };
+
+  it(`shows typeflake's doc comment for each of ${Object.keys(FIELDS).length} fields of a host file`, () => {
+    const sample = join(fleet, "hosts", "hover", "host.ts");
+    mkdirSync(join(fleet, "hosts", "hover"), { recursive: true });
+    writeFileSync(sample, SAMPLE);
+    try {
+      const project = new Project({ tsConfigFilePath: join(fleet, "tsconfig.json") });
+      const service = project.getLanguageService().compilerObject;
+      const shown = Object.fromEntries(
+        Object.keys(FIELDS).map((field) => {
+          const info = service.getQuickInfoAtPosition(sample, SAMPLE.indexOf(`${field}:`) + 1);
+          return [field, ts.displayPartsToString(info?.documentation ?? [])];
+        }),
+      );
+      for (const [field, phrase] of Object.entries(FIELDS)) {
+        expect(shown[field], `hover on ${field}`).not.toBe("");
+        expect(shown[field], `hover on ${field}`).toContain(phrase);
+      }
+      expect(ts.version).toMatch(/^6\./);
+    } finally {
+      rmSync(join(fleet, "hosts", "hover"), { recursive: true, force: true });
+    }
+  });
+});
