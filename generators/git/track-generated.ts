@@ -57,7 +57,7 @@ export const trackGeneratedFiles = async (root: string, paths: readonly string[]
   const tracking = await gitTracking(root, paths);
   if (tracking.kind === "not-a-work-tree") return [];
   if (tracking.kind === "git-missing")
-    return [`git is not installed: if this fleet is a git work tree, run \`${intentToAddCommand(paths)}\` so nix (flakes see only tracked files) can read the generated files.`];
+    return [`git is not installed: if this fleet is a git work tree, run \`${intentToAddCommand([...paths].sort())}\` so nix (flakes see only tracked files) can read the generated files.`];
   const { untracked, ignored } = tracking;
   if (untracked.length === 0) return ignoredLines(ignored);
   try {

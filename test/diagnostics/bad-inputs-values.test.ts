@@ -5,13 +5,12 @@
  * file:line:col at the `»` marker, object path, message), exit code 1 and a fleet folder left
  * exactly as it was.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { Command } from "commander";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { registerGenerateCommands } from "../../generators/cli/commands/generate.ts";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import type { DiagnosticRecord } from "../../generators/diagnostics/json.ts";
 import { BASE_FLEET, fleetFile, hostFile, INPUTS } from "./support/fleet-text.ts";
+import { runGenerate, snapshotFolder } from "./support/run-generate.ts";
 import { marked, removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
 
 interface Case {
@@ -268,33 +267,6 @@ const CASES: readonly Case[] = [
   },
 ];
 
-/** Every file under `root` with its content, to prove a run changed nothing. */
-const snapshot = async (root: string): Promise<Record<string, string>> => {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const texts = await Promise.all(files.map((file) => readFile(file, "utf8")));
-  return Object.fromEntries(files.map((file, index) => [relative(root, file), texts[index] as string]).sort());
-};
-
-/** `typeflake generate --json` on `root`, in this process: exit code, stdout and stderr. */
-const generate = async (root: string, ...args: string[]) => {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
-  process.exitCode = undefined;
-  try {
-    const program = new Command("typeflake").exitOverride();
-    registerGenerateCommands(program, () => ({ root }));
-    await program.parseAsync(["node", "typeflake", "generate", ...args]);
-  } finally {
-    vi.restoreAllMocks();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { exitCode, stdout: stdout.join(""), stderr: stderr.join("") };
-};
-
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map(removeFleet)));
 
@@ -307,12 +279,12 @@ describe("bad values, paths and secrets (issue 14, part B)", () => {
     files[markedFile[0]] = mark.text;
     const root = await writeFleet(files);
     roots.push(root);
-    const before = await snapshot(root);
+    const before = await snapshotFolder(root);
 
-    const run = await generate(root, "--json");
+    const run = await runGenerate(root, "--json");
 
     expect(run.exitCode).toBe(1);
-    expect(await snapshot(root)).toEqual(before);
+    expect(await snapshotFolder(root)).toEqual(before);
     const records = (JSON.parse(run.stdout) as DiagnosticRecord[]).filter((record) => record.severity === "error");
     expect(records.map((record) => `${record.file}:${record.line}:${record.column} ${record.code} ${record.path}`)).toEqual([
       `${markedFile[0]}:${mark.line}:${mark.column} ${testCase.code} ${testCase.path}`,
@@ -329,7 +301,7 @@ describe("encrypted files not created yet", () => {
       "hosts/nas/host.ts": hostFile(`${ADDRESS}\n  secrets: ["wg-key"],`),
     });
     roots.push(root);
-    const run = await generate(root, "--json");
+    const run = await runGenerate(root, "--json");
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     const records = JSON.parse(run.stdout) as DiagnosticRecord[];
     expect(records.map((record) => `${record.severity} ${record.code} ${record.path}`)).toEqual([
@@ -351,7 +323,7 @@ describe("encrypted files not created yet", () => {
       "secrets/wg-key.age": "age-encryption.org/v1\n",
     });
     roots.push(root);
-    const run = await generate(root, "--json");
+    const run = await runGenerate(root, "--json");
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     const records = JSON.parse(run.stdout) as DiagnosticRecord[];
     expect(records.filter((record) => record.code === "missing-secret-file").map((record) => record.message)).toEqual([

@@ -1,0 +1,73 @@
+/**
+ * Generated files and git: flakes see only tracked files, so `generate` adds the generated files
+ * git does not track with `git add --intent-to-add` and says so; `generate --check` reports
+ * generated files git does not track or ignores. Real git, in a fleet that is its own repository.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASE_FLEET } from "../diagnostics/support/fleet-text.ts";
+import { runGenerate } from "../diagnostics/support/run-generate.ts";
+import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
+
+const git = (root: string, ...args: string[]): string => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" });
+
+let root: string;
+beforeAll(async () => {
+  root = await writeFleet(BASE_FLEET);
+  git(root, "init", "-q");
+});
+afterAll(() => removeFleet(root));
+
+const GENERATED = ["INVENTORY.md", "flake.nix", "hosts/nas/default.nix", "modules/common.nix"];
+
+describe("generated files and git", () => {
+  it("adds the generated files git does not track with --intent-to-add, and says so", async () => {
+    const run = await runGenerate(root);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain(
+      `git: added ${GENERATED.join(", ")} with \`git add --intent-to-add\`, as flakes only see files git tracks (nothing is staged for commit; commit them with the rest).`,
+    );
+    expect(git(root, "ls-files").split("\n").filter(Boolean)).toEqual(GENERATED);
+    // Intent to add stages no content: the commit is still the user's to make.
+    expect(git(root, "diff", "--cached", "--numstat")).toBe("");
+  });
+
+  it("says nothing more once git tracks them", async () => {
+    const run = await runGenerate(root);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).not.toContain("git:");
+  });
+
+  it("--check reports a generated file git does not track, with the command, and fails", async () => {
+    git(root, "rm", "-q", "--cached", "flake.nix");
+    const run = await runGenerate(root, "--check");
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      "untracked: flake.nix (git does not track it, so nix cannot see it; run `git add --intent-to-add -- flake.nix`)",
+    );
+  });
+
+  it("names a generated file a .gitignore hides from nix", async () => {
+    await writeFile(join(root, ".gitignore"), "flake.nix\n");
+    const run = await runGenerate(root);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain("git: flake.nix is ignored by a .gitignore, so nix cannot see it; remove the ignore rule.");
+    expect((await runGenerate(root, "--check")).exitCode).toBe(1);
+  });
+
+  it("names the command when git is not installed", async () => {
+    const path = process.env["PATH"];
+    process.env["PATH"] = "/nonexistent";
+    try {
+      const run = await runGenerate(root);
+      expect(run.exitCode).toBe(0);
+      expect(run.stderr).toContain(
+        `git is not installed: if this fleet is a git work tree, run \`git add --intent-to-add -- ${GENERATED.join(" ")}\` so nix (flakes see only tracked files) can read the generated files.`,
+      );
+    } finally {
+      process.env["PATH"] = path;
+    }
+  });
+});
