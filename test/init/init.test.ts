@@ -16,6 +16,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { registerInitCommand } from "../../generators/cli/commands/init.ts";
 import { DEFAULT_INIT_OPTIONS, initOptionProblems } from "../../generators/init/init-options.ts";
 import { packageName, scaffoldFiles, type ScaffoldFile } from "../../generators/init/scaffold.ts";
+import { SCAFFOLD_TOOLING } from "../../generators/init/scaffold-tooling.ts";
 import { writeScaffold } from "../../generators/init/write-scaffold.ts";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { installTypeflake } from "../cli/support/scaffolded-fleet.ts";
@@ -223,11 +224,12 @@ describe("writing the scaffold", () => {
 
   it("says what to run next, from where the user is", async () => {
     const parent = await emptyFolder();
-    const printed = await runInit(join(parent, "my fleet"));
+    const printed = await runInit(relative(process.cwd(), join(parent, "my fleet")));
     expect(printed).toContain("created: .github/workflows/check.yml\n");
     const next = printed.slice(printed.indexOf("\nNext:\n")).split("\n");
     expect(next.slice(0, 4)).toEqual(["", "Next:", `  cd '${relative(process.cwd(), join(parent, "my fleet"))}'`, "  npm install        # then commit package-lock.json: CI runs npm ci"]);
     expect(next.slice(4)).toEqual(["  npm run generate   # writes flake.nix and hosts/*/default.nix", "  nix flake lock     # pins the inputs: commit flake.lock with the rest", ""]);
+    expect(await runInit(join(parent, "other"))).toContain(`\nNext:\n  cd ${join(parent, "other")}\n`);
   });
 });
 
@@ -252,7 +254,8 @@ describe("a scaffolded fleet", () => {
     expect(tsc.status, `tsc --noEmit:\n${tsc.stdout}${tsc.stderr}`).toBe(0);
 
     const values = evalFlakeJson(dir, `self: let c = self.nixosConfigurations.box.config; in { inherit (c.networking) hostName; inherit (c.system) stateVersion; node = self.deploy.nodes.box.hostname; }`);
-    expect(values).toEqual({ hostName: "box", stateVersion: "24.11", node: "10.1.2.3" });
+    expect(values).toEqual({ hostName: "box", stateVersion: SCAFFOLD_TOOLING.nixosRelease, node: "10.1.2.3" });
+    expect(readFileSync(join(dir, "flake.nix"), "utf8")).toContain(`"github:NixOS/nixpkgs/nixos-${SCAFFOLD_TOOLING.nixosRelease}"`);
   });
 
   it("is written outside any repository too, where nothing else is around", async () => {

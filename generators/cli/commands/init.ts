@@ -5,7 +5,7 @@
  * overwritten: if any target exists, nothing is written and the exit code is 1. Unlike every other
  * command, it does not look for a fleet: it makes one.
  */
-import { relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { DEFAULT_INIT_OPTIONS, initOptionProblems, type InitOptions } from "../../init/init-options.ts";
 import { scaffoldFiles } from "../../init/scaffold.ts";
@@ -26,9 +26,10 @@ const refusal = (result: Exclude<ScaffoldResult, { ok: true }>, root: string): s
   }
 };
 
-/** What to run next, from the user's folder `cwd`. */
-const nextSteps = (root: string, cwd: string): string => {
-  const where = relative(cwd, root);
+/** What to run next, from the user's folder `cwd`, for `init <dir>` resolved to `root`. */
+const nextSteps = (dir: string, root: string, cwd: string): string => {
+  // An absolute dir is shown as given: `../../srv/fleet` from the home folder would be a puzzle.
+  const where = isAbsolute(dir) ? root : relative(cwd, root);
   return [
     "",
     "Next:",
@@ -65,6 +66,6 @@ export function registerInitCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      process.stderr.write(result.written.map((path) => `created: ${path}\n`).join("") + nextSteps(root, cwd));
+      process.stderr.write(result.written.map((path) => `created: ${path}\n`).join("") + nextSteps(dir, root, cwd));
     });
 }
