@@ -30,7 +30,7 @@ export const findFleetRoot = (cwd: string, explicit?: string): string => {
     const root = resolve(cwd, explicit);
     if (hasConfig(root)) return root;
     throw new FleetRootNotFound(
-      `no ${CONFIG_FILE} in ${root} (given with -C); pass -C the folder that holds the fleet's ${CONFIG_FILE}, or run \`typeflake init ${explicit}\` to create a fleet there`,
+      `no ${CONFIG_FILE} in ${root} (given with -C); pass -C the folder that holds the fleet's ${CONFIG_FILE}, or run \`typeflake init ${shellQuote(explicit)}\` to create a fleet there`,
     );
   }
   const found = nearestFleetRoot(cwd);

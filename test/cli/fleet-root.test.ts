@@ -57,6 +57,10 @@ describe("finding the fleet root", () => {
     );
   });
 
+  it("quotes a -C folder for the shell in the command it suggests", () => {
+    expect((thrown(() => findFleetRoot(outside, "my fleet")) as Error).message).toContain("run `typeflake init 'my fleet'` to create a fleet there");
+  });
+
   it("does not take a folder named typeflake.config.ts for the file", async () => {
     const root = await writeFleet({ "typeflake.config.ts/x": "", "sub/y": "" }, tmpdir());
     cleanup.push(root);
