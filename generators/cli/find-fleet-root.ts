@@ -11,7 +11,14 @@ import { shellQuote } from "../nix-cli/command-line.ts";
 /** No fleet where the user is; the message says where typeflake looked and what to do. Exit code 1. */
 export class FleetRootNotFound extends Error {}
 
-const hasConfig = (folder: string): boolean => statSync(join(folder, CONFIG_FILE), { throwIfNoEntry: false })?.isFile() === true;
+// A folder typeflake may not look into (EACCES) holds no fleet it could use either.
+const hasConfig = (folder: string): boolean => {
+  try {
+    return statSync(join(folder, CONFIG_FILE), { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+};
 
 /** The nearest folder from `start` (absolute) upwards that holds `typeflake.config.ts`, if any. */
 export const nearestFleetRoot = (start: string): string | undefined => {

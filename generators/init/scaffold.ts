@@ -16,6 +16,7 @@ import { SCAFFOLD_TOOLING, type ScaffoldTooling } from "./scaffold-tooling.ts";
 export interface ScaffoldFile {
   /** Relative to the new fleet's root, with `/` separators. */
   readonly path: string;
+  /** The file's content. */
   readonly text: string;
 }
 

@@ -10,10 +10,32 @@ import type { ScaffoldFile } from "./scaffold.ts";
 
 /** What happened: the files written, the existing ones that stopped the run, or why writing failed. */
 export type ScaffoldResult =
-  | { readonly ok: true; readonly written: readonly string[] }
-  | { readonly ok: false; readonly reason: "existing"; readonly existing: readonly string[] }
-  | { readonly ok: false; readonly reason: "not-a-folder" }
-  | { readonly ok: false; readonly reason: "failed"; readonly path: string; readonly message: string };
+  | {
+      readonly ok: true;
+      /** Every file of the scaffold, relative to the fleet root. */
+      readonly written: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      /** Some targets exist already: nothing was written. */
+      readonly reason: "existing";
+      /** Those targets, relative to the fleet root. */
+      readonly existing: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      /** The fleet's folder is a file (or another non-folder): nothing was written. */
+      readonly reason: "not-a-folder";
+    }
+  | {
+      readonly ok: false;
+      /** A write failed; the files this run had written were removed again. */
+      readonly reason: "failed";
+      /** The file that could not be written, relative to the fleet root. */
+      readonly path: string;
+      /** The system's reason, e.g. `EACCES: permission denied, open '…'`. */
+      readonly message: string;
+    };
 
 const exists = (path: string): Promise<boolean> =>
   lstat(path).then(
