@@ -19,7 +19,7 @@ import { checkHostPorts, checkPortClaims, type PartialFleet } from "./validate/i
 import { lowerEntry } from "./lower/entry.ts";
 import { modulesOfHost } from "./model/host-modules.ts";
 import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.ts";
-import { existingPaths } from "./load/existing-paths.ts";
+import { pathFacts } from "./load/existing-paths.ts";
 import { checkRawNix } from "./validate/raw-nix.ts";
 
 export interface PipelineResult {
@@ -43,13 +43,13 @@ const checkRawOptions = (fleet: Fleet): Diagnostic[] => {
 /** The checks that need a validated fleet (all of it, or the part that validated). */
 const laterChecks = async (root: string, fleet: Fleet): Promise<Diagnostic[]> => {
   const paths = fleetPathReferences(fleet);
-  const existing = await existingPaths(root, paths.flatMap((reference) => insideFleet(reference) ?? []));
+  const onDisk = await pathFacts(root, paths.flatMap((reference) => insideFleet(reference) ?? []));
   return [
     ...checkCrossHost(fleet),
     ...checkHostPorts(fleet),
     ...checkRawOptions(fleet),
     ...checkAssertions(fleet),
-    ...checkPaths(paths, existing),
+    ...checkPaths(paths, onDisk),
     ...(await checkRawNix(fleet)),
   ];
 };

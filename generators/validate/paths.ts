@@ -1,12 +1,14 @@
 /**
  * Every file a fleet names by path — a host's `hardware`, `imports`, `nixPath(…)` and the
  * encrypted secret files — must stay inside the fleet (a flake cannot read outside itself) and
- * exist. Pure: the files that exist are found at the edge (`load/existing-paths.ts`) and handed
- * in. An encrypted file not created yet is only a warning that names the command creating it.
+ * exist. Pure: what exists is found at the edge (`load/existing-paths.ts`) and handed in. An
+ * encrypted file not created yet is only a warning that names the command creating it.
  */
 import { posix } from "node:path";
 import { agenixCommandFolder, fromSecretsFolder } from "../files/agenix-rules.ts";
 import { error, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { closestMatch } from "../diagnostics/suggest.ts";
+import type { PathFacts } from "../load/existing-paths.ts";
 import { encryptedFiles } from "../lower/secrets/files.ts";
 import { secretsSettings } from "../lower/secrets/settings.ts";
 import { secretUsage } from "../lower/secrets/usage.ts";
@@ -83,14 +85,25 @@ export const fleetPathReferences = (fleet: Fleet): PathReference[] => [
   ...encryptedReferences(fleet),
 ];
 
-const outside = (reference: PathReference): Diagnostic =>
+const relativeTo = (reference: PathReference): string => (reference.base === "" ? "the fleet root" : `${reference.base}/`);
+
+const outside = (reference: PathReference, how: string): Diagnostic =>
   error(
     "path-outside-fleet",
     reference.origin,
-    `${JSON.stringify(reference.written)} leads outside the fleet; a flake can only read files inside its own folder. Move the file into the fleet and name it relative to ${reference.base === "" ? "the fleet root" : `${reference.base}/`}, e.g. "./hardware.nix"`,
+    `${JSON.stringify(reference.written)} ${how}; a flake can only read files inside its own folder. Move the file into the fleet and name it relative to ${relativeTo(reference)}, e.g. "./hardware.nix"`,
   );
 
-const missing = (reference: PathReference, resolved: string): Diagnostic =>
+/** ` Did you mean "./hardware.nix"?` for a misspelled last part, from the names in its folder. */
+const didYouMean = (reference: PathReference, siblings: readonly string[] | undefined): string => {
+  const written = posix.basename(reference.written);
+  const closest = closestMatch(written, siblings ?? []);
+  if (closest === undefined) return "";
+  const folder = posix.dirname(reference.written);
+  return ` Did you mean ${JSON.stringify(folder === "." && reference.kind === "encrypted" ? closest : `${folder}/${closest}`)}?`;
+};
+
+const missing = (reference: PathReference, resolved: string, siblings: readonly string[] | undefined): Diagnostic =>
   reference.kind === "encrypted" && reference.create
     ? {
         ...error(
@@ -103,13 +116,14 @@ const missing = (reference: PathReference, resolved: string): Diagnostic =>
     : error(
         "missing-file",
         reference.origin,
-        `${JSON.stringify(reference.written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${reference.base === "" ? "the fleet root" : `${reference.base}/`})`,
+        `${JSON.stringify(reference.written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(reference)}).${didYouMean(reference, siblings)}`,
       );
 
-/** Paths that leave the fleet or name nothing; `existing` holds the fleet-relative paths found on disk. */
-export const checkPaths = (references: readonly PathReference[], existing: ReadonlySet<string>): Diagnostic[] =>
+/** Paths that leave the fleet or name nothing, given what the disk holds of them. */
+export const checkPaths = (references: readonly PathReference[], facts: PathFacts): Diagnostic[] =>
   references.flatMap((reference) => {
     const resolved = insideFleet(reference);
-    if (resolved === undefined) return [outside(reference)];
-    return existing.has(resolved) ? [] : [missing(reference, resolved)];
+    if (resolved === undefined) return [outside(reference, "leads outside the fleet")];
+    if (facts.escaping.has(resolved)) return [outside(reference, `is a symbolic link (or lies in a linked folder) leading outside the fleet`)];
+    return facts.existing.has(resolved) ? [] : [missing(reference, resolved, facts.siblings.get(resolved))];
   });

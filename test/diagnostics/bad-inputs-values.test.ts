@@ -5,7 +5,7 @@
  * file:line:col at the `»` marker, object path, message), exit code 1 and a fleet folder left
  * exactly as it was.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DiagnosticRecord } from "../../generators/diagnostics/json.ts";
@@ -56,7 +56,7 @@ const CASES: readonly Case[] = [
     files: nas(`${ADDRESS}\n  »hardware: "./hardwar.nix",`, HARDWARE),
     code: "missing-file",
     path: "hardware",
-    message: ['"./hardwar.nix" does not exist (no hosts/nas/hardwar.nix in the fleet); create it, or correct the path (relative to hosts/nas/)'],
+    message: ['"./hardwar.nix" does not exist (no hosts/nas/hardwar.nix in the fleet); create it, or correct the path (relative to hosts/nas/). Did you mean "./hardware.nix"?'],
   },
   {
     name: "deleted hardware.nix",
@@ -290,6 +290,29 @@ describe("bad values, paths and secrets (issue 14, part B)", () => {
       `${markedFile[0]}:${mark.line}:${mark.column} ${testCase.code} ${testCase.path}`,
     ]);
     for (const part of testCase.message) expect(records[0]?.message).toContain(part);
+  });
+});
+
+describe("a symbolic link leading out of the fleet", () => {
+  it("is refused like a path that leaves it", async () => {
+    const source = hostFile(`${ADDRESS}\n  »hardware: "./hardware.nix",`);
+    const mark = marked(source);
+    if (!mark) throw new Error("no marker");
+    const root = await writeFleet({ ...BASE_FLEET, "hosts/nas/host.ts": mark.text });
+    roots.push(root);
+    // A file beside the fleet's folder: it exists, but not inside the fleet.
+    await writeFile(`${root}-outside.nix`, "{ ... }: { }\n");
+    roots.push(`${root}-outside.nix`);
+    await symlink(`${root}-outside.nix`, join(root, "hosts/nas/hardware.nix"));
+    const before = await snapshotFolder(root);
+    const run = await runGenerate(root, "--json");
+    expect(run.exitCode).toBe(1);
+    expect(await snapshotFolder(root)).toEqual(before);
+    const records = JSON.parse(run.stdout) as DiagnosticRecord[];
+    expect(records.map((record) => `${record.file}:${record.line}:${record.column} ${record.code} ${record.path}`)).toEqual([
+      `hosts/nas/host.ts:${mark.line}:${mark.column} path-outside-fleet hardware`,
+    ]);
+    expect(records[0]?.message).toContain('"./hardware.nix" is a symbolic link (or lies in a linked folder) leading outside the fleet');
   });
 });
 
