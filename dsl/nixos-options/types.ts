@@ -9791,8 +9791,7 @@ export interface NixosServicesMosquitto {
   readonly persistence?: Definition<boolean>;
   /**
    * Type: `open submodule of attribute set of (string, path, bool, or integer)`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
    *
    * NixOS option `services.mosquitto.settings`.
@@ -9810,8 +9809,7 @@ export interface NixosServicesMosquittoBridgesEntry {
   readonly addresses?: Definition<readonly Item<NixosServicesMosquittoBridgesEntryAddressesItem>[]>;
   /**
    * Type: `open submodule of attribute set of (string, path, bool, or integer)`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
    *
    * NixOS option `services.mosquitto.bridges.<name>.settings`.
@@ -9819,8 +9817,7 @@ export interface NixosServicesMosquittoBridgesEntry {
   readonly settings?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue | boolean | number> }>;
   /**
    * Type: `list of single-line string`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    *
    * NixOS option `services.mosquitto.bridges.<name>.topics`.
    */
@@ -9831,8 +9828,7 @@ export interface NixosServicesMosquittoBridgesEntry {
 export interface NixosServicesMosquittoBridgesEntryAddressesItem {
   /**
    * Type: `single-line string`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    *
    * NixOS option `services.mosquitto.bridges.<name>.addresses.*.address`.
    */
@@ -9850,16 +9846,14 @@ export interface NixosServicesMosquittoBridgesEntryAddressesItem {
 export interface NixosServicesMosquittoListenersItem {
   /**
    * Type: `list of single-line string`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    *
    * NixOS option `services.mosquitto.listeners.*.acl`.
    */
   readonly acl?: Definition<readonly Item<StringValue>[]>;
   /**
    * Type: `null or single-line string`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    *
    * NixOS option `services.mosquitto.listeners.*.address`.
    */
@@ -9885,8 +9879,7 @@ export interface NixosServicesMosquittoListenersItem {
   readonly port?: Definition<number>;
   /**
    * Type: `open submodule of attribute set of (string, path, bool, or integer)`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
    *
    * NixOS option `services.mosquitto.listeners.*.settings`.
@@ -9910,8 +9903,7 @@ export interface NixosServicesMosquittoListenersItemAuthPluginsItem {
   readonly denySpecialChars?: Definition<boolean>;
   /**
    * Type: `attribute set of (string, path, bool, or integer)`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
    *
    * NixOS option `services.mosquitto.listeners.*.authPlugins.*.options`.
@@ -9930,16 +9922,14 @@ export interface NixosServicesMosquittoListenersItemAuthPluginsItem {
 export interface NixosServicesMosquittoListenersItemUsersEntry {
   /**
    * Type: `list of single-line string`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    *
    * NixOS option `services.mosquitto.listeners.*.users.<name>.acl`.
    */
   readonly acl?: Definition<readonly Item<StringValue>[]>;
   /**
    * Type: `null or single-line string`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    *
    * NixOS option `services.mosquitto.listeners.*.users.<name>.hashedPassword`.
    */
@@ -9953,8 +9943,7 @@ export interface NixosServicesMosquittoListenersItemUsersEntry {
   readonly hashedPasswordFile?: Definition<PathValue | null>;
   /**
    * Type: `null or single-line string`
-   * Strings must match the POSIX regular expression `[^
-   * ]*` as a whole.
+   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
    *
    * NixOS option `services.mosquitto.listeners.*.users.<name>.password`.
    */
@@ -18957,11 +18946,7 @@ export interface NixosServicesUnbound {
    */
   readonly resolveLocalQueries?: Definition<boolean>;
   /**
-   * Type: `open submodule of unbound.conf configuration type. The format consist of an attribute
-   * set of settings. Each settings can be either one value, a list of
-   * values or an attribute set. The allowed values are integers,
-   * strings, booleans or floats.
-   * `
+   * Type: `open submodule of unbound.conf configuration type. The format consist of an attribute set of settings. Each settings can be either one value, a list of values or an attribute set. The allowed values are integers, strings, booleans or floats.`
    *
    * NixOS option `services.unbound.settings`.
    */

@@ -8,13 +8,13 @@ import { ELEMENT, ITEM, showOptionPath } from "./option-path.ts";
 import type { OptionDeclaration } from "./options-file.ts";
 import { type OptionType, typeParts } from "./option-type.ts";
 import type { OptionNode } from "./option-tree.ts";
-import { checkRule } from "./value-checks.ts";
+import { checkRule, showPattern } from "./value-checks.ts";
 
 /** Doc text of an option field. */
 export function optionDoc(option: OptionDeclaration): string {
   const sections = [
     option.description?.trim(),
-    [`Type: \`${option.typeText}\``, ...typeFacts(option.type)].join("\n"),
+    [`Type: \`${showTypeText(option)}\``, ...typeFacts(option.type)].join("\n"),
     option.readOnly
       ? "Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a " +
         "compile error here and an error when typeflake generates."
@@ -24,6 +24,15 @@ export function optionDoc(option: OptionDeclaration): string {
     [`NixOS option \`${showOptionPath(option.path)}\`.`, declaredIn(option.declaredIn)].filter(Boolean).join(" "),
   ];
   return escapeComment(sections.filter((section) => section !== undefined && section !== "").join("\n\n"));
+}
+
+/**
+ * The type description on one line: a module's own prose may run over several lines, which the
+ * hover joins; a pattern's line breaks are part of its meaning, so they are escaped instead.
+ */
+function showTypeText(option: OptionDeclaration): string {
+  const hasPattern = [...typeParts(option.type)].some((part) => part.kind === "string" && part.pattern !== undefined);
+  return hasPattern ? showPattern(option.typeText) : option.typeText.trim().replace(/\s*\n\s*/g, " ");
 }
 
 /** Doc text of a namespace field or interface. */
@@ -80,7 +89,7 @@ function partFact(type: OptionType): string | undefined {
         : undefined;
     case "string":
       if (type.pattern !== undefined)
-        return `Strings must match the POSIX regular expression \`${type.pattern}\` as a whole.`;
+        return `Strings must match the POSIX regular expression \`${showPattern(type.pattern)}\` as a whole.`;
       return type.separator !== undefined
         ? `Several definitions are joined with ${JSON.stringify(type.separator)}.`
         : undefined;

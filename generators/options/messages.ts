@@ -9,6 +9,7 @@ import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
 import type { AliasFinding } from "./aliases.ts";
 import { showValuePath, type ValuePath } from "./option-path.ts";
 import type { EnumType, FloatType, IntType } from "./option-type.ts";
+import { showPattern } from "./value-checks.ts";
 
 /** Stable diagnostic codes. */
 export const OPTION_CODES = {
@@ -224,7 +225,7 @@ export const patternMismatch = (origin: SourceOrigin, path: ValuePath, pattern: 
   error(
     OPTION_CODES.check,
     origin,
-    `A definition for option ${quote(path)} does not match the pattern \`${pattern}': got ${describeValue(value)}.`,
+    `A definition for option ${quote(path)} does not match the pattern \`${showPattern(pattern)}': got ${describeValue(value)}.`,
   );
 
 /** An `mk*` wrapper used as a list item, which the module system does not allow. */

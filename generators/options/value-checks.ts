@@ -40,6 +40,19 @@ export const KNOWN_CHECKS: Readonly<Record<string, KnownCheck>> = {
   ">0": { holds: (value) => typeof value === "number" && value > 0, rule: "must be greater than 0" },
 };
 
+const CONTROL_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * A `strMatching` pattern as messages and doc comments show it: nixpkgs' patterns hold real line
+ * breaks (`[^\r\n]*`), which would break the line they are quoted in, so control characters are
+ * written as escapes.
+ */
+export const showPattern = (pattern: string): string =>
+  pattern.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (char) => CONTROL_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+
 /** The rule of a check in words; unknown checks are quoted as nixpkgs wrote them. */
 export const checkRule = (check: string): string => KNOWN_CHECKS[check]?.rule ?? `must pass NixOS' check "${check}"`;
 

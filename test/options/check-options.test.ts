@@ -286,6 +286,13 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("a pattern with line breaks, quoted on one line", () => {
+    expect(summary({ services: { mosquitto: { listeners: [{ address: "0.0.0.0\nlistener 2" }] } } })).toEqual([
+      "option-check-failed @ nixos/services/mosquitto/listeners/0/address: A definition for option " +
+        "`services.mosquitto.listeners[0].address' does not match the pattern `[^\\r\\n]*': got the string \"0.0.0.0\\nlistener 2\".",
+    ]);
+  });
+
   it("undeclared keys in a namespace of an open submodule whose freeform values may be sets", () => {
     const remoteControl = { "control-enable": true, "control-interface": ["127.0.0.1", "::1"] };
     expect(summary({ services: { unbound: { settings: { "remote-control": remoteControl } } } })).toEqual([]);

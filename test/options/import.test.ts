@@ -61,6 +61,16 @@ describe("importing the shipped schema", () => {
     expect(types).toMatch(/Read-only: NixOS computes this option[^]*readonly release\?: never;/);
   });
 
+  it("keeps every doc comment line a line: patterns' line breaks escaped, prose types joined", () => {
+    const types = schema.files[GENERATED_FILES.types] ?? "";
+    expect(types).toContain("   * Strings must match the POSIX regular expression `[^\\r\\n]*` as a whole.\n");
+    expect(types).toContain(
+      "   * Type: `open submodule of unbound.conf configuration type. The format consist of an attribute set of " +
+        "settings. Each settings can be either one value, a list of values or an attribute set. The allowed values " +
+        "are integers, strings, booleans or floats.`\n",
+    );
+  });
+
   // An interface takes undeclared keys exactly when the nearest submodule around it is open, as
   // NixOS' freeform types do; the submodules and their kinds come from the data, not from the writer.
   it("gives index signatures to the sets of options inside open submodules, and to no other", () => {
