@@ -127,3 +127,42 @@ accept({
     },
   },
 });
+
+// Types that modules describe in their own words, typed as the module builds them.
+accept({
+  services: {
+    unbound: {
+      settings: {
+        server: { interface: ["127.0.0.1"], "do-not-query-localhost": false },
+        "forward-zone": [{ name: ".", "forward-addr": ["1.1.1.1@853#cloudflare-dns.com"] }],
+        // A namespace declared inside unbound's freeform settings takes other setting values too.
+        "remote-control": { "control-enable": true, "control-interface": ["127.0.0.1", "::1"] },
+      },
+    },
+    mosquitto: { settings: { max_keepalive: 60, persistence_location: "/var/lib/mosquitto" } },
+    sanoid: { templates: { daily: { daily: 7, autosnap: true, frequent_period: 15 } } },
+    syncthing: { settings: { folders: { music: { path: "~/music" } } } },
+  },
+});
+
+accept({
+  services: {
+    mosquitto: {
+      settings: {
+        // @ts-expect-error mosquitto's settings are strings, paths, booleans or integers
+        max_keepalive: { seconds: 60 },
+      },
+    },
+  },
+});
+
+accept({
+  services: {
+    unbound: {
+      settings: {
+        // @ts-expect-error control-enable is declared as a boolean
+        "remote-control": { "control-enable": "yes" },
+      },
+    },
+  },
+});
