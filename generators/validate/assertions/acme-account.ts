@@ -32,7 +32,7 @@ const requests = (options: HostOptions): Request[] => [
   }),
   ...options.namesUnder("security", "acme", "certs").map((name) => ({
     name,
-    origin: options.get("security", "acme", "certs", name)?.origins[0] ?? { file: options.host.file, objectPath: [] },
+    origin: options.originOf("security", "acme", "certs", name) ?? { file: options.host.file, objectPath: [] },
     fromNginx: false,
   })),
 ];

@@ -118,6 +118,18 @@ export class HostOptions {
     return [...new Set(names)];
   }
 
+  /**
+   * Where the set at `path` was written: for a raw `nixos` block the key itself (its leaves'
+   * origins follow the keys down), else the typed object that produced it.
+   */
+  originOf(...path: string[]): SourceOrigin | undefined {
+    const leaf = this.leaves.find((candidate) => startsWith(candidate.path, path));
+    if (!leaf) return undefined;
+    const below = leaf.path.length - path.length;
+    const raw = leaf.origin.objectPath[0] === "nixos" && leaf.origin.objectPath.length > below;
+    return raw ? { ...leaf.origin, objectPath: leaf.origin.objectPath.slice(0, leaf.origin.objectPath.length - below) } : leaf.origin;
+  }
+
   /** Whether anything below `path` is raw Nix typeflake cannot see into. */
   opaqueAt(...path: string[]): boolean {
     return this.leaves.some((leaf) => (startsWith(path, leaf.path) || startsWith(leaf.path, path)) && (opaque(leaf.value) || leaf.conditional));

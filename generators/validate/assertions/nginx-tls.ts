@@ -19,7 +19,8 @@ const ROOT_MESSAGE = "Only one of nginx root or alias can be specified on a loca
 /** One server's checks. */
 const checkServer = (options: HostOptions, name: string): ReturnType<HostAssertion> => {
   const option = (...path: string[]) => options.get("services", "nginx", "virtualHosts", name, ...path);
-  const at = (...path: string[]): SourceOrigin => option(...path)?.origins.at(-1) ?? { file: options.host.file, objectPath: [] };
+  const at = (...path: string[]): SourceOrigin =>
+    option(...path)?.origins.at(-1) ?? options.originOf("services", "nginx", "virtualHosts", name) ?? { file: options.host.file, objectPath: [] };
   const label = `server ${JSON.stringify(name)}`;
   const modes = SSL_MODES.filter((mode) => booleanOf(option(mode)) === true || (mode === "onlySSL" && booleanOf(option("enableSSL")) === true));
   const problems = [];

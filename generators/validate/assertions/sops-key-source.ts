@@ -10,11 +10,17 @@ import { booleanOf, isSet, UNKNOWN, type HostOptions } from "./host-options.ts";
 const SOPS_MESSAGE =
   "No key source configured for sops. Either set services.openssh.enable or set sops.age.keyFile or sops.gnupg.home or sops.gnupg.qubes-split-gpg.enable";
 
-/** Whether a list option is non-empty: true, false, or undefined when only Nix can tell. */
+/** Whether a list option is non-empty: true, false (also when unset), or undefined when only Nix can tell. */
 const nonEmpty = (options: HostOptions, ...path: string[]): boolean | undefined => {
   const option = options.get(...path);
-  if (!option) return undefined;
+  if (!option) return false;
   return option.value === UNKNOWN ? undefined : Array.isArray(option.value) && option.value.length > 0;
+};
+
+/** Whether a boolean option is on: false also when unset (these options default to false). */
+const enabled = (options: HostOptions, ...path: string[]): boolean | undefined => {
+  const option = options.get(...path);
+  return option === undefined ? false : booleanOf(option);
 };
 
 /** Hosts whose sops secrets no key source can decrypt. */
@@ -25,10 +31,10 @@ export const sopsKeySource: HostAssertion = (options) => {
   const sources = [
     isSet(keyFile),
     isSet(options.get("sops", "gnupg", "home")),
-    booleanOf(options.get("sops", "gnupg", "qubes-split-gpg", "enable")),
+    enabled(options, "sops", "gnupg", "qubes-split-gpg", "enable"),
     nonEmpty(options, "sops", "gnupg", "sshKeyPaths"),
     // sshKeyPaths defaults to the OpenSSH host keys when OpenSSH is on.
-    options.get("sops", "age", "sshKeyPaths") ? nonEmpty(options, "sops", "age", "sshKeyPaths") : booleanOf(options.get("services", "openssh", "enable")),
+    options.get("sops", "age", "sshKeyPaths") ? nonEmpty(options, "sops", "age", "sshKeyPaths") : enabled(options, "services", "openssh", "enable"),
   ];
   if (sources.some((source) => source !== false)) return [];
   return [

@@ -17,7 +17,7 @@ const checkInterface = (options: HostOptions, name: string): ReturnType<HostAsse
   const problems = [];
   if (key !== undefined && keyFile !== undefined && key === keyFile) {
     const both = key;
-    const interfaceOrigin = options.leaves.find((leaf) => leaf.path.slice(0, 4).join(".") === `networking.wireguard.interfaces.${name}`)?.origin ?? fallback;
+    const interfaceOrigin = options.originOf("networking", "wireguard", "interfaces", name) ?? fallback;
     problems.push(
       refused(
         "wireguard-private-key",
