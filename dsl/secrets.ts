@@ -40,7 +40,7 @@ export const secretSchema = z.strictObject({
    */
   file: fleetRelativePath.optional(),
   /** systemd units restarted when the secret changes (sops only), e.g. `["wireguard-wg0.service"]`. */
-  restartUnits: z.array(z.string()).optional(),
+  restartUnits: z.array(textMatching(/^[A-Za-z0-9:_.\\@-]+\.[a-z]+$/, 'a systemd unit name such as "wireguard-wg0.service"')).optional(),
 });
 
 /** The fleet's `secrets` section. */

@@ -60,8 +60,8 @@ export const nginxLocationSchema = z.strictObject({
 });
 
 /** A location: a path prefix (`"/"`), an exact (`"= /x"`), regex (`"~ \\.php$"`) or named (`"@app"`) match. */
-const locationName = z.string().regex(/^(\/\S*|= \/\S*|\^~ \/\S*|~\*? \S.*|@[A-Za-z0-9_-]+)$/, {
-  error: 'must be an nginx location such as "/", "/api/", "= /health", "~ \\.php$" or "@backend"',
+const locationName = z.string().regex(/^(\/[^\s;{}]*|= \/[^\s;{}]*|\^~ \/[^\s;{}]*|~\*? [^\s;{}][^;{}\u0000-\u001f\u007f]*|@[A-Za-z0-9_-]+)$/, {
+  error: 'must be an nginx location such as "/", "/api/", "= /health", "~ \\.php$" or "@backend", on one line without \';\', \'{\' or \'}\' (it is written as `location <name> {`)',
 });
 
 /** One `server` block. */

@@ -3,7 +3,7 @@
  * `http://<host>:9100/metrics`.
  */
 import { z } from "zod";
-import { port } from "../checks.ts";
+import { dnsName, ipAddress, ipv4Address, port } from "../checks.ts";
 import { interfaceName } from "./wireguard.ts";
 
 /** A node exporter collector name, e.g. `"systemd"`. */
@@ -16,8 +16,19 @@ const collector = z.string().regex(/^[a-z0-9_]+$/, { error: 'must be a collector
 export const nodeExporterSchema = z.strictObject({
   /** TCP port of the metrics endpoint. Default: `9100`. */
   port: port.default(9100),
-  /** Address to listen on, e.g. `"10.0.20.10"`. Default: every address (`"0.0.0.0"`). */
-  listenAddress: z.string().min(1).optional(),
+  /**
+   * Address to listen on: an IPv4 address, `[an IPv6 address]` or a host name, e.g.
+   * `"10.0.20.10"` or `"[::1]"`. It becomes part of the exporter's command line
+   * (`--web.listen-address=<address>:<port>`). Default: every address (`"0.0.0.0"`).
+   */
+  listenAddress: z
+    .string()
+    .refine(
+      (value) =>
+        ipv4Address.safeParse(value).success || dnsName.safeParse(value).success || (/^\[.*\]$/.test(value) && ipAddress.safeParse(value.slice(1, -1)).success),
+      { error: (issue) => `must be an address to listen on: an IPv4 address such as "10.0.20.10", an IPv6 address in brackets such as "[::1]", or a host name; got ${JSON.stringify(issue.input)}`, params: { code: "invalid-address" } },
+    )
+    .optional(),
   /** Collectors enabled besides the defaults, e.g. `["systemd", "processes"]`. */
   enabledCollectors: z.array(collector).default([]),
   /** Default collectors turned off, e.g. `["wifi"]`. */

@@ -195,6 +195,27 @@ const CASES: readonly Case[] = [
     message: ["must be the arguments of one nginx directive, on one line without ';'"],
   },
   {
+    name: "nginx location name opening a block of its own",
+    files: nas(`${ADDRESS}\n  services: { nginx: { virtualHosts: { "a.lab.local": { locations: { »"~ php$ { } location /secret": {} } } } } },`),
+    code: "invalid-format",
+    path: 'services.nginx.virtualHosts."a.lab.local".locations."~ php$ { } location /secret"',
+    message: ["must be an nginx location such as", "without ';', '{' or '}'"],
+  },
+  {
+    name: "node exporter listen address injecting a flag",
+    files: nas(`${ADDRESS}\n  services: { nodeExporter: nodeExporter({ »listenAddress: "0.0.0.0 --web.config.file=/tmp/x" }) },`),
+    code: "invalid-address",
+    path: "services.nodeExporter.listenAddress",
+    message: ['must be an address to listen on: an IPv4 address such as "10.0.20.10", an IPv6 address in brackets such as "[::1]", or a host name'],
+  },
+  {
+    name: "secret restart unit that is no unit name",
+    files: { "typeflake.config.ts": withSecrets(`{ secrets: { "wg-key": { restartUnits: [»"wg.service\\nExecStart=/bin/sh"] } } }`) },
+    code: "invalid-format",
+    path: "secrets.secrets.wg-key.restartUnits[0]",
+    message: ['must be a systemd unit name such as "wireguard-wg0.service"'],
+  },
+  {
     name: "proxy target with a file:// URL",
     files: nas(`${ADDRESS}\n  services: { nginx: { virtualHosts: { "a.lab.local": { locations: { "/": { »proxyPass: "file:///etc/passwd" } } } } } },`),
     code: "invalid-format",
