@@ -167,4 +167,16 @@ describe("a command outside any fleet", () => {
     mkdirSync(join(cwd, "x"));
     expect(runTypeflake(["generate"], join(cwd, "x")).stderr).toContain(`in ${join(cwd, "x")} or any parent folder`);
   });
+
+  it("still answers what needs no fleet: --version (from typeflake's own package.json) and init", async () => {
+    const outside = await writeFleet({}, tmpdir());
+    cleanup.push(outside);
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const shown = runTypeflake(["--version"], outside);
+    expect(shown.status, describeRun(["--version"], shown)).toBe(0);
+    expect(shown.stdout).toBe(`${version}\n`);
+    const init = runTypeflake(["init", "fleet"], outside);
+    expect(init.status, describeRun(["init", "fleet"], init)).toBe(0);
+    expect(existsSync(join(outside, "fleet/typeflake.config.ts"))).toBe(true);
+  });
 });
