@@ -98,11 +98,14 @@ export const port = z
     params: { code: "invalid-port" },
   });
 
-/** Line breaks, NUL and the other control characters: none belongs in a name, path or one-line setting. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/**
+ * What ends a line of smb.conf, exports, sshd_config or /etc/passwd (`\n`, and `\r` before it),
+ * and NUL, which ends the C string a daemon reads the line into.
+ */
+const LINE_END = /[\r\n\u0000]/;
 
-/** True for text without line breaks or other control characters. */
-export const isOneLine = (value: string): boolean => !CONTROL_CHARACTER.test(value);
+/** True for text that stays on one line of a line-based configuration file. */
+export const isOneLine = (value: string): boolean => !LINE_END.test(value);
 
 /**
  * An absolute file-system path on the target host, e.g. `"/tank/media"`. Paths are written into
@@ -117,7 +120,7 @@ export const absolutePath = z.string().superRefine((value, context) => {
       code: "custom",
       input: value,
       params: { code: "multi-line-value" },
-      message: `must be an absolute path on one line, without line breaks or control characters (it is written into line-based configuration files), got ${shown(value)}`,
+      message: `must be an absolute path on one line, without line breaks or NUL (it is written into line-based configuration files), got ${shown(value)}`,
     });
 });
 
@@ -126,7 +129,7 @@ export const absolutePath = z.string().superRefine((value, context) => {
  * and a line break starts a new entry, e.g. a user's `description`.
  */
 export const passwdEntry = accepting(
-  (value) => !/[:\n]/.test(value) && isOneLine(value),
+  (value) => !value.includes(":") && isOneLine(value),
   "text for /etc/passwd: one line without ':' (NixOS's types.passwdEntry refuses ':' and line breaks), such as \"Alice Liddell\"",
   "invalid-passwd-entry",
 );
@@ -196,7 +199,7 @@ export const flakeUrl = z.string().superRefine((value, context) => {
       code: "custom",
       input: value,
       params: { code: "invalid-flake-url" },
-      message: `must be a flake reference nix can parse, such as "github:NixOS/nixpkgs/nixos-24.11", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs"; got ${shown(value)}: ${problem}`,
+      message: `must be a flake URL such as "github:NixOS/nixpkgs/nixos-24.11", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs" (a flake reference nix can parse); got ${shown(value)}: ${problem}`,
     });
 });
 

@@ -66,6 +66,6 @@ export const refuseTypedKeys =
  * value and start a parameter of its own, so it is refused.
  */
 export const singleLine = z.string().refine(isOneLine, {
-  error: "must be a single line without control characters: this value is written into a line-based configuration file",
+  error: "must be a single line: this value is written into a line-based configuration file",
   params: { code: "multi-line-value" },
 });

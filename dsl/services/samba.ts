@@ -126,7 +126,7 @@ export const sambaShareSchema = z.strictObject({
 /** A share name: `[media]`. `global` is Samba's own section and cannot be a share. */
 const shareName = z
   .string()
-  .regex(/^[^\][/\\:*?"<>|\u0000-\u001f\u007f]{1,80}$/, {
+  .regex(/^[^\][/\\:*?"<>|\r\n\u0000]{1,80}$/, {
     error: 'must be 1-80 characters on one line, without []/\\:*?"<>| (it becomes a [section] line of smb.conf)',
   })
   .refine((name) => name.toLowerCase() !== "global", {

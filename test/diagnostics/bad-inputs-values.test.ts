@@ -164,7 +164,7 @@ const CASES: readonly Case[] = [
     files: nas(`${ADDRESS}\n  services: { samba: { shares: { backups: { »path: "/tank/backups\\nguest ok = yes" } } } },`),
     code: "multi-line-value",
     path: "services.samba.shares.backups.path",
-    message: ["must be an absolute path on one line, without line breaks or control characters"],
+    message: ["must be an absolute path on one line, without line breaks or NUL"],
   },
   {
     name: "Samba share name with a line break",
@@ -234,7 +234,7 @@ const CASES: readonly Case[] = [
     files: { "typeflake.config.ts": withInputUrl("github:NixOS") },
     code: "invalid-flake-url",
     path: "inputs.nixpkgs.url",
-    message: ['must be a flake reference nix can parse', 'github: takes <owner>/<repo>'],
+    message: ['must be a flake URL such as "github:NixOS/nixpkgs/nixos-24.11"', "(a flake reference nix can parse)", 'github: takes <owner>/<repo>'],
   },
   {
     name: "flake input URL with scp-style SSH",

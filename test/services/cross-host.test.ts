@@ -83,7 +83,8 @@ describe("checkCrossHost", () => {
         nas: { address: "10.0.20.10", services: { samba: { shares: {}, openFirewall: false } } },
         router: { address: "10.0.20.254", firewall: { enable: false } },
       },
-      modules: { monitoring: { services: { nodeExporter: {} }, nixos: { environment: { etc: { e: { text: host("compute").port(8080) } } } } } },
+      // The exporter opens 9100 on wg0 only: a connection through the tunnel is not refused.
+      modules: { monitoring: { services: { nodeExporter: { openFirewall: ["wg0"] } }, nixos: { environment: { etc: { e: { text: host("compute").port(8080) } } } } } },
     });
     expect(located(checkCrossHost(fleet))).toEqual([
       {
