@@ -1471,4 +1471,39 @@ export const goldenCases: readonly GoldenCase[] = [
       ),
     ]),
   ),
+  expr(
+    "quoted-name-long-string",
+    "after a quoted name (not a simple left-hand side) a string that does not fit moves to the next line (Pretty.hs, Assignment: line' before the value)",
+    attrs([
+      assign(
+        "server min protocol",
+        str("SMB3_11 with a comment long enough to push the whole binding past the hundred columns"),
+      ),
+      assign("short quoted", str("stays")),
+      assign(["settings", "${weird}", "x"], str("fits on the line")),
+    ]),
+  ),
+  expr(
+    "long-path-long-string",
+    "more than four names is not a simple left-hand side either: the string moves to the next line; four names keep it on the `=` line",
+    attrs([
+      assign(
+        ["services", "nginx", "virtualHosts", "grafana", "serverName"],
+        str("grafana.internal.lab.example.org.and-a-long-suffix-to-overflow.example"),
+      ),
+      assign(
+        ["services", "nginx", "virtualHosts", "serverName"],
+        str("grafana.internal.lab.example.org.and-a-long-suffix-to-overflow.example"),
+      ),
+    ]),
+  ),
+  expr(
+    "quoted-name-absorbs-set",
+    "after a quoted name a set or list still opens on the `=` line (the priority group expands first), and a term that does not fit moves to the next line",
+    attrs([
+      assign("grafana.lab.local", attrs([assign("forceSSL", bool(true)), assign("enableACME", bool(true))])),
+      assign("extra hosts", list([str("a"), str("b")])),
+      assign("a quoted name", select("config", "services", "something", "quiteLongNameToOverflowTheLine", "value", "andSomeMoreText", "evenMore")),
+    ]),
+  ),
 ];

@@ -1,12 +1,12 @@
 /**
  * Bindings: `path = value;` with nixfmt's right-hand-side rules (`absorbRHS`), and `inherit`.
  */
-import type { NixBinary, NixBinding, NixExpr, NixInherit } from "../ast.ts";
-import { attrNameText } from "../escape.ts";
+import type { NixAssign, NixAttrName, NixBinary, NixBinding, NixExpr, NixInherit } from "../ast.ts";
+import { attrNameText, isBareName } from "../escape.ts";
 import { BINDING, printApply } from "./apply.ts";
 import { flattenChain, isAbsorbableExpr, isAbsorbableTerm, Prec, precedence } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { absorbLast, group, hardline, indent, join, line, softline } from "./layout.ts";
+import { absorbLast, group, hardline, indent, join, line, priorityGroup, softline } from "./layout.ts";
 import type { Doc } from "./layout.ts";
 import { printOpChain, printOperand } from "./operators.ts";
 import { isAbsorbableRaw } from "./raw.ts";
@@ -21,9 +21,30 @@ import {
 
 /** A binding as an item of a set or `let`, with its comments above it. */
 export function printBindingItem(b: NixBinding): Doc {
-  const binding =
-    b.kind === "assign" ? [printAttrPath(b.path), " =", printRhs(b.value), ";"] : printInherit(b);
+  const binding = b.kind === "assign" ? printAssign(b) : printInherit(b);
   return withComments(b.comments, group(binding));
+}
+
+/** nixfmt's "simple" left-hand side: at most four names, each a bare identifier. */
+const SIMPLE_LHS_LENGTH = 4;
+
+function isSimpleAttrPath(path: readonly NixAttrName[]): boolean {
+  return path.length <= SIMPLE_LHS_LENGTH && path.every((name) => typeof name === "string" && isBareName(name));
+}
+
+/**
+ * `path = value;`. nixfmt (`Pretty.hs`, `Assignment`) keeps the value on the `=` line only after
+ * a simple left-hand side; after a longer one or one with a quoted or dynamic name it puts a
+ * `line'` before the value's priority group: everything on one line if it fits, else the value
+ * expanded with only its first line after `=` (`"a b" = {`), else the value on the next line.
+ */
+function printAssign(b: NixAssign): Doc {
+  const lhs = printAttrPath(b.path);
+  const rhs = printRhs(b.value);
+  // A value that already moves to the next line when it does not fit is laid out the same way.
+  if (isSimpleAttrPath(b.path) || !Array.isArray(rhs) || rhs[0] !== " ") return [lhs, " =", rhs, ";"];
+  const onNextLine = indent([line, ...rhs.slice(1)]);
+  return [lhs, " =", priorityGroup(onNextLine, [{ before: "", part: rhs, after: "" }]), ";"];
 }
 
 /**
