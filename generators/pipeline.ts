@@ -14,7 +14,8 @@ import { checkNixosOptions } from "./options/check-options.ts";
 import { shippedOptionIndex } from "./options/shipped.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
 import { checkAssertions } from "./validate/assertions/index.ts";
-import { checkableFleet } from "./validate/checkable-fleet.ts";
+import { checkableFleet, skippedChecks } from "./validate/checkable-fleet.ts";
+import { CONFIG_FILE } from "./load/layout.ts";
 import { checkHostPorts, checkPortClaims, type PartialFleet } from "./validate/index.ts";
 import { lowerEntry } from "./lower/entry.ts";
 import { modulesOfHost } from "./model/host-modules.ts";
@@ -81,7 +82,9 @@ export const runPipeline = async (root: string): Promise<PipelineResult> => {
     const later = [...(await laterChecks(root, checkable)), ...prunedChecks(checkable, partial.pruned), ...planFleet(checkable).diagnostics];
     return { diagnostics: [...validation.diagnostics, ...later, ...skipped] };
   }
-  if (!fleet || hasError(validation.diagnostics)) return { diagnostics: validation.diagnostics };
+  // Without a valid fleet configuration no later check can run.
+  if (!fleet) return { diagnostics: [...validation.diagnostics, ...(hasError(validation.diagnostics) ? [skippedChecks(CONFIG_FILE)] : [])] };
+  if (hasError(validation.diagnostics)) return { diagnostics: validation.diagnostics };
   const checked = [...validation.diagnostics, ...(await laterChecks(root, fleet))];
   const { plan, diagnostics: lowering } = planFleet(fleet);
   const diagnostics = [...checked, ...lowering];

@@ -21,6 +21,14 @@ const hostsNamedBy = (config: ConfigBody): string[] => [
 const namesMissingHost = (entry: Entry<ConfigBody>, present: ReadonlySet<string>): boolean =>
   hostsNamedBy(entry.config).some((name) => !present.has(name));
 
+/** The info line for a failed file whose dependent checks did not run. */
+export const skippedChecks = (file: string): Diagnostic => ({
+  severity: "info",
+  code: "checks-skipped",
+  origin: { file, objectPath: [] },
+  message: `checks that need ${file} (cross-host, ports, NixOS options and assertions of the hosts that use it) were skipped until its errors are fixed`,
+});
+
 /** The fleet the later checks can judge, and the info lines for what they skipped. */
 export const checkableFleet = (partial: PartialFleet): { fleet: Fleet; skipped: Diagnostic[] } => {
   const { fleet } = partial;
@@ -34,13 +42,5 @@ export const checkableFleet = (partial: PartialFleet): { fleet: Fleet; skipped: 
   const hosts = fleet.hosts.filter((host) => !namesMissingHost(host, present) && !usesMissingModule(host));
   const hostNames = new Set(hosts.map((host) => host.name));
   const homes = (fleet.homes ?? []).filter((home) => home.host === undefined || hostNames.has(home.host));
-  const skipped = partial.failedFiles.map(
-    (file): Diagnostic => ({
-      severity: "info",
-      code: "checks-skipped",
-      origin: { file, objectPath: [] },
-      message: `checks that need ${file} (cross-host, ports, NixOS options and assertions of the hosts that use it) were skipped until its errors are fixed`,
-    }),
-  );
-  return { fleet: { ...fleet, hosts, modules, homes }, skipped };
+  return { fleet: { ...fleet, hosts, modules, homes }, skipped: partial.failedFiles.map(skippedChecks) };
 };
