@@ -74,7 +74,7 @@ export async function applyActions(root: string, actions: Actions): Promise<Appl
     return failedWith(problems.io(BACKUP_DIRECTORY, "written", cause));
   }
 
-  const staged = await stage(root, steps, texts, modes);
+  const staged = await stage(root, journal, texts, modes);
   if (staged) return undo(root, journal, staged);
 
   try {
@@ -105,14 +105,19 @@ function writeStep(content: { path: string; text: string; before?: { sha256: str
 }
 
 /** Stage every step; the first problem, or `undefined` when all is staged and flushed. */
-async function stage(root: string, steps: readonly Step[], texts: ReadonlyMap<string, string>, modes: ReadonlyMap<string, number>) {
+async function stage(root: string, journal: Journal, texts: ReadonlyMap<string, string>, modes: ReadonlyMap<string, number>) {
+  const { steps, directories } = journal;
   let failure: EmitProblem | undefined;
+  for (const directory of directories) {
+    try {
+      await makeDirectory(absoluteIn(root, directory));
+    } catch (cause) {
+      return problems.io(directory, "created", cause);
+    }
+  }
   const one = async (step: Step): Promise<void> => {
     try {
-      if (step.temp !== undefined) {
-        await makeDirectory(dirname(absoluteIn(root, step.temp)));
-        await createFile(absoluteIn(root, step.temp), texts.get(step.path)!, modes.get(step.path));
-      }
+      if (step.temp !== undefined) await createFile(absoluteIn(root, step.temp), texts.get(step.path)!, modes.get(step.path));
     } catch (cause) {
       failure ??= problems.io(step.path, "written", cause);
       return;

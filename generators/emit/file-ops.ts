@@ -2,17 +2,14 @@
  * Every change typeflake makes to the disk goes through these few functions, so the crash tests'
  * fault hook (`fault-hook.ts`) can stop a run after any one of them.
  */
-import { chmod, copyFile, link, mkdir, open, rename, rmdir, unlink } from "node:fs/promises";
-import { afterFileOperation } from "./fault-hook.ts";
-
-async function counted<T>(operation: Promise<T>): Promise<T> {
-  const result = await operation;
-  afterFileOperation();
-  return result;
-}
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, open, rename, rmdir, unlink } from "node:fs/promises";
+import { fileOperation } from "./fault-hook.ts";
 
 /** Create a new file (failing if it exists) holding `text`, flushed to disk, with `mode` if given. */
-export async function createFile(path: string, text: string, mode?: number): Promise<void> {
+export const createFile = (path: string, text: string, mode?: number): Promise<void> => fileOperation(() => writeNew(path, text, mode));
+
+async function writeNew(path: string, text: string, mode: number | undefined): Promise<void> {
   const handle = await open(path, "wx");
   try {
     await handle.writeFile(text, "utf8");
@@ -25,29 +22,29 @@ export async function createFile(path: string, text: string, mode?: number): Pro
     throw cause;
   }
   await handle.close();
-  afterFileOperation();
 }
 
-export const renameFile = (from: string, to: string): Promise<void> => counted(rename(from, to));
-export const removeFile = (path: string): Promise<void> => counted(unlink(path));
-export const removeDirectory = (path: string): Promise<void> => counted(rmdir(path));
-export const makeDirectory = (path: string): Promise<string | undefined> => counted(mkdir(path, { recursive: true }));
-export const changeMode = (path: string, mode: number): Promise<void> => counted(chmod(path, mode));
+export const renameFile = (from: string, to: string): Promise<void> => fileOperation(() => rename(from, to));
+export const removeFile = (path: string): Promise<void> => fileOperation(() => unlink(path));
+export const removeDirectory = (path: string): Promise<void> => fileOperation(() => rmdir(path));
+/** Create a directory and its missing parents; returns the first one created, if any. */
+export const makeDirectory = (path: string): Promise<string | undefined> => fileOperation(() => mkdir(path, { recursive: true }));
 
 /**
  * A second name for `path`'s file, so its content survives `path` being replaced: a hard link,
  * or a copy where links are not possible (another file system). A hard link to an immutable or
  * append-only file is refused (EPERM), which is what makes this also a test of replaceability.
  */
-export async function keepCopy(path: string, copy: string): Promise<void> {
+export const keepCopy = (path: string, copy: string): Promise<void> => fileOperation(() => linkOrCopy(path, copy));
+
+async function linkOrCopy(path: string, copy: string): Promise<void> {
   try {
     await link(path, copy);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code !== "EXDEV" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw cause;
-    await copyFile(path, copy);
+    await copyFile(path, copy, constants.COPYFILE_EXCL);
   }
-  afterFileOperation();
 }
 
 /**

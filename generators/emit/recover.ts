@@ -4,12 +4,14 @@
  * removes typeflake's temporary files. This needs the fleet's lock; when there is nothing to
  * recover, nothing is locked or written, so read-only commands stay read-only.
  */
-import { lstat } from "node:fs/promises";
-import { absoluteIn } from "./atomic.ts";
+import { readdir } from "node:fs/promises";
+import { basename } from "node:path";
+import { absoluteIn, isTempName } from "./atomic.ts";
 import { removeFile } from "./file-ops.ts";
 import { readJournal, TRANSACTION_DIRECTORY } from "./journal.ts";
 import { findTemporaryFiles } from "./leftovers.ts";
 import { acquireLock, LOCK_PATH, liveHolder, type LockOptions } from "./lock.ts";
+import { STATE_DIRECTORY } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
 import { canRollForward, closeTransaction, rollBack, rollForward, StepFailure } from "./replay.ts";
 
@@ -36,8 +38,11 @@ const NOTHING: Recovery = { outcome: "none", paths: [], temporaries: [] };
  */
 export async function recoverUnfinishedWrite(root: string, options: LockOptions = {}): Promise<RecoveryResult> {
   try {
-    const unfinished = await exists(absoluteIn(root, TRANSACTION_DIRECTORY));
-    const locked = await exists(absoluteIn(root, LOCK_PATH));
+    // Only `.typeflake/` is looked at here: a run makes its temporary files after its journal,
+    // except the lock's own, which is made beside the lock.
+    const state = await readdir(absoluteIn(root, STATE_DIRECTORY)).catch((): string[] => []);
+    const unfinished = state.includes(basename(TRANSACTION_DIRECTORY)) || state.some(isTempName);
+    const locked = state.includes(basename(LOCK_PATH));
     if (!unfinished && (!locked || (await liveHolder(root)) !== undefined)) return { ok: true, recovery: NOTHING };
     const lock = await acquireLock(root, options);
     if (!lock.ok) return { ok: false, problem: problems.fleetLocked(lock.holder, lock.waitedMs) };
@@ -71,12 +76,6 @@ export async function recoverLocked(root: string): Promise<RecoveryResult> {
     return { ok: false, problem: asProblem(cause) };
   }
 }
-
-const exists = (path: string): Promise<boolean> =>
-  lstat(path).then(
-    () => true,
-    () => false,
-  );
 
 function asProblem(cause: unknown): EmitProblem {
   if (cause instanceof StepFailure) return problems.rollbackFailed(problems.io(cause.path, cause.operation, cause.cause));

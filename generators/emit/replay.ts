@@ -68,6 +68,7 @@ export async function rollBack(root: string, journal: Journal): Promise<void> {
 
 /** Remove the transaction's folder (backups, journal): the transaction is over, either way. */
 export async function closeTransaction(root: string): Promise<void> {
+  if (!(await exists(root, TRANSACTION_DIRECTORY))) return;
   const backups = absoluteIn(root, BACKUP_DIRECTORY);
   for (const name of await readdir(backups).catch(() => [])) await removeFile(`${backups}/${name}`);
   for (const name of await readdir(absoluteIn(root, TRANSACTION_DIRECTORY)).catch(() => [])) {

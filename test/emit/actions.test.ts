@@ -3,7 +3,7 @@ import { planActions } from "../../generators/emit/actions.ts";
 import type { DiskEntry } from "../../generators/emit/disk.ts";
 import { contentHash, MANIFEST_PATH, manifestOf, serializeManifest } from "../../generators/emit/manifest.ts";
 import type { FilePlan } from "../../generators/emit/plan.ts";
-import { planned } from "./support.ts";
+import { planned } from "./support/tree.ts";
 
 const file = (text: string): DiskEntry => ({ kind: "file", text, sha256: contentHash(text), mode: 0o644 });
 const absent: DiskEntry = { kind: "absent" };

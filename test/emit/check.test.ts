@@ -7,7 +7,7 @@ import { checkExitCode } from "../../generators/emit/exit-code.ts";
 import { MANIFEST_PATH } from "../../generators/emit/manifest.ts";
 import { formatCheckReport } from "../../generators/emit/report.ts";
 import { writePlan } from "../../generators/emit/write.ts";
-import { planOf, put, read, snapshot, tempRoot } from "./support.ts";
+import { planOf, put, read, snapshot, tempRoot } from "./support/tree.ts";
 
 const fleet = planOf({
   "flake.nix": "{\n  description = \"homelab\";\n}\n",

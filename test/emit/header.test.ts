@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GENERATED_MARKER, generatedHeader, hasGeneratedHeader, renderGeneratedHeader } from "../../generators/emit/header.ts";
-import { anyText } from "./support.ts";
+import { anyText } from "./support/tree.ts";
 
 describe("generatedHeader", () => {
   it("names the source, says the file is generated and how to change it", () => {

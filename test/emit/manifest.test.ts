@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentHash, manifestOf, parseManifest, serializeManifest } from "../../generators/emit/manifest.ts";
-import { planned } from "./support.ts";
+import { planned } from "./support/tree.ts";
 
 const files = [planned("modules/common.nix", "{ }\n"), planned("flake.nix", "{ }\n", "typeflake.config.ts"), planned("Zeta.nix", "{ }\n")];
 

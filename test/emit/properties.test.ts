@@ -13,7 +13,7 @@ import { checkExitCode } from "../../generators/emit/exit-code.ts";
 import { hasGeneratedHeader, renderGeneratedHeader } from "../../generators/emit/header.ts";
 import type { FilePlan } from "../../generators/emit/plan.ts";
 import { writePlan } from "../../generators/emit/write.ts";
-import { anyText, filesUnder, planned, put, snapshot, tempRoot } from "./support.ts";
+import { anyText, filesUnder, planned, put, snapshot, tempRoot } from "./support/tree.ts";
 
 const PLANNABLE = ["flake.nix", "hosts/a/default.nix", "hosts/b/default.nix", "modules/m.nix", "overlays/default.nix", "deep/x/y/z.nix"];
 const HAND_KEPT = ["hosts/a/hardware.nix", "README.md"];

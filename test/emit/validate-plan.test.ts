@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validatePlan } from "../../generators/emit/validate-plan.ts";
-import { planned } from "./support.ts";
+import { planned } from "./support/tree.ts";
 
 describe("validatePlan", () => {
   it("accepts a well-formed plan", () => {

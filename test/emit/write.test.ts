@@ -9,7 +9,7 @@ import { writeExitCode } from "../../generators/emit/exit-code.ts";
 import { MANIFEST_PATH } from "../../generators/emit/manifest.ts";
 import { formatWriteReport } from "../../generators/emit/report.ts";
 import { writePlan } from "../../generators/emit/write.ts";
-import { filesUnder, planOf, planned, put, read, snapshot, tempRoot } from "./support.ts";
+import { filesUnder, planOf, planned, put, read, snapshot, tempRoot } from "./support/tree.ts";
 
 const fleet = planOf({ "flake.nix": "{ }\n", "hosts/nas/default.nix": "{ nas }\n", "modules/common.nix": "{ common }\n" });
 

@@ -6,20 +6,20 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
-import { afterEach } from "vitest";
-import { renderGeneratedHeader } from "../../generators/emit/header.ts";
-import type { FilePlan, PlannedFile } from "../../generators/emit/plan.ts";
+import { afterAll, afterEach } from "vitest";
+import { renderGeneratedHeader } from "../../../generators/emit/header.ts";
+import type { FilePlan, PlannedFile } from "../../../generators/emit/plan.ts";
 
-const roots: string[] = [];
+const roots = { test: [] as string[], file: [] as string[] };
 
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
-});
+const removeAll = (list: string[]) => Promise.all(list.splice(0).map((root) => rm(root, { recursive: true, force: true })));
+afterEach(() => removeAll(roots.test));
+afterAll(() => removeAll(roots.file));
 
-/** A fresh empty directory, removed after the test. */
-export async function tempRoot(): Promise<string> {
+/** A fresh empty directory, removed after the test (or, for `"file"`, after the test file: for `beforeAll`). */
+export async function tempRoot(lifetime: "test" | "file" = "test"): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "typeflake-emit-"));
-  roots.push(root);
+  roots[lifetime].push(root);
   return root;
 }
 
