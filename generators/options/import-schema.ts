@@ -1,11 +1,19 @@
 /**
- * `typeflake options import`, as a pure function: the JSON of an options.json (and optionally of
+ * `typeflake options import`, as pure functions: the JSON of an options.json (and optionally of
  * an aliases file) in, the text of the generated files out. Reading and writing files is the
- * command's business.
+ * command's business. `generateOptionSchema` is the part after reading: parsed declarations and
+ * aliases from any source (an options.json, a fleet's own evaluated modules) in, files out.
  */
 import { isFallback } from "./parse-type.ts";
 import { showOptionPath } from "./option-path.ts";
-import { type InputProblem, type Parsed, readAliasesJson, readOptionsJson } from "./options-file.ts";
+import {
+  type InputProblem,
+  type OptionAlias,
+  type OptionDeclaration,
+  type Parsed,
+  readAliasesJson,
+  readOptionsJson,
+} from "./options-file.ts";
 import { typeParts } from "./option-type.ts";
 import { type OptionNode, optionsOf } from "./option-tree.ts";
 import { buildOptionIndex, serializeOptionIndex } from "./runtime-index.ts";
@@ -55,18 +63,39 @@ export function importOptionSchema(inputs: ImportInputs): Parsed<ImportedSchema>
   const problems: InputProblem[] = [...(options.ok ? [] : options.problems), ...(aliases.ok ? [] : aliases.problems)];
   if (!options.ok || !aliases.ok) return { ok: false, problems };
   const sources = [inputs.options.name, ...(inputs.aliases ? [inputs.aliases.name] : [])];
-  const index = buildOptionIndex(options.value, aliases.value, sources);
   return {
     ok: true,
-    value: {
-      files: {
-        [GENERATED_FILES.types]: writeOptionTypes(index.root, { expressionsImport: inputs.expressionsImport, sources }),
-        [GENERATED_FILES.index]: serializeOptionIndex(index),
-      },
-      optionCount: index.optionCount,
-      fallbacks: fallbacksIn(index.root),
-      warnings: unreachableOptions(index.root),
+    value: generateOptionSchema({
+      declarations: options.value,
+      aliases: aliases.value,
+      sources,
+      expressionsImport: inputs.expressionsImport,
+    }),
+  };
+}
+
+/** Parsed option data, whatever it was read from. */
+export interface SchemaInputs {
+  readonly declarations: readonly OptionDeclaration[];
+  readonly aliases: readonly OptionAlias[];
+  /** Names of what the data came from, for the generated header and messages (machine-independent). */
+  readonly sources: readonly string[];
+  /** Module specifier the generated types use for typeflake's expression values. */
+  readonly expressionsImport: string;
+}
+
+/** The types and the runtime index of parsed option data; the caller decides where they go. */
+export function generateOptionSchema(inputs: SchemaInputs): ImportedSchema {
+  const { sources, expressionsImport } = inputs;
+  const index = buildOptionIndex(inputs.declarations, inputs.aliases, sources);
+  return {
+    files: {
+      [GENERATED_FILES.types]: writeOptionTypes(index.root, { expressionsImport, sources }),
+      [GENERATED_FILES.index]: serializeOptionIndex(index),
     },
+    optionCount: index.optionCount,
+    fallbacks: fallbacksIn(index.root),
+    warnings: unreachableOptions(index.root),
   };
 }
 

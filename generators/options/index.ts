@@ -5,10 +5,12 @@
 export { checkNixosOptions } from "./check-options.ts";
 export { describeOptionType } from "./describe-type.ts";
 export {
+  generateOptionSchema,
   importOptionSchema,
   type ImportedSchema,
   type ImportInputs,
   type JsonInput,
+  type SchemaInputs,
   type TypeFallback,
 } from "./import-schema.ts";
 export { optionTypeAt, slotAt } from "./lookup.ts";

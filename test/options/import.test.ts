@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importOptionSchema } from "../../generators/options/import-schema.ts";
+import { generateOptionSchema, importOptionSchema } from "../../generators/options/import-schema.ts";
 import { showOptionPath } from "../../generators/options/option-path.ts";
 import { optionsOf } from "../../generators/options/option-tree.ts";
+import { readAliasesJson, readOptionsJson } from "../../generators/options/options-file.ts";
 import { parseOptionIndex } from "../../generators/options/runtime-index.ts";
 import { GENERATED_FILES, SHIPPED_SCHEMA } from "../../generators/options/shipped.ts";
 import { shippedAliasCount, shippedAliases, shippedOptionCount, shippedOptionEntries, shippedOptions } from "./support.ts";
@@ -27,6 +28,19 @@ describe("importing the shipped schema", () => {
     for (const [name, text] of Object.entries(schema.files)) {
       expect(readFileSync(join(SHIPPED_SCHEMA.outDir, name), "utf8"), `dsl/nixos-options/${name} is stale`).toBe(text);
     }
+  });
+
+  it("generates the same files from parsed declarations, whatever read them", () => {
+    const declarations = readOptionsJson(shippedOptions.json, shippedOptions.name);
+    const aliases = readAliasesJson(shippedAliases.json, shippedAliases.name);
+    if (!declarations.ok || !aliases.ok) throw new Error("the shipped data does not read");
+    const generated = generateOptionSchema({
+      declarations: declarations.value,
+      aliases: aliases.value,
+      sources: [shippedOptions.name, shippedAliases.name],
+      expressionsImport: SHIPPED_SCHEMA.expressionsImport,
+    });
+    expect(generated).toEqual(schema);
   });
 
   it("is deterministic", () => {
