@@ -212,12 +212,11 @@ class Checker {
           this.next();
           if (this.isOp(this.peek(), "{")) {
             // Old-style `let { … }`: a set whose `body` attribute is the value.
-            this.next();
-            this.bindings("}");
+            this.bindings("}", this.next().start);
             this.expect("}", "to close let { …");
             return;
           }
-          this.bindings("in");
+          this.bindings("in", first.start);
           this.expect("in", "after the bindings of let");
           this.expr();
           return;
@@ -406,8 +405,7 @@ class Checker {
       switch (token.kind) {
         case "id":
           if (token.text === "rec" || token.text === "let") {
-            this.expect("{", `after '${token.text}'`);
-            this.bindings("}");
+            this.bindings("}", this.expect("{", `after '${token.text}'`).start);
             this.expect("}", "to close the set");
           }
           return;
@@ -432,13 +430,13 @@ class Checker {
       } else if (this.isOp(token, "[")) {
         while (!this.isOp(this.peek(), "]")) {
           const item = this.peek();
-          if (item.kind === "eof") this.fail(item, "a list '[' is never closed with ']'");
+          if (item.kind === "eof") this.fail(token, "this '[' is never closed with ']'");
           if (!this.startsTerm(item)) this.fail(item, `expected a list item or ']', found ${describe(item)} (list items that are not simple terms need parentheses)`);
           this.select(true);
         }
         this.next();
       } else if (this.isOp(token, "{")) {
-        this.bindings("}");
+        this.bindings("}", token.start);
         this.expect("}", "to close the set");
       } else {
         this.fail(token, `expected an expression, found ${describe(token)}`);
@@ -449,10 +447,11 @@ class Checker {
   }
 
   /** Bindings up to (not including) `end`: `a.b = v;`, `inherit a b;`, `inherit (s) a;`. */
-  private bindings(end: string): void {
+  private bindings(end: string, openedAt: number): void {
     for (;;) {
       const token = this.peek();
-      if (token.kind === "eof") this.fail(token, end === "in" ? "'let' is never followed by 'in'" : "a set '{' is never closed with '}'");
+      if (token.kind === "eof")
+        throw new SyntaxFailure(openedAt, end === "in" ? "this 'let' is never followed by 'in'" : "this '{' is never closed with '}'");
       if (token.text === end && (token.kind === "op" || token.kind === "id")) return;
       if (token.kind === "id" && token.text === "inherit") {
         this.next();

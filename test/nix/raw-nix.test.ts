@@ -1,0 +1,85 @@
+/**
+ * The raw-fragment check: with nix, one `nix-instantiate --parse` for all fragments (one more
+ * per broken fragment); without nix, typeflake's own syntax check; either way each broken
+ * fragment is reported at the path it was written at.
+ */
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { mkForce, nix, pkg } from "../../dsl/expressions.ts";
+import { checkRawNix, rawFragments } from "../../generators/validate/raw-nix.ts";
+import { buildFleet } from "../services/support/fleet.ts";
+
+const fleetWith = (nixos: Record<string, unknown>) =>
+  buildFleet({ hosts: { nas: { address: "10.0.20.10", nixos } as never } });
+
+const VALID = fleetWith({
+  environment: { systemPackages: [nix`pkgs.htop`, nix`with pkgs; ${pkg("git")}`] },
+  networking: { domain: mkForce(nix`"lab" + ".local"`) },
+  services: { openssh: { enable: nix`true || false` } },
+});
+
+const BROKEN = fleetWith({
+  environment: { systemPackages: [nix`pkgs.htop {`, nix`pkgs.git`] },
+  networking: { domain: nix`if true then "a"` },
+  services: { openssh: { enable: nix`true # on` } },
+});
+
+/** A spawn that runs the real nix-instantiate and counts its calls. */
+const countingSpawn = () => {
+  const calls: string[][] = [];
+  const spawn = async (args: readonly string[]) => {
+    calls.push([...args]);
+    try {
+      execFileSync("nix-instantiate", [...args], { stdio: "pipe" });
+      return { code: 0, stderr: "" };
+    } catch (failure) {
+      if ((failure as NodeJS.ErrnoException).code === "ENOENT") throw new Error("nix-instantiate is not on PATH: the tests need the real nix");
+      return { code: 1, stderr: String((failure as { stderr?: unknown }).stderr) };
+    }
+  };
+  return { calls, spawn };
+};
+
+const summary = (diagnostics: Awaited<ReturnType<typeof checkRawNix>>) =>
+  diagnostics.map((d) => `${d.code} ${d.origin.objectPath.join(".")}`);
+
+describe("raw nix fragments", () => {
+  it("are found wherever they are written, interpolations standing in as a variable", () => {
+    expect(rawFragments(VALID).map((f) => [f.origin.objectPath.join("."), f.text])).toEqual([
+      ["nixos.environment.systemPackages.0", "pkgs.htop"],
+      ["nixos.environment.systemPackages.1", "with pkgs; __typeflakeValue"],
+      ["nixos.networking.domain", '"lab" + ".local"'],
+      ["nixos.services.openssh.enable", "true || false"],
+    ]);
+  });
+
+  it("valid ones pass with a single nix-instantiate call", async () => {
+    const { calls, spawn } = countingSpawn();
+    expect(await checkRawNix(VALID, { spawn })).toEqual([]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.filter((arg) => arg.endsWith(".nix"))).toHaveLength(4);
+  });
+
+  it("broken ones are reported by nix at their paths, one more call per broken fragment", async () => {
+    const { calls, spawn } = countingSpawn();
+    const found = await checkRawNix(BROKEN, { spawn });
+    expect(summary(found)).toEqual([
+      "raw-nix-syntax nixos.environment.systemPackages.0",
+      "raw-nix-syntax nixos.networking.domain",
+      "raw-nix-syntax nixos.services.openssh.enable",
+    ]);
+    expect(found[0]?.message).toContain("(nix-instantiate --parse): syntax error, unexpected end of file");
+    expect(found[2]?.message).toContain("ends with a # comment");
+    expect(calls).toHaveLength(3);
+  });
+
+  it("without nix, typeflake's own check finds the same problems", async () => {
+    const missing = async () => ({ code: "missing" as const, stderr: "" });
+    const found = await checkRawNix(BROKEN, { spawn: missing });
+    expect(summary(found)).toEqual(summary(await checkRawNix(BROKEN, { useNix: false })));
+    expect(summary(found)).toHaveLength(3);
+    expect(found[0]?.message).toContain("(typeflake's Nix syntax check): this '{' is never closed with '}', at line 1, column 11");
+    expect(found[1]?.message).toContain("expected 'else'");
+    expect(await checkRawNix(VALID, { spawn: missing })).toEqual([]);
+  });
+});
