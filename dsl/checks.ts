@@ -240,8 +240,8 @@ export const hostId = matching(
 
 /** A name usable for a secret, a module or an overlay. */
 export const identifierName = matching(
-  /^[A-Za-z0-9][A-Za-z0-9._/-]*$/,
-  "a name of letters, digits and . _ / - starting with a letter or digit",
+  /^[A-Za-z0-9][A-Za-z0-9._-]*(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)*$/,
+  'a name of letters, digits and . _ / - starting with a letter or digit, with no empty, "." or ".." part between slashes',
   "invalid-name",
 );
 

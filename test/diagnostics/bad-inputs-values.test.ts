@@ -122,6 +122,13 @@ const CASES: readonly Case[] = [
     path: "secrets.secrets.wg-key.file",
     message: ['must be a path relative to the fleet root, inside it', 'got "../../../etc/shadow"'],
   },
+  {
+    name: "secret name climbing out of its folder",
+    files: { "typeflake.config.ts": withSecrets(`{ secrets: { »"wg/../../../etc/shadow": {} } }`) },
+    code: "invalid-name",
+    path: 'secrets.secrets."wg/../../../etc/shadow"',
+    message: ['invalid key "wg/../../../etc/shadow": must be a name of letters, digits and . _ / - starting with a letter or digit, with no empty, "." or ".." part between slashes'],
+  },
   // Clear-text secrets in the Nix store.
   {
     name: "clear-text password in a raw nixos block",
