@@ -95,9 +95,11 @@ export type NextInString = "interpolation" | "close" | "newline";
 export function escapeDoubleQuoted(text: string, next: NextInString): string {
   checkText(text, "the string");
   if (!/[\\"\n\r\t$]/.test(text)) return text;
+  // By code point, so a character outside the BMP is never split into its UTF-16 halves.
+  const chars = [...text];
   let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
     switch (c) {
       case "\\":
         out += "\\\\";
@@ -116,7 +118,7 @@ export function escapeDoubleQuoted(text: string, next: NextInString): string {
         break;
       case "$":
         out +=
-          text[i + 1] === "{" || (i === text.length - 1 && next === "interpolation") ? "\\$" : "$";
+          chars[i + 1] === "{" || (i === chars.length - 1 && next === "interpolation") ? "\\$" : "$";
         break;
       default:
         out += c;
@@ -141,21 +143,23 @@ export function attrNameText(name: string): string {
  */
 export function escapeIndented(text: string, next: NextInString): string {
   checkText(text, "the string");
+  // By code point, so a character outside the BMP is never split into its UTF-16 halves.
+  const chars = [...text];
   const units: string[] = [];
   let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
+  while (i < chars.length) {
+    const c = chars[i]!;
     if (c === "'") {
       let end = i;
-      while (text[end] === "'") end++;
+      while (chars[end] === "'") end++;
       const run = end - i;
       for (let pair = 0; pair < Math.floor(run / 2); pair++) units.push("'''");
       if (run % 2 === 1) units.push("'");
       i = end;
-    } else if (c === "$" && text[i + 1] === "{") {
+    } else if (c === "$" && chars[i + 1] === "{") {
       units.push("''${");
       i += 2;
-    } else if (c === "$" && i === text.length - 1 && next === "interpolation") {
+    } else if (c === "$" && i === chars.length - 1 && next === "interpolation") {
       units.push("''$");
       i++;
     } else {
