@@ -11,7 +11,8 @@
  *   enum      := "one of " value (", " value)* | "value " value " (singular enum)"
  *   refinement:= ", " known-clause | " (with check: " text ")"
  *
- * Leaf phrases come from `type-phrases.ts`. Anything else falls back to "any Nix value"
+ * Leaf phrases come from `type-phrases.ts` (and the modules' own wordings, `module-phrases.ts`).
+ * Anything else, or anything nested deeper than nixpkgs ever nests, falls back to "any Nix value"
  * (`{ kind: "any", unknown }`): a parenthesised group falls back alone, otherwise the whole
  * description does. The fallback is documented in the generated types and listed by the tests.
  */
@@ -28,8 +29,17 @@ export function parseOptionType(description: string): OptionType {
 /** True when `type` (or a part of it) fell back to "any Nix value". */
 export const isFallback = (type: OptionType): boolean => type.kind === "any" && type.unknown !== undefined;
 
+/**
+ * Deeper than any nixpkgs type nests (a handful of levels). A description nested deeper (from a
+ * hand-made options.json) falls back instead of overflowing the stack, which also bounds every
+ * later walk over the parsed type.
+ */
+const MAX_NESTING = 64;
+
 class Cursor {
   position = 0;
+  /** Operands open around the position. */
+  nesting = 0;
   constructor(readonly text: string) {}
 
   get done(): boolean {
@@ -99,6 +109,14 @@ function parseChain(cursor: Cursor): OptionType | undefined {
 }
 
 function parseOperand(cursor: Cursor): OptionType | undefined {
+  if (cursor.nesting === MAX_NESTING) return undefined;
+  cursor.nesting++;
+  const type = parseRefinedOperand(cursor);
+  cursor.nesting--;
+  return type;
+}
+
+function parseRefinedOperand(cursor: Cursor): OptionType | undefined {
   const start = cursor.position;
   const type = parseBase(cursor);
   if (!type) {

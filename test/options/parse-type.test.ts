@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeOptionType } from "../../generators/options/describe-type.ts";
-import { typeParts } from "../../generators/options/option-type.ts";
+import { type OptionType, typeParts } from "../../generators/options/option-type.ts";
 import { isFallback, parseOptionType } from "../../generators/options/parse-type.ts";
 import { shippedTypeTexts } from "./support.ts";
 
@@ -209,6 +209,15 @@ describe("the fallback to any Nix value", () => {
     const type = parseOptionType("list of (string foo)");
     expect(type).toEqual({ kind: "list", of: { kind: "any", unknown: "string foo" } });
     expect(describeOptionType(type)).toBe("list of (string foo)");
+  });
+
+  it("covers descriptions nested deeper than nixpkgs nests, instead of overflowing the stack", () => {
+    const lists = `${"list of ".repeat(10_000)}string`;
+    expect(parseOptionType(lists)).toEqual({ kind: "any", unknown: lists });
+    const groups = `${"(".repeat(10_000)}string${")".repeat(10_000)}`;
+    expect(isFallback([...typeParts(parseOptionType(groups))].at(-1) as OptionType)).toBe(true);
+    // Real nesting, a few levels deep, is still understood.
+    expect(parseOptionType(`${"list of ".repeat(8)}string`)).toMatchObject({ kind: "list", of: { kind: "list" } });
   });
 
   it("is marked so tools can list it", () => {
