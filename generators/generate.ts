@@ -2,7 +2,7 @@
  * A validated fleet → the file plan: every Nix file printed with its header, plus the problems
  * lowering found (conflicting definitions, duplicate overlay packages). Pure: no disk access.
  */
-import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { generatedHeader } from "./emit/header.ts";
 import type { FilePlan, PlannedFile } from "./emit/plan.ts";
 import { agenixRulesFile } from "./files/agenix-rules.ts";
@@ -16,7 +16,7 @@ import { overlayFile } from "./files/overlay-file.ts";
 import { renderSopsYaml } from "./files/sops-yaml.ts";
 import { secretUsage } from "./lower/secrets/usage.ts";
 import type { Fleet } from "./model/fleet.ts";
-import { printNixFile } from "./nix/print.ts";
+import { NixPrintError, printNixFile } from "./nix/print.ts";
 
 /** Every Nix file the fleet needs, before printing. */
 export const nixFiles = (fleet: Fleet): GeneratedNix[] => [
@@ -39,11 +39,27 @@ const sopsRules = (fleet: Fleet): PlannedFile[] =>
     ? [{ path: ".sops.yaml", source: fleet.configFile, text: renderSopsYaml(fleet, secretUsage(fleet)) }]
     : [];
 
+/**
+ * `make()`, or, when a value that Nix cannot write got past validation (validation refuses every
+ * known kind, so this is a safety net), an error at `source` instead of a crash.
+ */
+const unlessUnprintable = <T>(source: string, make: () => T, problems: Diagnostic[]): T[] => {
+  try {
+    return [make()];
+  } catch (thrown) {
+    if (!(thrown instanceof NixPrintError)) throw thrown;
+    problems.push(error("unprintable-value", { file: source, objectPath: [] }, thrown.message));
+    return [];
+  }
+};
+
 /** The file plan of a fleet; files are only worth writing when `diagnostics` has no error. */
 export const planFleet = (fleet: Fleet): { plan: FilePlan; diagnostics: Diagnostic[] } => {
-  const files = nixFiles(fleet);
+  const problems: Diagnostic[] = [];
+  const files = unlessUnprintable(fleet.configFile, () => nixFiles(fleet), problems).flat();
+  const texts = files.flatMap((file) => unlessUnprintable(file.source, () => printed(file), problems));
   return {
-    plan: { files: [...files.map(printed), ...sopsRules(fleet), inventoryFile(fleet)] },
-    diagnostics: files.flatMap((file) => file.diagnostics),
+    plan: { files: [...texts, ...sopsRules(fleet), inventoryFile(fleet)] },
+    diagnostics: [...files.flatMap((file) => file.diagnostics), ...problems],
   };
 };
