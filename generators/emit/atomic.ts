@@ -23,15 +23,19 @@ export function tempPathFor(target: string): string {
 /** Whether a file name is one of typeflake's temporaries. */
 export const isTempName = (name: string): boolean => TEMP_NAME.test(name);
 
+/** Why a directory is rightly left in place: not empty (any file system's spelling), gone, or a mount point. */
+const NOT_PRUNABLE = new Set(["ENOTEMPTY", "EEXIST", "ENOENT", "EBUSY"]);
+
 /** Remove `directory` and then each parent strictly below `root` that has become empty. */
 export async function pruneEmptyDirectories(root: string, directory: string): Promise<void> {
   for (let current = directory; isStrictlyBelow(root, current); current = dirname(current)) {
     // rmdir refuses non-empty directories: the first one still holding anything ends the walk.
-    const removed = await removeDirectory(current).then(
-      () => true,
-      () => false,
-    );
-    if (!removed) return;
+    try {
+      await removeDirectory(current);
+    } catch (cause) {
+      if (NOT_PRUNABLE.has((cause as NodeJS.ErrnoException).code ?? "")) return;
+      throw cause;
+    }
   }
 }
 

@@ -133,9 +133,9 @@ function held(path: string, me: LockHolder, madeStateDirectory: boolean): HeldLo
   return {
     release: async () => {
       if (released) return;
+      if (ownsSync(path, me)) await removeFile(path); // if this fails, the exit handler tries again
       released = true;
       process.removeListener("exit", onExit);
-      if (ownsSync(path, me)) await removeFile(path);
       if (madeStateDirectory) await removeDirectory(dirname(path)).catch(() => undefined);
     },
   };

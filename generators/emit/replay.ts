@@ -5,7 +5,7 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { absoluteIn, pruneEmptyDirectories } from "./atomic.ts";
-import { removeDirectory, removeFile, renameFile, syncDirectory } from "./file-ops.ts";
+import { makeDirectory, removeDirectory, removeFile, renameFile, syncDirectory } from "./file-ops.ts";
 import { BACKUP_DIRECTORY, JOURNAL_PATH, type Journal, TRANSACTION_DIRECTORY } from "./journal.ts";
 import { contentHash } from "./manifest.ts";
 
@@ -37,8 +37,10 @@ export async function rollForward(root: string, journal: Journal): Promise<void>
     const target = absoluteIn(root, step.path);
     if (step.after === null) {
       // Deleted only while exactly as decided: anything else there now is not typeflake's to remove.
-      if (now !== undefined && now === step.before) await run(step.path, "deleted", () => removeFile(target));
-      await pruneEmptyDirectories(root, dirname(target));
+      await run(step.path, "deleted", async () => {
+        if (now !== undefined && now === step.before) await removeFile(target);
+        await pruneEmptyDirectories(root, dirname(target));
+      });
     } else if (now !== step.after) {
       await run(step.path, "written", () => renameFile(absoluteIn(root, step.temp!), target));
     }
@@ -57,7 +59,11 @@ export async function rollBack(root: string, journal: Journal): Promise<void> {
       if (now !== undefined && now === step.after) await run(step.path, "removed again", () => removeFile(target));
     } else if (now !== step.before) {
       const backup = absoluteIn(root, `${BACKUP_DIRECTORY}/${step.backup}`);
-      await run(step.path, "restored", () => renameFile(backup, target));
+      await run(step.path, "restored", async () => {
+        // A deletion may have taken the folder with it.
+        await makeDirectory(dirname(target));
+        await renameFile(backup, target);
+      });
     }
     if (step.temp !== undefined && (await exists(root, step.temp))) await run(step.temp, "deleted", () => removeFile(absoluteIn(root, step.temp!)));
     touched.add(dirname(target));
