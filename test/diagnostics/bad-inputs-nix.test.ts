@@ -137,6 +137,17 @@ const CASES: readonly Case[] = [
     message: "is nested more than 100 levels deep",
   },
   {
+    // JavaScript itself cannot load it (V8 overflows compiling the literal): reported at the
+    // definition, and the locator does not overflow reading the file.
+    name: "a set nested 5,000 deep, written in the host file",
+    files: {
+      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n\nexport default »defineHost({\n  address: "10.0.20.10",\n  nixos: { environment: { etc: ${nested(5000, 0)} } },\n});\n`,
+    },
+    code: "load-error",
+    path: "",
+    message: "Maximum call stack size exceeded",
+  },
+  {
     name: "a set nested 5,000 deep, built at run time (not a cycle)",
     files: nas("  nixos: { environment: { »etc: (() => { let v: unknown = 1; for (let i = 0; i < 5000; i++) v = { a: v }; return v as never; })() } },"),
     code: "too-deep",
