@@ -47,7 +47,38 @@ const isAttrSet = (value: NixValue): value is { readonly [name: string]: NixValu
 /** A raw `nixos` block's keys are the TypeScript keys too: its origins can follow them down. */
 const inRawBlock = (origin: SourceOrigin): boolean => origin.objectPath.length === 1 && origin.objectPath[0] === "nixos";
 
-/** Spread one definition into leaves, through plain sets and `mk*` wrappers. */
+/**
+ * The option subtrees the assertions read. Only definitions on these paths are kept: a host's
+ * Samba settings or package lists would cost time and answer nothing. An assertion that reads
+ * another option adds its path here (`get` refuses paths outside them, so none is missed).
+ */
+const WATCHED: readonly (readonly string[])[] = [
+  ["age"],
+  ["sops"],
+  ["boot", "supportedFilesystems"],
+  ["boot", "initrd", "supportedFilesystems"],
+  ["boot", "zfs", "extraPools"],
+  ["fileSystems"],
+  ["networking", "hostId"],
+  ["networking", "hostName"],
+  ["networking", "wireguard", "interfaces"],
+  ["security", "acme"],
+  ["services", "nginx", "virtualHosts"],
+  ["services", "openssh", "enable"],
+  ["services", "openssh", "hostKeys"],
+  ["users", "mutableUsers"],
+  ["users", "users"],
+];
+
+/** Whether `path` lies on a watched subtree: above one (a set holding it) or inside one. */
+const watched = (path: readonly string[]): boolean =>
+  WATCHED.some((root) => {
+    const shared = Math.min(root.length, path.length);
+    for (let index = 0; index < shared; index++) if (root[index] !== path[index]) return false;
+    return true;
+  });
+
+/** Spread one definition into leaves, through plain sets and `mk*` wrappers, on watched paths only. */
 const flatten = (
   path: readonly string[],
   value: NixValue,
@@ -56,6 +87,7 @@ const flatten = (
   conditional: boolean,
   followKeys: boolean,
 ): OptionLeaf[] => {
+  if (!watched(path)) return [];
   if (isNixExpression(value)) {
     switch (value.kind) {
       case "override":
@@ -79,32 +111,78 @@ const flatten = (
   return [{ path, value, origin, priority, conditional }];
 };
 
-const startsWith = (path: readonly string[], prefix: readonly string[]): boolean =>
-  prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
-
-const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && startsWith(a, b);
-
 /** Raw Nix, packages, secret paths: values only Nix knows. */
 const opaque = (value: NixValue): boolean => isNixExpression(value);
 
-/** A host's merged options, for assertions. */
+/** One attribute of the option tree: the leaves defined exactly here, and the attributes below. */
+interface OptionNode {
+  readonly leaves: OptionLeaf[];
+  readonly children: Map<string, OptionNode>;
+  /** The first leaf defined at or below this node. */
+  readonly first: OptionLeaf;
+  /** A raw Nix value or a conditional definition here or below. */
+  opaqueBelow: boolean;
+}
+
+const isDark = (leaf: OptionLeaf): boolean => opaque(leaf.value) || leaf.conditional;
+
+/** A host's merged options, for assertions; a tree built once, so each question is a walk down a path. */
 export class HostOptions {
+  private readonly root: OptionNode;
+
   constructor(
     readonly host: HostEntry,
-    readonly leaves: readonly OptionLeaf[],
-  ) {}
+    leaves: readonly OptionLeaf[],
+  ) {
+    this.root = { leaves: [], children: new Map(), first: leaves[0] as OptionLeaf, opaqueBelow: false };
+    for (const leaf of leaves) {
+      const dark = isDark(leaf);
+      let node = this.root;
+      node.opaqueBelow ||= dark;
+      for (const name of leaf.path) {
+        let next = node.children.get(name);
+        if (!next) {
+          next = { leaves: [], children: new Map(), first: leaf, opaqueBelow: false };
+          node.children.set(name, next);
+        }
+        next.opaqueBelow ||= dark;
+        node = next;
+      }
+      node.leaves.push(leaf);
+    }
+  }
+
+  /** The nodes along `path`: the root first, then one per name while they exist. */
+  private walk(path: readonly string[]): OptionNode[] {
+    const nodes = [this.root];
+    for (const name of path) {
+      const next = (nodes.at(-1) as OptionNode).children.get(name);
+      if (!next) break;
+      nodes.push(next);
+    }
+    return nodes;
+  }
+
+  private node(path: readonly string[]): OptionNode | undefined {
+    const nodes = this.walk(path);
+    return nodes.length === path.length + 1 ? nodes.at(-1) : undefined;
+  }
 
   /** The option at `path`, merged by priority; undefined when nothing defines it. */
   get(...path: string[]): OptionValue | undefined {
+    if (!watched(path) || path.length === 0) throw new Error(`HostOptions: ${path.join(".")} is not a watched option path (see WATCHED)`);
+    const nodes = this.walk(path);
     // A whole set written as raw Nix above the option decides it, unseen.
-    const above = this.leaves.find((leaf) => leaf.path.length < path.length && startsWith(path, leaf.path) && opaque(leaf.value));
-    if (above) return { value: UNKNOWN, origins: [above.origin] };
-    const here = this.leaves.filter((leaf) => samePath(leaf.path, path));
+    for (const node of nodes.slice(1, path.length)) {
+      const above = node.leaves.find((leaf) => opaque(leaf.value));
+      if (above) return { value: UNKNOWN, origins: [above.origin] };
+    }
+    const here = nodes.length === path.length + 1 ? (nodes.at(-1) as OptionNode).leaves : [];
     if (here.length === 0) return undefined;
     const best = Math.min(...here.map((leaf) => leaf.priority));
     const winners = here.filter((leaf) => leaf.priority === best);
     const origins = winners.map((leaf) => leaf.origin);
-    if (winners.some((leaf) => leaf.conditional || opaque(leaf.value))) return { value: UNKNOWN, origins };
+    if (winners.some(isDark)) return { value: UNKNOWN, origins };
     const lists = winners.filter((leaf) => Array.isArray(leaf.value));
     if (lists.length > 0) return { value: lists.flatMap((leaf) => leaf.value as readonly NixValue[]), origins };
     return { value: (winners.at(-1) as OptionLeaf).value, origins };
@@ -112,10 +190,7 @@ export class HostOptions {
 
   /** The names defined directly below `path` (`virtualHosts` → its server names), in definition order. */
   namesUnder(...path: string[]): string[] {
-    const names = this.leaves.flatMap((leaf) =>
-      leaf.path.length > path.length && startsWith(leaf.path, path) ? [leaf.path[path.length] as string] : [],
-    );
-    return [...new Set(names)];
+    return [...(this.node(path)?.children.keys() ?? [])];
   }
 
   /**
@@ -123,16 +198,17 @@ export class HostOptions {
    * origins follow the keys down), else the typed object that produced it.
    */
   originOf(...path: string[]): SourceOrigin | undefined {
-    const leaf = this.leaves.find((candidate) => startsWith(candidate.path, path));
+    const leaf = this.node(path)?.first;
     if (!leaf) return undefined;
     const below = leaf.path.length - path.length;
     const raw = leaf.origin.objectPath[0] === "nixos" && leaf.origin.objectPath.length > below;
     return raw ? { ...leaf.origin, objectPath: leaf.origin.objectPath.slice(0, leaf.origin.objectPath.length - below) } : leaf.origin;
   }
 
-  /** Whether anything below `path` is raw Nix typeflake cannot see into. */
+  /** Whether anything at, above or below `path` is raw Nix or conditional, which typeflake cannot see into. */
   opaqueAt(...path: string[]): boolean {
-    return this.leaves.some((leaf) => (startsWith(path, leaf.path) || startsWith(leaf.path, path)) && (opaque(leaf.value) || leaf.conditional));
+    const nodes = this.walk(path);
+    return nodes.slice(1).some((node) => node.leaves.some(isDark)) || (nodes.length === path.length + 1 && (nodes.at(-1) as OptionNode).opaqueBelow);
   }
 }
 
@@ -148,6 +224,19 @@ export const isSet = (option: OptionValue | undefined): boolean | undefined =>
 const bodyDefinitions = (fleet: Fleet, host: HostEntry, body: Entry<ConfigBody>): readonly Definition[] =>
   lowerEntry(fleet, body, body === host ? host.name : undefined).definitions;
 
+const flattened = new WeakMap<readonly Definition[], readonly OptionLeaf[]>();
+
+/** The leaves of a list of definitions; a shared module's list is flattened once for all its hosts. */
+const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] => {
+  const known = flattened.get(definitions);
+  if (known) return known;
+  const leaves = definitions.flatMap((definition) =>
+    flatten(definition.path, definition.value, definition.origin, DEFAULT_PRIORITY, false, inRawBlock(definition.origin)),
+  );
+  flattened.set(definitions, leaves);
+  return leaves;
+};
+
 const views = new WeakMap<Fleet, Map<string, HostOptions>>();
 
 /** The merged options of `host` (computed once per fleet). */
@@ -158,16 +247,15 @@ export const hostOptions = (fleet: Fleet, host: HostEntry): HostOptions => {
   if (known) return known;
   const origin = { file: host.file, objectPath: [] };
   const secrets = secretsOfHost(fleet, host);
-  const definitions = [
-    { path: ["networking", "hostName"], value: host.name, origin },
-    ...bodiesOfHost(fleet, host).flatMap((body) => bodyDefinitions(fleet, host, body)),
-    ...(secrets.length
-      ? lowerSecrets(fleet, secrets, { fleet, hostName: host.name, origin, fleetRootFromFile: "../../" }).definitions
-      : []),
+  const hostDefinitions: Definition[] = [{ path: ["networking", "hostName"], value: host.name, origin }];
+  const secretDefinitions = secrets.length
+    ? lowerSecrets(fleet, secrets, { fleet, hostName: host.name, origin, fleetRootFromFile: "../../" }).definitions
+    : [];
+  const leaves = [
+    ...flattenAll(hostDefinitions),
+    ...bodiesOfHost(fleet, host).flatMap((body) => flattenAll(bodyDefinitions(fleet, host, body))),
+    ...flattenAll(secretDefinitions),
   ];
-  const leaves = definitions.flatMap((definition) =>
-    flatten(definition.path, definition.value, definition.origin, DEFAULT_PRIORITY, false, inRawBlock(definition.origin)),
-  );
   const view = new HostOptions(host, leaves);
   ofFleet.set(host.name, view);
   return view;
