@@ -24,9 +24,10 @@ export interface PathReference {
   readonly written: string;
   /** The folder `written` is relative to, from the fleet root (`hosts/nas`, `""` for the root). */
   readonly base: string;
-  /** Hand-kept Nix that must exist, or an encrypted secret file that may not exist yet. */
-  readonly kind: "nix" | "encrypted";
-  /** For an encrypted file: the command that creates it, and the folder to run it in. */
+  /**
+   * Set for an encrypted secret file, which may not exist yet: the command that creates it and
+   * the folder to run it in. Any other path (hand-kept Nix) must exist.
+   */
   readonly create?: { readonly command: string; readonly folder: string };
 }
 
@@ -44,9 +45,9 @@ const entryReferences = (entry: AnyEntry, generatedFolder: string): PathReferenc
   const at = (objectPath: readonly ObjectPathSegment[]): SourceOrigin => ({ file: entry.file, objectPath });
   const own = posix.dirname(entry.file);
   return [
-    ...(entry.config.imports ?? []).map((written, index) => ({ origin: at(["imports", index]), written, base: own, kind: "nix" as const })),
+    ...(entry.config.imports ?? []).map((written, index) => ({ origin: at(["imports", index]), written, base: own })),
     ...writtenExpressions(entry.config).flatMap(({ expression, path }) =>
-      expression.kind === "path" ? [{ origin: at(path), written: expression.path, base: generatedFolder, kind: "nix" as const }] : [],
+      expression.kind === "path" ? [{ origin: at(path), written: expression.path, base: generatedFolder }] : [],
     ),
   ];
 };
@@ -68,7 +69,7 @@ const encryptedReferences = (fleet: Fleet): PathReference[] => {
       settings.backend === "sops"
         ? { command: `sops ${file}`, folder: "the fleet root (where .sops.yaml is)" }
         : { command: `agenix -e ${fromSecretsFolder(file)}`, folder: `${agenixCommandFolder}/ (where agenix's rules file secrets.nix is)` };
-    return { origin, written: file, base: "", kind: "encrypted" as const, create };
+    return { origin, written: file, base: "", create };
   });
 };
 
@@ -77,7 +78,7 @@ export const fleetPathReferences = (fleet: Fleet): PathReference[] => [
   ...fleet.hosts.flatMap((host) => [
     ...(host.config.hardware === undefined
       ? []
-      : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file), kind: "nix" as const }]),
+      : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file) }]),
     ...entryReferences(host, posix.dirname(host.file)),
   ]),
   ...[...fleet.modules, ...fleet.overlays].flatMap((entry) => entryReferences(entry as AnyEntry, posix.dirname(entry.file))),
@@ -99,12 +100,11 @@ const didYouMean = (reference: PathReference, siblings: readonly string[] | unde
   const written = posix.basename(reference.written);
   const closest = closestMatch(written, siblings ?? []);
   if (closest === undefined) return "";
-  const folder = posix.dirname(reference.written);
-  return ` Did you mean ${JSON.stringify(folder === "." && reference.kind === "encrypted" ? closest : `${folder}/${closest}`)}?`;
+  return ` Did you mean ${JSON.stringify(`${posix.dirname(reference.written)}/${closest}`)}?`;
 };
 
 const missing = (reference: PathReference, resolved: string, siblings: readonly string[] | undefined): Diagnostic =>
-  reference.kind === "encrypted" && reference.create
+  reference.create
     ? {
         ...error(
           "missing-secret-file",
