@@ -9817,7 +9817,7 @@ export interface NixosServicesMosquittoBridgesEntry {
   readonly settings?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue | boolean | number> }>;
   /**
    * Type: `list of single-line string`
-   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
+   * Strings must be a single line.
    *
    * NixOS option `services.mosquitto.bridges.<name>.topics`.
    */
@@ -9828,7 +9828,7 @@ export interface NixosServicesMosquittoBridgesEntry {
 export interface NixosServicesMosquittoBridgesEntryAddressesItem {
   /**
    * Type: `single-line string`
-   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
+   * Strings must be a single line.
    *
    * NixOS option `services.mosquitto.bridges.<name>.addresses.*.address`.
    */
@@ -9846,14 +9846,14 @@ export interface NixosServicesMosquittoBridgesEntryAddressesItem {
 export interface NixosServicesMosquittoListenersItem {
   /**
    * Type: `list of single-line string`
-   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
+   * Strings must be a single line.
    *
    * NixOS option `services.mosquitto.listeners.*.acl`.
    */
   readonly acl?: Definition<readonly Item<StringValue>[]>;
   /**
    * Type: `null or single-line string`
-   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
+   * Strings must be a single line.
    *
    * NixOS option `services.mosquitto.listeners.*.address`.
    */
@@ -9922,14 +9922,14 @@ export interface NixosServicesMosquittoListenersItemAuthPluginsItem {
 export interface NixosServicesMosquittoListenersItemUsersEntry {
   /**
    * Type: `list of single-line string`
-   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
+   * Strings must be a single line.
    *
    * NixOS option `services.mosquitto.listeners.*.users.<name>.acl`.
    */
   readonly acl?: Definition<readonly Item<StringValue>[]>;
   /**
    * Type: `null or single-line string`
-   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
+   * Strings must be a single line.
    *
    * NixOS option `services.mosquitto.listeners.*.users.<name>.hashedPassword`.
    */
@@ -9943,7 +9943,7 @@ export interface NixosServicesMosquittoListenersItemUsersEntry {
   readonly hashedPasswordFile?: Definition<PathValue | null>;
   /**
    * Type: `null or single-line string`
-   * Strings must match the POSIX regular expression `[^\r\n]*` as a whole.
+   * Strings must be a single line.
    *
    * NixOS option `services.mosquitto.listeners.*.users.<name>.password`.
    */

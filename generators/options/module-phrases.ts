@@ -25,7 +25,9 @@ const unboundSetting = either(string, attrsOf(either(unboundPrimitive, listOf(un
 
 /** The custom wordings, matched before the generic phrases of `lib.types`. */
 export const MODULE_PHRASES: readonly TypePhrase[] = [
-  customPhrase("single-line string", mosquittoLine, "noun"),
+  // mosquitto.nix means `strMatching "[^\r\n]*"`, but other module sets use the same words for a
+  // string without `\n` only: the check every meaning shares never refuses what NixOS accepts.
+  customPhrase("single-line string", { kind: "string", checks: ["single-line"] }, "noun"),
   // mosquitto.nix: `oneOf [ str path bool int ]` (its single-line `str`).
   customPhrase("string, path, bool, or integer", either(mosquittoLine, { kind: "path" }, bool, int), "conjunction"),
   // sanoid.nix: `attrsOf (nullOr (oneOf [ str int bool (listOf str) ]))`.

@@ -14,6 +14,8 @@ import {
 } from "../../dsl/expressions.ts";
 import type { Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import { checkNixosOptions } from "../../generators/options/check-options.ts";
+import { readOptionsJson } from "../../generators/options/options-file.ts";
+import { buildOptionIndex } from "../../generators/options/runtime-index.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
 import { shippedOptionCount } from "./support.ts";
 
@@ -286,11 +288,19 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
-  it("a pattern with line breaks, quoted on one line", () => {
+  it("a line break where mosquitto's config takes a single line", () => {
     expect(summary({ services: { mosquitto: { listeners: [{ address: "0.0.0.0\nlistener 2" }] } } })).toEqual([
       "option-check-failed @ nixos/services/mosquitto/listeners/0/address: A definition for option " +
-        "`services.mosquitto.listeners[0].address' does not match the pattern `[^\\r\\n]*': got the string \"0.0.0.0\\nlistener 2\".",
+        "`services.mosquitto.listeners[0].address' must be a single line: got the string \"0.0.0.0\\nlistener 2\".",
     ]);
+  });
+
+  it("a pattern with line breaks, quoted on one line", () => {
+    const options = readOptionsJson({ "x.line": { type: "string matching the pattern [^\r\n]*", loc: ["x", "line"] } }, "x.json");
+    if (!options.ok) throw new Error(JSON.stringify(options.problems));
+    const index = buildOptionIndex(options.value, [], ["x.json"]);
+    const found = checkNixosOptions({ x: { line: "a\nb" } }, origin, index).map((diagnostic) => diagnostic.message);
+    expect(found).toEqual(["A definition for option `x.line' does not match the pattern `[^\\r\\n]*': got the string \"a\\nb\"."]);
   });
 
   it("undeclared keys in a namespace of an open submodule whose freeform values may be sets", () => {
