@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
+import { colorEnabled, formatRecovery, formatRecoveryFailure, recoverUnfinishedWrite } from "../emit/index.ts";
 import { runPipeline } from "../pipeline.ts";
 import { registerBuildCommand } from "./commands/build.ts";
 import { registerClosureDiffCommand } from "./commands/closure-diff.ts";
@@ -27,6 +28,9 @@ import type { FleetTargets } from "../nix-cli/target.ts";
 /** Thrown after the diagnostics of an invalid fleet were shown: exit 1, nothing more to say. */
 class InvalidFleet extends Error {}
 
+/** An interrupted write could not be recovered: its report, exit 2. */
+class UnfinishedWrite extends Error {}
+
 const program = new Command("typeflake")
   .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
   .version(TYPEFLAKE_PACKAGE_INFO.version)
@@ -49,6 +53,23 @@ const context = {
   },
 };
 
+// Before any command in a fleet: finish or undo a generate that was cut off (see docs/writes.md).
+program.hook("preAction", async () => {
+  const root = (() => {
+    try {
+      return globals().root;
+    } catch (caught) {
+      if (caught instanceof FleetRootNotFound) return undefined; // `init`, `schema`: no fleet yet
+      throw caught;
+    }
+  })();
+  if (root === undefined) return;
+  const recovered = await recoverUnfinishedWrite(root);
+  const color = colorEnabled(process.stderr, process.env);
+  if (!recovered.ok) throw new UnfinishedWrite(formatRecoveryFailure(recovered.problem, { color }));
+  process.stderr.write(formatRecovery(recovered.recovery, { color }));
+});
+
 registerGenerateCommands(program, globals);
 registerInventoryCommand(program, globals);
 registerEvalCommand(program, context);
@@ -70,6 +91,9 @@ try {
     process.exitCode = caught.exitCode === 0 ? 0 : 1;
   } else if (caught instanceof InvalidFleet) {
     process.exitCode = 1;
+  } else if (caught instanceof UnfinishedWrite) {
+    process.stderr.write(caught.message);
+    process.exitCode = 2;
   } else if (caught instanceof FleetRootNotFound) {
     process.stderr.write(`typeflake: ${caught.message}\n`);
     process.exitCode = 1;

@@ -12,7 +12,7 @@ export { type WriteOptions, type WriteResult, writePlan } from "./write.ts";
 export { type CheckResult, type DriftedFile, checkPlan, hasDrift } from "./check.ts";
 export { type ExitCode, checkExitCode, writeExitCode } from "./exit-code.ts";
 export { colorEnabled } from "./color.ts";
-export { formatCheckReport, formatRecovery, formatWriteReport, type ReportOptions } from "./report.ts";
+export { formatCheckReport, formatRecovery, formatRecoveryFailure, formatWriteReport, type ReportOptions } from "./report.ts";
 export { type Recovery, type RecoveryResult, recoverUnfinishedWrite } from "./recover.ts";
 export { describeHolder, LOCK_PATH, LOCK_TIMEOUT_VARIABLE, type LockHolder } from "./lock.ts";
 export { TRANSACTION_DIRECTORY } from "./journal.ts";

@@ -72,6 +72,11 @@ export function formatRecovery(recovery: Recovery, options: ReportOptions): stri
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
+/** Why an interrupted run could not be recovered (the command then stops, exit 2). */
+export function formatRecoveryFailure(problem: EmitProblem, options: ReportOptions): string {
+  return `${problemLines([], [problem], palette(options.color)).join("\n")}\nNothing was written.\n`;
+}
+
 function recoveryLines(recovery: Recovery, c: Palette): string[] {
   const lines: string[] = [];
   const run = recovery.interrupted ? `pid ${recovery.interrupted.pid}, started ${recovery.interrupted.startedAt}` : "";
