@@ -9,7 +9,7 @@ import { readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DiagnosticRecord } from "../../generators/diagnostics/json.ts";
-import { BASE_FLEET, fleetFile, hostFile, INPUTS } from "./support/fleet-text.ts";
+import { BASE_FLEET, fleetFile, hostFile, INPUTS, moduleFile } from "./support/fleet-text.ts";
 import { runGenerate, snapshotFolder } from "./support/run-generate.ts";
 import { marked, removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
 
@@ -78,6 +78,24 @@ const CASES: readonly Case[] = [
     code: "missing-file",
     path: "imports[0]",
     message: ['"./extra.nix" does not exist (no hosts/nas/extra.nix in the fleet)'],
+  },
+  {
+    name: "module import of a file that does not exist",
+    files: { "modules/common.ts": moduleFile(`  timeZone: "UTC",\n  imports: [»"./commn.nix"],`), "modules/common-extra.nix": "{ }\n" },
+    code: "missing-file",
+    path: "imports[0]",
+    message: ['"./commn.nix" does not exist (no modules/commn.nix in the fleet); create it, or correct the path (relative to modules/)'],
+  },
+  {
+    name: "home import of a file that does not exist",
+    files: {
+      ...nas(`${ADDRESS}\n  users: { alice: {} },`),
+      "typeflake.config.ts": fleetFile(INPUTS.replace("  },", `    "home-manager": { url: "github:nix-community/home-manager/release-24.11", follows: { nixpkgs: "nixpkgs" } },\n  },`)),
+      "homes/alice.ts": `import { defineHome } from "typeflake";\n\nexport default defineHome({\n  stateVersion: "24.11",\n  imports: [»"./vim.nix"],\n});\n`,
+    },
+    code: "missing-file",
+    path: "imports[0]",
+    message: ['"./vim.nix" does not exist (no homes/vim.nix in the fleet)'],
   },
   {
     name: "nixPath to a file that does not exist",
