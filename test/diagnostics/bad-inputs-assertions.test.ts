@@ -158,6 +158,22 @@ const CASES: readonly Case[] = [
     files: nas(`${ADDRESS}\n  nixos: { users: { users: { alice: { isNormalUser: true, hashedPassword: "!", ⟦file⟧hashedPasswordFile: "/run/secrets/alice" } } } },`),
     errors: [{ code: "conflicting-passwords", at: "hosts/nas/host.ts#file", message: "The user 'alice' has multiple of the options" }],
   },
+  // Options of a service that require another one.
+  {
+    name: "Samba nsswins with winbindd turned off",
+    files: nas(`${ADDRESS}\n  nixos: { services: { samba: { enable: true, ⟦wins⟧nsswins: true, winbindd: { enable: false } } } },`),
+    errors: [{ code: "samba-nsswins-without-winbindd", at: "hosts/nas/host.ts#wins", message: "If services.samba.nsswins is enabled, then services.samba.winbindd.enable must also be enabled" }],
+  },
+  {
+    name: "sshd X11 forwarding without the xauth location",
+    files: nas(`${ADDRESS}\n  services: { openssh: openssh({ settings: { X11Forwarding: true } }) },\n  nixos: { programs: { ssh: { ⟦xauth⟧setXAuthLocation: false } } },`),
+    errors: [{ code: "ssh-x11-without-xauth", at: "hosts/nas/host.ts#xauth", message: "cannot enable X11 forwarding without setting XAuth location" }],
+  },
+  {
+    name: "an exporter firewallFilter without openFirewall",
+    files: nas(`${ADDRESS}\n  nixos: { services: { prometheus: { exporters: { node: { enable: true, ⟦filter⟧firewallFilter: "-i wg0 -p tcp -m tcp --dport 9100" } } } } },`),
+    errors: [{ code: "exporter-filter-without-firewall", at: "hosts/nas/host.ts#filter", message: "The `firewallFilter'-option of exporter node doesn't have any effect unless `openFirewall' is set to `true'!" }],
+  },
   // Values two hosts must not share.
   {
     name: "two hosts with one ZFS host id",

@@ -66,6 +66,12 @@ const WATCHED: readonly (readonly string[])[] = [
   ["services", "nginx", "virtualHosts"],
   ["services", "openssh", "enable"],
   ["services", "openssh", "hostKeys"],
+  ["services", "openssh", "listenAddresses"],
+  ["services", "openssh", "settings", "X11Forwarding"],
+  ["programs", "ssh", "setXAuthLocation"],
+  ["services", "samba", "nsswins"],
+  ["services", "samba", "winbindd", "enable"],
+  ["services", "prometheus", "exporters"],
   ["users", "mutableUsers"],
   ["users", "users"],
 ];

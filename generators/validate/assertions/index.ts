@@ -10,6 +10,7 @@ import type { HostAssertion } from "./assertion.ts";
 import { hostKeyRecipients } from "./host-key-recipients.ts";
 import { hostOptions } from "./host-options.ts";
 import { nginxTls } from "./nginx-tls.ts";
+import { serviceSwitches } from "./service-switches.ts";
 import { sopsKeySource } from "./sops-key-source.ts";
 import { userPasswords } from "./user-passwords.ts";
 import { wireguardKeys } from "./wireguard-keys.ts";
@@ -24,6 +25,7 @@ const ASSERTIONS: readonly HostAssertion[] = [
   nginxTls,
   wireguardKeys,
   userPasswords,
+  serviceSwitches,
 ];
 
 /** Every mirrored assertion that fails on a host of `fleet`. */
