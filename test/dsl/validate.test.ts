@@ -129,8 +129,12 @@ describe("validateFleet", () => {
     const loop: Record<string, unknown> = {};
     loop["self"] = loop;
     const result = validateFleet(fleet({ hosts: [nas({ nixos: loop })] }));
-    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([
-      ["unreadable-value", "cannot be validated: it contains itself (an object or array that refers back to itself)"],
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, formatObjectPath(diagnostic.origin.objectPath), diagnostic.message])).toEqual([
+      [
+        "cyclic-value",
+        "nixos.self",
+        "contains itself: it is the same object as nixos, and Nix values cannot refer to themselves; write a copy of the part you need instead",
+      ],
     ]);
   });
 
