@@ -48,11 +48,15 @@ export const putHandWritten = (root: string): Promise<void> => put(root, handWri
 /** Copy a fleet tree to a new root. */
 export const copyTree = (from: string, to: string): Promise<void> => cp(from, to, { recursive: true });
 
-/** Every directory (`/` suffix) and file (with its content) below `root`, sorted: a tree to compare. */
+/**
+ * Every directory (`/` suffix) and file (with its content) below `root`, sorted: a tree to
+ * compare. `node_modules/` and `.git/` are not the fleet's own and are left out.
+ */
 export async function contents(root: string): Promise<Record<string, string>> {
   const tree: Record<string, string> = {};
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name).slice(root.length + 1);
+    if (/^(node_modules|\.git)(\/|$)/.test(path)) continue;
     tree[entry.isDirectory() ? `${path}/` : path] = entry.isDirectory() ? "" : await readFile(join(root, path), "utf8");
   }
   return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => (a < b ? -1 : 1)));
