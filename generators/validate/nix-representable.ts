@@ -56,9 +56,48 @@ const integerProblem = (value: number): string | undefined => {
   );
 };
 
+/**
+ * The fields of each expression kind that hold Nix values. No schema parses them (an expression is
+ * taken as it is), so the walk checks that they hold only what Nix can: `nix\`${() => 1}\``
+ * would otherwise print `{ }`, and `undefined` would crash the printer.
+ */
+const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  raw: ["parts"],
+  string: ["parts"],
+  override: ["value"],
+  order: ["value"],
+  if: ["condition", "value"],
+  merge: ["values"],
+};
+
+/** What a value inside an expression is when it is not one Nix can hold, or undefined. */
+const foreignKind = (value: unknown): string | undefined => {
+  switch (typeof value) {
+    case "function":
+      return "a function";
+    case "undefined":
+      return "undefined";
+    case "symbol":
+      return "a symbol";
+    case "bigint":
+      return "a bigint";
+    case "object": {
+      if (value === null || Array.isArray(value) || isNixExpression(value)) return undefined;
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype === Object.prototype || prototype === null) return undefined;
+      const name = (prototype as { constructor?: { name?: unknown } }).constructor?.name;
+      return typeof name === "string" && name !== "" ? `a ${name} object` : "an object made by a class";
+    }
+    default:
+      return undefined;
+  }
+};
+
 interface Frame {
   readonly value: unknown;
   readonly path: readonly ObjectPathSegment[];
+  /** Inside a value field of an expression: only Nix values may be here. */
+  readonly strict?: boolean;
   /** Path of the outermost expression value this one is inside (problems are reported there). */
   readonly expression?: readonly ObjectPathSegment[];
   /** Set when the frame closes an object: it leaves the chain of ancestors. */
@@ -80,6 +119,16 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
     }
     const { value: current, path } = frame;
     const at = frame.expression ?? path;
+    const foreign = frame.strict ? foreignKind(current) : undefined;
+    if (foreign) {
+      report(
+        at,
+        "invalid-value",
+        `holds ${foreign} inside a typeflake expression (nix\`…\`, nixString\`…\`, mkIf, mkForce, mkMerge, …), which Nix cannot hold; ` +
+          "use a string, number, boolean, null, array, plain object or a typeflake expression such as pkg(\"htop\")",
+      );
+      continue;
+    }
     if (typeof current === "string") {
       const problem = textProblem(current);
       if (problem) report(at, problem.code, `the text ${problem.reason}`);
@@ -124,9 +173,11 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       if (problem) report(expression ?? [...path, key], problem.code, `the attribute name ${JSON.stringify(key)} ${problem.reason}`);
     }
     // Pushed in reverse so the values' problems come out in the order they are written.
+    const valueFields = isNixExpression(current) ? VALUE_FIELDS[current.kind] : undefined;
     for (const [key, inner] of entries.reverse()) {
       const innerPath = [...path, key];
-      stack.push(expression ? { value: inner, path: innerPath, expression } : { value: inner, path: innerPath });
+      const strict = valueFields ? valueFields.includes(String(key)) : frame.strict === true;
+      stack.push({ value: inner, path: innerPath, ...(expression ? { expression } : {}), ...(strict ? { strict } : {}) });
     }
   }
   return diagnostics;

@@ -116,6 +116,20 @@ const CASES: readonly Case[] = [
     message: "NUL character",
   },
   {
+    name: "a function interpolated into nix`…` (no schema parses expressions' values)",
+    files: nas("  nixos: { networking: { »domain: nix`${(() => 1) as never}` } },"),
+    code: "invalid-value",
+    path: "nixos.networking.domain",
+    message: "holds a function inside a typeflake expression",
+  },
+  {
+    name: "undefined inside mkForce",
+    files: nas("  nixos: { networking: { »domain: mkOverride(50, undefined as never) } },"),
+    code: "invalid-value",
+    path: "nixos.networking.domain",
+    message: "holds undefined inside a typeflake expression",
+  },
+  {
     name: "integer beyond 64 bits",
     files: nas("  nixos: { boot: { kernel: { sysctl: { »\"vm.max\": 99999999999999999999 } } } },"),
     code: "integer-out-of-range",
