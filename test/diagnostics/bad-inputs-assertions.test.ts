@@ -152,6 +152,14 @@ const CASES: readonly Case[] = [
     },
     errors: [{ code: "wireguard-preshared-key", at: "hosts/nas/host.ts#peers", message: "has both presharedKey and presharedKeyFile set, but only one can be used." }],
   },
+  {
+    name: "a raw private key beside the typed key file",
+    files: {
+      "typeflake.config.ts": sopsFleet(`nas: "${AGE_NAS}"`),
+      ...nas(`${ADDRESS}\n${WG(`ips: ["10.100.0.1/24"], privateKey: secret("wg-key")`)}\n  nixos: { networking: { wireguard: { interfaces: { wg0: { ⟦key⟧privateKey: "${WG_KEY}" } } } } },`),
+    },
+    errors: [{ code: "wireguard-private-key", at: "hosts/nas/host.ts#key", message: "WireGuard interface wg0 sets both privateKey and privateKeyFile" }],
+  },
   // Users.
   {
     name: "a user with two password options",
@@ -173,6 +181,14 @@ const CASES: readonly Case[] = [
     name: "an exporter firewallFilter without openFirewall",
     files: nas(`${ADDRESS}\n  nixos: { services: { prometheus: { exporters: { node: { enable: true, ⟦filter⟧firewallFilter: "-i wg0 -p tcp -m tcp --dport 9100" } } } } },`),
     errors: [{ code: "exporter-filter-without-firewall", at: "hosts/nas/host.ts#filter", message: "The `firewallFilter'-option of exporter node doesn't have any effect unless `openFirewall' is set to `true'!" }],
+  },
+  {
+    name: "a typed password file and a raw password hash for one user",
+    files: {
+      "typeflake.config.ts": sopsFleet(`nas: "${AGE_NAS}"`),
+      ...nas(`${ADDRESS}\n  users: { alice: { hashedPasswordFile: secret("wg-key") } },\n  nixos: { users: { users: { alice: { ⟦hash⟧hashedPassword: "!" } } } },`),
+    },
+    errors: [{ code: "conflicting-passwords", at: "hosts/nas/host.ts#hash", message: "user \"alice\" sets hashedPasswordFile and hashedPassword, so NixOS keeps one by an order of precedence and warns \"The user 'alice' has multiple" }],
   },
   // Values two hosts must not share.
   {

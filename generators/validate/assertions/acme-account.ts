@@ -8,7 +8,7 @@
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
 import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
-import { booleanOf, isSet, UNKNOWN, type HostOptions } from "./host-options.ts";
+import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
 const TERMS_MESSAGE =
   "You must accept the CA's terms of service before using the ACME module by setting `security.acme.acceptTerms` to `true`. For Let's Encrypt's ToS see https://letsencrypt.org/repository/";
@@ -54,7 +54,7 @@ export const acmeAccount: HostAssertion = (options, fleet) => {
   const terms = options.get("security", "acme", "acceptTerms");
   const email = options.get("security", "acme", "defaults", "email");
   const problems = [];
-  if (terms?.value !== true && terms?.value !== UNKNOWN) {
+  if (terms === undefined || terms.value === false) {
     problems.push(
       refused(
         "acme-terms-not-accepted",

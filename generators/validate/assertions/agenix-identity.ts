@@ -6,7 +6,7 @@
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
 import { firstSecretUse } from "../cross-host/secret-access.ts";
 import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
-import { booleanOf, UNKNOWN } from "./host-options.ts";
+import { booleanOf } from "./host-options.ts";
 
 const AGENIX_MESSAGE = "age.identityPaths must be set.";
 
@@ -25,7 +25,8 @@ export const agenixIdentity: HostAssertion = (options, fleet) => {
   const at = firstSecretUse(fleet, options.host, first);
   const identities = options.get("age", "identityPaths");
   if (identities) {
-    if (identities.value === UNKNOWN || (Array.isArray(identities.value) && identities.value.length > 0)) return [];
+    // Only an empty list is known to be empty (raw Nix and other values are for Nix to judge).
+    if (!Array.isArray(identities.value) || identities.value.length > 0) return [];
     return [
       refused(
         "agenix-no-identity",
@@ -37,7 +38,7 @@ export const agenixIdentity: HostAssertion = (options, fleet) => {
     ];
   }
   const ssh = options.get("services", "openssh", "enable");
-  if (ssh?.value === UNKNOWN) return [];
+  if (ssh && booleanOf(ssh) === undefined) return [];
   if (booleanOf(ssh) !== true) {
     return [
       refused(

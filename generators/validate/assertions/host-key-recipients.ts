@@ -9,6 +9,7 @@ import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts"
 import { hostLabel, type HostAssertion } from "./assertion.ts";
 import { error } from "../../diagnostics/diagnostic.ts";
 import type { HostOptions } from "./host-options.ts";
+import { secretsOfHost } from "../../model/host-modules.ts";
 
 const isAgeKey = (key: string): boolean => key.startsWith("age1");
 
@@ -23,7 +24,8 @@ const agenixIdentity = (options: HostOptions, configFile: string): "ssh" | "age"
 export const hostKeyRecipients: HostAssertion = (options, fleet) => {
   const settings = secretsSettings(fleet);
   const key = settings.hostKeys[options.host.name];
-  if (key === undefined) return [];
+  // Only a host that uses secrets gets files encrypted to its key.
+  if (key === undefined || secretsOfHost(fleet, options.host).length === 0) return [];
   const at = settingOrigin(fleet, "hostKeys", options.host.name);
   if (settings.backend === "sops") {
     return isAgeKey(key)

@@ -5,7 +5,8 @@
  * does. Assertions read options here, so a typed field and a raw override are judged together.
  *
  * Raw Nix (`nix\`…\``) and `mkIf` with a Nix condition cannot be evaluated here: an option
- * holding one is "unknown", and assertions say nothing about unknowns (no false alarms).
+ * holding one is "unknown", and assertions say nothing about unknowns (no false alarms). Other
+ * expressions (`secret("k").path`, `pkg("x")`) are set, to a value only Nix computes.
  */
 import type { ConfigBody } from "../../../dsl/config-body.ts";
 import { isNixExpression, type NixValue } from "../../../dsl/expressions.ts";
@@ -30,7 +31,7 @@ export interface OptionLeaf {
   readonly conditional: boolean;
 }
 
-/** A value typeflake cannot evaluate (raw Nix, a package, a secret path). */
+/** A value typeflake cannot evaluate: raw Nix, or a definition under a Nix condition. */
 export const UNKNOWN: unique symbol = Symbol("unknown option value");
 
 /** An option's value as NixOS would merge it, with where it was defined. */
@@ -39,6 +40,8 @@ export interface OptionValue {
   readonly value: NixValue | typeof UNKNOWN;
   /** Where the winning definitions were written, first first. */
   readonly origins: readonly SourceOrigin[];
+  /** When the last winning definition was made among the host's (host file, modules, raw blocks last): to tell which of two options came later. */
+  readonly sequence: number;
 }
 
 const isAttrSet = (value: NixValue): value is { readonly [name: string]: NixValue } =>
@@ -117,8 +120,11 @@ const flatten = (
   return [{ path, value, origin, priority, conditional }];
 };
 
-/** Raw Nix, packages, secret paths: values only Nix knows. */
-const opaque = (value: NixValue): boolean => isNixExpression(value);
+/**
+ * Raw Nix: a value only Nix knows, which may even be `null`. Other expressions (a secret's path,
+ * a package, a Nix path, an interpolated string) are known to be set, though not to what.
+ */
+const opaque = (value: NixValue): boolean => isNixExpression(value) && value.kind === "raw";
 
 /** One attribute of the option tree: the leaves defined exactly here, and the attributes below. */
 interface OptionNode {
@@ -135,6 +141,7 @@ const isDark = (leaf: OptionLeaf): boolean => opaque(leaf.value) || leaf.conditi
 /** A host's merged options, for assertions; a tree built once, so each question is a walk down a path. */
 export class HostOptions {
   private readonly root: OptionNode;
+  private readonly order = new Map<OptionLeaf, number>();
 
   constructor(
     readonly host: HostEntry,
@@ -142,6 +149,7 @@ export class HostOptions {
   ) {
     this.root = { leaves: [], children: new Map(), first: leaves[0] as OptionLeaf, opaqueBelow: false };
     for (const leaf of leaves) {
+      this.order.set(leaf, this.order.size);
       const dark = isDark(leaf);
       let node = this.root;
       node.opaqueBelow ||= dark;
@@ -181,17 +189,18 @@ export class HostOptions {
     // A whole set written as raw Nix above the option decides it, unseen.
     for (const node of nodes.slice(1, path.length)) {
       const above = node.leaves.find((leaf) => opaque(leaf.value));
-      if (above) return { value: UNKNOWN, origins: [above.origin] };
+      if (above) return { value: UNKNOWN, origins: [above.origin], sequence: this.order.get(above) ?? 0 };
     }
     const here = nodes.length === path.length + 1 ? (nodes.at(-1) as OptionNode).leaves : [];
     if (here.length === 0) return undefined;
     const best = Math.min(...here.map((leaf) => leaf.priority));
     const winners = here.filter((leaf) => leaf.priority === best);
     const origins = winners.map((leaf) => leaf.origin);
-    if (winners.some(isDark)) return { value: UNKNOWN, origins };
+    const sequence = Math.max(...winners.map((leaf) => this.order.get(leaf) ?? 0));
+    if (winners.some(isDark)) return { value: UNKNOWN, origins, sequence };
     const lists = winners.filter((leaf) => Array.isArray(leaf.value));
-    if (lists.length > 0) return { value: lists.flatMap((leaf) => leaf.value as readonly NixValue[]), origins };
-    return { value: (winners.at(-1) as OptionLeaf).value, origins };
+    if (lists.length > 0) return { value: lists.flatMap((leaf) => leaf.value as readonly NixValue[]), origins, sequence };
+    return { value: (winners.at(-1) as OptionLeaf).value, origins, sequence };
   }
 
   /** The names defined directly below `path` (`virtualHosts` → its server names), in definition order. */

@@ -5,7 +5,8 @@
  * `hashedPasswordFile`), so typeflake refuses it: one password option per user.
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { refused, type HostAssertion } from "./assertion.ts";
+import { error } from "../../diagnostics/diagnostic.ts";
+import type { HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
 const USERS_MESSAGE =
@@ -24,19 +25,20 @@ export const userPasswords: HostAssertion = (options) =>
   options.namesUnder("users", "users").flatMap((user) => {
     const set = passwordOptions(options).flatMap((name) => {
       const option = options.get("users", "users", user, name);
-      return option && isSet(option) === true ? [{ name, origin: option.origins.at(-1) as SourceOrigin }] : [];
+      return option && isSet(option) === true ? [{ name, origin: option.origins.at(-1) as SourceOrigin, sequence: option.sequence }] : [];
     });
+    // Reported at the one written last (a raw block's, after the typed field).
+    set.sort((a, b) => a.sequence - b.sequence);
     if (set.length < 2) return [];
     const [first, ...rest] = set;
     const last = rest.at(-1);
     if (!first || !last) return [];
     return [
-      refused(
+      error(
         "conflicting-passwords",
         last.origin,
-        `user ${JSON.stringify(user)} sets ${set.map((option) => option.name).join(" and ")}`,
-        `The user '${user}' ${USERS_MESSAGE}`,
-        "keep one: hashedPasswordFile: secret(\"users/<name>-password\") keeps the hash out of the Nix store",
+        `user ${JSON.stringify(user)} sets ${set.map((option) => option.name).join(" and ")}, so NixOS keeps one by an order of precedence and warns "The user '${user}' ${USERS_MESSAGE}"; ` +
+          'keep one: hashedPasswordFile: secret("users/<name>-password") keeps the hash out of the Nix store',
         set.slice(0, -1).map((option) => option.origin),
       ),
     ];
