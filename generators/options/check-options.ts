@@ -172,8 +172,9 @@ class OptionChecker {
 
   /**
    * The value is valid when one alternative accepts it. Otherwise, when exactly one alternative
-   * has the value's shape and found something more precise than "wrong type here" (a nested
-   * error, an enum value, a range), its findings are reported; else the whole type mismatches.
+   * that has the value's shape found something more precise than "wrong type here" (a nested
+   * error, an enum value, a range, a string's pattern beside a path alternative), its findings
+   * are reported; else the whole type mismatches.
    */
   private either(
     slot: ValueSlot,
@@ -191,13 +192,16 @@ class OptionChecker {
       this.diagnostics.push(...accepted.found);
       return;
     }
-    const shaped = attempts.filter((attempt) => hasShapeOf(attempt.type, value));
-    const found = shaped.length === 1 ? (shaped[0]?.found ?? []) : [];
     const depth = place.origin.objectPath.length;
-    const precise = found.some(
-      (diagnostic) => diagnostic.code !== messages.OPTION_CODES.type || diagnostic.origin.objectPath.length !== depth,
+    const precise = attempts.filter(
+      (attempt) =>
+        hasShapeOf(attempt.type, value) &&
+        attempt.found.some(
+          (diagnostic) =>
+            diagnostic.code !== messages.OPTION_CODES.type || diagnostic.origin.objectPath.length !== depth,
+        ),
     );
-    if (precise) this.diagnostics.push(...found);
+    if (precise.length === 1) this.diagnostics.push(...(precise[0]?.found ?? []));
     else this.mismatch(slot, value, place);
   }
 

@@ -282,9 +282,10 @@ describe("checkNixosOptions reports", () => {
     ).toEqual([
       "option-check-failed @ nixos/services/syncthing/settings/folders/photos/path: A definition for option " +
         "`services.syncthing.settings.folders.photos.path' must start with `/` or `~/`: got the string \"photos\".",
-      "option-type-mismatch @ nixos/services/mosquitto/settings/max_keepalive: A definition for option " +
-        "`services.mosquitto.settings.max_keepalive' is not of type `string, path, bool, or integer': got the string " +
-        '"60\\nlistener 1884". Paths are absolute; a file beside the generated Nix is written nixPath("60\\nlistener 1884").',
+      // A string beside a path alternative: the string's own pattern is what failed.
+      "option-check-failed @ nixos/services/mosquitto/settings/max_keepalive: A definition for option " +
+        "`services.mosquitto.settings.max_keepalive' does not match the pattern `[^\\r\\n]*': got the string " +
+        '"60\\nlistener 1884".',
     ]);
   });
 
