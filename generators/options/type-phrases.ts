@@ -74,7 +74,7 @@ const LIB_PHRASES: readonly TypePhrase[] = [
     true,
   ),
   phrase(
-    // `numbers.nonnegative`; nixpkgs wrote "non-negative" before 2025.
+    // `numbers.nonnegative` ("nonnegative" today; older nixpkgs wrote "non-negative").
     "non-?negative integer or floating point number, meaning >=0",
     () => ({
       kind: "either",
