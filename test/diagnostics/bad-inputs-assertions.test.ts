@@ -268,6 +268,31 @@ const CASES: readonly Case[] = [
     info: ["hosts/nas/host.ts"],
   },
   {
+    name: "a module that fails holds back the hosts that use it, and nothing else",
+    files: {
+      "modules/common.ts": moduleFile(`  ⟦zone⟧timeZone: "Not a zone!",`),
+      ...nas(`${ADDRESS}\n  modules: ["common"],\n  zfs: { pools: ["tank"] },`),
+      ...web(`  address: "10.0.20.11",\n  ⟦zfs⟧zfs: { autoScrub: true },`),
+    },
+    errors: [
+      { code: "invalid-format", at: "modules/common.ts#zone", message: "time zone" },
+      { code: "zfs-needs-host-id", at: "hosts/web/host.ts#zfs", message: '"ZFS requires networking.hostId to be set"' },
+    ],
+    info: ["modules/common.ts"],
+  },
+  {
+    name: "an invalid fleet configuration says which checks wait for it",
+    files: {
+      "typeflake.config.ts": fleetFile(`${INPUTS("")}\n  ⟦key⟧flavour: "vanilla",`),
+      ...nas(`${ADDRESS}\n  ⟦typo⟧modulez: ["common"],`),
+    },
+    errors: [
+      { code: "unknown-key", at: "typeflake.config.ts#key", message: 'unknown key "flavour"' },
+      { code: "unknown-key", at: "hosts/nas/host.ts#typo", message: 'did you mean "modules"?' },
+    ],
+    info: ["typeflake.config.ts"],
+  },
+  {
     name: "an import of a file that does not exist, at the import",
     files: {
       "hosts/nas/host.ts": `import { defineHost } from "typeflake";\nimport { shares } from ⟦import⟧"./shares.ts";\n\nexport default defineHost({ address: "10.0.20.10", services: { samba: { shares } } });\n`,
