@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
 import { locateDiagnostics } from "../../generators/diagnostics/locate.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
+import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { BASE_FLEET, hostFile } from "./support/fleet-text.ts";
 import { marked, removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
 
@@ -213,6 +214,19 @@ describe("bad inputs at the Nix level", () => {
     expect(found?.path).toBe(testCase.path);
     expect(found?.message).toContain(testCase.message);
     expect(found?.at).toBe(`${markedPath}:${mark.line}:${mark.column}`);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it("the CLI exits 1 on a broken raw fragment, writes nothing, and --check does not call the output up to date", async () => {
+    const root = await writeFleet({ ...BASE_FLEET, ...nas("  nixos: { environment: { systemPackages: [nix`pkgs.htop {`] } },") });
+    roots.push(root);
+    const before = await snapshot(root);
+    for (const args of [["generate"], ["generate", "--check"]]) {
+      const run = runTypeflake(args, root);
+      expect(run.status, describeRun(args, run)).toBe(1);
+      expect(run.stderr).toContain("hosts/nas/host.ts:5:44 error nixos.environment.systemPackages[0]: the nix`…` fragment is not one valid Nix expression");
+      expect(run.stderr).not.toContain("internal error");
+    }
     expect(await snapshot(root)).toEqual(before);
   });
 
