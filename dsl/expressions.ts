@@ -122,8 +122,11 @@ export const isNixExpression = (value: unknown): value is NixExpression =>
   typeof value === "object" && value !== null && NIX_EXPRESSION in value;
 
 /**
- * Raw Nix source, the last-resort escape hatch. Interpolated values are printed as Nix:
- * `nix\`"${pkg("curl")}/bin/curl"\`` embeds `pkgs.curl`. The generated file is parse-checked.
+ * Raw Nix source, the last-resort escape hatch: exactly one Nix expression, such as
+ * `nix\`lib.mkDefault pkgs.hello\``. Interpolated values are printed as Nix:
+ * `nix\`[ ${pkg("curl")} ]\`` embeds `pkgs.curl`. Every fragment is parsed before anything is
+ * written (by `nix-instantiate --parse` when nix is installed), and a syntax error, or a `#`
+ * comment at its end, is reported at the line that wrote it.
  */
 export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix =>
   brand({ kind: "raw", parts: templateParts(strings, values) });
