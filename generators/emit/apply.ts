@@ -80,7 +80,7 @@ export async function applyActions(root: string, actions: Actions): Promise<Appl
   try {
     journal = { ...journal, state: "applying" };
     await writeJournal(root, journal);
-    await rollForward(root, journal);
+    await rollForward(root, journal, true);
   } catch (cause) {
     return undo(root, journal, asProblem(cause));
   }

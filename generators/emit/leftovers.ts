@@ -5,11 +5,15 @@
  */
 import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
+import { mapConcurrently } from "../concurrency.ts";
 import { absoluteIn, isTempName } from "./atomic.ts";
 import { ancestorDirectories } from "./paths.ts";
 
 /** Folders never searched: dependencies and version control are not the fleet's. */
 const FOREIGN_DIRECTORIES = new Set(["node_modules", ".git"]);
+
+/** Folders listed at once. */
+const LIST_CONCURRENCY = 16;
 
 /** A folder holding this file is another fleet (an example, a benchmark), with its own writes. */
 const FLEET_MARKER = "typeflake.config.ts";
@@ -20,11 +24,14 @@ export async function findTemporaryFiles(root: string): Promise<string[]> {
   const walk = async (directory: string): Promise<void> => {
     const entries = await list(root, directory);
     if (directory !== "" && entries.some((entry) => entry.name === FLEET_MARKER && entry.isFile())) return;
+    const subfolders: string[] = [];
     for (const entry of entries) {
       const path = directory === "" ? entry.name : `${directory}/${entry.name}`;
-      if (entry.isDirectory() && !FOREIGN_DIRECTORIES.has(entry.name)) await walk(path);
+      if (entry.isDirectory() && !FOREIGN_DIRECTORIES.has(entry.name)) subfolders.push(path);
       else if (!entry.isDirectory() && isTempName(entry.name)) found.push(path);
     }
+    // Folders are listed several at once: a fleet of a thousand hosts has a thousand of them.
+    await mapConcurrently(subfolders, LIST_CONCURRENCY, walk);
   };
   await walk("");
   return found.sort();
@@ -36,17 +43,14 @@ export async function findTemporaryFiles(root: string): Promise<string[]> {
  * `hosts/nas/`), that `known` does not name. Callers read them and keep those with the header.
  */
 export async function findUnrecordedFiles(root: string, known: ReadonlySet<string>): Promise<string[]> {
-  const folders = new Set<string>();
-  for (const path of known) {
-    const directory = ancestorDirectories(path).at(-1) ?? "";
-    folders.add(directory);
-    const parent = ancestorDirectories(directory).at(-1);
-    // Siblings only below the top level: the root's other folders are the user's, not typeflake's.
-    if (parent !== undefined) for (const entry of await list(root, parent)) if (entry.isDirectory()) folders.add(`${parent}/${entry.name}`);
-  }
+  const folders = new Set([...known].map((path) => ancestorDirectories(path).at(-1) ?? ""));
+  // Siblings only below the top level: the root's other folders are the user's, not typeflake's.
+  const parents = new Set([...folders].flatMap((folder) => ancestorDirectories(folder).slice(-1)));
+  for (const parent of parents) for (const entry of await list(root, parent)) if (entry.isDirectory()) folders.add(`${parent}/${entry.name}`);
+  const listed = await mapConcurrently([...folders], LIST_CONCURRENCY, async (folder) => ({ folder, entries: await list(root, folder) }));
   const found: string[] = [];
-  for (const folder of folders) {
-    for (const entry of await list(root, folder)) {
+  for (const { folder, entries } of listed.filter((item) => item !== undefined)) {
+    for (const entry of entries) {
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
       if (entry.isFile() && !known.has(path) && !isTempName(entry.name)) found.push(path);
     }

@@ -29,11 +29,14 @@ export async function canRollForward(root: string, journal: Journal): Promise<bo
   return true;
 }
 
-/** Apply the journal's steps in order: the transaction's new state. */
-export async function rollForward(root: string, journal: Journal): Promise<void> {
+/**
+ * Apply the journal's steps in order: the transaction's new state. `fresh`: no step has been
+ * applied yet (the run that staged them), so the disk need not be read to find where to resume.
+ */
+export async function rollForward(root: string, journal: Journal, fresh = false): Promise<void> {
   const touched = new Set<string>();
   for (const step of journal.steps) {
-    const now = await hashAt(root, step.path);
+    const now = fresh ? step.before ?? undefined : await hashAt(root, step.path);
     const target = absoluteIn(root, step.path);
     if (step.after === null) {
       // Deleted only while exactly as decided: anything else there now is not typeflake's to remove.
