@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { chmod, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fileOperationCount } from "../../generators/emit/fault-hook.ts";
@@ -153,5 +153,42 @@ describe("what the user changed in generated files", () => {
     const forced = await writePlan(root, next, { force: true });
     expect(forced.updated).toContain("hosts/nas/default.nix");
     expect(await contents(root)).toEqual(afterTree);
+  });
+});
+
+describe("typeflake's own state, damaged", () => {
+  it.each<[string, Record<string, string>, RegExp]>([
+    ["a journal that is not JSON", { ".typeflake/txn/journal.json": "{ half" }, /^records an unfinished write but cannot be used \(it is not valid JSON\).*delete .typeflake\/txn\/ and run again/],
+    [
+      "a journal naming a path outside the root",
+      { ".typeflake/txn/journal.json": JSON.stringify({ version: 1, state: "applying", pid: 1, startedAt: "x", directories: [], steps: [{ path: "../victim.nix", before: null, after: null }] }) },
+      /cannot be used \(it names an unsafe path/,
+    ],
+  ])("%s: recovery refuses (exit 2) and changes nothing", async (_, files, message) => {
+    const root = await copyOfOld();
+    await put(root, files);
+    const treeBefore = await contents(root);
+    const recovered = await recoverUnfinishedWrite(root);
+    expect(recovered).toMatchObject({ ok: false, problem: { code: "unreadable-journal", message: expect.stringMatching(message) } });
+    const result = await writePlan(root, next);
+    expect(result.failed).toEqual([expect.objectContaining({ code: "unreadable-journal" })]);
+    expect(writeExitCode(result)).toBe(2);
+    expect(await contents(root)).toEqual(treeBefore);
+  });
+
+  it.each<[string, (root: string) => Promise<void>]>([
+    ["the lock is a folder", (root) => mkdir(join(root, ".typeflake/lock"))],
+    ["the state folder is a file", async (root) => {
+      await rm(join(root, ".typeflake"), { recursive: true });
+      await writeFile(join(root, ".typeflake"), "not a folder\n");
+    }],
+  ])("%s: generate reports it as data (exit 2), no stack trace, nothing written", async (_, damage) => {
+    const root = await copyOfOld();
+    await damage(root);
+    const treeBefore = await contents(root);
+    const result = await writePlan(root, next);
+    expect(result.failed).toEqual([expect.objectContaining({ code: "io-error", message: expect.stringMatching(/^could not be .*: E[A-Z]+\b/) })]);
+    expect(formatWriteReport(result, { color: false })).toMatch(/Nothing was written\.\n$/);
+    expect(await contents(root)).toEqual(treeBefore);
   });
 });
