@@ -18,6 +18,11 @@ export interface NixSyntaxError {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /**
+   * Set for valid Nix that cannot be embedded as written: a trailing `#` comment, or a value
+   * marker inside string text (see {@link nixSyntaxError}'s options).
+   */
+  readonly embedding?: "trailing-comment" | "value-in-string";
 }
 
 /** Deepest nesting of expressions checked; real fragments stay far below it. */
@@ -93,7 +98,18 @@ class Checker {
   private pos = 0;
   private depth = 0;
 
-  constructor(private readonly src: string) {}
+  /** Offset of the first value marker found in string text, not inside `${ … }`. */
+  markerInString: number | undefined;
+
+  constructor(
+    private readonly src: string,
+    private readonly valueMarker?: string,
+  ) {}
+
+  private noteMarker(): void {
+    if (this.valueMarker !== undefined && this.markerInString === undefined && this.src.startsWith(this.valueMarker, this.pos))
+      this.markerInString = this.pos;
+  }
 
   /** Check the whole source; returns the offset of a `#` comment after the last token, if any. */
   run(): number | undefined {
@@ -500,6 +516,7 @@ class Checker {
     for (;;) {
       const c = this.src[this.pos];
       if (c === undefined) throw new SyntaxFailure(open, 'a string "…" is never closed');
+      this.noteMarker();
       if (c === "\\") this.pos += 2;
       else if (c === '"') {
         this.pos++;
@@ -516,6 +533,7 @@ class Checker {
     for (;;) {
       const c = this.src[this.pos];
       if (c === undefined) throw new SyntaxFailure(open, "an indented string ''…'' is never closed");
+      this.noteMarker();
       if (c === "'" && this.src[this.pos + 1] === "'") {
         const after = this.src[this.pos + 2];
         if (after === "'" || after === "$") this.pos += 3;
@@ -549,17 +567,35 @@ const position = (text: string, offset: number): { line: number; column: number 
   return { line, column: offset - before.lastIndexOf("\n") };
 };
 
+/** How source will be embedded, for the checks beyond its syntax. */
+export interface EmbeddingOptions {
+  /** Printed inside a file: a trailing `#` comment would comment out the `;` or `)` after it. */
+  readonly embedded?: boolean;
+  /** Text standing for an interpolated value: found inside string text, it would be text, not a value. */
+  readonly valueMarker?: string;
+}
+
 /**
- * The first syntax error of `source` read as one Nix expression, or undefined when it is one.
- * With `embedded`, source that ends in a `#` comment is an error too: printed inside a file, the
- * `;` or `)` after it would be commented out.
+ * The first syntax error of `source` read as one Nix expression, or undefined when it is one;
+ * then, with `options`, the first problem of embedding it (see {@link EmbeddingOptions}).
  */
-export const nixSyntaxError = (source: string, options: { readonly embedded?: boolean } = {}): NixSyntaxError | undefined => {
+export const nixSyntaxError = (source: string, options: EmbeddingOptions = {}): NixSyntaxError | undefined => {
   try {
-    const comment = new Checker(source).run();
+    const checker = new Checker(source, options.valueMarker);
+    const comment = checker.run();
+    if (checker.markerInString !== undefined) {
+      return {
+        ...position(source, checker.markerInString),
+        embedding: "value-in-string",
+        message:
+          "a value interpolated inside a Nix string is written there as its Nix source text (pkgs.curl), not as its value; " +
+          'wrap it in a Nix interpolation, nix`"\\${${pkg("curl")}}/bin/curl"`, or use nixString`${pkg("curl")}/bin/curl`',
+      };
+    }
     if (comment === undefined || !options.embedded) return undefined;
     return {
       ...position(source, comment),
+      embedding: "trailing-comment",
       message: "it ends with a # comment, which would swallow the ';' or ')' written after the fragment; remove the comment (keep it in the TypeScript) or use /* … */",
     };
   } catch (thrown) {

@@ -7,8 +7,8 @@
  *
  * Each fragment is checked alone, as the body of `with <arguments>;`, so it must be exactly one
  * expression (a fragment such as `1) (2` or `a = 1;` is refused) and every variable counts as
- * bound, as the module's arguments are in the generated file. Interpolated values stand in as a
- * variable: their own Nix is typeflake's and always valid.
+ * bound, as the module's arguments are in the generated file. Interpolated values are printed as
+ * lowering prints them (`pkgs.curl`, `"10.0.20.11"`), so the text checked is the text written.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -17,23 +17,49 @@ import { join } from "node:path";
 import type { NixValue, RawNix } from "../../dsl/expressions.ts";
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { Fleet } from "../model/fleet.ts";
+import { valueLowerer } from "../lower/value.ts";
 import { nixSyntaxError, type NixSyntaxError } from "../nix/parse-check.ts";
+import { NixPrintError, printNixExpr } from "../nix/print.ts";
 import { writtenExpressions } from "./written-expressions.ts";
 
 /** One raw fragment: its text as checked and where it was written. */
 interface Fragment {
   readonly text: string;
+  /** The text with each interpolated expression value replaced by {@link VALUE_MARKER}. */
+  readonly marked: string;
   readonly origin: SourceOrigin;
 }
 
 /** Stands for an interpolated value: a variable is valid wherever a value is. */
-const VALUE_PLACEHOLDER = "__typeflakeValue";
+const VALUE_MARKER = "__typeflakeValue";
+
+/**
+ * Prints interpolated values as a host file's lowering does; names that depend on the file (the
+ * package set, the secrets backend, addresses) do not change the syntax.
+ */
+const LOWERER = valueLowerer({ packages: "pkgs", secretsBackend: "sops", hostAddress: () => "192.0.2.1" });
+
+const valueText = (value: NixValue): string => {
+  try {
+    return printNixExpr(LOWERER.lower(value));
+  } catch (thrown) {
+    // A value the printer refuses is reported by validation already; check the rest of the fragment.
+    if (thrown instanceof NixPrintError) return VALUE_MARKER;
+    throw thrown;
+  }
+};
+
+/** Numbers and booleans read the same as text inside a string; other values do not. */
+const isLiteral = (value: NixValue): boolean => typeof value === "number" || typeof value === "boolean";
 
 /** First line of each checked file: the scope every variable of the fragment is taken from. */
 const PRELUDE = "__typeflakeArguments: with __typeflakeArguments;\n";
 
-const fragmentText = (parts: readonly (string | NixValue)[]): string =>
-  parts.map((part) => (typeof part === "string" ? part : VALUE_PLACEHOLDER)).join("");
+const toFragment = (parts: readonly (string | NixValue)[], origin: SourceOrigin): Fragment => ({
+  text: parts.map((part) => (typeof part === "string" ? part : valueText(part))).join(""),
+  marked: parts.map((part) => (typeof part === "string" ? part : isLiteral(part) ? valueText(part) : VALUE_MARKER)).join(""),
+  origin,
+});
 
 /** Every raw fragment in the fleet's definitions, with the path of the expression that holds it. */
 export const rawFragments = (fleet: Fleet): Fragment[] => {
@@ -46,7 +72,7 @@ export const rawFragments = (fleet: Fleet): Fragment[] => {
   ];
   return entries.flatMap(({ file, config }) =>
     writtenExpressions(config).flatMap(({ expression, path }) =>
-      expression.kind === "raw" ? [{ text: fragmentText((expression as RawNix).parts), origin: { file, objectPath: path } }] : [],
+      expression.kind === "raw" ? [toFragment((expression as RawNix).parts, { file, objectPath: path })] : [],
     ),
   );
 };
@@ -73,9 +99,9 @@ const layoutProblem = (fragment: Fragment): NixSyntaxError | undefined => {
       message: "it has a carriage return that is not part of a CRLF line break; generated files use LF line endings",
     };
   }
-  const comment = nixSyntaxError(fragment.text, { embedded: true });
-  // Only the trailing comment is this check's business: syntax is judged by nix when it is present.
-  return comment?.message.includes("# comment") ? comment : undefined;
+  const problem = nixSyntaxError(fragment.marked, { embedded: true, valueMarker: VALUE_MARKER });
+  // Only embedding is this check's business: syntax is judged on the written text, by nix when present.
+  return problem?.embedding ? problem : undefined;
 };
 
 type Spawn = (args: readonly string[]) => Promise<{ readonly code: number | "missing"; readonly stderr: string }>;

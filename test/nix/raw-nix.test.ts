@@ -44,10 +44,21 @@ const summary = (diagnostics: Awaited<ReturnType<typeof checkRawNix>>) =>
   diagnostics.map((d) => `${d.code} ${d.origin.objectPath.join(".")}`);
 
 describe("raw nix fragments", () => {
-  it("are found wherever they are written, interpolations standing in as a variable", () => {
+  it("a value interpolated inside a Nix string is refused: it would be text, not the value", async () => {
+    const fleet = fleetWith({
+      environment: { etc: { a: { text: nix`"${pkg("curl")}/bin/curl"` }, b: { text: nix`"\${${pkg("curl")}}/bin/curl"` } } },
+      networking: { domain: nix`"port ${8080}"` },
+    });
+    const found = await checkRawNix(fleet);
+    expect(summary(found)).toEqual(["raw-nix-syntax nixos.environment.etc.a.text"]);
+    expect(found[0]?.message).toContain("a value interpolated inside a Nix string is written there as its Nix source text");
+  });
+
+
+  it("are found wherever they are written, interpolations printed as lowering prints them", () => {
     expect(rawFragments(VALID).map((f) => [f.origin.objectPath.join("."), f.text])).toEqual([
       ["nixos.environment.systemPackages.0", "pkgs.htop"],
-      ["nixos.environment.systemPackages.1", "with pkgs; __typeflakeValue"],
+      ["nixos.environment.systemPackages.1", "with pkgs; pkgs.git"],
       ["nixos.networking.domain", '"lab" + ".local"'],
       ["nixos.services.openssh.enable", "true || false"],
     ]);
