@@ -94,7 +94,7 @@ export function planActions(plan: FilePlan, disk: DiskState, options: DecideOpti
     else if (options.force || isAsWritten(previous.manifest, file.path, entry)) {
       writes.push({ ...file, previous: entry.text, before: { sha256: entry.sha256, mode: entry.mode } });
     } else if (hasGeneratedHeader(entry.text)) {
-      refused.push(problems.editedFile(file.path, file.source, gitPatch(file.path, file.text, entry.text)));
+      refused.push(problems.editedFile(file.path, file.source, gitPatch(file.path, file.text, entry.text), "as generated now"));
     } else refused.push(problems.handWritten(file.path, file.source));
   }
 

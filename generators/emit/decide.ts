@@ -3,9 +3,11 @@
  * disk the same way and `--check` cannot disagree with `generate`.
  */
 import { type Actions, type DecideOptions, pathsToRead, planActions } from "./actions.ts";
-import { readDisk } from "./disk.ts";
+import { type DiskState, readDisk } from "./disk.ts";
+import { lastWritten } from "./last-written.ts";
 import { findUnrecordedFiles } from "./leftovers.ts";
-import { MANIFEST_PATH } from "./manifest.ts";
+import { MANIFEST_PATH, parseManifest } from "./manifest.ts";
+import { gitPatch } from "./patch.ts";
 import type { FilePlan } from "./plan.ts";
 import { type EmitProblem, problems } from "./problems.ts";
 import { validatePlan } from "./validate-plan.ts";
@@ -28,7 +30,24 @@ export async function decide(root: string, plan: FilePlan, options: DecideOption
   const disk = new Map([...rest.disk, [MANIFEST_PATH, manifestEntry]]);
   const unrecorded = await readUnrecorded(root, new Set(rest.disk.keys()));
   if (!unrecorded.ok) return { ok: false, refused: [], failed: [unrecorded.problem] };
-  return { ok: true, actions: planActions(plan, disk, options, unrecorded.disk) };
+  const actions = planActions(plan, disk, options, unrecorded.disk);
+  return { ok: true, actions: { ...actions, refused: await Promise.all(actions.refused.map((p) => withExactEdit(root, p, disk))) } };
+}
+
+/**
+ * An edited file's diff, redone from the file as typeflake wrote it when git still has that
+ * content (its hash is the manifest's), so it shows the user's edit alone.
+ */
+async function withExactEdit(root: string, problem: EmitProblem, disk: DiskState): Promise<EmitProblem> {
+  if (problem.code !== "edited-file") return problem;
+  const manifest = disk.get(MANIFEST_PATH);
+  const current = disk.get(problem.path);
+  const parsed = manifest?.kind === "file" ? parseManifest(manifest.text) : undefined;
+  const recorded = parsed?.ok ? parsed.manifest.get(problem.path) : undefined;
+  if (!recorded || current?.kind !== "file") return problem;
+  const written = await lastWritten(root, problem.path, recorded.sha256);
+  if (written === undefined) return problem;
+  return problems.editedFile(problem.path, recorded.source, gitPatch(problem.path, written, current.text), "as written");
 }
 
 /** Files beside generated ones that neither the plan nor the manifest names, read. */

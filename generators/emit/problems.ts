@@ -62,13 +62,17 @@ export const problems = {
       `overwrite it with the file generated from ${source}. Rename or move it, then run again; or ` +
       "run with `--force` to replace it.",
   }),
-  editedFile: (path: string, source: string, diff: string): EmitProblem => ({
+  /** `base`: whether the diff starts from the file as typeflake wrote it (found in git) or as it would write it now. */
+  editedFile: (path: string, source: string, diff: string, base: "as written" | "as generated now"): EmitProblem => ({
     path,
     code: "edited-file",
     message:
       `has been edited since typeflake generated it from ${source} (its content no longer matches ` +
-      `the hash in ${MANIFEST_PATH}), so typeflake will not overwrite it. The diff below goes from ` +
-      "what typeflake generates to what is on disk. To keep the change, move it into the " +
+      `the hash in ${MANIFEST_PATH}), so typeflake will not overwrite it. The diff below is ` +
+      (base === "as written"
+        ? "the edit, from the file as typeflake wrote it to what is on disk. "
+        : "from what typeflake generates now to what is on disk (the file as typeflake wrote it is not in git). ") +
+      "To keep the change, move it into the " +
       `TypeScript (${source}, e.g. its \`nixos\` block) or into a hand-written .nix file imported ` +
       "from it, then run again; or run with `--force` to discard it.",
     detail: diff,

@@ -150,9 +150,28 @@ describe("what the user changed in generated files", () => {
     expect(report).toContain("\n--- a/hosts/nas/default.nix\n+++ b/hosts/nas/default.nix\n");
     expect(report).toMatch(/Nothing was written\.\n$/);
 
+    expect(report).toContain("from what typeflake generates now to what is on disk (the file as typeflake wrote it is not in git)");
+
     const forced = await writePlan(root, next, { force: true });
     expect(forced.updated).toContain("hosts/nas/default.nix");
     expect(await contents(root)).toEqual(afterTree);
+  });
+});
+
+describe("an edited file in a git repository", () => {
+  it("is shown as exactly the user's edit, from the file as typeflake wrote it (found in git)", async () => {
+    const root = await copyOfOld();
+    execFileSync("git", ["init", "--quiet", root]);
+    execFileSync("git", ["-C", root, "add", "-A"]);
+    const path = join(root, "hosts/nas/default.nix");
+    await writeFile(path, (await read(root, "hosts/nas/default.nix")).replace("{ nas = 1; }", "{ nas = 1; boot.tmp.cleanOnBoot = true; }"));
+
+    const result = await writePlan(root, next);
+    const [edited] = result.refused;
+    expect(edited).toMatchObject({ code: "edited-file", message: expect.stringContaining("the edit, from the file as typeflake wrote it to what is on disk") });
+    const changed = edited!.detail!.split("\n").filter((line) => /^[-+](?![-+]{2} )/.test(line));
+    // `next` also changes the file (nas = 2); that change is not the user's and is not shown.
+    expect(changed).toEqual(["-{ nas = 1; }", "+{ nas = 1; boot.tmp.cleanOnBoot = true; }"]);
   });
 });
 
