@@ -3,7 +3,7 @@
  *
  * ```ts
  * const { fleet, diagnostics } = await loadAndValidate(root);
- * if (diagnostics.length) console.error(formatDiagnostics(diagnostics, { color, root }));
+ * if (diagnostics.length) console.error(formatDiagnostics(diagnostics, { color }));
  * if (!fleet) process.exit(1);
  * ```
  */

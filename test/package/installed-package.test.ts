@@ -178,7 +178,7 @@ export default defineHost({
     hardware: "Hand-kept hardware configuration",
     modules: "Shared modules from",
     deploy: "How this host is deployed",
-    firewall: "networking.firewall",
+    firewall: "Firewall ports beyond those services open",
     allowedTCPPorts: "TCP ports to open beyond those the host's services open",
     trustedInterfaces: "Interfaces whose traffic is fully trusted",
     extraGroups: "Supplementary groups",
