@@ -1,13 +1,13 @@
 /**
  * The reference homelab's `npm run generate`, wall time including npm, Node and TypeScript
- * loading. It runs on a copy of the homelab's sources under the scratch folder, so the bench never
+ * loading, and the CLI compiled (dist/) beside the same CLI run from its sources through tsx. It runs on a copy of the homelab's sources under the scratch folder, so the bench never
  * rewrites the repository's own generated files.
  */
 import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { hasGeneratedHeader } from "../generators/emit/header.ts";
 import { measure, measuredNode } from "./measure/child.ts";
-import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
+import { CLI, CLI_SOURCES, REPOSITORY, SCRATCH } from "./paths.ts";
 import { failureOf, repeat, statsOf, type RunStats } from "./runs.ts";
 
 /** What the homelab's generate took, and typeflake's start-up on its own. */
@@ -18,8 +18,12 @@ export interface HomelabResult {
   readonly cold?: RunStats;
   /** `npm run generate` with every file already current. */
   readonly current?: RunStats;
-  /** The same up-to-date run without npm: `node bin/typeflake.mjs generate`. */
+  /** The same up-to-date run without npm: `node bin/typeflake.mjs generate` (compiled dist/). */
   readonly direct?: RunStats;
+  /** The same run from typeflake's TypeScript sources through tsx, as the CLI ran before it was compiled. */
+  readonly directFromSources?: RunStats;
+  /** `--version` from the sources through tsx. */
+  readonly startupFromSources?: RunStats;
   readonly failure?: string;
 }
 
@@ -38,9 +42,15 @@ const copyHomelab = async (root: string): Promise<void> => {
   }
 };
 
-/** `node bin/typeflake.mjs <args>`, measured. */
+/** `node bin/typeflake.mjs <args>` (compiled), measured. */
 const typeflake = (...args: string[]) => {
   const [command, nodeArgs] = measuredNode([CLI, ...args]);
+  return measure(command, nodeArgs, REPOSITORY);
+};
+
+/** `node --import tsx generators/cli/main.ts <args>`: typeflake's sources transpiled at every run. */
+const typeflakeFromSources = (...args: string[]) => {
+  const [command, nodeArgs] = measuredNode(["--import", "tsx", CLI_SOURCES, ...args]);
   return measure(command, nodeArgs, REPOSITORY);
 };
 
@@ -60,13 +70,20 @@ export const benchHomelab = async (runs: number, coldOnly: boolean): Promise<Hom
   if (coldOnly) return { cold: statsOf(cold) };
   const current = await repeat(runs, npmGenerate);
   const direct = await repeat(runs, () => typeflake("generate", "-C", root));
+  const directFromSources = await repeat(runs, () => typeflakeFromSources("generate", "-C", root));
   const startup = await repeat(runs, () => typeflake("--version"));
-  const failure = failureOf([...current, ...direct, ...startup], "npm run generate (up to date) / generate / --version");
+  const startupFromSources = await repeat(runs, () => typeflakeFromSources("--version"));
+  const failure = failureOf(
+    [...current, ...direct, ...directFromSources, ...startup, ...startupFromSources],
+    "npm run generate (up to date) / generate / --version",
+  );
   return {
     cold: statsOf(cold),
     current: statsOf(current),
     direct: statsOf(direct),
+    directFromSources: statsOf(directFromSources),
     startup: statsOf(startup),
+    startupFromSources: statsOf(startupFromSources),
     ...(failure ? { failure } : {}),
   };
 };

@@ -10,6 +10,7 @@
  * Figures are printed, never asserted: missed targets do not fail the run. It exits 1 only when
  * something could not be measured (a fleet failed to generate, or its output does not parse).
  */
+import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { benchFleet, type FleetResult } from "./fleet-bench.ts";
@@ -30,6 +31,9 @@ const specs: FleetSpec[] = [
   ...SIZES.flatMap((hosts) => (["folders", "one-file"] as const).map((layout): FleetSpec => ({ hosts, layout, topology: "hub" }))),
   ...(flags.smoke ? [] : [{ hosts: 100, layout: "folders", topology: "mesh" } as const]),
 ];
+
+// The CLI under test is the compiled one, as users run it: build dist/ from the current sources.
+execFileSync("npm", ["run", "--silent", "build"], { stdio: ["ignore", "ignore", "inherit"] });
 
 const say = (text: string) => process.stdout.write(`${text}\n\n`);
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);

@@ -19,8 +19,10 @@ export const homelabReport = (result: HomelabResult): string => {
   const measured: [string, RunStats | undefined][] = [
     ["npm run generate (cold, empty output)", result.cold],
     ["npm run generate (everything up to date)", result.current],
-    ["node bin/typeflake.mjs generate (up to date, no npm)", result.direct],
-    ["node bin/typeflake.mjs --version (start-up alone)", result.startup],
+    ["node bin/typeflake.mjs generate (up to date, no npm; compiled)", result.direct],
+    ["the same from the sources through tsx (before compiling)", result.directFromSources],
+    ["node bin/typeflake.mjs --version (start-up alone; compiled)", result.startup],
+    ["the same from the sources through tsx (before compiling)", result.startupFromSources],
   ];
   const rows = measured.flatMap(([name, stats]) => (stats ? [row(name, stats)] : []));
   return [title, table(["", "median wall", "fastest", "CPU", "peak RSS"], rows), ...(result.failure ? [`PROBLEM: ${result.failure}`] : [])].join("\n");
