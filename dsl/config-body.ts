@@ -15,7 +15,7 @@ import {
   userName,
 } from "./checks.ts";
 import type { NixValue } from "./expressions.ts";
-import type { NixosOptions } from "./nixos-options/types.ts";
+import type { RegisteredNixosOptions } from "./register.ts";
 import { nixExpression, nixOptionBlock, secretRef } from "./values.ts";
 import { singleLine } from "./services/common.ts";
 import { servicesSchema } from "./services/index.ts";
@@ -126,10 +126,11 @@ export const configBodyShape = {
   secrets: z.array(identifierName).default([]),
   /**
    * Any NixOS option, written as nested objects: `{ services: { openssh: { enable: true } } }`.
-   * Typed from the NixOS option schema (a misspelled option is a compile error) and checked
+   * Typed from the NixOS option schema — the fleet's own (`typeflake options sync`) when it has
+   * one, else the one typeflake ships — so a misspelled option is a compile error, and checked
    * against it again at generate time, where renamed and removed options name their successor.
    */
-  nixos: (nixOptionBlock as z.ZodType<{ readonly [name: string]: NixValue }, NixosOptions>).default({}),
+  nixos: (nixOptionBlock as z.ZodType<{ readonly [name: string]: NixValue }, RegisteredNixosOptions>).default({}),
   /** Hand-written Nix modules to import, relative to this file, e.g. `["./extra.nix"]`. */
   imports: z.array(relativeNixFile).default([]),
 } as const;

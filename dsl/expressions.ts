@@ -12,6 +12,23 @@ interface Branded {
   readonly [NIX_EXPRESSION]: true;
 }
 
+/**
+ * The key of `TypedNix`'s only member. It exists only for the type checker (it is declared, never
+ * created), so no value at run time carries it and no code can read it.
+ */
+export declare const DEFINES: unique symbol;
+
+/**
+ * What the editor knows of raw Nix and of an `mk*` wrapper in an option: the type of the value it
+ * defines. Opaque on purpose: its only member is keyed by a symbol, so completions inside a
+ * `nixos` set list option names, never a wrapper's internals (`kind`, `priority`, `value`).
+ * Covariant in `T`: `mkForce(true)` fits a boolean option, `mkForce("yes")` does not, and raw Nix
+ * (`TypedNix<never>`) fits every option, since typeflake cannot know what it evaluates to.
+ */
+export interface TypedNix<out T> {
+  readonly [DEFINES]: () => T;
+}
+
 /** Nix source written by hand: `nix\`lib.mkDefault pkgs.hello\``. */
 export interface RawNix extends Branded {
   readonly kind: "raw";
@@ -117,6 +134,12 @@ export type NixValue =
 const brand = <T extends Omit<NixExpression, typeof NIX_EXPRESSION>>(value: T) =>
   Object.freeze({ ...value, [NIX_EXPRESSION]: true as const });
 
+/**
+ * A built expression as the editor sees it, defining a `T`: `TypedNix` has no member at run time,
+ * so only a cast can add it.
+ */
+const typed = <T, E extends NixExpression>(value: E): E & TypedNix<T> => value as E & TypedNix<T>;
+
 /** True for values built by this module's helpers. */
 export const isNixExpression = (value: unknown): value is NixExpression =>
   typeof value === "object" && value !== null && NIX_EXPRESSION in value;
@@ -128,8 +151,8 @@ export const isNixExpression = (value: unknown): value is NixExpression =>
  * written (by `nix-instantiate --parse` when nix is installed), and a syntax error, or a `#`
  * comment at its end, is reported at the line that wrote it.
  */
-export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix =>
-  brand({ kind: "raw", parts: templateParts(strings, values) });
+export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNix<never> =>
+  typed<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values) }));
 
 /** Interleave a template's literal pieces (cooked: `\\n` is a line break) with its values. */
 const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (string | NixValue)[] =>
@@ -145,22 +168,31 @@ const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (stri
 export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString =>
   brand({ kind: "string", parts: templateParts(strings, values) });
 
+/**
+ * What a wrapper may wrap: a value of the option's type, raw Nix, or another wrapper around such a
+ * value (`mkIf(cond, mkForce(x))`); `T` is the option's value type either way.
+ */
+type Wrappable<T> = T | TypedNix<T>;
+
 /** `lib.mkOverride priority value`: lower numbers win. */
-export const mkOverride = (priority: number, value: NixValue): Override =>
-  brand({ kind: "override", priority, value });
+export const mkOverride = <T extends NixValue>(priority: number, value: Wrappable<T>): Override & TypedNix<T> =>
+  typed<T, Override>(brand({ kind: "override", priority, value: value as NixValue }));
 /** `lib.mkForce value`: wins over normal definitions (priority 50). */
-export const mkForce = (value: NixValue): Override => mkOverride(50, value);
+export const mkForce = <T extends NixValue>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(50, value);
 /** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
-export const mkDefault = (value: NixValue): Override => mkOverride(1000, value);
+export const mkDefault = <T extends NixValue>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(1000, value);
 /** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
-export const mkIf = (condition: NixValue, value: NixValue): Conditional =>
-  brand({ kind: "if", condition, value });
+export const mkIf = <T extends NixValue>(condition: NixValue, value: Wrappable<T>): Conditional & TypedNix<T> =>
+  typed<T, Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
 /** `lib.mkMerge [ … ]`: several definitions of one option at once. */
-export const mkMerge = (values: readonly NixValue[]): Merge => brand({ kind: "merge", values });
+export const mkMerge = <T extends NixValue>(values: readonly Wrappable<T>[]): Merge & TypedNix<T> =>
+  typed<T, Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
 /** `lib.mkBefore value`: list items placed before normal definitions (order 500). */
-export const mkBefore = (value: NixValue): Order => brand({ kind: "order", priority: 500, value });
+export const mkBefore = <T extends NixValue>(value: Wrappable<T>): Order & TypedNix<T> =>
+  typed<T, Order>(brand({ kind: "order", priority: 500, value: value as NixValue }));
 /** `lib.mkAfter value`: list items placed after normal definitions (order 1500). */
-export const mkAfter = (value: NixValue): Order => brand({ kind: "order", priority: 1500, value });
+export const mkAfter = <T extends NixValue>(value: Wrappable<T>): Order & TypedNix<T> =>
+  typed<T, Order>(brand({ kind: "order", priority: 1500, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
 export const pkg = (attrPath: string): PackageRef =>

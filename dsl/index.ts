@@ -23,7 +23,10 @@ export {
   unstablePkg,
   type NixExpression,
   type NixValue,
+  type TypedNix,
 } from "./expressions.ts";
+export type { Definition, Item, PackageValue, PathValue, StringValue } from "./option-values.ts";
+export type { RegisteredNixosOptions, TypeflakeRegister } from "./register.ts";
 export {
   docker,
   nfs,

@@ -1,27 +1,30 @@
 /**
  * The doc comments of the generated option types: what an editor shows on hover. Each option's
- * comment carries its description (when the options.json has one), the type description nixpkgs
- * prints, the facts TypeScript cannot express (integer ranges, patterns, checks), default,
- * example, read-only status and the option's NixOS path.
+ * comment carries its description (when the option data has one, made readable from the manual's
+ * Markdown), the type description nixpkgs prints, the facts TypeScript cannot express (integer
+ * ranges, patterns, checks), read-only status, the option's NixOS path and declaring files, then
+ * `@default` and `@example` tags (shown apart by editors). Old option names get `@deprecated`.
  */
+import { readableMarkdown } from "./markdown-doc.ts";
 import { ELEMENT, ITEM, showOptionPath } from "./option-path.ts";
-import type { OptionDeclaration } from "./options-file.ts";
+import type { OptionAlias, OptionDeclaration } from "./options-file.ts";
 import { type OptionType, typeParts } from "./option-type.ts";
 import type { OptionNode } from "./option-tree.ts";
 import { checkRule, showPattern } from "./value-checks.ts";
 
 /** Doc text of an option field. */
 export function optionDoc(option: OptionDeclaration): string {
+  const description = option.description === undefined ? undefined : readableMarkdown(option.description);
   const sections = [
-    option.description?.trim(),
+    description,
     [`Type: \`${showTypeText(option)}\``, ...typeFacts(option.type)].join("\n"),
     option.readOnly
       ? "Read-only: NixOS computes this option, so a definition would conflict with it. Setting it is a " +
         "compile error here and an error when typeflake generates."
       : undefined,
-    documentation("Default", option.default),
-    documentation("Example", option.example),
     [`NixOS option \`${showOptionPath(option.path)}\`.`, declaredIn(option.declaredIn)].filter(Boolean).join(" "),
+    tag("default", option.default),
+    tag("example", option.example),
   ];
   return escapeComment(sections.filter((section) => section !== undefined && section !== "").join("\n\n"));
 }
@@ -109,9 +112,38 @@ function partFact(type: OptionType): string | undefined {
   }
 }
 
-function documentation(label: string, text: string | undefined): string | undefined {
+/** A JSDoc tag (last in the comment: a tag runs to the next one) with Nix text, fenced when it spans lines. */
+function tag(name: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  return text.includes("\n") ? `${label}:\n\`\`\`nix\n${text}\n\`\`\`` : `${label}: \`${text}\``;
+  const trimmed = text.trim();
+  return trimmed.includes("\n") ? `@${name}\n\`\`\`nix\n${trimmed}\n\`\`\`` : `@${name} \`${trimmed}\``;
+}
+
+/**
+ * Doc text of an old option name (nixpkgs' `mkRenamedOptionModule` and friends). `aliases` are
+ * the old options at or below the name: one when the name itself was renamed or removed, several
+ * when a whole set of options went.
+ */
+export function aliasDoc(aliases: readonly OptionAlias[]): string {
+  const lines = aliases.map((alias) => {
+    const from = showOptionPath(alias.from);
+    const to = alias.to && `\`${showOptionPath(alias.to)}\``;
+    const message = alias.message?.trim().replace(/\s*\n\s*/g, " ");
+    switch (alias.kind) {
+      case "removed":
+        return `Removed: \`${from}\`${message ? `: ${message}` : " no longer exists in NixOS."}`;
+      case "changed":
+        return `Changed: \`${from}\` is now ${to ?? "gone"}, with a different value.`;
+      case "merged":
+        return `Merged: \`${from}\` is now part of ${to ?? "another option"}.`;
+      default:
+        return to ? `Renamed to ${to} (was \`${from}\`).` : `Removed: \`${from}\` no longer exists in NixOS.`;
+    }
+  });
+  const shown = lines.length > 5 ? [...lines.slice(0, 5), `… and ${lines.length - 5} more.`] : lines;
+  return escapeComment(
+    `@deprecated ${shown.join("\n")}\nWhen typeflake generates, it reports the old name with what to write instead.`,
+  );
 }
 
 const declaredIn = (files: readonly string[] | undefined): string | undefined =>

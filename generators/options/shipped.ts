@@ -26,14 +26,14 @@ export const SHIPPED_SCHEMA = {
   optionsFile: beside("../../data/nixos/nixos-options.json"),
   aliasesFile: beside("../../data/nixos/nixos-option-aliases.json"),
   outDir: beside("../../dsl/nixos-options"),
-  /** How the generated `types.ts` imports typeflake's expression values. */
-  expressionsImport: "../expressions.ts",
+  /** How the generated `types.ts` imports typeflake's option value types (`dsl/option-values.ts`). */
+  expressionsImport: "../option-values.ts",
 } as const;
 
-/** typeflake's own folder (the package root) and its `dsl/expressions.ts`, for import specifiers. */
+/** typeflake's own folder (the package root) and its `dsl/option-values.ts`, for import specifiers. */
 export const TYPEFLAKE_PACKAGE = {
   root: beside("../.."),
-  expressions: beside("../../dsl/expressions.ts"),
+  expressions: beside("../../dsl/option-values.ts"),
 } as const;
 
 let shipped: OptionIndex | undefined;

@@ -10,9 +10,9 @@
  * field, as TypeScript requires.
  */
 import { describeOptionType } from "./describe-type.ts";
-import { freeformDoc, namespaceDoc, optionDoc } from "./doc-comment.ts";
-import { ITEM, ELEMENT } from "./option-path.ts";
-import type { OptionDeclaration } from "./options-file.ts";
+import { aliasDoc, freeformDoc, namespaceDoc, optionDoc } from "./doc-comment.ts";
+import { compareText, ITEM, ELEMENT, type OptionPath, showOptionPath } from "./option-path.ts";
+import type { OptionAlias, OptionDeclaration } from "./options-file.ts";
 import type { OptionType } from "./option-type.ts";
 import { namedChildren, type OptionNode, segmentOf } from "./option-tree.ts";
 import {
@@ -45,8 +45,16 @@ export interface InterfaceModel {
   readonly index?: { readonly type: string; readonly doc: string };
 }
 
-/** The name of the root interface: the type of a `nixos` block. */
+/** The name of the shipped root interface: the type of a `nixos` block. */
 export const ROOT_INTERFACE = "NixosOptions";
+
+/** How the model is built. */
+export interface TypeModelSettings {
+  /** Name of the root interface. */
+  readonly rootName: string;
+  /** Renamed and removed options, added as `@deprecated` fields (see `aliasFields`). */
+  readonly aliases: readonly OptionAlias[];
+}
 
 /** Type aliases every generated file declares, used by the field types. */
 export const PRELUDE_TYPES = {
@@ -60,16 +68,69 @@ export const PRELUDE_TYPES = {
 const { definition, item } = PRELUDE_TYPES;
 
 /** The interfaces for the whole tree, root first, then in depth-first path order. */
-export function buildTypeModel(root: OptionNode): InterfaceModel[] {
-  const builder = new ModelBuilder();
+export function buildTypeModel(root: OptionNode, settings: TypeModelSettings): InterfaceModel[] {
+  const builder = new ModelBuilder(settings.rootName);
   builder.interfaceFor(rootSlot(root), root);
-  return builder.interfaces;
+  return builder.withAliases(settings.aliases);
 }
+
+const pathKey = (path: OptionPath): string => path.join("\u0000");
 
 class ModelBuilder {
   readonly interfaces: InterfaceModel[] = [];
   private readonly names = new Set<string>();
   private readonly byNode = new Map<OptionNode, string>();
+  /** Interface name of each set of options, by path. */
+  private readonly byPath = new Map<string, string>();
+  /** Field type of each option, by path (what a renamed option's old name accepts). */
+  private readonly optionTypes = new Map<string, string>();
+
+  constructor(private readonly rootName: string) {}
+
+  /**
+   * The interfaces with a field for each old option name whose set of options still exists
+   * (`@deprecated`, so editors strike it through and name the replacement): a renamed option
+   * takes its replacement's type, a removed one `never` (so setting it is a compile error).
+   * When the whole set is gone, its deepest remaining ancestor gets one field for the gone name.
+   */
+  withAliases(aliases: readonly OptionAlias[]): InterfaceModel[] {
+    const added = new Map<string, Map<string, OptionAlias[]>>();
+    for (const alias of aliases) {
+      for (let depth = alias.from.length - 1; depth >= 0; depth--) {
+        const owner = this.byPath.get(pathKey(alias.from.slice(0, depth)));
+        if (owner === undefined) continue;
+        const name = alias.from[depth] as string;
+        const byName = added.get(owner) ?? new Map<string, OptionAlias[]>();
+        added.set(owner, byName.set(name, [...(byName.get(name) ?? []), alias]));
+        break;
+      }
+    }
+    return this.interfaces.map((model) => {
+      const byName = added.get(model.name);
+      if (!byName) return model;
+      const taken = new Set(model.fields.map((field) => field.name));
+      const extra = [...byName]
+        .filter(([name]) => !taken.has(name))
+        .map(([name, found]) => this.aliasField(name, found));
+      if (extra.length === 0) return model;
+      const fields = [...model.fields, ...extra].sort((a, b) => compareText(a.name, b.name));
+      // TypeScript holds every field of an open submodule to its index signature.
+      const index = model.index && { ...model.index, type: union([model.index.type, ...extra.map((field) => field.type)]) };
+      return { ...model, fields, ...(index ? { index } : {}) };
+    });
+  }
+
+  private aliasField(name: string, aliases: readonly OptionAlias[]): FieldModel {
+    const [alias] = aliases;
+    const exact = aliases.length === 1 && alias && alias.from.length && alias.from[alias.from.length - 1] === name;
+    // An `alias` still works (generate warns); a setting of any other old name is refused, so its
+    // type is a sentence that tsc's error quotes.
+    const type =
+      exact && alias.kind === "alias" && alias.to
+        ? (this.optionTypes.get(pathKey(alias.to)) ?? `${definition}<NixValue>`)
+        : JSON.stringify(exact && alias ? aliasSentence(alias) : "renamed or removed in NixOS: see its note for what to write instead");
+    return { name, type, doc: aliasDoc(aliases) };
+  }
 
   /** The interface of a set of options declared at `node` (created on first use). */
   interfaceFor(slot: NamespaceSlot, node: OptionNode): string {
@@ -77,6 +138,7 @@ class ModelBuilder {
     if (existing) return existing;
     const name = this.uniqueName(node);
     this.byNode.set(node, name);
+    this.byPath.set(pathKey(node.path), name);
     const position = this.interfaces.length;
     const fields = namedChildren(node).map((child) => this.field(slot, child));
     const index = slot.freeform && this.indexSignature(slot.freeform, fields);
@@ -92,7 +154,9 @@ class ModelBuilder {
     const option = child.option as OptionDeclaration;
     if (option.readOnly) return { name, type: "never", doc: optionDoc(option) };
     const defines = this.members(slot);
-    return { name, type: `${definition}<${union(defines)}>`, doc: optionDoc(option), defines };
+    const type = `${definition}<${union(defines)}>`;
+    this.optionTypes.set(pathKey(option.path), type);
+    return { name, type, doc: optionDoc(option), defines };
   }
 
   private indexSignature(freeform: OptionType, fields: readonly FieldModel[]): InterfaceModel["index"] {
@@ -158,11 +222,29 @@ class ModelBuilder {
   }
 
   private uniqueName(node: OptionNode): string {
-    const base = node.path.length === 0 ? ROOT_INTERFACE : `Nixos${node.path.map(pascalCase).join("")}`;
+    const base = node.path.length === 0 ? this.rootName : `Nixos${node.path.map(pascalCase).join("")}`;
     let name = base;
     for (let counter = 2; this.names.has(name); counter++) name = `${base}${counter}`;
     this.names.add(name);
     return name;
+  }
+}
+
+/** What tsc's error says about a setting of an old option name. */
+function aliasSentence(alias: OptionAlias): string {
+  const to = alias.to && showOptionPath(alias.to);
+  switch (alias.kind) {
+    case "removed": {
+      const message = alias.message?.trim().replace(/\s+/g, " ");
+      const advice = message && message.length > 160 ? `${message.slice(0, 159)}…` : message;
+      return `removed from NixOS${advice ? `: ${advice}` : ""}`;
+    }
+    case "merged":
+      return to ? `merged into ${to}` : "removed from NixOS";
+    case "changed":
+      return to ? `replaced by ${to}, with a different value` : "removed from NixOS";
+    default:
+      return to ? `renamed to ${to}` : "removed from NixOS";
   }
 }
 

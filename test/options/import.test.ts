@@ -47,7 +47,7 @@ describe("importing the shipped schema", () => {
     const again = importOptionSchema({
       options: shippedOptions,
       aliases: shippedAliases,
-      expressionsImport: "../expressions.ts",
+      expressionsImport: SHIPPED_SCHEMA.expressionsImport,
     });
     expect(again.ok && again.value.files).toEqual(schema.files);
   });
@@ -56,7 +56,9 @@ describe("importing the shipped schema", () => {
     const types = schema.files[GENERATED_FILES.types] ?? "";
     expect(types).toContain("export interface NixosOptions {");
     expect(types).toContain("export interface NixosServicesNginxVirtualHostsEntry {");
-    expect(types).toContain('import type { NixExpression, NixValue } from "../expressions.ts";');
+    expect(types).toContain(
+      'import type { Definition, Item, NixValue, PackageValue, PathValue, StringValue } from "../option-values.ts";',
+    );
   });
 
   it("documents every option field with its type description and path", () => {

@@ -1,0 +1,17 @@
+/**
+ * How a fleet's own option schema replaces the one typeflake ships, for the editor and tsc (the
+ * `Register` pattern of TanStack Router): `typeflake options sync` (or `options import`) writes
+ * `.typeflake/options/nixos-options.d.ts`, which augments `TypeflakeRegister` with the fleet's
+ * options, and every `nixos` block is typed from it.
+ */
+import type { NixosOptions } from "./nixos-options/types.ts";
+
+/**
+ * Filled in by a fleet's generated `.typeflake/options/nixos-options.d.ts`:
+ * `declare module "typeflake" { interface TypeflakeRegister { nixosOptions: FleetNixosOptions } }`.
+ * Empty in typeflake itself, so a fleet without its own schema gets the shipped one.
+ */
+export interface TypeflakeRegister {}
+
+/** The type of a `nixos` block: the fleet's registered options, else the shipped NixOS options. */
+export type RegisteredNixosOptions = TypeflakeRegister extends { nixosOptions: infer Options } ? Options : NixosOptions;
