@@ -13,7 +13,10 @@ import { checkDeployOptions, DEPLOY_MODES } from "../../nix-cli/deploy-options.t
 import { DEFAULT_JOBS, requireSuccess, runFleet } from "../../nix-cli/fleet-run.ts";
 import { selectHosts } from "../../nix-cli/select.ts";
 import { parseTargetHost } from "../../nix-cli/ssh.ts";
-import type { DeployTool } from "../../nix-cli/target.ts";
+import { UsageError } from "../../nix-cli/errors.ts";
+import { compareWithBase } from "../../plan/compare-revisions.ts";
+import { BaseRevisionError } from "../../plan/git-revision.ts";
+import type { DeployTarget, DeployTool, FleetTargets } from "../../nix-cli/target.ts";
 import { DEPLOY_TOOLS } from "../../nix-cli/target.ts";
 
 interface DeployFlags extends DryRunFlags {
@@ -33,7 +36,28 @@ interface DeployFlags extends DryRunFlags {
   readonly autoRollback?: boolean;
   readonly confirmTimeout?: number;
   readonly nixOption?: string[];
+  readonly changed?: boolean;
+  readonly base?: string;
 }
+
+/**
+ * `--changed`: of the selected hosts (every enabled host when none is named), those whose
+ * generated Nix differs from the fleet as committed at `base`, as `typeflake plan` finds them.
+ */
+const changedSince = async (fleet: FleetTargets, selected: readonly DeployTarget[], base: string, say: (line: string) => void): Promise<DeployTarget[]> => {
+  const comparison = await compareWithBase(fleet.flakeDir, base).catch((caught: unknown) => {
+    throw caught instanceof BaseRevisionError ? new UsageError(caught.message) : caught;
+  });
+  if (!comparison.plan) throw new UsageError("the fleet does not validate; run `typeflake generate` to see why");
+  const changed = new Set(comparison.plan.summary.deploy);
+  const hosts = selected.filter((host) => changed.has(host.name));
+  say(
+    hosts.length
+      ? `typeflake: ${hosts.length} of ${selected.length} selected host(s) changed since ${base}: ${hosts.map((host) => host.name).join(", ")}\n`
+      : `typeflake: no selected host's generated Nix differs from ${base}; nothing to deploy\n`,
+  );
+  return hosts;
+};
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -58,6 +82,8 @@ export function registerDeployCommand(program: Command, context: CliContext): Co
     .option("--magic-rollback <bool>", "deploy-rs: roll back unless the new system confirms itself", booleanValue)
     .option("--auto-rollback <bool>", "deploy-rs: roll back when activation fails", booleanValue)
     .option("--confirm-timeout <seconds>", "deploy-rs: seconds the new system has to confirm itself", wholeNumber(1))
+    .option("--changed", "only the hosts whose generated Nix differs from --base (all enabled hosts' when none is named)")
+    .option("--base <ref>", "with --changed: the git revision to compare with (default: HEAD)")
     .option(
       "--nix-option <name-and-value...>",
       "pass a nix setting to the tool's nix calls: --nix-option <name> <value> (repeatable)",
@@ -65,7 +91,11 @@ export function registerDeployCommand(program: Command, context: CliContext): Co
   return withDryRun(command).action(
     nixAction(context, async (session, names: string[], flags: DeployFlags) => {
       const fleet = await context.loadTargets();
-      const hosts = selectHosts(fleet, { names, all: flags.all === true, tags: flags.tag });
+      if (flags.base !== undefined && !flags.changed) throw new UsageError("--base goes with --changed: add --changed to deploy only the hosts changed since that revision");
+      const everyHost = flags.changed === true && names.length === 0 && flags.tag.length === 0;
+      const selected = selectHosts(fleet, { names, all: flags.all === true || everyHost, tags: flags.tag });
+      const hosts = flags.changed ? await changedSince(fleet, selected, flags.base ?? "HEAD", (line) => session.io.stderr.write(line)) : selected;
+      if (hosts.length === 0) return;
       const options: DeployOptions = {
         tool: flags.tool ?? fleet.tool,
         mode: flags.mode,

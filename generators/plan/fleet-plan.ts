@@ -1,0 +1,101 @@
+/**
+ * Compare two revisions of a fleet — each validated and lowered, with its generated Nix — host
+ * by host. Pure: the command materialises and loads the revisions.
+ */
+import type { GeneratedNix } from "../files/generated-nix.ts";
+import { secretUsage } from "../lower/secrets/usage.ts";
+import { bodiesOfHost } from "../lower/services/fleet-view.ts";
+import type { Fleet } from "../model/fleet.ts";
+import type { FleetPlan, HostPlan, ItemChange } from "./changes.ts";
+import { sectionChanges } from "./diff-values.ts";
+import { changedNix, generatedNixOfHosts, type HostNix } from "./generated-nix.ts";
+import { EMPTY_HOST, hostView, SECTIONS, type HostView } from "./host-view.ts";
+import { planRisks } from "./risks.ts";
+import { canonical, valueShower, type ShowValue } from "./values.ts";
+
+/** One revision of the fleet: validated, and its Nix files before printing. */
+export interface FleetRevision {
+  readonly fleet: Fleet;
+  readonly files: readonly GeneratedNix[];
+}
+
+/** What the plan knows of one revision, computed once. */
+interface Side {
+  readonly fleet: Fleet;
+  readonly files: ReadonlyMap<string, GeneratedNix>;
+  readonly nix: ReadonlyMap<string, HostNix>;
+  readonly show: ShowValue;
+}
+
+const side = (revision: FleetRevision): Side => ({
+  fleet: revision.fleet,
+  files: new Map(revision.files.map((file) => [file.path, file])),
+  nix: generatedNixOfHosts(revision.fleet, revision.files),
+  show: valueShower(revision.fleet),
+});
+
+/** Who can decrypt each secret: the hosts using it, and the fleet's admins. */
+const recipients = (fleet: Fleet): Map<string, unknown> => {
+  const admins = (fleet.config.secrets?.admins ?? []).map((key) => `admin ${key}`);
+  return new Map([...secretUsage(fleet)].map(([name, hosts]) => [name, [...hosts, ...admins]]));
+};
+
+const fleetChanges = (before: Side, after: Side): ItemChange[] => {
+  const show = { before: before.show, after: after.show };
+  const config = (fleet: Fleet) => new Map(Object.entries(fleet.config).filter(([, value]) => value !== undefined));
+  return [
+    ...sectionChanges("fleet", config(before.fleet), config(after.fleet), show),
+    ...sectionChanges("secretRecipients", recipients(before.fleet), recipients(after.fleet), show),
+  ];
+};
+
+/** The host's typed sources, to tell a host that did not change without lowering it again. */
+const sourcesOf = (fleet: Fleet, name: string): string | undefined => {
+  const host = fleet.hosts.find((entry) => entry.name === name);
+  return host && canonical(bodiesOfHost(fleet, host).map((body) => body.config));
+};
+
+const viewOf = (at: Side, name: string): HostView => {
+  const host = at.fleet.hosts.find((entry) => entry.name === name);
+  return host ? hostView(at.fleet, host, at.files, at.show) : EMPTY_HOST;
+};
+
+const hostPlan = (before: Side, after: Side, name: string, sameFleet: boolean): HostPlan => {
+  const inBefore = before.nix.has(name);
+  const inAfter = after.nix.has(name);
+  const generatedNix = inAfter ? changedNix(before.nix.get(name), after.nix.get(name) as HostNix) : [];
+  const untouched = sameFleet && inBefore && inAfter && generatedNix.length === 0 && sourcesOf(before.fleet, name) === sourcesOf(after.fleet, name);
+  const changes = untouched
+    ? []
+    : (() => {
+        const [old, now] = [viewOf(before, name), viewOf(after, name)];
+        return SECTIONS.flatMap((section) => sectionChanges(section, old[section], now[section], { before: before.show, after: after.show }));
+      })();
+  const status = !inBefore ? "add" : !inAfter ? "remove" : changes.length || generatedNix.length ? "change" : "unchanged";
+  return { name, status, changes, generatedNix, needsDeploy: inAfter && generatedNix.length > 0 };
+};
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The plan from `base` to `head`; `ref` and `commit` name the base. */
+export const planFleetChange = (base: FleetRevision, head: FleetRevision, ref: string, commit: string): FleetPlan => {
+  const [before, after] = [side(base), side(head)];
+  const sameFleet = canonical(base.fleet.config) === canonical(head.fleet.config);
+  const names = [...new Set([...before.nix.keys(), ...after.nix.keys()])].sort(compareText);
+  const hosts = names.map((name) => hostPlan(before, after, name, sameFleet));
+  const fleet = fleetChanges(before, after);
+  const count = (status: HostPlan["status"]) => hosts.filter((host) => host.status === status).length;
+  return {
+    base: { ref, commit },
+    risks: planRisks(fleet, hosts),
+    fleet,
+    hosts,
+    summary: {
+      add: count("add"),
+      change: count("change"),
+      remove: count("remove"),
+      unchanged: count("unchanged"),
+      deploy: hosts.filter((host) => host.needsDeploy).map((host) => host.name),
+    },
+  };
+};

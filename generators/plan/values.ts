@@ -1,0 +1,61 @@
+/**
+ * Plain-data helpers the plan reads option values and model values with: a canonical text to
+ * compare by (key order and `undefined` fields do not count), and a short Nix-like text to show.
+ */
+import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
+import type { Fleet } from "../model/fleet.ts";
+import { fleetScope } from "../files/scope.ts";
+import { valueLowerer } from "../lower/value.ts";
+import { printNixExpr } from "../nix/print.ts";
+
+/** A plain attribute set inside an option or model value (not a list, not a typeflake expression). */
+export type AttrSet = { readonly [name: string]: NixValue };
+
+/** True for plain attribute sets: the only values the plan descends into. */
+export const isAttrSet = (value: unknown): value is AttrSet =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value as NixValue);
+
+/** The value at `path` inside nested attribute sets, if every step is one. */
+export const valueAt = (value: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((current, name) => (isAttrSet(current) ? current[name] : undefined), value);
+
+/** The attribute set at `path`, or an empty one. */
+export const setAt = (value: unknown, path: readonly string[]): AttrSet => {
+  const found = valueAt(value, path);
+  return isAttrSet(found) ? found : {};
+};
+
+/** The list at `path`, or an empty one. */
+export const listAt = (value: unknown, path: readonly string[]): readonly unknown[] => {
+  const found = valueAt(value, path);
+  return Array.isArray(found) ? found : [];
+};
+
+/** JSON with sorted keys, without `undefined` fields or functions: equal values, equal text. */
+export const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) =>
+    isAttrSet(item) || (typeof item === "object" && item !== null && !Array.isArray(item))
+      ? Object.fromEntries(Object.keys(item as object).sort().map((name) => [name, (item as Record<string, unknown>)[name]]))
+      : typeof item === "bigint"
+        ? item.toString()
+        : item,
+  ) ?? "null";
+
+/** How values are shown: as Nix on one line, spelled as the fleet's generated files spell them. */
+export type ShowValue = (value: unknown) => string;
+
+const MAX_SHOWN = 120;
+
+/** A value shower for `fleet`; values Nix cannot print fall back to their JSON. */
+export const valueShower = (fleet: Fleet): ShowValue => {
+  const scope = fleetScope(fleet);
+  return (value) => {
+    let text: string;
+    try {
+      text = printNixExpr(valueLowerer(scope).lower(value as NixValue)).replace(/\s*\n\s*/g, " ");
+    } catch {
+      text = canonical(value);
+    }
+    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+  };
+};
