@@ -16,6 +16,7 @@ import { registerGenerationsCommand } from "./commands/generations.ts";
 import { registerInitCommand } from "./commands/init.ts";
 import { registerInventoryCommand } from "./commands/inventory.ts";
 import { registerOptionsCommand } from "./commands/options.ts";
+import { registerPlanCommand } from "./commands/plan.ts";
 import { registerRollbackCommand } from "./commands/rollback.ts";
 import { registerSchemaCommand } from "./commands/schema.ts";
 import { registerUpdateCommand } from "./commands/update.ts";
@@ -72,6 +73,7 @@ program.hook("preAction", async () => {
 
 registerGenerateCommands(program, globals);
 registerInventoryCommand(program, globals);
+registerPlanCommand(program, globals);
 registerEvalCommand(program, context);
 registerFlakeCheckCommand(program, context);
 registerBuildCommand(program, context);
@@ -80,7 +82,7 @@ registerRollbackCommand(program, context);
 registerGenerationsCommand(program, context);
 registerClosureDiffCommand(program, context);
 registerUpdateCommand(program, context);
-registerOptionsCommand(program);
+registerOptionsCommand(program, globals, context);
 registerSchemaCommand(program);
 registerInitCommand(program);
 
