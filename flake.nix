@@ -48,6 +48,7 @@
           specialArgs = { inherit inputs unstable; };
           modules = [
             ./hosts/compute
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/common.nix
             ./modules/monitoring.nix
             ./modules/docker-host.nix
@@ -61,6 +62,7 @@
           specialArgs = { inherit inputs unstable; };
           modules = [
             ./hosts/gateway
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/common.nix
             ./modules/monitoring.nix
             ./modules/networking.nix
@@ -73,6 +75,7 @@
           specialArgs = { inherit inputs unstable; };
           modules = [
             ./hosts/nas
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/common.nix
             ./modules/monitoring.nix
             sops-nix.nixosModules.sops

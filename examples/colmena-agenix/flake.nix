@@ -38,6 +38,7 @@
           };
           modules = [
             ./hosts/pi
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/ssh.nix
             agenix.nixosModules.default
           ];
@@ -47,6 +48,7 @@
           specialArgs = { inherit inputs unstable; };
           modules = [
             ./hosts/tower
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/ssh.nix
             agenix.nixosModules.default
           ];
@@ -68,6 +70,7 @@
         pi = {
           imports = [
             ./hosts/pi
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/ssh.nix
             agenix.nixosModules.default
           ];
@@ -81,6 +84,7 @@
         tower = {
           imports = [
             ./hosts/tower
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/ssh.nix
             agenix.nixosModules.default
           ];

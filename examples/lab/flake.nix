@@ -32,6 +32,7 @@
           specialArgs = { inherit inputs; };
           modules = [
             ./hosts/build
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/base.nix
             sops-nix.nixosModules.sops
           ];
@@ -41,6 +42,7 @@
           specialArgs = { inherit inputs; };
           modules = [
             ./hosts/db
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/base.nix
             sops-nix.nixosModules.sops
           ];
@@ -50,6 +52,7 @@
           specialArgs = { inherit inputs; };
           modules = [
             ./hosts/gw
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/base.nix
             sops-nix.nixosModules.sops
           ];
@@ -59,6 +62,7 @@
           specialArgs = { inherit inputs; };
           modules = [
             ./hosts/mon
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/base.nix
             sops-nix.nixosModules.sops
           ];
@@ -68,6 +72,7 @@
           specialArgs = { inherit inputs; };
           modules = [
             ./hosts/web1
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/base.nix
             sops-nix.nixosModules.sops
           ];
@@ -77,6 +82,7 @@
           specialArgs = { inherit inputs; };
           modules = [
             ./hosts/web2
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/base.nix
             sops-nix.nixosModules.sops
           ];

@@ -25,12 +25,18 @@
         media = nixpkgs.lib.nixosSystem {
           inherit system;
           specialArgs = { inherit inputs; };
-          modules = [ ./hosts/media ];
+          modules = [
+            ./hosts/media
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
+          ];
         };
         player = nixpkgs.lib.nixosSystem {
           inherit system;
           specialArgs = { inherit inputs; };
-          modules = [ ./hosts/player ];
+          modules = [
+            ./hosts/player
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
+          ];
         };
       };
       deploy.nodes = {

@@ -16,7 +16,10 @@
         box = nixpkgs.lib.nixosSystem {
           inherit system;
           specialArgs = { inherit inputs; };
-          modules = [ ./hosts/box ];
+          modules = [
+            ./hosts/box
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
+          ];
         };
       };
     };

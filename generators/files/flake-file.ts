@@ -14,8 +14,10 @@ import {
   lambda,
   letIn,
   list,
+  nul,
   path,
   select,
+  selectOr,
   setPattern,
   str,
 } from "../nix/build.ts";
@@ -47,11 +49,21 @@ const unstableImport = (fleet: Fleet, system: NixBinding): NixExpr | undefined =
   );
 };
 
+/**
+ * `{ system.configurationRevision = self.rev or self.dirtyRev or null; }`: the commit a machine
+ * runs, which `nixos-version --configuration-revision` prints and `typeflake status` compares
+ * with the fleet's history. A dirty tree gives `<commit>-dirty`; a flake outside git, `null`.
+ */
+const revisionModule: NixExpr = attrs([
+  assign(["system", "configurationRevision"], selectOr(id("self"), ["rev"], selectOr(id("self"), ["dirtyRev"], nul))),
+]);
+
 /** The modules of one host's `nixosSystem`, in the order the homelab lists them. */
 const hostModules = (fleet: Fleet, host: HostEntry): NixExpr[] => {
   const backend = fleet.config.secrets?.backend ?? "sops";
   return [
     path(`./hosts/${host.name}`),
+    revisionModule,
     ...modulesOfHost(fleet, host).map((module) => path(`./modules/${module.name}.nix`)),
     ...(secretsOfHost(fleet, host).length ? [SECRETS_MODULE[backend].module] : []),
     ...(homesOfHost(fleet, host).length ? [select("home-manager", "nixosModules", "home-manager")] : []),

@@ -116,10 +116,14 @@ describe("the NixOS side", () => {
     const flake = fileText(homeFleet(), "flake.nix");
     expect(flake).toContain(`          modules = [
             ./hosts/nas
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
             ./modules/people.nix
             home-manager.nixosModules.home-manager
           ];`);
-    expect(flake).toContain("          modules = [ ./hosts/gateway ];");
+    expect(flake).toContain(`          modules = [
+            ./hosts/gateway
+            { system.configurationRevision = self.rev or self.dirtyRev or null; }
+          ];`);
     expect(flake).toMatch(/inputs@\{\n\s+self,\n\s+nixpkgs,\n\s+deploy-rs,\n\s+home-manager,\n/);
     expect(flake).toContain(`    home-manager = {
       url = "github:nix-community/home-manager/release-24.11";
