@@ -90,8 +90,14 @@ const oneFileSources = (spec: FleetSpec, hosts: readonly HostIdentity[]): FleetS
   return new Map([["typeflake.config.ts", config], [ONE_FILE, oneFileSource(spec, hosts)], ...moduleFiles(), ...hostFiles]);
 };
 
+/**
+ * The encrypted file the fleet's secrets live in (sops' default `secrets/secrets.yaml`): a real
+ * fleet has one, so the synthetic fleets do too (its content is never read).
+ */
+const SECRETS_FILE: [string, string] = ["secrets/secrets.yaml", "# stands for the sops-encrypted secrets of a synthetic bench fleet\n"];
+
 /** The source files of the fleet `spec` describes. */
 export const fleetSources = (spec: FleetSpec): FleetSources => {
   const hosts = hostIdentities(spec.hosts);
-  return spec.layout === "folders" ? folderSources(spec, hosts) : oneFileSources(spec, hosts);
+  return new Map([...(spec.layout === "folders" ? folderSources(spec, hosts) : oneFileSources(spec, hosts)), SECRETS_FILE]);
 };
