@@ -1,5 +1,5 @@
 /**
- * The reference homelab's three hosts (../shared/seeds/000_*.txt) as deploy targets.
+ * The reference homelab's three hosts (from the seed article "Managing Your Homelab with Nix Flakes") as deploy targets.
  */
 import type { DeployTarget, FleetTargets } from "../../../generators/nix-cli/target.ts";
 

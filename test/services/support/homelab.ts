@@ -1,5 +1,5 @@
 /**
- * The reference homelab (../shared/seeds: nas, compute, gateway and the common, monitoring and
+ * The reference homelab (the seed article "Managing Your Homelab with Nix Flakes": nas, compute, gateway and the common, monitoring and
  * docker-host modules) written with the service builders, as the tests' shared fleet.
  */
 import { host, secret } from "../../../dsl/expressions.ts";
