@@ -175,23 +175,23 @@ export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]):
 type Wrappable<T> = T | TypedNix<T>;
 
 /** `lib.mkOverride priority value`: lower numbers win. */
-export const mkOverride = <T extends NixValue>(priority: number, value: Wrappable<T>): Override & TypedNix<T> =>
+export const mkOverride = <T>(priority: number, value: Wrappable<T>): Override & TypedNix<T> =>
   typed<T, Override>(brand({ kind: "override", priority, value: value as NixValue }));
 /** `lib.mkForce value`: wins over normal definitions (priority 50). */
-export const mkForce = <T extends NixValue>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(50, value);
+export const mkForce = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(50, value);
 /** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
-export const mkDefault = <T extends NixValue>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(1000, value);
+export const mkDefault = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(1000, value);
 /** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
-export const mkIf = <T extends NixValue>(condition: NixValue, value: Wrappable<T>): Conditional & TypedNix<T> =>
+export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedNix<T> =>
   typed<T, Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
 /** `lib.mkMerge [ … ]`: several definitions of one option at once. */
-export const mkMerge = <T extends NixValue>(values: readonly Wrappable<T>[]): Merge & TypedNix<T> =>
+export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedNix<T> =>
   typed<T, Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
 /** `lib.mkBefore value`: list items placed before normal definitions (order 500). */
-export const mkBefore = <T extends NixValue>(value: Wrappable<T>): Order & TypedNix<T> =>
+export const mkBefore = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
   typed<T, Order>(brand({ kind: "order", priority: 500, value: value as NixValue }));
 /** `lib.mkAfter value`: list items placed after normal definitions (order 1500). */
-export const mkAfter = <T extends NixValue>(value: Wrappable<T>): Order & TypedNix<T> =>
+export const mkAfter = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
   typed<T, Order>(brand({ kind: "order", priority: 1500, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */

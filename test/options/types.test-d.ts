@@ -166,3 +166,22 @@ accept({
     },
   },
 });
+
+// mk* wrappers carry the type of what they wrap: the editor checks it against the option.
+accept({ services: { openssh: { enable: mkIf(true, mkForce(true)), settings: mkDefault({ PermitRootLogin: "no" }) } } });
+accept({
+  services: {
+    openssh: {
+      // @ts-expect-error "yes" is not a boolean, even inside mkForce
+      enable: mkForce("yes"),
+    },
+  },
+});
+accept({
+  services: {
+    openssh: {
+      // @ts-expect-error "maybe" is not one of PermitRootLogin's values, even inside mkDefault
+      settings: mkDefault({ PermitRootLogin: "maybe" }),
+    },
+  },
+});
