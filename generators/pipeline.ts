@@ -11,7 +11,8 @@ import { planFleet } from "./generate.ts";
 import { loadAndValidate } from "./load/index.ts";
 import type { Fleet } from "./model/fleet.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
-import { shippedOptionIndex } from "./options/shipped.ts";
+import type { OptionIndex } from "./options/runtime-index.ts";
+import { loadOptionIndex } from "./load/fleet-option-index.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
 import { checkAssertions } from "./validate/assertions/index.ts";
 import { checkableFleet, skippedChecks } from "./validate/checkable-fleet.ts";
@@ -33,22 +34,25 @@ export interface PipelineResult {
 
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
 
-/** Every raw `nixos` block of the fleet against the NixOS option index. */
-const checkRawOptions = (fleet: Fleet): Diagnostic[] => {
-  const index = shippedOptionIndex();
-  return [...fleet.hosts, ...fleet.modules].flatMap((entry) =>
-    checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, index),
-  );
-};
+/**
+ * Every raw `nixos` block of the fleet against the NixOS option index; none when the fleet's own
+ * index is damaged (that is reported, and the shipped one would misjudge the fleet's options).
+ */
+const checkRawOptions = (fleet: Fleet, index: OptionIndex | undefined): Diagnostic[] =>
+  index
+    ? [...fleet.hosts, ...fleet.modules].flatMap((entry) =>
+        checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, index),
+      )
+    : [];
 
 /** The checks that need a validated fleet (all of it, or the part that validated). */
-const laterChecks = async (root: string, fleet: Fleet): Promise<Diagnostic[]> => {
+const laterChecks = async (root: string, fleet: Fleet, index: OptionIndex | undefined): Promise<Diagnostic[]> => {
   const paths = fleetPathReferences(fleet);
   const onDisk = await pathFacts(root, paths.flatMap((reference) => insideFleet(reference) ?? []));
   return [
     ...checkCrossHost(fleet),
     ...checkHostPorts(fleet),
-    ...checkRawOptions(fleet),
+    ...checkRawOptions(fleet, index),
     ...checkAssertions(fleet),
     ...checkPaths(paths, onDisk),
     ...(await checkRawNix(fleet)),
@@ -59,7 +63,7 @@ const laterChecks = async (root: string, fleet: Fleet): Promise<Diagnostic[]> =>
  * Hosts and modules that failed their schema, cut down to what validates: their port conflicts
  * and raw option names are reported with their schema errors, not a run later.
  */
-const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"]): Diagnostic[] => {
+const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], index: OptionIndex | undefined): Diagnostic[] => {
   const withPruned: Fleet = { ...fleet, hosts: [...fleet.hosts, ...pruned.hosts] };
   return [
     ...pruned.hosts.flatMap((host) =>
@@ -68,24 +72,26 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"]): Diagnostic[
         [host, ...modulesOfHost(fleet, host)].flatMap((body) => lowerEntry(withPruned, body, body === host ? host.name : undefined).ports),
       ),
     ),
-    ...checkRawOptions({ ...fleet, hosts: pruned.hosts, modules: pruned.modules }),
+    ...checkRawOptions({ ...fleet, hosts: pruned.hosts, modules: pruned.modules }, index),
   ];
 };
 
 /** Load, validate, check and plan the fleet at `root`. */
 export const runPipeline = async (root: string): Promise<PipelineResult> => {
-  const validation = await loadAndValidate(root);
+  const [validation, options] = await Promise.all([loadAndValidate(root), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
+  const { index } = options;
+  const found = [...validation.diagnostics, ...options.diagnostics];
   if (partial) {
     // Errors already: check what they leave meaningful, in the same report, and plan nothing.
     const { fleet: checkable, skipped } = checkableFleet(partial);
-    const later = [...(await laterChecks(root, checkable)), ...prunedChecks(checkable, partial.pruned), ...planFleet(checkable).diagnostics];
-    return { diagnostics: [...validation.diagnostics, ...later, ...skipped] };
+    const later = [...(await laterChecks(root, checkable, index)), ...prunedChecks(checkable, partial.pruned, index), ...planFleet(checkable).diagnostics];
+    return { diagnostics: [...found, ...later, ...skipped] };
   }
   // Without a valid fleet configuration no later check can run.
-  if (!fleet) return { diagnostics: [...validation.diagnostics, ...(hasError(validation.diagnostics) ? [skippedChecks(CONFIG_FILE)] : [])] };
-  if (hasError(validation.diagnostics)) return { diagnostics: validation.diagnostics };
-  const checked = [...validation.diagnostics, ...(await laterChecks(root, fleet))];
+  if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? [skippedChecks(CONFIG_FILE)] : [])] };
+  if (hasError(validation.diagnostics)) return { diagnostics: found };
+  const checked = [...found, ...(await laterChecks(root, fleet, index))];
   const { plan, diagnostics: lowering } = planFleet(fleet);
   const diagnostics = [...checked, ...lowering];
   return hasError(diagnostics) ? { fleet, diagnostics } : { fleet, plan, diagnostics };

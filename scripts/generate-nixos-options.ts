@@ -7,11 +7,12 @@
 import { runOptionsImport } from "../generators/cli/commands/options.ts";
 import { SHIPPED_SCHEMA } from "../generators/options/shipped.ts";
 
-process.exitCode = runOptionsImport(
+process.exitCode = await runOptionsImport(
   {
     optionsFile: SHIPPED_SCHEMA.optionsFile,
     aliasesFile: SHIPPED_SCHEMA.aliasesFile,
     outDir: SHIPPED_SCHEMA.outDir,
+    target: "package",
     expressionsImport: SHIPPED_SCHEMA.expressionsImport,
     force: false,
     cwd: process.cwd(),

@@ -48,6 +48,16 @@ export const nixEval = (
       : hostInstallable(host, ...TOPLEVEL, "drvPath"),
   );
 
+/**
+ * `nix eval --json` of a Nix function applied to one output of the flake at the working
+ * directory (`nixosConfigurations`, say): data that no single option holds.
+ */
+export const nixEvalApply = (
+  attrPath: readonly string[],
+  fn: string,
+  overrides: readonly InputOverride[],
+): CommandLine => nix("eval", "--json", ...overrideArgs(overrides), installable(".", attrPath), "--apply", fn);
+
 /** `nix flake check`, with inputs overridden. */
 export const nixFlakeCheck = (overrides: readonly InputOverride[]): CommandLine =>
   nix("flake", "check", ...overrideArgs(overrides));

@@ -17,6 +17,7 @@ import {
 import { typeParts } from "./option-type.ts";
 import { type OptionNode, optionsOf } from "./option-tree.ts";
 import { buildOptionIndex, serializeOptionIndex } from "./runtime-index.ts";
+import { FLEET_SCHEMA_FILES, type SchemaProvenance, serializeProvenance } from "./fleet-schema.ts";
 import { GENERATED_FILES } from "./shipped.ts";
 import { descend } from "./slots.ts";
 import { writeOptionTypes } from "./write-types.ts";
@@ -29,12 +30,12 @@ export interface JsonInput {
 }
 
 /** What the import reads. */
-export interface ImportInputs {
+export type ImportInputs = {
   readonly options: JsonInput;
   readonly aliases?: JsonInput;
   /** Module specifier the generated types use for typeflake's expression values. */
   readonly expressionsImport: string;
-}
+} & SchemaTarget;
 
 /** A type description typeflake did not understand (so any Nix value is accepted there). */
 export interface TypeFallback {
@@ -70,12 +71,28 @@ export function importOptionSchema(inputs: ImportInputs): Parsed<ImportedSchema>
       aliases: aliases.value,
       sources,
       expressionsImport: inputs.expressionsImport,
+      ...targetOf(inputs),
     }),
   };
 }
 
+const targetOf = (target: SchemaTarget): SchemaTarget =>
+  target.target === "fleet" ? { target: "fleet", provenance: target.provenance } : { target: "package" };
+
+/**
+ * Where the files go. `package` (the default): typeflake's own `dsl/nixos-options/` (`types.ts`,
+ * `index.json`). `fleet`: a fleet's `.typeflake/options/` (`nixos-options.d.ts`, registered as the fleet's
+ * option types; `index.json`; `source.json` from `provenance`).
+ */
+export type SchemaTarget =
+  | { readonly target?: "package" }
+  | { readonly target: "fleet"; readonly provenance: SchemaProvenance };
+
+/** Parsed option data, whatever it was read from, and where its files go. */
+export type SchemaInputs = SchemaData & SchemaTarget;
+
 /** Parsed option data, whatever it was read from. */
-export interface SchemaInputs {
+export interface SchemaData {
   readonly declarations: readonly OptionDeclaration[];
   readonly aliases: readonly OptionAlias[];
   /** Names of what the data came from, for the generated header and messages (machine-independent). */
@@ -88,11 +105,25 @@ export interface SchemaInputs {
 export function generateOptionSchema(inputs: SchemaInputs): ImportedSchema {
   const { sources, expressionsImport } = inputs;
   const index = buildOptionIndex(inputs.declarations, inputs.aliases, sources);
+  const fleet = inputs.target === "fleet";
+  const types = writeOptionTypes(index.root, {
+    expressionsImport,
+    sources,
+    aliases: index.aliases,
+    target: fleet ? "fleet" : "package",
+  });
+  const files: Record<string, string> = !fleet
+    ? { [GENERATED_FILES.types]: types, [GENERATED_FILES.index]: serializeOptionIndex(index) }
+    : {
+        [FLEET_SCHEMA_FILES.types]: types,
+        [FLEET_SCHEMA_FILES.index]: serializeOptionIndex(index),
+        [FLEET_SCHEMA_FILES.source]: serializeProvenance(inputs.provenance, {
+          options: index.optionCount,
+          aliases: index.aliases.length,
+        }),
+      };
   return {
-    files: {
-      [GENERATED_FILES.types]: writeOptionTypes(index.root, { expressionsImport, sources }),
-      [GENERATED_FILES.index]: serializeOptionIndex(index),
-    },
+    files,
     optionCount: index.optionCount,
     fallbacks: fallbacksIn(index.root),
     warnings: unreachableOptions(index.root),

@@ -8,6 +8,12 @@ import { compareText, normalizeSegment, type OptionPath, showOptionPath, splitOp
 import type { OptionType } from "./option-type.ts";
 import { parseOptionType } from "./parse-type.ts";
 
+/**
+ * The longest option path accepted (in segments). nixpkgs' deepest are around a dozen; the bound
+ * keeps a hand-made file from building a tree deeper than the walks over it can go.
+ */
+export const MAX_OPTION_PATH_LENGTH = 128;
+
 /** One declared option, ready for the tree. */
 export interface OptionDeclaration {
   /** `loc`, with attribute-set placeholders normalised to `<name>`. */
@@ -90,6 +96,14 @@ export function readOptionsJson(json: unknown, file: string): Parsed<OptionDecla
   const seen = new Map<string, string>();
   for (const [key, entry] of Object.entries(result.data)) {
     const path = (entry.loc ?? splitOptionPath(key)).map(normalizeSegment);
+    if (path.length > MAX_OPTION_PATH_LENGTH) {
+      problems.push({
+        file,
+        path: [key, "loc"],
+        message: `the option path has ${path.length} parts; at most ${MAX_OPTION_PATH_LENGTH} are accepted`,
+      });
+      continue;
+    }
     const shown = showOptionPath(path);
     const first = seen.get(shown);
     if (first !== undefined) {

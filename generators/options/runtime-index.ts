@@ -2,12 +2,22 @@
  * The runtime index: what validation needs from an options.json, and nothing else. In memory it
  * is the option tree plus the aliases; on disk (`index.json`) it is a table of distinct types
  * (nixpkgs' description and the structured form), option path → type number, the read-only
- * options and the aliases, one entry per line so that a schema update reads well in a diff.
+ * options, the aliases and, when the input had them, each option's documentation (description,
+ * default, example, declaring files), one entry per line so that a schema update reads well in a
+ * diff. A fleet's index is committed and may be edited or damaged, so reading one checks
+ * everything, the structured types included, with bounded nesting.
  */
 import { z } from "zod";
 import { showOptionPath, splitOptionPath } from "./option-path.ts";
-import type { InputProblem, OptionAlias, OptionDeclaration, Parsed } from "./options-file.ts";
+import {
+  type InputProblem,
+  MAX_OPTION_PATH_LENGTH,
+  type OptionAlias,
+  type OptionDeclaration,
+  type Parsed,
+} from "./options-file.ts";
 import type { OptionType } from "./option-type.ts";
+import { readOptionType, typeDepthProblem } from "./option-type-schema.ts";
 import { buildOptionTree, type OptionNode, optionsOf } from "./option-tree.ts";
 
 /** Everything validation and `optionTypeAt` need. */
@@ -37,6 +47,7 @@ export function serializeOptionIndex(index: OptionIndex): string {
   const types: [string, OptionType][] = [];
   const options: string[] = [];
   const readOnly: string[] = [];
+  const docs: string[] = [];
   for (const option of optionsOf(index.root)) {
     let number = typeNumbers.get(option.typeText);
     if (number === undefined) {
@@ -47,6 +58,8 @@ export function serializeOptionIndex(index: OptionIndex): string {
     const key = showOptionPath(option.path);
     options.push(`${JSON.stringify(key)}: ${number}`);
     if (option.readOnly) readOnly.push(JSON.stringify(key));
+    const documentation = docsOf(option);
+    if (documentation) docs.push(`${JSON.stringify(key)}: ${JSON.stringify(documentation)}`);
   }
   const block = (open: string, entries: readonly string[], close: string): string =>
     entries.length ? `${open}\n    ${entries.join(",\n    ")}\n  ${close}` : `${open}${close}`;
@@ -65,16 +78,41 @@ export function serializeOptionIndex(index: OptionIndex): string {
       "[",
       index.aliases.map((alias) => JSON.stringify(alias)),
       "]",
-    )}`,
+    )}${docs.length ? "," : ""}`,
+    // Only when there is some: an index of bare types (the shipped one) keeps its shape.
+    ...(docs.length ? [`  "docs": ${block("{", docs, "}")}`] : []),
     "}",
     "",
   ].join("\n");
 }
 
+/** An option's documentation as the index keeps it (the fields of `OptionDeclaration` of the same names). */
+const optionDocs = z.strictObject({
+  description: z.string().optional(),
+  default: z.string().optional(),
+  example: z.string().optional(),
+  declaredIn: z.array(z.string()).optional(),
+});
+
+type OptionDocs = z.infer<typeof optionDocs>;
+
+function docsOf(option: OptionDeclaration): OptionDocs | undefined {
+  const { description, default: defaultText, example, declaredIn } = option;
+  if (description === undefined && defaultText === undefined && example === undefined && !declaredIn?.length) {
+    return undefined;
+  }
+  return {
+    ...(description !== undefined ? { description } : {}),
+    ...(defaultText !== undefined ? { default: defaultText } : {}),
+    ...(example !== undefined ? { example } : {}),
+    ...(declaredIn?.length ? { declaredIn: [...declaredIn] } : {}),
+  };
+}
+
 const indexFile = z.object({
   format: z.literal(INDEX_FORMAT, { error: `not a typeflake option index (expected format "${INDEX_FORMAT}")` }),
   sources: z.array(z.string()),
-  types: z.array(z.tuple([z.string(), z.looseObject({ kind: z.string() })])),
+  types: z.array(z.tuple([z.string(), z.unknown()])),
   options: z.record(z.string(), z.int().nonnegative()),
   readOnly: z.array(z.string()),
   aliases: z.array(
@@ -85,13 +123,24 @@ const indexFile = z.object({
       message: z.string().optional(),
     }),
   ),
+  docs: z.record(z.string(), optionDocs).optional(),
 });
 
+/** How much of an index to check. */
+export interface IndexReading {
+  /**
+   * Check every structured type against the type schema, not only its nesting (a fleet's
+   * committed index; typeflake's own shipped one is trusted, which saves its start-up time).
+   */
+  readonly checkTypes?: boolean;
+}
+
 /**
- * Read an `index.json`. The structured types are trusted (typeflake wrote them); the shape and
- * the type numbers are checked.
+ * Read an `index.json`: its shape, the nesting of every structured type (and with `checkTypes`
+ * the types themselves), the type numbers, the length of every option path, and that
+ * documentation belongs to an option.
  */
-export function parseOptionIndex(json: unknown, file: string): Parsed<OptionIndex> {
+export function parseOptionIndex(json: unknown, file: string, reading: IndexReading = {}): Parsed<OptionIndex> {
   const result = indexFile.safeParse(json);
   if (!result.success) {
     return {
@@ -99,24 +148,58 @@ export function parseOptionIndex(json: unknown, file: string): Parsed<OptionInde
       problems: result.error.issues.map((issue) => ({ file, path: issue.path, message: issue.message })),
     };
   }
-  const { types, options, readOnly, aliases, sources } = result.data;
-  const readOnlyKeys = new Set(readOnly);
+  const { types, options, readOnly, aliases, sources, docs = {} } = result.data;
   const problems: InputProblem[] = [];
+  const structured = types.map(([, type], number) => {
+    const read = reading.checkTypes ? readOptionType(type) : boundedType(type);
+    if (read.ok) return read.type;
+    problems.push({ file, path: ["types", number, 1], message: read.message });
+    return undefined;
+  });
+  const readOnlyKeys = new Set(readOnly);
   const declarations: OptionDeclaration[] = [];
   for (const [key, number] of Object.entries(options)) {
     const entry = types[number];
+    const type = structured[number];
+    const path = splitOptionPath(key);
     if (!entry) {
       problems.push({ file, path: ["options", key], message: `type number ${number} is not in the types table` });
-      continue;
+    } else if (path.length > MAX_OPTION_PATH_LENGTH) {
+      problems.push({
+        file,
+        path: ["options", key],
+        message: `the option path has ${path.length} parts; at most ${MAX_OPTION_PATH_LENGTH} are accepted`,
+      });
+    } else if (type) {
+      const documentation = docs[key];
+      declarations.push({
+        path,
+        typeText: entry[0],
+        type,
+        readOnly: readOnlyKeys.has(key),
+        ...(documentation?.description !== undefined ? { description: documentation.description } : {}),
+        ...(documentation?.default !== undefined ? { default: documentation.default } : {}),
+        ...(documentation?.example !== undefined ? { example: documentation.example } : {}),
+        ...(documentation?.declaredIn?.length ? { declaredIn: documentation.declaredIn } : {}),
+      });
     }
-    const [typeText, type] = entry;
-    declarations.push({
-      path: splitOptionPath(key),
-      typeText,
-      type: type as OptionType,
-      readOnly: readOnlyKeys.has(key),
-    });
+  }
+  for (const key of Object.keys(docs)) {
+    if (!(key in options)) problems.push({ file, path: ["docs", key], message: "documents an option the index does not have" });
+  }
+  const tooLong = aliases.findIndex((alias) => Math.max(alias.from.length, alias.to?.length ?? 0) > MAX_OPTION_PATH_LENGTH);
+  if (tooLong >= 0) {
+    problems.push({ file, path: ["aliases", tooLong], message: `an option path has more than ${MAX_OPTION_PATH_LENGTH} parts` });
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: buildOptionIndex(declarations, aliases, sources) };
+}
+
+/** A trusted type, once its nesting is known to be bounded and it has a `kind`. */
+function boundedType(value: unknown): { ok: true; type: OptionType } | { ok: false; message: string } {
+  if (typeof value !== "object" || value === null || typeof (value as { kind?: unknown }).kind !== "string") {
+    return { ok: false, message: "not a structured option type (an object with a kind)" };
+  }
+  const tooDeep = typeDepthProblem(value);
+  return tooDeep === undefined ? { ok: true, type: value as OptionType } : { ok: false, message: tooDeep };
 }

@@ -1,33 +1,52 @@
 /**
- * `typeflake options import <options.json> [--out DIR]`: TypeScript types for every NixOS option
- * in an options.json (the NixOS manual's `optionsJSON` output of the user's pinned nixpkgs), and
- * the index that validates `nixos` blocks when typeflake generates.
+ * `typeflake options sync` and `typeflake options import`: the fleet's own option schema in
+ * `.typeflake/options/` (TypeScript declarations registered as the fleet's NixOS option types,
+ * the index `generate` validates with, and how it was made), from the fleet's evaluated NixOS
+ * configurations or from an options.json. Nothing is ever written into the installed package.
  */
 import { readFileSync } from "node:fs";
-import { basename, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
+import type { GlobalOptions } from "../global-options.ts";
+import { nixAction } from "../../nix-cli/action.ts";
+import {
+  type DryRunFlags,
+  inputOverrides,
+  type OverrideInputFlags,
+  withDryRun,
+  withOverrideInput,
+} from "../../nix-cli/cli-options.ts";
+import type { CliContext } from "../../nix-cli/context.ts";
+import { FLEET_SCHEMA_DIR, FLEET_SCHEMA_FILES } from "../../options/fleet-schema.ts";
 import { importOptionSchema, type JsonInput } from "../../options/import-schema.ts";
 import { formatInputProblem } from "../../options/options-file.ts";
 import { GENERATED_FILES, TYPEFLAKE_PACKAGE } from "../../options/shipped.ts";
+import { syncFleetSchema } from "../../options/sync-fleet-schema.ts";
 import { writeGeneratedFiles } from "../../options/write-generated-files.ts";
-
-/** The default output folder, relative to the working directory. */
-export const DEFAULT_OPTIONS_OUT = "dsl/nixos-options";
+import { TYPEFLAKE_PACKAGE_INFO } from "../../package-info.ts";
 
 /** What `options import` was asked to do. */
 export interface OptionsImportRequest {
   readonly optionsFile: string;
+  /** The output folder; a fleet's `.typeflake/options/` unless the target is the package. */
   readonly outDir: string;
   readonly aliasesFile?: string;
   /**
-   * Module specifier for typeflake's expression values; default: `typeflake` for a user's project,
-   * a relative path inside typeflake's own repository.
+   * `fleet` (the default): the three files of a fleet's schema. `package`: typeflake's own
+   * shipped `types.ts` and `index.json` (the repository's generator script).
    */
+  readonly target?: "fleet" | "package";
+  /** Module specifier for typeflake's expression values; default `typeflake` (a fleet's schema). */
   readonly expressionsImport?: string;
   /** Overwrite files typeflake did not generate. */
   readonly force: boolean;
   /** Directory the paths are relative to. */
   readonly cwd: string;
+  /**
+   * The fleet the schema is for, when known: writing inside typeflake's own folder is allowed
+   * only when that folder is the fleet (typeflake's repository is also a fleet).
+   */
+  readonly fleetRoot?: string;
 }
 
 /** Where the command reports. */
@@ -36,38 +55,74 @@ export interface Reporter {
   error(message: string): void;
 }
 
-/** Add `options import` to the CLI. */
-export function registerOptionsCommand(program: Command): void {
+/** Add `options sync` and `options import` to the CLI. */
+export function registerOptionsCommand(program: Command, globals: () => GlobalOptions, context: CliContext): void {
   const options = program
     .command("options")
-    .description("typed NixOS options for the nixos block of hosts and modules");
+    .description("the fleet's own typed NixOS options (.typeflake/options/), for tsc, the editor and generate");
+
+  const sync = options
+    .command("sync")
+    .description(
+      "ask nix for the option declarations of the fleet's evaluated NixOS configurations and write .typeflake/options/",
+    )
+    .option("--host <host...>", "only these hosts (repeatable; default: every host of the flake)")
+    .option("--check", "write nothing; exit 1 when the committed .typeflake/options/ is not what nix says now")
+    .option("--force", "replace files in .typeflake/options/ that typeflake did not generate", false);
+  withOverrideInput(withDryRun(sync)).action(
+    nixAction(context, async (session, flags: SyncFlags) => {
+      const code = await syncFleetSchema(
+        {
+          root: globals().root,
+          ...(flags.host !== undefined ? { hosts: flags.host } : {}),
+          overrides: inputOverrides(flags),
+          check: flags.check === true,
+          force: flags.force === true,
+        },
+        { cwd: globals().root, io: session.io, dryRun: flags.dryRun === true, signal: session.signal },
+      );
+      if (code !== 0) session.io.setExitCode(code);
+    }),
+  );
+
   options
     .command("import")
-    .description("generate TypeScript types and a validation index from a NixOS options.json")
+    .description("write .typeflake/options/ from a NixOS options.json (the manual's optionsJSON of your nixpkgs)")
     .argument("<options.json>", "options in the NixOS manual's options.json shape")
-    .option("--out <dir>", "folder for types.ts and index.json", DEFAULT_OPTIONS_OUT)
+    .option("--out <dir>", `output folder (default: the fleet's ${FLEET_SCHEMA_DIR})`)
     .option("--aliases <file>", "renamed and removed options: a JSON list of { from, to, kind }")
-    .option("--expressions-import <specifier>", "module the types import typeflake's expression values from")
     .option("--force", "overwrite files that typeflake did not generate", false)
-    .action(
-      (optionsFile: string, flags: { out: string; aliases?: string; expressionsImport?: string; force: boolean }) => {
-        process.exitCode = runOptionsImport(
-          {
-            optionsFile,
-            outDir: flags.out,
-            force: flags.force,
-            cwd: process.cwd(),
-            ...(flags.aliases !== undefined ? { aliasesFile: flags.aliases } : {}),
-            ...(flags.expressionsImport !== undefined ? { expressionsImport: flags.expressionsImport } : {}),
-          },
-          { info: (message) => console.log(message), error: (message) => console.error(message) },
-        );
-      },
-    );
+    .action(async (optionsFile: string, flags: { out?: string; aliases?: string; force: boolean }) => {
+      const fleetRoot = flags.out === undefined ? globals().root : undefined;
+      process.exitCode = await runOptionsImport(
+        {
+          optionsFile,
+          outDir: flags.out ?? join(fleetRoot ?? ".", ...FLEET_SCHEMA_DIR.split("/")),
+          force: flags.force,
+          cwd: process.cwd(),
+          ...(fleetRoot !== undefined ? { fleetRoot } : {}),
+          ...(flags.aliases !== undefined ? { aliasesFile: flags.aliases } : {}),
+        },
+        { info: (message) => console.log(message), error: (message) => console.error(message) },
+      );
+    });
+}
+
+interface SyncFlags extends DryRunFlags, OverrideInputFlags {
+  readonly host?: string[];
+  readonly check?: boolean;
+  readonly force?: boolean;
 }
 
 /** Run the import; returns the exit code (0 written, 1 nothing written). */
-export function runOptionsImport(request: OptionsImportRequest, reporter: Reporter): number {
+export async function runOptionsImport(request: OptionsImportRequest, reporter: Reporter): Promise<number> {
+  const outDir = resolve(request.cwd, request.outDir);
+  const target = request.target ?? "fleet";
+  const refusal = target === "fleet" ? insidePackage(outDir, request.fleetRoot) : undefined;
+  if (refusal !== undefined) {
+    reporter.error(refusal);
+    return 1;
+  }
   const optionsInput = readJson(resolve(request.cwd, request.optionsFile));
   const aliasesInput =
     request.aliasesFile === undefined ? undefined : readJson(resolve(request.cwd, request.aliasesFile));
@@ -76,25 +131,35 @@ export function runOptionsImport(request: OptionsImportRequest, reporter: Report
     unreadable.forEach((message) => reporter.error(message));
     return 1;
   }
-  const outDir = resolve(request.cwd, request.outDir);
+  const options = optionsInput as JsonInput;
+  const aliases = aliasesInput as JsonInput | undefined;
   const imported = importOptionSchema({
-    options: optionsInput as JsonInput,
-    ...(aliasesInput !== undefined ? { aliases: aliasesInput as JsonInput } : {}),
-    expressionsImport: request.expressionsImport ?? defaultExpressionsImport(outDir),
+    options,
+    ...(aliases !== undefined ? { aliases } : {}),
+    expressionsImport: request.expressionsImport ?? "typeflake",
+    ...(target === "fleet"
+      ? {
+          target: "fleet" as const,
+          provenance: {
+            origin: { kind: "import" as const, file: options.name, ...(aliases ? { aliases: aliases.name } : {}) },
+            typeflakeVersion: TYPEFLAKE_PACKAGE_INFO.version,
+          },
+        }
+      : { target: "package" as const }),
   });
   if (!imported.ok) {
     reporter.error(`Nothing was written: ${imported.problems.length} problem(s) in the input.`);
     imported.problems.forEach((problem) => reporter.error(`  ${formatInputProblem(problem)}`));
     return 1;
   }
-  const refused = writeGeneratedFiles(outDir, imported.value.files, request.force);
+  const refused = await writeGeneratedFiles(outDir, imported.value.files, request.force);
   if (refused.length > 0) {
     reporter.error(`Nothing was written: these files were not generated by typeflake (use --force to replace them):`);
     refused.forEach((file) => reporter.error(`  ${file}`));
     return 1;
   }
   const { optionCount, fallbacks, warnings } = imported.value;
-  const names = Object.values(GENERATED_FILES).join(", ");
+  const names = Object.values(target === "fleet" ? FLEET_SCHEMA_FILES : GENERATED_FILES).join(", ");
   reporter.info(`Imported ${optionCount} options into ${relative(request.cwd, outDir) || "."} (${names}).`);
   if (fallbacks.length > 0) {
     reporter.info(`${fallbacks.length} type description(s) not understood; these options accept any Nix value:`);
@@ -106,6 +171,29 @@ export function runOptionsImport(request: OptionsImportRequest, reporter: Report
   return 0;
 }
 
+const isInside = (folder: string, path: string): boolean => {
+  const inner = relative(folder, path);
+  return inner === "" || (!inner.startsWith("..") && !isAbsolute(inner));
+};
+
+/**
+ * Why `outDir` may not hold a fleet's schema, if it may not: it is inside typeflake's package
+ * (unless the fleet itself lives there, as typeflake's own repository and its test fleets do) or
+ * inside a `node_modules` folder. An update or `npm ci` replaces what is there, and neither tsc
+ * nor the validator reads a fleet's schema from it.
+ */
+function insidePackage(outDir: string, fleetRoot: string | undefined): string | undefined {
+  const packageRoot = TYPEFLAKE_PACKAGE.root;
+  const fleetInPackage = fleetRoot !== undefined && isInside(packageRoot, resolve(fleetRoot));
+  const inPackage = isInside(packageRoot, outDir) && !fleetInPackage;
+  const inNodeModules = relative(fleetRoot ?? packageRoot, outDir).split(sep).includes("node_modules");
+  if (!inPackage && !inNodeModules) return undefined;
+  return (
+    `Nothing was written: ${outDir} is inside ${inNodeModules ? "a node_modules folder" : `typeflake's package (${packageRoot})`}, ` +
+    `which typeflake never writes into; leave out --out to write the fleet's ${FLEET_SCHEMA_DIR}/.`
+  );
+}
+
 /** The file's JSON, or a message saying why it cannot be read. */
 function readJson(file: string): JsonInput | string {
   try {
@@ -113,11 +201,4 @@ function readJson(file: string): JsonInput | string {
   } catch (cause) {
     return `Cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`;
   }
-}
-
-/** `typeflake` outside typeflake's own folder; inside it, a relative path (`../expressions.ts`). */
-function defaultExpressionsImport(outDir: string): string {
-  if (relative(TYPEFLAKE_PACKAGE.root, outDir).startsWith("..")) return "typeflake";
-  const path = relative(outDir, TYPEFLAKE_PACKAGE.expressions).split(sep).join("/");
-  return path.startsWith(".") ? path : `./${path}`;
 }

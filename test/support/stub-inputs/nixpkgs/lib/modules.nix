@@ -24,8 +24,8 @@
 # type checking and type-specific merging (`types.lines` does not join strings,
 # function values such as home-manager users do not merge), "option does not exist" errors,
 # `disabledModules`, `_module.args` definitions (the module arguments are fixed by the caller),
-# `freeformType`, `meta`, `_class`, the `options` tree
-# (modules receive `options = { }`). Which values are sets to merge attribute by attribute is
+# `freeformType`, `meta`, `_class`, `apply`, the `options` argument (modules receive
+# `options = { }`; the result's `options` is the declared tree of ./options.nix). Which values are sets to merge attribute by attribute is
 # decided from the definitions, not from declarations: sets with `outPath` (packages) or
 # `_type` are single values.
 lib:
@@ -149,10 +149,6 @@ let
     else if type == "order" then discharge priority value.priority value.content
     else [ { inherit priority order value; } ];
 
-  /** An option path as NixOS prints it: `sops.secrets."wireguard/key".path`. */
-  showOption = loc:
-    builtins.concatStringsSep "." (map (name: if builtins.match "[A-Za-z_][A-Za-z0-9_'-]*" name != null then name else builtins.toJSON name) loc);
-
   showValue = value:
     if isString value || builtins.isInt value || builtins.isBool value || builtins.isFloat value || value == null
     then builtins.toJSON value
@@ -184,11 +180,11 @@ let
       winners = filter (d: d.priority == best) discharged;
       first = (head winners).value;
     in
-    if discharged == [ ] then throw "The option `${showOption loc}' is used but not defined."
+    if discharged == [ ] then throw "The option `${lib.showOption loc}' is used but not defined."
     else if all (d: isList d.value) winners then concatMap (d: d.value) (sort (a: b: a.order < b.order) winners)
     else if length winners == 1 || all (d: d.value == first) (tail winners) then first
     else
-      throw "The option `${showOption loc}' has conflicting definition values:${
+      throw "The option `${lib.showOption loc}' has conflicting definition values:${
         lib.concatMapStrings (d: "\n- In `${d.file}': ${showValue d.value}") winners
       }";
 
@@ -207,7 +203,7 @@ let
     in
     {
       inherit config;
-      options = { };
+      options = lib.declaredOptions collected;
       _module = { args = moduleArgs; inherit specialArgs; };
     };
 in

@@ -1,7 +1,7 @@
 # Stub of nixpkgs' nixos/lib/eval-config.nix (what `lib.nixosSystem` calls, and what colmena
 # imports from `pkgs.path`): evaluates a NixOS configuration with the stub module system.
 #
-# Imitates: `{ system, modules, specialArgs }` → `{ config, options, pkgs, _module }`; the
+# Imitates: `{ system, modules, specialArgs }` → `{ config, options, pkgs, lib, _module }`; the
 # module arguments `pkgs` (the stub package set for `nixpkgs.hostPlatform`, with
 # `nixpkgs.config` and `nixpkgs.overlays` applied) and `modulesPath`; the base options of
 # ../modules/stub-base.nix and `config.system.build.toplevel`.
@@ -28,4 +28,4 @@ let
     inherit (nixpkgs) config overlays;
   };
 in
-result // { inherit pkgs; }
+result // { inherit pkgs lib; }

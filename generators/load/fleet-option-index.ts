@@ -1,0 +1,85 @@
+/**
+ * Which option index validates the fleet's `nixos` blocks: the fleet's own
+ * (`.typeflake/options/index.json`, written by `typeflake options sync` or `options import`) when
+ * it has one, else the one typeflake ships. Read once per run and handed on as an argument. A
+ * fleet index that cannot be read is a located error naming the file and the command that writes
+ * it again — never a crash, and never a silent fall back to the shipped schema, whose verdicts on
+ * the fleet's own options would be wrong.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
+import type { InputProblem } from "../options/options-file.ts";
+import { type OptionIndex, parseOptionIndex } from "../options/runtime-index.ts";
+import { shippedOptionIndex } from "../options/shipped.ts";
+
+/** The index to validate with (absent when the fleet's is damaged) and the problems reading it. */
+export interface LoadedOptionIndex {
+  readonly index?: OptionIndex;
+  /** Where it came from: the fleet's `.typeflake/options/` or typeflake's shipped schema. */
+  readonly source: "fleet" | "shipped";
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The code of every problem with a fleet's index. */
+export const DAMAGED_OPTION_INDEX = "damaged-option-index";
+
+const FIX = "run `typeflake options sync` (or `typeflake options import <options.json>`) to write it again";
+
+/** Read the fleet's index at `root`, or take the shipped one when the fleet has none. */
+export async function loadOptionIndex(root: string): Promise<LoadedOptionIndex> {
+  const text = await readFile(join(root, ...FLEET_INDEX_PATH.split("/")), "utf8").catch(
+    (cause: NodeJS.ErrnoException) => (cause.code === "ENOENT" ? undefined : cause),
+  );
+  if (text === undefined) return { index: shippedOptionIndex(), source: "shipped", diagnostics: [] };
+  if (text instanceof Error) return damaged([{ line: 1, column: 1, message: `cannot be read (${text.message})` }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    return damaged([{ ...jsonErrorPosition(text, cause as Error), message: `is not JSON (${(cause as Error).message})` }]);
+  }
+  const parsed = parseOptionIndex(json, FLEET_INDEX_PATH, { checkTypes: true });
+  if (parsed.ok) return { index: parsed.value, source: "fleet", diagnostics: [] };
+  return damaged(parsed.problems.map((problem) => ({ ...problemPosition(text, problem), message: describe(problem) })));
+}
+
+interface Placed {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+const damaged = (problems: readonly Placed[]): LoadedOptionIndex => ({
+  source: "fleet",
+  diagnostics: problems.map(({ line, column, message }) => ({
+    ...error(DAMAGED_OPTION_INDEX, { file: FLEET_INDEX_PATH, objectPath: [] }, `the fleet's option index ${message}; ${FIX}`),
+    location: { line, column },
+  })),
+});
+
+const describe = (problem: InputProblem): string =>
+  `${problem.path.length ? `at ${problem.path.map(String).join(" › ")}: ` : ""}${problem.message}`;
+
+/** The line of the first key of the problem's path found in the text (the index has one entry per line). */
+function problemPosition(text: string, problem: InputProblem): { line: number; column: number } {
+  const lines = text.split("\n");
+  const keys = problem.path.filter((segment): segment is string => typeof segment === "string").reverse();
+  for (const key of keys) {
+    const quoted = JSON.stringify(key);
+    const line = lines.findIndex((candidate) => candidate.includes(`${quoted}:`));
+    if (line >= 0) return { line: line + 1, column: (lines[line]?.indexOf(quoted) ?? 0) + 1 };
+  }
+  return { line: 1, column: 1 };
+}
+
+/** Where `JSON.parse` stopped, when its message says (`… at position 12`, `(line 3 column 5)`). */
+function jsonErrorPosition(text: string, cause: Error): { line: number; column: number } {
+  const lineColumn = cause.message.match(/line (\d+) column (\d+)/);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = cause.message.match(/position (\d+)/);
+  if (!position) return { line: 1, column: 1 };
+  const before = text.slice(0, Number(position[1])).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
