@@ -19,7 +19,11 @@ const INPUT_TYPES: Readonly<Record<SchemaKind, string>> = {
   home: "HomeInput",
 };
 
-const DSL_ENTRY = fileURLToPath(new URL("../../dsl/index.ts", import.meta.url));
+/**
+ * The DSL's entry as the checker reads it: the sources in a checkout, the declarations in the
+ * installed package (which ships no sources; the build carries the doc comments into them).
+ */
+const DSL_ENTRY = fileURLToPath(new URL(`../../dsl/index${import.meta.url.endsWith(".ts") ? ".ts" : ".d.ts"}`, import.meta.url));
 
 const isSchema = (value: unknown): value is JsonSchema => typeof value === "object" && value !== null && !Array.isArray(value);
 

@@ -95,6 +95,13 @@ describe("the packed package", () => {
     expect(installed.exports["."]).toMatchObject({ types: "./dist/dsl/index.d.ts", default: "./dist/dsl/index.js" });
     expect(typeflake(["--version"]).stdout.trim()).toBe(version);
   });
+
+  it("prints the JSON Schema with the DSL's doc comments, read from the shipped declarations", () => {
+    const result = typeflake(["schema", "host"]);
+    expect(result.status, result.stderr).toBe(0);
+    const schema = JSON.parse(result.stdout) as { properties: Record<string, { description?: string }> };
+    expect(schema.properties["address"]?.description).toContain("The address other hosts and the deploy tool reach it at");
+  });
 });
 
 describe("a new fleet from `typeflake init`", () => {
