@@ -15,7 +15,7 @@ import {
   userName,
 } from "./checks.ts";
 import type { NixValue } from "./expressions.ts";
-import type { RegisteredNixosOptions } from "./register.ts";
+import type { NixosBlock } from "./register.ts";
 import { nixExpression, nixOptionBlock, secretRef } from "./values.ts";
 import { singleLine } from "./services/common.ts";
 import { servicesSchema } from "./services/index.ts";
@@ -130,7 +130,7 @@ export const configBodyShape = {
    * one, else the one typeflake ships — so a misspelled option is a compile error, and checked
    * against it again at generate time, where renamed and removed options name their successor.
    */
-  nixos: (nixOptionBlock as z.ZodType<{ readonly [name: string]: NixValue }, RegisteredNixosOptions>).default({}),
+  nixos: (nixOptionBlock as z.ZodType<{ readonly [name: string]: NixValue }, NixosBlock>).default({}),
   /** Hand-written Nix modules to import, relative to this file, e.g. `["./extra.nix"]`. */
   imports: z.array(relativeNixFile).default([]),
 } as const;

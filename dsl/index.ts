@@ -26,7 +26,7 @@ export {
   type TypedNix,
 } from "./expressions.ts";
 export type { Definition, Item, PackageValue, PathValue, StringValue } from "./option-values.ts";
-export type { RegisteredNixosOptions, TypeflakeRegister } from "./register.ts";
+export type { NixosBlock, RegisteredNixosOptions, TypeflakeRegister } from "./register.ts";
 export {
   docker,
   nfs,

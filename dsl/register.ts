@@ -13,5 +13,13 @@ import type { NixosOptions } from "./nixos-options/types.ts";
  */
 export interface TypeflakeRegister {}
 
-/** The type of a `nixos` block: the fleet's registered options, else the shipped NixOS options. */
+/** The fleet's registered NixOS options, else the shipped ones. */
 export type RegisteredNixosOptions = TypeflakeRegister extends { nixosOptions: infer Options } ? Options : NixosOptions;
+
+/**
+ * The type of a `nixos` block: `RegisteredNixosOptions`. An interface rather than the alias
+ * itself, because the compiled declarations must keep the choice for the fleet's compiler to make:
+ * tsc resolves a conditional type when it writes them (to the shipped options, since typeflake
+ * registers nothing), while an interface is written by name and resolved where it is used.
+ */
+export interface NixosBlock extends RegisteredNixosOptions {}
