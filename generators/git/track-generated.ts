@@ -41,13 +41,21 @@ export const gitTracking = async (root: string, paths: readonly string[]): Promi
   return { kind: "work-tree", untracked: listed(untracked).sort(), ignored: listed(ignored).sort() };
 };
 
-/** The command that makes `paths` visible to nix. */
-export const intentToAddCommand = (paths: readonly string[]): string => `git add --intent-to-add -- ${paths.join(" ")}`;
+/** How many file names a message lists before it counts the rest: a 1,000-host fleet's first generate adds 1,000 files. */
+const LISTED = 5;
+
+/** `a, b, c` or `a, b, c, d, e and 995 more`. */
+const fileList = (paths: readonly string[]): string =>
+  paths.length <= LISTED ? paths.join(", ") : `${paths.slice(0, LISTED).join(", ")} and ${paths.length - LISTED} more`;
+
+/** The command that makes `paths` visible to nix (spelled out while it stays short). */
+export const intentToAddCommand = (paths: readonly string[]): string =>
+  paths.length <= LISTED ? `git add --intent-to-add -- ${paths.join(" ")}` : `git add --intent-to-add -- ${paths.slice(0, LISTED).join(" ")} …`;
 
 const ignoredLines = (ignored: readonly string[]): string[] =>
   ignored.length === 0
     ? []
-    : [`git: ${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored by a .gitignore, so nix cannot see ${ignored.length === 1 ? "it" : "them"}; remove the ignore rule.`];
+    : [`git: ${fileList(ignored)} ${ignored.length === 1 ? "is" : "are"} ignored by a .gitignore, so nix cannot see ${ignored.length === 1 ? "it" : "them"}; remove the ignore rule.`];
 
 /**
  * After writing: add the generated files git does not track with `git add --intent-to-add`.
@@ -64,12 +72,12 @@ export const trackGeneratedFiles = async (root: string, paths: readonly string[]
     await git(root, ["add", "--intent-to-add", "--", ...untracked]);
   } catch (caught) {
     return [
-      `git: could not add ${untracked.join(", ")} (${String((caught as Error).message).trim()}); run \`${intentToAddCommand(untracked)}\` so nix can see them.`,
+      `git: could not add ${fileList(untracked)} (${String((caught as Error).message).trim()}); run \`${intentToAddCommand(untracked)}\` so nix can see them.`,
       ...ignoredLines(ignored),
     ];
   }
   return [
-    `git: added ${untracked.join(", ")} with \`git add --intent-to-add\`, as flakes only see files git tracks (nothing is staged for commit; commit them with the rest).`,
+    `git: added ${fileList(untracked)} with \`git add --intent-to-add\`, as flakes only see files git tracks (nothing is staged for commit; commit them with the rest).`,
     ...ignoredLines(ignored),
   ];
 };
@@ -80,7 +88,7 @@ export const untrackedGeneratedFiles = async (root: string, paths: readonly stri
   if (tracking.kind !== "work-tree" || tracking.untracked.length + tracking.ignored.length === 0) return [];
   return [
     ...(tracking.untracked.length
-      ? [`untracked: ${tracking.untracked.join(", ")} (git does not track ${tracking.untracked.length === 1 ? "it" : "them"}, so nix cannot see ${tracking.untracked.length === 1 ? "it" : "them"}; run \`${intentToAddCommand(tracking.untracked)}\`)`]
+      ? [`untracked: ${fileList(tracking.untracked)} (git does not track ${tracking.untracked.length === 1 ? "it" : "them"}, so nix cannot see ${tracking.untracked.length === 1 ? "it" : "them"}; run \`${intentToAddCommand(tracking.untracked)}\`)`]
       : []),
     ...ignoredLines(tracking.ignored),
   ];

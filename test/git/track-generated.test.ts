@@ -4,11 +4,12 @@
  * generated files git does not track or ignores. Real git, in a fleet that is its own repository.
  */
 import { execFileSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE_FLEET } from "../diagnostics/support/fleet-text.ts";
 import { runGenerate } from "../diagnostics/support/run-generate.ts";
+import { trackGeneratedFiles } from "../../generators/git/track-generated.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 
 const git = (root: string, ...args: string[]): string => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" });
@@ -69,5 +70,17 @@ describe("generated files and git", () => {
     } finally {
       process.env["PATH"] = path;
     }
+  });
+
+  it("names the first five of many added files and counts the rest", async () => {
+    const many = Array.from({ length: 8 }, (_, index) => `hosts/h${index}/default.nix`);
+    for (const path of many) {
+      await mkdir(join(root, path, ".."), { recursive: true });
+      await writeFile(join(root, path), "{ }\n");
+    }
+    const [line] = await trackGeneratedFiles(root, many);
+    expect(line).toBe(
+      "git: added hosts/h0/default.nix, hosts/h1/default.nix, hosts/h2/default.nix, hosts/h3/default.nix, hosts/h4/default.nix and 3 more with `git add --intent-to-add`, as flakes only see files git tracks (nothing is staged for commit; commit them with the rest).",
+    );
   });
 });
