@@ -115,6 +115,13 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   const here = frames.find((frame) => frame.file === target.file);
   const top = frames[0];
   const elsewhere = top && top !== here ? ` (thrown at ${top.file}:${top.location.line}:${top.location.column})` : "";
-  const diagnostic = error("load-error", origin, `threw while loading: ${thrown.name}: ${message}${elsewhere}`);
+  const overflow = thrown instanceof RangeError && message.startsWith("Maximum call stack size exceeded");
+  const diagnostic = overflow
+    ? error(
+        "load-error",
+        origin,
+        `cannot be loaded: JavaScript ran out of stack (${message})${elsewhere}; a value nested thousands of levels deep, or a function that calls itself without end, does that. Nix values typeflake writes may be nested at most 100 levels deep`,
+      )
+    : error("load-error", origin, `threw while loading: ${thrown.name}: ${message}${elsewhere}`);
   return [here ? { ...diagnostic, location: here.location } : diagnostic];
 };

@@ -160,7 +160,7 @@ const CASES: readonly Case[] = [
     },
     code: "load-error",
     path: "",
-    message: "Maximum call stack size exceeded",
+    message: "cannot be loaded: JavaScript ran out of stack (Maximum call stack size exceeded); a value nested thousands of levels deep",
   },
   {
     name: "a set nested 5,000 deep, built at run time (not a cycle)",
