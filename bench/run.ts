@@ -21,6 +21,7 @@ import { describeSpec, fleetReport, summaryReport } from "./report/fleet-report.
 import { homelabReport, profileReport, targetsReport } from "./report/other-reports.ts";
 import { duration } from "./report/table.ts";
 import { judgeTargets } from "./targets.ts";
+import { benchPlan, planReport } from "./plan-bench.ts";
 
 const { values: flags } = parseArgs({ options: { smoke: { type: "boolean" }, profile: { type: "boolean" } } });
 
@@ -53,6 +54,11 @@ for (const spec of specs) {
   results.push(result);
   say(fleetReport(result));
 }
+// `plan` with one host changed, on the largest host-folder fleet, beside its generate time.
+const planned = results.find((result) => result.spec.hosts === Math.max(...SIZES) && result.spec.layout === "folders");
+if (planned) progress(`plan, one host changed, ${describeSpec(planned.spec)}…`);
+const plan = planned ? await benchPlan(planned, RUNS) : undefined;
+if (plan) say(planReport(plan));
 progress("reference homelab…");
 const homelab = await benchHomelab(RUNS, Boolean(flags.smoke));
 say(homelabReport(homelab));
@@ -71,7 +77,7 @@ if (large && (flags.profile || targets.some((target) => target.pass === false)))
     say(`== CPU profile: ${command}, ${describeSpec(large)}\n${threads.map((thread) => profileReport(thread.thread, thread.summary)).join("\n\n")}`);
 }
 
-const failed = [...results.filter((result) => result.failure !== undefined), ...(homelab.failure ? [homelab] : [])];
+const failed = [...results.filter((result) => result.failure !== undefined), ...(homelab.failure ? [homelab] : []), ...(plan?.failure ? [plan] : [])];
 if (failed.length) {
   say(`${failed.length} measurement(s) failed; see PROBLEM / FAILED above.`);
   process.exitCode = 1;
