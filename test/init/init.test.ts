@@ -120,7 +120,7 @@ describe("the scaffold", () => {
 
   it("has a CI workflow that installs from the lock file, checks the generated Nix and type-checks", async () => {
     const workflow = fileText(await scaffoldFiles("/srv/fleet", DEFAULT_INIT_OPTIONS), ".github/workflows/check.yml");
-    const steps = workflow.slice(workflow.indexOf("    steps:\n"));
+    const steps = workflow.slice(workflow.indexOf("    steps:\n"), workflow.indexOf("      - name: typeflake plan"));
     expect(steps).toBe(
       [
         "    steps:",
@@ -136,6 +136,10 @@ describe("the scaffold", () => {
       ].join("\n"),
     );
     expect(workflow).not.toMatch(/cannot resolve|file:|check typeflake out/i);
+    // On pull requests: the plan against the base branch, posted as a comment.
+    expect(workflow).toContain('npx typeflake plan --base "origin/$BASE" --json > plan.json\n');
+    expect(workflow).toContain("          BASE: ${{ github.base_ref }}\n");
+    expect(workflow).toContain('run: gh pr comment "${{ github.event.pull_request.number }}" --body-file plan.md\n');
   });
 
   it("type-checks the fleet's files and the option schema it will hold, importing local helpers as .ts", async () => {
