@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Project, ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importOptionSchema } from "../../generators/options/import-schema.ts";
 
 const REPOSITORY = join(import.meta.dirname, "../..");
 const { version } = JSON.parse(readFileSync(join(REPOSITORY, "package.json"), "utf8")) as { version: string };
@@ -216,6 +217,53 @@ export default defineHost({
       expect(ts.version).toMatch(/^6\./);
     } finally {
       rmSync(join(fleet, "hosts", "hover"), { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a fleet's own option schema in the installed package's editor", () => {
+  /** The fleet form of a tiny schema, as `typeflake options import` writes it into `.typeflake/options/`. */
+  const schema = importOptionSchema({
+    options: {
+      name: "options.json",
+      json: {
+        "homelab.backup.enable": { type: "boolean", description: "Whether to back up the homelab." },
+        "services.openssh.enable": { type: "boolean" },
+        // The scaffold's host sets it.
+        "system.stateVersion": { type: "string" },
+      },
+    },
+    expressionsImport: "typeflake",
+    target: "fleet",
+    provenance: { origin: { kind: "import", file: "options.json" }, typeflakeVersion: version },
+  });
+
+  it("replaces the shipped schema for tsc: the fleet's own option is typed, a misspelling and an option it lacks are not", () => {
+    if (!schema.ok) throw new Error(JSON.stringify(schema.problems));
+    const folder = join(fleet, ".typeflake", "options");
+    const host = join(fleet, "hosts", "own-schema", "host.ts");
+    mkdirSync(folder, { recursive: true });
+    mkdirSync(join(fleet, "hosts", "own-schema"), { recursive: true });
+    writeFileSync(join(folder, "nixos-options.d.ts"), schema.value.files["nixos-options.d.ts"] ?? "");
+    const tsc = (nixos: string) => {
+      writeFileSync(
+        host,
+        `import { defineHost, mkForce } from "typeflake";\n\nexport default defineHost({ address: "10.0.0.9", nixos: ${nixos} });\n`,
+      );
+      const result = run(join(fleet, "node_modules", ".bin", "tsc"), ["--noEmit"], fleet);
+      return { status: result.status, output: result.stdout + result.stderr };
+    };
+    try {
+      expect(tsc("{ homelab: { backup: { enable: mkForce(true) } }, services: { openssh: { enable: true } } }")).toEqual({ status: 0, output: "" });
+      const misspelt = tsc("{ homelab: { backup: { enabel: true } } }");
+      expect(misspelt.status).not.toBe(0);
+      expect(misspelt.output).toContain("'enabel' does not exist");
+      const shippedOnly = tsc('{ networking: { hostName: "nas" } }');
+      expect(shippedOnly.output).toContain("'networking' does not exist");
+      expect(tsc('{ homelab: { backup: { enable: mkForce("yes") } } }').output).toContain("is not assignable");
+    } finally {
+      rmSync(join(fleet, ".typeflake", "options"), { recursive: true, force: true });
+      rmSync(join(fleet, "hosts", "own-schema"), { recursive: true, force: true });
     }
   });
 });
