@@ -4,28 +4,10 @@
  */
 import { Command, CommanderError } from "commander";
 import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
-import { colorEnabled, formatRecovery, formatRecoveryFailure, recoverUnfinishedWrite } from "../emit/index.ts";
-import { runPipeline } from "../pipeline.ts";
-import { registerBuildCommand } from "./commands/build.ts";
-import { registerClosureDiffCommand } from "./commands/closure-diff.ts";
-import { registerDeployCommand } from "./commands/deploy.ts";
-import { registerEvalCommand } from "./commands/eval.ts";
-import { registerFlakeCheckCommand } from "./commands/flake-check.ts";
-import { registerGenerateCommands } from "./commands/generate.ts";
-import { registerGenerationsCommand } from "./commands/generations.ts";
-import { registerInitCommand } from "./commands/init.ts";
-import { registerInventoryCommand } from "./commands/inventory.ts";
-import { registerOptionsCommand } from "./commands/options.ts";
-import { registerPlanCommand } from "./commands/plan.ts";
-import { registerRollbackCommand } from "./commands/rollback.ts";
-import { registerSchemaCommand } from "./commands/schema.ts";
-import { registerStatusCommand } from "./commands/status.ts";
-import { registerUpdateCommand } from "./commands/update.ts";
-import { fleetTargets } from "../nix-cli/fleet-targets.ts";
+import type { FleetTargets } from "../nix-cli/target.ts";
+import { registerCommands } from "./command-registry.ts";
 import { FleetRootNotFound } from "./find-fleet-root.ts";
 import { globalOptions } from "./global-options.ts";
-import { reportDiagnostics } from "./report-diagnostics.ts";
-import type { FleetTargets } from "../nix-cli/target.ts";
 
 /** Thrown after the diagnostics of an invalid fleet were shown: exit 1, nothing more to say. */
 class InvalidFleet extends Error {}
@@ -46,6 +28,11 @@ const globals = () => globalOptions(program.opts<{ root?: string }>());
 const context = {
   loadTargets: async (): Promise<FleetTargets> => {
     const { root } = globals();
+    const [{ runPipeline }, { reportDiagnostics }, { fleetTargets }] = await Promise.all([
+      import("../pipeline.ts"),
+      import("./report-diagnostics.ts"),
+      import("../nix-cli/fleet-targets.ts"),
+    ]);
     const result = await runPipeline(root);
     if (!result.fleet || !result.plan) {
       await reportDiagnostics(result.diagnostics, { root, json: false });
@@ -66,27 +53,14 @@ program.hook("preAction", async () => {
     }
   })();
   if (root === undefined) return;
+  const { colorEnabled, formatRecovery, formatRecoveryFailure, recoverUnfinishedWrite } = await import("../emit/index.ts");
   const recovered = await recoverUnfinishedWrite(root);
   const color = colorEnabled(process.stderr, process.env);
   if (!recovered.ok) throw new UnfinishedWrite(formatRecoveryFailure(recovered.problem, { color }));
   process.stderr.write(formatRecovery(recovered.recovery, { color }));
 });
 
-registerGenerateCommands(program, globals);
-registerInventoryCommand(program, globals);
-registerPlanCommand(program, globals);
-registerEvalCommand(program, context);
-registerFlakeCheckCommand(program, context);
-registerBuildCommand(program, context);
-registerDeployCommand(program, context);
-registerRollbackCommand(program, context);
-registerGenerationsCommand(program, context);
-registerClosureDiffCommand(program, context);
-registerUpdateCommand(program, context);
-registerStatusCommand(program, context);
-registerOptionsCommand(program, globals, context);
-registerSchemaCommand(program);
-registerInitCommand(program);
+await registerCommands(program, { globals, context }, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);
