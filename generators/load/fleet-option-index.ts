@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import { tsMorph } from "../lazy-ts-morph.ts";
 import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
 import type { InputProblem } from "../options/options-file.ts";
 import { type OptionIndex, parseOptionIndex } from "../options/runtime-index.ts";
@@ -38,7 +39,7 @@ export async function loadOptionIndex(root: string): Promise<LoadedOptionIndex> 
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    return damaged([{ ...jsonErrorPosition(text, cause as Error), message: `is not JSON (${(cause as Error).message})` }]);
+    return damaged([{ ...jsonErrorPosition(text), message: `is not JSON (${(cause as Error).message})` }]);
   }
   const parsed = parseOptionIndex(json, FLEET_INDEX_PATH, { checkTypes: true });
   if (parsed.ok) return { index: parsed.value, source: "fleet", diagnostics: [] };
@@ -74,12 +75,14 @@ function problemPosition(text: string, problem: InputProblem): { line: number; c
   return { line: 1, column: 1 };
 }
 
-/** Where `JSON.parse` stopped, when its message says (`… at position 12`, `(line 3 column 5)`). */
-function jsonErrorPosition(text: string, cause: Error): { line: number; column: number } {
-  const lineColumn = cause.message.match(/line (\d+) column (\d+)/);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = cause.message.match(/position (\d+)/);
-  if (!position) return { line: 1, column: 1 };
-  const before = text.slice(0, Number(position[1])).split("\n");
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+/**
+ * Where the text stops being JSON. Node's `JSON.parse` does not always say, so TypeScript's JSON
+ * reader (through ts-morph, loaded only on this error path) finds the place.
+ */
+function jsonErrorPosition(text: string): { line: number; column: number } {
+  const { ts } = tsMorph();
+  const { error: problem } = ts.parseConfigFileTextToJson(FLEET_INDEX_PATH, text);
+  if (problem?.file === undefined || problem.start === undefined) return { line: 1, column: 1 };
+  const { line, character } = problem.file.getLineAndCharacterOfPosition(problem.start);
+  return { line: line + 1, column: character + 1 };
 }
