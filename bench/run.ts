@@ -22,6 +22,7 @@ import { homelabReport, profileReport, targetsReport } from "./report/other-repo
 import { duration } from "./report/table.ts";
 import { judgeTargets } from "./targets.ts";
 import { benchPlan, planReport } from "./plan-bench.ts";
+import { benchOptionSchemaTsc, optionSchemaTscReport } from "./option-schema-tsc.ts";
 
 const { values: flags } = parseArgs({ options: { smoke: { type: "boolean" }, profile: { type: "boolean" } } });
 
@@ -62,6 +63,8 @@ if (plan) say(planReport(plan));
 progress("reference homelab…");
 const homelab = await benchHomelab(RUNS, Boolean(flags.smoke));
 say(homelabReport(homelab));
+progress("tsc with a fleet option schema of 20,000+ options…");
+say(optionSchemaTscReport(await benchOptionSchemaTsc(RUNS)));
 say(`== summary\n${summaryReport(results)}`);
 
 const targets = judgeTargets(results, homelab);
