@@ -19,7 +19,7 @@ const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) =>
 
 /** The fleet at `commit`: loaded, validated and lowered; a `BaseRevisionError` with its problems when it is not valid. */
 const baseRevision = (root: string, ref: string, commit: string): Promise<FleetRevision> =>
-  withCommittedFleet(root, commit, async (folder) => {
+  withCommittedFleet(root, ref, commit, async (folder) => {
     const validation = await loadAndValidate(folder).catch((caught: unknown) => {
       throw new BaseRevisionError(`the fleet at ${ref} (${commit.slice(0, 12)}) could not be loaded: ${caught instanceof Error ? caught.message : String(caught)}`);
     });

@@ -10,7 +10,7 @@ import type { FleetPlan, HostPlan, ItemChange } from "./changes.ts";
 import { sectionChanges } from "./diff-values.ts";
 import { changedNix, generatedNixOfHosts, type HostNix } from "./generated-nix.ts";
 import { EMPTY_HOST, hostView, SECTIONS, type HostView } from "./host-view.ts";
-import { planRisks } from "./risks.ts";
+import { planRisks, type RecipientGain } from "./risks.ts";
 import { canonical, valueShower, type ShowValue } from "./values.ts";
 
 /** One revision of the fleet: validated, and its Nix files before printing. */
@@ -35,9 +35,23 @@ const side = (revision: FleetRevision): Side => ({
 });
 
 /** Who can decrypt each secret: the hosts using it, and the fleet's admins. */
-const recipients = (fleet: Fleet): Map<string, unknown> => {
+const recipients = (fleet: Fleet): Map<string, readonly string[]> => {
   const admins = (fleet.config.secrets?.admins ?? []).map((key) => `admin ${key}`);
   return new Map([...secretUsage(fleet)].map(([name, hosts]) => [name, [...hosts, ...admins]]));
+};
+
+/** One item per secret and recipient, `database/password → nas`, so a gained or lost recipient is one line. */
+const recipientItems = (fleet: Fleet): Map<string, unknown> =>
+  new Map([...recipients(fleet)].flatMap(([secret, names]) => names.map((name) => [`${secret} → ${name}`, true] as const)));
+
+/** Secrets that someone can decrypt now who could not at the base. */
+const recipientGains = (before: Fleet, after: Fleet): RecipientGain[] => {
+  const old = recipients(before);
+  return [...recipients(after)].flatMap(([secret, now]) => {
+    const had = new Set(old.get(secret) ?? []);
+    const gained = now.filter((recipient) => !had.has(recipient));
+    return gained.length ? [{ secret, gained }] : [];
+  });
 };
 
 const fleetChanges = (before: Side, after: Side): ItemChange[] => {
@@ -45,7 +59,7 @@ const fleetChanges = (before: Side, after: Side): ItemChange[] => {
   const config = (fleet: Fleet) => new Map(Object.entries(fleet.config).filter(([, value]) => value !== undefined));
   return [
     ...sectionChanges("fleet", config(before.fleet), config(after.fleet), show),
-    ...sectionChanges("secretRecipients", recipients(before.fleet), recipients(after.fleet), show),
+    ...sectionChanges("secretRecipients", recipientItems(before.fleet), recipientItems(after.fleet), show),
   ];
 };
 
@@ -65,7 +79,8 @@ const hostPlan = (before: Side, after: Side, name: string, sameFleet: boolean): 
   const inAfter = after.nix.has(name);
   const generatedNix = inAfter ? changedNix(before.nix.get(name), after.nix.get(name) as HostNix) : [];
   const untouched = sameFleet && inBefore && inAfter && generatedNix.length === 0 && sourcesOf(before.fleet, name) === sourcesOf(after.fleet, name);
-  const changes = untouched
+  // A removed host's heading says it all; listing what it had would only repeat the base.
+  const changes = untouched || !inAfter
     ? []
     : (() => {
         const [old, now] = [viewOf(before, name), viewOf(after, name)];
@@ -87,7 +102,7 @@ export const planFleetChange = (base: FleetRevision, head: FleetRevision, ref: s
   const count = (status: HostPlan["status"]) => hosts.filter((host) => host.status === status).length;
   return {
     base: { ref, commit },
-    risks: planRisks(fleet, hosts),
+    risks: planRisks(recipientGains(base.fleet, head.fleet), hosts),
     fleet,
     hosts,
     summary: {

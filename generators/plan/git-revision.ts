@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { CONFIG_FILE } from "../load/layout.ts";
 
 const run = promisify(execFile);
 
@@ -44,8 +45,13 @@ const fleetPrefix = (root: string): Promise<string> => git(root, ["rev-parse", "
  * Unpack the fleet folder as of `commit` into a new temporary folder, run `use` on it, and remove
  * the folder whatever happens.
  */
-export const withCommittedFleet = async <T>(root: string, commit: string, use: (folder: string) => Promise<T>): Promise<T> => {
+export const withCommittedFleet = async <T>(root: string, ref: string, commit: string, use: (folder: string) => Promise<T>): Promise<T> => {
   const prefix = await fleetPrefix(root);
+  await git(root, ["cat-file", "-e", `${commit}:${prefix}${CONFIG_FILE}`]).catch(() => {
+    throw new BaseRevisionError(
+      `there is no fleet at ${ref} (${commit.slice(0, 12)}): it has no ${prefix}${CONFIG_FILE}; pass --base a revision where the fleet exists`,
+    );
+  });
   const folder = await mkdtemp(join(tmpdir(), "typeflake-plan-"));
   try {
     const archive = join(folder, ".typeflake-base.tar");

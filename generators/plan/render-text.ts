@@ -25,7 +25,7 @@ const LABELS: Record<ItemChange["section"], string> = {
   packages: "package",
   nixosOptions: "nixos option",
   fleet: "fleet",
-  secretRecipients: "recipients of secret",
+  secretRecipients: "secret recipient",
 };
 
 const SIGNS: Record<ChangeAction, string> = { add: "+", change: "~", remove: "-" };
@@ -50,7 +50,7 @@ const itemLines = (change: ItemChange, colors: Palette, indent: string, brief: b
   if (change.fields) return [head, ...change.fields.map((field) => fieldLine(field, colors, `${indent}    `))];
   if (change.action === "change") return [`${head}: ${change.before} → ${change.after}`];
   const value = change.action === "add" ? change.after : change.before;
-  const bare = value === undefined || (change.section === "firewall" && value === "true");
+  const bare = value === undefined || (["firewall", "secretRecipients"].includes(change.section) && value === "true");
   if (bare || NAMED_ONLY.has(change.section) || (brief && value.length > BRIEF_VALUE)) return [head];
   return [`${head} = ${value}`];
 };

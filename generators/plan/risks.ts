@@ -4,7 +4,7 @@
  * machines or people can decrypt. Read from the changes themselves, so however the change was
  * written (a service, a module, a raw `nixos` block), it is flagged.
  */
-import type { HostPlan, ItemChange, Risk } from "./changes.ts";
+import type { HostPlan, Risk } from "./changes.ts";
 import { ALL_INTERFACES } from "./firewall-items.ts";
 
 const hostRisks = (host: HostPlan): Risk[] =>
@@ -26,18 +26,19 @@ const hostRisks = (host: HostPlan): Risk[] =>
     }
   });
 
-/** Recipients named in a shown list value: `[ "nas" "admin age1…" ]` → its strings. */
-const namesIn = (shown: string | undefined): string[] => [...(shown ?? "").matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1] as string);
+/** A secret that more hosts or admins can decrypt than before. */
+export interface RecipientGain {
+  readonly secret: string;
+  readonly gained: readonly string[];
+}
 
-const recipientRisks = (change: ItemChange): Risk[] => {
-  if (change.section !== "secretRecipients" || change.action === "remove") return [];
-  const before = new Set(namesIn(change.before));
-  const gained = namesIn(change.after).filter((name) => !before.has(name));
-  return gained.length ? [{ kind: "secret-recipient", message: `secret ${change.item} can now be decrypted by ${gained.join(", ")}` }] : [];
-};
+const recipientRisks = ({ secret, gained }: RecipientGain): Risk => ({
+  kind: "secret-recipient",
+  message: `secret ${secret} can now be decrypted by ${gained.join(", ")}`,
+});
 
 /** The risks among the plan's changes: fleet-wide first, then host by host. */
-export const planRisks = (fleet: readonly ItemChange[], hosts: readonly HostPlan[]): Risk[] => [
-  ...fleet.flatMap(recipientRisks),
+export const planRisks = (gains: readonly RecipientGain[], hosts: readonly HostPlan[]): Risk[] => [
+  ...gains.map(recipientRisks),
   ...hosts.flatMap(hostRisks),
 ];

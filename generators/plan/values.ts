@@ -15,9 +15,28 @@ export type AttrSet = { readonly [name: string]: NixValue };
 export const isAttrSet = (value: unknown): value is AttrSet =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value as NixValue);
 
-/** The value at `path` inside nested attribute sets, if every step is one. */
+/**
+ * The value NixOS ends up with where it does not depend on other definitions: `mkForce x`,
+ * `mkDefault x`, `mkBefore x` are `x`; the parts of an `mkMerge` are merged (lists joined, sets
+ * combined). `mkIf` and raw Nix stay as they are: their value is only known to Nix.
+ */
+export const unwrapped = (value: unknown): unknown => {
+  if (!isNixExpression(value as NixValue) || typeof value !== "object" || value === null) return value;
+  const expression = value as { kind: string; value?: unknown; values?: readonly unknown[] };
+  if (expression.kind === "override" || expression.kind === "order") return unwrapped(expression.value);
+  if (expression.kind !== "merge" || !expression.values) return value;
+  const parts = expression.values.map(unwrapped);
+  if (parts.every(Array.isArray)) return parts.flat();
+  if (parts.every(isAttrSet)) return Object.assign({}, ...parts);
+  return value;
+};
+
+/** The value at `path` inside nested attribute sets, if every step is one (see `unwrapped`). */
 export const valueAt = (value: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((current, name) => (isAttrSet(current) ? current[name] : undefined), value);
+  path.reduce<unknown>((current, name) => {
+    const set = unwrapped(current);
+    return isAttrSet(set) ? unwrapped(set[name]) : undefined;
+  }, unwrapped(value));
 
 /** The attribute set at `path`, or an empty one. */
 export const setAt = (value: unknown, path: readonly string[]): AttrSet => {

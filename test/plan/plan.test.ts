@@ -82,8 +82,8 @@ describe("plan", () => {
     expect(plan.summary).toEqual({ add: 1, change: 3, remove: 0, unchanged: 1, deploy: ["camera", "compute", "gateway", "nas"] });
     expect(plan.risks.filter((risk: { host?: string }) => risk.host !== "camera").map((risk: { message: string }) => risk.message)).toEqual([
       "compute: tcp 3001 is newly open on all interfaces",
-      "nas: bob gains administrator rights (wheel)",
       "nas: new SSH key for bob: ssh-ed25519 AAAAC3NzaC1l…cVb1aGf2 bob@laptop",
+      "nas: bob gains administrator rights (wheel)",
     ]);
   });
 
