@@ -56,7 +56,9 @@ export const withCommittedFleet = async <T>(root: string, ref: string, commit: s
   try {
     const archive = join(folder, ".typeflake-base.tar");
     const tree = join(folder, "fleet");
-    await git(root, ["archive", "--format=tar", "-o", archive, `${commit}:${prefix}`]);
+    // From the top of the work tree: inside a subfolder, git archive would also limit itself to it.
+    const top = await git(root, ["rev-parse", "--show-toplevel"]);
+    await git(top, ["archive", "--format=tar", "-o", archive, `${commit}:${prefix}`]);
     await mkdir(tree);
     await run("tar", ["-xf", archive, "-C", tree]);
     return await use(tree);

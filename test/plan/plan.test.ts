@@ -3,6 +3,8 @@
  * homelab (plus an untouched fourth host) changed in five ways: a port opened, a user with an SSH
  * key and wheel added, a proxy pointed at another port, a host added, a Samba share removed.
  */
+import { mkdirSync, renameSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { homelabRepo, type FleetRepo } from "./homelab-repo.ts";
@@ -121,6 +123,24 @@ describe("plan", () => {
     expect(run.stderr).toMatch(/typeflake plan: the fleet at HEAD \([0-9a-f]{12}\) does not validate with this typeflake/);
     expect(run.stderr).toContain("hosts/nas/host.ts:");
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
+describe("plan in a fleet that is a subfolder of its repository", () => {
+  test("compares the subfolder as committed", () => {
+    const nested = homelabRepo("plan-nested");
+    nested.write("README.md", "a repository with a fleet in fleet/\n");
+    mkdirSync(join(nested.root, "fleet"));
+    for (const source of ["typeflake.config.ts", "hosts", "modules", "overlays", "homes"]) {
+      renameSync(join(nested.root, source), join(nested.root, "fleet", source));
+    }
+    nested.commit("fleet in a subfolder");
+    nested.edit("fleet/hosts/nas/host.ts", 'hostId: "a1b2c3d4"', 'hostId: "a1b2c3d5"');
+    const args = ["-C", "fleet", "plan", "--json"];
+    const run = runTypeflake(args, nested.root);
+    expect(run.status, describeRun(args, run)).toBe(0);
+    const plan = JSON.parse(run.stdout);
+    expect(plan.summary.deploy).toEqual(["nas"]);
   });
 });
 
