@@ -48,8 +48,8 @@ export interface HostPlan {
   /** `unchanged`: neither its model nor its generated Nix changes. */
   readonly status: "add" | "change" | "remove" | "unchanged";
   readonly changes: readonly ItemChange[];
-  /** The parts of its generated Nix that change (a file's path, or `flake.nix (<host>)`). */
-  readonly generatedNix: readonly string[];
+  /** The Nix it is built from that changes: generated or hand-kept files, or `flake.nix (<host>)`. */
+  readonly changedNix: readonly string[];
   /** True when the host must be deployed for its machine to match the working tree. */
   readonly needsDeploy: boolean;
 }

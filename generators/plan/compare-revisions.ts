@@ -11,6 +11,7 @@ import { runPipeline } from "../pipeline.ts";
 import type { FleetPlan } from "./changes.ts";
 import { planFleetChange, type FleetRevision } from "./fleet-plan.ts";
 import { BaseRevisionError, resolveCommit, withCommittedFleet } from "./git-revision.ts";
+import { handKeptFiles } from "./hand-kept.ts";
 
 /** The plan, or the working tree's problems (to be reported as `generate` reports them). */
 export type Comparison = { readonly plan: FleetPlan; readonly diagnostics: readonly Diagnostic[] } | { readonly plan?: undefined; readonly diagnostics: readonly Diagnostic[] };
@@ -32,7 +33,7 @@ const baseRevision = (root: string, ref: string, commit: string): Promise<FleetR
           `pass --base a revision whose fleet validates (or fix it there)${shown}`,
       );
     }
-    return { fleet: validation.fleet, files };
+    return { fleet: validation.fleet, files, handKept: await handKeptFiles(validation.fleet, folder) };
   });
 
 /** Compare the working tree at `root` with the fleet as committed at `ref`. */
@@ -40,5 +41,6 @@ export const compareWithBase = async (root: string, ref: string): Promise<Compar
   const commit = await resolveCommit(root, ref);
   const [head, base] = await Promise.all([runPipeline(root), baseRevision(root, ref, commit)]);
   if (!head.fleet || !head.plan) return { diagnostics: head.diagnostics };
-  return { plan: planFleetChange(base, { fleet: head.fleet, files: nixFiles(head.fleet) }, ref, commit), diagnostics: head.diagnostics };
+  const current = { fleet: head.fleet, files: nixFiles(head.fleet), handKept: await handKeptFiles(head.fleet, root) };
+  return { plan: planFleetChange(base, current, ref, commit), diagnostics: head.diagnostics };
 };

@@ -8,15 +8,17 @@ import { bodiesOfHost } from "../lower/services/fleet-view.ts";
 import type { Fleet } from "../model/fleet.ts";
 import type { FleetPlan, HostPlan, ItemChange } from "./changes.ts";
 import { sectionChanges } from "./diff-values.ts";
-import { changedNix, generatedNixOfHosts, type HostNix } from "./generated-nix.ts";
+import { changedNix, nixOfHosts, type HostNix } from "./generated-nix.ts";
+import type { HandKeptFiles } from "./hand-kept.ts";
 import { EMPTY_HOST, hostView, SECTIONS, type HostView } from "./host-view.ts";
 import { planRisks, type RecipientGain } from "./risks.ts";
 import { canonical, valueShower, type ShowValue } from "./values.ts";
 
-/** One revision of the fleet: validated, and its Nix files before printing. */
+/** One revision of the fleet: validated, its Nix files before printing, the hand-kept Nix it imports. */
 export interface FleetRevision {
   readonly fleet: Fleet;
   readonly files: readonly GeneratedNix[];
+  readonly handKept: HandKeptFiles;
 }
 
 /** What the plan knows of one revision, computed once. */
@@ -30,7 +32,7 @@ interface Side {
 const side = (revision: FleetRevision): Side => ({
   fleet: revision.fleet,
   files: new Map(revision.files.map((file) => [file.path, file])),
-  nix: generatedNixOfHosts(revision.fleet, revision.files),
+  nix: nixOfHosts(revision.fleet, revision.files, revision.handKept),
   show: valueShower(revision.fleet),
 });
 
@@ -77,8 +79,8 @@ const viewOf = (at: Side, name: string): HostView => {
 const hostPlan = (before: Side, after: Side, name: string, sameFleet: boolean): HostPlan => {
   const inBefore = before.nix.has(name);
   const inAfter = after.nix.has(name);
-  const generatedNix = inAfter ? changedNix(before.nix.get(name), after.nix.get(name) as HostNix) : [];
-  const untouched = sameFleet && inBefore && inAfter && generatedNix.length === 0 && sourcesOf(before.fleet, name) === sourcesOf(after.fleet, name);
+  const nixChanges = inAfter ? changedNix(before.nix.get(name), after.nix.get(name) as HostNix) : [];
+  const untouched = sameFleet && inBefore && inAfter && nixChanges.length === 0 && sourcesOf(before.fleet, name) === sourcesOf(after.fleet, name);
   // A removed host's heading says it all; listing what it had would only repeat the base.
   const changes = untouched || !inAfter
     ? []
@@ -86,8 +88,8 @@ const hostPlan = (before: Side, after: Side, name: string, sameFleet: boolean): 
         const [old, now] = [viewOf(before, name), viewOf(after, name)];
         return SECTIONS.flatMap((section) => sectionChanges(section, old[section], now[section], { before: before.show, after: after.show }));
       })();
-  const status = !inBefore ? "add" : !inAfter ? "remove" : changes.length || generatedNix.length ? "change" : "unchanged";
-  return { name, status, changes, generatedNix, needsDeploy: inAfter && generatedNix.length > 0 };
+  const status = !inBefore ? "add" : !inAfter ? "remove" : changes.length || nixChanges.length ? "change" : "unchanged";
+  return { name, status, changes, changedNix: nixChanges, needsDeploy: inAfter && nixChanges.length > 0 };
 };
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,21 +1,26 @@
 /**
- * Which generated Nix a host's system is built from: its own file, the modules and homes it
- * imports, the overlays, and its own entry in `flake.nix` (the flake written as if the host were
- * alone, so adding a host or editing another's entry changes no one else's). Each part is
- * fingerprinted from its Nix AST, which prints to exactly one text, so no printing is needed.
+ * The Nix a host's system is built from: its own generated file, the modules and homes it
+ * imports, the overlays, its own entry in `flake.nix` (the flake written as if the host were
+ * alone, so adding a host or editing another's entry changes no one else's), and the hand-kept
+ * files and encrypted secret files it takes in. Generated parts are fingerprinted from their Nix
+ * AST, which prints to exactly one text, so nothing needs printing.
  */
 import { flakeFile } from "../files/flake-file.ts";
 import type { GeneratedNix } from "../files/generated-nix.ts";
 import { homeNixPath, homesOfHost } from "../model/homes.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { modulesOfHost } from "../model/host-modules.ts";
+import { secretFilesOf, type HandKeptFiles } from "./hand-kept.ts";
 import { canonical } from "./values.ts";
 
 /** Part name (a generated file's path, or `flake.nix (<host>)`) → fingerprint. */
 export type HostNix = ReadonlyMap<string, string>;
 
-/** The generated Nix of every host, by host name, from the fleet's generated files. */
-export const generatedNixOfHosts = (fleet: Fleet, files: readonly GeneratedNix[]): Map<string, HostNix> => {
+/**
+ * The Nix every host is built from, by host name: the fleet's generated files and the hand-kept
+ * files its host file, modules and homes import.
+ */
+export const nixOfHosts = (fleet: Fleet, files: readonly GeneratedNix[], handKept: HandKeptFiles): Map<string, HostNix> => {
   const fingerprints = new Map<string, string>();
   const byPath = new Map(files.map((file) => [file.path, file]));
   const fingerprint = (path: string): string | undefined => {
@@ -27,13 +32,16 @@ export const generatedNixOfHosts = (fleet: Fleet, files: readonly GeneratedNix[]
     fingerprints.set(path, text);
     return text;
   };
-  return new Map(fleet.hosts.map((host) => [host.name, hostNix(fleet, host, fingerprint)]));
+  return new Map(fleet.hosts.map((host) => [host.name, hostNix(fleet, host, fingerprint, handKept)]));
 };
 
-const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => string | undefined): HostNix => {
-  const homes = homesOfHost(fleet, host).flatMap(({ home }) =>
-    home.host === undefined ? [homeNixPath(home)] : [homeNixPath({ user: home.user, host: undefined }), homeNixPath(home)],
+const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => string | undefined, handKept: HandKeptFiles): HostNix => {
+  const homeEntries = homesOfHost(fleet, host).flatMap(({ home }) =>
+    home.host === undefined ? [home] : [...(fleet.homes ?? []).filter((entry) => entry.user === home.user && entry.host === undefined), home],
   );
+  const homes = homeEntries.map(homeNixPath);
+  const sources = [secretFilesOf(host.name), host.file, ...modulesOfHost(fleet, host).map((module) => module.file), ...fleet.overlays.map((overlay) => overlay.file), ...homeEntries.map((home) => home.file)];
+  const ownFiles = sources.flatMap((source) => [...(handKept.get(source) ?? [])]);
   const paths = [
     `hosts/${host.name}/default.nix`,
     ...modulesOfHost(fleet, host).map((module) => `modules/${module.name}.nix`),
@@ -45,7 +53,7 @@ const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => s
     return text === undefined ? [] : [[path, text] as [string, string]];
   });
   const alone = flakeFile({ ...fleet, hosts: [host] });
-  return new Map([...parts, [`flake.nix (${host.name})`, canonical(alone.expr)]]);
+  return new Map([...parts, ...ownFiles, [`flake.nix (${host.name})`, canonical(alone.expr)]]);
 };
 
 /** The parts of a host's generated Nix that differ between two revisions, in the host's order. */

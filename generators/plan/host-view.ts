@@ -77,6 +77,9 @@ const optionLeaves = (value: unknown, prefix: string[], into: Map<string, unknow
   into.set(key, into.has(key) ? [into.get(key), value] : value);
 };
 
+/** Unset and empty settings are left out: they read as noise in a new host's list. */
+const isSet = (value: unknown): boolean => value !== undefined && !(Array.isArray(value) && value.length === 0);
+
 const entries = (set: AttrSet): Map<string, unknown> => new Map(Object.entries(set));
 
 /** The view of `host` in `fleet`; `files` are the fleet's generated files by path. */
@@ -101,8 +104,8 @@ export const hostView = (fleet: Fleet, host: HostEntry, files: ReadonlyMap<strin
       ["hardware", host.config.hardware],
       ["imports", host.config.imports],
       ["modules", bodies.filter((body) => body !== host).map((body) => body.name)],
-    ].filter(([, value]) => value !== undefined) as [string, unknown][]),
-    deploy: new Map(Object.entries(deploy).filter(([, value]) => value !== undefined)),
+    ].filter(([, value]) => isSet(value)) as [string, unknown][]),
+    deploy: new Map(Object.entries(deploy).filter(([, value]) => isSet(value))),
     services,
     firewall: portItems(setAt(options, ["networking", "firewall"])),
     users: new Map(Object.entries(setAt(options, ["users", "users"])).map(([name, user]) => [name, without(user, "openssh")])),

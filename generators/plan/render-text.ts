@@ -74,10 +74,10 @@ const hostBlock = (host: HostPlan, colors: Palette): string[] => {
     host.status === "remove"
       ? []
       : host.status === "add"
-        ? ["    generated Nix: new (first deploy needed)"]
-        : host.generatedNix.length
-        ? [`    generated Nix changes: ${host.generatedNix.join(", ")} (deploy needed)`]
-        : ["    generated Nix unchanged: no deploy needed"];
+        ? ["    new: first deploy needed"]
+        : host.changedNix.length
+        ? [`    Nix changes: ${host.changedNix.join(", ")} (deploy needed)`]
+        : ["    its Nix is unchanged: no deploy needed"];
   return [hostHeading(host, colors), ...host.changes.flatMap((change) => itemLines(change, colors, "    ", host.status !== "change")), ...nix];
 };
 

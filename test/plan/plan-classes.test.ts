@@ -15,7 +15,7 @@ let repo: FleetRepo;
 let plan: {
   risks: { kind: string; host?: string; message: string }[];
   fleet: { action: string; section: string; item: string; fields?: { field: string }[] }[];
-  hosts: { name: string; status: string; needsDeploy: boolean; changes: { action: string; section: string; item: string }[] }[];
+  hosts: { name: string; status: string; needsDeploy: boolean; changedNix: string[]; changes: { action: string; section: string; item: string }[] }[];
   summary: { deploy: string[] };
 };
 
@@ -29,6 +29,8 @@ beforeAll(() => {
   repo.commit("base");
   // A shared module used by compute alone.
   repo.edit("modules/docker-host.ts", 'dates: "weekly"', 'dates: "daily"');
+  // A hand-kept file of the NAS: typeflake did not write it, the machine still needs it.
+  repo.edit("hosts/nas/hardware.nix", "{", "# a new disk\n{");
   // A raw NixOS option on the gateway.
   repo.edit("hosts/gateway/host.ts", "  services: {", "  nixos: { services: { fail2ban: { enable: true } } },\n  services: {");
   // The printer's firewall off; the NAS now uses the database password.
@@ -68,6 +70,7 @@ test("a raw nixos option and a new tunnel peer land on the gateway", () => {
 test("risks: the firewall turned off, a secret gaining a recipient", () => {
   expect(lines("printer")).toEqual(["change firewall state"]);
   expect(lines("nas")).toEqual(["add secrets database/password"]);
+  expect(plan.hosts.find((host) => host.name === "nas")?.changedNix).toEqual(["hosts/nas/default.nix", "hosts/nas/hardware.nix"]);
   const risks = plan.risks.filter((risk) => risk.host !== "edge").map((risk) => `${risk.kind}: ${risk.message}`);
   expect(risks).toEqual([
     "secret-recipient: secret database/password can now be decrypted by nas",

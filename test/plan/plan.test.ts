@@ -103,7 +103,7 @@ describe("plan", () => {
     expect(out).toContain("    + firewall tcp 3001 on all interfaces\n");
     expect(out).toContain('    ~ proxy target grafana.lab.local /: "http://10.0.20.11:3000" → "http://10.0.20.11:3001"\n');
     expect(out).toContain("    ~ service samba\n        - shares.backups (was ");
-    expect(out).toContain("    generated Nix changes: hosts/nas/default.nix (deploy needed)\n");
+    expect(out).toContain("    Nix changes: hosts/nas/default.nix (deploy needed)\n");
     expect(out).toMatch(/\nPlan: 1 to add, 3 to change, 0 to remove, 1 unchanged; 4 hosts to deploy: camera, compute, gateway, nas; \d+ risks\.\n$/);
     expect(out).not.toMatch(/\x1b\[/);
   });
@@ -164,7 +164,7 @@ describe("deploy --changed", () => {
     clean.commit("homelab");
     const run = runTypeflake(["-C", clean.root, "deploy", "--changed", "--dry-run"], clean.root);
     expect(run.status, describeRun(["deploy"], run)).toBe(0);
-    expect(run.stderr).toContain("no selected host's generated Nix differs from HEAD; nothing to deploy");
+    expect(run.stderr).toContain("no selected host's Nix differs from HEAD; nothing to deploy");
   });
 
   test("--base without --changed is refused", () => {

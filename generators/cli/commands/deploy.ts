@@ -42,7 +42,7 @@ interface DeployFlags extends DryRunFlags {
 
 /**
  * `--changed`: of the selected hosts (every enabled host when none is named), those whose
- * generated Nix differs from the fleet as committed at `base`, as `typeflake plan` finds them.
+ * Nix (generated or hand-kept) differs from the fleet as committed at `base`, as `typeflake plan` finds them.
  */
 const changedSince = async (fleet: FleetTargets, selected: readonly DeployTarget[], base: string, say: (line: string) => void): Promise<DeployTarget[]> => {
   const comparison = await compareWithBase(fleet.flakeDir, base).catch((caught: unknown) => {
@@ -54,7 +54,7 @@ const changedSince = async (fleet: FleetTargets, selected: readonly DeployTarget
   say(
     hosts.length
       ? `typeflake: ${hosts.length} of ${selected.length} selected host(s) changed since ${base}: ${hosts.map((host) => host.name).join(", ")}\n`
-      : `typeflake: no selected host's generated Nix differs from ${base}; nothing to deploy\n`,
+      : `typeflake: no selected host's Nix differs from ${base}; nothing to deploy\n`,
   );
   return hosts;
 };
@@ -82,7 +82,7 @@ export function registerDeployCommand(program: Command, context: CliContext): Co
     .option("--magic-rollback <bool>", "deploy-rs: roll back unless the new system confirms itself", booleanValue)
     .option("--auto-rollback <bool>", "deploy-rs: roll back when activation fails", booleanValue)
     .option("--confirm-timeout <seconds>", "deploy-rs: seconds the new system has to confirm itself", wholeNumber(1))
-    .option("--changed", "only the hosts whose generated Nix differs from --base (all enabled hosts' when none is named)")
+    .option("--changed", "only the hosts whose Nix (generated or hand-kept) differs from --base (all enabled hosts' when none is named)")
     .option("--base <ref>", "with --changed: the git revision to compare with (default: HEAD)")
     .option(
       "--nix-option <name-and-value...>",
