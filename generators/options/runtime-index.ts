@@ -109,11 +109,21 @@ function docsOf(option: OptionDeclaration): OptionDocs | undefined {
   };
 }
 
+/**
+ * A JSON object, taken as it is: a fleet's index has tens of thousands of options and as many
+ * documentation entries, which are checked entry by entry below (a zod record would copy them all).
+ */
+const plainObject = (expected: string) =>
+  z.custom<Readonly<Record<string, unknown>>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    { error: `expected ${expected}` },
+  );
+
 const indexFile = z.object({
   format: z.literal(INDEX_FORMAT, { error: `not a typeflake option index (expected format "${INDEX_FORMAT}")` }),
   sources: z.array(z.string()),
   types: z.array(z.tuple([z.string(), z.unknown()])),
-  options: z.record(z.string(), z.int().nonnegative()),
+  options: plainObject("an object from option name to type number"),
   readOnly: z.array(z.string()),
   aliases: z.array(
     z.object({
@@ -123,11 +133,16 @@ const indexFile = z.object({
       message: z.string().optional(),
     }),
   ),
-  docs: z.record(z.string(), optionDocs).optional(),
+  docs: plainObject("an object from option name to its documentation").optional(),
 });
 
-/** How much of an index to check. */
+/** How much of an index to read. */
 export interface IndexReading {
+  /**
+   * Read and check each option's documentation too. Validation needs none of it, and it is most
+   * of a large index: `generate` leaves it unread.
+   */
+  readonly docs?: boolean;
   /**
    * Check every structured type against the type schema, not only its nesting (a fleet's
    * committed index; typeflake's own shipped one is trusted, which saves its start-up time).
@@ -137,8 +152,8 @@ export interface IndexReading {
 
 /**
  * Read an `index.json`: its shape, the nesting of every structured type (and with `checkTypes`
- * the types themselves), the type numbers, the length of every option path, and that
- * documentation belongs to an option.
+ * the types themselves), the type numbers, the length of every option path, and with `docs` each
+ * option's documentation (which must belong to an option of the index).
  */
 export function parseOptionIndex(json: unknown, file: string, reading: IndexReading = {}): Parsed<OptionIndex> {
   const result = indexFile.safeParse(json);
@@ -148,7 +163,8 @@ export function parseOptionIndex(json: unknown, file: string, reading: IndexRead
       problems: result.error.issues.map((issue) => ({ file, path: issue.path, message: issue.message })),
     };
   }
-  const { types, options, readOnly, aliases, sources, docs = {} } = result.data;
+  const { types, options, readOnly, aliases, sources } = result.data;
+  const docs = reading.docs ? (result.data.docs ?? {}) : {};
   const problems: InputProblem[] = [];
   const structured = types.map(([, type], number) => {
     const read = reading.checkTypes ? readOptionType(type) : boundedType(type);
@@ -159,6 +175,10 @@ export function parseOptionIndex(json: unknown, file: string, reading: IndexRead
   const readOnlyKeys = new Set(readOnly);
   const declarations: OptionDeclaration[] = [];
   for (const [key, number] of Object.entries(options)) {
+    if (typeof number !== "number" || !Number.isInteger(number) || number < 0) {
+      problems.push({ file, path: ["options", key], message: `expected a type number (a whole number from 0), got ${JSON.stringify(number)}` });
+      continue;
+    }
     const entry = types[number];
     const type = structured[number];
     const path = splitOptionPath(key);
@@ -171,17 +191,9 @@ export function parseOptionIndex(json: unknown, file: string, reading: IndexRead
         message: `the option path has ${path.length} parts; at most ${MAX_OPTION_PATH_LENGTH} are accepted`,
       });
     } else if (type) {
-      const documentation = docs[key];
-      declarations.push({
-        path,
-        typeText: entry[0],
-        type,
-        readOnly: readOnlyKeys.has(key),
-        ...(documentation?.description !== undefined ? { description: documentation.description } : {}),
-        ...(documentation?.default !== undefined ? { default: documentation.default } : {}),
-        ...(documentation?.example !== undefined ? { example: documentation.example } : {}),
-        ...(documentation?.declaredIn?.length ? { declaredIn: documentation.declaredIn } : {}),
-      });
+      const declaration: OptionDeclaration = { path, typeText: entry[0], type, readOnly: readOnlyKeys.has(key) };
+      const documentation = key in docs ? documentationAt(docs[key], key, file, problems) : undefined;
+      declarations.push(documentation ? { ...declaration, ...documentation } : declaration);
     }
   }
   for (const key of Object.keys(docs)) {
@@ -193,6 +205,14 @@ export function parseOptionIndex(json: unknown, file: string, reading: IndexRead
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: buildOptionIndex(declarations, aliases, sources) };
+}
+
+/** The checked documentation of option `key` (problems go to `problems`). */
+function documentationAt(value: unknown, key: string, file: string, problems: InputProblem[]): OptionDocs | undefined {
+  const read = optionDocs.safeParse(value);
+  if (read.success) return read.data;
+  problems.push(...read.error.issues.map((issue) => ({ file, path: ["docs", key, ...issue.path], message: issue.message })));
+  return undefined;
 }
 
 /** A trusted type, once its nesting is known to be bounded and it has a `kind`. */

@@ -34,7 +34,7 @@ const indexText = () => serializeOptionIndex(buildOptionIndex(declarations(), []
 const indexJson = () => JSON.parse(indexText()) as { types: unknown[][]; options: Record<string, number> };
 
 const problemsOf = (json: unknown): string[] => {
-  const parsed = parseOptionIndex(json, "index.json", { checkTypes: true });
+  const parsed = parseOptionIndex(json, "index.json", { checkTypes: true, docs: true });
   return parsed.ok ? [] : parsed.problems.map((problem) => `${problem.path.join(".")}: ${problem.message}`);
 };
 
@@ -44,9 +44,12 @@ describe("the index of a fleet", () => {
     expect(text).toContain(
       '"lab.enable": {"description":"Whether to enable the lab.","default":"false","example":"true","declaredIn":["modules/lab.nix"]}',
     );
-    const parsed = parseOptionIndex(JSON.parse(text), "index.json", { checkTypes: true });
+    const parsed = parseOptionIndex(JSON.parse(text), "index.json", { checkTypes: true, docs: true });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(serializeOptionIndex(parsed.value)).toBe(text);
+    // Validation leaves the documentation unread.
+    const bare = parseOptionIndex(JSON.parse(text), "index.json", { checkTypes: true });
+    expect(bare.ok && bare.value.root.children.get("lab")?.children.get("enable")?.option?.description).toBeUndefined();
   });
 
   it("keeps the shape of an index without documentation (the shipped one)", () => {
@@ -66,12 +69,13 @@ describe("the index of a fleet", () => {
     const json = indexJson() as Record<string, unknown> & { types: unknown[][]; options: Record<string, number> };
     json.types[0] = ["boolean", { kind: "list" }];
     json.options[Array.from({ length: 500 }, () => "a").join(".")] = 1;
-    json["docs"] = { "lab.nothing": { description: "?" } };
-    expect(problemsOf(json)).toEqual([
+    json["docs"] = { "lab.nothing": { description: "?" }, "lab.paths": { description: 1 } };
+    expect(problemsOf(json).sort()).toEqual([
       "types.0.1: not a structured option type at of: Invalid input: expected object, received undefined",
       `options.${Array.from({ length: 500 }, () => "a").join(".")}: the option path has 500 parts; at most 128 are accepted`,
+      "docs.lab.paths.description: Invalid input: expected string, received number",
       "docs.lab.nothing: documents an option the index does not have",
-    ]);
+    ].sort());
   });
 });
 
