@@ -92,9 +92,9 @@ export const renderDriftText = (report: DriftReport, options: { readonly color: 
     unreachable: colors.red,
   };
   const width = Math.max(0, ...report.hosts.map((host) => host.host.length));
-  const lines = report.hosts.map(
-    (host) =>
-      `${host.host.padEnd(width)}  ${tint[host.state](host.state.padEnd(11))}  ${host.revision ? `${short(host.revision)}  ` : ""}${host.detail}`,
+  const revisions = Math.max(0, ...report.hosts.map((host) => short(host.revision ?? "").length));
+  const lines = report.hosts.map((host) =>
+    [host.host.padEnd(width), tint[host.state](host.state.padEnd(11)), ...(revisions ? [short(host.revision ?? "").padEnd(revisions)] : []), host.detail].join("  "),
   );
   const counts = STATES.map((state) => `${report.summary[state]} ${state}`).join(", ");
   return `${lines.join("\n")}\n\n${report.hosts.length} host${report.hosts.length === 1 ? "" : "s"} against HEAD ${short(report.head)}: ${counts}.\n`;
