@@ -23,6 +23,7 @@ import { duration } from "./report/table.ts";
 import { judgeTargets } from "./targets.ts";
 import { benchPlan, planReport } from "./plan-bench.ts";
 import { benchOptionSchemaTsc, optionSchemaTscReport } from "./option-schema-tsc.ts";
+import { benchOptionSchemaGenerate, optionSchemaGenerateReport } from "./option-schema-generate.ts";
 
 const { values: flags } = parseArgs({ options: { smoke: { type: "boolean" }, profile: { type: "boolean" } } });
 
@@ -65,6 +66,8 @@ const homelab = await benchHomelab(RUNS, Boolean(flags.smoke));
 say(homelabReport(homelab));
 progress("tsc with a fleet option schema of 20,000+ options…");
 say(optionSchemaTscReport(await benchOptionSchemaTsc(RUNS)));
+progress("generate with a fleet option schema of 20,000+ options…");
+say(optionSchemaGenerateReport(await benchOptionSchemaGenerate(RUNS)));
 say(`== summary\n${summaryReport(results)}`);
 
 const targets = judgeTargets(results, homelab);
