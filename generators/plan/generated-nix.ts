@@ -1,8 +1,8 @@
 /**
  * The Nix a host's system is built from: its own generated file, the modules and homes it
  * imports, the overlays, its own entry in `flake.nix` (the flake written as if the host were
- * alone, so adding a host or editing another's entry changes no one else's), and the hand-kept
- * files and encrypted secret files it takes in. Generated parts are fingerprinted from their Nix
+ * alone, so adding a host or editing another's entry changes no one else's), `flake.lock`, and
+ * the hand-kept files and encrypted secret files it takes in. Generated parts are fingerprinted from their Nix
  * AST, which prints to exactly one text, so nothing needs printing.
  */
 import { flakeFile } from "../files/flake-file.ts";
@@ -10,7 +10,7 @@ import type { GeneratedNix } from "../files/generated-nix.ts";
 import { homeNixPath, homesOfHost } from "../model/homes.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { modulesOfHost } from "../model/host-modules.ts";
-import { secretFilesOf, type HandKeptFiles } from "./hand-kept.ts";
+import { FLEET_WIDE, secretFilesOf, type HandKeptFiles } from "./hand-kept.ts";
 import { canonical } from "./values.ts";
 
 /** Part name (a generated file's path, or `flake.nix (<host>)`) → fingerprint. */
@@ -40,7 +40,7 @@ const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => s
     home.host === undefined ? [home] : [...(fleet.homes ?? []).filter((entry) => entry.user === home.user && entry.host === undefined), home],
   );
   const homes = homeEntries.map(homeNixPath);
-  const sources = [secretFilesOf(host.name), host.file, ...modulesOfHost(fleet, host).map((module) => module.file), ...fleet.overlays.map((overlay) => overlay.file), ...homeEntries.map((home) => home.file)];
+  const sources = [FLEET_WIDE, secretFilesOf(host.name), host.file, ...modulesOfHost(fleet, host).map((module) => module.file), ...fleet.overlays.map((overlay) => overlay.file), ...homeEntries.map((home) => home.file)];
   const ownFiles = sources.flatMap((source) => [...(handKept.get(source) ?? [])]);
   const paths = [
     `hosts/${host.name}/default.nix`,

@@ -27,6 +27,9 @@ const fingerprint = async (folder: string, path: string): Promise<string> => {
  */
 export const secretFilesOf = (host: string): string => `secrets used by ${host}`;
 
+/** Where files every host is built from are listed: `flake.lock`, which pins the inputs (an update changes every host). */
+export const FLEET_WIDE = "every host";
+
 /** The hand-kept files of `fleet`, read under `folder` (the revision's fleet root). */
 export const handKeptFiles = async (fleet: Fleet, folder: string): Promise<HandKeptFiles> => {
   const imported = fleetPathReferences(fleet).flatMap((reference) => {
@@ -36,7 +39,7 @@ export const handKeptFiles = async (fleet: Fleet, folder: string): Promise<HandK
   const encrypted = fleet.config.secrets
     ? encryptedFiles(fleet, secretUsage(fleet)).flatMap(({ file, hosts }) => hosts.map((host) => ({ source: secretFilesOf(host), path: file })))
     : [];
-  const references = [...imported, ...encrypted];
+  const references = [{ source: FLEET_WIDE, path: "flake.lock" }, ...imported, ...encrypted];
   const prints = await Promise.all(references.map(async ({ source, path }) => ({ source, path, print: await fingerprint(folder, path) })));
   const files = new Map<string, Map<string, string>>();
   for (const { source, path, print } of prints) files.set(source, (files.get(source) ?? new Map()).set(path, print));

@@ -88,6 +88,18 @@ test("the fleet-wide change is listed once, under the fleet", () => {
   expect(plan.fleet[0]?.fields?.map((field) => field.field)).toEqual(["hostKeys.edge"]);
 });
 
+test("an input update (flake.lock) needs every host deployed", () => {
+  const locked = homelabRepo("plan-lock");
+  locked.write("flake.lock", '{ "nodes": { "nixpkgs": { "locked": { "rev": "1111" } } }, "version": 7 }\n');
+  locked.commit("locked");
+  locked.edit("flake.lock", '"rev": "1111"', '"rev": "2222"');
+  const run = runTypeflake(["-C", locked.root, "plan", "--json"], locked.root);
+  expect(run.status, describeRun(["plan"], run)).toBe(0);
+  const updated = JSON.parse(run.stdout);
+  expect(updated.summary.deploy).toEqual(["compute", "gateway", "nas"]);
+  expect(updated.hosts.map((host: { changedNix: string[] }) => host.changedNix)).toEqual([["flake.lock"], ["flake.lock"], ["flake.lock"]]);
+});
+
 test("a removed host is listed and not deployed; the rest deploy exactly where the Nix changed", () => {
   expect(plan.hosts.map((host) => `${host.name} ${host.status}`)).toEqual([
     "compute change",
