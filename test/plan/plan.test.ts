@@ -108,11 +108,20 @@ describe("plan", () => {
     expect(out).not.toMatch(/\x1b\[/);
   });
 
-  test("a base revision that does not exist, or whose fleet does not validate, is a clear message", () => {
+  test("a base revision that does not exist, a working tree or a base whose fleet does not validate: a clear message", () => {
     const missing = typeflake("plan", "--base", "no-such-branch");
     expect(missing.status, missing.describe).toBe(1);
     expect(missing.stderr).toContain('typeflake plan: "no-such-branch" is not a commit of this repository; pass --base a branch, tag or commit');
     expect(missing.stderr).not.toMatch(/internal error|\n\s+at /);
+
+    const invalid = homelabRepo("plan-invalid");
+    invalid.commit("homelab");
+    invalid.edit("hosts/nas/host.ts", 'address: "10.0.20.10"', "address: 42");
+    const now = runTypeflake(["-C", invalid.root, "plan"], invalid.root);
+    expect(now.status, describeRun(["plan"], now)).toBe(1);
+    expect(now.stderr).toMatch(/hosts\/nas\/host\.ts:\d+:\d+ error address/);
+    expect(now.stdout).toBe("");
+    expect(now.stderr).not.toMatch(/internal error|\n\s+at /);
 
     const broken = homelabRepo("plan-broken");
     broken.edit("hosts/nas/host.ts", 'address: "10.0.20.10"', "address: 42");
