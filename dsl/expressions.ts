@@ -13,20 +13,45 @@ interface Branded {
 }
 
 /**
- * The key of `TypedNix`'s only member. It exists only for the type checker (it is declared, never
- * created), so no value at run time carries it and no code can read it.
+ * Keys of the editor-only members below. They exist only for the type checker (declared, never
+ * created), so no value at run time carries them and no code can read them.
  */
 export declare const DEFINES: unique symbol;
+/** See `DEFINES`. */
+export declare const VALUE_EXPRESSION: unique symbol;
+/** See `DEFINES`. */
+export declare const NIX_PACKAGE: unique symbol;
+/** See `DEFINES`. */
+export declare const NIX_PATH: unique symbol;
 
 /**
- * What the editor knows of raw Nix and of an `mk*` wrapper in an option: the type of the value it
- * defines. Opaque on purpose: its only member is keyed by a symbol, so completions inside a
- * `nixos` set list option names, never a wrapper's internals (`kind`, `priority`, `value`).
+ * What the editor knows of a typeflake expression in an option (raw Nix, an `mk*` wrapper,
+ * `pkg(…)`, `nixString`…``, `secret(…).path`, `host(…)`): the type of the value it defines.
+ * Opaque on purpose: its only members are keyed by symbols, so completions inside a `nixos` set
+ * list option names, never an expression's internals (`kind`, `priority`, `value`, `parts`).
  * Covariant in `T`: `mkForce(true)` fits a boolean option, `mkForce("yes")` does not, and raw Nix
  * (`TypedNix<never>`) fits every option, since typeflake cannot know what it evaluates to.
  */
 export interface TypedNix<out T> {
   readonly [DEFINES]: () => T;
+}
+
+/**
+ * A `TypedNix` that is a value rather than an `mk*` wrapper, so it may also stand as a list item
+ * (wrappers apply to a whole definition).
+ */
+export interface TypedNixValue<out T> extends TypedNix<T> {
+  readonly [VALUE_EXPRESSION]: true;
+}
+
+/** What `pkg(…)` evaluates to, for the editor: a package option takes it. */
+export interface NixPackage {
+  readonly [NIX_PACKAGE]: true;
+}
+
+/** What `nixPath(…)` evaluates to, for the editor: a path option takes it, a string option does not. */
+export interface NixPathLiteral {
+  readonly [NIX_PATH]: true;
 }
 
 /** Nix source written by hand: `nix\`lib.mkDefault pkgs.hello\``. */
@@ -139,6 +164,8 @@ const brand = <T extends Omit<NixExpression, typeof NIX_EXPRESSION>>(value: T) =
  * so only a cast can add it.
  */
 const typed = <T, E extends NixExpression>(value: E): E & TypedNix<T> => value as E & TypedNix<T>;
+/** `typed` for a value expression. */
+const typedValue = <T, E extends NixExpression>(value: E): E & TypedNixValue<T> => value as E & TypedNixValue<T>;
 
 /** True for values built by this module's helpers. */
 export const isNixExpression = (value: unknown): value is NixExpression =>
@@ -151,8 +178,8 @@ export const isNixExpression = (value: unknown): value is NixExpression =>
  * written (by `nix-instantiate --parse` when nix is installed), and a syntax error, or a `#`
  * comment at its end, is reported at the line that wrote it.
  */
-export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNix<never> =>
-  typed<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values) }));
+export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNixValue<never> =>
+  typedValue<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values) }));
 
 /** Interleave a template's literal pieces (cooked: `\\n` is a line break) with its values. */
 const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (string | NixValue)[] =>
@@ -165,8 +192,8 @@ const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (stri
  * A Nix string whose interpolations are packages or other values, escaped safely:
  * `nixString\`${pkg("curl")}/bin/curl -s http://localhost:9100/metrics\``.
  */
-export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString =>
-  brand({ kind: "string", parts: templateParts(strings, values) });
+export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString & TypedNixValue<string> =>
+  typedValue<string, InterpolatedString>(brand({ kind: "string", parts: templateParts(strings, values) }));
 
 /**
  * What a wrapper may wrap: a value of the option's type, raw Nix, or another wrapper around such a
@@ -195,35 +222,37 @@ export const mkAfter = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
   typed<T, Order>(brand({ kind: "order", priority: 1500, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
-export const pkg = (attrPath: string): PackageRef =>
-  brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" });
+export const pkg = (attrPath: string): PackageRef & TypedNixValue<NixPackage> =>
+  typedValue<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" }));
 
 /** A package from the fleet's second nixpkgs (e.g. unstable): `unstablePkg("prometheus-node-exporter")`. */
-export const unstablePkg = (attrPath: string): PackageRef =>
-  brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" });
+export const unstablePkg = (attrPath: string): PackageRef & TypedNixValue<NixPackage> =>
+  typedValue<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" }));
 
 /** A path literal relative to the generated Nix file: `nixPath("./nginx.conf")`. */
-export const nixPath = (path: string): PathRef => brand({ kind: "path", path });
+export const nixPath = (path: string): PathRef & TypedNixValue<NixPathLiteral> =>
+  typedValue<NixPathLiteral, PathRef>(brand({ kind: "path", path }));
 
 /** A handle on a fleet secret: use it where a key file is expected, or take `.path`. */
 export interface SecretHandle extends SecretRef {
   /** The decrypted file's path on the host, e.g. `config.sops.secrets."wireguard-key".path`. */
-  readonly path: SecretPath;
+  readonly path: SecretPath & TypedNixValue<string>;
 }
 
 /** Refer to a secret declared in the fleet's `secrets`: `secret("wireguard-key").path`. */
 export const secret = (name: string): SecretHandle =>
-  Object.freeze({ ...brand({ kind: "secret", name }), path: brand({ kind: "secretPath", name }) });
+  Object.freeze({ ...brand({ kind: "secret", name }), path: typedValue<string, SecretPath>(brand({ kind: "secretPath", name })) });
 
 /** A handle on another host of the fleet. */
-export interface HostHandle extends HostRef {
+export interface HostHandle extends HostRef, TypedNixValue<string> {
   /** `http://<address>:<port>` of a service on that host (the port must be open there). */
-  port(port: number, scheme?: string): HostRef;
+  port(port: number, scheme?: string): HostRef & TypedNixValue<string>;
 }
 
 /** Refer to another host: `host("compute")` is its address, `host("compute").port(3000)` a URL. */
 export const host = (name: string): HostHandle =>
   Object.freeze({
     ...brand({ kind: "host", host: name }),
-    port: (port: number, scheme = "http") => brand({ kind: "host", host: name, url: { port, scheme } }),
-  });
+    port: (port: number, scheme = "http") =>
+      typedValue<string, HostRef>(brand({ kind: "host", host: name, url: { port, scheme } })),
+  }) as HostHandle;

@@ -23,9 +23,12 @@ export {
   unstablePkg,
   type NixExpression,
   type NixValue,
+  type NixPackage,
+  type NixPathLiteral,
   type TypedNix,
+  type TypedNixValue,
 } from "./expressions.ts";
-export type { Definition, Item, PackageValue, PathValue, StringValue } from "./option-values.ts";
+export type { AnyValue, Definition, Item, PackageValue, PathValue, StringValue } from "./option-values.ts";
 export type { NixosBlock, RegisteredNixosOptions, TypeflakeRegister } from "./register.ts";
 export {
   docker,

@@ -2,9 +2,10 @@
  * The value types of the generated NixOS option types (the shipped `nixos-options/types.ts` and a
  * fleet's `.typeflake/options/nixos-options.d.ts`): what an option accepts besides plain data.
  * They are part of the public API, so a fleet's generated declarations import them from
- * `"typeflake"`.
+ * `"typeflake"`. typeflake's expressions appear here only as `TypedNix` (opaque to completion),
+ * never as their run-time shape, so completions in a `nixos` set list option names only.
  */
-import type { NixExpression, TypedNix } from "./expressions.ts";
+import type { NixPackage, NixPathLiteral, TypedNix, TypedNixValue } from "./expressions.ts";
 
 /**
  * A definition of an option: its value, raw Nix (`nix`…``), or an `mk*` wrapper (`mkForce`,
@@ -13,23 +14,31 @@ import type { NixExpression, TypedNix } from "./expressions.ts";
  */
 export type Definition<T> = T | TypedNix<T>;
 
-/** A list item: its value or raw Nix. `mk*` wrappers apply to a whole definition, not to one item. */
-export type Item<T> = T | TypedNix<never>;
+/** A list item: its value, raw Nix or another value expression. `mk*` wrappers apply to a whole definition, not to one item. */
+export type Item<T> = T | TypedNixValue<T>;
 
 /**
  * A string option's value: text, a string with interpolated packages (`nixString`…``), a secret's
- * runtime path (`secret("name").path`) or another host's address (`host("nas")`).
+ * runtime path (`secret("name").path`) or another host's address (`host("nas")`), which all
+ * evaluate to strings.
  */
-export type StringValue = string | Extract<NixExpression, { readonly kind: "string" | "secretPath" | "host" }>;
+export type StringValue = string;
 
 /**
  * A path option's value: an absolute path, a file beside the generated Nix (`nixPath("./file")`),
  * a path built with `nixString` (`${pkg("x")}/bin/x`) or a secret's runtime path.
  */
-export type PathValue = string | Extract<NixExpression, { readonly kind: "string" | "path" | "secretPath" }>;
+export type PathValue = string | NixPathLiteral;
 
 /** A package option's value: `pkg("htop")`, `unstablePkg("…")`. */
-export type PackageValue = Extract<NixExpression, { readonly kind: "package" }>;
+export type PackageValue = NixPackage;
 
-/** Anything that can stand where NixOS expects a value (re-exported for the generated types). */
-export type { NixValue } from "./expressions.ts";
+/** An option of any type (nixpkgs' `anything`, `unspecified`): any Nix value, written as data or as an expression. */
+export type AnyValue =
+  | string
+  | number
+  | boolean
+  | null
+  | TypedNix<unknown>
+  | readonly AnyValue[]
+  | { readonly [name: string]: AnyValue };

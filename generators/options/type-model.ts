@@ -63,6 +63,7 @@ export const PRELUDE_TYPES = {
   string: "StringValue",
   path: "PathValue",
   package: "PackageValue",
+  any: "AnyValue",
 } as const;
 
 const { definition, item } = PRELUDE_TYPES;
@@ -127,7 +128,7 @@ class ModelBuilder {
     // type is a sentence that tsc's error quotes.
     const type =
       exact && alias.kind === "alias" && alias.to
-        ? (this.optionTypes.get(pathKey(alias.to)) ?? `${definition}<NixValue>`)
+        ? (this.optionTypes.get(pathKey(alias.to)) ?? `${definition}<${PRELUDE_TYPES.any}>`)
         : JSON.stringify(exact && alias ? aliasSentence(alias) : "renamed or removed in NixOS: see its note for what to write instead");
     return { name, type, doc: aliasDoc(aliases) };
   }
@@ -182,7 +183,7 @@ class ModelBuilder {
     const { type, scope } = slot;
     switch (type.kind) {
       case "any":
-        return ["NixValue"];
+        return [PRELUDE_TYPES.any];
       case "bool":
         return ["boolean"];
       case "int":

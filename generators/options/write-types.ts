@@ -49,7 +49,7 @@ export const FLEET_ROOT_INTERFACE = "FleetNixosOptions";
 const PACKAGE_NAME = "typeflake";
 
 /** The value types the field types refer to, all exported by `dsl/option-values.ts` and `"typeflake"`. */
-const VALUE_TYPES = [...Object.values(PRELUDE_TYPES), "NixValue"].sort();
+const VALUE_TYPES = Object.values(PRELUDE_TYPES).sort();
 
 /** The text of the generated types for the option tree under `root`. */
 export function writeOptionTypes(root: OptionNode, settings: TypesFileSettings): string {

@@ -39,7 +39,7 @@ describe("typeflake options import", () => {
       "  `Lua inline expression' (1 option(s), e.g. `services.demo.engine')",
     ]);
     const types = readFileSync(join(dir, "out", "types.ts"), "utf8");
-    expect(types).toContain('import type { Definition, Item, NixValue, PackageValue, PathValue, StringValue } from "typeflake";');
+    expect(types).toContain('import type { AnyValue, Definition, Item, PackageValue, PathValue, StringValue } from "typeflake";');
     expect(types).toContain("readonly enable?: Definition<boolean>;");
     expect(readFileSync(join(dir, "out", "index.json"), "utf8")).toContain('"services.demo.enable": 0');
   });

@@ -211,13 +211,21 @@ describe("completions in a nixos set list option names only", () => {
     });
   }
 
-  it("in the shipped schema's openssh settings, without kind, parts, priority, value, values or condition", () => {
-    const { text, position } = marked(hostFile(`{ services: { openssh: { settings: { | } } } }`));
-    const project = fleet("completions-shipped", { "hosts/nas/host.ts": text });
-    const names = completions(project, join(work, "completions-shipped", "hosts", "nas", "host.ts"), position);
-    expect(names).toContain("PermitRootLogin");
-    for (const internal of ["condition", "kind", "parts", "priority", "value", "values"]) expect(names).not.toContain(internal);
-  });
+  const INTERNALS = ["attrPath", "condition", "host", "kind", "parts", "priority", "set", "url", "value", "values"];
+  for (const [where, nixos, expected] of [
+    ["the shipped schema's openssh settings", `{ services: { openssh: { settings: { | } } } }`, "PermitRootLogin"],
+    ["an item of a list of anything (assertions)", `{ assertions: [{ | }] }`, undefined],
+    ["a value that is a string or a set (grafana settings)", `{ services: { grafana: { settings: { server: { x: { | } } } } } }`, undefined],
+  ] as const) {
+    it(`in ${where}, without any expression's internals`, () => {
+      const { text, position } = marked(hostFile(nixos));
+      const name = `completions-shipped-${where.replace(/\W+/g, "-")}`;
+      const project = fleet(name, { "hosts/nas/host.ts": text });
+      const names = completions(project, join(work, name, "hosts", "nas", "host.ts"), position);
+      if (expected) expect(names).toContain(expected);
+      expect(names.filter((entry) => INTERNALS.includes(entry))).toEqual([]);
+    });
+  }
 });
 
 describe("mk* wrappers check their value against the option's type", () => {

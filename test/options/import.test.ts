@@ -57,7 +57,7 @@ describe("importing the shipped schema", () => {
     expect(types).toContain("export interface NixosOptions {");
     expect(types).toContain("export interface NixosServicesNginxVirtualHostsEntry {");
     expect(types).toContain(
-      'import type { Definition, Item, NixValue, PackageValue, PathValue, StringValue } from "../option-values.ts";',
+      'import type { AnyValue, Definition, Item, PackageValue, PathValue, StringValue } from "../option-values.ts";',
     );
   });
 
