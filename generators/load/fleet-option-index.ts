@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
 import { tsMorph } from "../lazy-ts-morph.ts";
 import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
-import type { InputProblem } from "../options/options-file.ts";
+import { DOCS_BLOCK } from "../options/runtime-index.ts";
+import type { InputProblem, Parsed } from "../options/options-file.ts";
 import { type OptionIndex, parseOptionIndex } from "../options/runtime-index.ts";
 import { shippedOptionIndex } from "../options/shipped.ts";
 
@@ -35,6 +36,10 @@ export async function loadOptionIndex(root: string): Promise<LoadedOptionIndex> 
   );
   if (text === undefined) return { index: shippedOptionIndex(), source: "shipped", diagnostics: [] };
   if (text instanceof Error) return damaged([{ line: 1, column: 1, message: `cannot be read (${text.message})` }]);
+  // The quick reading first; anything odd about it, and the whole text is read and judged.
+  const quick = withoutDocs(text);
+  const parsedQuickly = quick === undefined ? undefined : readIndex(quick);
+  if (parsedQuickly?.ok) return { index: parsedQuickly.value, source: "fleet", diagnostics: [] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -44,6 +49,28 @@ export async function loadOptionIndex(root: string): Promise<LoadedOptionIndex> 
   const parsed = parseOptionIndex(json, FLEET_INDEX_PATH, { checkTypes: true });
   if (parsed.ok) return { index: parsed.value, source: "fleet", diagnostics: [] };
   return damaged(parsed.problems.map((problem) => ({ ...problemPosition(text, problem), message: describe(problem) })));
+}
+
+/** The index in `text`, or `undefined` when the text is not JSON. */
+function readIndex(text: string): Parsed<OptionIndex> | undefined {
+  try {
+    return parseOptionIndex(JSON.parse(text), FLEET_INDEX_PATH, { checkTypes: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The index's text without its `docs` block, which typeflake writes last: the options'
+ * documentation is most of a large index and validation needs none of it, so parsing stops
+ * before it. `undefined` when the text does not end that way (a hand-made index: read it whole).
+ */
+function withoutDocs(text: string): string | undefined {
+  // Strings in the index are on one line (JSON escapes line breaks): only the block starts a line so.
+  const start = text.lastIndexOf(`\n${DOCS_BLOCK}`);
+  if (start < 0 || !text.endsWith("\n  }\n}\n")) return undefined;
+  const before = text.slice(0, start).trimEnd();
+  return before.endsWith(",") ? `${before.slice(0, -1)}\n}\n` : undefined;
 }
 
 interface Placed {

@@ -32,6 +32,9 @@ export interface OptionIndex {
 /** The `format` field of every `index.json`; also marks the file as generated. */
 export const INDEX_FORMAT = "typeflake-nixos-option-index/1";
 
+/** How the line of the documentation block of `index.json` begins: it is the last block. */
+export const DOCS_BLOCK = '  "docs": ';
+
 /** The index of `declarations` and `aliases`. */
 export function buildOptionIndex(
   declarations: readonly OptionDeclaration[],
@@ -79,8 +82,9 @@ export function serializeOptionIndex(index: OptionIndex): string {
       index.aliases.map((alias) => JSON.stringify(alias)),
       "]",
     )}${docs.length ? "," : ""}`,
-    // Only when there is some: an index of bare types (the shipped one) keeps its shape.
-    ...(docs.length ? [`  "docs": ${block("{", docs, "}")}`] : []),
+    // Only when there is some: an index of bare types (the shipped one) keeps its shape. Last, so
+    // that validation can stop reading before it (see load/fleet-option-index.ts).
+    ...(docs.length ? [`${DOCS_BLOCK}${block("{", docs, "}")}`] : []),
     "}",
     "",
   ].join("\n");
