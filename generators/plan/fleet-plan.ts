@@ -65,10 +65,19 @@ const fleetChanges = (before: Side, after: Side): ItemChange[] => {
   ];
 };
 
+const canonicalConfigs = new WeakMap<object, string>();
+
+/** `canonical(config)`, once per configuration object: a module is shared by many hosts. */
+const canonicalConfig = (config: object): string => {
+  const known = canonicalConfigs.get(config) ?? canonical(config);
+  canonicalConfigs.set(config, known);
+  return known;
+};
+
 /** The host's typed sources, to tell a host that did not change without lowering it again. */
 const sourcesOf = (fleet: Fleet, name: string): string | undefined => {
   const host = fleet.hosts.find((entry) => entry.name === name);
-  return host && canonical(bodiesOfHost(fleet, host).map((body) => body.config));
+  return host && bodiesOfHost(fleet, host).map((body) => canonicalConfig(body.config)).join("\n");
 };
 
 const viewOf = (at: Side, name: string): HostView => {

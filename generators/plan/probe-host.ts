@@ -3,19 +3,22 @@
  * prompting (BatchMode) and within a time limit. The edge of `typeflake status`.
  */
 import type { CommandLine } from "../nix-cli/command-line.ts";
-import { hostAccess } from "../nix-cli/ssh.ts";
 import type { DeployTarget } from "../nix-cli/target.ts";
 import type { Probe } from "./drift.ts";
 
 /** The ssh line for `target`: the fleet's ssh options first (ssh keeps the first value of an option), then ours. */
-export const revisionCommand = (target: DeployTarget, timeoutSeconds: number): CommandLine => {
-  const access = hostAccess(target, { local: false });
-  if (access.local) throw new Error("unreachable: status always asks over ssh");
-  return {
-    command: "ssh",
-    args: [...access.sshOpts, "-o", "BatchMode=yes", "-o", `ConnectTimeout=${timeoutSeconds}`, access.destination, "nixos-version --configuration-revision"],
-  };
-};
+export const revisionCommand = (target: DeployTarget, timeoutSeconds: number): CommandLine => ({
+  command: "ssh",
+  args: [
+    ...target.sshOpts,
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    `ConnectTimeout=${timeoutSeconds}`,
+    `${target.sshUser}@${target.targetHost}`,
+    "nixos-version --configuration-revision",
+  ],
+});
 
 // ssh's own failures (cannot resolve, connect or log in) end in 255; the remote command's code otherwise.
 const SSH_FAILED = 255;

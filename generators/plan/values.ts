@@ -53,7 +53,7 @@ export const listAt = (value: unknown, path: readonly string[]): readonly unknow
 /** JSON with sorted keys, without `undefined` fields or functions: equal values, equal text. */
 export const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, item: unknown) =>
-    isAttrSet(item) || (typeof item === "object" && item !== null && !Array.isArray(item))
+    typeof item === "object" && item !== null && !Array.isArray(item)
       ? Object.fromEntries(Object.keys(item as object).sort().map((name) => [name, (item as Record<string, unknown>)[name]]))
       : typeof item === "bigint"
         ? item.toString()
