@@ -29,7 +29,7 @@ export interface ItemChange {
 }
 
 /** Sections that belong to the whole fleet rather than one host. */
-export type FleetSectionName = "fleet" | "secretRecipients";
+export type FleetSectionName = "fleet" | "overlays" | "secretRecipients";
 
 /** Why a change deserves a second look; listed before everything else. */
 export type RiskKind = "port-open-everywhere" | "firewall-off" | "new-admin" | "new-ssh-key" | "secret-recipient";

@@ -59,8 +59,10 @@ const recipientGains = (before: Fleet, after: Fleet): RecipientGain[] => {
 const fleetChanges = (before: Side, after: Side): ItemChange[] => {
   const show = { before: before.show, after: after.show };
   const config = (fleet: Fleet) => new Map(Object.entries(fleet.config).filter(([, value]) => value !== undefined));
+  const overlays = (fleet: Fleet) => new Map(fleet.overlays.map((overlay) => [overlay.name, overlay.config]));
   return [
     ...sectionChanges("fleet", config(before.fleet), config(after.fleet), show),
+    ...sectionChanges("overlays", overlays(before.fleet), overlays(after.fleet), show),
     ...sectionChanges("secretRecipients", recipientItems(before.fleet), recipientItems(after.fleet), show),
   ];
 };

@@ -11,6 +11,7 @@ import { bodiesOfHost } from "../lower/services/fleet-view.ts";
 import { deployRsSettings, deploySettings } from "../model/deploy-settings.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { hostSystem } from "../model/host-system.ts";
+import { homesOfHost } from "../model/homes.ts";
 import { isAttrSet, listAt, setAt, valueAt, type AttrSet, type ShowValue } from "./values.ts";
 import { portItems } from "./firewall-items.ts";
 import { sudoItems, sshKeyItems } from "./account-items.ts";
@@ -33,6 +34,7 @@ export const SECTIONS = [
   "nginxVirtualHosts",
   "proxyTargets",
   "packages",
+  "homes",
   "nixosOptions",
 ] as const;
 
@@ -143,6 +145,12 @@ export const hostView = (fleet: Fleet, host: HostEntry, files: ReadonlyMap<strin
       ),
     ),
     packages: new Map(listAt(options, ["environment", "systemPackages"]).map((item) => [show(item), item])),
+    homes: new Map(
+      homesOfHost(fleet, host).map(({ user, home }) => {
+        const shared = home.host === undefined ? undefined : (fleet.homes ?? []).find((entry) => entry.user === user && entry.host === undefined);
+        return [user, shared ? { ...shared.config, [`on ${host.name}`]: home.config } : home.config];
+      }),
+    ),
     nixosOptions: rawOptions,
   };
 };

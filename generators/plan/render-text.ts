@@ -23,8 +23,10 @@ const LABELS: Record<ItemChange["section"], string> = {
   nginxVirtualHosts: "nginx virtual host",
   proxyTargets: "proxy target",
   packages: "package",
+  homes: "home of",
   nixosOptions: "nixos option",
   fleet: "fleet",
+  overlays: "overlay",
   secretRecipients: "secret recipient",
 };
 
