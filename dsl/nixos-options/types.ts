@@ -320,7 +320,7 @@ export interface NixosBootInitrd {
    *
    * NixOS option `boot.initrd.osRelease`.
    */
-  readonly osRelease?: never;
+  readonly osRelease?: "read-only: NixOS computes this option";
   /** Options under `boot.initrd.systemd`. */
   readonly systemd?: NixosBootInitrdSystemd;
 }
@@ -557,7 +557,7 @@ export interface NixosBootLoaderGenericExtlinuxCompatible {
    *
    * NixOS option `boot.loader.generic-extlinux-compatible.populateCmd`.
    */
-  readonly populateCmd?: never;
+  readonly populateCmd?: "read-only: NixOS computes this option";
   /**
    * Type: `boolean`
    *
@@ -1172,7 +1172,7 @@ export interface NixosBootZfs {
    *
    * NixOS option `boot.zfs.enabled`.
    */
-  readonly enabled?: never;
+  readonly enabled?: "read-only: NixOS computes this option";
   /**
    * Type: `list of string`
    *
@@ -1955,7 +1955,7 @@ export interface NixosNetworking {
    *
    * NixOS option `networking.fqdnOrHostName`.
    */
-  readonly fqdnOrHostName?: never;
+  readonly fqdnOrHostName?: "read-only: NixOS computes this option";
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -4063,7 +4063,7 @@ export interface NixosProgramsNeovim {
    *
    * NixOS option `programs.neovim.finalPackage`.
    */
-  readonly finalPackage?: never;
+  readonly finalPackage?: "read-only: NixOS computes this option";
   /**
    * Type: `package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -4733,7 +4733,7 @@ export interface NixosSecurityAcmeCertsEntry {
    *
    * NixOS option `security.acme.certs.<name>.directory`.
    */
-  readonly directory?: never;
+  readonly directory?: "read-only: NixOS computes this option";
   /**
    * Type: `boolean`
    *
@@ -9239,7 +9239,7 @@ export interface NixosServicesHomeAssistant {
    *
    * NixOS option `services.home-assistant.defaultIntegrations`.
    */
-  readonly defaultIntegrations?: never;
+  readonly defaultIntegrations?: "read-only: NixOS computes this option";
   /**
    * Type: `boolean`
    *
@@ -11244,7 +11244,7 @@ export interface NixosServicesNextcloud {
    *
    * NixOS option `services.nextcloud.finalPackage`.
    */
-  readonly finalPackage?: never;
+  readonly finalPackage?: "read-only: NixOS computes this option";
   /**
    * @deprecated Renamed to `services.nextcloud.settings."profile.enabled"` (was `services.nextcloud.globalProfiles`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -13066,7 +13066,7 @@ export interface NixosServicesPaperless {
    *
    * NixOS option `services.paperless.manage`.
    */
-  readonly manage?: never;
+  readonly manage?: "read-only: NixOS computes this option";
   /**
    * Type: `string`
    *
@@ -13298,7 +13298,7 @@ export interface NixosServicesPostgresql {
    *
    * NixOS option `services.postgresql.finalPackage`.
    */
-  readonly finalPackage?: never;
+  readonly finalPackage?: "read-only: NixOS computes this option";
   /**
    * Type: `strings concatenated with "\n"`
    * Several definitions are joined with "\n".
@@ -13354,7 +13354,7 @@ export interface NixosServicesPostgresql {
    *
    * NixOS option `services.postgresql.superUser`.
    */
-  readonly superUser?: never;
+  readonly superUser?: "read-only: NixOS computes this option";
   /**
    * Type: `attribute set of ((submodule) or boolean convertible to it)`
    *
@@ -20757,7 +20757,7 @@ export interface NixosSopsSecretsEntry {
    *
    * NixOS option `sops.secrets.<name>.sopsFileHash`.
    */
-  readonly sopsFileHash?: never;
+  readonly sopsFileHash?: "read-only: NixOS computes this option";
   /**
    * Type: `null or signed integer`
    *
@@ -21162,7 +21162,7 @@ export interface NixosSystemNixos {
    *
    * NixOS option `system.nixos.codeName`.
    */
-  readonly codeName?: never;
+  readonly codeName?: "read-only: NixOS computes this option";
   /**
    * Type: `string`
    *
@@ -21194,7 +21194,7 @@ export interface NixosSystemNixos {
    *
    * NixOS option `system.nixos.release`.
    */
-  readonly release?: never;
+  readonly release?: "read-only: NixOS computes this option";
   /**
    * Type: `null or string`
    *

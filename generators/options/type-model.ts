@@ -153,7 +153,8 @@ class ModelBuilder {
     const slot = namespaceChild(parent, name) as Slot;
     if (slot.kind === "namespace") return { name, type: this.interfaceFor(slot, child), doc: namespaceDoc(child) };
     const option = child.option as OptionDeclaration;
-    if (option.readOnly) return { name, type: "never", doc: optionDoc(option) };
+    // A sentence rather than `never`, so tsc's error says why the option cannot be set.
+    if (option.readOnly) return { name, type: JSON.stringify(READ_ONLY), doc: optionDoc(option) };
     const defines = this.members(slot);
     const type = `${definition}<${union(defines)}>`;
     this.optionTypes.set(pathKey(option.path), type);
@@ -230,6 +231,9 @@ class ModelBuilder {
     return name;
   }
 }
+
+/** The type of a read-only option, which tsc's error quotes. */
+const READ_ONLY = "read-only: NixOS computes this option";
 
 /** What tsc's error says about a setting of an old option name. */
 function aliasSentence(alias: OptionAlias): string {

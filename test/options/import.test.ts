@@ -74,7 +74,7 @@ describe("importing the shipped schema", () => {
         "  readonly allowedTCPPorts?: Definition<readonly Item<number>[]>;",
       ].join("\n"),
     );
-    expect(types).toMatch(/Read-only: NixOS computes this option[^]*readonly release\?: never;/);
+    expect(types).toMatch(/Read-only: NixOS computes this option[^]*readonly release\?: "read-only: NixOS computes this option";/);
   });
 
   it("keeps every doc comment line a line: patterns' line breaks escaped, prose types joined", () => {
