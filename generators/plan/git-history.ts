@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { CommitFacts } from "./drift.ts";
-import { BaseRevisionError, resolveCommit } from "./git-revision.ts";
+import { resolveCommit } from "./git-revision.ts";
 
 const run = promisify(execFile);
 
@@ -18,12 +18,7 @@ const succeeds = async (root: string, args: readonly string[]): Promise<string |
 };
 
 /** The commit HEAD names; a `BaseRevisionError` outside git or before the first commit. */
-export const headCommit = (root: string): Promise<string> =>
-  resolveCommit(root, "HEAD").catch((caught: unknown) => {
-    if (caught instanceof BaseRevisionError && caught.message.startsWith('"HEAD"'))
-      throw new BaseRevisionError("the repository has no commit yet; status compares each host with the committed fleet, so commit it first");
-    throw caught;
-  });
+export const headCommit = (root: string): Promise<string> => resolveCommit(root, "HEAD");
 
 /** What git knows of `commit` (a full or abbreviated hex id) relative to HEAD. */
 export const commitFacts = async (root: string, commit: string): Promise<CommitFacts> => {

@@ -32,6 +32,7 @@ export const resolveCommit = async (root: string, ref: string): Promise<string> 
   try {
     return await git(root, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`]);
   } catch {
+    if (ref === "HEAD") throw new BaseRevisionError("the repository has no commit yet; commit the fleet first, so there is a revision to compare with");
     throw new BaseRevisionError(
       `${JSON.stringify(ref)} is not a commit of this repository; pass --base a branch, tag or commit (e.g. HEAD, main, origin/main; fetch it first in CI)`,
     );

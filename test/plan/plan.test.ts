@@ -114,6 +114,11 @@ describe("plan", () => {
     expect(missing.stderr).toContain('typeflake plan: "no-such-branch" is not a commit of this repository; pass --base a branch, tag or commit');
     expect(missing.stderr).not.toMatch(/internal error|\n\s+at /);
 
+    const uncommitted = homelabRepo("plan-uncommitted");
+    const none = runTypeflake(["-C", uncommitted.root, "plan"], uncommitted.root);
+    expect(none.status, describeRun(["plan"], none)).toBe(1);
+    expect(none.stderr).toBe("typeflake plan: the repository has no commit yet; commit the fleet first, so there is a revision to compare with\n");
+
     const invalid = homelabRepo("plan-invalid");
     invalid.commit("homelab");
     invalid.edit("hosts/nas/host.ts", 'address: "10.0.20.10"', "address: 42");
