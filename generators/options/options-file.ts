@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { compareText, normalizeSegment, type OptionPath, showOptionPath, splitOptionPath } from "./option-path.ts";
 import type { OptionType } from "./option-type.ts";
+import { jsonAsNix } from "./json-as-nix.ts";
 import { parseOptionType } from "./parse-type.ts";
 
 /**
@@ -134,11 +135,11 @@ function declaration(path: OptionPath, entry: z.infer<typeof optionEntry>): Opti
   };
 }
 
-/** A default or example: nixpkgs' literal text, or a plain JSON value shown as JSON. */
+/** A default or example: nixpkgs' literal text, or a plain JSON value written as Nix. */
 function documentation(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const literal = documentText.safeParse(value);
-  return literal.success ? literal.data.text : JSON.stringify(value);
+  return literal.success ? literal.data.text : jsonAsNix(value);
 }
 
 /** Check an aliases file (`[{ from, to, kind }]`). */

@@ -150,7 +150,7 @@ describe("hover on a NixOS option of the fleet's imported schema", () => {
     const paths = hover("paths");
     expect(paths.documentation).toContain("Folders to back up.\n\nNote:\nSymbolic links are not followed.");
     expect(paths.documentation).toContain("Type: `list of string`");
-    expect(paths.tags.default).toBe("`[]`");
+    expect(paths.tags.default).toBe("`[ ]`");
     expect(paths.tags.example).toBe('```nix\n[\n  "/srv/media"\n  "/srv/photos"\n]\n```');
   });
 
