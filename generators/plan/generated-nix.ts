@@ -2,16 +2,23 @@
  * The Nix a host's system is built from: its own generated file, the modules and homes it
  * imports, the overlays, its own entry in `flake.nix` (the flake written as if the host were
  * alone, so adding a host or editing another's entry changes no one else's), `flake.lock`, and
- * the hand-kept files and encrypted secret files it takes in. Generated parts are fingerprinted from their Nix
- * AST, which prints to exactly one text, so nothing needs printing.
+ * the hand-kept files and encrypted secret files it takes in. Generated parts are fingerprinted
+ * from their Nix AST, which prints to exactly one text, so nothing needs printing; a hash is kept,
+ * not the AST's JSON, which for two 1,000-host revisions would keep the garbage collector busy.
  */
+import { createHash } from "node:crypto";
 import { flakeFile } from "../files/flake-file.ts";
 import type { GeneratedNix } from "../files/generated-nix.ts";
 import { homeNixPath, homesOfHost } from "../model/homes.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { modulesOfHost } from "../model/host-modules.ts";
 import { FLEET_WIDE, secretFilesOf, type HandKeptFiles } from "./hand-kept.ts";
-import { canonical } from "./values.ts";
+
+/** A short fingerprint of plain data; both revisions' ASTs are built by the same code, so key order is stable. */
+const fingerprintOf = (value: unknown): string =>
+  createHash("sha256")
+    .update(JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item)))
+    .digest("base64");
 
 /** Part name (a generated file's path, or `flake.nix (<host>)`) → fingerprint. */
 export type HostNix = ReadonlyMap<string, string>;
@@ -28,7 +35,7 @@ export const nixOfHosts = (fleet: Fleet, files: readonly GeneratedNix[], handKep
     if (known !== undefined) return known;
     const file = byPath.get(path);
     if (!file) return undefined;
-    const text = canonical({ comments: file.comments, expr: file.expr });
+    const text = fingerprintOf({ comments: file.comments, expr: file.expr });
     fingerprints.set(path, text);
     return text;
   };
@@ -53,7 +60,7 @@ const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => s
     return text === undefined ? [] : [[path, text] as [string, string]];
   });
   const alone = flakeFile({ ...fleet, hosts: [host] });
-  return new Map([...parts, ...ownFiles, [`flake.nix (${host.name})`, canonical(alone.expr)]]);
+  return new Map([...parts, ...ownFiles, [`flake.nix (${host.name})`, fingerprintOf(alone.expr)]]);
 };
 
 /** The parts of a host's generated Nix that differ between two revisions, in the host's order. */
