@@ -2,6 +2,7 @@
  * Who can log in and who can become root, as plan items: each authorised SSH key by user, and
  * each user with administrator rights (`wheel` membership, a sudo rule) and how they got them.
  */
+import { compareNames } from "../lower/services/fleet-view.ts";
 import { isAttrSet, listAt, setAt, valueAt, type AttrSet } from "./values.ts";
 
 /** `ssh-ed25519 AAAAC3Nz…Xy9q alice@laptop`: the type, the key's ends, the comment. */
@@ -36,5 +37,5 @@ export const sudoItems = (options: AttrSet): Map<string, unknown> => {
     for (const user of listAt(rule, ["users"])) grant(String(user), `sudo rule ${commands}`);
     for (const group of listAt(rule, ["groups"])) grant(`%${String(group)}`, `sudo rule ${commands}`);
   }
-  return new Map([...rights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([user, how]) => [user, how.join(", ")]));
+  return new Map([...rights].sort(([a], [b]) => compareNames(a, b)).map(([user, how]) => [user, how.join(", ")]));
 };

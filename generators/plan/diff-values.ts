@@ -2,6 +2,7 @@
  * Compare two values field by field: attribute sets are descended into, anything else (lists,
  * expressions, scalars) is compared whole. A subtree added or removed is one change at its root.
  */
+import { compareNames } from "../lower/services/fleet-view.ts";
 import type { ChangeAction, FieldChange, ItemChange } from "./changes.ts";
 import type { Section } from "./host-view.ts";
 import { canonical, isAttrSet, type ShowValue } from "./values.ts";
@@ -24,8 +25,6 @@ export const fieldChanges = (before: unknown, after: unknown, show: { before: Sh
   return [{ action: "change", field, before: show.before(before), after: show.after(after) }];
 };
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The items of one section that were added, removed or changed, in name order. */
 export const sectionChanges = (
   section: ItemChange["section"],
@@ -33,7 +32,7 @@ export const sectionChanges = (
   after: Section,
   show: { before: ShowValue; after: ShowValue },
 ): ItemChange[] =>
-  [...new Set([...before.keys(), ...after.keys()])].sort(compareText).flatMap((item): ItemChange[] => {
+  [...new Set([...before.keys(), ...after.keys()])].sort(compareNames).flatMap((item): ItemChange[] => {
     const old = before.get(item);
     const now = after.get(item);
     const action: ChangeAction | undefined = !before.has(item) ? "add" : !after.has(item) ? "remove" : canonical(old) === canonical(now) ? undefined : "change";

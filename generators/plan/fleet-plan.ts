@@ -4,7 +4,7 @@
  */
 import type { GeneratedNix } from "../files/generated-nix.ts";
 import { secretUsage } from "../lower/secrets/usage.ts";
-import { bodiesOfHost } from "../lower/services/fleet-view.ts";
+import { bodiesOfHost, compareNames } from "../lower/services/fleet-view.ts";
 import type { Fleet } from "../model/fleet.ts";
 import type { FleetPlan, HostPlan, ItemChange } from "./changes.ts";
 import { sectionChanges } from "./diff-values.ts";
@@ -87,29 +87,28 @@ const viewOf = (at: Side, name: string): HostView => {
   return host ? hostView(at.fleet, host, at.files, at.show) : EMPTY_HOST;
 };
 
+/** Every item of every section that differs between the two revisions of host `name`. */
+const itemChanges = (before: Side, after: Side, name: string): ItemChange[] => {
+  const [old, now] = [viewOf(before, name), viewOf(after, name)];
+  return SECTIONS.flatMap((section) => sectionChanges(section, old[section], now[section], { before: before.show, after: after.show }));
+};
+
 const hostPlan = (before: Side, after: Side, name: string, sameFleet: boolean): HostPlan => {
   const inBefore = before.nix.has(name);
   const inAfter = after.nix.has(name);
   const nixChanges = inAfter ? changedNix(before.nix.get(name), after.nix.get(name) as HostNix) : [];
   const untouched = sameFleet && inBefore && inAfter && nixChanges.length === 0 && sourcesOf(before.fleet, name) === sourcesOf(after.fleet, name);
   // A removed host's heading says it all; listing what it had would only repeat the base.
-  const changes = untouched || !inAfter
-    ? []
-    : (() => {
-        const [old, now] = [viewOf(before, name), viewOf(after, name)];
-        return SECTIONS.flatMap((section) => sectionChanges(section, old[section], now[section], { before: before.show, after: after.show }));
-      })();
+  const changes = untouched || !inAfter ? [] : itemChanges(before, after, name);
   const status = !inBefore ? "add" : !inAfter ? "remove" : changes.length || nixChanges.length ? "change" : "unchanged";
   return { name, status, changes, changedNix: nixChanges, needsDeploy: inAfter && nixChanges.length > 0 };
 };
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The plan from `base` to `head`; `ref` and `commit` name the base. */
 export const planFleetChange = (base: FleetRevision, head: FleetRevision, ref: string, commit: string): FleetPlan => {
   const [before, after] = [side(base), side(head)];
   const sameFleet = canonical(base.fleet.config) === canonical(head.fleet.config);
-  const names = [...new Set([...before.nix.keys(), ...after.nix.keys()])].sort(compareText);
+  const names = [...new Set([...before.nix.keys(), ...after.nix.keys()])].sort(compareNames);
   const hosts = names.map((name) => hostPlan(before, after, name, sameFleet));
   const fleet = fleetChanges(before, after);
   const count = (status: HostPlan["status"]) => hosts.filter((host) => host.status === status).length;
