@@ -4,7 +4,7 @@ import type { AnyValue, Definition, Item, PackageValue, PathValue, StringValue }
 /** NixOS options, as the `nixos` block of a host or module. Every option also takes raw Nix (`nix`…``) or an `mk*` wrapper (`mkForce`, `mkDefault`, `mkIf`, `mkMerge`, `mkBefore`, `mkAfter`). */
 export interface NixosOptions {
   /** Options under `age`. */
-  readonly age?: NixosAge;
+  readonly age?: Definition<NixosAge>;
   /**
    * Type: `list of unspecified value`
    *
@@ -12,16 +12,16 @@ export interface NixosOptions {
    */
   readonly assertions?: Definition<readonly Item<AnyValue>[]>;
   /** Options under `boot`. */
-  readonly boot?: NixosBoot;
+  readonly boot?: Definition<NixosBoot>;
   /** Options under `console`. */
-  readonly console?: NixosConsole;
+  readonly console?: Definition<NixosConsole>;
   /**
    * @deprecated Changed: `docker-containers` is now `virtualisation.oci-containers`, with a different value.
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly "docker-containers"?: "replaced by virtualisation.oci-containers, with a different value";
   /** Options under `environment`. */
-  readonly environment?: NixosEnvironment;
+  readonly environment?: Definition<NixosEnvironment>;
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -29,29 +29,29 @@ export interface NixosOptions {
    */
   readonly fileSystems?: Definition<{ readonly [name: string]: Definition<NixosFileSystemsEntry> }>;
   /** Options under `hardware`. */
-  readonly hardware?: NixosHardware;
+  readonly hardware?: Definition<NixosHardware>;
   /** Options under `home-manager`. */
-  readonly "home-manager"?: NixosHomeManager;
+  readonly "home-manager"?: Definition<NixosHomeManager>;
   /** Options under `i18n`. */
-  readonly i18n?: NixosI18n;
+  readonly i18n?: Definition<NixosI18n>;
   /** Options under `location`. */
-  readonly location?: NixosLocation;
+  readonly location?: Definition<NixosLocation>;
   /** Options under `networking`. */
-  readonly networking?: NixosNetworking;
+  readonly networking?: Definition<NixosNetworking>;
   /** Options under `nix`. */
-  readonly nix?: NixosNix;
+  readonly nix?: Definition<NixosNix>;
   /** Options under `nixpkgs`. */
-  readonly nixpkgs?: NixosNixpkgs;
+  readonly nixpkgs?: Definition<NixosNixpkgs>;
   /** Options under `powerManagement`. */
-  readonly powerManagement?: NixosPowerManagement;
+  readonly powerManagement?: Definition<NixosPowerManagement>;
   /** Options under `programs`. */
-  readonly programs?: NixosPrograms;
+  readonly programs?: Definition<NixosPrograms>;
   /** Options under `security`. */
-  readonly security?: NixosSecurity;
+  readonly security?: Definition<NixosSecurity>;
   /** Options under `services`. */
-  readonly services?: NixosServices;
+  readonly services?: Definition<NixosServices>;
   /** Options under `sops`. */
-  readonly sops?: NixosSops;
+  readonly sops?: Definition<NixosSops>;
   /**
    * Type: `list of (submodule)`
    *
@@ -59,15 +59,15 @@ export interface NixosOptions {
    */
   readonly swapDevices?: Definition<readonly Item<NixosSwapDevicesItem>[]>;
   /** Options under `system`. */
-  readonly system?: NixosSystem;
+  readonly system?: Definition<NixosSystem>;
   /** Options under `systemd`. */
-  readonly systemd?: NixosSystemd;
+  readonly systemd?: Definition<NixosSystemd>;
   /** Options under `time`. */
-  readonly time?: NixosTime;
+  readonly time?: Definition<NixosTime>;
   /** Options under `users`. */
-  readonly users?: NixosUsers;
+  readonly users?: Definition<NixosUsers>;
   /** Options under `virtualisation`. */
-  readonly virtualisation?: NixosVirtualisation;
+  readonly virtualisation?: Definition<NixosVirtualisation>;
   /**
    * Type: `list of string`
    *
@@ -75,7 +75,7 @@ export interface NixosOptions {
    */
   readonly warnings?: Definition<readonly Item<StringValue>[]>;
   /** Options under `zramSwap`. */
-  readonly zramSwap?: NixosZramSwap;
+  readonly zramSwap?: Definition<NixosZramSwap>;
 }
 
 /** Options under `age`. */
@@ -235,9 +235,9 @@ export interface NixosBoot {
    */
   readonly grubSplashImage?: "renamed to boot.loader.grub.splashImage";
   /** Options under `boot.initrd`. */
-  readonly initrd?: NixosBootInitrd;
+  readonly initrd?: Definition<NixosBootInitrd>;
   /** Options under `boot.kernel`. */
-  readonly kernel?: NixosBootKernel;
+  readonly kernel?: Definition<NixosBootKernel>;
   /**
    * Type: `list of string`
    *
@@ -264,7 +264,7 @@ export interface NixosBoot {
    */
   readonly kernelPatches?: Definition<readonly Item<{ readonly [name: string]: Definition<AnyValue> }>[]>;
   /** Options under `boot.loader`. */
-  readonly loader?: NixosBootLoader;
+  readonly loader?: Definition<NixosBootLoader>;
   /**
    * Type: `string`
    *
@@ -290,7 +290,7 @@ export interface NixosBoot {
    */
   readonly vesa?: Definition<boolean>;
   /** Options under `boot.zfs`. */
-  readonly zfs?: NixosBootZfs;
+  readonly zfs?: Definition<NixosBootZfs>;
 }
 
 /** Options under `boot.initrd`. */
@@ -322,7 +322,7 @@ export interface NixosBootInitrd {
    */
   readonly osRelease?: "read-only: NixOS computes this option";
   /** Options under `boot.initrd.systemd`. */
-  readonly systemd?: NixosBootInitrdSystemd;
+  readonly systemd?: Definition<NixosBootInitrdSystemd>;
 }
 
 /** Options under `boot.initrd.systemd`. */
@@ -334,7 +334,7 @@ export interface NixosBootInitrdSystemd {
    */
   readonly groups?: Definition<{ readonly [name: string]: Definition<NixosBootInitrdSystemdGroupsEntry> }>;
   /** Options under `boot.initrd.systemd.network`. */
-  readonly network?: NixosBootInitrdSystemdNetwork;
+  readonly network?: Definition<NixosBootInitrdSystemdNetwork>;
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -386,7 +386,7 @@ export interface NixosBootInitrdSystemdNetwork {
    */
   readonly networks?: Definition<{ readonly [name: string]: Definition<{ readonly [name: string]: Definition<AnyValue> }> }>;
   /** Options under `boot.initrd.systemd.network.wait-online`. */
-  readonly "wait-online"?: NixosBootInitrdSystemdNetworkWaitOnline;
+  readonly "wait-online"?: Definition<NixosBootInitrdSystemdNetworkWaitOnline>;
 }
 
 /** Options under `boot.initrd.systemd.network.wait-online`. */
@@ -500,18 +500,18 @@ export interface NixosBootKernelSysctl {
 /** Options under `boot.loader`. */
 export interface NixosBootLoader {
   /** Options under `boot.loader.efi`. */
-  readonly efi?: NixosBootLoaderEfi;
+  readonly efi?: Definition<NixosBootLoaderEfi>;
   /** Options under `boot.loader.generic-extlinux-compatible`. */
-  readonly "generic-extlinux-compatible"?: NixosBootLoaderGenericExtlinuxCompatible;
+  readonly "generic-extlinux-compatible"?: Definition<NixosBootLoaderGenericExtlinuxCompatible>;
   /** Options under `boot.loader.grub`. */
-  readonly grub?: NixosBootLoaderGrub;
+  readonly grub?: Definition<NixosBootLoaderGrub>;
   /**
    * @deprecated Renamed to `boot.loader.systemd-boot.enable` (was `boot.loader.gummiboot.enable`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly gummiboot?: "renamed or removed in NixOS: see its note for what to write instead";
   /** Options under `boot.loader.systemd-boot`. */
-  readonly "systemd-boot"?: NixosBootLoaderSystemdBoot;
+  readonly "systemd-boot"?: Definition<NixosBootLoaderSystemdBoot>;
 }
 
 /** Options under `boot.loader.efi`. */
@@ -932,7 +932,7 @@ export interface NixosBootLoaderSystemdBoot {
    */
   readonly editor?: Definition<boolean>;
   /** Options under `boot.loader.systemd-boot.edk2-uefi-shell`. */
-  readonly "edk2-uefi-shell"?: NixosBootLoaderSystemdBootEdk2UefiShell;
+  readonly "edk2-uefi-shell"?: Definition<NixosBootLoaderSystemdBootEdk2UefiShell>;
   /**
    * Type: `boolean`
    *
@@ -973,9 +973,9 @@ export interface NixosBootLoaderSystemdBoot {
    */
   readonly installDeviceTree?: Definition<AnyValue>;
   /** Options under `boot.loader.systemd-boot.memtest86`. */
-  readonly memtest86?: NixosBootLoaderSystemdBootMemtest86;
+  readonly memtest86?: Definition<NixosBootLoaderSystemdBootMemtest86>;
   /** Options under `boot.loader.systemd-boot.netbootxyz`. */
-  readonly netbootxyz?: NixosBootLoaderSystemdBootNetbootxyz;
+  readonly netbootxyz?: Definition<NixosBootLoaderSystemdBootNetbootxyz>;
   /**
    * Type: `boolean`
    *
@@ -1127,7 +1127,7 @@ export interface NixosBootSpecialFileSystemsEntry {
    */
   readonly options?: Definition<readonly Item<StringValue>[]>;
   /** Options under `boot.specialFileSystems.<name>.stratis`. */
-  readonly stratis?: NixosBootSpecialFileSystemsEntryStratis;
+  readonly stratis?: Definition<NixosBootSpecialFileSystemsEntryStratis>;
 }
 
 /** Options under `boot.specialFileSystems.<name>.stratis`. */
@@ -1563,7 +1563,7 @@ export interface NixosFileSystemsEntry {
    */
   readonly options?: Definition<readonly Item<StringValue>[]>;
   /** Options under `fileSystems.<name>.stratis`. */
-  readonly stratis?: NixosFileSystemsEntryStratis;
+  readonly stratis?: Definition<NixosFileSystemsEntryStratis>;
 }
 
 /** Options under `fileSystems.<name>.stratis`. */
@@ -1579,7 +1579,7 @@ export interface NixosFileSystemsEntryStratis {
 /** Options under `hardware`. */
 export interface NixosHardware {
   /** Options under `hardware.cpu`. */
-  readonly cpu?: NixosHardwareCpu;
+  readonly cpu?: Definition<NixosHardwareCpu>;
   /**
    * Type: `boolean`
    *
@@ -1593,7 +1593,7 @@ export interface NixosHardware {
    */
   readonly enableRedistributableFirmware?: Definition<boolean>;
   /** Options under `hardware.graphics`. */
-  readonly graphics?: NixosHardwareGraphics;
+  readonly graphics?: Definition<NixosHardwareGraphics>;
   /**
    * @deprecated Removed: `hardware.opengl.driSupport` no longer exists in NixOS.
    * Renamed to `hardware.graphics.enable32Bit` (was `hardware.opengl.driSupport32Bit`).
@@ -1615,9 +1615,9 @@ export interface NixosHardware {
 /** Options under `hardware.cpu`. */
 export interface NixosHardwareCpu {
   /** Options under `hardware.cpu.amd`. */
-  readonly amd?: NixosHardwareCpuAmd;
+  readonly amd?: Definition<NixosHardwareCpuAmd>;
   /** Options under `hardware.cpu.intel`. */
-  readonly intel?: NixosHardwareCpuIntel;
+  readonly intel?: Definition<NixosHardwareCpuIntel>;
 }
 
 /** Options under `hardware.cpu.amd`. */
@@ -1935,7 +1935,7 @@ export interface NixosNetworking {
    */
   readonly extraHosts?: Definition<StringValue>;
   /** Options under `networking.firewall`. */
-  readonly firewall?: NixosNetworkingFirewall;
+  readonly firewall?: Definition<NixosNetworkingFirewall>;
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -2019,9 +2019,9 @@ export interface NixosNetworking {
    */
   readonly nameservers?: Definition<readonly Item<StringValue>[]>;
   /** Options under `networking.nat`. */
-  readonly nat?: NixosNetworkingNat;
+  readonly nat?: Definition<NixosNetworkingNat>;
   /** Options under `networking.proxy`. */
-  readonly proxy?: NixosNetworkingProxy;
+  readonly proxy?: Definition<NixosNetworkingProxy>;
   /**
    * Type: `list of string`
    *
@@ -2078,9 +2078,9 @@ export interface NixosNetworking {
    */
   readonly vswitches?: Definition<{ readonly [name: string]: Definition<NixosNetworkingVswitchesEntry> }>;
   /** Options under `networking.wg-quick`. */
-  readonly "wg-quick"?: NixosNetworkingWgQuick;
+  readonly "wg-quick"?: Definition<NixosNetworkingWgQuick>;
   /** Options under `networking.wireguard`. */
-  readonly wireguard?: NixosNetworkingWireguard;
+  readonly wireguard?: Definition<NixosNetworkingWireguard>;
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -2493,9 +2493,9 @@ export interface NixosNetworkingInterfacesEntry {
    */
   readonly ipAddress?: "merged into networking.interfaces.<name>.ipv4.addresses";
   /** Options under `networking.interfaces.<name>.ipv4`. */
-  readonly ipv4?: NixosNetworkingInterfacesEntryIpv4;
+  readonly ipv4?: Definition<NixosNetworkingInterfacesEntryIpv4>;
   /** Options under `networking.interfaces.<name>.ipv6`. */
-  readonly ipv6?: NixosNetworkingInterfacesEntryIpv6;
+  readonly ipv6?: Definition<NixosNetworkingInterfacesEntryIpv6>;
   /**
    * @deprecated Merged: `networking.interfaces.<name>.ipv6Address` is now part of `networking.interfaces.<name>.ipv6.addresses`.
    * When typeflake generates, it reports the old name with what to write instead.
@@ -2578,7 +2578,7 @@ export interface NixosNetworkingInterfacesEntry {
    */
   readonly virtualType?: Definition<"tun" | "tap">;
   /** Options under `networking.interfaces.<name>.wakeOnLan`. */
-  readonly wakeOnLan?: NixosNetworkingInterfacesEntryWakeOnLan;
+  readonly wakeOnLan?: Definition<NixosNetworkingInterfacesEntryWakeOnLan>;
   /**
    * Type: `list of string`
    *
@@ -3474,7 +3474,7 @@ export interface NixosNix {
    */
   readonly buildCores?: "renamed to nix.settings.cores";
   /** Options under `nix.channel`. */
-  readonly channel?: NixosNixChannel;
+  readonly channel?: Definition<NixosNixChannel>;
   /**
    * Type: `boolean`
    *
@@ -3542,7 +3542,7 @@ export interface NixosNix {
    */
   readonly extraOptions?: Definition<StringValue>;
   /** Options under `nix.gc`. */
-  readonly gc?: NixosNixGc;
+  readonly gc?: Definition<NixosNixGc>;
   /**
    * @deprecated Renamed to `nix.settings.max-jobs` (was `nix.maxJobs`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -3561,7 +3561,7 @@ export interface NixosNix {
    */
   readonly nrBuildUsers?: Definition<number>;
   /** Options under `nix.optimise`. */
-  readonly optimise?: NixosNixOptimise;
+  readonly optimise?: Definition<NixosNixOptimise>;
   /**
    * Type: `package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -3882,7 +3882,7 @@ export interface NixosPowerManagement {
    */
   readonly cpuFreqGovernor?: Definition<StringValue | null>;
   /** Options under `powerManagement.cpufreq`. */
-  readonly cpufreq?: NixosPowerManagementCpufreq;
+  readonly cpufreq?: Definition<NixosPowerManagementCpufreq>;
   /**
    * Type: `boolean`
    *
@@ -3933,17 +3933,17 @@ export interface NixosPowerManagementCpufreq {
 /** Options under `programs`. */
 export interface NixosPrograms {
   /** Options under `programs.git`. */
-  readonly git?: NixosProgramsGit;
+  readonly git?: Definition<NixosProgramsGit>;
   /** Options under `programs.mosh`. */
-  readonly mosh?: NixosProgramsMosh;
+  readonly mosh?: Definition<NixosProgramsMosh>;
   /** Options under `programs.neovim`. */
-  readonly neovim?: NixosProgramsNeovim;
+  readonly neovim?: Definition<NixosProgramsNeovim>;
   /** Options under `programs.ssh`. */
-  readonly ssh?: NixosProgramsSsh;
+  readonly ssh?: Definition<NixosProgramsSsh>;
   /** Options under `programs.tmux`. */
-  readonly tmux?: NixosProgramsTmux;
+  readonly tmux?: Definition<NixosProgramsTmux>;
   /** Options under `programs.zsh`. */
-  readonly zsh?: NixosProgramsZsh;
+  readonly zsh?: Definition<NixosProgramsZsh>;
 }
 
 /** Options under `programs.git`. */
@@ -3961,7 +3961,7 @@ export interface NixosProgramsGit {
    */
   readonly enable?: Definition<boolean>;
   /** Options under `programs.git.lfs`. */
-  readonly lfs?: NixosProgramsGitLfs;
+  readonly lfs?: Definition<NixosProgramsGitLfs>;
   /**
    * Type: `package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -3970,7 +3970,7 @@ export interface NixosProgramsGit {
    */
   readonly package?: Definition<PackageValue>;
   /** Options under `programs.git.prompt`. */
-  readonly prompt?: NixosProgramsGitPrompt;
+  readonly prompt?: Definition<NixosProgramsGitPrompt>;
 }
 
 /** Options under `programs.git.lfs`. */
@@ -4241,7 +4241,7 @@ export interface NixosProgramsSsh {
    */
   readonly startAgent?: Definition<boolean>;
   /** Options under `programs.ssh.systemd-ssh-proxy`. */
-  readonly "systemd-ssh-proxy"?: NixosProgramsSshSystemdSshProxy;
+  readonly "systemd-ssh-proxy"?: Definition<NixosProgramsSshSystemdSshProxy>;
 }
 
 /** Options of each attribute of `programs.ssh.knownHosts` (`programs.ssh.knownHosts.<name>`). */
@@ -4420,7 +4420,7 @@ export interface NixosProgramsTmux {
 /** Options under `programs.zsh`. */
 export interface NixosProgramsZsh {
   /** Options under `programs.zsh.autosuggestions`. */
-  readonly autosuggestions?: NixosProgramsZshAutosuggestions;
+  readonly autosuggestions?: Definition<NixosProgramsZshAutosuggestions>;
   /**
    * Type: `boolean`
    *
@@ -4522,7 +4522,7 @@ export interface NixosProgramsZsh {
    */
   readonly "syntax-highlighting"?: "renamed or removed in NixOS: see its note for what to write instead";
   /** Options under `programs.zsh.syntaxHighlighting`. */
-  readonly syntaxHighlighting?: NixosProgramsZshSyntaxHighlighting;
+  readonly syntaxHighlighting?: Definition<NixosProgramsZshSyntaxHighlighting>;
 }
 
 /** Options under `programs.zsh.autosuggestions`. */
@@ -4592,16 +4592,16 @@ export interface NixosProgramsZshSyntaxHighlighting {
 /** Options under `security`. */
 export interface NixosSecurity {
   /** Options under `security.acme`. */
-  readonly acme?: NixosSecurityAcme;
+  readonly acme?: Definition<NixosSecurityAcme>;
   /**
    * @deprecated Renamed to `users.users.root.initialHashedPassword` (was `security.initialRootPassword`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly initialRootPassword?: "renamed to users.users.root.initialHashedPassword";
   /** Options under `security.polkit`. */
-  readonly polkit?: NixosSecurityPolkit;
+  readonly polkit?: Definition<NixosSecurityPolkit>;
   /** Options under `security.sudo`. */
-  readonly sudo?: NixosSecuritySudo;
+  readonly sudo?: Definition<NixosSecuritySudo>;
 }
 
 /** Options under `security.acme`. */
@@ -5148,163 +5148,163 @@ export interface NixosSecuritySudoExtraRulesItem {
 /** Options under `services`. */
 export interface NixosServices {
   /** Options under `services.adguardhome`. */
-  readonly adguardhome?: NixosServicesAdguardhome;
+  readonly adguardhome?: Definition<NixosServicesAdguardhome>;
   /** Options under `services.audiobookshelf`. */
-  readonly audiobookshelf?: NixosServicesAudiobookshelf;
+  readonly audiobookshelf?: Definition<NixosServicesAudiobookshelf>;
   /** Options under `services.avahi`. */
-  readonly avahi?: NixosServicesAvahi;
+  readonly avahi?: Definition<NixosServicesAvahi>;
   /** Options under `services.bazarr`. */
-  readonly bazarr?: NixosServicesBazarr;
+  readonly bazarr?: Definition<NixosServicesBazarr>;
   /**
    * @deprecated Renamed to `services.vaultwarden` (was `services.bitwarden_rs`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly bitwarden_rs?: "renamed to services.vaultwarden";
   /** Options under `services.blocky`. */
-  readonly blocky?: NixosServicesBlocky;
+  readonly blocky?: Definition<NixosServicesBlocky>;
   /** Options under `services.borgbackup`. */
-  readonly borgbackup?: NixosServicesBorgbackup;
+  readonly borgbackup?: Definition<NixosServicesBorgbackup>;
   /** Options under `services.caddy`. */
-  readonly caddy?: NixosServicesCaddy;
+  readonly caddy?: Definition<NixosServicesCaddy>;
   /** Options under `services.chrony`. */
-  readonly chrony?: NixosServicesChrony;
+  readonly chrony?: Definition<NixosServicesChrony>;
   /** Options under `services.cron`. */
-  readonly cron?: NixosServicesCron;
+  readonly cron?: Definition<NixosServicesCron>;
   /** Options under `services.dnsmasq`. */
-  readonly dnsmasq?: NixosServicesDnsmasq;
+  readonly dnsmasq?: Definition<NixosServicesDnsmasq>;
   /** Options under `services.earlyoom`. */
-  readonly earlyoom?: NixosServicesEarlyoom;
+  readonly earlyoom?: Definition<NixosServicesEarlyoom>;
   /** Options under `services.fail2ban`. */
-  readonly fail2ban?: NixosServicesFail2ban;
+  readonly fail2ban?: Definition<NixosServicesFail2ban>;
   /** Options under `services.forgejo`. */
-  readonly forgejo?: NixosServicesForgejo;
+  readonly forgejo?: Definition<NixosServicesForgejo>;
   /** Options under `services.fstrim`. */
-  readonly fstrim?: NixosServicesFstrim;
+  readonly fstrim?: Definition<NixosServicesFstrim>;
   /** Options under `services.getty`. */
-  readonly getty?: NixosServicesGetty;
+  readonly getty?: Definition<NixosServicesGetty>;
   /** Options under `services.gitea`. */
-  readonly gitea?: NixosServicesGitea;
+  readonly gitea?: Definition<NixosServicesGitea>;
   /** Options under `services.grafana`. */
-  readonly grafana?: NixosServicesGrafana;
+  readonly grafana?: Definition<NixosServicesGrafana>;
   /** Options under `services.headscale`. */
-  readonly headscale?: NixosServicesHeadscale;
+  readonly headscale?: Definition<NixosServicesHeadscale>;
   /** Options under `services.home-assistant`. */
-  readonly "home-assistant"?: NixosServicesHomeAssistant;
+  readonly "home-assistant"?: Definition<NixosServicesHomeAssistant>;
   /** Options under `services.homepage-dashboard`. */
-  readonly "homepage-dashboard"?: NixosServicesHomepageDashboard;
+  readonly "homepage-dashboard"?: Definition<NixosServicesHomepageDashboard>;
   /** Options under `services.immich`. */
-  readonly immich?: NixosServicesImmich;
+  readonly immich?: Definition<NixosServicesImmich>;
   /** Options under `services.jellyfin`. */
-  readonly jellyfin?: NixosServicesJellyfin;
+  readonly jellyfin?: Definition<NixosServicesJellyfin>;
   /** Options under `services.k3s`. */
-  readonly k3s?: NixosServicesK3s;
+  readonly k3s?: Definition<NixosServicesK3s>;
   /** Options under `services.kea`. */
-  readonly kea?: NixosServicesKea;
+  readonly kea?: Definition<NixosServicesKea>;
   /** Options under `services.lidarr`. */
-  readonly lidarr?: NixosServicesLidarr;
+  readonly lidarr?: Definition<NixosServicesLidarr>;
   /** Options under `services.logrotate`. */
-  readonly logrotate?: NixosServicesLogrotate;
+  readonly logrotate?: Definition<NixosServicesLogrotate>;
   /** Options under `services.loki`. */
-  readonly loki?: NixosServicesLoki;
+  readonly loki?: Definition<NixosServicesLoki>;
   /**
    * @deprecated Renamed to `services.getty` (was `services.mingetty`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly mingetty?: "renamed to services.getty";
   /** Options under `services.minio`. */
-  readonly minio?: NixosServicesMinio;
+  readonly minio?: Definition<NixosServicesMinio>;
   /** Options under `services.mosquitto`. */
-  readonly mosquitto?: NixosServicesMosquitto;
+  readonly mosquitto?: Definition<NixosServicesMosquitto>;
   /** Options under `services.mysql`. */
-  readonly mysql?: NixosServicesMysql;
+  readonly mysql?: Definition<NixosServicesMysql>;
   /** Options under `services.navidrome`. */
-  readonly navidrome?: NixosServicesNavidrome;
+  readonly navidrome?: Definition<NixosServicesNavidrome>;
   /** Options under `services.netdata`. */
-  readonly netdata?: NixosServicesNetdata;
+  readonly netdata?: Definition<NixosServicesNetdata>;
   /** Options under `services.nextcloud`. */
-  readonly nextcloud?: NixosServicesNextcloud;
+  readonly nextcloud?: Definition<NixosServicesNextcloud>;
   /** Options under `services.nfs`. */
-  readonly nfs?: NixosServicesNfs;
+  readonly nfs?: Definition<NixosServicesNfs>;
   /** Options under `services.nginx`. */
-  readonly nginx?: NixosServicesNginx;
+  readonly nginx?: Definition<NixosServicesNginx>;
   /** Options under `services.node-red`. */
-  readonly "node-red"?: NixosServicesNodeRed;
+  readonly "node-red"?: Definition<NixosServicesNodeRed>;
   /** Options under `services.openssh`. */
-  readonly openssh?: NixosServicesOpenssh;
+  readonly openssh?: Definition<NixosServicesOpenssh>;
   /** Options under `services.openvpn`. */
-  readonly openvpn?: NixosServicesOpenvpn;
+  readonly openvpn?: Definition<NixosServicesOpenvpn>;
   /** Options under `services.paperless`. */
-  readonly paperless?: NixosServicesPaperless;
+  readonly paperless?: Definition<NixosServicesPaperless>;
   /**
    * @deprecated Renamed to `services.paperless` (was `services.paperless-ng`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly "paperless-ng"?: "renamed to services.paperless";
   /** Options under `services.plex`. */
-  readonly plex?: NixosServicesPlex;
+  readonly plex?: Definition<NixosServicesPlex>;
   /** Options under `services.postgresql`. */
-  readonly postgresql?: NixosServicesPostgresql;
+  readonly postgresql?: Definition<NixosServicesPostgresql>;
   /** Options under `services.prometheus`. */
-  readonly prometheus?: NixosServicesPrometheus;
+  readonly prometheus?: Definition<NixosServicesPrometheus>;
   /**
    * @deprecated Renamed to `services.prometheus` (was `services.prometheus2`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly prometheus2?: "renamed to services.prometheus";
   /** Options under `services.promtail`. */
-  readonly promtail?: NixosServicesPromtail;
+  readonly promtail?: Definition<NixosServicesPromtail>;
   /** Options under `services.prowlarr`. */
-  readonly prowlarr?: NixosServicesProwlarr;
+  readonly prowlarr?: Definition<NixosServicesProwlarr>;
   /** Options under `services.qemuGuest`. */
-  readonly qemuGuest?: NixosServicesQemuGuest;
+  readonly qemuGuest?: Definition<NixosServicesQemuGuest>;
   /** Options under `services.radarr`. */
-  readonly radarr?: NixosServicesRadarr;
+  readonly radarr?: Definition<NixosServicesRadarr>;
   /** Options under `services.redis`. */
-  readonly redis?: NixosServicesRedis;
+  readonly redis?: Definition<NixosServicesRedis>;
   /** Options under `services.restic`. */
-  readonly restic?: NixosServicesRestic;
+  readonly restic?: Definition<NixosServicesRestic>;
   /** Options under `services.samba`. */
-  readonly samba?: NixosServicesSamba;
+  readonly samba?: Definition<NixosServicesSamba>;
   /** Options under `services.samba-wsdd`. */
-  readonly "samba-wsdd"?: NixosServicesSambaWsdd;
+  readonly "samba-wsdd"?: Definition<NixosServicesSambaWsdd>;
   /** Options under `services.sanoid`. */
-  readonly sanoid?: NixosServicesSanoid;
+  readonly sanoid?: Definition<NixosServicesSanoid>;
   /** Options under `services.smartd`. */
-  readonly smartd?: NixosServicesSmartd;
+  readonly smartd?: Definition<NixosServicesSmartd>;
   /** Options under `services.sonarr`. */
-  readonly sonarr?: NixosServicesSonarr;
+  readonly sonarr?: Definition<NixosServicesSonarr>;
   /**
    * @deprecated Renamed to `services.openssh.enable` (was `services.sshd.enable`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly sshd?: "renamed or removed in NixOS: see its note for what to write instead";
   /** Options under `services.syncoid`. */
-  readonly syncoid?: NixosServicesSyncoid;
+  readonly syncoid?: Definition<NixosServicesSyncoid>;
   /** Options under `services.syncthing`. */
-  readonly syncthing?: NixosServicesSyncthing;
+  readonly syncthing?: Definition<NixosServicesSyncthing>;
   /** Options under `services.tailscale`. */
-  readonly tailscale?: NixosServicesTailscale;
+  readonly tailscale?: Definition<NixosServicesTailscale>;
   /** Options under `services.timesyncd`. */
-  readonly timesyncd?: NixosServicesTimesyncd;
+  readonly timesyncd?: Definition<NixosServicesTimesyncd>;
   /** Options under `services.traefik`. */
-  readonly traefik?: NixosServicesTraefik;
+  readonly traefik?: Definition<NixosServicesTraefik>;
   /** Options under `services.transmission`. */
-  readonly transmission?: NixosServicesTransmission;
+  readonly transmission?: Definition<NixosServicesTransmission>;
   /** Options under `services.unbound`. */
-  readonly unbound?: NixosServicesUnbound;
+  readonly unbound?: Definition<NixosServicesUnbound>;
   /** Options under `services.uptime-kuma`. */
-  readonly "uptime-kuma"?: NixosServicesUptimeKuma;
+  readonly "uptime-kuma"?: Definition<NixosServicesUptimeKuma>;
   /** Options under `services.vaultwarden`. */
-  readonly vaultwarden?: NixosServicesVaultwarden;
+  readonly vaultwarden?: Definition<NixosServicesVaultwarden>;
   /**
    * @deprecated Renamed to `hardware.graphics.extraPackages` (was `services.xserver.vaapiDrivers`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly xserver?: "renamed or removed in NixOS: see its note for what to write instead";
   /** Options under `services.zfs`. */
-  readonly zfs?: NixosServicesZfs;
+  readonly zfs?: Definition<NixosServicesZfs>;
   /** Options under `services.zigbee2mqtt`. */
-  readonly zigbee2mqtt?: NixosServicesZigbee2mqtt;
+  readonly zigbee2mqtt?: Definition<NixosServicesZigbee2mqtt>;
 }
 
 /** Options under `services.adguardhome`. */
@@ -5545,7 +5545,7 @@ export interface NixosServicesAvahi {
    */
   readonly package?: Definition<PackageValue>;
   /** Options under `services.avahi.publish`. */
-  readonly publish?: NixosServicesAvahiPublish;
+  readonly publish?: Definition<NixosServicesAvahiPublish>;
   /**
    * Type: `boolean`
    *
@@ -5736,7 +5736,7 @@ export interface NixosServicesBorgbackupJobsEntry {
    */
   readonly dumpCommand?: Definition<PathValue | null>;
   /** Options under `services.borgbackup.jobs.<name>.encryption`. */
-  readonly encryption?: NixosServicesBorgbackupJobsEntryEncryption;
+  readonly encryption?: Definition<NixosServicesBorgbackupJobsEntryEncryption>;
   /**
    * Type: `attribute set of string`
    *
@@ -5857,7 +5857,7 @@ export interface NixosServicesBorgbackupJobsEntry {
    */
   readonly privateTmp?: Definition<boolean>;
   /** Options under `services.borgbackup.jobs.<name>.prune`. */
-  readonly prune?: NixosServicesBorgbackupJobsEntryPrune;
+  readonly prune?: Definition<NixosServicesBorgbackupJobsEntryPrune>;
   /**
    * Type: `list of absolute path`
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
@@ -6229,7 +6229,7 @@ export interface NixosServicesChrony {
    */
   readonly extraFlags?: Definition<readonly Item<StringValue>[]>;
   /** Options under `services.chrony.initstepslew`. */
-  readonly initstepslew?: NixosServicesChronyInitstepslew;
+  readonly initstepslew?: Definition<NixosServicesChronyInitstepslew>;
   /**
    * Type: `package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -6473,7 +6473,7 @@ export interface NixosServicesFail2ban {
    */
   readonly bantime?: Definition<StringValue>;
   /** Options under `services.fail2ban.bantime-increment`. */
-  readonly "bantime-increment"?: NixosServicesFail2banBantimeIncrement;
+  readonly "bantime-increment"?: Definition<NixosServicesFail2banBantimeIncrement>;
   /**
    * @deprecated Removed: `services.fail2ban.daemonConfig` no longer exists in NixOS.
    * When typeflake generates, it reports the old name with what to write instead.
@@ -6604,7 +6604,7 @@ export interface NixosServicesForgejo {
    */
   readonly customDir?: Definition<StringValue>;
   /** Options under `services.forgejo.database`. */
-  readonly database?: NixosServicesForgejoDatabase;
+  readonly database?: Definition<NixosServicesForgejoDatabase>;
   /**
    * @deprecated Renamed to `services.forgejo.settings.service.DISABLE_REGISTRATION` (was `services.forgejo.disableRegistration`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -6616,7 +6616,7 @@ export interface NixosServicesForgejo {
    */
   readonly domain?: "renamed to services.forgejo.settings.server.DOMAIN";
   /** Options under `services.forgejo.dump`. */
-  readonly dump?: NixosServicesForgejoDump;
+  readonly dump?: Definition<NixosServicesForgejoDump>;
   /**
    * Type: `boolean`
    *
@@ -6650,7 +6650,7 @@ export interface NixosServicesForgejo {
    */
   readonly httpPort?: "renamed to services.forgejo.settings.server.HTTP_PORT";
   /** Options under `services.forgejo.lfs`. */
-  readonly lfs?: NixosServicesForgejoLfs;
+  readonly lfs?: Definition<NixosServicesForgejoLfs>;
   /**
    * @deprecated Renamed to `services.forgejo.settings.log.LEVEL` (was `services.forgejo.log.level`).
    * Renamed to `services.forgejo.settings.log.ROOT_PATH` (was `services.forgejo.log.rootPath`).
@@ -6845,13 +6845,13 @@ export interface NixosServicesForgejoLfs {
 /** Options of the submodule `services.forgejo.settings`. */
 export interface NixosServicesForgejoSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesForgejoSettingsLog | NixosServicesForgejoSettingsServer | NixosServicesForgejoSettingsSession | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | Definition<NixosServicesForgejoSettingsLog> | Definition<NixosServicesForgejoSettingsServer> | Definition<NixosServicesForgejoSettingsSession> | undefined;
   /** Options under `services.forgejo.settings.log`. */
-  readonly log?: NixosServicesForgejoSettingsLog;
+  readonly log?: Definition<NixosServicesForgejoSettingsLog>;
   /** Options under `services.forgejo.settings.server`. */
-  readonly server?: NixosServicesForgejoSettingsServer;
+  readonly server?: Definition<NixosServicesForgejoSettingsServer>;
   /** Options under `services.forgejo.settings.session`. */
-  readonly session?: NixosServicesForgejoSettingsSession;
+  readonly session?: Definition<NixosServicesForgejoSettingsSession>;
 }
 
 /** Options under `services.forgejo.settings.log`. */
@@ -7028,7 +7028,7 @@ export interface NixosServicesGitea {
    */
   readonly camoHmacKeyFile?: Definition<StringValue | null>;
   /** Options under `services.gitea.captcha`. */
-  readonly captcha?: NixosServicesGiteaCaptcha;
+  readonly captcha?: Definition<NixosServicesGiteaCaptcha>;
   /**
    * @deprecated Renamed to `services.gitea.settings.session.COOKIE_SECURE` (was `services.gitea.cookieSecure`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -7041,7 +7041,7 @@ export interface NixosServicesGitea {
    */
   readonly customDir?: Definition<StringValue>;
   /** Options under `services.gitea.database`. */
-  readonly database?: NixosServicesGiteaDatabase;
+  readonly database?: Definition<NixosServicesGiteaDatabase>;
   /**
    * @deprecated Renamed to `services.gitea.settings.service.DISABLE_REGISTRATION` (was `services.gitea.disableRegistration`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -7053,7 +7053,7 @@ export interface NixosServicesGitea {
    */
   readonly domain?: "renamed to services.gitea.settings.server.DOMAIN";
   /** Options under `services.gitea.dump`. */
-  readonly dump?: NixosServicesGiteaDump;
+  readonly dump?: Definition<NixosServicesGiteaDump>;
   /**
    * Type: `boolean`
    *
@@ -7088,7 +7088,7 @@ export interface NixosServicesGitea {
    */
   readonly httpPort?: "renamed to services.gitea.settings.server.HTTP_PORT";
   /** Options under `services.gitea.lfs`. */
-  readonly lfs?: NixosServicesGiteaLfs;
+  readonly lfs?: Definition<NixosServicesGiteaLfs>;
   /**
    * @deprecated Renamed to `services.gitea.settings.log.LEVEL` (was `services.gitea.log.level`).
    * Renamed to `services.gitea.settings.log.ROOT_PATH` (was `services.gitea.log.rootPath`).
@@ -7330,15 +7330,15 @@ export interface NixosServicesGiteaLfs {
 /** Options of the submodule `services.gitea.settings`. */
 export interface NixosServicesGiteaSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesGiteaSettingsLog | NixosServicesGiteaSettingsServer | NixosServicesGiteaSettingsService | NixosServicesGiteaSettingsSession | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | Definition<NixosServicesGiteaSettingsLog> | Definition<NixosServicesGiteaSettingsServer> | Definition<NixosServicesGiteaSettingsService> | Definition<NixosServicesGiteaSettingsSession> | undefined;
   /** Options under `services.gitea.settings.log`. */
-  readonly log?: NixosServicesGiteaSettingsLog;
+  readonly log?: Definition<NixosServicesGiteaSettingsLog>;
   /** Options under `services.gitea.settings.server`. */
-  readonly server?: NixosServicesGiteaSettingsServer;
+  readonly server?: Definition<NixosServicesGiteaSettingsServer>;
   /** Options under `services.gitea.settings.service`. */
-  readonly service?: NixosServicesGiteaSettingsService;
+  readonly service?: Definition<NixosServicesGiteaSettingsService>;
   /** Options under `services.gitea.settings.session`. */
-  readonly session?: NixosServicesGiteaSettingsSession;
+  readonly session?: Definition<NixosServicesGiteaSettingsSession>;
 }
 
 /** Options under `services.gitea.settings.log`. */
@@ -7533,7 +7533,7 @@ export interface NixosServicesGrafana {
    */
   readonly protocol?: "renamed to services.grafana.settings.server.protocol";
   /** Options under `services.grafana.provision`. */
-  readonly provision?: NixosServicesGrafanaProvision;
+  readonly provision?: Definition<NixosServicesGrafanaProvision>;
   /**
    * @deprecated Renamed to `services.grafana.settings.server.root_url` (was `services.grafana.rootUrl`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -7592,7 +7592,7 @@ export interface NixosServicesGrafana {
 /** Options under `services.grafana.provision`. */
 export interface NixosServicesGrafanaProvision {
   /** Options under `services.grafana.provision.alerting`. */
-  readonly alerting?: NixosServicesGrafanaProvisionAlerting;
+  readonly alerting?: Definition<NixosServicesGrafanaProvisionAlerting>;
   /**
    * Type: `submodule`
    *
@@ -7621,15 +7621,15 @@ export interface NixosServicesGrafanaProvision {
 /** Options under `services.grafana.provision.alerting`. */
 export interface NixosServicesGrafanaProvisionAlerting {
   /** Options under `services.grafana.provision.alerting.contactPoints`. */
-  readonly contactPoints?: NixosServicesGrafanaProvisionAlertingContactPoints;
+  readonly contactPoints?: Definition<NixosServicesGrafanaProvisionAlertingContactPoints>;
   /** Options under `services.grafana.provision.alerting.muteTimings`. */
-  readonly muteTimings?: NixosServicesGrafanaProvisionAlertingMuteTimings;
+  readonly muteTimings?: Definition<NixosServicesGrafanaProvisionAlertingMuteTimings>;
   /** Options under `services.grafana.provision.alerting.policies`. */
-  readonly policies?: NixosServicesGrafanaProvisionAlertingPolicies;
+  readonly policies?: Definition<NixosServicesGrafanaProvisionAlertingPolicies>;
   /** Options under `services.grafana.provision.alerting.rules`. */
-  readonly rules?: NixosServicesGrafanaProvisionAlertingRules;
+  readonly rules?: Definition<NixosServicesGrafanaProvisionAlertingRules>;
   /** Options under `services.grafana.provision.alerting.templates`. */
-  readonly templates?: NixosServicesGrafanaProvisionAlertingTemplates;
+  readonly templates?: Definition<NixosServicesGrafanaProvisionAlertingTemplates>;
 }
 
 /** Options under `services.grafana.provision.alerting.contactPoints`. */
@@ -7993,7 +7993,7 @@ export interface NixosServicesGrafanaProvisionDashboardsSettings {
 /** Options of each item of `services.grafana.provision.dashboards.settings.providers` (`services.grafana.provision.dashboards.settings.providers.*`). */
 export interface NixosServicesGrafanaProvisionDashboardsSettingsProvidersItem {
   /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
-  readonly [name: string]: Definition<AnyValue | StringValue> | NixosServicesGrafanaProvisionDashboardsSettingsProvidersItemOptions | undefined;
+  readonly [name: string]: Definition<AnyValue | StringValue> | Definition<NixosServicesGrafanaProvisionDashboardsSettingsProvidersItemOptions> | undefined;
   /**
    * Type: `string`
    *
@@ -8001,7 +8001,7 @@ export interface NixosServicesGrafanaProvisionDashboardsSettingsProvidersItem {
    */
   readonly name?: Definition<StringValue>;
   /** Options under `services.grafana.provision.dashboards.settings.providers.*.options`. */
-  readonly options?: NixosServicesGrafanaProvisionDashboardsSettingsProvidersItemOptions;
+  readonly options?: Definition<NixosServicesGrafanaProvisionDashboardsSettingsProvidersItemOptions>;
   /**
    * Type: `string`
    *
@@ -8136,21 +8136,21 @@ export interface NixosServicesGrafanaProvisionDatasourcesSettingsDeleteDatasourc
 /** Options of the submodule `services.grafana.settings`. */
 export interface NixosServicesGrafanaSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string) or a non-empty list of them)`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | null> }> | NixosServicesGrafanaSettingsAnalytics | NixosServicesGrafanaSettingsDatabase | NixosServicesGrafanaSettingsPaths | NixosServicesGrafanaSettingsSecurity | NixosServicesGrafanaSettingsServer | NixosServicesGrafanaSettingsSmtp | NixosServicesGrafanaSettingsUsers | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | null> }> | Definition<NixosServicesGrafanaSettingsAnalytics> | Definition<NixosServicesGrafanaSettingsDatabase> | Definition<NixosServicesGrafanaSettingsPaths> | Definition<NixosServicesGrafanaSettingsSecurity> | Definition<NixosServicesGrafanaSettingsServer> | Definition<NixosServicesGrafanaSettingsSmtp> | Definition<NixosServicesGrafanaSettingsUsers> | undefined;
   /** Options under `services.grafana.settings.analytics`. */
-  readonly analytics?: NixosServicesGrafanaSettingsAnalytics;
+  readonly analytics?: Definition<NixosServicesGrafanaSettingsAnalytics>;
   /** Options under `services.grafana.settings.database`. */
-  readonly database?: NixosServicesGrafanaSettingsDatabase;
+  readonly database?: Definition<NixosServicesGrafanaSettingsDatabase>;
   /** Options under `services.grafana.settings.paths`. */
-  readonly paths?: NixosServicesGrafanaSettingsPaths;
+  readonly paths?: Definition<NixosServicesGrafanaSettingsPaths>;
   /** Options under `services.grafana.settings.security`. */
-  readonly security?: NixosServicesGrafanaSettingsSecurity;
+  readonly security?: Definition<NixosServicesGrafanaSettingsSecurity>;
   /** Options under `services.grafana.settings.server`. */
-  readonly server?: NixosServicesGrafanaSettingsServer;
+  readonly server?: Definition<NixosServicesGrafanaSettingsServer>;
   /** Options under `services.grafana.settings.smtp`. */
-  readonly smtp?: NixosServicesGrafanaSettingsSmtp;
+  readonly smtp?: Definition<NixosServicesGrafanaSettingsSmtp>;
   /** Options under `services.grafana.settings.users`. */
-  readonly users?: NixosServicesGrafanaSettingsUsers;
+  readonly users?: Definition<NixosServicesGrafanaSettingsUsers>;
 }
 
 /** Options under `services.grafana.settings.analytics`. */
@@ -8840,13 +8840,13 @@ export interface NixosServicesHeadscale {
 /** Options of the submodule `services.headscale.settings`. */
 export interface NixosServicesHeadscaleSettings {
   /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
-  readonly [name: string]: Definition<AnyValue | StringValue | PathValue | "TLS-ALPN-01" | "HTTP-01" | null> | NixosServicesHeadscaleSettingsDatabase | NixosServicesHeadscaleSettingsDerp | NixosServicesHeadscaleSettingsDns | NixosServicesHeadscaleSettingsLog | NixosServicesHeadscaleSettingsNoise | NixosServicesHeadscaleSettingsOidc | NixosServicesHeadscaleSettingsPolicy | NixosServicesHeadscaleSettingsPrefixes | undefined;
+  readonly [name: string]: Definition<AnyValue | StringValue | PathValue | "TLS-ALPN-01" | "HTTP-01" | null> | Definition<NixosServicesHeadscaleSettingsDatabase> | Definition<NixosServicesHeadscaleSettingsDerp> | Definition<NixosServicesHeadscaleSettingsDns> | Definition<NixosServicesHeadscaleSettingsLog> | Definition<NixosServicesHeadscaleSettingsNoise> | Definition<NixosServicesHeadscaleSettingsOidc> | Definition<NixosServicesHeadscaleSettingsPolicy> | Definition<NixosServicesHeadscaleSettingsPrefixes> | undefined;
   /** Options under `services.headscale.settings.database`. */
-  readonly database?: NixosServicesHeadscaleSettingsDatabase;
+  readonly database?: Definition<NixosServicesHeadscaleSettingsDatabase>;
   /** Options under `services.headscale.settings.derp`. */
-  readonly derp?: NixosServicesHeadscaleSettingsDerp;
+  readonly derp?: Definition<NixosServicesHeadscaleSettingsDerp>;
   /** Options under `services.headscale.settings.dns`. */
-  readonly dns?: NixosServicesHeadscaleSettingsDns;
+  readonly dns?: Definition<NixosServicesHeadscaleSettingsDns>;
   /**
    * Type: `string`
    *
@@ -8854,15 +8854,15 @@ export interface NixosServicesHeadscaleSettings {
    */
   readonly ephemeral_node_inactivity_timeout?: Definition<StringValue>;
   /** Options under `services.headscale.settings.log`. */
-  readonly log?: NixosServicesHeadscaleSettingsLog;
+  readonly log?: Definition<NixosServicesHeadscaleSettingsLog>;
   /** Options under `services.headscale.settings.noise`. */
-  readonly noise?: NixosServicesHeadscaleSettingsNoise;
+  readonly noise?: Definition<NixosServicesHeadscaleSettingsNoise>;
   /** Options under `services.headscale.settings.oidc`. */
-  readonly oidc?: NixosServicesHeadscaleSettingsOidc;
+  readonly oidc?: Definition<NixosServicesHeadscaleSettingsOidc>;
   /** Options under `services.headscale.settings.policy`. */
-  readonly policy?: NixosServicesHeadscaleSettingsPolicy;
+  readonly policy?: Definition<NixosServicesHeadscaleSettingsPolicy>;
   /** Options under `services.headscale.settings.prefixes`. */
-  readonly prefixes?: NixosServicesHeadscaleSettingsPrefixes;
+  readonly prefixes?: Definition<NixosServicesHeadscaleSettingsPrefixes>;
   /**
    * Type: `string`
    *
@@ -8907,11 +8907,11 @@ export interface NixosServicesHeadscaleSettings {
 /** Options under `services.headscale.settings.database`. */
 export interface NixosServicesHeadscaleSettingsDatabase {
   /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
-  readonly [name: string]: Definition<AnyValue | "sqlite" | "sqlite3" | "postgres"> | NixosServicesHeadscaleSettingsDatabasePostgres | NixosServicesHeadscaleSettingsDatabaseSqlite | undefined;
+  readonly [name: string]: Definition<AnyValue | "sqlite" | "sqlite3" | "postgres"> | Definition<NixosServicesHeadscaleSettingsDatabasePostgres> | Definition<NixosServicesHeadscaleSettingsDatabaseSqlite> | undefined;
   /** Options under `services.headscale.settings.database.postgres`. */
-  readonly postgres?: NixosServicesHeadscaleSettingsDatabasePostgres;
+  readonly postgres?: Definition<NixosServicesHeadscaleSettingsDatabasePostgres>;
   /** Options under `services.headscale.settings.database.sqlite`. */
-  readonly sqlite?: NixosServicesHeadscaleSettingsDatabaseSqlite;
+  readonly sqlite?: Definition<NixosServicesHeadscaleSettingsDatabaseSqlite>;
   /**
    * Type: `one of "sqlite", "sqlite3", "postgres"`
    * Allowed values: "sqlite", "sqlite3", "postgres".
@@ -8980,7 +8980,7 @@ export interface NixosServicesHeadscaleSettingsDatabaseSqlite {
 /** Options under `services.headscale.settings.derp`. */
 export interface NixosServicesHeadscaleSettingsDerp {
   /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
-  readonly [name: string]: Definition<AnyValue | boolean | readonly Item<PathValue>[] | StringValue | readonly Item<StringValue>[]> | NixosServicesHeadscaleSettingsDerpServer | undefined;
+  readonly [name: string]: Definition<AnyValue | boolean | readonly Item<PathValue>[] | StringValue | readonly Item<StringValue>[]> | Definition<NixosServicesHeadscaleSettingsDerpServer> | undefined;
   /**
    * Type: `boolean`
    *
@@ -8995,7 +8995,7 @@ export interface NixosServicesHeadscaleSettingsDerp {
    */
   readonly paths?: Definition<readonly Item<PathValue>[]>;
   /** Options under `services.headscale.settings.derp.server`. */
-  readonly server?: NixosServicesHeadscaleSettingsDerpServer;
+  readonly server?: Definition<NixosServicesHeadscaleSettingsDerpServer>;
   /**
    * Type: `string`
    *
@@ -9026,7 +9026,7 @@ export interface NixosServicesHeadscaleSettingsDerpServer {
 /** Options under `services.headscale.settings.dns`. */
 export interface NixosServicesHeadscaleSettingsDns {
   /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
-  readonly [name: string]: Definition<AnyValue | StringValue | boolean | readonly Item<StringValue>[]> | NixosServicesHeadscaleSettingsDnsNameservers | undefined;
+  readonly [name: string]: Definition<AnyValue | StringValue | boolean | readonly Item<StringValue>[]> | Definition<NixosServicesHeadscaleSettingsDnsNameservers> | undefined;
   /**
    * Type: `string`
    *
@@ -9040,7 +9040,7 @@ export interface NixosServicesHeadscaleSettingsDns {
    */
   readonly magic_dns?: Definition<boolean>;
   /** Options under `services.headscale.settings.dns.nameservers`. */
-  readonly nameservers?: NixosServicesHeadscaleSettingsDnsNameservers;
+  readonly nameservers?: Definition<NixosServicesHeadscaleSettingsDnsNameservers>;
   /**
    * Type: `list of string`
    *
@@ -9198,7 +9198,7 @@ export interface NixosServicesHomeAssistant {
    */
   readonly autoExtraComponents?: "removed from NixOS";
   /** Options under `services.home-assistant.blueprints`. */
-  readonly blueprints?: NixosServicesHomeAssistantBlueprints;
+  readonly blueprints?: Definition<NixosServicesHomeAssistantBlueprints>;
   /**
    * Type: `null or (open submodule of (YAML 1.1 value))`
    *
@@ -9326,13 +9326,13 @@ export interface NixosServicesHomeAssistantBlueprints {
 /** Options of the submodule `services.home-assistant.config`. */
 export interface NixosServicesHomeAssistantConfig {
   /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
-  readonly [name: string]: Definition<AnyValue> | NixosServicesHomeAssistantConfigHomeassistant | NixosServicesHomeAssistantConfigHttp | NixosServicesHomeAssistantConfigLovelace | undefined;
+  readonly [name: string]: Definition<AnyValue> | Definition<NixosServicesHomeAssistantConfigHomeassistant> | Definition<NixosServicesHomeAssistantConfigHttp> | Definition<NixosServicesHomeAssistantConfigLovelace> | undefined;
   /** Options under `services.home-assistant.config.homeassistant`. */
-  readonly homeassistant?: NixosServicesHomeAssistantConfigHomeassistant;
+  readonly homeassistant?: Definition<NixosServicesHomeAssistantConfigHomeassistant>;
   /** Options under `services.home-assistant.config.http`. */
-  readonly http?: NixosServicesHomeAssistantConfigHttp;
+  readonly http?: Definition<NixosServicesHomeAssistantConfigHttp>;
   /** Options under `services.home-assistant.config.lovelace`. */
-  readonly lovelace?: NixosServicesHomeAssistantConfigLovelace;
+  readonly lovelace?: Definition<NixosServicesHomeAssistantConfigLovelace>;
 }
 
 /** Options under `services.home-assistant.config.homeassistant`. */
@@ -9511,7 +9511,7 @@ export interface NixosServicesImmich {
    */
   readonly accelerationDevices?: Definition<readonly Item<StringValue>[] | null>;
   /** Options under `services.immich.database`. */
-  readonly database?: NixosServicesImmichDatabase;
+  readonly database?: Definition<NixosServicesImmichDatabase>;
   /**
    * Type: `boolean`
    *
@@ -9537,7 +9537,7 @@ export interface NixosServicesImmich {
    */
   readonly host?: Definition<StringValue>;
   /** Options under `services.immich.machine-learning`. */
-  readonly "machine-learning"?: NixosServicesImmichMachineLearning;
+  readonly "machine-learning"?: Definition<NixosServicesImmichMachineLearning>;
   /**
    * Type: `absolute path`
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
@@ -9566,7 +9566,7 @@ export interface NixosServicesImmich {
    */
   readonly port?: Definition<number>;
   /** Options under `services.immich.redis`. */
-  readonly redis?: NixosServicesImmichRedis;
+  readonly redis?: Definition<NixosServicesImmichRedis>;
   /**
    * Type: `null or string`
    *
@@ -9670,11 +9670,11 @@ export interface NixosServicesImmichRedis {
 /** Options of the submodule `services.immich.settings`. */
 export interface NixosServicesImmichSettings {
   /** Freeform: any other attribute is accepted, with a value of type `unspecified value`. */
-  readonly [name: string]: Definition<AnyValue> | NixosServicesImmichSettingsNewVersionCheck | NixosServicesImmichSettingsServer | undefined;
+  readonly [name: string]: Definition<AnyValue> | Definition<NixosServicesImmichSettingsNewVersionCheck> | Definition<NixosServicesImmichSettingsServer> | undefined;
   /** Options under `services.immich.settings.newVersionCheck`. */
-  readonly newVersionCheck?: NixosServicesImmichSettingsNewVersionCheck;
+  readonly newVersionCheck?: Definition<NixosServicesImmichSettingsNewVersionCheck>;
   /** Options under `services.immich.settings.server`. */
-  readonly server?: NixosServicesImmichSettingsServer;
+  readonly server?: Definition<NixosServicesImmichSettingsServer>;
 }
 
 /** Options under `services.immich.settings.newVersionCheck`. */
@@ -9842,7 +9842,7 @@ export interface NixosServicesK3s {
    */
   readonly extraKubeletConfig?: Definition<{ readonly [name: string]: Definition<AnyValue> }>;
   /** Options under `services.k3s.gracefulNodeShutdown`. */
-  readonly gracefulNodeShutdown?: NixosServicesK3sGracefulNodeShutdown;
+  readonly gracefulNodeShutdown?: Definition<NixosServicesK3sGracefulNodeShutdown>;
   /**
    * Type: `list of package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -10224,13 +10224,13 @@ export interface NixosServicesLidarr {
 /** Options of the submodule `services.lidarr.settings`. */
 export interface NixosServicesLidarrSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesLidarrSettingsLog | NixosServicesLidarrSettingsServer | NixosServicesLidarrSettingsUpdate | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | Definition<NixosServicesLidarrSettingsLog> | Definition<NixosServicesLidarrSettingsServer> | Definition<NixosServicesLidarrSettingsUpdate> | undefined;
   /** Options under `services.lidarr.settings.log`. */
-  readonly log?: NixosServicesLidarrSettingsLog;
+  readonly log?: Definition<NixosServicesLidarrSettingsLog>;
   /** Options under `services.lidarr.settings.server`. */
-  readonly server?: NixosServicesLidarrSettingsServer;
+  readonly server?: Definition<NixosServicesLidarrSettingsServer>;
   /** Options under `services.lidarr.settings.update`. */
-  readonly update?: NixosServicesLidarrSettingsUpdate;
+  readonly update?: Definition<NixosServicesLidarrSettingsUpdate>;
 }
 
 /** Options under `services.lidarr.settings.log`. */
@@ -10780,7 +10780,7 @@ export interface NixosServicesMysql {
    */
   readonly extraOptions?: "removed from NixOS";
   /** Options under `services.mysql.galeraCluster`. */
-  readonly galeraCluster?: NixosServicesMysqlGaleraCluster;
+  readonly galeraCluster?: Definition<NixosServicesMysqlGaleraCluster>;
   /**
    * Type: `string`
    *
@@ -10818,7 +10818,7 @@ export interface NixosServicesMysql {
    */
   readonly port?: "removed from NixOS";
   /** Options under `services.mysql.replication`. */
-  readonly replication?: NixosServicesMysqlReplication;
+  readonly replication?: Definition<NixosServicesMysqlReplication>;
   /**
    * @deprecated Removed: `services.mysql.rootPassword` no longer exists in NixOS.
    * When typeflake generates, it reports the old name with what to write instead.
@@ -11127,7 +11127,7 @@ export interface NixosServicesNetdata {
    */
   readonly package?: Definition<PackageValue>;
   /** Options under `services.netdata.python`. */
-  readonly python?: NixosServicesNetdataPython;
+  readonly python?: Definition<NixosServicesNetdataPython>;
   /**
    * Type: `string`
    *
@@ -11169,13 +11169,13 @@ export interface NixosServicesNextcloud {
    */
   readonly appstoreEnable?: Definition<boolean | null>;
   /** Options under `services.nextcloud.autoUpdateApps`. */
-  readonly autoUpdateApps?: NixosServicesNextcloudAutoUpdateApps;
+  readonly autoUpdateApps?: Definition<NixosServicesNextcloudAutoUpdateApps>;
   /** Options under `services.nextcloud.caching`. */
-  readonly caching?: NixosServicesNextcloudCaching;
+  readonly caching?: Definition<NixosServicesNextcloudCaching>;
   /** Options under `services.nextcloud.cli`. */
-  readonly cli?: NixosServicesNextcloudCli;
+  readonly cli?: Definition<NixosServicesNextcloudCli>;
   /** Options under `services.nextcloud.config`. */
-  readonly config?: NixosServicesNextcloudConfig;
+  readonly config?: Definition<NixosServicesNextcloudConfig>;
   /**
    * Type: `boolean`
    *
@@ -11188,7 +11188,7 @@ export interface NixosServicesNextcloud {
    */
   readonly cron?: "renamed or removed in NixOS: see its note for what to write instead";
   /** Options under `services.nextcloud.database`. */
-  readonly database?: NixosServicesNextcloudDatabase;
+  readonly database?: Definition<NixosServicesNextcloudDatabase>;
   /**
    * Type: `string`
    *
@@ -11285,7 +11285,7 @@ export interface NixosServicesNextcloud {
    */
   readonly maxUploadSize?: Definition<StringValue>;
   /** Options under `services.nextcloud.nginx`. */
-  readonly nginx?: NixosServicesNextcloudNginx;
+  readonly nginx?: Definition<NixosServicesNextcloudNginx>;
   /**
    * Type: `package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -11474,7 +11474,7 @@ export interface NixosServicesNextcloudConfig {
    */
   readonly extraTrustedDomains?: "renamed to services.nextcloud.settings.trusted_domains";
   /** Options under `services.nextcloud.config.objectstore`. */
-  readonly objectstore?: NixosServicesNextcloudConfigObjectstore;
+  readonly objectstore?: Definition<NixosServicesNextcloudConfigObjectstore>;
   /**
    * @deprecated Renamed to `services.nextcloud.settings.overwriteprotocol` (was `services.nextcloud.config.overwriteProtocol`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -11490,7 +11490,7 @@ export interface NixosServicesNextcloudConfig {
 /** Options under `services.nextcloud.config.objectstore`. */
 export interface NixosServicesNextcloudConfigObjectstore {
   /** Options under `services.nextcloud.config.objectstore.s3`. */
-  readonly s3?: NixosServicesNextcloudConfigObjectstoreS3;
+  readonly s3?: Definition<NixosServicesNextcloudConfigObjectstoreS3>;
 }
 
 /** Options under `services.nextcloud.config.objectstore.s3`. */
@@ -11664,14 +11664,14 @@ export interface NixosServicesNfs {
    */
   readonly extraConfig?: Definition<StringValue>;
   /** Options under `services.nfs.idmapd`. */
-  readonly idmapd?: NixosServicesNfsIdmapd;
+  readonly idmapd?: Definition<NixosServicesNfsIdmapd>;
   /**
    * @deprecated Renamed to `services.nfs.server.lockdPort` (was `services.nfs.lockdPort`).
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly lockdPort?: "renamed to services.nfs.server.lockdPort";
   /** Options under `services.nfs.server`. */
-  readonly server?: NixosServicesNfsServer;
+  readonly server?: Definition<NixosServicesNfsServer>;
   /**
    * Type: `attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))`
    *
@@ -13037,7 +13037,7 @@ export interface NixosServicesPaperless {
    */
   readonly dataDir?: Definition<StringValue>;
   /** Options under `services.paperless.database`. */
-  readonly database?: NixosServicesPaperlessDatabase;
+  readonly database?: Definition<NixosServicesPaperlessDatabase>;
   /**
    * Type: `boolean`
    *
@@ -13052,7 +13052,7 @@ export interface NixosServicesPaperless {
    */
   readonly environmentFile?: Definition<PathValue | null>;
   /** Options under `services.paperless.exporter`. */
-  readonly exporter?: NixosServicesPaperlessExporter;
+  readonly exporter?: Definition<NixosServicesPaperlessExporter>;
   /**
    * @deprecated Renamed to `services.paperless.settings` (was `services.paperless.extraConfig`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -13476,7 +13476,7 @@ export interface NixosServicesPostgresqlSystemCallFilterEntry {
 /** Options under `services.prometheus`. */
 export interface NixosServicesPrometheus {
   /** Options under `services.prometheus.alertmanager`. */
-  readonly alertmanager?: NixosServicesPrometheusAlertmanager;
+  readonly alertmanager?: Definition<NixosServicesPrometheusAlertmanager>;
   /**
    * Type: `signed integer`
    *
@@ -17944,13 +17944,13 @@ export interface NixosServicesProwlarr {
 /** Options of the submodule `services.prowlarr.settings`. */
 export interface NixosServicesProwlarrSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesProwlarrSettingsLog | NixosServicesProwlarrSettingsServer | NixosServicesProwlarrSettingsUpdate | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | Definition<NixosServicesProwlarrSettingsLog> | Definition<NixosServicesProwlarrSettingsServer> | Definition<NixosServicesProwlarrSettingsUpdate> | undefined;
   /** Options under `services.prowlarr.settings.log`. */
-  readonly log?: NixosServicesProwlarrSettingsLog;
+  readonly log?: Definition<NixosServicesProwlarrSettingsLog>;
   /** Options under `services.prowlarr.settings.server`. */
-  readonly server?: NixosServicesProwlarrSettingsServer;
+  readonly server?: Definition<NixosServicesProwlarrSettingsServer>;
   /** Options under `services.prowlarr.settings.update`. */
-  readonly update?: NixosServicesProwlarrSettingsUpdate;
+  readonly update?: Definition<NixosServicesProwlarrSettingsUpdate>;
 }
 
 /** Options under `services.prowlarr.settings.log`. */
@@ -18071,13 +18071,13 @@ export interface NixosServicesRadarr {
 /** Options of the submodule `services.radarr.settings`. */
 export interface NixosServicesRadarrSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesRadarrSettingsLog | NixosServicesRadarrSettingsServer | NixosServicesRadarrSettingsUpdate | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | Definition<NixosServicesRadarrSettingsLog> | Definition<NixosServicesRadarrSettingsServer> | Definition<NixosServicesRadarrSettingsUpdate> | undefined;
   /** Options under `services.radarr.settings.log`. */
-  readonly log?: NixosServicesRadarrSettingsLog;
+  readonly log?: Definition<NixosServicesRadarrSettingsLog>;
   /** Options under `services.radarr.settings.server`. */
-  readonly server?: NixosServicesRadarrSettingsServer;
+  readonly server?: Definition<NixosServicesRadarrSettingsServer>;
   /** Options under `services.radarr.settings.update`. */
-  readonly update?: NixosServicesRadarrSettingsUpdate;
+  readonly update?: Definition<NixosServicesRadarrSettingsUpdate>;
 }
 
 /** Options under `services.radarr.settings.log`. */
@@ -18654,7 +18654,7 @@ export interface NixosServicesSamba {
    */
   readonly invalidUsers?: "renamed to services.samba.settings.global.\"invalid users\"";
   /** Options under `services.samba.nmbd`. */
-  readonly nmbd?: NixosServicesSambaNmbd;
+  readonly nmbd?: Definition<NixosServicesSambaNmbd>;
   /**
    * Type: `boolean`
    *
@@ -18692,16 +18692,16 @@ export interface NixosServicesSamba {
    */
   readonly shares?: "renamed to services.samba.settings";
   /** Options under `services.samba.smbd`. */
-  readonly smbd?: NixosServicesSambaSmbd;
+  readonly smbd?: Definition<NixosServicesSambaSmbd>;
   /**
    * @deprecated Removed: `services.samba.syncPasswordsByPam` no longer exists in NixOS.
    * When typeflake generates, it reports the old name with what to write instead.
    */
   readonly syncPasswordsByPam?: "removed from NixOS";
   /** Options under `services.samba.usershares`. */
-  readonly usershares?: NixosServicesSambaUsershares;
+  readonly usershares?: Definition<NixosServicesSambaUsershares>;
   /** Options under `services.samba.winbindd`. */
-  readonly winbindd?: NixosServicesSambaWinbindd;
+  readonly winbindd?: Definition<NixosServicesSambaWinbindd>;
 }
 
 /** Options under `services.samba.nmbd`. */
@@ -18723,9 +18723,9 @@ export interface NixosServicesSambaNmbd {
 /** Options of the submodule `services.samba.settings`. */
 export interface NixosServicesSambaSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string) or a non-empty list of them)`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | null> }> | NixosServicesSambaSettingsGlobal | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | readonly Item<boolean | number | StringValue | null>[] | null> }> | Definition<NixosServicesSambaSettingsGlobal> | undefined;
   /** Options under `services.samba.settings.global`. */
-  readonly global?: NixosServicesSambaSettingsGlobal;
+  readonly global?: Definition<NixosServicesSambaSettingsGlobal>;
 }
 
 /** Options under `services.samba.settings.global`. */
@@ -19044,7 +19044,7 @@ export interface NixosServicesSmartd {
    */
   readonly autodetect?: Definition<boolean>;
   /** Options under `services.smartd.defaults`. */
-  readonly defaults?: NixosServicesSmartdDefaults;
+  readonly defaults?: Definition<NixosServicesSmartdDefaults>;
   /**
    * Type: `list of (submodule)`
    *
@@ -19064,7 +19064,7 @@ export interface NixosServicesSmartd {
    */
   readonly extraOptions?: Definition<readonly Item<StringValue>[]>;
   /** Options under `services.smartd.notifications`. */
-  readonly notifications?: NixosServicesSmartdNotifications;
+  readonly notifications?: Definition<NixosServicesSmartdNotifications>;
 }
 
 /** Options under `services.smartd.defaults`. */
@@ -19105,9 +19105,9 @@ export interface NixosServicesSmartdDevicesItem {
 /** Options under `services.smartd.notifications`. */
 export interface NixosServicesSmartdNotifications {
   /** Options under `services.smartd.notifications.mail`. */
-  readonly mail?: NixosServicesSmartdNotificationsMail;
+  readonly mail?: Definition<NixosServicesSmartdNotificationsMail>;
   /** Options under `services.smartd.notifications.systembus-notify`. */
-  readonly "systembus-notify"?: NixosServicesSmartdNotificationsSystembusNotify;
+  readonly "systembus-notify"?: Definition<NixosServicesSmartdNotificationsSystembusNotify>;
   /**
    * Type: `boolean`
    *
@@ -19115,9 +19115,9 @@ export interface NixosServicesSmartdNotifications {
    */
   readonly test?: Definition<boolean>;
   /** Options under `services.smartd.notifications.wall`. */
-  readonly wall?: NixosServicesSmartdNotificationsWall;
+  readonly wall?: Definition<NixosServicesSmartdNotificationsWall>;
   /** Options under `services.smartd.notifications.x11`. */
-  readonly x11?: NixosServicesSmartdNotificationsX11;
+  readonly x11?: Definition<NixosServicesSmartdNotificationsX11>;
 }
 
 /** Options under `services.smartd.notifications.mail`. */
@@ -19242,13 +19242,13 @@ export interface NixosServicesSonarr {
 /** Options of the submodule `services.sonarr.settings`. */
 export interface NixosServicesSonarrSettings {
   /** Freeform: any other attribute is accepted, with a value of type `section of an INI file (attrs of INI atom (null, bool, int, float or string))`. */
-  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | NixosServicesSonarrSettingsLog | NixosServicesSonarrSettingsServer | NixosServicesSonarrSettingsUpdate | undefined;
+  readonly [name: string]: Definition<{ readonly [name: string]: Definition<boolean | number | StringValue | null> }> | Definition<NixosServicesSonarrSettingsLog> | Definition<NixosServicesSonarrSettingsServer> | Definition<NixosServicesSonarrSettingsUpdate> | undefined;
   /** Options under `services.sonarr.settings.log`. */
-  readonly log?: NixosServicesSonarrSettingsLog;
+  readonly log?: Definition<NixosServicesSonarrSettingsLog>;
   /** Options under `services.sonarr.settings.server`. */
-  readonly server?: NixosServicesSonarrSettingsServer;
+  readonly server?: Definition<NixosServicesSonarrSettingsServer>;
   /** Options under `services.sonarr.settings.update`. */
-  readonly update?: NixosServicesSonarrSettingsUpdate;
+  readonly update?: Definition<NixosServicesSonarrSettingsUpdate>;
 }
 
 /** Options under `services.sonarr.settings.log`. */
@@ -20247,9 +20247,9 @@ export interface NixosServicesUnbound {
 /** Options of the submodule `services.unbound.settings`. */
 export interface NixosServicesUnboundSettings {
   /** Freeform: any other attribute is accepted, with a value of type `string or attribute set of (signed integer or string or boolean or floating point number or list of (signed integer or string or boolean or floating point number)) or list of (string or attribute set of (signed integer or string or boolean or floating point number or list of (signed integer or string or boolean or floating point number)))`. */
-  readonly [name: string]: Definition<StringValue | { readonly [name: string]: Definition<number | StringValue | boolean | readonly Item<number | StringValue | boolean>[]> } | readonly Item<StringValue | { readonly [name: string]: Definition<number | StringValue | boolean | readonly Item<number | StringValue | boolean>[]> }>[]> | NixosServicesUnboundSettingsRemoteControl | undefined;
+  readonly [name: string]: Definition<StringValue | { readonly [name: string]: Definition<number | StringValue | boolean | readonly Item<number | StringValue | boolean>[]> } | readonly Item<StringValue | { readonly [name: string]: Definition<number | StringValue | boolean | readonly Item<number | StringValue | boolean>[]> }>[]> | Definition<NixosServicesUnboundSettingsRemoteControl> | undefined;
   /** Options under `services.unbound.settings.remote-control`. */
-  readonly "remote-control"?: NixosServicesUnboundSettingsRemoteControl;
+  readonly "remote-control"?: Definition<NixosServicesUnboundSettingsRemoteControl>;
 }
 
 /** Options under `services.unbound.settings.remote-control`. */
@@ -20346,9 +20346,9 @@ export interface NixosServicesVaultwarden {
 /** Options under `services.zfs`. */
 export interface NixosServicesZfs {
   /** Options under `services.zfs.autoScrub`. */
-  readonly autoScrub?: NixosServicesZfsAutoScrub;
+  readonly autoScrub?: Definition<NixosServicesZfsAutoScrub>;
   /** Options under `services.zfs.autoSnapshot`. */
-  readonly autoSnapshot?: NixosServicesZfsAutoSnapshot;
+  readonly autoSnapshot?: Definition<NixosServicesZfsAutoSnapshot>;
   /**
    * Type: `one of "disabled", "all" or list of string`
    * Allowed values: "disabled", "all".
@@ -20357,9 +20357,9 @@ export interface NixosServicesZfs {
    */
   readonly expandOnBoot?: Definition<"disabled" | "all" | readonly Item<StringValue>[]>;
   /** Options under `services.zfs.trim`. */
-  readonly trim?: NixosServicesZfsTrim;
+  readonly trim?: Definition<NixosServicesZfsTrim>;
   /** Options under `services.zfs.zed`. */
-  readonly zed?: NixosServicesZfsZed;
+  readonly zed?: Definition<NixosServicesZfsZed>;
 }
 
 /** Options under `services.zfs.autoScrub`. */
@@ -20512,7 +20512,7 @@ export interface NixosServicesZigbee2mqtt {
 /** Options under `sops`. */
 export interface NixosSops {
   /** Options under `sops.age`. */
-  readonly age?: NixosSopsAge;
+  readonly age?: Definition<NixosSopsAge>;
   /**
    * Type: `absolute path`
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
@@ -20540,7 +20540,7 @@ export interface NixosSops {
    */
   readonly environment?: Definition<{ readonly [name: string]: Definition<StringValue | PathValue> }>;
   /** Options under `sops.gnupg`. */
-  readonly gnupg?: NixosSopsGnupg;
+  readonly gnupg?: Definition<NixosSopsGnupg>;
   /**
    * @deprecated Renamed to `sops.gnupg.home` (was `sops.gnupgHome`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -20948,7 +20948,7 @@ export interface NixosSwapDevicesItemRandomEncryption {
 /** Options under `system`. */
 export interface NixosSystem {
   /** Options under `system.autoUpgrade`. */
-  readonly autoUpgrade?: NixosSystemAutoUpgrade;
+  readonly autoUpgrade?: Definition<NixosSystemAutoUpgrade>;
   /**
    * Type: `null or string`
    *
@@ -20962,7 +20962,7 @@ export interface NixosSystem {
    */
   readonly defaultChannel?: Definition<StringValue>;
   /** Options under `system.etc`. */
-  readonly etc?: NixosSystemEtc;
+  readonly etc?: Definition<NixosSystemEtc>;
   /**
    * Type: `unspecified value`
    *
@@ -20970,7 +20970,7 @@ export interface NixosSystem {
    */
   readonly fsPackages?: Definition<AnyValue>;
   /** Options under `system.image`. */
-  readonly image?: NixosSystemImage;
+  readonly image?: Definition<NixosSystemImage>;
   /**
    * Type: `list of absolute path`
    * Paths: an absolute path string, `nixPath("./file")` for a file beside the generated Nix, or `secret("name").path`.
@@ -20979,7 +20979,7 @@ export interface NixosSystem {
    */
   readonly modulesTree?: Definition<readonly Item<PathValue>[]>;
   /** Options under `system.nixos`. */
-  readonly nixos?: NixosSystemNixos;
+  readonly nixos?: Definition<NixosSystemNixos>;
   /**
    * @deprecated Renamed to `system.nixos.label` (was `system.nixosLabel`).
    * When typeflake generates, it reports the old name with what to write instead.
@@ -21118,7 +21118,7 @@ export interface NixosSystemAutoUpgradeRebootWindow {
 /** Options under `system.etc`. */
 export interface NixosSystemEtc {
   /** Options under `system.etc.overlay`. */
-  readonly overlay?: NixosSystemEtcOverlay;
+  readonly overlay?: Definition<NixosSystemEtcOverlay>;
 }
 
 /** Options under `system.etc.overlay`. */
@@ -21243,7 +21243,7 @@ export interface NixosSystemNixos {
 /** Options under `systemd`. */
 export interface NixosSystemd {
   /** Options under `systemd.network`. */
-  readonly network?: NixosSystemdNetwork;
+  readonly network?: Definition<NixosSystemdNetwork>;
   /**
    * Type: `attribute set of (submodule)`
    *
@@ -21257,7 +21257,7 @@ export interface NixosSystemd {
    */
   readonly timers?: Definition<{ readonly [name: string]: Definition<NixosSystemdTimersEntry> }>;
   /** Options under `systemd.tmpfiles`. */
-  readonly tmpfiles?: NixosSystemdTmpfiles;
+  readonly tmpfiles?: Definition<NixosSystemdTmpfiles>;
 }
 
 /** Options under `systemd.network`. */
@@ -21293,7 +21293,7 @@ export interface NixosSystemdNetwork {
    */
   readonly networks?: Definition<{ readonly [name: string]: Definition<NixosSystemdNetworkNetworksEntry> }>;
   /** Options under `systemd.network.wait-online`. */
-  readonly "wait-online"?: NixosSystemdNetworkWaitOnline;
+  readonly "wait-online"?: Definition<NixosSystemdNetworkWaitOnline>;
 }
 
 /** Options of the submodule `systemd.network.config`. */
@@ -22807,7 +22807,7 @@ export interface NixosUsersUsersEntry {
    */
   readonly name?: Definition<StringValue>;
   /** Options under `users.users.<name>.openssh`. */
-  readonly openssh?: NixosUsersUsersEntryOpenssh;
+  readonly openssh?: Definition<NixosUsersUsersEntryOpenssh>;
   /**
    * Type: `list of package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -22871,7 +22871,7 @@ export interface NixosUsersUsersEntry {
 /** Options under `users.users.<name>.openssh`. */
 export interface NixosUsersUsersEntryOpenssh {
   /** Options under `users.users.<name>.openssh.authorizedKeys`. */
-  readonly authorizedKeys?: NixosUsersUsersEntryOpensshAuthorizedKeys;
+  readonly authorizedKeys?: Definition<NixosUsersUsersEntryOpensshAuthorizedKeys>;
   /**
    * Type: `list of (optionally newline-terminated) single-line string`
    * Strings must be a single line.
@@ -22934,25 +22934,25 @@ export interface NixosUsersUsersEntrySubUidRangesItem {
 /** Options under `virtualisation`. */
 export interface NixosVirtualisation {
   /** Options under `virtualisation.containers`. */
-  readonly containers?: NixosVirtualisationContainers;
+  readonly containers?: Definition<NixosVirtualisationContainers>;
   /** Options under `virtualisation.docker`. */
-  readonly docker?: NixosVirtualisationDocker;
+  readonly docker?: Definition<NixosVirtualisationDocker>;
   /** Options under `virtualisation.incus`. */
-  readonly incus?: NixosVirtualisationIncus;
+  readonly incus?: Definition<NixosVirtualisationIncus>;
   /** Options under `virtualisation.libvirtd`. */
-  readonly libvirtd?: NixosVirtualisationLibvirtd;
+  readonly libvirtd?: Definition<NixosVirtualisationLibvirtd>;
   /** Options under `virtualisation.lxc`. */
-  readonly lxc?: NixosVirtualisationLxc;
+  readonly lxc?: Definition<NixosVirtualisationLxc>;
   /** Options under `virtualisation.oci-containers`. */
-  readonly "oci-containers"?: NixosVirtualisationOciContainers;
+  readonly "oci-containers"?: Definition<NixosVirtualisationOciContainers>;
   /** Options under `virtualisation.podman`. */
-  readonly podman?: NixosVirtualisationPodman;
+  readonly podman?: Definition<NixosVirtualisationPodman>;
 }
 
 /** Options under `virtualisation.containers`. */
 export interface NixosVirtualisationContainers {
   /** Options under `virtualisation.containers.containersConf`. */
-  readonly containersConf?: NixosVirtualisationContainersContainersConf;
+  readonly containersConf?: Definition<NixosVirtualisationContainersContainersConf>;
   /**
    * Type: `boolean`
    *
@@ -22960,7 +22960,7 @@ export interface NixosVirtualisationContainers {
    */
   readonly enable?: Definition<boolean>;
   /** Options under `virtualisation.containers.ociSeccompBpfHook`. */
-  readonly ociSeccompBpfHook?: NixosVirtualisationContainersOciSeccompBpfHook;
+  readonly ociSeccompBpfHook?: Definition<NixosVirtualisationContainersOciSeccompBpfHook>;
   /**
    * Type: `attribute set`
    *
@@ -22968,9 +22968,9 @@ export interface NixosVirtualisationContainers {
    */
   readonly policy?: Definition<{ readonly [name: string]: Definition<AnyValue> }>;
   /** Options under `virtualisation.containers.registries`. */
-  readonly registries?: NixosVirtualisationContainersRegistries;
+  readonly registries?: Definition<NixosVirtualisationContainersRegistries>;
   /** Options under `virtualisation.containers.storage`. */
-  readonly storage?: NixosVirtualisationContainersStorage;
+  readonly storage?: Definition<NixosVirtualisationContainersStorage>;
 }
 
 /** Options under `virtualisation.containers.containersConf`. */
@@ -23035,9 +23035,9 @@ export interface NixosVirtualisationContainersStorage {
 /** Options under `virtualisation.docker`. */
 export interface NixosVirtualisationDocker {
   /** Options under `virtualisation.docker.autoPrune`. */
-  readonly autoPrune?: NixosVirtualisationDockerAutoPrune;
+  readonly autoPrune?: Definition<NixosVirtualisationDockerAutoPrune>;
   /** Options under `virtualisation.docker.daemon`. */
-  readonly daemon?: NixosVirtualisationDockerDaemon;
+  readonly daemon?: Definition<NixosVirtualisationDockerDaemon>;
   /**
    * Type: `boolean`
    *
@@ -23221,7 +23221,7 @@ export interface NixosVirtualisationIncus {
    */
   readonly startTimeout?: Definition<number>;
   /** Options under `virtualisation.incus.ui`. */
-  readonly ui?: NixosVirtualisationIncusUi;
+  readonly ui?: Definition<NixosVirtualisationIncusUi>;
 }
 
 /** Options under `virtualisation.incus.ui`. */
@@ -23680,7 +23680,7 @@ export interface NixosVirtualisationOciContainersContainersEntry {
    */
   readonly "log-driver"?: Definition<StringValue>;
   /** Options under `virtualisation.oci-containers.containers.<name>.login`. */
-  readonly login?: NixosVirtualisationOciContainersContainersEntryLogin;
+  readonly login?: Definition<NixosVirtualisationOciContainersContainersEntryLogin>;
   /**
    * Type: `list of string`
    *
@@ -23786,9 +23786,9 @@ export interface NixosVirtualisationOciContainersContainersEntryPodman {
 /** Options under `virtualisation.podman`. */
 export interface NixosVirtualisationPodman {
   /** Options under `virtualisation.podman.autoPrune`. */
-  readonly autoPrune?: NixosVirtualisationPodmanAutoPrune;
+  readonly autoPrune?: Definition<NixosVirtualisationPodmanAutoPrune>;
   /** Options under `virtualisation.podman.defaultNetwork`. */
-  readonly defaultNetwork?: NixosVirtualisationPodmanDefaultNetwork;
+  readonly defaultNetwork?: Definition<NixosVirtualisationPodmanDefaultNetwork>;
   /**
    * Type: `boolean`
    *
@@ -23796,7 +23796,7 @@ export interface NixosVirtualisationPodman {
    */
   readonly dockerCompat?: Definition<boolean>;
   /** Options under `virtualisation.podman.dockerSocket`. */
-  readonly dockerSocket?: NixosVirtualisationPodmanDockerSocket;
+  readonly dockerSocket?: Definition<NixosVirtualisationPodmanDockerSocket>;
   /**
    * Type: `boolean`
    *
@@ -23817,7 +23817,7 @@ export interface NixosVirtualisationPodman {
    */
   readonly extraPackages?: Definition<readonly Item<PackageValue>[]>;
   /** Options under `virtualisation.podman.networkSocket`. */
-  readonly networkSocket?: NixosVirtualisationPodmanNetworkSocket;
+  readonly networkSocket?: Definition<NixosVirtualisationPodmanNetworkSocket>;
   /**
    * Type: `package`
    * Packages: `pkg("htop")`, `unstablePkg("…")`.
@@ -23914,7 +23914,7 @@ export interface NixosVirtualisationPodmanNetworkSocket {
    */
   readonly server?: Definition<"ghostunnel">;
   /** Options under `virtualisation.podman.networkSocket.tls`. */
-  readonly tls?: NixosVirtualisationPodmanNetworkSocketTls;
+  readonly tls?: Definition<NixosVirtualisationPodmanNetworkSocketTls>;
 }
 
 /** Options under `virtualisation.podman.networkSocket.tls`. */

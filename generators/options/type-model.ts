@@ -151,7 +151,9 @@ class ModelBuilder {
     const name = segmentOf(child);
     // `child` is declared in `parent`, so it always has a slot there.
     const slot = namespaceChild(parent, name) as Slot;
-    if (slot.kind === "namespace") return { name, type: this.interfaceFor(slot, child), doc: namespaceDoc(child) };
+    // NixOS pushes `mkIf`, `mkMerge` and `mkOverride` down through a set of options, and so does typeflake.
+    if (slot.kind === "namespace")
+      return { name, type: `${definition}<${this.interfaceFor(slot, child)}>`, doc: namespaceDoc(child) };
     const option = child.option as OptionDeclaration;
     // A sentence rather than `never`, so tsc's error says why the option cannot be set.
     if (option.readOnly) return { name, type: JSON.stringify(READ_ONLY), doc: optionDoc(option) };

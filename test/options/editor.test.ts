@@ -195,12 +195,14 @@ describe("completions in a nixos set list option names only", () => {
     "a set inside mkForce": `{ services: { openssh: { settings: mkForce({ | }) } } }`,
     "a set inside mkIf": `{ services: { openssh: { settings: mkIf(true, { | }) } } }`,
     "a set inside mkMerge": `{ services: { openssh: { settings: mkMerge([{ | }]) } } }`,
+    "a namespace inside mkIf": `{ services: { openssh: mkIf(true, { | }) } }`,
   };
   const expected: Record<string, string[]> = {
     "a set of options": ["MaxAuthTries", "PermitRootLogin"],
     "a set inside mkForce": ["MaxAuthTries", "PermitRootLogin"],
     "a set inside mkIf": ["MaxAuthTries", "PermitRootLogin"],
     "a set inside mkMerge": ["MaxAuthTries", "PermitRootLogin"],
+    "a namespace inside mkIf": ["enable", "settings"],
   };
   for (const [where, nixos] of Object.entries(cases)) {
     it(`in ${where}`, () => {
@@ -235,7 +237,7 @@ describe("mk* wrappers check their value against the option's type", () => {
     expect(
       check(
         "wrappers-ok",
-        `{ services: { openssh: { enable: mkForce(true), settings: mkDefault({ PermitRootLogin: "no", MaxAuthTries: mkForce(3) }) }, ` +
+        `{ services: { openssh: mkIf(true, { enable: mkForce(true), settings: mkDefault({ PermitRootLogin: "no", MaxAuthTries: mkForce(3) }) }), ` +
           `homelab: { backup: { enable: mkIf(true, mkForce(true)), paths: mkMerge([["/srv"], nix\`[ "/home" ]\`]), retention: nix\`7\` } } } }`,
       ),
     ).toEqual([]);
