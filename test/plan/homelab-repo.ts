@@ -1,11 +1,12 @@
 /**
  * A temporary git repository holding a copy of the reference homelab's sources (TypeScript and
- * hand-kept Nix), committed, for `plan` and `deploy --changed` to compare against.
+ * hand-kept Nix), for a test to commit, change, and run `plan`, `deploy --changed` or `status` in.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const SOURCES = ["typeflake.config.ts", "hosts", "modules", "overlays", "homes"];
@@ -23,11 +24,19 @@ export interface FleetRepo {
   commit(message: string): void;
 }
 
-/** A copy of the homelab in a fresh repository under test/.tmp/, committed once. */
+const created: string[] = [];
+
+// The repositories of a test file are removed when its tests end.
+afterAll(() => {
+  for (const root of created.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A copy of the homelab in a fresh repository under test/.tmp/ (nothing committed yet). */
 export const homelabRepo = (name: string): FleetRepo => {
   const parent = join(REPO, "test", ".tmp");
   mkdirSync(parent, { recursive: true });
   const root = mkdtempSync(join(parent, `${name}-`));
+  created.push(root);
   for (const source of SOURCES) cpSync(join(REPO, source), join(root, source), { recursive: true });
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.name=typeflake test", "-c", "user.email=test@typeflake.invalid", "-c", "commit.gpgsign=false", ...args], {

@@ -4,10 +4,10 @@
  * clean checkout gives the commit, a dirty one `<commit>-dirty` (nix ≥ 2.15) or null.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import { flakeInputNames } from "../support/flake-eval.ts";
 import { requireNixBinary } from "../support/nix.ts";
 
@@ -48,6 +48,7 @@ describe("system.configurationRevision", () => {
     const parent = join(REPO, "test", ".tmp");
     mkdirSync(parent, { recursive: true });
     const root = mkdtempSync(join(parent, "revision-"));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     cpSync(join(REPO, "examples", "minimal"), root, { recursive: true, filter: (source) => !source.includes("/.typeflake/") });
     git(root, "init", "-q");
     git(root, "add", "-A");
