@@ -7,6 +7,7 @@ import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { hasGeneratedHeader } from "../generators/emit/header.ts";
 import { measure, measuredNode } from "./measure/child.ts";
+import { initFleetRepository } from "./synthetic/write-fleet.ts";
 import { CLI, CLI_SOURCES, REPOSITORY, SCRATCH } from "./paths.ts";
 import { failureOf, repeat, statsOf, type RunStats } from "./runs.ts";
 
@@ -63,6 +64,7 @@ export const benchHomelab = async (runs: number, coldOnly: boolean): Promise<Hom
   const npmGenerate = () => measure("npm", ["run", "generate", "--", "-C", root], REPOSITORY);
   const cold = await repeat(runs, async () => {
     await copyHomelab(root);
+    initFleetRepository(root);
     return npmGenerate();
   });
   const coldFailure = failureOf(cold, "npm run generate");
