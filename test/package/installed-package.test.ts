@@ -100,8 +100,9 @@ describe("the packed package", () => {
   it("prints the JSON Schema with the DSL's doc comments, read from the shipped declarations", () => {
     const result = typeflake(["schema", "host"]);
     expect(result.status, result.stderr).toBe(0);
-    const schema = JSON.parse(result.stdout) as { properties: Record<string, { description?: string }> };
-    expect(schema.properties["address"]?.description).toContain("The address other hosts and the deploy tool reach it at");
+    const schema = JSON.parse(result.stdout) as { $ref: string; $defs: Record<string, { properties: Record<string, { description?: string }> }> };
+    expect(schema.$ref).toBe("#/$defs/host");
+    expect(schema.$defs["host"]?.properties["address"]?.description).toContain("The address other hosts and the deploy tool reach it at");
   });
 });
 
