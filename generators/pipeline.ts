@@ -15,6 +15,7 @@ import type { OptionIndex } from "./options/runtime-index.ts";
 import { loadOptionIndex } from "./load/fleet-option-index.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
 import { checkAssertions } from "./validate/assertions/index.ts";
+import { fleetOptions } from "./validate/assertions/host-options.ts";
 import { checkableFleet, skippedChecks } from "./validate/checkable-fleet.ts";
 import { CONFIG_FILE } from "./load/layout.ts";
 import { checkHostPorts, checkPortClaims, type PartialFleet } from "./validate/index.ts";
@@ -49,11 +50,13 @@ const checkRawOptions = (fleet: Fleet, index: OptionIndex | undefined): Diagnost
 const laterChecks = async (root: string, fleet: Fleet, index: OptionIndex | undefined): Promise<Diagnostic[]> => {
   const paths = fleetPathReferences(fleet);
   const onDisk = await pathFacts(root, paths.flatMap((reference) => insideFleet(reference) ?? []));
+  // Each host's merged options, read by the cross-host checks and the assertions alike.
+  const options = fleetOptions(fleet);
   return [
-    ...checkCrossHost(fleet),
+    ...checkCrossHost(fleet, options),
     ...checkHostPorts(fleet),
     ...checkRawOptions(fleet, index),
-    ...checkAssertions(fleet),
+    ...checkAssertions(fleet, options),
     ...checkPaths(paths, onDisk),
     ...(await checkRawNix(fleet)),
   ];

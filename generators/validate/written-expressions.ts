@@ -20,7 +20,7 @@ const startsWith = (path: readonly ObjectPathSegment[], prefix: readonly ObjectP
 export const writtenExpressions = (value: unknown): WrittenExpression[] => {
   // expressionsIn yields an expression before the ones nested in it, so roots are seen first.
   const roots: (readonly ObjectPathSegment[])[] = [];
-  return [...expressionsIn(value)].map(({ expression, path }) => {
+  return expressionsIn(value).map(({ expression, path }) => {
     const root = roots.find((candidate) => startsWith(path, candidate));
     if (root === undefined) roots.push(path);
     return { expression, path: root ?? path };

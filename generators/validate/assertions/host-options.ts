@@ -252,14 +252,8 @@ const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] =
   return leaves;
 };
 
-const views = new WeakMap<Fleet, Map<string, HostOptions>>();
-
-/** The merged options of `host` (computed once per fleet). */
-export const hostOptions = (fleet: Fleet, host: HostEntry): HostOptions => {
-  const ofFleet = views.get(fleet) ?? new Map<string, HostOptions>();
-  views.set(fleet, ofFleet);
-  const known = ofFleet.get(host.name);
-  if (known) return known;
+/** The merged options of one host: its host file, its modules and its secrets, flattened and merged. */
+const hostOptions = (fleet: Fleet, host: HostEntry): HostOptions => {
   const origin = { file: host.file, objectPath: [] };
   const secrets = secretsOfHost(fleet, host);
   const hostDefinitions: Definition[] = [{ path: ["networking", "hostName"], value: host.name, origin }];
@@ -271,7 +265,14 @@ export const hostOptions = (fleet: Fleet, host: HostEntry): HostOptions => {
     ...bodiesOfHost(fleet, host).flatMap((body) => flattenAll(bodyDefinitions(fleet, host, body))),
     ...flattenAll(secretDefinitions),
   ];
-  const view = new HostOptions(host, leaves);
-  ofFleet.set(host.name, view);
-  return view;
+  return new HostOptions(host, leaves);
 };
+
+/** Every host's merged options, in the fleet's host order. */
+export type FleetOptions = readonly HostOptions[];
+
+/**
+ * Every host's merged options, built once per run and handed to each check that reads them
+ * (the assertions and the cross-host unique values), so no host is merged twice.
+ */
+export const fleetOptions = (fleet: Fleet): FleetOptions => fleet.hosts.map((host) => hostOptions(fleet, host));

@@ -8,7 +8,7 @@ import { acmeAccount } from "./acme-account.ts";
 import { agenixIdentity } from "./agenix-identity.ts";
 import type { HostAssertion } from "./assertion.ts";
 import { hostKeyRecipients } from "./host-key-recipients.ts";
-import { hostOptions } from "./host-options.ts";
+import type { FleetOptions } from "./host-options.ts";
 import { nginxTls } from "./nginx-tls.ts";
 import { serviceSwitches } from "./service-switches.ts";
 import { sopsKeySource } from "./sops-key-source.ts";
@@ -28,9 +28,6 @@ const ASSERTIONS: readonly HostAssertion[] = [
   serviceSwitches,
 ];
 
-/** Every mirrored assertion that fails on a host of `fleet`. */
-export const checkAssertions = (fleet: Fleet): Diagnostic[] =>
-  fleet.hosts.flatMap((host) => {
-    const options = hostOptions(fleet, host);
-    return ASSERTIONS.flatMap((assertion) => assertion(options, fleet));
-  });
+/** Every mirrored assertion that fails on a host of `fleet`, judged on the hosts' merged `options`. */
+export const checkAssertions = (fleet: Fleet, options: FleetOptions): Diagnostic[] =>
+  options.flatMap((host) => ASSERTIONS.flatMap((assertion) => assertion(host, fleet)));

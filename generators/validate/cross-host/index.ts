@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Fleet } from "../../model/fleet.ts";
+import { fleetOptions, type FleetOptions } from "../assertions/host-options.ts";
 import { checkNfsMounts } from "./nfs-mounts.ts";
 import { checkSecretAccess } from "./secret-access.ts";
 import { checkTunnels } from "./tunnels.ts";
@@ -13,12 +14,13 @@ import { checkUpstreams } from "./upstreams.ts";
 /**
  * Every cross-host inconsistency: WireGuard tunnel addresses and peers, upstreams on closed
  * ports, NFS mounts the server would refuse, secrets a host cannot decrypt, values two hosts
- * must not share (ZFS host ids, WireGuard and secrets keys, host names).
+ * must not share (ZFS host ids, WireGuard and secrets keys, host names), those read from the
+ * hosts' merged `options`.
  */
-export const checkCrossHost = (fleet: Fleet): Diagnostic[] => [
+export const checkCrossHost = (fleet: Fleet, options: FleetOptions = fleetOptions(fleet)): Diagnostic[] => [
   ...checkTunnels(fleet),
   ...checkUpstreams(fleet),
   ...checkNfsMounts(fleet),
   ...checkSecretAccess(fleet),
-  ...checkUniqueValues(fleet),
+  ...checkUniqueValues(fleet, options),
 ];

@@ -11,7 +11,7 @@ import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/dia
 import { fleetTunnels } from "../../lower/services/fleet-view.ts";
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
 import type { Fleet } from "../../model/fleet.ts";
-import { hostOptions } from "../assertions/host-options.ts";
+import type { FleetOptions } from "../assertions/host-options.ts";
 
 /** One host's value of a kind, and where it was written. */
 interface Claim {
@@ -58,22 +58,22 @@ const repeats = (claims: readonly Claim[], code: string, what: string, fix: stri
 };
 
 /** Every merged string option at `path`, per host. */
-const optionClaims = (fleet: Fleet, ...path: string[]): Claim[] =>
-  fleet.hosts.flatMap((host) => {
-    const option = hostOptions(fleet, host).get(...path);
+const optionClaims = (options: FleetOptions, ...path: string[]): Claim[] =>
+  options.flatMap((merged) => {
+    const option = merged.get(...path);
     const origin = option?.origins.at(-1);
-    return option && typeof option.value === "string" && origin ? [{ host: host.name, value: option.value, origin }] : [];
+    return option && typeof option.value === "string" && origin ? [{ host: merged.host.name, value: option.value, origin }] : [];
   });
 
-/** Values two hosts must not share. */
-export const checkUniqueValues = (fleet: Fleet): Diagnostic[] => {
+/** Values two hosts must not share; host ids and names are read from the hosts' merged `options`. */
+export const checkUniqueValues = (fleet: Fleet, options: FleetOptions): Diagnostic[] => {
   const tunnelKeys = fleetTunnels(fleet).flatMap((tunnel): Claim[] =>
     tunnel.config.publicKey ? [{ host: tunnel.host.name, value: tunnel.config.publicKey, origin: { ...tunnel.origin, objectPath: [...tunnel.origin.objectPath, "publicKey"] } }] : [],
   );
   const hostKeys = Object.entries(secretsSettings(fleet).hostKeys).map(([host, value]) => ({ host, value, origin: settingOrigin(fleet, "hostKeys", host) }));
   return [
     ...repeats(
-      optionClaims(fleet, "networking", "hostId"),
+      optionClaims(options, "networking", "hostId"),
       "duplicate-host-id",
       "networking.hostId",
       'give every machine its own 8 hex digits, e.g. zfs: { hostId: "…" } from `head -c4 /dev/urandom | od -A none -t x4`',
@@ -91,6 +91,6 @@ export const checkUniqueValues = (fleet: Fleet): Diagnostic[] => {
       "the secrets key",
       "each host decrypts with its own key; write this host's own public key (from its /etc/ssh/ssh_host_ed25519_key.pub)",
     ),
-    ...repeats(optionClaims(fleet, "networking", "hostName"), "duplicate-hostname", "networking.hostName", "remove the override of networking.hostName; typeflake sets it from the host's folder name", (value) => value.toLowerCase()),
+    ...repeats(optionClaims(options, "networking", "hostName"), "duplicate-hostname", "networking.hostName", "remove the override of networking.hostName; typeflake sets it from the host's folder name", (value) => value.toLowerCase()),
   ];
 };
