@@ -17,34 +17,39 @@ export interface OptionNode {
   readonly children: ReadonlyMap<string, OptionNode>;
 }
 
-interface MutableNode {
-  path: OptionPath;
-  option?: OptionDeclaration;
-  children: Map<string, MutableNode>;
-}
-
-/** Build the tree of `declarations` (paths must be unique, as `readOptionsJson` guarantees). */
+/**
+ * Build the tree of `declarations` (paths must be unique, as `readOptionsJson` guarantees). Each
+ * node groups its children on first use: a fleet's own schema has 20,000+ options and one
+ * generate visits the few namespaces its hosts set.
+ */
 export function buildOptionTree(declarations: Iterable<OptionDeclaration>): OptionNode {
-  const root: MutableNode = { path: [], children: new Map() };
-  for (const declaration of declarations) {
-    let node = root;
-    for (const segment of declaration.path) {
-      let child = node.children.get(segment);
-      if (!child) {
-        child = { path: [...node.path, segment], children: new Map() };
-        node.children.set(segment, child);
-      }
-      node = child;
-    }
-    node.option = declaration;
-  }
-  return freeze(root);
+  return lazyNode([], [...declarations]);
 }
 
-function freeze(node: MutableNode): OptionNode {
-  const names = [...node.children.keys()].sort(compareText);
-  const children = new Map(names.map((name) => [name, freeze(node.children.get(name) as MutableNode)]));
-  return node.option ? { path: node.path, option: node.option, children } : { path: node.path, children };
+/** The node at `path`, over the declarations at or below it. */
+function lazyNode(path: OptionPath, below: readonly OptionDeclaration[]): OptionNode {
+  const depth = path.length;
+  const option = below.find((declaration) => declaration.path.length === depth);
+  let children: ReadonlyMap<string, OptionNode> | undefined;
+  const node = { path, ...(option ? { option } : {}) };
+  // An own, enumerable getter: the node still reads (and compares) as plain data.
+  return Object.defineProperty(node, "children", {
+    enumerable: true,
+    get: (): ReadonlyMap<string, OptionNode> => (children ??= groupChildren(path, below)),
+  }) as OptionNode;
+}
+
+function groupChildren(path: OptionPath, below: readonly OptionDeclaration[]): ReadonlyMap<string, OptionNode> {
+  const depth = path.length;
+  const groups = new Map<string, OptionDeclaration[]>();
+  for (const declaration of below) {
+    const segment = declaration.path[depth];
+    if (segment === undefined) continue;
+    const group = groups.get(segment);
+    if (group) group.push(declaration);
+    else groups.set(segment, [declaration]);
+  }
+  return new Map([...groups.keys()].sort(compareText).map((segment) => [segment, lazyNode([...path, segment], groups.get(segment)!)]));
 }
 
 /** Children that are named options or namespaces (not the `<name>` / `*` element scopes). */
