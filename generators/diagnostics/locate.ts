@@ -1,41 +1,57 @@
 /**
  * Resolve diagnostics' object paths to file:line:col and source lines, just before they are
- * shown. ts-morph (and with it the TypeScript compiler) is imported only here and only when some
- * origin has no position yet, so a run without problems never loads it. One ts-morph project per
- * call; only the files that have problems are parsed, without resolving their imports.
+ * shown. A parser (Babel's, with its TypeScript plugin) is imported only here and only when some
+ * origin has no position yet, so a run without problems never loads it. Only the files that have
+ * problems are parsed, each once, without resolving their imports.
  */
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import type { Diagnostic, RelatedOrigin, SourceLocation, SourceOrigin } from "./diagnostic.ts";
 import { shallowSource } from "./locate-shallow.ts";
-import { nodeAtObjectPath } from "./object-path-node.ts";
+import { offsetAtObjectPath } from "./object-path-node.ts";
 
 type Position = Pick<SourceLocation, "line" | "column">;
-/** Finds the position of an origin in a parsed file, or undefined when the file cannot be read. */
+/** Finds the position of an origin in a parsed file, or undefined when the file cannot be read or parsed. */
 type Finder = (origin: SourceOrigin) => Position | undefined;
 
-/** A finder over `sources` (file → text), backed by one ts-morph project. */
-const morphFinder = async (root: string, sources: ReadonlyMap<string, string>): Promise<Finder> => {
-  const morph = await import("ts-morph");
-  const project = new morph.Project({
-    // Files are given their text (already read): reading them from disk again would parse the
-    // original, whose nesting may overflow the parser, before it is replaced.
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    skipAddingFilesFromTsConfig: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: false, noLib: true },
-  });
-  // Parsed from the text already read for the source lines, so positions and lines agree; what is
-  // nested deeper than any diagnostic points is blanked, so the parser cannot overflow the stack.
+/**
+ * Line and column (both from 1) of `offset` in `text`. Lines are counted at "\n" (so "\r\n" is
+ * one break) and a column starts after the last "\n" or "\r", as editors show them.
+ */
+export const lineAndColumn = (text: string, offset: number): Position => {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index >= 0 && index < offset; index = text.indexOf("\n", index + 1)) line++;
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== "\n" && text[lineStart - 1] !== "\r") lineStart--;
+  return { line, column: offset - lineStart + 1 };
+};
+
+/** A finder over `sources` (file → text), each parsed once. */
+const parsingFinder = async (sources: ReadonlyMap<string, string>): Promise<Finder> => {
+  const { parse } = await import("@babel/parser");
   const parsed = new Map(
-    [...sources].map(([file, text]) => [file, project.createSourceFile(join(root, file), shallowSource(text), { overwrite: true })]),
+    [...sources].map(([file, text]) => {
+      // Parsed from the text already read for the source lines, so positions and lines agree;
+      // what is nested deeper than any diagnostic points is blanked, so the parser cannot
+      // overflow the stack. Positions stay those of `text` (blanking keeps every offset).
+      const jsx = /^\.[cm]?[jt]sx$/.test(extname(file));
+      try {
+        const { program } = parse(shallowSource(text), {
+          sourceType: "module",
+          plugins: jsx ? ["typescript", "jsx"] : ["typescript"],
+          errorRecovery: true,
+          createParenthesizedExpressions: true,
+        });
+        return [file, { program, text }] as const;
+      } catch {
+        // Not even error recovery could read it: its diagnostics are shown without a position.
+        return [file, undefined] as const;
+      }
+    }),
   );
   return (origin) => {
     const source = parsed.get(origin.file);
-    if (!source) return undefined;
-    const node = nodeAtObjectPath(morph, source, origin.objectPath);
-    return source.getLineAndColumnAtPos(node.getStart());
+    return source && lineAndColumn(source.text, offsetAtObjectPath(source.program, source.text, origin.objectPath));
   };
 };
 
@@ -65,7 +81,7 @@ export const locateDiagnostics = async (diagnostics: readonly Diagnostic[], root
       return text === undefined ? [] : [[origin.file, text] as const];
     }),
   );
-  const find: Finder = unplaced.size > 0 ? await morphFinder(root, unplaced) : () => undefined;
+  const find: Finder = unplaced.size > 0 ? await parsingFinder(unplaced) : () => undefined;
 
   const place = (origin: SourceOrigin, known: SourceLocation | undefined): SourceLocation | undefined => {
     const position = known ?? find(origin);
