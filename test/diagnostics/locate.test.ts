@@ -37,6 +37,26 @@ const SOURCES: Record<string, { text: string; path: readonly ObjectPathSegment[]
     text: `export default defineHost({\n  »deploy: { tags: [] },\n});\n`,
     path: ["deploy", "targetHost"],
   },
+  "array-hole.ts": {
+    text: `export default defineHost({\n  firewall: { allowedTCPPorts: [22,» , 80] },\n});\n`,
+    path: ["firewall", "allowedTCPPorts", 1],
+  },
+  "computed-bracket.ts": {
+    text: `export default defineHost({\n  users: { »["bob"]: { uid: -1 } },\n});\n`,
+    path: ["users", "bob"],
+  },
+  "method.ts": {
+    text: `export default defineHost({\n  »async deploy() {},\n});\n`,
+    path: ["deploy", "tags"],
+  },
+  "crlf-parenthesized.ts": {
+    text: `// header\r\nconst zfs = { hostId: "x" }!;\r\nexport default (defineHost({\r\n  zfs: { »hostId: 1 },\r\n}));\r\n`,
+    path: ["zfs", "hostId"],
+  },
+  "shebang-no-export.ts": {
+    text: `#!/usr/bin/env node\n/** doc */\n»const nas = 1;\n`,
+    path: ["address"],
+  },
   "no-default-export.ts": {
     text: `»export const nas = defineHost({ address: "x" });\n`,
     path: ["address"],
