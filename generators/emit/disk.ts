@@ -53,9 +53,18 @@ export async function readDisk(root: string, paths: Iterable<string>): Promise<D
   }
   const all = [...paths];
   let failed = false;
+  // Every host's files share the folders above them (`hosts/`): each folder is examined once.
+  const folders = new Map<string, Promise<DiskEntry | undefined>>();
+  const folderBlock = (directory: string): Promise<DiskEntry | undefined> => {
+    const known = folders.get(directory);
+    if (known) return known;
+    const block = directoryBlock(join(root, directory), realRoot, directory);
+    folders.set(directory, block);
+    return block;
+  };
   const read = async (path: string): Promise<DiskEntry | EmitProblem> => {
     try {
-      return await readEntry(root, realRoot, path);
+      return await readEntry(root, folderBlock, path);
     } catch (cause) {
       failed = true;
       return problems.io(path, "read", cause);
@@ -72,9 +81,9 @@ export async function readDisk(root: string, paths: Iterable<string>): Promise<D
   return { ok: true, disk: entries };
 }
 
-async function readEntry(root: string, realRoot: string, path: string): Promise<DiskEntry> {
+async function readEntry(root: string, folderBlock: (directory: string) => Promise<DiskEntry | undefined>, path: string): Promise<DiskEntry> {
   for (const directory of ancestorDirectories(path)) {
-    const blocked = await directoryBlock(join(root, directory), realRoot, directory);
+    const blocked = await folderBlock(directory);
     if (blocked) return blocked;
   }
   const absolute = join(root, path);
