@@ -9,25 +9,20 @@
  *   npx tsx bench/option-schema-generate.ts [runs]   (npm run bench runs it too)
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FLEET_SCHEMA_DIR } from "../generators/options/fleet-schema.ts";
-import { importOptionSchema } from "../generators/options/import-schema.ts";
-import { SHIPPED_SCHEMA } from "../generators/options/shipped.ts";
 import { type Measured, measure, measuredNode } from "./measure/child.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
 import { duration, table } from "./report/table.ts";
 import { failureOf, statsOf, type RunStats } from "./runs.ts";
-import { syntheticOptionSchema } from "./synthetic/option-schema.ts";
+import { fleetOptionSchemaFiles } from "./synthetic/fleet-option-schema.ts";
 import type { FleetSpec } from "./synthetic/spec.ts";
 import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
 
 /** The target of issue 13: generate at most this much slower with the fleet's schema. */
 const TARGET_SLOWDOWN = 0.1;
-
-/** Options in the synthetic part of the schema, at least. */
-const OPTION_COUNT = 20_000;
 
 /** The fleets: small (where reading the index weighs most) and a hundred hosts. */
 const SPECS: readonly FleetSpec[] = [
@@ -53,25 +48,9 @@ export interface OptionSchemaGenerateResult {
   readonly fleets: readonly SchemaGenerateResult[];
 }
 
-/** The synthetic schema's files, as `options import` writes them. */
-function schemaFiles(): { files: Readonly<Record<string, string>>; optionCount: number } {
-  const synthetic = syntheticOptionSchema(OPTION_COUNT);
-  const shippedOptions = JSON.parse(readFileSync(SHIPPED_SCHEMA.optionsFile, "utf8")) as Record<string, unknown>;
-  const shippedAliases = JSON.parse(readFileSync(SHIPPED_SCHEMA.aliasesFile, "utf8")) as unknown[];
-  const schema = importOptionSchema({
-    options: { name: "options.json", json: { ...shippedOptions, ...synthetic.options } },
-    aliases: { name: "aliases.json", json: [...shippedAliases, ...synthetic.aliases] },
-    expressionsImport: "typeflake",
-    target: "fleet",
-    provenance: { origin: { kind: "import", file: "options.json", aliases: "aliases.json" }, typeflakeVersion: "bench" },
-  });
-  if (!schema.ok) throw new Error(`the synthetic schema does not import: ${JSON.stringify(schema.problems.slice(0, 3))}`);
-  return { files: schema.value.files, optionCount: schema.value.optionCount };
-}
-
 /** Measure every fleet, `runs` times each way, and the index reads. */
 export async function benchOptionSchemaGenerate(runs: number): Promise<OptionSchemaGenerateResult> {
-  const { files, optionCount } = schemaFiles();
+  const { files, optionCount } = fleetOptionSchemaFiles();
   const fleets: SchemaGenerateResult[] = [];
   for (const spec of SPECS) fleets.push(await benchFleet(spec, runs, files));
   const { loadOptionIndex } = await import("../generators/load/fleet-option-index.ts");

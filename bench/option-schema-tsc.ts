@@ -9,20 +9,15 @@
  * built by `npm run bench` first), as in a user's fleet.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FLEET_SCHEMA_DIR, FLEET_SCHEMA_FILES } from "../generators/options/fleet-schema.ts";
-import { importOptionSchema } from "../generators/options/import-schema.ts";
-import { SHIPPED_SCHEMA } from "../generators/options/shipped.ts";
 import { REPOSITORY, SCRATCH } from "./paths.ts";
 import { duration } from "./report/table.ts";
-import { syntheticOptionSchema } from "./synthetic/option-schema.ts";
+import { fleetOptionSchemaFiles } from "./synthetic/fleet-option-schema.ts";
 
 /** The target of issue 13. */
 const TARGET_MS = 3000;
-
-/** Options in the synthetic schema, at least. */
-const OPTION_COUNT = 20_000;
 
 /** Three hosts of a homelab, every `nixos` block set with options both schemas have. */
 const HOSTS: Record<string, string> = {
@@ -83,18 +78,8 @@ export interface OptionSchemaTscResult {
 
 /** Write both fleets, then time the type checks, `runs` times each (the fastest counts). */
 export async function benchOptionSchemaTsc(runs: number): Promise<OptionSchemaTscResult> {
-  const synthetic = syntheticOptionSchema(OPTION_COUNT);
-  const shippedOptions = JSON.parse(readFileSync(SHIPPED_SCHEMA.optionsFile, "utf8")) as Record<string, unknown>;
-  const shippedAliases = JSON.parse(readFileSync(SHIPPED_SCHEMA.aliasesFile, "utf8")) as unknown[];
-  const schema = importOptionSchema({
-    options: { name: "options.json", json: { ...shippedOptions, ...synthetic.options } },
-    aliases: { name: "aliases.json", json: [...shippedAliases, ...synthetic.aliases] },
-    expressionsImport: "typeflake",
-    target: "fleet",
-    provenance: { origin: { kind: "import", file: "options.json", aliases: "aliases.json" }, typeflakeVersion: "bench" },
-  });
-  if (!schema.ok) throw new Error(`the synthetic schema does not import: ${JSON.stringify(schema.problems.slice(0, 3))}`);
-  const withSchema = writeFleet("option-schema-synthetic", schema.value.files);
+  const schema = fleetOptionSchemaFiles();
+  const withSchema = writeFleet("option-schema-synthetic", schema.files);
   const floor = writeFleet("option-schema-shipped", {});
   const { Project, ts } = await import("ts-morph");
   const fastest = (check: () => void): number =>
@@ -113,7 +98,7 @@ export async function benchOptionSchemaTsc(runs: number): Promise<OptionSchemaTs
   };
   try {
     return {
-      optionCount: schema.value.optionCount,
+      optionCount: schema.optionCount,
       declarationsMb: statSync(join(withSchema, FLEET_SCHEMA_DIR, FLEET_SCHEMA_FILES.types)).size / 1e6,
       tsc7: [fastest(tsc7(withSchema)), fastest(tsc7(floor))],
       tsc6: [fastest(tsc6(withSchema)), fastest(tsc6(floor))],
@@ -121,7 +106,7 @@ export async function benchOptionSchemaTsc(runs: number): Promise<OptionSchemaTs
     };
   } catch (cause) {
     const output = cause instanceof Error && "stdout" in cause ? String((cause as { stdout: unknown }).stdout) : String(cause);
-    return { optionCount: schema.value.optionCount, declarationsMb: 0, tsc7: [NaN, NaN], tsc6: [NaN, NaN], typescript6Version: ts.version, failure: output.slice(0, 2000) };
+    return { optionCount: schema.optionCount, declarationsMb: 0, tsc7: [NaN, NaN], tsc6: [NaN, NaN], typescript6Version: ts.version, failure: output.slice(0, 2000) };
   }
 }
 
