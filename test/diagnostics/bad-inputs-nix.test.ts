@@ -8,11 +8,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
 import { locateDiagnostics } from "../../generators/diagnostics/locate.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { BASE_FLEET, hostFile } from "./support/fleet-text.ts";
+import { summarize } from "./support/summary.ts";
 import { marked, removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
 
 interface Case {
@@ -202,12 +202,7 @@ describe("bad inputs at the Nix level", () => {
 
     expect(result.plan).toBeUndefined();
     const errors = (await locateDiagnostics(result.diagnostics, root)).filter((d) => d.severity === "error");
-    const summary = errors.map((d) => ({
-      at: `${d.origin.file}:${d.location?.line ?? "-"}:${d.location?.column ?? "-"}`,
-      code: d.code,
-      path: formatObjectPath(d.origin.objectPath),
-      message: d.message,
-    }));
+    const summary = summarize(errors);
     expect(summary).toHaveLength(1);
     const [found] = summary;
     expect(found?.code).toBe(testCase.code);

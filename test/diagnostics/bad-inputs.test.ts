@@ -5,7 +5,6 @@
  * path, a distinctive part of the message and file:line:col, and that nothing else is reported.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
 import { loadAndValidate } from "../../generators/load/index.ts";
 import {
   BASE_FLEET,
@@ -16,6 +15,7 @@ import {
   overlayFile,
   WITH_SECRETS,
 } from "./support/fleet-text.ts";
+import { summarize } from "./support/summary.ts";
 import { marked, removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
 
 interface Case {
@@ -692,12 +692,7 @@ describe("a table of bad inputs", () => {
     const { fleet, diagnostics } = await loadAndValidate(root);
 
     expect(fleet).toBeUndefined();
-    const summary = diagnostics.map((d) => ({
-      at: `${d.origin.file}:${d.location?.line ?? "-"}:${d.location?.column ?? "-"}`,
-      code: d.code,
-      path: formatObjectPath(d.origin.objectPath),
-      message: d.message,
-    }));
+    const summary = summarize(diagnostics);
     expect(summary).toHaveLength(1);
     const [found] = summary;
     expect(found?.code).toBe(testCase.code);
