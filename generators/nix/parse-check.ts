@@ -411,6 +411,9 @@ class Checker {
         this.next();
         this.select(true);
       }
+    } else if (this.peek().kind === "id" && this.peek().text === "or") {
+      // Nix's grammar keeps `x or` (x applied to a variable named `or`) for an old nixpkgs function.
+      this.next();
     }
   }
 

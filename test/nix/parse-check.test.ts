@@ -38,6 +38,8 @@ const FRAGMENTS = [
   "lib.mkIf config.x { y = 1; }", "a // b // c", "1.5e3", "# c\n1", "/* c */ 1", "/* x", "1 2", "let in 1",
   "{ }: 1", "{ }", "a ++ b", "x:x", '"\\${x}"', "let x = { }; in x.y or 1", "''${a}''", "a.or", "let { body = 1; }",
   "99999999999999999999", "9223372036854775807", "a/", "{ a, }: a", "x = 1;", '"a") ("b"', "", "  ", "if", "a.", "a..b",
+  // `x or`: x applied to a variable named `or`, which Nix's grammar keeps for an old nixpkgs function.
+  "1 or", "f or x", "f x or", "(f) or", "[ 1 or ]", "a.b or", "or", "x or or", "x or.y",
 ];
 
 describe("typeflake's Nix syntax check", () => {
