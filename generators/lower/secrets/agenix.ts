@@ -6,7 +6,7 @@ import { nixPath } from "../../../dsl/expressions.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../contribution.ts";
 import { setFields } from "../services/emit.ts";
-import type { SecretsLowering } from "./index.ts";
+import type { SecretsLowering } from "./backend.ts";
 import { secretFilePath } from "./files.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";
 

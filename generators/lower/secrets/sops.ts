@@ -5,7 +5,7 @@
 import { nixPath } from "../../../dsl/expressions.ts";
 import type { Definition } from "../contribution.ts";
 import { setFields } from "../services/emit.ts";
-import type { SecretsLowering } from "./index.ts";
+import type { SecretsLowering } from "./backend.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";
 
 /** sops-nix's conventional location of the host's age key. */
