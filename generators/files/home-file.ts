@@ -5,7 +5,7 @@
  */
 import { posix } from "node:path";
 import { lowerHome } from "../lower/home.ts";
-import { OptionTree } from "../lower/option-tree.ts";
+import { DefinitionTree } from "../lower/definition-tree.ts";
 import { valueLowerer } from "../lower/value.ts";
 import type { Fleet, HomeEntry } from "../model/fleet.ts";
 import { homeNixPath, SHARED_HOME_NIX } from "../model/homes.ts";
@@ -28,7 +28,7 @@ const describe = (home: HomeEntry): string =>
 export const homeFile = (fleet: Fleet, home: HomeEntry): GeneratedNix => {
   const origin = { file: home.file, objectPath: [] };
   const path = homeNixPath(home);
-  const tree = new OptionTree(origin).addAll(lowerHome(home.config, origin));
+  const tree = new DefinitionTree(origin).addAll(lowerHome(home.config, origin));
   const imports = [
     ...(home.host === undefined ? [] : [`./${SHARED_HOME_NIX}`]),
     ...home.config.imports.map((file) => rebasePath(file, home.file, path)),

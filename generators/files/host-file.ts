@@ -5,7 +5,7 @@
 import { lowerEntry } from "../lower/entry.ts";
 import { homeManagerDefinitions } from "../lower/home-manager.ts";
 import { combine, definitions } from "../lower/contribution.ts";
-import { OptionTree } from "../lower/option-tree.ts";
+import { DefinitionTree } from "../lower/definition-tree.ts";
 import { lowerSecrets } from "../lower/secrets/index.ts";
 import { valueLowerer } from "../lower/value.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
@@ -25,7 +25,7 @@ export const hostFile = (fleet: Fleet, host: HostEntry): GeneratedNix => {
     secrets.length ? lowerSecrets(fleet, secrets, { ...context, fleetRootFromFile: "../../" }) : combine(),
     definitions(...homeManagerDefinitions(fleet, host, `hosts/${host.name}/default.nix`)),
   );
-  const tree = new OptionTree(origin).addAll(contribution.definitions);
+  const tree = new DefinitionTree(origin).addAll(contribution.definitions);
   const imports = [...(host.config.hardware ? [host.config.hardware] : []), ...host.config.imports];
   return {
     path: `hosts/${host.name}/default.nix`,

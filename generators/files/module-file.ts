@@ -2,7 +2,7 @@
  * `modules/<module>.nix`: a shared module, imported by the hosts that list it.
  */
 import { lowerEntry } from "../lower/entry.ts";
-import { OptionTree } from "../lower/option-tree.ts";
+import { DefinitionTree } from "../lower/definition-tree.ts";
 import { valueLowerer } from "../lower/value.ts";
 import type { Fleet, ModuleEntry } from "../model/fleet.ts";
 import type { GeneratedNix } from "./generated-nix.ts";
@@ -13,7 +13,7 @@ import { fleetScope } from "./scope.ts";
 export const moduleFile = (fleet: Fleet, module: ModuleEntry): GeneratedNix => {
   const origin = { file: module.file, objectPath: [] };
   const contribution = lowerEntry(fleet, module, undefined);
-  const tree = new OptionTree(origin).addAll(contribution.definitions);
+  const tree = new DefinitionTree(origin).addAll(contribution.definitions);
   return {
     path: `modules/${module.name}.nix`,
     source: module.file,

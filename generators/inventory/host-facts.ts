@@ -7,7 +7,7 @@ import { hostSystem } from "../model/host-system.ts";
 import type { Services } from "../../dsl/services/index.ts";
 import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
 import { lowerEntry } from "../lower/entry.ts";
-import { OptionTree } from "../lower/option-tree.ts";
+import { DefinitionTree } from "../lower/definition-tree.ts";
 import { compareNames, bodiesOfHost } from "../lower/services/fleet-view.ts";
 import { deploySettings } from "../model/deploy-settings.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
@@ -66,7 +66,7 @@ const portList = (ports: NixValue | undefined, ranges: NixValue | undefined): st
 
 /** Everything NixOS will see for the host from typeflake: its file and modules, merged. */
 const mergedOptions = (fleet: Fleet, host: HostEntry): NixValue => {
-  const tree = new OptionTree({ file: host.file, objectPath: [] });
+  const tree = new DefinitionTree({ file: host.file, objectPath: [] });
   for (const body of bodiesOfHost(fleet, host)) {
     tree.addAll(lowerEntry(fleet, body, body === host ? host.name : undefined).definitions);
   }

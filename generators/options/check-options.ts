@@ -17,7 +17,7 @@ import { slotAt } from "./lookup.ts";
 import * as messages from "./messages.ts";
 import { ELEMENT, ITEM, type OptionPath, type ValuePath } from "./option-path.ts";
 import type { EnumType, FloatType, IntType, OptionType, PathType, StringType } from "./option-type.ts";
-import { namedChildren, segmentOf } from "./option-tree.ts";
+import { namedChildren, segmentOf } from "./declaration-tree.ts";
 import type { OptionIndex } from "./runtime-index.ts";
 import {
   elementSlot,

@@ -9,7 +9,7 @@ import { readableMarkdown } from "./markdown-doc.ts";
 import { ELEMENT, ITEM, showOptionPath } from "./option-path.ts";
 import type { OptionAlias, OptionDeclaration } from "./options-file.ts";
 import { type OptionType, typeParts } from "./option-type.ts";
-import type { OptionNode } from "./option-tree.ts";
+import type { OptionNode } from "./declaration-tree.ts";
 import { checkRule, showPattern } from "./value-checks.ts";
 
 /** Doc text of an option field. */

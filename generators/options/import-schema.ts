@@ -15,7 +15,7 @@ import {
   readOptionsJson,
 } from "./options-file.ts";
 import { typeParts } from "./option-type.ts";
-import { type OptionNode, optionsOf } from "./option-tree.ts";
+import { type OptionNode, optionsOf } from "./declaration-tree.ts";
 import { buildOptionIndex, serializeOptionIndex } from "./runtime-index.ts";
 import { FLEET_SCHEMA_FILES, type SchemaProvenance, serializeProvenance } from "./fleet-schema.ts";
 import { GENERATED_FILES } from "./shipped.ts";

@@ -18,7 +18,7 @@ import {
 } from "./options-file.ts";
 import type { OptionType } from "./option-type.ts";
 import { readOptionType, typeDepthProblem } from "./option-type-schema.ts";
-import { buildOptionTree, type OptionNode, optionsOf } from "./option-tree.ts";
+import { buildDeclarationTree, type OptionNode, optionsOf } from "./declaration-tree.ts";
 
 /** Everything validation and `optionTypeAt` need. */
 export interface OptionIndex {
@@ -41,7 +41,7 @@ export function buildOptionIndex(
   aliases: readonly OptionAlias[],
   sources: readonly string[],
 ): OptionIndex {
-  return { root: buildOptionTree(declarations), aliases, sources, optionCount: declarations.length };
+  return { root: buildDeclarationTree(declarations), aliases, sources, optionCount: declarations.length };
 }
 
 /** `index.json` text: deterministic, one entry per line. */

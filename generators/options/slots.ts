@@ -12,7 +12,7 @@
 import { ELEMENT, ITEM } from "./option-path.ts";
 import type { OptionDeclaration } from "./options-file.ts";
 import type { AttrsType, ListType, OptionType, SubmoduleType } from "./option-type.ts";
-import type { OptionNode } from "./option-tree.ts";
+import type { OptionNode } from "./declaration-tree.ts";
 
 /** A set of options. */
 export interface NamespaceSlot {

@@ -14,7 +14,7 @@ import { aliasDoc, freeformDoc, namespaceDoc, optionDoc } from "./doc-comment.ts
 import { compareText, ITEM, ELEMENT, type OptionPath, showOptionPath } from "./option-path.ts";
 import type { OptionAlias, OptionDeclaration } from "./options-file.ts";
 import type { OptionType } from "./option-type.ts";
-import { namedChildren, type OptionNode, segmentOf } from "./option-tree.ts";
+import { namedChildren, type OptionNode, segmentOf } from "./declaration-tree.ts";
 import {
   elementSlot,
   freeformValue,

@@ -18,7 +18,7 @@ import type {
 } from "ts-morph";
 import { tsMorph } from "../lazy-ts-morph.ts";
 import type { OptionAlias } from "./options-file.ts";
-import type { OptionNode } from "./option-tree.ts";
+import type { OptionNode } from "./declaration-tree.ts";
 import { buildTypeModel, type InterfaceModel, PRELUDE_TYPES, ROOT_INTERFACE } from "./type-model.ts";
 
 /** Marks every file typeflake writes from option data; a file without it is never overwritten. */

@@ -6,7 +6,7 @@
  * their fields are named as the user wrote them.
  */
 import type { GeneratedNix } from "../files/generated-nix.ts";
-import { OptionTree } from "../lower/option-tree.ts";
+import { DefinitionTree } from "../lower/definition-tree.ts";
 import { bodiesOfHost } from "../lower/services/fleet-view.ts";
 import { deployRsSettings, deploySettings } from "../model/deploy-settings.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
@@ -52,7 +52,7 @@ export const EMPTY_HOST: HostView = Object.fromEntries(SECTIONS.map((name) => [n
 
 /** Everything NixOS gets from typeflake for `host`: its generated file and its modules, merged. */
 const mergedOptions = (fleet: Fleet, host: HostEntry, files: ReadonlyMap<string, GeneratedNix>): AttrSet => {
-  const tree = new OptionTree({ file: host.file, objectPath: [] });
+  const tree = new DefinitionTree({ file: host.file, objectPath: [] });
   for (const body of bodiesOfHost(fleet, host)) {
     const path = body === host ? `hosts/${host.name}/default.nix` : `modules/${body.name}.nix`;
     const options = files.get(path)?.options;

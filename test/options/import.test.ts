@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateOptionSchema, importOptionSchema } from "../../generators/options/import-schema.ts";
 import { showOptionPath } from "../../generators/options/option-path.ts";
-import { optionsOf } from "../../generators/options/option-tree.ts";
+import { optionsOf } from "../../generators/options/declaration-tree.ts";
 import { readAliasesJson, readOptionsJson } from "../../generators/options/options-file.ts";
 import { parseOptionIndex } from "../../generators/options/runtime-index.ts";
 import { GENERATED_FILES, SHIPPED_SCHEMA } from "../../generators/options/shipped.ts";

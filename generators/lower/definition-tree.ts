@@ -2,7 +2,8 @@
  * One file's NixOS definitions merged into a tree, the way a hand-written module holds them:
  * one attribute set, each option defined once. Two definitions of one option are merged as the
  * NixOS module system would (lists concatenate, identical values collapse, `mk*` wrappers go
- * through `lib.mkMerge`), and plain values that conflict are reported with both origins.
+ * through `lib.mkMerge`), and plain values that conflict are reported with both origins. (The
+ * options a schema declares are `options/declaration-tree.ts`.)
  */
 import { isDeepStrictEqual } from "node:util";
 import { isNixExpression, mkMerge, type NixValue } from "../../dsl/expressions.ts";
@@ -40,7 +41,7 @@ const nodeOrigin = (node: OptionNode): SourceOrigin =>
   node.kind === "leaf" ? (node.origins[0] as SourceOrigin) : node.origin;
 
 /** The merged definitions of one generated file. */
-export class OptionTree {
+export class DefinitionTree {
   private readonly root: Branch;
   private readonly problems: Diagnostic[] = [];
 

@@ -1,5 +1,6 @@
 /**
- * The option tree: one node per path segment, options at the nodes that declare one. A node can
+ * The tree of option declarations (the schema; what a fleet defines is `lower/definition-tree.ts`):
+ * one node per path segment, options at the nodes that declare one. A node can
  * be both an option and the parent of others: `services.nginx.virtualHosts` is an option (an
  * attribute set of submodules) and `services.nginx.virtualHosts.<name>` holds the submodule's
  * options. Nodes without an option (`services`) are namespaces.
@@ -22,7 +23,7 @@ export interface OptionNode {
  * node groups its children on first use: a fleet's own schema has 20,000+ options and one
  * generate visits the few namespaces its hosts set.
  */
-export function buildOptionTree(declarations: Iterable<OptionDeclaration>): OptionNode {
+export function buildDeclarationTree(declarations: Iterable<OptionDeclaration>): OptionNode {
   return lazyNode([], [...declarations]);
 }
 
