@@ -5,11 +5,12 @@
  */
 import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { UsageError } from "../command/command-error.ts";
 import { CONFIG_FILE } from "../load/layout.ts";
 import { shellQuote } from "../nix-cli/command-line.ts";
 
 /** No fleet where the user is; the message says where typeflake looked and what to do. Exit code 1. */
-export class FleetRootNotFound extends Error {}
+export class FleetRootNotFound extends UsageError {}
 
 // A folder typeflake may not look into (EACCES) holds no fleet it could use either.
 const hasConfig = (folder: string): boolean => {

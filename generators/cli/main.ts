@@ -1,19 +1,14 @@
 /**
- * The `typeflake` command line. Exit codes: 0 ok, 1 invalid input / drift / a host failed,
- * 2 typeflake itself (or a tool it needs) failed.
+ * The `typeflake` command line. Exit codes (`command/exit-code.ts`): 0 ok, 1 invalid input /
+ * drift / a host failed, 2 typeflake itself (or a tool it needs) failed, 130 interrupted.
  */
 import { Command, CommanderError } from "commander";
+import { AlreadyReported, CommandError } from "../command/command-error.ts";
+import { ExitCode } from "../command/exit-code.ts";
 import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
-import type { FleetTargets } from "../nix-cli/target.ts";
 import { registerCommands } from "./command-registry.ts";
-import { FleetRootNotFound } from "./find-fleet-root.ts";
-import { globalOptions } from "./global-options.ts";
-
-/** Thrown after the diagnostics of an invalid fleet were shown: exit 1, nothing more to say. */
-class InvalidFleet extends Error {}
-
-/** An interrupted write could not be recovered: its report, exit 2. */
-class UnfinishedWrite extends Error {}
+import { processEnvironment } from "./command-environment.ts";
+import { findFleetRoot, FleetRootNotFound } from "./find-fleet-root.ts";
 
 const program = new Command("typeflake")
   .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
@@ -22,31 +17,14 @@ const program = new Command("typeflake")
   .showHelpAfterError()
   .exitOverride();
 
-const globals = () => globalOptions(program.opts<{ root?: string }>());
-
-/** The nix commands act on the fleet as last generated: validate it and adapt it. */
-const context = {
-  loadTargets: async (): Promise<FleetTargets> => {
-    const { root } = globals();
-    const [{ runPipeline }, { reportDiagnostics }, { fleetTargets }] = await Promise.all([
-      import("../pipeline.ts"),
-      import("./report-diagnostics.ts"),
-      import("../nix-cli/fleet-targets.ts"),
-    ]);
-    const result = await runPipeline(root);
-    if (!result.fleet || !result.plan) {
-      await reportDiagnostics(result.diagnostics, { root, json: false });
-      throw new InvalidFleet();
-    }
-    return fleetTargets(result.fleet, root);
-  },
-};
+const environment = processEnvironment(() => program.opts<{ root?: string }>().root);
+const { io } = environment;
 
 // Before any command in a fleet: finish or undo a generate that was cut off (see docs/writes.md).
 program.hook("preAction", async () => {
   const root = (() => {
     try {
-      return globals().root;
+      return findFleetRoot(io.cwd, environment.rootOption());
     } catch (caught) {
       if (caught instanceof FleetRootNotFound) return undefined; // `init`, `schema`: no fleet yet
       throw caught;
@@ -55,31 +33,30 @@ program.hook("preAction", async () => {
   if (root === undefined) return;
   const { colorEnabled, formatRecovery, formatRecoveryFailure, recoverUnfinishedWrite } = await import("../emit/index.ts");
   const recovered = await recoverUnfinishedWrite(root);
-  const color = colorEnabled(process.stderr, process.env);
-  if (!recovered.ok) throw new UnfinishedWrite(formatRecoveryFailure(recovered.problem, { color }));
-  process.stderr.write(formatRecovery(recovered.recovery, { color }));
+  const color = colorEnabled(io.stderr as { isTTY?: boolean }, io.env);
+  if (!recovered.ok) {
+    io.stderr.write(formatRecoveryFailure(recovered.problem, { color }));
+    throw new AlreadyReported(ExitCode.Failed);
+  }
+  io.stderr.write(formatRecovery(recovered.recovery, { color }));
 });
 
-await registerCommands(program, { globals, context }, process.argv.slice(2));
+await registerCommands(program, environment, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);
 } catch (caught) {
   if (caught instanceof CommanderError) {
-    process.exitCode = caught.exitCode === 0 ? 0 : 1;
-  } else if (caught instanceof InvalidFleet) {
-    process.exitCode = 1;
-  } else if (caught instanceof UnfinishedWrite) {
-    process.stderr.write(caught.message);
-    process.exitCode = 2;
-  } else if (caught instanceof FleetRootNotFound) {
-    process.stderr.write(`typeflake: ${caught.message}\n`);
-    process.exitCode = 1;
+    environment.setExitCode(caught.exitCode === 0 ? ExitCode.Ok : ExitCode.Invalid);
+  } else if (caught instanceof CommandError) {
+    // Thrown before a command's own action frame (the recovery above).
+    if (caught.message) io.stderr.write(`typeflake: ${caught.message}\n`);
+    environment.setExitCode(caught.exitCode);
   } else {
     const message = caught instanceof Error ? caught.message : String(caught);
-    process.stderr.write(`typeflake: internal error: ${message}\n`);
-    if (process.env["TYPEFLAKE_DEBUG"]) process.stderr.write(`${(caught as Error).stack ?? ""}\n`);
-    else process.stderr.write("Set TYPEFLAKE_DEBUG=1 to see where it happened, and please report it.\n");
-    process.exitCode = 2;
+    io.stderr.write(`typeflake: internal error: ${message}\n`);
+    if (io.env["TYPEFLAKE_DEBUG"]) io.stderr.write(`${(caught as Error).stack ?? ""}\n`);
+    else io.stderr.write("Set TYPEFLAKE_DEBUG=1 to see where it happened, and please report it.\n");
+    environment.setExitCode(ExitCode.Failed);
   }
 }

@@ -9,21 +9,17 @@
  * 1 error in 1 file
  * ```
  */
-import { colorEnabled as colorEnabledFor, palette, type Palette } from "../emit/color.ts";
+import { palette, type Palette } from "../emit/color.ts";
 import { formatObjectPath, type Diagnostic, type RelatedOrigin } from "./diagnostic.ts";
 import { displayPath } from "./display-path.ts";
 
 /** How to print. */
 export interface FormatOptions {
-  /** ANSI colours; pass `colorEnabled()` for the terminal's choice. */
+  /** ANSI colours; a command passes `context.color(stderr)` for the terminal's choice. */
   readonly color: boolean;
 }
 
 type Colors = Palette;
-
-/** Whether to colour output for `stream` in this process's environment (NO_COLOR, FORCE_COLOR, a TTY). */
-export const colorEnabled = (stream: { readonly isTTY?: boolean } = process.stderr): boolean =>
-  colorEnabledFor(stream, process.env);
 
 const where = (origin: RelatedOrigin, options: FormatOptions): string => {
   const file = displayPath(origin.file);

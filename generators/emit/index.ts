@@ -10,7 +10,7 @@ export type { KeptFile } from "./actions.ts";
 export type { EmitProblem, EmitProblemCode } from "./problems.ts";
 export { type WriteOptions, type WriteResult, writePlan } from "./write.ts";
 export { type CheckResult, type DriftedFile, checkPlan, hasDrift } from "./check.ts";
-export { type ExitCode, checkExitCode, writeExitCode } from "./exit-code.ts";
+export { checkExitCode, writeExitCode } from "./exit-code.ts";
 export { colorEnabled } from "./color.ts";
 export { formatCheckReport, formatRecovery, formatRecoveryFailure, formatWriteReport, type ReportOptions } from "./report.ts";
 export { type Recovery, type RecoveryResult, recoverUnfinishedWrite } from "./recover.ts";

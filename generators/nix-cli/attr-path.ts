@@ -5,7 +5,7 @@
  * with `"…"` grouping and no escapes at all. So this is a different quoting from the Nix printer's
  * and lives here, next to the only code that builds installables.
  */
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../command/command-error.ts";
 
 /** How to write an option path, for help texts and errors. */
 export const attrPathHelp =

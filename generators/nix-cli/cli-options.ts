@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../command/command-error.ts";
 import type { InputOverride } from "./nix.ts";
 import type { HostAccess } from "./ssh.ts";
 import { hostAccess, parseTargetHost } from "./ssh.ts";

@@ -9,7 +9,7 @@
  * paths no cache signed.
  */
 import type { CommandLine } from "./command-line.ts";
-import { ToolError } from "./errors.ts";
+import { ToolError } from "../command/command-error.ts";
 import { nixBuildToplevel, nixCopyFrom, nixDiffClosures } from "./nix.ts";
 import type { RunOptions } from "./run.ts";
 import { runChecked, runCommand } from "./run.ts";

@@ -3,7 +3,7 @@
  * option the chosen tool cannot honour is an error rather than silently dropped, so a user never
  * believes a deploy ran differently than it did.
  */
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../command/command-error.ts";
 import type { TargetHostOverride } from "./ssh.ts";
 import type { DeployTool } from "./target.ts";
 

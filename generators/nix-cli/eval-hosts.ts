@@ -2,8 +2,7 @@
  * Evaluate every host of the fleet (for `generate --eval`): `nix eval` of each host's whole
  * system, several at a time, with a status line each and a summary.
  */
-import type { CliIo } from "./context.ts";
-import { resolveIo } from "./context.ts";
+import type { CommandIo } from "../command/command-context.ts";
 import { DEFAULT_JOBS, runFleet } from "./fleet-run.ts";
 import { trapInterrupts } from "./interrupt.ts";
 import type { InputOverride } from "./nix.ts";
@@ -16,15 +15,15 @@ export interface EvaluateHostsOptions {
   readonly jobs?: number;
   readonly overrides?: readonly InputOverride[];
   readonly dryRun?: boolean;
-  /** Replacements for the process's streams and environment. */
-  readonly io?: Partial<CliIo>;
+  /** Where the command lines and the tools' output go; the environment nix runs with. */
+  readonly io: CommandIo;
 }
 
 /**
  * Evaluate each host's system derivation and return each host's outcome (`status` is `"ok"` for
  * those that evaluate); `requireSuccess(outcomes, "eval")` turns failures into an error.
  */
-export async function evaluateHosts(fleet: FleetTargets, options: EvaluateHostsOptions = {}): Promise<HostOutcome[]> {
+export async function evaluateHosts(fleet: FleetTargets, options: EvaluateHostsOptions): Promise<HostOutcome[]> {
   const trap = trapInterrupts();
   try {
     const jobs = fleet.hosts.map((host) => ({
@@ -33,7 +32,7 @@ export async function evaluateHosts(fleet: FleetTargets, options: EvaluateHostsO
     }));
     return await runFleet(jobs, {
       cwd: fleet.flakeDir,
-      io: resolveIo(options.io),
+      io: options.io,
       dryRun: options.dryRun === true,
       signal: trap.signal,
       jobs: options.jobs ?? DEFAULT_JOBS,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../command/command-error.ts";
 
 interface LockFile {
   readonly root?: string;

@@ -6,8 +6,8 @@
  */
 import { mapConcurrently } from "../concurrency.ts";
 import type { CommandLine } from "./command-line.ts";
-import type { CliIo } from "./context.ts";
-import { CommandFailedError, InterruptedError } from "./errors.ts";
+import type { CommandIo } from "../command/command-context.ts";
+import { CommandFailedError, InterruptedError } from "../command/command-error.ts";
 import { ensureTools, noteLine, runCommand } from "./run.ts";
 import { canShowLiveStatus, StatusBoard } from "./status-board.ts";
 import type { HostOutcome } from "./summary.ts";
@@ -29,7 +29,7 @@ export interface HostJob {
 export interface FleetRunOptions {
   /** The directory every command runs in: the flake's. */
   readonly cwd: string;
-  readonly io: CliIo;
+  readonly io: CommandIo;
   readonly dryRun: boolean;
   readonly signal: AbortSignal;
   /** How many hosts run at once. */

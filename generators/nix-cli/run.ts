@@ -10,8 +10,9 @@ import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import type { CommandLine } from "./command-line.ts";
 import { formatCommandLine, shellQuote } from "./command-line.ts";
-import type { CliIo } from "./context.ts";
-import { CommandFailedError, InterruptedError, ToolError } from "./errors.ts";
+import type { CommandContext, CommandIo } from "../command/command-context.ts";
+import { CommandFailedError, InterruptedError, ToolError } from "../command/command-error.ts";
+import type { FleetTargets } from "./target.ts";
 import { findExecutable, missingToolMessage } from "./tools.ts";
 
 /** Line-by-line destinations for a child's output, when several run at once and each line needs its host. */
@@ -24,7 +25,7 @@ export interface LineSinks {
 export interface RunOptions {
   /** The directory the command runs in: the flake's. */
   readonly cwd: string;
-  readonly io: CliIo;
+  readonly io: CommandIo;
   /** Print the command without running it. */
   readonly dryRun: boolean;
   /** Aborted on Ctrl-C: the child is terminated and the run ends in an `InterruptedError`. */
@@ -34,6 +35,14 @@ export interface RunOptions {
   /** Collect stdout and return it, instead of streaming it. */
   readonly capture?: boolean;
 }
+
+/** Options to run a command of `context`'s run in the fleet's flake directory (printed only, with `dryRun`). */
+export const runOptionsFor = (context: Pick<CommandContext, "io" | "signal">, fleet: FleetTargets, dryRun: boolean | undefined): RunOptions => ({
+  cwd: fleet.flakeDir,
+  io: context.io,
+  dryRun: dryRun === true,
+  signal: context.signal,
+});
 
 /** What a finished command left behind. */
 export interface RunResult {

@@ -2,7 +2,7 @@
  * Choosing hosts by name, `--all` or `--tag`, with errors that list what would be valid.
  */
 import { closestMatch } from "../diagnostics/suggest.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../command/command-error.ts";
 import type { DeployTarget, FleetTargets } from "./target.ts";
 
 /** How the user picked hosts on the command line. */

@@ -5,7 +5,7 @@
  */
 import type { CommandLine } from "./command-line.ts";
 import { shellQuote } from "./command-line.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../command/command-error.ts";
 import type { DeployTarget } from "./target.ts";
 
 /** Where host commands run. */

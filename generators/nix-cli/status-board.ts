@@ -5,7 +5,7 @@
  */
 import type { WriteStream } from "node:tty";
 import pc from "picocolors";
-import type { CliIo } from "./context.ts";
+import type { CommandIo } from "../command/command-context.ts";
 import type { LineSinks } from "./run.ts";
 import type { HostOutcome } from "./summary.ts";
 import { describeResult, formatElapsed } from "./summary.ts";
@@ -22,12 +22,12 @@ const isCi = (env: NodeJS.ProcessEnv): boolean =>
   env.CI !== undefined && !["", "0", "false"].includes(env.CI.toLowerCase());
 
 /** Whether a live status fits this output: stderr is a terminal and this is not CI. */
-export const canShowLiveStatus = (io: CliIo): boolean =>
+export const canShowLiveStatus = (io: CommandIo): boolean =>
   (io.stderr as Partial<WriteStream>).isTTY === true && !isCi(io.env);
 
 /** Status lines for a set of hosts, and their prefixed output. */
 export class StatusBoard {
-  readonly #io: CliIo;
+  readonly #io: CommandIo;
   readonly #states = new Map<string, HostState>();
   readonly #width: number;
   readonly #live: boolean;
@@ -35,7 +35,7 @@ export class StatusBoard {
   #drawnLines = 0;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(io: CliIo, hosts: readonly string[], live: boolean) {
+  constructor(io: CommandIo, hosts: readonly string[], live: boolean) {
     this.#io = io;
     this.#live = live;
     this.#colors = pc.createColors(live && io.env.NO_COLOR === undefined);

@@ -8,12 +8,13 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { UsageError } from "../command/command-error.ts";
 import { CONFIG_FILE } from "../load/layout.ts";
 
 const run = promisify(execFile);
 
 /** The base revision cannot be used: not a git work tree, not a commit, no fleet in it. Exit code 1. */
-export class BaseRevisionError extends Error {}
+export class BaseRevisionError extends UsageError {}
 
 const git = async (root: string, args: readonly string[]): Promise<string> => {
   try {

@@ -5,15 +5,13 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { commandNamed, registerCommands } from "../../generators/cli/command-registry.ts";
+import { processEnvironment } from "../../generators/cli/command-environment.ts";
 
-const host = {
-  globals: () => ({ root: "/nonexistent" }),
-  context: { loadTargets: () => Promise.reject(new Error("not in this test")) },
-};
+const environment = processEnvironment(() => "/nonexistent");
 
 const registered = async (args: string[]): Promise<string[]> => {
   const program = new Command("typeflake").option("-C, --root <dir>");
-  await registerCommands(program, host, args);
+  await registerCommands(program, environment, args);
   return program.commands.map((command) => command.name());
 };
 

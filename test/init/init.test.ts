@@ -10,9 +10,8 @@ import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command } from "commander";
 import { format } from "prettier";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { registerInitCommand } from "../../generators/cli/commands/init.ts";
 import { DEFAULT_INIT_OPTIONS, initOptionProblems } from "../../generators/init/init-options.ts";
 import { packageName, scaffoldFiles, type ScaffoldFile } from "../../generators/init/scaffold.ts";
@@ -22,6 +21,7 @@ import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { installTypeflake } from "../cli/support/scaffolded-fleet.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { evalFlakeJson } from "../support/flake-eval.ts";
+import { runCommand } from "../support/run-command.ts";
 
 const REPOSITORY = fileURLToPath(new URL("../../", import.meta.url));
 const ownManifest = (path: string) => JSON.parse(readFileSync(join(REPOSITORY, path), "utf8")) as { version: string };
@@ -29,7 +29,6 @@ const ownManifest = (path: string) => JSON.parse(readFileSync(join(REPOSITORY, p
 const cleanup: string[] = [];
 afterAll(() => Promise.all(cleanup.map(removeFleet)));
 afterEach(() => {
-  vi.restoreAllMocks();
   process.exitCode = undefined;
 });
 
@@ -41,15 +40,9 @@ const emptyFolder = async (parent?: string): Promise<string> => {
 };
 
 /** Run `typeflake init <args>` in this process; what it printed on stderr. */
-const runInit = async (...args: string[]): Promise<string> => {
-  const printed: string[] = [];
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => printed.push(String(chunk)) > 0);
-  const program = new Command("typeflake").exitOverride();
-  registerInitCommand(program);
-  await program.parseAsync(["node", "typeflake", "init", ...args]);
-  vi.restoreAllMocks();
-  return printed.join("");
-};
+// The exit code is also left in process.exitCode, where the CLI leaves it and the tests read it.
+const runInit = async (...args: string[]): Promise<string> =>
+  (await runCommand([registerInitCommand], ["init", ...args], { setExitCode: (code) => (process.exitCode = code) })).stderr;
 
 const fileText = (files: readonly ScaffoldFile[], path: string): string => {
   const file = files.find((entry) => entry.path === path);

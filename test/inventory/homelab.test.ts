@@ -5,14 +5,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command } from "commander";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerInventoryCommand } from "../../generators/cli/commands/inventory.ts";
 import { checkPlan, hasDrift } from "../../generators/emit/check.ts";
 import { INVENTORY_PATH } from "../../generators/files/inventory-file.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
 import { fleetFile, hostFile } from "../diagnostics/support/fleet-text.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
+import { runCommand } from "../support/run-command.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const GOLDEN = join(ROOT, INVENTORY_PATH);
@@ -26,18 +26,10 @@ beforeAll(async () => {
 });
 
 /** Run `typeflake inventory <args>` for `root` in this process; what it printed on stdout. */
-const runInventory = async (root: string, ...args: string[]): Promise<string> => {
-  const printed: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => printed.push(String(chunk)) > 0);
-  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  const program = new Command("typeflake").exitOverride();
-  registerInventoryCommand(program, () => ({ root }));
-  await program.parseAsync(["node", "typeflake", "inventory", ...args]);
-  vi.restoreAllMocks();
-  return printed.join("");
-};
+// The exit code is also left in process.exitCode, where the CLI leaves it and the tests read it.
+const runInventory = async (root: string, ...args: string[]): Promise<string> =>
+  (await runCommand([registerInventoryCommand], ["inventory", ...args], { root, cwd: root, setExitCode: (code) => (process.exitCode = code) })).stdout;
 afterEach(() => {
-  vi.restoreAllMocks();
   process.exitCode = undefined;
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { installable, parseOptionPath } from "../../generators/nix-cli/attr-path.ts";
-import { UsageError } from "../../generators/nix-cli/errors.ts";
+import { UsageError } from "../../generators/command/command-error.ts";
 
 describe("parseOptionPath", () => {
   test("splits on dots and honours quotes with Nix's escapes", () => {

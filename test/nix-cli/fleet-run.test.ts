@@ -5,7 +5,8 @@
 import { truncateSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { Collector, runCli } from "./support/cli.ts";
+import { Collector } from "../support/run-command.ts";
+import { runCli } from "./support/cli.ts";
 import { createFakes } from "./support/fakes.ts";
 import { homelab } from "./support/fleet.ts";
 import { tempDir } from "./support/temp.ts";

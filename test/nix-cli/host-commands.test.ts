@@ -5,7 +5,7 @@
 import { truncateSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
-import type { CliRun } from "./support/cli.ts";
+import type { CommandRun } from "../support/run-command.ts";
 import { runCli } from "./support/cli.ts";
 import { asLine, printedLines } from "./support/expect-calls.ts";
 import type { FakeBehaviour, Fakes } from "./support/fakes.ts";
@@ -48,7 +48,7 @@ async function ran(
   fakes: Fakes,
   argv: string[],
   options: { cwd?: string } = {},
-): Promise<CliRun & { lines: string[] }> {
+): Promise<CommandRun & { lines: string[] }> {
   truncateSync(fakes.log);
   const run = await runCli(argv, { fleet, env: fakes.env({ isolated: true }), ...options });
   const lines = fakes.calls().map(asLine);

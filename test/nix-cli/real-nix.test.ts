@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { evaluateHosts } from "../../generators/nix-cli/eval-hosts.ts";
 import { requireSuccess } from "../../generators/nix-cli/fleet-run.ts";
 import { requireNixBinary } from "../support/nix.ts";
-import { Collector, runCli } from "./support/cli.ts";
+import { Collector } from "../support/run-command.ts";
+import { runCli } from "./support/cli.ts";
 import { printedLines } from "./support/expect-calls.ts";
 import { deployTarget } from "./support/fleet.ts";
 import { tempDir } from "./support/temp.ts";
@@ -142,7 +143,7 @@ describe("generate --eval's evaluation of every host", () => {
     const stderr = new Collector();
     const fleet = { ...tinyFleet, hosts: [...tinyFleet.hosts, deployTarget("ghost", "10.0.20.99", [])] };
     const outcomes = await evaluateHosts(fleet, {
-      io: { stderr, stdout: new Collector(), env: { ...env, CI: "true" } },
+      io: { stderr, stdout: new Collector(), env: { ...env, CI: "true" }, cwd: process.cwd() },
     });
     expect(outcomes.map((outcome) => [outcome.host, outcome.status])).toEqual([
       ["compute", "ok"],

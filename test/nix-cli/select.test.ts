@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { UsageError } from "../../generators/nix-cli/errors.ts";
+import { UsageError } from "../../generators/command/command-error.ts";
 import { findHost, selectHosts } from "../../generators/nix-cli/select.ts";
 import { deployTarget, homelab } from "./support/fleet.ts";
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { registerOptionsCommand, type Reporter, runOptionsImport } from "../../generators/cli/commands/options.ts";
 import { SHIPPED_SCHEMA } from "../../generators/options/shipped.ts";
+import { runCommand } from "../support/run-command.ts";
 
 /** A reporter that keeps what it was told. */
 const recorder = (): Reporter & { lines: string[] } => {
@@ -25,7 +25,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
   process.exitCode = undefined;
-  vi.restoreAllMocks();
 });
 
 describe("typeflake options import", () => {
@@ -71,15 +70,13 @@ describe("typeflake options import", () => {
   });
 
   it("is registered as `options import` with --out and --aliases, and writes a fleet's schema", async () => {
-    vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const program = new Command().exitOverride();
-    registerOptionsCommand(program, () => ({ root: dir }), { loadTargets: () => Promise.reject(new Error("unused")) });
     const out = join(dir, "generated");
-    await program.parseAsync(
+    const run = await runCommand(
+      [registerOptionsCommand],
       ["options", "import", join(dir, "options.json"), "--out", out, "--aliases", SHIPPED_SCHEMA.aliasesFile],
-      { from: "user" },
+      { root: dir },
     );
-    expect(process.exitCode).toBe(0);
+    expect(run.exitCode).toBe(0);
     expect(readFileSync(join(out, "nixos-options.d.ts"), "utf8")).toContain('from "typeflake";');
     expect(readFileSync(join(out, "index.json"), "utf8")).toContain(
       '"sources": ["options.json","nixos-option-aliases.json"]',

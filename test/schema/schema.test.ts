@@ -2,27 +2,15 @@
  * `typeflake schema`: the JSON Schema of the definition files, from the DSL's zod schemas, with
  * the DSL's doc comments as descriptions and a documented placeholder for expression values.
  */
-import { Command } from "commander";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerSchemaCommand } from "../../generators/cli/commands/schema.ts";
 import { configBodyShape } from "../../dsl/config-body.ts";
 import { hostSchema } from "../../dsl/host.ts";
 import { EXPRESSION_PLACEHOLDER, fleetJsonSchema, SCHEMA_KINDS, type JsonSchema } from "../../generators/schema/fleet-schema.ts";
+import { runCommand } from "../support/run-command.ts";
 
 /** Run `typeflake schema <args>` in this process: what it printed on stdout. */
-const runSchema = async (...args: string[]): Promise<string> => {
-  const printed: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => printed.push(String(chunk)) > 0);
-  const program = new Command("typeflake").exitOverride().configureOutput({ writeErr: () => undefined });
-  registerSchemaCommand(program);
-  try {
-    await program.parseAsync(["node", "typeflake", "schema", ...args]);
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return printed.join("");
-};
-afterEach(() => vi.restoreAllMocks());
+const runSchema = async (...args: string[]): Promise<string> => (await runCommand([registerSchemaCommand], ["schema", ...args])).stdout;
 
 /** Every `$ref` anywhere in `value`. */
 const refsIn = (value: unknown): string[] =>
@@ -81,7 +69,9 @@ describe("typeflake schema", () => {
     const host = JSON.parse(await runSchema("host")) as JsonSchema;
     expect(host["$ref"]).toBe("#/$defs/host");
     expect(host["title"]).toBe("typeflake host file");
-    await expect(runSchema("hots")).rejects.toThrow(/expected one of fleet, host, module, overlay, home/);
+    const misspelt = await runCommand([registerSchemaCommand], ["schema", "hots"]);
+    expect(misspelt.exitCode).toBe(1);
+    expect(misspelt.stderr).toMatch(/expected one of fleet, host, module, overlay, home/);
   });
 
   it("is the same document on every run", () => {

@@ -2,15 +2,16 @@
  * `typeflake closure-diff <host>`: what deploying would change on the host.
  */
 import type { Command } from "commander";
-import { nixAction } from "../../nix-cli/action.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 import type { DryRunFlags, HostAccessFlags } from "../../nix-cli/cli-options.ts";
 import { accessFromFlags, withDryRun, withHostAccess } from "../../nix-cli/cli-options.ts";
 import { closureDiff } from "../../nix-cli/closure-diff.ts";
-import type { CliContext } from "../../nix-cli/context.ts";
+import { runOptionsFor } from "../../nix-cli/run.ts";
 import { findHost } from "../../nix-cli/select.ts";
 
 /** Add `closure-diff` to the program. */
-export function registerClosureDiffCommand(program: Command, context: CliContext): Command {
+export function registerClosureDiffCommand(program: Command, environment: CommandEnvironment): Command {
   const command = program
     .command("closure-diff")
     .description(
@@ -18,10 +19,10 @@ export function registerClosureDiffCommand(program: Command, context: CliContext
     )
     .argument("<host>", "host name");
   return withDryRun(withHostAccess(command)).action(
-    nixAction(context, async (session, host: string, flags: DryRunFlags & HostAccessFlags) => {
-      const fleet = await context.loadTargets();
+    commandAction(environment, async (context, host: string, flags: DryRunFlags & HostAccessFlags) => {
+      const fleet = await context.deployTargets();
       const access = accessFromFlags(findHost(fleet, host), flags);
-      await closureDiff(host, access, session.runOptions(fleet, flags.dryRun));
-    }),
+      await closureDiff(host, access, runOptionsFor(context, fleet, flags.dryRun));
+    }, { interruptible: true }),
   );
 }

@@ -3,19 +3,19 @@
  * hosts at a time, a status line each and a summary at the end.
  */
 import { type Command, Option } from "commander";
-import { nixAction } from "../../nix-cli/action.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 import type { DryRunFlags } from "../../nix-cli/cli-options.ts";
 import { booleanValue, pairs, wholeNumber, withDryRun } from "../../nix-cli/cli-options.ts";
-import type { CliContext } from "../../nix-cli/context.ts";
 import { deployCommand } from "../../nix-cli/deploy.ts";
 import type { DeployMode, DeployOptions } from "../../nix-cli/deploy-options.ts";
 import { checkDeployOptions, DEPLOY_MODES } from "../../nix-cli/deploy-options.ts";
 import { DEFAULT_JOBS, requireSuccess, runFleet } from "../../nix-cli/fleet-run.ts";
+import { runOptionsFor } from "../../nix-cli/run.ts";
 import { selectHosts } from "../../nix-cli/select.ts";
 import { parseTargetHost } from "../../nix-cli/ssh.ts";
-import { UsageError } from "../../nix-cli/errors.ts";
+import { UsageError } from "../../command/command-error.ts";
 import { compareWithBase } from "../../plan/compare-revisions.ts";
-import { BaseRevisionError } from "../../plan/git-revision.ts";
 import type { DeployTarget, DeployTool, FleetTargets } from "../../nix-cli/target.ts";
 import { DEPLOY_TOOLS } from "../../nix-cli/target.ts";
 
@@ -45,9 +45,7 @@ interface DeployFlags extends DryRunFlags {
  * Nix (generated or hand-kept) differs from the fleet as committed at `base`, as `typeflake plan` finds them.
  */
 const changedSince = async (fleet: FleetTargets, selected: readonly DeployTarget[], base: string, say: (line: string) => void): Promise<DeployTarget[]> => {
-  const comparison = await compareWithBase(fleet.flakeDir, base).catch((caught: unknown) => {
-    throw caught instanceof BaseRevisionError ? new UsageError(caught.message) : caught;
-  });
+  const comparison = await compareWithBase(fleet.flakeDir, base);
   if (!comparison.plan) throw new UsageError("the fleet does not validate; run `typeflake generate` to see why");
   const changed = new Set(comparison.plan.summary.deploy);
   const hosts = selected.filter((host) => changed.has(host.name));
@@ -62,7 +60,7 @@ const changedSince = async (fleet: FleetTargets, selected: readonly DeployTarget
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** Add `deploy` to the program. */
-export function registerDeployCommand(program: Command, context: CliContext): Command {
+export function registerDeployCommand(program: Command, environment: CommandEnvironment): Command {
   const command = program
     .command("deploy")
     .description("deploy hosts with deploy-rs, colmena or nixos-rebuild, several at a time")
@@ -89,12 +87,12 @@ export function registerDeployCommand(program: Command, context: CliContext): Co
       "pass a nix setting to the tool's nix calls: --nix-option <name> <value> (repeatable)",
     );
   return withDryRun(command).action(
-    nixAction(context, async (session, names: string[], flags: DeployFlags) => {
-      const fleet = await context.loadTargets();
+    commandAction(environment, async (context, names: string[], flags: DeployFlags) => {
+      const fleet = await context.deployTargets();
       if (flags.base !== undefined && !flags.changed) throw new UsageError("--base goes with --changed: add --changed to deploy only the hosts changed since that revision");
       const everyHost = flags.changed === true && names.length === 0 && flags.tag.length === 0;
       const selected = selectHosts(fleet, { names, all: flags.all === true || everyHost, tags: flags.tag });
-      const hosts = flags.changed ? await changedSince(fleet, selected, flags.base ?? "HEAD", (line) => session.io.stderr.write(line)) : selected;
+      const hosts = flags.changed ? await changedSince(fleet, selected, flags.base ?? "HEAD", (line) => context.io.stderr.write(line)) : selected;
       if (hosts.length === 0) return;
       const options: DeployOptions = {
         tool: flags.tool ?? fleet.tool,
@@ -113,11 +111,11 @@ export function registerDeployCommand(program: Command, context: CliContext): Co
       checkDeployOptions(options, hosts.length);
       const jobs = hosts.map((target) => ({ host: target.name, line: deployCommand(target, options) }));
       const outcomes = await runFleet(jobs, {
-        ...session.runOptions(fleet, flags.dryRun),
+        ...runOptionsFor(context, fleet, flags.dryRun),
         jobs: flags.jobs,
         failFast: flags.failFast === true,
       });
       requireSuccess(outcomes, "deploy");
-    }),
+    }, { interruptible: true }),
   );
 }

@@ -2,17 +2,17 @@
  * `typeflake eval <host> [option]`: a host's evaluated option as JSON on stdout.
  */
 import type { Command } from "commander";
-import { nixAction } from "../../nix-cli/action.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 import { attrPathHelp, parseOptionPath } from "../../nix-cli/attr-path.ts";
 import type { DryRunFlags, OverrideInputFlags } from "../../nix-cli/cli-options.ts";
 import { inputOverrides, withDryRun, withOverrideInput } from "../../nix-cli/cli-options.ts";
-import type { CliContext } from "../../nix-cli/context.ts";
 import { nixEval } from "../../nix-cli/nix.ts";
-import { runChecked } from "../../nix-cli/run.ts";
+import { runChecked, runOptionsFor } from "../../nix-cli/run.ts";
 import { findHost } from "../../nix-cli/select.ts";
 
 /** Add `eval` to the program. */
-export function registerEvalCommand(program: Command, context: CliContext): Command {
+export function registerEvalCommand(program: Command, environment: CommandEnvironment): Command {
   const command = program
     .command("eval")
     .description(
@@ -21,14 +21,15 @@ export function registerEvalCommand(program: Command, context: CliContext): Comm
     .argument("<host>", "host name")
     .argument("[option]", `option path, ${attrPathHelp}`);
   return withOverrideInput(withDryRun(command)).action(
-    nixAction(
-      context,
-      async (session, host: string, option: string | undefined, flags: DryRunFlags & OverrideInputFlags) => {
+    commandAction(
+      environment,
+      async (context, host: string, option: string | undefined, flags: DryRunFlags & OverrideInputFlags) => {
         const optionPath = option === undefined ? [] : parseOptionPath(option);
-        const fleet = await context.loadTargets();
+        const fleet = await context.deployTargets();
         findHost(fleet, host);
-        await runChecked(nixEval(host, optionPath, inputOverrides(flags)), session.runOptions(fleet, flags.dryRun));
+        await runChecked(nixEval(host, optionPath, inputOverrides(flags)), runOptionsFor(context, fleet, flags.dryRun));
       },
+      { interruptible: true },
     ),
   );
 }

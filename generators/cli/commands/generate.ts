@@ -2,18 +2,17 @@
  * `typeflake generate [--check] [--force] [--eval] [--json]` and `typeflake diff`.
  */
 import type { Command } from "commander";
-import { colorEnabled } from "../../emit/color.ts";
+import type { CommandContext } from "../../command/command-context.ts";
+import { ExitCode } from "../../command/exit-code.ts";
 import { checkPlan } from "../../emit/check.ts";
 import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
 import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
 import { describeHolder, type LockHolder } from "../../emit/lock.ts";
 import { writePlan } from "../../emit/write.ts";
 import { evaluateHosts } from "../../nix-cli/eval-hosts.ts";
-import { runPipeline } from "../../pipeline.ts";
-import { fleetTargets } from "../../nix-cli/fleet-targets.ts";
 import { trackGeneratedFiles, untrackedGeneratedFiles } from "../../git/track-generated.ts";
-import { reportDiagnostics } from "../report-diagnostics.ts";
-import type { GlobalOptions } from "../global-options.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 
 interface GenerateOptions {
   readonly check?: boolean;
@@ -22,29 +21,27 @@ interface GenerateOptions {
   readonly json?: boolean;
 }
 
-/** Validate and plan; on invalid input report and set exit code 1, returning nothing. */
-export const plannedFleet = async (root: string, json: boolean) => {
-  const result = await runPipeline(root);
-  await reportDiagnostics(result.diagnostics, { root, json });
-  if (!result.plan || !result.fleet) {
-    process.exitCode = 1;
-    return undefined;
-  }
-  return { plan: result.plan, fleet: result.fleet };
+/** The valid fleet and its plan, its warnings shown (an invalid fleet ends the run in exit code 1). */
+export const plannedFleet = async (context: CommandContext) => {
+  const planned = await context.loadFleet();
+  await context.reportDiagnostics(planned.diagnostics);
+  return planned;
 };
 
 /** Compare the plan with the disk; print the drift report; exit 1 on drift. */
-const checkAgainstDisk = async (root: string, json: boolean): Promise<void> => {
-  const planned = await plannedFleet(root, json);
-  if (!planned) return;
+const checkAgainstDisk = async (context: CommandContext): Promise<void> => {
+  const planned = await plannedFleet(context);
+  const root = context.fleetRoot();
+  const { stdout } = context.io;
   const result = await checkPlan(root, planned.plan);
-  process.stdout.write(formatCheckReport(result, { color: colorEnabled(process.stdout, process.env) }));
+  stdout.write(formatCheckReport(result, { color: context.color(stdout) }));
   const untracked = await untrackedGeneratedFiles(root, planned.plan.files.map((file) => file.path));
-  process.stdout.write(untracked.map((line) => `${line}\n`).join(""));
-  process.exitCode = untracked.length ? 1 : checkExitCode(result);
+  stdout.write(untracked.map((line) => `${line}\n`).join(""));
+  context.setExitCode(untracked.length ? ExitCode.Invalid : checkExitCode(result));
 };
 
-export function registerGenerateCommands(program: Command, globals: () => GlobalOptions): void {
+/** Add `generate` and `diff` to the program. */
+export function registerGenerateCommands(program: Command, environment: CommandEnvironment): void {
   program
     .command("generate")
     .description("validate the fleet and write its flake (nothing is written when anything is invalid)")
@@ -52,26 +49,29 @@ export function registerGenerateCommands(program: Command, globals: () => Global
     .option("--force", "overwrite files that lack typeflake's generated header, or generated files edited by hand")
     .option("--eval", "after writing, evaluate every host with `nix eval`")
     .option("--json", "print diagnostics as JSON on stdout")
-    .action(async (options: GenerateOptions) => {
-      const { root } = globals();
-      if (options.check) return checkAgainstDisk(root, Boolean(options.json));
-      const planned = await plannedFleet(root, Boolean(options.json));
-      if (!planned) return;
-      const onLockWait = (holder: LockHolder) => process.stderr.write(`Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`);
-      const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait });
-      process.stderr.write(formatWriteReport(result, { color: colorEnabled(process.stderr, process.env) }));
-      process.exitCode = writeExitCode(result);
-      if (process.exitCode !== 0) return;
-      const tracked = await trackGeneratedFiles(root, planned.plan.files.map((file) => file.path));
-      process.stderr.write(tracked.map((line) => `${line}\n`).join(""));
-      if (!options.eval) return;
-      const outcomes = await evaluateHosts(fleetTargets(planned.fleet, root), {});
-      if (outcomes.some((outcome) => outcome.status !== "ok")) process.exitCode = 1;
-    });
+    .action(
+      commandAction(environment, async (context, options: GenerateOptions) => {
+        if (options.check) return checkAgainstDisk(context);
+        const planned = await plannedFleet(context);
+        const root = context.fleetRoot();
+        const { stderr } = context.io;
+        const onLockWait = (holder: LockHolder) => stderr.write(`Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`);
+        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait });
+        stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
+        const written = writeExitCode(result);
+        context.setExitCode(written);
+        if (written !== ExitCode.Ok) return;
+        const tracked = await trackGeneratedFiles(root, planned.plan.files.map((file) => file.path));
+        stderr.write(tracked.map((line) => `${line}\n`).join(""));
+        if (!options.eval) return;
+        const outcomes = await evaluateHosts(await context.deployTargets(), { io: context.io });
+        if (outcomes.some((outcome) => outcome.status !== "ok")) context.setExitCode(ExitCode.Invalid);
+      }),
+    );
 
   program
     .command("diff")
     .description("show how the generated files on disk differ from what the TypeScript describes")
     .option("--json", "print diagnostics as JSON on stdout")
-    .action(async (options: { json?: boolean }) => checkAgainstDisk(globals().root, Boolean(options.json)));
+    .action(commandAction(environment, checkAgainstDisk));
 }

@@ -7,10 +7,14 @@
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import type { Command } from "commander";
+import { AlreadyReported, UsageError } from "../../command/command-error.ts";
+import { ExitCode } from "../../command/exit-code.ts";
 import { DEFAULT_INIT_OPTIONS, initOptionProblems, type InitOptions } from "../../init/init-options.ts";
 import { scaffoldFiles } from "../../init/scaffold.ts";
 import { type ScaffoldResult, writeScaffold } from "../../init/write-scaffold.ts";
 import { shellQuote } from "../../nix-cli/command-line.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 
 /** Why nothing (or not everything) was written, for `init <dir>` resolved to `root`. */
 const refusal = (result: Exclude<ScaffoldResult, { ok: true }>, root: string): string => {
@@ -42,7 +46,7 @@ const nextSteps = (dir: string, root: string, cwd: string): string => {
 };
 
 /** Add `init` to the CLI. */
-export function registerInitCommand(program: Command): void {
+export function registerInitCommand(program: Command, environment: CommandEnvironment): void {
   program
     .command("init")
     .description("scaffold a new fleet repository: package.json, tsconfig, typeflake.config.ts, one host, .gitignore, CI workflow, README")
@@ -51,21 +55,22 @@ export function registerInitCommand(program: Command): void {
     .option("--address <address>", "its IP address or DNS name", DEFAULT_INIT_OPTIONS.address)
     .option("--description <text>", "the flake's description", DEFAULT_INIT_OPTIONS.description)
     .option("--system <system>", "the hosts' platform", DEFAULT_INIT_OPTIONS.system)
-    .action(async (dir: string, options: InitOptions) => {
-      const problems = initOptionProblems(options);
-      if (problems.length) {
-        process.stderr.write(problems.map((problem) => `typeflake init: ${problem}\n`).join(""));
-        process.exitCode = 1;
-        return;
-      }
-      const cwd = process.cwd();
-      const root = resolve(cwd, dir);
-      const result = await writeScaffold(root, await scaffoldFiles(root, options));
-      if (!result.ok) {
-        process.stderr.write(`typeflake init: ${refusal(result, root)}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      process.stderr.write(result.written.map((path) => `created: ${path}\n`).join("") + nextSteps(dir, root, cwd));
-    });
+    .action(
+      commandAction(
+        environment,
+        async (context, dir: string, options: InitOptions) => {
+          const { cwd, stderr } = context.io;
+          const problems = initOptionProblems(options);
+          if (problems.length) {
+            stderr.write(problems.map((problem) => `typeflake init: ${problem}\n`).join(""));
+            throw new AlreadyReported(ExitCode.Invalid);
+          }
+          const root = resolve(cwd, dir);
+          const result = await writeScaffold(root, await scaffoldFiles(root, options));
+          if (!result.ok) throw new UsageError(refusal(result, root));
+          stderr.write(result.written.map((path) => `created: ${path}\n`).join("") + nextSteps(dir, root, cwd));
+        },
+        { namedInErrors: true },
+      ),
+    );
 }

@@ -5,12 +5,12 @@
  * manifest stale, so the whole plan is written (normally only the page has changed).
  */
 import type { Command } from "commander";
-import { colorEnabled } from "../../emit/color.ts";
 import { writeExitCode } from "../../emit/exit-code.ts";
 import { formatWriteReport } from "../../emit/report.ts";
 import { writePlan } from "../../emit/write.ts";
 import { INVENTORY_PATH } from "../../files/inventory-file.ts";
-import type { GlobalOptions } from "../global-options.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 import { plannedFleet } from "./generate.ts";
 
 interface InventoryOptions {
@@ -19,22 +19,23 @@ interface InventoryOptions {
 }
 
 /** Add `inventory` to the CLI. */
-export function registerInventoryCommand(program: Command, globals: () => GlobalOptions): void {
+export function registerInventoryCommand(program: Command, environment: CommandEnvironment): void {
   program
     .command("inventory")
     .description(`write ${INVENTORY_PATH}: a table of the hosts and a Mermaid diagram of the topology (with the generated files it describes)`)
     .option("--stdout", "print the page instead of writing anything")
     .option("--json", "print diagnostics as JSON on stdout")
-    .action(async (options: InventoryOptions) => {
-      const { root } = globals();
-      const planned = await plannedFleet(root, Boolean(options.json));
-      if (!planned) return;
-      if (options.stdout) {
-        process.stdout.write(planned.plan.files.find((file) => file.path === INVENTORY_PATH)?.text ?? "");
-        return;
-      }
-      const result = await writePlan(root, planned.plan);
-      process.stderr.write(formatWriteReport(result, { color: colorEnabled(process.stderr, process.env) }));
-      process.exitCode = writeExitCode(result);
-    });
+    .action(
+      commandAction(environment, async (context, options: InventoryOptions) => {
+        const planned = await plannedFleet(context);
+        const { stdout, stderr } = context.io;
+        if (options.stdout) {
+          stdout.write(planned.plan.files.find((file) => file.path === INVENTORY_PATH)?.text ?? "");
+          return;
+        }
+        const result = await writePlan(context.fleetRoot(), planned.plan);
+        stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
+        context.setExitCode(writeExitCode(result));
+      }),
+    );
 }

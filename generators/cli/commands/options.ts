@@ -7,8 +7,10 @@
 import { readFileSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import type { GlobalOptions } from "../global-options.ts";
-import { nixAction } from "../../nix-cli/action.ts";
+import type { CommandIo } from "../../command/command-context.ts";
+import { ExitCode } from "../../command/exit-code.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 import {
   type DryRunFlags,
   inputOverrides,
@@ -16,7 +18,6 @@ import {
   withDryRun,
   withOverrideInput,
 } from "../../nix-cli/cli-options.ts";
-import type { CliContext } from "../../nix-cli/context.ts";
 import { FLEET_SCHEMA_DIR, FLEET_SCHEMA_FILES } from "../../options/fleet-schema.ts";
 import { importOptionSchema, type JsonInput } from "../../options/import-schema.ts";
 import { formatInputProblem } from "../../options/options-file.ts";
@@ -56,7 +57,7 @@ export interface Reporter {
 }
 
 /** Add `options sync` and `options import` to the CLI. */
-export function registerOptionsCommand(program: Command, globals: () => GlobalOptions, context: CliContext): void {
+export function registerOptionsCommand(program: Command, environment: CommandEnvironment): void {
   const options = program
     .command("options")
     .description("the fleet's own typed NixOS options (.typeflake/options/), for tsc, the editor and generate");
@@ -70,19 +71,24 @@ export function registerOptionsCommand(program: Command, globals: () => GlobalOp
     .option("--check", "write nothing; exit 1 when the committed .typeflake/options/ is not what nix says now")
     .option("--force", "replace files in .typeflake/options/ that typeflake did not generate", false);
   withOverrideInput(withDryRun(sync)).action(
-    nixAction(context, async (session, flags: SyncFlags) => {
-      const code = await syncFleetSchema(
-        {
-          root: globals().root,
-          ...(flags.host !== undefined ? { hosts: flags.host } : {}),
-          overrides: inputOverrides(flags),
-          check: flags.check === true,
-          force: flags.force === true,
-        },
-        { cwd: globals().root, io: session.io, dryRun: flags.dryRun === true, signal: session.signal },
-      );
-      if (code !== 0) session.io.setExitCode(code);
-    }),
+    commandAction(
+      environment,
+      async (context, flags: SyncFlags) => {
+        const root = context.fleetRoot();
+        const code = await syncFleetSchema(
+          {
+            root,
+            ...(flags.host !== undefined ? { hosts: flags.host } : {}),
+            overrides: inputOverrides(flags),
+            check: flags.check === true,
+            force: flags.force === true,
+          },
+          { cwd: root, io: context.io, dryRun: flags.dryRun === true, signal: context.signal },
+        );
+        if (code !== ExitCode.Ok) context.setExitCode(code);
+      },
+      { interruptible: true },
+    ),
   );
 
   options
@@ -92,21 +98,30 @@ export function registerOptionsCommand(program: Command, globals: () => GlobalOp
     .option("--out <dir>", `output folder (default: the fleet's ${FLEET_SCHEMA_DIR})`)
     .option("--aliases <file>", "renamed and removed options: a JSON list of { from, to, kind }")
     .option("--force", "overwrite files that typeflake did not generate", false)
-    .action(async (optionsFile: string, flags: { out?: string; aliases?: string; force: boolean }) => {
-      const fleetRoot = flags.out === undefined ? globals().root : undefined;
-      process.exitCode = await runOptionsImport(
-        {
-          optionsFile,
-          outDir: flags.out ?? join(fleetRoot ?? ".", ...FLEET_SCHEMA_DIR.split("/")),
-          force: flags.force,
-          cwd: process.cwd(),
-          ...(fleetRoot !== undefined ? { fleetRoot } : {}),
-          ...(flags.aliases !== undefined ? { aliasesFile: flags.aliases } : {}),
-        },
-        { info: (message) => console.log(message), error: (message) => console.error(message) },
-      );
-    });
+    .action(
+      commandAction(environment, async (context, optionsFile: string, flags: { out?: string; aliases?: string; force: boolean }) => {
+        const fleetRoot = flags.out === undefined ? context.fleetRoot() : undefined;
+        const code = await runOptionsImport(
+          {
+            optionsFile,
+            outDir: flags.out ?? join(fleetRoot ?? ".", ...FLEET_SCHEMA_DIR.split("/")),
+            force: flags.force,
+            cwd: context.io.cwd,
+            ...(fleetRoot !== undefined ? { fleetRoot } : {}),
+            ...(flags.aliases !== undefined ? { aliasesFile: flags.aliases } : {}),
+          },
+          ioReporter(context.io),
+        );
+        context.setExitCode(code);
+      }),
+    );
 }
+
+/** A reporter that writes information to `io.stdout` and errors to `io.stderr`, a line each. */
+const ioReporter = (io: CommandIo): Reporter => ({
+  info: (message) => io.stdout.write(`${message}\n`),
+  error: (message) => io.stderr.write(`${message}\n`),
+});
 
 interface SyncFlags extends DryRunFlags, OverrideInputFlags {
   readonly host?: string[];
@@ -115,13 +130,13 @@ interface SyncFlags extends DryRunFlags, OverrideInputFlags {
 }
 
 /** Run the import; returns the exit code (0 written, 1 nothing written). */
-export async function runOptionsImport(request: OptionsImportRequest, reporter: Reporter): Promise<number> {
+export async function runOptionsImport(request: OptionsImportRequest, reporter: Reporter): Promise<ExitCode> {
   const outDir = resolve(request.cwd, request.outDir);
   const target = request.target ?? "fleet";
   const refusal = target === "fleet" ? insidePackage(outDir, request.fleetRoot) : undefined;
   if (refusal !== undefined) {
     reporter.error(refusal);
-    return 1;
+    return ExitCode.Invalid;
   }
   const optionsInput = readJson(resolve(request.cwd, request.optionsFile));
   const aliasesInput =
@@ -129,7 +144,7 @@ export async function runOptionsImport(request: OptionsImportRequest, reporter: 
   const unreadable = [optionsInput, aliasesInput].filter((input): input is string => typeof input === "string");
   if (unreadable.length > 0) {
     unreadable.forEach((message) => reporter.error(message));
-    return 1;
+    return ExitCode.Invalid;
   }
   const options = optionsInput as JsonInput;
   const aliases = aliasesInput as JsonInput | undefined;
@@ -150,13 +165,13 @@ export async function runOptionsImport(request: OptionsImportRequest, reporter: 
   if (!imported.ok) {
     reporter.error(`Nothing was written: ${imported.problems.length} problem(s) in the input.`);
     imported.problems.forEach((problem) => reporter.error(`  ${formatInputProblem(problem)}`));
-    return 1;
+    return ExitCode.Invalid;
   }
   const refused = await writeGeneratedFiles(outDir, imported.value.files, request.force);
   if (refused.length > 0) {
     reporter.error(`Nothing was written: these files were not generated by typeflake (use --force to replace them):`);
     refused.forEach((file) => reporter.error(`  ${file}`));
-    return 1;
+    return ExitCode.Invalid;
   }
   const { optionCount, fallbacks, warnings } = imported.value;
   const names = Object.values(target === "fleet" ? FLEET_SCHEMA_FILES : GENERATED_FILES).join(", ");
@@ -168,7 +183,7 @@ export async function runOptionsImport(request: OptionsImportRequest, reporter: 
     );
   }
   warnings.forEach((warning) => reporter.info(`warning: ${warning}`));
-  return 0;
+  return ExitCode.Ok;
 }
 
 const isInside = (folder: string, path: string): boolean => {

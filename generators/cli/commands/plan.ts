@@ -4,41 +4,42 @@
  * Exit codes: 0 the plan was shown, 1 invalid input or an unusable base, 2 typeflake failed.
  */
 import type { Command } from "commander";
-import { colorEnabled } from "../../emit/color.ts";
+import { AlreadyReported } from "../../command/command-error.ts";
+import { ExitCode } from "../../command/exit-code.ts";
 import { compareWithBase } from "../../plan/compare-revisions.ts";
-import { BaseRevisionError } from "../../plan/git-revision.ts";
 import { renderPlanJson } from "../../plan/render-json.ts";
 import { renderPlanText } from "../../plan/render-text.ts";
-import type { GlobalOptions } from "../global-options.ts";
-import { reportDiagnostics } from "../report-diagnostics.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 
 interface PlanFlags {
   readonly base: string;
   readonly json?: boolean;
 }
 
-export function registerPlanCommand(program: Command, globals: () => GlobalOptions): void {
+/** Add `plan` to the program. */
+export function registerPlanCommand(program: Command, environment: CommandEnvironment): void {
   program
     .command("plan")
     .description("show what the working tree changes on each host compared with a git revision (no nix needed)")
     .option("--base <ref>", "the git revision to compare with (branch, tag or commit)", "HEAD")
     .option("--json", "print the plan as JSON on stdout (diagnostics as JSON too)")
-    .action(async (flags: PlanFlags) => {
-      const { root } = globals();
-      const json = Boolean(flags.json);
-      try {
-        const comparison = await compareWithBase(root, flags.base);
-        if (!comparison.plan) {
-          await reportDiagnostics(comparison.diagnostics, { root, json });
-          process.exitCode = 1;
-          return;
-        }
-        if (!json) await reportDiagnostics(comparison.diagnostics, { root, json });
-        process.stdout.write(json ? renderPlanJson(comparison.plan) : renderPlanText(comparison.plan, { color: colorEnabled(process.stdout, process.env) }));
-      } catch (caught) {
-        if (!(caught instanceof BaseRevisionError)) throw caught;
-        process.stderr.write(`typeflake plan: ${caught.message}\n`);
-        process.exitCode = 1;
-      }
-    });
+    .action(
+      commandAction(
+        environment,
+        async (context, flags: PlanFlags) => {
+          // An unusable base is a `BaseRevisionError`: the action frame says so and exits 1.
+          const comparison = await compareWithBase(context.fleetRoot(), flags.base);
+          if (!comparison.plan) {
+            await context.reportDiagnostics(comparison.diagnostics);
+            throw new AlreadyReported(ExitCode.Invalid);
+          }
+          // Warnings would break the JSON document on stdout; the plan's JSON is all it prints.
+          if (!context.json) await context.reportDiagnostics(comparison.diagnostics);
+          const { stdout } = context.io;
+          stdout.write(context.json ? renderPlanJson(comparison.plan) : renderPlanText(comparison.plan, { color: context.color(stdout) }));
+        },
+        { namedInErrors: true },
+      ),
+    );
 }

@@ -7,6 +7,8 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { addDocComments } from "../../schema/doc-comments.ts";
 import { fleetJsonSchema, SCHEMA_KINDS, type SchemaKind } from "../../schema/fleet-schema.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 
 const KINDS = Object.keys(SCHEMA_KINDS) as SchemaKind[];
 
@@ -16,14 +18,16 @@ const parseKind = (value: string): SchemaKind => {
 };
 
 /** Add `schema` to the CLI. */
-export function registerSchemaCommand(program: Command): void {
+export function registerSchemaCommand(program: Command, environment: CommandEnvironment): void {
   program
     .command("schema")
     .description("print the JSON Schema of the fleet's definition files, for editors and tools that do not speak TypeScript")
     .argument("[kind]", `only one file kind's schema: ${KINDS.join(", ")}`, parseKind)
-    .action((kind: SchemaKind | undefined) => {
-      const document = fleetJsonSchema(kind);
-      addDocComments(document);
-      process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    });
+    .action(
+      commandAction(environment, (context, kind: SchemaKind | undefined) => {
+        const document = fleetJsonSchema(kind);
+        addDocComments(document);
+        context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      }),
+    );
 }

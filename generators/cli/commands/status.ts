@@ -5,18 +5,16 @@
  * or unreachable. Exit code 0 when every host runs HEAD, 1 otherwise.
  */
 import type { Command } from "commander";
+import { ExitCode } from "../../command/exit-code.ts";
+import { commandAction } from "../command-action.ts";
+import type { CommandEnvironment } from "../command-environment.ts";
 import { mapConcurrently } from "../../concurrency.ts";
-import { colorEnabled } from "../../emit/color.ts";
-import { nixAction } from "../../nix-cli/action.ts";
 import { wholeNumber } from "../../nix-cli/cli-options.ts";
 import { formatCommandLine } from "../../nix-cli/command-line.ts";
-import type { CliContext } from "../../nix-cli/context.ts";
-import { UsageError } from "../../nix-cli/errors.ts";
 import { ensureTools } from "../../nix-cli/run.ts";
 import { selectHosts } from "../../nix-cli/select.ts";
 import { builtFrom, driftReport, hostDrift, renderDriftJson, renderDriftText, type CommitFacts, type Probe } from "../../plan/drift.ts";
 import { commitFacts, headCommit } from "../../plan/git-history.ts";
-import { BaseRevisionError } from "../../plan/git-revision.ts";
 import { probeHost, revisionCommand } from "../../plan/probe-host.ts";
 
 interface StatusFlags {
@@ -29,7 +27,7 @@ interface StatusFlags {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** Add `status` to the program. */
-export function registerStatusCommand(program: Command, context: CliContext): Command {
+export function registerStatusCommand(program: Command, environment: CommandEnvironment): Command {
   return program
     .command("status")
     .description("which commit each host runs, compared with the fleet's git history (asks each host over ssh)")
@@ -39,17 +37,15 @@ export function registerStatusCommand(program: Command, context: CliContext): Co
     .option("--jobs <n>", "hosts asked at once", wholeNumber(1), 32)
     .option("--json", "print the report as JSON on stdout")
     .action(
-      nixAction(context, async (session, names: string[], flags: StatusFlags) => {
-        const fleet = await context.loadTargets();
+      commandAction(environment, async (context, names: string[], flags: StatusFlags) => {
+        const fleet = await context.deployTargets();
         const hosts = selectHosts(fleet, { names, all: names.length === 0 && flags.tag.length === 0, tags: flags.tag });
-        const head = await headCommit(fleet.flakeDir).catch((caught: unknown) => {
-          throw caught instanceof BaseRevisionError ? new UsageError(caught.message) : caught;
-        });
+        const head = await headCommit(fleet.flakeDir);
         const lines = hosts.map((target) => revisionCommand(target, flags.timeout));
-        ensureTools(lines, session.io.env);
-        for (const line of lines) session.io.stderr.write(`$ ${formatCommandLine(line)}\n`);
+        ensureTools(lines, context.io.env);
+        for (const line of lines) context.io.stderr.write(`$ ${formatCommandLine(line)}\n`);
         const probes = (await mapConcurrently(lines, flags.jobs, (line) =>
-          probeHost(line, { timeoutSeconds: flags.timeout, env: session.io.env, signal: session.signal }),
+          probeHost(line, { timeoutSeconds: flags.timeout, env: context.io.env, signal: context.signal }),
         )) as Probe[];
         const commits = [...new Set(probes.flatMap((probe) => (probe.kind === "revision" ? [builtFrom(probe.revision)] : [])))];
         const facts = new Map<string, CommitFacts>(await Promise.all(commits.map(async (commit) => [commit, await commitFacts(fleet.flakeDir, commit)] as const)));
@@ -57,8 +53,8 @@ export function registerStatusCommand(program: Command, context: CliContext): Co
           head,
           hosts.map((target, index) => hostDrift(target.name, probes[index] as Probe, head, (commit) => facts.get(commit) ?? { known: false })),
         );
-        session.io.stdout.write(flags.json ? renderDriftJson(report) : renderDriftText(report, { color: colorEnabled(session.io.stdout as { isTTY?: boolean }, session.io.env) }));
-        session.io.setExitCode(report.summary.current === hosts.length ? 0 : 1);
-      }),
+        context.io.stdout.write(flags.json ? renderDriftJson(report) : renderDriftText(report, { color: context.color(context.io.stdout) }));
+        context.setExitCode(report.summary.current === hosts.length ? ExitCode.Ok : ExitCode.Invalid);
+      }, { interruptible: true }),
     );
 }

@@ -1,8 +1,6 @@
 /**
  * Run typeflake's nix commands in-process, as a user would type them, with the output captured.
  */
-import { Writable } from "node:stream";
-import { Command, CommanderError } from "commander";
 import { registerBuildCommand } from "../../../generators/cli/commands/build.ts";
 import { registerClosureDiffCommand } from "../../../generators/cli/commands/closure-diff.ts";
 import { registerDeployCommand } from "../../../generators/cli/commands/deploy.ts";
@@ -11,24 +9,8 @@ import { registerFlakeCheckCommand } from "../../../generators/cli/commands/flak
 import { registerGenerationsCommand } from "../../../generators/cli/commands/generations.ts";
 import { registerRollbackCommand } from "../../../generators/cli/commands/rollback.ts";
 import { registerUpdateCommand } from "../../../generators/cli/commands/update.ts";
-import type { CliContext } from "../../../generators/nix-cli/context.ts";
 import type { FleetTargets } from "../../../generators/nix-cli/target.ts";
-
-/** What a run left: its exit code and everything written to stdout and stderr. */
-export interface CliRun {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** A stream that keeps what is written to it. */
-export class Collector extends Writable {
-  text = "";
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
+import { type Collector, type CommandRun, runCommand } from "../../support/run-command.ts";
 
 /** Options for one run. */
 export interface RunCliOptions {
@@ -40,42 +22,22 @@ export interface RunCliOptions {
   readonly stderr?: Collector;
 }
 
-/** Parse `argv` (without `typeflake`) with every nix command registered, and run it. */
-export async function runCli(argv: readonly string[], options: RunCliOptions): Promise<CliRun> {
-  const stdout = new Collector();
-  const stderr = options.stderr ?? new Collector();
-  let exitCode = 0;
-  const context: CliContext = {
-    loadTargets: async () => options.fleet,
-    io: {
-      stdout,
-      stderr,
-      env: options.env,
-      cwd: options.cwd ?? options.fleet.flakeDir,
-      setExitCode: (code) => (exitCode = code),
-    },
-  };
-  const program = new Command("typeflake").exitOverride().configureOutput({
-    writeOut: (text) => stdout.write(text),
-    writeErr: (text) => stderr.write(text),
+const NIX_COMMANDS = [
+  registerEvalCommand,
+  registerFlakeCheckCommand,
+  registerBuildCommand,
+  registerDeployCommand,
+  registerRollbackCommand,
+  registerGenerationsCommand,
+  registerClosureDiffCommand,
+  registerUpdateCommand,
+];
+
+/** Parse `argv` (without `typeflake`) with every nix command registered, and run it on `options.fleet`. */
+export const runCli = (argv: readonly string[], options: RunCliOptions): Promise<CommandRun> =>
+  runCommand(NIX_COMMANDS, argv, {
+    deployTargets: options.fleet,
+    env: options.env,
+    cwd: options.cwd ?? options.fleet.flakeDir,
+    ...(options.stderr ? { stderr: options.stderr } : {}),
   });
-  for (const register of [
-    registerEvalCommand,
-    registerFlakeCheckCommand,
-    registerBuildCommand,
-    registerDeployCommand,
-    registerRollbackCommand,
-    registerGenerationsCommand,
-    registerClosureDiffCommand,
-    registerUpdateCommand,
-  ]) {
-    register(program, context);
-  }
-  try {
-    await program.parseAsync(["node", "typeflake", ...argv]);
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    exitCode = error.exitCode;
-  }
-  return { exitCode, stdout: stdout.text, stderr: stderr.text };
-}

@@ -1,0 +1,53 @@
+/**
+ * What every typeflake command works with: the process's streams and surroundings, the fleet it
+ * acts on (found, loaded and validated once, on first use), colour, `--json`, and where its exit
+ * code goes. The CLI makes one per command run (`cli/command-context.ts`); tests make theirs
+ * from an environment of their own, so a command runs in-process and its output can be read back.
+ */
+import type { Writable } from "node:stream";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { FilePlan } from "../emit/plan.ts";
+import type { Fleet } from "../model/fleet.ts";
+import type { FleetTargets } from "../nix-cli/target.ts";
+import type { ExitCode } from "./exit-code.ts";
+
+/** The process's surroundings, as commands use them. */
+export interface CommandIo {
+  /** Where results go: reports, JSON, the tools' own stdout (eval's JSON). */
+  readonly stdout: Writable;
+  /** Where typeflake writes command lines, progress, diagnostics and errors, and the tools' stderr. */
+  readonly stderr: Writable;
+  /** Environment the tools run with; its PATH is where they are looked up. `CI` turns the live status off; `NO_COLOR`/`FORCE_COLOR` decide colour. */
+  readonly env: NodeJS.ProcessEnv;
+  /** The user's working directory: where the fleet is looked for, and what printed paths are relative to. */
+  readonly cwd: string;
+}
+
+/** A fleet that loaded and validated: its model, the files generating writes, and its warnings. */
+export interface ValidFleet {
+  readonly fleet: Fleet;
+  readonly plan: FilePlan;
+  /** Warnings found on the way (there are no errors in a valid fleet). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What a command's action receives. */
+export interface CommandContext {
+  readonly io: CommandIo;
+  /** The command's `--json` flag: results and diagnostics as JSON on stdout. */
+  readonly json: boolean;
+  /** Aborted on Ctrl-C or SIGTERM for commands that stop their children first; never aborted for the others. */
+  readonly signal: AbortSignal;
+  /** Whether to colour what goes to `stream` (a terminal, `NO_COLOR`, `FORCE_COLOR`). */
+  color(stream: Writable): boolean;
+  /** The absolute fleet root: `-C <dir>`, else the nearest `typeflake.config.ts` upwards from `io.cwd`; a `UsageError` when there is none. */
+  fleetRoot(): string;
+  /** The fleet loaded, validated and planned (once per run); when it is invalid, its diagnostics are shown and `AlreadyReported` (exit 1) is thrown. */
+  loadFleet(): Promise<ValidFleet>;
+  /** The fleet as the nix commands see it: one deploy target per host. */
+  deployTargets(): Promise<FleetTargets>;
+  /** Show diagnostics the way the user asked: compiler-style text on stderr, or JSON on stdout with `--json`. */
+  reportDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void>;
+  /** Record how the command ends (the last one recorded wins). */
+  setExitCode(code: ExitCode): void;
+}
