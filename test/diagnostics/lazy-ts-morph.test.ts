@@ -12,7 +12,8 @@ import { removeFleet, writeFleet } from "./support/temp-fleet.ts";
 import { BASE_FLEET } from "./support/fleet-text.ts";
 
 const PROBE = fileURLToPath(new URL("./support/lazy-probe.mjs", import.meta.url));
-const VALID_FLEET = fileURLToPath(new URL("../fixtures/valid-fleet/", import.meta.url));
+// The reference homelab: the repository's own fleet, loaded where it is (loading writes nothing).
+const HOMELAB = fileURLToPath(new URL("../../", import.meta.url));
 
 interface ProbeResult {
   readonly fleet: boolean;
@@ -27,8 +28,8 @@ const roots: string[] = [];
 afterAll(() => Promise.all(roots.map(removeFleet)));
 
 describe("ts-morph is loaded lazily", () => {
-  it("is not loaded when a valid fleet (9 files) loads and validates", () => {
-    const result = probe(VALID_FLEET);
+  it("is not loaded when a valid fleet (the reference homelab, 10 files) loads and validates", () => {
+    const result = probe(HOMELAB);
     expect(result).toMatchObject({ fleet: true, diagnostics: 0, tsMorphLoaded: false });
     // Typically 50-150 ms; the bound only catches a regression such as loading ts-morph or zod twice.
     expect(result.milliseconds).toBeLessThan(1000);

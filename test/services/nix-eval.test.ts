@@ -16,7 +16,6 @@ import { sambaSchema } from "../../dsl/services/samba.ts";
 import { nfsSchema } from "../../dsl/services/nfs.ts";
 import { nixInstantiate } from "../support/nix.ts";
 import { homelab } from "./support/homelab.ts";
-import { WG } from "./support/keys.ts";
 
 const evalJson = (expression: string): unknown => JSON.parse(nixInstantiate(["--eval", "--strict", "--json", "--expr", expression]));
 
@@ -29,12 +28,13 @@ describe("generated services evaluated by nix", () => {
     };
     const hostText = (name: string) => printed(hostFile(fleet, fleet.hosts.find((entry) => entry.name === name)!));
     const moduleText = (name: string) => printed(moduleFile(fleet, fleet.modules.find((entry) => entry.name === name)!));
-    const config = '{ sops.secrets."wireguard-key".path = "/run/secrets/wireguard-key"; }';
+    // The module arguments the files use; none of the values read below needs a real package.
+    const args = '{ config = { sops.secrets."wireguard-key".path = "/run/secrets/wireguard-key"; }; pkgs = { }; }';
     const result = evalJson(`
       let
-        nas = (${hostText("nas")}) { config = ${config}; };
-        gateway = (${hostText("gateway")}) { config = ${config}; };
-        common = (${moduleText("common")}) { config = ${config}; };
+        nas = (${hostText("nas")}) ${args};
+        gateway = (${hostText("gateway")}) ${args};
+        common = (${moduleText("common")}) ${args};
       in {
         samba = nas.services.samba;
         nfs = nas.services.nfs.server;
@@ -62,8 +62,8 @@ describe("generated services evaluated by nix", () => {
         listenPort: 51820,
         privateKeyFile: "/run/secrets/wireguard-key",
         peers: [
-          { publicKey: WG.laptop, allowedIPs: ["10.100.0.2/32"] },
-          { publicKey: WG.phone, allowedIPs: ["10.100.0.3/32"] },
+          { name: "compute", publicKey: "LVZAQ+4wTCBix3HIFlXyK9hh07aOfo9PnoaM8+MsgHA=", allowedIPs: ["10.100.0.3/32"] },
+          { name: "nas", publicKey: "VTPUF2SpJ11k4PFoRNDg4h+NfVG3blLvYUqNn2ThYbA=", allowedIPs: ["10.100.0.2/32"] },
         ],
       },
       nginx: {

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { hostFile } from "../../generators/files/host-file.ts";
 import { printNixExpr } from "../../generators/nix/print.ts";
 import { homelab } from "./support/homelab.ts";
-import { WG } from "./support/keys.ts";
 
 const printedHost = (name: string): string => {
   const fleet = homelab();
@@ -14,12 +13,25 @@ const printedHost = (name: string): string => {
 };
 
 describe("generated Nix text", () => {
-  it("nas: the seed's Samba shares, NFS exports and firewall", () => {
-    expect(printedHost("nas")).toBe(`{ ... }:
+  it("nas: the homelab's Samba shares, NFS exports, firewall and WireGuard spoke", () => {
+    expect(printedHost("nas")).toBe(`{ config, ... }:
 {
   imports = [ ./hardware.nix ];
   networking.hostName = "nas";
   networking.hostId = "a1b2c3d4";
+  networking.wireguard.interfaces.wg0 = {
+    ips = [ "10.100.0.2/24" ];
+    privateKeyFile = config.sops.secrets.wireguard-key-nas.path;
+    peers = [
+      {
+        name = "gateway";
+        publicKey = "Q4+vzSPQv3KJnYgocdXfbg6GCm9As0ouOY0pCJEFEBA=";
+        allowedIPs = [ "10.100.0.0/24" ];
+        endpoint = "10.0.20.1:51820";
+        persistentKeepalive = 25;
+      }
+    ];
+  };
   networking.firewall.allowedTCPPorts = [
     139
     445
@@ -52,10 +64,13 @@ describe("generated Nix text", () => {
       /tank/media 10.0.20.0/24(rw,sync,no_subtree_check)
     '';
   };
+  sops.defaultSopsFile = ../../secrets/secrets.yaml;
+  sops.age.keyFile = "/var/lib/sops-nix/key.txt";
+  sops.secrets.wireguard-key-nas = { };
 }`);
   });
 
-  it("gateway: the seed's WireGuard interface, nginx proxy and sops secret", () => {
+  it("gateway: the homelab's WireGuard hub, nginx proxy and sops secret", () => {
     expect(printedHost("gateway")).toBe(`{ config, ... }:
 {
   imports = [ ./hardware.nix ];
@@ -66,12 +81,14 @@ describe("generated Nix text", () => {
     privateKeyFile = config.sops.secrets.wireguard-key.path;
     peers = [
       {
-        publicKey = "${WG.laptop}";
-        allowedIPs = [ "10.100.0.2/32" ];
+        name = "compute";
+        publicKey = "LVZAQ+4wTCBix3HIFlXyK9hh07aOfo9PnoaM8+MsgHA=";
+        allowedIPs = [ "10.100.0.3/32" ];
       }
       {
-        publicKey = "${WG.phone}";
-        allowedIPs = [ "10.100.0.3/32" ];
+        name = "nas";
+        publicKey = "VTPUF2SpJ11k4PFoRNDg4h+NfVG3blLvYUqNn2ThYbA=";
+        allowedIPs = [ "10.100.0.2/32" ];
       }
     ];
   };

@@ -3,12 +3,14 @@ import { pkg, secret } from "../../dsl/expressions.ts";
 import { lowerUsers } from "../../generators/lower/users.ts";
 import { buildFleet } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
-import { SSH_KEY } from "./support/keys.ts";
 
 const lowerModuleUsers = (fleet = homelab(), name = "common") => {
   const module = fleet.modules.find((entry) => entry.name === name)!;
   return lowerUsers(module.config, { fleet, hostName: undefined, origin: { file: module.file, objectPath: [] } });
 };
+
+/** The deploy user's key in the homelab's modules/common.ts. */
+const HOMELAB_DEPLOY_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJd8x1yM6BoGv5Q0z2pQm9Ka3oH0wqCkq9bXk0Jm7Vt3 admin@workstation";
 
 describe("users lowering", () => {
   it("gives the deploy user its keys, wheel, passwordless sudo for itself only, and store trust", () => {
@@ -18,7 +20,7 @@ describe("users lowering", () => {
     expect(definitions).toEqual([
       {
         path: ["users", "users", "deploy"],
-        value: { isNormalUser: true, description: "Deployment user", extraGroups: ["wheel"], openssh: { authorizedKeys: { keys: [SSH_KEY] } } },
+        value: { isNormalUser: true, description: "Deployment user", extraGroups: ["wheel"], openssh: { authorizedKeys: { keys: [HOMELAB_DEPLOY_KEY] } } },
         origin: at(["users", "deploy"]),
       },
       { path: ["security", "sudo", "extraRules"], value: [{ users: ["deploy"], commands: [{ command: "ALL", options: ["NOPASSWD"] }] }], origin: at(["users", "deploy", "deploy"]) },

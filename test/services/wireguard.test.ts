@@ -43,7 +43,7 @@ const hubAndSpokes = (gateway: object = {}, spokes: Record<string, HostInput> = 
   });
 
 describe("wireguard lowering", () => {
-  it("reproduces the seed's gateway wg0: ips, port, key file from the secret, peers; UDP 51820", () => {
+  it("reproduces the homelab's gateway wg0: ips, port, key file from the secret, the hosts that join it as peers; UDP 51820", () => {
     const fleet = homelab();
     const { definitions, ports, diagnostics } = lowerHost(fleet, "gateway");
     expect(diagnostics).toEqual([]);
@@ -59,8 +59,8 @@ describe("wireguard lowering", () => {
       {
         path: ["networking", "wireguard", "interfaces", "wg0", "peers"],
         value: [
-          { publicKey: WG.laptop, allowedIPs: ["10.100.0.2/32"] },
-          { publicKey: WG.phone, allowedIPs: ["10.100.0.3/32"] },
+          { name: "compute", publicKey: "LVZAQ+4wTCBix3HIFlXyK9hh07aOfo9PnoaM8+MsgHA=", allowedIPs: ["10.100.0.3/32"] },
+          { name: "nas", publicKey: "VTPUF2SpJ11k4PFoRNDg4h+NfVG3blLvYUqNn2ThYbA=", allowedIPs: ["10.100.0.2/32"] },
         ],
         origin: { file: "hosts/gateway/host.ts", objectPath: ["services", "wireguard", "wg0", "peers"] },
       },
