@@ -1,7 +1,10 @@
 /**
  * The stub inputs (test/support/stub-inputs) and the harness that evaluates flakes with them
- * (test/support/flake-eval.ts), on fixtures/homelab-like: a hand-written flake shaped like
- * typeflake's generated homelab, evaluated by the real `nix eval` with every input stubbed.
+ * (test/support/flake-eval.ts), on fixtures/stub-features: a hand-written flake that uses every
+ * stub and module-system feature, evaluated by the real `nix eval` with every input stubbed. It
+ * is not a copy of the reference homelab (whose own generated flake test/homelab evaluates with
+ * the same stubs): it holds what typeflake never generates (conflicting definitions, declared
+ * options, mkBefore/mkAfter, sops-nix and agenix side by side, an aarch64 host, nixos-hardware).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evalFlake, evalFlakeJson, flakeInputNames } from "../support/flake-eval.ts";
 
-const FIXTURE = fileURLToPath(new URL("./fixtures/homelab-like", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("./fixtures/stub-features", import.meta.url));
 
 /** What {@link HOMELAB_VALUES} returns. */
 interface HomelabValues {
