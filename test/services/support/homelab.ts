@@ -1,6 +1,7 @@
 /**
  * The reference homelab for the service tests: the repository's own fleet (typeflake.config.ts,
- * hosts/, modules/), its definitions imported and parsed by the real schemas on every call.
+ * hosts/, modules/), its definitions imported and parsed by the real schemas on every call. Its
+ * overlay and homes are left out: no service test reads them.
  */
 import type { Fleet } from "../../../generators/model/fleet.ts";
 import config from "../../../typeflake.config.ts";
