@@ -18,7 +18,6 @@ const HOMELAB = fileURLToPath(new URL("../../", import.meta.url));
 interface ProbeResult {
   readonly fleet: boolean;
   readonly diagnostics: number;
-  readonly milliseconds: number;
   readonly tsMorphLoaded: boolean;
 }
 
@@ -30,9 +29,8 @@ afterAll(() => Promise.all(roots.map(removeFleet)));
 describe("ts-morph is loaded lazily", () => {
   it("is not loaded when a valid fleet (the reference homelab, 10 files) loads and validates", () => {
     const result = probe(HOMELAB);
+    // Speed is the benchmark's to measure (npm run bench), never a unit test's: no time bound here.
     expect(result).toMatchObject({ fleet: true, diagnostics: 0, tsMorphLoaded: false });
-    // Typically 50-150 ms; the bound only catches a regression such as loading ts-morph or zod twice.
-    expect(result.milliseconds).toBeLessThan(1000);
   });
 
   it("is not loaded either when there is a diagnostic to locate", async () => {
