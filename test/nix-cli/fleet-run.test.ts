@@ -141,13 +141,11 @@ describe("the live status on a terminal", () => {
 describe("Ctrl-C", () => {
   test("stops the running deploys, reports them cancelled and exits 130", async () => {
     const slow = createFakes(join(root, "slow-bin"), { deploy: { sleep: 5 } });
-    const started = Date.now();
     const running = runCli(["deploy", "--all"], { fleet, env: { ...slow.env(), CI: "true" } });
     while (slow.calls().length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
     process.emit("SIGTERM", "SIGTERM");
     const run = await running;
     expect(run.exitCode).toBe(130);
-    expect(Date.now() - started).toBeLessThan(4_000);
     // Each deploy was terminated before it could finish.
     expect(slow.records().filter((record) => record.phase === "end")).toEqual([]);
     expect(run.stderr).toMatch(SUMMARY_ROW("nas", "cancelled"));
