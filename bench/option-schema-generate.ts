@@ -20,6 +20,7 @@ import { failureOf, statsOf, type RunStats } from "./runs.ts";
 import { fleetOptionSchemaFiles } from "./synthetic/fleet-option-schema.ts";
 import type { FleetSpec } from "./synthetic/spec.ts";
 import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
+import { messageOf } from "../generators/diagnostics/messages/index.ts";
 
 /** The target of issue 13: generate at most this much slower with the fleet's schema. */
 const TARGET_SLOWDOWN = 0.1;
@@ -61,7 +62,7 @@ export async function benchOptionSchemaGenerate(runs: number): Promise<OptionSch
     for (let run = 0; run < Math.max(runs, 3); run++) {
       const start = performance.now();
       const loaded = await loadOptionIndex(root);
-      if (!loaded.index) throw new Error(`the index in ${root} does not load: ${loaded.diagnostics[0]?.message}`);
+      if (!loaded.index) throw new Error(`the index in ${root} does not load: ${(loaded.diagnostics[0] && messageOf(loaded.diagnostics[0]))}`);
       times.push(performance.now() - start);
     }
     return Math.min(...times);

@@ -1,23 +1,24 @@
 /**
- * Value checks shared by every schema. Each message says what is wrong, shows what was given and
- * names what would be valid, so a diagnostic needs no further context than its object path.
- * Each check also tags its issues with a stable diagnostic code (`params.code`, e.g.
- * `invalid-cidr`) so editors and tests need not match on wording.
+ * Value checks shared by every schema. Each check tags its issues with a stable diagnostic code
+ * and the valid form (`params`: `{ code: "invalid-cidr", expected: "a CIDR … such as …" }`), so
+ * the diagnostic says what was given and what would be valid without any check writing a
+ * sentence, and editors and tests need not match on wording.
  */
 import { z } from "zod";
+import { checkParams, type CheckCode, type CheckParamFields, type FormParams } from "./check-params.ts";
 import { flakeRefProblem } from "./flake-ref.ts";
 
 const shown = (input: unknown): string => JSON.stringify(input) ?? String(input);
 
-/** A string accepted by `test`, failing with "must be <expected>, got <input>" and `code`. */
-const accepting = (test: (value: string) => boolean, expected: string, code: string) =>
-  z.string().refine(test, {
-    error: (issue) => `must be ${expected}, got ${shown(issue.input)}`,
-    params: { code },
-  });
+/** The codes whose checks describe a form. */
+type FormCode = { [C in CheckCode]: CheckParamFields[C] extends FormParams ? C : never }[CheckCode];
 
-/** A string matching `pattern`, with a message naming the expected form. */
-const matching = (pattern: RegExp, expected: string, code: string) =>
+/** A string accepted by `test`, reported with `code` and the `expected` form. */
+const accepting = (test: (value: string) => boolean, expected: string, code: FormCode) =>
+  z.string().refine(test, { params: checkParams(code, { expected }) });
+
+/** A string matching `pattern`, reported with `code` and the `expected` form. */
+const matching = (pattern: RegExp, expected: string, code: FormCode) =>
   accepting((value) => pattern.test(value), expected, code);
 
 /**
@@ -87,15 +88,14 @@ export const cidr = accepting(
   "invalid-cidr",
 );
 
-const portMessage = (issue: { input?: unknown }): string =>
-  `must be a port number (an integer from 1 to 65535), got ${shown(issue.input)}`;
+const PORT_FORM = "a port number (an integer from 1 to 65535)";
 
 /** A TCP/UDP port number: an integer from 1 to 65535. */
 export const port = z
-  .number({ error: portMessage })
+  // The type issue is zod's own (a refinement cannot see a non-number): the schema words it.
+  .number({ error: (issue) => `must be ${PORT_FORM}, got ${shown(issue.input)}` })
   .refine((value) => Number.isInteger(value) && value >= 1 && value <= 65535, {
-    error: portMessage,
-    params: { code: "invalid-port" },
+    params: checkParams("invalid-port", { expected: PORT_FORM }),
   });
 
 /**
@@ -114,13 +114,14 @@ export const isOneLine = (value: string): boolean => !LINE_END.test(value);
  */
 export const absolutePath = z.string().superRefine((value, context) => {
   if (!value.startsWith("/"))
-    context.addIssue({ code: "custom", input: value, params: { code: "invalid-path" }, message: `must be an absolute path, got ${shown(value)}` });
+    context.addIssue({ code: "custom", input: value, params: checkParams("invalid-path", { expected: "an absolute path" }) });
   else if (!isOneLine(value))
     context.addIssue({
       code: "custom",
       input: value,
-      params: { code: "multi-line-value" },
-      message: `must be an absolute path on one line, without line breaks or NUL (it is written into line-based configuration files), got ${shown(value)}`,
+      params: checkParams("multi-line-value", {
+        expected: "an absolute path on one line, without line breaks or NUL (it is written into line-based configuration files)",
+      }),
     });
 });
 
@@ -198,8 +199,11 @@ export const flakeUrl = z.string().superRefine((value, context) => {
     context.addIssue({
       code: "custom",
       input: value,
-      params: { code: "invalid-flake-url" },
-      message: `must be a flake URL such as "github:NixOS/nixpkgs/nixos-24.11", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs" (a flake reference nix can parse); got ${shown(value)}: ${problem}`,
+      params: checkParams("invalid-flake-url", {
+        expected:
+          'a flake URL such as "github:NixOS/nixpkgs/nixos-24.11", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs" (a flake reference nix can parse)',
+        detail: problem,
+      }),
     });
 });
 

@@ -5,6 +5,8 @@
  * cannot be confused with a user's attribute set, and are turned into Nix by the lowering stage.
  */
 
+import { ORDER_PRIORITIES, OVERRIDE_PRIORITIES } from "./priorities.ts";
+
 /** The brand every typeflake expression value carries (registered, so copies of the module agree). */
 export const NIX_EXPRESSION: unique symbol = Symbol.for("typeflake.nix-expression") as never;
 
@@ -205,9 +207,9 @@ type Wrappable<T> = T | TypedNix<T>;
 export const mkOverride = <T>(priority: number, value: Wrappable<T>): Override & TypedNix<T> =>
   typed<T, Override>(brand({ kind: "override", priority, value: value as NixValue }));
 /** `lib.mkForce value`: wins over normal definitions (priority 50). */
-export const mkForce = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(50, value);
+export const mkForce = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
 /** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
-export const mkDefault = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(1000, value);
+export const mkDefault = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
 /** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
 export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedNix<T> =>
   typed<T, Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
@@ -216,10 +218,10 @@ export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedNix<T>
   typed<T, Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
 /** `lib.mkBefore value`: list items placed before normal definitions (order 500). */
 export const mkBefore = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
-  typed<T, Order>(brand({ kind: "order", priority: 500, value: value as NixValue }));
+  typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkBefore, value: value as NixValue }));
 /** `lib.mkAfter value`: list items placed after normal definitions (order 1500). */
 export const mkAfter = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
-  typed<T, Order>(brand({ kind: "order", priority: 1500, value: value as NixValue }));
+  typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
 export const pkg = (attrPath: string): PackageRef & TypedNixValue<NixPackage> =>

@@ -3,6 +3,7 @@
  * decrypted file is owned. Values are never written by typeflake; only references to them.
  */
 import { z } from "zod";
+import { checkParams } from "./check-params.ts";
 import {
   absolutePath,
   agePublicKey,
@@ -18,9 +19,9 @@ import {
 
 /** A host's public key, what its secrets are encrypted to: an age key or an SSH public key line. */
 const hostPublicKey = z.string().refine((value) => agePublicKey.safeParse(value).success || sshPublicKey.safeParse(value).success, {
-  error: (issue) =>
-    `must be an age public key ("age1" followed by 58 bech32 characters) or an SSH public key line such as "ssh-ed25519 AAAAC3Nza…", got ${JSON.stringify(issue.input)}`,
-  params: { code: "invalid-host-key" },
+  params: checkParams("invalid-host-key", {
+    expected: 'an age public key ("age1" followed by 58 bech32 characters) or an SSH public key line such as "ssh-ed25519 AAAAC3Nza…"',
+  }),
 });
 
 /** The secret managers typeflake wires in. */

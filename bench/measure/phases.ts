@@ -7,6 +7,7 @@ import { planFleet } from "../../generators/generate.ts";
 import { loadFleet } from "../../generators/load/index.ts";
 import { checkCrossHost } from "../../generators/validate/cross-host/index.ts";
 import { validateFleet } from "../../generators/validate/index.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 /** Milliseconds per stage, and the size of the JSON model. */
 export interface Phases {
@@ -37,7 +38,7 @@ const loaded = await loadFleet(root);
 const loadMs = performance.now() - loadStarted;
 const [validated, validateMs] = timed(() => validateFleet(loaded.sources));
 const fleet = validated.fleet;
-if (!fleet) throw new Error(`the fleet at ${root} does not validate: ${validated.diagnostics[0]?.message ?? "no fleet"}`);
+if (!fleet) throw new Error(`the fleet at ${root} does not validate: ${(validated.diagnostics[0] && messageOf(validated.diagnostics[0])) ?? "no fleet"}`);
 const [, crossHostMs] = timed(() => checkCrossHost(fleet));
 const [, planMs] = timed(() => planFleet(fleet));
 const runs = Array.from({ length: 5 }, () => timed(() => JSON.stringify(fleet)));

@@ -3,6 +3,7 @@
  * fleet's secrets, and references to other fleet hosts.
  */
 import { z } from "zod";
+import { checkParams } from "../check-params.ts";
 import { isOneLine, wireguardPublicKey } from "../checks.ts";
 import { isNixExpression, type HostRef, type SecretPath, type SecretRef } from "../expressions.ts";
 
@@ -26,20 +27,14 @@ export const secretFile = z.custom<SecretRef | SecretPath>().superRefine((value:
   context.addIssue({
     code: "custom",
     input: value,
-    params: { code: inlineKey ? "private-key" : "invalid-secret-ref" },
-    message: inlineKey
-      ? "looks like an inline WireGuard private key; keys are never written in clear. Add it to the " +
-        'fleet\'s encrypted secrets and write secret("wireguard-key") here instead'
-      : 'must be a secret reference such as secret("wireguard-key") (or secret("wireguard-key").path); ' +
-        "key files come from the fleet's secrets and are never written inline",
+    params: inlineKey ? checkParams("private-key", { key: "wireguard-key" }) : checkParams("invalid-secret-ref", { accepts: "key-file" }),
   });
 });
 
 /** A fleet host as `host("nas")`, standing for its address (a reference with a port is refused). */
 export const hostAddressRef = (role: string) =>
   z.custom<HostRef>((value) => isNixExpression(value) && value.kind === "host" && value.url === undefined, {
-    error: `must be ${role} as host("name"), without a port`,
-    params: { code: "invalid-host-ref" },
+    params: checkParams("invalid-host-ref", { role }),
   });
 
 /**
@@ -55,8 +50,7 @@ export const refuseTypedKeys =
         context.addIssue({
           code: "custom",
           path: [key],
-          params: { code: "duplicate-parameter" },
-          message: `"${key}" has a typed field: set \`${field}\` instead`,
+          params: checkParams("duplicate-parameter", { key, field }),
         });
     }
   };
@@ -66,6 +60,5 @@ export const refuseTypedKeys =
  * value and start a parameter of its own, so it is refused.
  */
 export const singleLine = z.string().refine(isOneLine, {
-  error: "must be a single line: this value is written into a line-based configuration file",
-  params: { code: "multi-line-value" },
+  params: checkParams("multi-line-value", { expected: "a single line: this value is written into a line-based configuration file" }),
 });

@@ -3,6 +3,7 @@
  * (exports(5)), one line per exported directory.
  */
 import { z } from "zod";
+import { checkParams } from "../check-params.ts";
 import { absolutePath, cidr, dnsName, ipAddress } from "../checks.ts";
 import { hostAddressRef, openFirewall } from "./common.ts";
 
@@ -66,9 +67,9 @@ const isExportOption = (value: string): boolean => {
 };
 
 const exportOption = z.custom<NfsExportOption>((value) => typeof value === "string" && isExportOption(value), {
-  params: { code: "invalid-nfs-option" },
-  error: (issue) =>
-    `must be an exports(5) option: one of ${NFS_FLAG_OPTIONS.join(", ")}, or one of ${NFS_VALUE_OPTIONS.map((name) => `${name}=…`).join(", ")}; got ${JSON.stringify(issue.input)}`,
+  params: checkParams("invalid-nfs-option", {
+    expected: `an exports(5) option: one of ${NFS_FLAG_OPTIONS.join(", ")}, or one of ${NFS_VALUE_OPTIONS.map((name) => `${name}=…`).join(", ")}`,
+  }),
 });
 
 /** Host-name wildcards exports(5) allows: `*.lab.local`, `node?.lab.local`. */
@@ -101,8 +102,7 @@ export const nfsClientSchema = z.strictObject({
           context.addIssue({
             code: "custom",
             path: [options.indexOf(right as NfsExportOption)],
-            params: { code: "conflicting-options" },
-            message: `"${left}" and "${right}" contradict each other; keep one`,
+            params: checkParams("conflicting-options", { first: left, second: right }),
           });
     }),
 });
@@ -127,8 +127,7 @@ export const nfsSchema = z.strictObject({
           context.addIssue({
             code: "custom",
             path: [index, "path"],
-            params: { code: "duplicate-export" },
-            message: `"${entry.path}" is already exported; list all its clients in one entry`,
+            params: checkParams("duplicate-export", { path: entry.path }),
           });
       });
     }),

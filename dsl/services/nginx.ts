@@ -4,6 +4,7 @@
  * `host("compute").port(3000)` becomes `http://10.0.20.11:3000`.
  */
 import { z } from "zod";
+import { checkParams, type CheckParamFields } from "../check-params.ts";
 import { absolutePath, dnsName } from "../checks.ts";
 import { isNixExpression, type HostRef } from "../expressions.ts";
 import { openFirewall, secretFile } from "./common.ts";
@@ -13,12 +14,13 @@ const PROXY_SCHEMES: readonly string[] = ["http", "https"];
 
 /** A service of a fleet host: `host("compute").port(3000)`, over http or https. */
 const hostService = z.custom<HostRef>((value) => isNixExpression(value) && value.kind === "host" && value.url !== undefined, {
-  params: { code: "invalid-proxy-target" },
-  error: 'must be a URL such as "http://127.0.0.1:3000" or a fleet service such as host("compute").port(3000)',
-}).refine((target) => PROXY_SCHEMES.includes(target.url?.scheme ?? ""), {
-  params: { code: "invalid-proxy-target" },
-  error: (issue) =>
-    `nginx proxies to http or https only: write host("…").port(${(issue.input as HostRef).url?.port}) or host("…").port(${(issue.input as HostRef).url?.port}, "https"), not the scheme ${JSON.stringify((issue.input as HostRef).url?.scheme)}`,
+  params: checkParams("invalid-proxy-target", {
+    expected: 'a URL such as "http://127.0.0.1:3000" or a fleet service such as host("compute").port(3000)',
+  }),
+}).superRefine((target, context) => {
+  const { port, scheme } = target.url ?? { port: 0, scheme: "" };
+  if (!PROXY_SCHEMES.includes(scheme))
+    context.addIssue({ code: "custom", input: target, params: checkParams("invalid-proxy-target", { port, scheme }) });
 });
 
 /**
@@ -93,22 +95,20 @@ export const nginxVirtualHostSchema = z
     extraConfig: z.string().optional(),
   })
   .superRefine((vhost, context) => {
-    const problem = (path: string, message: string) =>
-      context.addIssue({ code: "custom", path: [path], params: { code: "invalid-tls" }, message });
-    if (vhost.enableACME && vhost.useACMEHost !== undefined)
-      problem("useACMEHost", "enableACME and useACMEHost exclude each other: get a certificate for this name, or use another name's");
+    const problem = (path: string, fields: CheckParamFields["invalid-tls"]) =>
+      context.addIssue({ code: "custom", path: [path], params: checkParams("invalid-tls", fields) });
+    if (vhost.enableACME && vhost.useACMEHost !== undefined) problem("useACMEHost", { problem: "acme-exclusive" });
     const certified = vhost.enableACME === true || vhost.useACMEHost !== undefined || vhost.sslCertificate !== undefined;
     for (const mode of ["forceSSL", "addSSL", "onlySSL"] as const)
-      if (vhost[mode] && !certified)
-        problem(mode, `${mode} needs a certificate: set enableACME: true, useACMEHost or sslCertificate with sslCertificateKey`);
+      if (vhost[mode] && !certified) problem(mode, { problem: "needs-certificate", mode });
     if ((vhost.sslCertificate === undefined) !== (vhost.sslCertificateKey === undefined))
-      problem(vhost.sslCertificate === undefined ? "sslCertificateKey" : "sslCertificate", "sslCertificate and sslCertificateKey go together: set both");
+      problem(vhost.sslCertificate === undefined ? "sslCertificateKey" : "sslCertificate", { problem: "certificate-pair" });
   });
 
 /** A server name: a DNS name, a leading wildcard (`"*.lab.local"`) or nginx's catch-all `"_"`. */
 const serverName = z.string().refine(
   (name) => name === "_" || dnsName.safeParse(name.startsWith("*.") ? name.slice(2) : name).success,
-  { error: (issue) => `must be a server name such as "grafana.lab.local", "*.lab.local" or "_"; got ${JSON.stringify(issue.input)}` },
+  { params: checkParams("invalid-value", { expected: 'a server name such as "grafana.lab.local", "*.lab.local" or "_"' }) },
 );
 
 /** Let's Encrypt account settings (`security.acme`). */

@@ -3,6 +3,7 @@
  * `http://<host>:9100/metrics`.
  */
 import { z } from "zod";
+import { checkParams } from "../check-params.ts";
 import { dnsName, ipAddress, ipv4Address, port } from "../checks.ts";
 import { interfaceName } from "./wireguard.ts";
 
@@ -26,7 +27,11 @@ export const nodeExporterSchema = z.strictObject({
     .refine(
       (value) =>
         ipv4Address.safeParse(value).success || dnsName.safeParse(value).success || (/^\[.*\]$/.test(value) && ipAddress.safeParse(value.slice(1, -1)).success),
-      { error: (issue) => `must be an address to listen on: an IPv4 address such as "10.0.20.10", an IPv6 address in brackets such as "[::1]", or a host name; got ${JSON.stringify(issue.input)}`, params: { code: "invalid-address" } },
+      {
+        params: checkParams("invalid-address", {
+          expected: 'an address to listen on: an IPv4 address such as "10.0.20.10", an IPv6 address in brackets such as "[::1]", or a host name',
+        }),
+      },
     )
     .optional(),
   /** Collectors enabled besides the defaults, e.g. `["systemd", "processes"]`. */

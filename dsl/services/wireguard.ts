@@ -5,6 +5,7 @@
  * Keys and endpoints are filled in from the other host's definition.
  */
 import { z } from "zod";
+import { checkParams } from "../check-params.ts";
 import { cidr, hostName, ipAddress, port, reachableAddress, wireguardPublicKey } from "../checks.ts";
 import { openFirewall, secretFile } from "./common.ts";
 
@@ -26,7 +27,7 @@ const endpoint = z.string().refine(
     const hostOk = bracketed !== undefined ? ipAddress.safeParse(bracketed).success : reachableAddress.safeParse(plain).success;
     return portOk && hostOk;
   },
-  { error: (issue) => `must be host:port such as "vpn.example.com:51820", "203.0.113.7:51820" or "[2001:db8::1]:51820"; got ${JSON.stringify(issue.input)}` },
+  { params: checkParams("invalid-value", { expected: 'host:port such as "vpn.example.com:51820", "203.0.113.7:51820" or "[2001:db8::1]:51820"' }) },
 );
 
 /** A peer written by hand (a laptop, a phone, a machine outside the fleet). */
@@ -98,8 +99,7 @@ export const wireguardInterfaceSchema = z
       context.addIssue({
         code: "custom",
         path: ["mesh"],
-        params: { code: "join-and-mesh" },
-        message: "an interface either joins a hub or belongs to a mesh, not both; use a second interface for the other",
+        params: checkParams("join-and-mesh", {}),
       });
   });
 

@@ -1,8 +1,11 @@
 /**
- * Problems are data (as zod's issues): a stable `code`, where the problem is, and a message that
- * says what is wrong and what would be valid. Source positions are resolved late, only when a
- * diagnostic is about to be shown, so the happy path never loads a TypeScript parser.
+ * Problems are data (as zod's issues): a stable `code` from a closed list, the typed facts of the
+ * problem (`data`: what was expected, what was given, the closest valid name, …) and where it is.
+ * The words are chosen late, in one place (`messages/`), and so are source positions: the happy
+ * path never loads a TypeScript parser, and no check writes a sentence.
  */
+import type { DiagnosticFields } from "./codes.ts";
+import type { ProseFields } from "./codes/prose.ts";
 
 /** One step of a path inside a `define*({ … })` object: a property name or an array index. */
 export type ObjectPathSegment = string | number;
@@ -31,12 +34,16 @@ export interface RelatedOrigin extends SourceOrigin {
 /** `info`: a note about the run itself (checks skipped because of other errors), not a problem. */
 export type Severity = "error" | "warning" | "info";
 
-export interface Diagnostic {
+/** Every code typeflake emits, e.g. `unknown-key`, `invalid-cidr`, `unknown-option`. */
+export type DiagnosticCode = keyof DiagnosticFields;
+
+/** A diagnostic with the code `C` and that code's fields. */
+export interface DiagnosticOf<C extends DiagnosticCode> {
   readonly severity: Severity;
   /** Stable machine-readable identifier, e.g. `unknown-key`, `invalid-cidr`, `unknown-option`. */
-  readonly code: string;
-  /** What is wrong and what would be valid; does not repeat the file or object path. */
-  readonly message: string;
+  readonly code: C;
+  /** The facts of the problem, typed by `code` (see `codes/`); `messageOf` words them. */
+  readonly data: DiagnosticFields[C];
   readonly origin: SourceOrigin;
   /** Filled in by the locator just before the diagnostic is shown. */
   readonly location?: SourceLocation;
@@ -44,13 +51,41 @@ export interface Diagnostic {
   readonly related?: readonly RelatedOrigin[];
 }
 
-/** Build an error diagnostic. */
-export const error = (
-  code: string,
+/** The diagnostics of the codes `C`, one union member per code. */
+export type DiagnosticFor<C extends DiagnosticCode> = C extends DiagnosticCode ? DiagnosticOf<C> : never;
+
+/** One problem: a union keyed by `code`, so `diagnostic.code === "unknown-key"` narrows `data`. */
+export type Diagnostic = DiagnosticFor<DiagnosticCode>;
+
+const make = <C extends DiagnosticCode>(
+  severity: Severity,
+  code: C,
   origin: SourceOrigin,
-  message: string,
+  data: DiagnosticFields[C],
+  related: readonly SourceOrigin[] | undefined,
+): DiagnosticFor<C> =>
+  // Sound for one code; for a union of codes the caller's data was checked against that union.
+  (related?.length ? { severity, code, data, origin, related } : { severity, code, data, origin }) as DiagnosticFor<C>;
+
+/** Build an error diagnostic. */
+export const error = <C extends DiagnosticCode>(
+  code: C,
+  origin: SourceOrigin,
+  data: DiagnosticFields[C],
   related?: readonly SourceOrigin[],
-): Diagnostic => (related?.length ? { severity: "error", code, message, origin, related } : { severity: "error", code, message, origin });
+): DiagnosticFor<C> => make("error", code, origin, data, related);
+
+/** Build a warning: a problem that does not stop generation. */
+export const warning = <C extends DiagnosticCode>(
+  code: C,
+  origin: SourceOrigin,
+  data: DiagnosticFields[C],
+  related?: readonly SourceOrigin[],
+): DiagnosticFor<C> => make("warning", code, origin, data, related);
+
+/** Build an info line: a note about the run itself, not a problem. */
+export const info = <C extends DiagnosticCode>(code: C, origin: SourceOrigin, data: DiagnosticFields[C]): DiagnosticFor<C> =>
+  make("info", code, origin, data, undefined);
 
 /** The origin of a value below `origin`. */
 export const child = (origin: SourceOrigin, ...segments: ObjectPathSegment[]): SourceOrigin => ({
@@ -65,3 +100,14 @@ export const formatObjectPath = (path: readonly ObjectPathSegment[]): string =>
     const name = /^[A-Za-z_$][\w$-]*$/.test(segment) ? segment : JSON.stringify(segment);
     return text === "" ? name : `${text}.${name}`;
   }, "");
+
+/**
+ * An error whose check still words its own message (see `codes/prose.ts`); each call site is one
+ * left to convert to typed fields.
+ */
+export const proseError = <C extends keyof ProseFields>(
+  code: C,
+  origin: SourceOrigin,
+  message: string,
+  related?: readonly SourceOrigin[],
+): DiagnosticFor<C> => make("error", code, origin, { message } as DiagnosticFields[C], related);

@@ -12,6 +12,7 @@
 import { palette, type Palette } from "../emit/color.ts";
 import { formatObjectPath, type Diagnostic, type RelatedOrigin } from "./diagnostic.ts";
 import { displayPath } from "./display-path.ts";
+import { messageOf } from "./messages/index.ts";
 
 /** How to print. */
 export interface FormatOptions {
@@ -51,7 +52,7 @@ const formatOne = (diagnostic: Diagnostic, options: FormatOptions, colors: Color
         ? colors.bold(colors.yellow("warning"))
         : colors.bold(colors.cyan("info"));
   const path = formatObjectPath(diagnostic.origin.objectPath);
-  const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, options))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${diagnostic.message}`;
+  const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, options))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${messageOf(diagnostic)}`;
   const related = (diagnostic.related ?? []).map((origin) => {
     const relatedPath = formatObjectPath(origin.objectPath);
     return `  ${colors.cyan("related:")} ${where(origin, options)}${relatedPath === "" ? "" : ` ${relatedPath}`}`;

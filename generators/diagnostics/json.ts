@@ -1,9 +1,19 @@
 /**
  * Diagnostics as JSON for editors and CI (`typeflake … --json`): one flat record per problem,
- * positions 1-based (null when the file could not be read).
+ * positions 1-based (null when the file could not be read), the rendered message beside the
+ * typed fields it was worded from (`data`, whose shape each `code` fixes; see docs/diagnostics.md).
  */
-import { formatObjectPath, type Diagnostic, type ObjectPathSegment, type RelatedOrigin, type Severity } from "./diagnostic.ts";
+import type { DiagnosticFields } from "./codes.ts";
+import {
+  formatObjectPath,
+  type Diagnostic,
+  type DiagnosticCode,
+  type ObjectPathSegment,
+  type RelatedOrigin,
+  type Severity,
+} from "./diagnostic.ts";
 import { displayPath } from "./display-path.ts";
+import { messageOf } from "./messages/index.ts";
 
 /** A place in a file. */
 export interface PlaceRecord {
@@ -19,8 +29,11 @@ export interface PlaceRecord {
 /** One diagnostic. */
 export interface DiagnosticRecord extends PlaceRecord {
   readonly severity: Severity;
-  readonly code: string;
+  readonly code: DiagnosticCode;
+  /** What is wrong and what would be valid, in words (as the terminal shows it). */
   readonly message: string;
+  /** The typed facts `message` was worded from; their shape depends on `code`. */
+  readonly data: DiagnosticFields[DiagnosticCode];
   readonly related: readonly PlaceRecord[];
 }
 
@@ -38,7 +51,8 @@ export const diagnosticRecords = (diagnostics: readonly Diagnostic[]): Diagnosti
     ...place({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }),
     severity: diagnostic.severity,
     code: diagnostic.code,
-    message: diagnostic.message,
+    message: messageOf(diagnostic),
+    data: diagnostic.data,
     related: (diagnostic.related ?? []).map((origin) => place(origin)),
   }));
 

@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Diagnostic, error } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { tsMorph } from "../lazy-ts-morph.ts";
 import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
 import { DOCS_BLOCK } from "../options/runtime-index.ts";
@@ -25,9 +25,8 @@ export interface LoadedOptionIndex {
 }
 
 /** The code of every problem with a fleet's index. */
-export const DAMAGED_OPTION_INDEX = "damaged-option-index";
+export const DAMAGED_OPTION_INDEX = "damaged-option-index" as const;
 
-const FIX = "run `typeflake options sync` (or `typeflake options import <options.json>`) to write it again";
 
 /** Read the fleet's index at `root`, or take the shipped one when the fleet has none. */
 export async function loadOptionIndex(root: string): Promise<LoadedOptionIndex> {
@@ -82,7 +81,7 @@ interface Placed {
 const damaged = (problems: readonly Placed[]): LoadedOptionIndex => ({
   source: "fleet",
   diagnostics: problems.map(({ line, column, message }) => ({
-    ...error(DAMAGED_OPTION_INDEX, { file: FLEET_INDEX_PATH, objectPath: [] }, `the fleet's option index ${message}; ${FIX}`),
+    ...error(DAMAGED_OPTION_INDEX, { file: FLEET_INDEX_PATH, objectPath: [] }, { problem: message }),
     location: { line, column },
   })),
 });

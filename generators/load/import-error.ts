@@ -8,8 +8,9 @@ import { resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as typeflake from "../../dsl/index.ts";
 import type { Message } from "esbuild";
-import { error, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.ts";
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { proseError, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.ts";
+import { closestMatch } from "../diagnostics/suggest.ts";
+import { didYouMean } from "../diagnostics/messages/words.ts";
 
 /** The fleet root and the file whose import failed. */
 export interface ImportTarget {
@@ -46,8 +47,8 @@ export const buildFailure = (target: ImportTarget, messages: readonly Message[])
     const text = relativize(target, message.text);
     const origin = { file: inside ? file : target.file, objectPath: [] };
     const diagnostic = UNRESOLVED.test(message.text)
-      ? error("load-error", origin, `cannot load this file: ${importProblem(text)}${exportHint(message.text)}`)
-      : error("syntax-error", origin, `syntax error: ${text}${inside ? "" : ` (in ${file})`}`);
+      ? proseError("load-error", origin, `cannot load this file: ${importProblem(text)}${exportHint(message.text)}`)
+      : proseError("syntax-error", origin, `syntax error: ${text}${inside ? "" : ` (in ${file})`}`);
     return message.location && inside ? { ...diagnostic, location: { line: message.location.line, column: message.location.column + 1 } } : diagnostic;
   });
 
@@ -72,7 +73,7 @@ const TYPEFLAKE_EXPORTS = Object.keys(typeflake);
 /** A hint for names `"typeflake"` does not export: `defineHots` → `defineHost`. */
 const exportHint = (message: string): string => {
   const name = /No matching export in "typeflake:typeflake" for import "([^"]+)"/.exec(message)?.[1];
-  return name === undefined ? "" : didYouMean(name, TYPEFLAKE_EXPORTS);
+  return name === undefined ? "" : didYouMean(closestMatch(name, TYPEFLAKE_EXPORTS));
 };
 
 /**
@@ -95,7 +96,7 @@ const nodeStack = (error: Error): string => {
 /** Diagnostics for `thrown`, the reason importing `target.file` failed. */
 export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic[] => {
   if (!(thrown instanceof Error)) {
-    return [error("load-error", { file: target.file, objectPath: [] }, `threw ${JSON.stringify(thrown) ?? String(thrown)} while loading`)];
+    return [proseError("load-error", { file: target.file, objectPath: [] }, `threw ${JSON.stringify(thrown) ?? String(thrown)} while loading`)];
   }
   const stack = nodeStack(thrown);
   const origin = { file: target.file, objectPath: [] };
@@ -104,7 +105,7 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   // the file's own code (JSON.parse) is an ordinary throw, below.
   const link = thrown instanceof SyntaxError ? linkErrorLocation(stack) : undefined;
   if (link || (thrown as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") {
-    const diagnostic = error("load-error", origin, `cannot load this file: ${message}${exportHint(thrown.message)}`);
+    const diagnostic = proseError("load-error", origin, `cannot load this file: ${message}${exportHint(thrown.message)}`);
     return [link ? { ...diagnostic, location: link } : diagnostic];
   }
 
@@ -117,11 +118,11 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   const elsewhere = top && top !== here ? ` (thrown at ${top.file}:${top.location.line}:${top.location.column})` : "";
   const overflow = thrown instanceof RangeError && message.startsWith("Maximum call stack size exceeded");
   const diagnostic = overflow
-    ? error(
+    ? proseError(
         "load-error",
         origin,
         `cannot be loaded: JavaScript ran out of stack (${message})${elsewhere}; a value nested thousands of levels deep, or a function that calls itself without end, does that. Nix values typeflake writes may be nested at most 100 levels deep`,
       )
-    : error("load-error", origin, `threw while loading: ${thrown.name}: ${message}${elsewhere}`);
+    : proseError("load-error", origin, `threw while loading: ${thrown.name}: ${message}${elsewhere}`);
   return [here ? { ...diagnostic, location: here.location } : diagnostic];
 };

@@ -3,7 +3,7 @@
  * function: a host file must `export default defineHost({ … })`.
  */
 import { definitionKind, type DefinitionKind } from "../../dsl/definition.ts";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { NamedSource } from "../validate/sources.ts";
 import type { FleetFile } from "./discover.ts";
 import type { LoadedModule } from "./fleet-bundle.ts";
@@ -34,14 +34,14 @@ export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModu
   }
   const { exports } = loaded;
   if (!("default" in exports) || exports["default"] === undefined) {
-    return failed(error("missing-default-export", origin, `has no default export; end it with export default ${expected}`));
+    return failed(proseError("missing-default-export", origin, `has no default export; end it with export default ${expected}`));
   }
   const value = exports["default"];
   const kind = definitionKind(value);
   if (kind !== file.kind) {
     const made = kind === undefined ? "not made by a define* function" : `made by ${DEFINE[kind]}`;
     return failed(
-      error("wrong-definition", origin, `the default export is ${made}; a ${file.kind === "fleet" ? "fleet configuration" : `${file.kind} file`} must export default ${expected}`),
+      proseError("wrong-definition", origin, `the default export is ${made}; a ${file.kind === "fleet" ? "fleet configuration" : `${file.kind} file`} must export default ${expected}`),
     );
   }
   return { ok: true, source: { name: file.name, file: file.file, value } };

@@ -4,6 +4,7 @@
  * module arguments (`config`, `lib`, `pkgs`, `unstable`) it needs in its header.
  */
 import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/expressions.ts";
+import { orderName, overrideName } from "../../dsl/priorities.ts";
 import type { NixExpr, NixStringPart } from "../nix/ast.ts";
 import { apply, attrs, assign, bool, float, id, int, list, nul, path, raw, select, str } from "../nix/build.ts";
 import { printNixExpr } from "../nix/print.ts";
@@ -26,16 +27,6 @@ export interface ValueLowerer {
   readonly lower: (value: NixValue) => NixExpr;
   readonly used: ReadonlySet<ModuleArgument>;
 }
-
-const OVERRIDE_NAMES: ReadonlyMap<number, string> = new Map([
-  [50, "mkForce"],
-  [1000, "mkDefault"],
-  [1500, "mkOptionDefault"],
-]);
-const ORDER_NAMES: ReadonlyMap<number, string> = new Map([
-  [500, "mkBefore"],
-  [1500, "mkAfter"],
-]);
 
 /** Module arguments as they appear in hand-written Nix (not as attribute names after a dot). */
 const RAW_ARGUMENT = /(?<![\w'.-])(config|lib|pkgs|unstable)(?![\w'-])/g;
@@ -81,13 +72,13 @@ export const valueLowerer = (scope: ValueScope): ValueLowerer => {
       case "string":
         return str(...stringParts(value.parts));
       case "override": {
-        const name = OVERRIDE_NAMES.get(value.priority);
+        const name = overrideName(value.priority);
         return name
           ? libCall(name, lower(value.value))
           : libCall("mkOverride", int(value.priority), lower(value.value));
       }
       case "order": {
-        const name = ORDER_NAMES.get(value.priority);
+        const name = orderName(value.priority);
         return name
           ? libCall(name, lower(value.value))
           : libCall("mkOrder", int(value.priority), lower(value.value));

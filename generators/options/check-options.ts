@@ -14,7 +14,7 @@ import { child, type Diagnostic, type SourceOrigin } from "../diagnostics/diagno
 import { findAliases } from "./aliases.ts";
 import { describeOptionType } from "./describe-type.ts";
 import { slotAt } from "./lookup.ts";
-import * as messages from "./messages.ts";
+import * as messages from "./option-diagnostics.ts";
 import { ELEMENT, ITEM, type OptionPath, type ValuePath } from "./option-path.ts";
 import type { EnumType, FloatType, IntType, OptionType, PathType, StringType } from "./option-type.ts";
 import { namedChildren, segmentOf } from "./declaration-tree.ts";
@@ -28,8 +28,12 @@ import {
   submoduleSlot,
   type ValueSlot,
 } from "./slots.ts";
-import { closestNames } from "./suggest.ts";
+import type { TypeHint } from "../diagnostics/codes/options.ts";
+import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS, matcherOf } from "./value-checks.ts";
+
+/** At most this many "did you mean" suggestions, as nixpkgs shows. */
+const MAX_SUGGESTIONS = 3;
 
 /**
  * Check a `nixos` block. `origin` is where the block itself was written (e.g.
@@ -198,7 +202,7 @@ class OptionChecker {
         hasShapeOf(attempt.type, value) &&
         attempt.found.some(
           (diagnostic) =>
-            diagnostic.code !== messages.OPTION_CODES.type || diagnostic.origin.objectPath.length !== depth,
+            diagnostic.code !== "option-type-mismatch" || diagnostic.origin.objectPath.length !== depth,
         ),
     );
     if (precise.length === 1) this.diagnostics.push(...(precise[0]?.found ?? []));
@@ -245,7 +249,7 @@ class OptionChecker {
   private enumValue(type: EnumType, value: unknown, place: Place): void {
     if (type.values.some((allowed) => allowed === value)) return;
     const strings = type.values.filter((allowed): allowed is string => typeof allowed === "string");
-    const closest = typeof value === "string" ? closestNames(value, strings) : [];
+    const closest = typeof value === "string" ? closestNames(value, strings, MAX_SUGGESTIONS) : [];
     this.report(messages.notInEnum(place.origin, place.path, type, value, closest));
   }
 
@@ -264,7 +268,7 @@ class OptionChecker {
     if (findings.length > 0) return;
     const siblings = slot.node ? namedChildren(slot.node).map(segmentOf) : [];
     const parent = place.path.slice(0, -1);
-    const suggestions = closestNames(key, siblings).map((name) => [...parent, name]);
+    const suggestions = closestNames(key, siblings, MAX_SUGGESTIONS).map((name) => [...parent, name]);
     this.report(messages.unknownOption(place.origin, place.path, suggestions, this.index));
   }
 
@@ -328,27 +332,25 @@ function hasShapeOf(type: OptionType, value: unknown): boolean {
 }
 
 /** The fix, when a mistake has a well-known one. */
-function hintFor(type: OptionType, value: unknown): string | undefined {
+function hintFor(type: OptionType, value: unknown): TypeHint | undefined {
   if (type.kind === "either") {
     return type.of.map((alternative) => hintFor(alternative, value)).find((hint) => hint !== undefined);
   }
   if (isNixExpression(value) && value.kind === "secret" && (type.kind === "string" || type.kind === "path")) {
-    return `Use secret(${JSON.stringify(value.name)}).path for the decrypted file's path.`;
+    return { kind: "secret-path", secret: value.name };
   }
-  if (type.kind === "function" || type.kind === "opaque") return "Only Nix can write this value: use raw Nix, nix`…`.";
+  if (type.kind === "function" || type.kind === "opaque") return { kind: "raw-nix" };
   if (typeof value !== "string") return undefined;
   switch (type.kind) {
     case "package":
-      return `Write pkg(${JSON.stringify(value)}) for a package.`;
+      return { kind: "package", name: value };
     case "path":
-      return value.startsWith("/")
-        ? undefined
-        : `Paths are absolute; a file beside the generated Nix is written nixPath(${JSON.stringify(value)}).`;
+      return value.startsWith("/") ? undefined : { kind: "relative-path", path: value };
     case "bool":
-      return value === "true" || value === "false" ? `Write ${value} without quotes.` : undefined;
+      return value === "true" || value === "false" ? { kind: "unquote", text: value } : undefined;
     case "int":
     case "float":
-      return /^-?\d+(\.\d+)?$/.test(value) ? `Write ${value} without quotes.` : undefined;
+      return /^-?\d+(\.\d+)?$/.test(value) ? { kind: "unquote", text: value } : undefined;
     default:
       return undefined;
   }

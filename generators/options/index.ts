@@ -14,7 +14,6 @@ export {
   type TypeFallback,
 } from "./import-schema.ts";
 export { optionTypeAt, slotAt } from "./lookup.ts";
-export { OPTION_CODES } from "./messages.ts";
 export { type OptionPath, showOptionPath, splitOptionPath } from "./option-path.ts";
 export type { OptionType, OptionTypeKind } from "./option-type.ts";
 export {

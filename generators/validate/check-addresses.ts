@@ -2,7 +2,7 @@
  * Two hosts at one address: the deploy tool would push one machine's system onto the other.
  * Checked for `address` and for the address actually deployed to (`deploy.targetHost`).
  */
-import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { HostEntry } from "../model/fleet.ts";
 import type { FleetCheck } from "./draft.ts";
 
@@ -46,7 +46,7 @@ const hostAt = (claim: Claim): string => `host ${JSON.stringify(claim.host.name)
 /** Duplicate host addresses and deploy targets. */
 export const checkAddresses: FleetCheck = (draft) => {
   const addresses = collisions(draft.hosts.map(addressClaim)).map(([later, first]) =>
-    error(
+    proseError(
       "duplicate-address",
       later.origin,
       `${JSON.stringify(later.address)} is already the address of ${hostAt(first)}; every host needs its own address`,
@@ -58,7 +58,7 @@ export const checkAddresses: FleetCheck = (draft) => {
     .filter(([later, first]) => later.explicitTarget || first.explicitTarget)
     .map(([later, first]): Diagnostic => {
       const [blamed, other] = later.explicitTarget ? [later, first] : [first, later];
-      return error(
+      return proseError(
         "duplicate-address",
         blamed.origin,
         `deploys to ${JSON.stringify(blamed.address)}, which is where ${hostAt(other)} is deployed too; each host needs its own deploy target`,

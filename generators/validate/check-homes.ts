@@ -3,8 +3,9 @@
  * per-host home names and the account it must have there, the shared home a per-host one
  * extends, and the values a home-manager module cannot receive (NixOS secrets, `unstable`).
  */
-import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
-import { quotedList, suggestThen } from "../diagnostics/suggest.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { closestMatch } from "../diagnostics/suggest.ts";
+import { quotedList, suggestThen } from "../diagnostics/messages/words.ts";
 import type { HomeEntry } from "../model/fleet.ts";
 import { homeNixPath, SHARED_HOME_NIX, usersOfHost } from "../model/homes.ts";
 import { inConfig, type FleetDraft } from "./draft.ts";
@@ -21,10 +22,10 @@ const missingInput = (draft: FleetDraft, homes: readonly HomeEntry[]): Diagnosti
   if (!config || !homes.length || HOME_MANAGER_INPUT.name in config.inputs) return [];
   const example = `inputs: { "home-manager": { url: ${JSON.stringify(HOME_MANAGER_INPUT.url)}, follows: { nixpkgs: "nixpkgs" } } }`;
   return [
-    error(
+    proseError(
       "missing-input",
       inConfig(draft, "inputs"),
-      `the flake input "home-manager" is missing (${homes[0]?.file} defines a home)${suggestThen(HOME_MANAGER_INPUT.name, Object.keys(config.inputs), `Add ${example}; use the release branch matching nixpkgs.`)}`,
+      `the flake input "home-manager" is missing (${homes[0]?.file} defines a home)${suggestThen(closestMatch(HOME_MANAGER_INPUT.name, Object.keys(config.inputs)), `Add ${example}; use the release branch matching nixpkgs.`)}`,
       homes.map((home) => ({ file: home.file, objectPath: [] })),
     ),
   ];
@@ -36,16 +37,16 @@ const checkPerHost = (draft: FleetDraft, home: HomeEntry, homeNames: ReadonlySet
   const at: SourceOrigin = { file: home.file, objectPath: [] };
   if (!draft.hostNames.has(host)) {
     const known = draft.hostNames.size ? `The hosts are ${quotedList(draft.hostNames)}.` : "There are no hosts.";
-    return [error("unknown-host", at, `${home.name} names the host "${host}", which does not exist (no hosts/${host}/host.ts)${suggestThen(host, draft.hostNames, known)}`)];
+    return [proseError("unknown-host", at, `${home.name} names the host "${host}", which does not exist (no hosts/${host}/host.ts)${suggestThen(closestMatch(host, draft.hostNames), known)}`)];
   }
   const problems: Diagnostic[] = [];
   if (`${host}.nix` === SHARED_HOME_NIX)
-    problems.push(error("home-name-clash", at, `the home of ${home.user} on "${host}" would be generated as ${homeNixPath(home)}, the file of ${home.user}'s shared home; rename the host, or configure ${home.user} on it in homes/${home.user}.ts`));
+    problems.push(proseError("home-name-clash", at, `the home of ${home.user} on "${host}" would be generated as ${homeNixPath(home)}, the file of ${home.user}'s shared home; rename the host, or configure ${home.user} on it in homes/${home.user}.ts`));
   if (!homeNames.has(home.user))
-    problems.push(error("missing-shared-home", at, `a home for one host extends the user's shared home, and there is no homes/${home.user}.ts; create it with export default defineHome({ stateVersion: "24.11" })`));
+    problems.push(proseError("missing-shared-home", at, `a home for one host extends the user's shared home, and there is no homes/${home.user}.ts; create it with export default defineHome({ stateVersion: "24.11" })`));
   const entry = draft.hosts.find((candidate) => candidate.name === host);
   if (draft.config && entry && !usersOfHost({ config: draft.config, modules: draft.modules }, entry).includes(home.user))
-    problems.push(error("user-not-on-host", at, `"${host}" has no account "${home.user}", so this home would not be used; add users: { ${home.user}: {} } to ${entry.file} or to a module it uses`, [{ file: entry.file, objectPath: ["users"] }]));
+    problems.push(proseError("user-not-on-host", at, `"${host}" has no account "${home.user}", so this home would not be used; add users: { ${home.user}: {} } to ${entry.file} or to a module it uses`, [{ file: entry.file, objectPath: ["users"] }]));
   return problems;
 };
 
@@ -57,7 +58,7 @@ const checkShared = (draft: FleetDraft, home: HomeEntry): Diagnostic[] => {
   if (!config || incomplete || draft.hosts.some((host) => usersOfHost({ config, modules: draft.modules }, host).includes(home.user))) return [];
   return [
     {
-      ...error("unused-home", { file: home.file, objectPath: [] }, `no host has an account "${home.user}", so this home is used nowhere; add users: { ${home.user}: {} } to a host or module`),
+      ...proseError("unused-home", { file: home.file, objectPath: [] }, `no host has an account "${home.user}", so this home is used nowhere; add users: { ${home.user}: {} } to a host or module`),
       severity: "warning",
     },
   ];
@@ -70,15 +71,15 @@ const checkValues = (draft: FleetDraft, home: HomeEntry): Diagnostic[] =>
     switch (expression.kind) {
       case "secret":
       case "secretPath":
-        return [error("secret-in-home", at, `secret(${JSON.stringify(expression.name)}) is decrypted by the host's NixOS configuration, which a home-manager module cannot refer to; use the secret in the host's or a module's configuration instead`)];
+        return [proseError("secret-in-home", at, `secret(${JSON.stringify(expression.name)}) is decrypted by the host's NixOS configuration, which a home-manager module cannot refer to; use the secret in the host's or a module's configuration instead`)];
       case "package":
         return expression.set === "unstable"
-          ? [error("unstable-in-home", at, `home-manager modules do not receive "unstable"; use pkg(${JSON.stringify(expression.attrPath.join("."))}), or install the package from the host's packages`)]
+          ? [proseError("unstable-in-home", at, `home-manager modules do not receive "unstable"; use pkg(${JSON.stringify(expression.attrPath.join("."))}), or install the package from the host's packages`)]
           : [];
       case "host":
         return draft.hostNames.has(expression.host)
           ? []
-          : [error("unknown-host", at, `host(${JSON.stringify(expression.host)}) names no host of this fleet${suggestThen(expression.host, draft.hostNames, `The hosts are ${quotedList(draft.hostNames)}.`)}`)];
+          : [proseError("unknown-host", at, `host(${JSON.stringify(expression.host)}) names no host of this fleet${suggestThen(closestMatch(expression.host, draft.hostNames), `The hosts are ${quotedList(draft.hostNames)}.`)}`)];
       default:
         return [];
     }

@@ -3,8 +3,9 @@
  * backend, the second nixpkgs, and `follows` targets.
  */
 import type { FleetConfig } from "../../dsl/fleet.ts";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { quotedList, suggestThen } from "../diagnostics/suggest.ts";
+import { proseError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { closestMatch } from "../diagnostics/suggest.ts";
+import { quotedList, suggestThen } from "../diagnostics/messages/words.ts";
 import { inConfig, type FleetCheck } from "./draft.ts";
 
 /** The flake input each choice needs, with the URL suggested when it is missing. */
@@ -43,20 +44,20 @@ export const checkInputs: FleetCheck = (draft) => {
   for (const [requirement, reason] of requirements(config)) {
     if (requirement.input in config.inputs) continue;
     diagnostics.push(
-      error(
+      proseError(
         "missing-input",
         inConfig(draft, "inputs"),
-        `the flake input ${JSON.stringify(requirement.input)} is missing (${reason})${suggestThen(requirement.input, names, addInput(requirement))}`,
+        `the flake input ${JSON.stringify(requirement.input)} is missing (${reason})${suggestThen(closestMatch(requirement.input, names), addInput(requirement))}`,
       ),
     );
   }
 
   if (config.unstable && !(config.unstable.input in config.inputs)) {
     diagnostics.push(
-      error(
+      proseError(
         "unknown-input",
         inConfig(draft, "unstable", "input"),
-        `names no flake input: ${JSON.stringify(config.unstable.input)}${suggestThen(config.unstable.input, names, known)}`,
+        `names no flake input: ${JSON.stringify(config.unstable.input)}${suggestThen(closestMatch(config.unstable.input, names), known)}`,
       ),
     );
   }
@@ -65,10 +66,10 @@ export const checkInputs: FleetCheck = (draft) => {
     for (const [inner, target] of Object.entries(input.follows)) {
       if (target in config.inputs) continue;
       diagnostics.push(
-        error(
+        proseError(
           "unknown-input",
           inConfig(draft, "inputs", name, "follows", inner),
-          `follows ${JSON.stringify(target)}, which is not a flake input of this fleet${suggestThen(target, names, known)}`,
+          `follows ${JSON.stringify(target)}, which is not a flake input of this fleet${suggestThen(closestMatch(target, names), known)}`,
         ),
       );
     }

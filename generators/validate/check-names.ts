@@ -5,18 +5,16 @@
 import type { z } from "zod";
 import { hostName, identifierName } from "../../dsl/checks.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { PARSE_PARAMS } from "./issue-messages.ts";
+import { mismatchOf } from "./issues.ts";
 import type { NamedSource } from "./sources.ts";
 
 const checkName = (schema: z.ZodType<string>, what: "host" | "module" | "overlay", source: NamedSource): Diagnostic[] => {
-  const result = schema.safeParse(source.name, { reportInput: true });
+  const result = schema.safeParse(source.name, PARSE_PARAMS);
   if (result.success) return [];
-  const where = what === "host" ? `its folder hosts/${source.name}/` : `its file name ${source.file}`;
+  const file = what === "host" ? `hosts/${source.name}/` : source.file;
   return result.error.issues.map((issue) =>
-    error(
-      "invalid-name",
-      { file: source.file, objectPath: [] },
-      `the ${what} name ${JSON.stringify(source.name)} is taken from ${where} and ${issue.message}; rename the ${what === "host" ? "folder" : "file"}`,
-    ),
+    error("invalid-name", { file: source.file, objectPath: [] }, { name: source.name, of: what, file, problem: { kind: "mismatch", ...mismatchOf(issue) } }),
   );
 };
 

@@ -4,7 +4,7 @@
  * so it is not a conflict.
  */
 import type { PortClaim } from "../lower/contribution.ts";
-import { error, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /**
  * Conflicts among the port claims of ONE host (the lowering of its services and modules): every
@@ -21,14 +21,9 @@ export const checkPortClaims = (hostName: string, claims: readonly PortClaim[]):
       return [];
     }
     if (earlier.service === claim.service) return [];
-    const where = `${earlier.origin.file} ${formatObjectPath(earlier.origin.objectPath)}`.trim();
+    const { service, protocol, port } = claim;
     return [
-      error(
-        "port-conflict",
-        claim.origin,
-        `${claim.service} claims ${claim.protocol.toUpperCase()} port ${claim.port} on host ${JSON.stringify(hostName)}, but ${earlier.service} already listens there (${where}); move one of them to another port`,
-        [earlier.origin],
-      ),
+      error("port-conflict", claim.origin, { host: hostName, service, protocol, port, takenBy: earlier.service, takenAt: earlier.origin }, [earlier.origin]),
     ];
   });
 };

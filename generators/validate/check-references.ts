@@ -3,8 +3,9 @@
  * `secret("…")` or listed in `secrets`, host keys for hosts, and `unstablePkg` without `unstable`.
  * Each unknown name comes with the closest known one.
  */
-import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
-import { quotedList, suggestThen } from "../diagnostics/suggest.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { closestMatch } from "../diagnostics/suggest.ts";
+import { quotedList, suggestThen } from "../diagnostics/messages/words.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
 import { inConfig, type FleetCheck, type FleetDraft } from "./draft.ts";
 import { writtenExpressions } from "./written-expressions.ts";
@@ -13,10 +14,10 @@ const listOf = (what: string, names: ReadonlySet<string>): string =>
   names.size === 0 ? `There are no ${what}.` : `The ${what} are ${quotedList(names)}.`;
 
 const unknownModule = (draft: FleetDraft, name: string, origin: SourceOrigin): Diagnostic =>
-  error(
+  proseError(
     "unknown-module",
     origin,
-    `module ${JSON.stringify(name)} does not exist (no modules/${name}.ts)${suggestThen(name, draft.moduleNames, listOf("modules", draft.moduleNames))}`,
+    `module ${JSON.stringify(name)} does not exist (no modules/${name}.ts)${suggestThen(closestMatch(name, draft.moduleNames), listOf("modules", draft.moduleNames))}`,
   );
 
 const checkModules: FleetCheck = (draft) => [
@@ -36,7 +37,7 @@ const checkSecretName = (draft: FleetDraft, name: string, origin: SourceOrigin, 
   const secrets = draft.config.secrets;
   if (!secrets)
     return [
-      error(
+      proseError(
         "secrets-not-configured",
         origin,
         `${used}, but typeflake.config.ts has no secrets section; add secrets: { backend: "sops", secrets: { ${JSON.stringify(name)}: {} } } to defineFleet`,
@@ -45,10 +46,10 @@ const checkSecretName = (draft: FleetDraft, name: string, origin: SourceOrigin, 
   const declared = Object.keys(secrets.secrets);
   if (declared.includes(name)) return [];
   return [
-    error(
+    proseError(
       "unknown-secret",
       origin,
-      `${used}, but it is not declared in typeflake.config.ts secrets.secrets${suggestThen(name, declared, `Declare it there as ${JSON.stringify(name)}: {}.`)}`,
+      `${used}, but it is not declared in typeflake.config.ts secrets.secrets${suggestThen(closestMatch(name, declared), `Declare it there as ${JSON.stringify(name)}: {}.`)}`,
     ),
   ];
 };
@@ -68,16 +69,16 @@ const checkEntry = (draft: FleetDraft, entry: HostEntry | ModuleEntry): Diagnost
         return draft.hostNames.has(expression.host)
           ? []
           : [
-              error(
+              proseError(
                 "unknown-host",
                 at(path),
-                `host(${JSON.stringify(expression.host)}) names no host of this fleet (no hosts/${expression.host}/host.ts)${suggestThen(expression.host, draft.hostNames, listOf("hosts", draft.hostNames))}`,
+                `host(${JSON.stringify(expression.host)}) names no host of this fleet (no hosts/${expression.host}/host.ts)${suggestThen(closestMatch(expression.host, draft.hostNames), listOf("hosts", draft.hostNames))}`,
               ),
             ];
       case "package":
         return expression.set === "unstable" && draft.config && !draft.config.unstable
           ? [
-              error(
+              proseError(
                 "unstable-not-configured",
                 at(path),
                 `unstablePkg(${JSON.stringify(expression.attrPath.join("."))}) needs a second nixpkgs; add unstable: { input: "nixpkgs-unstable" } and that input to typeflake.config.ts`,
@@ -91,7 +92,7 @@ const checkEntry = (draft: FleetDraft, entry: HostEntry | ModuleEntry): Diagnost
   // secret("k") carries secret("k").path inside it: one written reference, one report.
   const seen = new Set<string>();
   return [...listed, ...referenced].filter((diagnostic) => {
-    const key = `${diagnostic.code} ${diagnostic.origin.objectPath.join("\0")} ${diagnostic.message}`;
+    const key = `${diagnostic.code} ${diagnostic.origin.objectPath.join("\0")} ${JSON.stringify(diagnostic.data)}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });
 };
@@ -101,10 +102,10 @@ const checkHostKeys: FleetCheck = (draft) =>
     draft.hostNames.has(name)
       ? []
       : [
-          error(
+          proseError(
             "unknown-host",
             inConfig(draft, "secrets", "hostKeys", name),
-            `is the key of host ${JSON.stringify(name)}, which does not exist (no hosts/${name}/host.ts)${suggestThen(name, draft.hostNames, listOf("hosts", draft.hostNames))}`,
+            `is the key of host ${JSON.stringify(name)}, which does not exist (no hosts/${name}/host.ts)${suggestThen(closestMatch(name, draft.hostNames), listOf("hosts", draft.hostNames))}`,
           ),
         ],
   );

@@ -5,7 +5,7 @@
  * and modules is a reference, checked with the others (check-references.ts).
  */
 import type { NixExpression } from "../../dsl/expressions.ts";
-import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { FleetCheck } from "./draft.ts";
 import { writtenExpressions } from "./written-expressions.ts";
 
@@ -36,7 +36,7 @@ export const checkUnstable: FleetCheck = (draft) => {
   if (!draft.config || draft.config.unstable) return [];
   const overlays = draft.overlays.flatMap((overlay) =>
     uses(overlay.config, overlay.file, OVERLAY_USE, true).map(({ origin, what }) =>
-      error(
+      proseError(
         "unstable-not-configured",
         origin,
         `this overlay uses ${what}, but the fleet has no second nixpkgs, so applying it fails with "attribute 'unstable' missing"; ${ADD_UNSTABLE}, or use prev.<package> from the main nixpkgs`,
@@ -45,7 +45,7 @@ export const checkUnstable: FleetCheck = (draft) => {
   );
   const modules = [...draft.hosts, ...draft.modules].flatMap((entry): Diagnostic[] =>
     uses(entry.config, entry.file, MODULE_USE, false).map(({ origin, what }) =>
-      error(
+      proseError(
         "unstable-not-configured",
         origin,
         `${what} uses the unstable package set, but the fleet has no second nixpkgs, so NixOS cannot pass the module its "unstable" argument; ${ADD_UNSTABLE}, or use pkgs from the main nixpkgs`,

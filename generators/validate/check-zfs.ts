@@ -31,8 +31,6 @@ const pointAt = (host: HostEntry, withPools: readonly ModuleEntry[]): ObjectPath
   return index >= 0 ? ["modules", index] : [];
 };
 
-const quoted = (pools: readonly string[]): string => pools.map((pool) => JSON.stringify(pool)).join(", ");
-
 /** Hosts that import ZFS pools but set no host id. */
 export const checkZfs: FleetCheck = (draft) =>
   draft.hosts.flatMap((host) => {
@@ -43,16 +41,10 @@ export const checkZfs: FleetCheck = (draft) =>
     );
     if (failedModule || [host.config, ...modules.map((module) => module.config)].some(setsHostId)) return [];
     const modulesWithPools = modules.filter((module) => poolsOf(module.config).length > 0);
-    const sources = [
-      ...(poolsOf(host.config).length > 0 ? [quoted(poolsOf(host.config))] : []),
-      ...modulesWithPools.map((module) => `${quoted(poolsOf(module.config))} (from module ${JSON.stringify(module.name)})`),
+    const pools = [
+      ...(poolsOf(host.config).length > 0 ? [{ pools: poolsOf(host.config) }] : []),
+      ...modulesWithPools.map((module) => ({ pools: poolsOf(module.config), module: module.name })),
     ];
-    if (sources.length === 0) return [];
-    return [
-      error(
-        "zfs-needs-host-id",
-        { file: host.file, objectPath: pointAt(host, modulesWithPools) },
-        `ZFS needs networking.hostId: host ${JSON.stringify(host.name)} imports ZFS pools (${sources.join("; ")}) but sets no host id. Add zfs: { hostId: "a1b2c3d4" } with 8 hex digits unique to this machine (e.g. from \`head -c4 /dev/urandom | od -A none -t x4\`)`,
-      ),
-    ];
+    if (pools.length === 0) return [];
+    return [error("zfs-needs-host-id", { file: host.file, objectPath: pointAt(host, modulesWithPools) }, { host: host.name, pools })];
   });

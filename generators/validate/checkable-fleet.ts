@@ -6,7 +6,7 @@
  * "no such host"). One info line per failed file says which checks wait for it.
  */
 import type { ConfigBody } from "../../dsl/config-body.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { info, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Entry, Fleet, HostEntry } from "../model/fleet.ts";
 import type { PartialFleet } from "./index.ts";
 import { writtenExpressions } from "./written-expressions.ts";
@@ -22,12 +22,7 @@ const namesMissingHost = (entry: Entry<ConfigBody>, present: ReadonlySet<string>
   hostsNamedBy(entry.config).some((name) => !present.has(name));
 
 /** The info line for a failed file whose dependent checks did not run. */
-export const skippedChecks = (file: string): Diagnostic => ({
-  severity: "info",
-  code: "checks-skipped",
-  origin: { file, objectPath: [] },
-  message: `checks that need ${file} (cross-host, ports, NixOS options and assertions of the hosts that use it) were skipped until its errors are fixed`,
-});
+export const skippedChecks = (file: string): Diagnostic => info("checks-skipped", { file, objectPath: [] }, { file });
 
 /** The fleet the later checks can judge, and the info lines for what they skipped. */
 export const checkableFleet = (partial: PartialFleet): { fleet: Fleet; skipped: Diagnostic[] } => {

@@ -6,7 +6,7 @@
  * alone: they may read a secret at run time (sops-nix placeholders).
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
-import { error, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+import { proseError, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
 
 /** Option names that hold a secret in clear when given as text. */
 const CLEAR_TEXT_OPTIONS: ReadonlySet<string> = new Set([
@@ -79,7 +79,7 @@ export const clearTextSecretsIn = (file: string, value: unknown): Diagnostic[] =
     seen.add(key);
     const optionPath = objectPath.slice(1).map(String);
     return [
-      error(
+      proseError(
         "clear-text-secret",
         { file, objectPath },
         `${optionPath.join(".")} puts a secret in clear text into the Nix store, which every user of the machine can read; ${alternative(optionPath)}`,

@@ -4,11 +4,14 @@
  */
 import { sharedHomeSchema, homeSchema, type HomeConfig } from "../../dsl/home.ts";
 import { hostName, userName } from "../../dsl/checks.ts";
+import type { NameFromFile } from "../diagnostics/codes/schema.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { HomeEntry } from "../model/fleet.ts";
 import { parseHomeName } from "../model/homes.ts";
 import { checkHomes } from "./check-homes.ts";
 import type { FleetDraft } from "./draft.ts";
+import { PARSE_PARAMS } from "./issue-messages.ts";
+import { mismatchOf } from "./issues.ts";
 import { parseDefinition } from "./parse-definition.ts";
 import type { NamedSource } from "./sources.ts";
 
@@ -19,18 +22,17 @@ export interface ValidatedHomes {
   readonly failed: number;
 }
 
-const NAME_FORM = 'a home is named after its user ("alice") or its user and one host ("alice@nas")';
-
 /** Problems with the name a home takes from its file. */
 const nameProblems = (source: NamedSource): Diagnostic[] => {
   const { user, host } = parseHomeName(source.name);
-  const at = { file: source.file, objectPath: [] };
-  const problem = (text: string) => [error("invalid-name", at, `the home name ${JSON.stringify(source.name)} is taken from ${source.file}; ${text}; rename the file`)];
-  if (host?.includes("@")) return problem(`it has more than one '@': ${NAME_FORM}`);
-  const userIssue = userName.safeParse(user).error?.issues[0];
-  if (userIssue) return problem(`the user part ${userIssue.message}`);
-  const hostIssue = host === undefined ? undefined : hostName.safeParse(host).error?.issues[0];
-  return hostIssue ? problem(`the host part ${hostIssue.message}`) : [];
+  const problem = (problem: NameFromFile["problem"], part?: "user" | "host"): Diagnostic[] => [
+    error("invalid-name", { file: source.file, objectPath: [] }, { name: source.name, of: "home", file: source.file, problem, ...(part ? { part } : {}) }),
+  ];
+  if (host?.includes("@")) return problem({ kind: "many-ats" });
+  const userIssue = userName.safeParse(user, PARSE_PARAMS).error?.issues[0];
+  if (userIssue) return problem({ kind: "mismatch", ...mismatchOf(userIssue) }, "user");
+  const hostIssue = host === undefined ? undefined : hostName.safeParse(host, PARSE_PARAMS).error?.issues[0];
+  return hostIssue ? problem({ kind: "mismatch", ...mismatchOf(hostIssue) }, "host") : [];
 };
 
 /** Validate `sources` (sorted by name here) against their schemas and the rest of the fleet. */

@@ -1,27 +1,34 @@
 /**
- * zod issues → diagnostics. Most issues map one to one; three are rewritten from their parts so
- * each message points at one mistake: unknown keys (one diagnostic per key, with the closest valid
- * key and the list of valid ones), unions (the branch the user evidently meant, or what any branch
- * would accept) and record keys (the key's own problem).
+ * zod issues → diagnostics, read from the issues' structured fields (`expected`, `input`,
+ * `values`, `minimum`, a check's `params`), never from their messages. Most issues map one to
+ * one; three are rebuilt from their parts so each diagnostic points at one mistake: unknown keys
+ * (one diagnostic per key, with the closest valid key and the valid ones), unions (the branch the
+ * user evidently meant, or what any branch would accept) and record keys (the key's own problem).
  */
 import type { z } from "zod";
-import { error, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
-import { closestMatch, suggestThen } from "../diagnostics/suggest.ts";
-import { describeValue } from "./describe-value.ts";
-import { expectedText, UNION_MESSAGE } from "./issue-messages.ts";
+import type { CheckParams } from "../../dsl/check-params.ts";
+import type { DiagnosticFields } from "../diagnostics/codes.ts";
+import type { Expectation, Mismatch } from "../diagnostics/codes/schema.ts";
+import { describeValue } from "../diagnostics/describe-value.ts";
+import { error, formatObjectPath, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { closestMatch } from "../diagnostics/suggest.ts";
+import { schemaWording } from "./issue-messages.ts";
 import { schemasAt, unwrap, validKeysAt } from "./schema-at.ts";
 
 type Schema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
 
+/** The codes of a value that is not what its schema takes. */
+type MismatchCode = { [C in keyof DiagnosticFields]: Mismatch extends DiagnosticFields[C] ? C : never }[keyof DiagnosticFields];
+
 /** Diagnostic codes for zod's issue codes, unless the failing check named its own (`params.code`). */
-const CODES: Readonly<Record<Issue["code"], string>> = {
+const CODES: Readonly<Record<Issue["code"], MismatchCode>> = {
   invalid_type: "invalid-type",
   too_big: "out-of-range",
   too_small: "out-of-range",
   invalid_format: "invalid-format",
   not_multiple_of: "out-of-range",
-  unrecognized_keys: "unknown-key",
+  unrecognized_keys: "invalid-value",
   invalid_union: "invalid-value",
   invalid_key: "invalid-key",
   invalid_element: "invalid-value",
@@ -29,25 +36,66 @@ const CODES: Readonly<Record<Issue["code"], string>> = {
   custom: "invalid-value",
 };
 
-const codeOf = (issue: Issue): string =>
-  (issue.code === "custom" && typeof issue.params?.["code"] === "string" ? issue.params["code"] : undefined) ??
-  CODES[issue.code];
+/** The params of one of typeflake's own checks (only its schemas set `params.code`). */
+const checkParamsOf = (issue: Issue): CheckParams | undefined =>
+  issue.code === "custom" && typeof issue.params?.["code"] === "string" ? (issue.params as CheckParams) : undefined;
+
+/** The params of a check that describes a form, or undefined. */
+const formParamsOf = (issue: Issue): Extract<CheckParams, { expected: string }> | undefined => {
+  const params = checkParamsOf(issue);
+  return params && "expected" in params ? params : undefined;
+};
+
+const codeOf = (issue: Issue): MismatchCode => formParamsOf(issue)?.code ?? CODES[issue.code];
+
+/** What `issue` says its value should have been. */
+const expectationOf = (issue: Issue): Expectation => {
+  const worded = schemaWording(issue);
+  if (worded !== undefined) return { kind: "schema-message", message: worded };
+  switch (issue.code) {
+    case "invalid_type":
+      return { kind: "type", type: issue.expected };
+    case "invalid_value":
+      return { kind: "values", values: issue.values.map(describeValue) };
+    case "too_small":
+      return { kind: "bound", of: issue.origin, side: "min", limit: String(issue.minimum), inclusive: issue.inclusive ?? false };
+    case "too_big":
+      return { kind: "bound", of: issue.origin, side: "max", limit: String(issue.maximum), inclusive: issue.inclusive ?? false };
+    case "invalid_format":
+      return issue.pattern === undefined ? { kind: "format", format: issue.format } : { kind: "format", format: issue.format, pattern: issue.pattern };
+    case "not_multiple_of":
+      return { kind: "multiple-of", divisor: String(issue.divisor) };
+    default: {
+      const params = formParamsOf(issue);
+      if (params === undefined) return { kind: "refined" };
+      return params.detail === undefined
+        ? { kind: "form", expected: params.expected }
+        : { kind: "form", expected: params.expected, detail: params.detail };
+    }
+  }
+};
+
+/** The value an issue is about, shown; for a size bound, the size. */
+const gotOf = (issue: Issue): string => {
+  const input = "input" in issue ? issue.input : undefined;
+  const sized = (issue.code === "too_small" || issue.code === "too_big") && (typeof input === "string" || Array.isArray(input));
+  return sized ? String((input as string | unknown[]).length) : describeValue(input);
+};
+
+/** A value `issue` refused: what would be valid and what was given. */
+export const mismatchOf = (issue: Issue): Mismatch => ({ expected: [expectationOf(issue)], got: gotOf(issue) });
 
 const segments = (path: readonly PropertyKey[]): ObjectPathSegment[] =>
   path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
 
-/** `address, deploy, "server min protocol"` — keys as they would be written in an object literal. */
-const keyList = (keys: readonly string[]): string => keys.map((key) => formatObjectPath([key])).join(", ");
-
-/** A message without its ", got …" tail, where the value is shown otherwise. */
-const withoutGot = (message: string): string => message.replace(/[,;] got [\s\S]*$/, "");
-
-/** What went wrong, stripped of its "must be " head and ", got …" tail, to list alternatives. */
-const expectation = (issue: Issue): string =>
-  issue.code === "invalid_type" ? expectedText(issue.expected) : withoutGot(issue.message.replace(/^must be /, ""));
-
-const joinAlternatives = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+/** Each distinct expectation once, in order. */
+const distinct = (expectations: readonly Expectation[]): Expectation[] => {
+  const seen = new Set<string>();
+  return expectations.filter((expectation) => {
+    const key = JSON.stringify(expectation);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+};
 
 /**
  * Every diagnostic for the issues of parsing `file` with `root`, in zod's order. A required key
@@ -77,8 +125,17 @@ class IssueConverter {
     return issues.flatMap((issue) => this.convertOne(issue, [...prefix, ...segments(issue.path)]));
   }
 
-  private at(path: readonly ObjectPathSegment[], code: string, message: string): Diagnostic {
-    return error(code, { file: this.file, objectPath: path }, message);
+  private origin(path: readonly ObjectPathSegment[]): SourceOrigin {
+    return { file: this.file, objectPath: path };
+  }
+
+  /** A value that is not what the schema takes, or, when it was not written at all, a missing key. */
+  private mismatch(path: readonly ObjectPathSegment[], code: MismatchCode, issue: Issue, expected: readonly Expectation[]): Diagnostic {
+    const key = path.at(-1);
+    if ("input" in issue && issue.input === undefined && typeof key === "string") {
+      return error("missing-key", this.origin(path), { key, expected });
+    }
+    return error(code, this.origin(path), { expected, got: gotOf(issue) });
   }
 
   private convertOne(issue: Issue, path: ObjectPathSegment[]): Diagnostic[] {
@@ -88,30 +145,38 @@ class IssueConverter {
       case "invalid_union":
         return this.union(issue, path);
       case "invalid_key":
-        return [
-          this.at(
-            path,
-            issue.issues[0] ? codeOf(issue.issues[0]) : CODES.invalid_key,
-            // The key is named already; its own messages need not repeat it as "got …".
-            `invalid key ${describeValue(path.at(-1))}: ${issue.issues.map((inner) => withoutGot(inner.message)).join("; ")}`,
-          ),
-        ];
+        return [this.invalidKey(issue, path)];
       default:
-        return [this.at(path, ...this.plain(issue, path))];
+        return [this.plain(issue, path)];
     }
   }
 
-  /** Code and message of an ordinary issue; a missing required key says so. */
-  private plain(issue: Issue, path: readonly ObjectPathSegment[]): [string, string] {
-    return missing(issue, path, issue.message) ?? [codeOf(issue), issue.message];
+  private plain(issue: Issue, path: readonly ObjectPathSegment[]): Diagnostic {
+    const params = checkParamsOf(issue);
+    if (params !== undefined && !("expected" in params)) {
+      const { code, ...fields } = params;
+      // `fields` are the params of `code`, as `CheckParams` pairs them; TypeScript cannot follow the pair through a rest.
+      return error(code, this.origin(path), fields as DiagnosticFields[typeof code]);
+    }
+    return this.mismatch(path, codeOf(issue), issue, [expectationOf(issue)]);
+  }
+
+  /** A record key the key schema refused: the key's own problem, without repeating the key as "got …". */
+  private invalidKey(issue: z.core.$ZodIssueInvalidKey, path: readonly ObjectPathSegment[]): Diagnostic {
+    const [first] = issue.issues;
+    const key = String(path.at(-1));
+    return error(first ? codeOf(first) : CODES.invalid_key, this.origin(path), {
+      expected: issue.issues.map(expectationOf),
+      got: describeValue(key),
+      key,
+    });
   }
 
   private unknownKey(objectPath: readonly ObjectPathSegment[], key: string): Diagnostic {
     const valid = validKeysAt(this.root, objectPath);
-    const match = closestMatch(key, valid);
-    if (match !== undefined) this.misspelled.add(formatObjectPath([...objectPath, match]));
-    const hint = valid.length === 0 ? "; this object takes no keys" : suggestThen(key, valid, `Valid keys: ${keyList(valid)}`);
-    return this.at([...objectPath, key], "unknown-key", `unknown key ${JSON.stringify(key)}${hint}`);
+    const suggestion = closestMatch(key, valid);
+    if (suggestion !== undefined) this.misspelled.add(formatObjectPath([...objectPath, suggestion]));
+    return error("unknown-key", this.origin([...objectPath, key]), suggestion === undefined ? { key, valid } : { key, suggestion, valid });
   }
 
   /**
@@ -122,23 +187,18 @@ class IssueConverter {
   private union(issue: z.core.$ZodIssueInvalidUnion, path: ObjectPathSegment[]): Diagnostic[] {
     const options = this.unionOptions(path, issue.errors.length);
     const matched = issue.errors.filter((branch, index) => !failedOnType(branch, options[index]));
-    const input = "input" in issue ? issue.input : undefined;
     const shallow = matched.every((branch) => branch.every((inner) => inner.path.length === 0));
-    if (issue.message !== UNION_MESSAGE && shallow) {
+    if (schemaWording(issue) !== undefined && shallow) {
       // The schema worded this union itself: it knows its forms better than a list of branches.
-      return [this.at(path, ...(missing(issue, path, issue.message) ?? [CODES.invalid_union, issue.message]))];
+      return [this.mismatch(path, CODES.invalid_union, issue, [expectationOf(issue)])];
     }
     if (matched.length === 0) {
-      const wanted = [...new Set(issue.errors.flatMap((branch) => branch.map(expectation)))];
-      const message = `must be ${joinAlternatives(wanted)}; got ${describeValue(input)}`;
-      return [this.at(path, ...(missing(issue, path, message) ?? ["invalid-type", message]))];
+      return [this.mismatch(path, "invalid-type", issue, distinct(issue.errors.flat().map(expectationOf)))];
     }
     if (matched.length > 1 && shallow) {
       // Several refinements of one type (a CIDR or an IP address): name every accepted form.
       const first = matched[0]?.[0];
-      const wanted = [...new Set(matched.flatMap((branch) => branch.map(expectation)))];
-      const code = first ? codeOf(first) : CODES.invalid_union;
-      return [this.at(path, code, `must be ${joinAlternatives(wanted)}, got ${describeValue(input)}`)];
+      return [this.mismatch(path, first ? codeOf(first) : CODES.invalid_union, issue, distinct(matched.flat().map(expectationOf)))];
     }
     const best = matched.reduce((fewest, branch) => (branch.length < fewest.length ? branch : fewest));
     return this.convert(best, path);
@@ -153,13 +213,6 @@ class IssueConverter {
     return [];
   }
 }
-
-/** For a required key that was not written: the `missing-key` code and a message saying so. */
-const missing = (issue: Issue, path: readonly ObjectPathSegment[], message: string): [string, string] | undefined => {
-  const key = path.at(-1);
-  if (!("input" in issue) || issue.input !== undefined || typeof key !== "string") return undefined;
-  return ["missing-key", `missing required key ${JSON.stringify(key)}: ${withoutGot(message)}`];
-};
 
 /**
  * A branch rejected the value's kind outright: a string where an array was expected, a string

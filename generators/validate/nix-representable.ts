@@ -8,7 +8,8 @@
  * overflow; a shared object seen twice is fine, only an object inside itself is a cycle.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
-import { error, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+import type { TextProblem } from "../diagnostics/codes/validate.ts";
+import { error, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 
 /**
  * The deepest nesting of objects and arrays a definition may have. NixOS options are a dozen
@@ -24,36 +25,19 @@ const INT64_MAX = 2n ** 63n - 1n;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What is wrong with a piece of text, or undefined when Nix can hold it. */
-export const textProblem = (text: string): { readonly code: string; readonly reason: string } | undefined => {
+export const textProblem = (text: string): TextProblem | undefined => {
   const nul = text.indexOf("\0");
-  if (nul >= 0) {
-    return {
-      code: "nul-character",
-      reason: `contains a NUL character (\\u0000) at index ${nul}, which Nix strings cannot hold; remove it`,
-    };
-  }
+  if (nul >= 0) return { code: "nul-character", index: nul };
   const lone = LONE_SURROGATE.exec(text);
-  if (lone) {
-    const unit = lone[0].charCodeAt(0).toString(16).toUpperCase();
-    return {
-      code: "lone-surrogate",
-      reason:
-        `contains a lone UTF-16 surrogate (\\u${unit}) at index ${lone.index}: half of a character, ` +
-        "which has no UTF-8 encoding and cannot be written to a Nix file; keep both halves of the character or remove it",
-    };
-  }
+  if (lone) return { code: "lone-surrogate", index: lone.index, unit: lone[0].charCodeAt(0).toString(16).toUpperCase() };
   return undefined;
 };
 
-/** Why an integer cannot be a Nix integer, or undefined when it can (or is not an integer). */
-const integerProblem = (value: number): string | undefined => {
+/** An integer Nix cannot hold (outside its signed 64-bit range), as text, or undefined. */
+const oversizedInteger = (value: number): string | undefined => {
   if (!Number.isInteger(value)) return undefined;
   const big = BigInt(value);
-  if (big >= INT64_MIN && big <= INT64_MAX) return undefined;
-  return (
-    `is the integer ${big}, outside Nix's signed 64-bit integers ` +
-    `(${INT64_MIN} to ${INT64_MAX}); use a smaller number, or a string`
-  );
+  return big >= INT64_MIN && big <= INT64_MAX ? undefined : String(big);
 };
 
 /**
@@ -107,8 +91,9 @@ interface Frame {
 /** Every problem of `value` (a definition's default export) that Nix could not represent. */
 export const unrepresentableValues = (file: string, value: unknown): Diagnostic[] => {
   const diagnostics: Diagnostic[] = [];
-  const report = (path: readonly ObjectPathSegment[], code: string, message: string) =>
-    diagnostics.push(error(code, { file, objectPath: path }, message));
+  const at = (path: readonly ObjectPathSegment[]): SourceOrigin => ({ file, objectPath: path });
+  const reportText = (path: readonly ObjectPathSegment[], { code, ...fields }: TextProblem, key?: string) =>
+    diagnostics.push(error(code, at(path), { ...fields, ...(key === undefined ? {} : { key }) }));
   const ancestors = new Map<object, readonly ObjectPathSegment[]>();
   const stack: Frame[] = [{ value, path: [] }];
   while (stack.length > 0) {
@@ -118,48 +103,31 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       continue;
     }
     const { value: current, path } = frame;
-    const at = frame.expression ?? path;
+    const place = frame.expression ?? path;
     const foreign = frame.strict ? foreignKind(current) : undefined;
     if (foreign) {
-      report(
-        at,
-        "invalid-value",
-        `holds ${foreign} inside a typeflake expression (nix\`…\`, nixString\`…\`, mkIf, mkForce, mkMerge, …), which Nix cannot hold; ` +
-          "use a string, number, boolean, null, array, plain object or a typeflake expression such as pkg(\"htop\")",
-      );
+      diagnostics.push(error("invalid-value", at(place), { foreign }));
       continue;
     }
     if (typeof current === "string") {
       const problem = textProblem(current);
-      if (problem) report(at, problem.code, `the text ${problem.reason}`);
+      if (problem) reportText(place, problem);
       continue;
     }
     if (typeof current === "number") {
-      const problem = Number.isFinite(current)
-        ? integerProblem(current)
-        : `is the number ${current}, which Nix cannot write (it has no NaN or infinity); use a finite number` +
-          (frame.expression ? " (mkOverride and mkOrder take an integer priority, such as 50 or 1000)" : "");
-      if (problem) report(at, Number.isFinite(current) ? "integer-out-of-range" : "non-finite-number", problem);
+      if (!Number.isFinite(current)) diagnostics.push(error("non-finite-number", at(place), { value: String(current), inExpression: frame.expression !== undefined }));
+      const integer = oversizedInteger(current);
+      if (integer !== undefined) diagnostics.push(error("integer-out-of-range", at(place), { value: integer, min: String(INT64_MIN), max: String(INT64_MAX) }));
       continue;
     }
     if (typeof current !== "object" || current === null) continue;
     const ancestor = ancestors.get(current);
     if (ancestor) {
-      report(
-        at,
-        "cyclic-value",
-        `contains itself: it is the same object as ${ancestor.length ? formatObjectPath(ancestor) : "the whole definition"}, ` +
-          "and Nix values cannot refer to themselves; write a copy of the part you need instead",
-      );
+      diagnostics.push(error("cyclic-value", at(place), { sameAs: ancestor }));
       continue;
     }
     if (path.length > MAX_NESTING) {
-      report(
-        at,
-        "too-deep",
-        `is nested more than ${MAX_NESTING} levels deep; typeflake writes at most ${MAX_NESTING} levels of ` +
-          "objects and arrays (no NixOS option needs more): flatten the value, or compute it in Nix with nix`…`",
-      );
+      diagnostics.push(error("too-deep", at(place), { limit: MAX_NESTING }));
       continue;
     }
     const expression = frame.expression ?? (isNixExpression(current) ? path : undefined);
@@ -170,7 +138,7 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
     stack.push({ value: undefined, path, exit: current });
     for (const [key] of entries) {
       const problem = typeof key === "string" ? textProblem(key) : undefined;
-      if (problem) report(expression ?? [...path, key], problem.code, `the attribute name ${JSON.stringify(key)} ${problem.reason}`);
+      if (problem) reportText(expression ?? [...path, key], problem, String(key));
     }
     // Pushed in reverse so the values' problems come out in the order they are written.
     const valueFields = isNixExpression(current) ? VALUE_FIELDS[current.kind] : undefined;

@@ -3,8 +3,8 @@
  * schema issues, with typeflake's messages, and private keys anywhere in it.
  */
 import type { z } from "zod";
-import { error, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { issueMessage } from "./issue-messages.ts";
+import { proseError, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { PARSE_PARAMS } from "./issue-messages.ts";
 import { issuesToDiagnostics } from "./issues.ts";
 import { clearTextSecretsIn } from "./clear-text-secrets.ts";
 import { invalidExpressionsIn } from "./expression-values.ts";
@@ -34,7 +34,7 @@ export const parseDefinition = <Schema extends z.ZodType>(
     const reason = String(thrown);
     return {
       config: undefined,
-      diagnostics: [error("unreadable-value", { file: source.file, objectPath: [] }, `cannot be validated: ${reason}`)],
+      diagnostics: [proseError("unreadable-value", { file: source.file, objectPath: [] }, `cannot be validated: ${reason}`)],
     };
   }
 };
@@ -43,7 +43,7 @@ const parseWalkable = <Schema extends z.ZodType>(schema: Schema, source: SourceF
   const unrepresentable = unrepresentableValues(source.file, source.value);
   // A cycle or a value nested too deep would overflow the schema's recursion: nothing more to check.
   if (unrepresentable.some((d) => d.code === "cyclic-value" || d.code === "too-deep")) return { config: undefined, diagnostics: unrepresentable };
-  const result = schema.safeParse(source.value, { reportInput: true, error: issueMessage });
+  const result = schema.safeParse(source.value, PARSE_PARAMS);
   const restored = result.success ? restoreProtoKeys(schema, source.file, source.value, result.data) : [];
   const secrets = [...unrepresentable, ...restored, ...privateKeysIn(source.file, source.value), ...clearTextSecretsIn(source.file, source.value), ...invalidExpressionsIn(source.file, source.value)];
   // A private key also fails the field's own check; its "never write keys in clear" message is the useful one.

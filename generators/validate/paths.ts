@@ -6,7 +6,7 @@
  */
 import { posix } from "node:path";
 import { agenixCommandFolder, fromSecretsFolder } from "../files/agenix-rules.ts";
-import { error, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { closestMatch } from "../diagnostics/suggest.ts";
 import type { PathFacts } from "../load/existing-paths.ts";
 import { encryptedFiles } from "../lower/secrets/files.ts";
@@ -89,7 +89,7 @@ export const fleetPathReferences = (fleet: Fleet): PathReference[] => [
 const relativeTo = (reference: PathReference): string => (reference.base === "" ? "the fleet root" : `${reference.base}/`);
 
 const outside = (reference: PathReference, how: string): Diagnostic =>
-  error(
+  proseError(
     "path-outside-fleet",
     reference.origin,
     `${JSON.stringify(reference.written)} ${how}; a flake can only read files inside its own folder. Move the file into the fleet and name it relative to ${relativeTo(reference)}, e.g. "./hardware.nix"`,
@@ -106,14 +106,14 @@ const didYouMean = (reference: PathReference, siblings: readonly string[] | unde
 const missing = (reference: PathReference, resolved: string, siblings: readonly string[] | undefined): Diagnostic =>
   reference.create
     ? {
-        ...error(
+        ...proseError(
           "missing-secret-file",
           reference.origin,
           `the encrypted file ${resolved} does not exist yet; create it with \`${reference.create.command}\`, run in ${reference.create.folder}, before building a host that uses its secrets`,
         ),
         severity: "warning",
       }
-    : error(
+    : proseError(
         "missing-file",
         reference.origin,
         `${JSON.stringify(reference.written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(reference)}).${didYouMean(reference, siblings)}`,

@@ -4,7 +4,6 @@
  */
 import { looksLikePrivateKey } from "../../dsl/checks.ts";
 import { isNixExpression } from "../../dsl/expressions.ts";
-import { PRIVATE_KEY_MESSAGE } from "../../dsl/values.ts";
 import { error, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
 
 /** Strings inside `value`; inside an expression value, reported at the expression's path. */
@@ -26,4 +25,4 @@ function* stringsIn(
 export const privateKeysIn = (file: string, value: unknown): Diagnostic[] =>
   [...stringsIn(value, [])]
     .filter(({ text }) => looksLikePrivateKey(text))
-    .map(({ path }) => error("private-key", { file, objectPath: path }, PRIVATE_KEY_MESSAGE));
+    .map(({ path }) => error("private-key", { file, objectPath: path }, { key: "key-block" }));

@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { isNixExpression } from "../../dsl/expressions.ts";
 import { nixValue } from "../../dsl/values.ts";
 import { error, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
-import { issueMessage } from "./issue-messages.ts";
+import { PARSE_PARAMS } from "./issue-messages.ts";
 import { issuesToDiagnostics } from "./issues.ts";
 import { schemasAt } from "./schema-at.ts";
 
@@ -30,14 +30,10 @@ const restoreOne = (
   const at = [...path, PROTO];
   if (!schemasAt(root, at.slice(base.length)).includes(nixValue)) {
     return [
-      error(
-        "invalid-key",
-        { file, objectPath: at },
-        `the name "${PROTO}" cannot be used here: JavaScript reserves it for an object's prototype, so it would be lost; choose another name`,
-      ),
+      error("invalid-key", { file, objectPath: at }, { reserved: PROTO }),
     ];
   }
-  const parsed = nixValue.safeParse(input[PROTO], { reportInput: true, error: issueMessage });
+  const parsed = nixValue.safeParse(input[PROTO], PARSE_PARAMS);
   if (!parsed.success) {
     return issuesToDiagnostics(nixValue, file, parsed.error.issues).map((diagnostic) => ({
       ...diagnostic,

@@ -15,7 +15,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { NixValue, RawNix } from "../../dsl/expressions.ts";
-import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { Fleet } from "../model/fleet.ts";
 import { valueLowerer } from "../lower/value.ts";
 import { nixSyntaxError, type NixSyntaxError } from "../nix/parse-check.ts";
@@ -80,7 +80,7 @@ export const rawFragments = (fleet: Fleet): Fragment[] => {
 const diagnostic = (fragment: Fragment, problem: NixSyntaxError, checker: string): Diagnostic => {
   const line = fragment.text.split("\n")[problem.line - 1] ?? "";
   const shown = line.length > 60 ? `${line.slice(0, 57)}...` : line;
-  return error(
+  return proseError(
     "raw-nix-syntax",
     fragment.origin,
     `the nix\`…\` fragment is not one valid Nix expression (${checker}): ${problem.message}, at line ${problem.line}, ` +

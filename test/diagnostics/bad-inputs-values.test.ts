@@ -109,7 +109,7 @@ const CASES: readonly Case[] = [
     files: nas(`${ADDRESS}\n  nixos: { environment: { etc: { motd: { »source: nixPath("/etc/shadow") } } } },`),
     code: "invalid-path",
     path: "nixos.environment.etc.motd.source",
-    message: ['nixPath("/etc/shadow") must be a path relative to the generated Nix file, starting with ./ or ../'],
+    message: ['must be a path relative to the generated Nix file, starting with ./ or ../', 'got nixPath("/etc/shadow")'],
   },
   {
     name: "nixPath with a space",

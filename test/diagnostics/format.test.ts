@@ -9,7 +9,7 @@ import { diagnosticRecords } from "../../generators/diagnostics/json.ts";
 const located: Diagnostic = {
   severity: "error",
   code: "duplicate-address",
-  message: '"10.0.20.10" is already the address of host "compute"',
+  data: { message: '"10.0.20.10" is already the address of host "compute"' },
   origin: { file: "hosts/nas/host.ts", objectPath: ["address"] },
   location: { line: 4, column: 3, sourceLine: "  address: \"10.0.20.10\"," },
   related: [
@@ -20,7 +20,7 @@ const located: Diagnostic = {
 const unlocated: Diagnostic = {
   severity: "warning",
   code: "missing-host-file",
-  message: "host folder has no host.ts",
+  data: { message: "host folder has no host.ts" },
   origin: { file: "hosts/empty/", objectPath: [] },
 };
 
@@ -76,6 +76,7 @@ describe("diagnosticRecords", () => {
         severity: "error",
         code: "duplicate-address",
         message: '"10.0.20.10" is already the address of host "compute"',
+        data: { message: '"10.0.20.10" is already the address of host "compute"' },
         related: [{ file: "hosts/compute/host.ts", line: 4, column: 3, path: "address", objectPath: ["address"] }],
       },
       {
@@ -87,8 +88,23 @@ describe("diagnosticRecords", () => {
         severity: "warning",
         code: "missing-host-file",
         message: "host folder has no host.ts",
+        data: { message: "host folder has no host.ts" },
         related: [],
       },
     ]);
+  });
+
+  it("carries the typed fields a message was worded from", () => {
+    const unknownKey: Diagnostic = {
+      severity: "error",
+      code: "unknown-key",
+      data: { key: "adress", suggestion: "address", valid: ["address", "deploy"] },
+      origin: { file: "hosts/nas/host.ts", objectPath: ["adress"] },
+    };
+    expect(diagnosticRecords([unknownKey])[0]).toMatchObject({
+      code: "unknown-key",
+      message: 'unknown key "adress"; did you mean "address"? Valid keys: address, deploy',
+      data: { key: "adress", suggestion: "address", valid: ["address", "deploy"] },
+    });
   });
 });

@@ -3,7 +3,7 @@
  * shapes people write, with the nearest written place as the fallback.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { error, type Diagnostic, type ObjectPathSegment } from "../../generators/diagnostics/diagnostic.ts";
+import { error, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../../generators/diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../../generators/diagnostics/locate.ts";
 import { marked, removeFleet, writeFleet } from "./support/temp-fleet.ts";
 
@@ -79,49 +79,52 @@ beforeAll(async () => {
 });
 afterAll(() => removeFleet(root));
 
+/** Any diagnostic at `origin`: locating looks at places only. */
+const probe = (origin: SourceOrigin, related?: readonly SourceOrigin[]): Diagnostic => error("unknown-key", origin, { key: "x", valid: [] }, related);
+
 describe("locateDiagnostics", () => {
   it.each(Object.keys(SOURCES))("points into %s", async (file) => {
     const source = SOURCES[file];
-    const [located] = await locateDiagnostics([error("test", { file, objectPath: source?.path ?? [] }, "x")], root);
+    const [located] = await locateDiagnostics([probe({ file, objectPath: source?.path ?? [] })], root);
     expect(located?.location).toMatchObject(expected.get(file) ?? {});
     expect(located?.location?.sourceLine).toBeDefined();
   });
 
   it("locates related places too", async () => {
     const [located] = await locateDiagnostics(
-      [error("test", { file: "satisfies.ts", objectPath: ["zfs", "hostId"] }, "x", [{ file: "string-key.ts", objectPath: SOURCES["string-key.ts"]?.path ?? [] }])],
+      [probe({ file: "satisfies.ts", objectPath: ["zfs", "hostId"] }, [{ file: "string-key.ts", objectPath: SOURCES["string-key.ts"]?.path ?? [] }])],
       root,
     );
     expect(located?.related?.[0]?.location).toMatchObject(expected.get("string-key.ts") ?? {});
   });
 
   it("keeps positions already known and adds their source line", async () => {
-    const known: Diagnostic = { ...error("syntax-error", { file: "array-element.ts", objectPath: [] }, "x"), location: { line: 4, column: 7 } };
+    const known: Diagnostic = { ...probe({ file: "array-element.ts", objectPath: [] }), location: { line: 4, column: 7 } };
     const [located] = await locateDiagnostics([known], root);
     expect(located?.location).toEqual({ line: 4, column: 7, sourceLine: "      22," });
   });
 
   it("leaves places in folders and missing files without a position", async () => {
     const located = await locateDiagnostics(
-      [error("a", { file: "hosts/empty/", objectPath: [] }, "x"), error("b", { file: "nope.ts", objectPath: ["a"] }, "x")],
+      [probe({ file: "hosts/empty/", objectPath: [] }), probe({ file: "nope.ts", objectPath: ["a"] })],
       root,
     );
     expect(located.map((diagnostic) => diagnostic.location)).toEqual([undefined, undefined]);
   });
 
   it("is idempotent", async () => {
-    const once = await locateDiagnostics([error("test", { file: "satisfies.ts", objectPath: ["zfs", "hostId"] }, "x")], root);
+    const once = await locateDiagnostics([probe({ file: "satisfies.ts", objectPath: ["zfs", "hostId"] })], root);
     expect(await locateDiagnostics(once, root)).toEqual(once);
   });
 });
 
 describe("sortDiagnostics", () => {
   it("orders by file, line and column, keeping the order of equals", () => {
-    const at = (file: string, line: number, column: number, code: string): Diagnostic => ({
-      ...error(code, { file, objectPath: [] }, code),
+    const at = (file: string, line: number, column: number, order: string): Diagnostic => ({
+      ...probe({ file, objectPath: [order] }),
       location: { line, column },
     });
     const sorted = sortDiagnostics([at("b.ts", 1, 1, "4"), at("a.ts", 2, 1, "2"), at("a.ts", 1, 5, "1"), at("a.ts", 2, 1, "3")]);
-    expect(sorted.map((diagnostic) => diagnostic.code)).toEqual(["1", "2", "3", "4"]);
+    expect(sorted.map((diagnostic) => diagnostic.origin.objectPath[0])).toEqual(["1", "2", "3", "4"]);
   });
 });

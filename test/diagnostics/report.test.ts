@@ -63,6 +63,7 @@ hosts/nas/host.ts:7:33 error services.samba.shares.media.path: must be an absolu
       severity: "error",
       code: "invalid-path",
       message: 'must be an absolute path, got "tank/media"',
+      data: { expected: [{ kind: "form", expected: "an absolute path" }], got: '"tank/media"' },
       related: [],
     });
   });

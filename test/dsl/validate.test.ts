@@ -6,11 +6,13 @@ import { describe, expect, it } from "vitest";
 import { hostSchema } from "../../dsl/host.ts";
 import { host, mkForce, pkg, secret } from "../../dsl/expressions.ts";
 import { formatObjectPath, type Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
-import { closestMatch, didYouMean, suggestThen } from "../../generators/diagnostics/suggest.ts";
+import { closestMatch, closestNames } from "../../generators/diagnostics/suggest.ts";
+import { didYouMean, suggestThen } from "../../generators/diagnostics/messages/words.ts";
 import type { PortClaim } from "../../generators/lower/contribution.ts";
-import { describeValue } from "../../generators/validate/describe-value.ts";
+import { describeValue } from "../../generators/diagnostics/describe-value.ts";
 import { checkHostPorts, checkPortClaims, validateFleet, type FleetSources } from "../../generators/validate/index.ts";
 import { validKeysAt } from "../../generators/validate/schema-at.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const CONFIG = {
   file: "typeflake.config.ts",
@@ -37,7 +39,7 @@ const nas = (value: object) => ({ name: "nas", file: "hosts/nas/host.ts", value:
 
 /** `path: message` of each diagnostic, for compact assertions. */
 const lines = (diagnostics: readonly Diagnostic[]): string[] =>
-  diagnostics.map((diagnostic) => `${formatObjectPath(diagnostic.origin.objectPath)}: ${diagnostic.message}`);
+  diagnostics.map((diagnostic) => `${formatObjectPath(diagnostic.origin.objectPath)}: ${messageOf(diagnostic)}`);
 
 describe("validateFleet", () => {
   it("returns the fleet with hosts, modules and overlays sorted by name", () => {
@@ -113,7 +115,7 @@ describe("validateFleet", () => {
   it("words a union failure by the branch the value was meant for", () => {
     const result = validateFleet(fleet({ hosts: [nas({ services: { samba: { global: { hostsAllow: ["10.0.20.0/33"] } } } })] }));
     expect(lines(result.diagnostics)).toEqual([
-      'services.samba.global.hostsAllow[0]: must be a CIDR (address/prefix, prefix 0-32 for IPv4 or 0-128 for IPv6) such as "10.0.20.0/24" or an IPv4 or IPv6 address such as "10.0.20.10" or "fd00::1", got "10.0.20.0/33"',
+      'services.samba.global.hostsAllow[0]: must be a CIDR (address/prefix, prefix 0-32 for IPv4 or 0-128 for IPv6) such as "10.0.20.0/24" or an IPv4 or IPv6 address such as "10.0.20.10" or "fd00::1"; got "10.0.20.0/33"',
     ]);
   });
 
@@ -130,7 +132,7 @@ describe("validateFleet", () => {
     const loop: Record<string, unknown> = {};
     loop["self"] = loop;
     const result = validateFleet(fleet({ hosts: [nas({ nixos: loop })] }));
-    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, formatObjectPath(diagnostic.origin.objectPath), diagnostic.message])).toEqual([
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, formatObjectPath(diagnostic.origin.objectPath), messageOf(diagnostic)])).toEqual([
       [
         "cyclic-value",
         "nixos.self",
@@ -160,11 +162,20 @@ describe("checkPortClaims", () => {
       {
         severity: "error",
         code: "port-conflict",
-        message:
-          'grafana claims TCP port 80 on host "nas", but nginx already listens there (hosts/nas/host.ts services.nginx); move one of them to another port',
+        data: {
+          host: "nas",
+          service: "grafana",
+          protocol: "tcp",
+          port: 80,
+          takenBy: "nginx",
+          takenAt: { file: "hosts/nas/host.ts", objectPath: ["services", "nginx"] },
+        },
         origin: { file: "hosts/nas/host.ts", objectPath: ["services", "grafana"] },
         related: [{ file: "hosts/nas/host.ts", objectPath: ["services", "nginx"] }],
       },
+    ]);
+    expect(diagnostics.map(messageOf)).toEqual([
+      'grafana claims TCP port 80 on host "nas", but nginx already listens there (hosts/nas/host.ts services.nginx); move one of them to another port',
     ]);
   });
 
@@ -210,10 +221,15 @@ describe("suggestions", () => {
     expect(closestMatch("flavour", ["address", "deploy", "services"])).toBeUndefined();
   });
 
+  it("lists several suggestions best first, ties alphabetically, when asked for more than one", () => {
+    expect(closestNames("opensshh", ["openssh", "opensshd", "sshd", "nginx"], 3)).toEqual(["openssh", "opensshd"]);
+    expect(closestNames("nas", ["nsa", "nas", "mas", "compute"], 3)).toEqual(["mas", "nsa"]);
+  });
+
   it("words the hint as a clause, or ends the sentence when there is none", () => {
-    expect(didYouMean("comon", ["common"])).toBe('; did you mean "common"?');
-    expect(suggestThen("comon", ["common"], "Rest.")).toBe('; did you mean "common"? Rest.');
-    expect(suggestThen("xyz", ["common"], "Rest.")).toBe(". Rest.");
+    expect(didYouMean(closestMatch("comon", ["common"]))).toBe('; did you mean "common"?');
+    expect(suggestThen(closestMatch("comon", ["common"]), "Rest.")).toBe('; did you mean "common"? Rest.');
+    expect(suggestThen(closestMatch("xyz", ["common"]), "Rest.")).toBe(". Rest.");
   });
 });
 

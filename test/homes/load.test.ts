@@ -6,6 +6,7 @@ import { discoverHomes } from "../../generators/load/discover-homes.ts";
 import { loadAndValidate } from "../../generators/load/index.ts";
 import { fleetFile, hostFile } from "../diagnostics/support/fleet-text.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const roots: string[] = [];
 const fleetOnDisk = async (files: Record<string, string | null>) => {
@@ -45,7 +46,7 @@ describe("finding home files", () => {
       ["home", "bob", "homes/bob/home.ts"],
       ["home", "dave", "homes/dave/home.ts"],
     ]);
-    expect(diagnostics.map((d) => [d.code, d.origin.file, d.message])).toEqual([
+    expect(diagnostics.map((d) => [d.code, d.origin.file, messageOf(d)])).toEqual([
       [
         "per-host-home-folder",
         "homes/carol@nas/home.ts",
@@ -77,7 +78,7 @@ describe("loading homes", () => {
     const root = await fleetOnDisk({ ...base, "homes/alice.ts": home(`  address: "10.0.20.10",`, "defineHost") });
     const { fleet, diagnostics } = await loadAndValidate(root);
     expect(fleet).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.origin.file, d.message])).toEqual([
+    expect(diagnostics.map((d) => [d.code, d.origin.file, messageOf(d)])).toEqual([
       ["wrong-definition", "homes/alice.ts", "the default export is made by defineHost; a home file must export default defineHome({ … })"],
     ]);
   });

@@ -11,6 +11,7 @@ import { pkg } from "../../dsl/expressions.ts";
 import type { FleetSources } from "../../generators/validate/sources.ts";
 import { validateFleet } from "../../generators/validate/index.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 /** The flake inputs of a fleet with homes. */
 export const INPUTS: FleetInput["inputs"] = {
@@ -57,7 +58,7 @@ export const homeSources = (parts: {
 /** The validated fleet of `homeSources(parts)`; throws with the diagnostics when it is invalid. */
 export const homeFleet = (parts: Parameters<typeof homeSources>[0] = {}): Fleet => {
   const result = validateFleet(homeSources(parts));
-  if (!result.fleet) throw new Error(result.diagnostics.map((d) => `${d.origin.file} ${d.code}: ${d.message}`).join("\n"));
+  if (!result.fleet) throw new Error(result.diagnostics.map((d) => `${d.origin.file} ${d.code}: ${messageOf(d)}`).join("\n"));
   return result.fleet;
 };
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { secret, unstablePkg } from "../../dsl/expressions.ts";
 import { validateFleet } from "../../generators/validate/index.ts";
 import { HOMES, HOSTS, INPUTS, homeFleet, homeSources, summary } from "./support.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const { "home-manager": _, ...withoutHomeManager } = INPUTS;
 
@@ -25,7 +26,7 @@ describe("validating homes", () => {
     const [diagnostic] = result.diagnostics;
     expect(result.diagnostics).toHaveLength(1);
     expect(diagnostic).toMatchObject({ code: "missing-input", origin: { file: "typeflake.config.ts", objectPath: ["inputs"] } });
-    expect(diagnostic?.message).toContain('"home-manager": { url: "github:nix-community/home-manager/release-24.11", follows: { nixpkgs: "nixpkgs" } }');
+    expect(diagnostic && messageOf(diagnostic)).toContain('"home-manager": { url: "github:nix-community/home-manager/release-24.11", follows: { nixpkgs: "nixpkgs" } }');
     expect(diagnostic?.related?.map((origin) => origin.file)).toEqual(["homes/alice.ts", "homes/alice@nas.ts"]);
     expect(summary(homeSources({ inputs: withoutHomeManager, homes: {} }))).toEqual([]);
   });
@@ -33,9 +34,9 @@ describe("validating homes", () => {
   it("requires stateVersion in the shared home only, in home-manager's release form", () => {
     expect(summary(homeSources({ homes: { alice: {}, "alice@nas": {} } }))).toEqual([["error", "missing-key", "homes/alice.ts", "stateVersion"]]);
     const [required] = validateFleet(homeSources({ homes: { alice: {} } })).diagnostics;
-    expect(required?.message).toBe('missing required key "stateVersion": home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "24.11"');
+    expect(required && messageOf(required)).toBe('missing required key "stateVersion": home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "24.11"');
     const [form] = validateFleet(homeSources({ homes: { alice: { stateVersion: "24.10" } } })).diagnostics;
-    expect(form?.message).toBe('must be a home-manager release such as "24.11" (year.month, May or November)');
+    expect(form && messageOf(form)).toBe('must be a home-manager release such as "24.11" (year.month, May or November)');
   });
 
   it("refuses unknown keys, as every typeflake schema does", () => {
@@ -50,14 +51,14 @@ describe("validating homes", () => {
     expect(names("Bob")).toEqual([["invalid-name", "homes/Bob.ts"]]);
     expect(names("alice@NAS")).toEqual([["invalid-name", "homes/alice@NAS.ts"]]);
     expect(names("alice@nas@x")).toEqual([["invalid-name", "homes/alice@nas@x.ts"]]);
-    const [message] = validateFleet(homeSources({ homes: { "alice@NAS": {} } })).diagnostics.map((d) => d.message);
+    const [message] = validateFleet(homeSources({ homes: { "alice@NAS": {} } })).diagnostics.map((d) => messageOf(d));
     expect(message).toMatch(/^the home name "alice@NAS" is taken from homes\/alice@NAS\.ts; the host part must be a host name/);
   });
 
   it("reports a per-host home for a host that does not exist, with the closest name", () => {
     const diagnostics = validateFleet(homeSources({ homes: { alice: HOMES["alice"]!, "alice@nsa": {} } })).diagnostics;
     expect(diagnostics.map((d) => [d.code, d.origin.file])).toEqual([["unknown-host", "homes/alice@nsa.ts"]]);
-    expect(diagnostics[0]?.message).toBe('alice@nsa names the host "nsa", which does not exist (no hosts/nsa/host.ts); did you mean "nas"? The hosts are "compute", "gateway", "nas".');
+    expect(diagnostics[0] && messageOf(diagnostics[0])).toBe('alice@nsa names the host "nsa", which does not exist (no hosts/nsa/host.ts); did you mean "nas"? The hosts are "compute", "gateway", "nas".');
   });
 
   it("reports a per-host home on a host without the account, and one without a shared home", () => {

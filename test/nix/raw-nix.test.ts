@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { mkForce, nix, pkg } from "../../dsl/expressions.ts";
 import { checkRawNix, rawFragments } from "../../generators/validate/raw-nix.ts";
 import { buildFleet } from "../services/support/fleet.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const fleetWith = (nixos: Record<string, unknown>) =>
   buildFleet({ hosts: { nas: { address: "10.0.20.10", nixos } as never } });
@@ -51,7 +52,7 @@ describe("raw nix fragments", () => {
     });
     const found = await checkRawNix(fleet);
     expect(summary(found)).toEqual(["raw-nix-syntax nixos.environment.etc.a.text"]);
-    expect(found[0]?.message).toContain("a value interpolated inside a Nix string is written there as its Nix source text");
+    expect(found[0] && messageOf(found[0])).toContain("a value interpolated inside a Nix string is written there as its Nix source text");
   });
 
 
@@ -79,8 +80,8 @@ describe("raw nix fragments", () => {
       "raw-nix-syntax nixos.networking.domain",
       "raw-nix-syntax nixos.services.openssh.enable",
     ]);
-    expect(found[0]?.message).toContain("(nix-instantiate --parse): syntax error, unexpected end of file");
-    expect(found[2]?.message).toContain("ends with a # comment");
+    expect(found[0] && messageOf(found[0])).toContain("(nix-instantiate --parse): syntax error, unexpected end of file");
+    expect(found[2] && messageOf(found[2])).toContain("ends with a # comment");
     expect(calls).toHaveLength(3);
   });
 
@@ -89,8 +90,8 @@ describe("raw nix fragments", () => {
     const found = await checkRawNix(BROKEN, { spawn: missing });
     expect(summary(found)).toEqual(summary(await checkRawNix(BROKEN, { useNix: false })));
     expect(summary(found)).toHaveLength(3);
-    expect(found[0]?.message).toContain("(typeflake's Nix syntax check): this '{' is never closed with '}', at line 1, column 11");
-    expect(found[1]?.message).toContain("expected 'else'");
+    expect(found[0] && messageOf(found[0])).toContain("(typeflake's Nix syntax check): this '{' is never closed with '}', at line 1, column 11");
+    expect(found[1] && messageOf(found[1])).toContain("expected 'else'");
     expect(await checkRawNix(VALID, { spawn: missing })).toEqual([]);
   });
 });

@@ -18,13 +18,14 @@ import { readOptionsJson } from "../../generators/options/options-file.ts";
 import { buildOptionIndex } from "../../generators/options/runtime-index.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
 import { shippedOptionCount } from "./support.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const origin = { file: "hosts/nas/host.ts", objectPath: ["nixos"] } as const;
 const check = (tree: unknown): Diagnostic[] => checkNixosOptions(tree, origin, shippedOptionIndex());
 /** Each diagnostic as `code @ object path: message`, for compact expectations. */
 const summary = (tree: unknown): string[] =>
   check(tree).map(
-    (diagnostic) => `${diagnostic.code} @ ${diagnostic.origin.objectPath.join("/")}: ${diagnostic.message}`,
+    (diagnostic) => `${diagnostic.code} @ ${diagnostic.origin.objectPath.join("/")}: ${messageOf(diagnostic)}`,
   );
 
 describe("checkNixosOptions accepts", () => {
@@ -125,8 +126,16 @@ describe("checkNixosOptions reports", () => {
         severity: "error",
         code: "unknown-option",
         origin: { file: "hosts/nas/host.ts", objectPath: ["nixos", "services", "opensshh"] },
-        message: "The option `services.opensshh' does not exist. Did you mean `services.openssh'?",
+        data: {
+          path: ["services", "opensshh"],
+          suggestions: [["services", "openssh"]],
+          optionCount: shippedOptionCount,
+          sources: ["nixos-options.json", "nixos-option-aliases.json"],
+        },
       },
+    ]);
+    expect(summary({ services: { opensshh: { enable: true } } })).toEqual([
+      "unknown-option @ nixos/services/opensshh: The option `services.opensshh' does not exist. Did you mean `services.openssh'?",
     ]);
   });
 
@@ -156,7 +165,7 @@ describe("checkNixosOptions reports", () => {
       "renamed-option @ nixos/networking/interfaces/eth0/ip4: The option `networking.interfaces.eth0.ip4' has been renamed " +
         "to `networking.interfaces.eth0.ipv4.addresses'. Write `networking.interfaces.eth0.ipv4.addresses' instead.",
       "option-type-mismatch @ nixos/networking/interfaces/eth0/ip4: A definition for option " +
-        "`networking.interfaces.eth0.ipv4.addresses' is not of type `list of (submodule)': got the string \"10.0.0.2\".",
+        "`networking.interfaces.eth0.ipv4.addresses' is not of type `list of (submodule)': got \"10.0.0.2\".",
     ]);
   });
 
@@ -172,7 +181,7 @@ describe("checkNixosOptions reports", () => {
     expect(summary({ services: { openssh: { settings: { PermitRootLogin: "prohibit-pasword" } } } })).toEqual([
       "option-not-in-enum @ nixos/services/openssh/settings/PermitRootLogin: A definition for option " +
         '`services.openssh.settings.PermitRootLogin\' is not one of "yes", "without-password", "prohibit-password", ' +
-        '"forced-commands-only", "no": got the string "prohibit-pasword". Did you mean "prohibit-password"?',
+        '"forced-commands-only", "no": got "prohibit-pasword". Did you mean "prohibit-password"?',
     ]);
   });
 
@@ -192,16 +201,16 @@ describe("checkNixosOptions reports", () => {
         fileSystems: { "/data": { device: "tank/data", fsType: "zfs", options: [] } },
       }),
     ).toEqual([
-      "option-type-mismatch @ nixos/services/openssh/enable: A definition for option `services.openssh.enable' is not of type `boolean': got the string \"yes\".",
+      "option-type-mismatch @ nixos/services/openssh/enable: A definition for option `services.openssh.enable' is not of type `boolean': got \"yes\".",
       "option-type-mismatch @ nixos/services/openssh/ports: A definition for option `services.openssh.ports' is not of type " +
-        "`list of 16 bit unsigned integer; between 0 and 65535 (both inclusive)': got the integer 22.",
+        "`list of 16 bit unsigned integer; between 0 and 65535 (both inclusive)': got 22.",
       "option-type-mismatch @ nixos/services/nginx/package: A definition for option `services.nginx.package' is not of type `package': " +
-        'got the string "nginx". Write pkg("nginx") for a package.',
+        'got "nginx". Write pkg("nginx") for a package.',
       "option-type-mismatch @ nixos/networking/firewall/allowedUDPPorts/0: A definition for option `networking.firewall.allowedUDPPorts[0]' " +
-        'is not of type `16 bit unsigned integer; between 0 and 65535 (both inclusive)\': got the string "51820". Write 51820 without quotes.',
+        'is not of type `16 bit unsigned integer; between 0 and 65535 (both inclusive)\': got "51820". Write 51820 without quotes.',
       "option-type-mismatch @ nixos/users/users/alice/hashedPasswordFile: A definition for option `users.users.alice.hashedPasswordFile' " +
-        'is not of type `null or string\': got the secret handle secret("alice-password"). Use secret("alice-password").path for the decrypted file\'s path.',
-      'option-check-failed @ nixos/fileSystems//data/options: A definition for option `fileSystems."/data".options\' must have at least one item: got an empty list.',
+        'is not of type `null or string\': got secret("alice-password"). Use secret("alice-password").path for the decrypted file\'s path.',
+      'option-check-failed @ nixos/fileSystems//data/options: A definition for option `fileSystems."/data".options\' must have at least one item: got an empty array.',
     ]);
   });
 
@@ -214,9 +223,9 @@ describe("checkNixosOptions reports", () => {
       }),
     ).toEqual([
       "option-type-mismatch @ nixos/services/nginx/virtualHosts/x/locations///proxyPass: A definition for option " +
-        "`services.nginx.virtualHosts.x.locations.\"/\".proxyPass' is not of type `null or string': got the integer 3000.",
+        "`services.nginx.virtualHosts.x.locations.\"/\".proxyPass' is not of type `null or string': got 3000.",
       "option-type-mismatch @ nixos/services/nginx/virtualHosts/x/locations///root: A definition for option " +
-        '`services.nginx.virtualHosts.x.locations."/".root\' is not of type `null or absolute path\': got the string "srv/www". ' +
+        '`services.nginx.virtualHosts.x.locations."/".root\' is not of type `null or absolute path\': got "srv/www". ' +
         'Paths are absolute; a file beside the generated Nix is written nixPath("srv/www").',
       "unknown-option @ nixos/services/nginx/virtualHosts/x/locatoins: The option `services.nginx.virtualHosts.x.locatoins' " +
         "does not exist. Did you mean `services.nginx.virtualHosts.x.locations'?",
@@ -230,9 +239,9 @@ describe("checkNixosOptions reports", () => {
         networking: { defaultGateway: { address: "10.0.0.1", metric: "low" } },
       }),
     ).toEqual([
-      "option-type-mismatch @ nixos/swapDevices/0/randomEncryption/cipher: A definition for option `swapDevices[0].randomEncryption.cipher' is not of type `string': got the integer 3.",
+      "option-type-mismatch @ nixos/swapDevices/0/randomEncryption/cipher: A definition for option `swapDevices[0].randomEncryption.cipher' is not of type `string': got 3.",
       "unknown-option @ nixos/swapDevices/1/devce: The option `swapDevices[1].devce' does not exist. Did you mean `swapDevices[1].device'?",
-      "option-type-mismatch @ nixos/networking/defaultGateway/metric: A definition for option `networking.defaultGateway.metric' is not of type `null or signed integer': got the string \"low\".",
+      "option-type-mismatch @ nixos/networking/defaultGateway/metric: A definition for option `networking.defaultGateway.metric' is not of type `null or signed integer': got \"low\".",
     ]);
   });
 
@@ -246,9 +255,9 @@ describe("checkNixosOptions reports", () => {
         environment: { systemPackages: [pkg("htop"), mkForce(pkg("git"))] },
       }),
     ).toEqual([
-      "option-type-mismatch @ nixos/services/openssh/enable: A definition for option `services.openssh.enable' is not of type `boolean': got the string \"yes\".",
-      "option-type-mismatch @ nixos/services/nginx/virtualHosts/y/forceSSL/1: A definition for option `services.nginx.virtualHosts.y.forceSSL' is not of type `boolean': got the string \"no\".",
-      "option-wrapper-misplaced @ nixos/environment/systemPackages/1: A definition for option `environment.systemPackages[1]' has mkForce (…) " +
+      "option-type-mismatch @ nixos/services/openssh/enable: A definition for option `services.openssh.enable' is not of type `boolean': got \"yes\".",
+      "option-type-mismatch @ nixos/services/nginx/virtualHosts/y/forceSSL/1: A definition for option `services.nginx.virtualHosts.y.forceSSL' is not of type `boolean': got \"no\".",
+      "option-wrapper-misplaced @ nixos/environment/systemPackages/1: A definition for option `environment.systemPackages[1]' has mkForce(…) " +
         "as a list item; mk* wrappers apply to a whole definition: wrap the list instead.",
     ]);
   });
@@ -264,10 +273,10 @@ describe("checkNixosOptions reports", () => {
     ).toEqual([
       "read-only-option @ nixos/system/nixos/release: The option `system.nixos.release' is read-only: NixOS computes its value, so a definition here would conflict. Remove it.",
       "option-check-failed @ nixos/networking/hostName: A definition for option `networking.hostName' does not match the pattern " +
-        '`^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$\': got the string "nas_01!".',
-      'option-check-failed @ nixos/time/timeZone: A definition for option `time.timeZone\' must not contain spaces: got the string "Europe/Berlin x".',
+        '`^$|^[[:alnum:]]([[:alnum:]_-]{0,61}[[:alnum:]])?$\': got "nas_01!".',
+      'option-check-failed @ nixos/time/timeZone: A definition for option `time.timeZone\' must not contain spaces: got "Europe/Berlin x".',
       'option-check-failed @ nixos/fileSystems//data/mountPoint: A definition for option `fileSystems."/data".mountPoint\' ' +
-        'must not be empty and must not end in `/` (except `/` itself): got the string "/data/".',
+        'must not be empty and must not end in `/` (except `/` itself): got "/data/".',
     ]);
   });
 
@@ -281,10 +290,10 @@ describe("checkNixosOptions reports", () => {
       }),
     ).toEqual([
       "option-check-failed @ nixos/services/syncthing/settings/folders/photos/path: A definition for option " +
-        "`services.syncthing.settings.folders.photos.path' must start with `/` or `~/`: got the string \"photos\".",
+        "`services.syncthing.settings.folders.photos.path' must start with `/` or `~/`: got \"photos\".",
       // A string beside a path alternative: the string's own pattern is what failed.
       "option-check-failed @ nixos/services/mosquitto/settings/max_keepalive: A definition for option " +
-        "`services.mosquitto.settings.max_keepalive' does not match the pattern `[^\\r\\n]*': got the string " +
+        "`services.mosquitto.settings.max_keepalive' does not match the pattern `[^\\r\\n]*': got " +
         '"60\\nlistener 1884".',
     ]);
   });
@@ -292,7 +301,7 @@ describe("checkNixosOptions reports", () => {
   it("a line break where mosquitto's config takes a single line", () => {
     expect(summary({ services: { mosquitto: { listeners: [{ address: "0.0.0.0\nlistener 2" }] } } })).toEqual([
       "option-check-failed @ nixos/services/mosquitto/listeners/0/address: A definition for option " +
-        "`services.mosquitto.listeners[0].address' must be a single line: got the string \"0.0.0.0\\nlistener 2\".",
+        "`services.mosquitto.listeners[0].address' must be a single line: got \"0.0.0.0\\nlistener 2\".",
     ]);
   });
 
@@ -300,8 +309,8 @@ describe("checkNixosOptions reports", () => {
     const options = readOptionsJson({ "x.line": { type: "string matching the pattern [^\r\n]*", loc: ["x", "line"] } }, "x.json");
     if (!options.ok) throw new Error(JSON.stringify(options.problems));
     const index = buildOptionIndex(options.value, [], ["x.json"]);
-    const found = checkNixosOptions({ x: { line: "a\nb" } }, origin, index).map((diagnostic) => diagnostic.message);
-    expect(found).toEqual(["A definition for option `x.line' does not match the pattern `[^\\r\\n]*': got the string \"a\\nb\"."]);
+    const found = checkNixosOptions({ x: { line: "a\nb" } }, origin, index).map((diagnostic) => messageOf(diagnostic));
+    expect(found).toEqual(["A definition for option `x.line' does not match the pattern `[^\\r\\n]*': got \"a\\nb\"."]);
   });
 
   it("undeclared keys in a namespace of an open submodule whose freeform values may be sets", () => {
@@ -313,13 +322,13 @@ describe("checkNixosOptions reports", () => {
   it("values only Nix can write, and a block that is not a set", () => {
     expect(summary({ nixpkgs: { overlays: [nix`(final: prev: { })`, {}] } })).toEqual([
       "option-type-mismatch @ nixos/nixpkgs/overlays/1: A definition for option `nixpkgs.overlays[1]' is not of type `nixpkgs overlay': " +
-        "got an attribute set. Only Nix can write this value: use raw Nix, nix`…`.",
+        "got an object. Only Nix can write this value: use raw Nix, nix`…`.",
     ]);
     expect(summary("services.openssh.enable = true;")).toEqual([
-      'option-type-mismatch @ nixos: A nixos block must be an attribute set: got the string "services.openssh.enable = true;".',
+      'option-type-mismatch @ nixos: A nixos block must be an attribute set: got "services.openssh.enable = true;".',
     ]);
     expect(summary({ services: 3 })).toEqual([
-      "option-type-mismatch @ nixos/services: `services' is a set of options, so its definition must be an attribute set: got the integer 3.",
+      "option-type-mismatch @ nixos/services: `services' is a set of options, so its definition must be an attribute set: got 3.",
     ]);
   });
 

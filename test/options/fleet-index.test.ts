@@ -13,6 +13,7 @@ import { readOptionsJson } from "../../generators/options/options-file.ts";
 import { buildOptionIndex, parseOptionIndex, serializeOptionIndex } from "../../generators/options/runtime-index.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const OPTIONS = {
   "lab.enable": {
@@ -109,13 +110,13 @@ describe("loading the option index of a fleet", () => {
       origin: { file: ".typeflake/options/index.json" },
       location: { line: 3, column: 15 },
     });
-    expect(loaded.diagnostics[0]?.message).toMatch(/^the fleet's option index is not JSON \(.*\); run `typeflake options sync`/);
+    expect(loaded.diagnostics[0] && messageOf(loaded.diagnostics[0])).toMatch(/^the fleet's option index is not JSON \(.*\); run `typeflake options sync`/);
   });
 
   it("reports each problem of a damaged index at its line", async () => {
     const text = indexText().replace('"lab.paths": 1', '"lab.paths": 7');
     const loaded = await loadOptionIndex(await fleetWith(text));
-    expect(loaded.diagnostics.map((diagnostic) => [diagnostic.location?.line, diagnostic.message])).toEqual([
+    expect(loaded.diagnostics.map((diagnostic) => [diagnostic.location?.line, messageOf(diagnostic)])).toEqual([
       [
         text.split("\n").findIndex((line) => line.includes('"lab.paths": 7')) + 1,
         "the fleet's option index at options › lab.paths: type number 7 is not in the types table; run `typeflake options sync` (or `typeflake options import <options.json>`) to write it again",

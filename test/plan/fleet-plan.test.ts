@@ -11,6 +11,7 @@ import { planFleetChange } from "../../generators/plan/fleet-plan.ts";
 import { renderPlanJson } from "../../generators/plan/render-json.ts";
 import { renderPlanText } from "../../generators/plan/render-text.ts";
 import { validateFleet, type FleetSources } from "../../generators/validate/index.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const CONFIG = {
   file: "typeflake.config.ts",
@@ -30,7 +31,7 @@ const host = (name: string, value: object = {}) => ({ name, file: `hosts/${name}
 
 const revision = (sources: Sources) => {
   const { fleet, diagnostics } = validateFleet({ config: CONFIG, hosts: [], modules: [], overlays: [], ...sources });
-  if (!fleet) throw new Error(diagnostics.map((d) => d.message).join("\n"));
+  if (!fleet) throw new Error(diagnostics.map((d) => messageOf(d)).join("\n"));
   return { fleet, files: nixFiles(fleet), handKept: new Map() };
 };
 

@@ -7,9 +7,10 @@ import { checkCrossHost } from "../../generators/validate/cross-host/index.ts";
 import { buildFleet } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE, WG } from "./support/keys.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const located = (diagnostics: readonly Diagnostic[]) =>
-  diagnostics.map((d) => ({ code: d.code, file: d.origin.file, path: d.origin.objectPath, related: d.related, message: d.message }));
+  diagnostics.map((d) => ({ code: d.code, file: d.origin.file, path: d.origin.objectPath, related: d.related, message: messageOf(d) }));
 
 const tunnelHost = (address: string, ips: string[], publicKey: string, fields: object = {}): HostInput => ({
   address,
@@ -165,7 +166,7 @@ describe("checkCrossHost", () => {
       expect(located(checkCrossHost(fleet)).map(({ code, file, message }) => [code, file, message.split(",")[0]])).toEqual([
         ["nfs-client-not-allowed", "modules/media.ts", 'nas exports "/tank/media" only to 10.0.20.0/24'],
       ]);
-      expect(checkCrossHost(fleet)[0]?.message).toContain("does not include laptop (10.0.40.2)");
+      expect(messageOf(checkCrossHost(fleet)[0]!)).toContain("does not include laptop (10.0.40.2)");
     });
   });
 

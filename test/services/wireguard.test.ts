@@ -7,6 +7,7 @@ import type { Fleet } from "../../generators/model/fleet.ts";
 import { buildFleet, schemaIssues, servicesContext, servicesOf } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { WG } from "./support/keys.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 const lowerHost = (fleet: Fleet, name: string) => lowerServices(servicesOf(fleet, name), servicesContext(fleet, { host: name }));
 const valueAt = (fleet: Fleet, name: string, ...path: string[]) =>
@@ -146,7 +147,7 @@ describe("wireguard lowering", () => {
   it("reports each missing key or port once, at the host that lacks it", () => {
     const fleet = hubAndSpokes({ publicKey: undefined, listenPort: undefined }, { compute: spoke("10.0.20.11", "10.100.0.3/24", undefined) });
     const gateway = lowerHost(fleet, "gateway").diagnostics;
-    expect(gateway.map((d) => [d.code, d.origin.objectPath.join("."), d.message])).toEqual([
+    expect(gateway.map((d) => [d.code, d.origin.objectPath.join("."), messageOf(d)])).toEqual([
       ["missing-public-key", "services.wireguard.wg0", 'hosts "compute", "nas" join this interface: set publicKey so they can add this host as their peer'],
       ["missing-listen-port", "services.wireguard.wg0", 'hosts "compute", "nas" join this interface: set listenPort (e.g. 51820) so they can reach it'],
     ]);
@@ -169,7 +170,7 @@ describe("wireguard lowering", () => {
   it("locates joins of unknown hosts, unknown interfaces and the host itself", () => {
     const codes = (join: object) => {
       const fleet = hubAndSpokes({}, { nas: spoke("10.0.20.10", "10.100.0.2/24", WG.nas, { join }) });
-      return lowerHost(fleet, "nas").diagnostics.map((d) => [d.code, d.origin.objectPath.join("."), d.message]);
+      return lowerHost(fleet, "nas").diagnostics.map((d) => [d.code, d.origin.objectPath.join("."), messageOf(d)]);
     };
     expect(codes({ host: "gatway" })).toEqual([
       ["unknown-host", "services.wireguard.wg0.join.host", 'there is no host "gatway" in the fleet; did you mean "gateway"? The hosts are "compute", "gateway", "nas".'],

@@ -16,6 +16,7 @@ import { checkNixosOptions } from "../../generators/options/check-options.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
 import { nixInstantiate } from "./nix.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 
 export interface FleetOutput {
   readonly root: string;
@@ -32,7 +33,7 @@ export interface FleetOutput {
 export const generateFleet = async (root: string): Promise<FleetOutput> => {
   const result = await runPipeline(root);
   const problems = result.diagnostics.filter((d) => d.code !== "missing-secret-file" || d.severity !== "warning");
-  expect(problems.map((d) => `${d.origin.file} ${d.origin.objectPath.join(".")}: ${d.message}`)).toEqual([]);
+  expect(problems.map((d) => `${d.origin.file} ${d.origin.objectPath.join(".")}: ${messageOf(d)}`)).toEqual([]);
   if (!result.fleet || !result.plan) throw new Error(`${root} did not generate`);
   return { root, fleet: result.fleet, plan: result.plan, nix: nixFiles(result.fleet) };
 };
@@ -71,5 +72,5 @@ export const expectOptionsConform = (nix: readonly GeneratedNix[], notInSchema: 
   const problems = nix.flatMap((file) =>
     file.options === undefined ? [] : checkNixosOptions(covered(file.options as object), { file: file.path, objectPath: [] }, index),
   );
-  expect(problems.map((p) => `${p.origin.file} ${p.origin.objectPath.join(".")}: ${p.message}`)).toEqual([]);
+  expect(problems.map((p) => `${p.origin.file} ${p.origin.objectPath.join(".")}: ${messageOf(p)}`)).toEqual([]);
 };

@@ -3,7 +3,7 @@
  * uses, each its own `.age` file (`secrets/<name>.age` unless the secret names another).
  */
 import { nixPath } from "../../../dsl/expressions.ts";
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../contribution.ts";
 import { setFields } from "../services/emit.ts";
 import type { SecretsLowering } from "./backend.ts";
@@ -37,10 +37,12 @@ export const lowerAgenix: SecretsLowering = (fleet, secretNames, context) => {
     settings.secrets[name]?.restartUnits?.length
       ? [
           {
+            ...proseError(
+              "unsupported-restart-units",
+              settingOrigin(fleet, "secrets", name, "restartUnits"),
+              "restartUnits is a sops-nix feature; agenix ignores it. Restart the units from the service's own configuration instead",
+            ),
             severity: "warning" as const,
-            code: "unsupported-restart-units",
-            origin: settingOrigin(fleet, "secrets", name, "restartUnits"),
-            message: "restartUnits is a sops-nix feature; agenix ignores it. Restart the units from the service's own configuration instead",
           },
         ]
       : [],

@@ -4,8 +4,9 @@
  */
 import type { ConfigBody } from "../../../dsl/config-body.ts";
 import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { quotedList, suggestThen } from "../../diagnostics/suggest.ts";
-import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { closestMatch } from "../../diagnostics/suggest.ts";
+import { quotedList, suggestThen } from "../../diagnostics/messages/words.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Entry, Fleet, HostEntry } from "../../model/fleet.ts";
 import { modulesOfHost } from "../../model/host-modules.ts";
 
@@ -18,11 +19,11 @@ export const findHost = (fleet: Fleet, name: string): HostEntry | undefined =>
 
 /** The `unknown-host` error for a reference to a host the fleet does not have. */
 export const unknownHost = (fleet: Fleet, name: string, origin: SourceOrigin): Diagnostic =>
-  error(
+  proseError(
     "unknown-host",
     origin,
     `there is no host "${name}" in the fleet` +
-      suggestThen(name, fleet.hosts.map((entry) => entry.name), `The hosts are ${quotedList(fleet.hosts.map((entry) => entry.name)) || "(none)"}.`),
+      suggestThen(closestMatch(name, fleet.hosts.map((entry) => entry.name)), `The hosts are ${quotedList(fleet.hosts.map((entry) => entry.name)) || "(none)"}.`),
   );
 
 /** The files that configure `host`: its own host.ts first, then each module it uses. */

@@ -4,6 +4,7 @@
  * and what to write instead. `docs/assertions.md` lists each with the assertion it mirrors.
  */
 import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import type { AssertionFields } from "../../diagnostics/codes/assertions.ts";
 import type { Fleet } from "../../model/fleet.ts";
 import type { HostOptions } from "./host-options.ts";
 
@@ -15,13 +16,13 @@ export type HostAssertion = (options: HostOptions, fleet: Fleet) => readonly Dia
  * `nixos` quotes the message NixOS (or the module) would fail with, `fix` what would be valid.
  */
 export const refused = (
-  code: string,
+  code: keyof AssertionFields | "invalid-host-id",
   origin: SourceOrigin,
   problem: string,
   nixos: string,
   fix: string,
   related?: readonly SourceOrigin[],
-): Diagnostic => error(code, origin, `${problem}, so the build would fail with "${nixos}"; ${fix}`, related);
+): Diagnostic => error(code, origin, { problem, nixos, fix }, related);
 
 /** `host "nas"`, for messages. */
 export const hostLabel = (options: HostOptions): string => `host ${JSON.stringify(options.host.name)}`;

@@ -7,7 +7,7 @@
  */
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
 import { hostLabel, type HostAssertion } from "./assertion.ts";
-import { error } from "../../diagnostics/diagnostic.ts";
+import { proseError } from "../../diagnostics/diagnostic.ts";
 import type { HostOptions } from "./host-options.ts";
 import { secretsOfHost } from "../../model/host-modules.ts";
 
@@ -31,7 +31,7 @@ export const hostKeyRecipients: HostAssertion = (options, fleet) => {
     return isAgeKey(key)
       ? []
       : [
-          error(
+          proseError(
             "host-key-not-decryptable",
             at,
             `is an SSH key, but sops encrypts only to age recipients (.sops.yaml's age: list), so ${hostLabel(options)} could not decrypt its secrets; write its age key instead, converted from the SSH host key with \`ssh-keyscan -t ed25519 ${options.host.config.address} | ssh-to-age\``,
@@ -41,7 +41,7 @@ export const hostKeyRecipients: HostAssertion = (options, fleet) => {
   const identity = agenixIdentity(options, fleet.configFile);
   if (identity === "ssh" && isAgeKey(key)) {
     return [
-      error(
+      proseError(
         "host-key-not-decryptable",
         at,
         `is an age key, but ${hostLabel(options)} decrypts its agenix secrets with its SSH host key (age.identityPaths defaults to the OpenSSH host keys), which cannot decrypt files encrypted to an age1… recipient; write the host's SSH public key instead (the line of /etc/ssh/ssh_host_ed25519_key.pub, e.g. from \`ssh-keyscan -t ed25519 ${options.host.config.address}\`), or set secrets.ageKeyFile to the age identity file on the host`,
@@ -50,7 +50,7 @@ export const hostKeyRecipients: HostAssertion = (options, fleet) => {
   }
   if (identity === "age" && !isAgeKey(key)) {
     return [
-      error(
+      proseError(
         "host-key-not-decryptable",
         at,
         `is an SSH key, but ${hostLabel(options)} decrypts its agenix secrets with the age identity ${settings.ageKeyFile} (secrets.ageKeyFile), which cannot decrypt files encrypted to an SSH recipient; write that identity's age public key (\`age-keygen -y ${settings.ageKeyFile}\`), or remove secrets.ageKeyFile to decrypt with the SSH host keys`,

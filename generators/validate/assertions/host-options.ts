@@ -10,6 +10,7 @@
  */
 import type { ConfigBody } from "../../../dsl/config-body.ts";
 import { isNixExpression, type NixValue } from "../../../dsl/expressions.ts";
+import { DEFAULT_OVERRIDE_PRIORITY } from "../../../dsl/priorities.ts";
 import { child, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../../lower/contribution.ts";
 import { lowerEntry } from "../../lower/entry.ts";
@@ -18,8 +19,6 @@ import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
 import type { Entry, Fleet, HostEntry } from "../../model/fleet.ts";
 import { secretsOfHost } from "../../model/host-modules.ts";
 
-/** The priority of a definition without `mkOverride` (NixOS's `defaultPriority`). */
-const DEFAULT_PRIORITY = 100;
 
 /** One value defined at an option path. */
 export interface OptionLeaf {
@@ -246,7 +245,7 @@ const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] =
   const known = flattened.get(definitions);
   if (known) return known;
   const leaves = definitions.flatMap((definition) =>
-    flatten(definition.path, definition.value, definition.origin, DEFAULT_PRIORITY, false, inRawBlock(definition.origin)),
+    flatten(definition.path, definition.value, definition.origin, DEFAULT_OVERRIDE_PRIORITY, false, inRawBlock(definition.origin)),
   );
   flattened.set(definitions, leaves);
   return leaves;

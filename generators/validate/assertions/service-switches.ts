@@ -5,12 +5,13 @@
  * Each matters only once a raw `nixos` block sets the options the typed builders leave alone.
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import type { AssertionFields } from "../../diagnostics/codes/assertions.ts";
 import { refused, type HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
 /** One failed switch: where, what, NixOS's words, the fix. */
 interface Failure {
-  readonly code: string;
+  readonly code: keyof AssertionFields;
   readonly origin: SourceOrigin;
   readonly problem: string;
   readonly nixos: string;

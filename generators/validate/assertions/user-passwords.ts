@@ -5,7 +5,7 @@
  * `hashedPasswordFile`), so typeflake refuses it: one password option per user.
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { error } from "../../diagnostics/diagnostic.ts";
+import { proseError } from "../../diagnostics/diagnostic.ts";
 import type { HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
@@ -34,7 +34,7 @@ export const userPasswords: HostAssertion = (options) =>
     const last = rest.at(-1);
     if (!first || !last) return [];
     return [
-      error(
+      proseError(
         "conflicting-passwords",
         last.origin,
         `user ${JSON.stringify(user)} sets ${set.map((option) => option.name).join(" and ")}, so NixOS keeps one by an order of precedence and warns "The user '${user}' ${USERS_MESSAGE}"; ` +

@@ -4,8 +4,8 @@
  */
 import type { NfsExport } from "../../../dsl/services/nfs.ts";
 import type { NfsMountsConfig } from "../../../dsl/services/nfs-mounts.ts";
-import { quotedList } from "../../diagnostics/suggest.ts";
-import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { quotedList } from "../../diagnostics/messages/words.ts";
+import { child, proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { bodiesOfHost, findHost, hostsOfBody } from "../../lower/services/fleet-view.ts";
 import { networkContains, parseAddress, parseNetwork, sameAddress } from "../../lower/services/network.ts";
 import type { Fleet, HostEntry } from "../../model/fleet.ts";
@@ -47,11 +47,11 @@ const checkMount = (fleet: Fleet, client: HostEntry, mountPoint: string, mount: 
   if (!server) return [];
   const served = exportsOf(fleet, server);
   if (!served.length)
-    return [error("nfs-server-missing", child(origin, "host"), `host "${server.name}" runs no NFS server; add services.nfs with an export of ${JSON.stringify(mount.export)} to ${server.file}`)];
+    return [proseError("nfs-server-missing", child(origin, "host"), `host "${server.name}" runs no NFS server; add services.nfs with an export of ${JSON.stringify(mount.export)} to ${server.file}`)];
   const match = served.find(({ entry }) => entry.path === mount.export);
   if (!match)
     return [
-      error(
+      proseError(
         "nfs-export-missing",
         child(origin, "export"),
         `host "${server.name}" does not export ${JSON.stringify(mount.export)}; its exports are ${quotedList(served.map(({ entry }) => entry.path))}`,
@@ -61,7 +61,7 @@ const checkMount = (fleet: Fleet, client: HostEntry, mountPoint: string, mount: 
   const verdicts = match.entry.clients.map((entry) => admits(entry.host, client));
   if (verdicts.includes(true) || verdicts.includes(undefined)) return [];
   return [
-    error(
+    proseError(
       "nfs-client-not-allowed",
       origin,
       `${server.name} exports ${JSON.stringify(mount.export)} only to ${match.entry.clients.map((entry) => (typeof entry.host === "string" ? entry.host : `host("${entry.host.host}")`)).join(", ")}, ` +

@@ -2,7 +2,7 @@
  * A host can only decrypt secrets encrypted to its age key, so every host that uses a secret
  * needs a key in `secrets.hostKeys` (the generated `.sops.yaml` or agenix rules list it there).
  */
-import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
 import { secretsSettings } from "../../lower/secrets/settings.ts";
 import type { Fleet, HostEntry } from "../../model/fleet.ts";
@@ -29,7 +29,7 @@ export const checkSecretAccess = (fleet: Fleet): Diagnostic[] => {
     settings.hostKeys[host.name] !== undefined
       ? []
       : secretsOfHost(fleet, host).map((name) =>
-          error(
+          proseError(
             "secret-not-decryptable",
             firstSecretUse(fleet, host, name),
             `host "${host.name}" uses secret ${JSON.stringify(name)} but has no ${settings.backend === "agenix" && !settings.ageKeyFile ? "SSH" : "age"} key in secrets.hostKeys, so it cannot decrypt it; ` +

@@ -3,7 +3,7 @@
  * is in fact a fleet host (same public key) routes exactly that host's tunnel addresses.
  */
 import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { child, proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { fleetTunnels, type Tunnel } from "../../lower/services/fleet-view.ts";
 import { addressOf, hostRoute, isHostRoute, networkContains } from "../../lower/services/network.ts";
 import type { Entry, Fleet } from "../../model/fleet.ts";
@@ -22,7 +22,7 @@ const duplicateAddresses = (tunnels: readonly Tunnel[]): Diagnostic[] => {
         return [];
       }
       return [
-        error(
+        proseError(
           "duplicate-tunnel-address",
           origin,
           `tunnel address ${address} is already ${earlier.tunnel.host.name}'s (${earlier.tunnel.name}); give each host its own address in the tunnel network`,
@@ -63,7 +63,7 @@ const keyMismatch = (tunnel: Tunnel, { peer, origin }: WrittenPeer): Diagnostic[
   if (!unrouted.length && !strays.length) return [];
   const problem = unrouted.length ? `do not route ${unrouted.join(", ")}` : `also route ${strays.join(", ")}, which is not ${tunnel.host.name}'s`;
   return [
-    error(
+    proseError(
       "peer-allowed-ips-mismatch",
       child(origin, "allowedIPs"),
       `this peer's publicKey is ${tunnel.host.name}'s (${tunnel.name}), whose tunnel address is ${addresses(tunnel).join(", ")}, ` +
@@ -79,7 +79,7 @@ const addressMismatch = (tunnels: readonly Tunnel[], { peer, origin }: WrittenPe
     const holder = isHostRoute(allowed) ? tunnels.find((tunnel) => addresses(tunnel).includes(addressOf(allowed))) : undefined;
     if (!holder?.config.publicKey) return [];
     return [
-      error(
+      proseError(
         "peer-allowed-ips-mismatch",
         child(origin, "allowedIPs", index),
         `${allowed} is ${holder.host.name}'s tunnel address (${holder.name}), but this peer's publicKey is not ${holder.host.name}'s; ` +

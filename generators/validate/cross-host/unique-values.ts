@@ -7,7 +7,8 @@
  * (check-addresses.ts, tunnels.ts). Each repeat is reported at the later host with the first as
  * related; a value set in a shared module is reported once, at the module.
  */
-import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import type { ProseFields } from "../../diagnostics/codes/prose.ts";
 import { fleetTunnels } from "../../lower/services/fleet-view.ts";
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
 import type { Fleet } from "../../model/fleet.ts";
@@ -23,7 +24,7 @@ interface Claim {
 const sameOrigin = (a: SourceOrigin, b: SourceOrigin): boolean => a.file === b.file && a.objectPath.join("\0") === b.objectPath.join("\0");
 
 /** Repeated values among `claims`, by `describe` of the kind and `fix`. */
-const repeats = (claims: readonly Claim[], code: string, what: string, fix: string, key = (value: string) => value): Diagnostic[] => {
+const repeats = (claims: readonly Claim[], code: keyof ProseFields, what: string, fix: string, key = (value: string) => value): Diagnostic[] => {
   const first = new Map<string, Claim>();
   const shared = new Map<string, Claim[]>();
   const problems: Diagnostic[] = [];
@@ -40,14 +41,14 @@ const repeats = (claims: readonly Claim[], code: string, what: string, fix: stri
       continue;
     }
     problems.push(
-      error(code, claim.origin, `${what} ${JSON.stringify(claim.value)} of host "${claim.host}" is already host "${earlier.host}"'s; ${fix}`, [earlier.origin]),
+      proseError(code, claim.origin, `${what} ${JSON.stringify(claim.value)} of host "${claim.host}" is already host "${earlier.host}"'s; ${fix}`, [earlier.origin]),
     );
   }
   for (const group of shared.values()) {
     const [one] = group;
     if (!one) continue;
     problems.push(
-      error(
+      proseError(
         code,
         one.origin,
         `${what} ${JSON.stringify(one.value)} is set here for every host that uses this file (${group.map((claim) => `"${claim.host}"`).join(", ")}), so they share it; ${fix}, in each host's own file`,

@@ -3,7 +3,7 @@
  * the target host must let TCP connections to that port through its firewall, or the proxy
  * answers 502. Unknown host names were reported when references were checked.
  */
-import { error, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { proseError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { findHost, hostsOfBody } from "../../lower/services/fleet-view.ts";
 import type { Entry, Fleet } from "../../model/fleet.ts";
 import type { ConfigBody } from "../../../dsl/config-body.ts";
@@ -21,7 +21,7 @@ const checkEntry = (fleet: Fleet, entry: Entry<ConfigBody>, hostName: string | u
     const { port } = expression.url;
     if (portsOf(target.name)?.accepts("tcp", port)) return [];
     return [
-      error(
+      proseError(
         "upstream-port-closed",
         { file: entry.file, objectPath: path },
         `host "${target.name}" does not open TCP port ${port} in its firewall, so this connection would be refused; ` +

@@ -3,6 +3,7 @@
  * position), the code, the object path as printed and the message.
  */
 import { formatObjectPath, type Diagnostic } from "../../../generators/diagnostics/diagnostic.ts";
+import { messageOf } from "../../../generators/diagnostics/messages/index.ts";
 
 /** One diagnostic, flattened for `expect`. */
 export interface DiagnosticSummary {
@@ -18,5 +19,5 @@ export const summarize = (diagnostics: readonly Diagnostic[]): DiagnosticSummary
     at: `${d.origin.file}:${d.location?.line ?? "-"}:${d.location?.column ?? "-"}`,
     code: d.code,
     path: formatObjectPath(d.origin.objectPath),
-    message: d.message,
+    message: messageOf(d),
   }));

@@ -3,6 +3,7 @@
  * notation — strings quoted, expression values as the helper call that made them.
  */
 import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
+import { orderName, overrideName } from "../../dsl/priorities.ts";
 
 const MAX_TEXT = 60;
 
@@ -10,8 +11,6 @@ const quoted = (text: string): string => {
   const json = JSON.stringify(text);
   return json.length <= MAX_TEXT ? json : `${json.slice(0, MAX_TEXT - 2)}…"`;
 };
-
-const OVERRIDE_NAMES: Readonly<Record<number, string>> = { 50: "mkForce", 1000: "mkDefault" };
 
 /** The helper call an expression value came from, e.g. `pkg("htop")`, `secret("wg").path`. */
 export const describeExpression = (expression: NixExpression): string => {
@@ -21,11 +20,13 @@ export const describeExpression = (expression: NixExpression): string => {
     case "string":
       return "nixString`…`";
     case "override": {
-      const name = OVERRIDE_NAMES[expression.priority];
+      const name = overrideName(expression.priority);
       return name ? `${name}(…)` : `mkOverride(${expression.priority}, …)`;
     }
-    case "order":
-      return expression.priority < 1000 ? "mkBefore(…)" : "mkAfter(…)";
+    case "order": {
+      const name = orderName(expression.priority);
+      return name ? `${name}(…)` : `mkOrder(${expression.priority}, …)`;
+    }
     case "if":
       return "mkIf(…)";
     case "merge":

@@ -1,0 +1,13 @@
+/**
+ * Every diagnostic code typeflake emits and the fields each carries, one interface per subsystem
+ * (`codes/`). A code may appear in one of them only; its words live in `messages/`, and the
+ * renderer table there must cover every code listed here.
+ */
+import type { AssertionFields } from "./codes/assertions.ts";
+import type { OptionFields } from "./codes/options.ts";
+import type { ProseFields } from "./codes/prose.ts";
+import type { SchemaFields } from "./codes/schema.ts";
+import type { ValidateFields } from "./codes/validate.ts";
+
+/** Code → the typed facts a diagnostic with that code carries in `data`. */
+export interface DiagnosticFields extends SchemaFields, OptionFields, AssertionFields, ValidateFields, ProseFields {}

@@ -1,0 +1,41 @@
+/**
+ * Fields of the diagnostics of the NixOS and module assertions typeflake checks before writing
+ * (`generators/validate/assertions/`): what is wrong, the message NixOS would fail the build
+ * with, and the fix.
+ */
+
+/** A definition NixOS (or a module) would refuse. */
+export interface Refusal {
+  /** What is wrong, in the user's terms, e.g. `host "nas" uses ZFS but sets no networking.hostId`. */
+  readonly problem: string;
+  /** The assertion message the build would fail with, quoted from NixOS or the module. */
+  readonly nixos: string;
+  /** What would be valid. */
+  readonly fix: string;
+}
+
+/** Pools a host imports, written in the host file or (`module`) in a module it uses. */
+export interface ZfsPools {
+  readonly pools: readonly string[];
+  readonly module?: string;
+}
+
+/** Code → fields. */
+export interface AssertionFields {
+  readonly "acme-missing-email": Refusal;
+  readonly "acme-terms-not-accepted": Refusal;
+  readonly "agenix-no-identity": Refusal;
+  readonly "exporter-filter-without-firewall": Refusal;
+  readonly "nginx-acme-twice": Refusal;
+  readonly "nginx-missing-certificate": Refusal;
+  readonly "nginx-root-and-alias": Refusal;
+  readonly "nginx-ssl-modes": Refusal;
+  readonly "samba-nsswins-without-winbindd": Refusal;
+  readonly "sops-no-key-source": Refusal;
+  readonly "ssh-listen-without-address": Refusal;
+  readonly "ssh-x11-without-xauth": Refusal;
+  readonly "wireguard-preshared-key": Refusal;
+  readonly "wireguard-private-key": Refusal;
+  /** ZFS without a host id: from a raw option (`Refusal`), or from the pools the host imports. */
+  readonly "zfs-needs-host-id": Refusal | { readonly host: string; readonly pools: readonly ZfsPools[] };
+}

@@ -1,0 +1,93 @@
+/**
+ * Words of the NixOS option checks' diagnostics (`codes/options.ts`), worded like nixpkgs'
+ * `lib/modules.nix` ("The option `services.opensshh' does not exist. Did you mean
+ * `services.openssh'?") but without a file name: the diagnostic's origin carries the TypeScript
+ * location.
+ */
+import type { OptionFields, OptionPath, TypeHint } from "../codes/options.ts";
+import { showValuePath } from "../../options/option-path.ts";
+import { showPattern } from "../../options/value-checks.ts";
+import type { Renderers } from "./renderer.ts";
+import { joinAlternatives } from "./words.ts";
+
+const quote = (path: OptionPath): string => `\`${showValuePath(path)}'`;
+
+const hintText = (hint: TypeHint): string => {
+  switch (hint.kind) {
+    case "secret-path":
+      return `Use secret(${JSON.stringify(hint.secret)}).path for the decrypted file's path.`;
+    case "raw-nix":
+      return "Only Nix can write this value: use raw Nix, nix`…`.";
+    case "package":
+      return `Write pkg(${JSON.stringify(hint.name)}) for a package.`;
+    case "relative-path":
+      return `Paths are absolute; a file beside the generated Nix is written nixPath(${JSON.stringify(hint.path)}).`;
+    case "unquote":
+      return `Write ${hint.text} without quotes.`;
+    default:
+      return hint satisfies never;
+  }
+};
+
+const renamed = (from: string, to: OptionPath | null, removedAs: OptionPath | undefined, verb: string): string => {
+  if (to) return `The option ${from} ${verb} ${quote(to)}. Write ${quote(to)} instead.`;
+  if (removedAs) return `The option ${from} ${verb} ${quote(removedAs)}, which has since been removed.`;
+  return `The option ${from} no longer exists.`;
+};
+
+const VERBS = { renamed: "has been renamed to", merged: "has been merged into", changed: "has been replaced by" } as const;
+
+const definition = (path: OptionPath): string => `A definition for option ${quote(path)}`;
+
+/** One renderer per option code. */
+export const optionMessages: Renderers<OptionFields> = {
+  "unknown-option": ({ path, suggestions, optionCount, sources }) =>
+    suggestions.length > 0
+      ? `The option ${quote(path)} does not exist. Did you mean ${joinAlternatives(suggestions.map(quote))}?`
+      : `The option ${quote(path)} does not exist. typeflake knows ${optionCount} options (from ${sources.join(", ")}); ` +
+        "if your nixpkgs has this option, import its options.json with `typeflake options import <options.json>`.",
+  "aliased-option": ({ from, to }) =>
+    to ? `The option ${quote(from)} is an alias of ${quote(to)}; write ${quote(to)} instead.` : `The option ${quote(from)} is an alias.`,
+  "renamed-option": ({ from, how, to, removedAs }) =>
+    `${renamed(quote(from), to, removedAs, VERBS[how])}${how === "changed" && to ? " Its value has a different form there." : ""}`,
+  "removed-option": ({ from, advice, settings }) => {
+    if (advice) return `The option ${quote(from)} has been removed: ${advice}`;
+    if (settings) {
+      return (
+        `The option ${quote(from)} has been removed; use ${quote(settings)} instead ` +
+        "(NixOS replaced free-form configuration text with structured settings)."
+      );
+    }
+    return `The option ${quote(from)} has been removed, and no option replaces it.`;
+  },
+  "option-type-mismatch": ({ path, type, got, hint }) => {
+    if (type === null) {
+      const subject = path.length ? `${quote(path)} is a set of options, so its definition` : "A nixos block";
+      return `${subject} must be an attribute set: got ${got}.`;
+    }
+    const message = `${definition(path)} is not of type \`${type}': got ${got}.`;
+    return hint ? `${message} ${hintText(hint)}` : message;
+  },
+  "read-only-option": ({ path }) =>
+    `The option ${quote(path)} is read-only: NixOS computes its value, so a definition here would conflict. Remove it.`,
+  "option-not-in-enum": ({ path, values, got, suggestions }) =>
+    `${definition(path)} is not one of ${values.join(", ")}: got ${got}.` +
+    (suggestions.length ? ` Did you mean ${joinAlternatives(suggestions.map((item) => JSON.stringify(item)))}?` : ""),
+  "option-out-of-range": ({ path, value, min, max }) => {
+    const range =
+      min !== undefined && max !== undefined
+        ? `between ${min} and ${max} (both inclusive)`
+        : min !== undefined
+          ? `at least ${min}`
+          : `at most ${max}`;
+    return `${definition(path)} is out of range: ${value} is not ${range}.`;
+  },
+  "option-check-failed": (data) =>
+    "pattern" in data
+      ? `${definition(data.path)} does not match the pattern \`${showPattern(data.pattern)}': got ${data.got}.`
+      : `${definition(data.path)} ${data.rule}: got ${data.got}.`,
+  "option-wrapper-misplaced": ({ path, got }) =>
+    `${definition(path)} has ${got} as a list item; mk* wrappers apply to a whole definition: wrap the list instead.`,
+  "damaged-option-index": ({ problem }) =>
+    `the fleet's option index ${problem}; run \`typeflake options sync\` (or \`typeflake options import <options.json>\`) to write it again`,
+};
