@@ -149,20 +149,16 @@ export const fleetRelativePath = matching(
 /** Nix's keywords, which cannot be unquoted attribute names. */
 const NIX_KEYWORDS = new Set(["assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with"]);
 
+/** Whether `name` is one of Nix's keywords. */
+export const isNixKeyword = (name: string): boolean => NIX_KEYWORDS.has(name);
+
 /**
- * Why `attrPath` (`"python3Packages.requests"`) is not a package attribute path, or undefined:
- * each dot-separated part must be a Nix identifier, as nixpkgs' package names are.
+ * The part of `attrPath` (`["python3Packages", "requests"]`) that makes it no package attribute
+ * path, or undefined: each dot-separated part must be a Nix identifier, as nixpkgs' package names
+ * are (an empty part, as in `""` or `"a..b"`, is returned as `""`).
  */
-export const packagePathProblem = (attrPath: readonly string[]): string | undefined => {
-  const written = attrPath.join(".");
-  const expected =
-    'a package attribute path such as "htop" or "python3Packages.requests": Nix identifiers (a letter or \'_\', then letters, digits, \'_\', \'\'\' or \'-\') separated by single dots';
-  if (written === "") return `must be ${expected}, got ""`;
-  const bad = attrPath.find((part) => !/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(part) || NIX_KEYWORDS.has(part));
-  if (bad === undefined) return undefined;
-  const why = bad === "" ? "an empty part" : NIX_KEYWORDS.has(bad) ? `the Nix keyword ${shown(bad)}` : `the part ${shown(bad)}`;
-  return `must be ${expected}; ${shown(written)} has ${why}`;
-};
+export const badPackagePart = (attrPath: readonly string[]): string | undefined =>
+  attrPath.find((part) => !/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(part) || NIX_KEYWORDS.has(part));
 
 /** A path relative to the TypeScript file that declares it, such as `./hardware.nix`. */
 export const relativeNixFile = matching(

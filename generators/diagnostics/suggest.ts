@@ -45,5 +45,18 @@ export const closestNames = (name: string, candidates: Iterable<string>, limit =
     .map(({ candidate }) => candidate);
 };
 
+/** The names of a kind for a diagnostic: all of them (sorted), and the closest to `name` when there is one. */
+export const knownNames = (name: string, names: Iterable<string>): { known: string[]; suggestion?: string } => {
+  const known = [...names].sort();
+  const suggestion = closestMatch(name, known);
+  return suggestion === undefined ? { known } : { known, suggestion };
+};
+
+/** `{ suggestion }` when one of `candidates` is a plausible typo of `name`, else `{}`: spread into a diagnostic's fields. */
+export const suggestionFor = (name: string, candidates: Iterable<string>): { suggestion?: string } => {
+  const suggestion = closestMatch(name, candidates);
+  return suggestion === undefined ? {} : { suggestion };
+};
+
 /** The one closest plausible typo of `name` among `candidates`, or undefined. */
 export const closestMatch = (name: string, candidates: Iterable<string>): string | undefined => closestNames(name, candidates)[0];

@@ -2,7 +2,7 @@
  * Two hosts at one address: the deploy tool would push one machine's system onto the other.
  * Checked for `address` and for the address actually deployed to (`deploy.targetHost`).
  */
-import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { HostEntry } from "../model/fleet.ts";
 import type { FleetCheck } from "./draft.ts";
 
@@ -41,29 +41,19 @@ const targetClaim = (host: HostEntry): Claim => {
     : { host, address: target, origin: { file: host.file, objectPath: ["deploy", "targetHost"] }, explicitTarget: true };
 };
 
-const hostAt = (claim: Claim): string => `host ${JSON.stringify(claim.host.name)} (${claim.host.file})`;
-
 /** Duplicate host addresses and deploy targets. */
 export const checkAddresses: FleetCheck = (draft) => {
   const addresses = collisions(draft.hosts.map(addressClaim)).map(([later, first]) =>
-    proseError(
-      "duplicate-address",
-      later.origin,
-      `${JSON.stringify(later.address)} is already the address of ${hostAt(first)}; every host needs its own address`,
-      [first.origin],
-    ),
+    error("duplicate-address", later.origin, { address: later.address, of: "address", host: first.host.name, file: first.host.file }, [first.origin]),
   );
   // Two hosts deploying to their own, equal addresses are the address collision above.
   const targets = collisions(draft.hosts.map(targetClaim))
     .filter(([later, first]) => later.explicitTarget || first.explicitTarget)
     .map(([later, first]): Diagnostic => {
       const [blamed, other] = later.explicitTarget ? [later, first] : [first, later];
-      return proseError(
-        "duplicate-address",
-        blamed.origin,
-        `deploys to ${JSON.stringify(blamed.address)}, which is where ${hostAt(other)} is deployed too; each host needs its own deploy target`,
-        [other.origin],
-      );
+      return error("duplicate-address", blamed.origin, { address: blamed.address, of: "deploy-target", host: other.host.name, file: other.host.file }, [
+        other.origin,
+      ]);
     });
   return [...addresses, ...targets];
 };

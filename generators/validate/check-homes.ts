@@ -3,9 +3,8 @@
  * per-host home names and the account it must have there, the shared home a per-host one
  * extends, and the values a home-manager module cannot receive (NixOS secrets, `unstable`).
  */
-import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
-import { closestMatch } from "../diagnostics/suggest.ts";
-import { quotedList, suggestThen } from "../diagnostics/messages/words.ts";
+import { error, warning, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import type { HomeEntry } from "../model/fleet.ts";
 import { homeNixPath, SHARED_HOME_NIX, usersOfHost } from "../model/homes.ts";
 import { inConfig, type FleetDraft } from "./draft.ts";
@@ -20,12 +19,12 @@ const HOME_MANAGER_INPUT = {
 const missingInput = (draft: FleetDraft, homes: readonly HomeEntry[]): Diagnostic[] => {
   const config = draft.config;
   if (!config || !homes.length || HOME_MANAGER_INPUT.name in config.inputs) return [];
-  const example = `inputs: { "home-manager": { url: ${JSON.stringify(HOME_MANAGER_INPUT.url)}, follows: { nixpkgs: "nixpkgs" } } }`;
+  const { name: input, url } = HOME_MANAGER_INPUT;
   return [
-    proseError(
+    error(
       "missing-input",
       inConfig(draft, "inputs"),
-      `the flake input "home-manager" is missing (${homes[0]?.file} defines a home)${suggestThen(closestMatch(HOME_MANAGER_INPUT.name, Object.keys(config.inputs)), `Add ${example}; use the release branch matching nixpkgs.`)}`,
+      { input, url, reason: { kind: "home", file: homes[0]?.file ?? "" }, ...suggestionFor(input, Object.keys(config.inputs)) },
       homes.map((home) => ({ file: home.file, objectPath: [] })),
     ),
   ];
@@ -36,17 +35,16 @@ const checkPerHost = (draft: FleetDraft, home: HomeEntry, homeNames: ReadonlySet
   const host = home.host as string;
   const at: SourceOrigin = { file: home.file, objectPath: [] };
   if (!draft.hostNames.has(host)) {
-    const known = draft.hostNames.size ? `The hosts are ${quotedList(draft.hostNames)}.` : "There are no hosts.";
-    return [proseError("unknown-host", at, `${home.name} names the host "${host}", which does not exist (no hosts/${host}/host.ts)${suggestThen(closestMatch(host, draft.hostNames), known)}`)];
+    return [error("unknown-host", at, { host, by: { kind: "home", home: home.name }, ...knownNames(host, draft.hostNames) })];
   }
   const problems: Diagnostic[] = [];
   if (`${host}.nix` === SHARED_HOME_NIX)
-    problems.push(proseError("home-name-clash", at, `the home of ${home.user} on "${host}" would be generated as ${homeNixPath(home)}, the file of ${home.user}'s shared home; rename the host, or configure ${home.user} on it in homes/${home.user}.ts`));
+    problems.push(error("home-name-clash", at, { user: home.user, host, generated: homeNixPath(home) }));
   if (!homeNames.has(home.user))
-    problems.push(proseError("missing-shared-home", at, `a home for one host extends the user's shared home, and there is no homes/${home.user}.ts; create it with export default defineHome({ stateVersion: "24.11" })`));
+    problems.push(error("missing-shared-home", at, { user: home.user }));
   const entry = draft.hosts.find((candidate) => candidate.name === host);
   if (draft.config && entry && !usersOfHost({ config: draft.config, modules: draft.modules }, entry).includes(home.user))
-    problems.push(proseError("user-not-on-host", at, `"${host}" has no account "${home.user}", so this home would not be used; add users: { ${home.user}: {} } to ${entry.file} or to a module it uses`, [{ file: entry.file, objectPath: ["users"] }]));
+    problems.push(error("user-not-on-host", at, { user: home.user, host, hostFile: entry.file }, [{ file: entry.file, objectPath: ["users"] }]));
   return problems;
 };
 
@@ -56,12 +54,7 @@ const checkShared = (draft: FleetDraft, home: HomeEntry): Diagnostic[] => {
   // A host or module that failed may be the one with the account: no guess about the others.
   const incomplete = draft.hosts.length < draft.hostNames.size || draft.modules.length < draft.moduleNames.size;
   if (!config || incomplete || draft.hosts.some((host) => usersOfHost({ config, modules: draft.modules }, host).includes(home.user))) return [];
-  return [
-    {
-      ...proseError("unused-home", { file: home.file, objectPath: [] }, `no host has an account "${home.user}", so this home is used nowhere; add users: { ${home.user}: {} } to a host or module`),
-      severity: "warning",
-    },
-  ];
+  return [warning("unused-home", { file: home.file, objectPath: [] }, { user: home.user })];
 };
 
 /** Values that only make sense in a NixOS module, and host references to hosts that do not exist. */
@@ -71,15 +64,15 @@ const checkValues = (draft: FleetDraft, home: HomeEntry): Diagnostic[] =>
     switch (expression.kind) {
       case "secret":
       case "secretPath":
-        return [proseError("secret-in-home", at, `secret(${JSON.stringify(expression.name)}) is decrypted by the host's NixOS configuration, which a home-manager module cannot refer to; use the secret in the host's or a module's configuration instead`)];
+        return [error("secret-in-home", at, { secret: expression.name })];
       case "package":
         return expression.set === "unstable"
-          ? [proseError("unstable-in-home", at, `home-manager modules do not receive "unstable"; use pkg(${JSON.stringify(expression.attrPath.join("."))}), or install the package from the host's packages`)]
+          ? [error("unstable-in-home", at, { package: expression.attrPath.join(".") })]
           : [];
       case "host":
         return draft.hostNames.has(expression.host)
           ? []
-          : [proseError("unknown-host", at, `host(${JSON.stringify(expression.host)}) names no host of this fleet${suggestThen(closestMatch(expression.host, draft.hostNames), `The hosts are ${quotedList(draft.hostNames)}.`)}`)];
+          : [error("unknown-host", at, { host: expression.host, by: { kind: "expression" }, ...knownNames(expression.host, draft.hostNames) })];
       default:
         return [];
     }

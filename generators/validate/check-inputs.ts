@@ -3,9 +3,9 @@
  * backend, the second nixpkgs, and `follows` targets.
  */
 import type { FleetConfig } from "../../dsl/fleet.ts";
-import { proseError, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { closestMatch } from "../diagnostics/suggest.ts";
-import { quotedList, suggestThen } from "../diagnostics/messages/words.ts";
+import type { InputReason } from "../diagnostics/codes/references.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import { inConfig, type FleetCheck } from "./draft.ts";
 
 /** The flake input each choice needs, with the URL suggested when it is missing. */
@@ -19,58 +19,39 @@ const REQUIRED_INPUTS = {
 
 type Requirement = (typeof REQUIRED_INPUTS)[keyof typeof REQUIRED_INPUTS];
 
-/** Every input the fleet's choices need, with the reason: "every host", "deploy.tool \"colmena\"". */
-const requirements = (config: FleetConfig): [Requirement, string][] => {
-  const needed: [Requirement, string][] = [[REQUIRED_INPUTS.nixpkgs, "every host is built from it"]];
+/** Every input the fleet's choices need, with the reason: every host, the deploy tool, the secrets backend. */
+const requirements = (config: FleetConfig): [Requirement, InputReason][] => {
+  const needed: [Requirement, InputReason][] = [[REQUIRED_INPUTS.nixpkgs, { kind: "nixpkgs" }]];
   const tool = config.deploy.tool;
-  if (tool === "deploy-rs" || tool === "colmena")
-    needed.push([REQUIRED_INPUTS[tool], `deploy.tool is ${JSON.stringify(tool)}`]);
+  if (tool === "deploy-rs" || tool === "colmena") needed.push([REQUIRED_INPUTS[tool], { kind: "deploy-tool", tool }]);
   const backend = config.secrets?.backend;
-  if (backend) needed.push([REQUIRED_INPUTS[backend], `secrets.backend is ${JSON.stringify(backend)}`]);
+  if (backend) needed.push([REQUIRED_INPUTS[backend], { kind: "secrets-backend", backend }]);
   return needed;
 };
-
-const addInput = ({ input, url }: Requirement): string =>
-  `Add inputs: { ${JSON.stringify(input)}: { url: ${JSON.stringify(url)}${input === "nixpkgs" ? "" : ', follows: { nixpkgs: "nixpkgs" }'} } }.`;
 
 /** Inputs the configuration needs but does not declare, and references to inputs that do not exist. */
 export const checkInputs: FleetCheck = (draft) => {
   const config = draft.config;
   if (!config) return [];
   const names = Object.keys(config.inputs);
-  const known = `The inputs are ${quotedList(names)}.`;
   const diagnostics: Diagnostic[] = [];
 
   for (const [requirement, reason] of requirements(config)) {
     if (requirement.input in config.inputs) continue;
-    diagnostics.push(
-      proseError(
-        "missing-input",
-        inConfig(draft, "inputs"),
-        `the flake input ${JSON.stringify(requirement.input)} is missing (${reason})${suggestThen(closestMatch(requirement.input, names), addInput(requirement))}`,
-      ),
-    );
+    const { input, url } = requirement;
+    diagnostics.push(error("missing-input", inConfig(draft, "inputs"), { input, url, reason, ...suggestionFor(input, names) }));
   }
 
   if (config.unstable && !(config.unstable.input in config.inputs)) {
-    diagnostics.push(
-      proseError(
-        "unknown-input",
-        inConfig(draft, "unstable", "input"),
-        `names no flake input: ${JSON.stringify(config.unstable.input)}${suggestThen(closestMatch(config.unstable.input, names), known)}`,
-      ),
-    );
+    const input = config.unstable.input;
+    diagnostics.push(error("unknown-input", inConfig(draft, "unstable", "input"), { input, by: { kind: "unstable" }, ...knownNames(input, names) }));
   }
 
   for (const [name, input] of Object.entries(config.inputs)) {
     for (const [inner, target] of Object.entries(input.follows)) {
       if (target in config.inputs) continue;
       diagnostics.push(
-        proseError(
-          "unknown-input",
-          inConfig(draft, "inputs", name, "follows", inner),
-          `follows ${JSON.stringify(target)}, which is not a flake input of this fleet${suggestThen(closestMatch(target, names), known)}`,
-        ),
+        error("unknown-input", inConfig(draft, "inputs", name, "follows", inner), { input: target, by: { kind: "follows" }, ...knownNames(target, names) }),
       );
     }
   }

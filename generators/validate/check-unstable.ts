@@ -5,12 +5,10 @@
  * and modules is a reference, checked with the others (check-references.ts).
  */
 import type { NixExpression } from "../../dsl/expressions.ts";
-import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import type { UnstableUse } from "../diagnostics/codes/references.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { FleetCheck } from "./draft.ts";
 import { writtenExpressions } from "./written-expressions.ts";
-
-const ADD_UNSTABLE =
-  'add unstable: { input: "nixpkgs-unstable" } to typeflake.config.ts, with the input "nixpkgs-unstable": { url: "github:NixOS/nixpkgs/nixos-unstable" }';
 
 /** `prev.unstable`, `final.unstable`, `pkgs.unstable` as written in an overlay. */
 const OVERLAY_USE = /(?<![\w'.-])(prev|final|pkgs)\.unstable(?![\w'-])/;
@@ -22,35 +20,23 @@ const rawText = (expression: NixExpression): string =>
   expression.kind === "raw" ? expression.parts.filter((part): part is string => typeof part === "string").join(" ") : "";
 
 /** Each raw fragment or `unstablePkg` in `config` that needs `unstable`, where it was written. */
-const uses = (config: unknown, file: string, pattern: RegExp, packages: boolean): { origin: SourceOrigin; what: string }[] =>
-  writtenExpressions(config).flatMap(({ expression, path }) => {
+const uses = (config: unknown, file: string, pattern: RegExp, packages: boolean): { origin: SourceOrigin; use: UnstableUse }[] =>
+  writtenExpressions(config).flatMap(({ expression, path }): { origin: SourceOrigin; use: UnstableUse }[] => {
     const origin = { file, objectPath: path };
     if (packages && expression.kind === "package" && expression.set === "unstable")
-      return [{ origin, what: `unstablePkg(${JSON.stringify(expression.attrPath.join("."))})` }];
+      return [{ origin, use: { package: expression.attrPath.join(".") } }];
     const match = pattern.exec(rawText(expression));
-    return match ? [{ origin, what: `the raw Nix ${JSON.stringify(match[0])}` }] : [];
+    return match ? [{ origin, use: { rawNix: match[0] } }] : [];
   });
 
 /** Overlays and raw Nix that use `unstable` in a fleet without a second nixpkgs. */
 export const checkUnstable: FleetCheck = (draft) => {
   if (!draft.config || draft.config.unstable) return [];
   const overlays = draft.overlays.flatMap((overlay) =>
-    uses(overlay.config, overlay.file, OVERLAY_USE, true).map(({ origin, what }) =>
-      proseError(
-        "unstable-not-configured",
-        origin,
-        `this overlay uses ${what}, but the fleet has no second nixpkgs, so applying it fails with "attribute 'unstable' missing"; ${ADD_UNSTABLE}, or use prev.<package> from the main nixpkgs`,
-      ),
-    ),
+    uses(overlay.config, overlay.file, OVERLAY_USE, true).map(({ origin, use }) => error("unstable-not-configured", origin, { in: "overlay", use })),
   );
   const modules = [...draft.hosts, ...draft.modules].flatMap((entry): Diagnostic[] =>
-    uses(entry.config, entry.file, MODULE_USE, false).map(({ origin, what }) =>
-      proseError(
-        "unstable-not-configured",
-        origin,
-        `${what} uses the unstable package set, but the fleet has no second nixpkgs, so NixOS cannot pass the module its "unstable" argument; ${ADD_UNSTABLE}, or use pkgs from the main nixpkgs`,
-      ),
-    ),
+    uses(entry.config, entry.file, MODULE_USE, false).map(({ origin, use }) => error("unstable-not-configured", origin, { in: "module", use })),
   );
   return [...overlays, ...modules];
 };

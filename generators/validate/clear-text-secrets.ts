@@ -6,7 +6,7 @@
  * alone: they may read a secret at run time (sops-nix placeholders).
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
-import { proseError, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+import { error, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
 
 /** Option names that hold a secret in clear when given as text. */
 const CLEAR_TEXT_OPTIONS: ReadonlySet<string> = new Set([
@@ -28,20 +28,6 @@ const CLEAR_TEXT_OPTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Options whose hashed or file-based alternative has its own wording: `users.users.<name>.password`. */
-const isUserPassword = (path: readonly string[]): boolean =>
-  path.length === 4 && path[0] === "users" && path[1] === "users" && (path[3] === "password" || path[3] === "initialPassword");
-
-const alternative = (path: readonly string[]): string => {
-  const name = path.at(-1) ?? "";
-  if (isUserPassword(path))
-    return `use hashedPasswordFile (typed: users: { ${JSON.stringify(path[2])}: { hashedPasswordFile: secret("users/${path[2]}-password") } }, a sops or agenix secret holding a \`mkpasswd\` hash), or hashedPassword with the output of \`mkpasswd\``;
-  if (/password$/i.test(name) && path.includes("users"))
-    return `use hashedPasswordFile set to secret("…").path, or hashedPassword with the output of \`mkpasswd\``;
-  const fileOption = name.includes("_") || name === name.toLowerCase() ? `${name}_file / ${name}File` : `${name}File`;
-  return `use the option's file-based variant (such as ${fileOption}) set to secret("…").path, a sops or agenix secret decrypted on the host`;
-};
-
-/** True for text given directly: a string, a number, or an interpolated string (`nixString\`…\``). */
 const isText = (value: unknown): boolean =>
   typeof value === "string" || typeof value === "number" || (isNixExpression(value) && value.kind === "string");
 
@@ -77,13 +63,6 @@ export const clearTextSecretsIn = (file: string, value: unknown): Diagnostic[] =
     const key = formatObjectPath(objectPath);
     if (seen.has(key)) return [];
     seen.add(key);
-    const optionPath = objectPath.slice(1).map(String);
-    return [
-      proseError(
-        "clear-text-secret",
-        { file, objectPath },
-        `${optionPath.join(".")} puts a secret in clear text into the Nix store, which every user of the machine can read; ${alternative(optionPath)}`,
-      ),
-    ];
+    return [error("clear-text-secret", { file, objectPath }, { option: objectPath.slice(1).map(String) })];
   });
 };

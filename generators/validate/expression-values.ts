@@ -4,17 +4,14 @@
  * literal. The helpers build plain data without checking, so the check runs on the whole
  * definition, wherever the expression was written.
  */
-import { packagePathProblem } from "../../dsl/checks.ts";
+import { badPackagePart, isNixKeyword } from "../../dsl/checks.ts";
 import type { NixExpression } from "../../dsl/expressions.ts";
 import { describeValue } from "../diagnostics/describe-value.ts";
-import { error, proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { writtenExpressions } from "./written-expressions.ts";
 
 /** Characters of a Nix path literal (nix's lexer: `[a-zA-Z0-9._\-+]` between slashes). */
 const NIX_PATH_LITERAL = /^\.\.?(\/[A-Za-z0-9._+-]+)+$/;
-
-const helperCall = (expression: NixExpression & { kind: "package" }): string =>
-  `${expression.set === "unstable" ? "unstablePkg" : "pkg"}(${JSON.stringify(expression.attrPath.join("."))})`;
 
 const NIX_PATH_FORM =
   'a path relative to the generated Nix file, starting with ./ or ../ and made of letters, digits and ._+- such as "./nginx.conf" (a Nix path literal; absolute paths are outside the fleet and unreadable in a pure flake)';
@@ -22,8 +19,10 @@ const NIX_PATH_FORM =
 /** The diagnostic of one expression whose own data is invalid, or undefined. */
 const problemOf = (expression: NixExpression, origin: SourceOrigin): Diagnostic | undefined => {
   if (expression.kind === "package") {
-    const problem = packagePathProblem(expression.attrPath);
-    return problem === undefined ? undefined : proseError("invalid-package", origin, `${helperCall(expression)}: ${problem}`);
+    const part = badPackagePart(expression.attrPath);
+    return part === undefined
+      ? undefined
+      : error("invalid-package", origin, { call: describeValue(expression), package: expression.attrPath.join("."), part, keyword: isNixKeyword(part) });
   }
   if (expression.kind === "path" && !NIX_PATH_LITERAL.test(expression.path))
     return error("invalid-path", origin, { expected: [{ kind: "form", expected: NIX_PATH_FORM }], got: describeValue(expression) });

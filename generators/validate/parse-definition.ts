@@ -3,7 +3,7 @@
  * schema issues, with typeflake's messages, and private keys anywhere in it.
  */
 import type { z } from "zod";
-import { proseError, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { PARSE_PARAMS } from "./issue-messages.ts";
 import { issuesToDiagnostics } from "./issues.ts";
 import { clearTextSecretsIn } from "./clear-text-secrets.ts";
@@ -34,7 +34,7 @@ export const parseDefinition = <Schema extends z.ZodType>(
     const reason = String(thrown);
     return {
       config: undefined,
-      diagnostics: [proseError("unreadable-value", { file: source.file, objectPath: [] }, `cannot be validated: ${reason}`)],
+      diagnostics: [error("unreadable-value", { file: source.file, objectPath: [] }, { reason })],
     };
   }
 };

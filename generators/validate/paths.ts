@@ -6,7 +6,7 @@
  */
 import { posix } from "node:path";
 import { agenixCommandFolder, fromSecretsFolder } from "../files/agenix-rules.ts";
-import { proseError, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { error, warning, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { closestMatch } from "../diagnostics/suggest.ts";
 import type { PathFacts } from "../load/existing-paths.ts";
 import { encryptedFiles } from "../lower/secrets/files.ts";
@@ -86,44 +86,25 @@ export const fleetPathReferences = (fleet: Fleet): PathReference[] => [
   ...encryptedReferences(fleet),
 ];
 
-const relativeTo = (reference: PathReference): string => (reference.base === "" ? "the fleet root" : `${reference.base}/`);
+const outside = (reference: PathReference, via: "path" | "link"): Diagnostic =>
+  error("path-outside-fleet", reference.origin, { written: reference.written, base: reference.base, via });
 
-const outside = (reference: PathReference, how: string): Diagnostic =>
-  proseError(
-    "path-outside-fleet",
-    reference.origin,
-    `${JSON.stringify(reference.written)} ${how}; a flake can only read files inside its own folder. Move the file into the fleet and name it relative to ${relativeTo(reference)}, e.g. "./hardware.nix"`,
-  );
-
-/** ` Did you mean "./hardware.nix"?` for a misspelled last part, from the names in its folder. */
-const didYouMean = (reference: PathReference, siblings: readonly string[] | undefined): string => {
-  const written = posix.basename(reference.written);
-  const closest = closestMatch(written, siblings ?? []);
-  if (closest === undefined) return "";
-  return ` Did you mean ${JSON.stringify(`${posix.dirname(reference.written)}/${closest}`)}?`;
+/** The path as it would be written with a misspelled last part corrected, from the names in its folder. */
+const corrected = (reference: PathReference, siblings: readonly string[] | undefined): { suggestion?: string } => {
+  const closest = closestMatch(posix.basename(reference.written), siblings ?? []);
+  return closest === undefined ? {} : { suggestion: `${posix.dirname(reference.written)}/${closest}` };
 };
 
 const missing = (reference: PathReference, resolved: string, siblings: readonly string[] | undefined): Diagnostic =>
   reference.create
-    ? {
-        ...proseError(
-          "missing-secret-file",
-          reference.origin,
-          `the encrypted file ${resolved} does not exist yet; create it with \`${reference.create.command}\`, run in ${reference.create.folder}, before building a host that uses its secrets`,
-        ),
-        severity: "warning",
-      }
-    : proseError(
-        "missing-file",
-        reference.origin,
-        `${JSON.stringify(reference.written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(reference)}).${didYouMean(reference, siblings)}`,
-      );
+    ? warning("missing-secret-file", reference.origin, { file: resolved, command: reference.create.command, folder: reference.create.folder })
+    : error("missing-file", reference.origin, { written: reference.written, resolved, base: reference.base, ...corrected(reference, siblings) });
 
 /** Paths that leave the fleet or name nothing, given what the disk holds of them. */
 export const checkPaths = (references: readonly PathReference[], facts: PathFacts): Diagnostic[] =>
   references.flatMap((reference) => {
     const resolved = insideFleet(reference);
-    if (resolved === undefined) return [outside(reference, "leads outside the fleet")];
-    if (facts.escaping.has(resolved)) return [outside(reference, `is a symbolic link (or lies in a linked folder) leading outside the fleet`)];
+    if (resolved === undefined) return [outside(reference, "path")];
+    if (facts.escaping.has(resolved)) return [outside(reference, "link")];
     return facts.existing.has(resolved) ? [] : [missing(reference, resolved, facts.siblings.get(resolved))];
   });

@@ -15,7 +15,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { NixValue, RawNix } from "../../dsl/expressions.ts";
-import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import type { RawNixChecker } from "../diagnostics/codes/validate.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { Fleet } from "../model/fleet.ts";
 import { valueLowerer } from "../lower/value.ts";
 import { nixSyntaxError, type NixSyntaxError } from "../nix/parse-check.ts";
@@ -77,16 +78,14 @@ export const rawFragments = (fleet: Fleet): Fragment[] => {
   );
 };
 
-const diagnostic = (fragment: Fragment, problem: NixSyntaxError, checker: string): Diagnostic => {
-  const line = fragment.text.split("\n")[problem.line - 1] ?? "";
-  const shown = line.length > 60 ? `${line.slice(0, 57)}...` : line;
-  return proseError(
-    "raw-nix-syntax",
-    fragment.origin,
-    `the nix\`…\` fragment is not one valid Nix expression (${checker}): ${problem.message}, at line ${problem.line}, ` +
-      `column ${problem.column} of the fragment (${JSON.stringify(shown)}); fix the Nix inside nix\`…\``,
-  );
-};
+const diagnostic = (fragment: Fragment, problem: NixSyntaxError, checker: RawNixChecker): Diagnostic =>
+  error("raw-nix-syntax", fragment.origin, {
+    checker,
+    problem: problem.message,
+    line: problem.line,
+    column: problem.column,
+    sourceLine: fragment.text.split("\n")[problem.line - 1] ?? "",
+  });
 
 /** Problems the printer cannot work around, whatever checks the syntax. */
 const layoutProblem = (fragment: Fragment): NixSyntaxError | undefined => {
@@ -156,8 +155,8 @@ export const checkRawNix = async (fleet: Fleet, options: { readonly useNix?: boo
   const fromNix = options.useNix === false ? undefined : await nixErrors(fragments, options.spawn ?? spawnNix);
   return fragments.flatMap((fragment, index) => {
     const syntax = fromNix ? fromNix.get(index) : nixSyntaxError(fragment.text);
-    if (syntax) return [diagnostic(fragment, syntax, fromNix ? "nix-instantiate --parse" : "typeflake's Nix syntax check")];
+    if (syntax) return [diagnostic(fragment, syntax, fromNix ? "nix" : "typeflake")];
     const problem = layout[index];
-    return problem ? [diagnostic(fragment, problem, "as printed in the generated file")] : [];
+    return problem ? [diagnostic(fragment, problem, "printed")] : [];
   });
 };

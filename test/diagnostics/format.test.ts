@@ -9,7 +9,7 @@ import { diagnosticRecords } from "../../generators/diagnostics/json.ts";
 const located: Diagnostic = {
   severity: "error",
   code: "duplicate-address",
-  data: { message: '"10.0.20.10" is already the address of host "compute"' },
+  data: { address: "10.0.20.10", of: "address", host: "compute", file: "hosts/compute/host.ts" },
   origin: { file: "hosts/nas/host.ts", objectPath: ["address"] },
   location: { line: 4, column: 3, sourceLine: "  address: \"10.0.20.10\"," },
   related: [
@@ -27,7 +27,7 @@ const unlocated: Diagnostic = {
 describe("formatDiagnostics", () => {
   it("prints location, severity, path, message, source line, caret and related places", () => {
     expect(formatDiagnostics([located], { color: false })).toBe(
-      `hosts/nas/host.ts:4:3 error address: "10.0.20.10" is already the address of host "compute"
+      `hosts/nas/host.ts:4:3 error address: "10.0.20.10" is already the address of host "compute" (hosts/compute/host.ts); every host needs its own address
   4 |   address: "10.0.20.10",
     |   ^
   related: hosts/compute/host.ts:4:3 address
@@ -75,8 +75,8 @@ describe("diagnosticRecords", () => {
         objectPath: ["address"],
         severity: "error",
         code: "duplicate-address",
-        message: '"10.0.20.10" is already the address of host "compute"',
-        data: { message: '"10.0.20.10" is already the address of host "compute"' },
+        message: '"10.0.20.10" is already the address of host "compute" (hosts/compute/host.ts); every host needs its own address',
+        data: { address: "10.0.20.10", of: "address", host: "compute", file: "hosts/compute/host.ts" },
         related: [{ file: "hosts/compute/host.ts", line: 4, column: 3, path: "address", objectPath: ["address"] }],
       },
       {

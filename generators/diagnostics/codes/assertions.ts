@@ -22,6 +22,20 @@ export interface ZfsPools {
 
 /** Code → fields. */
 export interface AssertionFields {
+  /**
+   * A host key in `secrets.hostKeys` the host could not decrypt with: an SSH key where sops needs
+   * age, an age key where agenix decrypts with the SSH host key, or an SSH key where agenix
+   * decrypts with the age `identity` file.
+   */
+  readonly "host-key-not-decryptable": {
+    readonly host: string;
+    readonly address: string;
+    readonly key: "ssh" | "age";
+    readonly decrypts: "sops" | "ssh-host-key" | "age-identity";
+    readonly identity?: string;
+  };
+  /** A user with more than one of the password options set. */
+  readonly "conflicting-passwords": { readonly user: string; readonly options: readonly string[] };
   readonly "acme-missing-email": Refusal;
   readonly "acme-terms-not-accepted": Refusal;
   readonly "agenix-no-identity": Refusal;

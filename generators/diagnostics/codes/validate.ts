@@ -10,6 +10,9 @@ export type TextProblem =
 /** Where the text is: a value, or the attribute name `key`. */
 type TextFields<Code> = Omit<Extract<TextProblem, { code: Code }>, "code"> & { readonly key?: string };
 
+/** Which check found a raw Nix fragment's problem: nix itself, typeflake's own parser, or the printed result. */
+export type RawNixChecker = "nix" | "typeflake" | "printed";
+
 /** Code → fields. */
 export interface ValidateFields {
   readonly "nul-character": TextFields<"nul-character">;
@@ -31,6 +34,41 @@ export interface ValidateFields {
     readonly takenBy: string;
     readonly takenAt: SourceOrigin;
   };
+  /** A per-host home that would be generated as the file of the user's shared home. */
+  readonly "home-name-clash": { readonly user: string; readonly host: string; readonly generated: string };
+  /** A per-host home without the shared home it extends. */
+  readonly "missing-shared-home": { readonly user: string };
+  /** A per-host home for a user the host has no account for (`hostFile`: the host's file). */
+  readonly "user-not-on-host": { readonly user: string; readonly host: string; readonly hostFile: string };
+  /** A shared home whose user has an account on no host (a warning). */
+  readonly "unused-home": { readonly user: string };
+  /** `secret(…)` in a home, which a home-manager module cannot refer to. */
+  readonly "secret-in-home": { readonly secret: string };
+  /** `unstablePkg(…)` in a home, which home-manager modules do not receive. */
+  readonly "unstable-in-home": { readonly package: string };
+  /** A path that leaves the fleet, written relative to `base` (`""`: the fleet root), by its text or through a link. */
+  readonly "path-outside-fleet": { readonly written: string; readonly base: string; readonly via: "path" | "link" };
+  /** A file a path names that does not exist (`resolved`: where it was looked for). */
+  readonly "missing-file": { readonly written: string; readonly resolved: string; readonly base: string; readonly suggestion?: string };
+  /** An encrypted secrets file not created yet (a warning), with the command that creates it and where to run it. */
+  readonly "missing-secret-file": { readonly file: string; readonly command: string; readonly folder: string };
+  /** An address (or deploy target) already `host`'s (defined in `file`). */
+  readonly "duplicate-address": { readonly address: string; readonly of: "address" | "deploy-target"; readonly host: string; readonly file: string };
+  /** A secret written in clear text into the option at `option`. */
+  readonly "clear-text-secret": { readonly option: readonly string[] };
+  /** A package path with a part that is no Nix identifier (`""`: an empty part), e.g. `pkg("a..b")`. */
+  readonly "invalid-package": { readonly call: string; readonly package: string; readonly part: string; readonly keyword: boolean };
+  /** A `nix\`…\`` fragment that is not one Nix expression: the checker's message and where in the fragment. */
+  readonly "raw-nix-syntax": {
+    readonly checker: RawNixChecker;
+    readonly problem: string;
+    readonly line: number;
+    readonly column: number;
+    /** The fragment's line `line`. */
+    readonly sourceLine: string;
+  };
+  /** A definition whose value threw while it was read (a getter); `reason` is what it threw. */
+  readonly "unreadable-value": { readonly reason: string };
   /** A file failed, so the checks that need it (cross-host, ports, options, assertions) did not run. */
   readonly "checks-skipped": {
     /** The file whose errors stopped them, relative to the fleet root. */

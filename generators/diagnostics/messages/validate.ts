@@ -3,6 +3,31 @@ import type { ValidateFields } from "../codes/validate.ts";
 import { formatObjectPath } from "../diagnostic.ts";
 import type { Renderers } from "./renderer.ts";
 
+const relativeTo = (base: string): string => (base === "" ? "the fleet root" : `${base}/`);
+
+const PACKAGE_PATH_FORM =
+  'a package attribute path such as "htop" or "python3Packages.requests": Nix identifiers (a letter or \'_\', then letters, digits, \'_\', \'\'\' or \'-\') separated by single dots';
+
+const isUserPassword = (path: readonly string[]): boolean =>
+  path.length === 4 && path[0] === "users" && path[1] === "users" && (path[3] === "password" || path[3] === "initialPassword");
+
+/** What to write instead of a secret in clear text at the option `path`. */
+const clearTextAlternative = (path: readonly string[]): string => {
+  const name = path.at(-1) ?? "";
+  if (isUserPassword(path))
+    return `use hashedPasswordFile (typed: users: { ${JSON.stringify(path[2])}: { hashedPasswordFile: secret("users/${path[2]}-password") } }, a sops or agenix secret holding a \`mkpasswd\` hash), or hashedPassword with the output of \`mkpasswd\``;
+  if (/password$/i.test(name) && path.includes("users"))
+    return `use hashedPasswordFile set to secret("…").path, or hashedPassword with the output of \`mkpasswd\``;
+  const fileOption = name.includes("_") || name === name.toLowerCase() ? `${name}_file / ${name}File` : `${name}File`;
+  return `use the option's file-based variant (such as ${fileOption}) set to secret("…").path, a sops or agenix secret decrypted on the host`;
+};
+
+const CHECKERS = {
+  nix: "nix-instantiate --parse",
+  typeflake: "typeflake's Nix syntax check",
+  printed: "as printed in the generated file",
+} as const;
+
 const text = (key: string | undefined): string => (key === undefined ? "the text" : `the attribute name ${JSON.stringify(key)}`);
 
 /** One renderer per fleet-check code. */
@@ -26,6 +51,43 @@ export const validateMessages: Renderers<ValidateFields> = {
   "port-conflict": ({ host, service, protocol, port, takenBy, takenAt }) =>
     `${service} claims ${protocol.toUpperCase()} port ${port} on host ${JSON.stringify(host)}, but ${takenBy} already listens there ` +
     `(${`${takenAt.file} ${formatObjectPath(takenAt.objectPath)}`.trim()}); move one of them to another port`,
+  "home-name-clash": ({ user, host, generated }) =>
+    `the home of ${user} on ${JSON.stringify(host)} would be generated as ${generated}, the file of ${user}'s shared home; ` +
+    `rename the host, or configure ${user} on it in homes/${user}.ts`,
+  "missing-shared-home": ({ user }) =>
+    `a home for one host extends the user's shared home, and there is no homes/${user}.ts; create it with export default defineHome({ stateVersion: "24.11" })`,
+  "user-not-on-host": ({ user, host, hostFile }) =>
+    `${JSON.stringify(host)} has no account ${JSON.stringify(user)}, so this home would not be used; add users: { ${user}: {} } to ${hostFile} or to a module it uses`,
+  "unused-home": ({ user }) =>
+    `no host has an account ${JSON.stringify(user)}, so this home is used nowhere; add users: { ${user}: {} } to a host or module`,
+  "secret-in-home": ({ secret }) =>
+    `secret(${JSON.stringify(secret)}) is decrypted by the host's NixOS configuration, which a home-manager module cannot refer to; ` +
+    "use the secret in the host's or a module's configuration instead",
+  "unstable-in-home": ({ package: name }) =>
+    `home-manager modules do not receive "unstable"; use pkg(${JSON.stringify(name)}), or install the package from the host's packages`,
+  "path-outside-fleet": ({ written, base, via }) =>
+    `${JSON.stringify(written)} ${via === "path" ? "leads outside the fleet" : "is a symbolic link (or lies in a linked folder) leading outside the fleet"}; ` +
+    `a flake can only read files inside its own folder. Move the file into the fleet and name it relative to ${relativeTo(base)}, e.g. "./hardware.nix"`,
+  "missing-file": ({ written, resolved, base, suggestion }) =>
+    `${JSON.stringify(written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(base)}).` +
+    (suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`),
+  "missing-secret-file": ({ file, command, folder }) =>
+    `the encrypted file ${file} does not exist yet; create it with \`${command}\`, run in ${folder}, before building a host that uses its secrets`,
+  "duplicate-address": ({ address, of, host, file }) =>
+    of === "address"
+      ? `${JSON.stringify(address)} is already the address of host ${JSON.stringify(host)} (${file}); every host needs its own address`
+      : `deploys to ${JSON.stringify(address)}, which is where host ${JSON.stringify(host)} (${file}) is deployed too; each host needs its own deploy target`,
+  "clear-text-secret": ({ option }) =>
+    `${option.join(".")} puts a secret in clear text into the Nix store, which every user of the machine can read; ${clearTextAlternative(option)}`,
+  "invalid-package": ({ call, package: written, part, keyword }) => {
+    if (written === "") return `${call}: must be ${PACKAGE_PATH_FORM}, got ""`;
+    const why = part === "" ? "an empty part" : keyword ? `the Nix keyword ${JSON.stringify(part)}` : `the part ${JSON.stringify(part)}`;
+    return `${call}: must be ${PACKAGE_PATH_FORM}; ${JSON.stringify(written)} has ${why}`;
+  },
+  "raw-nix-syntax": ({ checker, problem, line, column, sourceLine }) =>
+    `the nix\`…\` fragment is not one valid Nix expression (${CHECKERS[checker]}): ${problem}, at line ${line}, ` +
+    `column ${column} of the fragment (${JSON.stringify(sourceLine.length > 60 ? `${sourceLine.slice(0, 57)}...` : sourceLine)}); fix the Nix inside nix\`…\``,
+  "unreadable-value": ({ reason }) => `cannot be validated: ${reason}`,
   "checks-skipped": ({ file }) =>
     `checks that need ${file} (cross-host, ports, NixOS options and assertions of the hosts that use it) were skipped until its errors are fixed`,
 };

@@ -4,9 +4,8 @@
  */
 import type { ConfigBody } from "../../../dsl/config-body.ts";
 import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { closestMatch } from "../../diagnostics/suggest.ts";
-import { quotedList, suggestThen } from "../../diagnostics/messages/words.ts";
-import { proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { knownNames } from "../../diagnostics/suggest.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Entry, Fleet, HostEntry } from "../../model/fleet.ts";
 import { modulesOfHost } from "../../model/host-modules.ts";
 
@@ -19,12 +18,7 @@ export const findHost = (fleet: Fleet, name: string): HostEntry | undefined =>
 
 /** The `unknown-host` error for a reference to a host the fleet does not have. */
 export const unknownHost = (fleet: Fleet, name: string, origin: SourceOrigin): Diagnostic =>
-  proseError(
-    "unknown-host",
-    origin,
-    `there is no host "${name}" in the fleet` +
-      suggestThen(closestMatch(name, fleet.hosts.map((entry) => entry.name)), `The hosts are ${quotedList(fleet.hosts.map((entry) => entry.name)) || "(none)"}.`),
-  );
+  error("unknown-host", origin, { host: name, by: { kind: "service" }, ...knownNames(name, fleet.hosts.map((entry) => entry.name)) });
 
 /** The files that configure `host`: its own host.ts first, then each module it uses. */
 export const bodiesOfHost = (fleet: Fleet, host: HostEntry): Entry<ConfigBody>[] => [host, ...modulesOfHost(fleet, host)];

@@ -6,8 +6,8 @@
  * `age:` list): an SSH key must be converted with `ssh-to-age` first.
  */
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
-import { hostLabel, type HostAssertion } from "./assertion.ts";
-import { proseError } from "../../diagnostics/diagnostic.ts";
+import type { HostAssertion } from "./assertion.ts";
+import { error } from "../../diagnostics/diagnostic.ts";
 import type { HostOptions } from "./host-options.ts";
 import { secretsOfHost } from "../../model/host-modules.ts";
 
@@ -31,29 +31,21 @@ export const hostKeyRecipients: HostAssertion = (options, fleet) => {
     return isAgeKey(key)
       ? []
       : [
-          proseError(
-            "host-key-not-decryptable",
-            at,
-            `is an SSH key, but sops encrypts only to age recipients (.sops.yaml's age: list), so ${hostLabel(options)} could not decrypt its secrets; write its age key instead, converted from the SSH host key with \`ssh-keyscan -t ed25519 ${options.host.config.address} | ssh-to-age\``,
-          ),
+          error("host-key-not-decryptable", at, { host: options.host.name, address: options.host.config.address, key: "ssh", decrypts: "sops" }),
         ];
   }
   const identity = agenixIdentity(options, fleet.configFile);
   if (identity === "ssh" && isAgeKey(key)) {
     return [
-      proseError(
-        "host-key-not-decryptable",
-        at,
-        `is an age key, but ${hostLabel(options)} decrypts its agenix secrets with its SSH host key (age.identityPaths defaults to the OpenSSH host keys), which cannot decrypt files encrypted to an age1… recipient; write the host's SSH public key instead (the line of /etc/ssh/ssh_host_ed25519_key.pub, e.g. from \`ssh-keyscan -t ed25519 ${options.host.config.address}\`), or set secrets.ageKeyFile to the age identity file on the host`,
-      ),
+      error("host-key-not-decryptable", at, { host: options.host.name, address: options.host.config.address, key: "age", decrypts: "ssh-host-key" }),
     ];
   }
   if (identity === "age" && !isAgeKey(key)) {
     return [
-      proseError(
+      error(
         "host-key-not-decryptable",
         at,
-        `is an SSH key, but ${hostLabel(options)} decrypts its agenix secrets with the age identity ${settings.ageKeyFile} (secrets.ageKeyFile), which cannot decrypt files encrypted to an SSH recipient; write that identity's age public key (\`age-keygen -y ${settings.ageKeyFile}\`), or remove secrets.ageKeyFile to decrypt with the SSH host keys`,
+        { host: options.host.name, address: options.host.config.address, key: "ssh", decrypts: "age-identity", identity: settings.ageKeyFile ?? "" },
         [settingOrigin(fleet, "ageKeyFile")],
       ),
     ];

@@ -5,12 +5,9 @@
  * `hashedPasswordFile`), so typeflake refuses it: one password option per user.
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { proseError } from "../../diagnostics/diagnostic.ts";
+import { error } from "../../diagnostics/diagnostic.ts";
 import type { HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
-
-const USERS_MESSAGE =
-  "has multiple of the options `initialHashedPassword`, `hashedPassword`, `initialPassword`, `password` & `hashedPasswordFile` set to a non-null value.";
 
 /** The options users-groups.nix counts: the initial ones only while users are mutable. */
 const passwordOptions = (options: HostOptions): readonly string[] => [
@@ -34,11 +31,10 @@ export const userPasswords: HostAssertion = (options) =>
     const last = rest.at(-1);
     if (!first || !last) return [];
     return [
-      proseError(
+      error(
         "conflicting-passwords",
         last.origin,
-        `user ${JSON.stringify(user)} sets ${set.map((option) => option.name).join(" and ")}, so NixOS keeps one by an order of precedence and warns "The user '${user}' ${USERS_MESSAGE}"; ` +
-          'keep one: hashedPasswordFile: secret("users/<name>-password") keeps the hash out of the Nix store',
+        { user, options: set.map((option) => option.name) },
         set.slice(0, -1).map((option) => option.origin),
       ),
     ];

@@ -4,8 +4,8 @@
  */
 import type { NfsExport } from "../../../dsl/services/nfs.ts";
 import type { NfsMountsConfig } from "../../../dsl/services/nfs-mounts.ts";
-import { quotedList } from "../../diagnostics/messages/words.ts";
-import { child, proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { describeValue } from "../../diagnostics/describe-value.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { bodiesOfHost, findHost, hostsOfBody } from "../../lower/services/fleet-view.ts";
 import { networkContains, parseAddress, parseNetwork, sameAddress } from "../../lower/services/network.ts";
 import type { Fleet, HostEntry } from "../../model/fleet.ts";
@@ -47,25 +47,31 @@ const checkMount = (fleet: Fleet, client: HostEntry, mountPoint: string, mount: 
   if (!server) return [];
   const served = exportsOf(fleet, server);
   if (!served.length)
-    return [proseError("nfs-server-missing", child(origin, "host"), `host "${server.name}" runs no NFS server; add services.nfs with an export of ${JSON.stringify(mount.export)} to ${server.file}`)];
+    return [error("nfs-server-missing", child(origin, "host"), { server: server.name, serverFile: server.file, export: mount.export })];
   const match = served.find(({ entry }) => entry.path === mount.export);
   if (!match)
     return [
-      proseError(
+      error(
         "nfs-export-missing",
         child(origin, "export"),
-        `host "${server.name}" does not export ${JSON.stringify(mount.export)}; its exports are ${quotedList(served.map(({ entry }) => entry.path))}`,
+        { server: server.name, export: mount.export, exports: served.map(({ entry }) => entry.path) },
         served.map(({ origin: exportOrigin }) => exportOrigin),
       ),
     ];
   const verdicts = match.entry.clients.map((entry) => admits(entry.host, client));
   if (verdicts.includes(true) || verdicts.includes(undefined)) return [];
   return [
-    proseError(
+    error(
       "nfs-client-not-allowed",
       origin,
-      `${server.name} exports ${JSON.stringify(mount.export)} only to ${match.entry.clients.map((entry) => (typeof entry.host === "string" ? entry.host : `host("${entry.host.host}")`)).join(", ")}, ` +
-        `which does not include ${client.name} (${client.config.address}), so mounting ${mountPoint} would be refused; add a client entry for it to that export`,
+      {
+        server: server.name,
+        export: mount.export,
+        clients: match.entry.clients.map((entry) => (typeof entry.host === "string" ? entry.host : describeValue(entry.host))),
+        client: client.name,
+        address: client.config.address,
+        mountPoint,
+      },
       [child(match.origin, "clients")],
     ),
   ];

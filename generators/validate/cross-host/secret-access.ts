@@ -2,7 +2,7 @@
  * A host can only decrypt secrets encrypted to its age key, so every host that uses a secret
  * needs a key in `secrets.hostKeys` (the generated `.sops.yaml` or agenix rules list it there).
  */
-import { proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
 import { secretsSettings } from "../../lower/secrets/settings.ts";
 import type { Fleet, HostEntry } from "../../model/fleet.ts";
@@ -29,13 +29,10 @@ export const checkSecretAccess = (fleet: Fleet): Diagnostic[] => {
     settings.hostKeys[host.name] !== undefined
       ? []
       : secretsOfHost(fleet, host).map((name) =>
-          proseError(
+          error(
             "secret-not-decryptable",
             firstSecretUse(fleet, host, name),
-            `host "${host.name}" uses secret ${JSON.stringify(name)} but has no ${settings.backend === "agenix" && !settings.ageKeyFile ? "SSH" : "age"} key in secrets.hostKeys, so it cannot decrypt it; ` +
-              (settings.backend === "agenix" && !settings.ageKeyFile
-                ? `add hostKeys: { ${JSON.stringify(host.name)}: "ssh-ed25519 AAAA…" } to typeflake.config.ts (the host's SSH public key, e.g. from \`ssh-keyscan -t ed25519 ${host.config.address}\`)`
-                : `add hostKeys: { ${JSON.stringify(host.name)}: "age1…" } to typeflake.config.ts (the host's key, e.g. \`ssh-to-age < /etc/ssh/ssh_host_ed25519_key.pub\`)`),
+            { host: host.name, secret: name, key: settings.backend === "agenix" && !settings.ageKeyFile ? "ssh" : "age", address: host.config.address },
             [{ file: fleet.configFile, objectPath: ["secrets", "hostKeys"] }],
           ),
         ),

@@ -3,7 +3,7 @@
  * is in fact a fleet host (same public key) routes exactly that host's tunnel addresses.
  */
 import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { child, proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { fleetTunnels, type Tunnel } from "../../lower/services/fleet-view.ts";
 import { addressOf, hostRoute, isHostRoute, networkContains } from "../../lower/services/network.ts";
 import type { Entry, Fleet } from "../../model/fleet.ts";
@@ -22,12 +22,7 @@ const duplicateAddresses = (tunnels: readonly Tunnel[]): Diagnostic[] => {
         return [];
       }
       return [
-        proseError(
-          "duplicate-tunnel-address",
-          origin,
-          `tunnel address ${address} is already ${earlier.tunnel.host.name}'s (${earlier.tunnel.name}); give each host its own address in the tunnel network`,
-          [earlier.origin],
-        ),
+        error("duplicate-tunnel-address", origin, { address, firstHost: earlier.tunnel.host.name, interface: earlier.tunnel.name }, [earlier.origin]),
       ];
     }),
   );
@@ -61,13 +56,20 @@ const keyMismatch = (tunnel: Tunnel, { peer, origin }: WrittenPeer): Diagnostic[
   const unrouted = addresses(tunnel).filter((address) => !peer.allowedIPs.some((allowed) => networkContains(allowed, address)));
   const strays = peer.allowedIPs.filter((allowed) => isHostRoute(allowed) && !addresses(tunnel).includes(addressOf(allowed)));
   if (!unrouted.length && !strays.length) return [];
-  const problem = unrouted.length ? `do not route ${unrouted.join(", ")}` : `also route ${strays.join(", ")}, which is not ${tunnel.host.name}'s`;
   return [
-    proseError(
+    error(
       "peer-allowed-ips-mismatch",
       child(origin, "allowedIPs"),
-      `this peer's publicKey is ${tunnel.host.name}'s (${tunnel.name}), whose tunnel address is ${addresses(tunnel).join(", ")}, ` +
-        `but allowedIPs ${JSON.stringify(peer.allowedIPs)} ${problem}; use ${JSON.stringify(tunnel.config.ips.map(hostRoute))}`,
+      {
+        kind: "key",
+        host: tunnel.host.name,
+        interface: tunnel.name,
+        tunnelAddresses: addresses(tunnel),
+        allowedIPs: peer.allowedIPs,
+        unrouted,
+        strays,
+        routes: tunnel.config.ips.map(hostRoute),
+      },
       [child(tunnel.origin, "ips")],
     ),
   ];
@@ -79,11 +81,10 @@ const addressMismatch = (tunnels: readonly Tunnel[], { peer, origin }: WrittenPe
     const holder = isHostRoute(allowed) ? tunnels.find((tunnel) => addresses(tunnel).includes(addressOf(allowed))) : undefined;
     if (!holder?.config.publicKey) return [];
     return [
-      proseError(
+      error(
         "peer-allowed-ips-mismatch",
         child(origin, "allowedIPs", index),
-        `${allowed} is ${holder.host.name}'s tunnel address (${holder.name}), but this peer's publicKey is not ${holder.host.name}'s; ` +
-          `use ${holder.host.name}'s key ${JSON.stringify(holder.config.publicKey)}, or route an address no fleet host has`,
+        { kind: "address", route: allowed, host: holder.host.name, interface: holder.name, publicKey: holder.config.publicKey },
         [child(holder.origin, "ips")],
       ),
     ];

@@ -7,8 +7,8 @@
  * (check-addresses.ts, tunnels.ts). Each repeat is reported at the later host with the first as
  * related; a value set in a shared module is reported once, at the module.
  */
-import { proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import type { ProseFields } from "../../diagnostics/codes/prose.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import type { CrossHostFields } from "../../diagnostics/codes/cross-host.ts";
 import { fleetTunnels } from "../../lower/services/fleet-view.ts";
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
 import type { Fleet } from "../../model/fleet.ts";
@@ -23,8 +23,8 @@ interface Claim {
 
 const sameOrigin = (a: SourceOrigin, b: SourceOrigin): boolean => a.file === b.file && a.objectPath.join("\0") === b.objectPath.join("\0");
 
-/** Repeated values among `claims`, by `describe` of the kind and `fix`. */
-const repeats = (claims: readonly Claim[], code: keyof ProseFields, what: string, fix: string, key = (value: string) => value): Diagnostic[] => {
+/** Repeated values among `claims` (compared by `key`), reported with `code`. */
+const repeats = (claims: readonly Claim[], code: keyof CrossHostFields & `duplicate-${string}`, key = (value: string) => value): Diagnostic[] => {
   const first = new Map<string, Claim>();
   const shared = new Map<string, Claim[]>();
   const problems: Diagnostic[] = [];
@@ -41,18 +41,14 @@ const repeats = (claims: readonly Claim[], code: keyof ProseFields, what: string
       continue;
     }
     problems.push(
-      proseError(code, claim.origin, `${what} ${JSON.stringify(claim.value)} of host "${claim.host}" is already host "${earlier.host}"'s; ${fix}`, [earlier.origin]),
+      error(code, claim.origin, { value: claim.value, host: claim.host, firstHost: earlier.host }, [earlier.origin]),
     );
   }
   for (const group of shared.values()) {
     const [one] = group;
     if (!one) continue;
     problems.push(
-      proseError(
-        code,
-        one.origin,
-        `${what} ${JSON.stringify(one.value)} is set here for every host that uses this file (${group.map((claim) => `"${claim.host}"`).join(", ")}), so they share it; ${fix}, in each host's own file`,
-      ),
+      error(code, one.origin, { value: one.value, hosts: group.map((claim) => claim.host) }),
     );
   }
   return problems;
@@ -73,25 +69,9 @@ export const checkUniqueValues = (fleet: Fleet, options: FleetOptions): Diagnost
   );
   const hostKeys = Object.entries(secretsSettings(fleet).hostKeys).map(([host, value]) => ({ host, value, origin: settingOrigin(fleet, "hostKeys", host) }));
   return [
-    ...repeats(
-      optionClaims(options, "networking", "hostId"),
-      "duplicate-host-id",
-      "networking.hostId",
-      'give every machine its own 8 hex digits, e.g. zfs: { hostId: "…" } from `head -c4 /dev/urandom | od -A none -t x4`',
-      (value) => value.toLowerCase(),
-    ),
-    ...repeats(
-      tunnelKeys,
-      "duplicate-wireguard-key",
-      "the WireGuard public key",
-      "WireGuard finds peers by their key, so each interface needs its own key pair (`wg genkey | tee private | wg pubkey`)",
-    ),
-    ...repeats(
-      hostKeys,
-      "duplicate-host-key",
-      "the secrets key",
-      "each host decrypts with its own key; write this host's own public key (from its /etc/ssh/ssh_host_ed25519_key.pub)",
-    ),
-    ...repeats(optionClaims(options, "networking", "hostName"), "duplicate-hostname", "networking.hostName", "remove the override of networking.hostName; typeflake sets it from the host's folder name", (value) => value.toLowerCase()),
+    ...repeats(optionClaims(options, "networking", "hostId"), "duplicate-host-id", (value) => value.toLowerCase()),
+    ...repeats(tunnelKeys, "duplicate-wireguard-key"),
+    ...repeats(hostKeys, "duplicate-host-key"),
+    ...repeats(optionClaims(options, "networking", "hostName"), "duplicate-hostname", (value) => value.toLowerCase()),
   ];
 };

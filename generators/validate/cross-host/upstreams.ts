@@ -3,7 +3,7 @@
  * the target host must let TCP connections to that port through its firewall, or the proxy
  * answers 502. Unknown host names were reported when references were checked.
  */
-import { proseError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { findHost, hostsOfBody } from "../../lower/services/fleet-view.ts";
 import type { Entry, Fleet } from "../../model/fleet.ts";
 import type { ConfigBody } from "../../../dsl/config-body.ts";
@@ -21,13 +21,9 @@ const checkEntry = (fleet: Fleet, entry: Entry<ConfigBody>, hostName: string | u
     const { port } = expression.url;
     if (portsOf(target.name)?.accepts("tcp", port)) return [];
     return [
-      proseError(
-        "upstream-port-closed",
-        { file: entry.file, objectPath: path },
-        `host "${target.name}" does not open TCP port ${port} in its firewall, so this connection would be refused; ` +
-          `add ${port} to firewall.allowedTCPPorts in ${target.file} (or configure the service listening there with a typeflake builder, which opens its port)`,
-        [{ file: target.file, objectPath: ["firewall"] }],
-      ),
+      error("upstream-port-closed", { file: entry.file, objectPath: path }, { target: target.name, targetFile: target.file, port }, [
+        { file: target.file, objectPath: ["firewall"] },
+      ]),
     ];
   });
 
