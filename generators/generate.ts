@@ -2,7 +2,7 @@
  * A validated fleet → the file plan: every Nix file printed with its header, plus the problems
  * lowering found (conflicting definitions, duplicate overlay packages). Pure: no disk access.
  */
-import { proseError, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { generatedHeader } from "./emit/header.ts";
 import type { FilePlan, PlannedFile } from "./emit/plan.ts";
 import { agenixRulesFile } from "./files/agenix-rules.ts";
@@ -48,7 +48,7 @@ const unlessUnprintable = <T>(source: string, make: () => T, problems: Diagnosti
     return [make()];
   } catch (thrown) {
     if (!(thrown instanceof NixPrintError)) throw thrown;
-    problems.push(proseError("unprintable-value", { file: source, objectPath: [] }, thrown.message));
+    problems.push(error("unprintable-value", { file: source, objectPath: [] }, { reason: thrown.message }));
     return [];
   }
 };

@@ -5,11 +5,13 @@
  */
 import type { AssertionFields } from "./codes/assertions.ts";
 import type { CrossHostFields } from "./codes/cross-host.ts";
+import type { LoadFields } from "./codes/load.ts";
+import type { LowerFields } from "./codes/lower.ts";
 import type { OptionFields } from "./codes/options.ts";
-import type { ProseFields } from "./codes/prose.ts";
 import type { ReferenceFields } from "./codes/references.ts";
 import type { SchemaFields } from "./codes/schema.ts";
 import type { ValidateFields } from "./codes/validate.ts";
 
 /** Code → the typed facts a diagnostic with that code carries in `data`. */
-export interface DiagnosticFields extends SchemaFields, OptionFields, AssertionFields, ReferenceFields, CrossHostFields, ValidateFields, ProseFields {}
+export interface DiagnosticFields
+  extends SchemaFields, OptionFields, AssertionFields, ReferenceFields, CrossHostFields, LoadFields, LowerFields, ValidateFields {}

@@ -5,7 +5,6 @@
  * path never loads a TypeScript parser, and no check writes a sentence.
  */
 import type { DiagnosticFields } from "./codes.ts";
-import type { ProseFields } from "./codes/prose.ts";
 
 /** One step of a path inside a `define*({ … })` object: a property name or an array index. */
 export type ObjectPathSegment = string | number;
@@ -101,13 +100,3 @@ export const formatObjectPath = (path: readonly ObjectPathSegment[]): string =>
     return text === "" ? name : `${text}.${name}`;
   }, "");
 
-/**
- * An error whose check still words its own message (see `codes/prose.ts`); each call site is one
- * left to convert to typed fields.
- */
-export const proseError = <C extends keyof ProseFields>(
-  code: C,
-  origin: SourceOrigin,
-  message: string,
-  related?: readonly SourceOrigin[],
-): DiagnosticFor<C> => make("error", code, origin, { message } as DiagnosticFields[C], related);

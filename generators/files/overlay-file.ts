@@ -4,7 +4,7 @@
  */
 import type { NixBinding } from "../nix/ast.ts";
 import { apply, assign, attrs, commented, lambda, select, str } from "../nix/build.ts";
-import { proseError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { valueLowerer } from "../lower/value.ts";
 import type { Fleet } from "../model/fleet.ts";
 import type { GeneratedNix } from "./generated-nix.ts";
@@ -23,7 +23,7 @@ export const overlayFile = (fleet: Fleet): GeneratedNix | undefined => {
       const earlier = firstDefinedIn.get(name);
       if (earlier !== undefined) {
         diagnostics.push(
-          proseError("duplicate-overlay-package", origin, `package "${name}" is already defined by the overlay in ${earlier}; define it in one overlay only`, [{ file: earlier, objectPath: ["packages", name] }]),
+          error("duplicate-overlay-package", origin, { package: name, firstFile: earlier }, [{ file: earlier, objectPath: ["packages", name] }]),
         );
         return [];
       }

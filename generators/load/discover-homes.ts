@@ -4,7 +4,7 @@
  * error: it may hold hand-kept files, or the generated `homes/<user>/*.nix`.
  */
 import { join } from "node:path";
-import { proseError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { entries, isFile, type FleetFile } from "./discover.ts";
 import { HOME_FILE, HOMES_DIR } from "./layout.ts";
 
@@ -27,11 +27,7 @@ const homeFile = (root: string, name: string, file: string): FleetFile => ({
  * belong in the user's folder.
  */
 const perHostFolder = (file: FleetFile): Diagnostic =>
-  proseError(
-    "per-host-home-folder",
-    { file: file.file, objectPath: [] },
-    `a home for one host is a single file: move this file to ${HOMES_DIR}/${file.name}.ts; Nix path literals cannot contain '@', so hand-kept files it imports belong in ${HOMES_DIR}/${file.name.split("@")[0]}/`,
-  );
+  error("per-host-home-folder", { file: file.file, objectPath: [] }, { name: file.name });
 
 /** Every home file under `root` (absolute), sorted by name. */
 export const discoverHomes = async (root: string): Promise<HomeDiscovery> => {
@@ -54,11 +50,7 @@ export const discoverHomes = async (root: string): Promise<HomeDiscovery> => {
     diagnostics: [
       ...inFolder.map(perHostFolder),
       ...duplicates.map((file) =>
-        proseError(
-          "duplicate-home",
-          { file: file.file, objectPath: [] },
-          `the home "${file.name}" is also defined in ${first(file).file}; keep one of the two files`,
-        ),
+        error("duplicate-home", { file: file.file, objectPath: [] }, { name: file.name, firstFile: first(file).file }),
       ),
     ],
   };

@@ -6,7 +6,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DefinitionKind } from "../../dsl/definition.ts";
-import { proseError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CONFIG_FILE, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "./layout.ts";
 
 /** One definition file to import. */
@@ -78,20 +78,12 @@ export const discoverFleet = async (root: string): Promise<Discovery> => {
   const diagnostics: Diagnostic[] = [];
   if (!hasConfig) {
     diagnostics.push(
-      proseError(
-        "missing-config",
-        { file: CONFIG_FILE, objectPath: [] },
-        `no ${CONFIG_FILE} in ${root}: every fleet starts with one; create it with export default defineFleet({ description: "…", inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } } })`,
-      ),
+      error("missing-config", { file: CONFIG_FILE, objectPath: [] }, { root }),
     );
   }
   for (const host of hosts.filter((folder) => !folder.present)) {
     diagnostics.push(
-      proseError(
-        "missing-host-file",
-        { file: `${HOSTS_DIR}/${host.name}/`, objectPath: [] },
-        `host folder has no ${HOST_FILE}; create ${HOSTS_DIR}/${host.name}/${HOST_FILE} with export default defineHost({ address: "…" }), or remove the folder`,
-      ),
+      error("missing-host-file", { file: `${HOSTS_DIR}/${host.name}/`, objectPath: [] }, { host: host.name }),
     );
   }
   const hostFiles = hosts

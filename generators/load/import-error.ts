@@ -8,9 +8,8 @@ import { resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as typeflake from "../../dsl/index.ts";
 import type { Message } from "esbuild";
-import { proseError, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.ts";
-import { closestMatch } from "../diagnostics/suggest.ts";
-import { didYouMean } from "../diagnostics/messages/words.ts";
+import { error, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.ts";
+import { suggestionFor } from "../diagnostics/suggest.ts";
 
 /** The fleet root and the file whose import failed. */
 export interface ImportTarget {
@@ -30,12 +29,6 @@ const relativize = (target: ImportTarget, text: string): string =>
 /** esbuild's words for an import it could not follow, as opposed to a syntax error. */
 const UNRESOLVED = /^(Could not resolve|No matching export|No loader is configured)/;
 
-/** esbuild's wording made typeflake's: `No matching export in "x.ts" for import "y"` → `"x.ts" does not export "y"`. */
-const importProblem = (text: string): string =>
-  text
-    .replace(/^No matching export in "([^"]+)" for import "([^"]+)"$/, (_, from: string, name: string) => `${JSON.stringify(from.replace(/^typeflake:/, ""))} does not export ${JSON.stringify(name)}`)
-    .replace(/^Could not resolve /, "cannot find ");
-
 /**
  * Diagnostics for what esbuild refused while bundling `target.file`: each at its file, line and
  * column, in a fleet file the user wrote (a local helper's error is reported in the helper).
@@ -47,8 +40,8 @@ export const buildFailure = (target: ImportTarget, messages: readonly Message[])
     const text = relativize(target, message.text);
     const origin = { file: inside ? file : target.file, objectPath: [] };
     const diagnostic = UNRESOLVED.test(message.text)
-      ? proseError("load-error", origin, `cannot load this file: ${importProblem(text)}${exportHint(message.text)}`)
-      : proseError("syntax-error", origin, `syntax error: ${text}${inside ? "" : ` (in ${file})`}`);
+      ? error("load-error", origin, { kind: "unresolved", text, ...exportSuggestion(message.text) })
+      : error("syntax-error", origin, inside ? { text } : { text, file });
     return message.location && inside ? { ...diagnostic, location: { line: message.location.line, column: message.location.column + 1 } } : diagnostic;
   });
 
@@ -70,10 +63,10 @@ const linkErrorLocation = (stack: string): SourceLocation | undefined => {
 
 const TYPEFLAKE_EXPORTS = Object.keys(typeflake);
 
-/** A hint for names `"typeflake"` does not export: `defineHots` → `defineHost`. */
-const exportHint = (message: string): string => {
+/** For a name `"typeflake"` does not export, the closest one it does: `defineHots` → `defineHost`. */
+const exportSuggestion = (message: string): { suggestion?: string } => {
   const name = /No matching export in "typeflake:typeflake" for import "([^"]+)"/.exec(message)?.[1];
-  return name === undefined ? "" : didYouMean(closestMatch(name, TYPEFLAKE_EXPORTS));
+  return name === undefined ? {} : suggestionFor(name, TYPEFLAKE_EXPORTS);
 };
 
 /**
@@ -96,7 +89,7 @@ const nodeStack = (error: Error): string => {
 /** Diagnostics for `thrown`, the reason importing `target.file` failed. */
 export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic[] => {
   if (!(thrown instanceof Error)) {
-    return [proseError("load-error", { file: target.file, objectPath: [] }, `threw ${JSON.stringify(thrown) ?? String(thrown)} while loading`)];
+    return [error("load-error", { file: target.file, objectPath: [] }, { kind: "thrown-value", value: JSON.stringify(thrown) ?? String(thrown) })];
   }
   const stack = nodeStack(thrown);
   const origin = { file: target.file, objectPath: [] };
@@ -105,7 +98,7 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   // the file's own code (JSON.parse) is an ordinary throw, below.
   const link = thrown instanceof SyntaxError ? linkErrorLocation(stack) : undefined;
   if (link || (thrown as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") {
-    const diagnostic = proseError("load-error", origin, `cannot load this file: ${message}${exportHint(thrown.message)}`);
+    const diagnostic = error("load-error", origin, { kind: "link", message, ...exportSuggestion(thrown.message) });
     return [link ? { ...diagnostic, location: link } : diagnostic];
   }
 
@@ -115,14 +108,8 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   );
   const here = frames.find((frame) => frame.file === target.file);
   const top = frames[0];
-  const elsewhere = top && top !== here ? ` (thrown at ${top.file}:${top.location.line}:${top.location.column})` : "";
+  const elsewhere = top && top !== here ? { thrownAt: { file: top.file, line: top.location.line, column: top.location.column } } : {};
   const overflow = thrown instanceof RangeError && message.startsWith("Maximum call stack size exceeded");
-  const diagnostic = overflow
-    ? proseError(
-        "load-error",
-        origin,
-        `cannot be loaded: JavaScript ran out of stack (${message})${elsewhere}; a value nested thousands of levels deep, or a function that calls itself without end, does that. Nix values typeflake writes may be nested at most 100 levels deep`,
-      )
-    : proseError("load-error", origin, `threw while loading: ${thrown.name}: ${message}${elsewhere}`);
+  const diagnostic = error("load-error", origin, overflow ? { kind: "overflow", message, ...elsewhere } : { kind: "threw", name: thrown.name, message, ...elsewhere });
   return [here ? { ...diagnostic, location: here.location } : diagnostic];
 };

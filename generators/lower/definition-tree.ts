@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { isNixExpression, mkMerge, type NixValue } from "../../dsl/expressions.ts";
-import { proseError, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { NixBinding, NixExpr } from "../nix/ast.ts";
 import { assign, attrs } from "../nix/build.ts";
 import type { Definition } from "./contribution.ts";
@@ -134,13 +134,7 @@ export class DefinitionTree {
       return { kind: "leaf", value: mkMerge([...parts, value]), origins };
     }
     this.problems.push(
-      proseError(
-        "conflicting-definitions",
-        origin,
-        `conflicts with the value ${JSON.stringify(current)} defined earlier for the same NixOS option; ` +
-          "NixOS accepts one value here: remove one definition, or wrap the one that should win in mkForce(…)",
-        [nodeOrigin(existing)],
-      ),
+      error("conflicting-definitions", origin, { earlier: JSON.stringify(current) }, [nodeOrigin(existing)]),
     );
     return { kind: "leaf", value: current, origins };
   }

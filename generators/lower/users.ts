@@ -7,7 +7,7 @@
  * member of `wheel` (a person's own account) asking for a password.
  */
 import type { ConfigBody } from "../../dsl/config-body.ts";
-import { child, proseError, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { child, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Contribution, Definition, LowerContext } from "./contribution.ts";
 import { secretPathOf, setFields } from "./services/emit.ts";
 
@@ -54,10 +54,10 @@ const userProblems = (name: string, user: User, context: LowerContext): Diagnost
   const at = child(context.origin, "users", name);
   return [
     ...(!user.isNormalUser && user.group === undefined
-      ? [proseError("missing-group", child(at, "isNormalUser"), `a system user needs a primary group: set group (e.g. group: "${name}") and declare it in groups`)]
+      ? [error("missing-group", child(at, "isNormalUser"), { user: name })]
       : []),
     ...(user.deploy && !user.sshKeys.length
-      ? [{ ...proseError("deploy-without-keys", child(at, "sshKeys"), "the deploy user has no sshKeys; deploy tools log in with a key, so list the deploying machine's public key here"), severity: "warning" as const }]
+      ? [warning("deploy-without-keys", child(at, "sshKeys"), { user: name })]
       : []),
   ];
 };

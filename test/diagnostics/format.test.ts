@@ -20,7 +20,7 @@ const located: Diagnostic = {
 const unlocated: Diagnostic = {
   severity: "warning",
   code: "missing-host-file",
-  data: { message: "host folder has no host.ts" },
+  data: { host: "empty" },
   origin: { file: "hosts/empty/", objectPath: [] },
 };
 
@@ -39,7 +39,7 @@ describe("formatDiagnostics", () => {
 
   it("prints a problem without a position as its file alone", () => {
     expect(formatDiagnostics([unlocated], { color: false })).toBe(
-      "hosts/empty/ warning: host folder has no host.ts\n\n1 warning in 1 file\n",
+      "hosts/empty/ warning: host folder has no host.ts; create hosts/empty/host.ts with export default defineHost({ address: \"…\" }), or remove the folder\n\n1 warning in 1 file\n",
     );
   });
 
@@ -87,8 +87,8 @@ describe("diagnosticRecords", () => {
         objectPath: [],
         severity: "warning",
         code: "missing-host-file",
-        message: "host folder has no host.ts",
-        data: { message: "host folder has no host.ts" },
+        message: 'host folder has no host.ts; create hosts/empty/host.ts with export default defineHost({ address: "…" }), or remove the folder',
+        data: { host: "empty" },
         related: [],
       },
     ]);

@@ -7,14 +7,24 @@ import type { DiagnosticFields } from "../codes.ts";
 import type { Diagnostic, DiagnosticCode } from "../diagnostic.ts";
 import { assertionMessages } from "./assertions.ts";
 import { crossHostMessages } from "./cross-host.ts";
+import { loadMessages } from "./load.ts";
+import { lowerMessages } from "./lower.ts";
 import { optionMessages } from "./options.ts";
-import { proseMessages } from "./prose.ts";
 import { referenceMessages } from "./references.ts";
 import type { Renderers } from "./renderer.ts";
 import { schemaMessages } from "./schema.ts";
 import { validateMessages } from "./validate.ts";
 
-const MESSAGES: Renderers<DiagnosticFields> = { ...schemaMessages, ...optionMessages, ...assertionMessages, ...referenceMessages, ...crossHostMessages, ...validateMessages, ...proseMessages };
+const MESSAGES: Renderers<DiagnosticFields> = {
+  ...schemaMessages,
+  ...optionMessages,
+  ...assertionMessages,
+  ...referenceMessages,
+  ...crossHostMessages,
+  ...loadMessages,
+  ...lowerMessages,
+  ...validateMessages,
+};
 
 const render = <C extends DiagnosticCode>(code: C, data: DiagnosticFields[C]): string => MESSAGES[code](data);
 

@@ -3,7 +3,7 @@
  * uses, each its own `.age` file (`secrets/<name>.age` unless the secret names another).
  */
 import { nixPath } from "../../../dsl/expressions.ts";
-import { proseError, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { warning, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../contribution.ts";
 import { setFields } from "../services/emit.ts";
 import type { SecretsLowering } from "./backend.ts";
@@ -36,14 +36,7 @@ export const lowerAgenix: SecretsLowering = (fleet, secretNames, context) => {
   const diagnostics: Diagnostic[] = secretNames.flatMap((name) =>
     settings.secrets[name]?.restartUnits?.length
       ? [
-          {
-            ...proseError(
-              "unsupported-restart-units",
-              settingOrigin(fleet, "secrets", name, "restartUnits"),
-              "restartUnits is a sops-nix feature; agenix ignores it. Restart the units from the service's own configuration instead",
-            ),
-            severity: "warning" as const,
-          },
+          warning("unsupported-restart-units", settingOrigin(fleet, "secrets", name, "restartUnits"), {}),
         ]
       : [],
   );

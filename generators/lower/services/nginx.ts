@@ -4,7 +4,7 @@
  * `http://<address>:<port>`. TCP 80 and 443.
  */
 import type { NginxConfig, NginxVirtualHost } from "../../../dsl/services/nginx.ts";
-import { child, proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Definition, LowerContext, Lowering } from "../contribution.ts";
 import { fieldDefinitions, portClaims, secretPathOf, setFields } from "./emit.ts";
 import { bodiesOfHost, hostsOfBody } from "./fleet-view.ts";
@@ -53,11 +53,7 @@ export const lowerNginx: Lowering<NginxConfig> = (nginx, context) => {
     : virtualHosts
         .filter(([, vhost]) => vhost.enableACME)
         .map(([name]) =>
-          proseError(
-            "missing-acme-account",
-            child(origin, "virtualHosts", name, "enableACME"),
-            "enableACME needs a Let's Encrypt account: add acme: { email: \"admin@example.com\", acceptTerms: true } to this nginx block",
-          ),
+          error("missing-acme-account", child(origin, "virtualHosts", name, "enableACME"), {}),
         );
   const definitions: Definition[] = [
     { path: ["services", "nginx", "enable"], value: true, origin },

@@ -7,9 +7,8 @@
  */
 import type { NixValue } from "../../../dsl/expressions.ts";
 import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { closestMatch } from "../../diagnostics/suggest.ts";
-import { quotedList, suggestThen } from "../../diagnostics/messages/words.ts";
-import { child, proseError, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { suggestionFor } from "../../diagnostics/suggest.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Fleet } from "../../model/fleet.ts";
 import { setFields } from "./emit.ts";
 import { compareNames, findHost, tunnelIndex, tunnelKey, unknownHost, type Tunnel, type TunnelIndex } from "./fleet-view.ts";
@@ -49,20 +48,23 @@ const hubPeer = (fleet: Fleet, tunnels: TunnelIndex, own: OwnInterface): Derivat
   const hubHost = findHost(fleet, join.host);
   if (!hubHost) return { peers: [], diagnostics: [unknownHost(fleet, join.host, child(at, "host"))] };
   if (hubHost.name === own.hostName)
-    return { peers: [], diagnostics: [proseError("wireguard-join-self", child(at, "host"), `a host cannot join its own interface; name the hub host, not "${join.host}"`)] };
+    return { peers: [], diagnostics: [error("wireguard-join-self", child(at, "host"), { host: join.host })] };
   const hubName = join.interface ?? own.name;
   const hubTunnels = tunnels.ofHost.get(hubHost.name) ?? [];
   const hub = hubTunnels.find((tunnel) => tunnel.name === hubName);
   if (!hub) {
-    const names = hubTunnels.map((tunnel) => tunnel.name);
-    const message =
-      `host "${hubHost.name}" declares no WireGuard interface "${hubName}" in its host file` +
-      (names.length ? suggestThen(closestMatch(hubName, names), `Its interfaces are ${quotedList(names)}.`) : ". It declares none.");
-    return { peers: [], diagnostics: [proseError("unknown-wireguard-interface", child(at, join.interface ? "interface" : "host"), message, [{ file: hubHost.file, objectPath: ["services", "wireguard"] }])] };
+    const interfaces = hubTunnels.map((tunnel) => tunnel.name);
+    const unknown = error(
+      "unknown-wireguard-interface",
+      child(at, join.interface ? "interface" : "host"),
+      { host: hubHost.name, interface: hubName, interfaces, ...suggestionFor(hubName, interfaces) },
+      [{ file: hubHost.file, objectPath: ["services", "wireguard"] }],
+    );
+    return { peers: [], diagnostics: [unknown] };
   }
   const diagnostics = own.config.publicKey
     ? []
-    : [proseError("missing-public-key", own.origin, `this interface joins ${hub.host.name}'s ${hub.name}: set publicKey (\`wg pubkey\` of this interface's private key) so ${hub.host.name} can add this host as a peer`)];
+    : [error("missing-public-key", own.origin, { role: "spoke", hub: hub.host.name, interface: hub.name })];
   // A hub without key or port is reported at the hub; the spoke just cannot peer with it yet.
   const { publicKey, listenPort } = hub.config;
   if (!publicKey || !listenPort) return { peers: [], diagnostics };
@@ -80,11 +82,11 @@ const hubPeer = (fleet: Fleet, tunnels: TunnelIndex, own: OwnInterface): Derivat
 const spokePeers = (tunnels: TunnelIndex, own: OwnInterface): Derivation => {
   const spokes = (tunnels.spokesOf.get(tunnelKey(own.hostName, own.name)) ?? []).filter((tunnel) => tunnel.host.name !== own.hostName);
   if (!spokes.length) return { peers: [], diagnostics: [] };
-  const names = quotedList(spokes.map((spoke) => spoke.host.name));
+  const names = spokes.map((spoke) => spoke.host.name);
   const related = spokes.map((spoke) => child(spoke.origin, "join"));
   const diagnostics = [
-    ...(own.config.publicKey ? [] : [proseError("missing-public-key", own.origin, `hosts ${names} join this interface: set publicKey so they can add this host as their peer`, related)]),
-    ...(own.config.listenPort ? [] : [proseError("missing-listen-port", own.origin, `hosts ${names} join this interface: set listenPort (e.g. 51820) so they can reach it`, related)]),
+    ...(own.config.publicKey ? [] : [error("missing-public-key", own.origin, { role: "hub", spokes: names }, related)]),
+    ...(own.config.listenPort ? [] : [error("missing-listen-port", own.origin, { spokes: names }, related)]),
   ];
   const peers = spokes.flatMap((spoke) =>
     spoke.config.publicKey
@@ -101,7 +103,7 @@ const meshPeers = (tunnels: TunnelIndex, own: OwnInterface): Derivation => {
   const members = (tunnels.meshes.get(mesh) ?? []).filter((tunnel) => tunnel.host.name !== own.hostName);
   const diagnostics = own.config.publicKey
     ? []
-    : [proseError("missing-public-key", own.origin, `this interface is in mesh "${mesh}": set publicKey so the other members can add this host as a peer`)];
+    : [error("missing-public-key", own.origin, { role: "mesh", mesh })];
   const peers = members.flatMap((member) =>
     member.config.publicKey
       ? [

@@ -3,7 +3,7 @@
  * from the secrets, and the peers written by hand followed by those derived from the fleet.
  */
 import type { WireguardConfig, WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { child, proseError, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { child, error, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { combine, type Contribution, type LowerContext, type Lowering } from "../contribution.ts";
 import { fieldDefinitions, portClaims, secretPathOf, setFields } from "./emit.ts";
 import { derivedPeers } from "./wireguard-peers.ts";
@@ -24,7 +24,7 @@ const derivation = (context: LowerContext, name: string, wg: WireguardInterface,
   if (context.hostName !== undefined) return derivedPeers(context.fleet, { hostName: context.hostName, name, config: wg, origin });
   const field = wg.join ? "join" : wg.mesh ? "mesh" : undefined;
   const diagnostics = field
-    ? [proseError("wireguard-needs-host", child(origin, field), `${field} derives peers from this host's own tunnel address and key; declare the interface in the host file, not in a shared module`)]
+    ? [error("wireguard-needs-host", child(origin, field), { field })]
     : [];
   return { peers: [], diagnostics };
 };

@@ -1,0 +1,62 @@
+/** Words of the loading diagnostics (`codes/load.ts`). */
+import type { DefinitionKind } from "../../../dsl/definition.ts";
+import type { LoadFailure, LoadFields, ThrownAt } from "../codes/load.ts";
+import { CONFIG_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR } from "../../load/layout.ts";
+import type { Renderers } from "./renderer.ts";
+import { didYouMean } from "./words.ts";
+
+const DEFINE: Readonly<Record<DefinitionKind, string>> = {
+  fleet: "defineFleet",
+  host: "defineHost",
+  module: "defineModule",
+  overlay: "defineOverlay",
+  home: "defineHome",
+};
+
+const expected = (kind: DefinitionKind): string => `${DEFINE[kind]}({ … })`;
+
+/** esbuild's wording made typeflake's: `No matching export in "x.ts" for import "y"` → `"x.ts" does not export "y"`. */
+const importProblem = (text: string): string =>
+  text
+    .replace(/^No matching export in "([^"]+)" for import "([^"]+)"$/, (_, from: string, name: string) => `${JSON.stringify(from.replace(/^typeflake:/, ""))} does not export ${JSON.stringify(name)}`)
+    .replace(/^Could not resolve /, "cannot find ");
+
+const at = (thrownAt: ThrownAt | undefined): string =>
+  thrownAt ? ` (thrown at ${thrownAt.file}:${thrownAt.line}:${thrownAt.column})` : "";
+
+const loadFailure = (failure: LoadFailure): string => {
+  switch (failure.kind) {
+    case "unresolved":
+      return `cannot load this file: ${importProblem(failure.text)}${didYouMean(failure.suggestion)}`;
+    case "link":
+      return `cannot load this file: ${failure.message}${didYouMean(failure.suggestion)}`;
+    case "thrown-value":
+      return `threw ${failure.value} while loading`;
+    case "threw":
+      return `threw while loading: ${failure.name}: ${failure.message}${at(failure.thrownAt)}`;
+    case "overflow":
+      return (
+        `cannot be loaded: JavaScript ran out of stack (${failure.message})${at(failure.thrownAt)}; a value nested thousands of levels deep, ` +
+        "or a function that calls itself without end, does that. Nix values typeflake writes may be nested at most 100 levels deep"
+      );
+    default:
+      return failure satisfies never;
+  }
+};
+
+/** One renderer per loading code. */
+export const loadMessages: Renderers<LoadFields> = {
+  "missing-config": ({ root }) =>
+    `no ${CONFIG_FILE} in ${root}: every fleet starts with one; create it with export default defineFleet({ description: "…", inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } } })`,
+  "missing-host-file": ({ host }) =>
+    `host folder has no ${HOST_FILE}; create ${HOSTS_DIR}/${host}/${HOST_FILE} with export default defineHost({ address: "…" }), or remove the folder`,
+  "per-host-home-folder": ({ name }) =>
+    `a home for one host is a single file: move this file to ${HOMES_DIR}/${name}.ts; Nix path literals cannot contain '@', so hand-kept files it imports belong in ${HOMES_DIR}/${name.split("@")[0]}/`,
+  "duplicate-home": ({ name, firstFile }) => `the home ${JSON.stringify(name)} is also defined in ${firstFile}; keep one of the two files`,
+  "missing-default-export": ({ kind }) => `has no default export; end it with export default ${expected(kind)}`,
+  "wrong-definition": ({ kind, made }) =>
+    `the default export is ${made === undefined ? "not made by a define* function" : `made by ${DEFINE[made]}`}; ` +
+    `a ${kind === "fleet" ? "fleet configuration" : `${kind} file`} must export default ${expected(kind)}`,
+  "load-error": loadFailure,
+  "syntax-error": ({ text, file }) => `syntax error: ${text}${file === undefined ? "" : ` (in ${file})`}`,
+};
