@@ -5,17 +5,9 @@
  * path never loads a TypeScript parser, and no check writes a sentence.
  */
 import type { DiagnosticFields } from "./codes.ts";
+import type { ObjectPathSegment, SourceOrigin } from "./origin.ts";
 
-/** One step of a path inside a `define*({ … })` object: a property name or an array index. */
-export type ObjectPathSegment = string | number;
-
-/** Where a value was written: a TypeScript source file and the path inside its `define*` object. */
-export interface SourceOrigin {
-  /** Source file, relative to the fleet root with `/` separators, e.g. `hosts/nas/host.ts`. */
-  readonly file: string;
-  /** Path inside the object passed to `define*`, e.g. `["services", "samba", "shares", "media", "path"]`. */
-  readonly objectPath: readonly ObjectPathSegment[];
-}
+export type { ObjectPathSegment, SourceOrigin } from "./origin.ts";
 
 /** A resolved position in a source file (1-based line and column, as editors show them). */
 export interface SourceLocation {

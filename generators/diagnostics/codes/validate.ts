@@ -1,5 +1,5 @@
 /** Fields of the diagnostics of the checks over a whole fleet (`generators/validate/`). */
-import type { ObjectPathSegment, SourceOrigin } from "../diagnostic.ts";
+import type { ObjectPathSegment, SourceOrigin } from "../origin.ts";
 
 /** Text Nix cannot hold, at `index` (UTF-16 code units). */
 export type TextProblem =
