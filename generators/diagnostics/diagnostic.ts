@@ -48,35 +48,21 @@ export type DiagnosticFor<C extends DiagnosticCode> = C extends DiagnosticCode ?
 /** One problem: a union keyed by `code`, so `diagnostic.code === "unknown-key"` narrows `data`. */
 export type Diagnostic = DiagnosticFor<DiagnosticCode>;
 
-const make = <C extends DiagnosticCode>(
-  severity: Severity,
-  code: C,
-  origin: SourceOrigin,
-  data: DiagnosticFields[C],
-  related: readonly SourceOrigin[] | undefined,
-): DiagnosticFor<C> =>
-  // Sound for one code; for a union of codes the caller's data was checked against that union.
-  (related?.length ? { severity, code, data, origin, related } : { severity, code, data, origin }) as DiagnosticFor<C>;
+/** The constructor of diagnostics of one severity: `error("unknown-key", origin, { key, valid })`. */
+const ofSeverity =
+  (severity: Severity) =>
+  <C extends DiagnosticCode>(code: C, origin: SourceOrigin, data: DiagnosticFields[C], related?: readonly SourceOrigin[]): DiagnosticFor<C> =>
+    // Sound for one code; for a union of codes the caller's data was checked against that union.
+    (related?.length ? { severity, code, data, origin, related } : { severity, code, data, origin }) as DiagnosticFor<C>;
 
 /** Build an error diagnostic. */
-export const error = <C extends DiagnosticCode>(
-  code: C,
-  origin: SourceOrigin,
-  data: DiagnosticFields[C],
-  related?: readonly SourceOrigin[],
-): DiagnosticFor<C> => make("error", code, origin, data, related);
+export const error = ofSeverity("error");
 
 /** Build a warning: a problem that does not stop generation. */
-export const warning = <C extends DiagnosticCode>(
-  code: C,
-  origin: SourceOrigin,
-  data: DiagnosticFields[C],
-  related?: readonly SourceOrigin[],
-): DiagnosticFor<C> => make("warning", code, origin, data, related);
+export const warning = ofSeverity("warning");
 
 /** Build an info line: a note about the run itself, not a problem. */
-export const info = <C extends DiagnosticCode>(code: C, origin: SourceOrigin, data: DiagnosticFields[C]): DiagnosticFor<C> =>
-  make("info", code, origin, data, undefined);
+export const info = ofSeverity("info");
 
 /** The origin of a value below `origin`. */
 export const child = (origin: SourceOrigin, ...segments: ObjectPathSegment[]): SourceOrigin => ({
