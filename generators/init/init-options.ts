@@ -2,7 +2,11 @@
  * What `typeflake init` asks for, checked with the same rules as a fleet's own files, so the
  * scaffold it writes is valid from the start. Problems are returned as messages, one per option.
  */
+import type { z } from "zod";
 import { hostName, nixSystem, reachableAddress } from "../../dsl/checks.ts";
+import { messageOf } from "../diagnostics/messages/index.ts";
+import { PARSE_PARAMS } from "../validate/issue-messages.ts";
+import { issuesToDiagnostics } from "../validate/issues.ts";
 
 /** The choices a new fleet starts with. */
 export interface InitOptions {
@@ -24,15 +28,21 @@ export const DEFAULT_INIT_OPTIONS: InitOptions = {
   system: "x86_64-linux",
 };
 
+/** What is wrong with `value` for `schema`, worded as a fleet file's diagnostics are: at most one message. */
+const problemOf = (schema: z.ZodType, value: string): string[] => {
+  const result = schema.safeParse(value, PARSE_PARAMS);
+  return result.success ? [] : issuesToDiagnostics(schema, "", result.error.issues).slice(0, 1).map(messageOf);
+};
+
 /** `--host: must be …` for each invalid option; empty when all are valid. */
 export const initOptionProblems = (options: InitOptions): string[] => {
-  const checks = [
-    ["--host", hostName.safeParse(options.host)],
-    ["--address", reachableAddress.safeParse(options.address)],
-    ["--system", nixSystem.safeParse(options.system)],
-  ] as const;
+  const checks: [string, z.ZodType, string][] = [
+    ["--host", hostName, options.host],
+    ["--address", reachableAddress, options.address],
+    ["--system", nixSystem, options.system],
+  ];
   return [
-    ...checks.flatMap(([flag, result]) => (result.success ? [] : [`${flag}: ${result.error.issues[0]?.message ?? "is invalid"}`])),
+    ...checks.flatMap(([flag, schema, value]) => problemOf(schema, value).map((message) => `${flag}: ${message}`)),
     ...(options.description.trim() === "" ? ["--description: must not be empty"] : []),
   ];
 };
