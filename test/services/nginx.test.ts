@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { host, secret } from "../../dsl/expressions.ts";
 import type { NginxInput } from "../../dsl/services/nginx.ts";
 import { nginxSchema } from "../../dsl/services/nginx.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 import { lowerServices } from "../../generators/lower/services/index.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
 import { buildFleet, schemaIssues, servicesContext, servicesOf } from "./support/fleet.ts";
@@ -82,8 +83,11 @@ describe("nginx lowering", () => {
         severity: "error",
         code: "missing-acme-account",
         origin: { file: "hosts/gateway/host.ts", objectPath: ["services", "nginx", "virtualHosts", "a.example.com", "enableACME"] },
-        message: 'enableACME needs a Let\'s Encrypt account: add acme: { email: "admin@example.com", acceptTerms: true } to this nginx block',
+        data: {},
       },
+    ]);
+    expect(diagnostics.map(messageOf)).toEqual([
+      'enableACME needs a Let\'s Encrypt account: add acme: { email: "admin@example.com", acceptTerms: true } to this nginx block',
     ]);
   });
 

@@ -102,12 +102,12 @@ describe("samba schema", () => {
 
   it("refuses line breaks, which would start a parameter of their own in smb.conf", () => {
     expect(issues({ shares: { media: { path: "/tank/media", comment: "a\nguest ok = yes" } } })).toEqual([
-      { path: ["shares", "media", "comment"], message: "must be a single line: this value is written into a line-based configuration file" },
+      { path: ["shares", "media", "comment"], message: 'must be a single line: this value is written into a line-based configuration file, got "a\\nguest ok = yes"' },
     ]);
     expect(issues({ global: { extra: { "log file": ["a", "b\r"] } } })[0]?.path).toEqual(["global", "extra", "log file", 1]);
   });
 
   it("refuses unknown keys (strict objects)", () => {
-    expect(issues({ shares: { media: { path: "/tank/media", readonly: false } } })[0]).toMatchObject({ path: ["shares", "media"] });
+    expect(issues({ shares: { media: { path: "/tank/media", readonly: false } } })[0]).toMatchObject({ path: ["shares", "media", "readonly"] });
   });
 });

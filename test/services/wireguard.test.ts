@@ -173,7 +173,7 @@ describe("wireguard lowering", () => {
       return lowerHost(fleet, "nas").diagnostics.map((d) => [d.code, d.origin.objectPath.join("."), messageOf(d)]);
     };
     expect(codes({ host: "gatway" })).toEqual([
-      ["unknown-host", "services.wireguard.wg0.join.host", 'there is no host "gatway" in the fleet; did you mean "gateway"? The hosts are "compute", "gateway", "nas".'],
+      ["unknown-host", "services.wireguard.wg0.join.host", 'there is no host "gatway" in the fleet (no hosts/gatway/host.ts); did you mean "gateway"? The hosts are "compute", "gateway", "nas".'],
     ]);
     expect(codes({ host: "gateway", interface: "wg1" })).toEqual([
       ["unknown-wireguard-interface", "services.wireguard.wg0.join.interface", 'host "gateway" declares no WireGuard interface "wg1" in its host file; did you mean "wg0"? Its interfaces are "wg0".'],

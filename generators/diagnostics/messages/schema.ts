@@ -80,8 +80,9 @@ const sentence = (expectation: Expectation, got: string | undefined): string => 
     case "format":
       return expectation.pattern ? `must match ${expectation.pattern}${shown(",")}` : `must be a valid ${expectation.format}${shown(",")}`;
     case "form":
+      // A form that ends in a list of choices, or is followed by a detail, reads better cut off by ";".
       return expectation.detail === undefined
-        ? `must be ${expectation.expected}${shown(",")}`
+        ? `must be ${expectation.expected}${shown(/\bone of\b/.test(expectation.expected) ? ";" : ",")}`
         : `must be ${expectation.expected}${shown(";")}: ${expectation.detail}`;
     case "refined":
       return `is not valid${shown(",")}`;

@@ -6,7 +6,11 @@ import type { z } from "zod";
 import { fleetSchema, type FleetInput } from "../../../dsl/fleet.ts";
 import { hostSchema, type HostInput } from "../../../dsl/host.ts";
 import { moduleSchema, type ModuleInput } from "../../../dsl/module.ts";
+import type { ObjectPathSegment } from "../../../generators/diagnostics/diagnostic.ts";
+import { messageOf } from "../../../generators/diagnostics/messages/index.ts";
 import type { LowerContext } from "../../../generators/lower/contribution.ts";
+import { PARSE_PARAMS } from "../../../generators/validate/issue-messages.ts";
+import { issuesToDiagnostics } from "../../../generators/validate/issues.ts";
 import type { Fleet } from "../../../generators/model/fleet.ts";
 
 /** The fleet configuration tests use unless they pass their own. */
@@ -43,10 +47,9 @@ export const servicesOf = (fleet: Fleet, host: string) => {
   return entry.config.services;
 };
 
-/** A schema's issues for `input` as `{ path, message }`, a record key's own issues unwrapped. */
-export const schemaIssues = (schema: z.ZodType, input: unknown): { path: PropertyKey[]; message: string }[] =>
-  (schema.safeParse(input).error?.issues ?? []).flatMap((issue) =>
-    issue.code === "invalid_key"
-      ? issue.issues.map((inner) => ({ path: issue.path, message: inner.message }))
-      : [{ path: issue.path, message: issue.message }],
-  );
+/** A schema's problems with `input` as `{ path, message }`, worded as a fleet file's diagnostics are. */
+export const schemaIssues = (schema: z.ZodType, input: unknown): { path: readonly ObjectPathSegment[]; message: string }[] =>
+  issuesToDiagnostics(schema, "", schema.safeParse(input, PARSE_PARAMS).error?.issues ?? []).map((diagnostic) => ({
+    path: diagnostic.origin.objectPath,
+    message: messageOf(diagnostic),
+  }));
