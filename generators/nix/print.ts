@@ -2,12 +2,13 @@
  * The Nix printer: AST in, source text out, laid out as `nixfmt --strict` (RFC 166, width 100)
  * lays it out, so generated files are nixfmt fixed points.
  *
- * Built on prettier's document builders (`print/layout.ts`), one small printer per node kind
- * (`print/expr.ts` dispatches). All escaping happens in `escape.ts`.
+ * Built on layout documents (`print/doc.ts`, laid out by `print/render.ts`), one small printer per
+ * node kind (`print/expr.ts` dispatches). All escaping happens in `escape.ts`.
  */
 import type { NixExpr, NixFile } from "./ast.ts";
 import { printExpr } from "./print/expr.ts";
-import { group, hardline, join, render } from "./print/layout.ts";
+import { group, hardline, join } from "./print/doc.ts";
+import { render } from "./print/layout.ts";
 import { commentDocs } from "./print/terms.ts";
 
 export { NixPrintError } from "./escape.ts";

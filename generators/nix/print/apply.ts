@@ -17,16 +17,8 @@ import {
   precedence,
 } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import {
-  absorbLast,
-  group,
-  hardlineWithoutBreakParent,
-  indent,
-  line,
-  priorityGroup,
-  softline,
-} from "./layout.ts";
-import type { Doc, Expansion } from "./layout.ts";
+import { group, hardlineWithoutBreakParent, indent, line, softline, type Doc } from "./doc.ts";
+import { absorbLast, priorityGroup, type Expansion } from "./layout.ts";
 import { printList, printParens, printTerm, printTermBare, printTermWide } from "./terms.ts";
 
 /** Where a call is printed; nixfmt passes the same facts to `prettyApp`. */

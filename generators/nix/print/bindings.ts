@@ -6,8 +6,8 @@ import { attrNameText, isBareName } from "../escape.ts";
 import { BINDING, printApply } from "./apply.ts";
 import { flattenChain, isAbsorbableExpr, isAbsorbableTerm, Prec, precedence } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { absorbLast, group, hardline, indent, join, line, priorityGroup, softline } from "./layout.ts";
-import type { Doc } from "./layout.ts";
+import { group, hardline, indent, join, line, softline, type Doc } from "./doc.ts";
+import { absorbLast, priorityGroup } from "./layout.ts";
 import { printOpChain, printOperand } from "./operators.ts";
 import { isAbsorbableRaw } from "./raw.ts";
 import {

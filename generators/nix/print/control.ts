@@ -4,8 +4,7 @@
 import type { NixIf, NixLet, NixWith } from "../ast.ts";
 import { printBindingItem } from "./bindings.ts";
 import { printExpr } from "./expr.ts";
-import { group, hardline, indent, join, line } from "./layout.ts";
-import type { Doc } from "./layout.ts";
+import { group, hardline, indent, join, line, type Doc } from "./doc.ts";
 import { printTermWide } from "./terms.ts";
 
 /** `let` is always expanded: bindings indented, `in` on its own line, body at `let`'s level. */

@@ -6,8 +6,7 @@ import { identifierText } from "../escape.ts";
 import { printRhs } from "./bindings.ts";
 import { isAbsorbableExpr, isAbsorbableTerm } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { group, hardline, ifBreak, indent, join, line } from "./layout.ts";
-import type { Doc } from "./layout.ts";
+import { group, hardline, ifBreak, indent, join, line, type Doc } from "./doc.ts";
 import { absorbExpr, printTermWide } from "./terms.ts";
 
 /**

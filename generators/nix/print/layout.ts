@@ -1,100 +1,44 @@
 /**
- * prettier's document builders, plus the few pieces needed to make prettier's printer lay out
- * like nixfmt's (RFC 166 style, `nixfmt --strict`, width 100).
- *
- * Two differences between the engines are bridged here:
- * - nixfmt's width limit does not count leading indentation (standard.md, "Line length"; its
- *   renderer tracks the column without indentation). prettier counts it, so {@link render}
- *   indents with tabs of width 0 and expands each leading tab to two spaces afterwards.
- * - nixfmt has "priority groups": when a group does not fit, it first tries keeping everything
- *   on one line except one absorbable part (`f a {`). {@link absorbLast} expresses the common
- *   case, where that part comes last, with a group id; {@link priorityGroup} the general case,
- *   with prettier's `conditionalGroup`.
- *
- * Text width is prettier's (East Asian wide characters and emoji count two columns, nixfmt counts
- * code points), which can only matter for such characters on a line near the width limit.
+ * The pieces that make the line-fitting printer (`doc.ts`, `render.ts`) lay out like nixfmt
+ * (RFC 166 style, `nixfmt --strict`, width 100): nixfmt's "priority groups", which, when a group
+ * does not fit, first try keeping everything on one line except one absorbable part (`f a {`).
+ * {@link absorbLast} expresses the common case, where that part comes last, with a group id;
+ * {@link priorityGroup} the general case, with a conditional group.
  */
-import * as doc from "prettier/doc";
-type Doc = doc.builders.Doc;
-
-export type { Doc };
-
-export const {
+import {
+  breakParent,
+  conditionalGroup,
+  forcedBreak,
   group,
-  hardline,
-  hardlineWithoutBreakParent,
   ifBreak,
-  indent,
-  join,
-  line,
-  softline,
-} = doc.builders;
-
-const { breakParent, conditionalGroup, indentIfBreak } = doc.builders;
+  indentIfBreak,
+  type Doc,
+} from "./doc.ts";
+import { printDoc } from "./render.ts";
 
 /** nixfmt's default line width, not counting indentation. */
 const WIDTH = 100;
 
-/**
- * Tabs inside user text (comments, raw Nix) stand in as NUL while prettier prints: NUL is refused
- * in every user value, so after printing every tab left is indentation.
- */
-export const TAB_PLACEHOLDER = "\0";
-
-const forcedBreakMemo = new WeakMap<object, boolean>();
-
-/**
- * Whether a document contains a line break that no layout can avoid (a hard line). Results are
- * remembered per group, so asking again about an enclosing document does not walk inner groups.
- */
-function forcedBreak(d: Doc): boolean {
-  if (typeof d === "string") return false;
-  if (Array.isArray(d)) return d.some(forcedBreak);
-  switch (d.type) {
-    case "group": {
-      const known = forcedBreakMemo.get(d);
-      if (known !== undefined) return known;
-      const result = d.break === true || forcedBreak(d.contents);
-      forcedBreakMemo.set(d, result);
-      return result;
-    }
-    case "line":
-      return d.hard === true;
-    case "break-parent":
-      return true;
-    case "indent":
-    case "align":
-    case "label":
-    case "line-suffix":
-      return forcedBreak(d.contents);
-    case "if-break":
-      return forcedBreak(d.breakContents) || forcedBreak(d.flatContents);
-    case "fill":
-      return d.parts.some(forcedBreak);
-    default:
-      return false;
-  }
-}
-
 /** Width of a document laid out on one line (code points, as nixfmt counts); Infinity if it cannot be. */
 export function flatWidth(d: Doc): number {
   if (typeof d === "string") return [...d].length;
-  if (Array.isArray(d)) return d.reduce<number>((sum, part) => sum + flatWidth(part), 0);
-  switch (d.type) {
+  if (Array.isArray(d)) return (d as readonly Doc[]).reduce<number>((sum, part) => sum + flatWidth(part), 0);
+  const node = d as Exclude<Doc, string | readonly Doc[]>;
+  switch (node.kind) {
     case "group":
-      return d.break === true ? Number.POSITIVE_INFINITY : flatWidth(d.contents);
+      return node.shouldBreak ? Number.POSITIVE_INFINITY : flatWidth(node.contents);
     case "line":
-      return d.hard === true ? Number.POSITIVE_INFINITY : d.soft === true ? 0 : 1;
+      return node.hard ? Number.POSITIVE_INFINITY : node.soft ? 0 : 1;
     case "break-parent":
       return Number.POSITIVE_INFINITY;
     case "indent":
-    case "align":
-    case "label":
-      return flatWidth(d.contents);
-    case "if-break":
-      return flatWidth(d.flatContents);
-    default:
+      return flatWidth(node.contents);
+    case "indent-if-break":
+      // Not counted, as this measure always has: counting an absorbed last argument would move
+      // some interpolations of calls onto several lines.
       return 0;
+    case "if-break":
+      return flatWidth(node.flatContents);
   }
 }
 
@@ -127,7 +71,7 @@ export interface Expansion {
  *
  * An expansion whose `before` or `after` must break is skipped, as nixfmt requires both to fit
  * on a line. A forced break inside is passed on to the enclosing groups with `breakParent`,
- * because prettier does not propagate breaks out of a `conditionalGroup` but nixfmt's enclosing
+ * because a conditional group does not pass breaks on (as in prettier) but nixfmt's enclosing
  * groups cannot fit either.
  */
 export function priorityGroup(expanded: Doc, expansions: readonly Expansion[]): Doc {
@@ -141,14 +85,7 @@ export function priorityGroup(expanded: Doc, expansions: readonly Expansion[]): 
   return forced ? [chosen, breakParent] : chosen;
 }
 
-/** Lay the document out at width 100 and return the text (leading indentation as spaces). */
+/** Lay the document out at width 100 and return the text. */
 export function render(d: Doc): string {
-  const { formatted } = doc.printer.printDocToString(d, {
-    printWidth: WIDTH,
-    tabWidth: 0,
-    useTabs: true,
-  });
-  return formatted
-    .replace(/^\t+/gm, (tabs) => "  ".repeat(tabs.length))
-    .replaceAll(TAB_PLACEHOLDER, "\t");
+  return printDoc(d, WIDTH);
 }

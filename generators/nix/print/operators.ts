@@ -13,8 +13,7 @@ import {
   precedence,
 } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { group, indent, line } from "./layout.ts";
-import type { Doc } from "./layout.ts";
+import { group, indent, line, type Doc } from "./doc.ts";
 import { printParens, printTermWide } from "./terms.ts";
 
 /** `a op b`, and chains of one operator. */

@@ -3,8 +3,7 @@
  * classified as atomic (usable as an argument without parentheses) or not.
  */
 import { checkText, isBareName, NixPrintError } from "../escape.ts";
-import { hardline, join, TAB_PLACEHOLDER } from "./layout.ts";
-import type { Doc } from "./layout.ts";
+import { hardline, join, type Doc } from "./doc.ts";
 
 const NAME_PATH = /^[a-zA-Z_][a-zA-Z0-9_'-]*(\.[a-zA-Z_][a-zA-Z0-9_'-]*)*$/;
 const NUMBER = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -78,6 +77,6 @@ export function printRaw(text: string): Doc {
   );
   return join(
     hardline,
-    lines.map((l) => l.slice(indent).replaceAll("\t", TAB_PLACEHOLDER)),
+    lines.map((l) => l.slice(indent)),
   );
 }

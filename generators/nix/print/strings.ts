@@ -3,17 +3,14 @@
  * indented string `''…''` when that reads back exactly (see `fitsIndentedString`), otherwise as
  * `"…"` with `\n` escapes. nixfmt keeps whichever quotes it is given, so both are fixed points.
  */
-import * as doc from "prettier/doc";
 import type { NixExpr, NixString, NixStringPart } from "../ast.ts";
 import { escapeDoubleQuoted, escapeIndented, fitsIndentedString } from "../escape.ts";
 import type { NextInString } from "../escape.ts";
 import { isAbsorbableTerm, isSimple } from "./classify.ts";
 import { printExpr } from "./expr.ts";
-import { flatWidth, group, hardline, indent, join, softline } from "./layout.ts";
-import type { Doc } from "./layout.ts";
+import { group, hardline, indent, join, removeLines, softline, type Doc } from "./doc.ts";
+import { flatWidth } from "./layout.ts";
 import { parenBody, printTermBare } from "./terms.ts";
-
-const { removeLines } = doc.utils;
 
 /** nixfmt prints an interpolation this long or shorter on one line, whatever the width. */
 const SHORT_INTERPOLATION = 30;

@@ -10,8 +10,7 @@ import { isAbsorbableExpr, isAbsorbableTerm, needsParensAsTerm } from "./classif
 import { printWithAbsorbed } from "./control.ts";
 import { printExpr } from "./expr.ts";
 import { printLambda } from "./lambda.ts";
-import { group, hardline, indent, join, line, softline, TAB_PLACEHOLDER } from "./layout.ts";
-import type { Doc } from "./layout.ts";
+import { group, hardline, indent, join, line, softline, type Doc } from "./doc.ts";
 import { isAtomicRaw, printRaw } from "./raw.ts";
 import { printInterpolation, printString } from "./strings.ts";
 
@@ -43,9 +42,9 @@ export function withComments(comments: readonly string[] | undefined, item: Doc)
   return [join(hardline, commentDocs(comments)), hardline, item];
 }
 
-/** Comment text as `#` lines, tabs protected from the indentation pass of `render`. */
+/** Comment text as `#` lines. */
 export function commentDocs(comments: readonly string[]): string[] {
-  return comments.flatMap(commentLines).map((l) => l.replaceAll("\t", TAB_PLACEHOLDER));
+  return comments.flatMap(commentLines);
 }
 
 /** An expression where Nix expects a term (argument, list item, `or` default): parenthesized if needed. */
@@ -145,7 +144,7 @@ export function printAttrPath(path: readonly NixAttrName[]): Doc {
     );
   }
   const names = path.map(attrNameDoc);
-  // Static names make one string: fewer document nodes for prettier to walk.
+  // Static names make one string: fewer document nodes to lay out.
   return names.every((name) => typeof name === "string") ? names.join(".") : join(".", names);
 }
 

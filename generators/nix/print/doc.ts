@@ -1,0 +1,207 @@
+/**
+ * Layout documents: text with the places where it may break, as in Wadler's "A prettier
+ * printer" and prettier's `src/document`, reduced to the forms the Nix printer needs. Plain
+ * data; a group works out when it is built whether it must break, so printing needs no pass
+ * over the whole document first (prettier's `propagateBreaks`).
+ *
+ * The builders keep prettier's names and meaning, so the layout rules read as before.
+ */
+
+/** A layout document. */
+export type Doc = string | readonly Doc[] | Group | Indent | IndentIfBreak | IfBreak | Line | BreakParent;
+
+/** Content laid out on one line when it fits, else with its lines broken. */
+export interface Group {
+  readonly kind: "group";
+  readonly contents: Doc;
+  /** Names the group for {@link IfBreak} and {@link IndentIfBreak} elsewhere. */
+  readonly id: symbol | undefined;
+  /** Broken whatever the width: asked for by the builder. */
+  readonly shouldBreak: boolean;
+  /** Layouts tried in order when the group does not fit on one line (a conditional group). */
+  readonly expandedStates: readonly Doc[] | undefined;
+  /**
+   * Broken whatever the width: asked for, or a {@link BreakParent} (every {@link hardline} has
+   * one) or a broken group inside. A conditional group is never broken from inside.
+   */
+  readonly breaks: boolean;
+  /** No layout puts it on one line: asked to break, or holds a hard line (see {@link forcedBreak}). */
+  readonly forced: boolean;
+}
+
+/** Content one indentation level deeper after each line break inside it. */
+export interface Indent {
+  readonly kind: "indent";
+  readonly contents: Doc;
+}
+
+/** Content indented only when the group `groupId` is broken. */
+export interface IndentIfBreak {
+  readonly kind: "indent-if-break";
+  readonly contents: Doc;
+  readonly groupId: symbol;
+}
+
+/** One content when the enclosing group (or the group `groupId`) is broken, another when flat. */
+export interface IfBreak {
+  readonly kind: "if-break";
+  readonly breakContents: Doc;
+  readonly flatContents: Doc;
+  readonly groupId: symbol | undefined;
+}
+
+/** A line break, or when flat a space (`line`), nothing (`softline`); a hard one always breaks. */
+export interface Line {
+  readonly kind: "line";
+  readonly soft: boolean;
+  readonly hard: boolean;
+}
+
+/** Breaks the enclosing group. */
+export interface BreakParent {
+  readonly kind: "break-parent";
+}
+
+/** A space, or a line break. */
+export const line: Line = { kind: "line", soft: false, hard: false };
+/** Nothing, or a line break. */
+export const softline: Line = { kind: "line", soft: true, hard: false };
+/** Always a line break, without breaking the enclosing group by itself. */
+export const hardlineWithoutBreakParent: Line = { kind: "line", soft: false, hard: true };
+/** Breaks the enclosing group. */
+export const breakParent: BreakParent = { kind: "break-parent" };
+/** Always a line break; the enclosing group breaks. */
+export const hardline: Doc = [hardlineWithoutBreakParent, breakParent];
+
+/** What {@link scan} found. */
+interface Found {
+  breaks: boolean;
+  forced: boolean;
+}
+
+/**
+ * Whether `d`, down to the groups inside it, breaks its group (a break parent, or a broken
+ * group, anywhere) or holds a line break no layout avoids (`forced`). The content of an
+ * `indentIfBreak` does not count towards `forced`: the layout rules have always decided without
+ * it (an absorbed last argument), and output must not change.
+ */
+function scan(d: Doc, found: Found, countForced: boolean): void {
+  if (typeof d === "string") return;
+  if (Array.isArray(d)) {
+    for (const part of d as readonly Doc[]) scan(part, found, countForced);
+    return;
+  }
+  const node = d as Exclude<Doc, string | readonly Doc[]>;
+  switch (node.kind) {
+    case "group":
+      found.breaks ||= node.breaks;
+      if (countForced) found.forced ||= node.forced;
+      return;
+    case "indent":
+      scan(node.contents, found, countForced);
+      return;
+    case "indent-if-break":
+      scan(node.contents, found, false);
+      return;
+    case "if-break":
+      scan(node.breakContents, found, countForced);
+      scan(node.flatContents, found, countForced);
+      return;
+    case "line":
+      if (countForced) found.forced ||= node.hard;
+      return;
+    case "break-parent":
+      found.breaks = true;
+      if (countForced) found.forced = true;
+      return;
+  }
+}
+
+const scanned = (d: Doc): Found => {
+  const found = { breaks: false, forced: false };
+  scan(d, found, true);
+  return found;
+};
+
+/** Options of {@link group}. */
+export interface GroupOptions {
+  readonly id?: symbol;
+  readonly shouldBreak?: boolean;
+}
+
+/** A group: `contents` on one line when it fits. */
+export function group(contents: Doc, options: GroupOptions = {}): Group {
+  const found = scanned(contents);
+  const shouldBreak = options.shouldBreak === true;
+  return {
+    kind: "group",
+    contents,
+    id: options.id,
+    shouldBreak,
+    expandedStates: undefined,
+    breaks: shouldBreak || found.breaks,
+    forced: shouldBreak || found.forced,
+  };
+}
+
+/** The first of `states` that fits on one line, else the last, broken (prettier's `conditionalGroup`). */
+export function conditionalGroup(states: readonly Doc[]): Group {
+  const contents = states[0]!;
+  return { kind: "group", contents, id: undefined, shouldBreak: false, expandedStates: states, breaks: false, forced: scanned(contents).forced };
+}
+
+/** `contents` one level deeper after each line break. */
+export function indent(contents: Doc): Indent {
+  return { kind: "indent", contents };
+}
+
+/** `contents`, indented when the group `groupId` breaks. */
+export function indentIfBreak(contents: Doc, options: { readonly groupId: symbol }): IndentIfBreak {
+  return { kind: "indent-if-break", contents, groupId: options.groupId };
+}
+
+/** `breakContents` when the enclosing group (or `groupId`) breaks, else `flatContents`. */
+export function ifBreak(breakContents: Doc, flatContents: Doc = "", options: { readonly groupId?: symbol } = {}): IfBreak {
+  return { kind: "if-break", breakContents, flatContents, groupId: options.groupId };
+}
+
+/** `docs` with `separator` between them. */
+export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
+  const parts: Doc[] = [];
+  docs.forEach((d, index) => {
+    if (index > 0) parts.push(separator);
+    parts.push(d);
+  });
+  return parts;
+}
+
+/** Whether `d` contains a line break that no layout can avoid. */
+export function forcedBreak(d: Doc): boolean {
+  return scanned(d).forced;
+}
+
+/**
+ * `d` as it prints on one line: soft lines dropped, lines as spaces, `ifBreak` as its flat
+ * content (prettier's `removeLines`). Hard lines and forced groups stay as they are.
+ */
+export function removeLines(d: Doc): Doc {
+  if (typeof d === "string") return d;
+  if (Array.isArray(d)) return (d as readonly Doc[]).map(removeLines);
+  const node = d as Exclude<Doc, string | readonly Doc[]>;
+  switch (node.kind) {
+    case "group": {
+      if (node.expandedStates === undefined) return group(removeLines(node.contents), node);
+      return conditionalGroup(node.expandedStates.map(removeLines));
+    }
+    case "indent":
+      return indent(removeLines(node.contents));
+    case "indent-if-break":
+      return indentIfBreak(removeLines(node.contents), node);
+    case "if-break":
+      return removeLines(node.flatContents);
+    case "line":
+      return node.hard ? node : node.soft ? "" : " ";
+    case "break-parent":
+      return node;
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * The line-fitting printer: lays a {@link Doc} out at a width, choosing for each group the
+ * first layout that fits (prettier's `printDocToString`, whose decisions it reproduces for the
+ * forms in `doc.ts`), with nixfmt's measure of a line:
+ * - the width does not count leading indentation (nixfmt's standard.md, "Line length");
+ * - a code point is one column, as nixfmt counts, except control characters and combining
+ *   marks, which take none.
+ * Indentation is two spaces a level; trailing spaces are removed from every line.
+ */
+import type { Doc, Group } from "./doc.ts";
+
+const BREAK = 0;
+const FLAT = 1;
+type Mode = typeof BREAK | typeof FLAT;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ZERO_WIDTH = /[\p{Cc}\p{Mn}\p{Me}]/u;
+
+/** Columns `text` takes. */
+function textWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const character of text) if (!ZERO_WIDTH.test(character)) width++;
+  return width;
+}
+
+/** The pending work of the printer: parallel stacks of documents, their indentation and mode. */
+interface Stack {
+  readonly docs: Doc[];
+  readonly indents: number[];
+  readonly modes: Mode[];
+}
+
+/**
+ * Whether `next` laid out in `mode` fits in `width` columns, followed by what is left on
+ * `rest` (the printer's stack) up to the first line break. A trailing space does not count.
+ */
+function fits(next: Doc, mode: Mode, rest: Stack, width: number, groupModes: ReadonlyMap<symbol, Mode>): boolean {
+  let remaining = width;
+  let restIndex = rest.docs.length;
+  let pendingSpace = false;
+  const docs: Doc[] = [next];
+  const modes: Mode[] = [mode];
+  while (remaining >= 0) {
+    if (docs.length === 0) {
+      if (restIndex === 0) return true;
+      restIndex--;
+      docs.push(rest.docs[restIndex]!);
+      modes.push(rest.modes[restIndex]!);
+      continue;
+    }
+    const d = docs.pop()!;
+    const m = modes.pop()!;
+    if (typeof d === "string") {
+      if (d !== "") {
+        if (pendingSpace) {
+          remaining -= 1;
+          pendingSpace = false;
+        }
+        remaining -= textWidth(d);
+      }
+      continue;
+    }
+    if (Array.isArray(d)) {
+      const parts = d as readonly Doc[];
+      for (let index = parts.length - 1; index >= 0; index--) {
+        docs.push(parts[index]!);
+        modes.push(m);
+      }
+      continue;
+    }
+    const node = d as Exclude<Doc, string | readonly Doc[]>;
+    switch (node.kind) {
+      case "indent":
+      case "indent-if-break":
+        docs.push(node.contents);
+        modes.push(m);
+        break;
+      case "group": {
+        const groupMode = node.breaks ? BREAK : m;
+        const states = node.expandedStates;
+        docs.push(states !== undefined && groupMode === BREAK ? states.at(-1)! : node.contents);
+        modes.push(groupMode);
+        break;
+      }
+      case "if-break": {
+        const groupMode = node.groupId === undefined ? m : (groupModes.get(node.groupId) ?? FLAT);
+        const contents = groupMode === BREAK ? node.breakContents : node.flatContents;
+        if (contents !== "") {
+          docs.push(contents);
+          modes.push(m);
+        }
+        break;
+      }
+      case "line":
+        if (m === BREAK || node.hard) return true;
+        if (!node.soft) pendingSpace = true;
+        break;
+      case "break-parent":
+        break;
+    }
+  }
+  return false;
+}
+
+/** The text of `d` laid out at `width` columns. */
+export function printDoc(d: Doc, width: number): string {
+  const out: string[] = [];
+  const stack: Stack = { docs: [d], indents: [0], modes: [BREAK] };
+  const { docs, indents, modes } = stack;
+  const groupModes = new Map<symbol, Mode>();
+  let position = 0;
+  let shouldRemeasure = false;
+
+  const push = (doc: Doc, level: number, mode: Mode) => {
+    docs.push(doc);
+    indents.push(level);
+    modes.push(mode);
+  };
+
+  /** The layout of a group met in `mode` with `position` columns used. */
+  const chooseGroup = (g: Group, level: number, mode: Mode): Mode => {
+    if (mode === FLAT && !shouldRemeasure) {
+      const chosen = g.breaks ? BREAK : FLAT;
+      push(g.contents, level, chosen);
+      return chosen;
+    }
+    shouldRemeasure = false;
+    const remaining = width - position;
+    if (!g.breaks && fits(g.contents, FLAT, stack, remaining, groupModes)) {
+      push(g.contents, level, FLAT);
+      return FLAT;
+    }
+    const states = g.expandedStates;
+    if (states === undefined) {
+      push(g.contents, level, BREAK);
+      return BREAK;
+    }
+    if (!g.breaks) {
+      for (let index = 1; index < states.length - 1; index++) {
+        if (fits(states[index]!, FLAT, stack, remaining, groupModes)) {
+          push(states[index]!, level, FLAT);
+          return FLAT;
+        }
+      }
+    }
+    push(states.at(-1)!, level, BREAK);
+    return BREAK;
+  };
+
+  while (docs.length > 0) {
+    const doc = docs.pop()!;
+    const level = indents.pop()!;
+    const mode = modes.pop()!;
+    if (typeof doc === "string") {
+      if (doc !== "") {
+        out.push(doc);
+        position += textWidth(doc);
+      }
+      continue;
+    }
+    if (Array.isArray(doc)) {
+      const parts = doc as readonly Doc[];
+      for (let index = parts.length - 1; index >= 0; index--) push(parts[index]!, level, mode);
+      continue;
+    }
+    const node = doc as Exclude<Doc, string | readonly Doc[]>;
+    switch (node.kind) {
+      case "indent":
+        push(node.contents, level + 1, mode);
+        break;
+      case "group": {
+        const chosen = chooseGroup(node, level, mode);
+        if (node.id !== undefined) groupModes.set(node.id, chosen);
+        break;
+      }
+      case "if-break":
+      case "indent-if-break": {
+        const groupMode = node.groupId === undefined ? mode : groupModes.get(node.groupId);
+        if (node.kind === "if-break") {
+          const contents = groupMode === BREAK ? node.breakContents : groupMode === FLAT ? node.flatContents : "";
+          if (contents !== "") push(contents, level, mode);
+        } else if (groupMode !== undefined) {
+          push(node.contents, groupMode === BREAK ? level + 1 : level, mode);
+        }
+        break;
+      }
+      case "line":
+        if (mode === FLAT && !node.hard) {
+          if (!node.soft) {
+            out.push(" ");
+            position += 1;
+          }
+          break;
+        }
+        if (mode === FLAT) shouldRemeasure = true;
+        trimTrailingSpaces(out);
+        out.push("\n", "  ".repeat(level));
+        position = 0;
+        break;
+      case "break-parent":
+        break;
+    }
+  }
+  return out.join("");
+}
+
+/** Drop the spaces at the end of the text printed so far (a line about to end). */
+function trimTrailingSpaces(out: string[]): void {
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    const trimmed = last.replace(/ +$/, "");
+    if (trimmed !== "") {
+      out[out.length - 1] = trimmed;
+      return;
+    }
+    out.pop();
+  }
+}
