@@ -9,7 +9,7 @@ import type { NixExpr, NixFile } from "./ast.ts";
 import { printExpr } from "./print/expr.ts";
 import { group, hardline, join } from "./print/doc.ts";
 import { render } from "./print/layout.ts";
-import { commentDocs } from "./print/terms.ts";
+import { commentDocs } from "./print/comments.ts";
 
 export { NixPrintError } from "./escape.ts";
 

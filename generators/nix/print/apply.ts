@@ -16,45 +16,29 @@ import {
   Prec,
   precedence,
 } from "./classify.ts";
-import { printExpr } from "./expr.ts";
 import { group, hardlineWithoutBreakParent, indent, line, softline, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup, type Expansion } from "./layout.ts";
-import { printList, printParens, printTerm, printTermBare, printTermWide } from "./terms.ts";
-
-/** Where a call is printed; nixfmt passes the same facts to `prettyApp`. */
-export interface ApplyContext {
-  /** It follows `=` or an operator: a space, or a line break and one more indentation level. */
-  readonly lead: boolean;
-  /** Inside `( … )`: the function may move below `(`, and `)` below the last argument. */
-  readonly parenthesized: boolean;
-}
-
-/** A call in statement position: file body, `let … in`, list of module items, etc. */
-export const PLAIN: ApplyContext = { lead: false, parenthesized: false };
-/** A call after `=` or after an operator. */
-export const BINDING: ApplyContext = { lead: true, parenthesized: false };
-/** A call inside parentheses. */
-export const PARENTHESIZED: ApplyContext = { lead: false, parenthesized: true };
+import type { ApplyContext, Printer } from "./printer.ts";
 
 /** nixfmt renders at most this many plain items of a list argument on one line. */
 const SHORT_LIST = 6;
 
 /** `f a b c` */
-export function printApply(e: NixApply, ctx: ApplyContext): Doc {
+export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
   const { fn, args } = flattenApply(e);
-  const fnDoc = precedence(fn) < Prec.Apply ? printParens(fn) : printExpr(fn);
+  const fnDoc = precedence(fn) < Prec.Apply ? p.parens(fn) : p.expr(fn);
   const lead = ctx.lead ? " " : "";
-  if (isSimple(e)) return group([lead, fnDoc, ...args.flatMap((a) => [" ", printExpr(a)])]);
+  if (isSimple(e)) return group([lead, fnDoc, ...args.flatMap((a) => [" ", p.expr(a)])]);
 
   const last = args.at(-1)!;
   const beforeLast = args.at(-2);
   if (last.kind === "list" && beforeLast?.kind === "list") {
-    return printListPair(fnDoc, args.slice(0, -2), beforeLast, last, ctx);
+    return printListPair(p, fnDoc, args.slice(0, -2), beforeLast, last, ctx);
   }
 
-  const inner = args.slice(0, -1).map(argumentContent);
+  const inner = args.slice(0, -1).map((a) => argumentContent(p, a));
   const innerDocs = inner.map((content) => group(content));
-  const lastContent = lastArgumentContent(last);
+  const lastContent = lastArgumentContent(p, last);
   const head = chain(fnDoc, innerDocs, ctx);
   const lastAbsorbs = isAbsorbableTerm(last) || needsParensAsTerm(last);
   const innerExpandable = args.slice(0, -1).some(canExpand);
@@ -108,17 +92,18 @@ function wrap(core: Doc, ctx: ApplyContext): Doc {
 
 /** `f [ a b ] [ c d ]`: two trailing list arguments stay together and break together. */
 function printListPair(
+  p: Printer,
   fnDoc: Doc,
   before: readonly NixExpr[],
   first: NixExpr,
   second: NixExpr,
   ctx: ApplyContext,
 ): Doc {
-  const lists = [first, second].map((l) => indent([line, group(argumentContent(l))]));
+  const lists = [first, second].map((l) => indent([line, group(argumentContent(p, l))]));
   const core = [
     chain(
       fnDoc,
-      before.map((a) => group(argumentContent(a))),
+      before.map((a) => group(argumentContent(p, a))),
       ctx,
     ),
     ...lists,
@@ -127,15 +112,15 @@ function printListPair(
 }
 
 /** An argument before the last; a short list of plain items may stay on one line. */
-function argumentContent(a: NixExpr): Doc {
+function argumentContent(p: Printer, a: NixExpr): Doc {
   if (
     a.kind === "list" &&
     a.items.length <= SHORT_LIST &&
     a.items.every((item) => isSimple(item.value))
   ) {
-    return printList(a, line);
+    return p.list(a, line);
   }
-  return printTerm(a);
+  return p.term(a);
 }
 
 /** Arguments nixfmt may expand while the rest of the call stays on one line. */
@@ -148,14 +133,14 @@ function canExpand(a: NixExpr): boolean {
  * single-argument call with an absorbable body opens on the line (`(x: {`, `(f {`); any other
  * parenthesized argument puts its content on its own lines (`(` … `)`).
  */
-function lastArgumentContent(a: NixExpr): Doc {
-  if (isAbsorbableTerm(a)) return printTermBare(a);
-  if (!needsParensAsTerm(a)) return printTerm(a);
+function lastArgumentContent(p: Printer, a: NixExpr): Doc {
+  if (isAbsorbableTerm(a)) return p.termBare(a);
+  if (!needsParensAsTerm(a)) return p.term(a);
   if (a.kind === "lambda" && a.param.kind === "ident" && isAbsorbableTerm(a.body)) {
-    return ["(", identifierText(a.param.name), ": ", printTermWide(a.body), ")"];
+    return ["(", identifierText(a.param.name), ": ", p.termWide(a.body), ")"];
   }
   if (a.kind === "apply" && a.fn.kind === "ident" && isAbsorbableTerm(a.arg)) {
-    return ["(", identifierText(a.fn.name), " ", printTermWide(a.arg), ")"];
+    return ["(", identifierText(a.fn.name), " ", p.termWide(a.arg), ")"];
   }
-  return ["(", indent([softline, group(printExpr(a))]), softline, ")"];
+  return ["(", indent([softline, group(p.expr(a))]), softline, ")"];
 }

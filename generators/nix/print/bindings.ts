@@ -3,25 +3,16 @@
  */
 import type { NixAssign, NixAttrName, NixBinary, NixBinding, NixExpr, NixInherit } from "../ast.ts";
 import { attrNameText, isBareName } from "../escape.ts";
-import { BINDING, printApply } from "./apply.ts";
 import { flattenChain, isAbsorbableExpr, isAbsorbableTerm, Prec, precedence } from "./classify.ts";
-import { printExpr } from "./expr.ts";
+import { withComments } from "./comments.ts";
 import { group, hardline, indent, join, line, softline, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup } from "./layout.ts";
-import { printOpChain, printOperand } from "./operators.ts";
+import { BINDING, type Printer } from "./printer.ts";
 import { isAbsorbableRaw } from "./raw.ts";
-import {
-  absorbExpr,
-  printAttrPath,
-  printAttrs,
-  printParens,
-  printTermWide,
-  withComments,
-} from "./terms.ts";
 
 /** A binding as an item of a set or `let`, with its comments above it. */
-export function printBindingItem(b: NixBinding): Doc {
-  const binding = b.kind === "assign" ? printAssign(b) : printInherit(b);
+export function printBindingItem(p: Printer, b: NixBinding): Doc {
+  const binding = b.kind === "assign" ? printAssign(p, b) : printInherit(p, b);
   return withComments(b.comments, group(binding));
 }
 
@@ -38,9 +29,9 @@ function isSimpleAttrPath(path: readonly NixAttrName[]): boolean {
  * `line'` before the value's priority group: everything on one line if it fits, else the value
  * expanded with only its first line after `=` (`"a b" = {`), else the value on the next line.
  */
-function printAssign(b: NixAssign): Doc {
-  const lhs = printAttrPath(b.path);
-  const rhs = printRhs(b.value);
+function printAssign(p: Printer, b: NixAssign): Doc {
+  const lhs = p.attrPath(b.path);
+  const rhs = printRhs(p, b.value);
   // A value that already moves to the next line when it does not fit is laid out the same way.
   if (isSimpleAttrPath(b.path) || !Array.isArray(rhs) || rhs[0] !== " ") return [lhs, " =", rhs, ";"];
   const onNextLine = indent([line, ...rhs.slice(1)]);
@@ -54,32 +45,32 @@ function printAssign(b: NixAssign): Doc {
  * (`a = f x {`), strings and paths stay on the line, and anything else moves to the next,
  * indented line when it does not fit.
  */
-export function printRhs(value: NixExpr): Doc {
+export function printRhs(p: Printer, value: NixExpr): Doc {
   if (value.kind === "attrs" && isSingleInherit(value.bindings)) {
-    return [" ", group(printAttrs(value, false))];
+    return [" ", group(p.attrs(value, false))];
   }
-  if (isAbsorbableExpr(value)) return [" ", group(absorbExpr(value, true))];
+  if (isAbsorbableExpr(value)) return [" ", group(p.absorbExpr(value, true))];
   switch (value.kind) {
     case "string":
     case "path":
-      return [" ", printExpr(value)];
+      return [" ", p.expr(value)];
     case "raw":
-      if (isAbsorbableRaw(value.text)) return [" ", printExpr(value)];
+      if (isAbsorbableRaw(value.text)) return [" ", p.expr(value)];
       break;
     case "apply":
-      return printApply(value, BINDING);
+      return p.apply(value, BINDING);
     case "with":
-      return group(indent([line, printExpr(value)]));
+      return group(indent([line, p.expr(value)]));
     case "binary": {
-      const chain = printChainRhs(value);
+      const chain = printChainRhs(p, value);
       if (chain !== undefined) return chain;
       break;
     }
     default:
       break;
   }
-  if (precedence(value) === Prec.Term) return group(indent([line, printExpr(value)]));
-  return indent([line, group(printExpr(value))]);
+  if (precedence(value) === Prec.Term) return group(indent([line, p.expr(value)]));
+  return indent([line, group(p.expr(value))]);
 }
 
 /** nixfmt keeps `a = { inherit b; };` on one line when it fits: the only unforced set. */
@@ -93,7 +84,7 @@ function isSingleInherit(bindings: readonly NixBinding[]): boolean {
  * continues at the binding's indentation (`a = [` … `] ++ b;`); a chain ending in one keeps
  * `a = b // {` together and expands only the last term.
  */
-function printChainRhs(value: NixBinary): Doc | undefined {
+function printChainRhs(p: Printer, value: NixBinary): Doc | undefined {
   if (value.op !== "//" && value.op !== "++" && value.op !== "+") return undefined;
   const operands = flattenChain(value);
   const first = operands[0]!;
@@ -101,11 +92,11 @@ function printChainRhs(value: NixBinary): Doc | undefined {
   // nixfmt sees the chain as parsed: `//` and `++` nest to the right, `+` to the left.
   const leftNested = value.op === "+";
   if (isAbsorbableTerm(first) && (!leftNested || operands.length === 2)) {
-    return [" ", printOpChain(value, true)];
+    return [" ", p.opChain(value, true)];
   }
   if (isAbsorbableTerm(last) && (leftNested || operands.length === 2)) {
-    const left = printOperand(value.left, value.op, "left");
-    return absorbLast(indent([line, left, line, value.op, " "]), group(printTermWide(last)), 1);
+    const left = p.operand(value.left, value.op, "left");
+    return absorbLast(indent([line, left, line, value.op, " "]), group(p.termWide(last)), 1);
   }
   return undefined;
 }
@@ -114,10 +105,10 @@ function printChainRhs(value: NixBinary): Doc | undefined {
  * `inherit a b;` or `inherit (from) a b;`. Up to three names may share a line; four or more are
  * always one per line, with `;` on its own line (nixfmt).
  */
-function printInherit(b: NixInherit): Doc {
+function printInherit(p: Printer, b: NixInherit): Doc {
   const many = b.names.length >= 4;
   const separator = many ? hardline : line;
-  const from = b.from === undefined ? "" : group([line, printParens(b.from)]);
+  const from = b.from === undefined ? "" : group([line, p.parens(b.from)]);
   return [
     "inherit",
     indent([

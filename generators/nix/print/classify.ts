@@ -6,7 +6,7 @@
 import type { NixApply, NixBinary, NixBinaryOp, NixExpr } from "../ast.ts";
 import { isBareName, isIntSubtraction } from "../escape.ts";
 import { isAtomicRaw } from "./raw.ts";
-import { stringLayout } from "./strings.ts";
+import { stringLayout } from "./string-layout.ts";
 
 /** Binding strength of an expression; a child binding weaker than its position needs parentheses. */
 export const Prec = {

@@ -1,17 +1,54 @@
 /**
  * The printer's dispatch: one case per node kind, ending in a `never` check so a new kind in
- * `ast.ts` is a type error here (prettier's printer does the same).
+ * `ast.ts` is a type error here (prettier's printer does the same). This is the one module that
+ * knows every form: it builds the {@link Printer} table through which the forms print what they
+ * contain, so no form's module imports another's.
  */
 import type { NixExpr } from "../ast.ts";
 import { floatText, identifierText, intText, pathText } from "../escape.ts";
-import { PLAIN, printApply } from "./apply.ts";
-import { printIf, printLet, printWith } from "./control.ts";
-import { printLambda } from "./lambda.ts";
+import { printApply } from "./apply.ts";
+import { printBindingItem, printRhs } from "./bindings.ts";
+import { printIf, printLet, printWith, printWithAbsorbed } from "./control.ts";
 import { group, type Doc } from "./doc.ts";
-import { printBinary, printNot } from "./operators.ts";
+import { printLambda } from "./lambda.ts";
+import { printBinary, printNot, printOpChain, printOperand } from "./operators.ts";
+import { PLAIN, type Printer } from "./printer.ts";
 import { printRaw } from "./raw.ts";
-import { printString } from "./strings.ts";
-import { printAttrs, printList, printSelect } from "./terms.ts";
+import { printInterpolation, printString } from "./strings.ts";
+import {
+  absorbExpr,
+  parenBody,
+  printAttrPath,
+  printAttrs,
+  printList,
+  printParens,
+  printSelect,
+  printTerm,
+  printTermBare,
+  printTermWide,
+} from "./terms.ts";
+
+const printer: Printer = {
+  expr: printExpr,
+  apply: (e, ctx) => printApply(printer, e, ctx),
+  bindingItem: (b) => printBindingItem(printer, b),
+  rhs: (value) => printRhs(printer, value),
+  withAbsorbed: (e) => printWithAbsorbed(printer, e),
+  lambda: (e) => printLambda(printer, e),
+  opChain: (e, wideFirst) => printOpChain(printer, e, wideFirst),
+  operand: (e, op, side) => printOperand(printer, e, op, side),
+  string: (s, forceDoubleQuotes) => printString(printer, s, forceDoubleQuotes),
+  interpolation: (e, lone) => printInterpolation(printer, e, lone),
+  attrs: (e, wide) => printAttrs(printer, e, wide),
+  list: (e, separator) => printList(printer, e, separator),
+  attrPath: (path) => printAttrPath(printer, path),
+  term: (e) => printTerm(printer, e),
+  parens: (e) => printParens(printer, e),
+  parenBody: (e) => parenBody(printer, e),
+  termBare: (e) => printTermBare(printer, e),
+  termWide: (e) => printTermWide(printer, e),
+  absorbExpr: (e, wide) => absorbExpr(printer, e, wide),
+};
 
 /** An expression as nixfmt's `pretty` would render it, without parentheses around it. */
 export function printExpr(e: NixExpr): Doc {
@@ -25,31 +62,31 @@ export function printExpr(e: NixExpr): Doc {
     case "float":
       return floatText(e.value);
     case "string":
-      return printString(e);
+      return printString(printer, e);
     case "path":
       return pathText(e.value);
     case "ident":
       return identifierText(e.name);
     case "select":
-      return printSelect(e);
+      return printSelect(printer, e);
     case "attrs":
-      return printAttrs(e, false);
+      return printAttrs(printer, e, false);
     case "list":
-      return group(printList(e));
+      return group(printList(printer, e));
     case "apply":
-      return printApply(e, PLAIN);
+      return printApply(printer, e, PLAIN);
     case "lambda":
-      return printLambda(e);
+      return printLambda(printer, e);
     case "let":
-      return printLet(e);
+      return printLet(printer, e);
     case "with":
-      return printWith(e);
+      return printWith(printer, e);
     case "binary":
-      return printBinary(e);
+      return printBinary(printer, e);
     case "not":
-      return printNot(e);
+      return printNot(printer, e);
     case "if":
-      return printIf(e);
+      return printIf(printer, e);
     case "raw":
       return printRaw(e.text);
     default: {

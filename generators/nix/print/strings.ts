@@ -4,66 +4,26 @@
  * `"…"` with `\n` escapes. nixfmt keeps whichever quotes it is given, so both are fixed points.
  */
 import type { NixExpr, NixString, NixStringPart } from "../ast.ts";
-import { escapeDoubleQuoted, escapeIndented, fitsIndentedString } from "../escape.ts";
+import { escapeDoubleQuoted, escapeIndented } from "../escape.ts";
 import type { NextInString } from "../escape.ts";
 import { isAbsorbableTerm, isSimple } from "./classify.ts";
-import { printExpr } from "./expr.ts";
 import { group, hardline, indent, join, removeLines, softline, type Doc } from "./doc.ts";
 import { flatWidth } from "./layout.ts";
-import { parenBody, printTermBare } from "./terms.ts";
+import type { Printer } from "./printer.ts";
+import { stringLayout, type Line } from "./string-layout.ts";
 
 /** nixfmt prints an interpolation this long or shorter on one line, whatever the width. */
 const SHORT_INTERPOLATION = 30;
 
-/** One line of a string: literal pieces (never empty, never containing "\n") and interpolations. */
-type Line = NixStringPart[];
-
-/** How a string prints: `"…"`, or `''…''` with its lines. */
-export type StringLayout =
-  { readonly kind: "double" } | { readonly kind: "indented"; readonly lines: Line[] };
-
-const layouts = new WeakMap<NixString, StringLayout>();
-const DOUBLE: StringLayout = { kind: "double" };
-
-/** The layout of a string, decided once per node (it is asked for again by the layout rules). */
-export function stringLayout(s: NixString): StringLayout {
-  const known = layouts.get(s);
-  if (known) return known;
-  if (!s.parts.some((part) => typeof part === "string" && part.includes("\n"))) return DOUBLE;
-  const lines = splitLines(s.parts);
-  const layout: StringLayout = fitsIndentedString(lines) ? { kind: "indented", lines } : DOUBLE;
-  layouts.set(s, layout);
-  return layout;
-}
-
-function splitLines(parts: readonly NixStringPart[]): Line[] {
-  const lines: Line[] = [[]];
-  for (const part of parts) {
-    if (typeof part !== "string") {
-      lines.at(-1)!.push(part);
-      continue;
-    }
-    part.split("\n").forEach((piece, index) => {
-      if (index > 0) lines.push([]);
-      const line = lines.at(-1)!;
-      const last = line.at(-1);
-      if (piece === "") return;
-      if (typeof last === "string") line[line.length - 1] = last + piece;
-      else line.push(piece);
-    });
-  }
-  return lines;
-}
-
 /** A string, in the layout chosen by {@link stringLayout}, or always `"…"` (attribute names). */
-export function printString(s: NixString, forceDoubleQuotes = false): Doc {
+export function printString(p: Printer, s: NixString, forceDoubleQuotes = false): Doc {
   const layout = stringLayout(s);
   return layout.kind === "indented" && !forceDoubleQuotes
-    ? printIndented(layout.lines)
-    : printDoubleQuoted(s.parts);
+    ? printIndented(p, layout.lines)
+    : printDoubleQuoted(p, s.parts);
 }
 
-function printDoubleQuoted(parts: readonly NixStringPart[]): Doc {
+function printDoubleQuoted(p: Printer, parts: readonly NixStringPart[]): Doc {
   const merged = mergeText(parts);
   const [only] = merged;
   if (merged.length === 0) return '""';
@@ -75,20 +35,20 @@ function printDoubleQuoted(parts: readonly NixStringPart[]): Doc {
     ...merged.map((part, i) =>
       typeof part === "string"
         ? escapeDoubleQuoted(part, i + 1 < merged.length ? "interpolation" : "close")
-        : printInterpolation(part, lone),
+        : printInterpolation(p, part, lone),
     ),
     '"',
   ]);
 }
 
-function printIndented(lines: readonly Line[]): Doc {
+function printIndented(p: Printer, lines: readonly Line[]): Doc {
   const lineDocs = lines.map((line, index) => {
     const next: NextInString = index === lines.length - 1 ? "close" : "newline";
     const lone = isLoneInterpolation(line);
     return line.map((part, i) =>
       typeof part === "string"
         ? escapeIndented(part, i + 1 < line.length ? "interpolation" : next)
-        : printInterpolation(part, lone),
+        : printInterpolation(p, part, lone),
     );
   });
   // Text ending in a line break closes with `''` on its own line, at the opening's indentation.
@@ -124,10 +84,10 @@ function isLoneInterpolation(line: readonly NixStringPart[]): boolean {
  * `${expr}`. Simple expressions (variables, selections, short calls) and anything that fits in
  * 30 columns stay on one line whatever the width; longer ones may break inside the braces.
  */
-export function printInterpolation(e: NixExpr, lone = false): Doc {
-  if (lone) return group(["${", parenBody(e), "}"]);
-  if (isAbsorbableTerm(e)) return group(["${", printTermBare(e), "}"]);
-  const inner = printExpr(e);
+export function printInterpolation(p: Printer, e: NixExpr, lone = false): Doc {
+  if (lone) return group(["${", p.parenBody(e), "}"]);
+  if (isAbsorbableTerm(e)) return group(["${", p.termBare(e), "}"]);
+  const inner = p.expr(e);
   if (isSimple(e) || flatWidth(inner) <= SHORT_INTERPOLATION)
     return ["${", removeLines(inner), "}"];
   return group(["${", indent([softline, inner]), softline, "}"]);

@@ -3,58 +3,43 @@
  * forms nixfmt gives a term that starts at the end of the previous line.
  */
 import type { NixAttrName, NixAttrs, NixExpr, NixList, NixSelect } from "../ast.ts";
-import { attrNameText, commentLines, identifierText, NixPrintError } from "../escape.ts";
-import { printApply, PARENTHESIZED } from "./apply.ts";
-import { printBindingItem } from "./bindings.ts";
+import { attrNameText, identifierText, NixPrintError } from "../escape.ts";
 import { isAbsorbableExpr, isAbsorbableTerm, needsParensAsTerm } from "./classify.ts";
-import { printWithAbsorbed } from "./control.ts";
-import { printExpr } from "./expr.ts";
-import { printLambda } from "./lambda.ts";
+import { withComments } from "./comments.ts";
 import { group, hardline, indent, join, line, softline, type Doc } from "./doc.ts";
+import { PARENTHESIZED, type Printer } from "./printer.ts";
 import { isAtomicRaw, printRaw } from "./raw.ts";
-import { printInterpolation, printString } from "./strings.ts";
 
 /**
  * `{ … }`. Not grouped: its lines belong to the enclosing group, as in nixfmt. Two or more
  * bindings are separated by hard lines, so the set is always expanded; `wide` (a set absorbed
  * after `=`) expands even a single binding.
  */
-export function printAttrs(e: NixAttrs, wide: boolean): Doc {
+export function printAttrs(p: Printer, e: NixAttrs, wide: boolean): Doc {
   const open = e.rec ? "rec {" : "{";
   if (e.bindings.length === 0) return `${open} }`;
   const edge = wide ? hardline : line;
-  return [open, indent([edge, join(hardline, e.bindings.map(printBindingItem))]), edge, "}"];
+  return [open, indent([edge, join(hardline, e.bindings.map(p.bindingItem))]), edge, "}"];
 }
 
 /**
  * `[ … ]`, not grouped (callers group it). Items are separated by hard lines, so two or more are
  * always one per line; short argument lists pass `line` to allow `[ "a" "b" ]`.
  */
-export function printList(e: NixList, separator: Doc = hardline): Doc {
+export function printList(p: Printer, e: NixList, separator: Doc = hardline): Doc {
   if (e.items.length === 0) return "[ ]";
-  const items = e.items.map((item) => withComments(item.comments, group(printTerm(item.value))));
+  const items = e.items.map((item) => withComments(item.comments, group(printTerm(p, item.value))));
   return ["[", indent([line, join(separator, items)]), line, "]"];
 }
 
-/** Whole-line `#` comments above a binding or list item. */
-export function withComments(comments: readonly string[] | undefined, item: Doc): Doc {
-  if (comments === undefined || comments.length === 0) return item;
-  return [join(hardline, commentDocs(comments)), hardline, item];
-}
-
-/** Comment text as `#` lines. */
-export function commentDocs(comments: readonly string[]): string[] {
-  return comments.flatMap(commentLines);
-}
-
 /** An expression where Nix expects a term (argument, list item, `or` default): parenthesized if needed. */
-export function printTerm(e: NixExpr): Doc {
-  return needsParensAsTerm(e) ? printParens(e) : printExpr(e);
+export function printTerm(p: Printer, e: NixExpr): Doc {
+  return needsParensAsTerm(e) ? printParens(p, e) : p.expr(e);
 }
 
 /** `( … )` */
-export function printParens(e: NixExpr): Doc {
-  return group(["(", parenBody(e), ")"]);
+export function printParens(p: Printer, e: NixExpr): Doc {
+  return group(["(", parenBody(p, e), ")"]);
 }
 
 /**
@@ -62,38 +47,38 @@ export function printParens(e: NixExpr): Doc {
  * absorbable and call forms start right after the opening, anything else moves to its own
  * indented line when it does not fit.
  */
-export function parenBody(e: NixExpr): Doc {
-  if (isAbsorbableExpr(e)) return group(absorbExpr(e, false));
-  if (e.kind === "apply") return printApply(e, PARENTHESIZED);
+export function parenBody(p: Printer, e: NixExpr): Doc {
+  if (isAbsorbableExpr(e)) return group(absorbExpr(p, e, false));
+  if (e.kind === "apply") return p.apply(e, PARENTHESIZED);
   if (e.kind === "select")
-    return [isAbsorbableTerm(e.expr) ? softline : "", group(printExpr(e)), softline];
-  return [indent([softline, group(printExpr(e))]), softline];
+    return [isAbsorbableTerm(e.expr) ? softline : "", group(p.expr(e)), softline];
+  return [indent([softline, group(p.expr(e))]), softline];
 }
 
 /** An absorbable term as it prints after `=`, `(`, an argument position, etc. (sets not forced open). */
-export function printTermBare(e: NixExpr): Doc {
-  if (e.kind === "attrs") return printAttrs(e, false);
-  if (e.kind === "list") return printList(e);
-  return printExpr(e);
+export function printTermBare(p: Printer, e: NixExpr): Doc {
+  if (e.kind === "attrs") return printAttrs(p, e, false);
+  if (e.kind === "list") return printList(p, e);
+  return p.expr(e);
 }
 
 /** An absorbable term in nixfmt's "wide" form: a set always expanded. */
-export function printTermWide(e: NixExpr): Doc {
-  return e.kind === "attrs" ? printAttrs(e, true) : printTermBare(e);
+export function printTermWide(p: Printer, e: NixExpr): Doc {
+  return e.kind === "attrs" ? printAttrs(p, e, true) : printTermBare(p, e);
 }
 
 /** An absorbable expression (see `isAbsorbableExpr`) starting at the end of the current line. */
-export function absorbExpr(e: NixExpr, wide: boolean): Doc {
-  if (e.kind === "with") return printWithAbsorbed(e);
-  if (e.kind === "lambda") return printLambda(e);
-  return wide ? printTermWide(e) : printTermBare(e);
+export function absorbExpr(p: Printer, e: NixExpr, wide: boolean): Doc {
+  if (e.kind === "with") return p.withAbsorbed(e);
+  if (e.kind === "lambda") return p.lambda(e);
+  return wide ? printTermWide(p, e) : printTermBare(p, e);
 }
 
 /**
  * `base.a."b c".${d} or default`. A set or list base puts the selectors on the next line when
  * it is expanded, as nixfmt does (`}` newline `.${system}`).
  */
-export function printSelect(e: NixSelect): Doc {
+export function printSelect(p: Printer, e: NixSelect): Doc {
   let base = e.expr;
   const path = [...e.path];
   while (base.kind === "select" && base.orDefault === undefined) {
@@ -107,35 +92,35 @@ export function printSelect(e: NixSelect): Doc {
       "Give the selection at least one name.",
     );
   }
-  const [baseDoc, separator] = selectBase(base);
-  const selectors = printAttrPath(path);
+  const [baseDoc, separator] = selectBase(p, base);
+  const selectors = printAttrPath(p, path);
   const selection =
     typeof baseDoc === "string" && separator === "" && typeof selectors === "string"
       ? `${baseDoc}.${selectors}`
       : [baseDoc, separator, ".", selectors];
   if (e.orDefault === undefined) return selection;
-  return [selection, indent([group(line), "or ", printTerm(e.orDefault)])];
+  return [selection, indent([group(line), "or ", printTerm(p, e.orDefault)])];
 }
 
-function selectBase(base: NixExpr): [Doc, Doc] {
+function selectBase(p: Printer, base: NixExpr): [Doc, Doc] {
   switch (base.kind) {
     case "ident":
       return [identifierText(base.name), ""];
     case "attrs":
     case "list":
     case "string":
-      return [printExpr(base), softline];
+      return [p.expr(base), softline];
     case "raw":
       // A number before `.` would read as a float (`1.x`), so only names and brackets go bare.
       if (isAtomicRaw(base.text) && !/^\s*[0-9]/.test(base.text)) return [printRaw(base.text), ""];
-      return [printParens(base), group(softline)];
+      return [printParens(p, base), group(softline)];
     default:
-      return [printParens(base), group(softline)];
+      return [printParens(p, base), group(softline)];
   }
 }
 
 /** `a.b."c d".${e}`: the names of a binding, or those after the `.` of a selection. */
-export function printAttrPath(path: readonly NixAttrName[]): Doc {
+export function printAttrPath(p: Printer, path: readonly NixAttrName[]): Doc {
   if (path.length === 0) {
     throw new NixPrintError(
       "a binding with an empty attribute path",
@@ -143,7 +128,7 @@ export function printAttrPath(path: readonly NixAttrName[]): Doc {
       "Give the binding at least one attribute name.",
     );
   }
-  const names = path.map(attrNameDoc);
+  const names = path.map((name) => attrNameDoc(p, name));
   // Static names make one string: fewer document nodes to lay out.
   return names.every((name) => typeof name === "string") ? names.join(".") : join(".", names);
 }
@@ -152,11 +137,11 @@ export function printAttrPath(path: readonly NixAttrName[]): Doc {
  * One attribute name: a static name bare or quoted, a string with interpolations as `"…"`, any
  * other expression as `${…}`.
  */
-function attrNameDoc(name: NixAttrName): Doc {
+function attrNameDoc(p: Printer, name: NixAttrName): Doc {
   if (typeof name === "string") return attrNameText(name);
   if (name.kind === "string") {
     const literal = name.parts.every((part) => typeof part === "string");
-    return literal ? attrNameText(name.parts.join("")) : printString(name, true);
+    return literal ? attrNameText(name.parts.join("")) : p.string(name, true);
   }
-  return printInterpolation(name);
+  return p.interpolation(name);
 }
