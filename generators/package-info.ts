@@ -1,7 +1,8 @@
 /**
  * typeflake's own package: its folder and version, found by walking up from this module to the
- * nearest `package.json` named `typeflake`. Walking (rather than a fixed `../..`) keeps it right
- * both when running from the sources and from a compiled `dist/` folder one level deeper.
+ * nearest `package.json` named `typeflake`, and where its runtime files are. Walking (rather than
+ * a fixed `../..`) keeps it right from the sources and from the compiled `dist/`, where this code
+ * sits in a bundle chunk at whatever depth the build chose.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -40,3 +41,16 @@ export const findPackageInfo = (start: string): PackageInfo => {
 
 /** This typeflake installation. */
 export const TYPEFLAKE_PACKAGE_INFO: PackageInfo = findPackageInfo(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * Whether typeflake runs compiled (the bundle in `dist/`, as users run it) rather than from its
+ * TypeScript sources (tsx, vitest): the module's own file name tells.
+ */
+export const RUNS_COMPILED = !import.meta.url.endsWith(".ts");
+
+/**
+ * The absolute path of one of typeflake's runtime files, named by its path in the source tree
+ * (`dsl/nixos-options/index.json`): that file when running from the sources, its copy under
+ * `dist/` when compiled (the build copies runtime files to the same path under `dist/`).
+ */
+export const typeflakeFile = (sourcePath: string): string => join(TYPEFLAKE_PACKAGE_INFO.root, RUNS_COMPILED ? "dist" : "", sourcePath);

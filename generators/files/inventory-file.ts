@@ -4,8 +4,6 @@
  * topology. Rendered with handlebars from `inventory.md.hbs`; part of every `generate` plan, so
  * `--check` keeps the committed page current.
  */
-import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
 import { renderGeneratedHeader } from "../emit/header.ts";
 import type { PlannedFile } from "../emit/plan.ts";
 import { hostFacts, type HostFacts } from "../inventory/host-facts.ts";
@@ -13,6 +11,7 @@ import { markdownTable, markdownText } from "../inventory/markdown-table.ts";
 import { mermaidFlowchart } from "../inventory/mermaid.ts";
 import { fleetTopology } from "../inventory/topology.ts";
 import type { Fleet } from "../model/fleet.ts";
+import { fileTemplate } from "./templates.ts";
 
 /** Where the page is written, relative to the fleet root. */
 export const INVENTORY_PATH = "INVENTORY.md";
@@ -25,10 +24,7 @@ interface InventoryView {
   readonly diagram: readonly string[];
 }
 
-const template = Handlebars.compile<InventoryView>(readFileSync(new URL("./inventory.md.hbs", import.meta.url), "utf8"), {
-  noEscape: true,
-  strict: true,
-});
+const template = fileTemplate<InventoryView>("inventory.md.hbs");
 
 const HEADERS = ["Host", "Address", "System", "Services", "Open ports", "Tunnel addresses", "Deploy target", "Users"];
 

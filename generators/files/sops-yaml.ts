@@ -3,12 +3,11 @@
  * file giving the admins and the hosts that use a secret in that file the right to decrypt it.
  * Rendered with handlebars from `sops-yaml.hbs`.
  */
-import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
 import { renderGeneratedHeader } from "../emit/header.ts";
 import { encryptedFiles } from "../lower/secrets/files.ts";
 import { secretsSettings } from "../lower/secrets/settings.ts";
 import type { Fleet } from "../model/fleet.ts";
+import { fileTemplate } from "./templates.ts";
 
 interface SopsYamlView {
   readonly header: string;
@@ -21,10 +20,7 @@ interface SopsYamlView {
   }[];
 }
 
-const template = Handlebars.compile<SopsYamlView>(readFileSync(new URL("./sops-yaml.hbs", import.meta.url), "utf8"), {
-  noEscape: true,
-  strict: true,
-});
+const template = fileTemplate<SopsYamlView>("sops-yaml.hbs");
 
 const adminAnchor = (index: number): string => `admin_${index + 1}`;
 const hostAnchor = (host: string): string => `host_${host}`;

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { posix, sep } from "node:path";
 import Handlebars from "handlebars";
 import { markdownText } from "../inventory/markdown-table.ts";
-import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
+import { TYPEFLAKE_PACKAGE_INFO, typeflakeFile } from "../package-info.ts";
 import type { InitOptions } from "./init-options.ts";
 import { SCAFFOLD_TOOLING, type ScaffoldTooling } from "./scaffold-tooling.ts";
 
@@ -34,7 +34,7 @@ const handlebars = Handlebars.create();
 handlebars.registerHelper("json", (value: unknown) => JSON.stringify(value));
 
 const template = (name: string) =>
-  handlebars.compile<ScaffoldView>(readFileSync(new URL(`./templates/${name}`, import.meta.url), "utf8"), { noEscape: true, strict: true });
+  handlebars.compile<ScaffoldView>(readFileSync(typeflakeFile(`generators/init/templates/${name}`), "utf8"), { noEscape: true, strict: true });
 
 /** Each file: where it goes, its template, and whether prettier formats it as TypeScript. */
 const FILES: readonly { readonly path: (view: ScaffoldView) => string; readonly render: HandlebarsTemplateDelegate<ScaffoldView>; readonly typescript?: true }[] = [

@@ -1,17 +1,21 @@
 /**
  * The typeflake that is running: fleet files' `import … from "typeflake"` must reach this very
  * instance (its `define*` brands, its zod), not a second copy found in the fleet's node_modules.
- * From the published package that is `dist/dsl/index.js`; from this repository's sources (tsx,
- * vitest) it is `dsl/index.ts`, which Node can import only once tsx's hooks are registered.
+ * From the published package that is `dist/dsl/index.js`, an entry of the same bundle as the CLI
+ * (its modules are the chunks the CLI runs, see scripts/bundle.ts); from this repository's
+ * sources (tsx, vitest) it is `dsl/index.ts`, which Node can import only once tsx's hooks are
+ * registered.
  */
+import { pathToFileURL } from "node:url";
+import { RUNS_COMPILED, typeflakeFile } from "../package-info.ts";
 import { nativeImport } from "./native-import.mjs";
 
 /** The running typeflake's public entry, as a file URL: `.js` when compiled, `.ts` from sources. */
-export const TYPEFLAKE_ENTRY = new URL(`../../dsl/index${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).href;
+export const TYPEFLAKE_ENTRY = pathToFileURL(typeflakeFile(`dsl/index.${RUNS_COMPILED ? "js" : "ts"}`)).href;
 
 /** Node imports the entry as is when compiled; from sources, once tsx's hooks are registered. */
 const enableTypeScriptEntry = async (): Promise<void> => {
-  if (!TYPEFLAKE_ENTRY.endsWith(".ts")) return;
+  if (RUNS_COMPILED) return;
   try {
     await nativeImport(`${TYPEFLAKE_ENTRY}?typeflake-probe`);
   } catch (thrown) {

@@ -4,11 +4,14 @@
  * but the input types inferred from them do (each property keeps its declaration), so the
  * TypeScript checker (through ts-morph) reads them while the JSON Schema is walked alongside the
  * type: object properties, record values, array items and union members.
+ *
+ * It reads the DSL's sources: it runs from them (tsx, vitest) and at build time, never in the
+ * package, which ships the result (see `documented-schema.ts`).
  */
 import { fileURLToPath } from "node:url";
 import type { Symbol as TsSymbol, SourceFile, ts, Type } from "ts-morph";
 import { tsMorph } from "../lazy-ts-morph.ts";
-import type { JsonSchema, SchemaKind } from "./fleet-schema.ts";
+import type { JsonSchema, SchemaDefinitions, SchemaKind } from "./schema-document.ts";
 
 /** The input type each kind's file is written against, as exported by `typeflake`. */
 const INPUT_TYPES: Readonly<Record<SchemaKind, string>> = {
@@ -19,11 +22,8 @@ const INPUT_TYPES: Readonly<Record<SchemaKind, string>> = {
   home: "HomeInput",
 };
 
-/**
- * The DSL's entry as the checker reads it: the sources in a checkout, the declarations in the
- * installed package (which ships no sources; the build carries the doc comments into them).
- */
-const DSL_ENTRY = fileURLToPath(new URL(`../../dsl/index${import.meta.url.endsWith(".ts") ? ".ts" : ".d.ts"}`, import.meta.url));
+/** The DSL's entry, as the checker reads it. */
+const DSL_ENTRY = fileURLToPath(new URL("../../dsl/index.ts", import.meta.url));
 
 const isSchema = (value: unknown): value is JsonSchema => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -120,12 +120,10 @@ const annotate = (reader: DocReader, schema: JsonSchema, type: Type): void => {
 let shared: DocReader | undefined;
 
 /**
- * Add descriptions from the DSL's doc comments to the kinds' schemas in `document.$defs`, in
+ * Add descriptions from the DSL's doc comments to the kinds' schemas in `definitions.$defs`, in
  * place. The first call takes a few seconds: it type-checks the DSL.
  */
-export const addDocComments = (document: JsonSchema): void => {
-  const defs = document["$defs"];
-  if (!isSchema(defs)) return;
+export const addDocComments = ({ $defs: defs }: SchemaDefinitions): void => {
   const reader = (shared ??= new DocReader());
   for (const [kind, typeName] of Object.entries(INPUT_TYPES)) {
     const schema = defs[kind];

@@ -6,7 +6,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerSchemaCommand } from "../../generators/cli/commands/schema.ts";
 import { configBodyShape } from "../../dsl/config-body.ts";
 import { hostSchema } from "../../dsl/host.ts";
-import { EXPRESSION_PLACEHOLDER, fleetJsonSchema, SCHEMA_KINDS, type JsonSchema } from "../../generators/schema/fleet-schema.ts";
+import { EXPRESSION_PLACEHOLDER, fleetJsonSchema, SCHEMA_KINDS } from "../../generators/schema/fleet-schema.ts";
+import type { JsonSchema } from "../../generators/schema/schema-document.ts";
 import { runCommand } from "../support/run-command.ts";
 
 /** Run `typeflake schema <args>` in this process: what it printed on stdout. */

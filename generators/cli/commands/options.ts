@@ -21,7 +21,7 @@ import {
 import { FLEET_SCHEMA_DIR, FLEET_SCHEMA_FILES } from "../../options/fleet-schema.ts";
 import { importOptionSchema, type JsonInput } from "../../options/import-schema.ts";
 import { formatInputProblem } from "../../options/options-file.ts";
-import { GENERATED_FILES, TYPEFLAKE_PACKAGE } from "../../options/shipped.ts";
+import { GENERATED_FILES } from "../../options/shipped.ts";
 import { syncFleetSchema } from "../../options/sync-fleet-schema.ts";
 import { writeGeneratedFiles } from "../../options/write-generated-files.ts";
 import { TYPEFLAKE_PACKAGE_INFO } from "../../package-info.ts";
@@ -198,7 +198,7 @@ const isInside = (folder: string, path: string): boolean => {
  * nor the validator reads a fleet's schema from it.
  */
 function insidePackage(outDir: string, fleetRoot: string | undefined): string | undefined {
-  const packageRoot = TYPEFLAKE_PACKAGE.root;
+  const packageRoot = TYPEFLAKE_PACKAGE_INFO.root;
   const fleetInPackage = fleetRoot !== undefined && isInside(packageRoot, resolve(fleetRoot));
   const inPackage = isInside(packageRoot, outDir) && !fleetInPackage;
   const inNodeModules = relative(fleetRoot ?? packageRoot, outDir).split(sep).includes("node_modules");

@@ -5,16 +5,14 @@
  * that file's schema, e.g. for an editor's per-file schema mapping.
  */
 import { InvalidArgumentError, type Command } from "commander";
-import { addDocComments } from "../../schema/doc-comments.ts";
-import { fleetJsonSchema, SCHEMA_KINDS, type SchemaKind } from "../../schema/fleet-schema.ts";
+import { documentedSchemaDefinitions } from "../../schema/documented-schema.ts";
+import { SCHEMA_KIND_NAMES, schemaDocument, type SchemaKind } from "../../schema/schema-document.ts";
 import { commandAction } from "../command-action.ts";
 import type { CommandEnvironment } from "../command-environment.ts";
 
-const KINDS = Object.keys(SCHEMA_KINDS) as SchemaKind[];
-
 const parseKind = (value: string): SchemaKind => {
-  if ((KINDS as string[]).includes(value)) return value as SchemaKind;
-  throw new InvalidArgumentError(`expected one of ${KINDS.join(", ")}`);
+  if ((SCHEMA_KIND_NAMES as readonly string[]).includes(value)) return value as SchemaKind;
+  throw new InvalidArgumentError(`expected one of ${SCHEMA_KIND_NAMES.join(", ")}`);
 };
 
 /** Add `schema` to the CLI. */
@@ -22,11 +20,10 @@ export function registerSchemaCommand(program: Command, environment: CommandEnvi
   program
     .command("schema")
     .description("print the JSON Schema of the fleet's definition files, for editors and tools that do not speak TypeScript")
-    .argument("[kind]", `only one file kind's schema: ${KINDS.join(", ")}`, parseKind)
+    .argument("[kind]", `only one file kind's schema: ${SCHEMA_KIND_NAMES.join(", ")}`, parseKind)
     .action(
       commandAction(environment, (context, kind: SchemaKind | undefined) => {
-        const document = fleetJsonSchema(kind);
-        addDocComments(document);
+        const document = schemaDocument(kind, documentedSchemaDefinitions());
         context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
       }),
     );

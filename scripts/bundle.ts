@@ -1,0 +1,86 @@
+/**
+ * typeflake's JavaScript as shipped: one esbuild build of the CLI (`generators/cli/main.ts`) and
+ * the public DSL (`dsl/index.ts`), code split, so that start-up reads a handful of files instead
+ * of some 300 modules and their dependencies' hundreds.
+ *
+ * - Both are entries of the same build: the code they share (the DSL, zod) is in shared chunks,
+ *   so a fleet's `import … from "typeflake"`, bound to `dist/dsl/index.js` (see
+ *   `generators/load/typeflake-instance.ts`), runs the very modules the CLI runs: one DSL, one zod.
+ * - Lazy `import()`s stay lazy: each becomes a chunk loaded when that code runs (a command,
+ *   Babel's parser, diff, execa).
+ * - Dependencies are bundled, except those that cannot or need not be: esbuild (a native binary
+ *   beside its JavaScript), ts-morph (the TypeScript compiler, loaded by `createRequire` for
+ *   `options import` and `init`), prettier's formatter (`init` only; its document builders,
+ *   `prettier/doc`, are bundled), tsx (only reached from the sources).
+ * - zod's translations of its default messages (`z.locales`, some forty languages and a third of
+ *   its code) are left out: typeflake words its own messages and selects no locale; English, the
+ *   default, is imported by zod directly and stays.
+ * - Whitespace and syntax are minified (less for Node to read and parse at every start); names
+ *   are kept, so a stack trace reads without the source maps, which are linked beside each file.
+ * - Modules that `precompiled-modules.ts` evaluates at build time are replaced by their result.
+ */
+import { build, type Metafile, type Plugin } from "esbuild";
+import { dirname, join, relative, sep } from "node:path";
+import type { PrecompiledModules } from "./precompiled-modules.ts";
+
+/** The entries, by their path in the source tree; each is written to the same path under `dist/`, as `.js`. */
+export const BUNDLE_ENTRIES = ["generators/cli/main.ts", "dsl/index.ts"] as const;
+
+/** Packages left for Node to load from node_modules at run time. */
+const EXTERNAL_PACKAGES = ["esbuild", "ts-morph", "tsx"];
+
+/** `prettier` itself stays external (only `init` formats with it); `prettier/doc` is bundled. */
+const PRETTIER_FORMATTER = /^prettier$/;
+
+/** zod's namespace of every locale, as its entry modules (`v4/classic/external.js`, `v4/core/index.js`) import it. */
+const ZOD_LOCALES = /^\.\.\/locales\/index\.js$/;
+const ZOD_ENTRY_MODULE = /[/\\]zod[/\\]v4[/\\](classic[/\\]external|core[/\\]index)\.js$/;
+
+const toSourcePath = (root: string, path: string): string => relative(root, path).split(sep).join("/");
+
+const typeflakePlugin = (root: string, precompiled: PrecompiledModules): Plugin => ({
+  name: "typeflake-bundle",
+  setup(bundler) {
+    bundler.onResolve({ filter: PRETTIER_FORMATTER }, (args) => ({ path: args.path, external: true }));
+    bundler.onResolve({ filter: ZOD_LOCALES }, (args) => (ZOD_ENTRY_MODULE.test(args.importer) ? { path: "zod-locales", namespace: "left-out" } : undefined));
+    bundler.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "export {};", loader: "js" }));
+    bundler.onLoad({ filter: /\.ts$/ }, (args) => {
+      const contents = precompiled.get(toSourcePath(root, args.path));
+      return contents === undefined ? undefined : { contents, loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+});
+
+/** What the bundle was made from. */
+export interface BundleResult {
+  /** Every file the build read (sources and dependencies), relative to the root, `/`-separated. */
+  readonly inputs: readonly string[];
+}
+
+/** Bundle the repository at `root` into `dist` (absolute paths). */
+export const bundle = async (root: string, dist: string, precompiled: PrecompiledModules): Promise<BundleResult> => {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: BUNDLE_ENTRIES.map((entry) => join(root, entry)),
+    outdir: dist,
+    outbase: root,
+    chunkNames: "chunks/[name]-[hash]",
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // Bundled CommonJS dependencies (commander, handlebars' runtime, …) may call require() for Node's built-ins.
+    banner: { js: 'import { createRequire as __typeflakeCreateRequire } from "node:module"; const require = __typeflakeCreateRequire(import.meta.url);' },
+    external: EXTERNAL_PACKAGES,
+    sourcemap: "linked",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    metafile: true,
+    logLevel: "warning",
+    plugins: [typeflakePlugin(root, precompiled)],
+  });
+  return { inputs: inputsOf(result.metafile) };
+};
+
+const inputsOf = (metafile: Metafile): string[] => Object.keys(metafile.inputs).sort();
