@@ -1,8 +1,9 @@
 /**
  * Flakes see only the files git tracks: a generated `hosts/<new>/default.nix` that git does not
  * know makes `nix eval` fail with "No such file or directory". After `generate` writes, the
- * generated files git does not track yet are added with `git add --intent-to-add` (an empty
- * index entry: nix sees the file, nothing is staged for commit); `generate --check` reports them.
+ * files it created that git does not track yet are added with `git add --intent-to-add` (an empty
+ * index entry: nix sees the file, nothing is staged for commit); `generate --check` reports any
+ * generated file git does not track.
  * Runs only when the fleet is inside a git work tree; without git, the report names the command.
  */
 import { execFile } from "node:child_process";

@@ -61,7 +61,9 @@ export function registerGenerateCommands(program: Command, environment: CommandE
         const written = writeExitCode(result);
         context.setExitCode(written);
         if (written !== ExitCode.Ok) return;
-        const tracked = await trackGeneratedFiles(root, planned.plan.files.map((file) => file.path));
+        // Only files this run created can be new to git: one it found in place was created, and
+        // added, by an earlier run (or is reported by --check). So an up-to-date run spawns no git.
+        const tracked = result.created.length ? await trackGeneratedFiles(root, result.created) : [];
         stderr.write(tracked.map((line) => `${line}\n`).join(""));
         if (!options.eval) return;
         const outcomes = await evaluateHosts(await context.deployTargets(), { io: context.io });
