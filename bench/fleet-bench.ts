@@ -1,11 +1,14 @@
 /**
- * Benchmark one synthetic fleet: `generate` on empty output and `generate --check` with nothing
- * changed, each as a child process (wall time, CPU time, peak RSS), then the two baselines on the
- * same output and the in-process stage times.
+ * Benchmark one synthetic fleet: `generate` on empty output, `generate --check` and `generate`
+ * with nothing changed, and `generate` with one host changed, each as a child process (wall time,
+ * CPU time, peak RSS), then the two baselines on the same output and the in-process stage times.
+ * The largest fleets' cold generate is also measured as users run it: `npm run generate` and the
+ * installed package's bin.
  */
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { measure, measuredNode } from "./measure/child.ts";
+import { measure, measuredNode, type Measured } from "./measure/child.ts";
 import { nixParse, type NixParse } from "./measure/nix-parse.ts";
 import { countPeerEntries, generatedFiles } from "./measure/output.ts";
 import type { Phases } from "./measure/phases.ts";
@@ -20,6 +23,14 @@ export interface FleetResult {
   readonly root: string;
   readonly generate?: RunStats;
   readonly check?: RunStats;
+  /** `generate` again, nothing changed. */
+  readonly current?: RunStats;
+  /** `generate` after one host's file changed (host-folder layout: in the other one, every host comes from one file). */
+  readonly oneChanged?: RunStats;
+  /** Cold `npm run generate -- -C <fleet>` (the largest fleets only). */
+  readonly npmGenerate?: RunStats;
+  /** Cold `generate` through the installed package's bin (the largest fleets only). */
+  readonly installedGenerate?: RunStats;
   readonly output?: { readonly files: number; readonly nixFiles: number; readonly bytes: number };
   readonly nix?: NixParse;
   readonly phases?: Phases;
@@ -41,29 +52,61 @@ const measurePhases = (root: string): Promise<Phases | string> =>
     child.on("close", (code) => resolve(code === 0 ? (JSON.parse(stdout) as Phases) : `stage timing failed: ${stderr.trim().split("\n").slice(0, 6).join("\n")}`));
   });
 
-/** `typeflake generate [--check] -C root`, measured. */
-const typeflake = (root: string, ...flags: string[]) => {
-  const [command, args] = measuredNode([CLI, "generate", ...flags, "-C", root]);
+/** `typeflake generate [--check] -C root` through `bin` (the repository's unless told another), measured. */
+const typeflake = (root: string, flags: readonly string[] = [], bin = CLI) => {
+  const [command, args] = measuredNode([bin, "generate", ...flags, "-C", root]);
   return measure(command, args, REPOSITORY);
 };
 
-/** Benchmark `spec`, `runs` times per command. */
-export const benchFleet = async (spec: FleetSpec, runs: number): Promise<FleetResult> => {
+/** The fleets whose cold generate is also measured through npm and the installed package. */
+const AS_USERS_RUN_IT_FROM = 1000;
+
+/**
+ * `generate` after changing one host (the last by name, so `plan-bench.ts`'s edit of the first
+ * stays possible): each run writes a port of its own, so each finds exactly that host changed.
+ * The host file is restored and the output regenerated afterwards.
+ */
+const oneHostChanged = async (root: string, runs: number): Promise<Measured[]> => {
+  const file = join(root, "hosts", readdirSync(join(root, "hosts")).sort().at(-1) as string, "host.ts");
+  const original = readFileSync(file, "utf8");
+  let run = 0;
+  try {
+    return await repeat(runs, () => {
+      writeFileSync(file, original.replace("http://127.0.0.1:8080", `http://127.0.0.1:${9000 + run++}`));
+      return typeflake(root);
+    });
+  } finally {
+    writeFileSync(file, original);
+    await typeflake(root);
+  }
+};
+
+/** Benchmark `spec`, `runs` times per command; the largest fleets also through `installedBin` when given. */
+export const benchFleet = async (spec: FleetSpec, runs: number, installedBin?: string): Promise<FleetResult> => {
   const root = join(SCRATCH, specLabel(spec));
   let sources: string[] = [];
-  const generated = await repeat(runs, async () => {
-    sources = await writeSyntheticFleet(root, spec);
-    return typeflake(root);
-  });
-  const generateFailure = failureOf(generated, "generate");
+  const cold = (run: () => Promise<Measured>) =>
+    repeat(runs, async () => {
+      sources = await writeSyntheticFleet(root, spec);
+      return run();
+    });
+  const asUsersRunIt = spec.hosts >= AS_USERS_RUN_IT_FROM;
+  const npmGenerated = asUsersRunIt ? await cold(() => measure("npm", ["run", "generate", "--", "-C", root], REPOSITORY)) : [];
+  const installedGenerated = asUsersRunIt && installedBin ? await cold(() => typeflake(root, [], installedBin)) : [];
+  const generated = await cold(() => typeflake(root));
+  const generateFailure = failureOf([...generated, ...npmGenerated, ...installedGenerated], "generate");
   if (generateFailure) return { spec, root, failure: generateFailure };
-  const checked = await repeat(runs, () => typeflake(root, "--check"));
+  const checked = await repeat(runs, () => typeflake(root, ["--check"]));
+  const current = await repeat(runs, () => typeflake(root));
+  const oneChanged = spec.layout === "folders" ? await oneHostChanged(root, runs) : [];
   const output = await generatedFiles(root, new Set(sources));
   const nixFiles = output.filter((file) => file.path.endsWith(".nix")).map((file) => file.path);
   const nix = await nixParse(nixFiles, root);
   const phases = await measurePhases(root);
   const problems = [
     failureOf(checked, "generate --check (nothing changed)"),
+    failureOf(current, "generate (nothing changed)"),
+    failureOf(oneChanged, "generate (one host changed)"),
     nix.ok || nix.unavailable ? undefined : `the generated Nix does not parse:\n${nix.reason}`,
     typeof phases === "string" ? phases : undefined,
   ].filter((problem) => problem !== undefined);
@@ -72,6 +115,10 @@ export const benchFleet = async (spec: FleetSpec, runs: number): Promise<FleetRe
     root,
     generate: statsOf(generated),
     check: statsOf(checked),
+    current: statsOf(current),
+    oneChanged: oneChanged.length ? statsOf(oneChanged) : undefined,
+    npmGenerate: npmGenerated.length ? statsOf(npmGenerated) : undefined,
+    installedGenerate: installedGenerated.length ? statsOf(installedGenerated) : undefined,
     output: { files: output.length, nixFiles: nixFiles.length, bytes: output.reduce((sum, file) => sum + file.bytes, 0) },
     nix,
     peers: await countPeerEntries(root, output),

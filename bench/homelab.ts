@@ -1,18 +1,26 @@
 /**
  * The reference homelab's `npm run generate`, wall time including npm, Node and TypeScript
- * loading, and the CLI compiled (dist/) beside the same CLI run from its sources through tsx. It runs on a copy of the homelab's sources under the scratch folder, so the bench never
- * rewrites the repository's own generated files.
+ * loading; the repository's CLI compiled (dist/) beside the same CLI run from its sources through
+ * tsx; the installed package's bin (see `installed-package.ts`), as users run it; and
+ * `typeflake schema`. It runs on a copy of the homelab's sources under the scratch folder, so the
+ * bench never rewrites the repository's own generated files.
  */
 import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { hasGeneratedHeader } from "../generators/emit/header.ts";
-import { measure, measuredNode } from "./measure/child.ts";
+import { measure, measuredNode, type Measured } from "./measure/child.ts";
 import { initFleetRepository } from "./synthetic/write-fleet.ts";
 import { CLI, CLI_SOURCES, REPOSITORY, SCRATCH } from "./paths.ts";
 import { failureOf, repeat, statsOf, type RunStats } from "./runs.ts";
 
 /** What the homelab's generate took, and typeflake's start-up on its own. */
 export interface HomelabResult {
+  /** The same up-to-date generate through the installed package's bin. */
+  readonly installed?: RunStats;
+  /** `--version` through the installed package's bin. */
+  readonly installedStartup?: RunStats;
+  /** `typeflake schema` through the installed package's bin (all kinds). */
+  readonly installedSchema?: RunStats;
   /** `node bin/typeflake.mjs --version`: loading the CLI, before any fleet work. */
   readonly startup?: RunStats;
   /** `npm run generate` on empty output. */
@@ -43,9 +51,9 @@ const copyHomelab = async (root: string): Promise<void> => {
   }
 };
 
-/** `node bin/typeflake.mjs <args>` (compiled), measured. */
-const typeflake = (...args: string[]) => {
-  const [command, nodeArgs] = measuredNode([CLI, ...args]);
+/** `node <bin> <args>`, measured: the repository's `bin/typeflake.mjs` (compiled dist/) unless told another. */
+const typeflake = (args: readonly string[], bin = CLI) => {
+  const [command, nodeArgs] = measuredNode([bin, ...args]);
   return measure(command, nodeArgs, REPOSITORY);
 };
 
@@ -57,9 +65,10 @@ const typeflakeFromSources = (...args: string[]) => {
 
 /**
  * Measure the homelab's `npm run generate` on empty output, `runs` times. Unless `coldOnly`, also
- * with everything up to date, the same without npm, and the CLI's start-up (`--version`).
+ * with everything up to date, the same without npm, and the CLI's start-up (`--version`); with
+ * the installed package's `installedBin`, its generate, start-up and `schema`.
  */
-export const benchHomelab = async (runs: number, coldOnly: boolean): Promise<HomelabResult> => {
+export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin?: string): Promise<HomelabResult> => {
   const root = join(SCRATCH, "homelab");
   const npmGenerate = () => measure("npm", ["run", "generate", "--", "-C", root], REPOSITORY);
   const cold = await repeat(runs, async () => {
@@ -71,14 +80,18 @@ export const benchHomelab = async (runs: number, coldOnly: boolean): Promise<Hom
   if (coldFailure) return { failure: coldFailure };
   if (coldOnly) return { cold: statsOf(cold) };
   const current = await repeat(runs, npmGenerate);
-  const direct = await repeat(runs, () => typeflake("generate", "-C", root));
+  const direct = await repeat(runs, () => typeflake(["generate", "-C", root]));
   const directFromSources = await repeat(runs, () => typeflakeFromSources("generate", "-C", root));
-  const startup = await repeat(runs, () => typeflake("--version"));
+  const startup = await repeat(runs, () => typeflake(["--version"]));
   const startupFromSources = await repeat(runs, () => typeflakeFromSources("--version"));
+  const installed = installedBin ? await repeat(runs, () => typeflake(["generate", "-C", root], installedBin)) : [];
+  const installedStartup = installedBin ? await repeat(runs, () => typeflake(["--version"], installedBin)) : [];
+  const installedSchema = installedBin ? await repeat(runs, () => typeflake(["schema"], installedBin)) : [];
   const failure = failureOf(
-    [...current, ...direct, ...directFromSources, ...startup, ...startupFromSources],
-    "npm run generate (up to date) / generate / --version",
+    [...current, ...direct, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
+    "npm run generate (up to date) / generate / --version / schema",
   );
+  const statsIfRun = (measured: readonly Measured[]) => (measured.length ? statsOf(measured) : undefined);
   return {
     cold: statsOf(cold),
     current: statsOf(current),
@@ -86,6 +99,9 @@ export const benchHomelab = async (runs: number, coldOnly: boolean): Promise<Hom
     directFromSources: statsOf(directFromSources),
     startup: statsOf(startup),
     startupFromSources: statsOf(startupFromSources),
+    installed: statsIfRun(installed),
+    installedStartup: statsIfRun(installedStartup),
+    installedSchema: statsIfRun(installedSchema),
     ...(failure ? { failure } : {}),
   };
 };

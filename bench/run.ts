@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: typeflake's speed and memory on synthetic fleets of 10, 100 and 1,000 hosts
  * (host folders, and hosts defined in one file) and a 100-host WireGuard full mesh, against two
- * baselines measured on the same output, plus the reference homelab's `npm run generate`.
+ * baselines measured on the same output, plus the reference homelab's `npm run generate`; the
+ * homelab and the largest fleets also through the installed package's bin, and every start-up
+ * figure beside its floor (`node -e 0`, `npm run` of a no-op).
  *
  *   npm run bench               every fleet, three runs each; profiles what misses a target
  *   npm run bench -- --smoke    the 10-host fleets and the homelab's cold generate, one run each (CI)
@@ -18,7 +20,9 @@ import { benchHomelab } from "./homelab.ts";
 import type { FleetSpec } from "./synthetic/spec.ts";
 import { profileFleet } from "./profile.ts";
 import { describeSpec, fleetReport, summaryReport } from "./report/fleet-report.ts";
-import { homelabReport, profileReport, targetsReport } from "./report/other-reports.ts";
+import { floorsReport, homelabReport, profileReport, targetsReport } from "./report/other-reports.ts";
+import { installPackage } from "./installed-package.ts";
+import { measureFloors } from "./measure/floors.ts";
 import { duration } from "./report/table.ts";
 import { judgeTargets } from "./targets.ts";
 import { benchPlan, planReport } from "./plan-bench.ts";
@@ -49,10 +53,21 @@ say(
     `${availableParallelism()} cores, ${RUNS} run(s) per figure, load average (1/5/15 min) at start ${load()}`,
 );
 
+progress("floors: node -e 0, npm run of a no-op…");
+const floors = await measureFloors(RUNS);
+say(floorsReport(floors));
+
+// Users run the installed package: the figures they see are measured on it too (not in a smoke
+// run, which measures neither the largest fleets nor the homelab's up-to-date runs).
+if (!flags.smoke) progress("packing and installing typeflake…");
+const installed = flags.smoke ? undefined : installPackage();
+if (typeof installed === "string") say(`PROBLEM: ${installed}`);
+const installedBin = typeof installed === "object" ? installed.bin : undefined;
+
 const results: FleetResult[] = [];
 for (const spec of specs) {
   progress(`${describeSpec(spec)}…`);
-  const result = await benchFleet(spec, RUNS);
+  const result = await benchFleet(spec, RUNS, installedBin);
   results.push(result);
   say(fleetReport(result));
 }
@@ -62,7 +77,8 @@ if (planned) progress(`plan, one host changed, ${describeSpec(planned.spec)}…`
 const plan = planned ? await benchPlan(planned, RUNS) : undefined;
 if (plan) say(planReport(plan));
 progress("reference homelab…");
-const homelab = await benchHomelab(RUNS, Boolean(flags.smoke));
+const homelab = await benchHomelab(RUNS, Boolean(flags.smoke), installedBin);
+if (typeof installed === "object") installed.remove();
 say(homelabReport(homelab));
 progress("tsc with a fleet option schema of 20,000+ options…");
 say(optionSchemaTscReport(await benchOptionSchemaTsc(RUNS)));
@@ -70,11 +86,11 @@ progress("generate with a fleet option schema of 20,000+ options…");
 say(optionSchemaGenerateReport(await benchOptionSchemaGenerate(RUNS)));
 say(`== summary\n${summaryReport(results)}`);
 
-const targets = judgeTargets(results, homelab);
+const targets = judgeTargets(results, homelab, floors);
 const startupNote = homelab.startup
   ? `\nEvery wall time includes typeflake's start-up (--version alone: ${duration(homelab.startup.wallMs)}), most of a 100-host run: it flatters the 100 -> 1,000 ratio.`
   : "";
-say(`== targets (judged on median wall time; load average now ${load()})\n${targetsReport(targets)}${startupNote}`);
+say(`== targets (judged on medians, wall or CPU as each names; load average now ${load()})\n${targetsReport(targets)}${startupNote}`);
 
 const large = specs.find((spec) => spec.hosts === 1000 && spec.layout === "folders");
 if (large && (flags.profile || targets.some((target) => target.pass === false))) {

@@ -1,5 +1,6 @@
 /** The printed report of one synthetic fleet, and the summary across fleets. */
 import type { FleetResult } from "../fleet-bench.ts";
+import type { RunStats } from "../runs.ts";
 import type { FleetSpec } from "../synthetic/spec.ts";
 import { bytes, count, duration, megabytes, ratio, table } from "./table.ts";
 
@@ -29,9 +30,16 @@ export const fleetReport = (result: FleetResult): string => {
     compare && ms !== undefined && jsonMs !== undefined ? ratio(ms / jsonMs) : "",
   ];
   const nixName = result.nix?.ok ? `nix-instantiate --parse, all .nix (${result.nix.calls} call${result.nix.calls === 1 ? "" : "s"})` : `nix-instantiate --parse: ${result.nix?.reason ?? "not run"}`;
+  const measured: [string, RunStats | undefined][] = [
+    ["typeflake generate (cold, empty output)", result.generate],
+    ["typeflake generate --check (nothing changed)", result.check],
+    ["typeflake generate (nothing changed)", result.current],
+    ["typeflake generate (one host changed)", result.oneChanged],
+    ["npm run generate (cold)", result.npmGenerate],
+    ["installed package's bin: typeflake generate (cold)", result.installedGenerate],
+  ];
   const rows = [
-    row("typeflake generate (cold, empty output)", result.generate.wallMs, result.generate.cpuMs, result.generate.rssMb, true),
-    row("typeflake generate --check (nothing changed)", result.check?.wallMs, result.check?.cpuMs, result.check?.rssMb, true),
+    ...measured.flatMap(([name, stats]) => (stats ? [row(name, stats.wallMs, stats.cpuMs, stats.rssMb, true)] : [])),
     row(`baseline: ${nixName}`, nixMs, undefined, undefined, false),
     row("baseline: JSON.stringify(validated model)", jsonMs, undefined, undefined, false),
   ];

@@ -3,6 +3,7 @@ import type { HomelabResult } from "../homelab.ts";
 import type { RunStats } from "../runs.ts";
 import type { Hotspot, ProfileSummary } from "../measure/cpu-profile.ts";
 import type { TargetResult } from "../targets.ts";
+import type { Floors } from "../measure/floors.ts";
 import { duration, megabytes, table } from "./table.ts";
 
 /** The homelab's `npm run generate` figures. */
@@ -23,6 +24,9 @@ export const homelabReport = (result: HomelabResult): string => {
     ["the same from the sources through tsx (before compiling)", result.directFromSources],
     ["node bin/typeflake.mjs --version (start-up alone; compiled)", result.startup],
     ["the same from the sources through tsx (before compiling)", result.startupFromSources],
+    ["installed package's bin: generate (up to date)", result.installed],
+    ["installed package's bin: --version", result.installedStartup],
+    ["installed package's bin: schema", result.installedSchema],
   ];
   const rows = measured.flatMap(([name, stats]) => (stats ? [row(name, stats)] : []));
   return [title, table(["", "median wall", "fastest", "CPU", "peak RSS"], rows), ...(result.failure ? [`PROBLEM: ${result.failure}`] : [])].join("\n");
@@ -30,12 +34,25 @@ export const homelabReport = (result: HomelabResult): string => {
 
 const VERDICT = { true: "PASS", false: "MISS", undefined: "n/a" } as const;
 
-/** PASS / MISS / n/a per target. */
+/** PASS / MISS / n/a per target, beside its floor. */
 export const targetsReport = (targets: readonly TargetResult[]): string =>
   table(
-    ["target", "this run", "verdict"],
-    targets.map((target) => [target.target, target.actual, VERDICT[`${target.pass}`]]),
+    ["target", "this run", "floor (same run)", "verdict"],
+    targets.map((target) => [target.target, target.actual, target.floor, VERDICT[`${target.pass}`]]),
   );
+
+/** The floors of start-up figures. */
+export const floorsReport = (floors: Floors): string =>
+  [
+    "== floors (what a run that does nothing costs)",
+    table(
+      ["", "median wall", "fastest", "CPU", "peak RSS"],
+      [
+        ["node -e 0", duration(floors.node.wallMs), duration(floors.node.minMs), duration(floors.node.cpuMs), megabytes(floors.node.rssMb)],
+        ["npm run (a script running node -e 0)", duration(floors.npmRun.wallMs), duration(floors.npmRun.minMs), "–", "–"],
+      ],
+    ),
+  ].join("\n");
 
 const hotspots = (title: string, spots: readonly Hotspot[]): string =>
   table([title, "ms", "%"], spots.map((spot) => [spot.name, spot.ms.toFixed(0), spot.percent.toFixed(1)]));

@@ -1,0 +1,33 @@
+/**
+ * The floors of start-up figures, measured in the same run: what any command pays before
+ * typeflake does anything — Node starting and exiting (`node -e 0`), and `npm run` of a script
+ * that does just that, for `npm run generate`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { measure, measuredNode } from "./child.ts";
+import { REPOSITORY } from "../paths.ts";
+import { repeat, statsOf, type RunStats } from "../runs.ts";
+
+/** Node's and npm's own start-up. */
+export interface Floors {
+  /** `node -e 0`. */
+  readonly node: RunStats;
+  /** `npm run noop`, whose script is `node -e 0`. */
+  readonly npmRun: RunStats;
+}
+
+/** Measure both floors, `runs` times each. */
+export const measureFloors = async (runs: number): Promise<Floors> => {
+  const [command, args] = measuredNode(["-e", "0"]);
+  const node = await repeat(runs, () => measure(command, args, REPOSITORY));
+  const folder = mkdtempSync(join(tmpdir(), "typeflake-bench-npm-"));
+  try {
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "noop", private: true, scripts: { noop: "node -e 0" } }));
+    const npmRun = await repeat(runs, () => measure("npm", ["run", "noop"], folder));
+    return { node: statsOf(node), npmRun: statsOf(npmRun) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+};
