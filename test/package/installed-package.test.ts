@@ -16,6 +16,8 @@ import { join, relative } from "node:path";
 import { Project, ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importOptionSchema } from "../../generators/options/import-schema.ts";
+import { documentedSchemaDefinitions } from "../../generators/schema/documented-schema.ts";
+import { schemaDocument } from "../../generators/schema/schema-document.ts";
 
 const REPOSITORY = join(import.meta.dirname, "../..");
 const { version } = JSON.parse(readFileSync(join(REPOSITORY, "package.json"), "utf8")) as { version: string };
@@ -87,22 +89,35 @@ describe("the packed package", () => {
     expect(unexpected).toEqual([]);
   });
 
-  it("runs with plain Node: no TypeScript loader among what it installs", () => {
+  it("ships the CLI and the DSL as one bundle with its chunks, and no list of the build's inputs", () => {
+    expect(packedFiles.some((file) => /^dist\/chunks\/.+\.js$/.test(file))).toBe(true);
+    expect(packedFiles.filter((file) => file.endsWith(".js") && !/^dist\/(chunks\/|generators\/cli\/main\.js$|dsl\/index\.js$)/.test(file))).toEqual([]);
+    expect(packedFiles).not.toContain("dist/build-inputs.json");
+  });
+
+  it("runs with plain Node: no TypeScript loader among what it installs, only what the bundle leaves out", () => {
     const installed = JSON.parse(readFileSync(join(fleet, "node_modules", "typeflake", "package.json"), "utf8")) as {
       dependencies: Record<string, string>;
       exports: Record<string, Record<string, string>>;
     };
-    expect(Object.keys(installed.dependencies)).not.toContain("tsx");
+    // esbuild (a native binary), ts-morph and prettier's formatter (options import, init), zod (the declarations' types).
+    expect(Object.keys(installed.dependencies).sort()).toEqual(["esbuild", "prettier", "ts-morph", "zod"]);
     expect(installed.exports["."]).toMatchObject({ types: "./dist/dsl/index.d.ts", default: "./dist/dsl/index.js" });
     expect(typeflake(["--version"]).stdout.trim()).toBe(version);
   });
 
-  it("prints the JSON Schema with the DSL's doc comments, read from the shipped declarations", () => {
+  it("prints the JSON Schema with the DSL's doc comments", () => {
     const result = typeflake(["schema", "host"]);
     expect(result.status, result.stderr).toBe(0);
     const schema = JSON.parse(result.stdout) as { $ref: string; $defs: Record<string, { properties: Record<string, { description?: string }> }> };
     expect(schema.$ref).toBe("#/$defs/host");
     expect(schema.$defs["host"]?.properties["address"]?.description).toContain("The address other hosts and the deploy tool reach it at");
+  });
+
+  it("prints the schema the sources compute, to the byte (the build computed it once)", () => {
+    const result = typeflake(["schema"]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(`${JSON.stringify(schemaDocument(undefined, documentedSchemaDefinitions()), null, 2)}\n`);
   });
 });
 
@@ -255,6 +270,8 @@ describe("a fleet's own option schema in the installed package's editor", () => 
       return { status: result.status, output: result.stdout + result.stderr };
     };
     try {
+      // The JSON Schema leaves `nixos` to any option value: it is the same with the fleet's own option schema.
+      expect(typeflake(["schema"]).stdout).toBe(`${JSON.stringify(schemaDocument(undefined, documentedSchemaDefinitions()), null, 2)}\n`);
       expect(tsc("{ homelab: { backup: { enable: mkForce(true) } }, services: { openssh: { enable: true } } }")).toEqual({ status: 0, output: "" });
       const misspelt = tsc("{ homelab: { backup: { enabel: true } } }");
       expect(misspelt.status).not.toBe(0);
