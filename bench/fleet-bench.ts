@@ -13,7 +13,7 @@ import { nixParse, type NixParse } from "./measure/nix-parse.ts";
 import { countPeerEntries, generatedFiles } from "./measure/output.ts";
 import type { Phases } from "./measure/phases.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
-import { failureOf, repeat, statsOf, type RunStats } from "./runs.ts";
+import { failureOf, repeat, statsIfRun, statsOf, type RunStats } from "./runs.ts";
 import { specLabel, type FleetSpec } from "./synthetic/spec.ts";
 import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
 
@@ -116,9 +116,9 @@ export const benchFleet = async (spec: FleetSpec, runs: number, installedBin?: s
     generate: statsOf(generated),
     check: statsOf(checked),
     current: statsOf(current),
-    oneChanged: oneChanged.length ? statsOf(oneChanged) : undefined,
-    npmGenerate: npmGenerated.length ? statsOf(npmGenerated) : undefined,
-    installedGenerate: installedGenerated.length ? statsOf(installedGenerated) : undefined,
+    oneChanged: statsIfRun(oneChanged),
+    npmGenerate: statsIfRun(npmGenerated),
+    installedGenerate: statsIfRun(installedGenerated),
     output: { files: output.length, nixFiles: nixFiles.length, bytes: output.reduce((sum, file) => sum + file.bytes, 0) },
     nix,
     peers: await countPeerEntries(root, output),

@@ -8,10 +8,10 @@
 import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { hasGeneratedHeader } from "../generators/emit/header.ts";
-import { measure, measuredNode, type Measured } from "./measure/child.ts";
+import { measure, measuredNode } from "./measure/child.ts";
 import { initFleetRepository } from "./synthetic/write-fleet.ts";
 import { CLI, CLI_SOURCES, REPOSITORY, SCRATCH } from "./paths.ts";
-import { failureOf, repeat, statsOf, type RunStats } from "./runs.ts";
+import { failureOf, repeat, statsIfRun, statsOf, type RunStats } from "./runs.ts";
 
 /** What the homelab's generate took, and typeflake's start-up on its own. */
 export interface HomelabResult {
@@ -91,7 +91,6 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
     [...current, ...direct, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
     "npm run generate (up to date) / generate / --version / schema",
   );
-  const statsIfRun = (measured: readonly Measured[]) => (measured.length ? statsOf(measured) : undefined);
   return {
     cold: statsOf(cold),
     current: statsOf(current),

@@ -36,6 +36,9 @@ export const statsOf = (runs: readonly Measured[]): RunStats => {
   };
 };
 
+/** The summary of `runs`, or undefined when the command was not run. */
+export const statsIfRun = (runs: readonly Measured[]): RunStats | undefined => (runs.length ? statsOf(runs) : undefined);
+
 /** Run `once` `times` times, one after another. */
 export const repeat = async (times: number, once: () => Promise<Measured>): Promise<Measured[]> => {
   const results: Measured[] = [];
