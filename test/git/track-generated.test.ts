@@ -1,10 +1,11 @@
 /**
- * Generated files and git: flakes see only tracked files, so `generate` adds the generated files
- * git does not track with `git add --intent-to-add` and says so; `generate --check` reports
- * generated files git does not track or ignores. Real git, in a fleet that is its own repository.
+ * Generated files and git: flakes see only tracked files, so `generate` adds the files it creates
+ * that git does not track with `git add --intent-to-add` and says so (a run that creates nothing
+ * spawns no git); `generate --check` reports generated files git does not track or ignores. Real
+ * git, in a fleet that is its own repository.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE_FLEET } from "../diagnostics/support/fleet-text.ts";
@@ -50,8 +51,17 @@ describe("generated files and git", () => {
     );
   });
 
-  it("names a generated file a .gitignore hides from nix", async () => {
+  it("runs no git when it creates nothing: a file found in place that git does not track is --check's to report", async () => {
+    const run = await runGenerate(root);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).not.toMatch(/^git[: ]/m);
+    expect(git(root, "ls-files").split("\n")).not.toContain("flake.nix");
+    expect((await runGenerate(root, "--check")).exitCode).toBe(1);
+  });
+
+  it("names a generated file it creates that a .gitignore hides from nix", async () => {
     await writeFile(join(root, ".gitignore"), "flake.nix\n");
+    await rm(join(root, "flake.nix"));
     const run = await runGenerate(root);
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toContain("git: flake.nix is ignored by a .gitignore, so nix cannot see it; remove the ignore rule.");
@@ -59,6 +69,7 @@ describe("generated files and git", () => {
   });
 
   it("names the command when git is not installed", async () => {
+    await Promise.all(GENERATED.map((file) => rm(join(root, file))));
     const path = process.env["PATH"];
     process.env["PATH"] = "/nonexistent";
     try {
