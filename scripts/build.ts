@@ -20,6 +20,7 @@ import { join, relative, sep } from "node:path";
 import { BUILD_INPUTS_FILE } from "../bin/stale-dist.mjs";
 import { bundle } from "./bundle.ts";
 import { transplantDocComments } from "./doc-transplant.ts";
+import { TEMPLATE_FILES } from "../generators/files/templates.ts";
 import { precompiledModules, TEMPLATES_MODULE } from "./precompiled-modules.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -27,8 +28,8 @@ const dist = join(root, "dist");
 const SOURCE_FOLDERS = ["dsl", "generators"];
 /** Files tsc does not compile: the bundle reads them at run time or precompiles them, or they declare plain JavaScript. */
 const DATA_FILE = /\.(hbs|json|d\.mts)$/;
-/** Where the templates the build precompiles into the bundle are: the package needs no copy of them. */
-const PRECOMPILED_TEMPLATES = join(root, TEMPLATES_MODULE, "..");
+/** The templates the build precompiles into the bundle: the package needs no copy of them. */
+const PRECOMPILED_TEMPLATES = new Set(TEMPLATE_FILES.map((file) => join(root, TEMPLATES_MODULE, "..", file)));
 
 const filesUnder = (folder: string): string[] =>
   readdirSync(folder, { withFileTypes: true, recursive: true })
@@ -44,7 +45,7 @@ const documented = transplantDocComments({ root, dist, folders: ["dsl"] });
 const { inputs } = await bundle(root, dist, precompiledModules(root));
 
 const dataFiles = SOURCE_FOLDERS.flatMap((folder) => filesUnder(join(root, folder))).filter((path) => DATA_FILE.test(path));
-for (const file of dataFiles.filter((path) => !(path.endsWith(".hbs") && join(path, "..") === PRECOMPILED_TEMPLATES))) {
+for (const file of dataFiles.filter((path) => !PRECOMPILED_TEMPLATES.has(path))) {
   cpSync(file, join(dist, relative(root, file)));
 }
 
