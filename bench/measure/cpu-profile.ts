@@ -85,20 +85,21 @@ const linesOf = (url: string): readonly string[] => {
 };
 
 /**
- * Where a compiled function starts in its TypeScript: `line N` and that line's text, which names
- * the function (tsx's output calls most functions "(anonymous)").
+ * Where a compiled function starts in the file it was compiled from (a TypeScript file, or a
+ * dependency's module inside a bundle chunk): the file's URL, `line N` and that line's text, which
+ * names the function (tsx's output calls most functions "(anonymous)").
  */
-const originalPosition = (frame: CallFrame, map: SourceMap | undefined): { line: number; text: string } | undefined => {
+const originalPosition = (frame: CallFrame, map: SourceMap | undefined): { source: string; line: number; text: string } | undefined => {
   const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
   if (!entry || !("originalLine" in entry)) return undefined;
   const text = (linesOf(entry.originalSource)[entry.originalLine] ?? "").trim();
-  return { line: entry.originalLine + 1, text: text.length > 72 ? `${text.slice(0, 71)}…` : text };
+  return { source: entry.originalSource, line: entry.originalLine + 1, text: text.length > 72 ? `${text.slice(0, 71)}…` : text };
 };
 
 const frameName = (frame: CallFrame, repository: string, maps: ReadonlyMap<string, SourceMap>): { fn: string; area: string } => {
-  const file = shortFile(frame.url, repository);
   const fn = frame.functionName || "(anonymous)";
   const original = originalPosition(frame, maps.get(frame.url));
+  const file = shortFile(original?.source ?? frame.url, repository);
   const name = original ? `${file}:${original.line}  ${original.text}` : file ? `${file}:${frame.lineNumber + 1} ${fn}` : fn;
   return { fn: name, area: areaOf(file, fn) };
 };
