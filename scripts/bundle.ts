@@ -9,8 +9,8 @@
  * - Lazy `import()`s stay lazy: each becomes a chunk loaded when that code runs (a command,
  *   Babel's parser, diff, execa).
  * - Dependencies are bundled, except those that cannot or need not be: esbuild (a native binary
- *   beside its JavaScript), ts-morph (the TypeScript compiler, loaded by `createRequire` for
- *   `options import` and `init`), prettier's formatter (`init` only; its document builders,
+ *   beside its JavaScript), ts-morph (the TypeScript compiler, loaded by `createRequire` where
+ *   option types are written or read), prettier's formatter (`init` only; its document builders,
  *   `prettier/doc`, are bundled), tsx (only reached from the sources).
  * - zod's translations of its default messages (`z.locales`, some forty languages and a third of
  *   its code) are left out: typeflake words its own messages and selects no locale; English, the
@@ -24,7 +24,7 @@ import { dirname, join, relative, sep } from "node:path";
 import type { PrecompiledModules } from "./precompiled-modules.ts";
 
 /** The entries, by their path in the source tree; each is written to the same path under `dist/`, as `.js`. */
-export const BUNDLE_ENTRIES = ["generators/cli/main.ts", "dsl/index.ts"] as const;
+const BUNDLE_ENTRIES = ["generators/cli/main.ts", "dsl/index.ts"] as const;
 
 /** Packages left for Node to load from node_modules at run time. */
 const EXTERNAL_PACKAGES = ["esbuild", "ts-morph", "tsx"];
