@@ -10,8 +10,8 @@
  *   Babel's parser, diff, execa).
  * - Dependencies are bundled, except those that cannot or need not be: esbuild (a native binary
  *   beside its JavaScript), ts-morph (the TypeScript compiler, loaded by `createRequire` where
- *   option types are written or read), prettier's formatter (`init` only; its document builders,
- *   `prettier/doc`, are bundled), tsx (only reached from the sources).
+ *   option types are written or read), prettier (`init` formats the TypeScript it writes), tsx
+ *   (only reached from the sources).
  * - zod's translations of its default messages (`z.locales`, some forty languages and a third of
  *   its code) are left out: typeflake words its own messages and selects no locale; English, the
  *   default, is imported by zod directly and stays.
@@ -27,10 +27,7 @@ import type { PrecompiledModules } from "./precompiled-modules.ts";
 const BUNDLE_ENTRIES = ["generators/cli/main.ts", "dsl/index.ts"] as const;
 
 /** Packages left for Node to load from node_modules at run time. */
-const EXTERNAL_PACKAGES = ["esbuild", "ts-morph", "tsx"];
-
-/** `prettier` itself stays external (only `init` formats with it); `prettier/doc` is bundled. */
-const PRETTIER_FORMATTER = /^prettier$/;
+const EXTERNAL_PACKAGES = ["esbuild", "ts-morph", "prettier", "tsx"];
 
 /** zod's namespace of every locale, as its entry modules (`v4/classic/external.js`, `v4/core/index.js`) import it. */
 const ZOD_LOCALES = /^\.\.\/locales\/index\.js$/;
@@ -41,7 +38,6 @@ const toSourcePath = (root: string, path: string): string => relative(root, path
 const typeflakePlugin = (root: string, precompiled: PrecompiledModules): Plugin => ({
   name: "typeflake-bundle",
   setup(bundler) {
-    bundler.onResolve({ filter: PRETTIER_FORMATTER }, (args) => ({ path: args.path, external: true }));
     bundler.onResolve({ filter: ZOD_LOCALES }, (args) => (ZOD_ENTRY_MODULE.test(args.importer) ? { path: "zod-locales", namespace: "left-out" } : undefined));
     bundler.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "export {};", loader: "js" }));
     bundler.onLoad({ filter: /\.ts$/ }, (args) => {
