@@ -23,6 +23,7 @@ import { lowerEntry } from "./lower/entry.ts";
 import { modulesOfHost } from "./model/host-modules.ts";
 import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.ts";
 import { pathFacts } from "./load/existing-paths.ts";
+import type { RunReads, CheckedPaths } from "./cache/run-reads.ts";
 import { checkRawNix } from "./validate/raw-nix.ts";
 
 export interface PipelineResult {
@@ -31,6 +32,8 @@ export interface PipelineResult {
   /** The files to write, only when no stage found an error. */
   readonly plan?: FilePlan;
   readonly diagnostics: readonly Diagnostic[];
+  /** What the run read from the disk, for the run cache: with every plan whose fleet loaded as one bundle. */
+  readonly read?: RunReads;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
@@ -46,13 +49,14 @@ const checkRawOptions = (fleet: Fleet, index: OptionIndex | undefined): Diagnost
       )
     : [];
 
-/** The checks that need a validated fleet (all of it, or the part that validated). */
-const laterChecks = async (root: string, fleet: Fleet, index: OptionIndex | undefined): Promise<Diagnostic[]> => {
+/** The checks that need a validated fleet (all of it, or the part that validated), and the paths they looked up. */
+const laterChecks = async (root: string, fleet: Fleet, index: OptionIndex | undefined): Promise<{ diagnostics: Diagnostic[]; paths: CheckedPaths }> => {
   const paths = fleetPathReferences(fleet);
-  const onDisk = await pathFacts(root, paths.flatMap((reference) => insideFleet(reference) ?? []));
+  const checked = paths.flatMap((reference) => insideFleet(reference) ?? []);
+  const onDisk = await pathFacts(root, checked);
   // Each host's merged options, read by the cross-host checks and the assertions alike.
   const options = fleetOptions(fleet);
-  return [
+  const diagnostics = [
     ...checkCrossHost(fleet, options),
     ...checkHostPorts(fleet),
     ...checkRawOptions(fleet, index),
@@ -60,6 +64,7 @@ const laterChecks = async (root: string, fleet: Fleet, index: OptionIndex | unde
     ...checkPaths(paths, onDisk),
     ...(await checkRawNix(fleet)),
   ];
+  return { diagnostics, paths: { checked, facts: onDisk } };
 };
 
 /**
@@ -88,14 +93,15 @@ export const runPipeline = async (root: string): Promise<PipelineResult> => {
   if (partial) {
     // Errors already: check what they leave meaningful, in the same report, and plan nothing.
     const { fleet: checkable, skipped } = checkableFleet(partial);
-    const later = [...(await laterChecks(root, checkable, index)), ...prunedChecks(checkable, partial.pruned, index), ...planFleet(checkable).diagnostics];
+    const later = [...(await laterChecks(root, checkable, index)).diagnostics, ...prunedChecks(checkable, partial.pruned, index), ...planFleet(checkable).diagnostics];
     return { diagnostics: [...found, ...later, ...skipped] };
   }
   // Without a valid fleet configuration no later check can run.
   if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? [skippedChecks(CONFIG_FILE)] : [])] };
   if (hasError(validation.diagnostics)) return { diagnostics: found };
-  const checked = [...found, ...(await laterChecks(root, fleet, index))];
+  const later = await laterChecks(root, fleet, index);
   const { plan, diagnostics: lowering } = planFleet(fleet);
-  const diagnostics = [...checked, ...lowering];
-  return hasError(diagnostics) ? { fleet, diagnostics } : { fleet, plan, diagnostics };
+  const diagnostics = [...found, ...later.diagnostics, ...lowering];
+  if (hasError(diagnostics)) return { fleet, diagnostics };
+  return { fleet, plan, diagnostics, ...(validation.read && { read: { files: validation.read, paths: later.paths } }) };
 };

@@ -9,8 +9,10 @@
  *    (see `precompiled-modules.ts`);
  * 3. the runtime files the bundle reads (the option index, `init`'s templates), copied to the
  *    same paths under `dist/`;
- * 4. `dist/build-inputs.json`, the files the build read, last: `bin/typeflake.mjs` compares
- *    their times with its own in a checkout of the repository, to tell a stale `dist/`.
+ * 4. `dist/build-inputs.json`, the files the build read: `bin/typeflake.mjs` compares
+ *    their times with its own in a checkout of the repository, to tell a stale `dist/`;
+ * 5. `dist/build-id`, last: the hash of everything in `dist/`, which names this build in the run
+ *    cache's records (see `generators/cache/code-identity.ts`).
  *
  * Run by `npm run build` and by `prepack`.
  */
@@ -20,6 +22,7 @@ import { join, relative, sep } from "node:path";
 import { BUILD_INPUTS_FILE } from "../bin/stale-dist.mjs";
 import { bundle } from "./bundle.ts";
 import { transplantDocComments } from "./doc-transplant.ts";
+import { BUILD_ID_FILE, codeTreeHash } from "../generators/cache/code-identity.ts";
 import { TEMPLATE_FILES } from "../generators/files/templates.ts";
 import { precompiledModules, TEMPLATES_MODULE } from "./precompiled-modules.ts";
 
@@ -54,5 +57,6 @@ for (const file of dataFiles.filter((path) => !PRECOMPILED_TEMPLATES.has(path)))
 const isOwn = (input: string): boolean => SOURCE_FOLDERS.some((folder) => input.startsWith(`${folder}/`));
 const ownInputs = [...inputs.filter(isOwn), ...dataFiles.map((path) => relative(root, path).split(sep).join("/"))];
 writeFileSync(join(dist, BUILD_INPUTS_FILE), `${JSON.stringify([...new Set(ownInputs)].sort(), null, 2)}\n`);
+writeFileSync(join(dist, BUILD_ID_FILE), `${await codeTreeHash([dist])}\n`);
 // stderr: stdout belongs to the command that packs (npm pack --json).
 console.error(`typeflake build: dist/ written (${inputs.length} bundled inputs); doc comments carried into ${documented} declaration fields`);

@@ -4,7 +4,8 @@
  * and reporting need is imported then, so commands that need no fleet (`init`, `schema`) never load it.
  */
 import type { Writable } from "node:stream";
-import type { CommandContext, ValidFleet } from "../command/command-context.ts";
+import type { CommandContext, PlannedFiles, ValidFleet } from "../command/command-context.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { AlreadyReported } from "../command/command-error.ts";
 import { ExitCode } from "../command/exit-code.ts";
 import { colorEnabled } from "../emit/color.ts";
@@ -31,6 +32,7 @@ export const createCommandContext = (environment: CommandEnvironment, settings: 
     color: (stream: Writable) => colorEnabled(stream as { isTTY?: boolean }, io.env),
     fleetRoot: () => (root ??= findFleetRoot(io.cwd, environment.rootOption())),
     loadFleet: () => (loaded ??= loadValidFleet(context)),
+    loadPlan: (options) => loadPlannedFiles(context, options.reuse),
     deployTargets: async () => {
       if (environment.deployTargets) return environment.deployTargets();
       const [{ fleet }, { fleetTargets }] = await Promise.all([context.loadFleet(), import("../nix-cli/fleet-targets.ts")]);
@@ -45,13 +47,24 @@ export const createCommandContext = (environment: CommandEnvironment, settings: 
   return context;
 };
 
+/** A run that planned nothing: its diagnostics are shown and end the run with exit code 1. */
+const rejected = async (context: CommandContext, diagnostics: readonly Diagnostic[]): Promise<never> => {
+  await context.reportDiagnostics(diagnostics);
+  throw new AlreadyReported(ExitCode.Invalid);
+};
+
 /** Run the pipeline on the fleet root; an invalid fleet's diagnostics are shown and end the run with exit code 1. */
 const loadValidFleet = async (context: CommandContext): Promise<ValidFleet> => {
   const { runPipeline } = await import("../pipeline.ts");
   const result = await runPipeline(context.fleetRoot());
-  if (!result.fleet || !result.plan) {
-    await context.reportDiagnostics(result.diagnostics);
-    throw new AlreadyReported(ExitCode.Invalid);
-  }
+  if (!result.fleet || !result.plan) return rejected(context, result.diagnostics);
   return { fleet: result.fleet, plan: result.plan, diagnostics: result.diagnostics };
+};
+
+/** The plan through the run cache (which loads the pipeline only when it must run). */
+const loadPlannedFiles = async (context: CommandContext, reuse: boolean): Promise<PlannedFiles> => {
+  const { plannedRun } = await import("../cache/cached-run.ts");
+  const result = await plannedRun(context.fleetRoot(), { reuse });
+  if (!result.plan) return rejected(context, result.diagnostics);
+  return { plan: result.plan, diagnostics: result.diagnostics };
 };

@@ -31,6 +31,9 @@ export interface ValidFleet {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The files generating writes, and the warnings found on the way, without the fleet they came from. */
+export type PlannedFiles = Pick<ValidFleet, "plan" | "diagnostics">;
+
 /** What a command's action receives. */
 export interface CommandContext {
   readonly io: CommandIo;
@@ -44,6 +47,11 @@ export interface CommandContext {
   fleetRoot(): string;
   /** The fleet loaded, validated and planned (once per run); when it is invalid, its diagnostics are shown and `AlreadyReported` (exit 1) is thrown. */
   loadFleet(): Promise<ValidFleet>;
+  /**
+   * The fleet's plan as `loadFleet` would make it, from the run cache (`cache/`) when nothing the
+   * last error-free run read has changed and `reuse` is set; invalid, as `loadFleet`.
+   */
+  loadPlan(options: { readonly reuse: boolean }): Promise<PlannedFiles>;
   /** The fleet as the nix commands see it: one deploy target per host. */
   deployTargets(): Promise<FleetTargets>;
   /** Show diagnostics the way the user asked: compiler-style text on stderr, or JSON on stdout with `--json`. */

@@ -6,14 +6,18 @@
  * `typeflake-instance.ts`); other packages stay imports that Node resolves from the fleet's
  * node_modules, which is why the bundle is written under it (`node_modules/.cache/typeflake/`).
  * Source maps point back at the TypeScript the user wrote, so a throw is reported at its line.
+ * Every file the bundle reads is hashed as it is read (see `ReadFiles`), for the run cache.
  */
 import { build, transform, type BuildOptions, type Message, type Plugin } from "esbuild";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { hashFiles, type ReadFiles } from "../cache/file-hashes.ts";
+import { inProgressPrefix, nearestCacheFolder, removeAbandoned } from "../cache/folder.ts";
+import { contentHash } from "../emit/manifest.ts";
 import { nativeImport } from "./native-import.mjs";
+import { packageFilesOf } from "./package-files.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
 
 /** One fleet file as loaded: its exports, or why it has none. */
@@ -37,7 +41,22 @@ const importMetaOf = (path: string): Record<string, string> => ({
 /** Marks the plugin's own look-ups, so that it does not answer them itself. */
 const CHECKING = Symbol("checking a package import");
 
-const fleetPlugin = (exportNames: readonly string[]): Plugin => ({
+/** What the plugin saw while esbuild bundled: the bytes of each file it compiled, and the packages left for Node. */
+interface Reads {
+  /** Absolute path → SHA-256 of the very bytes compiled (hashed as read, so no later edit can slip in between). */
+  readonly compiled: Map<string, string>;
+  /** Files Node, not the bundle, loads (absolute): the entries of imported packages, `file:` imports. */
+  readonly nodeLoaded: Set<string>;
+}
+
+/** A file's bytes, hashed into `reads` before esbuild sees them. */
+const readLogged = async (path: string, reads: Reads): Promise<Buffer> => {
+  const bytes = await readFile(path);
+  reads.compiled.set(path, contentHash(bytes));
+  return bytes;
+};
+
+const fleetPlugin = (exportNames: readonly string[], reads: Reads): Plugin => ({
   name: "typeflake-fleet",
   setup(bundler) {
     bundler.onResolve({ filter: /^typeflake$/ }, () => ({ path: "typeflake", namespace: "typeflake" }));
@@ -45,54 +64,39 @@ const fleetPlugin = (exportNames: readonly string[]): Plugin => ({
       contents: `export { ${exportNames.join(", ")} } from ${JSON.stringify(TYPEFLAKE_ENTRY)};`,
       loader: "js",
     }));
-    bundler.onResolve({ filter: /^file:/ }, (args) => ({ path: args.path, external: true }));
+    bundler.onResolve({ filter: /^file:/ }, (args) => {
+      reads.nodeLoaded.add(fileURLToPath(args.path));
+      return { path: args.path, external: true };
+    });
     // Packages stay imports for Node to resolve at run time, but one that is not installed is
     // reported now, at the import that names it.
     bundler.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === CHECKING) return undefined;
       const found = await bundler.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: CHECKING });
-      return found.errors.length > 0 ? { errors: found.errors } : { path: args.path, external: true };
+      if (found.errors.length > 0) return { errors: found.errors };
+      // Built-in modules (`node:fs`) resolve to no file: Node's version stands for them.
+      if (isAbsolute(found.path)) reads.nodeLoaded.add(found.path);
+      return { path: args.path, external: true };
     });
     bundler.onLoad({ filter: SOURCE_FILE }, async (args) => {
       const loader = LOADERS[extname(args.path) as keyof typeof LOADERS];
-      const text = await readFile(args.path, "utf8");
+      const text = (await readLogged(args.path, reads)).toString("utf8");
       if (!text.includes("import.meta")) return { contents: text, loader };
       // Rewritten per file before bundling; the inline map keeps positions pointing at the original.
       const { code } = await transform(text, { loader, format: "esm", sourcefile: args.path, sourcemap: "inline", define: importMetaOf(args.path) });
       return { contents: code, loader: "js" };
     });
+    // Anything else a fleet file imports (JSON, text): read here too, so that every input is hashed.
+    bundler.onLoad({ filter: /.*/, namespace: "file" }, async (args) => ({ contents: await readLogged(args.path, reads), loader: "default" }));
   },
 });
 
 /** Bundles go beside the packages their imports name, so Node finds them; else to the system's temporary folder. */
 const bundleParent = async (root: string): Promise<string> => {
-  for (let folder = root; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, "node_modules"))) {
-      const parent = join(folder, "node_modules", ".cache", "typeflake");
-      await mkdir(parent, { recursive: true });
-      return parent;
-    }
-    if (dirname(folder) === folder) return tmpdir();
-  }
-};
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (thrown) {
-    return (thrown as { code?: unknown }).code === "EPERM";
-  }
-};
-
-/** Bundles left by a typeflake that was killed before it could remove them (`load-<pid>-…`). */
-const removeAbandoned = async (parent: string): Promise<void> => {
-  const names = await readdir(parent).catch(() => []);
-  await Promise.all(
-    names
-      .filter((name) => /^load-\d+-/.test(name) && !isAlive(Number(name.split("-")[1])))
-      .map((name) => rm(join(parent, name), { recursive: true, force: true })),
-  );
+  const parent = nearestCacheFolder(root);
+  if (parent === undefined) return tmpdir();
+  await mkdir(parent, { recursive: true });
+  return parent;
 };
 
 interface Bundled {
@@ -101,7 +105,7 @@ interface Bundled {
 }
 
 /** The esbuild options every bundle of fleet files shares. */
-const bundleOptions = (root: string, exportNames: readonly string[]) =>
+const bundleOptions = (root: string, exportNames: readonly string[], reads: Reads) =>
   ({
     absWorkingDir: root,
     bundle: true,
@@ -109,13 +113,13 @@ const bundleOptions = (root: string, exportNames: readonly string[]) =>
     platform: "node",
     target: "node20",
     logLevel: "silent",
-    plugins: [fleetPlugin(exportNames)],
+    plugins: [fleetPlugin(exportNames, reads)],
   }) satisfies BuildOptions;
 
 /** Each entry its own output (shared helpers split into chunks), so a throw is told apart per file. */
-const bundleEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[]): Promise<Bundled> => {
+const bundleEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<Bundled> => {
   const result = await build({
-    ...bundleOptions(root, exportNames),
+    ...bundleOptions(root, exportNames, reads),
     entryPoints: [...entries],
     outdir,
     outbase: root,
@@ -139,11 +143,11 @@ const bundleEach = async (root: string, entries: readonly string[], outdir: stri
  * file instead of one per fleet file (on 1,000 hosts, 0.2 s instead of 1.1 s), and esbuild writes
  * one. No source map: a throw is never reported from this bundle (see {@link loadFleetModules}).
  */
-const bundleTogether = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[]): Promise<string> => {
+const bundleTogether = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<string> => {
   const contents = entries.map((entry, index) => `export * as entry${index} from ${JSON.stringify(entry)};`).join("\n");
   const output = join(outdir, "fleet.mjs");
   await build({
-    ...bundleOptions(root, exportNames),
+    ...bundleOptions(root, exportNames, reads),
     stdin: { contents, resolveDir: root, sourcefile: "typeflake-fleet-entries.js", loader: "js" },
     outfile: output,
     write: true,
@@ -165,11 +169,11 @@ const evaluate = async (output: string): Promise<LoadedModule> => {
 };
 
 /** Each entry bundled and evaluated on its own, so every file gets exactly its own build errors. */
-const loadAlone = (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[]): Promise<LoadedModule[]> =>
+const loadAlone = (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<LoadedModule[]> =>
   Promise.all(
     entries.map(async (entry, index): Promise<LoadedModule> => {
       try {
-        const { outputs } = await bundleEach(root, [entry], join(outdir, String(index)), exportNames);
+        const { outputs } = await bundleEach(root, [entry], join(outdir, String(index)), exportNames, reads);
         return await evaluate(outputs.get(entry)!);
       } catch (alone) {
         const messages = buildMessages(alone);
@@ -180,17 +184,36 @@ const loadAlone = (root: string, entries: readonly string[], outdir: string, exp
   );
 
 /** Every entry bundled together (shared helpers split into chunks), each evaluated on its own. */
-const loadEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[]): Promise<LoadedModule[]> => {
-  const { outputs } = await bundleEach(root, entries, outdir, exportNames);
+const loadEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<LoadedModule[]> => {
+  const { outputs } = await bundleEach(root, entries, outdir, exportNames, reads);
   return Promise.all(entries.map((entry) => evaluate(outputs.get(entry)!)));
 };
 
-/** The usual case: one bundle, one import; undefined when some file threw while Node evaluated it. */
-const loadTogether = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[]): Promise<LoadedModule[] | undefined> => {
-  const loaded = await evaluate(await bundleTogether(root, entries, outdir, exportNames));
+/**
+ * The usual case: one bundle, one import, and every file it read; undefined when some file threw
+ * while Node evaluated it.
+ */
+const loadTogether = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[]): Promise<LoadedModules | undefined> => {
+  const reads: Reads = { compiled: new Map(), nodeLoaded: new Set() };
+  const bundled = await bundleTogether(root, entries, outdir, exportNames, reads);
+  // Hashed before Node evaluates them: an edit made meanwhile makes the record miss, never lie.
+  const packages = await hashFiles([...reads.nodeLoaded].flatMap(packageFilesOf));
+  const loaded = await evaluate(bundled);
   if (!loaded.ok) return undefined;
-  return entries.map((_, index) => ({ ok: true, exports: loaded.exports[`entry${index}`] as Record<string, unknown> }));
+  const modules = entries.map((entry, index): [string, LoadedModule] => [entry, { ok: true, exports: loaded.exports[`entry${index}`] as Record<string, unknown> }]);
+  return { modules: new Map(modules), read: new Map([...reads.compiled, ...packages]) };
 };
+
+/** The fleet's files as loaded, and every file loading them read. */
+export interface LoadedModules {
+  /** Entry (absolute path) → its exports, or why it has none. */
+  readonly modules: ReadonlyMap<string, LoadedModule>;
+  /**
+   * Every file the load read, hashed; absent when the one bundle failed and files were loaded one
+   * by one (a run with errors, which is never cached).
+   */
+  readonly read?: ReadFiles;
+}
 
 /**
  * Load every file of `entries` (absolute paths under the absolute `root`). A fleet that loads
@@ -200,23 +223,26 @@ const loadTogether = async (root: string, entries: readonly string[], outdir: st
  * one file's mistake does not hide the others' and every file gets exactly its own errors. Only
  * on those two paths is a fleet file evaluated twice.
  */
-export const loadFleetModules = async (root: string, entries: readonly string[]): Promise<ReadonlyMap<string, LoadedModule>> => {
+export const loadFleetModules = async (root: string, entries: readonly string[]): Promise<LoadedModules> => {
   const exportNames = await typeflakeExports();
   const parent = await bundleParent(root);
   await removeAbandoned(parent);
-  const outdir = await mkdtemp(join(parent, `load-${process.pid}-`));
+  const outdir = await mkdtemp(join(parent, inProgressPrefix("load")));
   // Stack traces of throws in fleet files read through the bundles' source maps.
   process.setSourceMapsEnabled(true);
+  // What the fallbacks read is not kept: their runs have errors.
+  const unrecorded: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   try {
     let modules: LoadedModule[] | undefined;
     try {
-      modules = await loadTogether(root, entries, outdir, exportNames);
+      const together = await loadTogether(root, entries, outdir, exportNames);
+      if (together) return together;
     } catch (thrown) {
       if (!buildMessages(thrown)) throw thrown;
-      modules = await loadAlone(root, entries, join(outdir, "alone"), exportNames);
+      modules = await loadAlone(root, entries, join(outdir, "alone"), exportNames, unrecorded);
     }
-    modules ??= await loadEach(root, entries, join(outdir, "each"), exportNames);
-    return new Map(entries.map((entry, index) => [entry, modules[index]!]));
+    modules ??= await loadEach(root, entries, join(outdir, "each"), exportNames, unrecorded);
+    return { modules: new Map(entries.map((entry, index) => [entry, modules[index]!])) };
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }

@@ -16,6 +16,7 @@ import { discoverFleet, type FleetFile } from "./discover.ts";
 import { discoverHomes } from "./discover-homes.ts";
 import { loadDefinition } from "./load-definition.ts";
 import { loadFleetModules } from "./fleet-bundle.ts";
+import type { ReadFiles } from "../cache/file-hashes.ts";
 
 export type { ValidationResult } from "../validate/index.ts";
 
@@ -23,7 +24,12 @@ export type { ValidationResult } from "../validate/index.ts";
 export interface LoadedFleet {
   readonly sources: FleetSources;
   readonly diagnostics: readonly Diagnostic[];
+  /** Every file loading read, hashed (absent when files had to be loaded one by one). */
+  readonly read?: ReadFiles;
 }
+
+/** A validation result, with the files the load behind it read. */
+export type LoadedValidation = ValidationResult & Pick<LoadedFleet, "read">;
 
 /**
  * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the user's).
@@ -33,7 +39,7 @@ export const loadFleet = async (root: string): Promise<LoadedFleet> => {
   const absoluteRoot = resolve(root);
   const [fleetDiscovery, homes] = await Promise.all([discoverFleet(absoluteRoot), discoverHomes(absoluteRoot)]);
   const discovery = { ...fleetDiscovery, files: [...fleetDiscovery.files, ...homes.files], diagnostics: [...fleetDiscovery.diagnostics, ...homes.diagnostics] };
-  const modules = await loadFleetModules(absoluteRoot, discovery.files.map((file) => file.path));
+  const { modules, read } = await loadFleetModules(absoluteRoot, discovery.files.map((file) => file.path));
   const loaded = discovery.files.map((file) => ({ file, result: loadDefinition(absoluteRoot, file, modules.get(file.path)!) }));
   const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
     loaded.flatMap(({ file, result }) => (file.kind === kind && result.ok ? [result.source] : []));
@@ -50,6 +56,7 @@ export const loadFleet = async (root: string): Promise<LoadedFleet> => {
       unloaded: { hosts: [...discovery.hostsWithoutFile, ...unloadedOf("host")], modules: unloadedOf("module"), homes: unloadedOf("home") },
     },
     diagnostics: [...discovery.diagnostics, ...loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics))],
+    read,
   };
 };
 
@@ -59,13 +66,13 @@ export const loadFleet = async (root: string): Promise<LoadedFleet> => {
  * sorted by file and position, ready for `formatDiagnostics` or `diagnosticsToJson`. The source
  * locator (ts-morph) is loaded only when there is something to report.
  */
-export const loadAndValidate = async (root: string): Promise<ValidationResult> => {
+export const loadAndValidate = async (root: string): Promise<LoadedValidation> => {
   const absoluteRoot = resolve(root);
   const loaded = await loadFleet(absoluteRoot);
   const validated = validateFleet(loaded.sources);
   const found = [...loaded.diagnostics, ...validated.diagnostics];
   const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot));
   // A file that failed to load is unloaded in `sources`, so the validator returns no fleet then.
-  if (validated.fleet) return { fleet: validated.fleet, diagnostics };
+  if (validated.fleet) return { fleet: validated.fleet, diagnostics, read: loaded.read };
   return validated.partial ? { partial: validated.partial, diagnostics } : { diagnostics };
 };

@@ -1,5 +1,7 @@
 /**
- * `typeflake generate [--check] [--force] [--eval] [--json]` and `typeflake diff`.
+ * `typeflake generate [--check] [--force] [--eval] [--json] [--no-cache]` and `typeflake diff`.
+ * Generating and checking reuse the last run when none of its inputs changed (`cache/`); `--eval`
+ * needs the loaded fleet itself, so it always runs the pipeline.
  */
 import type { Command } from "commander";
 import type { CommandContext } from "../../command/command-context.ts";
@@ -9,7 +11,6 @@ import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
 import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
 import { describeHolder, type LockHolder } from "../../emit/lock.ts";
 import { writePlan } from "../../emit/write.ts";
-import { evaluateHosts } from "../../nix-cli/eval-hosts.ts";
 import { trackGeneratedFiles, untrackedGeneratedFiles } from "../../git/track-generated.ts";
 import { commandAction } from "../command-action.ts";
 import type { CommandEnvironment } from "../command-environment.ts";
@@ -19,7 +20,11 @@ interface GenerateOptions {
   readonly force?: boolean;
   readonly eval?: boolean;
   readonly json?: boolean;
+  /** False with `--no-cache`. */
+  readonly cache: boolean;
 }
+
+const NO_CACHE = ["--no-cache", "load, validate and plan the fleet even when nothing changed since the last run"] as const;
 
 /** The valid fleet and its plan, its warnings shown (an invalid fleet ends the run in exit code 1). */
 export const plannedFleet = async (context: CommandContext) => {
@@ -28,9 +33,16 @@ export const plannedFleet = async (context: CommandContext) => {
   return planned;
 };
 
+/** The plan and its warnings shown, from the run cache when nothing changed (an invalid fleet ends the run in exit code 1). */
+const plannedFiles = async (context: CommandContext, cache: boolean) => {
+  const planned = await context.loadPlan({ reuse: cache });
+  await context.reportDiagnostics(planned.diagnostics);
+  return planned;
+};
+
 /** Compare the plan with the disk; print the drift report; exit 1 on drift. */
-const checkAgainstDisk = async (context: CommandContext): Promise<void> => {
-  const planned = await plannedFleet(context);
+const checkAgainstDisk = async (context: CommandContext, cache: boolean): Promise<void> => {
+  const planned = await plannedFiles(context, cache);
   const root = context.fleetRoot();
   const { stdout } = context.io;
   const result = await checkPlan(root, planned.plan);
@@ -49,10 +61,11 @@ export function registerGenerateCommands(program: Command, environment: CommandE
     .option("--force", "overwrite files that lack typeflake's generated header, or generated files edited by hand")
     .option("--eval", "after writing, evaluate every host with `nix eval`")
     .option("--json", "print diagnostics as JSON on stdout")
+    .option(...NO_CACHE)
     .action(
       commandAction(environment, async (context, options: GenerateOptions) => {
-        if (options.check) return checkAgainstDisk(context);
-        const planned = await plannedFleet(context);
+        if (options.check) return checkAgainstDisk(context, options.cache);
+        const planned = options.eval ? await plannedFleet(context) : await plannedFiles(context, options.cache);
         const root = context.fleetRoot();
         const { stderr } = context.io;
         const onLockWait = (holder: LockHolder) => stderr.write(`Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`);
@@ -66,6 +79,7 @@ export function registerGenerateCommands(program: Command, environment: CommandE
         const tracked = result.created.length ? await trackGeneratedFiles(root, result.created) : [];
         stderr.write(tracked.map((line) => `${line}\n`).join(""));
         if (!options.eval) return;
+        const { evaluateHosts } = await import("../../nix-cli/eval-hosts.ts");
         const outcomes = await evaluateHosts(await context.deployTargets(), { io: context.io });
         if (outcomes.some((outcome) => outcome.status !== "ok")) context.setExitCode(ExitCode.Invalid);
       }),
@@ -75,5 +89,6 @@ export function registerGenerateCommands(program: Command, environment: CommandE
     .command("diff")
     .description("show how the generated files on disk differ from what the TypeScript describes")
     .option("--json", "print diagnostics as JSON on stdout")
-    .action(commandAction(environment, checkAgainstDisk));
+    .option(...NO_CACHE)
+    .action(commandAction(environment, (context, options: { cache: boolean }) => checkAgainstDisk(context, options.cache)));
 }

@@ -1,0 +1,73 @@
+/**
+ * A run's fingerprint: everything its result depends on, so that an equal fingerprint means an
+ * equal result. Part of it is taken before the run (typeflake's code, the fleet's file listing,
+ * its option index), part is what the run itself read (the files its load read, as hashed while
+ * reading, and the paths it looked up). Taken before or while reading, never after: a file edited
+ * during a run makes the next run miss, never reuse a result made from the older text.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { contentHash } from "../emit/manifest.ts";
+import { discoverFleet } from "../load/discover.ts";
+import { discoverHomes } from "../load/discover-homes.ts";
+import { pathFacts, type PathFacts } from "../load/existing-paths.ts";
+import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
+import { codeIdentity } from "./code-identity.ts";
+import { ABSENT, hashFiles } from "./file-hashes.ts";
+import type { RunReads } from "./run-reads.ts";
+
+/** What is fingerprinted before the run starts. */
+export interface OuterInputs {
+  /** typeflake's code, its dependencies and Node (see `code-identity.ts`). */
+  readonly code: string;
+  /** The fleet's definition files as discovered: a host folder added, removed or renamed changes it. */
+  readonly listing: string;
+  /** The fleet's own option index (`.typeflake/options/index.json`), {@link ABSENT} when it uses the shipped one. */
+  readonly optionIndex: string;
+}
+
+/** Everything a run's result depends on. */
+export interface RunFingerprint extends OuterInputs {
+  /** Absolute path → SHA-256 of every file the load read. */
+  readonly files: Readonly<Record<string, string>>;
+  /** The paths the fleet names, and what the disk said of them (as {@link describeFacts} writes it). */
+  readonly paths: { readonly checked: readonly string[]; readonly facts: string };
+}
+
+/** The fleet's listing, as one hash: every definition file discovery finds and every problem it reports. */
+const listingHash = async (root: string): Promise<string> => {
+  const [fleet, homes] = await Promise.all([discoverFleet(root), discoverHomes(root)]);
+  return contentHash(JSON.stringify({ fleet, homes }));
+};
+
+/** Fingerprint what the run will read before it reads it. */
+export const outerInputs = async (root: string): Promise<OuterInputs> => {
+  const [code, listing, optionIndex] = await Promise.all([
+    codeIdentity(),
+    listingHash(root),
+    readFile(join(root, ...FLEET_INDEX_PATH.split("/"))).then(contentHash, () => ABSENT),
+  ]);
+  return { code, listing, optionIndex };
+};
+
+/** Path facts as comparable text, independent of the order the paths were looked up in. */
+export const describeFacts = (facts: PathFacts): string =>
+  JSON.stringify({
+    existing: [...facts.existing].sort(),
+    escaping: [...facts.escaping].sort(),
+    siblings: [...facts.siblings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  });
+
+/** The fingerprint of a run that started with `outer` and read `read`. */
+export const runFingerprint = (outer: OuterInputs, read: RunReads): RunFingerprint => ({
+  ...outer,
+  files: Object.fromEntries(read.files),
+  paths: { checked: read.paths.checked, facts: describeFacts(read.paths.facts) },
+});
+
+/** Whether the disk under `root` (whose outer inputs are `outer`, taken now) still gives `recorded`. */
+export const stillCurrent = async (root: string, recorded: RunFingerprint, outer: OuterInputs): Promise<boolean> => {
+  if (recorded.code !== outer.code || recorded.listing !== outer.listing || recorded.optionIndex !== outer.optionIndex) return false;
+  const [files, facts] = await Promise.all([hashFiles(Object.keys(recorded.files)), pathFacts(root, recorded.paths.checked)]);
+  return [...files].every(([path, hash]) => recorded.files[path] === hash) && describeFacts(facts) === recorded.paths.facts;
+};
