@@ -68,6 +68,6 @@ export const runFingerprint = (outer: OuterInputs, read: RunReads): RunFingerpri
 /** Whether the disk under `root` (whose outer inputs are `outer`, taken now) still gives `recorded`. */
 export const stillCurrent = async (root: string, recorded: RunFingerprint, outer: OuterInputs): Promise<boolean> => {
   if (recorded.code !== outer.code || recorded.listing !== outer.listing || recorded.optionIndex !== outer.optionIndex) return false;
-  const [files, facts] = await Promise.all([hashFiles(Object.keys(recorded.files)), pathFacts(root, recorded.paths.checked)]);
-  return [...files].every(([path, hash]) => recorded.files[path] === hash) && describeFacts(facts) === recorded.paths.facts;
+  const changed = [...hashFiles(Object.keys(recorded.files))].some(([path, hash]) => recorded.files[path] !== hash);
+  return !changed && describeFacts(await pathFacts(root, recorded.paths.checked)) === recorded.paths.facts;
 };

@@ -197,7 +197,7 @@ const loadTogether = async (root: string, entries: readonly string[], outdir: st
   const reads: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   const bundled = await bundleTogether(root, entries, outdir, exportNames, reads);
   // Hashed before Node evaluates them: an edit made meanwhile makes the record miss, never lie.
-  const packages = await hashFiles([...reads.nodeLoaded].flatMap(packageFilesOf));
+  const packages = hashFiles([...reads.nodeLoaded].flatMap(packageFilesOf));
   const loaded = await evaluate(bundled);
   if (!loaded.ok) return undefined;
   const modules = entries.map((entry, index): [string, LoadedModule] => [entry, { ok: true, exports: loaded.exports[`entry${index}`] as Record<string, unknown> }]);
