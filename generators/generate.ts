@@ -16,6 +16,7 @@ import { overlayFile } from "./files/overlay-file.ts";
 import { renderSopsYaml } from "./files/sops-yaml.ts";
 import { secretUsage } from "./lower/secrets/usage.ts";
 import type { Fleet } from "./model/fleet.ts";
+import { nixFingerprint } from "./nix/fingerprint.ts";
 import { NixPrintError, printNixFile } from "./nix/print.ts";
 
 /** Every Nix file the fleet needs, before printing. */
@@ -27,11 +28,21 @@ export const nixFiles = (fleet: Fleet): GeneratedNix[] => [
   ...[overlayFile(fleet), agenixRulesFile(fleet, secretUsage(fleet))].filter((file) => file !== undefined),
 ];
 
-const printed = (file: GeneratedNix): PlannedFile => ({
-  path: file.path,
-  source: file.source,
-  text: printNixFile({ comments: [...generatedHeader(file.source, "#"), ...file.comments], expr: file.expr }),
-});
+/**
+ * Texts an earlier run printed, by the fingerprint of what it printed (`nixFingerprint` of the
+ * comments and expression): a file whose Nix is unchanged is not printed again. Only valid for
+ * the code that printed them (the run cache checks that).
+ */
+export type PrintMemo = ReadonlyMap<string, string>;
+
+/** The printed file; with a memo, its fingerprint is noted in `fingerprints` and an earlier text reused. */
+const printed = (file: GeneratedNix, memo: PrintMemo | undefined, fingerprints: Map<string, string>): PlannedFile => {
+  const document = { comments: [...generatedHeader(file.source, "#"), ...file.comments], expr: file.expr };
+  if (!memo) return { path: file.path, source: file.source, text: printNixFile(document) };
+  const fingerprint = nixFingerprint(document);
+  fingerprints.set(file.path, fingerprint);
+  return { path: file.path, source: file.source, text: memo.get(fingerprint) ?? printNixFile(document) };
+};
 
 /** `.sops.yaml`, when the fleet keeps its secrets with sops. */
 const sopsRules = (fleet: Fleet): PlannedFile[] =>
@@ -53,13 +64,24 @@ const unlessUnprintable = <T>(source: string, make: () => T, problems: Diagnosti
   }
 };
 
-/** The file plan of a fleet; files are only worth writing when `diagnostics` has no error. */
-export const planFleet = (fleet: Fleet): { plan: FilePlan; diagnostics: Diagnostic[] } => {
+/** A fleet's file plan, the problems planning found, and with a memo the fingerprint of each printed file by path. */
+export interface FleetPlan {
+  readonly plan: FilePlan;
+  /** Files are only worth writing when this has no error. */
+  readonly diagnostics: Diagnostic[];
+  /** Path → fingerprint of each printed Nix file; empty unless a memo was given. */
+  readonly fingerprints: ReadonlyMap<string, string>;
+}
+
+/** The file plan of a fleet; with `memo` (an earlier run's texts) unchanged Nix is not printed again. */
+export const planFleet = (fleet: Fleet, memo?: PrintMemo): FleetPlan => {
   const problems: Diagnostic[] = [];
+  const fingerprints = new Map<string, string>();
   const files = unlessUnprintable(fleet.configFile, () => nixFiles(fleet), problems).flat();
-  const texts = files.flatMap((file) => unlessUnprintable(file.source, () => printed(file), problems));
+  const texts = files.flatMap((file) => unlessUnprintable(file.source, () => printed(file, memo, fingerprints), problems));
   return {
     plan: { files: [...texts, ...sopsRules(fleet), inventoryFile(fleet)] },
     diagnostics: [...files.flatMap((file) => file.diagnostics), ...problems],
+    fingerprints,
   };
 };

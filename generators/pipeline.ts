@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { FilePlan } from "./emit/plan.ts";
-import { planFleet } from "./generate.ts";
+import { planFleet, type PrintMemo } from "./generate.ts";
 import { loadAndValidate } from "./load/index.ts";
 import type { Fleet } from "./model/fleet.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
@@ -34,6 +34,14 @@ export interface PipelineResult {
   readonly diagnostics: readonly Diagnostic[];
   /** What the run read from the disk, for the run cache: with every plan whose fleet loaded as one bundle. */
   readonly read?: RunReads;
+  /** Path → fingerprint of each printed Nix file, when a print memo was given (for the next run's). */
+  readonly printed?: ReadonlyMap<string, string>;
+}
+
+/** How to run the pipeline. */
+export interface PipelineOptions {
+  /** An earlier run's printed texts (see `PrintMemo`): Nix that did not change is not printed again. */
+  readonly printMemo?: PrintMemo;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
@@ -85,7 +93,7 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], index: Optio
 };
 
 /** Load, validate, check and plan the fleet at `root`. */
-export const runPipeline = async (root: string): Promise<PipelineResult> => {
+export const runPipeline = async (root: string, { printMemo }: PipelineOptions = {}): Promise<PipelineResult> => {
   const [validation, options] = await Promise.all([loadAndValidate(root), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
   const { index } = options;
@@ -100,8 +108,9 @@ export const runPipeline = async (root: string): Promise<PipelineResult> => {
   if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? [skippedChecks(CONFIG_FILE)] : [])] };
   if (hasError(validation.diagnostics)) return { diagnostics: found };
   const later = await laterChecks(root, fleet, index);
-  const { plan, diagnostics: lowering } = planFleet(fleet);
+  const { plan, diagnostics: lowering, fingerprints } = planFleet(fleet, printMemo);
   const diagnostics = [...found, ...later.diagnostics, ...lowering];
   if (hasError(diagnostics)) return { fleet, diagnostics };
-  return { fleet, plan, diagnostics, ...(validation.read && { read: { files: validation.read, paths: later.paths } }) };
+  const read = validation.read && { files: validation.read, paths: later.paths };
+  return { fleet, plan, diagnostics, read, ...(printMemo && { printed: fingerprints }) };
 };

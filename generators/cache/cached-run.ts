@@ -1,8 +1,10 @@
 /**
  * The pipeline behind the run cache: when nothing a run depends on has changed since the last run
  * without errors, that run's plan and diagnostics are taken from its record instead of loading,
- * validating, lowering and printing the fleet again. The record is read here, at the edge, and
- * handed on as data; the pipeline itself stays a pure function of the fleet on disk.
+ * validating, lowering and printing the fleet again. When something changed, the pipeline runs,
+ * but a Nix file whose AST is unchanged takes its text from the record instead of being printed
+ * again (the print memo: one host changed, one host printed). The record is read here, at the
+ * edge, and handed to the pipeline as data.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
@@ -10,6 +12,7 @@ import type { FilePlan } from "../emit/plan.ts";
 import type { Fleet } from "../model/fleet.ts";
 import { outerInputs, runFingerprint, stillCurrent } from "./fingerprint.ts";
 import { nearestCacheFolder } from "./folder.ts";
+import { printMemoOf } from "./run-record.ts";
 import { readRecord, recordFile, writeRecord } from "./run-store.ts";
 
 /** A run's outcome: the plan (only when no error), every diagnostic, the fleet when it was loaded. */
@@ -26,6 +29,9 @@ export interface CacheOptions {
   readonly reuse: boolean;
 }
 
+/** The pipeline, loaded only when it has to run (zod, lowering, the printer). */
+const runPipeline: typeof import("../pipeline.ts").runPipeline = async (...args) => (await import("../pipeline.ts")).runPipeline(...args);
+
 /**
  * The plan and diagnostics of the fleet at `root` (absolute): from the last run's record when
  * every input it read is unchanged, else from the pipeline, recording the run when it has no
@@ -33,16 +39,16 @@ export interface CacheOptions {
  */
 export const plannedRun = async (root: string, options: CacheOptions): Promise<PlannedRun> => {
   const folder = nearestCacheFolder(root);
-  // The pipeline (zod, lowering, the printer) is loaded only when it has to run.
-  const pipeline = async () => (await import("../pipeline.ts")).runPipeline(root);
-  if (folder === undefined) return pipeline();
+  if (folder === undefined) return runPipeline(root);
   const file = recordFile(folder, root);
   const [outer, previous] = await Promise.all([outerInputs(root), options.reuse ? readRecord(file) : undefined]);
   if (previous && (await stillCurrent(root, previous.fingerprint, outer))) return { plan: previous.plan, diagnostics: previous.diagnostics };
-  const result = await pipeline();
+  // Printed texts are only the same for the same printer.
+  const result = await runPipeline(root, { printMemo: previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map() });
   if (!result.plan || !result.read) return result;
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
   const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));
-  await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan: result.plan });
+  const printed = Object.fromEntries(result.printed ?? []);
+  await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan: result.plan, printed });
   return { ...result, diagnostics };
 };

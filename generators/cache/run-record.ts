@@ -6,6 +6,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { contentHash } from "../emit/manifest.ts";
 import type { FilePlan } from "../emit/plan.ts";
+import type { PrintMemo } from "../generate.ts";
 import type { RunFingerprint } from "./fingerprint.ts";
 
 /** A run without errors: what it depended on and what it produced. */
@@ -15,7 +16,18 @@ export interface RunRecord {
   readonly diagnostics: readonly Diagnostic[];
   /** Every file the run planned. */
   readonly plan: FilePlan;
+  /** Path → fingerprint of the Nix printed into each planned `.nix` file (see `PrintMemo`). */
+  readonly printed: Readonly<Record<string, string>>;
 }
+
+/** The record's printed texts by fingerprint: what a later run of the same code need not print again. */
+export const printMemoOf = (record: RunRecord): PrintMemo => {
+  const texts = new Map(record.plan.files.map((file) => [file.path, file.text]));
+  return new Map(Object.entries(record.printed).flatMap(([path, fingerprint]) => {
+    const text = texts.get(path);
+    return text === undefined ? [] : [[fingerprint, text] as const];
+  }));
+};
 
 /** The first line of every record; a new layout gets a new number. */
 const FORMAT = "typeflake run record 1";
@@ -33,6 +45,7 @@ const looksLikeRecord = (value: unknown): value is RunRecord =>
   isObject(value) &&
   isObject(value["fingerprint"]) &&
   isObject(value["plan"]) &&
+  isObject(value["printed"]) &&
   Array.isArray(value["plan"]["files"]) &&
   Array.isArray(value["diagnostics"]);
 

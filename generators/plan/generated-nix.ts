@@ -6,19 +6,13 @@
  * from their Nix AST, which prints to exactly one text, so nothing needs printing; a hash is kept,
  * not the AST's JSON, which for two 1,000-host revisions would keep the garbage collector busy.
  */
-import { createHash } from "node:crypto";
 import { flakeFile } from "../files/flake-file.ts";
 import type { GeneratedNix } from "../files/generated-nix.ts";
 import { homeNixPath, homesOfHost } from "../model/homes.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { modulesOfHost } from "../model/host-modules.ts";
+import { nixFingerprint as fingerprintOf } from "../nix/fingerprint.ts";
 import { FLEET_WIDE, secretFilesOf, type HandKeptFiles } from "./hand-kept.ts";
-
-/** A short fingerprint of plain data; both revisions' ASTs are built by the same code, so key order is stable. */
-const fingerprintOf = (value: unknown): string =>
-  createHash("sha256")
-    .update(JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item)))
-    .digest("base64");
 
 /** Part name (a generated file's path, or `flake.nix (<host>)`) → fingerprint. */
 export type HostNix = ReadonlyMap<string, string>;
