@@ -9,6 +9,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { FilePlan } from "./emit/plan.ts";
 import { planFleet, type PrintMemo } from "./generate.ts";
 import { loadAndValidate } from "./load/index.ts";
+import type { Discovery } from "./load/discover.ts";
 import type { Fleet } from "./model/fleet.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
 import type { OptionIndex } from "./options/runtime-index.ts";
@@ -42,6 +43,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   /** An earlier run's printed texts (see `PrintMemo`): Nix that did not change is not printed again. */
   readonly printMemo?: PrintMemo;
+  /** The fleet's definition files, when the caller has already found them (the run cache does). */
+  readonly discovery?: Discovery;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
@@ -93,8 +96,8 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], index: Optio
 };
 
 /** Load, validate, check and plan the fleet at `root`. */
-export const runPipeline = async (root: string, { printMemo }: PipelineOptions = {}): Promise<PipelineResult> => {
-  const [validation, options] = await Promise.all([loadAndValidate(root), loadOptionIndex(root)]);
+export const runPipeline = async (root: string, { printMemo, discovery }: PipelineOptions = {}): Promise<PipelineResult> => {
+  const [validation, options] = await Promise.all([loadAndValidate(root, discovery), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
   const { index } = options;
   const found = [...validation.diagnostics, ...options.diagnostics];

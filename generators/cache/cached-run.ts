@@ -11,6 +11,7 @@ import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
 import type { FilePlan } from "../emit/plan.ts";
 import type { Fleet } from "../model/fleet.ts";
 import { outerInputs, runFingerprint, stillCurrent } from "./fingerprint.ts";
+import { discoverDefinitions } from "../load/discover-definitions.ts";
 import { nearestCacheFolder } from "./folder.ts";
 import { printMemoOf } from "./run-record.ts";
 import { readRecord, recordFile, writeRecord } from "./run-store.ts";
@@ -41,10 +42,11 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   const folder = nearestCacheFolder(root);
   if (folder === undefined) return runPipeline(root);
   const file = recordFile(folder, root);
-  const [outer, previous] = await Promise.all([outerInputs(root), options.reuse ? readRecord(file) : undefined]);
+  const discovery = await discoverDefinitions(root);
+  const [outer, previous] = await Promise.all([outerInputs(root, discovery), options.reuse ? readRecord(file) : undefined]);
   if (previous && (await stillCurrent(root, previous.fingerprint, outer))) return { plan: previous.plan, diagnostics: previous.diagnostics };
   // Printed texts are only the same for the same printer.
-  const result = await runPipeline(root, { printMemo: previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map() });
+  const result = await runPipeline(root, { discovery, printMemo: previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map() });
   if (!result.plan || !result.read) return result;
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
   const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));

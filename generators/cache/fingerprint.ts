@@ -8,8 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { contentHash } from "../emit/manifest.ts";
-import { discoverFleet } from "../load/discover.ts";
-import { discoverHomes } from "../load/discover-homes.ts";
+import type { Discovery } from "../load/discover.ts";
 import { pathFacts, type PathFacts } from "../load/existing-paths.ts";
 import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
 import { codeIdentity } from "./code-identity.ts";
@@ -34,20 +33,13 @@ export interface RunFingerprint extends OuterInputs {
   readonly paths: { readonly checked: readonly string[]; readonly facts: string };
 }
 
-/** The fleet's listing, as one hash: every definition file discovery finds and every problem it reports. */
-const listingHash = async (root: string): Promise<string> => {
-  const [fleet, homes] = await Promise.all([discoverFleet(root), discoverHomes(root)]);
-  return contentHash(JSON.stringify({ fleet, homes }));
-};
-
-/** Fingerprint what the run will read before it reads it. */
-export const outerInputs = async (root: string): Promise<OuterInputs> => {
-  const [code, listing, optionIndex] = await Promise.all([
-    codeIdentity(),
-    listingHash(root),
-    readFile(join(root, ...FLEET_INDEX_PATH.split("/"))).then(contentHash, () => ABSENT),
-  ]);
-  return { code, listing, optionIndex };
+/**
+ * Fingerprint what the run will read before it reads it; `discovery` is the fleet's definition
+ * files as found for this run (the load then imports exactly those).
+ */
+export const outerInputs = async (root: string, discovery: Discovery): Promise<OuterInputs> => {
+  const [code, optionIndex] = await Promise.all([codeIdentity(), readFile(join(root, ...FLEET_INDEX_PATH.split("/"))).then(contentHash, () => ABSENT)]);
+  return { code, listing: contentHash(JSON.stringify(discovery)), optionIndex };
 };
 
 /** Path facts as comparable text, independent of the order the paths were looked up in. */

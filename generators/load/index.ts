@@ -12,8 +12,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
 import { validateFleet, type ValidationResult } from "../validate/index.ts";
 import type { FleetSources, NamedSource } from "../validate/sources.ts";
-import { discoverFleet, type FleetFile } from "./discover.ts";
-import { discoverHomes } from "./discover-homes.ts";
+import type { Discovery, FleetFile } from "./discover.ts";
+import { discoverDefinitions } from "./discover-definitions.ts";
 import { loadDefinition } from "./load-definition.ts";
 import { loadFleetModules } from "./fleet-bundle.ts";
 import type { ReadFiles } from "../cache/file-hashes.ts";
@@ -32,13 +32,13 @@ export interface LoadedFleet {
 export type LoadedValidation = ValidationResult & Pick<LoadedFleet, "read">;
 
 /**
- * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the user's).
- * Files that fail to import are reported and left out; their names still count for references.
+ * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the user's),
+ * as `discovery` found them (found here when not given). Files that fail to import are reported
+ * and left out; their names still count for references.
  */
-export const loadFleet = async (root: string): Promise<LoadedFleet> => {
+export const loadFleet = async (root: string, found?: Discovery): Promise<LoadedFleet> => {
   const absoluteRoot = resolve(root);
-  const [fleetDiscovery, homes] = await Promise.all([discoverFleet(absoluteRoot), discoverHomes(absoluteRoot)]);
-  const discovery = { ...fleetDiscovery, files: [...fleetDiscovery.files, ...homes.files], diagnostics: [...fleetDiscovery.diagnostics, ...homes.diagnostics] };
+  const discovery = found ?? (await discoverDefinitions(absoluteRoot));
   const { modules, read } = await loadFleetModules(absoluteRoot, discovery.files.map((file) => file.path));
   const loaded = discovery.files.map((file) => ({ file, result: loadDefinition(absoluteRoot, file, modules.get(file.path)!) }));
   const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
@@ -66,9 +66,9 @@ export const loadFleet = async (root: string): Promise<LoadedFleet> => {
  * sorted by file and position, ready for `formatDiagnostics` or `diagnosticsToJson`. The source
  * locator (ts-morph) is loaded only when there is something to report.
  */
-export const loadAndValidate = async (root: string): Promise<LoadedValidation> => {
+export const loadAndValidate = async (root: string, discovery?: Discovery): Promise<LoadedValidation> => {
   const absoluteRoot = resolve(root);
-  const loaded = await loadFleet(absoluteRoot);
+  const loaded = await loadFleet(absoluteRoot, discovery);
   const validated = validateFleet(loaded.sources);
   const found = [...loaded.diagnostics, ...validated.diagnostics];
   const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot));

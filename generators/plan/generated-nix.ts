@@ -11,7 +11,7 @@ import type { GeneratedNix } from "../files/generated-nix.ts";
 import { homeNixPath, homesOfHost } from "../model/homes.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
 import { modulesOfHost } from "../model/host-modules.ts";
-import { nixFingerprint as fingerprintOf } from "../nix/fingerprint.ts";
+import { nixFingerprint } from "../nix/fingerprint.ts";
 import { FLEET_WIDE, secretFilesOf, type HandKeptFiles } from "./hand-kept.ts";
 
 /** Part name (a generated file's path, or `flake.nix (<host>)`) → fingerprint. */
@@ -29,7 +29,7 @@ export const nixOfHosts = (fleet: Fleet, files: readonly GeneratedNix[], handKep
     if (known !== undefined) return known;
     const file = byPath.get(path);
     if (!file) return undefined;
-    const text = fingerprintOf({ comments: file.comments, expr: file.expr });
+    const text = nixFingerprint({ comments: file.comments, expr: file.expr });
     fingerprints.set(path, text);
     return text;
   };
@@ -54,7 +54,7 @@ const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => s
     return text === undefined ? [] : [[path, text] as [string, string]];
   });
   const alone = flakeFile({ ...fleet, hosts: [host] });
-  return new Map([...parts, ...ownFiles, [`flake.nix (${host.name})`, fingerprintOf(alone.expr)]]);
+  return new Map([...parts, ...ownFiles, [`flake.nix (${host.name})`, nixFingerprint(alone.expr)]]);
 };
 
 /** The parts of a host's generated Nix that differ between two revisions, in the host's order. */
