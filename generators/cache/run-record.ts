@@ -49,15 +49,16 @@ const looksLikeRecord = (value: unknown): value is RunRecord =>
   Array.isArray(value["plan"]["files"]) &&
   Array.isArray(value["diagnostics"]);
 
-/** The record in `text`, or undefined when the text is not one whole, intact record of this format. */
-export const parseRecord = (text: string): RunRecord | undefined => {
-  const formatEnd = text.indexOf("\n");
-  const checksumEnd = text.indexOf("\n", formatEnd + 1);
-  if (formatEnd < 0 || checksumEnd < 0 || text.slice(0, formatEnd) !== FORMAT) return undefined;
-  const body = text.slice(checksumEnd + 1);
-  if (contentHash(body) !== text.slice(formatEnd + 1, checksumEnd)) return undefined;
+/** The record in `bytes` (a record file's), or undefined when they are not one whole, intact record of this format. */
+export const parseRecord = (bytes: Buffer): RunRecord | undefined => {
+  const formatEnd = bytes.indexOf(0x0a);
+  const checksumEnd = formatEnd < 0 ? -1 : bytes.indexOf(0x0a, formatEnd + 1);
+  if (checksumEnd < 0 || bytes.toString("utf8", 0, formatEnd) !== FORMAT) return undefined;
+  // The body's bytes are hashed as read: no second encoding of several megabytes.
+  const body = bytes.subarray(checksumEnd + 1);
+  if (contentHash(body) !== bytes.toString("latin1", formatEnd + 1, checksumEnd)) return undefined;
   try {
-    const value: unknown = JSON.parse(body);
+    const value: unknown = JSON.parse(body.toString("utf8"));
     return looksLikeRecord(value) ? value : undefined;
   } catch {
     return undefined;

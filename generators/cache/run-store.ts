@@ -16,8 +16,8 @@ export const recordFile = (folder: string, root: string): string => join(folder,
 
 /** The record in `file`, or undefined when there is none or it is not whole and intact. */
 export const readRecord = async (file: string): Promise<RunRecord | undefined> => {
-  const text = await readFile(file, "utf8").catch(() => undefined);
-  return text === undefined ? undefined : parseRecord(text);
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes === undefined ? undefined : parseRecord(bytes);
 };
 
 /**

@@ -77,7 +77,7 @@ describe("typeflake generate with the run cache", () => {
       }),
     );
     expect(await Promise.all(started)).toEqual([0, 0, 0]);
-    expect(parseRecord(await readFile(recordOf(root), "utf8"))?.plan.files).toHaveLength(6);
+    expect(parseRecord(await readFile(recordOf(root)))?.plan.files).toHaveLength(6);
     succeeds(["generate", "--check"], root);
   });
 });

@@ -41,7 +41,7 @@ describe("the run record", () => {
     const run = await plannedRun(root, { reuse: true });
     expect(fromRecord(run)).toBe(false);
     expect(run.plan?.files.length).toBe(6);
-    expect(parseRecord(await readFile(file, "utf8"))?.plan).toEqual(run.plan);
+    expect(parseRecord(await readFile(file))?.plan).toEqual(run.plan);
   });
 
   it("is not written by a run with errors, nor replaced by one", async () => {

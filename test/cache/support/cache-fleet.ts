@@ -66,7 +66,7 @@ const POISON = "# taken from the record\n";
 
 /** Mark every planned file of the fleet's record, keeping the record intact and its fingerprint as it is. */
 export const poisonRecord = async (root: string): Promise<void> => {
-  const record = parseRecord(await readFile(recordOf(root), "utf8"));
+  const record = parseRecord(await readFile(recordOf(root)));
   if (!record) throw new Error(`no intact record for ${root}`);
   const files = record.plan.files.map((file) => ({ ...file, text: file.text + POISON }));
   await writeFile(recordOf(root), serializeRecord({ ...record, plan: { files } }));
