@@ -9,19 +9,16 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
 import type { FilePlan } from "../emit/plan.ts";
-import type { Fleet } from "../model/fleet.ts";
 import { outerInputs, runFingerprint, stillCurrent } from "./fingerprint.ts";
 import { discoverDefinitions } from "../load/discover-definitions.ts";
 import { nearestCacheFolder } from "./folder.ts";
 import { printMemoOf } from "./run-record.ts";
 import { readRecord, recordFile, writeRecord } from "./run-store.ts";
 
-/** A run's outcome: the plan (only when no error), every diagnostic, the fleet when it was loaded. */
+/** A run's outcome: the plan (only when no error) and every diagnostic. */
 export interface PlannedRun {
   readonly plan?: FilePlan;
   readonly diagnostics: readonly Diagnostic[];
-  /** The validated fleet; absent when the run came from the cache (nothing was loaded). */
-  readonly fleet?: Fleet;
 }
 
 /** How to use the cache. */
@@ -47,10 +44,10 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   if (previous && (await stillCurrent(root, previous.fingerprint, outer))) return { plan: previous.plan, diagnostics: previous.diagnostics };
   // Printed texts are only the same for the same printer.
   const result = await runPipeline(root, { discovery, printMemo: previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map() });
-  if (!result.plan || !result.read) return result;
+  if (!result.plan || !result.read) return { plan: result.plan, diagnostics: result.diagnostics };
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
   const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));
   const printed = Object.fromEntries(result.printed ?? []);
   await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan: result.plan, printed });
-  return { ...result, diagnostics };
+  return { plan: result.plan, diagnostics };
 };
