@@ -24,6 +24,7 @@ interface GenerateOptions {
   readonly cache: boolean;
 }
 
+/** `--no-cache`, on `generate` and `diff`. */
 const NO_CACHE = ["--no-cache", "load, validate and plan the fleet even when nothing changed since the last run"] as const;
 
 /** The valid fleet and its plan, its warnings shown (an invalid fleet ends the run in exit code 1). */
