@@ -1,21 +1,25 @@
 /**
- * Address arithmetic for tunnels and exports: the network a CIDR lies in, the host route of an
- * address, and whether a network contains an address. Addresses are compared as numbers, so
+ * IP addresses, the one place they are parsed: IPv4 and IPv6, CIDRs, `host:port` endpoints and
+ * the brackets IPv6 takes before `:port`. The schemas (`checks.ts`) accept what this parses, and
+ * lowering and the cross-host checks compute with it: the network a CIDR lies in, the host route
+ * of an address, whether a network contains an address. Addresses are compared as numbers, so
  * `fd00::1` and `fd00:0::1` are the same address.
  */
-import { parseCidr } from "../../../dsl/checks.ts";
 
 /** An address as a number, with its family. */
-interface Address {
+export interface Address {
   readonly family: 4 | 6;
   readonly value: bigint;
 }
 
 const BITS = { 4: 32, 6: 128 } as const;
 
+/** Dotted-quad parts: 0-255 without leading zeros (`010` could be read as octal, so it is refused). */
+const IPV4_PART = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 const parseIpv4 = (text: string): bigint | undefined => {
   const parts = text.split(".");
-  if (parts.length !== 4 || parts.some((part) => !/^\d{1,3}$/.test(part) || Number(part) > 255)) return undefined;
+  if (parts.length !== 4 || parts.some((part) => !IPV4_PART.test(part))) return undefined;
   return parts.reduce((value, part) => (value << 8n) | BigInt(part), 0n);
 };
 
@@ -35,6 +39,9 @@ const parseIpv6 = (text: string): bigint | undefined => {
   if (all.some((group) => !/^[0-9a-fA-F]{1,4}$/.test(group))) return undefined;
   return all.reduce((value, group) => (value << 16n) | BigInt(`0x${group}`), 0n);
 };
+
+/** Whether `text` is an IPv4 address in dotted-quad form, e.g. `10.0.20.10`. */
+export const isIpv4 = (text: string): boolean => parseIpv4(text) !== undefined;
 
 /** Parse an IPv4 or IPv6 address, or undefined when `text` is neither. */
 export const parseAddress = (text: string): Address | undefined => {
@@ -75,11 +82,12 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-/** Parse `address/prefix`, or undefined when `text` is not a CIDR. */
+/** Parse `address/prefix` (prefix 0-32 for IPv4, 0-128 for IPv6), or undefined when `text` is not a CIDR. */
 export const parseNetwork = (text: string): Cidr | undefined => {
-  const cidr = parseCidr(text);
-  const address = cidr ? parseAddress(cidr.address) : undefined;
-  return cidr && address ? { address, prefix: cidr.prefix } : undefined;
+  const match = /^([^/]+)\/(\d{1,3})$/.exec(text);
+  const address = match ? parseAddress(match[1] ?? "") : undefined;
+  const prefix = Number(match?.[2]);
+  return address && prefix <= BITS[address.family] ? { address, prefix } : undefined;
 };
 
 /** The network a CIDR lies in: `10.100.0.1/24` → `10.100.0.0/24`. */
@@ -113,6 +121,20 @@ export const networkContains = (cidr: string, address: string): boolean => {
 
 /** An address as it appears before `:port` or `:/path`: IPv6 in brackets. */
 export const bracketed = (address: string): string => (address.includes(":") ? `[${address}]` : address);
+
+/** An address as written inside brackets (`[fd00::1]` → `fd00::1`); other text unchanged. */
+export const unbracketed = (text: string): string => text.replace(/^\[(.*)\]$/, "$1");
+
+/**
+ * `host:port` or `[ipv6]:port` split in two, or undefined when `text` has neither shape. The
+ * host is returned as written (unbracketed), for the caller to judge: an address or a name.
+ */
+export const splitEndpoint = (text: string): { readonly host: string; readonly bracketed: boolean; readonly port: number } | undefined => {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(text);
+  if (!match) return undefined;
+  const [, inBrackets, plain = "", port] = match;
+  return { host: inBrackets ?? plain, bracketed: inBrackets !== undefined, port: Number(port) };
+};
 
 /** Whether a CIDR names a single address (`/32` for IPv4, `/128` for IPv6). */
 export const isHostRoute = (text: string): boolean => {

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { checkParams, type CheckCode, type CheckParamFields, type FormParams } from "./check-params.ts";
+import { parseAddress, parseNetwork } from "./address.ts";
 import { flakeRefProblem } from "./flake-ref.ts";
 
 const shown = (input: unknown): string => JSON.stringify(input) ?? String(input);
@@ -28,12 +29,6 @@ const matching = (pattern: RegExp, expected: string, code: FormCode) =>
 export const textMatching = (pattern: RegExp, expected: string) =>
   z.string().regex(pattern, { error: (issue) => `must be ${expected}, got ${shown(issue.input)}` });
 
-const IPV4 =
-  /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-const isIpv6 = (value: string): boolean => z.ipv6().safeParse(value).success;
-const isIpv4 = (value: string): boolean => IPV4.test(value);
-
 /** RFC 1123 label: what NixOS accepts for `networking.hostName`. */
 export const hostName = matching(
   /^(?!-)[a-z0-9-]{1,63}(?<!-)$/,
@@ -51,39 +46,23 @@ export const dnsName = matching(
   "invalid-dns-name",
 );
 
-/** An IPv4 address in dotted-quad form. */
-export const ipv4Address = matching(IPV4, "an IPv4 address such as \"10.0.20.10\"", "invalid-ip-address");
-
 /** An IPv4 or IPv6 address. */
 export const ipAddress = accepting(
-  (value) => isIpv4(value) || isIpv6(value),
+  (value) => parseAddress(value) !== undefined,
   'an IPv4 or IPv6 address such as "10.0.20.10" or "fd00::1"',
   "invalid-ip-address",
 );
 
 /** An address a deploy tool can reach: an IP address or a DNS name. */
 export const reachableAddress = accepting(
-  (value) => isIpv4(value) || isIpv6(value) || dnsName.safeParse(value).success,
+  (value) => parseAddress(value) !== undefined || dnsName.safeParse(value).success,
   'an IP address or DNS name such as "10.0.20.10" or "nas.lab.local"',
   "invalid-address",
 );
 
-/** Parse `address/prefix`, or undefined when it is not a CIDR. */
-export const parseCidr = (
-  value: string,
-): { address: string; prefix: number; family: 4 | 6 } | undefined => {
-  const match = /^([^/]+)\/(\d{1,3})$/.exec(value);
-  if (!match) return undefined;
-  const [, address = "", prefixText = ""] = match;
-  const prefix = Number(prefixText);
-  if (isIpv4(address) && prefix <= 32) return { address, prefix, family: 4 };
-  if (isIpv6(address) && prefix <= 128) return { address, prefix, family: 6 };
-  return undefined;
-};
-
 /** An address with a prefix length: `10.0.20.0/24`, `10.100.0.2/32`, `fd00::/64`. */
 export const cidr = accepting(
-  (value) => parseCidr(value) !== undefined,
+  (value) => parseNetwork(value) !== undefined,
   'a CIDR (address/prefix, prefix 0-32 for IPv4 or 0-128 for IPv6) such as "10.0.20.0/24"',
   "invalid-cidr",
 );

@@ -1,5 +1,5 @@
 /**
- * A validated fleet → the file plan: every Nix file printed with its header, plus the problems
+ * The lowered fleet → the file plan: every Nix file printed with its header, plus the problems
  * lowering found (conflicting definitions, duplicate overlay packages). Pure: no disk access.
  */
 import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -14,19 +14,25 @@ import { inventoryFile } from "./files/inventory-file.ts";
 import { moduleFile } from "./files/module-file.ts";
 import { overlayFile } from "./files/overlay-file.ts";
 import { renderSopsYaml } from "./files/sops-yaml.ts";
+import { fleetScope } from "./files/scope.ts";
+import { emptyContribution } from "./lower/contribution.ts";
+import type { LoweredFleet } from "./lower/fleet.ts";
 import { secretUsage } from "./lower/secrets/usage.ts";
-import type { Fleet } from "./model/fleet.ts";
 import { nixFingerprint } from "./nix/fingerprint.ts";
 import { NixPrintError, printNixFile } from "./nix/print.ts";
 
 /** Every Nix file the fleet needs, before printing. */
-export const nixFiles = (fleet: Fleet): GeneratedNix[] => [
-  flakeFile(fleet),
-  ...fleet.hosts.map((host) => hostFile(fleet, host)),
-  ...fleet.modules.map((module) => moduleFile(fleet, module)),
-  ...homeFiles(fleet),
-  ...[overlayFile(fleet), agenixRulesFile(fleet, secretUsage(fleet))].filter((file) => file !== undefined),
-];
+export const nixFiles = (lowered: LoweredFleet): GeneratedNix[] => {
+  const { index } = lowered;
+  const scope = fleetScope(index);
+  return [
+    flakeFile(index),
+    ...[...lowered.hosts.values()].map((host) => hostFile(host, scope)),
+    ...index.fleet.modules.map((module) => moduleFile(module, lowered.modules.get(module.name) ?? emptyContribution, scope)),
+    ...homeFiles(lowered, scope),
+    ...[overlayFile(index), agenixRulesFile(index.fleet, secretUsage(index))].filter((file) => file !== undefined),
+  ];
+};
 
 /**
  * Texts an earlier run printed, by the fingerprint of what it printed (`nixFingerprint` of the
@@ -45,10 +51,12 @@ const printed = (file: GeneratedNix, memo: PrintMemo | undefined, fingerprints: 
 };
 
 /** `.sops.yaml`, when the fleet keeps its secrets with sops. */
-const sopsRules = (fleet: Fleet): PlannedFile[] =>
-  fleet.config.secrets && fleet.config.secrets.backend === "sops"
-    ? [{ path: ".sops.yaml", source: fleet.configFile, text: renderSopsYaml(fleet, secretUsage(fleet)) }]
+const sopsRules = (lowered: LoweredFleet): PlannedFile[] => {
+  const { fleet } = lowered.index;
+  return fleet.config.secrets && fleet.config.secrets.backend === "sops"
+    ? [{ path: ".sops.yaml", source: fleet.configFile, text: renderSopsYaml(fleet, secretUsage(lowered.index)) }]
     : [];
+};
 
 /**
  * `make()`, or, when a value that Nix cannot write got past validation (validation refuses every
@@ -73,14 +81,14 @@ export interface FleetPlan {
   readonly fingerprints: ReadonlyMap<string, string>;
 }
 
-/** The file plan of a fleet; with `memo` (an earlier run's texts) unchanged Nix is not printed again. */
-export const planFleet = (fleet: Fleet, memo?: PrintMemo): FleetPlan => {
+/** The file plan of a lowered fleet; with `memo` (an earlier run's texts) unchanged Nix is not printed again. */
+export const planFleet = (lowered: LoweredFleet, memo?: PrintMemo): FleetPlan => {
   const problems: Diagnostic[] = [];
   const fingerprints = new Map<string, string>();
-  const files = unlessUnprintable(fleet.configFile, () => nixFiles(fleet), problems).flat();
+  const files = unlessUnprintable(lowered.index.fleet.configFile, () => nixFiles(lowered), problems).flat();
   const texts = files.flatMap((file) => unlessUnprintable(file.source, () => printed(file, memo, fingerprints), problems));
   return {
-    plan: { files: [...texts, ...sopsRules(fleet), inventoryFile(fleet)] },
+    plan: { files: [...texts, ...sopsRules(lowered), inventoryFile(lowered)] },
     diagnostics: [...files.flatMap((file) => file.diagnostics), ...problems],
     fingerprints,
   };

@@ -1,9 +1,10 @@
 /**
- * The whole of `generate` short of the disk: load and validate the fleet, run the checks that
- * need the validated model (cross-host wiring, raw NixOS option paths, mirrored NixOS
- * assertions), lower and print. Every problem of every stage is collected in one report: when
- * some files fail, the later stages still judge the rest (see validate/checkable-fleet.ts); a
- * plan is returned only when there is no error.
+ * The whole of `generate` short of the disk, as data flows through it: load and validate the
+ * fleet, index it, lower it (once), run the checks over the lowered fleet (cross-host wiring,
+ * port conflicts, raw NixOS option paths, mirrored NixOS assertions, paths, raw Nix), and plan
+ * the files. Every problem of every stage is collected in one report: when some files fail, the
+ * later stages still judge the rest (see validate/checkable-fleet.ts); a plan is returned only
+ * when there is no error.
  */
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { FilePlan } from "./emit/plan.ts";
@@ -20,8 +21,8 @@ import { fleetOptions } from "./validate/assertions/host-options.ts";
 import { checkableFleet, skippedChecks } from "./validate/checkable-fleet.ts";
 import { CONFIG_FILE } from "./load/layout.ts";
 import { checkHostPorts, checkPortClaims, type PartialFleet } from "./validate/index.ts";
-import { lowerEntry } from "./lower/entry.ts";
-import { modulesOfHost } from "./model/host-modules.ts";
+import { hostPorts, lowerFleet, type LoweredFleet } from "./lower/fleet.ts";
+import { indexFleet } from "./model/fleet-index.ts";
 import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.ts";
 import { pathFacts } from "./load/existing-paths.ts";
 import type { RunReads, CheckedPaths } from "./cache/run-reads.ts";
@@ -30,6 +31,8 @@ import { checkRawNix } from "./validate/raw-nix.ts";
 export interface PipelineResult {
   /** The validated fleet, when it loaded and validated. */
   readonly fleet?: Fleet;
+  /** The lowered fleet, when the fleet validated: what the plan of `plan` and `deploy --changed` compares. */
+  readonly lowered?: LoweredFleet;
   /** The files to write, only when no stage found an error. */
   readonly plan?: FilePlan;
   readonly diagnostics: readonly Diagnostic[];
@@ -53,25 +56,26 @@ const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) =>
  * Every raw `nixos` block of the fleet against the NixOS option index; none when the fleet's own
  * index is damaged (that is reported, and the shipped one would misjudge the fleet's options).
  */
-const checkRawOptions = (fleet: Fleet, index: OptionIndex | undefined): Diagnostic[] =>
-  index
+const checkRawOptions = (fleet: Fleet, optionIndex: OptionIndex | undefined): Diagnostic[] =>
+  optionIndex
     ? [...fleet.hosts, ...fleet.modules].flatMap((entry) =>
-        checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, index),
+        checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, optionIndex),
       )
     : [];
 
-/** The checks that need a validated fleet (all of it, or the part that validated), and the paths they looked up. */
-const laterChecks = async (root: string, fleet: Fleet, index: OptionIndex | undefined): Promise<{ diagnostics: Diagnostic[]; paths: CheckedPaths }> => {
-  const paths = fleetPathReferences(fleet);
+/** The checks over a lowered fleet (all of it, or the part that validated), and the paths they looked up. */
+const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: OptionIndex | undefined): Promise<{ diagnostics: Diagnostic[]; paths: CheckedPaths }> => {
+  const { fleet } = lowered.index;
+  const paths = fleetPathReferences(lowered.index);
   const checked = paths.flatMap((reference) => insideFleet(reference) ?? []);
   const onDisk = await pathFacts(root, checked);
   // Each host's merged options, read by the cross-host checks and the assertions alike.
-  const options = fleetOptions(fleet);
+  const options = fleetOptions(lowered);
   const diagnostics = [
-    ...checkCrossHost(fleet, options),
-    ...checkHostPorts(fleet),
-    ...checkRawOptions(fleet, index),
-    ...checkAssertions(fleet, options),
+    ...checkCrossHost(lowered, options),
+    ...checkHostPorts(lowered),
+    ...checkRawOptions(fleet, optionIndex),
+    ...checkAssertions(lowered.index, options),
     ...checkPaths(paths, onDisk),
     ...(await checkRawNix(fleet)),
   ];
@@ -80,40 +84,38 @@ const laterChecks = async (root: string, fleet: Fleet, index: OptionIndex | unde
 
 /**
  * Hosts and modules that failed their schema, cut down to what validates: their port conflicts
- * and raw option names are reported with their schema errors, not a run later.
+ * and raw option names are reported with their schema errors, not a run later. The pruned hosts
+ * are lowered beside the checkable ones, for their port claims only.
  */
-const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], index: OptionIndex | undefined): Diagnostic[] => {
-  const withPruned: Fleet = { ...fleet, hosts: [...fleet.hosts, ...pruned.hosts] };
+const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], optionIndex: OptionIndex | undefined): Diagnostic[] => {
+  const withPruned = lowerFleet(indexFleet({ ...fleet, hosts: [...fleet.hosts, ...pruned.hosts] }), pruned.hosts);
   return [
-    ...pruned.hosts.flatMap((host) =>
-      checkPortClaims(
-        host.name,
-        [host, ...modulesOfHost(fleet, host)].flatMap((body) => lowerEntry(withPruned, body, body === host ? host.name : undefined).ports),
-      ),
-    ),
-    ...checkRawOptions({ ...fleet, hosts: pruned.hosts, modules: pruned.modules }, index),
+    ...[...withPruned.hosts.values()].flatMap((host) => checkPortClaims(host.host.name, hostPorts(host))),
+    ...checkRawOptions({ ...fleet, hosts: pruned.hosts, modules: pruned.modules }, optionIndex),
   ];
 };
 
-/** Load, validate, check and plan the fleet at `root`. */
+/** Load, validate, index, lower (once), check and plan the fleet at `root`. */
 export const runPipeline = async (root: string, { printMemo, discovery }: PipelineOptions = {}): Promise<PipelineResult> => {
   const [validation, options] = await Promise.all([loadAndValidate(root, discovery), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
-  const { index } = options;
+  const optionIndex = options.index;
   const found = [...validation.diagnostics, ...options.diagnostics];
   if (partial) {
     // Errors already: check what they leave meaningful, in the same report, and plan nothing.
     const { fleet: checkable, skipped } = checkableFleet(partial);
-    const later = [...(await laterChecks(root, checkable, index)).diagnostics, ...prunedChecks(checkable, partial.pruned, index), ...planFleet(checkable).diagnostics];
+    const lowered = lowerFleet(indexFleet(checkable));
+    const later = [...(await laterChecks(root, lowered, optionIndex)).diagnostics, ...prunedChecks(checkable, partial.pruned, optionIndex), ...planFleet(lowered).diagnostics];
     return { diagnostics: [...found, ...later, ...skipped] };
   }
   // Without a valid fleet configuration no later check can run.
   if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? [skippedChecks(CONFIG_FILE)] : [])] };
   if (hasError(validation.diagnostics)) return { diagnostics: found };
-  const later = await laterChecks(root, fleet, index);
-  const { plan, diagnostics: lowering, fingerprints } = planFleet(fleet, printMemo);
+  const lowered = lowerFleet(indexFleet(fleet));
+  const later = await laterChecks(root, lowered, optionIndex);
+  const { plan, diagnostics: lowering, fingerprints } = planFleet(lowered, printMemo);
   const diagnostics = [...found, ...later.diagnostics, ...lowering];
-  if (hasError(diagnostics)) return { fleet, diagnostics };
+  if (hasError(diagnostics)) return { fleet, lowered, diagnostics };
   const read = validation.read && { files: validation.read, paths: later.paths };
-  return { fleet, plan, diagnostics, read, ...(printMemo && { printed: fingerprints }) };
+  return { fleet, lowered, plan, diagnostics, read, ...(printMemo && { printed: fingerprints }) };
 };

@@ -5,6 +5,9 @@
  */
 import { planFleet } from "../../generators/generate.ts";
 import { loadFleet } from "../../generators/load/index.ts";
+import { lowerFleet } from "../../generators/lower/fleet.ts";
+import { indexFleet } from "../../generators/model/fleet-index.ts";
+import { fleetOptions } from "../../generators/validate/assertions/host-options.ts";
 import { checkCrossHost } from "../../generators/validate/cross-host/index.ts";
 import { validateFleet } from "../../generators/validate/index.ts";
 import { messageOf } from "../../generators/diagnostics/messages/index.ts";
@@ -15,9 +18,11 @@ export interface Phases {
   readonly loadMs: number;
   /** zod schemas and the fleet-wide checks. */
   readonly validateMs: number;
-  /** The cross-host checks. */
+  /** Indexing and lowering the fleet, once. */
+  readonly lowerMs: number;
+  /** The cross-host checks, with the hosts' merged options they read. */
   readonly crossHostMs: number;
-  /** Lowering and printing every file (the file plan). */
+  /** Printing every file of the lowered fleet (the file plan). */
   readonly planMs: number;
   /** `JSON.stringify` of the validated fleet, best of five. */
   readonly stringifyMs: number;
@@ -39,12 +44,14 @@ const loadMs = performance.now() - loadStarted;
 const [validated, validateMs] = timed(() => validateFleet(loaded.sources));
 const fleet = validated.fleet;
 if (!fleet) throw new Error(`the fleet at ${root} does not validate: ${(validated.diagnostics[0] && messageOf(validated.diagnostics[0])) ?? "no fleet"}`);
-const [, crossHostMs] = timed(() => checkCrossHost(fleet));
-const [, planMs] = timed(() => planFleet(fleet));
+const [lowered, lowerMs] = timed(() => lowerFleet(indexFleet(fleet)));
+const [, crossHostMs] = timed(() => checkCrossHost(lowered, fleetOptions(lowered)));
+const [, planMs] = timed(() => planFleet(lowered));
 const runs = Array.from({ length: 5 }, () => timed(() => JSON.stringify(fleet)));
 const phases: Phases = {
   loadMs,
   validateMs,
+  lowerMs,
   crossHostMs,
   planMs,
   stringifyMs: Math.min(...runs.map(([, ms]) => ms)),

@@ -53,7 +53,7 @@ export const fleetReport = (result: FleetResult): string => {
   ];
   if (phases)
     lines.push(
-      `in-process stages: load TS ${duration(phases.loadMs)} · validate ${duration(phases.validateMs)} · cross-host checks ${duration(phases.crossHostMs)} · lower+print ${duration(phases.planMs)}`,
+      `in-process stages: load TS ${duration(phases.loadMs)} · validate ${duration(phases.validateMs)} · lower ${duration(phases.lowerMs)} · cross-host checks ${duration(phases.crossHostMs)} · file plan ${duration(phases.planMs)}`,
     );
   lines.push(
     `(median of ${result.generate.runs} run${result.generate.runs === 1 ? "" : "s"}; CPU = user + system time of all the child's threads; peak RSS is the highest run; ms/host and ratios use wall time)`,

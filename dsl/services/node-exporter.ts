@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { checkParams } from "../check-params.ts";
-import { dnsName, ipAddress, ipv4Address, port } from "../checks.ts";
+import { isIpv4, parseAddress, unbracketed } from "../address.ts";
+import { dnsName, port } from "../checks.ts";
 import { interfaceName } from "./wireguard.ts";
 
 /** A node exporter collector name, e.g. `"systemd"`. */
@@ -26,7 +27,7 @@ export const nodeExporterSchema = z.strictObject({
     .string()
     .refine(
       (value) =>
-        ipv4Address.safeParse(value).success || dnsName.safeParse(value).success || (/^\[.*\]$/.test(value) && ipAddress.safeParse(value.slice(1, -1)).success),
+        isIpv4(value) || dnsName.safeParse(value).success || (unbracketed(value) !== value && parseAddress(unbracketed(value)) !== undefined),
       {
         params: checkParams("invalid-address", {
           expected: 'an address to listen on: an IPv4 address such as "10.0.20.10", an IPv6 address in brackets such as "[::1]", or a host name',

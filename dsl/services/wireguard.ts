@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { checkParams } from "../check-params.ts";
-import { cidr, hostName, ipAddress, port, reachableAddress, wireguardPublicKey } from "../checks.ts";
+import { parseAddress, splitEndpoint } from "../address.ts";
+import { cidr, hostName, port, reachableAddress, wireguardPublicKey } from "../checks.ts";
 import { openFirewall, secretFile } from "./common.ts";
 
 /** A Linux network interface name: at most 15 characters, e.g. `"wg0"`. */
@@ -20,11 +21,10 @@ const keepaliveSeconds = z.number().int().min(0).max(65535, { error: "must be se
 /** `host:port`, `[ipv6]:port` — where a peer is reached. */
 const endpoint = z.string().refine(
   (value) => {
-    const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
-    if (!match) return false;
-    const [, bracketed, plain, portText] = match;
-    const portOk = Number(portText) >= 1 && Number(portText) <= 65535;
-    const hostOk = bracketed !== undefined ? ipAddress.safeParse(bracketed).success : reachableAddress.safeParse(plain).success;
+    const parts = splitEndpoint(value);
+    if (!parts) return false;
+    const portOk = parts.port >= 1 && parts.port <= 65535;
+    const hostOk = parts.bracketed ? parseAddress(parts.host) !== undefined : reachableAddress.safeParse(parts.host).success;
     return portOk && hostOk;
   },
   { params: checkParams("invalid-value", { expected: 'host:port such as "vpn.example.com:51820", "203.0.113.7:51820" or "[2001:db8::1]:51820"' }) },

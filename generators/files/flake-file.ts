@@ -22,7 +22,7 @@ import {
   str,
 } from "../nix/build.ts";
 import type { Fleet, HostEntry } from "../model/fleet.ts";
-import { modulesOfHost, secretsOfHost } from "../model/host-modules.ts";
+import { modulesUsedBy, secretsOfHost, type FleetIndex } from "../model/fleet-index.ts";
 import { hostSystem, usesFleetSystem } from "../model/host-system.ts";
 import { homesOfHost } from "../model/homes.ts";
 import { fleetTargets } from "../nix-cli/fleet-targets.ts";
@@ -59,13 +59,14 @@ const revisionModule: NixExpr = attrs([
 ]);
 
 /** The modules of one host's `nixosSystem`, in the order the homelab lists them. */
-const hostModules = (fleet: Fleet, host: HostEntry): NixExpr[] => {
+const hostModules = (index: FleetIndex, host: HostEntry): NixExpr[] => {
+  const { fleet } = index;
   const backend = fleet.config.secrets?.backend ?? "sops";
   return [
     path(`./hosts/${host.name}`),
     revisionModule,
-    ...modulesOfHost(fleet, host).map((module) => path(`./modules/${module.name}.nix`)),
-    ...(secretsOfHost(fleet, host).length ? [SECRETS_MODULE[backend].module] : []),
+    ...modulesUsedBy(index, host).map((module) => path(`./modules/${module.name}.nix`)),
+    ...(secretsOfHost(index, host).length ? [SECRETS_MODULE[backend].module] : []),
     ...(homesOfHost(fleet, host).length ? [select("home-manager", "nixosModules", "home-manager")] : []),
     ...(fleet.overlays.length ? [select("self", "nixosModules", "overlays")] : []),
   ];
@@ -83,26 +84,27 @@ const hostArguments = (fleet: Fleet, host: HostEntry): { system: NixBinding; spe
   return ownUnstable ? { system, specialArgs, ownUnstable } : { system, specialArgs };
 };
 
-const nixosConfiguration = (fleet: Fleet, host: HostEntry): NixBinding => {
-  const { system, specialArgs } = hostArguments(fleet, host);
+const nixosConfiguration = (index: FleetIndex, host: HostEntry): NixBinding => {
+  const { system, specialArgs } = hostArguments(index.fleet, host);
   return assign(
     host.name,
     apply(
       select("nixpkgs", "lib", "nixosSystem"),
-      attrs([system, assign("specialArgs", specialArgs), assign("modules", list(hostModules(fleet, host)))]),
+      attrs([system, assign("specialArgs", specialArgs), assign("modules", list(hostModules(index, host)))]),
     ),
   );
 };
 
 /** `colmenaHive`: the same hosts, modules and arguments, for fleets that deploy with colmena. */
-const hive = (fleet: Fleet): NixBinding => {
+const hive = (index: FleetIndex): NixBinding => {
+  const { fleet } = index;
   const targets = new Map(fleetTargets(fleet, ".").hosts.map((target) => [target.name, target]));
   return colmenaHive({
     system: fleet.config.system,
     specialArgs: attrs([inherit(["inputs", ...(fleet.config.unstable ? ["unstable"] : [])])]),
     nodes: fleet.hosts.map((host) => {
       const { ownUnstable } = hostArguments(fleet, host);
-      const node = { target: targets.get(host.name) as DeployTarget, modules: hostModules(fleet, host) };
+      const node = { target: targets.get(host.name) as DeployTarget, modules: hostModules(index, host) };
       return ownUnstable ? { ...node, specialArgs: attrs([assign("unstable", ownUnstable)]) } : node;
     }),
   });
@@ -123,21 +125,23 @@ const overlaysModule = (fleet: Fleet): NixBinding[] => {
 };
 
 /** Inputs `outputs` names in its argument pattern: those the generated outputs refer to. */
-const usedInputs = (fleet: Fleet): string[] => {
+const usedInputs = (index: FleetIndex): string[] => {
+  const { fleet } = index;
   const backend = fleet.config.secrets?.backend ?? "sops";
   const used = new Set(["nixpkgs"]);
   if (fleet.config.unstable) used.add(fleet.config.unstable.input);
-  if (fleet.hosts.some((host) => secretsOfHost(fleet, host).length)) used.add(SECRETS_MODULE[backend].input);
+  if (fleet.hosts.some((host) => secretsOfHost(index, host).length)) used.add(SECRETS_MODULE[backend].input);
   if (fleet.config.deploy.tool === "deploy-rs") used.add("deploy-rs");
   if (fleet.hosts.some((host) => homesOfHost(fleet, host).length)) used.add("home-manager");
   if (fleet.config.deploy.tool === "colmena") used.add("colmena");
   return Object.keys(fleet.config.inputs).filter((name) => used.has(name));
 };
 
-const outputs = (fleet: Fleet): NixExpr => {
+const outputs = (index: FleetIndex): NixExpr => {
+  const { fleet } = index;
   const deployRs = fleet.config.deploy.tool === "deploy-rs";
   const body = attrs([
-    assign("nixosConfigurations", attrs(fleet.hosts.map((host) => nixosConfiguration(fleet, host)))),
+    assign("nixosConfigurations", attrs(fleet.hosts.map((host) => nixosConfiguration(index, host)))),
     ...(deployRs
       ? [
           deployNodes(fleet),
@@ -151,25 +155,25 @@ const outputs = (fleet: Fleet): NixExpr => {
           ),
         ]
       : []),
-    ...(fleet.config.deploy.tool === "colmena" ? [hive(fleet)] : []),
+    ...(fleet.config.deploy.tool === "colmena" ? [hive(index)] : []),
     ...overlaysModule(fleet),
   ]);
   const lets: NixBinding[] = [
     assign("system", str(fleet.config.system)),
     ...(fleet.config.unstable ? [assign("unstable", unstableImport(fleet, inherit(["system"])) as NixExpr)] : []),
   ];
-  return lambda(setPattern(["self", ...usedInputs(fleet)], { ellipsis: true, bind: "inputs" }), letIn(lets, body));
+  return lambda(setPattern(["self", ...usedInputs(index)], { ellipsis: true, bind: "inputs" }), letIn(lets, body));
 };
 
 /** The fleet's flake.nix. */
-export const flakeFile = (fleet: Fleet): GeneratedNix => ({
+export const flakeFile = (index: FleetIndex): GeneratedNix => ({
   path: "flake.nix",
-  source: fleet.configFile,
+  source: index.fleet.configFile,
   comments: [],
   expr: attrs([
-    assign("description", str(fleet.config.description)),
-    assign("inputs", attrs(inputBindings(fleet.config))),
-    assign("outputs", outputs(fleet)),
+    assign("description", str(index.fleet.config.description)),
+    assign("inputs", attrs(inputBindings(index.fleet.config))),
+    assign("outputs", outputs(index)),
   ]),
   diagnostics: [],
 });

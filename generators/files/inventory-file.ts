@@ -10,6 +10,7 @@ import { hostFacts, type HostFacts } from "../inventory/host-facts.ts";
 import { markdownTable, markdownText } from "../inventory/markdown-table.ts";
 import { mermaidFlowchart } from "../inventory/mermaid.ts";
 import { fleetTopology } from "../inventory/topology.ts";
+import type { LoweredFleet } from "../lower/fleet.ts";
 import type { Fleet } from "../model/fleet.ts";
 import { fileTemplate } from "./templates.ts";
 
@@ -57,15 +58,19 @@ const summary = (fleet: Fleet): string => {
   );
 };
 
-/** The inventory page of `fleet`. */
-export const inventoryFile = (fleet: Fleet): PlannedFile => ({
-  path: INVENTORY_PATH,
-  source: fleet.configFile,
-  text: template({
-    header: renderGeneratedHeader(fleet.configFile, "<!--"),
-    title: markdownText(fleet.config.description),
-    summary: summary(fleet),
-    table: markdownTable(HEADERS, fleet.hosts.map((host) => row(hostFacts(fleet, host)))),
-    diagram: mermaidFlowchart(fleetTopology(fleet)),
-  }),
-});
+/** The inventory page of a lowered fleet. */
+export const inventoryFile = (lowered: LoweredFleet): PlannedFile => {
+  const { index } = lowered;
+  const { fleet } = index;
+  return {
+    path: INVENTORY_PATH,
+    source: fleet.configFile,
+    text: template({
+      header: renderGeneratedHeader(fleet.configFile, "<!--"),
+      title: markdownText(fleet.config.description),
+      summary: summary(fleet),
+      table: markdownTable(HEADERS, [...lowered.hosts.values()].map((host) => row(hostFacts(index, host)))),
+      diagram: mermaidFlowchart(fleetTopology(index)),
+    }),
+  };
+};

@@ -1,24 +1,21 @@
 /**
  * `modules/<module>.nix`: a shared module, imported by the hosts that list it.
  */
-import { lowerEntry } from "../lower/entry.ts";
+import type { Contribution } from "../lower/contribution.ts";
 import { DefinitionTree } from "../lower/definition-tree.ts";
-import { valueLowerer } from "../lower/value.ts";
-import type { Fleet, ModuleEntry } from "../model/fleet.ts";
+import { valueLowerer, type ValueScope } from "../lower/value.ts";
+import type { ModuleEntry } from "../model/fleet.ts";
 import type { GeneratedNix } from "./generated-nix.ts";
 import { moduleFunction } from "./module-function.ts";
-import { fleetScope } from "./scope.ts";
 
-/** The module file for `module`. */
-export const moduleFile = (fleet: Fleet, module: ModuleEntry): GeneratedNix => {
-  const origin = { file: module.file, objectPath: [] };
-  const contribution = lowerEntry(fleet, module, undefined);
-  const tree = new DefinitionTree(origin).addAll(contribution.definitions);
+/** The module file for `module`, from its lowering, its values spelled for `scope`. */
+export const moduleFile = (module: ModuleEntry, contribution: Contribution, scope: ValueScope): GeneratedNix => {
+  const tree = new DefinitionTree({ file: module.file, objectPath: [] }).addAll(contribution.definitions);
   return {
     path: `modules/${module.name}.nix`,
     source: module.file,
     comments: module.config.description ? module.config.description.split("\n") : [],
-    expr: moduleFunction(tree, module.config.imports, valueLowerer(fleetScope(fleet))),
+    expr: moduleFunction(tree, module.config.imports, valueLowerer(scope)),
     diagnostics: [...contribution.diagnostics, ...tree.diagnostics],
     options: tree.toValue(),
   };

@@ -6,14 +6,15 @@ import type { NixBinding } from "../nix/ast.ts";
 import { apply, assign, attrs, commented, lambda, select, str } from "../nix/build.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { valueLowerer } from "../lower/value.ts";
-import type { Fleet } from "../model/fleet.ts";
+import type { FleetIndex } from "../model/fleet-index.ts";
 import type { GeneratedNix } from "./generated-nix.ts";
 import { fleetScope } from "./scope.ts";
 
 /** The overlay file, or undefined when the fleet declares no overlay. */
-export const overlayFile = (fleet: Fleet): GeneratedNix | undefined => {
+export const overlayFile = (index: FleetIndex): GeneratedNix | undefined => {
+  const { fleet } = index;
   if (fleet.overlays.length === 0) return undefined;
-  const values = valueLowerer(fleetScope(fleet, "prev"));
+  const values = valueLowerer(fleetScope(index, "prev"));
   const firstDefinedIn = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
 

@@ -6,11 +6,12 @@
 import { hostSystem } from "../model/host-system.ts";
 import type { Services } from "../../dsl/services/index.ts";
 import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
-import { lowerEntry } from "../lower/entry.ts";
+import { bodyContributions, type LoweredHost } from "../lower/fleet.ts";
 import { DefinitionTree } from "../lower/definition-tree.ts";
-import { compareNames, bodiesOfHost } from "../lower/services/fleet-view.ts";
+import { compareNames } from "../model/compare-names.ts";
 import { deploySettings } from "../model/deploy-settings.ts";
-import type { Fleet, HostEntry } from "../model/fleet.ts";
+import { bodiesOfHost, type FleetIndex } from "../model/fleet-index.ts";
+import type { HostEntry } from "../model/fleet.ts";
 import { homesOfHost, usersOfHost } from "../model/homes.ts";
 
 /** The inventory's facts about a host, each already in display order. */
@@ -65,16 +66,14 @@ const portList = (ports: NixValue | undefined, ranges: NixValue | undefined): st
 };
 
 /** Everything NixOS will see for the host from typeflake: its file and modules, merged. */
-const mergedOptions = (fleet: Fleet, host: HostEntry): NixValue => {
-  const tree = new DefinitionTree({ file: host.file, objectPath: [] });
-  for (const body of bodiesOfHost(fleet, host)) {
-    tree.addAll(lowerEntry(fleet, body, body === host ? host.name : undefined).definitions);
-  }
+const mergedOptions = (lowered: LoweredHost): NixValue => {
+  const tree = new DefinitionTree({ file: lowered.host.file, objectPath: [] });
+  for (const part of bodyContributions(lowered)) tree.addAll(part.definitions);
   return tree.toValue();
 };
 
-const servicesOf = (fleet: Fleet, host: HostEntry): string[] => {
-  const bodies = bodiesOfHost(fleet, host);
+const servicesOf = (index: FleetIndex, host: HostEntry): string[] => {
+  const bodies = bodiesOfHost(index, host);
   const typed = (Object.keys(SERVICE_LABELS) as (keyof Services)[])
     .filter((key) => bodies.some((body) => body.config.services[key] !== undefined))
     .map((key) => SERVICE_LABELS[key]);
@@ -85,16 +84,18 @@ const servicesOf = (fleet: Fleet, host: HostEntry): string[] => {
   return [...typed, ...[...new Set(raw)].sort(compareNames)];
 };
 
-const tunnelsOf = (fleet: Fleet, host: HostEntry): string[] =>
-  bodiesOfHost(fleet, host).flatMap((body) =>
+const tunnelsOf = (index: FleetIndex, host: HostEntry): string[] =>
+  bodiesOfHost(index, host).flatMap((body) =>
     Object.entries(body.config.services.wireguard ?? {})
       .sort(([a], [b]) => compareNames(a, b))
       .map(([name, tunnel]) => `${name} ${tunnel.ips.join(", ")}`),
   );
 
-/** The facts of `host`. */
-export const hostFacts = (fleet: Fleet, host: HostEntry): HostFacts => {
-  const options = mergedOptions(fleet, host);
+/** The facts of a lowered host of the fleet of `index`. */
+export const hostFacts = (index: FleetIndex, lowered: LoweredHost): HostFacts => {
+  const { fleet } = index;
+  const { host } = lowered;
+  const options = mergedOptions(lowered);
   const firewall = (name: string) => valueAt(options, ["networking", "firewall", name]);
   const deploy = deploySettings(fleet, host);
   const homes = new Set(homesOfHost(fleet, host).map((home) => home.user));
@@ -102,11 +103,11 @@ export const hostFacts = (fleet: Fleet, host: HostEntry): HostFacts => {
     name: host.name,
     address: host.config.address,
     system: hostSystem(fleet, host),
-    services: servicesOf(fleet, host),
+    services: servicesOf(index, host),
     tcpPorts: portList(firewall("allowedTCPPorts"), firewall("allowedTCPPortRanges")),
     udpPorts: portList(firewall("allowedUDPPorts"), firewall("allowedUDPPortRanges")),
     firewall: firewall("enable") !== false,
-    tunnels: tunnelsOf(fleet, host),
+    tunnels: tunnelsOf(index, host),
     deployTarget: deploy.enable ? `${deploy.sshUser}@${deploy.targetHost}` : undefined,
     users: usersOfHost(fleet, host).map((name) => ({ name, home: homes.has(name) })),
   };

@@ -6,9 +6,11 @@
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
 import type { NginxVirtualHost } from "../../dsl/services/nginx.ts";
-import { bodiesOfHost, compareNames, fleetTunnels, type Tunnel } from "../lower/services/fleet-view.ts";
-import { parseAddress } from "../lower/services/network.ts";
-import type { Fleet, HostEntry } from "../model/fleet.ts";
+import { unbracketed } from "../../dsl/address.ts";
+import { compareNames } from "../model/compare-names.ts";
+import { bodiesOfHost, hostWithIp, hostWrittenAs, type FleetIndex } from "../model/fleet-index.ts";
+import type { HostEntry } from "../model/fleet.ts";
+import type { Tunnel } from "../model/tunnels.ts";
 
 /** A box in the diagram. */
 export interface TopologyNode {
@@ -71,8 +73,8 @@ class Builder {
  * name theirs differently), so a pair found twice — as mesh members and as hand-written peers —
  * is drawn once.
  */
-const wireguardEdges = (fleet: Fleet, builder: Builder): void => {
-  const tunnels = fleetTunnels(fleet);
+const wireguardEdges = (index: FleetIndex, builder: Builder): void => {
+  const tunnels = index.tunnels.all;
   const link = (a: Tunnel, b: Tunnel) => {
     const [first, second] = [a, b].sort((x, y) => compareNames(x.host.name, y.host.name)) as [Tunnel, Tunnel];
     const label = first.name === second.name ? `WireGuard ${first.name}` : `WireGuard ${first.name}/${second.name}`;
@@ -96,52 +98,20 @@ const wireguardEdges = (fleet: Fleet, builder: Builder): void => {
   }
 };
 
-/**
- * Fleet hosts by address, indexed once per topology (scanning every host for each proxy target and
- * export client made the topology quadratic in the number of hosts). Each lookup answers what the
- * first matching host of `fleet.hosts` would.
- */
-interface AddressIndex {
-  /** The host with the same IP address (`sameAddress`), e.g. `10.0.20.11`. */
-  readonly sameIp: (address: string) => HostEntry | undefined;
-  /** The host written with exactly this address, or with the same IP address. */
-  readonly written: (address: string) => HostEntry | undefined;
-}
-
-const addressIndex = (fleet: Fleet): AddressIndex => {
-  const ipKey = (address: string) => {
-    const parsed = parseAddress(address);
-    return parsed && `${parsed.family}:${parsed.value}`;
-  };
-  const byText = new Map<string, HostEntry>();
-  const byIp = new Map<string, HostEntry>();
-  for (const entry of fleet.hosts) {
-    const key = ipKey(entry.config.address);
-    if (!byText.has(entry.config.address)) byText.set(entry.config.address, entry);
-    if (key !== undefined && !byIp.has(key)) byIp.set(key, entry);
-  }
-  const sameIp = (address: string) => {
-    const key = ipKey(address);
-    return key === undefined ? undefined : byIp.get(key);
-  };
-  return { sameIp, written: (address) => (ipKey(address) === undefined ? byText.get(address) : sameIp(address)) };
-};
-
 /** The fleet host a proxy target names, and the port: `host("compute").port(3000)` or `"http://10.0.20.11:3000"`. */
-const upstreamOf = (hosts: AddressIndex, target: NonNullable<NginxVirtualHost["locations"][string]["proxyPass"]>) => {
+const upstreamOf = (index: FleetIndex, target: NonNullable<NginxVirtualHost["locations"][string]["proxyPass"]>) => {
   if (isNixExpression(target)) return target.url && { host: target.host, port: String(target.url.port) };
   const url = URL.canParse(target) ? new URL(target) : undefined;
-  const address = url?.hostname.replace(/^\[(.*)\]$/, "$1");
-  const host = address === undefined ? undefined : hosts.written(address);
+  const host = url && hostWrittenAs(index, unbracketed(url.hostname));
   return host && url && { host: host.name, port: url.port || (url.protocol === "https:" ? "443" : "80") };
 };
 
-const proxyEdges = (fleet: Fleet, hosts: AddressIndex, builder: Builder): void => {
-  for (const host of fleet.hosts) {
-    for (const body of bodiesOfHost(fleet, host)) {
+const proxyEdges = (index: FleetIndex, builder: Builder): void => {
+  for (const host of index.fleet.hosts) {
+    for (const body of bodiesOfHost(index, host)) {
       for (const [server, vhost] of Object.entries(body.config.services.nginx?.virtualHosts ?? {})) {
         for (const [location, settings] of Object.entries(vhost.locations)) {
-          const upstream = settings.proxyPass && upstreamOf(hosts, settings.proxyPass);
+          const upstream = settings.proxyPass && upstreamOf(index, settings.proxyPass);
           if (!upstream || upstream.host === host.name) continue;
           const path = location === "/" ? "" : ` ${location}`;
           builder.edge({ from: hostId(host.name), to: hostId(upstream.host), kind: "proxy", label: `${server}${path} → :${upstream.port}` });
@@ -151,22 +121,22 @@ const proxyEdges = (fleet: Fleet, hosts: AddressIndex, builder: Builder): void =
   }
 };
 
-const nfsEdges = (fleet: Fleet, hosts: AddressIndex, builder: Builder): void => {
+const nfsEdges = (index: FleetIndex, builder: Builder): void => {
   // A client that mounts an export is drawn by its mount, which says where; not again by the export.
   const mounted = new Set<string>();
-  for (const host of fleet.hosts) {
-    for (const body of bodiesOfHost(fleet, host)) {
+  for (const host of index.fleet.hosts) {
+    for (const body of bodiesOfHost(index, host)) {
       for (const [mountPoint, mount] of Object.entries(body.config.services.nfsMounts ?? {})) {
         mounted.add(JSON.stringify([mount.host.host, host.name, mount.export]));
         builder.edge({ from: hostId(mount.host.host), to: hostId(host.name), kind: "nfs", label: `NFS ${mount.export} at ${mountPoint}` });
       }
     }
   }
-  for (const host of fleet.hosts) {
-    for (const body of bodiesOfHost(fleet, host)) {
+  for (const host of index.fleet.hosts) {
+    for (const body of bodiesOfHost(index, host)) {
       for (const exported of body.config.services.nfs?.exports ?? []) {
         for (const { host: client } of exported.clients) {
-          const named = isNixExpression(client) ? client.host : hosts.sameIp(client)?.name;
+          const named = isNixExpression(client) ? client.host : hostWithIp(index, client)?.name;
           if (named !== undefined && mounted.has(JSON.stringify([host.name, named, exported.path]))) continue;
           const to = named !== undefined ? hostId(named) : builder.externalNode(`clients ${client as string}`, [client as string]);
           builder.edge({ from: hostId(host.name), to, kind: "nfs", label: `NFS ${exported.path}` });
@@ -176,12 +146,11 @@ const nfsEdges = (fleet: Fleet, hosts: AddressIndex, builder: Builder): void => 
   }
 };
 
-/** The topology of `fleet`. */
-export const fleetTopology = (fleet: Fleet): Topology => {
+/** The topology of the fleet of `index`. */
+export const fleetTopology = (index: FleetIndex): Topology => {
   const builder = new Builder();
-  const hosts = addressIndex(fleet);
-  wireguardEdges(fleet, builder);
-  proxyEdges(fleet, hosts, builder);
-  nfsEdges(fleet, hosts, builder);
-  return builder.result(fleet.hosts);
+  wireguardEdges(index, builder);
+  proxyEdges(index, builder);
+  nfsEdges(index, builder);
+  return builder.result(index.fleet.hosts);
 };

@@ -4,7 +4,7 @@
  */
 import type { NixValue } from "../../dsl/expressions.ts";
 import type { Diagnostic, SourceOrigin } from "../diagnostics/diagnostic.ts";
-import type { Fleet } from "../model/fleet.ts";
+import type { FleetIndex } from "../model/fleet-index.ts";
 
 /** One NixOS option definition: `services.samba.enable = true`, and the TypeScript that asked for it. */
 export interface Definition {
@@ -35,7 +35,8 @@ export interface Contribution {
 
 /** What a lowering function may consult besides its own input. */
 export interface LowerContext {
-  readonly fleet: Fleet;
+  /** The validated fleet and its index, for lowerings that read other hosts (peers, addresses). */
+  readonly index: FleetIndex;
   /** The host being generated; undefined while lowering a shared module file. */
   readonly hostName: string | undefined;
   /** Where the lowered object was written, e.g. `{ file: "hosts/nas/host.ts", objectPath: ["services", "samba"] }`. */

@@ -3,6 +3,7 @@
  * references, packages, mk* wrappers, raw Nix) become Nix, and where a file learns which
  * module arguments (`config`, `lib`, `pkgs`, `unstable`) it needs in its header.
  */
+import { bracketed } from "../../dsl/address.ts";
 import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/expressions.ts";
 import { orderName, overrideName } from "../../dsl/priorities.ts";
 import type { NixExpr, NixStringPart } from "../nix/ast.ts";
@@ -97,8 +98,7 @@ export const valueLowerer = (scope: ValueScope): ValueLowerer => {
       case "host": {
         const address = scope.hostAddress(value.host);
         if (!value.url) return str(address);
-        const hostPart = address.includes(":") ? `[${address}]` : address;
-        return str(`${value.url.scheme}://${hostPart}:${value.url.port}`);
+        return str(`${value.url.scheme}://${bracketed(address)}:${value.url.port}`);
       }
       default: {
         const unreachable: never = value;

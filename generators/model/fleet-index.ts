@@ -1,114 +1,119 @@
 /**
- * What service lowerings and cross-host checks read about the rest of the fleet: hosts by name,
- * the bodies (host file and modules) that configure a host, and every WireGuard interface.
+ * What lowering, the checks, the inventory and the plan ask about the rest of the fleet, answered
+ * from one index built once per run from the validated fleet: hosts by name and by address, the
+ * files that configure each host (its host.ts, then its modules) and the secrets they use, the
+ * hosts each module configures, and every WireGuard tunnel.
  */
-import type { ConfigBody } from "../../../dsl/config-body.ts";
-import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { knownNames } from "../../diagnostics/suggest.ts";
-import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import type { Entry, Fleet, HostEntry } from "../../model/fleet.ts";
-import { modulesOfHost } from "../../model/host-modules.ts";
+import type { ConfigBody } from "../../dsl/config-body.ts";
+import { parseAddress } from "../../dsl/address.ts";
+import type { Entry, Fleet, HostEntry, ModuleEntry } from "./fleet.ts";
+import { modulesOfHost } from "./host-modules.ts";
+import { indexTunnels, type TunnelIndex } from "./tunnels.ts";
+import { secretNamesIn } from "./walk.ts";
 
-/** Code-point order, the same on every machine (unlike `localeCompare`). */
-export const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** One host and what the fleet gives it. */
+export interface IndexedHost {
+  readonly entry: HostEntry;
+  /** The modules it uses: the fleet-wide ones, then its own, each once. */
+  readonly modules: readonly ModuleEntry[];
+  /** The files that configure it: its own host.ts first, then each of `modules`. */
+  readonly bodies: readonly Entry<ConfigBody>[];
+  /** Secrets it needs: referred to, or listed, in any of `bodies`; sorted. */
+  readonly secrets: readonly string[];
+}
+
+/** The validated fleet and its index. */
+export interface FleetIndex {
+  readonly fleet: Fleet;
+  /** Hosts by name, in the fleet's (name) order. */
+  readonly hosts: ReadonlyMap<string, IndexedHost>;
+  /** Module name → the hosts using it, in the fleet's order. */
+  readonly hostsOfModule: ReadonlyMap<string, readonly HostEntry[]>;
+  /** The first host at each IP address, keyed by `ipKey` (so `fd00::1` and `fd00:0::1` meet). */
+  readonly hostsByIp: ReadonlyMap<string, HostEntry>;
+  /** The first host with each `address` exactly as written (DNS names included). */
+  readonly hostsByAddress: ReadonlyMap<string, HostEntry>;
+  readonly tunnels: TunnelIndex;
+}
+
+/** An IP address as a map key, or undefined for text that is not one (a DNS name). */
+const ipKey = (address: string): string | undefined => {
+  const parsed = parseAddress(address);
+  return parsed && `${parsed.family}:${parsed.value}`;
+};
+
+const firstBy = (hosts: readonly HostEntry[], key: (host: HostEntry) => string | undefined): Map<string, HostEntry> => {
+  const map = new Map<string, HostEntry>();
+  for (const host of hosts) {
+    const value = key(host);
+    if (value !== undefined && !map.has(value)) map.set(value, host);
+  }
+  return map;
+};
+
+/** The index of `fleet`; each host's and module's configuration is walked once. */
+export const indexFleet = (fleet: Fleet): FleetIndex => {
+  const moduleSecrets = new Map(fleet.modules.map((module) => [module, [...secretNamesIn(module.config), ...module.config.secrets]]));
+  const hosts = new Map(
+    fleet.hosts.map((entry): [string, IndexedHost] => {
+      const modules = modulesOfHost(fleet, entry);
+      const secrets = new Set([...secretNamesIn(entry.config), ...entry.config.secrets, ...modules.flatMap((module) => moduleSecrets.get(module) ?? [])]);
+      return [entry.name, { entry, modules, bodies: [entry, ...modules], secrets: [...secrets].sort() }];
+    }),
+  );
+  const hostsOfModule = new Map(
+    fleet.modules.map((module) => [module.name, [...hosts.values()].filter((host) => host.modules.includes(module)).map((host) => host.entry)]),
+  );
+  return {
+    fleet,
+    hosts,
+    hostsOfModule,
+    hostsByIp: firstBy(fleet.hosts, (host) => ipKey(host.config.address)),
+    hostsByAddress: firstBy(fleet.hosts, (host) => host.config.address),
+    tunnels: indexTunnels(fleet.hosts),
+  };
+};
 
 /** The host called `name`, or undefined. */
-export const findHost = (fleet: Fleet, name: string): HostEntry | undefined =>
-  fleet.hosts.find((entry) => entry.name === name);
-
-/** The `unknown-host` error for a reference to a host the fleet does not have. */
-export const unknownHost = (fleet: Fleet, name: string, origin: SourceOrigin): Diagnostic =>
-  error("unknown-host", origin, { host: name, by: { kind: "service" }, ...knownNames(name, fleet.hosts.map((entry) => entry.name)) });
-
-/** The files that configure `host`: its own host.ts first, then each module it uses. */
-export const bodiesOfHost = (fleet: Fleet, host: HostEntry): Entry<ConfigBody>[] => [host, ...modulesOfHost(fleet, host)];
-
-/** The hosts that use the module called `moduleName`. */
-export const hostsUsingModule = (fleet: Fleet, moduleName: string): HostEntry[] =>
-  fleet.hosts.filter((entry) => modulesOfHost(fleet, entry).some((module) => module.name === moduleName));
-
-/** The hosts a body configures: the host itself, or every host using the module. */
-export const hostsOfBody = (fleet: Fleet, hostName: string | undefined, file: string): HostEntry[] => {
-  if (hostName !== undefined) return fleet.hosts.filter((entry) => entry.name === hostName);
-  const module = fleet.modules.find((entry) => entry.file === file);
-  return module ? hostsUsingModule(fleet, module.name) : [];
-};
-
-/** A WireGuard interface declared in a host file. */
-export interface Tunnel {
-  readonly host: HostEntry;
-  readonly name: string;
-  readonly config: WireguardInterface;
-  /** Where the interface object was written: `services.wireguard.<name>` of the host file. */
-  readonly origin: SourceOrigin;
-}
-
-/** Every WireGuard interface of the fleet's host files, in order (see `fleetTunnels`). */
-const collectTunnels = (fleet: Fleet): Tunnel[] =>
-  [...fleet.hosts]
-    .sort((a, b) => compareNames(a.name, b.name))
-    .flatMap((host) =>
-      Object.entries(host.config.services.wireguard ?? {})
-        .sort(([a], [b]) => compareNames(a, b))
-        .map(([name, config]) => ({
-          host,
-          name,
-          config,
-          origin: { file: host.file, objectPath: ["services", "wireguard", name] },
-        })),
-    );
-
-const tunnelsOf = new WeakMap<Fleet, readonly Tunnel[]>();
+export const findHost = (index: FleetIndex, name: string): HostEntry | undefined => index.hosts.get(name)?.entry;
 
 /**
- * Every WireGuard interface declared in a host file, sorted by host then interface name.
- * Interfaces in shared modules are not tunnels of the fleet: their addresses would be the same
- * on every host, so only host files can take part in hubs and meshes. Computed once per fleet
- * (the model is read-only): every interface's lowering asks for them.
+ * The address of the host called `name`: what a `host("name")` reference stands for. Validation
+ * has reported names that are no host of the fleet; for those the name itself stands in.
  */
-export const fleetTunnels = (fleet: Fleet): readonly Tunnel[] => {
-  const known = tunnelsOf.get(fleet);
-  if (known) return known;
-  const tunnels = Object.freeze(collectTunnels(fleet));
-  tunnelsOf.set(fleet, tunnels);
-  return tunnels;
+export const hostAddress = (index: FleetIndex, name: string): string => findHost(index, name)?.config.address ?? name;
+
+const indexed = (index: FleetIndex, host: HostEntry): IndexedHost => {
+  const known = index.hosts.get(host.name);
+  if (!known) throw new Error(`host ${JSON.stringify(host.name)} is not in the fleet index`);
+  return known;
 };
 
-/** The fleet's tunnels, indexed the ways peer derivation looks them up. */
-export interface TunnelIndex {
-  /** Tunnels by host name, in `fleetTunnels` order. */
-  readonly ofHost: ReadonlyMap<string, readonly Tunnel[]>;
-  /** Spokes by the hub interface they join (`tunnelKey(hub host, interface)`), in `fleetTunnels` order. */
-  readonly spokesOf: ReadonlyMap<string, readonly Tunnel[]>;
-  /** Members by mesh name, in `fleetTunnels` order. */
-  readonly meshes: ReadonlyMap<string, readonly Tunnel[]>;
-}
+/** The files that configure `host`: its own host.ts first, then each module it uses. */
+export const bodiesOfHost = (index: FleetIndex, host: HostEntry): readonly Entry<ConfigBody>[] => indexed(index, host).bodies;
 
-/** The key of one host's interface in a `TunnelIndex`. */
-export const tunnelKey = (hostName: string, interfaceName: string): string => `${hostName}\u0000${interfaceName}`;
+/** The modules `host` uses, in its flake entry's order. */
+export const modulesUsedBy = (index: FleetIndex, host: HostEntry): readonly ModuleEntry[] => indexed(index, host).modules;
 
-const push = <Value>(map: Map<string, Value[]>, key: string, value: Value): void => {
-  const values = map.get(key);
-  if (values) values.push(value);
-  else map.set(key, [value]);
-};
+/** The secrets `host` needs, sorted. */
+export const secretsOfHost = (index: FleetIndex, host: HostEntry): readonly string[] => indexed(index, host).secrets;
 
-const indexes = new WeakMap<Fleet, TunnelIndex>();
-
-/** The tunnels indexed by host, joined hub interface and mesh; computed once per fleet. */
-export const tunnelIndex = (fleet: Fleet): TunnelIndex => {
-  const known = indexes.get(fleet);
-  if (known) return known;
-  const ofHost = new Map<string, Tunnel[]>();
-  const spokesOf = new Map<string, Tunnel[]>();
-  const meshes = new Map<string, Tunnel[]>();
-  for (const tunnel of fleetTunnels(fleet)) {
-    push(ofHost, tunnel.host.name, tunnel);
-    const join = tunnel.config.join;
-    if (join) push(spokesOf, tunnelKey(join.host, join.interface ?? tunnel.name), tunnel);
-    if (tunnel.config.mesh) push(meshes, tunnel.config.mesh, tunnel);
+/** The hosts a body configures: the host itself (`hostName` set), or every host using the module written in `file`. */
+export const hostsOfBody = (index: FleetIndex, hostName: string | undefined, file: string): readonly HostEntry[] => {
+  if (hostName !== undefined) {
+    const host = findHost(index, hostName);
+    return host ? [host] : [];
   }
-  const index = { ofHost, spokesOf, meshes };
-  indexes.set(fleet, index);
-  return index;
+  const module = index.fleet.modules.find((entry) => entry.file === file);
+  return module ? (index.hostsOfModule.get(module.name) ?? []) : [];
 };
+
+/** The fleet host at the IP address `address` (`fd00::1` finds a host written `fd00:0::1`). */
+export const hostWithIp = (index: FleetIndex, address: string): HostEntry | undefined => {
+  const key = ipKey(address);
+  return key === undefined ? undefined : index.hostsByIp.get(key);
+};
+
+/** The fleet host written with `address`: the same IP address, or for a DNS name the same text. */
+export const hostWrittenAs = (index: FleetIndex, address: string): HostEntry | undefined =>
+  ipKey(address) === undefined ? index.hostsByAddress.get(address) : hostWithIp(index, address);

@@ -41,17 +41,11 @@ export const expressionsIn = (value: unknown): FoundExpression[] => {
   return found;
 };
 
-const secretNamesOf = new WeakMap<object, ReadonlySet<string>>();
-
 /**
- * Names of the secrets a configuration refers to with `secret(…)` or `secret(…).path`. Asked for
- * several times per host (its flake entry, its file, the secrets rules), and a shared module's
- * configuration once per host using it; the validated model is read-only, so each object is
- * walked once.
+ * Names of the secrets a configuration refers to with `secret(…)` or `secret(…).path`; the fleet
+ * index asks once per host and module file (see fleet-index.ts).
  */
 export const secretNamesIn = (value: object): ReadonlySet<string> => {
-  const known = secretNamesOf.get(value);
-  if (known) return known;
   const names = new Set<string>();
   const visit = (inner: unknown): void => {
     if (typeof inner !== "object" || inner === null) return;
@@ -59,6 +53,5 @@ export const secretNamesIn = (value: object): ReadonlySet<string> => {
     for (const item of Array.isArray(inner) ? inner : Object.values(inner)) visit(item);
   };
   visit(value);
-  secretNamesOf.set(value, names);
   return names;
 };

@@ -20,8 +20,8 @@ const suggestion = (name: string, candidates: readonly string[]): string => {
   return match === undefined ? "" : ` (did you mean ${JSON.stringify(match)}?)`;
 };
 
-/** The host named `name`, or a `UsageError` listing the fleet's hosts. */
-export function findHost(fleet: FleetTargets, name: string): DeployTarget {
+/** The deploy target of the host named `name`, or a `UsageError` listing the fleet's hosts. */
+export function hostTarget(fleet: FleetTargets, name: string): DeployTarget {
   const host = fleet.hosts.find((candidate) => candidate.name === name);
   if (!host) {
     const names = fleet.hosts.map((candidate) => candidate.name);
@@ -46,7 +46,7 @@ export function selectHosts(fleet: FleetTargets, selection: HostSelection): Depl
       `name the hosts to act on, or use --all or --tag <tag>; the fleet's hosts are: ${listed(fleet.hosts.map((h) => h.name))}`,
     );
   }
-  const named = new Set(selection.names.map((name) => findHost(fleet, name).name));
+  const named = new Set(selection.names.map((name) => hostTarget(fleet, name).name));
   const disabled = fleet.hosts.find((host) => named.has(host.name) && !host.enabled);
   if (disabled) {
     throw new UsageError(

@@ -2,7 +2,7 @@
  * Who can log in and who can become root, as plan items: each authorised SSH key by user, and
  * each user with administrator rights (`wheel` membership, a sudo rule) and how they got them.
  */
-import { compareNames } from "../lower/services/fleet-view.ts";
+import { compareNames } from "../model/compare-names.ts";
 import { isAttrSet, listAt, setAt, valueAt, type AttrSet } from "./values.ts";
 
 /** `ssh-ed25519 AAAAC3Nz…Xy9q alice@laptop`: the type, the key's ends, the comment. */

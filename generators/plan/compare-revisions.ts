@@ -7,6 +7,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostics } from "../diagnostics/format.ts";
 import { nixFiles } from "../generate.ts";
 import { loadAndValidate } from "../load/index.ts";
+import { lowerFleet } from "../lower/fleet.ts";
+import { indexFleet } from "../model/fleet-index.ts";
 import { runPipeline } from "../pipeline.ts";
 import type { FleetPlan } from "./changes.ts";
 import { planFleetChange, type FleetRevision } from "./fleet-plan.ts";
@@ -24,23 +26,24 @@ const baseRevision = (root: string, ref: string, commit: string): Promise<FleetR
     const validation = await loadAndValidate(folder).catch((caught: unknown) => {
       throw new BaseRevisionError(`the fleet at ${ref} (${commit.slice(0, 12)}) could not be loaded: ${caught instanceof Error ? caught.message : String(caught)}`);
     });
-    const files = validation.fleet ? nixFiles(validation.fleet) : [];
+    const lowered = validation.fleet && lowerFleet(indexFleet(validation.fleet));
+    const files = lowered ? nixFiles(lowered) : [];
     const problems = errors([...validation.diagnostics, ...files.flatMap((file) => file.diagnostics)]);
-    if (!validation.fleet || problems.length) {
+    if (!lowered || problems.length) {
       const shown = problems.length ? `\n${formatDiagnostics(problems, { color: false })}` : "";
       throw new BaseRevisionError(
         `the fleet at ${ref} (${commit.slice(0, 12)}) does not validate with this typeflake, so there is nothing to compare with; ` +
           `pass --base a revision whose fleet validates (or fix it there)${shown}`,
       );
     }
-    return { fleet: validation.fleet, files, handKept: await handKeptFiles(validation.fleet, folder) };
+    return { index: lowered.index, files, handKept: await handKeptFiles(lowered.index, folder) };
   });
 
 /** Compare the working tree at `root` with the fleet as committed at `ref`. */
 export const compareWithBase = async (root: string, ref: string): Promise<Comparison> => {
   const commit = await resolveCommit(root, ref);
   const [head, base] = await Promise.all([runPipeline(root), baseRevision(root, ref, commit)]);
-  if (!head.fleet || !head.plan) return { diagnostics: head.diagnostics };
-  const current = { fleet: head.fleet, files: nixFiles(head.fleet), handKept: await handKeptFiles(head.fleet, root) };
+  if (!head.lowered || !head.plan) return { diagnostics: head.diagnostics };
+  const current = { index: head.lowered.index, files: nixFiles(head.lowered), handKept: await handKeptFiles(head.lowered.index, root) };
   return { plan: planFleetChange(base, current, ref, commit), diagnostics: head.diagnostics };
 };

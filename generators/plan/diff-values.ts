@@ -2,7 +2,7 @@
  * Compare two values field by field: attribute sets are descended into, anything else (lists,
  * expressions, scalars) is compared whole. A subtree added or removed is one change at its root.
  */
-import { compareNames } from "../lower/services/fleet-view.ts";
+import { compareNames } from "../model/compare-names.ts";
 import type { ChangeAction, FieldChange, ItemChange } from "./changes.ts";
 import type { Section } from "./host-view.ts";
 import { canonical, isAttrSet, type ShowValue } from "./values.ts";

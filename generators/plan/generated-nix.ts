@@ -9,8 +9,8 @@
 import { flakeFile } from "../files/flake-file.ts";
 import type { GeneratedNix } from "../files/generated-nix.ts";
 import { homeNixPath, homesOfHost } from "../model/homes.ts";
-import type { Fleet, HostEntry } from "../model/fleet.ts";
-import { modulesOfHost } from "../model/host-modules.ts";
+import { indexFleet, modulesUsedBy, type FleetIndex } from "../model/fleet-index.ts";
+import type { HostEntry } from "../model/fleet.ts";
 import { nixFingerprint } from "../nix/fingerprint.ts";
 import { FLEET_WIDE, secretFilesOf, type HandKeptFiles } from "./hand-kept.ts";
 
@@ -21,7 +21,7 @@ export type HostNix = ReadonlyMap<string, string>;
  * The Nix every host is built from, by host name: the fleet's generated files and the hand-kept
  * files its host file, modules and homes import.
  */
-export const nixOfHosts = (fleet: Fleet, files: readonly GeneratedNix[], handKept: HandKeptFiles): Map<string, HostNix> => {
+export const nixOfHosts = (index: FleetIndex, files: readonly GeneratedNix[], handKept: HandKeptFiles): Map<string, HostNix> => {
   const fingerprints = new Map<string, string>();
   const byPath = new Map(files.map((file) => [file.path, file]));
   const fingerprint = (path: string): string | undefined => {
@@ -33,19 +33,21 @@ export const nixOfHosts = (fleet: Fleet, files: readonly GeneratedNix[], handKep
     fingerprints.set(path, text);
     return text;
   };
-  return new Map(fleet.hosts.map((host) => [host.name, hostNix(fleet, host, fingerprint, handKept)]));
+  return new Map(index.fleet.hosts.map((host) => [host.name, hostNix(index, host, fingerprint, handKept)]));
 };
 
-const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => string | undefined, handKept: HandKeptFiles): HostNix => {
+const hostNix = (index: FleetIndex, host: HostEntry, fingerprint: (path: string) => string | undefined, handKept: HandKeptFiles): HostNix => {
+  const { fleet } = index;
+  const modules = modulesUsedBy(index, host);
   const homeEntries = homesOfHost(fleet, host).flatMap(({ home }) =>
     home.host === undefined ? [home] : [...(fleet.homes ?? []).filter((entry) => entry.user === home.user && entry.host === undefined), home],
   );
   const homes = homeEntries.map(homeNixPath);
-  const sources = [FLEET_WIDE, secretFilesOf(host.name), host.file, ...modulesOfHost(fleet, host).map((module) => module.file), ...fleet.overlays.map((overlay) => overlay.file), ...homeEntries.map((home) => home.file)];
+  const sources = [FLEET_WIDE, secretFilesOf(host.name), host.file, ...modules.map((module) => module.file), ...fleet.overlays.map((overlay) => overlay.file), ...homeEntries.map((home) => home.file)];
   const ownFiles = sources.flatMap((source) => [...(handKept.get(source) ?? [])]);
   const paths = [
     `hosts/${host.name}/default.nix`,
-    ...modulesOfHost(fleet, host).map((module) => `modules/${module.name}.nix`),
+    ...modules.map((module) => `modules/${module.name}.nix`),
     ...homes,
     ...(fleet.overlays.length ? ["overlays/default.nix"] : []),
   ];
@@ -53,7 +55,7 @@ const hostNix = (fleet: Fleet, host: HostEntry, fingerprint: (path: string) => s
     const text = fingerprint(path);
     return text === undefined ? [] : [[path, text] as [string, string]];
   });
-  const alone = flakeFile({ ...fleet, hosts: [host] });
+  const alone = flakeFile(indexFleet({ ...fleet, hosts: [host] }));
   return new Map([...parts, ...ownFiles, [`flake.nix (${host.name})`, nixFingerprint(alone.expr)]]);
 };
 

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Fleet } from "../model/fleet.ts";
+import type { FleetIndex } from "../model/fleet-index.ts";
 import { encryptedFiles } from "../lower/secrets/files.ts";
 import { secretUsage } from "../lower/secrets/usage.ts";
 import { fleetPathReferences, insideFleet } from "../validate/paths.ts";
@@ -30,14 +30,15 @@ export const secretFilesOf = (host: string): string => `secrets used by ${host}`
 /** Where files every host is built from are listed: `flake.lock`, which pins the inputs (an update changes every host). */
 export const FLEET_WIDE = "every host";
 
-/** The hand-kept files of `fleet`, read under `folder` (the revision's fleet root). */
-export const handKeptFiles = async (fleet: Fleet, folder: string): Promise<HandKeptFiles> => {
-  const imported = fleetPathReferences(fleet).flatMap((reference) => {
+/** The hand-kept files of the fleet of `index`, read under `folder` (the revision's fleet root). */
+export const handKeptFiles = async (index: FleetIndex, folder: string): Promise<HandKeptFiles> => {
+  const { fleet } = index;
+  const imported = fleetPathReferences(index).flatMap((reference) => {
     const path = insideFleet(reference);
     return path === undefined || reference.origin.file === fleet.configFile ? [] : [{ source: reference.origin.file, path }];
   });
   const encrypted = fleet.config.secrets
-    ? encryptedFiles(fleet, secretUsage(fleet)).flatMap(({ file, hosts }) => hosts.map((host) => ({ source: secretFilesOf(host), path: file })))
+    ? encryptedFiles(fleet, secretUsage(index)).flatMap(({ file, hosts }) => hosts.map((host) => ({ source: secretFilesOf(host), path: file })))
     : [];
   const references = [{ source: FLEET_WIDE, path: "flake.lock" }, ...imported, ...encrypted];
   const prints = await Promise.all(references.map(async ({ source, path }) => ({ source, path, print: await fingerprint(folder, path) })));

@@ -7,9 +7,9 @@
  */
 import type { GeneratedNix } from "../files/generated-nix.ts";
 import { DefinitionTree } from "../lower/definition-tree.ts";
-import { bodiesOfHost } from "../lower/services/fleet-view.ts";
+import { bodiesOfHost, type FleetIndex } from "../model/fleet-index.ts";
 import { deployRsSettings, deploySettings } from "../model/deploy-settings.ts";
-import type { Fleet, HostEntry } from "../model/fleet.ts";
+import type { HostEntry } from "../model/fleet.ts";
 import { hostSystem } from "../model/host-system.ts";
 import { homesOfHost } from "../model/homes.ts";
 import { isAttrSet, listAt, setAt, valueAt, type AttrSet, type ShowValue } from "./values.ts";
@@ -51,9 +51,9 @@ export type HostView = { readonly [Name in SectionName]: Section };
 export const EMPTY_HOST: HostView = Object.fromEntries(SECTIONS.map((name) => [name, new Map()])) as unknown as HostView;
 
 /** Everything NixOS gets from typeflake for `host`: its generated file and its modules, merged. */
-const mergedOptions = (fleet: Fleet, host: HostEntry, files: ReadonlyMap<string, GeneratedNix>): AttrSet => {
+const mergedOptions = (index: FleetIndex, host: HostEntry, files: ReadonlyMap<string, GeneratedNix>): AttrSet => {
   const tree = new DefinitionTree({ file: host.file, objectPath: [] });
-  for (const body of bodiesOfHost(fleet, host)) {
+  for (const body of bodiesOfHost(index, host)) {
     const path = body === host ? `hosts/${host.name}/default.nix` : `modules/${body.name}.nix`;
     const options = files.get(path)?.options;
     if (options !== undefined) tree.add({ path: [], value: options, origin: { file: body.file, objectPath: [] } });
@@ -84,10 +84,11 @@ const isSet = (value: unknown): boolean => value !== undefined && !(Array.isArra
 
 const entries = (set: AttrSet): Map<string, unknown> => new Map(Object.entries(set));
 
-/** The view of `host` in `fleet`; `files` are the fleet's generated files by path. */
-export const hostView = (fleet: Fleet, host: HostEntry, files: ReadonlyMap<string, GeneratedNix>, show: ShowValue): HostView => {
-  const options = mergedOptions(fleet, host, files);
-  const bodies = bodiesOfHost(fleet, host);
+/** The view of `host` in the fleet of `index`; `files` are the fleet's generated files by path. */
+export const hostView = (index: FleetIndex, host: HostEntry, files: ReadonlyMap<string, GeneratedNix>, show: ShowValue): HostView => {
+  const { fleet } = index;
+  const options = mergedOptions(index, host, files);
+  const bodies = bodiesOfHost(index, host);
   const services = new Map<string, unknown>();
   const rawOptions = new Map<string, unknown>();
   for (const body of bodies) {

@@ -3,7 +3,7 @@
  * compare by (key order and `undefined` fields do not count), and a short Nix-like text to show.
  */
 import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
-import type { Fleet } from "../model/fleet.ts";
+import type { FleetIndex } from "../model/fleet-index.ts";
 import { fleetScope } from "../files/scope.ts";
 import { valueLowerer } from "../lower/value.ts";
 import { printNixExpr } from "../nix/print.ts";
@@ -65,9 +65,9 @@ export type ShowValue = (value: unknown) => string;
 
 const MAX_SHOWN = 120;
 
-/** A value shower for `fleet`; values Nix cannot print fall back to their JSON. */
-export const valueShower = (fleet: Fleet): ShowValue => {
-  const scope = fleetScope(fleet);
+/** A value shower for the fleet of `index`; values Nix cannot print fall back to their JSON. */
+export const valueShower = (index: FleetIndex): ShowValue => {
+  const scope = fleetScope(index);
   return (value) => {
     let text: string;
     try {

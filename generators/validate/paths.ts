@@ -12,7 +12,8 @@ import type { PathFacts } from "../load/existing-paths.ts";
 import { encryptedFiles } from "../lower/secrets/files.ts";
 import { secretsSettings } from "../lower/secrets/settings.ts";
 import { secretUsage } from "../lower/secrets/usage.ts";
-import type { Entry, Fleet } from "../model/fleet.ts";
+import type { FleetIndex } from "../model/fleet-index.ts";
+import type { Entry } from "../model/fleet.ts";
 import { homeNixPath } from "../model/homes.ts";
 import { writtenExpressions } from "./written-expressions.ts";
 
@@ -53,11 +54,12 @@ const entryReferences = (entry: AnyEntry, generatedFolder: string): PathReferenc
 };
 
 /** The encrypted files the fleet's secrets live in, each at the setting that names it. */
-const encryptedReferences = (fleet: Fleet): PathReference[] => {
+const encryptedReferences = (index: FleetIndex): PathReference[] => {
+  const { fleet } = index;
   if (!fleet.config.secrets) return [];
   const settings = secretsSettings(fleet);
   const inConfig = (...path: ObjectPathSegment[]): SourceOrigin => ({ file: fleet.configFile, objectPath: ["secrets", ...path] });
-  return encryptedFiles(fleet, secretUsage(fleet)).map(({ file, secrets }) => {
+  return encryptedFiles(fleet, secretUsage(index)).map(({ file, secrets }) => {
     const named = secrets.find(({ name }) => settings.secrets[name]?.file === file)?.name;
     const origin =
       named !== undefined
@@ -73,18 +75,21 @@ const encryptedReferences = (fleet: Fleet): PathReference[] => {
   });
 };
 
-/** Every path the fleet names. */
-export const fleetPathReferences = (fleet: Fleet): PathReference[] => [
-  ...fleet.hosts.flatMap((host) => [
-    ...(host.config.hardware === undefined
-      ? []
-      : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file) }]),
-    ...entryReferences(host, posix.dirname(host.file)),
-  ]),
-  ...[...fleet.modules, ...fleet.overlays].flatMap((entry) => entryReferences(entry as AnyEntry, posix.dirname(entry.file))),
-  ...(fleet.homes ?? []).flatMap((home) => entryReferences(home, posix.dirname(homeNixPath(home)))),
-  ...encryptedReferences(fleet),
-];
+/** Every path the fleet of `index` names. */
+export const fleetPathReferences = (index: FleetIndex): PathReference[] => {
+  const { fleet } = index;
+  return [
+    ...fleet.hosts.flatMap((host) => [
+      ...(host.config.hardware === undefined
+        ? []
+        : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file) }]),
+      ...entryReferences(host, posix.dirname(host.file)),
+    ]),
+    ...[...fleet.modules, ...fleet.overlays].flatMap((entry) => entryReferences(entry as AnyEntry, posix.dirname(entry.file))),
+    ...(fleet.homes ?? []).flatMap((home) => entryReferences(home, posix.dirname(homeNixPath(home)))),
+    ...encryptedReferences(index),
+  ];
+};
 
 const outside = (reference: PathReference, via: "path" | "link"): Diagnostic =>
   error("path-outside-fleet", reference.origin, { written: reference.written, base: reference.base, via });

@@ -10,6 +10,8 @@ import { closestMatch, closestNames } from "../../generators/diagnostics/suggest
 import { didYouMean, suggestThen } from "../../generators/diagnostics/messages/words.ts";
 import type { PortClaim } from "../../generators/lower/contribution.ts";
 import { describeValue } from "../../generators/diagnostics/describe-value.ts";
+import { lowerFleet } from "../../generators/lower/fleet.ts";
+import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { checkHostPorts, checkPortClaims, validateFleet, type FleetSources } from "../../generators/validate/index.ts";
 import { validKeysAt } from "../../generators/validate/schema-at.ts";
 import { messageOf } from "../../generators/diagnostics/messages/index.ts";
@@ -205,7 +207,7 @@ describe("checkHostPorts", () => {
     );
     expect(validated).toBeDefined();
     if (!validated) return;
-    expect(lines(checkHostPorts(validated))).toEqual([
+    expect(lines(checkHostPorts(lowerFleet(indexFleet(validated))))).toEqual([
       'services.wireguard.wg1.listenPort: wireguard wg1 claims UDP port 51820 on host "nas", but wireguard wg0 already listens there (hosts/nas/host.ts services.wireguard.wg0.listenPort); move one of them to another port',
       'services.nodeExporter: node exporter claims TCP port 9100 on host "nas", but openssh already listens there (hosts/nas/host.ts services.openssh); move one of them to another port',
     ]);

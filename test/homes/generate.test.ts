@@ -12,10 +12,11 @@ import type { Fleet } from "../../generators/model/fleet.ts";
 import { homesOfHost, homeNixPath, usersOfHost } from "../../generators/model/homes.ts";
 import { checkNixosOptions } from "../../generators/options/check-options.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
+import { lowered } from "../services/support/fleet.ts";
 import { homeFleet, HOMES, INPUTS } from "./support.ts";
 
 const fileText = (fleet: Fleet, path: string): string => {
-  const file = planFleet(fleet).plan.files.find((candidate) => candidate.path === path);
+  const file = planFleet(lowered(fleet)).plan.files.find((candidate) => candidate.path === path);
   if (!file) throw new Error(`no ${path} in the plan`);
   return file.text;
 };

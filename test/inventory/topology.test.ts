@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { host, secret } from "../../dsl/expressions.ts";
 import { fleetTopology } from "../../generators/inventory/topology.ts";
+import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { buildFleet } from "../services/support/fleet.ts";
 import { WG } from "../services/support/keys.ts";
 
@@ -62,7 +63,7 @@ const FLEET = buildFleet({
 
 describe("the fleet topology", () => {
   it("has one box per host, sorted, then outside peers and networks in the order they are met", () => {
-    expect(fleetTopology(FLEET).nodes).toEqual([
+    expect(fleetTopology(indexFleet(FLEET)).nodes).toEqual([
       { id: "host_compute", label: ["compute", "10.0.20.11"], kind: "host" },
       { id: "host_gateway", label: ["gateway", "10.0.20.1"], kind: "host" },
       { id: "host_nas", label: ["nas", "10.0.20.10"], kind: "host" },
@@ -72,7 +73,7 @@ describe("the fleet topology", () => {
   });
 
   it("links hubs, meshes and peers once each, proxies to fleet hosts (not to themselves), and NFS from server to client", () => {
-    expect(fleetTopology(FLEET).edges.map((edge) => `${edge.from} ${edge.kind} ${edge.to}: ${edge.label}`)).toEqual([
+    expect(fleetTopology(indexFleet(FLEET)).edges.map((edge) => `${edge.from} ${edge.kind} ${edge.to}: ${edge.label}`)).toEqual([
       "host_compute wireguard host_nas: WireGuard lab",
       "host_gateway wireguard ext_1: WireGuard wg0",
       "host_nas wireguard host_gateway: WireGuard wg0",

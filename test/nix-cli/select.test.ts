@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { UsageError } from "../../generators/command/command-error.ts";
-import { findHost, selectHosts } from "../../generators/nix-cli/select.ts";
+import { hostTarget, selectHosts } from "../../generators/nix-cli/select.ts";
 import { deployTarget, homelab } from "./support/fleet.ts";
 
 const fleet = homelab("/fleet", {
@@ -57,8 +57,8 @@ describe("selectHosts", () => {
   });
 });
 
-describe("findHost", () => {
+describe("hostTarget", () => {
   test("finds disabled hosts too: eval, build and rollback work on every host", () => {
-    expect(findHost(fleet, "spare").targetHost).toBe("10.0.20.99");
+    expect(hostTarget(fleet, "spare").targetHost).toBe("10.0.20.99");
   });
 });

@@ -14,6 +14,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defineFleet, defineHost } from "../../dsl/index.ts";
 import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
 import { planFleet } from "../../generators/generate.ts";
+import { lowerFleet } from "../../generators/lower/fleet.ts";
+import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { exportsPath } from "../../generators/lower/services/nfs.ts";
 import { textProblem } from "../../generators/validate/nix-representable.ts";
 import { validateFleet } from "../../generators/validate/index.ts";
@@ -93,7 +95,7 @@ describe("strings in every position that takes text", () => {
         for (const d of diagnostics) expect(d.origin.file).toBe("hosts/nas/host.ts");
         return;
       }
-      const host = planFleet(fleet).plan.files.find((file) => file.path === "hosts/nas/default.nix")!;
+      const host = planFleet(lowerFleet(indexFleet(fleet))).plan.files.find((file) => file.path === "hosts/nas/default.nix")!;
       const file = join(dir, `host-${index}.nix`);
       writeFileSync(file, host.text);
       evaluated.push({ index, file, sample: s });

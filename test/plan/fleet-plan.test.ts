@@ -6,6 +6,8 @@
 import { describe, expect, test } from "vitest";
 import { mkForce, pkg } from "../../dsl/expressions.ts";
 import { nixFiles } from "../../generators/generate.ts";
+import { lowerFleet } from "../../generators/lower/fleet.ts";
+import { indexFleet } from "../../generators/model/fleet-index.ts";
 import type { FleetPlan } from "../../generators/plan/changes.ts";
 import { planFleetChange } from "../../generators/plan/fleet-plan.ts";
 import { renderPlanJson } from "../../generators/plan/render-json.ts";
@@ -32,7 +34,8 @@ const host = (name: string, value: object = {}) => ({ name, file: `hosts/${name}
 const revision = (sources: Sources) => {
   const { fleet, diagnostics } = validateFleet({ config: CONFIG, hosts: [], modules: [], overlays: [], ...sources });
   if (!fleet) throw new Error(diagnostics.map((d) => messageOf(d)).join("\n"));
-  return { fleet, files: nixFiles(fleet), handKept: new Map() };
+  const lowered = lowerFleet(indexFleet(fleet));
+  return { index: lowered.index, files: nixFiles(lowered), handKept: new Map() };
 };
 
 const plan = (before: Sources, after: Sources): FleetPlan => planFleetChange(revision(before), revision(after), "HEAD", "0".repeat(40));

@@ -3,11 +3,19 @@ import { host, secret } from "../../dsl/expressions.ts";
 import type { HostInput } from "../../dsl/host.ts";
 import type { NfsInput } from "../../dsl/services/nfs.ts";
 import type { Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
+import type { Fleet } from "../../generators/model/fleet.ts";
+import { fleetOptions } from "../../generators/validate/assertions/host-options.ts";
 import { checkCrossHost } from "../../generators/validate/cross-host/index.ts";
-import { buildFleet } from "./support/fleet.ts";
+import { buildFleet, lowered } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE, WG } from "./support/keys.ts";
 import { messageOf } from "../../generators/diagnostics/messages/index.ts";
+
+/** The cross-host problems of `fleet`, lowered and merged as the pipeline does. */
+const crossHost = (fleet: Fleet) => {
+  const lowering = lowered(fleet);
+  return checkCrossHost(lowering, fleetOptions(lowering));
+};
 
 const located = (diagnostics: readonly Diagnostic[]) =>
   diagnostics.map((d) => ({ code: d.code, file: d.origin.file, path: d.origin.objectPath, related: d.related, message: messageOf(d) }));
@@ -20,7 +28,7 @@ const withKeys = { secrets: { hostKeys: { gateway: AGE.gateway, nas: AGE.nas, co
 
 describe("checkCrossHost", () => {
   it("finds nothing wrong with the reference homelab", () => {
-    expect(checkCrossHost(homelab())).toEqual([]);
+    expect(crossHost(homelab())).toEqual([]);
   });
 
   it("locates a hand-written peer whose allowedIPs miss the tunnel address of the host its key belongs to", () => {
@@ -31,7 +39,7 @@ describe("checkCrossHost", () => {
         nas: tunnelHost("10.0.20.10", ["10.100.0.2/24"], WG.nas),
       },
     });
-    expect(located(checkCrossHost(fleet))).toEqual([
+    expect(located(crossHost(fleet))).toEqual([
       {
         code: "peer-allowed-ips-mismatch",
         file: "hosts/gateway/host.ts",
@@ -50,7 +58,7 @@ describe("checkCrossHost", () => {
         nas: tunnelHost("10.0.20.10", ["10.100.0.2/24"], WG.nas),
       },
     });
-    expect(located(checkCrossHost(fleet)).map(({ code, path }) => ({ code, path }))).toEqual([
+    expect(located(crossHost(fleet)).map(({ code, path }) => ({ code, path }))).toEqual([
       { code: "peer-allowed-ips-mismatch", path: ["services", "wireguard", "wg0", "peers", 0, "allowedIPs", 1] },
     ]);
   });
@@ -63,7 +71,7 @@ describe("checkCrossHost", () => {
         nas: tunnelHost("10.0.20.10", ["10.100.0.5/24", "10.100.0.2/24"], WG.nas),
       },
     });
-    expect(located(checkCrossHost(fleet))).toEqual([
+    expect(located(crossHost(fleet))).toEqual([
       {
         code: "duplicate-tunnel-address",
         file: "hosts/nas/host.ts",
@@ -87,7 +95,7 @@ describe("checkCrossHost", () => {
       // The exporter opens 9100 on wg0 only: a connection through the tunnel is not refused.
       modules: { monitoring: { services: { nodeExporter: { openFirewall: ["wg0"] } }, nixos: { environment: { etc: { e: { text: host("compute").port(8080) } } } } } },
     });
-    expect(located(checkCrossHost(fleet))).toEqual([
+    expect(located(crossHost(fleet))).toEqual([
       {
         code: "upstream-port-closed",
         file: "hosts/compute/host.ts",
@@ -104,7 +112,7 @@ describe("checkCrossHost", () => {
     const fleet = homelab();
     const compute = fleet.hosts.find((entry) => entry.name === "compute")!;
     const closed = { ...fleet, hosts: fleet.hosts.map((entry) => (entry === compute ? { ...compute, config: { ...compute.config, firewall: undefined } } : entry)) };
-    expect(located(checkCrossHost(closed)).map(({ code, file, path }) => ({ code, file, path }))).toEqual([
+    expect(located(crossHost(closed)).map(({ code, file, path }) => ({ code, file, path }))).toEqual([
       { code: "upstream-port-closed", file: "hosts/gateway/host.ts", path: ["services", "nginx", "virtualHosts", "grafana.lab.local", "locations", "/", "proxyPass"] },
     ]);
   });
@@ -123,12 +131,12 @@ describe("checkCrossHost", () => {
 
     it("accepts a client inside the export's network, named by address, by host reference or by everyone", () => {
       for (const clientHost of ["10.0.20.0/24", "10.0.20.11", host("compute"), "*"])
-        expect(checkCrossHost(fleetMounting(media(clientHost), { address: "10.0.20.11" }))).toEqual([]);
-      expect(checkCrossHost(fleetMounting(media("*.lab.local"), { address: "compute.lab.local" }))).toEqual([]);
+        expect(crossHost(fleetMounting(media(clientHost), { address: "10.0.20.11" }))).toEqual([]);
+      expect(crossHost(fleetMounting(media("*.lab.local"), { address: "compute.lab.local" }))).toEqual([]);
     });
 
     it("locates a mount whose host is outside every client network of the export", () => {
-      expect(located(checkCrossHost(fleetMounting(media("10.0.20.0/24"), { address: "10.0.30.11" })))).toEqual([
+      expect(located(crossHost(fleetMounting(media("10.0.20.0/24"), { address: "10.0.30.11" })))).toEqual([
         {
           code: "nfs-client-not-allowed",
           file: "hosts/compute/host.ts",
@@ -138,11 +146,11 @@ describe("checkCrossHost", () => {
             'nas exports "/tank/media" only to 10.0.20.0/24, which does not include compute (10.0.30.11), so mounting /mnt/media would be refused; add a client entry for it to that export',
         },
       ]);
-      expect(located(checkCrossHost(fleetMounting(media(host("gateway")), { address: "10.0.20.11" })))[0]?.code).toBe("nfs-client-not-allowed");
+      expect(located(crossHost(fleetMounting(media(host("gateway")), { address: "10.0.20.11" })))[0]?.code).toBe("nfs-client-not-allowed");
     });
 
     it("locates mounts of directories not exported and of hosts without NFS", () => {
-      expect(located(checkCrossHost(fleetMounting(media("*"), { address: "10.0.20.11" }, "/tank/music")))).toEqual([
+      expect(located(crossHost(fleetMounting(media("*"), { address: "10.0.20.11" }, "/tank/music")))).toEqual([
         {
           code: "nfs-export-missing",
           file: "hosts/compute/host.ts",
@@ -151,7 +159,7 @@ describe("checkCrossHost", () => {
           message: 'host "nas" does not export "/tank/music"; its exports are "/tank/media"',
         },
       ]);
-      expect(located(checkCrossHost(fleetMounting(undefined, { address: "10.0.20.11" })))[0]).toMatchObject({ code: "nfs-server-missing", path: ["services", "nfsMounts", "/mnt/media", "host"] });
+      expect(located(crossHost(fleetMounting(undefined, { address: "10.0.20.11" })))[0]).toMatchObject({ code: "nfs-server-missing", path: ["services", "nfsMounts", "/mnt/media", "host"] });
     });
 
     it("checks a module's mount for every host using it, naming the host", () => {
@@ -163,17 +171,17 @@ describe("checkCrossHost", () => {
         },
         modules: { media: { services: { nfsMounts: { "/mnt/media": { host: host("nas"), export: "/tank/media" } } } } },
       });
-      expect(located(checkCrossHost(fleet)).map(({ code, file, message }) => [code, file, message.split(",")[0]])).toEqual([
+      expect(located(crossHost(fleet)).map(({ code, file, message }) => [code, file, message.split(",")[0]])).toEqual([
         ["nfs-client-not-allowed", "modules/media.ts", 'nas exports "/tank/media" only to 10.0.20.0/24'],
       ]);
-      expect(messageOf(checkCrossHost(fleet)[0]!)).toContain("does not include laptop (10.0.40.2)");
+      expect(messageOf(crossHost(fleet)[0]!)).toContain("does not include laptop (10.0.40.2)");
     });
   });
 
   it("locates a secret used by a host that has no key to decrypt it", () => {
     const fleet = homelab();
     const config = { ...fleet.config, secrets: { ...fleet.config.secrets!, hostKeys: { nas: AGE.nas, compute: AGE.compute } } };
-    expect(located(checkCrossHost({ ...fleet, config }))).toEqual([
+    expect(located(crossHost({ ...fleet, config }))).toEqual([
       {
         code: "secret-not-decryptable",
         file: "hosts/gateway/host.ts",

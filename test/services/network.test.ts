@@ -9,7 +9,7 @@ import {
   networkOf,
   parseAddress,
   sameAddress,
-} from "../../generators/lower/services/network.ts";
+} from "../../dsl/address.ts";
 
 /** WHATWG URL parsing writes IPv6 hosts in RFC 5952 form: an independent canonical form. */
 const canonicalIpv6 = (address: string): string => new URL(`http://[${address}]/`).hostname.slice(1, -1);

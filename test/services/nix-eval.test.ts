@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { hostFile } from "../../generators/files/host-file.ts";
 import { moduleFile } from "../../generators/files/module-file.ts";
 import { fleetScope } from "../../generators/files/scope.ts";
+import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { lowerNfs } from "../../generators/lower/services/nfs.ts";
 import { lowerSamba } from "../../generators/lower/services/samba.ts";
 import { valueLowerer } from "../../generators/lower/value.ts";
@@ -15,6 +16,7 @@ import { printNixExpr } from "../../generators/nix/print.ts";
 import { sambaSchema } from "../../dsl/services/samba.ts";
 import { nfsSchema } from "../../dsl/services/nfs.ts";
 import { nixInstantiate } from "../support/nix.ts";
+import { lowered } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 
 const evalJson = (expression: string): unknown => JSON.parse(nixInstantiate(["--eval", "--strict", "--json", "--expr", expression]));
@@ -26,8 +28,10 @@ describe("generated services evaluated by nix", () => {
       expect(generated.diagnostics).toEqual([]);
       return printNixExpr(generated.expr);
     };
-    const hostText = (name: string) => printed(hostFile(fleet, fleet.hosts.find((entry) => entry.name === name)!));
-    const moduleText = (name: string) => printed(moduleFile(fleet, fleet.modules.find((entry) => entry.name === name)!));
+    const lowering = lowered(fleet);
+    const scope = fleetScope(lowering.index);
+    const hostText = (name: string) => printed(hostFile(lowering.hosts.get(name)!, scope));
+    const moduleText = (name: string) => printed(moduleFile(fleet.modules.find((entry) => entry.name === name)!, lowering.modules.get(name)!, scope));
     // The module arguments the files use; none of the values read below needs a real package.
     const args = '{ config = { sops.secrets."wireguard-key".path = "/run/secrets/wireguard-key"; }; pkgs = { }; }';
     const result = evalJson(`
@@ -82,7 +86,8 @@ describe("generated services evaluated by nix", () => {
   it("any one-line share comment or parameter value, and any export path, reaches NixOS unchanged", () => {
     const fleet = homelab();
     const origin = { file: "hosts/nas/host.ts", objectPath: ["services"] };
-    const context = { fleet, hostName: "nas", origin };
+    const index = indexFleet(fleet);
+    const context = { index, hostName: "nas", origin };
     // Nix's own syntax characters, line breaks, non-ASCII, and any ASCII but NUL (no Nix string can hold it).
     const character = fc.oneof(
       fc.constantFrom('"', "\\", "$", "{", "}", "${", "''", "'", "\n", "\r", "\t", "é", "😀", "\u2028", "#", "(", " "),
@@ -96,7 +101,7 @@ describe("generated services evaluated by nix", () => {
       const nfs = lowerNfs(nfsSchema.parse({ exports: [{ path: `/srv/${dir}`, clients: [{ host: "*" }] }] }), context);
       return [samba.definitions[1]!.value, nfs.definitions[1]!.value];
     });
-    const lowerer = valueLowerer(fleetScope(fleet));
+    const lowerer = valueLowerer(fleetScope(index));
     const evaluated = evalJson(printNixExpr(list(values.map(lowerer.lower))));
     expect(evaluated).toEqual(values);
   });

@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { hostFile } from "../../generators/files/host-file.ts";
 import { printNixExpr } from "../../generators/nix/print.ts";
+import { fleetScope } from "../../generators/files/scope.ts";
+import { lowered } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 
 /** The host's committed `default.nix` (reviewed in git like hand-written Nix), without the generated header. */
@@ -15,8 +17,8 @@ const committedHost = (name: string): string =>
     .trimEnd();
 
 const printedHost = (name: string): string => {
-  const fleet = homelab();
-  return printNixExpr(hostFile(fleet, fleet.hosts.find((entry) => entry.name === name)!).expr);
+  const lowering = lowered(homelab());
+  return printNixExpr(hostFile(lowering.hosts.get(name)!, fleetScope(lowering.index)).expr);
 };
 
 describe("generated Nix text", () => {

@@ -9,7 +9,7 @@ import { lowerSecrets } from "../../generators/lower/secrets/index.ts";
 import { lowerServices } from "../../generators/lower/services/index.ts";
 import { lowerUsers } from "../../generators/lower/users.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
-import { secretsOfHost } from "../../generators/model/host-modules.ts";
+import { indexFleet, secretsOfHost } from "../../generators/model/fleet-index.ts";
 import { buildFleet } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE, SSH_KEY, WG } from "./support/keys.ts";
@@ -116,20 +116,23 @@ const everything = (backend: "sops" | "agenix"): Fleet =>
   });
 
 /** Everything the lowerings emit for every host and module of `fleet`. */
-const allDefinitions = (fleet: Fleet): Definition[] => [
-  ...[...fleet.hosts, ...fleet.modules].flatMap((entry) => {
-    const hostName = fleet.hosts.includes(entry as (typeof fleet.hosts)[number]) ? entry.name : undefined;
-    const origin = { file: entry.file, objectPath: [] };
-    return [
-      ...lowerServices(entry.config.services, { fleet, hostName, origin: { ...origin, objectPath: ["services"] } }).definitions,
-      ...lowerUsers(entry.config, { fleet, hostName, origin }).definitions,
-    ];
-  }),
-  ...fleet.hosts.flatMap((entry) => {
-    const names = secretsOfHost(fleet, entry);
-    return names.length ? lowerSecrets(fleet, names, { fleet, hostName: entry.name, origin: { file: entry.file, objectPath: [] }, fleetRootFromFile: "../../" }).definitions : [];
-  }),
-];
+const allDefinitions = (fleet: Fleet): Definition[] => {
+  const index = indexFleet(fleet);
+  return [
+    ...[...fleet.hosts, ...fleet.modules].flatMap((entry) => {
+      const hostName = fleet.hosts.includes(entry as (typeof fleet.hosts)[number]) ? entry.name : undefined;
+      const origin = { file: entry.file, objectPath: [] };
+      return [
+        ...lowerServices(entry.config.services, { index, hostName, origin: { ...origin, objectPath: ["services"] } }).definitions,
+        ...lowerUsers(entry.config, { index, hostName, origin }).definitions,
+      ];
+    }),
+    ...fleet.hosts.flatMap((entry) => {
+      const names = secretsOfHost(index, entry);
+      return names.length ? lowerSecrets(fleet, names, { index, hostName: entry.name, origin: { file: entry.file, objectPath: [] }, fleetRootFromFile: "../../" }).definitions : [];
+    }),
+  ];
+};
 
 const problemsOf = (fleet: Fleet): string[] => allDefinitions(fleet).flatMap((definition) => checkDefinition(definition.path, definition.value));
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { pkg, secret } from "../../dsl/expressions.ts";
 import { lowerUsers } from "../../generators/lower/users.ts";
+import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { buildFleet } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 
 const lowerModuleUsers = (fleet = homelab(), name = "common") => {
   const module = fleet.modules.find((entry) => entry.name === name)!;
-  return lowerUsers(module.config, { fleet, hostName: undefined, origin: { file: module.file, objectPath: [] } });
+  return lowerUsers(module.config, { index: indexFleet(fleet), hostName: undefined, origin: { file: module.file, objectPath: [] } });
 };
 
 /** The deploy user's key in the homelab's modules/common.ts. */

@@ -34,8 +34,8 @@ export const generateFleet = async (root: string): Promise<FleetOutput> => {
   const result = await runPipeline(root);
   const problems = result.diagnostics.filter((d) => d.code !== "missing-secret-file" || d.severity !== "warning");
   expect(problems.map((d) => `${d.origin.file} ${d.origin.objectPath.join(".")}: ${messageOf(d)}`)).toEqual([]);
-  if (!result.fleet || !result.plan) throw new Error(`${root} did not generate`);
-  return { root, fleet: result.fleet, plan: result.plan, nix: nixFiles(result.fleet) };
+  if (!result.fleet || !result.lowered || !result.plan) throw new Error(`${root} did not generate`);
+  return { root, fleet: result.fleet, plan: result.plan, nix: nixFiles(result.lowered) };
 };
 
 /** The files on disk are exactly what the TypeScript generates (`typeflake generate --check`). */

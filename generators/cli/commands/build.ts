@@ -8,7 +8,7 @@ import type { DryRunFlags, OverrideInputFlags } from "../../nix-cli/cli-options.
 import { inputOverrides, withDryRun, withOverrideInput } from "../../nix-cli/cli-options.ts";
 import { nixosRebuildBuild } from "../../nix-cli/nixos-rebuild.ts";
 import { runChecked, runOptionsFor } from "../../nix-cli/run.ts";
-import { findHost } from "../../nix-cli/select.ts";
+import { hostTarget } from "../../nix-cli/select.ts";
 
 interface BuildFlags extends DryRunFlags, OverrideInputFlags {
   readonly buildHost?: string;
@@ -24,7 +24,7 @@ export function registerBuildCommand(program: Command, environment: CommandEnvir
   return withOverrideInput(withDryRun(command)).action(
     commandAction(environment, async (context, host: string, flags: BuildFlags) => {
       const fleet = await context.deployTargets();
-      const target = findHost(fleet, host);
+      const target = hostTarget(fleet, host);
       const line = nixosRebuildBuild(host, {
         buildHost: flags.buildHost ?? target.buildHost,
         overrides: inputOverrides(flags),

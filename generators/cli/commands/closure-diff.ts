@@ -8,7 +8,7 @@ import type { DryRunFlags, HostAccessFlags } from "../../nix-cli/cli-options.ts"
 import { accessFromFlags, withDryRun, withHostAccess } from "../../nix-cli/cli-options.ts";
 import { closureDiff } from "../../nix-cli/closure-diff.ts";
 import { runOptionsFor } from "../../nix-cli/run.ts";
-import { findHost } from "../../nix-cli/select.ts";
+import { hostTarget } from "../../nix-cli/select.ts";
 
 /** Add `closure-diff` to the program. */
 export function registerClosureDiffCommand(program: Command, environment: CommandEnvironment): Command {
@@ -21,7 +21,7 @@ export function registerClosureDiffCommand(program: Command, environment: Comman
   return withDryRun(withHostAccess(command)).action(
     commandAction(environment, async (context, host: string, flags: DryRunFlags & HostAccessFlags) => {
       const fleet = await context.deployTargets();
-      const access = accessFromFlags(findHost(fleet, host), flags);
+      const access = accessFromFlags(hostTarget(fleet, host), flags);
       await closureDiff(host, access, runOptionsFor(context, fleet, flags.dryRun));
     }, { interruptible: true }),
   );

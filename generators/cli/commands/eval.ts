@@ -9,7 +9,7 @@ import type { DryRunFlags, OverrideInputFlags } from "../../nix-cli/cli-options.
 import { inputOverrides, withDryRun, withOverrideInput } from "../../nix-cli/cli-options.ts";
 import { nixEval } from "../../nix-cli/nix.ts";
 import { runChecked, runOptionsFor } from "../../nix-cli/run.ts";
-import { findHost } from "../../nix-cli/select.ts";
+import { hostTarget } from "../../nix-cli/select.ts";
 
 /** Add `eval` to the program. */
 export function registerEvalCommand(program: Command, environment: CommandEnvironment): Command {
@@ -26,7 +26,7 @@ export function registerEvalCommand(program: Command, environment: CommandEnviro
       async (context, host: string, option: string | undefined, flags: DryRunFlags & OverrideInputFlags) => {
         const optionPath = option === undefined ? [] : parseOptionPath(option);
         const fleet = await context.deployTargets();
-        findHost(fleet, host);
+        hostTarget(fleet, host);
         await runChecked(nixEval(host, optionPath, inputOverrides(flags)), runOptionsFor(context, fleet, flags.dryRun));
       },
       { interruptible: true },

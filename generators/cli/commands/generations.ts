@@ -7,7 +7,7 @@ import type { CommandEnvironment } from "../command-environment.ts";
 import type { DryRunFlags, HostAccessFlags } from "../../nix-cli/cli-options.ts";
 import { accessFromFlags, withDryRun, withHostAccess } from "../../nix-cli/cli-options.ts";
 import { runChecked, runOptionsFor } from "../../nix-cli/run.ts";
-import { findHost } from "../../nix-cli/select.ts";
+import { hostTarget } from "../../nix-cli/select.ts";
 import { listGenerations } from "../../nix-cli/system-profile.ts";
 
 /** Add `generations` to the program. */
@@ -19,7 +19,7 @@ export function registerGenerationsCommand(program: Command, environment: Comman
   return withDryRun(withHostAccess(command)).action(
     commandAction(environment, async (context, host: string, flags: DryRunFlags & HostAccessFlags) => {
       const fleet = await context.deployTargets();
-      const access = accessFromFlags(findHost(fleet, host), flags);
+      const access = accessFromFlags(hostTarget(fleet, host), flags);
       await runChecked(listGenerations(access), runOptionsFor(context, fleet, flags.dryRun));
     }, { interruptible: true }),
   );

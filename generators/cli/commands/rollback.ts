@@ -7,7 +7,7 @@ import type { CommandEnvironment } from "../command-environment.ts";
 import type { DryRunFlags, HostAccessFlags } from "../../nix-cli/cli-options.ts";
 import { accessFromFlags, wholeNumber, withDryRun, withHostAccess } from "../../nix-cli/cli-options.ts";
 import { runChecked, runOptionsFor } from "../../nix-cli/run.ts";
-import { findHost } from "../../nix-cli/select.ts";
+import { hostTarget } from "../../nix-cli/select.ts";
 import { rollback } from "../../nix-cli/system-profile.ts";
 
 interface RollbackFlags extends DryRunFlags, HostAccessFlags {
@@ -24,7 +24,7 @@ export function registerRollbackCommand(program: Command, environment: CommandEn
   return withDryRun(withHostAccess(command)).action(
     commandAction(environment, async (context, host: string, flags: RollbackFlags) => {
       const fleet = await context.deployTargets();
-      const access = accessFromFlags(findHost(fleet, host), flags);
+      const access = accessFromFlags(hostTarget(fleet, host), flags);
       const run = runOptionsFor(context, fleet, flags.dryRun);
       for (const line of rollback(access, flags.to)) await runChecked(line, run);
     }, { interruptible: true }),

@@ -5,8 +5,8 @@
 import type { NfsMountsConfig } from "../../../dsl/services/nfs-mounts.ts";
 import { child } from "../../diagnostics/diagnostic.ts";
 import type { Lowering } from "../contribution.ts";
-import { findHost } from "./fleet-view.ts";
-import { bracketed } from "./network.ts";
+import { bracketed } from "../../../dsl/address.ts";
+import { hostAddress } from "../../model/fleet-index.ts";
 
 /**
  * NFS mounts: one `fileSystems` entry each. Host references were checked when the fleet was
@@ -14,7 +14,7 @@ import { bracketed } from "./network.ts";
  */
 export const lowerNfsMounts: Lowering<NfsMountsConfig> = (mounts, context) => ({
   definitions: Object.entries(mounts).map(([mountPoint, mount]) => {
-    const address = findHost(context.fleet, mount.host.host)?.config.address ?? mount.host.host;
+    const address = hostAddress(context.index, mount.host.host);
     return {
       path: ["fileSystems", mountPoint],
       value: { device: `${bracketed(address)}:${mount.export}`, fsType: "nfs", options: mount.options },

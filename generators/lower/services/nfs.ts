@@ -4,10 +4,9 @@
  */
 import type { NfsConfig, NfsExport } from "../../../dsl/services/nfs.ts";
 import { child } from "../../diagnostics/diagnostic.ts";
-import type { Fleet } from "../../model/fleet.ts";
+import { hostAddress, type FleetIndex } from "../../model/fleet-index.ts";
 import type { Lowering } from "../contribution.ts";
 import { portClaims } from "./emit.ts";
-import { findHost } from "./fleet-view.ts";
 
 /**
  * exports(5) splits on white space and treats `#` as a comment, so a path with such characters
@@ -21,12 +20,12 @@ export const exportsPath = (path: string): string =>
   );
 
 /** The exports(5) name of a client: host references become the host's address. */
-const clientName = (fleet: Fleet, client: NfsExport["clients"][number]): string =>
-  typeof client.host === "string" ? client.host : (findHost(fleet, client.host.host)?.config.address ?? client.host.host);
+const clientName = (index: FleetIndex, client: NfsExport["clients"][number]): string =>
+  typeof client.host === "string" ? client.host : hostAddress(index, client.host.host);
 
 /** One exports line: `/tank/media 10.0.20.0/24(rw,sync,no_subtree_check)`. */
-const exportLine = (fleet: Fleet, entry: NfsExport): string =>
-  `${exportsPath(entry.path)} ${entry.clients.map((client) => `${clientName(fleet, client)}(${client.options.join(",")})`).join(" ")}\n`;
+const exportLine = (index: FleetIndex, entry: NfsExport): string =>
+  `${exportsPath(entry.path)} ${entry.clients.map((client) => `${clientName(index, client)}(${client.options.join(",")})`).join(" ")}\n`;
 
 /**
  * NFS server: enable and the exports text; TCP 2049 (NFSv4 needs nothing else). Host references
@@ -37,7 +36,7 @@ export const lowerNfs: Lowering<NfsConfig> = (nfs, context) => ({
     { path: ["services", "nfs", "server", "enable"], value: true, origin: context.origin },
     {
       path: ["services", "nfs", "server", "exports"],
-      value: nfs.exports.map((entry) => exportLine(context.fleet, entry)).join(""),
+      value: nfs.exports.map((entry) => exportLine(context.index, entry)).join(""),
       origin: child(context.origin, "exports"),
     },
   ],

@@ -7,7 +7,7 @@ import type { NginxConfig, NginxVirtualHost } from "../../../dsl/services/nginx.
 import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Definition, LowerContext, Lowering } from "../contribution.ts";
 import { fieldDefinitions, portClaims, secretPathOf, setFields } from "./emit.ts";
-import { bodiesOfHost, hostsOfBody } from "./fleet-view.ts";
+import { bodiesOfHost, hostsOfBody } from "../../model/fleet-index.ts";
 
 const virtualHostDefinitions = (name: string, vhost: NginxVirtualHost, origin: SourceOrigin): Definition[] => {
   const path = ["services", "nginx", "virtualHosts", name];
@@ -40,8 +40,8 @@ const virtualHostDefinitions = (name: string, vhost: NginxVirtualHost, origin: S
  */
 const acmeAvailable = (nginx: NginxConfig, context: LowerContext): boolean => {
   if (nginx.acme) return true;
-  const hosts = hostsOfBody(context.fleet, context.hostName, context.origin.file);
-  return hosts.length > 0 && hosts.every((host) => bodiesOfHost(context.fleet, host).some((body) => body.config.services.nginx?.acme));
+  const hosts = hostsOfBody(context.index, context.hostName, context.origin.file);
+  return hosts.length > 0 && hosts.every((host) => bodiesOfHost(context.index, host).some((body) => body.config.services.nginx?.acme));
 };
 
 /** nginx: enable, the recommended settings that were chosen, servers, ACME account; TCP 80 and 443. */

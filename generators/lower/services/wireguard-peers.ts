@@ -7,12 +7,13 @@
  */
 import type { NixValue } from "../../../dsl/expressions.ts";
 import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { suggestionFor } from "../../diagnostics/suggest.ts";
+import { bracketed, hostRoute, networkOf } from "../../../dsl/address.ts";
+import { knownNames, suggestionFor } from "../../diagnostics/suggest.ts";
 import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import type { Fleet } from "../../model/fleet.ts";
+import { compareNames } from "../../model/compare-names.ts";
+import { findHost, type FleetIndex } from "../../model/fleet-index.ts";
+import { tunnelKey, type Tunnel, type TunnelIndex } from "../../model/tunnels.ts";
 import { setFields } from "./emit.ts";
-import { compareNames, findHost, tunnelIndex, tunnelKey, unknownHost, type Tunnel, type TunnelIndex } from "./fleet-view.ts";
-import { bracketed, hostRoute, networkOf } from "./network.ts";
 
 /** The interface being lowered: which host, which name, its settings and where they were written. */
 export interface OwnInterface {
@@ -41,12 +42,16 @@ const endpointOf = (tunnel: Tunnel, listenPort: number): string =>
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 
 /** The hub's entry on a spoke, plus the problems of the `join` itself. */
-const hubPeer = (fleet: Fleet, tunnels: TunnelIndex, own: OwnInterface): Derivation => {
+/** The `unknown-host` error for a hub that is no host of the fleet. */
+const unknownHost = (index: FleetIndex, name: string, origin: SourceOrigin): Diagnostic =>
+  error("unknown-host", origin, { host: name, by: { kind: "service" }, ...knownNames(name, [...index.hosts.keys()]) });
+
+const hubPeer = (index: FleetIndex, tunnels: TunnelIndex, own: OwnInterface): Derivation => {
   const join = own.config.join;
   if (!join) return { peers: [], diagnostics: [] };
   const at = child(own.origin, "join");
-  const hubHost = findHost(fleet, join.host);
-  if (!hubHost) return { peers: [], diagnostics: [unknownHost(fleet, join.host, child(at, "host"))] };
+  const hubHost = findHost(index, join.host);
+  if (!hubHost) return { peers: [], diagnostics: [unknownHost(index, join.host, child(at, "host"))] };
   if (hubHost.name === own.hostName)
     return { peers: [], diagnostics: [error("wireguard-join-self", child(at, "host"), { host: join.host })] };
   const hubName = join.interface ?? own.name;
@@ -123,9 +128,9 @@ const meshPeers = (tunnels: TunnelIndex, own: OwnInterface): Derivation => {
 };
 
 /** The peers the fleet gives this interface, sorted by host name, and the problems found deriving them. */
-export const derivedPeers = (fleet: Fleet, own: OwnInterface): { peers: NixValue[]; diagnostics: Diagnostic[] } => {
-  const tunnels = tunnelIndex(fleet);
-  const parts = [hubPeer(fleet, tunnels, own), spokePeers(tunnels, own), meshPeers(tunnels, own)];
+export const derivedPeers = (index: FleetIndex, own: OwnInterface): { peers: NixValue[]; diagnostics: Diagnostic[] } => {
+  const tunnels = index.tunnels;
+  const parts = [hubPeer(index, tunnels, own), spokePeers(tunnels, own), meshPeers(tunnels, own)];
   return {
     peers: parts
       .flatMap((part) => part.peers)

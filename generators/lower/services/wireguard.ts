@@ -21,7 +21,7 @@ const explicitPeer = (peer: WireguardInterface["peers"][number]) =>
 
 /** Peers only exist for a host: a shared module has no tunnel address of its own to offer. */
 const derivation = (context: LowerContext, name: string, wg: WireguardInterface, origin: SourceOrigin) => {
-  if (context.hostName !== undefined) return derivedPeers(context.fleet, { hostName: context.hostName, name, config: wg, origin });
+  if (context.hostName !== undefined) return derivedPeers(context.index, { hostName: context.hostName, name, config: wg, origin });
   const field = wg.join ? "join" : wg.mesh ? "mesh" : undefined;
   const diagnostics = field
     ? [error("wireguard-needs-host", child(origin, field), { field })]

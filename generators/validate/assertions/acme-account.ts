@@ -6,7 +6,7 @@
  * `enableACME` with no typed `acme` anywhere on the host is reported by the nginx lowering.
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
+import { bodiesOfHost, type FleetIndex } from "../../model/fleet-index.ts";
 import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
@@ -38,8 +38,8 @@ const requests = (options: HostOptions): Request[] => [
 ];
 
 /** A typed `enableACME` without a typed account: the nginx lowering has reported it already. */
-const reportedByNginx = (options: HostOptions, fleet: Parameters<HostAssertion>[1]): boolean => {
-  const bodies = bodiesOfHost(fleet, options.host);
+const reportedByNginx = (options: HostOptions, index: FleetIndex): boolean => {
+  const bodies = bodiesOfHost(index, options.host);
   return (
     bodies.some((body) => Object.values(body.config.services.nginx?.virtualHosts ?? {}).some((vhost) => vhost.enableACME)) &&
     !bodies.some((body) => body.config.services.nginx?.acme)
@@ -47,10 +47,10 @@ const reportedByNginx = (options: HostOptions, fleet: Parameters<HostAssertion>[
 };
 
 /** Hosts requesting certificates without accepted terms or a contact address. */
-export const acmeAccount: HostAssertion = (options, fleet) => {
+export const acmeAccount: HostAssertion = (options, index) => {
   const wanted = requests(options);
   const [first] = wanted;
-  if (!first || options.opaqueAt("security", "acme") || reportedByNginx(options, fleet)) return [];
+  if (!first || options.opaqueAt("security", "acme") || reportedByNginx(options, index)) return [];
   const terms = options.get("security", "acme", "acceptTerms");
   const email = options.get("security", "acme", "defaults", "email");
   const problems = [];

@@ -17,12 +17,13 @@ const FIX =
 const AGENIX_SSH_TYPES = new Set(["rsa", "ed25519"]);
 
 /** Hosts whose agenix secrets have no identity to be decrypted with. */
-export const agenixIdentity: HostAssertion = (options, fleet) => {
+export const agenixIdentity: HostAssertion = (options, index) => {
+  const { fleet } = index;
   if (secretsSettings(fleet).backend !== "agenix") return [];
   const secrets = options.namesUnder("age", "secrets");
   const [first] = secrets;
   if (first === undefined) return [];
-  const at = firstSecretUse(fleet, options.host, first);
+  const at = firstSecretUse(index, options.host, first);
   const identities = options.get("age", "identityPaths");
   if (identities) {
     // Only an empty list is known to be empty (raw Nix and other values are for Nix to judge).

@@ -5,11 +5,11 @@
  */
 import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { AssertionFields } from "../../diagnostics/codes/assertions.ts";
-import type { Fleet } from "../../model/fleet.ts";
+import type { FleetIndex } from "../../model/fleet-index.ts";
 import type { HostOptions } from "./host-options.ts";
 
 /** Every problem NixOS would refuse in one host's options. */
-export type HostAssertion = (options: HostOptions, fleet: Fleet) => readonly Diagnostic[];
+export type HostAssertion = (options: HostOptions, index: FleetIndex) => readonly Diagnostic[];
 
 /**
  * The diagnostic of a failed assertion: `problem` says what is wrong in the user's terms,

@@ -9,7 +9,7 @@ import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts"
 import type { HostAssertion } from "./assertion.ts";
 import { error } from "../../diagnostics/diagnostic.ts";
 import type { HostOptions } from "./host-options.ts";
-import { secretsOfHost } from "../../model/host-modules.ts";
+import { secretsOfHost } from "../../model/fleet-index.ts";
 
 const isAgeKey = (key: string): boolean => key.startsWith("age1");
 
@@ -21,11 +21,12 @@ const agenixIdentity = (options: HostOptions, configFile: string): "ssh" | "age"
 };
 
 /** Host keys in `secrets.hostKeys` that the host could not decrypt with. */
-export const hostKeyRecipients: HostAssertion = (options, fleet) => {
+export const hostKeyRecipients: HostAssertion = (options, index) => {
+  const { fleet } = index;
   const settings = secretsSettings(fleet);
   const key = settings.hostKeys[options.host.name];
   // Only a host that uses secrets gets files encrypted to its key.
-  if (key === undefined || secretsOfHost(fleet, options.host).length === 0) return [];
+  if (key === undefined || secretsOfHost(index, options.host).length === 0) return [];
   const at = settingOrigin(fleet, "hostKeys", options.host.name);
   if (settings.backend === "sops") {
     return isAgeKey(key)

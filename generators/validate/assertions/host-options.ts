@@ -8,16 +8,12 @@
  * holding one is "unknown", and assertions say nothing about unknowns (no false alarms). Other
  * expressions (`secret("k").path`, `pkg("x")`) are set, to a value only Nix computes.
  */
-import type { ConfigBody } from "../../../dsl/config-body.ts";
 import { isNixExpression, type NixValue } from "../../../dsl/expressions.ts";
 import { DEFAULT_OVERRIDE_PRIORITY } from "../../../dsl/priorities.ts";
 import { child, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../../lower/contribution.ts";
-import { lowerEntry } from "../../lower/entry.ts";
-import { lowerSecrets } from "../../lower/secrets/index.ts";
-import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
-import type { Entry, Fleet, HostEntry } from "../../model/fleet.ts";
-import { secretsOfHost } from "../../model/host-modules.ts";
+import { bodyContributions, type LoweredFleet, type LoweredHost } from "../../lower/fleet.ts";
+import type { HostEntry } from "../../model/fleet.ts";
 
 
 /** One value defined at an option path. */
@@ -234,44 +230,28 @@ export const booleanOf = (option: OptionValue | undefined): boolean | undefined 
 export const isSet = (option: OptionValue | undefined): boolean | undefined =>
   option === undefined ? false : option.value === UNKNOWN ? undefined : option.value !== null;
 
-/** The definitions one body makes for `host` (a module's are the same for every host using it). */
-const bodyDefinitions = (fleet: Fleet, host: HostEntry, body: Entry<ConfigBody>): readonly Definition[] =>
-  lowerEntry(fleet, body, body === host ? host.name : undefined).definitions;
+/** The leaves of a list of definitions. */
+const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] =>
+  definitions.flatMap((definition) => flatten(definition.path, definition.value, definition.origin, DEFAULT_OVERRIDE_PRIORITY, false, inRawBlock(definition.origin)));
 
-const flattened = new WeakMap<readonly Definition[], readonly OptionLeaf[]>();
-
-/** The leaves of a list of definitions; a shared module's list is flattened once for all its hosts. */
-const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] => {
-  const known = flattened.get(definitions);
-  if (known) return known;
-  const leaves = definitions.flatMap((definition) =>
-    flatten(definition.path, definition.value, definition.origin, DEFAULT_OVERRIDE_PRIORITY, false, inRawBlock(definition.origin)),
-  );
-  flattened.set(definitions, leaves);
-  return leaves;
-};
-
-/** The merged options of one host: its host file, its modules and its secrets, flattened and merged. */
-const hostOptions = (fleet: Fleet, host: HostEntry): HostOptions => {
-  const origin = { file: host.file, objectPath: [] };
-  const secrets = secretsOfHost(fleet, host);
-  const hostDefinitions: Definition[] = [{ path: ["networking", "hostName"], value: host.name, origin }];
-  const secretDefinitions = secrets.length
-    ? lowerSecrets(fleet, secrets, { fleet, hostName: host.name, origin, fleetRootFromFile: "../../" }).definitions
-    : [];
-  const leaves = [
-    ...flattenAll(hostDefinitions),
-    ...bodiesOfHost(fleet, host).flatMap((body) => flattenAll(bodyDefinitions(fleet, host, body))),
-    ...flattenAll(secretDefinitions),
-  ];
-  return new HostOptions(host, leaves);
-};
+/** The merged options of one lowered host: its identity, host file, modules and secrets; `leavesOf` flattens a list once. */
+const hostOptions = (lowered: LoweredHost, leavesOf: (definitions: readonly Definition[]) => readonly OptionLeaf[]): HostOptions =>
+  new HostOptions(lowered.host, [lowered.identity, ...bodyContributions(lowered), lowered.secrets].flatMap((part) => leavesOf(part.definitions)));
 
 /** Every host's merged options, in the fleet's host order. */
 export type FleetOptions = readonly HostOptions[];
 
 /**
  * Every host's merged options, built once per run and handed to each check that reads them
- * (the assertions and the cross-host unique values), so no host is merged twice.
+ * (the assertions and the cross-host unique values), so no host is merged twice. A shared
+ * module's definitions are flattened once for all the hosts using it.
  */
-export const fleetOptions = (fleet: Fleet): FleetOptions => fleet.hosts.map((host) => hostOptions(fleet, host));
+export const fleetOptions = (lowered: LoweredFleet): FleetOptions => {
+  const flattened = new Map<readonly Definition[], readonly OptionLeaf[]>();
+  const leavesOf = (definitions: readonly Definition[]): readonly OptionLeaf[] => {
+    const known = flattened.get(definitions) ?? flattenAll(definitions);
+    flattened.set(definitions, known);
+    return known;
+  };
+  return [...lowered.hosts.values()].map((host) => hostOptions(host, leavesOf));
+};

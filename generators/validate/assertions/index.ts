@@ -3,7 +3,7 @@
  * anything is written (see docs/assertions.md for each and the assertion it mirrors).
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { Fleet } from "../../model/fleet.ts";
+import type { FleetIndex } from "../../model/fleet-index.ts";
 import { acmeAccount } from "./acme-account.ts";
 import { agenixIdentity } from "./agenix-identity.ts";
 import type { HostAssertion } from "./assertion.ts";
@@ -28,6 +28,6 @@ const ASSERTIONS: readonly HostAssertion[] = [
   serviceSwitches,
 ];
 
-/** Every mirrored assertion that fails on a host of `fleet`, judged on the hosts' merged `options`. */
-export const checkAssertions = (fleet: Fleet, options: FleetOptions): Diagnostic[] =>
-  options.flatMap((host) => ASSERTIONS.flatMap((assertion) => assertion(host, fleet)));
+/** Every mirrored assertion that fails on a host of the fleet of `index`, judged on the hosts' merged `options`. */
+export const checkAssertions = (index: FleetIndex, options: FleetOptions): Diagnostic[] =>
+  options.flatMap((host) => ASSERTIONS.flatMap((assertion) => assertion(host, index)));

@@ -8,7 +8,7 @@
  */
 import type { NixValue } from "../../../dsl/expressions.ts";
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
+import { bodiesOfHost } from "../../model/fleet-index.ts";
 import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
 import { UNKNOWN, type HostOptions } from "./host-options.ts";
 
@@ -40,7 +40,7 @@ const zfsSwitchedOn = (options: HostOptions): SourceOrigin | undefined => {
 };
 
 /** Hosts using ZFS without a usable `networking.hostId`. */
-export const zfsHostId: HostAssertion = (options, fleet) => {
+export const zfsHostId: HostAssertion = (options, index) => {
   const hostId = options.get("networking", "hostId");
   if (hostId && typeof hostId.value === "string" && !HOST_ID.test(hostId.value)) {
     return [
@@ -55,7 +55,7 @@ export const zfsHostId: HostAssertion = (options, fleet) => {
   }
   if (hostId && hostId.value !== null) return [];
   // Typed pools without a host id are reported at validation, at the pools.
-  if (bodiesOfHost(fleet, options.host).some((body) => (body.config.zfs?.pools.length ?? 0) > 0)) return [];
+  if (bodiesOfHost(index, options.host).some((body) => (body.config.zfs?.pools.length ?? 0) > 0)) return [];
   const on = zfsSwitchedOn(options);
   if (!on) return [];
   return [

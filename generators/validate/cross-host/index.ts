@@ -3,8 +3,8 @@
  * problem is located at the value to change, with the other host's value as related.
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { Fleet } from "../../model/fleet.ts";
-import { fleetOptions, type FleetOptions } from "../assertions/host-options.ts";
+import type { LoweredFleet } from "../../lower/fleet.ts";
+import type { FleetOptions } from "../assertions/host-options.ts";
 import { checkNfsMounts } from "./nfs-mounts.ts";
 import { checkSecretAccess } from "./secret-access.ts";
 import { checkTunnels } from "./tunnels.ts";
@@ -17,10 +17,10 @@ import { checkUpstreams } from "./upstreams.ts";
  * must not share (ZFS host ids, WireGuard and secrets keys, host names), those read from the
  * hosts' merged `options`.
  */
-export const checkCrossHost = (fleet: Fleet, options: FleetOptions = fleetOptions(fleet)): Diagnostic[] => [
-  ...checkTunnels(fleet),
-  ...checkUpstreams(fleet),
-  ...checkNfsMounts(fleet),
-  ...checkSecretAccess(fleet),
-  ...checkUniqueValues(fleet, options),
+export const checkCrossHost = (lowered: LoweredFleet, options: FleetOptions): Diagnostic[] => [
+  ...checkTunnels(lowered.index),
+  ...checkUpstreams(lowered),
+  ...checkNfsMounts(lowered.index),
+  ...checkSecretAccess(lowered.index),
+  ...checkUniqueValues(lowered.index, options),
 ];

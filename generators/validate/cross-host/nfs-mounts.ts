@@ -6,9 +6,9 @@ import type { NfsExport } from "../../../dsl/services/nfs.ts";
 import type { NfsMountsConfig } from "../../../dsl/services/nfs-mounts.ts";
 import { describeValue } from "../../diagnostics/describe-value.ts";
 import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { bodiesOfHost, findHost, hostsOfBody } from "../../lower/services/fleet-view.ts";
-import { networkContains, parseAddress, parseNetwork, sameAddress } from "../../lower/services/network.ts";
-import type { Fleet, HostEntry } from "../../model/fleet.ts";
+import { networkContains, parseAddress, parseNetwork, sameAddress } from "../../../dsl/address.ts";
+import { bodiesOfHost, findHost, hostsOfBody, type FleetIndex } from "../../model/fleet-index.ts";
+import type { HostEntry } from "../../model/fleet.ts";
 
 /** An export of a server and where it was written. */
 interface ServedExport {
@@ -16,8 +16,8 @@ interface ServedExport {
   readonly origin: SourceOrigin;
 }
 
-const exportsOf = (fleet: Fleet, server: HostEntry): ServedExport[] =>
-  bodiesOfHost(fleet, server).flatMap((body) =>
+const exportsOf = (index: FleetIndex, server: HostEntry): ServedExport[] =>
+  bodiesOfHost(index, server).flatMap((body) =>
     (body.config.services.nfs?.exports ?? []).map((entry, index) => ({
       entry,
       origin: { file: body.file, objectPath: ["services", "nfs", "exports", index] },
@@ -42,10 +42,10 @@ const admits = (client: NfsExport["clients"][number]["host"], host: HostEntry): 
   return isIp ? undefined : wildcard(client).test(address);
 };
 
-const checkMount = (fleet: Fleet, client: HostEntry, mountPoint: string, mount: NfsMountsConfig[string], origin: SourceOrigin): Diagnostic[] => {
-  const server = findHost(fleet, mount.host.host);
+const checkMount = (index: FleetIndex, client: HostEntry, mountPoint: string, mount: NfsMountsConfig[string], origin: SourceOrigin): Diagnostic[] => {
+  const server = findHost(index, mount.host.host);
   if (!server) return [];
-  const served = exportsOf(fleet, server);
+  const served = exportsOf(index, server);
   if (!served.length)
     return [error("nfs-server-missing", child(origin, "host"), { server: server.name, serverFile: server.file, export: mount.export })];
   const match = served.find(({ entry }) => entry.path === mount.export);
@@ -78,11 +78,12 @@ const checkMount = (fleet: Fleet, client: HostEntry, mountPoint: string, mount: 
 };
 
 /** Every NFS mount, for every host it is mounted on, checked against its server's exports. */
-export const checkNfsMounts = (fleet: Fleet): Diagnostic[] =>
-  [...fleet.hosts, ...fleet.modules].flatMap((entry) =>
+export const checkNfsMounts = (index: FleetIndex): Diagnostic[] => {
+  const { hosts, modules } = index.fleet;
+  return [...hosts.map((host) => ({ entry: host, hostName: host.name as string | undefined })), ...modules.map((module) => ({ entry: module, hostName: undefined }))].flatMap(({ entry, hostName }) =>
     Object.entries(entry.config.services.nfsMounts ?? {}).flatMap(([mountPoint, mount]) => {
       const origin = { file: entry.file, objectPath: ["services", "nfsMounts", mountPoint] };
-      const isHost = fleet.hosts.some((host) => host.file === entry.file);
-      return hostsOfBody(fleet, isHost ? entry.name : undefined, entry.file).flatMap((client) => checkMount(fleet, client, mountPoint, mount, origin));
+      return hostsOfBody(index, hostName, entry.file).flatMap((client) => checkMount(index, client, mountPoint, mount, origin));
     }),
   );
+};

@@ -3,15 +3,14 @@
  * needs a key in `secrets.hostKeys` (the generated `.sops.yaml` or agenix rules list it there).
  */
 import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { bodiesOfHost } from "../../lower/services/fleet-view.ts";
 import { secretsSettings } from "../../lower/secrets/settings.ts";
-import type { Fleet, HostEntry } from "../../model/fleet.ts";
-import { secretsOfHost } from "../../model/host-modules.ts";
+import { bodiesOfHost, secretsOfHost, type FleetIndex } from "../../model/fleet-index.ts";
+import type { HostEntry } from "../../model/fleet.ts";
 import { writtenExpressions } from "../written-expressions.ts";
 
 /** Where `host` first uses secret `name`: a `secret(…)` in one of its files, or a `secrets` list. */
-export const firstSecretUse = (fleet: Fleet, host: HostEntry, name: string): SourceOrigin => {
-  for (const body of bodiesOfHost(fleet, host)) {
+export const firstSecretUse = (index: FleetIndex, host: HostEntry, name: string): SourceOrigin => {
+  for (const body of bodiesOfHost(index, host)) {
     const use = writtenExpressions(body.config).find(
       ({ expression }) => (expression.kind === "secret" || expression.kind === "secretPath") && expression.name === name,
     );
@@ -23,15 +22,16 @@ export const firstSecretUse = (fleet: Fleet, host: HostEntry, name: string): Sou
 };
 
 /** Every secret used by a host that has no age key to decrypt it with. */
-export const checkSecretAccess = (fleet: Fleet): Diagnostic[] => {
+export const checkSecretAccess = (index: FleetIndex): Diagnostic[] => {
+  const { fleet } = index;
   const settings = secretsSettings(fleet);
   return fleet.hosts.flatMap((host) =>
     settings.hostKeys[host.name] !== undefined
       ? []
-      : secretsOfHost(fleet, host).map((name) =>
+      : secretsOfHost(index, host).map((name) =>
           error(
             "secret-not-decryptable",
-            firstSecretUse(fleet, host, name),
+            firstSecretUse(index, host, name),
             { host: host.name, secret: name, key: settings.backend === "agenix" && !settings.ageKeyFile ? "ssh" : "age", address: host.config.address },
             [{ file: fleet.configFile, objectPath: ["secrets", "hostKeys"] }],
           ),

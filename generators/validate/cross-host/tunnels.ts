@@ -4,9 +4,10 @@
  */
 import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
 import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { fleetTunnels, type Tunnel } from "../../lower/services/fleet-view.ts";
-import { addressOf, hostRoute, isHostRoute, networkContains } from "../../lower/services/network.ts";
+import { addressOf, hostRoute, isHostRoute, networkContains } from "../../../dsl/address.ts";
+import type { FleetIndex } from "../../model/fleet-index.ts";
 import type { Entry, Fleet } from "../../model/fleet.ts";
+import type { Tunnel } from "../../model/tunnels.ts";
 import type { ConfigBody } from "../../../dsl/config-body.ts";
 
 /** Two interfaces with one tunnel address: packets for it would reach either host. */
@@ -98,7 +99,7 @@ const peerMismatch = (tunnels: readonly Tunnel[], written: WrittenPeer): Diagnos
 };
 
 /** Duplicate tunnel addresses and hand-written peers that disagree with the fleet. */
-export const checkTunnels = (fleet: Fleet): Diagnostic[] => {
-  const tunnels = fleetTunnels(fleet);
-  return [...duplicateAddresses(tunnels), ...writtenPeers(fleet).flatMap((peer) => peerMismatch(tunnels, peer))];
+export const checkTunnels = (index: FleetIndex): Diagnostic[] => {
+  const tunnels = index.tunnels.all;
+  return [...duplicateAddresses(tunnels), ...writtenPeers(index.fleet).flatMap((peer) => peerMismatch(tunnels, peer))];
 };

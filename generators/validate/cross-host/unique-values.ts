@@ -9,9 +9,8 @@
  */
 import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { CrossHostFields } from "../../diagnostics/codes/cross-host.ts";
-import { fleetTunnels } from "../../lower/services/fleet-view.ts";
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
-import type { Fleet } from "../../model/fleet.ts";
+import type { FleetIndex } from "../../model/fleet-index.ts";
 import type { FleetOptions } from "../assertions/host-options.ts";
 
 /** One host's value of a kind, and where it was written. */
@@ -63,8 +62,9 @@ const optionClaims = (options: FleetOptions, ...path: string[]): Claim[] =>
   });
 
 /** Values two hosts must not share; host ids and names are read from the hosts' merged `options`. */
-export const checkUniqueValues = (fleet: Fleet, options: FleetOptions): Diagnostic[] => {
-  const tunnelKeys = fleetTunnels(fleet).flatMap((tunnel): Claim[] =>
+export const checkUniqueValues = (index: FleetIndex, options: FleetOptions): Diagnostic[] => {
+  const { fleet } = index;
+  const tunnelKeys = index.tunnels.all.flatMap((tunnel): Claim[] =>
     tunnel.config.publicKey ? [{ host: tunnel.host.name, value: tunnel.config.publicKey, origin: { ...tunnel.origin, objectPath: [...tunnel.origin.objectPath, "publicKey"] } }] : [],
   );
   const hostKeys = Object.entries(secretsSettings(fleet).hostKeys).map(([host, value]) => ({ host, value, origin: settingOrigin(fleet, "hostKeys", host) }));

@@ -4,19 +4,20 @@
  * answers 502. Unknown host names were reported when references were checked.
  */
 import { error, type Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { findHost, hostsOfBody } from "../../lower/services/fleet-view.ts";
-import type { Entry, Fleet } from "../../model/fleet.ts";
+import { loweredHost, type LoweredFleet } from "../../lower/fleet.ts";
+import { findHost, hostsOfBody, type FleetIndex } from "../../model/fleet-index.ts";
+import type { Entry } from "../../model/fleet.ts";
 import type { ConfigBody } from "../../../dsl/config-body.ts";
 import { writtenExpressions } from "../written-expressions.ts";
 import { openPorts, type OpenPorts } from "./open-ports.ts";
 
 /** Closed upstream ports referenced from one host or module file. */
-const checkEntry = (fleet: Fleet, entry: Entry<ConfigBody>, hostName: string | undefined, portsOf: (host: string) => OpenPorts | undefined): Diagnostic[] =>
+const checkEntry = (index: FleetIndex, entry: Entry<ConfigBody>, hostName: string | undefined, portsOf: (host: string) => OpenPorts | undefined): Diagnostic[] =>
   writtenExpressions(entry.config).flatMap(({ expression, path }) => {
     if (expression.kind !== "host" || !expression.url) return [];
-    const target = findHost(fleet, expression.host);
+    const target = findHost(index, expression.host);
     // Traffic a host sends to itself goes over loopback, which the firewall always lets through.
-    const users = hostsOfBody(fleet, hostName, entry.file);
+    const users = hostsOfBody(index, hostName, entry.file);
     if (!target || (users.length > 0 && users.every((user) => user.name === target.name))) return [];
     const { port } = expression.url;
     if (portsOf(target.name)?.accepts("tcp", port)) return [];
@@ -28,16 +29,17 @@ const checkEntry = (fleet: Fleet, entry: Entry<ConfigBody>, hostName: string | u
   });
 
 /** Every `host(…).port(p)` whose target keeps port p closed. */
-export const checkUpstreams = (fleet: Fleet): Diagnostic[] => {
-  const cache = new Map<string, OpenPorts>();
+export const checkUpstreams = (lowered: LoweredFleet): Diagnostic[] => {
+  const { index } = lowered;
+  const known = new Map<string, OpenPorts>();
   const portsOf = (name: string): OpenPorts | undefined => {
-    const host = findHost(fleet, name);
+    const host = findHost(index, name);
     if (!host) return undefined;
-    if (!cache.has(name)) cache.set(name, openPorts(fleet, host));
-    return cache.get(name);
+    if (!known.has(name)) known.set(name, openPorts(index, loweredHost(lowered, host)));
+    return known.get(name);
   };
   return [
-    ...fleet.hosts.flatMap((host) => checkEntry(fleet, host, host.name, portsOf)),
-    ...fleet.modules.flatMap((module) => checkEntry(fleet, module, undefined, portsOf)),
+    ...index.fleet.hosts.flatMap((host) => checkEntry(index, host, host.name, portsOf)),
+    ...index.fleet.modules.flatMap((module) => checkEntry(index, module, undefined, portsOf)),
   ];
 };

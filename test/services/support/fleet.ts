@@ -9,6 +9,8 @@ import { moduleSchema, type ModuleInput } from "../../../dsl/module.ts";
 import type { ObjectPathSegment } from "../../../generators/diagnostics/diagnostic.ts";
 import { messageOf } from "../../../generators/diagnostics/messages/index.ts";
 import type { LowerContext } from "../../../generators/lower/contribution.ts";
+import { lowerFleet, type LoweredFleet } from "../../../generators/lower/fleet.ts";
+import { indexFleet } from "../../../generators/model/fleet-index.ts";
 import { PARSE_PARAMS } from "../../../generators/validate/issue-messages.ts";
 import { issuesToDiagnostics } from "../../../generators/validate/issues.ts";
 import type { Fleet } from "../../../generators/model/fleet.ts";
@@ -34,11 +36,16 @@ export const buildFleet = (parts: {
   overlays: [],
 });
 
+/** `fleet` indexed and lowered, as the pipeline does once per run. */
+export const lowered = (fleet: Fleet): LoweredFleet => lowerFleet(indexFleet(fleet));
+
 /** The context for lowering `services` of host `hostName`'s file (or module `moduleName`'s). */
-export const servicesContext = (fleet: Fleet, owner: { host: string } | { module: string }): LowerContext =>
-  "host" in owner
-    ? { fleet, hostName: owner.host, origin: { file: `hosts/${owner.host}/host.ts`, objectPath: ["services"] } }
-    : { fleet, hostName: undefined, origin: { file: `modules/${owner.module}.ts`, objectPath: ["services"] } };
+export const servicesContext = (fleet: Fleet, owner: { host: string } | { module: string }): LowerContext => {
+  const index = indexFleet(fleet);
+  return "host" in owner
+    ? { index, hostName: owner.host, origin: { file: `hosts/${owner.host}/host.ts`, objectPath: ["services"] } }
+    : { index, hostName: undefined, origin: { file: `modules/${owner.module}.ts`, objectPath: ["services"] } };
+};
 
 /** The validated `services` of a host. */
 export const servicesOf = (fleet: Fleet, host: string) => {

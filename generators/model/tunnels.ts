@@ -1,0 +1,63 @@
+/**
+ * The fleet's WireGuard tunnels: every interface declared in a host file, indexed the ways peer
+ * derivation, the tunnel checks and the topology look them up.
+ */
+import type { WireguardInterface } from "../../dsl/services/wireguard.ts";
+import type { SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { compareNames } from "./compare-names.ts";
+import type { HostEntry } from "./fleet.ts";
+
+/** A WireGuard interface declared in a host file. */
+export interface Tunnel {
+  readonly host: HostEntry;
+  readonly name: string;
+  readonly config: WireguardInterface;
+  /** Where the interface object was written: `services.wireguard.<name>` of the host file. */
+  readonly origin: SourceOrigin;
+}
+
+/** The fleet's tunnels, and the same tunnels by host, by the hub they join and by mesh. */
+export interface TunnelIndex {
+  /** Every tunnel, sorted by host then interface name. */
+  readonly all: readonly Tunnel[];
+  /** Tunnels by host name, in `all` order. */
+  readonly ofHost: ReadonlyMap<string, readonly Tunnel[]>;
+  /** Spokes by the hub interface they join (`tunnelKey(hub host, interface)`), in `all` order. */
+  readonly spokesOf: ReadonlyMap<string, readonly Tunnel[]>;
+  /** Members by mesh name, in `all` order. */
+  readonly meshes: ReadonlyMap<string, readonly Tunnel[]>;
+}
+
+/** The key of one host's interface in `TunnelIndex.spokesOf`. */
+export const tunnelKey = (hostName: string, interfaceName: string): string => `${hostName}\u0000${interfaceName}`;
+
+const push = <Value>(map: Map<string, Value[]>, key: string, value: Value): void => {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+};
+
+/**
+ * Every WireGuard interface of `hosts`' own files, indexed. Interfaces in shared modules are not
+ * tunnels of the fleet: their addresses would be the same on every host, so only host files can
+ * take part in hubs and meshes.
+ */
+export const indexTunnels = (hosts: readonly HostEntry[]): TunnelIndex => {
+  const all = [...hosts]
+    .sort((a, b) => compareNames(a.name, b.name))
+    .flatMap((host) =>
+      Object.entries(host.config.services.wireguard ?? {})
+        .sort(([a], [b]) => compareNames(a, b))
+        .map(([name, config]): Tunnel => ({ host, name, config, origin: { file: host.file, objectPath: ["services", "wireguard", name] } })),
+    );
+  const ofHost = new Map<string, Tunnel[]>();
+  const spokesOf = new Map<string, Tunnel[]>();
+  const meshes = new Map<string, Tunnel[]>();
+  for (const tunnel of all) {
+    push(ofHost, tunnel.host.name, tunnel);
+    const join = tunnel.config.join;
+    if (join) push(spokesOf, tunnelKey(join.host, join.interface ?? tunnel.name), tunnel);
+    if (tunnel.config.mesh) push(meshes, tunnel.config.mesh, tunnel);
+  }
+  return { all, ofHost, spokesOf, meshes };
+};
