@@ -19,7 +19,7 @@ import type { NixosBlock } from "./register.ts";
 import { nixExpression, nixOptionBlock, secretRef } from "./values.ts";
 import { singleLine } from "./services/common.ts";
 import { servicesSchema } from "./services/index.ts";
-import { interfaceName } from "./services/wireguard.ts";
+import { interfaceName } from "../services/wireguard/schema.ts";
 
 /** A range of ports, both ends included. */
 export const portRangeSchema = z.strictObject({

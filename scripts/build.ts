@@ -1,8 +1,8 @@
 /**
  * Build the published package into `dist/`:
  *
- * 1. declarations: tsc writes the `.d.ts` of `dsl/` and `generators/` (the DSL's are what users'
- *    editors and tsc read), and the doc comments of zod schema fields are carried into them
+ * 1. declarations: tsc writes the `.d.ts` of `dsl/`, `services/` and `generators/` (the DSL's and
+ *    the service schemas' are what users' editors and tsc read), and the doc comments of zod schema fields are carried into them
  *    (see `doc-transplant.ts`);
  * 2. JavaScript: one code-split esbuild bundle of the CLI and the DSL with source maps (see
  *    `bundle.ts`), modules that only depend on typeflake's own files evaluated at build time
@@ -28,7 +28,7 @@ import { precompiledModules, TEMPLATES_MODULE } from "./precompiled-modules.ts";
 
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
-const SOURCE_FOLDERS = ["dsl", "generators"];
+const SOURCE_FOLDERS = ["dsl", "services", "generators"];
 /** Files tsc does not compile: the bundle reads them at run time or precompiles them, or they declare plain JavaScript. */
 const DATA_FILE = /\.(hbs|json|d\.mts)$/;
 /** The templates the build precompiles into the bundle: the package needs no copy of them. */
@@ -42,8 +42,8 @@ const filesUnder = (folder: string): string[] =>
 rmSync(dist, { recursive: true, force: true });
 // typescript does not export its bin; node_modules/.bin is where npm links it.
 execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(root, "tsconfig.build.json")], { stdio: ["ignore", process.stderr, process.stderr] });
-// Only dsl/ is what users write against; generators/ has no hover docs to carry.
-const documented = transplantDocComments({ root, dist, folders: ["dsl"] });
+// Users write against dsl/ and the service schemas it takes from services/; generators/ has no hover docs to carry.
+const documented = transplantDocComments({ root, dist, folders: ["dsl", "services"] });
 
 const { inputs } = await bundle(root, dist, precompiledModules(root));
 

@@ -3,9 +3,10 @@
  * (`export const hostSchema = z.strictObject({ /** … *\/ address: … })`) as a synthesized
  * `z.ZodObject<{ address: z.ZodString }>`, and drops the doc comments of the shape's fields,
  * which are exactly the hover docs of `defineHost({ address })` in a user's editor. This pass
- * finds, for every property of an inline type in `dist/dsl/**\/*.d.ts`, the source property it
- * was printed from (same name, reached through the same property names, zod's wrappers being
- * transparent) and writes that property's doc comment above it.
+ * finds, for every property of an inline type in the declarations of the given source folders
+ * (`dist/dsl/**\/*.d.ts`, `dist/services/**\/*.d.ts`), the source property it was printed from
+ * (same name, reached through the same property names, zod's wrappers being transparent) and
+ * writes that property's doc comment above it.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -4,14 +4,14 @@
  * written: `services: { samba: samba({ shares: { … } }) }`.
  */
 import { z } from "zod";
-import { dockerSchema, type DockerInput } from "./docker.ts";
-import { nfsMountsSchema, type NfsMountsInput } from "./nfs-mounts.ts";
-import { nfsSchema, type NfsInput } from "./nfs.ts";
-import { nginxSchema, type NginxInput } from "./nginx.ts";
-import { nodeExporterSchema, type NodeExporterInput } from "./node-exporter.ts";
-import { opensshSchema, type OpensshInput } from "./openssh.ts";
-import { sambaSchema, type SambaInput } from "./samba.ts";
-import { wireguardSchema, type WireguardInput } from "./wireguard.ts";
+import { dockerSchema, type DockerInput } from "../../services/docker/schema.ts";
+import { nfsMountsSchema, type NfsMountsInput } from "../../services/nfs-mounts/schema.ts";
+import { nfsSchema, type NfsInput } from "../../services/nfs/schema.ts";
+import { nginxSchema, type NginxInput } from "../../services/nginx/schema.ts";
+import { nodeExporterSchema, type NodeExporterInput } from "../../services/node-exporter/schema.ts";
+import { opensshSchema, type OpensshInput } from "../../services/openssh/schema.ts";
+import { sambaSchema, type SambaInput } from "../../services/samba/schema.ts";
+import { wireguardSchema, type WireguardInput } from "../../services/wireguard/schema.ts";
 
 /** Services a host or module runs; each key is one typed service. */
 export const servicesSchema = z.strictObject({

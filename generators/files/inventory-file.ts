@@ -12,6 +12,7 @@ import { mermaidFlowchart } from "../inventory/mermaid.ts";
 import { fleetTopology } from "../inventory/topology.ts";
 import type { LoweredFleet } from "../lower/fleet.ts";
 import type { Fleet } from "../model/fleet.ts";
+import { SERVICE_DEFINITIONS } from "../../services/registry.ts";
 import { fileTemplate } from "./templates.ts";
 
 /** Where the page is written, relative to the fleet root. */
@@ -27,7 +28,8 @@ interface InventoryView {
 
 const template = fileTemplate<InventoryView>("inventory.md.hbs");
 
-const HEADERS = ["Host", "Address", "System", "Services", "Open ports", "Tunnel addresses", "Deploy target", "Users"];
+/** The table's headings: the host's own columns around those the services fill (`Tunnel addresses`). */
+const headers = (serviceColumns: readonly string[]): string[] => ["Host", "Address", "System", "Services", "Open ports", ...serviceColumns, "Deploy target", "Users"];
 
 const ports = (facts: HostFacts): string => {
   if (!facts.firewall) return "all (firewall off)";
@@ -44,7 +46,7 @@ const row = (facts: HostFacts): string[] => [
   facts.system,
   facts.services.join(", "),
   ports(facts),
-  facts.tunnels.join("; "),
+  ...[...facts.columns.values()].map((cells) => cells.join("; ")),
   facts.deployTarget ?? "not deployed",
   facts.users.map((user) => (user.home ? `${user.name} (home)` : user.name)).join(", "),
 ];
@@ -62,6 +64,7 @@ const summary = (fleet: Fleet): string => {
 export const inventoryFile = (lowered: LoweredFleet): PlannedFile => {
   const { index } = lowered;
   const { fleet } = index;
+  const serviceColumns = SERVICE_DEFINITIONS.flatMap((service) => (service.inventoryColumn ? [service.inventoryColumn.header] : []));
   return {
     path: INVENTORY_PATH,
     source: fleet.configFile,
@@ -69,7 +72,7 @@ export const inventoryFile = (lowered: LoweredFleet): PlannedFile => {
       header: renderGeneratedHeader(fleet.configFile, "<!--"),
       title: markdownText(fleet.config.description),
       summary: summary(fleet),
-      table: markdownTable(HEADERS, [...lowered.hosts.values()].map((host) => row(hostFacts(index, host)))),
+      table: markdownTable(headers(serviceColumns), [...lowered.hosts.values()].map((host) => row(hostFacts(index, host)))),
       diagram: mermaidFlowchart(fleetTopology(index)),
     }),
   };

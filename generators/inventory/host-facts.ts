@@ -4,8 +4,8 @@
  * file and its modules merged as NixOS merges them), so the page cannot disagree with the flake.
  */
 import { hostSystem } from "../model/host-system.ts";
-import type { Services } from "../../dsl/services/index.ts";
 import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
+import { eachConfigured, SERVICE_DEFINITIONS } from "../../services/registry.ts";
 import { bodyContributions, type LoweredHost } from "../lower/fleet.ts";
 import { DefinitionTree } from "../lower/definition-tree.ts";
 import { compareNames } from "../model/compare-names.ts";
@@ -25,25 +25,13 @@ export interface HostFacts {
   readonly udpPorts: readonly string[];
   /** False when the host turns the NixOS firewall off (every port is then reachable). */
   readonly firewall: boolean;
-  /** `wg0 10.100.0.2/24` for each WireGuard interface. */
-  readonly tunnels: readonly string[];
+  /** The columns services fill (see a service's `inventoryColumn`): `Tunnel addresses` → `wg0 10.100.0.2/24`, … */
+  readonly columns: ReadonlyMap<string, readonly string[]>;
   /** `deploy@10.0.20.10`, or undefined when the host is not deployed by the fleet's tool. */
   readonly deployTarget: string | undefined;
   /** Accounts, sorted. */
   readonly users: readonly { readonly name: string; readonly home: boolean }[];
 }
-
-/** How each typed service is called on the page; a new service must be named here. */
-const SERVICE_LABELS: { readonly [Key in keyof Services]-?: string } = {
-  samba: "Samba",
-  nfs: "NFS server",
-  nfsMounts: "NFS client",
-  wireguard: "WireGuard",
-  nginx: "nginx",
-  openssh: "OpenSSH",
-  nodeExporter: "node exporter",
-  docker: "Docker",
-};
 
 type AttrSet = { readonly [name: string]: NixValue };
 
@@ -74,9 +62,7 @@ const mergedOptions = (lowered: LoweredHost): NixValue => {
 
 const servicesOf = (index: FleetIndex, host: HostEntry): string[] => {
   const bodies = bodiesOfHost(index, host);
-  const typed = (Object.keys(SERVICE_LABELS) as (keyof Services)[])
-    .filter((key) => bodies.some((body) => body.config.services[key] !== undefined))
-    .map((key) => SERVICE_LABELS[key]);
+  const typed = SERVICE_DEFINITIONS.filter((service) => bodies.some((body) => body.config.services[service.key] !== undefined)).map((service) => service.label);
   const raw = bodies.flatMap((body) => {
     const services = valueAt(body.config.nixos, ["services"]);
     return isAttrSet(services) ? Object.keys(services).filter((name) => valueAt(services, [name, "enable"]) === true) : [];
@@ -84,12 +70,18 @@ const servicesOf = (index: FleetIndex, host: HostEntry): string[] => {
   return [...typed, ...[...new Set(raw)].sort(compareNames)];
 };
 
-const tunnelsOf = (index: FleetIndex, host: HostEntry): string[] =>
-  bodiesOfHost(index, host).flatMap((body) =>
-    Object.entries(body.config.services.wireguard ?? {})
-      .sort(([a], [b]) => compareNames(a, b))
-      .map(([name, tunnel]) => `${name} ${tunnel.ips.join(", ")}`),
-  );
+/** The columns the services fill, by heading in the registry's order: each file's entries, the host file's first. */
+const columnsOf = (index: FleetIndex, host: HostEntry): Map<string, string[]> => {
+  const columns = new Map<string, string[]>();
+  for (const service of SERVICE_DEFINITIONS) if (service.inventoryColumn) columns.set(service.inventoryColumn.header, []);
+  for (const body of bodiesOfHost(index, host)) {
+    const filled = eachConfigured(body.config.services, (service, config) =>
+      service.inventoryColumn ? { header: service.inventoryColumn.header, cells: service.inventoryColumn.cells(config) } : undefined,
+    );
+    for (const column of filled) if (column) columns.get(column.header)?.push(...column.cells);
+  }
+  return columns;
+};
 
 /** The facts of a lowered host of the fleet of `index`. */
 export const hostFacts = (index: FleetIndex, lowered: LoweredHost): HostFacts => {
@@ -107,7 +99,7 @@ export const hostFacts = (index: FleetIndex, lowered: LoweredHost): HostFacts =>
     tcpPorts: portList(firewall("allowedTCPPorts"), firewall("allowedTCPPortRanges")),
     udpPorts: portList(firewall("allowedUDPPorts"), firewall("allowedUDPPortRanges")),
     firewall: firewall("enable") !== false,
-    tunnels: tunnelsOf(index, host),
+    columns: columnsOf(index, host),
     deployTarget: deploy.enable ? `${deploy.sshUser}@${deploy.targetHost}` : undefined,
     users: usersOfHost(fleet, host).map((name) => ({ name, home: homes.has(name) })),
   };

@@ -3,7 +3,7 @@
  * paths, peer names), so each is quoted, and every character that could end the quote or be
  * read as markup is written as a Mermaid entity code (`#34;` for `"`).
  */
-import type { Topology, TopologyEdge, TopologyNode } from "./topology.ts";
+import type { Topology, TopologyEdge, TopologyNode } from "./topology-graph.ts";
 
 /** `"`, `#` (which starts an entity), HTML's `<` `>` `&`, and the backtick of Markdown strings. */
 const SPECIAL = /["#<>&`]/g;

@@ -6,7 +6,7 @@ import type { ConfigBody } from "../../dsl/config-body.ts";
 import { child } from "../diagnostics/diagnostic.ts";
 import { combine, definitions, type Contribution, type Definition, type LowerContext } from "./contribution.ts";
 import { lowerFirewall } from "./firewall.ts";
-import { lowerServices } from "./services/index.ts";
+import { lowerServices } from "./services.ts";
 import { lowerUsers } from "./users.ts";
 
 const zfsDefinitions = (body: ConfigBody, context: LowerContext): Definition[] => {

@@ -2,9 +2,9 @@
  * Small builders the service lowerings share: definitions that only exist when a field was set,
  * and the port claims a service makes.
  */
-import { secret, type NixValue, type SecretPath, type SecretRef } from "../../../dsl/expressions.ts";
-import { child, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import type { Definition, PortClaim } from "../contribution.ts";
+import { secret, type NixValue, type SecretPath, type SecretRef } from "../../dsl/expressions.ts";
+import { child, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import type { Definition, PortClaim } from "./contribution.ts";
 
 /** An attribute set of the fields that are set, in the order given (unset fields are left out). */
 export const setFields = (fields: Readonly<Record<string, NixValue | undefined>>): { [name: string]: NixValue } =>

@@ -7,7 +7,7 @@
 import type { HomeConfig } from "../../dsl/home.ts";
 import { child, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { Definition } from "./contribution.ts";
-import { setFields } from "./services/emit.ts";
+import { setFields } from "./emit.ts";
 
 /** The definitions of one home file; `origin` is its root object. */
 export const lowerHome = (home: HomeConfig, origin: SourceOrigin): Definition[] => {

@@ -9,7 +9,7 @@
 import type { ConfigBody } from "../../dsl/config-body.ts";
 import { child, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Contribution, Definition, LowerContext } from "./contribution.ts";
-import { secretPathOf, setFields } from "./services/emit.ts";
+import { secretPathOf, setFields } from "./emit.ts";
 
 /** The two sections this lowering reads. */
 export type UsersSections = Pick<ConfigBody, "users" | "groups">;

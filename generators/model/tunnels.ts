@@ -2,7 +2,7 @@
  * The fleet's WireGuard tunnels: every interface declared in a host file, indexed the ways peer
  * derivation, the tunnel checks and the topology look them up.
  */
-import type { WireguardInterface } from "../../dsl/services/wireguard.ts";
+import type { WireguardInterface } from "../../services/wireguard/schema.ts";
 import type { SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { compareNames } from "./compare-names.ts";
 import type { HostEntry } from "./fleet.ts";

@@ -6,15 +6,16 @@
  * "no such host"). One info line per failed file says which checks wait for it.
  */
 import type { ConfigBody } from "../../dsl/config-body.ts";
+import { eachConfigured } from "../../services/registry.ts";
 import { info, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Entry, Fleet, HostEntry } from "../model/fleet.ts";
 import type { PartialFleet } from "./index.ts";
 import { writtenExpressions } from "./written-expressions.ts";
 
-/** Hosts a configuration names: `host("…")` anywhere, and WireGuard hubs it joins. */
+/** Hosts a configuration names: `host("…")` anywhere, and those its services name (WireGuard hubs it joins). */
 const hostsNamedBy = (config: ConfigBody): string[] => [
   ...writtenExpressions(config).flatMap(({ expression }) => (expression.kind === "host" ? [expression.host] : [])),
-  ...Object.values(config.services.wireguard ?? {}).flatMap((wg) => (wg.join ? [wg.join.host] : [])),
+  ...eachConfigured(config.services, (service, settings) => service.hostsNamed?.(settings) ?? []).flat(),
 ];
 
 /** Whether an entry names a host that is not among `present`. */

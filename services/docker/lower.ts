@@ -2,10 +2,10 @@
  * Docker → `virtualisation.docker`, and the `docker` group for the users allowed to run
  * containers (merged with their other groups by the option tree, as NixOS merges lists).
  */
-import type { DockerConfig } from "../../../dsl/services/docker.ts";
-import { child } from "../../diagnostics/diagnostic.ts";
-import type { Definition, Lowering } from "../contribution.ts";
-import { fieldDefinitions, setFields } from "./emit.ts";
+import type { DockerConfig } from "./schema.ts";
+import { child } from "../../generators/diagnostics/diagnostic.ts";
+import type { Definition, Lowering } from "../../generators/lower/contribution.ts";
+import { fieldDefinitions, setFields } from "../../generators/lower/emit.ts";
 
 /** Docker: enable, pruning, drivers, boot start; users join the `docker` group. No ports. */
 export const lowerDocker: Lowering<DockerConfig> = (docker, context) => {

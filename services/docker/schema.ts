@@ -3,8 +3,8 @@
  * drive it (members of the `docker` group, which is root-equivalent).
  */
 import { z } from "zod";
-import { oneOf, userName } from "../checks.ts";
-import { singleLine } from "./common.ts";
+import { oneOf, userName } from "../../dsl/checks.ts";
+import { singleLine } from "../../dsl/services/common.ts";
 
 /** Storage drivers NixOS accepts. */
 export const DOCKER_STORAGE_DRIVERS = ["overlay2", "zfs", "btrfs", "overlay", "devicemapper", "aufs"] as const;

@@ -2,13 +2,13 @@
  * NFS mounts against the server's exports: the server must run NFS, export the directory, and
  * list a client entry that admits the mounting host's address, or the mount is refused.
  */
-import type { NfsExport } from "../../../dsl/services/nfs.ts";
-import type { NfsMountsConfig } from "../../../dsl/services/nfs-mounts.ts";
-import { describeValue } from "../../diagnostics/describe-value.ts";
-import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { networkContains, parseAddress, parseNetwork, sameAddress } from "../../../dsl/address.ts";
-import { bodiesOfHost, findHost, hostsOfBody, type FleetIndex } from "../../model/fleet-index.ts";
-import type { HostEntry } from "../../model/fleet.ts";
+import type { NfsExport } from "../nfs/schema.ts";
+import type { NfsMountsConfig } from "./schema.ts";
+import { describeValue } from "../../generators/diagnostics/describe-value.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../generators/diagnostics/diagnostic.ts";
+import { networkContains, parseAddress, parseNetwork, sameAddress } from "../../dsl/address.ts";
+import { bodiesOfHost, findHost, hostsOfBody, type FleetIndex } from "../../generators/model/fleet-index.ts";
+import type { HostEntry } from "../../generators/model/fleet.ts";
 
 /** An export of a server and where it was written. */
 interface ServedExport {

@@ -2,11 +2,11 @@
  * NFS mounts → `fileSystems."<mount point>"` with the serving host's address as the device:
  * `device = "10.0.20.10:/tank/media"; fsType = "nfs";`.
  */
-import type { NfsMountsConfig } from "../../../dsl/services/nfs-mounts.ts";
-import { child } from "../../diagnostics/diagnostic.ts";
-import type { Lowering } from "../contribution.ts";
-import { bracketed } from "../../../dsl/address.ts";
-import { hostAddress } from "../../model/fleet-index.ts";
+import type { NfsMountsConfig } from "./schema.ts";
+import { child } from "../../generators/diagnostics/diagnostic.ts";
+import type { Lowering } from "../../generators/lower/contribution.ts";
+import { bracketed } from "../../dsl/address.ts";
+import { hostAddress } from "../../generators/model/fleet-index.ts";
 
 /**
  * NFS mounts: one `fileSystems` entry each. Host references were checked when the fleet was

@@ -4,8 +4,8 @@
  * verifies the server exports the directory to this host.
  */
 import { z } from "zod";
-import { absolutePath } from "../checks.ts";
-import { hostAddressRef } from "./common.ts";
+import { absolutePath } from "../../dsl/checks.ts";
+import { hostAddressRef } from "../../dsl/services/common.ts";
 
 /** One NFS mount. */
 export const nfsMountSchema = z.strictObject({

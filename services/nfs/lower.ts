@@ -2,11 +2,11 @@
  * NFS server → `services.nfs.server`: the exports(5) text, one line per export,
  * `/tank/media 10.0.20.0/24(rw,sync,no_subtree_check)`; TCP 2049.
  */
-import type { NfsConfig, NfsExport } from "../../../dsl/services/nfs.ts";
-import { child } from "../../diagnostics/diagnostic.ts";
-import { hostAddress, type FleetIndex } from "../../model/fleet-index.ts";
-import type { Lowering } from "../contribution.ts";
-import { portClaims } from "./emit.ts";
+import type { NfsConfig, NfsExport } from "./schema.ts";
+import { child } from "../../generators/diagnostics/diagnostic.ts";
+import { hostAddress, type FleetIndex } from "../../generators/model/fleet-index.ts";
+import type { Lowering } from "../../generators/lower/contribution.ts";
+import { portClaims } from "../../generators/lower/emit.ts";
 
 /**
  * exports(5) splits on white space and treats `#` as a comment, so a path with such characters

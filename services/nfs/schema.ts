@@ -3,9 +3,9 @@
  * (exports(5)), one line per exported directory.
  */
 import { z } from "zod";
-import { checkParams } from "../check-params.ts";
-import { absolutePath, cidr, dnsName, ipAddress } from "../checks.ts";
-import { hostAddressRef, openFirewall } from "./common.ts";
+import { checkParams } from "../../dsl/check-params.ts";
+import { absolutePath, cidr, dnsName, ipAddress } from "../../dsl/checks.ts";
+import { hostAddressRef, openFirewall } from "../../dsl/services/common.ts";
 
 /** exports(5) options that take no value. */
 export const NFS_FLAG_OPTIONS = [

@@ -3,11 +3,11 @@
  * Encrypt account). `proxyPass` may be a fleet reference, which the value lowering spells as
  * `http://<address>:<port>`. TCP 80 and 443.
  */
-import type { NginxConfig, NginxVirtualHost } from "../../../dsl/services/nginx.ts";
-import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import type { Definition, LowerContext, Lowering } from "../contribution.ts";
-import { fieldDefinitions, portClaims, secretPathOf, setFields } from "./emit.ts";
-import { bodiesOfHost, hostsOfBody } from "../../model/fleet-index.ts";
+import type { NginxConfig, NginxVirtualHost } from "./schema.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../generators/diagnostics/diagnostic.ts";
+import type { Definition, LowerContext, Lowering } from "../../generators/lower/contribution.ts";
+import { fieldDefinitions, portClaims, secretPathOf, setFields } from "../../generators/lower/emit.ts";
+import { bodiesOfHost, hostsOfBody } from "../../generators/model/fleet-index.ts";
 
 const virtualHostDefinitions = (name: string, vhost: NginxVirtualHost, origin: SourceOrigin): Definition[] => {
   const path = ["services", "nginx", "virtualHosts", name];

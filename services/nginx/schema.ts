@@ -4,10 +4,10 @@
  * `host("compute").port(3000)` becomes `http://10.0.20.11:3000`.
  */
 import { z } from "zod";
-import { checkParams, type CheckParamFields } from "../check-params.ts";
-import { absolutePath, dnsName } from "../checks.ts";
-import { isNixExpression, type HostRef } from "../expressions.ts";
-import { openFirewall, secretFile } from "./common.ts";
+import { checkParams, type CheckParamFields } from "../../dsl/check-params.ts";
+import { absolutePath, dnsName } from "../../dsl/checks.ts";
+import { isNixExpression, type HostRef } from "../../dsl/expressions.ts";
+import { openFirewall, secretFile } from "../../dsl/services/common.ts";
 
 /** The schemes `proxy_pass` takes besides unix sockets. */
 const PROXY_SCHEMES: readonly string[] = ["http", "https"];

@@ -3,9 +3,9 @@
  * when asked, on every interface or on named ones) by typeflake's firewall rather than the
  * exporter's own `openFirewall`.
  */
-import type { NodeExporterConfig } from "../../../dsl/services/node-exporter.ts";
-import type { Lowering } from "../contribution.ts";
-import { fieldDefinitions, portClaims } from "./emit.ts";
+import type { NodeExporterConfig } from "./schema.ts";
+import type { Lowering } from "../../generators/lower/contribution.ts";
+import { fieldDefinitions, portClaims } from "../../generators/lower/emit.ts";
 
 /** NixOS's default port, left unwritten when kept. */
 const DEFAULT_PORT = 9100;

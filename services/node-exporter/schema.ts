@@ -3,10 +3,10 @@
  * `http://<host>:9100/metrics`.
  */
 import { z } from "zod";
-import { checkParams } from "../check-params.ts";
-import { isIpv4, parseAddress, unbracketed } from "../address.ts";
-import { dnsName, port } from "../checks.ts";
-import { interfaceName } from "./wireguard.ts";
+import { checkParams } from "../../dsl/check-params.ts";
+import { isIpv4, parseAddress, unbracketed } from "../../dsl/address.ts";
+import { dnsName, port } from "../../dsl/checks.ts";
+import { interfaceName } from "../wireguard/schema.ts";
 
 /** A node exporter collector name, e.g. `"systemd"`. */
 const collector = z.string().regex(/^[a-z0-9_]+$/, { error: 'must be a collector name such as "systemd" or "processes"' });

@@ -3,10 +3,10 @@
  * shows what the host enforces. NixOS opens sshd's ports itself (`openFirewall` defaults to
  * true): opening them is left to typeflake's firewall, and an opt-out also turns NixOS's off.
  */
-import type { OpensshConfig } from "../../../dsl/services/openssh.ts";
-import { child } from "../../diagnostics/diagnostic.ts";
-import type { Definition, Lowering } from "../contribution.ts";
-import { portClaims } from "./emit.ts";
+import type { OpensshConfig } from "./schema.ts";
+import { child } from "../../generators/diagnostics/diagnostic.ts";
+import type { Definition, Lowering } from "../../generators/lower/contribution.ts";
+import { portClaims } from "../../generators/lower/emit.ts";
 
 const isDefaultPorts = (ports: readonly number[]): boolean => ports.length === 1 && ports[0] === 22;
 

@@ -3,8 +3,8 @@
  * prompts, no root login. Each default can be relaxed explicitly.
  */
 import { z } from "zod";
-import { oneOf, port } from "../checks.ts";
-import { openFirewall, refuseTypedKeys, singleLine } from "./common.ts";
+import { oneOf, port } from "../../dsl/checks.ts";
+import { openFirewall, refuseTypedKeys, singleLine } from "../../dsl/services/common.ts";
 
 /** `PermitRootLogin` values NixOS accepts. */
 export const PERMIT_ROOT_LOGIN = ["no", "prohibit-password", "forced-commands-only", "without-password", "yes"] as const;

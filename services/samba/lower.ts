@@ -2,11 +2,11 @@
  * Samba → `services.samba.settings`: the `[global]` section and one section per share, with
  * Samba's own parameter names and spellings (`"read only" = "no"`, `"valid users" = "media"`).
  */
-import type { NixValue } from "../../../dsl/expressions.ts";
-import { SAMBA_GLOBAL_PARAMETERS, SAMBA_SHARE_PARAMETERS, type SambaConfig } from "../../../dsl/services/samba.ts";
-import { child } from "../../diagnostics/diagnostic.ts";
-import type { Definition, Lowering } from "../contribution.ts";
-import { portClaims } from "./emit.ts";
+import type { NixValue } from "../../dsl/expressions.ts";
+import { SAMBA_GLOBAL_PARAMETERS, SAMBA_SHARE_PARAMETERS, type SambaConfig } from "./schema.ts";
+import { child } from "../../generators/diagnostics/diagnostic.ts";
+import type { Definition, Lowering } from "../../generators/lower/contribution.ts";
+import { portClaims } from "../../generators/lower/emit.ts";
 
 type ParameterValue = string | number | boolean | readonly string[];
 

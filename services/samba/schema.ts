@@ -4,8 +4,8 @@
  * with spaces, as a hand-written smb.conf (and the reference homelab) spells them.
  */
 import { z } from "zod";
-import { absolutePath, cidr, ipAddress, oneOf } from "../checks.ts";
-import { openFirewall, refuseTypedKeys, singleLine } from "./common.ts";
+import { absolutePath, cidr, ipAddress, oneOf } from "../../dsl/checks.ts";
+import { openFirewall, refuseTypedKeys, singleLine } from "../../dsl/services/common.ts";
 
 /** Protocol dialects Samba accepts for `server min protocol` / `server max protocol`. */
 export const SMB_PROTOCOLS = ["NT1", "SMB2", "SMB2_02", "SMB2_10", "SMB3", "SMB3_00", "SMB3_02", "SMB3_11"] as const;

@@ -2,13 +2,13 @@
  * WireGuard across hosts: every tunnel address belongs to one host, and a hand-written peer that
  * is in fact a fleet host (same public key) routes exactly that host's tunnel addresses.
  */
-import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { addressOf, hostRoute, isHostRoute, networkContains } from "../../../dsl/address.ts";
-import type { FleetIndex } from "../../model/fleet-index.ts";
-import type { Entry, Fleet } from "../../model/fleet.ts";
-import type { Tunnel } from "../../model/tunnels.ts";
-import type { ConfigBody } from "../../../dsl/config-body.ts";
+import type { WireguardInterface } from "./schema.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../generators/diagnostics/diagnostic.ts";
+import { addressOf, hostRoute, isHostRoute, networkContains } from "../../dsl/address.ts";
+import type { FleetIndex } from "../../generators/model/fleet-index.ts";
+import type { Entry, Fleet } from "../../generators/model/fleet.ts";
+import type { Tunnel } from "../../generators/model/tunnels.ts";
+import type { ConfigBody } from "../../dsl/config-body.ts";
 
 /** Two interfaces with one tunnel address: packets for it would reach either host. */
 const duplicateAddresses = (tunnels: readonly Tunnel[]): Diagnostic[] => {

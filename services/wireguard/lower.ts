@@ -2,11 +2,11 @@
  * WireGuard → `networking.wireguard.interfaces.<name>`: addresses, port, the private key file
  * from the secrets, and the peers written by hand followed by those derived from the fleet.
  */
-import type { WireguardConfig, WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { child, error, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { combine, type Contribution, type LowerContext, type Lowering } from "../contribution.ts";
-import { fieldDefinitions, portClaims, secretPathOf, setFields } from "./emit.ts";
-import { derivedPeers } from "./wireguard-peers.ts";
+import type { WireguardConfig, WireguardInterface } from "./schema.ts";
+import { child, error, type SourceOrigin } from "../../generators/diagnostics/diagnostic.ts";
+import { combine, type Contribution, type LowerContext, type Lowering } from "../../generators/lower/contribution.ts";
+import { fieldDefinitions, portClaims, secretPathOf, setFields } from "../../generators/lower/emit.ts";
+import { derivedPeers } from "./peers.ts";
 
 /** A hand-written peer as NixOS spells it. */
 const explicitPeer = (peer: WireguardInterface["peers"][number]) =>

@@ -5,15 +5,15 @@
  * Members of a mesh get each other. Each missing key or port is reported once, at the host whose
  * definition lacks it.
  */
-import type { NixValue } from "../../../dsl/expressions.ts";
-import type { WireguardInterface } from "../../../dsl/services/wireguard.ts";
-import { bracketed, hostRoute, networkOf } from "../../../dsl/address.ts";
-import { knownNames, suggestionFor } from "../../diagnostics/suggest.ts";
-import { child, error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { compareNames } from "../../model/compare-names.ts";
-import { findHost, type FleetIndex } from "../../model/fleet-index.ts";
-import { tunnelKey, type Tunnel, type TunnelIndex } from "../../model/tunnels.ts";
-import { setFields } from "./emit.ts";
+import type { NixValue } from "../../dsl/expressions.ts";
+import type { WireguardInterface } from "./schema.ts";
+import { bracketed, hostRoute, networkOf } from "../../dsl/address.ts";
+import { knownNames, suggestionFor } from "../../generators/diagnostics/suggest.ts";
+import { child, error, type Diagnostic, type SourceOrigin } from "../../generators/diagnostics/diagnostic.ts";
+import { compareNames } from "../../generators/model/compare-names.ts";
+import { findHost, type FleetIndex } from "../../generators/model/fleet-index.ts";
+import { tunnelKey, type Tunnel, type TunnelIndex } from "../../generators/model/tunnels.ts";
+import { setFields } from "../../generators/lower/emit.ts";
 
 /** The interface being lowered: which host, which name, its settings and where they were written. */
 export interface OwnInterface {

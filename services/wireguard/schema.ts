@@ -5,10 +5,10 @@
  * Keys and endpoints are filled in from the other host's definition.
  */
 import { z } from "zod";
-import { checkParams } from "../check-params.ts";
-import { parseAddress, splitEndpoint } from "../address.ts";
-import { cidr, hostName, port, reachableAddress, wireguardPublicKey } from "../checks.ts";
-import { openFirewall, secretFile } from "./common.ts";
+import { checkParams } from "../../dsl/check-params.ts";
+import { parseAddress, splitEndpoint } from "../../dsl/address.ts";
+import { cidr, hostName, port, reachableAddress, wireguardPublicKey } from "../../dsl/checks.ts";
+import { openFirewall, secretFile } from "../../dsl/services/common.ts";
 
 /** A Linux network interface name: at most 15 characters, e.g. `"wg0"`. */
 export const interfaceName = z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, {

@@ -42,7 +42,7 @@ describe("host facts", () => {
       tcpPorts: ["22", "80", "443", "8080"],
       udpPorts: ["53", "60000-61000"],
       firewall: true,
-      tunnels: [],
+      columns: new Map([["Tunnel addresses", []]]),
       deployTarget: undefined,
       users: [
         { name: "adam", home: false },

@@ -16,7 +16,7 @@ import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
 import { planFleet } from "../../generators/generate.ts";
 import { lowerFleet } from "../../generators/lower/fleet.ts";
 import { indexFleet } from "../../generators/model/fleet-index.ts";
-import { exportsPath } from "../../generators/lower/services/nfs.ts";
+import { exportsPath } from "../../services/nfs/lower.ts";
 import { textProblem } from "../../generators/validate/nix-representable.ts";
 import { validateFleet } from "../../generators/validate/index.ts";
 import { nixInstantiate } from "../support/nix.ts";

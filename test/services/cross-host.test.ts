@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { host, secret } from "../../dsl/expressions.ts";
 import type { HostInput } from "../../dsl/host.ts";
-import type { NfsInput } from "../../dsl/services/nfs.ts";
+import type { NfsInput } from "../../services/nfs/schema.ts";
 import type { Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
 import { fleetOptions } from "../../generators/validate/assertions/host-options.ts";

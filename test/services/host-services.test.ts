@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { opensshSchema } from "../../dsl/services/openssh.ts";
-import { lowerServices } from "../../generators/lower/services/index.ts";
+import { opensshSchema } from "../../services/openssh/schema.ts";
+import { lowerServices } from "../../generators/lower/services.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
 import { buildFleet, schemaIssues, servicesContext } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { host } from "../../dsl/expressions.ts";
-import { nfsSchema } from "../../dsl/services/nfs.ts";
-import { lowerNfsMounts } from "../../generators/lower/services/nfs-mounts.ts";
-import { exportsPath, lowerNfs } from "../../generators/lower/services/nfs.ts";
+import { nfsSchema } from "../../services/nfs/schema.ts";
+import { lowerNfsMounts } from "../../services/nfs-mounts/lower.ts";
+import { exportsPath, lowerNfs } from "../../services/nfs/lower.ts";
 import { buildFleet, schemaIssues, servicesContext, servicesOf } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 

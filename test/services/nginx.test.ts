@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { host, secret } from "../../dsl/expressions.ts";
-import type { NginxInput } from "../../dsl/services/nginx.ts";
-import { nginxSchema } from "../../dsl/services/nginx.ts";
+import type { NginxInput } from "../../services/nginx/schema.ts";
+import { nginxSchema } from "../../services/nginx/schema.ts";
 import { messageOf } from "../../generators/diagnostics/messages/index.ts";
-import { lowerServices } from "../../generators/lower/services/index.ts";
+import { lowerServices } from "../../generators/lower/services.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
 import { buildFleet, schemaIssues, servicesContext, servicesOf } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { host, pkg, secret } from "../../dsl/expressions.ts";
 import type { Definition } from "../../generators/lower/contribution.ts";
 import { lowerSecrets } from "../../generators/lower/secrets/index.ts";
-import { lowerServices } from "../../generators/lower/services/index.ts";
+import { lowerServices } from "../../generators/lower/services.ts";
 import { lowerUsers } from "../../generators/lower/users.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
 import { indexFleet, secretsOfHost } from "../../generators/model/fleet-index.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sambaSchema } from "../../dsl/services/samba.ts";
-import { lowerSamba } from "../../generators/lower/services/samba.ts";
+import { sambaSchema } from "../../services/samba/schema.ts";
+import { lowerSamba } from "../../services/samba/lower.ts";
 import { buildFleet, schemaIssues, servicesContext, servicesOf } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 

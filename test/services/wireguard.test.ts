@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { secret } from "../../dsl/expressions.ts";
 import type { HostInput } from "../../dsl/host.ts";
-import { wireguardSchema } from "../../dsl/services/wireguard.ts";
-import { lowerServices } from "../../generators/lower/services/index.ts";
+import { wireguardSchema } from "../../services/wireguard/schema.ts";
+import { lowerServices } from "../../generators/lower/services.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
 import { buildFleet, schemaIssues, servicesContext, servicesOf } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";

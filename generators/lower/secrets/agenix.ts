@@ -5,7 +5,7 @@
 import { nixPath } from "../../../dsl/expressions.ts";
 import { warning, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../contribution.ts";
-import { setFields } from "../services/emit.ts";
+import { setFields } from "../emit.ts";
 import type { SecretsLowering } from "./backend.ts";
 import { secretFilePath } from "./files.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";

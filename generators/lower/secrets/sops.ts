@@ -4,7 +4,7 @@
  */
 import { nixPath } from "../../../dsl/expressions.ts";
 import type { Definition } from "../contribution.ts";
-import { setFields } from "../services/emit.ts";
+import { setFields } from "../emit.ts";
 import type { SecretsLowering } from "./backend.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";
 

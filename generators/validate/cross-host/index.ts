@@ -4,23 +4,21 @@
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { LoweredFleet } from "../../lower/fleet.ts";
+import { SERVICE_DEFINITIONS } from "../../../services/registry.ts";
 import type { FleetOptions } from "../assertions/host-options.ts";
-import { checkNfsMounts } from "./nfs-mounts.ts";
 import { checkSecretAccess } from "./secret-access.ts";
-import { checkTunnels } from "./tunnels.ts";
 import { checkUniqueValues } from "./unique-values.ts";
 import { checkUpstreams } from "./upstreams.ts";
 
 /**
- * Every cross-host inconsistency: WireGuard tunnel addresses and peers, upstreams on closed
- * ports, NFS mounts the server would refuse, secrets a host cannot decrypt, values two hosts
- * must not share (ZFS host ids, WireGuard and secrets keys, host names), those read from the
- * hosts' merged `options`.
+ * Every cross-host inconsistency: each service's own (NFS mounts the server would refuse,
+ * WireGuard tunnel addresses and peers, see a service's `checks`), upstreams on closed ports,
+ * secrets a host cannot decrypt, values two hosts must not share (ZFS host ids, WireGuard and
+ * secrets keys, host names), those read from the hosts' merged `options`.
  */
 export const checkCrossHost = (lowered: LoweredFleet, options: FleetOptions): Diagnostic[] => [
-  ...checkTunnels(lowered.index),
+  ...SERVICE_DEFINITIONS.flatMap((service) => (service.checks ?? []).flatMap((check) => check(lowered.index))),
   ...checkUpstreams(lowered),
-  ...checkNfsMounts(lowered.index),
   ...checkSecretAccess(lowered.index),
   ...checkUniqueValues(lowered.index, options),
 ];
