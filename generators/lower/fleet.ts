@@ -14,6 +14,7 @@ import type { HostEntry } from "../model/fleet.ts";
 
 /** What lowering made of one host, part by part, in the order its generated file merges them. */
 export interface LoweredHost {
+  /** The host's validated host.ts. */
   readonly host: HostEntry;
   /** `networking.hostName`, the host's folder name. */
   readonly identity: Contribution;

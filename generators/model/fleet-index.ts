@@ -13,6 +13,7 @@ import { secretNamesIn } from "./walk.ts";
 
 /** One host and what the fleet gives it. */
 export interface IndexedHost {
+  /** The host's validated host.ts. */
   readonly entry: HostEntry;
   /** The modules it uses: the fleet-wide ones, then its own, each once. */
   readonly modules: readonly ModuleEntry[];
@@ -24,6 +25,7 @@ export interface IndexedHost {
 
 /** The validated fleet and its index. */
 export interface FleetIndex {
+  /** The validated fleet this indexes. */
   readonly fleet: Fleet;
   /** Hosts by name, in the fleet's (name) order. */
   readonly hosts: ReadonlyMap<string, IndexedHost>;
@@ -33,6 +35,7 @@ export interface FleetIndex {
   readonly hostsByIp: ReadonlyMap<string, HostEntry>;
   /** The first host with each `address` exactly as written (DNS names included). */
   readonly hostsByAddress: ReadonlyMap<string, HostEntry>;
+  /** Every WireGuard interface of the hosts' own files, and the same by host, joined hub and mesh. */
   readonly tunnels: TunnelIndex;
 }
 

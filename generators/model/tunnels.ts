@@ -9,8 +9,11 @@ import type { HostEntry } from "./fleet.ts";
 
 /** A WireGuard interface declared in a host file. */
 export interface Tunnel {
+  /** The host whose host.ts declares it. */
   readonly host: HostEntry;
+  /** The interface name, e.g. `wg0`. */
   readonly name: string;
+  /** Its validated settings. */
   readonly config: WireguardInterface;
   /** Where the interface object was written: `services.wireguard.<name>` of the host file. */
   readonly origin: SourceOrigin;
