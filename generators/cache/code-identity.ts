@@ -1,8 +1,8 @@
 /**
  * Which typeflake is running, as one hash: a cached run is reused only by the very code that
  * made it. It covers typeflake's version, its build (`dist/build-id`, the hash of everything the
- * build wrote, the shipped option index included; from sources, the hash of `dsl/` and
- * `generators/` taken at run time), the versions of the packages it depends on (zod validates,
+ * build wrote, the shipped option index included; from sources, the hash of `dsl/`, `services/`
+ * and `generators/` taken at run time), the versions of the packages it depends on (zod validates,
  * esbuild loads the fleet), and Node's version.
  */
 import { createHash } from "node:crypto";
@@ -13,8 +13,8 @@ import { RUNS_COMPILED, TYPEFLAKE_PACKAGE_INFO, typeflakeFile } from "../package
 /** The build's hash, in `dist/`. */
 export const BUILD_ID_FILE = "build-id";
 
-/** The folders of the running code: all of `dist/` when compiled, `dsl/` and `generators/` from sources. */
-const codeFolders = (): string[] => (RUNS_COMPILED ? [typeflakeFile("")] : ["dsl", "generators"].map(typeflakeFile));
+/** The folders of the running code: all of `dist/` when compiled, `dsl/`, `services/` and `generators/` from sources. */
+const codeFolders = (): string[] => (RUNS_COMPILED ? [typeflakeFile("")] : ["dsl", "services", "generators"].map(typeflakeFile));
 
 /** One hash of every file under `folders` (the build id aside): their paths and bytes, in a stable order. */
 export const codeTreeHash = async (folders: readonly string[]): Promise<string> => {

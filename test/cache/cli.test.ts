@@ -87,7 +87,7 @@ describe("another typeflake", () => {
   const copyOfTypeflake = async (): Promise<string> => {
     const copy = await writeFleet({});
     cleanup.push(copy);
-    for (const part of ["bin", "dsl", "generators", "package.json"]) await cp(join(REPOSITORY, part), join(copy, part), { recursive: true });
+    for (const part of ["bin", "dsl", "services", "generators", "package.json"]) await cp(join(REPOSITORY, part), join(copy, part), { recursive: true });
     await symlink(join(REPOSITORY, "node_modules"), join(copy, "node_modules"), "dir");
     return copy;
   };
