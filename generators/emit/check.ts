@@ -55,7 +55,7 @@ export async function checkPlan(root: string, plan: FilePlan): Promise<CheckResu
   if (!decision.ok) return { ...nothing, refused: decision.refused, failed: decision.failed };
   let temporary: string[];
   try {
-    temporary = await findTemporaryFiles(root);
+    temporary = findTemporaryFiles(root);
   } catch (cause) {
     return { ...nothing, refused: [], failed: [problems.io(".", "searched for temporary files", cause)] };
   }

@@ -22,13 +22,13 @@ export type Decision =
 export async function decide(root: string, plan: FilePlan, options: DecideOptions): Promise<Decision> {
   const invalid = validatePlan(plan);
   if (invalid.length > 0) return { ok: false, refused: invalid, failed: [] };
-  const manifestRead = await readDisk(root, [MANIFEST_PATH]);
+  const manifestRead = readDisk(root, [MANIFEST_PATH]);
   if (!manifestRead.ok) return { ok: false, refused: [], failed: [manifestRead.problem] };
   const manifestEntry = manifestRead.disk.get(MANIFEST_PATH)!;
-  const rest = await readDisk(root, pathsToRead(plan, manifestEntry));
+  const rest = readDisk(root, pathsToRead(plan, manifestEntry));
   if (!rest.ok) return { ok: false, refused: [], failed: [rest.problem] };
   const disk = new Map([...rest.disk, [MANIFEST_PATH, manifestEntry]]);
-  const unrecorded = await readUnrecorded(root, new Set(rest.disk.keys()));
+  const unrecorded = readUnrecorded(root, new Set(rest.disk.keys()));
   if (!unrecorded.ok) return { ok: false, refused: [], failed: [unrecorded.problem] };
   const actions = planActions(plan, disk, options, unrecorded.disk);
   return { ok: true, actions: { ...actions, refused: await Promise.all(actions.refused.map((p) => withExactEdit(root, p, disk))) } };
@@ -51,9 +51,9 @@ async function withExactEdit(root: string, problem: EmitProblem, disk: DiskState
 }
 
 /** Files beside generated ones that neither the plan nor the manifest names, read. */
-async function readUnrecorded(root: string, known: ReadonlySet<string>) {
+function readUnrecorded(root: string, known: ReadonlySet<string>) {
   try {
-    return await readDisk(root, await findUnrecordedFiles(root, known));
+    return readDisk(root, findUnrecordedFiles(root, known));
   } catch (cause) {
     return { ok: false as const, problem: problems.io(".", "searched for leftover generated files", cause) };
   }

@@ -1,10 +1,13 @@
 /**
  * What is on disk at the paths a run cares about, read in one pass before anything is decided,
  * so the decision (`planActions`) is a pure function of data and can be tested without a disk.
+ *
+ * The reads are synchronous: a fleet's generated files are a thousand small local files, and an
+ * asynchronous read costs a thread-pool round trip and several promises per call, three times
+ * the CPU of the read itself (1,000 hosts, warm cache: ~150 ms against ~50 ms).
  */
-import { lstat, readFile, realpath, stat } from "node:fs/promises";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { mapConcurrently } from "../concurrency.ts";
 import { contentHash } from "./manifest.ts";
 import { ancestorDirectories } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -39,60 +42,45 @@ export type DiskRead = { readonly ok: true; readonly disk: DiskState } | { reado
 
 const ABSENT: DiskEntry = { kind: "absent" };
 
-/** Files read at once. */
-const READ_CONCURRENCY = 32;
-
 /** Read what is at each of `paths` (relative, already validated) under `root`. */
-export async function readDisk(root: string, paths: Iterable<string>): Promise<DiskRead> {
+export function readDisk(root: string, paths: Iterable<string>): DiskRead {
   const entries = new Map<string, DiskEntry>();
   let realRoot: string;
   try {
-    realRoot = await realpath(root);
+    realRoot = realpathSync(root);
   } catch (cause) {
     return { ok: false, problem: problems.io(".", "opened as the fleet root", cause) };
   }
-  const all = [...paths];
-  let failed = false;
   // Every host's files share the folders above them (`hosts/`): each folder is examined once.
-  const folders = new Map<string, Promise<DiskEntry | undefined>>();
-  const folderBlock = (directory: string): Promise<DiskEntry | undefined> => {
-    const known = folders.get(directory);
-    if (known) return known;
+  const folders = new Map<string, DiskEntry | undefined>();
+  const folderBlock = (directory: string): DiskEntry | undefined => {
+    if (folders.has(directory)) return folders.get(directory);
     const block = directoryBlock(join(root, directory), realRoot, directory);
     folders.set(directory, block);
     return block;
   };
-  const read = async (path: string): Promise<DiskEntry | EmitProblem> => {
+  for (const path of paths) {
     try {
-      return await readEntry(root, folderBlock, path);
+      entries.set(path, readEntry(root, folderBlock, path));
     } catch (cause) {
-      failed = true;
-      return problems.io(path, "read", cause);
+      return { ok: false, problem: problems.io(path, "read", cause) };
     }
-  };
-  // Many small files: reading several at once keeps the disk (and the event loop) busy.
-  const results = await mapConcurrently(all, READ_CONCURRENCY, read, () => failed);
-  for (const [index, path] of all.entries()) {
-    const result = results[index];
-    if (result === undefined) continue;
-    if ("code" in result) return { ok: false, problem: result };
-    entries.set(path, result);
   }
   return { ok: true, disk: entries };
 }
 
-async function readEntry(root: string, folderBlock: (directory: string) => Promise<DiskEntry | undefined>, path: string): Promise<DiskEntry> {
+function readEntry(root: string, folderBlock: (directory: string) => DiskEntry | undefined, path: string): DiskEntry {
   for (const directory of ancestorDirectories(path)) {
-    const blocked = await folderBlock(directory);
+    const blocked = folderBlock(directory);
     if (blocked) return blocked;
   }
   const absolute = join(root, path);
-  const stats = await lstatIfExists(absolute);
+  const stats = lstatIfExists(absolute);
   if (!stats) return ABSENT;
   if (stats.isSymbolicLink()) return { kind: "not-a-file", what: "a symbolic link" };
   if (stats.isDirectory()) return { kind: "not-a-file", what: "a directory" };
   if (!stats.isFile()) return { kind: "not-a-file", what: "a special file (socket, FIFO or device)" };
-  const bytes = await readFile(absolute);
+  const bytes = readFileSync(absolute);
   return { kind: "file", text: bytes.toString("utf8"), sha256: contentHash(bytes), mode: stats.mode & 0o7777 };
 }
 
@@ -100,15 +88,15 @@ async function readEntry(root: string, folderBlock: (directory: string) => Promi
  * Why files cannot go below `directory`, `ABSENT` when it does not exist (nor anything below it),
  * or `undefined` when it is a usable directory inside the root.
  */
-async function directoryBlock(absolute: string, realRoot: string, directory: string): Promise<DiskEntry | undefined> {
-  const stats = await lstatIfExists(absolute);
+function directoryBlock(absolute: string, realRoot: string, directory: string): DiskEntry | undefined {
+  const stats = lstatIfExists(absolute);
   if (!stats) return ABSENT;
   if (stats.isDirectory()) return undefined;
   if (!stats.isSymbolicLink()) return { kind: "parent-not-directory", parent: directory };
-  const target = await realpath(absolute).catch(() => undefined);
+  const target = realpathIfExists(absolute);
   if (target === undefined) return { kind: "parent-not-directory", parent: directory };
   if (!isInside(realRoot, target)) return { kind: "outside-root", link: directory };
-  return (await stat(target)).isDirectory() ? undefined : { kind: "parent-not-directory", parent: directory };
+  return statSync(target).isDirectory() ? undefined : { kind: "parent-not-directory", parent: directory };
 }
 
 function isInside(realRoot: string, target: string): boolean {
@@ -116,11 +104,15 @@ function isInside(realRoot: string, target: string): boolean {
   return rel === "" || !(rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }
 
-async function lstatIfExists(absolute: string) {
+function lstatIfExists(absolute: string) {
+  return lstatSync(absolute, { throwIfNoEntry: false });
+}
+
+/** Where a symbolic link leads, `undefined` when it dangles (or loops). */
+function realpathIfExists(absolute: string): string | undefined {
   try {
-    return await lstat(absolute);
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw cause;
+    return realpathSync(absolute);
+  } catch {
+    return undefined;
   }
 }

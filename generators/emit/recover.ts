@@ -69,7 +69,7 @@ export async function recoverLocked(root: string): Promise<RecoveryResult> {
       recovery = { outcome: forward ? "completed" : "rolled-back", interrupted, paths, temporaries: [] };
     }
     await closeTransaction(root);
-    const temporaries = await findTemporaryFiles(root);
+    const temporaries = findTemporaryFiles(root);
     for (const temp of temporaries) await removeFile(absoluteIn(root, temp)).catch(() => undefined);
     return { ok: true, recovery: { ...recovery, temporaries } };
   } catch (cause) {
