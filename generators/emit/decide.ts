@@ -6,6 +6,7 @@ import { type Actions, type DecideOptions, pathsToRead, planActions } from "./ac
 import { type DiskState, readDisk } from "./disk.ts";
 import { lastWritten } from "./last-written.ts";
 import { findUnrecordedFiles } from "./leftovers.ts";
+import { folderListings, type Listings } from "./listings.ts";
 import { MANIFEST_PATH, parseManifest } from "./manifest.ts";
 import { gitPatch } from "./patch.ts";
 import type { FilePlan } from "./plan.ts";
@@ -22,13 +23,15 @@ export type Decision =
 export async function decide(root: string, plan: FilePlan, options: DecideOptions): Promise<Decision> {
   const invalid = validatePlan(plan);
   if (invalid.length > 0) return { ok: false, refused: invalid, failed: [] };
-  const manifestRead = readDisk(root, [MANIFEST_PATH]);
+  // One listing of each folder serves the reads of planned, recorded and unrecorded files alike.
+  const listings = folderListings(root);
+  const manifestRead = readDisk(root, [MANIFEST_PATH], listings);
   if (!manifestRead.ok) return { ok: false, refused: [], failed: [manifestRead.problem] };
   const manifestEntry = manifestRead.disk.get(MANIFEST_PATH)!;
-  const rest = readDisk(root, pathsToRead(plan, manifestEntry));
+  const rest = readDisk(root, pathsToRead(plan, manifestEntry), listings);
   if (!rest.ok) return { ok: false, refused: [], failed: [rest.problem] };
   const disk = new Map([...rest.disk, [MANIFEST_PATH, manifestEntry]]);
-  const unrecorded = readUnrecorded(root, new Set(rest.disk.keys()));
+  const unrecorded = readUnrecorded(root, new Set(rest.disk.keys()), listings);
   if (!unrecorded.ok) return { ok: false, refused: [], failed: [unrecorded.problem] };
   const actions = planActions(plan, disk, options, unrecorded.disk);
   return { ok: true, actions: { ...actions, refused: await Promise.all(actions.refused.map((p) => withExactEdit(root, p, disk))) } };
@@ -51,9 +54,9 @@ async function withExactEdit(root: string, problem: EmitProblem, disk: DiskState
 }
 
 /** Files beside generated ones that neither the plan nor the manifest names, read. */
-function readUnrecorded(root: string, known: ReadonlySet<string>) {
+function readUnrecorded(root: string, known: ReadonlySet<string>, listings: Listings) {
   try {
-    return readDisk(root, findUnrecordedFiles(root, known));
+    return readDisk(root, findUnrecordedFiles(known, listings), listings);
   } catch (cause) {
     return { ok: false as const, problem: problems.io(".", "searched for leftover generated files", cause) };
   }

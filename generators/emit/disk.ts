@@ -6,8 +6,9 @@
  * asynchronous read costs a thread-pool round trip and several promises per call, three times
  * the CPU of the read itself (1,000 hosts, warm cache: ~150 ms against ~50 ms).
  */
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
+import type { Listings } from "./listings.ts";
 import { contentHash } from "./manifest.ts";
 import { ancestorDirectories } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -42,8 +43,11 @@ export type DiskRead = { readonly ok: true; readonly disk: DiskState } | { reado
 
 const ABSENT: DiskEntry = { kind: "absent" };
 
-/** Read what is at each of `paths` (relative, already validated) under `root`. */
-export function readDisk(root: string, paths: Iterable<string>): DiskRead {
+/**
+ * Read what is at each of `paths` (relative, already validated) under `root`, telling what each
+ * path is from its folder's entry in `listings` (listed once for every path in the folder).
+ */
+export function readDisk(root: string, paths: Iterable<string>, listings: Listings): DiskRead {
   const entries = new Map<string, DiskEntry>();
   let realRoot: string;
   try {
@@ -55,13 +59,13 @@ export function readDisk(root: string, paths: Iterable<string>): DiskRead {
   const folders = new Map<string, DiskEntry | undefined>();
   const folderBlock = (directory: string): DiskEntry | undefined => {
     if (folders.has(directory)) return folders.get(directory);
-    const block = directoryBlock(join(root, directory), realRoot, directory);
+    const block = directoryBlock(root, listings, realRoot, directory);
     folders.set(directory, block);
     return block;
   };
   for (const path of paths) {
     try {
-      entries.set(path, readEntry(root, folderBlock, path));
+      entries.set(path, readEntry(root, listings, folderBlock, path));
     } catch (cause) {
       return { ok: false, problem: problems.io(path, "read", cause) };
     }
@@ -69,28 +73,68 @@ export function readDisk(root: string, paths: Iterable<string>): DiskRead {
   return { ok: true, disk: entries };
 }
 
-function readEntry(root: string, folderBlock: (directory: string) => DiskEntry | undefined, path: string): DiskEntry {
+type FolderBlock = (directory: string) => DiskEntry | undefined;
+
+function readEntry(root: string, listings: Listings, folderBlock: FolderBlock, path: string): DiskEntry {
   for (const directory of ancestorDirectories(path)) {
     const blocked = folderBlock(directory);
     if (blocked) return blocked;
   }
-  const absolute = join(root, path);
-  const stats = lstatIfExists(absolute);
-  if (!stats) return ABSENT;
-  if (stats.isSymbolicLink()) return { kind: "not-a-file", what: "a symbolic link" };
-  if (stats.isDirectory()) return { kind: "not-a-file", what: "a directory" };
-  if (!stats.isFile()) return { kind: "not-a-file", what: "a special file (socket, FIFO or device)" };
-  const bytes = readFileSync(absolute);
-  return { kind: "file", text: bytes.toString("utf8"), sha256: contentHash(bytes), mode: stats.mode & 0o7777 };
+  const found = look(root, listings, path);
+  if (!found) return ABSENT;
+  const other = notAFile(found);
+  if (other) return other;
+  const fd = openSync(join(root, path), constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const stats = fstatSync(fd);
+    // Replaced by something else since it was listed: report what is there now.
+    const replaced = notAFile(stats);
+    if (replaced) return replaced;
+    const bytes = readUpTo(fd, stats.size);
+    return { kind: "file", text: bytes.toString("utf8"), sha256: contentHash(bytes), mode: stats.mode & 0o7777 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * What is at `path`: its entry in its folder's listing or, when the listing has no such name
+ * (absent, made since, or named in another case on a case-insensitive disk), an `lstat`.
+ */
+function look(root: string, listings: Listings, path: string): Dirent | Stats | undefined {
+  const slash = path.lastIndexOf("/");
+  const listed = listings(slash === -1 ? "" : path.slice(0, slash)).get(path.slice(slash + 1));
+  return listed ?? lstatSync(join(root, path), { throwIfNoEntry: false });
+}
+
+/** Why something found is not a regular file, or `undefined` when it is one. */
+function notAFile(found: Dirent | Stats): DiskEntry | undefined {
+  if (found.isSymbolicLink()) return { kind: "not-a-file", what: "a symbolic link" };
+  if (found.isDirectory()) return { kind: "not-a-file", what: "a directory" };
+  if (!found.isFile()) return { kind: "not-a-file", what: "a special file (socket, FIFO or device)" };
+  return undefined;
+}
+
+/** The first `size` bytes of an open file (fewer if it shrank), as `readFileSync` reads a regular file. */
+function readUpTo(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const chunk = readSync(fd, bytes, read, size - read, read);
+    if (chunk === 0) break;
+    read += chunk;
+  }
+  return bytes.subarray(0, read);
 }
 
 /**
  * Why files cannot go below `directory`, `ABSENT` when it does not exist (nor anything below it),
  * or `undefined` when it is a usable directory inside the root.
  */
-function directoryBlock(absolute: string, realRoot: string, directory: string): DiskEntry | undefined {
-  const stats = lstatIfExists(absolute);
+function directoryBlock(root: string, listings: Listings, realRoot: string, directory: string): DiskEntry | undefined {
+  const stats = look(root, listings, directory);
   if (!stats) return ABSENT;
+  const absolute = join(root, directory);
   if (stats.isDirectory()) return undefined;
   if (!stats.isSymbolicLink()) return { kind: "parent-not-directory", parent: directory };
   const target = realpathIfExists(absolute);
@@ -102,10 +146,6 @@ function directoryBlock(absolute: string, realRoot: string, directory: string): 
 function isInside(realRoot: string, target: string): boolean {
   const rel = relative(realRoot, target);
   return rel === "" || !(rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel));
-}
-
-function lstatIfExists(absolute: string) {
-  return lstatSync(absolute, { throwIfNoEntry: false });
 }
 
 /** Where a symbolic link leads, `undefined` when it dangles (or loops). */

@@ -3,8 +3,8 @@
  * files carrying the generated header that neither the plan nor the manifest names ("orphans",
  * e.g. from a run of an older version cut off before it wrote its manifest).
  */
-import { type Dirent, readdirSync } from "node:fs";
-import { absoluteIn, isTempName } from "./atomic.ts";
+import { isTempName } from "./atomic.ts";
+import { folderListings, type Listings } from "./listings.ts";
 import { ancestorDirectories } from "./paths.ts";
 
 /** Folders never searched: dependencies and version control are not the fleet's. */
@@ -16,8 +16,9 @@ const FLEET_MARKER = "typeflake.config.ts";
 /** Every typeflake temporary file under `root`, relative and sorted, outside nested fleets. */
 export function findTemporaryFiles(root: string): string[] {
   const found: string[] = [];
+  const listings = folderListings(root);
   const walk = (directory: string): void => {
-    const entries = list(root, directory);
+    const entries = [...listings(directory).values()];
     if (directory !== "" && entries.some((entry) => entry.name === FLEET_MARKER && entry.isFile())) return;
     const subfolders: string[] = [];
     for (const entry of entries) {
@@ -36,31 +37,17 @@ export function findTemporaryFiles(root: string): string[] {
  * (planned and manifest) paths live, and inside their sibling folders (`hosts/old/` beside
  * `hosts/nas/`), that `known` does not name. Callers read them and keep those with the header.
  */
-export function findUnrecordedFiles(root: string, known: ReadonlySet<string>): string[] {
+export function findUnrecordedFiles(known: ReadonlySet<string>, listings: Listings): string[] {
   const folders = new Set([...known].map((path) => ancestorDirectories(path).at(-1) ?? ""));
   // Siblings only below the top level: the root's other folders are the user's, not typeflake's.
   const parents = new Set([...folders].flatMap((folder) => ancestorDirectories(folder).slice(-1)));
-  for (const parent of parents) for (const entry of list(root, parent)) if (entry.isDirectory()) folders.add(`${parent}/${entry.name}`);
+  for (const parent of parents) for (const entry of listings(parent).values()) if (entry.isDirectory()) folders.add(`${parent}/${entry.name}`);
   const found: string[] = [];
   for (const folder of folders) {
-    for (const entry of list(root, folder)) {
+    for (const entry of listings(folder).values()) {
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
       if (entry.isFile() && !known.has(path) && !isTempName(entry.name)) found.push(path);
     }
   }
   return found.sort();
-}
-
-/**
- * A folder's entries, none when it does not exist or is not a folder. Listed synchronously, like
- * `disk.ts` reads: a thousand small listings cost a third of the CPU that way.
- */
-function list(root: string, directory: string): Dirent[] {
-  try {
-    return readdirSync(directory === "" ? root : absoluteIn(root, directory), { withFileTypes: true });
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return [];
-    throw cause;
-  }
 }
