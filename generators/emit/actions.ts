@@ -85,12 +85,14 @@ export function planActions(plan: FilePlan, disk: DiskState, options: DecideOpti
   const previous = previousManifest(manifestEntry, options);
   if (previous.problem) refused.push(previous.problem);
 
+  // Each planned text is hashed once, for the comparison here and for the next manifest.
+  const nextFiles = manifestOf(plan);
   const planned = [...plan.files].sort((a, b) => comparePaths(a.path, b.path));
   for (const file of planned) {
     const entry = entryAt(disk, file.path);
     if (entry.kind === "absent") writes.push({ ...file, previous: undefined });
     else if (entry.kind !== "file") refused.push(blockedProblem(file.path, entry));
-    else if (entry.sha256 === contentHash(file.text)) unchanged.push(file.path);
+    else if (entry.sha256 === nextFiles.get(file.path)?.sha256) unchanged.push(file.path);
     else if (options.force || isAsWritten(previous.manifest, file.path, entry)) {
       writes.push({ ...file, previous: entry.text, before: { sha256: entry.sha256, mode: entry.mode } });
     } else if (hasGeneratedHeader(entry.text)) {
@@ -105,7 +107,7 @@ export function planActions(plan: FilePlan, disk: DiskState, options: DecideOpti
     .flatMap(([path, entry]) => (entry.kind === "file" && hasGeneratedHeader(entry.text) ? [orphan(path, entry)] : []));
   const removals = [...stale.removals, ...orphans].sort((a, b) => comparePaths(a.path, b.path));
   const { keptModified } = stale;
-  const next = serializeManifest(manifestOf(plan), releasedAfter(previous.released, keptModified, plannedPaths, disk));
+  const next = serializeManifest(nextFiles, releasedAfter(previous.released, keptModified, plannedPaths, disk));
   const changed = manifestEntry.kind !== "file" || manifestEntry.sha256 !== contentHash(next);
   const before = manifestEntry.kind === "file" ? { sha256: manifestEntry.sha256, mode: manifestEntry.mode } : undefined;
   return { writes, unchanged, removals, keptModified, refused, manifest: { text: next, changed, ...(before && { before }) } };
