@@ -13,6 +13,7 @@ import { decide } from "./decide.ts";
 import { gitPatch } from "./patch.ts";
 import type { FilePlan } from "./plan.ts";
 import { findTemporaryFiles } from "./leftovers.ts";
+import { folderListings } from "./listings.ts";
 import { type EmitProblem, problems } from "./problems.ts";
 
 /** A generated file that differs from what is on disk. */
@@ -50,12 +51,14 @@ export interface CheckResult {
 
 /** Compare `plan` with the disk under `root`. Never writes; never throws for I/O errors. */
 export async function checkPlan(root: string, plan: FilePlan): Promise<CheckResult> {
-  const decision = await decide(root, plan, { force: false });
+  // The search for temporary files walks the same folders the decision listed.
+  const listings = folderListings(root);
+  const decision = await decide(root, plan, { force: false }, listings);
   const nothing = { unchanged: [], missing: [], changed: [], stale: [], orphaned: [], temporary: [], keptModified: [], manifestOutdated: false };
   if (!decision.ok) return { ...nothing, refused: decision.refused, failed: decision.failed };
   let temporary: string[];
   try {
-    temporary = findTemporaryFiles(root);
+    temporary = findTemporaryFiles(listings);
   } catch (cause) {
     return { ...nothing, refused: [], failed: [problems.io(".", "searched for temporary files", cause)] };
   }

@@ -6,7 +6,7 @@ import { type Actions, type DecideOptions, pathsToRead, planActions } from "./ac
 import { type DiskState, readDisk } from "./disk.ts";
 import { lastWritten } from "./last-written.ts";
 import { findUnrecordedFiles } from "./leftovers.ts";
-import { folderListings, type Listings } from "./listings.ts";
+import type { Listings } from "./listings.ts";
 import { MANIFEST_PATH, parseManifest } from "./manifest.ts";
 import { gitPatch } from "./patch.ts";
 import type { FilePlan } from "./plan.ts";
@@ -19,12 +19,14 @@ export type Decision =
   /** `refused`: the plan itself is malformed; `failed`: the disk could not be read. */
   | { readonly ok: false; readonly refused: EmitProblem[]; readonly failed: EmitProblem[] };
 
-/** Read the disk under `root` (nothing is written) and decide what writing `plan` would do. */
-export async function decide(root: string, plan: FilePlan, options: DecideOptions): Promise<Decision> {
+/**
+ * Read the disk under `root` (nothing is written) and decide what writing `plan` would do.
+ * `listings` lists the folders under `root` (`folderListings`), once for the reads of planned,
+ * recorded and unrecorded files alike; a caller may go on using them while nothing has changed.
+ */
+export async function decide(root: string, plan: FilePlan, options: DecideOptions, listings: Listings): Promise<Decision> {
   const invalid = validatePlan(plan);
   if (invalid.length > 0) return { ok: false, refused: invalid, failed: [] };
-  // One listing of each folder serves the reads of planned, recorded and unrecorded files alike.
-  const listings = folderListings(root);
   const manifestRead = readDisk(root, [MANIFEST_PATH], listings);
   if (!manifestRead.ok) return { ok: false, refused: [], failed: [manifestRead.problem] };
   const manifestEntry = manifestRead.disk.get(MANIFEST_PATH)!;

@@ -134,10 +134,9 @@ function readUpTo(fd: number, size: number): Buffer {
 function directoryBlock(root: string, listings: Listings, realRoot: string, directory: string): DiskEntry | undefined {
   const stats = look(root, listings, directory);
   if (!stats) return ABSENT;
-  const absolute = join(root, directory);
   if (stats.isDirectory()) return undefined;
   if (!stats.isSymbolicLink()) return { kind: "parent-not-directory", parent: directory };
-  const target = realpathIfExists(absolute);
+  const target = realpathIfExists(join(root, directory));
   if (target === undefined) return { kind: "parent-not-directory", parent: directory };
   if (!isInside(realRoot, target)) return { kind: "outside-root", link: directory };
   return statSync(target).isDirectory() ? undefined : { kind: "parent-not-directory", parent: directory };

@@ -4,7 +4,7 @@
  * e.g. from a run of an older version cut off before it wrote its manifest).
  */
 import { isTempName } from "./atomic.ts";
-import { folderListings, type Listings } from "./listings.ts";
+import type { Listings } from "./listings.ts";
 import { ancestorDirectories } from "./paths.ts";
 
 /** Folders never searched: dependencies and version control are not the fleet's. */
@@ -13,10 +13,9 @@ const FOREIGN_DIRECTORIES = new Set(["node_modules", ".git"]);
 /** A folder holding this file is another fleet (an example, a benchmark), with its own writes. */
 const FLEET_MARKER = "typeflake.config.ts";
 
-/** Every typeflake temporary file under `root`, relative and sorted, outside nested fleets. */
-export function findTemporaryFiles(root: string): string[] {
+/** Every typeflake temporary file under the listed root, relative and sorted, outside nested fleets. */
+export function findTemporaryFiles(listings: Listings): string[] {
   const found: string[] = [];
-  const listings = folderListings(root);
   const walk = (directory: string): void => {
     const entries = [...listings(directory).values()];
     if (directory !== "" && entries.some((entry) => entry.name === FLEET_MARKER && entry.isFile())) return;

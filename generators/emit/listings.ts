@@ -1,7 +1,8 @@
 /**
- * One decision's folder listings. Reading a thousand hosts' files and looking for leftovers
- * beside them both need every host folder: listed once here, each listing answers what is in the
- * folder and what each entry is (file, folder, link), which saves a `lstat` per path.
+ * Folder listings taken once per run. Reading a thousand hosts' files, looking for leftovers
+ * beside them and for temporary files all need every host folder: listed once here, each listing
+ * answers what is in the folder and what each entry is (file, folder, link), which saves a
+ * `lstat` per path.
  */
 import { type Dirent, readdirSync } from "node:fs";
 import { absoluteIn } from "./atomic.ts";

@@ -10,6 +10,7 @@ import { absoluteIn, isTempName } from "./atomic.ts";
 import { removeFile } from "./file-ops.ts";
 import { readJournal, TRANSACTION_DIRECTORY } from "./journal.ts";
 import { findTemporaryFiles } from "./leftovers.ts";
+import { folderListings } from "./listings.ts";
 import { acquireLock, LOCK_PATH, liveHolder, type LockOptions } from "./lock.ts";
 import { STATE_DIRECTORY } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -69,7 +70,7 @@ export async function recoverLocked(root: string): Promise<RecoveryResult> {
       recovery = { outcome: forward ? "completed" : "rolled-back", interrupted, paths, temporaries: [] };
     }
     await closeTransaction(root);
-    const temporaries = findTemporaryFiles(root);
+    const temporaries = findTemporaryFiles(folderListings(root));
     for (const temp of temporaries) await removeFile(absoluteIn(root, temp)).catch(() => undefined);
     return { ok: true, recovery: { ...recovery, temporaries } };
   } catch (cause) {

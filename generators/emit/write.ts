@@ -2,6 +2,7 @@
 import type { KeptFile } from "./actions.ts";
 import { applyActions } from "./apply.ts";
 import { decide } from "./decide.ts";
+import { folderListings } from "./listings.ts";
 import { acquireLock, type LockHolder } from "./lock.ts";
 import type { FilePlan } from "./plan.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -61,7 +62,7 @@ export async function writePlan(root: string, plan: FilePlan, options: WriteOpti
     // Reported only when there was something to recover, so an ordinary run's result stays plain.
     const { recovery: done } = recovered;
     const recovery = done.outcome === "none" && done.temporaries.length === 0 ? undefined : done;
-    const decision = await decide(root, plan, { force: options.force ?? false });
+    const decision = await decide(root, plan, { force: options.force ?? false }, folderListings(root));
     const reported = recovery && { recovery };
     if (!decision.ok) return { ...NOTHING, refused: decision.refused, failed: decision.failed, ...reported };
     const { actions } = decision;
