@@ -46,6 +46,9 @@ export const TYPEFLAKE_PACKAGE_INFO: PackageInfo = findPackageInfo(dirname(fileU
  * Whether typeflake runs compiled (the bundle in `dist/`, as users run it) rather than from its
  * TypeScript sources (tsx, vitest): the module's own file name tells.
  */
+/** The folders of typeflake's TypeScript sources: what the build compiles and, run from sources, what names the running code. */
+export const SOURCE_FOLDERS: readonly string[] = ["dsl", "services", "generators"];
+
 export const RUNS_COMPILED = !import.meta.url.endsWith(".ts");
 
 /**

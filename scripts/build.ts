@@ -24,11 +24,11 @@ import { bundle } from "./bundle.ts";
 import { transplantDocComments } from "./doc-transplant.ts";
 import { BUILD_ID_FILE, codeTreeHash } from "../generators/cache/code-identity.ts";
 import { TEMPLATE_FILES } from "../generators/files/templates.ts";
+import { SOURCE_FOLDERS } from "../generators/package-info.ts";
 import { precompiledModules, TEMPLATES_MODULE } from "./precompiled-modules.ts";
 
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
-const SOURCE_FOLDERS = ["dsl", "services", "generators"];
 /** Files tsc does not compile: the bundle reads them at run time or precompiles them, or they declare plain JavaScript. */
 const DATA_FILE = /\.(hbs|json|d\.mts)$/;
 /** The templates the build precompiles into the bundle: the package needs no copy of them. */

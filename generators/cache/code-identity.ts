@@ -8,13 +8,14 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { RUNS_COMPILED, TYPEFLAKE_PACKAGE_INFO, typeflakeFile } from "../package-info.ts";
+import { contentHash } from "../emit/manifest.ts";
+import { RUNS_COMPILED, SOURCE_FOLDERS, TYPEFLAKE_PACKAGE_INFO, typeflakeFile } from "../package-info.ts";
 
 /** The build's hash, in `dist/`. */
 export const BUILD_ID_FILE = "build-id";
 
 /** The folders of the running code: all of `dist/` when compiled, `dsl/`, `services/` and `generators/` from sources. */
-const codeFolders = (): string[] => (RUNS_COMPILED ? [typeflakeFile("")] : ["dsl", "services", "generators"].map(typeflakeFile));
+const codeFolders = (): string[] => (RUNS_COMPILED ? [typeflakeFile("")] : SOURCE_FOLDERS.map(typeflakeFile));
 
 /** One hash of every file under `folders` (the build id aside): their paths and bytes, in a stable order. */
 export const codeTreeHash = async (folders: readonly string[]): Promise<string> => {
@@ -48,5 +49,5 @@ export const codeIdentity = async (): Promise<string> => {
     Promise.all(dependencies.map(async (name) => `${name}@${await installedVersion(name)}`)),
   ]);
   const identity = { typeflake: TYPEFLAKE_PACKAGE_INFO.version, build: build.trim(), dependencies: versions, node: process.version };
-  return createHash("sha256").update(JSON.stringify(identity)).digest("hex");
+  return contentHash(JSON.stringify(identity));
 };

@@ -9,6 +9,7 @@ import { cp, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRecord } from "../../generators/cache/run-record.ts";
+import { SOURCE_FOLDERS } from "../../generators/package-info.ts";
 import { describeRun, runTypeflake, type TypeflakeRun } from "../cli/support/typeflake-process.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { poisonRecord, recordOf, writeCacheFleet } from "./support/cache-fleet.ts";
@@ -87,7 +88,7 @@ describe("another typeflake", () => {
   const copyOfTypeflake = async (): Promise<string> => {
     const copy = await writeFleet({});
     cleanup.push(copy);
-    for (const part of ["bin", "dsl", "services", "generators", "package.json"]) await cp(join(REPOSITORY, part), join(copy, part), { recursive: true });
+    for (const part of ["bin", ...SOURCE_FOLDERS, "package.json"]) await cp(join(REPOSITORY, part), join(copy, part), { recursive: true });
     await symlink(join(REPOSITORY, "node_modules"), join(copy, "node_modules"), "dir");
     return copy;
   };
