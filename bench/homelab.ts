@@ -29,6 +29,8 @@ export interface HomelabResult {
   readonly current?: RunStats;
   /** The same up-to-date run without npm: `node bin/typeflake.mjs generate` (compiled dist/). */
   readonly direct?: RunStats;
+  /** `node bin/typeflake.mjs generate --no-cache`: the whole pipeline, as after an edit the run cache cannot answer. */
+  readonly uncached?: RunStats;
   /** The same run from typeflake's TypeScript sources through tsx, as the CLI ran before it was compiled. */
   readonly directFromSources?: RunStats;
   /** `--version` from the sources through tsx. */
@@ -81,6 +83,7 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
   if (coldOnly) return { cold: statsOf(cold) };
   const current = await repeat(runs, npmGenerate);
   const direct = await repeat(runs, () => typeflake(["generate", "-C", root]));
+  const uncached = await repeat(runs, () => typeflake(["generate", "--no-cache", "-C", root]));
   const directFromSources = await repeat(runs, () => typeflakeFromSources("generate", "-C", root));
   const startup = await repeat(runs, () => typeflake(["--version"]));
   const startupFromSources = await repeat(runs, () => typeflakeFromSources("--version"));
@@ -88,13 +91,14 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
   const installedStartup = installedBin ? await repeat(runs, () => typeflake(["--version"], installedBin)) : [];
   const installedSchema = installedBin ? await repeat(runs, () => typeflake(["schema"], installedBin)) : [];
   const failure = failureOf(
-    [...current, ...direct, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
+    [...current, ...direct, ...uncached, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
     "npm run generate (up to date) / generate / --version / schema",
   );
   return {
     cold: statsOf(cold),
     current: statsOf(current),
     direct: statsOf(direct),
+    uncached: statsOf(uncached),
     directFromSources: statsOf(directFromSources),
     startup: statsOf(startup),
     startupFromSources: statsOf(startupFromSources),

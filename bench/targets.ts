@@ -90,6 +90,7 @@ const homelabTargets = (homelab: HomelabResult | undefined, floors: Floors | und
   return [
     judge("homelab: installed bin generate (up to date) <= 0.35 s CPU", homelab?.installed?.cpuMs, LIMITS.homelabCpuMs, duration, nodeCpu),
     judge("homelab: node bin/typeflake.mjs generate (up to date) <= 0.35 s CPU", homelab?.direct?.cpuMs, LIMITS.homelabCpuMs, duration, nodeCpu),
+    judge("homelab: generate --no-cache (whole pipeline) <= 0.35 s CPU", homelab?.uncached?.cpuMs, LIMITS.homelabCpuMs, duration, nodeCpu),
     judge("homelab: npm run generate (empty output) <= 0.55 s wall", homelab?.cold?.wallMs, LIMITS.npmGenerateMs, duration, npmRun),
     judge("homelab: npm run generate (up to date) <= 0.55 s wall", homelab?.current?.wallMs, LIMITS.npmGenerateMs, duration, npmRun),
     judge("installed bin --version <= 0.15 s CPU", homelab?.installedStartup?.cpuMs, LIMITS.versionMs, duration, nodeCpu),
