@@ -6,7 +6,6 @@
  * installed package's bin.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measure, measuredNode, type Measured } from "./measure/child.ts";
 import { nixParse, type NixParse } from "./measure/nix-parse.ts";
@@ -16,6 +15,7 @@ import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
 import { failureOf, repeat, statsIfRun, statsOf, type RunStats } from "./runs.ts";
 import { specLabel, type FleetSpec } from "./synthetic/spec.ts";
 import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
+import { oneHostEdit } from "./synthetic/one-host-edit.ts";
 
 /** Everything measured on one fleet; `failure` says why the rest is missing. */
 export interface FleetResult {
@@ -61,22 +61,17 @@ const typeflake = (root: string, flags: readonly string[] = [], bin = CLI) => {
 /** The fleets whose cold generate is also measured through npm and the installed package. */
 const AS_USERS_RUN_IT_FROM = 1000;
 
-/**
- * `generate` after changing one host (the last by name, so `plan-bench.ts`'s edit of the first
- * stays possible): each run writes a port of its own, so each finds exactly that host changed.
- * The host file is restored and the output regenerated afterwards.
- */
+/** `generate` after changing one host (see `one-host-edit.ts`); the host and the output are restored afterwards. */
 const oneHostChanged = async (root: string, runs: number): Promise<Measured[]> => {
-  const file = join(root, "hosts", readdirSync(join(root, "hosts")).sort().at(-1) as string, "host.ts");
-  const original = readFileSync(file, "utf8");
+  const edit = oneHostEdit(root);
   let run = 0;
   try {
     return await repeat(runs, () => {
-      writeFileSync(file, original.replace("http://127.0.0.1:8080", `http://127.0.0.1:${9000 + run++}`));
+      edit.change(9000 + run++);
       return typeflake(root);
     });
   } finally {
-    writeFileSync(file, original);
+    edit.restore();
     await typeflake(root);
   }
 };

@@ -1,6 +1,7 @@
 /**
- * CPU-profile `generate` and `generate --check` on a synthetic fleet with `node --cpu-prof`, and
- * summarise each thread: the main thread, and the worker in which Node runs tsx's module hooks.
+ * CPU-profile `generate` on a synthetic fleet with `node --cpu-prof` the three ways the targets
+ * name: on empty output without the run cache, with nothing changed (the cache answering), and
+ * with one host changed; and summarise each thread: the main thread, and any worker.
  */
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,16 +10,20 @@ import { summarizeProfile, type ProfileSummary, type SourceMaps } from "./measur
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
 import { specLabel, type FleetSpec } from "./synthetic/spec.ts";
 import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
+import { oneHostEdit } from "./synthetic/one-host-edit.ts";
 
 /** The summary of one thread's profile. */
 export interface ThreadProfile {
-  /** `main thread` or `module-hooks worker`. */
+  /** `main thread`, or `worker thread <id>`. */
   readonly thread: string;
   readonly summary: ProfileSummary;
 }
 
 /** Node names profiles `CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile`; thread 0 is the main one. */
-const threadOf = (file: string): string => (file.split(".")[4] === "0" ? "main thread" : "module-hooks worker");
+const threadOf = (file: string): string => {
+  const thread = file.split(".")[4];
+  return thread === "0" ? "main thread" : `worker thread ${thread}`;
+};
 
 const SOURCE_MAPS_PRELOAD = new URL("./measure/source-maps-at-exit.mjs", import.meta.url).href;
 
@@ -41,15 +46,23 @@ export interface CommandProfile {
   readonly threads: readonly ThreadProfile[];
 }
 
-/** Profile `generate` on empty output, then `generate --check` with nothing changed, on `spec`'s fleet. */
+/** Profile `generate` on empty output, with nothing changed, and with one host changed, on `spec`'s (host-folder) fleet. */
 export const profileFleet = async (spec: FleetSpec): Promise<CommandProfile[]> => {
   const root = join(SCRATCH, specLabel(spec));
   await writeSyntheticFleet(root, spec);
-  // --no-cache: the record of an earlier bench of the same fleet would otherwise answer both.
-  const generate = await profileGenerate(root, ["--no-cache"], "generate");
-  const check = await profileGenerate(root, ["--check", "--no-cache"], "check");
-  return [
-    { command: "generate (cold, empty output)", threads: generate },
-    { command: "generate --check (nothing changed)", threads: check },
-  ];
+  // --no-cache: the record of an earlier bench of the same fleet would otherwise answer.
+  const cold = await profileGenerate(root, ["--no-cache"], "generate");
+  const unchanged = await profileGenerate(root, [], "unchanged");
+  const edit = oneHostEdit(root);
+  edit.change(9999);
+  try {
+    const changed = await profileGenerate(root, [], "one-changed");
+    return [
+      { command: "generate (cold, empty output, --no-cache)", threads: cold },
+      { command: "generate (nothing changed)", threads: unchanged },
+      { command: "generate (one host changed)", threads: changed },
+    ];
+  } finally {
+    edit.restore();
+  }
 };
