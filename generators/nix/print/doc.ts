@@ -73,55 +73,53 @@ export const breakParent: BreakParent = { kind: "break-parent" };
 /** Always a line break; the enclosing group breaks. */
 export const hardline: Doc = [hardlineWithoutBreakParent, breakParent];
 
-/** What {@link scan} found. */
-interface Found {
-  breaks: boolean;
-  forced: boolean;
-}
+/** What {@link scan} found, as bits: no object per group built. */
+const BREAKS = 1;
+const FORCED = 2;
+/** Something other than text: the content's layout may depend on where it is printed. */
+const LAYOUT = 4;
 
 /**
  * Whether `d`, down to the groups inside it, breaks its group (a break parent, or a broken
- * group, anywhere) or holds a line break no layout avoids (`forced`). The content of an
- * `indentIfBreak` does not count towards `forced`: the layout rules have always decided without
- * it (an absorbed last argument), and output must not change.
+ * group, anywhere) or holds a line break no layout avoids (`forced`), and whether it holds
+ * anything but text. The content of an `indentIfBreak` does not count towards `forced`: the
+ * layout rules have always decided without it (an absorbed last argument), and output must not
+ * change.
  */
-function scan(d: Doc, found: Found, countForced: boolean): void {
-  if (typeof d === "string") return;
+function scan(d: Doc, countForced: boolean): number {
+  if (typeof d === "string") return 0;
   if (Array.isArray(d)) {
-    for (const part of d as readonly Doc[]) scan(part, found, countForced);
-    return;
+    let found = 0;
+    for (const part of d as readonly Doc[]) found |= scan(part, countForced);
+    return found;
   }
   const node = d as Exclude<Doc, string | readonly Doc[]>;
   switch (node.kind) {
     case "group":
-      found.breaks ||= node.breaks;
-      if (countForced) found.forced ||= node.forced;
-      return;
+      return LAYOUT | (node.breaks ? BREAKS : 0) | (countForced && node.forced ? FORCED : 0);
     case "indent":
-      scan(node.contents, found, countForced);
-      return;
+      return scan(node.contents, countForced);
     case "indent-if-break":
-      scan(node.contents, found, false);
-      return;
+      return LAYOUT | scan(node.contents, false);
     case "if-break":
-      scan(node.breakContents, found, countForced);
-      scan(node.flatContents, found, countForced);
-      return;
+      return LAYOUT | scan(node.breakContents, countForced) | scan(node.flatContents, countForced);
     case "line":
-      if (countForced) found.forced ||= node.hard;
-      return;
+      return LAYOUT | (countForced && node.hard ? FORCED : 0);
     case "break-parent":
-      found.breaks = true;
-      if (countForced) found.forced = true;
-      return;
+      return LAYOUT | BREAKS | (countForced ? FORCED : 0);
   }
 }
 
-const scanned = (d: Doc): Found => {
-  const found = { breaks: false, forced: false };
-  scan(d, found, true);
-  return found;
-};
+/** The text of `d`, a document that is only text (see {@link scan}). */
+function textOf(d: Doc): string {
+  if (typeof d === "string") return d;
+  if (Array.isArray(d)) {
+    let text = "";
+    for (const part of d as readonly Doc[]) text += textOf(part);
+    return text;
+  }
+  return textOf((d as Indent).contents);
+}
 
 /** Options of {@link group}. */
 export interface GroupOptions {
@@ -129,25 +127,30 @@ export interface GroupOptions {
   readonly shouldBreak?: boolean;
 }
 
-/** A group: `contents` on one line when it fits. */
-export function group(contents: Doc, options: GroupOptions = {}): Group {
-  const found = scanned(contents);
-  const shouldBreak = options.shouldBreak === true;
+/**
+ * A group: `contents` on one line when it fits. Content that is only text lays out the same
+ * wherever it is, so it is returned as one string: less for the printer to walk and measure.
+ */
+export function group(contents: Doc, options?: GroupOptions): Group | string {
+  const found = scan(contents, true);
+  const shouldBreak = options?.shouldBreak === true;
+  const id = options?.id;
+  if ((found & LAYOUT) === 0 && !shouldBreak && id === undefined) return textOf(contents);
   return {
     kind: "group",
     contents,
-    id: options.id,
+    id,
     shouldBreak,
     expandedStates: undefined,
-    breaks: shouldBreak || found.breaks,
-    forced: shouldBreak || found.forced,
+    breaks: shouldBreak || (found & BREAKS) !== 0,
+    forced: shouldBreak || (found & FORCED) !== 0,
   };
 }
 
 /** The first of `states` that fits on one line, else the last, broken (prettier's `conditionalGroup`). */
 export function conditionalGroup(states: readonly Doc[]): Group {
   const contents = states[0]!;
-  return { kind: "group", contents, id: undefined, shouldBreak: false, expandedStates: states, breaks: false, forced: scanned(contents).forced };
+  return { kind: "group", contents, id: undefined, shouldBreak: false, expandedStates: states, breaks: false, forced: (scan(contents, true) & FORCED) !== 0 };
 }
 
 /** `contents` one level deeper after each line break. */
@@ -177,7 +180,7 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
 
 /** Whether `d` contains a line break that no layout can avoid. */
 export function forcedBreak(d: Doc): boolean {
-  return scanned(d).forced;
+  return (scan(d, true) & FORCED) !== 0;
 }
 
 /**

@@ -21,7 +21,7 @@ const WIDTH = 100;
 
 /** Width of a document laid out on one line (code points, as nixfmt counts); Infinity if it cannot be. */
 export function flatWidth(d: Doc): number {
-  if (typeof d === "string") return [...d].length;
+  if (typeof d === "string") return codePoints(d);
   if (Array.isArray(d)) return (d as readonly Doc[]).reduce<number>((sum, part) => sum + flatWidth(part), 0);
   const node = d as Exclude<Doc, string | readonly Doc[]>;
   switch (node.kind) {
@@ -40,6 +40,22 @@ export function flatWidth(d: Doc): number {
     case "if-break":
       return flatWidth(node.flatContents);
   }
+}
+
+/** Code points in `text` (`[...text].length`, without the array): a surrogate pair is one. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length - 1; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        index++;
+      }
+    }
+  }
+  return count;
 }
 
 /**

@@ -13,12 +13,21 @@ const BREAK = 0;
 const FLAT = 1;
 type Mode = typeof BREAK | typeof FLAT;
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SPACE = 0x20;
 const ZERO_WIDTH = /[\p{Cc}\p{Mn}\p{Me}]/u;
 
 /** Columns `text` takes. */
 function textWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  // Nearly all text is printable ASCII, a column a code unit: counted without a regular expression.
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code > 0x7e) return unicodeWidth(text);
+  }
+  return text.length;
+}
+
+/** Columns of text that is not all printable ASCII. */
+function unicodeWidth(text: string): number {
   let width = 0;
   for (const character of text) if (!ZERO_WIDTH.test(character)) width++;
   return width;
@@ -34,13 +43,17 @@ interface Stack {
 /**
  * Whether `next` laid out in `mode` fits in `width` columns, followed by what is left on
  * `rest` (the printer's stack) up to the first line break. A trailing space does not count.
+ * `scratch` is stack space, reused across calls so that measuring allocates nothing.
  */
-function fits(next: Doc, mode: Mode, rest: Stack, width: number, groupModes: ReadonlyMap<symbol, Mode>): boolean {
+function fits(next: Doc, mode: Mode, rest: Stack, width: number, groupModes: ReadonlyMap<symbol, Mode>, scratch: Stack): boolean {
   let remaining = width;
   let restIndex = rest.docs.length;
   let pendingSpace = false;
-  const docs: Doc[] = [next];
-  const modes: Mode[] = [mode];
+  const { docs, modes } = scratch;
+  docs.length = 0;
+  modes.length = 0;
+  docs.push(next);
+  modes.push(mode);
   while (remaining >= 0) {
     if (docs.length === 0) {
       if (restIndex === 0) return true;
@@ -111,6 +124,9 @@ export function printDoc(d: Doc, width: number): string {
   const groupModes = new Map<symbol, Mode>();
   let position = 0;
   let shouldRemeasure = false;
+  // A line break followed by the indentation of each level, built as levels are first met.
+  const newlines = ["\n"];
+  const scratch: Stack = { docs: [], indents: [], modes: [] };
 
   const push = (doc: Doc, level: number, mode: Mode) => {
     docs.push(doc);
@@ -127,7 +143,7 @@ export function printDoc(d: Doc, width: number): string {
     }
     shouldRemeasure = false;
     const remaining = width - position;
-    if (!g.breaks && fits(g.contents, FLAT, stack, remaining, groupModes)) {
+    if (!g.breaks && fits(g.contents, FLAT, stack, remaining, groupModes, scratch)) {
       push(g.contents, level, FLAT);
       return FLAT;
     }
@@ -138,7 +154,7 @@ export function printDoc(d: Doc, width: number): string {
     }
     if (!g.breaks) {
       for (let index = 1; index < states.length - 1; index++) {
-        if (fits(states[index]!, FLAT, stack, remaining, groupModes)) {
+        if (fits(states[index]!, FLAT, stack, remaining, groupModes, scratch)) {
           push(states[index]!, level, FLAT);
           return FLAT;
         }
@@ -195,7 +211,8 @@ export function printDoc(d: Doc, width: number): string {
         }
         if (mode === FLAT) shouldRemeasure = true;
         trimTrailingSpaces(out);
-        out.push("\n", "  ".repeat(level));
+        while (newlines.length <= level) newlines.push(`${newlines.at(-1)!}  `);
+        out.push(newlines[level]!);
         position = 0;
         break;
       case "break-parent":
@@ -209,9 +226,10 @@ export function printDoc(d: Doc, width: number): string {
 function trimTrailingSpaces(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1]!;
-    const trimmed = last.replace(/ +$/, "");
-    if (trimmed !== "") {
-      out[out.length - 1] = trimmed;
+    let end = last.length;
+    while (end > 0 && last.charCodeAt(end - 1) === SPACE) end--;
+    if (end > 0) {
+      if (end < last.length) out[out.length - 1] = last.slice(0, end);
       return;
     }
     out.pop();
