@@ -118,7 +118,10 @@ function fits(next: Doc, mode: Mode, rest: Stack, width: number, groupModes: Rea
 
 /** The text of `d` laid out at `width` columns. */
 export function printDoc(d: Doc, width: number): string {
+  // Finished lines, and the line being printed (from its line break and indentation on): a line
+  // is trimmed once, when it ends, and the text joined from lines rather than from every piece.
   const out: string[] = [];
+  let current = "";
   const stack: Stack = { docs: [d], indents: [0], modes: [BREAK] };
   const { docs, indents, modes } = stack;
   const groupModes = new Map<symbol, Mode>();
@@ -170,7 +173,7 @@ export function printDoc(d: Doc, width: number): string {
     const mode = modes.pop()!;
     if (typeof doc === "string") {
       if (doc !== "") {
-        out.push(doc);
+        current += doc;
         position += textWidth(doc);
       }
       continue;
@@ -204,34 +207,28 @@ export function printDoc(d: Doc, width: number): string {
       case "line":
         if (mode === FLAT && !node.hard) {
           if (!node.soft) {
-            out.push(" ");
+            current += " ";
             position += 1;
           }
           break;
         }
         if (mode === FLAT) shouldRemeasure = true;
-        trimTrailingSpaces(out);
+        out.push(withoutTrailingSpaces(current));
         while (newlines.length <= level) newlines.push(`${newlines.at(-1)!}  `);
-        out.push(newlines[level]!);
+        current = newlines[level]!;
         position = 0;
         break;
       case "break-parent":
         break;
     }
   }
+  out.push(current);
   return out.join("");
 }
 
-/** Drop the spaces at the end of the text printed so far (a line about to end). */
-function trimTrailingSpaces(out: string[]): void {
-  while (out.length > 0) {
-    const last = out[out.length - 1]!;
-    let end = last.length;
-    while (end > 0 && last.charCodeAt(end - 1) === SPACE) end--;
-    if (end > 0) {
-      if (end < last.length) out[out.length - 1] = last.slice(0, end);
-      return;
-    }
-    out.pop();
-  }
+/** `line` without the spaces at its end (a line about to end). */
+function withoutTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === SPACE) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
