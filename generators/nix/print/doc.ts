@@ -8,7 +8,7 @@
  */
 
 /** A layout document. */
-export type Doc = string | readonly Doc[] | Group | Indent | IndentIfBreak | IfBreak | Line | BreakParent;
+export type Doc = string | readonly Doc[] | Group | TextGroup | Indent | IndentIfBreak | IfBreak | Line | BreakParent;
 
 /** Content laid out on one line when it fits, else with its lines broken. */
 export interface Group {
@@ -27,6 +27,16 @@ export interface Group {
   readonly breaks: boolean;
   /** No layout puts it on one line: asked to break, or holds a hard line (see {@link forcedBreak}). */
   readonly forced: boolean;
+}
+
+/**
+ * A group of text only, as one string: it lays out the same anywhere, so the printer neither
+ * walks nor measures its parts. Still a group to the printer, which measures the group after a
+ * hard line laid out flat (prettier's `shouldRemeasure`): output must not change.
+ */
+export interface TextGroup {
+  readonly kind: "text-group";
+  readonly text: string;
 }
 
 /** Content one indentation level deeper after each line break inside it. */
@@ -97,6 +107,8 @@ function scan(d: Doc, countForced: boolean): number {
   switch (node.kind) {
     case "group":
       return LAYOUT | (node.breaks ? BREAKS : 0) | (countForced && node.forced ? FORCED : 0);
+    case "text-group":
+      return 0;
     case "indent":
       return scan(node.contents, countForced);
     case "indent-if-break":
@@ -118,7 +130,8 @@ function textOf(d: Doc): string {
     for (const part of d as readonly Doc[]) text += textOf(part);
     return text;
   }
-  return textOf((d as Indent).contents);
+  const node = d as TextGroup | Indent;
+  return node.kind === "text-group" ? node.text : textOf(node.contents);
 }
 
 /** Options of {@link group}. */
@@ -128,14 +141,13 @@ export interface GroupOptions {
 }
 
 /**
- * A group: `contents` on one line when it fits. Content that is only text lays out the same
- * wherever it is, so it is returned as one string: less for the printer to walk and measure.
+ * A group: `contents` on one line when it fits; a {@link TextGroup} when `contents` is only text.
  */
-export function group(contents: Doc, options?: GroupOptions): Group | string {
+export function group(contents: Doc, options?: GroupOptions): Group | TextGroup {
   const found = scan(contents, true);
   const shouldBreak = options?.shouldBreak === true;
   const id = options?.id;
-  if ((found & LAYOUT) === 0 && !shouldBreak && id === undefined) return textOf(contents);
+  if ((found & LAYOUT) === 0 && !shouldBreak && id === undefined) return { kind: "text-group", text: textOf(contents) };
   return {
     kind: "group",
     contents,
@@ -205,6 +217,7 @@ export function removeLines(d: Doc): Doc {
     case "line":
       return node.hard ? node : node.soft ? "" : " ";
     case "break-parent":
+    case "text-group":
       return node;
   }
 }

@@ -27,6 +27,8 @@ export function flatWidth(d: Doc): number {
   switch (node.kind) {
     case "group":
       return node.shouldBreak ? Number.POSITIVE_INFINITY : flatWidth(node.contents);
+    case "text-group":
+      return codePoints(node.text);
     case "line":
       return node.hard ? Number.POSITIVE_INFINITY : node.soft ? 0 : 1;
     case "break-parent":

@@ -105,6 +105,15 @@ function fits(next: Doc, mode: Mode, rest: Stack, width: number, groupModes: Rea
         }
         break;
       }
+      case "text-group":
+        if (node.text !== "") {
+          if (pendingSpace) {
+            remaining -= 1;
+            pendingSpace = false;
+          }
+          remaining -= textWidth(node.text);
+        }
+        break;
       case "line":
         if (m === BREAK || node.hard) return true;
         if (!node.soft) pendingSpace = true;
@@ -193,6 +202,14 @@ export function printDoc(d: Doc, width: number): string {
         if (node.id !== undefined) groupModes.set(node.id, chosen);
         break;
       }
+      case "text-group":
+        // Meeting a group ends any remeasuring, as `chooseGroup` does.
+        shouldRemeasure = false;
+        if (node.text !== "") {
+          current += node.text;
+          position += textWidth(node.text);
+        }
+        break;
       case "if-break":
       case "indent-if-break": {
         const groupMode = node.groupId === undefined ? mode : groupModes.get(node.groupId);
