@@ -53,10 +53,25 @@ const portList = (ports: NixValue | undefined, ranges: NixValue | undefined): st
     .map(([from, to]) => (from === to ? String(from) : `${from}-${to}`));
 };
 
-/** Everything NixOS will see for the host from typeflake: its file and modules, merged. */
-const mergedOptions = (lowered: LoweredHost): NixValue => {
+/** The option set the inventory reads: the firewall's switch and port lists. */
+const FIREWALL = ["networking", "firewall"] as const;
+
+/**
+ * Whether a definition at `path` can hold part of the firewall's set: one at or above it (a set
+ * holding it) or inside it. Any other definition diverges from it at some name, so it merges
+ * only into attributes beside the firewall and cannot change what is read below.
+ */
+const reachesFirewall = (path: readonly string[]): boolean =>
+  FIREWALL.every((name, index) => index >= path.length || path[index] === name);
+
+/**
+ * What NixOS will see of the host's firewall from typeflake: its file and modules merged, cut to
+ * the definitions that reach the firewall (merging every option of every host only to read
+ * five of them cost most of the inventory).
+ */
+const mergedFirewall = (lowered: LoweredHost): NixValue => {
   const tree = new DefinitionTree({ file: lowered.host.file, objectPath: [] });
-  for (const part of bodyContributions(lowered)) tree.addAll(part.definitions);
+  for (const part of bodyContributions(lowered)) tree.addAll(part.definitions.filter((definition) => reachesFirewall(definition.path)));
   return tree.toValue();
 };
 
@@ -87,8 +102,8 @@ const columnsOf = (index: FleetIndex, host: HostEntry): Map<string, string[]> =>
 export const hostFacts = (index: FleetIndex, lowered: LoweredHost): HostFacts => {
   const { fleet } = index;
   const { host } = lowered;
-  const options = mergedOptions(lowered);
-  const firewall = (name: string) => valueAt(options, ["networking", "firewall", name]);
+  const options = mergedFirewall(lowered);
+  const firewall = (name: string) => valueAt(options, [...FIREWALL, name]);
   const deploy = deploySettings(fleet, host);
   const homes = new Set(homesOfHost(fleet, host).map((home) => home.user));
   return {

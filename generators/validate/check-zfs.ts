@@ -18,10 +18,17 @@ const setsHostId = (body: ConfigBody): boolean => body.zfs?.hostId !== undefined
 
 const poolsOf = (body: ConfigBody): readonly string[] => body.zfs?.pools ?? [];
 
+/** The modules that passed validation, by name: looked up for every host, indexed once. */
+const modulesByName = (draft: FleetDraft): ReadonlyMap<string, readonly ModuleEntry[]> => {
+  const byName = new Map<string, ModuleEntry[]>();
+  for (const module of draft.modules) byName.set(module.name, [...(byName.get(module.name) ?? []), module]);
+  return byName;
+};
+
 /** The modules a host uses that passed validation: the fleet's first, then its own. */
-const modulesOf = (draft: FleetDraft, host: HostEntry): ModuleEntry[] => {
+const modulesOf = (draft: FleetDraft, valid: ReadonlyMap<string, readonly ModuleEntry[]>, host: HostEntry): readonly ModuleEntry[] => {
   const names = [...new Set([...(draft.config?.modules ?? []), ...host.config.modules])];
-  return names.flatMap((name) => draft.modules.filter((module) => module.name === name));
+  return names.flatMap((name) => valid.get(name) ?? []);
 };
 
 /** Where to point: the host's own pools, else the host's use of a module with pools, else the host. */
@@ -32,13 +39,12 @@ const pointAt = (host: HostEntry, withPools: readonly ModuleEntry[]): ObjectPath
 };
 
 /** Hosts that import ZFS pools but set no host id. */
-export const checkZfs: FleetCheck = (draft) =>
-  draft.hosts.flatMap((host) => {
-    const modules = modulesOf(draft, host);
+export const checkZfs: FleetCheck = (draft) => {
+  const valid = modulesByName(draft);
+  return draft.hosts.flatMap((host) => {
+    const modules = modulesOf(draft, valid, host);
     // A module that failed its schema may set the host id: its own errors come first.
-    const failedModule = [...(draft.config?.modules ?? []), ...host.config.modules].some(
-      (name) => draft.moduleNames.has(name) && !draft.modules.some((module) => module.name === name),
-    );
+    const failedModule = [...(draft.config?.modules ?? []), ...host.config.modules].some((name) => draft.moduleNames.has(name) && !valid.has(name));
     if (failedModule || [host.config, ...modules.map((module) => module.config)].some(setsHostId)) return [];
     const modulesWithPools = modules.filter((module) => poolsOf(module.config).length > 0);
     const pools = [
@@ -48,3 +54,4 @@ export const checkZfs: FleetCheck = (draft) =>
     if (pools.length === 0) return [];
     return [error("zfs-needs-host-id", { file: host.file, objectPath: pointAt(host, modulesWithPools) }, { host: host.name, pools })];
   });
+};

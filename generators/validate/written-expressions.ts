@@ -18,11 +18,11 @@ const startsWith = (path: readonly ObjectPathSegment[], prefix: readonly ObjectP
 
 /** Every expression inside `value`, outermost first, at the path of its outermost enclosing expression. */
 export const writtenExpressions = (value: unknown): WrittenExpression[] => {
-  // expressionsIn yields an expression before the ones nested in it, so roots are seen first.
-  const roots: (readonly ObjectPathSegment[])[] = [];
+  // expressionsIn walks depth first and yields an expression before the ones nested in it: an
+  // expression inside an outermost one comes right after it, so only the latest root can hold it.
+  let root: readonly ObjectPathSegment[] | undefined;
   return expressionsIn(value).map(({ expression, path }) => {
-    const root = roots.find((candidate) => startsWith(path, candidate));
-    if (root === undefined) roots.push(path);
-    return { expression, path: root ?? path };
+    if (root === undefined || !startsWith(path, root)) root = path;
+    return { expression, path: root };
   });
 };
