@@ -74,45 +74,94 @@ const WATCHED: readonly (readonly string[])[] = [
   ["users", "users"],
 ];
 
-/** Whether `path` lies on a watched subtree: above one (a set holding it) or inside one. */
-const watched = (path: readonly string[]): boolean =>
-  WATCHED.some((root) => {
-    const shared = Math.min(root.length, path.length);
-    for (let index = 0; index < shared; index++) if (root[index] !== path[index]) return false;
-    return true;
-  });
+/**
+ * WATCHED as a tree of names, to follow while descending a definition instead of comparing every
+ * set's path with every watched one. `end` marks where a watched subtree begins: below it, all is watched.
+ */
+interface WatchNode {
+  readonly end: boolean;
+  readonly children: Map<string, WatchNode>;
+}
 
-/** Spread one definition into leaves, through plain sets and `mk*` wrappers, on watched paths only. */
+const WATCH_TREE: WatchNode = { end: false, children: new Map() };
+for (const root of WATCHED) {
+  let node = WATCH_TREE;
+  for (const name of root) {
+    const next = node.children.get(name) ?? { end: false, children: new Map() };
+    node.children.set(name, next);
+    node = next;
+  }
+  (node as { end: boolean }).end = true;
+}
+
+/**
+ * Where one step down from `at` leads: `INSIDE` once inside a watched subtree, undefined off
+ * every watched path, else the watch tree's node (a set holding watched options).
+ */
+const INSIDE = "inside";
+type WatchPosition = WatchNode | typeof INSIDE;
+
+const step = (at: WatchPosition, name: string): WatchPosition | undefined => {
+  if (at === INSIDE) return INSIDE;
+  const next = at.children.get(name);
+  return next === undefined ? undefined : next.end ? INSIDE : next;
+};
+
+/** Where `path` stands in the watch tree; undefined when it lies on no watched subtree. */
+const watchPosition = (path: readonly string[]): WatchPosition | undefined => {
+  let at: WatchPosition | undefined = WATCH_TREE;
+  for (const name of path) {
+    at = step(at, name);
+    if (at === undefined) return undefined;
+  }
+  return at;
+};
+
+/** Whether `path` lies on a watched subtree: above one (a set holding it) or inside one. */
+const watched = (path: readonly string[]): boolean => watchPosition(path) !== undefined;
+
+/**
+ * Spread one definition into `leaves`, through plain sets and `mk*` wrappers, on watched paths
+ * only; `at` is where `path` stands in the watch tree.
+ */
 const flatten = (
+  leaves: OptionLeaf[],
+  at: WatchPosition,
   path: readonly string[],
   value: NixValue,
   origin: SourceOrigin,
   priority: number,
   conditional: boolean,
   followKeys: boolean,
-): OptionLeaf[] => {
-  if (!watched(path)) return [];
+): void => {
   if (isNixExpression(value)) {
     switch (value.kind) {
       case "override":
-        return flatten(path, value.value, origin, value.priority, conditional, false);
+        return flatten(leaves, at, path, value.value, origin, value.priority, conditional, false);
       case "order":
-        return flatten(path, value.value, origin, priority, conditional, false);
+        return flatten(leaves, at, path, value.value, origin, priority, conditional, false);
       case "merge":
-        return value.values.flatMap((part) => flatten(path, part, origin, priority, conditional, false));
+        for (const part of value.values) flatten(leaves, at, path, part, origin, priority, conditional, false);
+        return;
       case "if":
-        if (value.condition === false) return [];
-        return flatten(path, value.value, origin, priority, conditional || value.condition !== true, false);
+        if (value.condition === false) return;
+        return flatten(leaves, at, path, value.value, origin, priority, conditional || value.condition !== true, false);
       default:
-        return [{ path, value, origin, priority, conditional }];
+        leaves.push({ path, value, origin, priority, conditional });
+        return;
     }
   }
-  if (isAttrSet(value) && Object.keys(value).length > 0) {
-    return Object.entries(value).flatMap(([name, inner]) =>
-      flatten([...path, name], inner, followKeys ? child(origin, name) : origin, priority, conditional, followKeys),
-    );
+  if (isAttrSet(value)) {
+    let empty = true;
+    for (const name in value) {
+      if (!Object.hasOwn(value, name)) continue;
+      empty = false;
+      const below = step(at, name);
+      if (below !== undefined) flatten(leaves, below, [...path, name], value[name] as NixValue, followKeys ? child(origin, name) : origin, priority, conditional, followKeys);
+    }
+    if (!empty) return;
   }
-  return [{ path, value, origin, priority, conditional }];
+  leaves.push({ path, value, origin, priority, conditional });
 };
 
 /**
@@ -231,8 +280,14 @@ export const isSet = (option: OptionValue | undefined): boolean | undefined =>
   option === undefined ? false : option.value === UNKNOWN ? undefined : option.value !== null;
 
 /** The leaves of a list of definitions. */
-const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] =>
-  definitions.flatMap((definition) => flatten(definition.path, definition.value, definition.origin, DEFAULT_OVERRIDE_PRIORITY, false, inRawBlock(definition.origin)));
+const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] => {
+  const leaves: OptionLeaf[] = [];
+  for (const definition of definitions) {
+    const at = watchPosition(definition.path);
+    if (at !== undefined) flatten(leaves, at, definition.path, definition.value, definition.origin, DEFAULT_OVERRIDE_PRIORITY, false, inRawBlock(definition.origin));
+  }
+  return leaves;
+};
 
 /** The merged options of one lowered host: its identity, host file, modules and secrets; `leavesOf` flattens a list once. */
 const hostOptions = (lowered: LoweredHost, leavesOf: (definitions: readonly Definition[]) => readonly OptionLeaf[]): HostOptions =>
