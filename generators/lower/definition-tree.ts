@@ -31,11 +31,20 @@ type OptionNode = Leaf | Branch;
 const isAttrSet = (value: NixValue): value is { readonly [name: string]: NixValue } =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
 
-/** Back from tree to value, for a branch that must be merged with a leaf. */
-const nodeValue = (node: OptionNode): NixValue =>
-  node.kind === "leaf"
-    ? node.value
-    : Object.fromEntries([...node.children].map(([name, child]) => [name, nodeValue(child)]));
+/**
+ * Back from tree to value, for a branch that must be merged with a leaf and for every generated
+ * file's whole tree: one object filled in place (entries arrays per attribute cost as much as the
+ * rest of the conversion), `__proto__` defined as an own key like any other name.
+ */
+const nodeValue = (node: OptionNode): NixValue => {
+  if (node.kind === "leaf") return node.value;
+  const value: Record<string, NixValue> = {};
+  for (const [name, child] of node.children) {
+    if (name === "__proto__") Object.defineProperty(value, name, { value: nodeValue(child), enumerable: true, writable: true, configurable: true });
+    else value[name] = nodeValue(child);
+  }
+  return value;
+};
 
 const nodeOrigin = (node: OptionNode): SourceOrigin =>
   node.kind === "leaf" ? (node.origins[0] as SourceOrigin) : node.origin;
