@@ -2,14 +2,15 @@
  * What lowering, the checks, the inventory and the plan ask about the rest of the fleet, answered
  * from one index built once per run from the validated fleet: hosts by name and by address, the
  * files that configure each host (its host.ts, then its modules) and the secrets they use, the
- * hosts each module configures, and every WireGuard tunnel.
+ * hosts each module configures, every WireGuard tunnel, and the expressions each definition file
+ * holds (one walk of each file's configuration, read by every later question about them).
  */
 import type { ConfigBody } from "../../dsl/config-body.ts";
 import { parseAddress } from "../../dsl/address.ts";
 import type { Entry, Fleet, HostEntry, ModuleEntry } from "./fleet.ts";
 import { modulesOfHost } from "./host-modules.ts";
 import { indexTunnels, type TunnelIndex } from "./tunnels.ts";
-import { secretNamesIn } from "./walk.ts";
+import { writtenExpressions, type WrittenExpression } from "./written-expressions.ts";
 
 /** One host and what the fleet gives it. */
 export interface IndexedHost {
@@ -37,6 +38,8 @@ export interface FleetIndex {
   readonly hostsByAddress: ReadonlyMap<string, HostEntry>;
   /** Every WireGuard interface of the hosts' own files, and the same by host, joined hub and mesh. */
   readonly tunnels: TunnelIndex;
+  /** The expressions written in each host, module, overlay and home file (see `writtenIn`). */
+  readonly written: ReadonlyMap<Entry<unknown>, readonly WrittenExpression[]>;
 }
 
 /** An IP address as a map key, or undefined for text that is not one (a DNS name). */
@@ -56,11 +59,16 @@ const firstBy = (hosts: readonly HostEntry[], key: (host: HostEntry) => string |
 
 /** The index of `fleet`; each host's and module's configuration is walked once. */
 export const indexFleet = (fleet: Fleet): FleetIndex => {
-  const moduleSecrets = new Map(fleet.modules.map((module) => [module, [...secretNamesIn(module.config), ...module.config.secrets]]));
+  const written = new Map<Entry<unknown>, readonly WrittenExpression[]>(
+    [...fleet.hosts, ...fleet.modules, ...fleet.overlays, ...(fleet.homes ?? [])].map((entry) => [entry, writtenExpressions(entry.config)]),
+  );
+  const secretNamesIn = (entry: Entry<unknown>): string[] =>
+    (written.get(entry) ?? []).flatMap(({ expression }) => (expression.kind === "secret" || expression.kind === "secretPath" ? [expression.name] : []));
+  const moduleSecrets = new Map(fleet.modules.map((module) => [module, [...secretNamesIn(module), ...module.config.secrets]]));
   const hosts = new Map(
     fleet.hosts.map((entry): [string, IndexedHost] => {
       const modules = modulesOfHost(fleet, entry);
-      const secrets = new Set([...secretNamesIn(entry.config), ...entry.config.secrets, ...modules.flatMap((module) => moduleSecrets.get(module) ?? [])]);
+      const secrets = new Set([...secretNamesIn(entry), ...entry.config.secrets, ...modules.flatMap((module) => moduleSecrets.get(module) ?? [])]);
       return [entry.name, { entry, modules, bodies: [entry, ...modules], secrets: [...secrets].sort() }];
     }),
   );
@@ -74,7 +82,15 @@ export const indexFleet = (fleet: Fleet): FleetIndex => {
     hostsByIp: firstBy(fleet.hosts, (host) => ipKey(host.config.address)),
     hostsByAddress: firstBy(fleet.hosts, (host) => host.config.address),
     tunnels: indexTunnels(fleet.hosts),
+    written,
   };
+};
+
+/** The expressions written in `entry`, a host, module, overlay or home file of the indexed fleet. */
+export const writtenIn = (index: FleetIndex, entry: Entry<unknown>): readonly WrittenExpression[] => {
+  const found = index.written.get(entry);
+  if (!found) throw new Error(`${entry.file} is not in the fleet index`);
+  return found;
 };
 
 /** The host called `name`, or undefined. */

@@ -40,18 +40,3 @@ export const expressionsIn = (value: unknown): FoundExpression[] => {
   visit(value);
   return found;
 };
-
-/**
- * Names of the secrets a configuration refers to with `secret(…)` or `secret(…).path`; the fleet
- * index asks once per host and module file (see fleet-index.ts).
- */
-export const secretNamesIn = (value: object): ReadonlySet<string> => {
-  const names = new Set<string>();
-  const visit = (inner: unknown): void => {
-    if (typeof inner !== "object" || inner === null) return;
-    if (isNixExpression(inner) && (inner.kind === "secret" || inner.kind === "secretPath")) names.add(inner.name);
-    for (const item of Array.isArray(inner) ? inner : Object.values(inner)) visit(item);
-  };
-  visit(value);
-  return names;
-};

@@ -8,7 +8,7 @@ import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import type { HomeEntry } from "../model/fleet.ts";
 import { homeNixPath, SHARED_HOME_NIX, usersOfHost } from "../model/homes.ts";
 import { inConfig, type FleetDraft } from "./draft.ts";
-import { writtenExpressions } from "./written-expressions.ts";
+import { writtenExpressions } from "../model/written-expressions.ts";
 
 /** The input home-manager's NixOS module comes from, as the fleet should declare it. */
 const HOME_MANAGER_INPUT = {

@@ -7,7 +7,7 @@ import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagno
 import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
 import { inConfig, type FleetCheck, type FleetDraft } from "./draft.ts";
-import { writtenExpressions } from "./written-expressions.ts";
+import { writtenExpressions } from "../model/written-expressions.ts";
 
 const unknownModule = (draft: FleetDraft, name: string, origin: SourceOrigin): Diagnostic =>
   error("unknown-module", origin, { module: name, ...knownNames(name, draft.moduleNames) });

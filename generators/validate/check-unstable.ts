@@ -8,7 +8,7 @@ import type { NixExpression } from "../../dsl/expressions.ts";
 import type { UnstableUse } from "../diagnostics/codes/references.ts";
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { FleetCheck } from "./draft.ts";
-import { writtenExpressions } from "./written-expressions.ts";
+import { writtenExpressions } from "../model/written-expressions.ts";
 
 /** `prev.unstable`, `final.unstable`, `pkgs.unstable` as written in an overlay. */
 const OVERLAY_USE = /(?<![\w'.-])(prev|final|pkgs)\.unstable(?![\w'-])/;

@@ -10,7 +10,7 @@ import { eachConfigured } from "../../services/registry.ts";
 import { info, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Entry, Fleet, HostEntry } from "../model/fleet.ts";
 import type { PartialFleet } from "./index.ts";
-import { writtenExpressions } from "./written-expressions.ts";
+import { writtenExpressions } from "../model/written-expressions.ts";
 
 /** Hosts a configuration names: `host("…")` anywhere, and those its services name (WireGuard hubs it joins). */
 const hostsNamedBy = (config: ConfigBody): string[] => [

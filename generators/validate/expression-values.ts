@@ -8,7 +8,7 @@ import { badPackagePart, isNixKeyword } from "../../dsl/checks.ts";
 import type { NixExpression } from "../../dsl/expressions.ts";
 import { describeValue } from "../diagnostics/describe-value.ts";
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
-import { writtenExpressions } from "./written-expressions.ts";
+import { writtenExpressions } from "../model/written-expressions.ts";
 
 /** Characters of a Nix path literal (nix's lexer: `[a-zA-Z0-9._\-+]` between slashes). */
 const NIX_PATH_LITERAL = /^\.\.?(\/[A-Za-z0-9._+-]+)+$/;

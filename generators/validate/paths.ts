@@ -12,10 +12,9 @@ import type { PathFacts } from "../load/existing-paths.ts";
 import { encryptedFiles } from "../lower/secrets/files.ts";
 import { secretsSettings } from "../lower/secrets/settings.ts";
 import { secretUsage } from "../lower/secrets/usage.ts";
-import type { FleetIndex } from "../model/fleet-index.ts";
+import { writtenIn, type FleetIndex } from "../model/fleet-index.ts";
 import type { Entry } from "../model/fleet.ts";
 import { homeNixPath } from "../model/homes.ts";
-import { writtenExpressions } from "./written-expressions.ts";
 
 /** One path the fleet names, resolved against the fleet root. */
 export interface PathReference {
@@ -42,12 +41,12 @@ export const insideFleet = (reference: Pick<PathReference, "written" | "base">):
 type AnyEntry = Entry<{ readonly imports?: readonly string[] }>;
 
 /** Imports and `nixPath(…)` of one definition; `generatedFolder` is where its Nix file is written. */
-const entryReferences = (entry: AnyEntry, generatedFolder: string): PathReference[] => {
+const entryReferences = (index: FleetIndex, entry: AnyEntry, generatedFolder: string): PathReference[] => {
   const at = (objectPath: readonly ObjectPathSegment[]): SourceOrigin => ({ file: entry.file, objectPath });
   const own = posix.dirname(entry.file);
   return [
     ...(entry.config.imports ?? []).map((written, index) => ({ origin: at(["imports", index]), written, base: own })),
-    ...writtenExpressions(entry.config).flatMap(({ expression, path }) =>
+    ...writtenIn(index, entry).flatMap(({ expression, path }) =>
       expression.kind === "path" ? [{ origin: at(path), written: expression.path, base: generatedFolder }] : [],
     ),
   ];
@@ -83,10 +82,10 @@ export const fleetPathReferences = (index: FleetIndex): PathReference[] => {
       ...(host.config.hardware === undefined
         ? []
         : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file) }]),
-      ...entryReferences(host, posix.dirname(host.file)),
+      ...entryReferences(index, host, posix.dirname(host.file)),
     ]),
-    ...[...fleet.modules, ...fleet.overlays].flatMap((entry) => entryReferences(entry as AnyEntry, posix.dirname(entry.file))),
-    ...(fleet.homes ?? []).flatMap((home) => entryReferences(home, posix.dirname(homeNixPath(home)))),
+    ...[...fleet.modules, ...fleet.overlays].flatMap((entry) => entryReferences(index, entry as AnyEntry, posix.dirname(entry.file))),
+    ...(fleet.homes ?? []).flatMap((home) => entryReferences(index, home, posix.dirname(homeNixPath(home)))),
     ...encryptedReferences(index),
   ];
 };

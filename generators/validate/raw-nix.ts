@@ -21,7 +21,7 @@ import type { Fleet } from "../model/fleet.ts";
 import { valueLowerer } from "../lower/value.ts";
 import { nixSyntaxError, type NixSyntaxError } from "../nix/parse-check.ts";
 import { NixPrintError, printNixExpr } from "../nix/print.ts";
-import { writtenExpressions } from "./written-expressions.ts";
+import { writtenExpressions } from "../model/written-expressions.ts";
 
 /** One raw fragment: its text as checked and where it was written. */
 interface Fragment {

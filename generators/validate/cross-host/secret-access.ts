@@ -4,14 +4,13 @@
  */
 import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { secretsSettings } from "../../lower/secrets/settings.ts";
-import { bodiesOfHost, secretsOfHost, type FleetIndex } from "../../model/fleet-index.ts";
+import { bodiesOfHost, secretsOfHost, writtenIn, type FleetIndex } from "../../model/fleet-index.ts";
 import type { HostEntry } from "../../model/fleet.ts";
-import { writtenExpressions } from "../written-expressions.ts";
 
 /** Where `host` first uses secret `name`: a `secret(…)` in one of its files, or a `secrets` list. */
 export const firstSecretUse = (index: FleetIndex, host: HostEntry, name: string): SourceOrigin => {
   for (const body of bodiesOfHost(index, host)) {
-    const use = writtenExpressions(body.config).find(
+    const use = writtenIn(index, body).find(
       ({ expression }) => (expression.kind === "secret" || expression.kind === "secretPath") && expression.name === name,
     );
     if (use) return { file: body.file, objectPath: use.path };

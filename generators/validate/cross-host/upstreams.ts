@@ -5,15 +5,14 @@
  */
 import { error, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { loweredHost, type LoweredFleet } from "../../lower/fleet.ts";
-import { findHost, hostsOfBody, type FleetIndex } from "../../model/fleet-index.ts";
+import { findHost, hostsOfBody, writtenIn, type FleetIndex } from "../../model/fleet-index.ts";
 import type { Entry } from "../../model/fleet.ts";
 import type { ConfigBody } from "../../../dsl/config-body.ts";
-import { writtenExpressions } from "../written-expressions.ts";
 import { openPorts, type OpenPorts } from "./open-ports.ts";
 
 /** Closed upstream ports referenced from one host or module file. */
 const checkEntry = (index: FleetIndex, entry: Entry<ConfigBody>, hostName: string | undefined, portsOf: (host: string) => OpenPorts | undefined): Diagnostic[] =>
-  writtenExpressions(entry.config).flatMap(({ expression, path }) => {
+  writtenIn(index, entry).flatMap(({ expression, path }) => {
     if (expression.kind !== "host" || !expression.url) return [];
     const target = findHost(index, expression.host);
     // Traffic a host sends to itself goes over loopback, which the firewall always lets through.

@@ -5,7 +5,7 @@
  */
 import type { NixExpression } from "../../dsl/expressions.ts";
 import type { ObjectPathSegment } from "../diagnostics/diagnostic.ts";
-import { expressionsIn } from "../model/walk.ts";
+import { expressionsIn } from "./walk.ts";
 
 /** An expression value and the path the user wrote it at. */
 export interface WrittenExpression {
