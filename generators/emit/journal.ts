@@ -7,9 +7,10 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { z } from "zod";
+import type { z } from "zod";
 import { absoluteIn, isTempName, tempPathFor } from "./atomic.ts";
 import { createFile, renameFile, syncDirectory } from "./file-ops.ts";
+import type { journalSchema, stepSchema } from "./journal-schema.ts";
 import { MANIFEST_PATH } from "./manifest.ts";
 import { pathProblem, STATE_DIRECTORY } from "./paths.ts";
 
@@ -21,33 +22,6 @@ export const JOURNAL_PATH = `${TRANSACTION_DIRECTORY}/journal.json`;
 
 /** Where backups of replaced and deleted files are kept until the transaction ends. */
 export const BACKUP_DIRECTORY = `${TRANSACTION_DIRECTORY}/backup`;
-
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-
-const stepSchema = z.object({
-  /** The file changed, relative to the root. */
-  path: z.string(),
-  /** Hash before the transaction; `null` when the step creates the file. */
-  before: sha256.nullable(),
-  /** Hash after; `null` when the step deletes the file. */
-  after: sha256.nullable(),
-  /** The staged new content, beside `path`; absent for deletions. */
-  temp: z.string().optional(),
-  /** Name of the old content's backup in `BACKUP_DIRECTORY`; absent for creations. */
-  backup: z.string().regex(/^[0-9]+$/).optional(),
-});
-
-const journalSchema = z.object({
-  version: z.literal(1),
-  state: z.enum(["staging", "applying"]),
-  /** Who ran the transaction, for recovery messages. */
-  pid: z.number().int(),
-  startedAt: z.string(),
-  /** Directories made for new files, deepest first: a rollback removes them again when empty. */
-  directories: z.array(z.string()),
-  /** In the order they are applied; a rollback undoes them in reverse. */
-  steps: z.array(stepSchema),
-});
 
 /** One file change of a transaction. */
 export type Step = z.infer<typeof stepSchema>;
@@ -82,6 +56,8 @@ export async function readJournal(root: string): Promise<ReadJournal> {
   } catch {
     return { kind: "unreadable", reason: "it is not valid JSON" };
   }
+  // zod only now: a run without an interrupted write before it never loads it.
+  const { journalSchema } = await import("./journal-schema.ts");
   const parsed = journalSchema.safeParse(json);
   if (!parsed.success) return { kind: "unreadable", reason: "it does not have the journal's shape" };
   const unsafe = parsed.data.steps.find((step) => !isSafeStep(step)) ?? parsed.data.directories.find((d) => pathProblem(d) !== undefined);

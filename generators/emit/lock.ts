@@ -11,7 +11,6 @@ import { readFile, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { z } from "zod";
 import { absoluteIn, tempPathFor } from "./atomic.ts";
 import { createFile, keepCopy, makeDirectory, removeDirectory, removeFile, renameFile } from "./file-ops.ts";
 import { STATE_DIRECTORY } from "./paths.ts";
@@ -24,17 +23,16 @@ export const LOCK_TIMEOUT_VARIABLE = "TYPEFLAKE_LOCK_TIMEOUT";
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-const holderSchema = z.object({
-  pid: z.number().int(),
-  hostname: z.string(),
-  startedAt: z.string(),
+/** Who holds the lock: the lock file's JSON. */
+export interface LockHolder {
+  readonly pid: number;
+  readonly hostname: string;
+  readonly startedAt: string;
   /** The holder's process start time as the kernel counts it (Linux), to see through pid reuse. */
-  processStart: z.string().optional(),
-  token: z.string(),
-});
-
-/** Who holds the lock. */
-export type LockHolder = z.infer<typeof holderSchema>;
+  readonly processStart?: string;
+  /** Tells this run's lock from a later one taken by the same pid. */
+  readonly token: string;
+}
 
 /** Options of `acquireLock`. */
 export interface LockOptions {
@@ -161,13 +159,24 @@ async function readHolder(path: string): Promise<LockHolder | "unreadable" | und
   return parseHolder(text) ?? "unreadable";
 }
 
+/**
+ * The holder in a lock file's text, or `undefined` when it is not one. Checked by hand: every
+ * `generate` reads its own lock back on release, and zod's loading would cost more than the run's check.
+ */
 function parseHolder(text: string): LockHolder | undefined {
+  let value: unknown;
   try {
-    const parsed = holderSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
+  if (typeof value !== "object" || value === null) return undefined;
+  const fields = value as Record<string, unknown>;
+  const { pid, startedAt, processStart, token } = fields;
+  const named = fields["hostname"];
+  if (!Number.isInteger(pid) || typeof named !== "string" || typeof startedAt !== "string" || typeof token !== "string") return undefined;
+  if (processStart !== undefined && typeof processStart !== "string") return undefined;
+  return { pid: pid as number, hostname: named, startedAt, token, ...(processStart !== undefined && { processStart }) };
 }
 
 /** Whether the holder is known to be gone. A holder on another host is never presumed dead. */

@@ -28,6 +28,10 @@ describe("manifest", () => {
     ["not JSON", "{", "not valid JSON"],
     ["another version", JSON.stringify({ version: 2, files: {} }), "version"],
     ["a bad hash", JSON.stringify({ version: 1, files: { "a.nix": { sha256: "xyz", source: "a.ts" } } }), "files"],
+    ["no source", JSON.stringify({ version: 1, files: { "a.nix": { sha256: "0".repeat(64) } } }), "files.a.nix.source"],
+    ["files as a list", JSON.stringify({ version: 1, files: [] }), "files"],
+    ["a released entry without its source", JSON.stringify({ version: 1, files: {}, released: { "a.nix": {} } }), "released.a.nix.source"],
+    ["not an object", "[]", "expected an object"],
     ["a path outside the root", JSON.stringify({ version: 1, files: { "../a.nix": { sha256: "0".repeat(64), source: "a.ts" } } }), "unsafe"],
     ["a released path outside the root", JSON.stringify({ version: 1, files: {}, released: { "../a.nix": { source: "a.ts" } } }), "unsafe"],
   ])("refuses a manifest with %s", (_, text, reason) => {
