@@ -58,8 +58,9 @@ function entriesOf<T>(value: unknown, where: string, entry: (item: Record<string
   if (!isRecord(value)) return `${where}: expected an object`;
   const entries: [string, T][] = [];
   for (const [key, item] of Object.entries(value)) {
-    const checked = isRecord(item) ? entry(item) : "expected an object";
-    if (typeof checked === "string") return `${where}.${key}: ${checked}`;
+    if (!isRecord(item)) return `${where}.${key}: expected an object`;
+    const checked = entry(item);
+    if (typeof checked === "string") return `${where}.${key}.${checked}`;
     entries.push([key, checked]);
   }
   return entries;
