@@ -10,7 +10,7 @@ import { absoluteIn, isTempName } from "./atomic.ts";
 import { removeFile } from "./file-ops.ts";
 import { readJournal, TRANSACTION_DIRECTORY } from "./journal.ts";
 import { findTemporaryFiles } from "./leftovers.ts";
-import { folderListings } from "./listings.ts";
+import { folderListings, type Listings } from "./listings.ts";
 import { acquireLock, LOCK_PATH, liveHolder, type LockOptions } from "./lock.ts";
 import { STATE_DIRECTORY } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -55,8 +55,13 @@ export async function recoverUnfinishedWrite(root: string, options: LockOptions 
   }
 }
 
-/** Recover while holding the lock: finish or undo the journal, then sweep temporary files. */
-export async function recoverLocked(root: string): Promise<RecoveryResult> {
+/**
+ * Recover while holding the lock: finish or undo the journal, then sweep temporary files, found
+ * through `listings` (`folderListings(root)`, listed lazily, so only after the journal is done
+ * with). They describe the disk afterwards as long as nothing was recovered and no temporary file
+ * removed, so `writePlan` decides with them instead of listing every folder a second time.
+ */
+export async function recoverLocked(root: string, listings: Listings = folderListings(root)): Promise<RecoveryResult> {
   try {
     const read = await readJournal(root);
     if (read.kind === "unreadable") return { ok: false, problem: problems.unreadableJournal(read.reason) };
@@ -70,7 +75,7 @@ export async function recoverLocked(root: string): Promise<RecoveryResult> {
       recovery = { outcome: forward ? "completed" : "rolled-back", interrupted, paths, temporaries: [] };
     }
     await closeTransaction(root);
-    const temporaries = findTemporaryFiles(folderListings(root));
+    const temporaries = findTemporaryFiles(listings);
     for (const temp of temporaries) await removeFile(absoluteIn(root, temp)).catch(() => undefined);
     return { ok: true, recovery: { ...recovery, temporaries } };
   } catch (cause) {

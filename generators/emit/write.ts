@@ -57,12 +57,14 @@ export async function writePlan(root: string, plan: FilePlan, options: WriteOpti
   }
   if (!lock.ok) return { ...NOTHING, failed: [problems.fleetLocked(lock.holder, lock.waitedMs)] };
   try {
-    const recovered = await recoverLocked(root);
+    const listings = folderListings(root);
+    const recovered = await recoverLocked(root, listings);
     if (!recovered.ok) return { ...NOTHING, failed: [recovered.problem] };
     // Reported only when there was something to recover, so an ordinary run's result stays plain.
     const { recovery: done } = recovered;
     const recovery = done.outcome === "none" && done.temporaries.length === 0 ? undefined : done;
-    const decision = await decide(root, plan, { force: options.force ?? false }, folderListings(root));
+    // Recovery's listings, unless it changed the disk (then they are stale: list again).
+    const decision = await decide(root, plan, { force: options.force ?? false }, recovery ? folderListings(root) : listings);
     const reported = recovery && { recovery };
     if (!decision.ok) return { ...NOTHING, refused: decision.refused, failed: decision.failed, ...reported };
     const { actions } = decision;
