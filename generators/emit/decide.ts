@@ -3,7 +3,7 @@
  * disk the same way and `--check` cannot disagree with `generate`.
  */
 import { type Actions, type DecideOptions, pathsToRead, planActions } from "./actions.ts";
-import { type DiskState, readDisk } from "./disk.ts";
+import { type DiskState, readDisk, textOf } from "./disk.ts";
 import { lastWritten } from "./last-written.ts";
 import { findUnrecordedFiles } from "./leftovers.ts";
 import type { Listings } from "./listings.ts";
@@ -47,12 +47,12 @@ async function withExactEdit(root: string, problem: EmitProblem, disk: DiskState
   if (problem.code !== "edited-file") return problem;
   const manifest = disk.get(MANIFEST_PATH);
   const current = disk.get(problem.path);
-  const parsed = manifest?.kind === "file" ? parseManifest(manifest.text) : undefined;
+  const parsed = manifest?.kind === "file" ? parseManifest(textOf(manifest)) : undefined;
   const recorded = parsed?.ok ? parsed.manifest.get(problem.path) : undefined;
   if (!recorded || current?.kind !== "file") return problem;
   const written = await lastWritten(root, problem.path, recorded.sha256);
   if (written === undefined) return problem;
-  return problems.editedFile(problem.path, recorded.source, gitPatch(problem.path, written, current.text), "as written");
+  return problems.editedFile(problem.path, recorded.source, gitPatch(problem.path, written, textOf(current)), "as written");
 }
 
 /** Files beside generated ones that neither the plan nor the manifest names, read. */

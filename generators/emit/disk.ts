@@ -18,8 +18,8 @@ export type DiskEntry =
   | { readonly kind: "absent" }
   | {
       readonly kind: "file";
-      /** The content decoded as UTF-8, for the header test and diffs. */
-      readonly text: string;
+      /** The raw content; {@link textOf} decodes it, only for the files whose text is needed (most are merely compared by hash). */
+      readonly bytes: Buffer;
       /** Hex SHA-256 of the raw bytes, so comparisons are byte-exact whatever the encoding. */
       readonly sha256: string;
       /** Permission bits (`0o644`, `0o755`, …), kept when typeflake replaces the file. */
@@ -34,6 +34,9 @@ export type DiskEntry =
   | { readonly kind: "parent-not-directory"; readonly parent: string }
   /** A directory above the path is a symbolic link leading out of the root. */
   | { readonly kind: "outside-root"; readonly link: string };
+
+/** A file's content decoded as UTF-8, for the header test and diffs. */
+export const textOf = (entry: Extract<DiskEntry, { kind: "file" }>): string => entry.bytes.toString("utf8");
 
 /** Disk entries by relative path. */
 export type DiskState = ReadonlyMap<string, DiskEntry>;
@@ -91,7 +94,7 @@ function readEntry(root: string, listings: Listings, folderBlock: FolderBlock, p
     const replaced = notAFile(stats);
     if (replaced) return replaced;
     const bytes = readUpTo(fd, stats.size);
-    return { kind: "file", text: bytes.toString("utf8"), sha256: contentHash(bytes), mode: stats.mode & 0o7777 };
+    return { kind: "file", bytes, sha256: contentHash(bytes), mode: stats.mode & 0o7777 };
   } finally {
     closeSync(fd);
   }

@@ -27,18 +27,29 @@ const git = async (root: string, args: readonly string[]): Promise<string> => (a
 
 const listed = (output: string): string[] => output.split("\0").filter((path) => path !== "");
 
-/** Where the generated `paths` (relative to `root`) stand with git. */
+/**
+ * Where the generated `paths` (relative to `root`) stand with git. The three git commands start
+ * together: a caller that starts this before its own work (`generate --check` reading the disk)
+ * has git's answer by the time it needs it, instead of waiting for three processes one after another.
+ */
 export const gitTracking = async (root: string, paths: readonly string[]): Promise<GitTracking> => {
+  const workTree = git(root, ["rev-parse", "--is-inside-work-tree"]);
+  const listings =
+    paths.length === 0
+      ? undefined
+      : Promise.all([
+          git(root, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...paths]),
+          git(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ...paths]),
+        ]);
+  // Outside a work tree these fail too; their failure means nothing then.
+  listings?.catch(() => undefined);
   try {
-    if ((await git(root, ["rev-parse", "--is-inside-work-tree"])).trim() !== "true") return { kind: "not-a-work-tree" };
+    if ((await workTree).trim() !== "true") return { kind: "not-a-work-tree" };
   } catch (caught) {
     return (caught as NodeJS.ErrnoException).code === "ENOENT" ? { kind: "git-missing" } : { kind: "not-a-work-tree" };
   }
-  if (paths.length === 0) return { kind: "work-tree", untracked: [], ignored: [] };
-  const [untracked, ignored] = await Promise.all([
-    git(root, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...paths]),
-    git(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ...paths]),
-  ]);
+  if (listings === undefined) return { kind: "work-tree", untracked: [], ignored: [] };
+  const [untracked, ignored] = await listings;
   return { kind: "work-tree", untracked: listed(untracked).sort(), ignored: listed(ignored).sort() };
 };
 

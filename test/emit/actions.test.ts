@@ -5,7 +5,7 @@ import { contentHash, MANIFEST_PATH, manifestOf, serializeManifest } from "../..
 import type { FilePlan } from "../../generators/emit/plan.ts";
 import { planned } from "./support/tree.ts";
 
-const file = (text: string): DiskEntry => ({ kind: "file", text, sha256: contentHash(text), mode: 0o644 });
+const file = (text: string): DiskEntry => ({ kind: "file", bytes: Buffer.from(text), sha256: contentHash(text), mode: 0o644 });
 const absent: DiskEntry = { kind: "absent" };
 const flake = planned("flake.nix", "{ }\n", "typeflake.config.ts");
 const plan: FilePlan = { files: [flake] };
@@ -58,7 +58,7 @@ describe("planActions", () => {
     });
 
     it("keeps the replaced file's mode", () => {
-      const entry: DiskEntry = { kind: "file", text: written.text, sha256: contentHash(written.text), mode: 0o755 };
+      const entry: DiskEntry = { kind: "file", bytes: Buffer.from(written.text), sha256: contentHash(written.text), mode: 0o755 };
       const actions = planActions(plan, disk({ [MANIFEST_PATH]: manifest, "flake.nix": entry }), { force: false });
       expect(actions.writes[0]!.before).toEqual({ sha256: contentHash(written.text), mode: 0o755 });
     });

@@ -46,9 +46,12 @@ const checkAgainstDisk = async (context: CommandContext, cache: boolean): Promis
   const planned = await plannedFiles(context, cache);
   const root = context.fleetRoot();
   const { stdout } = context.io;
+  // git runs while the disk is read and compared (another core), not after.
+  const tracking = untrackedGeneratedFiles(root, planned.plan.files.map((file) => file.path));
+  tracking.catch(() => undefined);
   const result = await checkPlan(root, planned.plan);
   stdout.write(formatCheckReport(result, { color: context.color(stdout) }));
-  const untracked = await untrackedGeneratedFiles(root, planned.plan.files.map((file) => file.path));
+  const untracked = await tracking;
   stdout.write(untracked.map((line) => `${line}\n`).join(""));
   context.setExitCode(untracked.length ? ExitCode.Invalid : checkExitCode(result));
 };
