@@ -5,12 +5,13 @@
  * git, in a fleet that is its own repository.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE_FLEET } from "../diagnostics/support/fleet-text.ts";
 import { runGenerate } from "../diagnostics/support/run-generate.ts";
-import { trackGeneratedFiles } from "../../generators/git/track-generated.ts";
+import { gitTracking, trackGeneratedFiles } from "../../generators/git/track-generated.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 
 const git = (root: string, ...args: string[]): string => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" });
@@ -80,6 +81,17 @@ describe("generated files and git", () => {
       );
     } finally {
       process.env["PATH"] = path;
+    }
+  });
+
+  it("tells a folder outside any work tree, though its listings started before git said so", async () => {
+    // Under the system's temporary folder, which no repository encloses.
+    const outside = await mkdtemp(join(tmpdir(), "typeflake-no-git-"));
+    try {
+      await writeFile(join(outside, "flake.nix"), "{ }\n");
+      expect(await gitTracking(outside, ["flake.nix"])).toEqual({ kind: "not-a-work-tree" });
+    } finally {
+      await rm(outside, { recursive: true, force: true });
     }
   });
 
