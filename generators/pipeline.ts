@@ -48,6 +48,8 @@ export interface PipelineOptions {
   readonly printMemo?: PrintMemo;
   /** The fleet's definition files, when the caller has already found them (the run cache does). */
   readonly discovery?: Discovery;
+  /** The files the last recorded run read (absolute): the load proves them unchanged by its build (see `loadFleet`). */
+  readonly knownInputs?: readonly string[];
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
@@ -96,8 +98,8 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], optionIndex:
 };
 
 /** Load, validate, index, lower (once), check and plan the fleet at `root`. */
-export const runPipeline = async (root: string, { printMemo, discovery }: PipelineOptions = {}): Promise<PipelineResult> => {
-  const [validation, options] = await Promise.all([loadAndValidate(root, discovery), loadOptionIndex(root)]);
+export const runPipeline = async (root: string, { printMemo, discovery, knownInputs }: PipelineOptions = {}): Promise<PipelineResult> => {
+  const [validation, options] = await Promise.all([loadAndValidate(root, discovery, knownInputs), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
   const optionIndex = options.index;
   const found = [...validation.diagnostics, ...options.diagnostics];

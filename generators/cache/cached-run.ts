@@ -43,7 +43,8 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   const [outer, previous] = await Promise.all([outerInputs(root, discovery), options.reuse ? readRecord(file) : undefined]);
   if (previous && (await stillCurrent(root, previous.fingerprint, outer))) return { plan: previous.plan, diagnostics: previous.diagnostics };
   // Printed texts are only the same for the same printer.
-  const result = await runPipeline(root, { discovery, printMemo: previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map() });
+  const printMemo = previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map();
+  const result = await runPipeline(root, { discovery, printMemo, knownInputs: Object.keys(previous?.fingerprint.files ?? {}) });
   if (!result.plan || !result.read) return { plan: result.plan, diagnostics: result.diagnostics };
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
   const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));

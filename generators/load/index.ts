@@ -34,12 +34,13 @@ export type LoadedValidation = ValidationResult & Pick<LoadedFleet, "read">;
 /**
  * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the user's),
  * as `discovery` found them (found here when not given). Files that fail to import are reported
- * and left out; their names still count for references.
+ * and left out; their names still count for references. `known`: the files the last recorded run
+ * read (absolute), which lets a recently edited one be recorded again (see `loadFleetModules`).
  */
-export const loadFleet = async (root: string, found?: Discovery): Promise<LoadedFleet> => {
+export const loadFleet = async (root: string, found?: Discovery, known?: readonly string[]): Promise<LoadedFleet> => {
   const absoluteRoot = resolve(root);
   const discovery = found ?? (await discoverDefinitions(absoluteRoot));
-  const { modules, read } = await loadFleetModules(absoluteRoot, discovery.files.map((file) => file.path));
+  const { modules, read } = await loadFleetModules(absoluteRoot, discovery.files.map((file) => file.path), known);
   const loaded = discovery.files.map((file) => ({ file, result: loadDefinition(absoluteRoot, file, modules.get(file.path)!) }));
   const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
     loaded.flatMap(({ file, result }) => (file.kind === kind && result.ok ? [result.source] : []));
@@ -64,11 +65,11 @@ export const loadFleet = async (root: string, found?: Discovery): Promise<Loaded
  * Load and validate the fleet at `root`. `fleet` is present only when nothing is wrong;
  * `diagnostics` holds every problem of every file, located (file:line:col and source line) and
  * sorted by file and position, ready for `formatDiagnostics` or `diagnosticsToJson`. The source
- * locator (ts-morph) is loaded only when there is something to report.
+ * locator (ts-morph) is loaded only when there is something to report. `known`: see {@link loadFleet}.
  */
-export const loadAndValidate = async (root: string, discovery?: Discovery): Promise<LoadedValidation> => {
+export const loadAndValidate = async (root: string, discovery?: Discovery, known?: readonly string[]): Promise<LoadedValidation> => {
   const absoluteRoot = resolve(root);
-  const loaded = await loadFleet(absoluteRoot, discovery);
+  const loaded = await loadFleet(absoluteRoot, discovery, known);
   const validated = validateFleet(loaded.sources);
   const found = [...loaded.diagnostics, ...validated.diagnostics];
   const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot));
