@@ -10,7 +10,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import { contentHash } from "../emit/manifest.ts";
-import { ABSENT } from "../cache/file-hashes.ts";
+import { ABSENT, hashFiles } from "../cache/file-hashes.ts";
 
 /**
  * How long before the build a file must have last changed to be trusted without an earlier hash:
@@ -38,15 +38,7 @@ const modifiedAt = (path: string): number | undefined => {
 export const beforeBuild = (paths: readonly string[]): BeforeBuild => {
   const trustedBefore = Date.now() - CLOCK_SLACK_MS;
   const recent = paths.filter((path) => (modifiedAt(path) ?? Infinity) >= trustedBefore);
-  return { trustedBefore, recent: new Map(recent.map((path) => [path, hashOrAbsent(path)])) };
-};
-
-const hashOrAbsent = (path: string): string => {
-  try {
-    return contentHash(readFileSync(path));
-  } catch {
-    return ABSENT;
-  }
+  return { trustedBefore, recent: hashFiles(recent) };
 };
 
 /** One file's bytes and the modification time of those very bytes (one open file). */
