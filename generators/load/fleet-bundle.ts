@@ -290,20 +290,24 @@ export const loadFleetModules = async (root: string, entries: readonly string[],
   const parent = await bundleParent(root);
   await removeAbandoned(parent);
   const outdir = await mkdtemp(join(parent, inProgressPrefix("load")));
-  // Stack traces of throws in fleet files read through the bundles' source maps.
-  process.setSourceMapsEnabled(true);
   // What the fallbacks read is not kept: their runs have errors.
   const unrecorded: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   try {
-    let modules: LoadedModule[] | undefined;
+    let refused = false;
     try {
       const together = await loadTogether(root, entries, known, outdir, exportNames);
       if (together) return together;
     } catch (thrown) {
       if (!buildMessages(thrown)) throw thrown;
-      modules = await loadAlone(root, entries, join(outdir, "alone"), exportNames, unrecorded);
+      refused = true;
     }
-    modules ??= await loadEach(root, entries, join(outdir, "each"), exportNames, unrecorded);
+    // Only the fallbacks report throws from fleet files, with stack traces read through their
+    // bundles' source maps; enabled no earlier, since Node then parses the map of every module
+    // loaded after it (typeflake's own chunks included) on every run.
+    process.setSourceMapsEnabled(true);
+    const modules = refused
+      ? await loadAlone(root, entries, join(outdir, "alone"), exportNames, unrecorded)
+      : await loadEach(root, entries, join(outdir, "each"), exportNames, unrecorded);
     return { modules: new Map(entries.map((entry, index) => [entry, modules[index]!])) };
   } finally {
     await rm(outdir, { recursive: true, force: true });
