@@ -11,6 +11,7 @@ import { readFile, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isJsonObject } from "../json-object.ts";
 import { absoluteIn, tempPathFor } from "./atomic.ts";
 import { createFile, keepCopy, makeDirectory, removeDirectory, removeFile, renameFile } from "./file-ops.ts";
 import { STATE_DIRECTORY } from "./paths.ts";
@@ -170,8 +171,8 @@ function parseHolder(text: string): LockHolder | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== "object" || value === null) return undefined;
-  const fields = value as Record<string, unknown>;
+  if (!isJsonObject(value)) return undefined;
+  const fields = value;
   const { pid, startedAt, processStart, token } = fields;
   const named = fields["hostname"];
   if (!Number.isInteger(pid) || typeof named !== "string" || typeof startedAt !== "string" || typeof token !== "string") return undefined;

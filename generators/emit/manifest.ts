@@ -9,6 +9,7 @@
  * code-unit order, no timestamps: the same plan gives byte-identical manifests everywhere.
  */
 import { createHash } from "node:crypto";
+import { isJsonObject } from "../json-object.ts";
 import { comparePaths, pathProblem, STATE_DIRECTORY } from "./paths.ts";
 import type { FilePlan } from "./plan.ts";
 
@@ -46,19 +47,16 @@ const ABOUT =
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** A JSON object (not an array, not null): what a record of entries or an entry must be. */
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
  * The entries of the record `value` (at `where`), each checked by `entry`, or the first problem as
  * `where.key: what`. Checked by hand rather than with zod: a run with nothing to do reads the
  * manifest and nothing else that needs zod, whose loading costs more than the whole check.
  */
 function entriesOf<T>(value: unknown, where: string, entry: (item: Record<string, unknown>) => T | string): [string, T][] | string {
-  if (!isRecord(value)) return `${where}: expected an object`;
+  if (!isJsonObject(value)) return `${where}: expected an object`;
   const entries: [string, T][] = [];
   for (const [key, item] of Object.entries(value)) {
-    if (!isRecord(item)) return `${where}.${key}: expected an object`;
+    if (!isJsonObject(item)) return `${where}.${key}: expected an object`;
     const checked = entry(item);
     if (typeof checked === "string") return `${where}.${key}.${checked}`;
     entries.push([key, checked]);
@@ -100,7 +98,7 @@ export function parseManifest(text: string): ParsedManifest {
   } catch {
     return { ok: false, reason: "it is not valid JSON" };
   }
-  if (!isRecord(json)) return { ok: false, reason: "unexpected content: expected an object" };
+  if (!isJsonObject(json)) return { ok: false, reason: "unexpected content: expected an object" };
   if (json["version"] !== FORMAT_VERSION) return { ok: false, reason: `unexpected content at version: expected ${FORMAT_VERSION}` };
   const files = entriesOf(json["files"], "files", fileEntry);
   if (typeof files === "string") return { ok: false, reason: `unexpected content at ${files}` };

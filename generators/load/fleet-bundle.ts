@@ -247,7 +247,6 @@ const loadEach = async (root: string, entries: readonly string[], outdir: string
   return Promise.all(entries.map((entry) => evaluate(outputs.get(entry)!)));
 };
 
-
 /**
  * The usual case: one bundle, one import, and every file it read; undefined when some file threw
  * while Node evaluated it. `known` are the files the fleet is expected to read besides its

@@ -3,6 +3,7 @@
  * friends): given an option path the schema does not have, find what became of it and what the
  * user should write instead.
  */
+import { isJsonObject } from "../json-object.ts";
 import { ELEMENT, type OptionPath, type ValuePath } from "./option-path.ts";
 import type { OptionAlias } from "./options-file.ts";
 import { slotAt } from "./lookup.ts";
@@ -27,9 +28,6 @@ export interface AliasFinding {
   /** The value the user gave the old option. */
   readonly value: unknown;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const startsWith = (path: OptionPath, prefix: OptionPath): boolean =>
   path.length >= prefix.length && prefix.every((segment, index) => path[index] === segment);
@@ -76,7 +74,7 @@ export function findAliases(
 function follow(value: unknown, path: OptionPath): { present: boolean; value?: unknown } {
   let current = value;
   for (const segment of path) {
-    if (!isRecord(current) || !(segment in current)) return { present: false };
+    if (!isJsonObject(current) || !(segment in current)) return { present: false };
     current = current[segment];
   }
   return { present: true, value: current };

@@ -21,7 +21,11 @@ const poolsOf = (body: ConfigBody): readonly string[] => body.zfs?.pools ?? [];
 /** The modules that passed validation, by name: looked up for every host, indexed once. */
 const modulesByName = (draft: FleetDraft): ReadonlyMap<string, readonly ModuleEntry[]> => {
   const byName = new Map<string, ModuleEntry[]>();
-  for (const module of draft.modules) byName.set(module.name, [...(byName.get(module.name) ?? []), module]);
+  for (const module of draft.modules) {
+    const named = byName.get(module.name) ?? [];
+    named.push(module);
+    byName.set(module.name, named);
+  }
   return byName;
 };
 

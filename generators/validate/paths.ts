@@ -45,7 +45,7 @@ const entryReferences = (index: FleetIndex, entry: AnyEntry, generatedFolder: st
   const at = (objectPath: readonly ObjectPathSegment[]): SourceOrigin => ({ file: entry.file, objectPath });
   const own = posix.dirname(entry.file);
   return [
-    ...(entry.config.imports ?? []).map((written, index) => ({ origin: at(["imports", index]), written, base: own })),
+    ...(entry.config.imports ?? []).map((written, position) => ({ origin: at(["imports", position]), written, base: own })),
     ...writtenIn(index, entry).flatMap(({ expression, path }) =>
       expression.kind === "path" ? [{ origin: at(path), written: expression.path, base: generatedFolder }] : [],
     ),
