@@ -4,6 +4,7 @@
  * e.g. from a run of an older version cut off before it wrote its manifest).
  */
 import { isTempName } from "./atomic.ts";
+import { isGeneratedKind } from "./header.ts";
 import type { Listings } from "./listings.ts";
 import { ancestorDirectories } from "./paths.ts";
 
@@ -32,9 +33,10 @@ export function findTemporaryFiles(listings: Listings): string[] {
 }
 
 /**
- * Files that could be orphaned generated files: those directly inside the folders where `known`
- * (planned and manifest) paths live, and inside their sibling folders (`hosts/old/` beside
- * `hosts/nas/`), that `known` does not name. Callers read them and keep those with the header.
+ * Files that could be orphaned generated files: those of a kind typeflake writes directly inside
+ * the folders where `known` (planned and manifest) paths live, and inside their sibling folders
+ * (`hosts/old/` beside `hosts/nas/`), that `known` does not name. Callers read them and keep
+ * those with the header.
  */
 export function findUnrecordedFiles(known: ReadonlySet<string>, listings: Listings): string[] {
   const folders = new Set([...known].map((path) => ancestorDirectories(path).at(-1) ?? ""));
@@ -45,7 +47,7 @@ export function findUnrecordedFiles(known: ReadonlySet<string>, listings: Listin
   for (const folder of folders) {
     for (const entry of listings(folder).values()) {
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isFile() && !known.has(path) && !isTempName(entry.name)) found.push(path);
+      if (entry.isFile() && isGeneratedKind(entry.name) && !known.has(path) && !isTempName(entry.name)) found.push(path);
     }
   }
   return found.sort();

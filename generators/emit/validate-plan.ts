@@ -3,7 +3,7 @@
  * refusing it up front means such a bug can never write a file outside the root, write one path
  * twice, or write a file later runs would mistake for hand-written.
  */
-import { hasGeneratedHeader } from "./header.ts";
+import { GENERATED_FILE_ENDINGS, hasGeneratedHeader, isGeneratedKind } from "./header.ts";
 import { ancestorDirectories, pathProblem } from "./paths.ts";
 import type { FilePlan } from "./plan.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -21,6 +21,7 @@ export function validatePlan(plan: FilePlan): EmitProblem[] {
     sourcesByPath.set(file.path, [file.source]);
     const unsafe = pathProblem(file.path);
     if (unsafe) found.push(problems.invalidPath(file.path, unsafe));
+    else if (!isGeneratedKind(file.path)) found.push(problems.invalidPath(file.path, `typeflake writes only ${GENERATED_FILE_ENDINGS.join(", ")} files`));
     else if (!hasGeneratedHeader(file.text)) found.push(problems.missingHeader(file.path, file.source));
   }
   for (const [path, sources] of sourcesByPath) {

@@ -31,16 +31,13 @@ const perHostFolder = (file: FleetFile): Diagnostic =>
 
 /** Every home file under `root` (absolute), sorted by name. */
 export const discoverHomes = async (root: string): Promise<HomeDiscovery> => {
-  const found = await Promise.all(
-    (await entries(join(root, HOMES_DIR))).map(async (entry): Promise<FleetFile[]> => {
-      if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
-        return [homeFile(root, entry.name.slice(0, -".ts".length), `${HOMES_DIR}/${entry.name}`)];
-      }
-      const file = `${HOMES_DIR}/${entry.name}/${HOME_FILE}`;
-      return (await isFile(join(root, file))) ? [homeFile(root, entry.name, file)] : [];
-    }),
-  );
-  const candidates = found.flat();
+  const candidates = (await entries(join(root, HOMES_DIR))).flatMap((entry): FleetFile[] => {
+    if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
+      return [homeFile(root, entry.name.slice(0, -".ts".length), `${HOMES_DIR}/${entry.name}`)];
+    }
+    const file = `${HOMES_DIR}/${entry.name}/${HOME_FILE}`;
+    return isFile(join(root, file)) ? [homeFile(root, entry.name, file)] : [];
+  });
   const inFolder = candidates.filter((file) => file.name.includes("@") && file.file.endsWith(`/${HOME_FILE}`));
   const files = candidates.filter((file) => !inFolder.includes(file));
   const first = (file: FleetFile) => files.find((other) => other.name === file.name) as FleetFile;

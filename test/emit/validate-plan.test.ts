@@ -32,8 +32,17 @@ describe("validatePlan", () => {
   });
 
   it("refuses a path planned both as a file and as a directory", () => {
-    const plan = { files: [planned("hosts/nas/default.nix", "{ }\n"), planned("hosts", "{ }\n")] };
-    expect(validatePlan(plan)).toEqual([expect.objectContaining({ path: "hosts", code: "path-conflict", message: expect.stringContaining("hosts/nas/default.nix") })]);
+    const plan = { files: [planned("hosts.nix/nas/default.nix", "{ }\n"), planned("hosts.nix", "{ }\n")] };
+    expect(validatePlan(plan)).toEqual([
+      expect.objectContaining({ path: "hosts.nix", code: "path-conflict", message: expect.stringContaining("hosts.nix/nas/default.nix") }),
+    ]);
+  });
+
+  it("refuses a file of a kind typeflake does not write: the search for orphans would never find it", () => {
+    const [problem, ...rest] = validatePlan({ files: [planned("hosts/nas/notes.txt", "# x\n")] });
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ path: "hosts/nas/notes.txt", code: "invalid-path" });
+    expect(problem?.message).toContain("typeflake writes only .nix, .yaml, .md files");
   });
 
   it("refuses a planned file without the generated header", () => {
