@@ -32,6 +32,7 @@ export const fleetReport = (result: FleetResult): string => {
   const nixName = result.nix?.ok ? `nix-instantiate --parse, all .nix (${result.nix.calls} call${result.nix.calls === 1 ? "" : "s"})` : `nix-instantiate --parse: ${result.nix?.reason ?? "not run"}`;
   const measured: [string, RunStats | undefined][] = [
     ["typeflake generate (cold, empty output)", result.generate],
+    ["typeflake generate --check (nothing changed, first run: reads every file)", result.firstCheck],
     ["typeflake generate --check (nothing changed)", result.check],
     ["typeflake generate (nothing changed)", result.current],
     ["typeflake generate (one host changed)", result.oneChanged],

@@ -4,7 +4,8 @@
  * validating, lowering and printing the fleet again. When something changed, the pipeline runs,
  * but a Nix file whose AST is unchanged takes its text from the record instead of being printed
  * again (the print memo: one host changed, one host printed). The record is read here, at the
- * edge, and handed to the pipeline as data.
+ * edge, and handed to the pipeline as data; so is the hash memo, which spares reading the files
+ * whose stat is unchanged, here and when the plan is written or checked.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
@@ -12,6 +13,8 @@ import type { FilePlan } from "../emit/plan.ts";
 import { outerInputs, runFingerprint, stillCurrent } from "./fingerprint.ts";
 import { discoverDefinitions } from "../load/discover-definitions.ts";
 import { nearestCacheFolder } from "./folder.ts";
+import { HashMemo } from "../hash-memo.ts";
+import { hashMemoFile, readHashMemo, type StoredHashMemo } from "./hash-memo-store.ts";
 import { printMemoOf } from "./run-record.ts";
 import { readRecord, recordFile, writeRecord } from "./run-store.ts";
 
@@ -19,7 +22,10 @@ import { readRecord, recordFile, writeRecord } from "./run-store.ts";
 export interface PlannedRun {
   readonly plan?: FilePlan;
   readonly diagnostics: readonly Diagnostic[];
+  /** The hashes of files known by their stat, for writing or checking the plan, and the file that keeps them for the next run. */
+  readonly hashes?: StoredHashMemo;
 }
+
 
 /** How to use the cache. */
 export interface CacheOptions {
@@ -39,16 +45,22 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   const folder = nearestCacheFolder(root);
   if (folder === undefined) return runPipeline(root);
   const file = recordFile(folder, root);
+  const memoFile = hashMemoFile(folder, root);
   const discovery = await discoverDefinitions(root);
-  const [outer, previous] = await Promise.all([outerInputs(root, discovery), options.reuse ? readRecord(file) : undefined]);
-  if (previous && (await stillCurrent(root, previous.fingerprint, outer))) return { plan: previous.plan, diagnostics: previous.diagnostics };
+  const [outer, previous, memo] = await Promise.all([
+    outerInputs(root, discovery),
+    options.reuse ? readRecord(file) : undefined,
+    options.reuse ? readHashMemo(memoFile) : new HashMemo(),
+  ]);
+  const hashes = { memo, file: memoFile };
+  if (previous && (await stillCurrent(root, previous.fingerprint, outer, memo))) return { plan: previous.plan, diagnostics: previous.diagnostics, hashes };
   // Printed texts are only the same for the same printer.
   const printMemo = previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map();
   const result = await runPipeline(root, { discovery, printMemo, knownInputs: Object.keys(previous?.fingerprint.files ?? {}) });
-  if (!result.plan || !result.read) return { plan: result.plan, diagnostics: result.diagnostics };
+  if (!result.plan || !result.read) return { plan: result.plan, diagnostics: result.diagnostics, hashes };
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
   const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));
   const printed = Object.fromEntries(result.printed ?? []);
   await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan: result.plan, printed });
-  return { plan: result.plan, diagnostics };
+  return { plan: result.plan, diagnostics, hashes };
 };

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { contentHash } from "../emit/manifest.ts";
 import type { Discovery } from "../load/discover.ts";
 import { pathFacts, type PathFacts } from "../load/existing-paths.ts";
+import type { HashMemo } from "../hash-memo.ts";
 import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
 import { codeIdentity } from "./code-identity.ts";
 import { ABSENT, hashFiles } from "./file-hashes.ts";
@@ -57,9 +58,12 @@ export const runFingerprint = (outer: OuterInputs, read: RunReads): RunFingerpri
   paths: { checked: read.paths.checked, facts: describeFacts(read.paths.facts) },
 });
 
-/** Whether the disk under `root` (whose outer inputs are `outer`, taken now) still gives `recorded`. */
-export const stillCurrent = async (root: string, recorded: RunFingerprint, outer: OuterInputs): Promise<boolean> => {
+/**
+ * Whether the disk under `root` (whose outer inputs are `outer`, taken now) still gives
+ * `recorded`; files whose stat `memo` remembers are not read.
+ */
+export const stillCurrent = async (root: string, recorded: RunFingerprint, outer: OuterInputs, memo: HashMemo): Promise<boolean> => {
   if (recorded.code !== outer.code || recorded.listing !== outer.listing || recorded.optionIndex !== outer.optionIndex) return false;
-  const changed = [...hashFiles(Object.keys(recorded.files))].some(([path, hash]) => recorded.files[path] !== hash);
+  const changed = [...hashFiles(Object.keys(recorded.files), memo)].some(([path, hash]) => recorded.files[path] !== hash);
   return !changed && describeFacts(await pathFacts(root, recorded.paths.checked)) === recorded.paths.facts;
 };

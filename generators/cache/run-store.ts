@@ -20,17 +20,21 @@ export const readRecord = async (file: string): Promise<RunRecord | undefined> =
   return bytes === undefined ? undefined : parseRecord(bytes);
 };
 
+/** Store `record` in `file` (see {@link writeCacheFile}). */
+export const writeRecord = (file: string, record: RunRecord): Promise<void> => writeCacheFile(file, serializeRecord(record));
+
 /**
- * Store `record` in `file`. A cache that cannot be written (read-only or full disk) only costs
- * the next run its shortcut: the failure is swallowed, and no temporary file is left behind.
+ * Replace `file`, in the cache folder, with `text`. A cache that cannot be written (read-only or
+ * full disk) only costs the next run its shortcut: the failure is swallowed, and no temporary
+ * file is left behind.
  */
-export const writeRecord = async (file: string, record: RunRecord): Promise<void> => {
+export const writeCacheFile = async (file: string, text: string): Promise<void> => {
   const folder = join(file, "..");
   const temporary = join(folder, `${inProgressPrefix("write")}${randomBytes(6).toString("hex")}`);
   try {
     await mkdir(folder, { recursive: true });
     await removeAbandoned(folder);
-    await writeFile(temporary, serializeRecord(record));
+    await writeFile(temporary, text);
     await rename(temporary, file);
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);

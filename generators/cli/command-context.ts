@@ -66,5 +66,5 @@ const loadPlannedFiles = async (context: CommandContext, reuse: boolean): Promis
   const { plannedRun } = await import("../cache/cached-run.ts");
   const result = await plannedRun(context.fleetRoot(), { reuse });
   if (!result.plan) return rejected(context, result.diagnostics);
-  return { plan: result.plan, diagnostics: result.diagnostics };
+  return { plan: result.plan, diagnostics: result.diagnostics, ...(result.hashes && { hashes: result.hashes }) };
 };

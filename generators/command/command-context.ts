@@ -5,6 +5,7 @@
  * from an environment of their own, so a command runs in-process and its output can be read back.
  */
 import type { Writable } from "node:stream";
+import type { StoredHashMemo } from "../cache/hash-memo-store.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { FilePlan } from "../emit/plan.ts";
 import type { Fleet } from "../model/fleet.ts";
@@ -32,7 +33,10 @@ export interface ValidFleet {
 }
 
 /** The files generating writes, and the warnings found on the way, without the fleet they came from. */
-export type PlannedFiles = Pick<ValidFleet, "plan" | "diagnostics">;
+export interface PlannedFiles extends Pick<ValidFleet, "plan" | "diagnostics"> {
+  /** Hashes of files known by their stat, to write or check the plan with; none without a cache. */
+  readonly hashes?: StoredHashMemo;
+}
 
 /** What a command's action receives. */
 export interface CommandContext {

@@ -75,9 +75,10 @@ export function pathsToRead(plan: FilePlan, manifestEntry: DiskEntry): string[] 
 /**
  * Decide what to do. `disk` must hold an entry for `MANIFEST_PATH` and for every path
  * `pathsToRead` named; `plan` must have passed `validatePlan`. `unrecorded` holds files found
- * beside generated ones that neither the plan nor the manifest names (see `leftovers.ts`).
+ * beside generated ones that neither the plan nor the manifest names (see `leftovers.ts`);
+ * `nextFiles` is the manifest of `plan` (`manifestOf`), when the caller has it already.
  */
-export function planActions(plan: FilePlan, disk: DiskState, options: DecideOptions, unrecorded: DiskState = new Map()): Actions {
+export function planActions(plan: FilePlan, disk: DiskState, options: DecideOptions, unrecorded: DiskState = new Map(), nextFiles: Manifest = manifestOf(plan)): Actions {
   const writes: FileWrite[] = [];
   const unchanged: string[] = [];
   const refused: EmitProblem[] = [];
@@ -85,12 +86,11 @@ export function planActions(plan: FilePlan, disk: DiskState, options: DecideOpti
   const previous = previousManifest(manifestEntry, options);
   if (previous.problem) refused.push(previous.problem);
 
-  // Each planned text is hashed once, for the comparison here and for the next manifest.
-  const nextFiles = manifestOf(plan);
   const planned = [...plan.files].sort((a, b) => comparePaths(a.path, b.path));
   for (const file of planned) {
     const entry = entryAt(disk, file.path);
     if (entry.kind === "absent") writes.push({ ...file, previous: undefined });
+    else if (entry.kind === "planned-file") unchanged.push(file.path);
     else if (entry.kind !== "file") refused.push(blockedProblem(file.path, entry));
     else if (entry.sha256 === nextFiles.get(file.path)?.sha256) unchanged.push(file.path);
     else if (options.force || isAsWritten(previous.manifest, file.path, entry)) {
@@ -163,6 +163,8 @@ function keptMessage(source: string, entry: DiskEntry): string {
 function previousManifest(entry: DiskEntry, options: DecideOptions): { manifest: Manifest; released: Released; problem?: EmitProblem } {
   const empty = { manifest: new Map(), released: new Map() };
   if (entry.kind === "absent") return empty;
+  // Only planned files are left unread, and the manifest is never planned (`validatePlan`).
+  if (entry.kind === "planned-file") throw new Error("internal: the manifest was not read");
   if (entry.kind !== "file") return { ...empty, problem: blockedProblem(MANIFEST_PATH, entry) };
   const parsed = parseManifest(textOf(entry));
   if (parsed.ok) return parsed;
@@ -171,7 +173,7 @@ function previousManifest(entry: DiskEntry, options: DecideOptions): { manifest:
 }
 
 /** Why a path occupied by something other than a regular file cannot be written. */
-function blockedProblem(path: string, entry: Exclude<DiskEntry, { kind: "absent" | "file" }>): EmitProblem {
+function blockedProblem(path: string, entry: Exclude<DiskEntry, { kind: "absent" | "file" | "planned-file" }>): EmitProblem {
   switch (entry.kind) {
     case "not-a-file":
       return problems.notARegularFile(path, entry.what);

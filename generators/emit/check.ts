@@ -8,6 +8,7 @@
  * otherwise leave old generated files behind forever). It is reported as one line, not a diff:
  * its hashes tell a reader nothing.
  */
+import type { HashMemo } from "../hash-memo.ts";
 import type { KeptFile } from "./actions.ts";
 import { decide } from "./decide.ts";
 import { gitPatch } from "./patch.ts";
@@ -49,11 +50,14 @@ export interface CheckResult {
   readonly failed: readonly EmitProblem[];
 }
 
-/** Compare `plan` with the disk under `root`. Never writes; never throws for I/O errors. */
-export async function checkPlan(root: string, plan: FilePlan): Promise<CheckResult> {
+/**
+ * Compare `plan` with the disk under `root`; with `memo`, planned files whose stat shows they hold
+ * the planned bytes are not read. Never writes; never throws for I/O errors.
+ */
+export async function checkPlan(root: string, plan: FilePlan, memo?: HashMemo): Promise<CheckResult> {
   // The search for temporary files walks the same folders the decision listed.
   const listings = folderListings(root);
-  const decision = await decide(root, plan, { force: false }, listings);
+  const decision = await decide(root, plan, { force: false }, listings, memo);
   const nothing = { unchanged: [], missing: [], changed: [], stale: [], orphaned: [], temporary: [], keptModified: [], manifestOutdated: false };
   if (!decision.ok) return { ...nothing, refused: decision.refused, failed: decision.failed };
   let temporary: string[];

@@ -2,12 +2,13 @@
  * Validate, read, decide: the part `writePlan` and `checkPlan` share, so both see the same
  * disk the same way and `--check` cannot disagree with `generate`.
  */
+import type { HashMemo } from "../hash-memo.ts";
 import { type Actions, type DecideOptions, pathsToRead, planActions } from "./actions.ts";
 import { type DiskState, readDisk, textOf } from "./disk.ts";
 import { lastWritten } from "./last-written.ts";
 import { findUnrecordedFiles } from "./leftovers.ts";
 import type { Listings } from "./listings.ts";
-import { MANIFEST_PATH, parseManifest } from "./manifest.ts";
+import { MANIFEST_PATH, manifestOf, parseManifest } from "./manifest.ts";
 import { gitPatch } from "./patch.ts";
 import type { FilePlan } from "./plan.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -23,19 +24,23 @@ export type Decision =
  * Read the disk under `root` (nothing is written) and decide what writing `plan` would do.
  * `listings` lists the folders under `root` (`folderListings`), once for the reads of planned,
  * recorded and unrecorded files alike; a caller may go on using them while nothing has changed.
+ * With `memo`, planned files whose stat shows they hold the planned bytes are not read.
  */
-export async function decide(root: string, plan: FilePlan, options: DecideOptions, listings: Listings): Promise<Decision> {
+export async function decide(root: string, plan: FilePlan, options: DecideOptions, listings: Listings, memo?: HashMemo): Promise<Decision> {
   const invalid = validatePlan(plan);
   if (invalid.length > 0) return { ok: false, refused: invalid, failed: [] };
   const manifestRead = readDisk(root, [MANIFEST_PATH], listings);
   if (!manifestRead.ok) return { ok: false, refused: [], failed: [manifestRead.problem] };
   const manifestEntry = manifestRead.disk.get(MANIFEST_PATH)!;
-  const rest = readDisk(root, pathsToRead(plan, manifestEntry), listings);
+  // Each planned text is hashed once: to spare reading files, to compare, and for the next manifest.
+  const nextFiles = manifestOf(plan);
+  const known = memo && { memo, planned: new Map([...nextFiles].map(([path, { sha256 }]) => [path, sha256])) };
+  const rest = readDisk(root, pathsToRead(plan, manifestEntry), listings, known);
   if (!rest.ok) return { ok: false, refused: [], failed: [rest.problem] };
   const disk = new Map([...rest.disk, [MANIFEST_PATH, manifestEntry]]);
   const unrecorded = readUnrecorded(root, new Set(rest.disk.keys()), listings);
   if (!unrecorded.ok) return { ok: false, refused: [], failed: [unrecorded.problem] };
-  const actions = planActions(plan, disk, options, unrecorded.disk);
+  const actions = planActions(plan, disk, options, unrecorded.disk, nextFiles);
   return { ok: true, actions: { ...actions, refused: await Promise.all(actions.refused.map((p) => withExactEdit(root, p, disk))) } };
 }
 

@@ -8,6 +8,7 @@
  */
 import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
+import type { HashMemo } from "../hash-memo.ts";
 import type { Listings } from "./listings.ts";
 import { contentHash } from "./manifest.ts";
 import { ancestorDirectories } from "./paths.ts";
@@ -25,6 +26,11 @@ export type DiskEntry =
       /** Permission bits (`0o644`, `0o755`, …), kept when typeflake replaces the file. */
       readonly mode: number;
     }
+  /**
+   * A regular file not read: its stat is the one it had when a run hashed it (see `hash-memo.ts`),
+   * and that hash is the planned file's. Only a planned path is ever taken for one.
+   */
+  | { readonly kind: "planned-file" }
   | {
       readonly kind: "not-a-file";
       /** What is there instead, as messages say it: `a directory`, `a symbolic link`, … */
@@ -46,11 +52,20 @@ export type DiskRead = { readonly ok: true; readonly disk: DiskState } | { reado
 
 const ABSENT: DiskEntry = { kind: "absent" };
 
+/** What spares reading planned files: hashes known by stat, and the planned files' hashes. */
+export interface KnownHashes {
+  readonly memo: HashMemo;
+  /** Relative path → hex SHA-256 of the planned text. */
+  readonly planned: ReadonlyMap<string, string>;
+}
+
 /**
  * Read what is at each of `paths` (relative, already validated) under `root`, telling what each
- * path is from its folder's entry in `listings` (listed once for every path in the folder).
+ * path is from its folder's entry in `listings` (listed once for every path in the folder). With
+ * `known`, a planned file whose stat shows it still holds the planned bytes is not read, and the
+ * hashes of the files read are remembered.
  */
-export function readDisk(root: string, paths: Iterable<string>, listings: Listings): DiskRead {
+export function readDisk(root: string, paths: Iterable<string>, listings: Listings, known?: KnownHashes): DiskRead {
   const entries = new Map<string, DiskEntry>();
   let realRoot: string;
   try {
@@ -68,7 +83,7 @@ export function readDisk(root: string, paths: Iterable<string>, listings: Listin
   };
   for (const path of paths) {
     try {
-      entries.set(path, readEntry(root, listings, folderBlock, path));
+      entries.set(path, readEntry(root, listings, folderBlock, path, known));
     } catch (cause) {
       return { ok: false, problem: problems.io(path, "read", cause) };
     }
@@ -78,7 +93,9 @@ export function readDisk(root: string, paths: Iterable<string>, listings: Listin
 
 type FolderBlock = (directory: string) => DiskEntry | undefined;
 
-function readEntry(root: string, listings: Listings, folderBlock: FolderBlock, path: string): DiskEntry {
+const PLANNED_FILE: DiskEntry = { kind: "planned-file" };
+
+function readEntry(root: string, listings: Listings, folderBlock: FolderBlock, path: string, known: KnownHashes | undefined): DiskEntry {
   for (const directory of ancestorDirectories(path)) {
     const blocked = folderBlock(directory);
     if (blocked) return blocked;
@@ -87,14 +104,23 @@ function readEntry(root: string, listings: Listings, folderBlock: FolderBlock, p
   if (!found) return ABSENT;
   const other = notAFile(found);
   if (other) return other;
-  const fd = openSync(join(root, path), constants.O_RDONLY | constants.O_NOFOLLOW);
+  const absolute = join(root, path);
+  const planned = known?.planned.get(path);
+  if (planned !== undefined) {
+    const stats = lstatSync(absolute, { throwIfNoEntry: false });
+    if (stats?.isFile() && known!.memo.hashOf(absolute, stats) === planned) return PLANNED_FILE;
+  }
+  const readFrom = Date.now();
+  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const stats = fstatSync(fd);
     // Replaced by something else since it was listed: report what is there now.
     const replaced = notAFile(stats);
     if (replaced) return replaced;
     const bytes = readUpTo(fd, stats.size);
-    return { kind: "file", bytes, sha256: contentHash(bytes), mode: stats.mode & 0o7777 };
+    const sha256 = contentHash(bytes);
+    known?.memo.remember(absolute, stats, sha256, readFrom);
+    return { kind: "file", bytes, sha256, mode: stats.mode & 0o7777 };
   } finally {
     closeSync(fd);
   }

@@ -1,4 +1,5 @@
 /** `typeflake generate`: put the plan on disk as one transaction, never losing anyone's file or edit. */
+import type { HashMemo } from "../hash-memo.ts";
 import type { KeptFile } from "./actions.ts";
 import { applyActions } from "./apply.ts";
 import { decide } from "./decide.ts";
@@ -19,6 +20,8 @@ export interface WriteOptions {
   readonly lockTimeoutMs?: number;
   /** Told once when the run starts waiting for another run's lock. */
   readonly onLockWait?: (holder: LockHolder) => void;
+  /** Hashes known by stat: a planned file they show holds the planned bytes is not read (see `hash-memo.ts`). */
+  readonly memo?: HashMemo;
 }
 
 /** What `writePlan` did; all path lists are relative to the root and sorted. */
@@ -64,7 +67,7 @@ export async function writePlan(root: string, plan: FilePlan, options: WriteOpti
     const { recovery: done } = recovered;
     const recovery = done.outcome === "none" && done.temporaries.length === 0 ? undefined : done;
     // Recovery's listings, unless it changed the disk (then they are stale: list again).
-    const decision = await decide(root, plan, { force: options.force ?? false }, recovery ? folderListings(root) : listings);
+    const decision = await decide(root, plan, { force: options.force ?? false }, recovery ? folderListings(root) : listings, options.memo);
     const reported = recovery && { recovery };
     if (!decision.ok) return { ...NOTHING, refused: decision.refused, failed: decision.failed, ...reported };
     const { actions } = decision;

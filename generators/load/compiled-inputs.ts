@@ -8,15 +8,10 @@
  * with no earlier hash (a helper first seen in this build) is not proven: the loader bundles again
  * with such files read by its plugin, which hashes them as read.
  */
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { contentHash } from "../emit/manifest.ts";
-import { ABSENT, hashFiles } from "../cache/file-hashes.ts";
-
-/**
- * How long before the build a file must have last changed to be trusted without an earlier hash:
- * file systems stamp with a coarse clock, and some only to the second or two (FAT, HFS+).
- */
-const CLOCK_SLACK_MS = 2_000;
+import { ABSENT, hashFiles, readWithStats } from "../cache/file-hashes.ts";
+import { CLOCK_SLACK_MS } from "../hash-memo.ts";
 
 /** What was known of the fleet's files before the build started. */
 export interface BeforeBuild {
@@ -41,20 +36,6 @@ export const beforeBuild = (paths: readonly string[]): BeforeBuild => {
   return { trustedBefore, recent: hashFiles(recent) };
 };
 
-/** One file's bytes and the modification time of those very bytes (one open file). */
-const readWithTime = (path: string): { bytes: Buffer; modified: number } | undefined => {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(path, "r");
-    const bytes = readFileSync(descriptor);
-    return { bytes, modified: fstatSync(descriptor).mtimeMs };
-  } catch {
-    return undefined;
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-};
-
 /** The hashes of the files a build compiled, and their bytes (for what must be looked for in them). */
 export interface CompiledInputs {
   /** Absolute path → SHA-256 (those of `unproven` included, as read now). */
@@ -76,12 +57,12 @@ export const compiledInputs = (paths: readonly string[], before: BeforeBuild, as
   const bytes = new Map<string, Buffer>();
   const unproven: string[] = [];
   for (const path of paths) {
-    const read = readWithTime(path);
+    const read = readWithStats(path);
     const hash = read === undefined ? ABSENT : contentHash(read.bytes);
     if (read !== undefined) bytes.set(path, read.bytes);
     const handed = asRead.get(path);
     hashes.set(path, handed ?? hash);
-    const settled = read !== undefined && read.modified < before.trustedBefore;
+    const settled = read !== undefined && read.stats.mtimeMs < before.trustedBefore;
     if (handed === undefined && !settled && before.recent.get(path) !== hash) unproven.push(path);
   }
   return { hashes, unproven, bytes };

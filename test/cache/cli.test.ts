@@ -2,13 +2,18 @@
  * The run cache through the real CLI, each command its own process as users run it: a cached run
  * prints exactly what the full run printed (file:line:col, the source line and caret, `--json`),
  * `--no-cache` bypasses it, an edited package is seen by the next process, concurrent runs leave
- * one whole record, and another typeflake (a new version, a changed build) does not reuse it.
+ * one whole record, another typeflake (a new version, a changed build) does not reuse it, and an
+ * edit the hash memo could miss (size and modification time kept) is seen.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cp, readFile, symlink, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { cp, readFile, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { nearestCacheFolder } from "../../generators/cache/folder.ts";
+import { hashMemoFile, parseHashMemo } from "../../generators/cache/hash-memo-store.ts";
 import { parseRecord } from "../../generators/cache/run-record.ts";
+import { CLOCK_SLACK_MS } from "../../generators/hash-memo.ts";
 import { SOURCE_FOLDERS } from "../../generators/package-info.ts";
 import { describeRun, runTypeflake, type TypeflakeRun } from "../cli/support/typeflake-process.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
@@ -81,7 +86,32 @@ describe("typeflake generate with the run cache", () => {
     expect(parseRecord(await readFile(recordOf(root)))?.plan.files).toHaveLength(6);
     succeeds(["generate", "--check"], root);
   });
+
+  it("sees edits that keep a file's size and modification time, once the hash memo knows the files", async () => {
+    const root = await fleet();
+    succeeds(["generate"], root);
+    // Files changed within the memo's clock slack are never remembered: let them settle.
+    await new Promise((resolve) => setTimeout(resolve, CLOCK_SLACK_MS + 200));
+    succeeds(["generate"], root);
+    const remembered = Object.keys(parseHashMemo(await readFile(hashMemoFile(nearestCacheFolder(root)!, root))));
+    expect(remembered).toEqual(expect.arrayContaining([join(root, "hosts/alpha/host.ts"), join(root, "hosts/beta/default.nix")]));
+    await editInPlace(join(root, "hosts/alpha/host.ts"), "10.0.0.1", "10.0.0.9");
+    await editInPlace(join(root, "hosts/beta/default.nix"), "Welcome", "Welkome");
+    const check = runTypeflake(["generate", "--check"], root);
+    expect(check.status, describeRun(["generate", "--check"], check)).toBe(1);
+    expect(check.stdout).toContain("+| alpha | 10.0.0.9");
+    expect(check.stdout).toMatch(/hosts\/beta\/default\.nix[^\n]*has been edited since typeflake generated it/);
+  });
 });
+
+/** Replace `from` with `to` (as long) in `path`, then put its access and modification times back. */
+const editInPlace = async (path: string, from: string, to: string): Promise<void> => {
+  const { atime, mtime } = statSync(path);
+  const text = await readFile(path, "utf8");
+  expect(text).toContain(from);
+  await writeFile(path, text.replace(from, to));
+  await utimes(path, atime, mtime);
+};
 
 describe("another typeflake", () => {
   /** A copy of typeflake's sources, run from them (through tsx) like a checkout: its own version and build. */

@@ -4,7 +4,8 @@
  * needs the loaded fleet itself, so it always runs the pipeline.
  */
 import type { Command } from "commander";
-import type { CommandContext } from "../../command/command-context.ts";
+import { writeHashMemo } from "../../cache/hash-memo-store.ts";
+import type { CommandContext, PlannedFiles } from "../../command/command-context.ts";
 import { ExitCode } from "../../command/exit-code.ts";
 import { checkPlan } from "../../emit/check.ts";
 import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
@@ -49,7 +50,8 @@ const checkAgainstDisk = async (context: CommandContext, cache: boolean): Promis
   // git runs while the disk is read and compared (another core), not after.
   const tracking = untrackedGeneratedFiles(root, planned.plan.files.map((file) => file.path));
   tracking.catch(() => undefined);
-  const result = await checkPlan(root, planned.plan);
+  const result = await checkPlan(root, planned.plan, planned.hashes?.memo);
+  if (planned.hashes) await writeHashMemo(planned.hashes);
   stdout.write(formatCheckReport(result, { color: context.color(stdout) }));
   const untracked = await tracking;
   stdout.write(untracked.map((line) => `${line}\n`).join(""));
@@ -69,11 +71,13 @@ export function registerGenerateCommands(program: Command, environment: CommandE
     .action(
       commandAction(environment, async (context, options: GenerateOptions) => {
         if (options.check) return checkAgainstDisk(context, options.cache);
-        const planned = options.eval ? await plannedFleet(context) : await plannedFiles(context, options.cache);
+        const planned: PlannedFiles = options.eval ? await plannedFleet(context) : await plannedFiles(context, options.cache);
         const root = context.fleetRoot();
         const { stderr } = context.io;
         const onLockWait = (holder: LockHolder) => stderr.write(`Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`);
-        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait });
+        const memo = planned.hashes?.memo;
+        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, ...(memo && { memo }) });
+        if (planned.hashes) await writeHashMemo(planned.hashes);
         stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
         const written = writeExitCode(result);
         context.setExitCode(written);
