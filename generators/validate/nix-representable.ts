@@ -2,7 +2,8 @@
  * Values Nix cannot hold, found in a definition before its schema is applied: text with a NUL
  * character or a lone UTF-16 surrogate (in values and in attribute names), integers beyond 64
  * bits, NaN and infinities (also inside expressions such as `mkOverride(NaN, …)`, which no schema
- * parses), values nested deeper than any configuration needs, and values that contain themselves.
+ * parses), arrays with an empty slot (`[a, , b]`), values nested deeper than any configuration
+ * needs, and values that contain themselves.
  *
  * The walk is iterative, so a value nested thousands of levels deep is reported, not a stack
  * overflow; a shared object seen twice is fine, only an object inside itself is a cycle.
@@ -77,6 +78,19 @@ const foreignKind = (value: unknown): string | undefined => {
   }
 };
 
+/** An array's items with their indices; an empty slot (`[a, , b]`) has none. */
+const arrayEntries = (array: readonly unknown[]): [number, unknown][] => {
+  const entries: [number, unknown][] = [];
+  for (let index = 0; index < array.length; index++) if (index in array) entries.push([index, array[index]]);
+  return entries;
+};
+
+/** The index of an array's first empty slot, if it has one. */
+const firstHole = (array: readonly unknown[]): number | undefined => {
+  for (let index = 0; index < array.length; index++) if (!(index in array)) return index;
+  return undefined;
+};
+
 interface Frame {
   readonly value: unknown;
   readonly path: readonly ObjectPathSegment[];
@@ -131,9 +145,9 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       continue;
     }
     const expression = frame.expression ?? (isNixExpression(current) ? path : undefined);
-    const entries: [ObjectPathSegment, unknown][] = Array.isArray(current)
-      ? current.map((item, index) => [index, item])
-      : Object.entries(current);
+    const entries: [ObjectPathSegment, unknown][] = Array.isArray(current) ? arrayEntries(current) : Object.entries(current);
+    const hole = Array.isArray(current) ? firstHole(current) : undefined;
+    if (hole !== undefined) diagnostics.push(error("sparse-array", at(expression ?? [...path, hole]), { index: hole }));
     ancestors.set(current, path);
     stack.push({ value: undefined, path, exit: current });
     for (const [key] of entries) {

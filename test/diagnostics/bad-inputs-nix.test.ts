@@ -138,6 +138,13 @@ const CASES: readonly Case[] = [
     message: "is the integer 100000000000000000000, outside Nix's signed 64-bit integers (-9223372036854775808 to 9223372036854775807)",
   },
   {
+    name: "a list with an empty slot",
+    files: nas('  nixos: { boot: { kernelModules: ["kvm",» , "tun"] } },'),
+    code: "sparse-array",
+    path: "nixos.boot.kernelModules[1]",
+    message: "is an empty slot in a list (index 1, as in `[a, , b]`), and Nix lists have no gaps",
+  },
+  {
     name: "mkOverride(NaN, …)",
     files: nas('  nixos: { networking: { »domain: mkOverride(NaN, "lab") } },'),
     code: "non-finite-number",

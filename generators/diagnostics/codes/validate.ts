@@ -21,6 +21,8 @@ export interface ValidateFields {
   readonly "integer-out-of-range": { readonly value: string; readonly min: string; readonly max: string };
   /** NaN or an infinity; `inExpression` when it is an `mkOverride`/`mkOrder` priority or inside one. */
   readonly "non-finite-number": { readonly value: string; readonly inExpression: boolean };
+  /** An array with an empty slot (`[a, , b]`): the first at `index`. */
+  readonly "sparse-array": { readonly index: number };
   /** An object inside itself: `sameAs` is the path of the object it repeats (empty: the whole definition). */
   readonly "cyclic-value": { readonly sameAs: readonly ObjectPathSegment[] };
   /** A value nested deeper than `limit` levels. */

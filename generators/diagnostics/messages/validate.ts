@@ -42,6 +42,8 @@ export const validateMessages: Renderers<ValidateFields> = {
   "non-finite-number": ({ value, inExpression }) =>
     `is the number ${value}, which Nix cannot write (it has no NaN or infinity); use a finite number` +
     (inExpression ? " (mkOverride and mkOrder take an integer priority, such as 50 or 1000)" : ""),
+  "sparse-array": ({ index }) =>
+    `is an empty slot in a list (index ${index}, as in \`[a, , b]\`), and Nix lists have no gaps; remove the extra comma, or put a value there`,
   "cyclic-value": ({ sameAs }) =>
     `contains itself: it is the same object as ${sameAs.length ? formatObjectPath(sameAs) : "the whole definition"}, ` +
     "and Nix values cannot refer to themselves; write a copy of the part you need instead",
