@@ -4,12 +4,21 @@
  * unreadable cache file is simply not used.
  */
 import { contentHash } from "../emit/manifest.ts";
+import { jsonPieces } from "./json-pieces.ts";
 
-/** The file text holding `value` as JSON, under the format line `format` (a new layout gets a new line). */
-export const checksummed = (format: string, value: unknown): string => {
-  const body = JSON.stringify(value);
-  return `${format}\n${contentHash(body)}\n${body}`;
-};
+/** A cache file's content before it is written (by `writeCacheFile`, which hashes the body as it writes it). */
+export interface Checksummed {
+  /** The format line (a new layout gets a new line). */
+  readonly format: string;
+  /** The body, the value's JSON text, in pieces: a run record of 1,000 hosts is never one string of several megabytes. */
+  readonly body: Iterable<string>;
+}
+
+/** `value` as the JSON body of a file of `format`, opened `depth` levels deep: no piece is larger than one value found there (see `jsonPieces`). */
+export const checksummed = (format: string, value: unknown, depth: number): Checksummed => ({ format, body: jsonPieces(value, depth) });
+
+/** A cache file's first two lines: `format`, then `bodyHash`, the body's hex SHA-256 (always 64 characters). */
+export const checksumHeader = (format: string, bodyHash: string): string => `${format}\n${bodyHash}\n`;
 
 /** The JSON value in `bytes` (a cache file's), or undefined when they are not one whole, intact file of `format`. */
 export const parseChecksummed = (format: string, bytes: Buffer): unknown => {

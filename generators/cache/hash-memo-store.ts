@@ -40,5 +40,5 @@ export const readHashMemo = async (file: string): Promise<HashMemo> => {
 
 /** Store what the memo remembers for the next run in its file, unless it is what the file holds already. */
 export const writeHashMemo = async ({ memo, file }: StoredHashMemo): Promise<void> => {
-  if (memo.changed) await writeCacheFile(file, checksummed(FORMAT, memo.entries()));
+  if (memo.changed) await writeCacheFile(file, checksummed(FORMAT, memo.entries(), 1));
 };

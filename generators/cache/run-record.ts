@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { FilePlan } from "../emit/plan.ts";
 import type { PrintMemo } from "../generate.ts";
 import { isJsonObject } from "../json-object.ts";
-import { checksummed, parseChecksummed } from "./checksummed.ts";
+import { checksummed, parseChecksummed, type Checksummed } from "./checksummed.ts";
 import type { RunFingerprint } from "./fingerprint.ts";
 
 /** A run without errors: what it depended on and what it produced. */
@@ -32,8 +32,8 @@ export const printMemoOf = (record: RunRecord): PrintMemo => {
 /** The first line of every record; a new layout gets a new number. */
 const FORMAT = "typeflake run record 1";
 
-/** The record's file text (see `checksummed.ts`). */
-export const serializeRecord = (record: RunRecord): string => checksummed(FORMAT, record);
+/** The record's file content (see `checksummed.ts`), its body in pieces no larger than one planned file or one diagnostic. */
+export const recordContent = (record: RunRecord): Checksummed => checksummed(FORMAT, record, 3);
 
 /** Enough of the shape to use it; the checksum already proved the bytes are the ones written. */
 const looksLikeRecord = (value: unknown): value is RunRecord =>

@@ -5,10 +5,10 @@
  * file and an installed package the hosts import. Plus a way to tell a reused record from a run:
  * a "poisoned" record, intact and current but with a marker in every planned file.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { nearestCacheFolder } from "../../../generators/cache/folder.ts";
-import { parseRecord, serializeRecord } from "../../../generators/cache/run-record.ts";
-import { recordFile } from "../../../generators/cache/run-store.ts";
+import { parseRecord } from "../../../generators/cache/run-record.ts";
+import { recordFile, writeRecord } from "../../../generators/cache/run-store.ts";
 import type { PlannedRun } from "../../../generators/cache/cached-run.ts";
 import { writeFleet, type FleetFiles } from "../../diagnostics/support/temp-fleet.ts";
 
@@ -69,7 +69,7 @@ export const poisonRecord = async (root: string): Promise<void> => {
   const record = parseRecord(await readFile(recordOf(root)));
   if (!record) throw new Error(`no intact record for ${root}`);
   const files = record.plan.files.map((file) => ({ ...file, text: file.text + POISON }));
-  await writeFile(recordOf(root), serializeRecord({ ...record, plan: { files } }));
+  await writeRecord(recordOf(root), { ...record, plan: { files } });
 };
 
 /** Whether the run's plan came from a poisoned record. */
