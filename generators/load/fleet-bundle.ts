@@ -10,8 +10,9 @@
  * cost 0.12 s on 1,000 hosts); they are hashed afterwards, for the run cache, with the proof that
  * the hashes are those of the bytes compiled (`compiled-inputs.ts`).
  */
-import { build, transform, type BuildOptions, type Message, type Metafile, type Plugin } from "esbuild";
+import type { BuildOptions, Message, Metafile, Plugin } from "esbuild";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -22,6 +23,11 @@ import { beforeBuild, compiledInputs, type BeforeBuild } from "./compiled-inputs
 import { nativeImport } from "./native-import.mjs";
 import { packageFilesOf } from "./package-files.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
+
+// esbuild is CommonJS: required rather than imported, so that Node does not run its CommonJS
+// export lexer over esbuild's main.js (and load the lexer itself) on every run that loads a fleet.
+// Still loaded only with this module, when the pipeline runs.
+const { build, transform } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
 
 /** One fleet file as loaded: its exports, or why it has none. */
 export type LoadedModule =
