@@ -2,9 +2,10 @@
  * Content hashes of the files a run read: what the run cache compares to tell whether a recorded
  * run still describes the disk.
  */
-import { closeSync, fstatSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { contentHash } from "../emit/manifest.ts";
 import type { HashMemo } from "../hash-memo.ts";
+import { statOf } from "../stat-of.ts";
 
 /** Absolute path → hex SHA-256 of its bytes, or {@link ABSENT} for a file that was not there. */
 export type ReadFiles = ReadonlyMap<string, string>;
@@ -35,7 +36,7 @@ const hashOf = (path: string, memo: HashMemo | undefined): string => {
       return ABSENT;
     }
   }
-  const stats = statSync(path, { throwIfNoEntry: false });
+  const stats = statOf(path);
   const remembered = stats?.isFile() ? memo.hashOf(path, stats) : undefined;
   if (remembered !== undefined) return remembered;
   const readFrom = Date.now();

@@ -3,11 +3,11 @@
  * `modules/<name>.ts`, `overlays/<name>.ts`. A host folder without host.ts and a missing
  * configuration file are reported here; nothing is imported yet.
  */
-import { statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DefinitionKind } from "../../dsl/definition.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { statOf } from "../stat-of.ts";
 import { CONFIG_FILE, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "./layout.ts";
 
 /** One definition file to import. */
@@ -35,9 +35,9 @@ export interface Discovery {
  * per host folder, and a thousand promised stats cost several times the CPU of the stats (one
  * thread-pool round trip each).
  */
-export const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+export const isFile = (path: string): boolean => statOf(path)?.isFile() ?? false;
 
-const isDirectoryAt = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+const isDirectoryAt = (path: string): boolean => statOf(path)?.isDirectory() ?? false;
 
 /** Entries of `dir` sorted by name (readdir's order varies by file system), none when it does not exist. Hidden entries are skipped. */
 export const entries = async (dir: string) =>

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashFiles } from "../../generators/cache/file-hashes.ts";
+import { ABSENT, hashFiles } from "../../generators/cache/file-hashes.ts";
 import { hashMemoFile, parseHashMemo, readHashMemo, writeHashMemo } from "../../generators/cache/hash-memo-store.ts";
 import { checkPlan } from "../../generators/emit/check.ts";
 import { contentHash } from "../../generators/emit/manifest.ts";
@@ -72,6 +72,11 @@ describe("the hash memo", () => {
     await utimes(at("replacement"), atime, mtime);
     await rename(at("replacement"), at("replaced"));
     expect(hashFiles([at("replaced")], new HashMemo(entries)).get(at("replaced"))).toBe(contentHash("replaced v2\n"));
+  });
+
+  it("takes a path that leads through a file (ENOTDIR) or to nothing for an absent file", () => {
+    const hashes = hashFiles([join(at("kept"), "inside"), at("never made")], new HashMemo());
+    expect([...hashes.values()]).toEqual([ABSENT, ABSENT]);
   });
 
   it("forgets a hash no run looked up for 8 runs, and is stored only when it changed", async () => {
