@@ -23,34 +23,37 @@ export type GitTracking =
       readonly ignored: readonly string[];
     };
 
-const git = async (root: string, args: readonly string[]): Promise<string> => (await run("git", ["-C", root, ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+/** Pathspecs taken literally: a generated path is a file name, never a glob (`*`, `?`, `[`). */
+const git = async (root: string, args: readonly string[]): Promise<string> =>
+  (await run("git", ["--literal-pathspecs", "-C", root, ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout;
 
 const listed = (output: string): string[] => output.split("\0").filter((path) => path !== "");
 
+/** Outside a work tree git fails; without git, so does the spawn (ENOENT). */
+const failure = (caught: unknown): GitTracking =>
+  (caught as NodeJS.ErrnoException).code === "ENOENT" ? { kind: "git-missing" } : { kind: "not-a-work-tree" };
+
 /**
- * Where the generated `paths` (relative to `root`) stand with git. The three git commands start
- * together: a caller that starts this before its own work (`generate --check` reading the disk)
- * has git's answer by the time it needs it, instead of waiting for three processes one after another.
+ * Where the generated `paths` (relative to `root`) stand with git. One git command in the usual
+ * case, where git tracks them all: the files it does not track, ignored or not. Only when there
+ * are some does a second tell the ignored ones apart. A caller may start this before its own work
+ * (`generate --check` reading the disk) and have git's answer by the time it needs it.
  */
 export const gitTracking = async (root: string, paths: readonly string[]): Promise<GitTracking> => {
-  const workTree = git(root, ["rev-parse", "--is-inside-work-tree"]);
-  const listings =
-    paths.length === 0
-      ? undefined
-      : Promise.all([
-          git(root, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...paths]),
-          git(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ...paths]),
-        ]);
-  // Outside a work tree these fail too; their failure means nothing then.
-  listings?.catch(() => undefined);
+  let notTracked: string[];
   try {
-    if ((await workTree).trim() !== "true") return { kind: "not-a-work-tree" };
+    // With no paths there is nothing to list: only whether this is a work tree.
+    if (paths.length === 0) {
+      const inside = (await git(root, ["rev-parse", "--is-inside-work-tree"])).trim() === "true";
+      return inside ? { kind: "work-tree", untracked: [], ignored: [] } : { kind: "not-a-work-tree" };
+    }
+    notTracked = listed(await git(root, ["ls-files", "-z", "--others", "--", ...paths]));
   } catch (caught) {
-    return (caught as NodeJS.ErrnoException).code === "ENOENT" ? { kind: "git-missing" } : { kind: "not-a-work-tree" };
+    return failure(caught);
   }
-  if (listings === undefined) return { kind: "work-tree", untracked: [], ignored: [] };
-  const [untracked, ignored] = await listings;
-  return { kind: "work-tree", untracked: listed(untracked).sort(), ignored: listed(ignored).sort() };
+  if (notTracked.length === 0) return { kind: "work-tree", untracked: [], ignored: [] };
+  const untracked = new Set(listed(await git(root, ["ls-files", "-z", "--others", "--exclude-standard", "--", ...notTracked])));
+  return { kind: "work-tree", untracked: [...untracked].sort(), ignored: notTracked.filter((path) => !untracked.has(path)).sort() };
 };
 
 /** How many file names a message lists before it counts the rest: a 1,000-host fleet's first generate adds 1,000 files. */

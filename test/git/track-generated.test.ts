@@ -95,6 +95,15 @@ describe("generated files and git", () => {
     }
   });
 
+  it("takes paths literally (a glob character names itself) and tells untracked from ignored", async () => {
+    await writeFile(join(root, "a[b].nix"), "{ }\n");
+    await writeFile(join(root, "ab.nix"), "{ }\n");
+    await writeFile(join(root, "hidden.nix"), "{ }\n");
+    await writeFile(join(root, ".gitignore"), "hidden.nix\n");
+    expect(await gitTracking(root, ["a[b].nix", "hidden.nix"])).toEqual({ kind: "work-tree", untracked: ["a[b].nix"], ignored: ["hidden.nix"] });
+    await rm(join(root, ".gitignore"));
+  });
+
   it("names the first five of many added files and counts the rest", async () => {
     const many = Array.from({ length: 8 }, (_, index) => `hosts/h${index}/default.nix`);
     for (const path of many) {
