@@ -1,6 +1,6 @@
 /**
  * The layout of typeflake's cache files: a format line, the SHA-256 of the body, then the body
- * (JSON). A file cut short, corrupted, or written in another format is unreadable, and an
+ * (JSON, or for the run record JSON and then the planned texts). A file cut short, corrupted, or written in another format is unreadable, and an
  * unreadable cache file is simply not used.
  */
 import { contentHash } from "../emit/manifest.ts";
@@ -20,17 +20,27 @@ export const checksummed = (format: string, value: unknown, depth: number): Chec
 /** A cache file's first two lines: `format`, then `bodyHash`, the body's hex SHA-256 (always 64 characters). */
 export const checksumHeader = (format: string, bodyHash: string): string => `${format}\n${bodyHash}\n`;
 
-/** The JSON value in `bytes` (a cache file's), or undefined when they are not one whole, intact file of `format`. */
-export const parseChecksummed = (format: string, bytes: Buffer): unknown => {
+/** The body of `bytes` (a cache file's), or undefined when they are not one whole, intact file of `format`. */
+export const checksummedBody = (format: string, bytes: Buffer): Buffer | undefined => {
   const formatEnd = bytes.indexOf(0x0a);
   const checksumEnd = formatEnd < 0 ? -1 : bytes.indexOf(0x0a, formatEnd + 1);
   if (checksumEnd < 0 || bytes.toString("utf8", 0, formatEnd) !== format) return undefined;
   // The body's bytes are hashed as read: no second encoding of several megabytes.
   const body = bytes.subarray(checksumEnd + 1);
-  if (contentHash(body) !== bytes.toString("latin1", formatEnd + 1, checksumEnd)) return undefined;
+  return contentHash(body) === bytes.toString("latin1", formatEnd + 1, checksumEnd) ? body : undefined;
+};
+
+/** `bytes` (or the part from `start` to `end`) parsed as JSON, or undefined when they are not JSON. */
+export const parseJson = (bytes: Buffer, start = 0, end = bytes.length): unknown => {
   try {
-    return JSON.parse(body.toString("utf8")) as unknown;
+    return JSON.parse(bytes.toString("utf8", start, end)) as unknown;
   } catch {
     return undefined;
   }
+};
+
+/** The JSON value in `bytes` (a cache file's), or undefined when they are not one whole, intact file of `format`. */
+export const parseChecksummed = (format: string, bytes: Buffer): unknown => {
+  const body = checksummedBody(format, bytes);
+  return body === undefined ? undefined : parseJson(body);
 };
