@@ -26,7 +26,6 @@ export interface PlannedRun {
   readonly hashes?: StoredHashMemo;
 }
 
-
 /** How to use the cache. */
 export interface CacheOptions {
   /** Reuse the last run when it is still current (`--no-cache`: false). The run is recorded either way. */
