@@ -9,6 +9,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
+import { contentHash } from "../emit/manifest.ts";
 import type { FilePlan } from "../emit/plan.ts";
 import { outerInputs, runFingerprint, stillCurrent } from "./fingerprint.ts";
 import { discoverDefinitions } from "../load/discover-definitions.ts";
@@ -60,6 +61,8 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
   const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));
   const printed = Object.fromEntries(result.printed ?? []);
-  await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan: result.plan, printed });
-  return { plan: result.plan, diagnostics, hashes };
+  // Each text hashed once: the record keeps the hashes, and writing the plan compares with them.
+  const plan = { files: result.plan.files.map((planned) => ({ ...planned, sha256: contentHash(planned.text) })) };
+  await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan, printed });
+  return { plan, diagnostics, hashes };
 };

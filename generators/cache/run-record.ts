@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { FilePlan, PlannedFile } from "../emit/plan.ts";
 import type { PrintMemo } from "../generate.ts";
+import { contentHash, SHA256 } from "../emit/manifest.ts";
 import { isJsonObject } from "../json-object.ts";
 import { checksummedBody, parseJson, type Checksummed } from "./checksummed.ts";
 import { jsonPieces } from "./json-pieces.ts";
@@ -31,12 +32,13 @@ export const printMemoOf = (record: RunRecord): PrintMemo => {
 };
 
 /** The first line of every record; a new layout gets a new number. */
-const FORMAT = "typeflake run record 2";
+const FORMAT = "typeflake run record 3";
 
-/** A planned file as the record's JSON keeps it: its text's length in UTF-8 bytes; the text comes after the JSON. */
+/** A planned file as the record's JSON keeps it: its text's hash and length in UTF-8 bytes; the text comes after the JSON. */
 interface StoredFile {
   readonly path: string;
   readonly source: string;
+  readonly sha256: string;
   readonly bytes: number;
 }
 
@@ -53,7 +55,10 @@ type StoredRecord = Omit<RunRecord, "plan"> & { readonly plan: { readonly files:
  */
 export const recordContent = (record: RunRecord): Checksummed => {
   const { files } = record.plan;
-  const stored: StoredRecord = { ...record, plan: { files: files.map(({ path, source, text }) => ({ path, source, bytes: Buffer.byteLength(text) })) } };
+  const stored: StoredRecord = {
+    ...record,
+    plan: { files: files.map(({ path, source, text, sha256 }) => ({ path, source, sha256: sha256 ?? contentHash(text), bytes: Buffer.byteLength(text) })) },
+  };
   function* body(): Generator<string> {
     yield* jsonPieces(stored, 3);
     yield "\n";
@@ -63,7 +68,13 @@ export const recordContent = (record: RunRecord): Checksummed => {
 };
 
 const isStoredFile = (value: unknown): value is StoredFile =>
-  isJsonObject(value) && typeof value["path"] === "string" && typeof value["source"] === "string" && Number.isSafeInteger(value["bytes"]) && (value["bytes"] as number) >= 0;
+  isJsonObject(value) &&
+  typeof value["path"] === "string" &&
+  typeof value["source"] === "string" &&
+  typeof value["sha256"] === "string" &&
+  SHA256.test(value["sha256"]) &&
+  Number.isSafeInteger(value["bytes"]) &&
+  (value["bytes"] as number) >= 0;
 
 /** Enough of the shape to use it; the checksum already proved the bytes are the ones written. */
 const looksLikeRecord = (value: unknown): value is StoredRecord =>
@@ -84,9 +95,9 @@ export const parseRecord = (bytes: Buffer): RunRecord | undefined => {
   if (!looksLikeRecord(stored)) return undefined;
   const files: PlannedFile[] = [];
   let offset = jsonEnd + 1;
-  for (const { path, source, bytes: length } of stored.plan.files) {
+  for (const { path, source, sha256, bytes: length } of stored.plan.files) {
     if (offset + length > body.length) return undefined;
-    files.push({ path, source, text: body.toString("utf8", offset, offset + length) });
+    files.push({ path, source, sha256, text: body.toString("utf8", offset, offset + length) });
     offset += length;
   }
   return offset === body.length ? { ...stored, plan: { files } } : undefined;

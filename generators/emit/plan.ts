@@ -14,6 +14,11 @@ export interface PlannedFile {
   readonly text: string;
   /** The TypeScript source the file came from, relative to the root (`hosts/nas/host.ts`). */
   readonly source: string;
+  /**
+   * Hex SHA-256 of `text` as UTF-8, when it is known already (a plan kept in the run record keeps
+   * it, so a run with nothing to do hashes no text); computed from `text` otherwise.
+   */
+  readonly sha256?: string;
 }
 
 /** Every file one run generates. Order does not matter: consumers sort by path. */

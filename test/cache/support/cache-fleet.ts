@@ -68,7 +68,8 @@ const POISON = "# taken from the record\n";
 export const poisonRecord = async (root: string): Promise<void> => {
   const record = parseRecord(await readFile(recordOf(root)));
   if (!record) throw new Error(`no intact record for ${root}`);
-  const files = record.plan.files.map((file) => ({ ...file, text: file.text + POISON }));
+  // Without their recorded hashes: the record keeps each text's hash, which must be the poisoned text's.
+  const files = record.plan.files.map(({ sha256: _, ...file }) => ({ ...file, text: file.text + POISON }));
   await writeRecord(recordOf(root), { ...record, plan: { files } });
 };
 
