@@ -18,8 +18,11 @@
  * - Whitespace and syntax are minified (less for Node to read and parse at every start); names
  *   are kept, so a stack trace reads without the source maps, which are linked beside each file.
  * - Modules that `precompiled-modules.ts` evaluates at build time are replaced by their result.
+ * - commander's `child_process` is loaded when first used, not at every start (see
+ *   `lazyChildProcess`).
  */
 import { build, type Metafile, type Plugin } from "esbuild";
+import { readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { PrecompiledModules } from "./precompiled-modules.ts";
 
@@ -35,11 +38,27 @@ const ZOD_ENTRY_MODULE = /[/\\]zod[/\\]v4[/\\](classic[/\\]external|core[/\\]ind
 
 const toSourcePath = (root: string, path: string): string => relative(root, path).split(sep).join("/");
 
+/**
+ * commander loads Node's `child_process` (and with it `net`, `dgram` and the streams, ~7 ms) as
+ * it starts, for executable subcommands, which typeflake has none of: it is loaded when first
+ * used instead. The exact line is required, so a commander that changes it fails the build.
+ */
+const COMMANDER_COMMAND = /[/\\]commander[/\\]lib[/\\]command\.js$/;
+const EAGER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const LAZY_CHILD_PROCESS = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
+
+const lazyChildProcess = async (path: string) => {
+  const source = await readFile(path, "utf8");
+  if (!source.includes(EAGER_CHILD_PROCESS)) throw new Error(`${path} no longer reads \`${EAGER_CHILD_PROCESS}\`: see lazyChildProcess in scripts/bundle.ts`);
+  return { contents: source.replace(EAGER_CHILD_PROCESS, LAZY_CHILD_PROCESS), loader: "js" as const };
+};
+
 const typeflakePlugin = (root: string, precompiled: PrecompiledModules): Plugin => ({
   name: "typeflake-bundle",
   setup(bundler) {
     bundler.onResolve({ filter: ZOD_LOCALES }, (args) => (ZOD_ENTRY_MODULE.test(args.importer) ? { path: "zod-locales", namespace: "left-out" } : undefined));
     bundler.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "export {};", loader: "js" }));
+    bundler.onLoad({ filter: COMMANDER_COMMAND }, (args) => lazyChildProcess(args.path));
     bundler.onLoad({ filter: /\.ts$/ }, (args) => {
       const contents = precompiled.get(toSourcePath(root, args.path));
       return contents === undefined ? undefined : { contents, loader: "js", resolveDir: dirname(args.path) };
