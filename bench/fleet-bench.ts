@@ -11,9 +11,8 @@ import { measure, measuredNode, type Measured } from "./measure/child.ts";
 import { nixParse, type NixParse } from "./measure/nix-parse.ts";
 import { countPeerEntries, generatedFiles } from "./measure/output.ts";
 import type { Phases } from "./measure/phases.ts";
-import { CLOCK_SLACK_MS } from "../generators/hash-memo.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
-import { failureOf, repeat, statsIfRun, statsOf, type RunStats } from "./runs.ts";
+import { afterClockSlack, failureOf, repeat, statsIfRun, statsOf, type RunStats } from "./runs.ts";
 import { specLabel, type FleetSpec } from "./synthetic/spec.ts";
 import { writeSyntheticFleet } from "./synthetic/write-fleet.ts";
 import { oneHostEdit } from "./synthetic/one-host-edit.ts";
@@ -100,7 +99,7 @@ export const benchFleet = async (spec: FleetSpec, runs: number, installedBin?: s
   if (generateFailure) return { spec, root, failure: generateFailure };
   // As in a real next run, the written files are older than the hash memo's clock slack; before
   // that, each run reads every file (files changed within the slack are never remembered).
-  await new Promise((resolve) => setTimeout(resolve, CLOCK_SLACK_MS + 200));
+  await afterClockSlack();
   const firstChecked = await repeat(1, () => typeflake(root, ["--check"]));
   const checked = await repeat(runs, () => typeflake(root, ["--check"]));
   const current = await repeat(runs, () => typeflake(root));

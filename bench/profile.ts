@@ -5,8 +5,8 @@
  */
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { CLOCK_SLACK_MS } from "../generators/hash-memo.ts";
 import { measure } from "./measure/child.ts";
+import { afterClockSlack } from "./runs.ts";
 import { summarizeProfile, type ProfileSummary, type SourceMaps } from "./measure/cpu-profile.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
 import { specLabel, type FleetSpec } from "./synthetic/spec.ts";
@@ -54,7 +54,7 @@ export const profileFleet = async (spec: FleetSpec): Promise<CommandProfile[]> =
   // --no-cache: the record of an earlier bench of the same fleet would otherwise answer.
   const cold = await profileGenerate(root, ["--no-cache"], "generate");
   // Nothing changed, as on a later day: the files settled, and a first run taught the hash memo.
-  await new Promise((resolve) => setTimeout(resolve, CLOCK_SLACK_MS + 200));
+  await afterClockSlack();
   await measure(process.execPath, [CLI, "generate", "-C", root], REPOSITORY);
   const unchanged = await profileGenerate(root, [], "unchanged");
   const edit = oneHostEdit(root);

@@ -1,4 +1,5 @@
 /** Several measured runs of one command, summarised: median wall and CPU time, highest peak RSS. */
+import { CLOCK_SLACK_MS } from "../generators/hash-memo.ts";
 import { median } from "./report/table.ts";
 import type { Measured } from "./measure/child.ts";
 
@@ -45,3 +46,9 @@ export const repeat = async (times: number, once: () => Promise<Measured>): Prom
   for (let run = 0; run < times; run += 1) results.push(await once());
   return results;
 };
+
+/**
+ * Wait until files written so far are older than the hash memo's clock slack, as in any real next
+ * run: a file changed within it is read by every run, never remembered (see docs/cache.md).
+ */
+export const afterClockSlack = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, CLOCK_SLACK_MS + 200));

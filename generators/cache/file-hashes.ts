@@ -29,21 +29,14 @@ export const readWithStats = (path: string): { readonly bytes: Buffer; readonly 
 
 /** The hash of `path`, from `memo` when its stat is the one remembered, else read (and remembered). */
 const hashOf = (path: string, memo: HashMemo | undefined): string => {
-  if (memo === undefined) {
-    try {
-      return contentHash(readFileSync(path));
-    } catch {
-      return ABSENT;
-    }
-  }
-  const stats = statOf(path);
-  const remembered = stats?.isFile() ? memo.hashOf(path, stats) : undefined;
+  const stats = memo && statOf(path);
+  const remembered = stats?.isFile() ? memo!.hashOf(path, stats) : undefined;
   if (remembered !== undefined) return remembered;
   const readFrom = Date.now();
   const read = readWithStats(path);
   if (read === undefined) return ABSENT;
   const hash = contentHash(read.bytes);
-  memo.remember(path, read.stats, hash, readFrom);
+  memo?.remember(path, read.stats, hash, readFrom);
   return hash;
 };
 

@@ -34,8 +34,7 @@ export async function decide(root: string, plan: FilePlan, options: DecideOption
   const manifestEntry = manifestRead.disk.get(MANIFEST_PATH)!;
   // Each planned text is hashed once: to spare reading files, to compare, and for the next manifest.
   const nextFiles = manifestOf(plan);
-  const known = memo && { memo, planned: new Map([...nextFiles].map(([path, { sha256 }]) => [path, sha256])) };
-  const rest = readDisk(root, pathsToRead(plan, manifestEntry), listings, known);
+  const rest = readDisk(root, pathsToRead(plan, manifestEntry), listings, memo && { memo, planned: nextFiles });
   if (!rest.ok) return { ok: false, refused: [], failed: [rest.problem] };
   const disk = new Map([...rest.disk, [MANIFEST_PATH, manifestEntry]]);
   const unrecorded = readUnrecorded(root, new Set(rest.disk.keys()), listings);

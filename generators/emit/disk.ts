@@ -10,7 +10,7 @@ import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, read
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { HashMemo } from "../hash-memo.ts";
 import type { Listings } from "./listings.ts";
-import { contentHash } from "./manifest.ts";
+import { contentHash, type Manifest } from "./manifest.ts";
 import { ancestorDirectories } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
 
@@ -55,8 +55,8 @@ const ABSENT: DiskEntry = { kind: "absent" };
 /** What spares reading planned files: hashes known by stat, and the planned files' hashes. */
 export interface KnownHashes {
   readonly memo: HashMemo;
-  /** Relative path → hex SHA-256 of the planned text. */
-  readonly planned: ReadonlyMap<string, string>;
+  /** The manifest of the plan (`manifestOf`): each planned file's hash. */
+  readonly planned: Manifest;
 }
 
 /**
@@ -105,7 +105,7 @@ function readEntry(root: string, listings: Listings, folderBlock: FolderBlock, p
   const other = notAFile(found);
   if (other) return other;
   const absolute = join(root, path);
-  const planned = known?.planned.get(path);
+  const planned = known?.planned.get(path)?.sha256;
   if (planned !== undefined) {
     const stats = lstatSync(absolute, { throwIfNoEntry: false });
     if (stats?.isFile() && known!.memo.hashOf(absolute, stats) === planned) return PLANNED_FILE;

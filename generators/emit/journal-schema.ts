@@ -3,8 +3,9 @@
  * a journal is actually read: a run after a clean one never does.
  */
 import { z } from "zod";
+import { SHA256 } from "./manifest.ts";
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const sha256 = z.string().regex(SHA256);
 
 /** One file change of a transaction. */
 export const stepSchema = z.object({

@@ -8,10 +8,10 @@
  * with no earlier hash (a helper first seen in this build) is not proven: the loader bundles again
  * with such files read by its plugin, which hashes them as read.
  */
-import { statSync } from "node:fs";
 import { contentHash } from "../emit/manifest.ts";
 import { ABSENT, hashFiles, readWithStats } from "../cache/file-hashes.ts";
 import { CLOCK_SLACK_MS } from "../hash-memo.ts";
+import { statOf } from "../stat-of.ts";
 
 /** What was known of the fleet's files before the build started. */
 export interface BeforeBuild {
@@ -21,18 +21,10 @@ export interface BeforeBuild {
   readonly recent: ReadonlyMap<string, string>;
 }
 
-const modifiedAt = (path: string): number | undefined => {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
-};
-
 /** Taken just before the build: which of `paths` (absolute) changed lately, and their hashes. */
 export const beforeBuild = (paths: readonly string[]): BeforeBuild => {
   const trustedBefore = Date.now() - CLOCK_SLACK_MS;
-  const recent = paths.filter((path) => (modifiedAt(path) ?? Infinity) >= trustedBefore);
+  const recent = paths.filter((path) => (statOf(path)?.mtimeMs ?? Infinity) >= trustedBefore);
   return { trustedBefore, recent: hashFiles(recent) };
 };
 
