@@ -42,13 +42,13 @@ export const findPackageInfo = (start: string): PackageInfo => {
 /** This typeflake installation. */
 export const TYPEFLAKE_PACKAGE_INFO: PackageInfo = findPackageInfo(dirname(fileURLToPath(import.meta.url)));
 
+/** The folders of typeflake's TypeScript sources: what the build compiles and, run from sources, what names the running code. */
+export const SOURCE_FOLDERS: readonly string[] = ["dsl", "services", "generators"];
+
 /**
  * Whether typeflake runs compiled (the bundle in `dist/`, as users run it) rather than from its
  * TypeScript sources (tsx, vitest): the module's own file name tells.
  */
-/** The folders of typeflake's TypeScript sources: what the build compiles and, run from sources, what names the running code. */
-export const SOURCE_FOLDERS: readonly string[] = ["dsl", "services", "generators"];
-
 export const RUNS_COMPILED = !import.meta.url.endsWith(".ts");
 
 /**

@@ -10,7 +10,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { FilePlan } from "./emit/plan.ts";
 import { planFleet, type PrintMemo } from "./generate.ts";
 import { loadAndValidate } from "./load/index.ts";
-import type { Discovery } from "./load/discover.ts";
+import type { StartedLoad } from "./load/start-load.ts";
 import type { Fleet } from "./model/fleet.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
 import type { OptionIndex } from "./options/runtime-index.ts";
@@ -47,10 +47,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   /** An earlier run's printed texts (see `PrintMemo`): Nix that did not change is not printed again. */
   readonly printMemo?: PrintMemo;
-  /** The fleet's definition files, when the caller has already found them (the run cache does). */
-  readonly discovery?: Discovery;
-  /** The files the last recorded run read (absolute): the load proves them unchanged by its build (see `loadFleet`). */
-  readonly knownInputs?: readonly string[];
+  /** The fleet's load, when the caller has already found its files and started their bundle (the run cache does). */
+  readonly started?: StartedLoad;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
@@ -99,9 +97,9 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], optionIndex:
 };
 
 /** Load, validate, index, lower (once), check and plan the fleet at `root`. */
-export const runPipeline = async (root: string, { printMemo, discovery, knownInputs }: PipelineOptions = {}): Promise<PipelineResult> => {
+export const runPipeline = async (root: string, { printMemo, started }: PipelineOptions = {}): Promise<PipelineResult> => {
   tuneHeapForPipeline();
-  const [validation, options] = await Promise.all([loadAndValidate(root, discovery, knownInputs), loadOptionIndex(root)]);
+  const [validation, options] = await Promise.all([loadAndValidate(root, started), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
   const optionIndex = options.index;
   const found = [...validation.diagnostics, ...options.diagnostics];

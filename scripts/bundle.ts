@@ -18,13 +18,15 @@
  * - Whitespace and syntax are minified (less for Node to read and parse at every start); names
  *   are kept, so a stack trace reads without the source maps, which are linked beside each file.
  * - Modules that `precompiled-modules.ts` evaluates at build time are replaced by their result.
+ * - The DSL's export names are listed beside it (`dsl/export-names.json`), for fleet bundles.
  * - commander's `child_process` is loaded when first used, not at every start (see
  *   `lazyChildProcess`).
  */
 import { build, type Metafile, type Plugin } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { PrecompiledModules } from "./precompiled-modules.ts";
+import { DSL_EXPORT_NAMES_FILE } from "../generators/load/typeflake-instance.ts";
 
 /** The entries, by their path in the source tree; each is written to the same path under `dist/`, as `.js`. */
 const BUNDLE_ENTRIES = ["generators/cli/main.ts", "dsl/index.ts"] as const;
@@ -95,7 +97,15 @@ export const bundle = async (root: string, dist: string, precompiled: Precompile
     logLevel: "warning",
     plugins: [typeflakePlugin(root, precompiled)],
   });
+  await writeFile(join(dist, DSL_EXPORT_NAMES_FILE), `${JSON.stringify(dslExports(root, dist, result.metafile))}\n`);
   return { inputs: inputsOf(result.metafile) };
+};
+
+/** The names `dist/dsl/index.js` exports, as the build's metafile lists them. */
+const dslExports = (root: string, dist: string, metafile: Metafile): readonly string[] => {
+  const output = metafile.outputs[toSourcePath(root, join(dist, "dsl/index.js"))];
+  if (!output) throw new Error("the build wrote no dist/dsl/index.js");
+  return [...output.exports].sort();
 };
 
 const inputsOf = (metafile: Metafile): string[] => Object.keys(metafile.inputs).sort();

@@ -56,7 +56,10 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   if (previous && (await stillCurrent(root, previous.fingerprint, outer, memo))) return { plan: previous.plan, diagnostics: previous.diagnostics, hashes };
   // Printed texts are only the same for the same printer.
   const printMemo = previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map();
-  const result = await runPipeline(root, { discovery, printMemo, knownInputs: Object.keys(previous?.fingerprint.files ?? {}) });
+  // Bundling starts before the pipeline is loaded, and goes on while it is.
+  const { startLoad } = await import("../load/start-load.ts");
+  const started = startLoad(root, discovery, Object.keys(previous?.fingerprint.files ?? {}));
+  const result = await runPipeline(root, { printMemo, started });
   if (!result.plan || !result.read) return { plan: result.plan, diagnostics: result.diagnostics, hashes };
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
   const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));

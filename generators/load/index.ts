@@ -12,10 +12,11 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
 import { validateFleet, type ValidationResult } from "../validate/index.ts";
 import type { FleetSources, NamedSource } from "../validate/sources.ts";
-import type { Discovery, FleetFile } from "./discover.ts";
+import type { FleetFile } from "./discover.ts";
 import { discoverDefinitions } from "./discover-definitions.ts";
 import { loadDefinition } from "./load-definition.ts";
 import { loadFleetModules } from "./fleet-bundle.ts";
+import { startLoad, type StartedLoad } from "./start-load.ts";
 import type { ReadFiles } from "../cache/file-hashes.ts";
 
 export type { ValidationResult } from "../validate/index.ts";
@@ -32,15 +33,14 @@ export interface LoadedFleet {
 export type LoadedValidation = ValidationResult & Pick<LoadedFleet, "read">;
 
 /**
- * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the user's),
- * as `discovery` found them (found here when not given). Files that fail to import are reported
- * and left out; their names still count for references. `known`: the files the last recorded run
- * read (absolute), which lets a recently edited one be recorded again (see `loadFleetModules`).
+ * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the
+ * user's), found and started here unless `started` was. Files that fail to import are reported
+ * and left out; their names still count for references.
  */
-export const loadFleet = async (root: string, found?: Discovery, known?: readonly string[]): Promise<LoadedFleet> => {
+export const loadFleet = async (root: string, started?: StartedLoad): Promise<LoadedFleet> => {
   const absoluteRoot = resolve(root);
-  const discovery = found ?? (await discoverDefinitions(absoluteRoot));
-  const { modules, read } = await loadFleetModules(absoluteRoot, discovery.files.map((file) => file.path), known);
+  const { discovery, bundle } = started ?? startLoad(absoluteRoot, await discoverDefinitions(absoluteRoot));
+  const { modules, read } = await loadFleetModules(bundle);
   const loaded = discovery.files.map((file) => ({ file, result: loadDefinition(absoluteRoot, file, modules.get(file.path)!) }));
   const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
     loaded.flatMap(({ file, result }) => (file.kind === kind && result.ok ? [result.source] : []));
@@ -65,11 +65,11 @@ export const loadFleet = async (root: string, found?: Discovery, known?: readonl
  * Load and validate the fleet at `root`. `fleet` is present only when nothing is wrong;
  * `diagnostics` holds every problem of every file, located (file:line:col and source line) and
  * sorted by file and position, ready for `formatDiagnostics` or `diagnosticsToJson`. The source
- * locator (ts-morph) is loaded only when there is something to report. `known`: see {@link loadFleet}.
+ * locator (ts-morph) is loaded only when there is something to report. `started`: see {@link loadFleet}.
  */
-export const loadAndValidate = async (root: string, discovery?: Discovery, known?: readonly string[]): Promise<LoadedValidation> => {
+export const loadAndValidate = async (root: string, started?: StartedLoad): Promise<LoadedValidation> => {
   const absoluteRoot = resolve(root);
-  const loaded = await loadFleet(absoluteRoot, discovery, known);
+  const loaded = await loadFleet(absoluteRoot, started);
   const validated = validateFleet(loaded.sources);
   const found = [...loaded.diagnostics, ...validated.diagnostics];
   const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot));

@@ -6,6 +6,7 @@
  * sources (tsx, vitest) it is `dsl/index.ts`, which Node can import only once tsx's hooks are
  * registered.
  */
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { RUNS_COMPILED, typeflakeFile } from "../package-info.ts";
 import { nativeImport } from "./native-import.mjs";
@@ -25,8 +26,16 @@ const enableTypeScriptEntry = async (): Promise<void> => {
   }
 };
 
+/**
+ * The names the compiled entry exports, listed beside it by the build (`scripts/bundle.ts`): a
+ * fleet's bundle, which needs them, can start without waiting for the DSL and zod to load.
+ */
+export const DSL_EXPORT_NAMES_FILE = "dsl/export-names.json";
+
 let exportNames: Promise<readonly string[]> | undefined;
 
-/** The names the running typeflake exports, once Node can import its entry. */
+/** The names the running typeflake exports: as its build listed them, or from sources once Node can import its entry. */
 export const typeflakeExports = (): Promise<readonly string[]> =>
-  (exportNames ??= enableTypeScriptEntry().then(async () => Object.keys((await nativeImport(TYPEFLAKE_ENTRY)) as object)));
+  (exportNames ??= RUNS_COMPILED
+    ? Promise.resolve(JSON.parse(readFileSync(typeflakeFile(DSL_EXPORT_NAMES_FILE), "utf8")) as readonly string[])
+    : enableTypeScriptEntry().then(async () => Object.keys((await nativeImport(TYPEFLAKE_ENTRY)) as object)));

@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { contentHash } from "../../generators/emit/manifest.ts";
-import { loadFleetModules } from "../../generators/load/fleet-bundle.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { loadFleetModules, startFleetBundle } from "../../generators/load/fleet-bundle.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 
 const fleets: string[] = [];
@@ -36,7 +37,7 @@ describe("the fleet's one bundle", () => {
   it("keeps import.meta naming each file the user wrote, in hosts and helpers", async () => {
     const root = await fleet();
     const alpha = join(root, "hosts/alpha/host.ts");
-    const { modules } = await loadFleetModules(root, [alpha, join(root, "hosts/beta/host.ts")]);
+    const { modules } = await loadFleetModules(startFleetBundle(root, [alpha, join(root, "hosts/beta/host.ts")]));
     const loaded = modules.get(alpha);
     expect(loaded?.ok).toBe(true);
     const exports = loaded?.ok ? loaded.exports : {};
@@ -46,8 +47,20 @@ describe("the fleet's one bundle", () => {
   it("records every file it compiled, hashed, though all were written just now and none was known", async () => {
     const root = await fleet();
     const paths = ["hosts/alpha/host.ts", "hosts/beta/host.ts", "where.ts", "settings.json"].map((file) => join(root, file));
-    const { read } = await loadFleetModules(root, paths.slice(0, 2));
+    const { read } = await loadFleetModules(startFleetBundle(root, paths.slice(0, 2)));
     const expected = await Promise.all(paths.map(async (path) => [path, contentHash(await readFile(path))] as const));
     expect(new Map([...(read ?? [])].filter(([path]) => path.startsWith(root)))).toEqual(new Map(expected));
+  });
+
+  it("keeps esbuild's refusal of a bundle started early for when it is awaited, not an unhandled rejection", async () => {
+    const root = await writeFleet({ "hosts/alpha/host.ts": `export default {\n` });
+    fleets.push(root);
+    const alpha = join(root, "hosts/alpha/host.ts");
+    const started = startFleetBundle(root, [alpha]);
+    await started.prepared;
+    // Long enough for esbuild to refuse the one small file before anything awaits the build.
+    await sleep(300);
+    const loaded = (await loadFleetModules(started)).modules.get(alpha);
+    expect(loaded).toMatchObject({ ok: false, kind: "build" });
   });
 });

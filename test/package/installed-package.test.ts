@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Project, ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importOptionSchema } from "../../generators/options/import-schema.ts";
@@ -104,6 +105,13 @@ describe("the packed package", () => {
     expect(Object.keys(installed.dependencies).sort()).toEqual(["esbuild", "prettier", "ts-morph", "zod"]);
     expect(installed.exports["."]).toMatchObject({ types: "./dist/dsl/index.d.ts", default: "./dist/dsl/index.js" });
     expect(typeflake(["--version"]).stdout.trim()).toBe(version);
+  });
+
+  it("lists the DSL's exports beside it, as fleet bundles need them before the DSL is loaded", async () => {
+    const dsl = join(fleet, "node_modules", "typeflake", "dist", "dsl");
+    const listed = JSON.parse(readFileSync(join(dsl, "export-names.json"), "utf8")) as string[];
+    const actual = Object.keys((await import(pathToFileURL(join(dsl, "index.js")).href)) as object);
+    expect(listed).toEqual(actual.sort());
   });
 
   it("prints the JSON Schema with the DSL's doc comments", () => {
