@@ -1,10 +1,12 @@
 /**
  * ZFS refuses to import pools without `networking.hostId`: a host that imports pools (itself or
- * through a module) must set `zfs.hostId` (itself, through a module, or in its raw `nixos` block).
+ * through a module) must set `zfs.hostId` (itself, through a module, or in its raw `nixos` block);
+ * only a warning when it imports hand-written Nix, which may set it.
  */
 import type { ConfigBody } from "../../dsl/config-body.ts";
-import { error, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+import { error, warning, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
+import { handWrittenNix } from "../model/hand-written-nix.ts";
 import type { FleetCheck, FleetDraft } from "./draft.ts";
 
 const rawHostId = (body: ConfigBody): unknown => {
@@ -56,6 +58,9 @@ export const checkZfs: FleetCheck = (draft) => {
       ...modulesWithPools.map((module) => ({ pools: poolsOf(module.config), module: module.name })),
     ];
     if (pools.length === 0) return [];
-    return [error("zfs-needs-host-id", { file: host.file, objectPath: pointAt(host, modulesWithPools) }, { host: host.name, pools })];
+    const origin = { file: host.file, objectPath: pointAt(host, modulesWithPools) };
+    // Hand-written Nix the host imports may set the host id, unseen: the build decides then.
+    const unlessSetIn = handWrittenNix(host, [host, ...modules]);
+    return [unlessSetIn.length === 0 ? error("zfs-needs-host-id", origin, { host: host.name, pools }) : warning("zfs-needs-host-id", origin, { host: host.name, pools, unlessSetIn })];
   });
 };

@@ -7,7 +7,8 @@ import type { NginxConfig, NginxVirtualHost } from "./schema.ts";
 import { child, error, type Diagnostic, type SourceOrigin } from "../../generators/diagnostics/diagnostic.ts";
 import type { Definition, LowerContext, Lowering } from "../../generators/lower/contribution.ts";
 import { fieldDefinitions, portClaims, secretPathOf, setFields } from "../../generators/lower/emit.ts";
-import { bodiesOfHost, hostsOfBody } from "../../generators/model/fleet-index.ts";
+import { mayHaveAcmeAccount } from "../../generators/model/acme-account.ts";
+import { hostsOfBody } from "../../generators/model/fleet-index.ts";
 
 const virtualHostDefinitions = (name: string, vhost: NginxVirtualHost, origin: SourceOrigin): Definition[] => {
   const path = ["services", "nginx", "virtualHosts", name];
@@ -35,13 +36,13 @@ const virtualHostDefinitions = (name: string, vhost: NginxVirtualHost, origin: S
 };
 
 /**
- * Whether a Let's Encrypt account is configured for every host this nginx runs on: in this block,
- * or in another file of the same host (a shared module may carry it).
+ * Whether a Let's Encrypt account may be configured for every host this nginx runs on: in this
+ * block, or anywhere else on the same host (see `model/acme-account.ts`).
  */
 const acmeAvailable = (nginx: NginxConfig, context: LowerContext): boolean => {
   if (nginx.acme) return true;
   const hosts = hostsOfBody(context.index, context.hostName, context.origin.file);
-  return hosts.length > 0 && hosts.every((host) => bodiesOfHost(context.index, host).some((body) => body.config.services.nginx?.acme));
+  return hosts.length > 0 && hosts.every((host) => mayHaveAcmeAccount(context.index, host));
 };
 
 /** nginx: enable, the recommended settings that were chosen, servers, ACME account; TCP 80 and 443. */

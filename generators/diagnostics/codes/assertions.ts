@@ -12,6 +12,11 @@ export interface Refusal {
   readonly nixos: string;
   /** What would be valid. */
   readonly fix: string;
+  /**
+   * The hand-written Nix files the host imports, when what is missing may be set in one of them:
+   * typeflake does not read them, so the problem is then a warning (the build decides).
+   */
+  readonly unlessSetIn?: readonly string[];
 }
 
 /** Pools a host imports, written in the host file or (`module`) in a module it uses. */
@@ -50,6 +55,6 @@ export interface AssertionFields {
   readonly "ssh-x11-without-xauth": Refusal;
   readonly "wireguard-preshared-key": Refusal;
   readonly "wireguard-private-key": Refusal;
-  /** ZFS without a host id: from a raw option (`Refusal`), or from the pools the host imports. */
-  readonly "zfs-needs-host-id": Refusal | { readonly host: string; readonly pools: readonly ZfsPools[] };
+  /** ZFS without a host id: from a raw option (`Refusal`), or from the pools the host imports (`unlessSetIn`: as in `Refusal`). */
+  readonly "zfs-needs-host-id": Refusal | { readonly host: string; readonly pools: readonly ZfsPools[]; readonly unlessSetIn?: readonly string[] };
 }

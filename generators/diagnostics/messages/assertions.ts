@@ -2,8 +2,15 @@
 import type { AssertionFields, Refusal } from "../codes/assertions.ts";
 import type { Renderers } from "./renderer.ts";
 
+/** `, unless hosts/nas/hardware.nix sets it …`: what the build decides, for a host that imports hand-written Nix. */
+const unlessSetIn = (files: readonly string[] | undefined): string =>
+  files === undefined || files.length === 0
+    ? ""
+    : ` unless ${files.length === 1 ? "its hand-written" : "one of its hand-written files"} ${files.join(", ")} sets it (typeflake does not read hand-written Nix)`;
+
 /** `<problem>, so the build would fail with "<NixOS's message>"; <fix>`. */
-export const refusal = ({ problem, nixos, fix }: Refusal): string => `${problem}, so the build would fail with "${nixos}"; ${fix}`;
+export const refusal = ({ problem, nixos, fix, unlessSetIn: files }: Refusal): string =>
+  `${problem}, so the build would fail with "${nixos}"${unlessSetIn(files)}; ${fix}`;
 
 const USERS_MESSAGE =
   "has multiple of the options `initialHashedPassword`, `hashedPassword`, `initialPassword`, `password` & `hashedPasswordFile` set to a non-null value.";
@@ -43,7 +50,7 @@ export const assertionMessages: Renderers<AssertionFields> = {
       ({ pools, module }) => `${pools.map((pool) => JSON.stringify(pool)).join(", ")}${module === undefined ? "" : ` (from module ${JSON.stringify(module)})`}`,
     );
     return (
-      `ZFS needs networking.hostId: host ${JSON.stringify(data.host)} imports ZFS pools (${sources.join("; ")}) but sets no host id. ` +
+      `ZFS needs networking.hostId: host ${JSON.stringify(data.host)} imports ZFS pools (${sources.join("; ")}) but sets no host id${unlessSetIn(data.unlessSetIn)}. ` +
       'Add zfs: { hostId: "a1b2c3d4" } with 8 hex digits unique to this machine (e.g. from `head -c4 /dev/urandom | od -A none -t x4`)'
     );
   },

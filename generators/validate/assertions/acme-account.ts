@@ -7,7 +7,8 @@
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { bodiesOfHost, type FleetIndex } from "../../model/fleet-index.ts";
-import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
+import { mayHaveAcmeAccount } from "../../model/acme-account.ts";
+import { hostLabel, refusing, type HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
 const TERMS_MESSAGE =
@@ -37,14 +38,10 @@ const requests = (options: HostOptions): Request[] => [
   })),
 ];
 
-/** A typed `enableACME` without a typed account: the nginx lowering has reported it already. */
-const reportedByNginx = (options: HostOptions, index: FleetIndex): boolean => {
-  const bodies = bodiesOfHost(index, options.host);
-  return (
-    bodies.some((body) => Object.values(body.config.services.nginx?.virtualHosts ?? {}).some((vhost) => vhost.enableACME)) &&
-    !bodies.some((body) => body.config.services.nginx?.acme)
-  );
-};
+/** A typed `enableACME` with no account anywhere on the host: the nginx lowering has reported it already. */
+const reportedByNginx = (options: HostOptions, index: FleetIndex): boolean =>
+  bodiesOfHost(index, options.host).some((body) => Object.values(body.config.services.nginx?.virtualHosts ?? {}).some((vhost) => vhost.enableACME)) &&
+  !mayHaveAcmeAccount(index, options.host);
 
 /** Hosts requesting certificates without accepted terms or a contact address. */
 export const acmeAccount: HostAssertion = (options, index) => {
@@ -56,7 +53,7 @@ export const acmeAccount: HostAssertion = (options, index) => {
   const problems = [];
   if (terms === undefined || terms.value === false) {
     problems.push(
-      refused(
+      refusing(options, terms === undefined)(
         "acme-terms-not-accepted",
         first.origin,
         `${hostLabel(options)} requests an ACME certificate for ${JSON.stringify(first.name)} but security.acme.acceptTerms is ${terms ? "false" : "not set"}`,
@@ -71,7 +68,7 @@ export const acmeAccount: HostAssertion = (options, index) => {
     : undefined;
   if (withoutEmail) {
     problems.push(
-      refused(
+      refusing(options, email === undefined)(
         "acme-missing-email",
         withoutEmail.origin,
         `the ACME certificate for ${JSON.stringify(withoutEmail.name)} on ${hostLabel(options)} has no contact address`,

@@ -5,7 +5,7 @@
  */
 import { secretsSettings, settingOrigin } from "../../lower/secrets/settings.ts";
 import { firstSecretUse } from "../cross-host/secret-access.ts";
-import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
+import { hostLabel, refused, refusing, type HostAssertion } from "./assertion.ts";
 import { booleanOf } from "./host-options.ts";
 
 const AGENIX_MESSAGE = "age.identityPaths must be set.";
@@ -41,8 +41,9 @@ export const agenixIdentity: HostAssertion = (options, index) => {
   const ssh = options.get("services", "openssh", "enable");
   if (ssh && booleanOf(ssh) === undefined) return [];
   if (booleanOf(ssh) !== true) {
+    // Unset, OpenSSH may be enabled in hand-written Nix; turned off here, it stays off.
     return [
-      refused(
+      refusing(options, ssh === undefined)(
         "agenix-no-identity",
         at,
         `${hostLabel(options)} uses agenix secret ${JSON.stringify(first)} but neither enables OpenSSH (whose host keys are agenix's default identities) nor sets age.identityPaths`,

@@ -3,7 +3,7 @@
  * NixOS would fail the build, reported at the TypeScript that caused it with NixOS's own words
  * and what to write instead. `docs/assertions.md` lists each with the assertion it mirrors.
  */
-import { error, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
+import { error, warning, type Diagnostic, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { AssertionFields } from "../../diagnostics/codes/assertions.ts";
 import type { FleetIndex } from "../../model/fleet-index.ts";
 import type { HostOptions } from "./host-options.ts";
@@ -11,18 +11,48 @@ import type { HostOptions } from "./host-options.ts";
 /** Every problem NixOS would refuse in one host's options. */
 export type HostAssertion = (options: HostOptions, index: FleetIndex) => readonly Diagnostic[];
 
+/** The codes of refusals: the assertions', and the host id of the wrong form. */
+type RefusalCode = keyof AssertionFields | "invalid-host-id";
+
 /**
  * The diagnostic of a failed assertion: `problem` says what is wrong in the user's terms,
  * `nixos` quotes the message NixOS (or the module) would fail with, `fix` what would be valid.
  */
 export const refused = (
-  code: keyof AssertionFields | "invalid-host-id",
+  code: RefusalCode,
   origin: SourceOrigin,
   problem: string,
   nixos: string,
   fix: string,
   related?: readonly SourceOrigin[],
 ): Diagnostic => error(code, origin, { problem, nixos, fix }, related);
+
+/**
+ * The diagnostic of an assertion that fails because an option is unset. A host that imports
+ * hand-written Nix may set it there, unseen by typeflake: then a warning naming those files, and
+ * the build decides; else an error, as {@link refused}.
+ */
+export const refusedUnset = (
+  options: HostOptions,
+  code: RefusalCode,
+  origin: SourceOrigin,
+  problem: string,
+  nixos: string,
+  fix: string,
+  related?: readonly SourceOrigin[],
+): Diagnostic =>
+  options.handWritten.length === 0
+    ? refused(code, origin, problem, nixos, fix, related)
+    : warning(code, origin, { problem, nixos, fix, unlessSetIn: options.handWritten }, related);
+
+/**
+ * How to refuse a check that fails on an option that is either unset (`unset`: see
+ * {@link refusedUnset}) or set to a value NixOS refuses (an error, as {@link refused}).
+ */
+export const refusing =
+  (options: HostOptions, unset: boolean): typeof refused =>
+  (...args) =>
+    unset ? refusedUnset(options, ...args) : refused(...args);
 
 /** `host "nas"`, for messages. */
 export const hostLabel = (options: HostOptions): string => `host ${JSON.stringify(options.host.name)}`;

@@ -14,6 +14,8 @@ import { child, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../../lower/contribution.ts";
 import { bodyContributions, type LoweredFleet, type LoweredHost } from "../../lower/fleet.ts";
 import type { HostEntry } from "../../model/fleet.ts";
+import { bodiesOfHost, type FleetIndex } from "../../model/fleet-index.ts";
+import { handWrittenNix } from "../../model/hand-written-nix.ts";
 
 
 /** One value defined at an option path. */
@@ -190,6 +192,8 @@ export class HostOptions {
   constructor(
     readonly host: HostEntry,
     leaves: readonly OptionLeaf[],
+    /** The hand-written Nix the host imports (fleet-relative), which may set any option unseen (see `model/hand-written-nix.ts`). */
+    readonly handWritten: readonly string[],
   ) {
     this.root = { leaves: [], children: new Map(), first: leaves[0] as OptionLeaf, opaqueBelow: false };
     for (const leaf of leaves) {
@@ -290,8 +294,12 @@ const flattenAll = (definitions: readonly Definition[]): readonly OptionLeaf[] =
 };
 
 /** The merged options of one lowered host: its identity, host file, modules and secrets; `leavesOf` flattens a list once. */
-const hostOptions = (lowered: LoweredHost, leavesOf: (definitions: readonly Definition[]) => readonly OptionLeaf[]): HostOptions =>
-  new HostOptions(lowered.host, [lowered.identity, ...bodyContributions(lowered), lowered.secrets].flatMap((part) => leavesOf(part.definitions)));
+const hostOptions = (index: FleetIndex, lowered: LoweredHost, leavesOf: (definitions: readonly Definition[]) => readonly OptionLeaf[]): HostOptions =>
+  new HostOptions(
+    lowered.host,
+    [lowered.identity, ...bodyContributions(lowered), lowered.secrets].flatMap((part) => leavesOf(part.definitions)),
+    handWrittenNix(lowered.host, bodiesOfHost(index, lowered.host)),
+  );
 
 /** Every host's merged options, in the fleet's host order. */
 export type FleetOptions = readonly HostOptions[];
@@ -308,5 +316,5 @@ export const fleetOptions = (lowered: LoweredFleet): FleetOptions => {
     flattened.set(definitions, known);
     return known;
   };
-  return [...lowered.hosts.values()].map((host) => hostOptions(host, leavesOf));
+  return [...lowered.hosts.values()].map((host) => hostOptions(lowered.index, host, leavesOf));
 };

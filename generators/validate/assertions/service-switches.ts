@@ -6,7 +6,7 @@
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { AssertionFields } from "../../diagnostics/codes/assertions.ts";
-import { refused, type HostAssertion } from "./assertion.ts";
+import { refusing, type HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
 /** One failed switch: where, what, NixOS's words, the fix. */
@@ -16,6 +16,8 @@ interface Failure {
   readonly problem: string;
   readonly nixos: string;
   readonly fix: string;
+  /** Whether it fails for want of an option that is unset (see `refusing`). */
+  readonly unset?: boolean;
 }
 
 const at = (options: HostOptions, ...path: string[]): SourceOrigin =>
@@ -68,6 +70,7 @@ const exporterFilters = (options: HostOptions): Failure[] =>
     !options.opaqueAt("services", "prometheus", "exporters", exporter, "openFirewall")
       ? [
           {
+            unset: options.get("services", "prometheus", "exporters", exporter, "openFirewall") === undefined,
             code: "exporter-filter-without-firewall",
             origin: at(options, "services", "prometheus", "exporters", exporter, "firewallFilter"),
             problem: `the ${exporter} exporter sets firewallFilter but not openFirewall`,
@@ -81,5 +84,5 @@ const exporterFilters = (options: HostOptions): Failure[] =>
 /** Options of one service that require another option. */
 export const serviceSwitches: HostAssertion = (options) =>
   [...sambaWins(options), ...sshd(options), ...exporterFilters(options)].map((failure) =>
-    refused(failure.code, failure.origin, failure.problem, failure.nixos, failure.fix),
+    refusing(options, failure.unset === true)(failure.code, failure.origin, failure.problem, failure.nixos, failure.fix),
   );

@@ -5,7 +5,7 @@
  * writes `privateKeyFile`; this judges interfaces as merged with raw `nixos` blocks.
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { refused, type HostAssertion } from "./assertion.ts";
+import { refused, refusing, type HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
 const checkInterface = (options: HostOptions, name: string): ReturnType<HostAssertion> => {
@@ -19,7 +19,7 @@ const checkInterface = (options: HostOptions, name: string): ReturnType<HostAsse
     const both = key;
     const interfaceOrigin = options.originOf("networking", "wireguard", "interfaces", name) ?? fallback;
     problems.push(
-      refused(
+      refusing(options, !both)(
         "wireguard-private-key",
         both ? at("privateKey") : interfaceOrigin,
         both ? `WireGuard interface ${name} sets both privateKey and privateKeyFile` : `WireGuard interface ${name} sets neither privateKey nor privateKeyFile`,

@@ -4,12 +4,13 @@
  * type takes 8 hex digits. The typed `zfs.pools` case is reported at validation already
  * (`check-zfs.ts`); this covers ZFS switched on any other way (`zfs: {}` without pools, raw
  * `boot.supportedFilesystems`, `boot.zfs.extraPools`, a `fileSystems` entry of type zfs) and a
- * raw `networking.hostId` of the wrong form.
+ * raw `networking.hostId` of the wrong form. A host id left unset may be set in hand-written Nix
+ * the host imports: only a warning then.
  */
 import type { NixValue } from "../../../dsl/expressions.ts";
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import { bodiesOfHost } from "../../model/fleet-index.ts";
-import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
+import { hostLabel, refused, refusing, type HostAssertion } from "./assertion.ts";
 import { UNKNOWN, type HostOptions } from "./host-options.ts";
 
 const ZFS_MESSAGE = "ZFS requires networking.hostId to be set";
@@ -58,8 +59,9 @@ export const zfsHostId: HostAssertion = (options, index) => {
   if (bodiesOfHost(index, options.host).some((body) => (body.config.zfs?.pools.length ?? 0) > 0)) return [];
   const on = zfsSwitchedOn(options);
   if (!on) return [];
+  // Unset, it may be set in hand-written Nix; set to null here, a hand-written one would conflict, not win.
   return [
-    refused(
+    refusing(options, hostId === undefined)(
       "zfs-needs-host-id",
       on,
       `${hostLabel(options)} uses ZFS but sets no networking.hostId`,
