@@ -32,15 +32,7 @@ export const refused = (
  * hand-written Nix may set it there, unseen by typeflake: then a warning naming those files, and
  * the build decides; else an error, as {@link refused}.
  */
-export const refusedUnset = (
-  options: HostOptions,
-  code: RefusalCode,
-  origin: SourceOrigin,
-  problem: string,
-  nixos: string,
-  fix: string,
-  related?: readonly SourceOrigin[],
-): Diagnostic =>
+export const refusedUnset = (options: HostOptions, ...[code, origin, problem, nixos, fix, related]: Parameters<typeof refused>): Diagnostic =>
   options.handWritten.length === 0
     ? refused(code, origin, problem, nixos, fix, related)
     : warning(code, origin, { problem, nixos, fix, unlessSetIn: options.handWritten }, related);
