@@ -65,7 +65,7 @@ export const loadFleet = async (root: string, started?: StartedLoad): Promise<Lo
  * Load and validate the fleet at `root`. `fleet` is present only when nothing is wrong;
  * `diagnostics` holds every problem of every file, located (file:line:col and source line) and
  * sorted by file and position, ready for `formatDiagnostics` or `diagnosticsToJson`. The source
- * locator (ts-morph) is loaded only when there is something to report. `started`: see {@link loadFleet}.
+ * locator (Babel's parser) is loaded only when there is something to report. `started`: see {@link loadFleet}.
  */
 export const loadAndValidate = async (root: string, started?: StartedLoad): Promise<LoadedValidation> => {
   const absoluteRoot = resolve(root);

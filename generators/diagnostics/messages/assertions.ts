@@ -2,7 +2,7 @@
 import type { AssertionFields, Refusal } from "../codes/assertions.ts";
 import type { Renderers } from "./renderer.ts";
 
-/** `, unless hosts/nas/hardware.nix sets it …`: what the build decides, for a host that imports hand-written Nix. */
+/** ` unless its hand-written hosts/nas/hardware.nix sets it …`: the build decides, for a host that imports hand-written Nix. */
 const unlessSetIn = (files: readonly string[] | undefined): string =>
   files === undefined || files.length === 0
     ? ""
