@@ -1,7 +1,7 @@
 /**
  * Values Nix cannot hold, found in a definition before its schema is applied: text with a NUL
  * character or a lone UTF-16 surrogate (in values and in attribute names), integers beyond 64
- * bits, NaN and infinities (also inside expressions such as `mkOverride(NaN, …)`, which no schema
+ * bits (and, as a warning, integers JavaScript may have rounded), NaN and infinities (also inside expressions such as `mkOverride(NaN, …)`, which no schema
  * parses), arrays with an empty slot (`[a, , b]`), values nested deeper than any configuration
  * needs, and values that contain themselves.
  *
@@ -10,7 +10,7 @@
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
 import type { TextProblem } from "../diagnostics/codes/validate.ts";
-import { error, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { error, warning, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 
 /**
  * The deepest nesting of objects and arrays a definition may have. NixOS options are a dozen
@@ -132,6 +132,7 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       if (!Number.isFinite(current)) diagnostics.push(error("non-finite-number", at(place), { value: String(current), inExpression: frame.expression !== undefined }));
       const integer = oversizedInteger(current);
       if (integer !== undefined) diagnostics.push(error("integer-out-of-range", at(place), { value: integer, min: String(INT64_MIN), max: String(INT64_MAX) }));
+      else if (Number.isInteger(current) && !Number.isSafeInteger(current)) diagnostics.push(warning("unsafe-integer", at(place), { value: String(BigInt(current)) }));
       continue;
     }
     if (typeof current !== "object" || current === null) continue;

@@ -52,5 +52,6 @@ const parseWalkable = <Schema extends z.ZodType>(schema: Schema, source: SourceF
     ? []
     : issuesToDiagnostics(schema, source.file, result.error.issues).filter((diagnostic) => !secretPaths.has(formatObjectPath(diagnostic.origin.objectPath)));
   const diagnostics = [...issues, ...secrets];
-  return { config: result.success && diagnostics.length === 0 ? result.data : undefined, diagnostics };
+  // Warnings (an integer JavaScript may have rounded) keep the configuration.
+  return { config: result.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error") ? result.data : undefined, diagnostics };
 };

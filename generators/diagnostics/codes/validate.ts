@@ -19,6 +19,11 @@ export interface ValidateFields {
   readonly "lone-surrogate": TextFields<"lone-surrogate">;
   /** An integer outside Nix's signed 64 bits; the numbers as decimal text (they exceed JSON's). */
   readonly "integer-out-of-range": { readonly value: string; readonly min: string; readonly max: string };
+  /**
+   * An integer beyond 2^53 − 1 (a warning): JavaScript numbers do not hold every integer there, so
+   * the one written may have been rounded to `value` (decimal text) before typeflake saw it.
+   */
+  readonly "unsafe-integer": { readonly value: string };
   /** NaN or an infinity; `inExpression` when it is an `mkOverride`/`mkOrder` priority or inside one. */
   readonly "non-finite-number": { readonly value: string; readonly inExpression: boolean };
   /** An array with an empty slot (`[a, , b]`): the first at `index`. */

@@ -39,6 +39,9 @@ export const validateMessages: Renderers<ValidateFields> = {
     "which has no UTF-8 encoding and cannot be written to a Nix file; keep both halves of the character or remove it",
   "integer-out-of-range": ({ value, min, max }) =>
     `is the integer ${value}, outside Nix's signed 64-bit integers (${min} to ${max}); use a smaller number, or a string`,
+  "unsafe-integer": ({ value }) =>
+    `is the integer ${value}, beyond 2^53 - 1, where JavaScript numbers stop holding every integer: the number written may have been rounded to this one before typeflake read it; ` +
+    `write the exact digits as raw Nix, nix\`${value}\` (Nix integers hold 64 bits), to be sure`,
   "non-finite-number": ({ value, inExpression }) =>
     `is the number ${value}, which Nix cannot write (it has no NaN or infinity); use a finite number` +
     (inExpression ? " (mkOverride and mkOrder take an integer priority, such as 50 or 1000)" : ""),
