@@ -9,6 +9,7 @@ import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
 import { registerCommands } from "./command-registry.ts";
 import { processEnvironment } from "./command-environment.ts";
 import { findFleetRoot, FleetRootNotFound } from "./find-fleet-root.ts";
+import { clearPendingTracking, pendingTracking } from "../git/pending-tracking.ts";
 
 const program = new Command("typeflake")
   .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
@@ -19,6 +20,19 @@ const program = new Command("typeflake")
 
 const environment = processEnvironment(() => program.opts<{ root?: string }>().root);
 const { io } = environment;
+
+/**
+ * Files a cut-off `generate` created and did not get to add to git (see `git/pending-tracking.ts`):
+ * added now, before the command needs nix to see them.
+ */
+const trackPendingFiles = async (root: string): Promise<void> => {
+  const pending = pendingTracking(root);
+  if (pending === undefined) return;
+  const { trackGeneratedFiles } = await import("../git/track-generated.ts");
+  const lines = pending.length > 0 ? await trackGeneratedFiles(root, pending) : [];
+  clearPendingTracking(root);
+  io.stderr.write(lines.map((line) => `${line}\n`).join(""));
+};
 
 // Before any command in a fleet: finish or undo a generate that was cut off (see docs/writes.md).
 program.hook("preAction", async () => {
@@ -39,6 +53,7 @@ program.hook("preAction", async () => {
     throw new AlreadyReported(ExitCode.Failed);
   }
   io.stderr.write(formatRecovery(recovered.recovery, { color }));
+  await trackPendingFiles(root);
 });
 
 await registerCommands(program, environment, process.argv.slice(2));

@@ -22,6 +22,11 @@ export interface WriteOptions {
   readonly onLockWait?: (holder: LockHolder) => void;
   /** Hashes known by stat: a planned file they show holds the planned bytes is not read (see `hash-memo.ts`). */
   readonly memo?: HashMemo;
+  /**
+   * Told the files the run will create (relative, sorted) just before it changes anything, when
+   * there are some: a failure here leaves the disk as it was and fails the run.
+   */
+  readonly beforeCreating?: (paths: readonly string[]) => Promise<void>;
 }
 
 /** What `writePlan` did; all path lists are relative to the root and sorted. */
@@ -72,6 +77,14 @@ export async function writePlan(root: string, plan: FilePlan, options: WriteOpti
     if (!decision.ok) return { ...NOTHING, refused: decision.refused, failed: decision.failed, ...reported };
     const { actions } = decision;
     if (actions.refused.length > 0) return { ...NOTHING, refused: actions.refused, ...reported };
+    const creating = actions.writes.filter((write) => write.before === undefined).map((write) => write.path);
+    if (creating.length > 0 && options.beforeCreating) {
+      const told = await options.beforeCreating(creating).then(
+        () => undefined,
+        (cause: unknown) => problems.io(".", "prepared for writing", cause),
+      );
+      if (told) return { ...NOTHING, failed: [told], ...reported };
+    }
     const applied = await applyActions(root, actions);
     return { ...applied, unchanged: actions.unchanged, keptModified: actions.keptModified, refused: [], ...reported };
   } finally {

@@ -1,8 +1,10 @@
 /**
  * The real CLI, killed in the middle of `generate` (through the fault hook) in a scaffolded
  * fleet: the next command, even a read-only one, first finishes or undoes the interrupted write
- * and says which, and leaves no temporary file, journal or lock.
+ * and says which, adds the files the run created to git, and leaves no temporary file, journal,
+ * lock or note.
  */
+import { execFileSync } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +12,7 @@ import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { installTypeflake, scaffoldedFleet } from "../cli/support/scaffolded-fleet.ts";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { contents } from "./support/fleets.ts";
+import { PENDING_TRACKING_PATH } from "../../generators/git/pending-tracking.ts";
 
 const cleanup: string[] = [];
 afterAll(() => Promise.all(cleanup.map(removeFleet)));
@@ -54,13 +57,16 @@ describe("typeflake generate, killed", () => {
 
     const check = runTypeflake(["generate", "--check"], root);
     expect(check.stderr).toContain(`recovered: ${said} (pid `);
-    // Completed: the generated files are current (the run's later `git add --intent-to-add` step,
-    // which is not part of the write, may be reported); rolled back: the new host is missing.
+    // Completed: the generated files are current, and the file the run created, which it did not
+    // get to add to git, is added now (from the note it left); rolled back: the new host is missing.
     const report = describeRun(["generate", "--check"], check);
+    if (isNew) expect(check.stderr, report).toContain("git: added hosts/web/default.nix with `git add --intent-to-add`");
+    expect(execFileSync("git", ["-C", root, "ls-files", "hosts/web"], { encoding: "utf8" }).trim()).toBe(isNew ? "hosts/web/default.nix" : "");
     if (isNew) expect(check.stdout, report).not.toMatch(/^(changed|missing|stale|manifest):/m);
     else expect(check.stdout, report).toMatch(/^missing: hosts\/web\/default.nix/m);
     const tree = await contents(root);
     expect(leftovers(tree)).toEqual([]);
+    expect(Object.keys(tree)).not.toContain(PENDING_TRACKING_PATH);
     expect(tree["hosts/web/host.ts"]).toContain("192.168.1.11");
     if (!isNew) {
       const { ["hosts/web/"]: _, ["hosts/web/host.ts"]: __, ["hosts/web/hardware.nix"]: ___, ...rest } = tree;

@@ -5,7 +5,7 @@
  * git, in a fleet that is its own repository.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,8 @@ import { BASE_FLEET } from "../diagnostics/support/fleet-text.ts";
 import { runGenerate } from "../diagnostics/support/run-generate.ts";
 import { gitTracking, trackGeneratedFiles } from "../../generators/git/track-generated.ts";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
+import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
+import { notePendingTracking, PENDING_TRACKING_PATH } from "../../generators/git/pending-tracking.ts";
 
 const git = (root: string, ...args: string[]): string => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" });
 
@@ -114,5 +116,39 @@ describe("generated files and git", () => {
     expect(line).toBe(
       "git: added hosts/h0/default.nix, hosts/h1/default.nix, hosts/h2/default.nix, hosts/h3/default.nix, hosts/h4/default.nix and 3 more with `git add --intent-to-add`, as flakes only see files git tracks (nothing is staged for commit; commit them with the rest).",
     );
+  });
+});
+
+describe("a generate cut off before git has the files it created", () => {
+  let fleet: string;
+  beforeAll(async () => {
+    fleet = await writeFleet(BASE_FLEET);
+    git(fleet, "init", "-q");
+  });
+  afterAll(() => removeFleet(fleet));
+
+  it("leaves no note of them once git has them", async () => {
+    expect((await runGenerate(fleet)).exitCode).toBe(0);
+    await expect(access(join(fleet, PENDING_TRACKING_PATH))).rejects.toThrow();
+  });
+
+  it("has them added by the next command, which finds the note the run left", async () => {
+    // What a kill between the write and `git add` leaves: the file in place, unknown to git, and the note.
+    git(fleet, "rm", "-q", "--cached", "hosts/nas/default.nix");
+    notePendingTracking(fleet, ["hosts/nas/default.nix"]);
+    const run = runTypeflake(["generate"], fleet);
+    expect(run.status, describeRun(["generate"], run)).toBe(0);
+    expect(run.stderr).toContain("git: added hosts/nas/default.nix with `git add --intent-to-add`");
+    expect(git(fleet, "ls-files").split("\n")).toContain("hosts/nas/default.nix");
+    await expect(access(join(fleet, PENDING_TRACKING_PATH))).rejects.toThrow();
+    expect((await runGenerate(fleet, "--check")).exitCode).toBe(0);
+  });
+
+  it("clears a note it cannot read, saying nothing", async () => {
+    await writeFile(join(fleet, PENDING_TRACKING_PATH), "not json");
+    const run = runTypeflake(["generate"], fleet);
+    expect(run.status, describeRun(["generate"], run)).toBe(0);
+    expect(run.stderr).not.toMatch(/^git[: ]/m);
+    await expect(access(join(fleet, PENDING_TRACKING_PATH))).rejects.toThrow();
   });
 });

@@ -12,6 +12,7 @@ import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
 import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
 import { describeHolder, type LockHolder } from "../../emit/lock.ts";
 import { writePlan } from "../../emit/write.ts";
+import { clearPendingTracking, notePendingTracking } from "../../git/pending-tracking.ts";
 import { trackGeneratedFiles, untrackedGeneratedFiles } from "../../git/track-generated.ts";
 import { commandAction } from "../command-action.ts";
 import type { CommandEnvironment } from "../command-environment.ts";
@@ -76,16 +77,24 @@ export function registerGenerateCommands(program: Command, environment: CommandE
         const { stderr } = context.io;
         const onLockWait = (holder: LockHolder) => stderr.write(`Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`);
         const memo = planned.hashes?.memo;
-        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, ...(memo && { memo }) });
+        // Files about to be created are noted first: if the run is cut off before git has them, the next command adds them.
+        let noted = false;
+        const beforeCreating = async (paths: readonly string[]) => {
+          notePendingTracking(root, paths);
+          noted = true;
+        };
+        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, beforeCreating, ...(memo && { memo }) });
         if (planned.hashes) await writeHashMemo(planned.hashes);
         stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
         const written = writeExitCode(result);
         context.setExitCode(written);
-        if (written !== ExitCode.Ok) return;
         // Only files this run created can be new to git: one it found in place was created, and
-        // added, by an earlier run (or is reported by --check). So an up-to-date run spawns no git.
-        const tracked = result.created.length ? await trackGeneratedFiles(root, result.created) : [];
+        // added, by an earlier run (or is noted as pending, or reported by --check). So an
+        // up-to-date run spawns no git.
+        const tracked = written === ExitCode.Ok && result.created.length ? await trackGeneratedFiles(root, result.created) : [];
+        if (noted) clearPendingTracking(root);
         stderr.write(tracked.map((line) => `${line}\n`).join(""));
+        if (written !== ExitCode.Ok) return;
         if (!options.eval) return;
         const { evaluateHosts } = await import("../../nix-cli/eval-hosts.ts");
         const outcomes = await evaluateHosts(await context.deployTargets(), { io: context.io });
