@@ -79,11 +79,11 @@ export async function writePlan(root: string, plan: FilePlan, options: WriteOpti
     if (actions.refused.length > 0) return { ...NOTHING, refused: actions.refused, ...reported };
     const creating = actions.writes.filter((write) => write.before === undefined).map((write) => write.path);
     if (creating.length > 0 && options.beforeCreating) {
-      const told = await options.beforeCreating(creating).then(
+      const unprepared = await options.beforeCreating(creating).then(
         () => undefined,
         (cause: unknown) => problems.io(".", "prepared for writing", cause),
       );
-      if (told) return { ...NOTHING, failed: [told], ...reported };
+      if (unprepared) return { ...NOTHING, failed: [unprepared], ...reported };
     }
     const applied = await applyActions(root, actions);
     return { ...applied, unchanged: actions.unchanged, keptModified: actions.keptModified, refused: [], ...reported };
