@@ -40,6 +40,33 @@ describe("writePlan", () => {
     );
   });
 
+  it("tells beforeCreating the files it will create, and only them, before anything changes", async () => {
+    const root = await tempRoot();
+    await writePlan(root, fleet);
+    const told: (readonly string[])[] = [];
+    const grown = planOf({ "flake.nix": "{ }\n", "hosts/nas/default.nix": "{ nas2 }\n", "hosts/web/default.nix": "{ web }\n", "modules/common.nix": "{ common }\n" });
+    const result = await writePlan(root, grown, {
+      beforeCreating: async (paths) => {
+        told.push(paths);
+        expect(await filesUnder(root)).not.toContain("hosts/web/default.nix");
+      },
+    });
+    expect(told).toEqual([["hosts/web/default.nix"]]);
+    expect(result.created).toEqual(["hosts/web/default.nix"]);
+    const unchanged = await writePlan(root, grown, { beforeCreating: async (paths) => void told.push(paths) });
+    expect(unchanged.unchanged.length).toBe(4);
+    expect(told).toHaveLength(1);
+  });
+
+  it("writes nothing when beforeCreating fails, and says so", async () => {
+    const root = await tempRoot();
+    const result = await writePlan(root, fleet, { beforeCreating: () => Promise.reject(new Error("ENOSPC: no space left on device")) });
+    expect(result.created).toEqual([]);
+    expect(result.failed.map((problem) => problem.message)).toEqual(["could not be prepared for writing: ENOSPC: no space left on device. Check permissions and free space, then run again."]);
+    expect(writeExitCode(result)).toBe(2);
+    expect(await filesUnder(root)).toEqual([]);
+  });
+
   it("rewrites only what changed, keeping the mtimes of the rest", async () => {
     const root = await tempRoot();
     await writePlan(root, fleet);
