@@ -8,14 +8,10 @@
 import { bodiesOfHost, type FleetIndex } from "./fleet-index.ts";
 import type { HostEntry } from "./fleet.ts";
 import { handWrittenNix } from "./hand-written-nix.ts";
-
-const setsRawAcme = (nixos: Readonly<Record<string, unknown>>): boolean => {
-  const security = nixos["security"];
-  return typeof security === "object" && security !== null && !Array.isArray(security) && "acme" in security;
-};
+import { rawNixosAt } from "./raw-nixos.ts";
 
 /** Whether anything but a typed `enableACME` without an account may give `host` its ACME account. */
 export const mayHaveAcmeAccount = (index: FleetIndex, host: HostEntry): boolean => {
   const bodies = bodiesOfHost(index, host);
-  return bodies.some((body) => body.config.services.nginx?.acme !== undefined || setsRawAcme(body.config.nixos)) || handWrittenNix(host, bodies).length > 0;
+  return bodies.some((body) => body.config.services.nginx?.acme !== undefined || rawNixosAt(body.config.nixos, "security", "acme") !== undefined) || handWrittenNix(host, bodies).length > 0;
 };

@@ -7,16 +7,10 @@ import type { ConfigBody } from "../../dsl/config-body.ts";
 import { error, warning, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
 import { handWrittenNix } from "../model/hand-written-nix.ts";
+import { rawNixosAt } from "../model/raw-nixos.ts";
 import type { FleetCheck, FleetDraft } from "./draft.ts";
 
-const rawHostId = (body: ConfigBody): unknown => {
-  const networking = body.nixos["networking"];
-  return typeof networking === "object" && networking !== null && !Array.isArray(networking)
-    ? (networking as Readonly<Record<string, unknown>>)["hostId"]
-    : undefined;
-};
-
-const setsHostId = (body: ConfigBody): boolean => body.zfs?.hostId !== undefined || rawHostId(body) !== undefined;
+const setsHostId = (body: ConfigBody): boolean => body.zfs?.hostId !== undefined || rawNixosAt(body.nixos, "networking", "hostId") !== undefined;
 
 const poolsOf = (body: ConfigBody): readonly string[] => body.zfs?.pools ?? [];
 
