@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { measuredEnvironment } from "./environment.ts";
 
 /** What one run took. */
 export interface Measured {
@@ -34,7 +35,7 @@ interface Usage {
 /** Arguments that run `node <args>` with the usage preload. */
 export const measuredNode = (args: readonly string[]): [string, string[]] => [process.execPath, ["--import", USAGE_PRELOAD, ...args]];
 
-/** Run `command args` in `cwd` (with `env` added), capturing its output; never throws for a failing command. */
+/** Run `command args` in `cwd`, in the measured environment (see `environment.ts`) with `env` added, capturing its output; never throws for a failing command. */
 export const measure = async (command: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<Measured> => {
   const scratch = await mkdtemp(join(tmpdir(), "typeflake-bench-"));
   const usageFile = join(scratch, "usage.json");
@@ -42,7 +43,7 @@ export const measure = async (command: string, args: readonly string[], cwd: str
     const started = performance.now();
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, ...env, TYPEFLAKE_BENCH_USAGE_FILE: usageFile, NO_COLOR: "1" },
+      env: { ...measuredEnvironment(), ...env, TYPEFLAKE_BENCH_USAGE_FILE: usageFile, NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const stdout: Buffer[] = [];

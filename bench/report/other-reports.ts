@@ -51,9 +51,21 @@ export const floorsReport = (floors: Floors): string =>
       [
         ["node -e 0", duration(floors.node.wallMs), duration(floors.node.minMs), duration(floors.node.cpuMs), megabytes(floors.node.rssMb)],
         ["npm run (a script running node -e 0)", duration(floors.npmRun.wallMs), duration(floors.npmRun.minMs), "–", "–"],
+        ...(floors.withStartupCosts ? [startupCostsRow(floors.withStartupCosts.variables, floors.withStartupCosts.node)] : []),
       ],
     ),
+    ...(floors.withStartupCosts
+      ? [`Every figure is measured without this shell's ${floors.withStartupCosts.variables.join(", ")}, which each Node process (npm's too) loads as it starts; typeflake uses none of it (bench/measure/environment.ts).`]
+      : []),
   ].join("\n");
+
+const startupCostsRow = (variables: readonly string[], node: RunStats): string[] => [
+  `node -e 0 with ${variables.join(", ")}`,
+  duration(node.wallMs),
+  duration(node.minMs),
+  duration(node.cpuMs),
+  megabytes(node.rssMb),
+];
 
 const hotspots = (title: string, spots: readonly Hotspot[]): string =>
   table([title, "ms", "%"], spots.map((spot) => [spot.name, spot.ms.toFixed(0), spot.percent.toFixed(1)]));
