@@ -45,7 +45,7 @@ export async function loadOptionIndex(root: string): Promise<LoadedOptionIndex> 
   } catch (cause) {
     return damaged([{ ...jsonErrorPosition(text), message: `is not JSON (${(cause as Error).message})` }]);
   }
-  const parsed = parseOptionIndex(json, FLEET_INDEX_PATH, { checkTypes: true });
+  const parsed = parseOptionIndex(json, FLEET_INDEX_PATH);
   if (parsed.ok) return { index: parsed.value, source: "fleet", diagnostics: [] };
   return damaged(parsed.problems.map((problem) => ({ ...problemPosition(text, problem), message: describe(problem) })));
 }
@@ -53,7 +53,7 @@ export async function loadOptionIndex(root: string): Promise<LoadedOptionIndex> 
 /** The index in `text`, or `undefined` when the text is not JSON. */
 function readIndex(text: string): Parsed<OptionIndex> | undefined {
   try {
-    return parseOptionIndex(JSON.parse(text), FLEET_INDEX_PATH, { checkTypes: true });
+    return parseOptionIndex(JSON.parse(text), FLEET_INDEX_PATH);
   } catch {
     return undefined;
   }

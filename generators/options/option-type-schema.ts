@@ -56,7 +56,7 @@ const optionType: z.ZodType<OptionType> = z.lazy(() =>
 ) as z.ZodType<OptionType>;
 
 /** What is wrong with how deeply `value` nests, if anything. */
-export const typeDepthProblem = (value: unknown): string | undefined =>
+const typeDepthProblem = (value: unknown): string | undefined =>
   nestingDepth(value, MAX_TYPE_DEPTH) > MAX_TYPE_DEPTH
     ? `the type nests more than ${MAX_TYPE_DEPTH} levels deep; no NixOS type does`
     : undefined;

@@ -34,11 +34,11 @@ export const SHIPPED_SCHEMA = {
 
 let shipped: OptionIndex | undefined;
 
-/** The shipped runtime index (`dsl/nixos-options/index.json`). */
+/** The shipped runtime index (`dsl/nixos-options/index.json`), read trusted (see `IndexReading.trusted`). */
 export function shippedOptionIndex(): OptionIndex {
   if (!shipped) {
     const file = typeflakeFile(`dsl/nixos-options/${GENERATED_FILES.index}`);
-    const parsed = parseOptionIndex(JSON.parse(readFileSync(file, "utf8")), file);
+    const parsed = parseOptionIndex(JSON.parse(readFileSync(file, "utf8")), file, { trusted: true });
     if (!parsed.ok) {
       throw new Error(
         `typeflake's option index is damaged; run scripts/generate-nixos-options.ts:\n${parsed.problems.map(formatInputProblem).join("\n")}`,
