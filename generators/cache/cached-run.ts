@@ -3,12 +3,15 @@
  * without errors, that run's plan and diagnostics are taken from its record instead of loading,
  * validating, lowering and printing the fleet again. When something changed, the pipeline runs,
  * but a Nix file whose AST is unchanged takes its text from the record instead of being printed
- * again (the print memo: one host changed, one host printed). The record is read here, at the
- * edge, and handed to the pipeline as data; so is the hash memo, which spares reading the files
- * whose stat is unchanged, here and when the plan is written or checked.
+ * again (the print memo: one host changed, one host printed), and a warning in a file whose bytes
+ * are unchanged keeps its recorded position without loading the parser that finds positions (see
+ * `known-positions.ts`). The record is read here, at the edge, and handed to the pipeline as
+ * data; so is the hash memo, which spares reading the files whose stat is unchanged, here and when
+ * the plan is written or checked.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
+import { knownPositions } from "../diagnostics/known-positions.ts";
 import { contentHash } from "../emit/manifest.ts";
 import type { FilePlan } from "../emit/plan.ts";
 import { outerInputs, runFingerprint, stillCurrent } from "./fingerprint.ts";
@@ -54,15 +57,18 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   ]);
   const hashes = { memo, file: memoFile };
   if (previous && (await stillCurrent(root, previous.fingerprint, outer, memo))) return { plan: previous.plan, diagnostics: previous.diagnostics, hashes };
-  // Printed texts are only the same for the same printer.
-  const printMemo = previous?.fingerprint.code === outer.code ? printMemoOf(previous) : new Map();
+  // Printed texts and located positions are only the same for the same printer and locator.
+  const sameCode = previous?.fingerprint.code === outer.code ? previous : undefined;
+  const printMemo = sameCode ? printMemoOf(sameCode) : new Map();
+  const locatedBefore = sameCode && { diagnostics: sameCode.diagnostics, files: sameCode.fingerprint.files };
   // Bundling starts before the pipeline is loaded, and goes on while it is.
   const { startLoad } = await import("../load/start-load.ts");
   const started = startLoad(root, discovery, Object.keys(previous?.fingerprint.files ?? {}));
-  const result = await runPipeline(root, { printMemo, started });
+  const result = await runPipeline(root, { printMemo, started, locatedBefore });
   if (!result.plan || !result.read) return { plan: result.plan, diagnostics: result.diagnostics, hashes };
   // Located now, while the files are the ones that were read: a replay shows the same file:line:col.
-  const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root));
+  const known = locatedBefore && knownPositions(locatedBefore, root, result.read.files);
+  const diagnostics = sortDiagnostics(await locateDiagnostics(result.diagnostics, root, known));
   const printed = Object.fromEntries(result.printed ?? []);
   // Each text hashed once: the record keeps the hashes, and writing the plan compares with them.
   const plan = { files: result.plan.files.map((planned) => ({ ...planned, sha256: contentHash(planned.text) })) };

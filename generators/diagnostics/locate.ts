@@ -7,10 +7,10 @@
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Diagnostic, RelatedOrigin, SourceLocation, SourceOrigin } from "./diagnostic.ts";
+import type { KnownPositions, Position } from "./known-positions.ts";
 import { shallowSource } from "./locate-shallow.ts";
 import { offsetAtObjectPath } from "./object-path-node.ts";
 
-type Position = Pick<SourceLocation, "line" | "column">;
 /** Finds the position of an origin in a parsed file, or undefined when the file cannot be read or parsed. */
 type Finder = (origin: SourceOrigin) => Position | undefined;
 
@@ -66,13 +66,16 @@ const readTexts = async (root: string, files: Iterable<string>): Promise<Map<str
 /**
  * Every diagnostic with `location` (line, column and the source line) filled in where its file
  * can be read, related places too. Diagnostics that already have a position (a syntax error
- * reported by the loader) keep it. Idempotent.
+ * reported by the loader) keep it; so do the origins `known` places (an earlier run's, see
+ * `known-positions.ts`): only the files with other origins are parsed. Idempotent.
  */
-export const locateDiagnostics = async (diagnostics: readonly Diagnostic[], root: string): Promise<Diagnostic[]> => {
-  const origins: (SourceOrigin & { readonly location?: SourceLocation })[] = diagnostics.flatMap((diagnostic) => [
-    { ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) },
-    ...(diagnostic.related ?? []),
-  ]);
+export const locateDiagnostics = async (diagnostics: readonly Diagnostic[], root: string, known: KnownPositions = () => undefined): Promise<Diagnostic[]> => {
+  const origins: (SourceOrigin & { readonly location?: Position })[] = diagnostics.flatMap((diagnostic) =>
+    [{ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, ...(diagnostic.related ?? [])].map((origin) => {
+      const location = origin.location ?? known(origin);
+      return location ? { ...origin, location } : origin;
+    }),
+  );
   const texts = await readTexts(root, origins.map((origin) => origin.file));
   const lines = new Map([...texts].map(([file, text]) => [file, text.split(/\r?\n/)]));
   const unplaced = new Map(
@@ -83,8 +86,8 @@ export const locateDiagnostics = async (diagnostics: readonly Diagnostic[], root
   );
   const find: Finder = unplaced.size > 0 ? await parsingFinder(unplaced) : () => undefined;
 
-  const place = (origin: SourceOrigin, known: SourceLocation | undefined): SourceLocation | undefined => {
-    const position = known ?? find(origin);
+  const place = (origin: SourceOrigin, placed: Position | undefined): SourceLocation | undefined => {
+    const position = placed ?? known(origin) ?? find(origin);
     if (!position) return undefined;
     const sourceLine = lines.get(origin.file)?.[position.line - 1];
     const { line, column } = position;

@@ -10,6 +10,7 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
+import { knownPositions, type LocatedBefore } from "../diagnostics/known-positions.ts";
 import { validateFleet, type ValidationResult } from "../validate/index.ts";
 import type { FleetSources, NamedSource } from "../validate/sources.ts";
 import type { FleetFile } from "./discover.ts";
@@ -61,18 +62,28 @@ export const loadFleet = async (root: string, started?: StartedLoad): Promise<Lo
   };
 };
 
+/** How to load and validate a fleet. */
+export interface LoadOptions {
+  /** The fleet's load, already found and started (see {@link loadFleet}). */
+  readonly started?: StartedLoad;
+  /** An earlier run's located diagnostics, whose positions hold in the files unchanged since (see `known-positions.ts`). */
+  readonly locatedBefore?: LocatedBefore;
+}
+
 /**
  * Load and validate the fleet at `root`. `fleet` is present only when nothing is wrong;
  * `diagnostics` holds every problem of every file, located (file:line:col and source line) and
  * sorted by file and position, ready for `formatDiagnostics` or `diagnosticsToJson`. The source
- * locator (Babel's parser) is loaded only when there is something to report. `started`: see {@link loadFleet}.
+ * locator (Babel's parser) is loaded only when there is something to report that `locatedBefore`
+ * does not place.
  */
-export const loadAndValidate = async (root: string, started?: StartedLoad): Promise<LoadedValidation> => {
+export const loadAndValidate = async (root: string, { started, locatedBefore }: LoadOptions = {}): Promise<LoadedValidation> => {
   const absoluteRoot = resolve(root);
   const loaded = await loadFleet(absoluteRoot, started);
   const validated = validateFleet(loaded.sources);
   const found = [...loaded.diagnostics, ...validated.diagnostics];
-  const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot));
+  const known = locatedBefore && loaded.read && knownPositions(locatedBefore, absoluteRoot, loaded.read);
+  const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot, known));
   // A file that failed to load is unloaded in `sources`, so the validator returns no fleet then.
   if (validated.fleet) return { fleet: validated.fleet, diagnostics, read: loaded.read };
   return validated.partial ? { partial: validated.partial, diagnostics } : { diagnostics };
