@@ -5,7 +5,7 @@
  * `typeflake schema`. It runs on a copy of the homelab's sources under the scratch folder, so the
  * bench never rewrites the repository's own generated files.
  */
-import { cp, readFile, rm } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hasGeneratedHeader } from "../generators/emit/header.ts";
 import { measure, measuredNode } from "./measure/child.ts";
@@ -29,8 +29,14 @@ export interface HomelabResult {
   readonly current?: RunStats;
   /** The same up-to-date run without npm: `node bin/typeflake.mjs generate` (compiled dist/). */
   readonly direct?: RunStats;
-  /** `node bin/typeflake.mjs generate --no-cache`: the whole pipeline, as after an edit the run cache cannot answer. */
+  /** `node bin/typeflake.mjs generate --no-cache`: the whole pipeline, with nothing taken from the last run. */
   readonly uncached?: RunStats;
+  /**
+   * `node bin/typeflake.mjs generate` after one host's file changed (see {@link editOneHost}): a
+   * user's edit loop, where the record misses but the Nix and the positions of warnings that did
+   * not change are taken from it.
+   */
+  readonly edited?: RunStats;
   /** The same run from typeflake's TypeScript sources through tsx, as the CLI ran before it was compiled. */
   readonly directFromSources?: RunStats;
   /** `--version` from the sources through tsx. */
@@ -51,6 +57,18 @@ const copyHomelab = async (root: string): Promise<void> => {
       if (error.code !== "ENOENT") throw error;
     });
   }
+};
+
+/**
+ * Change one host of the homelab copy at `root`: the compute node's user description, different
+ * at every call, so that each run finds exactly that host's Nix changed.
+ */
+const editOneHost = async (root: string, edit: number): Promise<void> => {
+  const file = join(root, "hosts", "compute", "host.ts");
+  const text = await readFile(file, "utf8");
+  const edited = text.replace(/description: "Alice[^"]*"/, `description: "Alice (edit ${edit})"`);
+  if (edited === text) throw new Error(`${file} has no description "Alice…" to edit`);
+  await writeFile(file, edited);
 };
 
 /** `node <bin> <args>`, measured: the repository's `bin/typeflake.mjs` (compiled dist/) unless told another. */
@@ -84,6 +102,11 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
   const current = await repeat(runs, npmGenerate);
   const direct = await repeat(runs, () => typeflake(["generate", "-C", root]));
   const uncached = await repeat(runs, () => typeflake(["generate", "--no-cache", "-C", root]));
+  let edits = 0;
+  const edited = await repeat(runs, async () => {
+    await editOneHost(root, ++edits);
+    return typeflake(["generate", "-C", root]);
+  });
   const directFromSources = await repeat(runs, () => typeflakeFromSources("generate", "-C", root));
   const startup = await repeat(runs, () => typeflake(["--version"]));
   const startupFromSources = await repeat(runs, () => typeflakeFromSources("--version"));
@@ -91,7 +114,7 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
   const installedStartup = installedBin ? await repeat(runs, () => typeflake(["--version"], installedBin)) : [];
   const installedSchema = installedBin ? await repeat(runs, () => typeflake(["schema"], installedBin)) : [];
   const failure = failureOf(
-    [...current, ...direct, ...uncached, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
+    [...current, ...direct, ...uncached, ...edited, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
     "npm run generate (up to date) / generate / --version / schema",
   );
   return {
@@ -99,6 +122,7 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
     current: statsOf(current),
     direct: statsOf(direct),
     uncached: statsOf(uncached),
+    edited: statsOf(edited),
     directFromSources: statsOf(directFromSources),
     startup: statsOf(startup),
     startupFromSources: statsOf(startupFromSources),
