@@ -56,18 +56,27 @@ export const restoreProtoKeys = (
   base: readonly ObjectPathSegment[] = [],
 ): Diagnostic[] => {
   const diagnostics: Diagnostic[] = [];
-  const visit = (inner: unknown, parsed: unknown, path: readonly ObjectPathSegment[]): void => {
+  // One shared path, copied only where a `__proto__` key is found: the walk meets every value.
+  const path: ObjectPathSegment[] = [...base];
+  const visit = (inner: unknown, parsed: unknown): void => {
     if (Array.isArray(inner) && Array.isArray(parsed)) {
-      inner.forEach((item, index) => visit(item, parsed[index], [...path, index]));
+      for (let index = 0; index < inner.length; index++) {
+        path.push(index);
+        visit(inner[index], parsed[index]);
+        path.pop();
+      }
       return;
     }
     if (!isPlainObject(inner) || !isPlainObject(parsed)) return;
     if (Object.hasOwn(inner, PROTO) && !Object.hasOwn(parsed, PROTO))
-      diagnostics.push(...restoreOne(root, file, inner, parsed, path, base));
+      diagnostics.push(...restoreOne(root, file, inner, parsed, [...path], base));
     for (const key of Object.keys(inner)) {
-      if (key !== PROTO && Object.hasOwn(parsed, key)) visit(inner[key], parsed[key], [...path, key]);
+      if (key === PROTO || !Object.hasOwn(parsed, key)) continue;
+      path.push(key);
+      visit(inner[key], parsed[key]);
+      path.pop();
     }
   };
-  visit(input, output, base);
+  visit(input, output);
   return diagnostics;
 };
