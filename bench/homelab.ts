@@ -47,7 +47,8 @@ export interface HomelabResult {
 /** The homelab's TypeScript and hand-kept files (everything but what typeflake generated). */
 const HOMELAB_SOURCES = ["typeflake.config.ts", "hosts", "modules", "overlays", "secrets"];
 
-const copyHomelab = async (root: string): Promise<void> => {
+/** A fresh copy of the homelab's sources at `root` (anything there before is removed). */
+export const copyHomelab = async (root: string): Promise<void> => {
   await rm(root, { recursive: true, force: true });
   for (const source of HOMELAB_SOURCES) {
     await cp(join(REPOSITORY, source), join(root, source), {
@@ -63,7 +64,7 @@ const copyHomelab = async (root: string): Promise<void> => {
  * Change one host of the homelab copy at `root`: the compute node's user description, different
  * at every call, so that each run finds exactly that host's Nix changed.
  */
-const editOneHost = async (root: string, edit: number): Promise<void> => {
+export const editOneHost = async (root: string, edit: number): Promise<void> => {
   const file = join(root, "hosts", "compute", "host.ts");
   const text = await readFile(file, "utf8");
   const edited = text.replace(/description: "Alice[^"]*"/, `description: "Alice (edit ${edit})"`);

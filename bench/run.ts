@@ -8,6 +8,7 @@
  *   npm run bench               every fleet, three runs each; profiles what misses a target
  *   npm run bench -- --smoke    the 10-host fleets and the homelab's cold generate, one run each (CI)
  *   npm run bench -- --profile  also profile when every target is met
+ *   npm run bench -- --instructions  also count the homelab's runs in instructions (valgrind; ~2 min)
  *
  * Figures are printed, never asserted: missed targets do not fail the run. It exits 1 only when
  * something could not be measured (a fleet failed to generate, or its output does not parse).
@@ -28,8 +29,9 @@ import { judgeTargets } from "./targets.ts";
 import { benchPlan, planReport } from "./plan-bench.ts";
 import { benchOptionSchemaTsc, optionSchemaTscReport } from "./option-schema-tsc.ts";
 import { benchOptionSchemaGenerate, optionSchemaGenerateReport } from "./option-schema-generate.ts";
+import { benchInstructions, instructionsReport } from "./instructions.ts";
 
-const { values: flags } = parseArgs({ options: { smoke: { type: "boolean" }, profile: { type: "boolean" } } });
+const { values: flags } = parseArgs({ options: { smoke: { type: "boolean" }, profile: { type: "boolean" }, instructions: { type: "boolean" } } });
 
 const SIZES = flags.smoke ? [10] : [10, 100, 1000];
 const RUNS = flags.smoke ? 1 : 3;
@@ -84,6 +86,10 @@ progress("tsc with a fleet option schema of 20,000+ options…");
 say(optionSchemaTscReport(await benchOptionSchemaTsc(RUNS)));
 progress("generate with a fleet option schema of 20,000+ options…");
 say(optionSchemaGenerateReport(await benchOptionSchemaGenerate(RUNS)));
+if (flags.instructions) {
+  progress("the homelab's runs counted in instructions (valgrind)…");
+  say(instructionsReport(await benchInstructions()));
+}
 say(`== summary\n${summaryReport(results)}`);
 
 const targets = judgeTargets(results, homelab, floors);
