@@ -34,6 +34,8 @@ const quoteSegment = (segment: string): string =>
 
 /** The inverse of `showOptionPath`, for options.json keys that come without `loc`. */
 export function splitOptionPath(text: string): string[] {
+  // Most names are plain; reading every option index splits thousands of them.
+  if (!text.includes('"')) return text.split(".");
   const segments: string[] = [];
   let index = 0;
   while (index <= text.length) {
