@@ -9,7 +9,7 @@ import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
 import { registerCommands } from "./command-registry.ts";
 import { processEnvironment } from "./command-environment.ts";
 import { findFleetRoot, FleetRootNotFound } from "./find-fleet-root.ts";
-import { clearPendingTracking, pendingTracking } from "../git/pending-tracking.ts";
+import { pendingTracking } from "../git/pending-tracking.ts";
 
 const program = new Command("typeflake")
   .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
@@ -23,14 +23,12 @@ const { io } = environment;
 
 /**
  * Files a cut-off `generate` created and did not get to add to git (see `git/pending-tracking.ts`):
- * added now, before the command needs nix to see them.
+ * added now, before the command needs nix to see them. The usual case, no note, costs one read.
  */
 const trackPendingFiles = async (root: string): Promise<void> => {
-  const pending = pendingTracking(root);
-  if (pending === undefined) return;
-  const { trackGeneratedFiles } = await import("../git/track-generated.ts");
-  const lines = pending.length > 0 ? await trackGeneratedFiles(root, pending) : [];
-  clearPendingTracking(root);
+  if (pendingTracking(root) === undefined) return;
+  const [{ trackPendingFiles: addPending }, { waitingLine }] = await Promise.all([import("../git/track-pending.ts"), import("../emit/lock.ts")]);
+  const lines = await addPending(root, (holder) => io.stderr.write(waitingLine(holder)));
   io.stderr.write(lines.map((line) => `${line}\n`).join(""));
 };
 

@@ -106,6 +106,9 @@ export async function liveHolder(root: string): Promise<LockHolder | undefined> 
 /** The holder named in a lock message: `pid 4242 on nas, since 2026-12-06T04:12:17.000Z`. */
 export const describeHolder = (holder: LockHolder): string => `pid ${holder.pid} on ${holder.hostname}, since ${holder.startedAt}`;
 
+/** The line a run shows when it starts waiting for `holder` to release the fleet's lock. */
+export const waitingLine = (holder: LockHolder): string => `Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`;
+
 /** Create the lock with its content in one step: a full temporary file, hard-linked into place. */
 async function tryCreate(path: string, me: LockHolder): Promise<boolean> {
   const temp = tempPathFor(path);

@@ -27,6 +27,13 @@ export interface WriteOptions {
    * there are some: a failure here leaves the disk as it was and fails the run.
    */
   readonly beforeCreating?: (paths: readonly string[]) => Promise<void>;
+  /**
+   * Told what the run did, once the transaction is applied (or rolled back), while the run still
+   * holds the fleet's lock: work that must follow the write before another run may write (adding
+   * the created files to git, clearing the note of them). A failure here is reported in `failed`;
+   * the files stay written.
+   */
+  readonly afterApplying?: (result: WriteResult) => Promise<void>;
 }
 
 /** What `writePlan` did; all path lists are relative to the root and sorted. */
@@ -86,7 +93,13 @@ export async function writePlan(root: string, plan: FilePlan, options: WriteOpti
       if (unprepared) return { ...NOTHING, failed: [unprepared], ...reported };
     }
     const applied = await applyActions(root, actions);
-    return { ...applied, unchanged: actions.unchanged, keptModified: actions.keptModified, refused: [], ...reported };
+    const result = { ...applied, unchanged: actions.unchanged, keptModified: actions.keptModified, refused: [], ...reported };
+    if (!options.afterApplying) return result;
+    const unfinished = await options.afterApplying(result).then(
+      () => undefined,
+      (cause: unknown) => problems.io(".", "finished after writing", cause),
+    );
+    return unfinished ? { ...result, failed: [...result.failed, unfinished] } : result;
   } finally {
     await lock.lock.release().catch(() => undefined);
   }

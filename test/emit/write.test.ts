@@ -1,4 +1,4 @@
-import { mkdir, readdir, symlink, utimes, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, symlink, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planActions } from "../../generators/emit/actions.ts";
@@ -6,12 +6,15 @@ import { applyActions } from "../../generators/emit/apply.ts";
 import { TEMP_MARKER } from "../../generators/emit/atomic.ts";
 import type { DiskEntry } from "../../generators/emit/disk.ts";
 import { writeExitCode } from "../../generators/emit/exit-code.ts";
+import { LOCK_PATH } from "../../generators/emit/lock.ts";
 import { MANIFEST_PATH } from "../../generators/emit/manifest.ts";
 import { formatWriteReport } from "../../generators/emit/report.ts";
 import { writePlan } from "../../generators/emit/write.ts";
 import { filesUnder, planOf, planned, put, read, snapshot, tempRoot } from "./support/tree.ts";
 
 const fleet = planOf({ "flake.nix": "{ }\n", "hosts/nas/default.nix": "{ nas }\n", "modules/common.nix": "{ common }\n" });
+
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
 /** Push every mtime under `root` into the past, so a rewrite within the same clock tick still shows. */
 async function ageTree(root: string): Promise<void> {
@@ -65,6 +68,20 @@ describe("writePlan", () => {
     expect(result.failed.map((problem) => problem.message)).toEqual(["could not be prepared for writing: ENOSPC: no space left on device. Check permissions and free space, then run again."]);
     expect(writeExitCode(result)).toBe(2);
     expect(await filesUnder(root)).toEqual([]);
+  });
+
+  it("tells afterApplying what it did while it still holds the fleet's lock, and reports its failure", async () => {
+    const root = await tempRoot();
+    const seen: { created: readonly string[]; locked: boolean }[] = [];
+    const result = await writePlan(root, fleet, {
+      afterApplying: async (done) => void seen.push({ created: done.created, locked: await exists(join(root, LOCK_PATH)) }),
+    });
+    expect(seen).toEqual([{ created: result.created, locked: true }]);
+    expect(await exists(join(root, LOCK_PATH))).toBe(false);
+    const failing = await writePlan(root, planOf({ "flake.nix": "{ changed }\n" }), { afterApplying: () => Promise.reject(new Error("EACCES: permission denied")) });
+    expect(failing.removed.length).toBe(2);
+    expect(failing.failed.map((problem) => problem.message)).toEqual(["could not be finished after writing: EACCES: permission denied. Check permissions and free space, then run again."]);
+    expect(writeExitCode(failing)).toBe(2);
   });
 
   it("rewrites only what changed, keeping the mtimes of the rest", async () => {

@@ -5,7 +5,7 @@
  * git, in a fleet that is its own repository.
  */
 import { execFileSync } from "node:child_process";
-import { access, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -142,6 +142,18 @@ describe("a generate cut off before git has the files it created", () => {
     expect(git(fleet, "ls-files").split("\n")).toContain("hosts/nas/default.nix");
     await expect(access(join(fleet, PENDING_TRACKING_PATH))).rejects.toThrow();
     expect((await runGenerate(fleet, "--check")).exitCode).toBe(0);
+  });
+
+  it("adds a run's files to the note a killed run left, and git gets both", async () => {
+    git(fleet, "rm", "-q", "--cached", "hosts/nas/default.nix");
+    // Left by a run killed after writing; this run's own files join it (under the fleet's lock), never replace it.
+    notePendingTracking(fleet, ["hosts/nas/default.nix"]);
+    expect(notePendingTracking(fleet, ["hosts/web/default.nix"])).toEqual(["hosts/nas/default.nix", "hosts/web/default.nix"]);
+    expect(JSON.parse(await readFile(join(fleet, PENDING_TRACKING_PATH), "utf8"))).toEqual(["hosts/nas/default.nix", "hosts/web/default.nix"]);
+    const run = runTypeflake(["generate"], fleet);
+    expect(run.status, describeRun(["generate"], run)).toBe(0);
+    expect(git(fleet, "ls-files").split("\n")).toContain("hosts/nas/default.nix");
+    await expect(access(join(fleet, PENDING_TRACKING_PATH))).rejects.toThrow();
   });
 
   it("clears a note it cannot read, saying nothing", async () => {

@@ -10,7 +10,7 @@ import { ExitCode } from "../../command/exit-code.ts";
 import { checkPlan } from "../../emit/check.ts";
 import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
 import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
-import { describeHolder, type LockHolder } from "../../emit/lock.ts";
+import { type LockHolder, waitingLine } from "../../emit/lock.ts";
 import { writePlan } from "../../emit/write.ts";
 import { clearPendingTracking, notePendingTracking } from "../../git/pending-tracking.ts";
 import { trackGeneratedFiles, untrackedGeneratedFiles } from "../../git/track-generated.ts";
@@ -75,24 +75,29 @@ export function registerGenerateCommands(program: Command, environment: CommandE
         const planned: PlannedFiles = options.eval ? await plannedFleet(context) : await plannedFiles(context, options.cache);
         const root = context.fleetRoot();
         const { stderr } = context.io;
-        const onLockWait = (holder: LockHolder) => stderr.write(`Waiting for another typeflake run to finish (${describeHolder(holder)})…\n`);
+        const onLockWait = (holder: LockHolder) => stderr.write(waitingLine(holder));
         const memo = planned.hashes?.memo;
-        // Files about to be created are noted first: if the run is cut off before git has them, the next command adds them.
-        let noted = false;
+        // Files about to be created are noted first: if the run is cut off before git has them, the
+        // next command adds them. Noted, added and cleared under the fleet's lock (see
+        // git/pending-tracking.ts), so a run waiting for the lock cannot touch this run's note.
+        let noted: readonly string[] = [];
+        let tracked: readonly string[] = [];
         const beforeCreating = async (paths: readonly string[]) => {
-          notePendingTracking(root, paths);
-          noted = true;
+          noted = notePendingTracking(root, paths);
         };
-        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, beforeCreating, ...(memo && { memo }) });
+        // Only files this run created (and a killed run's, noted) can be new to git: one found in
+        // place was created, and added, by an earlier run (or is reported by --check). So an
+        // up-to-date run spawns no git.
+        const afterApplying = async () => {
+          if (noted.length === 0) return;
+          tracked = await trackGeneratedFiles(root, noted);
+          clearPendingTracking(root);
+        };
+        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, beforeCreating, afterApplying, ...(memo && { memo }) });
         if (planned.hashes) await writeHashMemo(planned.hashes);
         stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
         const written = writeExitCode(result);
         context.setExitCode(written);
-        // Only files this run created can be new to git: one it found in place was created, and
-        // added, by an earlier run (or is noted as pending, or reported by --check). So an
-        // up-to-date run spawns no git.
-        const tracked = written === ExitCode.Ok && result.created.length ? await trackGeneratedFiles(root, result.created) : [];
-        if (noted) clearPendingTracking(root);
         stderr.write(tracked.map((line) => `${line}\n`).join(""));
         if (written !== ExitCode.Ok) return;
         if (!options.eval) return;
