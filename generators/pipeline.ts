@@ -9,9 +9,7 @@
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { FilePlan } from "./emit/plan.ts";
 import { planFleet, type PrintMemo } from "./generate.ts";
-import { loadAndValidate } from "./load/index.ts";
-import type { StartedLoad } from "./load/start-load.ts";
-import type { LocatedBefore } from "./diagnostics/known-positions.ts";
+import { loadAndValidate, type LoadOptions } from "./load/index.ts";
 import type { Fleet } from "./model/fleet.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
 import type { OptionIndex } from "./options/runtime-index.ts";
@@ -44,14 +42,10 @@ export interface PipelineResult {
   readonly printed?: ReadonlyMap<string, string>;
 }
 
-/** How to run the pipeline. */
-export interface PipelineOptions {
+/** How to run the pipeline: how to load the fleet (the run cache starts its load), and what not to print again. */
+export interface PipelineOptions extends LoadOptions {
   /** An earlier run's printed texts (see `PrintMemo`): Nix that did not change is not printed again. */
   readonly printMemo?: PrintMemo;
-  /** The fleet's load, when the caller has already found its files and started their bundle (the run cache does). */
-  readonly started?: StartedLoad;
-  /** An earlier run's located diagnostics, reused in the files unchanged since (see `known-positions.ts`). */
-  readonly locatedBefore?: LocatedBefore;
 }
 
 const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
@@ -100,9 +94,9 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], optionIndex:
 };
 
 /** Load, validate, index, lower (once), check and plan the fleet at `root`. */
-export const runPipeline = async (root: string, { printMemo, started, locatedBefore }: PipelineOptions = {}): Promise<PipelineResult> => {
+export const runPipeline = async (root: string, { printMemo, ...load }: PipelineOptions = {}): Promise<PipelineResult> => {
   tuneHeapForPipeline();
-  const [validation, options] = await Promise.all([loadAndValidate(root, { started, locatedBefore }), loadOptionIndex(root)]);
+  const [validation, options] = await Promise.all([loadAndValidate(root, load), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
   const optionIndex = options.index;
   const found = [...validation.diagnostics, ...options.diagnostics];

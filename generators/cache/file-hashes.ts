@@ -29,8 +29,8 @@ export const readWithStats = (path: string): { readonly bytes: Buffer; readonly 
 
 /** The hash of `path`, from `memo` when its stat is the one remembered, else read (and remembered). */
 const hashOf = (path: string, memo: HashMemo | undefined): string => {
-  const stats = memo && statOf(path);
-  const remembered = stats?.isFile() ? memo!.hashOf(path, stats) : undefined;
+  const stats = memo ? statOf(path) : undefined;
+  const remembered = memo && stats?.isFile() ? memo.hashOf(path, stats) : undefined;
   if (remembered !== undefined) return remembered;
   const readFrom = Date.now();
   const read = readWithStats(path);

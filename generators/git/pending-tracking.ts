@@ -3,9 +3,9 @@
  * them (`git add --intent-to-add`, see `track-generated.ts`). A run cut off in between, by a kill
  * or a power cut, leaves the note, and the next command in the fleet adds them. Without it the
  * next `generate` finds them in place, creates nothing and adds nothing, and nix cannot see them.
- * Synchronous and small: every command in a fleet looks for the note as it starts. Written,
- * read and cleared only under the fleet's lock, so that two runs never clear or overwrite each
- * other's note; a note a killed run left is added to, never replaced.
+ * Synchronous and small: every command in a fleet looks for the note as it starts. Written and
+ * cleared only under the fleet's lock, and read again under it before either, so that two runs
+ * never clear or overwrite each other's note; a note a killed run left is added to, never replaced.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -12,8 +12,9 @@ import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
 import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
 import { type LockHolder, waitingLine } from "../../emit/lock.ts";
 import { writePlan } from "../../emit/write.ts";
-import { clearPendingTracking, notePendingTracking } from "../../git/pending-tracking.ts";
-import { trackGeneratedFiles, untrackedGeneratedFiles } from "../../git/track-generated.ts";
+import { notePendingTracking } from "../../git/pending-tracking.ts";
+import { untrackedGeneratedFiles } from "../../git/track-generated.ts";
+import { addNotedFiles } from "../../git/track-pending.ts";
 import { commandAction } from "../command-action.ts";
 import type { CommandEnvironment } from "../command-environment.ts";
 
@@ -89,9 +90,7 @@ export function registerGenerateCommands(program: Command, environment: CommandE
         // place was created, and added, by an earlier run (or is reported by --check). So an
         // up-to-date run spawns no git.
         const afterApplying = async () => {
-          if (noted.length === 0) return;
-          tracked = await trackGeneratedFiles(root, noted);
-          clearPendingTracking(root);
+          if (noted.length > 0) tracked = await addNotedFiles(root, noted);
         };
         const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, beforeCreating, afterApplying, ...(memo && { memo }) });
         if (planned.hashes) await writeHashMemo(planned.hashes);

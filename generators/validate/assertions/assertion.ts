@@ -28,23 +28,17 @@ export const refused = (
 ): Diagnostic => error(code, origin, { problem, nixos, fix }, related);
 
 /**
- * The diagnostic of an assertion that fails because an option is unset. A host that imports
- * hand-written Nix may set it there, unseen by typeflake: then a warning naming those files, and
- * the build decides; else an error, as {@link refused}.
- */
-export const refusedUnset = (options: HostOptions, ...[code, origin, problem, nixos, fix, related]: Parameters<typeof refused>): Diagnostic =>
-  options.handWritten.length === 0
-    ? refused(code, origin, problem, nixos, fix, related)
-    : warning(code, origin, { problem, nixos, fix, unlessSetIn: options.handWritten }, related);
-
-/**
- * How to refuse a check that fails on an option that is either unset (`unset`: see
- * {@link refusedUnset}) or set to a value NixOS refuses (an error, as {@link refused}).
+ * How to refuse a check that fails on an option set to a value NixOS refuses (an error, as
+ * {@link refused}) or on an option left unset (`unset`). A host that imports hand-written Nix may
+ * set an unset option there, unseen by typeflake: then a warning naming those files, and the
+ * build decides.
  */
 export const refusing =
   (options: HostOptions, unset: boolean): typeof refused =>
-  (...args) =>
-    unset ? refusedUnset(options, ...args) : refused(...args);
+  (code, origin, problem, nixos, fix, related) =>
+    unset && options.handWritten.length > 0
+      ? warning(code, origin, { problem, nixos, fix, unlessSetIn: options.handWritten }, related)
+      : refused(code, origin, problem, nixos, fix, related);
 
 /** `host "nas"`, for messages. */
 export const hostLabel = (options: HostOptions): string => `host ${JSON.stringify(options.host.name)}`;

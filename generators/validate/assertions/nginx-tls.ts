@@ -5,7 +5,7 @@
  * second SSL mode meets the typed definition.
  */
 import type { SourceOrigin } from "../../diagnostics/diagnostic.ts";
-import { refused, refusedUnset, type HostAssertion } from "./assertion.ts";
+import { refused, refusing, type HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, type HostOptions } from "./host-options.ts";
 
 const SSL_MODES = ["addSSL", "onlySSL", "forceSSL", "rejectSSL"] as const;
@@ -40,8 +40,7 @@ const checkServer = (options: HostOptions, name: string): ReturnType<HostAsserti
     const [field] = missing;
     if (field) {
       problems.push(
-        refusedUnset(
-          options,
+        refusing(options, true)(
           "nginx-missing-certificate",
           at(modes.find((mode) => mode !== "rejectSSL") as string),
           `${label} serves HTTPS (${modes.join(", ")}) but has no ${missing.join(" or ")}`,
