@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // typeflake's command line: compiled JavaScript (dist/, written by `npm run build` and by
-// prepack) run by plain Node. Installed packages ship dist/ and no sources. In a checkout of
+// prepack) run by plain Node, through compiled-modules.mjs (which keeps V8's code cache).
+// Installed packages ship dist/ and no sources. In a checkout of
 // typeflake's repository, where dist/ may be missing or older than the sources being edited,
 // the sources run instead, through tsx (a development dependency there).
 import { existsSync } from "node:fs";
@@ -15,5 +16,6 @@ if (existsSync(SOURCES) && distIsStale(here(".."))) {
   register();
   await import(SOURCES);
 } else {
-  await import("../dist/generators/cli/main.js");
+  const { runCli } = await import("./compiled-modules.mjs");
+  runCli();
 }

@@ -26,7 +26,6 @@ import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.t
 import { pathFacts } from "./load/existing-paths.ts";
 import type { RunReads, CheckedPaths } from "./cache/run-reads.ts";
 import { checkRawNix } from "./validate/raw-nix.ts";
-import { tuneHeapForPipeline } from "./heap-tuning.ts";
 
 export interface PipelineResult {
   /** The validated fleet, when it loaded and validated. */
@@ -95,7 +94,6 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], optionIndex:
 
 /** Load, validate, index, lower (once), check and plan the fleet at `root`. */
 export const runPipeline = async (root: string, { printMemo, ...load }: PipelineOptions = {}): Promise<PipelineResult> => {
-  tuneHeapForPipeline();
   const [validation, options] = await Promise.all([loadAndValidate(root, load), loadOptionIndex(root)]);
   const { fleet, partial } = validation;
   const optionIndex = options.index;

@@ -8,6 +8,11 @@
  *   `generators/load/typeflake-instance.ts`), runs the very modules the CLI runs: one DSL, one zod.
  * - Lazy `import()`s stay lazy: each becomes a chunk loaded when that code runs (a command,
  *   Babel's parser, diff, execa).
+ * - The modules are CommonJS (`.cjs`), evaluated by `bin/compiled-modules.mjs` with V8's code
+ *   cache; esbuild splits only ES modules, so the split build is converted module by module, its
+ *   source maps carried through. `dist/dsl/index.js`, the package's entry, stays an ES module
+ *   that takes the DSL's exports from that loader. `import.meta.url` is the module's own URL; the
+ *   one `import()` left to Node (of a fleet's bundle, `native-import.mjs`) is the loader's.
  * - Dependencies are bundled, except those that cannot or need not be: esbuild (a native binary
  *   beside its JavaScript), ts-morph (the TypeScript compiler, loaded by `createRequire` where
  *   option types are written or read), prettier (`init` formats the TypeScript it writes), tsx
@@ -23,9 +28,11 @@
  *   `lazyChildProcess`).
  */
 import { build, type Metafile, type Plugin } from "esbuild";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { PrecompiledModules } from "./precompiled-modules.ts";
+import { NATIVE_IMPORT_MODULE } from "../bin/compiled-modules.mjs";
 import { DSL_EXPORT_NAMES_FILE } from "../generators/load/typeflake-instance.ts";
 
 /** The entries, by their path in the source tree; each is written to the same path under `dist/`, as `.js`. */
@@ -37,6 +44,9 @@ const EXTERNAL_PACKAGES = ["esbuild", "ts-morph", "prettier", "tsx"];
 /** zod's namespace of every locale, as its entry modules (`v4/classic/external.js`, `v4/core/index.js`) import it. */
 const ZOD_LOCALES = /^\.\.\/locales\/index\.js$/;
 const ZOD_ENTRY_MODULE = /[/\\]zod[/\\]v4[/\\](classic[/\\]external|core[/\\]index)\.js$/;
+
+/** `generators/load/native-import.mjs`, as its importers name it. */
+const NATIVE_IMPORT_FILE = /^\.\/native-import\.mjs$/;
 
 const toSourcePath = (root: string, path: string): string => relative(root, path).split(sep).join("/");
 
@@ -58,6 +68,8 @@ const lazyChildProcess = async (path: string) => {
 const typeflakePlugin = (root: string, precompiled: PrecompiledModules): Plugin => ({
   name: "typeflake-bundle",
   setup(bundler) {
+    // Node's own import(), which the loader provides (a script evaluated from the code cache cannot call it).
+    bundler.onResolve({ filter: NATIVE_IMPORT_FILE }, () => ({ path: NATIVE_IMPORT_MODULE, external: true }));
     bundler.onResolve({ filter: ZOD_LOCALES }, (args) => (ZOD_ENTRY_MODULE.test(args.importer) ? { path: "zod-locales", namespace: "left-out" } : undefined));
     bundler.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "export {};", loader: "js" }));
     bundler.onLoad({ filter: COMMANDER_COMMAND }, (args) => lazyChildProcess(args.path));
@@ -74,21 +86,24 @@ export interface BundleResult {
   readonly inputs: readonly string[];
 }
 
+/** The split build's modules: ES modules, but named as the CommonJS they are converted to, so that their imports name the final files. */
+const MODULE_EXTENSION = { ".js": ".cjs" };
+
 /** Bundle the repository at `root` into `dist` (absolute paths). */
 export const bundle = async (root: string, dist: string, precompiled: PrecompiledModules): Promise<BundleResult> => {
+  const split = join(dist, ".split");
   const result = await build({
     absWorkingDir: root,
     entryPoints: BUNDLE_ENTRIES.map((entry) => join(root, entry)),
-    outdir: dist,
+    outdir: split,
     outbase: root,
+    outExtension: MODULE_EXTENSION,
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
     splitting: true,
     format: "esm",
     platform: "node",
     target: "node20",
-    // Bundled CommonJS dependencies (commander, handlebars' runtime, …) may call require() for Node's built-ins.
-    banner: { js: 'import { createRequire as __typeflakeCreateRequire } from "node:module"; const require = __typeflakeCreateRequire(import.meta.url);' },
     external: EXTERNAL_PACKAGES,
     sourcemap: "linked",
     minifyWhitespace: true,
@@ -97,14 +112,69 @@ export const bundle = async (root: string, dist: string, precompiled: Precompile
     logLevel: "warning",
     plugins: [typeflakePlugin(root, precompiled)],
   });
-  await writeFile(join(dist, DSL_EXPORT_NAMES_FILE), `${JSON.stringify(dslExports(root, dist, result.metafile))}\n`);
+  const modules = Object.keys(result.metafile.outputs).filter((output) => output.endsWith(".cjs"));
+  await toCommonJs(modules.map((output) => join(root, output)), split, dist);
+  await rm(split, { recursive: true });
+  const exportNames = dslExports(root, split, result.metafile);
+  await writeFile(join(dist, DSL_EXPORT_NAMES_FILE), `${JSON.stringify(exportNames)}\n`);
+  await writeFile(join(dist, DSL_ENTRY), dslEntryModule(exportNames));
   return { inputs: inputsOf(result.metafile) };
 };
 
-/** The names `dist/dsl/index.js` exports, as the build's metafile lists them. */
-const dslExports = (root: string, dist: string, metafile: Metafile): readonly string[] => {
-  const output = metafile.outputs[toSourcePath(root, join(dist, "dsl/index.js"))];
-  if (!output) throw new Error("the build wrote no dist/dsl/index.js");
+/**
+ * The split build's modules (under `split`) as CommonJS modules at the same paths under `dist`.
+ * Bundled CommonJS dependencies' `require()` of Node's built-ins reaches the module's own
+ * `require`; `import()` of a chunk becomes its `require()`, still only when that code runs.
+ */
+const toCommonJs = async (modules: readonly string[], split: string, dist: string): Promise<void> => {
+  const { metafile } = await build({
+    absWorkingDir: dist,
+    entryPoints: [...modules],
+    outdir: dist,
+    outbase: split,
+    outExtension: MODULE_EXTENSION,
+    bundle: false,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    supported: { "dynamic-import": false },
+    define: { "import.meta.url": MODULE_URL },
+    // The split build's maps, linked from its modules, are read and carried through to the TypeScript sources.
+    sourcemap: "linked",
+    minifyWhitespace: true,
+    metafile: true,
+    logLevel: "warning",
+  });
+  // ES modules are strict; a module whose directive is not its first statement would not be.
+  const sloppy = Object.keys(metafile.outputs).filter((output) => output.endsWith(".cjs") && !readFileSync(join(dist, output), "utf8").startsWith('"use strict";'));
+  if (sloppy.length > 0) throw new Error(`compiled modules that would not run in strict mode: ${sloppy.join(", ")}`);
+};
+
+/** What `import.meta.url` becomes in a compiled module: its own file's URL, which the loader passes to each module beside CommonJS's `__filename`. */
+const MODULE_URL = "__typeflake_module_url";
+
+/** The package's entry, an ES module (Node's `import "typeflake"` needs one), by its path under `dist/`. */
+const DSL_ENTRY = "dsl/index.js";
+
+/** The package's entry: the compiled DSL's exports, from the loader that the CLI runs it through too. */
+const dslEntryModule = (exportNames: readonly string[]): string => {
+  // Each name becomes a binding of an ES module: `default` and the like could not.
+  const unfit = exportNames.filter((name) => !/^[A-Za-z_$][\w$]*$/.test(name) || name === "default");
+  if (unfit.length > 0) throw new Error(`the DSL exports names its entry module cannot re-export: ${unfit.join(", ")}`);
+  return [
+    "// typeflake's public entry: the DSL's exports, from the compiled module that the CLI runs too",
+    "// (bin/compiled-modules.mjs), so that a fleet's `typeflake` is the running one. Written by scripts/bundle.ts.",
+    'import { loadCompiled } from "../../bin/compiled-modules.mjs";',
+    'const dsl = loadCompiled("dsl/index.cjs");',
+    `export const { ${exportNames.join(", ")} } = dsl;`,
+    "",
+  ].join("\n");
+};
+
+/** The names the DSL exports, as the split build's metafile lists them. */
+const dslExports = (root: string, split: string, metafile: Metafile): readonly string[] => {
+  const output = metafile.outputs[toSourcePath(root, join(split, "dsl/index.cjs"))];
+  if (!output) throw new Error("the build wrote no dsl/index.cjs");
   return [...output.exports].sort();
 };
 

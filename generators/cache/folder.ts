@@ -1,20 +1,12 @@
 /**
  * Where typeflake keeps what it may throw away: `node_modules/.cache/typeflake/` of the nearest
- * `node_modules` at or above the fleet root — the folder babel, eslint and ava use
- * (find-cache-dir's convention), ignored wherever `node_modules/` is, and gone with it. Work in
- * progress there is named `<what>-<pid>-…`, so that what a killed typeflake left is recognisable.
+ * `node_modules` at or above the fleet root (see `bin/cache-folder.mjs`). Work in progress there
+ * is named `<what>-<pid>-…`, so that what a killed typeflake left is recognisable.
  */
-import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
-/** The cache folder for the fleet at `root` (absolute; not created here), or undefined without any `node_modules` above it. */
-export const nearestCacheFolder = (root: string): string | undefined => {
-  for (let folder = root; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, "node_modules"))) return join(folder, "node_modules", ".cache", "typeflake");
-    if (dirname(folder) === folder) return undefined;
-  }
-};
+export { nearestCacheFolder } from "../../bin/cache-folder.mjs";
 
 /** The name prefix of work in progress of this process: `<what>-<pid>-`. */
 export const inProgressPrefix = (what: "load" | "write"): string => `${what}-${process.pid}-`;

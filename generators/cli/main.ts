@@ -54,11 +54,20 @@ program.hook("preAction", async () => {
   await trackPendingFiles(root);
 });
 
-await registerCommands(program, environment, process.argv.slice(2));
+/**
+ * Run the command the arguments name. Not awaited at the top level: compiled, this module is a
+ * script (see `bin/compiled-modules.mjs`), which cannot await there.
+ */
+const run = async (): Promise<void> => {
+  try {
+    await registerCommands(program, environment, process.argv.slice(2));
+    await program.parseAsync(process.argv);
+  } catch (caught) {
+    reportFailure(caught);
+  }
+};
 
-try {
-  await program.parseAsync(process.argv);
-} catch (caught) {
+const reportFailure = (caught: unknown): void => {
   if (caught instanceof CommanderError) {
     environment.setExitCode(caught.exitCode === 0 ? ExitCode.Ok : ExitCode.Invalid);
   } else if (caught instanceof CommandError) {
@@ -72,4 +81,6 @@ try {
     else io.stderr.write("Set TYPEFLAKE_DEBUG=1 to see where it happened, and please report it.\n");
     environment.setExitCode(ExitCode.Failed);
   }
-}
+};
+
+void run();

@@ -2,7 +2,8 @@
  * The typeflake that is running: fleet files' `import … from "typeflake"` must reach this very
  * instance (its `define*` brands, its zod), not a second copy found in the fleet's node_modules.
  * From the published package that is `dist/dsl/index.js`, an entry of the same bundle as the CLI
- * (its modules are the chunks the CLI runs, see scripts/bundle.ts); from this repository's
+ * whose exports come from the loader the CLI's chunks run through (`bin/compiled-modules.mjs`,
+ * see scripts/bundle.ts); from this repository's
  * sources (tsx, vitest) it is `dsl/index.ts`, which Node can import only once tsx's hooks are
  * registered.
  */

@@ -79,8 +79,8 @@ describe("the packed package", () => {
   it("holds compiled JavaScript, declarations, source maps, runtime data, README and LICENSE, and nothing else", () => {
     expect(packedFiles).toContain("dist/dsl/index.js");
     expect(packedFiles).toContain("dist/dsl/index.d.ts");
-    expect(packedFiles).toContain("dist/dsl/index.js.map");
-    expect(packedFiles).toContain("dist/generators/cli/main.js");
+    expect(packedFiles).toContain("dist/dsl/index.cjs.map");
+    expect(packedFiles).toContain("dist/generators/cli/main.cjs");
     expect(packedFiles).toContain("dist/dsl/nixos-options/index.json");
     expect(packedFiles.some((file) => file.startsWith("dist/generators/init/templates/") && file.endsWith(".hbs"))).toBe(true);
     expect(packedFiles).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "bin/typeflake.mjs"]));
@@ -90,9 +90,10 @@ describe("the packed package", () => {
     expect(unexpected).toEqual([]);
   });
 
-  it("ships the CLI and the DSL as one bundle with its chunks, and no list of the build's inputs", () => {
-    expect(packedFiles.some((file) => /^dist\/chunks\/.+\.js$/.test(file))).toBe(true);
-    expect(packedFiles.filter((file) => file.endsWith(".js") && !/^dist\/(chunks\/|generators\/cli\/main\.js$|dsl\/index\.js$)/.test(file))).toEqual([]);
+  it("ships the CLI and the DSL as one bundle with its chunks, its ES module entry and its loader, and no list of the build's inputs", () => {
+    expect(packedFiles.some((file) => /^dist\/chunks\/.+\.cjs$/.test(file))).toBe(true);
+    expect(packedFiles.filter((file) => file.endsWith(".cjs") && !/^dist\/(chunks\/|generators\/cli\/main\.cjs$|dsl\/index\.cjs$)/.test(file))).toEqual([]);
+    expect(packedFiles.filter((file) => /\.m?js$/.test(file)).sort()).toEqual(["bin/cache-folder.mjs", "bin/code-cache.mjs", "bin/compiled-modules.mjs", "bin/stale-dist.mjs", "bin/typeflake.mjs", "dist/dsl/index.js"]);
     expect(packedFiles).not.toContain("dist/build-inputs.json");
   });
 
@@ -184,6 +185,65 @@ describe("a new fleet from `typeflake init`", () => {
       writeFileSync(file, original);
       rmSync(join(fleet, "hosts", host, "zone.ts"));
       typeflake(["generate"]);
+    }
+  });
+});
+
+describe("the installed package's compiled modules and their code cache", () => {
+  const cacheFolder = join(fleet, "node_modules", ".cache", "typeflake");
+  /** The code cache of the installed build, for this Node and processor: there is one. */
+  const cacheFile = (): string => {
+    const files = readdirSync(cacheFolder).filter((name) => name.startsWith("code-") && name.endsWith(`-${process.version}-${process.arch}.bin`));
+    expect(files).toHaveLength(1);
+    return join(cacheFolder, files[0]!);
+  };
+  beforeAll(() => {
+    const generated = typeflake(["generate"]);
+    if (generated.status !== 0) throw new Error(`generate exited ${generated.status}:\n${generated.stderr}`);
+  });
+
+  it("caches what V8 compiled in the fleet's node_modules/.cache, and the next run takes it as it is", () => {
+    const first = typeflake(["generate", "--check"]);
+    expect(first.status, first.stderr).toBe(0);
+    const cached = readFileSync(cacheFile());
+    const again = typeflake(["generate", "--check"]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    // Written again only for a module compiled without usable cached code: none was.
+    expect(readFileSync(cacheFile())).toEqual(cached);
+  });
+
+  it("runs as without a cache when the cache file is damaged, cut short or garbage, and makes it anew", () => {
+    const expected = typeflake(["generate", "--check"]);
+    const whole = readFileSync(cacheFile());
+    // The file: a format line, a JSON line of [module, source hash, length], then each module's code.
+    const listEnd = whole.indexOf(10, whole.indexOf(10) + 1);
+    const list = JSON.parse(whole.toString("utf8", whole.indexOf(10) + 1, listEnd)) as [string, string, number][];
+    const main = list.findIndex(([name]) => name === "generators/cli/main.cjs");
+    const mainStart = listEnd + 1 + list.slice(0, main).reduce((sum, [, , length]) => sum + length, 0);
+    const flipped = Buffer.from(whole);
+    // Inside the cached code of the module every run compiles first.
+    for (let index = mainStart + 100; index < mainStart + 356; index++) flipped[index] = (flipped[index] ?? 0) ^ 0x5a;
+    for (const damaged of [flipped, whole.subarray(0, whole.length - 1000), Buffer.from("not a cache")]) {
+      writeFileSync(cacheFile(), damaged);
+      const result = typeflake(["generate", "--check"]);
+      expect(result.status, result.stderr).toBe(0);
+      expect([result.stdout, result.stderr]).toEqual([expected.stdout, expected.stderr]);
+      expect(readFileSync(cacheFile()).equals(damaged)).toBe(false);
+    }
+  });
+
+  it("gives a fleet's `import … from \"typeflake\"` the modules the CLI runs: one DSL, one zod", () => {
+    const loader = pathToFileURL(join(fleet, "node_modules", "typeflake", "bin", "compiled-modules.mjs")).href;
+    const probe = join(fleet, "same-instance.mjs");
+    writeFileSync(
+      probe,
+      `const { loadCompiled } = await import(${JSON.stringify(loader)});\nconst running = loadCompiled("dsl/index.cjs");\nconst imported = await import("typeflake");\nconsole.log(running.defineHost === imported.defineHost && running.nix === imported.nix);\n`,
+    );
+    try {
+      expect(succeed(process.execPath, [probe], fleet).trim()).toBe("true");
+    } finally {
+      rmSync(probe);
     }
   });
 });

@@ -1,0 +1,2 @@
+/** The `node_modules/.cache/typeflake/` of the nearest `node_modules` at or above `start` (absolute; not created here), or undefined without any. */
+export declare const nearestCacheFolder: (start: string) => string | undefined;
