@@ -28,8 +28,9 @@ const nativeImportModule = Object.freeze({ nativeImport: (/** @type {string} */ 
 
 /**
  * CommonJS's wrapper, and the module's own URL (what `import.meta.url` was in its source, see
- * scripts/bundle.ts); on the first line of the module so that every other line keeps its number
- * (the source maps beside each module stay right).
+ * scripts/bundle.ts); on the first line of the module so that every other line keeps its number,
+ * and before a line the build gives to a directive alone, so that no code's column moves either
+ * (stack traces and the source maps beside each module stay right).
  */
 const WRAPPER_START = "(function (exports, require, module, __filename, __dirname, __typeflake_module_url) {";
 const WRAPPER_END = "\n})";
