@@ -79,7 +79,7 @@ describe("the packed package", () => {
   it("holds compiled JavaScript, declarations, source maps, runtime data, README and LICENSE, and nothing else", () => {
     expect(packedFiles).toContain("dist/dsl/index.js");
     expect(packedFiles).toContain("dist/dsl/index.d.ts");
-    expect(packedFiles).toContain("dist/dsl/index.cjs.map");
+    expect(packedFiles).toContain("dist/generators/cli/main.cjs.map");
     expect(packedFiles).toContain("dist/generators/cli/main.cjs");
     expect(packedFiles).toContain("dist/dsl/nixos-options/index.json");
     expect(packedFiles.some((file) => file.startsWith("dist/generators/init/templates/") && file.endsWith(".hbs"))).toBe(true);
