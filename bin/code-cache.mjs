@@ -19,7 +19,7 @@
 //   cannot write it (a read-only install, a full disk) runs as it would without it.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 const FORMAT = "typeflake code cache 2";
@@ -86,19 +86,27 @@ const readEntries = (file) => {
 };
 
 /**
- * Write `entries` to `file`, atomically; remove the files of other typeflake builds beside it.
+ * Write the entries `made()` returns to `file`, atomically; remove the files of other typeflake
+ * builds beside it. The temporary file is opened first: where it cannot be (a read-only
+ * install), no cached code is made for nothing.
  *
  * @param {string} file
- * @param {Map<string, Entry>} entries
+ * @param {() => Map<string, Entry>} made
  */
-const writeEntries = (file, entries) => {
+const writeEntries = (file, made) => {
   const folder = dirname(file);
   mkdirSync(folder, { recursive: true });
-  const list = JSON.stringify([...entries].map(([name, { source, data }]) => [name, source, data.length]));
   // `write-<pid>-`: what a killed process leaves is removed by the run cache (generators/cache/folder.ts).
   const temporary = join(folder, `write-${process.pid}-code-cache`);
+  const descriptor = openSync(temporary, "w");
   try {
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT}\n${list}\n`), ...[...entries.values()].map((entry) => entry.data)]));
+    try {
+      const entries = made();
+      const list = JSON.stringify([...entries].map(([name, { source, data }]) => [name, source, data.length]));
+      writeFileSync(descriptor, Buffer.concat([Buffer.from(`${FORMAT}\n${list}\n`), ...[...entries.values()].map((entry) => entry.data)]));
+    } finally {
+      closeSync(descriptor);
+    }
     renameSync(temporary, file);
   } catch (thrown) {
     rmSync(temporary, { force: true });
@@ -135,8 +143,10 @@ export const openCodeCache = (file) => {
     save: () => {
       if (uncached.size === 0) return;
       try {
-        for (const [name, { source, script }] of uncached) entries.set(name, { source, data: script.createCachedData() });
-        writeEntries(file, entries);
+        writeEntries(file, () => {
+          for (const [name, { source, script }] of uncached) entries.set(name, { source, data: script.createCachedData() });
+          return entries;
+        });
       } catch {
         // Not written: the next run compiles these modules again, and nothing else changes.
       }
