@@ -1,5 +1,5 @@
-/** The module name under which the compiled code imports Node's own `import()` from the loader (see compiled-modules.mjs). */
-export declare const NATIVE_IMPORT_MODULE: string;
+/** The modules the compiled code imports from the loader, as `typeflake:<name>` (see compiled-modules.mjs). */
+export declare const PROVIDED_MODULES: readonly string[];
 
 /** The exports of a compiled module, named by its path under `dist/` (`dsl/index.cjs`). */
 export declare const loadCompiled: (name: string) => unknown;

@@ -19,14 +19,6 @@ import { openCodeCache } from "./code-cache.mjs";
 const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 
 /**
- * The one module the compiled code imports from this loader: Node's own `import()`, for what must
- * stay an ES module (a fleet's bundle), which a script evaluated from the code cache cannot call
- * itself (V8 drops the script's dynamic-import host options with its cached code).
- */
-export const NATIVE_IMPORT_MODULE = "typeflake:native-import";
-const nativeImportModule = Object.freeze({ nativeImport: (/** @type {string} */ specifier) => import(specifier) });
-
-/**
  * CommonJS's wrapper, and the module's own URL (what `import.meta.url` was in its source, see
  * scripts/bundle.ts); on the first line of the module so that every other line keeps its number,
  * and before a line the build gives to a directive alone, so that no code's column moves either
@@ -45,19 +37,48 @@ const modules = new Map();
 /** @type {import("./code-cache.mjs").CodeCache | undefined} */
 let codeCache;
 
-/** `require` as a compiled module at `path` sees it: its sibling modules from here, anything else from Node. */
+/** The modules this loader provides (see {@link PROVIDED_MODULES}), made when first required. */
+/** @type {Record<string, unknown> | undefined} */
+let provided;
+
+/** `require` as a compiled module at `path` sees it: its sibling modules and the provided ones from here, anything else from Node. */
 const requireFrom = (/** @type {string} */ path) => {
   const nodeRequire = createRequire(path);
   const folder = dirname(path);
   return (/** @type {string} */ specifier) => {
-    if (specifier === NATIVE_IMPORT_MODULE) return nativeImportModule;
+    if (specifier.startsWith("typeflake:")) {
+      provided ??= providedModules();
+      if (!(specifier in provided)) throw new Error(`typeflake's loader provides no module ${specifier}`);
+      return provided[specifier];
+    }
     if (specifier.startsWith("./") || specifier.startsWith("../")) return loadFile(resolve(folder, specifier));
     return nodeRequire(specifier);
   };
 };
 
 /** Evaluate the compiled module at `path` (absolute), or return it as evaluated before. */
-const loadFile = (/** @type {string} */ path) => {
+const loadFile = (/** @type {string} */ path) => evaluate(path, requireFrom);
+
+/**
+ * The exports of the CommonJS package `specifier` required from the module at the URL `from`:
+ * its main file compiled here, with the code cache while the CLI runs, and given Node's own
+ * `require` for everything it requires in turn.
+ *
+ * @param {string} specifier
+ * @param {string} from
+ * @returns {unknown}
+ */
+const cachedRequire = (specifier, from) => evaluate(createRequire(from).resolve(specifier), createRequire);
+
+/**
+ * Evaluate the CommonJS module at `path` (absolute) with the `require` that `requireOf(path)`
+ * makes, or return it as evaluated before.
+ *
+ * @param {string} path
+ * @param {(path: string) => (specifier: string) => unknown} requireOf
+ * @returns {unknown}
+ */
+const evaluate = (path, requireOf) => {
   const known = modules.get(path);
   if (known) return known.exports;
   const source = readFileSync(path);
@@ -68,10 +89,28 @@ const loadFile = (/** @type {string} */ path) => {
   const module = { exports: {}, id: path, filename: path, loaded: false };
   // Registered before it runs, as Node does, so that an import cycle sees the exports made so far.
   modules.set(path, module);
-  script.runInThisContext().call(module.exports, module.exports, requireFrom(path), module, path, dirname(path), pathToFileURL(path).href);
+  script.runInThisContext().call(module.exports, module.exports, requireOf(path), module, path, dirname(path), pathToFileURL(path).href);
   module.loaded = true;
   return module.exports;
 };
+
+/**
+ * The modules the compiled code imports from this loader, by the names the build gives them
+ * (scripts/bundle.ts binds `generators/load/<name>.mjs` to `typeflake:<name>`):
+ *
+ * - `native-import`: Node's own `import()`, for what must stay an ES module (a fleet's bundle),
+ *   which a script evaluated from the code cache cannot call itself (V8 drops the script's
+ *   dynamic-import host options with its cached code);
+ * - `cached-require`: `require()` of a CommonJS package's main file (esbuild's) compiled with the
+ *   code cache; what that file requires is Node's to load.
+ */
+const providedModules = () => ({
+  "typeflake:native-import": { nativeImport: (/** @type {string} */ specifier) => import(specifier) },
+  "typeflake:cached-require": { cachedRequire },
+});
+
+/** The names of the modules this loader provides. */
+export const PROVIDED_MODULES = Object.keys(providedModules());
 
 /**
  * The exports of a compiled module, named by its path under `dist/` (`dsl/index.cjs`).

@@ -12,7 +12,8 @@
  *   cache; esbuild splits only ES modules, so the split build is converted module by module, its
  *   source maps carried through. `dist/dsl/index.js`, the package's entry, stays an ES module
  *   that takes the DSL's exports from that loader. `import.meta.url` is the module's own URL; the
- *   one `import()` left to Node (of a fleet's bundle, `native-import.mjs`) is the loader's.
+ *   one `import()` left to Node (of a fleet's bundle, `native-import.mjs`) is the loader's, as is
+ *   the `require()` of esbuild (`cached-require.mjs`).
  * - Dependencies are bundled, except those that cannot or need not be: esbuild (a native binary
  *   beside its JavaScript), ts-morph (the TypeScript compiler, loaded by `createRequire` where
  *   option types are written or read), prettier (`init` formats the TypeScript it writes), tsx
@@ -32,7 +33,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { PrecompiledModules } from "./precompiled-modules.ts";
-import { NATIVE_IMPORT_MODULE } from "../bin/compiled-modules.mjs";
+import { PROVIDED_MODULES } from "../bin/compiled-modules.mjs";
 import { DSL_EXPORT_NAMES_FILE } from "../generators/load/typeflake-instance.ts";
 
 /** The entries, by their path in the source tree; each is written to the same path under `dist/`, as `.js`. */
@@ -45,8 +46,8 @@ const EXTERNAL_PACKAGES = ["esbuild", "ts-morph", "prettier", "tsx"];
 const ZOD_LOCALES = /^\.\.\/locales\/index\.js$/;
 const ZOD_ENTRY_MODULE = /[/\\]zod[/\\]v4[/\\](classic[/\\]external|core[/\\]index)\.js$/;
 
-/** `generators/load/native-import.mjs`, as its importers name it. */
-const NATIVE_IMPORT_FILE = /^\.\/native-import\.mjs$/;
+/** `generators/load/native-import.mjs` and `cached-require.mjs`, as their importers name them: the loader provides them. */
+const LOADER_PROVIDED_FILE = /^\.\/(native-import|cached-require)\.mjs$/;
 
 const toSourcePath = (root: string, path: string): string => relative(root, path).split(sep).join("/");
 
@@ -68,8 +69,12 @@ const lazyChildProcess = async (path: string) => {
 const typeflakePlugin = (root: string, precompiled: PrecompiledModules): Plugin => ({
   name: "typeflake-bundle",
   setup(bundler) {
-    // Node's own import(), which the loader provides (a script evaluated from the code cache cannot call it).
-    bundler.onResolve({ filter: NATIVE_IMPORT_FILE }, () => ({ path: NATIVE_IMPORT_MODULE, external: true }));
+    // Node's own import() and the code-cached require(), which the loader provides (see bin/compiled-modules.mjs).
+    bundler.onResolve({ filter: LOADER_PROVIDED_FILE }, (args) => {
+      const name = `typeflake:${LOADER_PROVIDED_FILE.exec(args.path)?.[1] ?? ""}`;
+      if (!PROVIDED_MODULES.includes(name)) throw new Error(`${args.importer} imports ${args.path}, which bin/compiled-modules.mjs does not provide as ${name}`);
+      return { path: name, external: true };
+    });
     bundler.onResolve({ filter: ZOD_LOCALES }, (args) => (ZOD_ENTRY_MODULE.test(args.importer) ? { path: "zod-locales", namespace: "left-out" } : undefined));
     bundler.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({ contents: "export {};", loader: "js" }));
     bundler.onLoad({ filter: COMMANDER_COMMAND }, (args) => lazyChildProcess(args.path));

@@ -211,6 +211,11 @@ describe("the installed package's compiled modules and their code cache", () => 
     expect(again.stdout).toBe(first.stdout);
     // Written again only for a module compiled without usable cached code: none was.
     expect(readFileSync(cacheFile())).toEqual(cached);
+    // typeflake's own modules, and esbuild's main file (its require is the loader's).
+    const listEnd = cached.indexOf(10, cached.indexOf(10) + 1);
+    const names = (JSON.parse(cached.toString("utf8", cached.indexOf(10) + 1, listEnd)) as [string][]).map(([name]) => name);
+    expect(names).toContain("generators/cli/main.cjs");
+    expect(names.some((name) => name.endsWith("/esbuild/lib/main.js"))).toBe(true);
   });
 
   it("runs as without a cache when the cache file is damaged, cut short or garbage, and makes it anew", () => {
