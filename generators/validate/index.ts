@@ -18,6 +18,7 @@ import { checkUnstable } from "./check-unstable.ts";
 import { checkZfs } from "./check-zfs.ts";
 import { validateHomes } from "./homes.ts";
 import type { FleetCheck, FleetDraft } from "./draft.ts";
+import { UNWALKABLE } from "./nix-representable.ts";
 import { parseDefinition } from "./parse-definition.ts";
 import { pruneToValid } from "./prune.ts";
 import type { FleetSources, NamedSource } from "./sources.ts";
@@ -57,7 +58,7 @@ const byName = (a: { readonly name: string }, b: { readonly name: string }): num
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 /** Values the schema cannot even walk: nothing of such a file can be saved by pruning. */
-const UNWALKABLE = new Set(["cyclic-value", "too-deep", "unreadable-value"]);
+const UNPRUNABLE = new Set([...UNWALKABLE, "unreadable-value"]);
 
 /** The parsed files of one kind: those that passed, the failed ones cut down, every problem. */
 interface ParsedAll<Config> {
@@ -76,7 +77,7 @@ const parseAll = <Schema extends z.ZodType>(sources: readonly NamedSource[], sch
       result.config === undefined ? [] : [{ name: source.name, file: source.file, config: result.config }],
     ),
     pruned: failed.flatMap(({ source, result }) => {
-      if (result.diagnostics.some((diagnostic) => UNWALKABLE.has(diagnostic.code))) return [];
+      if (result.diagnostics.some((diagnostic) => UNPRUNABLE.has(diagnostic.code))) return [];
       const config = pruneToValid(schema, source.value);
       return config === undefined ? [] : [{ name: source.name, file: source.file, config }];
     }),

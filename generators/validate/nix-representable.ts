@@ -2,11 +2,12 @@
  * Values Nix cannot hold, found in a definition before its schema is applied: text with a NUL
  * character or a lone UTF-16 surrogate (in values and in attribute names), integers beyond 64
  * bits (and, as a warning, integers JavaScript may have rounded), NaN and infinities (also inside expressions such as `mkOverride(NaN, …)`, which no schema
- * parses), arrays with an empty slot (`[a, , b]`), values nested deeper than any configuration
- * needs, and values that contain themselves.
+ * parses), arrays with an empty slot (`[a, , b]`, or `new Array(1e9)`), values nested deeper than
+ * any configuration needs, and values that contain themselves.
  *
  * The walk stops at the nesting bound, so a value nested thousands of levels deep is reported, not
- * a stack overflow; a shared object seen twice is fine, only an object inside itself is a cycle.
+ * a stack overflow; a shared object seen twice is fine, only an object inside itself is a cycle. It
+ * visits a sparse array's elements only, never its empty slots, so a huge length costs nothing.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
 import type { TextProblem } from "../diagnostics/codes/validate.ts";
@@ -18,6 +19,12 @@ import { error, warning, type Diagnostic, type ObjectPathSegment, type SourceOri
  * far from the JavaScript stack limit.
  */
 export const MAX_NESTING = 100;
+
+/**
+ * The problems that leave a value the schema cannot walk: a cycle or a value nested too deep would
+ * overflow its recursion, and it visits every slot of a sparse array up to the array's length.
+ */
+export const UNWALKABLE: ReadonlySet<string> = new Set(["cyclic-value", "too-deep", "sparse-array"]);
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -78,11 +85,21 @@ const foreignKind = (value: unknown): string | undefined => {
   }
 };
 
-/** The index of an array's first empty slot, if it has one. */
+/** The index of an array's first empty slot, if it has one: found within as many steps as it has elements, whatever its length. */
 const firstHole = (array: readonly unknown[]): number | undefined => {
   for (let index = 0; index < array.length; index++) if (!(index in array)) return index;
   return undefined;
 };
+
+/** An array index as `Object.keys` lists it (`"0"`, `"17"`), as opposed to another property of the array. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * The indices of an array's elements. A sparse array's come from its keys: `new Array(1e9)` has
+ * no element, and counting up to its length would take minutes.
+ */
+const elementIndices = (array: readonly unknown[], sparse: boolean): Iterable<number> =>
+  sparse ? Object.keys(array).flatMap((key) => (ARRAY_INDEX.test(key) && Number(key) < array.length ? [Number(key)] : [])) : array.keys();
 
 /**
  * Every problem of `value` (a definition's default export) that Nix could not represent, in the
@@ -141,8 +158,7 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
     if (Array.isArray(current)) {
       const hole = firstHole(current);
       if (hole !== undefined) diagnostics.push(error("sparse-array", at(inside === undefined ? [...path, hole] : path.slice(0, inside)), { index: hole }));
-      for (let index = 0; index < current.length; index++) {
-        if (!(index in current)) continue;
+      for (const index of elementIndices(current, hole !== undefined)) {
         path.push(index);
         visit(current[index], strictAt(index), inside);
         path.pop();

@@ -8,7 +8,7 @@ import { PARSE_PARAMS } from "./issue-messages.ts";
 import { issuesToDiagnostics } from "./issues.ts";
 import { clearTextSecretsIn } from "./clear-text-secrets.ts";
 import { invalidExpressionsIn } from "./expression-values.ts";
-import { unrepresentableValues } from "./nix-representable.ts";
+import { UNWALKABLE, unrepresentableValues } from "./nix-representable.ts";
 import { restoreProtoKeys } from "./proto-keys.ts";
 import { privateKeysIn } from "./private-keys.ts";
 import type { SourceFile } from "./sources.ts";
@@ -30,7 +30,7 @@ export const parseDefinition = <Schema extends z.ZodType>(
   try {
     return parseWalkable(schema, source);
   } catch (thrown) {
-    // Cycles and deep nesting are reported before parsing (nix-representable.ts); what is left is a getter that throws.
+    // Cycles, deep nesting and sparse arrays are reported before parsing (nix-representable.ts); what is left is a getter that throws.
     const reason = String(thrown);
     return {
       config: undefined,
@@ -41,8 +41,8 @@ export const parseDefinition = <Schema extends z.ZodType>(
 
 const parseWalkable = <Schema extends z.ZodType>(schema: Schema, source: SourceFile): ParsedDefinition<z.output<Schema>> => {
   const unrepresentable = unrepresentableValues(source.file, source.value);
-  // A cycle or a value nested too deep would overflow the schema's recursion: nothing more to check.
-  if (unrepresentable.some((d) => d.code === "cyclic-value" || d.code === "too-deep")) return { config: undefined, diagnostics: unrepresentable };
+  // Nothing more to check in a value the schema cannot walk.
+  if (unrepresentable.some((d) => UNWALKABLE.has(d.code))) return { config: undefined, diagnostics: unrepresentable };
   const result = schema.safeParse(source.value, PARSE_PARAMS);
   const restored = result.success ? restoreProtoKeys(schema, source.file, source.value, result.data) : [];
   const secrets = [...unrepresentable, ...restored, ...privateKeysIn(source.file, source.value), ...clearTextSecretsIn(source.file, source.value), ...invalidExpressionsIn(source.file, source.value)];

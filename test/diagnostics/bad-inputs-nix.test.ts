@@ -145,6 +145,21 @@ const CASES: readonly Case[] = [
     message: "is an empty slot in a list (index 1, as in `[a, , b]`), and Nix lists have no gaps",
   },
   {
+    // The schema would visit every slot up to the length: the file is not parsed any further.
+    name: "a list of a billion empty slots, built at run time",
+    files: nas("  nixos: { boot: { »kernelModules: new Array(1e9) as never } },"),
+    code: "sparse-array",
+    path: "nixos.boot.kernelModules[0]",
+    message: "is an empty slot in a list (index 0, as in `[a, , b]`)",
+  },
+  {
+    name: "a list with an element at the last index an array can have",
+    files: nas('  nixos: { boot: { »kernelModules: (() => { const modules = ["kvm"]; modules[2 ** 32 - 2] = "tun"; return modules as never; })() } },'),
+    code: "sparse-array",
+    path: "nixos.boot.kernelModules[1]",
+    message: "is an empty slot in a list (index 1, as in `[a, , b]`)",
+  },
+  {
     name: "mkOverride(NaN, …)",
     files: nas('  nixos: { networking: { »domain: mkOverride(NaN, "lab") } },'),
     code: "non-finite-number",
