@@ -9,8 +9,8 @@
  * - Lazy `import()`s stay lazy: each becomes a chunk loaded when that code runs (a command,
  *   Babel's parser, diff, execa).
  * - The modules are CommonJS (`.cjs`), evaluated by `bin/compiled-modules.mjs` with V8's code
- *   cache; esbuild splits only ES modules, so the split build is converted module by module, its
- *   source maps carried through. `dist/dsl/index.js`, the package's entry, stays an ES module
+ *   cache; esbuild splits only ES modules, so the split build is converted module by module
+ *   (`to-commonjs.ts`). `dist/dsl/index.js`, the package's entry, stays an ES module
  *   that takes the DSL's exports from that loader. `import.meta.url` is the module's own URL; the
  *   one `import()` left to Node (of a fleet's bundle, `native-import.mjs`) is the loader's, as is
  *   the `require()` of esbuild (`cached-require.mjs`).
@@ -29,14 +29,14 @@
  *   `lazyChildProcess`).
  */
 import { build, type Metafile, type Plugin } from "esbuild";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import type { PrecompiledModules } from "./precompiled-modules.ts";
+import { MODULE_EXTENSION, toCommonJs } from "./to-commonjs.ts";
 import { PROVIDED_MODULES } from "../bin/compiled-modules.mjs";
 import { DSL_EXPORT_NAMES_FILE } from "../generators/load/typeflake-instance.ts";
 
-/** The entries, by their path in the source tree; each is written to the same path under `dist/`, as `.js`. */
+/** The entries, by their path in the source tree; each is written to the same path under `dist/`, as `.cjs`. */
 const BUNDLE_ENTRIES = ["generators/cli/main.ts", "dsl/index.ts"] as const;
 
 /** Packages left for Node to load from node_modules at run time. */
@@ -91,9 +91,6 @@ export interface BundleResult {
   readonly inputs: readonly string[];
 }
 
-/** The split build's modules: ES modules, but named as the CommonJS they are converted to, so that their imports name the final files. */
-const MODULE_EXTENSION = { ".js": ".cjs" };
-
 /** Bundle the repository at `root` into `dist` (absolute paths). */
 export const bundle = async (root: string, dist: string, precompiled: PrecompiledModules): Promise<BundleResult> => {
   const split = join(dist, ".split");
@@ -125,60 +122,6 @@ export const bundle = async (root: string, dist: string, precompiled: Precompile
   await writeFile(join(dist, DSL_ENTRY), dslEntryModule(exportNames));
   return { inputs: inputsOf(result.metafile) };
 };
-
-/**
- * The split build's modules (under `split`) as CommonJS modules at the same paths under `dist`.
- * Bundled CommonJS dependencies' `require()` of Node's built-ins reaches the module's own
- * `require`; `import()` of a chunk becomes its `require()`, still only when that code runs.
- */
-const toCommonJs = async (modules: readonly string[], split: string, dist: string): Promise<void> => {
-  const { metafile } = await build({
-    absWorkingDir: dist,
-    entryPoints: [...modules],
-    outdir: dist,
-    outbase: split,
-    outExtension: MODULE_EXTENSION,
-    bundle: false,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    supported: { "dynamic-import": false },
-    define: { "import.meta.url": MODULE_URL },
-    // A first line of its own: the loader puts CommonJS's wrapper before it, which shifts that
-    // line's columns only (the code, its stack traces and its source map start on the second).
-    banner: { js: '"use strict";' },
-    // The split build's maps, linked from its modules, are read and carried through to the TypeScript sources.
-    sourcemap: "linked",
-    minifyWhitespace: true,
-    metafile: true,
-    logLevel: "warning",
-  });
-  const outputs = Object.keys(metafile.outputs).map((output) => join(dist, output));
-  // ES modules are strict; a module whose directive is not its first statement would not be.
-  const sloppy = outputs.filter((output) => output.endsWith(".cjs") && !readFileSync(output, "utf8").startsWith('"use strict";'));
-  if (sloppy.length > 0) throw new Error(`compiled modules that would not run in strict mode: ${sloppy.join(", ")}`);
-  for (const map of outputs.filter((output) => output.endsWith(".cjs.map"))) dropMapWithoutSources(map, split);
-};
-
-/**
- * A module made of esbuild's own helpers and re-exports has no source of ours: its map would name
- * only the split build's module, which is not shipped. It loses the map and the comment linking it.
- */
-const dropMapWithoutSources = (map: string, split: string): void => {
-  const { sources } = JSON.parse(readFileSync(map, "utf8")) as { sources: string[] };
-  const intermediate = sources.filter((source) => resolve(dirname(map), source).startsWith(`${split}${sep}`));
-  if (intermediate.length === 0) return;
-  if (intermediate.length < sources.length) throw new Error(`${map} maps part of its module to the split build only: ${intermediate.join(", ")}`);
-  const module = map.slice(0, -".map".length);
-  const link = `\n//# sourceMappingURL=${basename(map)}\n`;
-  const code = readFileSync(module, "utf8");
-  if (!code.endsWith(link)) throw new Error(`${module} does not end with the link to its source map`);
-  writeFileSync(module, `${code.slice(0, -link.length)}\n`);
-  rmSync(map);
-};
-
-/** What `import.meta.url` becomes in a compiled module: its own file's URL, which the loader passes to each module beside CommonJS's `__filename`. */
-const MODULE_URL = "__typeflake_module_url";
 
 /** The package's entry, an ES module (Node's `import "typeflake"` needs one), by its path under `dist/`. */
 const DSL_ENTRY = "dsl/index.js";
