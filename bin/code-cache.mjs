@@ -3,8 +3,9 @@
 //
 // - One file per typeflake build, Node version and processor (`code-<build>-<node>-<arch>.bin`,
 //   named by the caller), read once as the CLI starts: a format line, a JSON line listing each
-//   module's name, source hash and length, then the cached code of each, one after another. A file whose
-//   lengths do not add up, or of another format, is not used (the run compiles as without one).
+//   module's name, source hash and length, then the cached code of each, one after another. A
+//   file whose lengths do not add up, or of another format, is not used (the run compiles as
+//   without one).
 // - Each module's cached code is kept with the SHA-1 of the module's source and given to V8 only
 //   for that source: V8 itself compares only the source's length, and would run the bytecode of
 //   a module edited in place (patch-package, a hand-made fix) to the same length. V8 refuses
@@ -88,7 +89,7 @@ const readEntries = (file) => {
 /**
  * Write the entries `made()` returns to `file`, atomically; remove the files of other typeflake
  * builds beside it. The temporary file is opened first: where it cannot be (a read-only
- * install), no cached code is made for nothing.
+ * install), no time goes into making cached code that could not be kept.
  *
  * @param {string} file
  * @param {() => Map<string, Entry>} made
