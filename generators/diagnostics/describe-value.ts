@@ -48,6 +48,18 @@ export const describeExpression = (expression: NixExpression): string => {
   }
 };
 
+/**
+ * What an object made by a class is (`a Date object`, `a Uint8Array object`), or undefined for an
+ * array, a plain object or a typeflake expression, the objects a definition may hold.
+ */
+export const classInstanceKind = (value: object): string | undefined => {
+  if (Array.isArray(value) || isNixExpression(value)) return undefined;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return undefined;
+  const name = (prototype as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name !== "" ? `a ${name} object` : "an object made by a class";
+};
+
 /** A short rendering of any value: `"tank/media"`, `70000`, `an array`, `pkg("htop")`. */
 export const describeValue = (value: unknown): string => {
   if (value === undefined) return "nothing (undefined)";
@@ -58,5 +70,5 @@ export const describeValue = (value: unknown): string => {
   if (typeof value !== "object" || value === null) return String(value);
   if (isNixExpression(value)) return describeExpression(value);
   if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `an array of ${value.length}`;
-  return "an object";
+  return classInstanceKind(value) ?? "an object";
 };

@@ -2,14 +2,17 @@
  * Values Nix cannot hold, found in a definition before its schema is applied: text with a NUL
  * character or a lone UTF-16 surrogate (in values and in attribute names), integers beyond 64
  * bits (and, as a warning, integers JavaScript may have rounded), NaN and infinities (also inside expressions such as `mkOverride(NaN, …)`, which no schema
- * parses), arrays with an empty slot (`[a, , b]`, or `new Array(1e9)`), values nested deeper than
- * any configuration needs, and values that contain themselves.
+ * parses), arrays with an empty slot (`[a, , b]`, or `new Array(1e9)`), binary data (a typed
+ * array, a Buffer), values nested deeper than any configuration needs, and values that contain
+ * themselves. Other objects made by a class are left to the schema (one with the fields it asks
+ * for is as good as a plain object), except inside expressions, where no schema looks.
  *
  * The walk stops at the nesting bound, so a value nested thousands of levels deep is reported, not
  * a stack overflow; a shared object seen twice is fine, only an object inside itself is a cycle. It
  * visits a sparse array's elements only, never its empty slots, so a huge length costs nothing.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
+import { classInstanceKind } from "../diagnostics/describe-value.ts";
 import type { TextProblem } from "../diagnostics/codes/validate.ts";
 import { error, warning, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 
@@ -22,9 +25,10 @@ export const MAX_NESTING = 100;
 
 /**
  * The problems that leave a value the schema cannot walk: a cycle or a value nested too deep would
- * overflow its recursion, and it visits every slot of a sparse array up to the array's length.
+ * overflow its recursion, it visits every slot of a sparse array up to the array's length, and
+ * every key of a typed array.
  */
-export const UNWALKABLE: ReadonlySet<string> = new Set(["cyclic-value", "too-deep", "sparse-array"]);
+export const UNWALKABLE: ReadonlySet<string> = new Set(["cyclic-value", "too-deep", "sparse-array", "binary-data"]);
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -73,13 +77,8 @@ const foreignKind = (value: unknown): string | undefined => {
       return "a symbol";
     case "bigint":
       return "a bigint";
-    case "object": {
-      if (value === null || Array.isArray(value) || isNixExpression(value)) return undefined;
-      const prototype: unknown = Object.getPrototypeOf(value);
-      if (prototype === Object.prototype || prototype === null) return undefined;
-      const name = (prototype as { constructor?: { name?: unknown } }).constructor?.name;
-      return typeof name === "string" && name !== "" ? `a ${name} object` : "an object made by a class";
-    }
+    case "object":
+      return value === null ? undefined : classInstanceKind(value);
     default:
       return undefined;
   }
@@ -141,6 +140,11 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       return;
     }
     if (typeof current !== "object" || current === null) return;
+    // Binary data (a typed array, a Buffer): no schema takes it, and it has a key per byte.
+    if (ArrayBuffer.isView(current) || current instanceof ArrayBuffer) {
+      diagnostics.push(error("binary-data", at(place()), { kind: classInstanceKind(current) ?? "binary data" }));
+      return;
+    }
     const ancestor = ancestors.get(current);
     if (ancestor !== undefined) {
       diagnostics.push(error("cyclic-value", at(place()), { sameAs: path.slice(0, ancestor) }));

@@ -160,6 +160,21 @@ const CASES: readonly Case[] = [
     message: "is an empty slot in a list (index 1, as in `[a, , b]`)",
   },
   {
+    // Neither the walk nor the schema goes through its hundred million keys.
+    name: "a typed array of a hundred million bytes",
+    files: nas("  nixos: { environment: { »etc: new Uint8Array(1e8) as never } },"),
+    code: "binary-data",
+    path: "nixos.environment.etc",
+    message: "is a Uint8Array object, binary data, which Nix cannot hold; write it as a string (base64, hex) or an array of numbers",
+  },
+  {
+    name: "a Date where a string belongs, named as what it is",
+    files: nas("  »timeZone: new Date(0) as never,"),
+    code: "invalid-type",
+    path: "timeZone",
+    message: "got a Date object",
+  },
+  {
     name: "mkOverride(NaN, …)",
     files: nas('  nixos: { networking: { »domain: mkOverride(NaN, "lab") } },'),
     code: "non-finite-number",
@@ -258,6 +273,24 @@ describe("bad inputs at the Nix level", () => {
     const host = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
     expect(host).toContain('__proto__.text = "x";');
     expect(host).toContain('motd.text = "y";');
+  });
+
+  it("takes an object made by a class as the plain object of its fields (only binary data is refused)", async () => {
+    const share = "class Share { readonly readOnly = true; constructor(readonly path: string) {} }";
+    const [classMade, plain] = await Promise.all(
+      ["new Share(\"/tank/media\")", '{ path: "/tank/media", readOnly: true }'].map(async (media) => {
+        const root = await writeFleet({
+          ...BASE_FLEET,
+          ...nas(`  services: { samba: (() => { ${share}; return samba({ shares: { media: ${media} } }); })() },`),
+        });
+        roots.push(root);
+        return runPipeline(root);
+      }),
+    );
+    expect(classMade?.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const host = (result: typeof plain) => result?.plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text;
+    expect(host(classMade)).toContain("/tank/media");
+    expect(host(classMade)).toBe(host(plain));
   });
 
   it("escapes a character outside the BMP in an NFS export path as its UTF-8 bytes", async () => {

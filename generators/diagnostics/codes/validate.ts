@@ -28,6 +28,8 @@ export interface ValidateFields {
   readonly "non-finite-number": { readonly value: string; readonly inExpression: boolean };
   /** An array with an empty slot (`[a, , b]`): the first at `index`. */
   readonly "sparse-array": { readonly index: number };
+  /** Binary data: a typed array, a Buffer or an ArrayBuffer (`kind`: `a Uint8Array object`). */
+  readonly "binary-data": { readonly kind: string };
   /** An object inside itself: `sameAs` is the path of the object it repeats (empty: the whole definition). */
   readonly "cyclic-value": { readonly sameAs: readonly ObjectPathSegment[] };
   /** A value nested deeper than `limit` levels. */

@@ -47,6 +47,8 @@ export const validateMessages: Renderers<ValidateFields> = {
     (inExpression ? " (mkOverride and mkOrder take an integer priority, such as 50 or 1000)" : ""),
   "sparse-array": ({ index }) =>
     `is an empty slot in a list (index ${index}, as in \`[a, , b]\`), and Nix lists have no gaps; remove the extra comma, or put a value there`,
+  "binary-data": ({ kind }) =>
+    `is ${kind}, binary data, which Nix cannot hold; write it as a string (base64, hex) or an array of numbers`,
   "cyclic-value": ({ sameAs }) =>
     `contains itself: it is the same object as ${sameAs.length ? formatObjectPath(sameAs) : "the whole definition"}, ` +
     "and Nix values cannot refer to themselves; write a copy of the part you need instead",
