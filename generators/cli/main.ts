@@ -21,6 +21,15 @@ const program = new Command("typeflake")
 const environment = processEnvironment(() => program.opts<{ root?: string }>().root);
 const { io } = environment;
 
+// A reader that stops reading (`typeflake schema | head`) closes the pipe under stdout or stderr.
+// The command still finishes what it does (a generate's writes included) and exits with its own
+// code; what it has left to say has no reader.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (caught: NodeJS.ErrnoException) => {
+    if (caught.code !== "EPIPE" && caught.code !== "ERR_STREAM_DESTROYED") throw caught;
+  });
+}
+
 /**
  * Files a cut-off `generate` created and did not get to add to git (see `git/pending-tracking.ts`):
  * added now, before the command needs nix to see them. The usual case, no note, costs one read.
