@@ -22,6 +22,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { inProgressPrefix } from "./cache-folder.mjs";
 
 const FORMAT = "typeflake code cache 2";
 
@@ -97,8 +98,7 @@ const readEntries = (file) => {
 const writeEntries = (file, made) => {
   const folder = dirname(file);
   mkdirSync(folder, { recursive: true });
-  // `write-<pid>-`: what a killed process leaves is removed by the run cache (generators/cache/folder.ts).
-  const temporary = join(folder, `write-${process.pid}-code-cache`);
+  const temporary = join(folder, `${inProgressPrefix("write")}code-cache`);
   const descriptor = openSync(temporary, "w");
   try {
     try {

@@ -1,15 +1,12 @@
 /**
  * Where typeflake keeps what it may throw away: `node_modules/.cache/typeflake/` of the nearest
- * `node_modules` at or above the fleet root (see `bin/cache-folder.mjs`). Work in progress there
- * is named `<what>-<pid>-…`, so that what a killed typeflake left is recognisable.
+ * `node_modules` at or above the fleet root, and the names of work in progress there (both in
+ * `bin/cache-folder.mjs`): what a killed typeflake left is removed here.
  */
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 
-export { nearestCacheFolder } from "../../bin/cache-folder.mjs";
-
-/** The name prefix of work in progress of this process: `<what>-<pid>-`. */
-export const inProgressPrefix = (what: "load" | "write"): string => `${what}-${process.pid}-`;
+export { inProgressPrefix, nearestCacheFolder } from "../../bin/cache-folder.mjs";
 
 const IN_PROGRESS = /^(?:load|write)-(\d+)-/;
 

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openCodeCache } from "../../bin/code-cache.mjs";
+import { readCacheFile } from "./support/code-cache-file.ts";
 
 let folder = "";
 let file = "";
@@ -62,7 +63,7 @@ describe("the code cache", () => {
   it("hands the next run what this one compiled, and is not written again while V8 takes it", () => {
     expect(run()).toEqual({ "chunks/a.cjs": "none", "chunks/b.cjs": "none" });
     const written = readFileSync(file);
-    expect(written.subarray(0, written.indexOf(10)).toString()).toBe("typeflake code cache 2");
+    expect(readCacheFile(written).format).toBe("typeflake code cache 2");
     const { mtimeMs } = statSync(file);
     expect(run()).toEqual({ "chunks/a.cjs": false, "chunks/b.cjs": false });
     expect(statSync(file).mtimeMs).toBe(mtimeMs);
@@ -96,8 +97,8 @@ describe("the code cache", () => {
   it("has V8 refuse cached code damaged inside, compiles afresh and caches it again", () => {
     run();
     const bytes = readFileSync(file);
-    // Past the two header lines, inside the first module's cached code.
-    const start = bytes.indexOf(10, bytes.indexOf(10) + 1) + 1;
+    // Inside the first module's cached code.
+    const start = readCacheFile(bytes).entries[0]?.start ?? 0;
     for (let index = start + 64; index < start + 128; index++) bytes[index] = (bytes[index] ?? 0) ^ 0x5a;
     writeFileSync(file, bytes);
     expect(run()["chunks/a.cjs"]).toBe(true);

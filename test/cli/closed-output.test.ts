@@ -6,18 +6,15 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { scaffoldedFleet } from "./support/scaffolded-fleet.ts";
-
-const MAIN = fileURLToPath(new URL("../../generators/cli/main.ts", import.meta.url));
-const TSX = import.meta.resolve("tsx");
+import { typeflakeArgs } from "./support/typeflake-process.ts";
 
 /** `typeflake <args>` in `cwd` with the read end of `closed` shut at once: its exit code, and what the other stream got. */
 const runWithClosed = (closed: "stdout" | "stderr", args: readonly string[], cwd: string): Promise<{ code: number | null; other: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, MAIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, typeflakeArgs(args), { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
     child[closed].destroy();
     let other = "";
     child[closed === "stdout" ? "stderr" : "stdout"].on("data", (chunk: Buffer) => (other += chunk.toString()));

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importOptionSchema } from "../../generators/options/import-schema.ts";
 import { documentedSchemaDefinitions } from "../../generators/schema/documented-schema.ts";
 import { schemaDocument } from "../../generators/schema/schema-document.ts";
+import { readCacheFile } from "../build/support/code-cache-file.ts";
 
 const REPOSITORY = join(import.meta.dirname, "../..");
 const { version } = JSON.parse(readFileSync(join(REPOSITORY, "package.json"), "utf8")) as { version: string };
@@ -212,8 +213,7 @@ describe("the installed package's compiled modules and their code cache", () => 
     // Written again only for a module compiled without usable cached code: none was.
     expect(readFileSync(cacheFile())).toEqual(cached);
     // typeflake's own modules, and esbuild's main file (its require is the loader's).
-    const listEnd = cached.indexOf(10, cached.indexOf(10) + 1);
-    const names = (JSON.parse(cached.toString("utf8", cached.indexOf(10) + 1, listEnd)) as [string][]).map(([name]) => name);
+    const names = readCacheFile(cached).entries.map(({ name }) => name);
     expect(names).toContain("generators/cli/main.cjs");
     expect(names.some((name) => name.endsWith("/esbuild/lib/main.js"))).toBe(true);
   });
@@ -221,11 +221,7 @@ describe("the installed package's compiled modules and their code cache", () => 
   it("runs as without a cache when the cache file is damaged, cut short or garbage, and makes it anew", () => {
     const expected = typeflake(["generate", "--check"]);
     const whole = readFileSync(cacheFile());
-    // The file: a format line, a JSON line of [module, source hash, length], then each module's code.
-    const listEnd = whole.indexOf(10, whole.indexOf(10) + 1);
-    const list = JSON.parse(whole.toString("utf8", whole.indexOf(10) + 1, listEnd)) as [string, string, number][];
-    const main = list.findIndex(([name]) => name === "generators/cli/main.cjs");
-    const mainStart = listEnd + 1 + list.slice(0, main).reduce((sum, [, , length]) => sum + length, 0);
+    const mainStart = readCacheFile(whole).entries.find(({ name }) => name === "generators/cli/main.cjs")?.start ?? 0;
     const flipped = Buffer.from(whole);
     // Inside the cached code of the module every run compiles first.
     for (let index = mainStart + 100; index < mainStart + 356; index++) flipped[index] = (flipped[index] ?? 0) ^ 0x5a;

@@ -16,9 +16,12 @@ export interface TypeflakeRun {
   readonly stderr: string;
 }
 
+/** Node's arguments that run `typeflake <args>` from the sources. */
+export const typeflakeArgs = (args: readonly string[]): string[] => ["--import", TSX, MAIN, ...args];
+
 /** `typeflake <args>` run in `cwd`, with `env` (default: this process's). */
 export const runTypeflake = (args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): TypeflakeRun => {
-  const result = spawnSync(process.execPath, ["--import", TSX, MAIN, ...args], {
+  const result = spawnSync(process.execPath, typeflakeArgs(args), {
     cwd,
     encoding: "utf8",
     env: { ...env, NO_COLOR: "1", CI: "1" },
