@@ -6,8 +6,9 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { absoluteIn, pruneEmptyDirectories } from "./atomic.ts";
 import { makeDirectory, removeDirectory, removeFile, renameFile, syncDirectory } from "./file-ops.ts";
-import { BACKUP_DIRECTORY, JOURNAL_PATH, type Journal, TRANSACTION_DIRECTORY } from "./journal.ts";
-import { contentHash } from "./manifest.ts";
+import { mapConcurrently } from "../concurrency.ts";
+import { BACKUP_DIRECTORY, JOURNAL_PATH, type Journal, type Step, TRANSACTION_DIRECTORY } from "./journal.ts";
+import { contentHash, MANIFEST_PATH } from "./manifest.ts";
 
 /** A step that failed, with the file it concerned and the operation, for the problem report. */
 export class StepFailure extends Error {
@@ -29,13 +30,26 @@ export async function canRollForward(root: string, journal: Journal): Promise<bo
   return true;
 }
 
+/** New contents renamed into place at once: one by one, 1,005 new files took about 0.15 s. */
+const RENAME_CONCURRENCY = 16;
+
 /**
- * Apply the journal's steps in order: the transaction's new state. `fresh`: no step has been
- * applied yet (the run that staged them), so the disk need not be read to find where to resume.
+ * How many of the journal's steps, from the first, are new contents (`applyActions` lists them
+ * first): each rename is independent of the others, so they may run at once. Deletions follow one
+ * by one (each prunes the folders it empties), and the manifest, the last step, changes last.
+ */
+const leadingWrites = (steps: readonly Step[]): number => {
+  const end = steps.findIndex((step) => step.after === null || step.path === MANIFEST_PATH);
+  return end === -1 ? steps.length : end;
+};
+
+/**
+ * Apply the journal's steps: the transaction's new state. `fresh`: no step has been applied yet
+ * (the run that staged them), so the disk need not be read to find where to resume.
  */
 export async function rollForward(root: string, journal: Journal, fresh = false): Promise<void> {
   const touched = new Set<string>();
-  for (const step of journal.steps) {
+  const apply = async (step: Step): Promise<void> => {
     const now = fresh ? step.before ?? undefined : await hashAt(root, step.path);
     const target = absoluteIn(root, step.path);
     if (step.after === null) {
@@ -48,7 +62,14 @@ export async function rollForward(root: string, journal: Journal, fresh = false)
       await run(step.path, "written", () => renameFile(absoluteIn(root, step.temp!), target));
     }
     touched.add(dirname(target));
-  }
+  };
+  const writes = leadingWrites(journal.steps);
+  // The first failure, thrown once no rename is under way any more: undoing must not race one.
+  let failure: { cause: unknown } | undefined;
+  const tryApply = (step: Step) => apply(step).catch((cause: unknown) => void (failure ??= { cause }));
+  await mapConcurrently(journal.steps.slice(0, writes), RENAME_CONCURRENCY, tryApply, () => failure !== undefined);
+  if (failure) throw failure.cause;
+  for (const step of journal.steps.slice(writes)) await apply(step);
   await Promise.all([...touched].map(syncDirectory));
 }
 
