@@ -1,11 +1,16 @@
 /**
  * Regenerate typeflake's shipped option types and index (`dsl/nixos-options/`) from the
- * repository's copy of the NixOS option data (`data/nixos/`, see its PROVENANCE.md). Run with
+ * repository's copy of the NixOS option data (`data/nixos/`, see its PROVENANCE.md), and the
+ * index's tree that runs read (see `option-tree-file.ts`). Run with
  * `npx tsx scripts/generate-nixos-options.ts`; a test fails while the committed files differ
  * from what this writes.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { runOptionsImport } from "../generators/cli/commands/options.ts";
-import { SHIPPED_SCHEMA } from "../generators/options/shipped.ts";
+import { type OptionTreeFile, serializeOptionTree } from "../generators/options/option-tree-file.ts";
+import { parseOptionIndex } from "../generators/options/runtime-index.ts";
+import { GENERATED_FILES, SHIPPED_SCHEMA, SHIPPED_TREE_FILE } from "../generators/options/shipped.ts";
 
 process.exitCode = await runOptionsImport(
   {
@@ -19,3 +24,11 @@ process.exitCode = await runOptionsImport(
   },
   { info: (message) => console.log(message), error: (message) => console.error(message) },
 );
+
+if (process.exitCode === 0) {
+  const indexFile = join(SHIPPED_SCHEMA.outDir, GENERATED_FILES.index);
+  const json = JSON.parse(readFileSync(indexFile, "utf8")) as { types: OptionTreeFile["types"] };
+  const index = parseOptionIndex(json, indexFile);
+  if (!index.ok) throw new Error(`${indexFile} does not read back: ${JSON.stringify(index.problems)}`);
+  writeFileSync(join(SHIPPED_SCHEMA.outDir, SHIPPED_TREE_FILE), serializeOptionTree(index.value, json.types));
+}

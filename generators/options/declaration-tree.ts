@@ -24,19 +24,24 @@ export interface OptionNode {
  * generate visits the few namespaces its hosts set.
  */
 export function buildDeclarationTree(declarations: Iterable<OptionDeclaration>): OptionNode {
-  return lazyNode([], [...declarations]);
+  return declaredNode([], [...declarations]);
 }
 
 /** The node at `path`, over the declarations at or below it. */
-function lazyNode(path: OptionPath, below: readonly OptionDeclaration[]): OptionNode {
+function declaredNode(path: OptionPath, below: readonly OptionDeclaration[]): OptionNode {
   const depth = path.length;
   const option = below.find((declaration) => declaration.path.length === depth);
+  return lazyOptionNode(path, option, () => groupChildren(path, below));
+}
+
+/** The node at `path` with the option declared there, if any, and the children `group` makes when first read. */
+export function lazyOptionNode(path: OptionPath, option: OptionDeclaration | undefined, group: () => ReadonlyMap<string, OptionNode>): OptionNode {
   let children: ReadonlyMap<string, OptionNode> | undefined;
   const node = { path, ...(option ? { option } : {}) };
   // An own, enumerable getter: the node still reads (and compares) as plain data.
   return Object.defineProperty(node, "children", {
     enumerable: true,
-    get: (): ReadonlyMap<string, OptionNode> => (children ??= groupChildren(path, below)),
+    get: (): ReadonlyMap<string, OptionNode> => (children ??= group()),
   }) as OptionNode;
 }
 
@@ -50,7 +55,7 @@ function groupChildren(path: OptionPath, below: readonly OptionDeclaration[]): R
     if (group) group.push(declaration);
     else groups.set(segment, [declaration]);
   }
-  return new Map([...groups.keys()].sort(compareText).map((segment) => [segment, lazyNode([...path, segment], groups.get(segment)!)]));
+  return new Map([...groups.keys()].sort(compareText).map((segment) => [segment, declaredNode([...path, segment], groups.get(segment)!)]));
 }
 
 /** Children that are named options or namespaces (not the `<name>` / `*` element scopes). */

@@ -147,22 +147,16 @@ export interface IndexReading {
    * of a large index: `generate` leaves it unread.
    */
   readonly docs?: boolean;
-  /**
-   * Take the file's shape and structured types as they are: typeflake's own shipped index, written
-   * by its build and read with every check by its tests (`test/options/shipped-index.test.ts`).
-   * Checking it again as every run starts cost about 20 ms of the homelab's 0.6 s. A fleet's
-   * committed index, which may be edited or damaged, is always checked whole.
-   */
-  readonly trusted?: boolean;
 }
 
 /**
- * Read an `index.json`: unless `trusted`, its shape and every structured type (nesting first), and
- * always the type numbers, the length of every option path, and with `docs` each option's
- * documentation (which must belong to an option of the index).
+ * Read an `index.json`: its shape and every structured type (nesting first), the type numbers, the
+ * length of every option path, and with `docs` each option's documentation (which must belong to
+ * an option of the index). typeflake's own shipped index is read without these checks, by
+ * `trusted-index.ts`.
  */
 export function parseOptionIndex(json: unknown, file: string, reading: IndexReading = {}): Parsed<OptionIndex> {
-  const result = reading.trusted ? { success: true as const, data: json as z.output<typeof indexFile> } : indexFile.safeParse(json);
+  const result = indexFile.safeParse(json);
   if (!result.success) {
     return {
       ok: false,
@@ -173,7 +167,7 @@ export function parseOptionIndex(json: unknown, file: string, reading: IndexRead
   const docs = reading.docs ? (result.data.docs ?? {}) : {};
   const problems: InputProblem[] = [];
   const structured = types.map(([, type], number) => {
-    const read = reading.trusted ? { ok: true as const, type: type as OptionType } : readOptionType(type);
+    const read = readOptionType(type);
     if (read.ok) return read.type;
     problems.push({ file, path: ["types", number, 1], message: read.message });
     return undefined;

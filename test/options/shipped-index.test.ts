@@ -1,16 +1,18 @@
 /**
- * typeflake reads its own shipped option index trusted, without checking its shape or types as
- * every run starts (see `IndexReading.trusted`). That trust rests on this test: the shipped file,
- * read with every check a fleet's own index gets, is whole, and reads to the same index.
+ * typeflake reads its own shipped option index from its tree (`tree.json`), without checking
+ * anything as every run starts (see `option-tree-file.ts`). That trust rests on this test: the
+ * shipped `index.json`, read with every check a fleet's own index gets, is whole, the tree is its
+ * tree, and the tree reads to the same index.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { type OptionTreeFile, serializeOptionTree } from "../../generators/options/option-tree-file.ts";
 import { parseOptionIndex, serializeOptionIndex } from "../../generators/options/runtime-index.ts";
-import { GENERATED_FILES, SHIPPED_SCHEMA, shippedOptionIndex } from "../../generators/options/shipped.ts";
+import { GENERATED_FILES, SHIPPED_SCHEMA, SHIPPED_TREE_FILE, shippedOptionIndex } from "../../generators/options/shipped.ts";
 
 const shippedFile = join(SHIPPED_SCHEMA.outDir, GENERATED_FILES.index);
-const shippedJson = (): unknown => JSON.parse(readFileSync(shippedFile, "utf8"));
+const shippedJson = (): { types: OptionTreeFile["types"] } => JSON.parse(readFileSync(shippedFile, "utf8"));
 
 describe("the shipped option index", () => {
   it("passes every check a fleet's own index gets", () => {
@@ -18,7 +20,15 @@ describe("the shipped option index", () => {
     expect(checked.ok ? [] : checked.problems).toEqual([]);
   });
 
-  it("reads trusted to the same index as checked", () => {
+  it("ships the tree of its index (run `npx tsx scripts/generate-nixos-options.ts` when this fails)", () => {
+    const json = shippedJson();
+    const checked = parseOptionIndex(json, shippedFile);
+    if (!checked.ok) throw new Error("the shipped index does not pass its checks");
+    const tree = readFileSync(join(SHIPPED_SCHEMA.outDir, SHIPPED_TREE_FILE), "utf8");
+    expect(tree, `dsl/nixos-options/${SHIPPED_TREE_FILE} is stale`).toBe(serializeOptionTree(checked.value, json.types));
+  });
+
+  it("reads from its tree to the same index as checked", () => {
     const checked = parseOptionIndex(shippedJson(), shippedFile);
     if (!checked.ok) throw new Error("the shipped index does not pass its checks");
     const trusted = shippedOptionIndex();

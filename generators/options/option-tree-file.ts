@@ -1,0 +1,68 @@
+/**
+ * typeflake's shipped option index as one nested JSON tree (`dsl/nixos-options/tree.json`),
+ * written beside `index.json` by `scripts/generate-nixos-options.ts` and read, unchecked, as
+ * every pipeline run starts (`shipped.ts`).
+ *
+ * `index.json` keeps one option per line, for review; reading it means splitting and declaring
+ * all 3,146 options in JavaScript, run once and so never optimised: 22–27 ms, 36 M of the 780 M
+ * instructions of a homelab's `generate --no-cache`, though a fleet's `nixos` blocks reach few of
+ * them. In the tree, `JSON.parse` (native code) builds the nesting, and a node becomes an
+ * `OptionNode` only when a walk reaches it: 10–12 ms. Nothing in it is checked at
+ * run time: `test/options/shipped-index.test.ts` proves that it is `index.json`'s tree and reads
+ * to the index a fully checked read of `index.json` gives.
+ */
+import { lazyOptionNode, type OptionNode } from "./declaration-tree.ts";
+import { compareText, type OptionPath } from "./option-path.ts";
+import type { OptionType } from "./option-type.ts";
+import type { OptionAlias, OptionDeclaration } from "./options-file.ts";
+import type { OptionIndex } from "./runtime-index.ts";
+
+/** The `format` of every tree file. */
+export const OPTION_TREE_FORMAT = "typeflake-nixos-option-tree/1";
+
+/** One node: the option declared at it (`type`, a number into the file's types), and the nodes below it by segment. */
+interface TreeNode {
+  readonly type?: number;
+  /** The option is read-only: NixOS computes its value. */
+  readonly readOnly?: true;
+  readonly children?: Readonly<Record<string, TreeNode>>;
+}
+
+/** The whole file. */
+export interface OptionTreeFile {
+  readonly format: typeof OPTION_TREE_FORMAT;
+  readonly sources: readonly string[];
+  readonly optionCount: number;
+  /** Each distinct type once: nixpkgs' description and the structured form. */
+  readonly types: readonly (readonly [string, OptionType])[];
+  readonly aliases: readonly OptionAlias[];
+  readonly root: TreeNode;
+}
+
+/**
+ * The text of `index`'s tree file, as committed. `types` is the types table of the `index.json`
+ * it was read from, kept as written (a checked read orders each type's keys its own way).
+ */
+export function serializeOptionTree(index: OptionIndex, types: OptionTreeFile["types"]): string {
+  const numbers = new Map(types.map(([typeText], number) => [typeText, number]));
+  const nodeOf = ({ option, children }: OptionNode): TreeNode => ({
+    ...(option && { type: numbers.get(option.typeText) as number, ...(option.readOnly && { readOnly: true as const }) }),
+    ...(children.size > 0 && { children: Object.fromEntries([...children].map(([segment, child]) => [segment, nodeOf(child)])) }),
+  });
+  const { sources, optionCount, aliases } = index;
+  const file: OptionTreeFile = { format: OPTION_TREE_FORMAT, sources, optionCount, types, aliases, root: nodeOf(index.root) };
+  return `${JSON.stringify(file)}\n`;
+}
+
+/** The option index of a tree file, each node made when first reached; undefined for a file of another format. */
+export function readOptionTreeFile(file: OptionTreeFile): OptionIndex | undefined {
+  if (file.format !== OPTION_TREE_FORMAT) return undefined;
+  const nodeAt = (path: OptionPath, node: TreeNode): OptionNode => {
+    const type = node.type === undefined ? undefined : file.types[node.type];
+    const option: OptionDeclaration | undefined = type && { path, typeText: type[0], type: type[1], readOnly: node.readOnly === true };
+    // Sorted here: an object keeps segments that look like numbers ahead of the others.
+    const segments = () => Object.keys(node.children ?? {}).sort(compareText);
+    return lazyOptionNode(path, option, () => new Map(segments().map((segment) => [segment, nodeAt([...path, segment], node.children![segment]!)])));
+  };
+  return { root: nodeAt([], file.root), aliases: file.aliases, sources: file.sources, optionCount: file.optionCount };
+}
