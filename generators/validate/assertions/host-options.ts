@@ -174,15 +174,23 @@ const opaque = (value: NixValue): boolean => isNixExpression(value) && value.kin
 
 /** One attribute of the option tree: the leaves defined exactly here, and the attributes below. */
 interface OptionNode {
-  readonly leaves: OptionLeaf[];
-  readonly children: Map<string, OptionNode>;
+  /** {@link NO_LEAVES} until a leaf is defined here: most nodes only lead to others. */
+  leaves: OptionLeaf[];
+  /** {@link NO_CHILDREN} until an attribute is defined below: a host's tree has hundreds of nodes, most of them leaves. */
+  children: Map<string, OptionNode>;
   /** The first leaf defined at or below this node. */
   readonly first: OptionLeaf;
   /** A raw Nix value or a conditional definition here or below. */
   opaqueBelow: boolean;
 }
 
+/** Shared by every node without leaves, or without children, and never added to. */
+const NO_LEAVES: OptionLeaf[] = [];
+const NO_CHILDREN = new Map<string, OptionNode>();
+
 const isDark = (leaf: OptionLeaf): boolean => opaque(leaf.value) || leaf.conditional;
+
+const isOpaqueLeaf = (leaf: OptionLeaf): boolean => opaque(leaf.value);
 
 /** A host's merged options, for assertions; a tree built once, so each question is a walk down a path. */
 export class HostOptions {
@@ -195,7 +203,7 @@ export class HostOptions {
     /** The hand-written Nix the host imports (fleet-relative), which may set any option unseen (see `model/hand-written-nix.ts`). */
     readonly handWritten: readonly string[],
   ) {
-    this.root = { leaves: [], children: new Map(), first: leaves[0] as OptionLeaf, opaqueBelow: false };
+    this.root = { leaves: NO_LEAVES, children: NO_CHILDREN, first: leaves[0] as OptionLeaf, opaqueBelow: false };
     for (const leaf of leaves) {
       this.order.set(leaf, this.order.size);
       const dark = isDark(leaf);
@@ -204,13 +212,15 @@ export class HostOptions {
       for (const name of leaf.path) {
         let next = node.children.get(name);
         if (!next) {
-          next = { leaves: [], children: new Map(), first: leaf, opaqueBelow: false };
+          next = { leaves: NO_LEAVES, children: NO_CHILDREN, first: leaf, opaqueBelow: false };
+          if (node.children === NO_CHILDREN) node.children = new Map();
           node.children.set(name, next);
         }
         next.opaqueBelow ||= dark;
         node = next;
       }
-      node.leaves.push(leaf);
+      if (node.leaves === NO_LEAVES) node.leaves = [leaf];
+      else node.leaves.push(leaf);
     }
   }
 
@@ -226,25 +236,32 @@ export class HostOptions {
   }
 
   private node(path: readonly string[]): OptionNode | undefined {
-    const nodes = this.walk(path);
-    return nodes.length === path.length + 1 ? nodes.at(-1) : undefined;
+    let node: OptionNode | undefined = this.root;
+    for (let depth = 0; depth < path.length && node; depth++) node = node.children.get(path[depth] as string);
+    return node;
   }
 
-  /** The option at `path`, merged by priority; undefined when nothing defines it. */
+  /**
+   * The option at `path`, merged by priority; undefined when nothing defines it. Asked about
+   * thirty times per host: one pass down the path, no list of the nodes on it.
+   */
   get(...path: string[]): OptionValue | undefined {
     if (!watched(path) || path.length === 0) throw new Error(`HostOptions: ${path.join(".")} is not a watched option path (see WATCHED)`);
-    const nodes = this.walk(path);
-    // A whole set written as raw Nix above the option decides it, unseen.
-    for (const node of nodes.slice(1, path.length)) {
-      const above = node.leaves.find((leaf) => opaque(leaf.value));
+    let node: OptionNode | undefined = this.root;
+    for (let depth = 0; depth < path.length && node; depth++) {
+      // A whole set written as raw Nix above the option decides it, unseen.
+      const above = depth > 0 ? node.leaves.find(isOpaqueLeaf) : undefined;
       if (above) return { value: UNKNOWN, origins: [above.origin], sequence: this.order.get(above) ?? 0 };
+      node = node.children.get(path[depth] as string);
     }
-    const here = nodes.length === path.length + 1 ? (nodes.at(-1) as OptionNode).leaves : [];
+    const here = node?.leaves ?? NO_LEAVES;
     if (here.length === 0) return undefined;
-    const best = Math.min(...here.map((leaf) => leaf.priority));
+    let best = Infinity;
+    for (const leaf of here) best = Math.min(best, leaf.priority);
     const winners = here.filter((leaf) => leaf.priority === best);
     const origins = winners.map((leaf) => leaf.origin);
-    const sequence = Math.max(...winners.map((leaf) => this.order.get(leaf) ?? 0));
+    let sequence = 0;
+    for (const leaf of winners) sequence = Math.max(sequence, this.order.get(leaf) ?? 0);
     if (winners.some(isDark)) return { value: UNKNOWN, origins, sequence };
     const lists = winners.filter((leaf) => Array.isArray(leaf.value));
     if (lists.length > 0) return { value: lists.flatMap((leaf) => leaf.value as readonly NixValue[]), origins, sequence };
