@@ -152,8 +152,8 @@ export interface IndexReading {
 /**
  * Read an `index.json`: its shape and every structured type (nesting first), the type numbers, the
  * length of every option path, and with `docs` each option's documentation (which must belong to
- * an option of the index). typeflake's own shipped index is read without these checks, by
- * `trusted-index.ts`.
+ * an option of the index). typeflake's own shipped index is read without these checks, from its
+ * tree (`option-tree-file.ts`).
  */
 export function parseOptionIndex(json: unknown, file: string, reading: IndexReading = {}): Parsed<OptionIndex> {
   const result = indexFile.safeParse(json);
