@@ -65,25 +65,30 @@ export interface DecideOptions {
   readonly force: boolean;
 }
 
-/** Every path whose disk state `planActions` needs, given the manifest's entry already read. */
-export function pathsToRead(plan: FilePlan, manifestEntry: DiskEntry): string[] {
-  const previous = manifestEntry.kind === "file" ? parseManifest(textOf(manifestEntry)) : undefined;
-  const known = previous?.ok ? [...previous.manifest.keys(), ...previous.released.keys()] : [];
-  return [...new Set([...plan.files.map((file) => file.path), ...known])];
+/** Every path whose disk state `planActions` needs, given the manifest already read (`previousManifest`). */
+export function pathsToRead(plan: FilePlan, previous: PreviousManifest): string[] {
+  return [...new Set([...plan.files.map((file) => file.path), ...previous.manifest.keys(), ...previous.released.keys()])];
 }
 
 /**
  * Decide what to do. `disk` must hold an entry for `MANIFEST_PATH` and for every path
  * `pathsToRead` named; `plan` must have passed `validatePlan`. `unrecorded` holds files found
  * beside generated ones that neither the plan nor the manifest names (see `leftovers.ts`);
- * `nextFiles` is the manifest of `plan` (`manifestOf`), when the caller has it already.
+ * `nextFiles` is the manifest of `plan` (`manifestOf`) and `previous` the manifest on disk
+ * (`previousManifest`), when the caller has them already.
  */
-export function planActions(plan: FilePlan, disk: DiskState, options: DecideOptions, unrecorded: DiskState = new Map(), nextFiles: Manifest = manifestOf(plan)): Actions {
+export function planActions(
+  plan: FilePlan,
+  disk: DiskState,
+  options: DecideOptions,
+  unrecorded: DiskState = new Map(),
+  nextFiles: Manifest = manifestOf(plan),
+  previous: PreviousManifest = previousManifest(entryAt(disk, MANIFEST_PATH), options),
+): Actions {
   const writes: FileWrite[] = [];
   const unchanged: string[] = [];
   const refused: EmitProblem[] = [];
   const manifestEntry = entryAt(disk, MANIFEST_PATH);
-  const previous = previousManifest(manifestEntry, options);
   if (previous.problem) refused.push(previous.problem);
 
   const planned = [...plan.files].sort((a, b) => comparePaths(a.path, b.path));
@@ -160,7 +165,14 @@ function keptMessage(source: string, entry: DiskEntry): string {
 }
 
 /** The manifest to trust for stale files, and the problem that stops the run, if any. */
-function previousManifest(entry: DiskEntry, options: DecideOptions): { manifest: Manifest; released: Released; problem?: EmitProblem } {
+export interface PreviousManifest {
+  readonly manifest: Manifest;
+  readonly released: Released;
+  readonly problem?: EmitProblem;
+}
+
+/** The manifest on disk (its entry), parsed once for a decision. */
+export function previousManifest(entry: DiskEntry, options: DecideOptions): PreviousManifest {
   const empty = { manifest: new Map(), released: new Map() };
   if (entry.kind === "absent") return empty;
   // Only planned files are left unread, and the manifest is never planned (`validatePlan`).

@@ -3,12 +3,12 @@
  * disk the same way and `--check` cannot disagree with `generate`.
  */
 import type { HashMemo } from "../hash-memo.ts";
-import { type Actions, type DecideOptions, pathsToRead, planActions } from "./actions.ts";
+import { type Actions, type DecideOptions, pathsToRead, planActions, previousManifest } from "./actions.ts";
 import { type DiskState, readDisk, textOf } from "./disk.ts";
 import { lastWritten } from "./last-written.ts";
 import { findUnrecordedFiles } from "./leftovers.ts";
 import type { Listings } from "./listings.ts";
-import { MANIFEST_PATH, manifestOf, parseManifest } from "./manifest.ts";
+import { type Manifest, MANIFEST_PATH, manifestOf } from "./manifest.ts";
 import { gitPatch } from "./patch.ts";
 import type { FilePlan } from "./plan.ts";
 import { type EmitProblem, problems } from "./problems.ts";
@@ -32,27 +32,26 @@ export async function decide(root: string, plan: FilePlan, options: DecideOption
   const manifestRead = readDisk(root, [MANIFEST_PATH], listings);
   if (!manifestRead.ok) return { ok: false, refused: [], failed: [manifestRead.problem] };
   const manifestEntry = manifestRead.disk.get(MANIFEST_PATH)!;
+  const previous = previousManifest(manifestEntry, options);
   // Each planned text is hashed once: to spare reading files, to compare, and for the next manifest.
   const nextFiles = manifestOf(plan);
-  const rest = readDisk(root, pathsToRead(plan, manifestEntry), listings, memo && { memo, planned: nextFiles });
+  const rest = readDisk(root, pathsToRead(plan, previous), listings, memo && { memo, planned: nextFiles });
   if (!rest.ok) return { ok: false, refused: [], failed: [rest.problem] };
   const disk = new Map([...rest.disk, [MANIFEST_PATH, manifestEntry]]);
   const unrecorded = readUnrecorded(root, new Set(rest.disk.keys()), listings);
   if (!unrecorded.ok) return { ok: false, refused: [], failed: [unrecorded.problem] };
-  const actions = planActions(plan, disk, options, unrecorded.disk, nextFiles);
-  return { ok: true, actions: { ...actions, refused: await Promise.all(actions.refused.map((p) => withExactEdit(root, p, disk))) } };
+  const actions = planActions(plan, disk, options, unrecorded.disk, nextFiles, previous);
+  return { ok: true, actions: { ...actions, refused: await Promise.all(actions.refused.map((p) => withExactEdit(root, p, disk, previous.manifest))) } };
 }
 
 /**
  * An edited file's diff, redone from the file as typeflake wrote it when git still has that
- * content (its hash is the manifest's), so it shows the user's edit alone.
+ * content (its hash is the `manifest`'s), so it shows the user's edit alone.
  */
-async function withExactEdit(root: string, problem: EmitProblem, disk: DiskState): Promise<EmitProblem> {
+async function withExactEdit(root: string, problem: EmitProblem, disk: DiskState, manifest: Manifest): Promise<EmitProblem> {
   if (problem.code !== "edited-file") return problem;
-  const manifest = disk.get(MANIFEST_PATH);
   const current = disk.get(problem.path);
-  const parsed = manifest?.kind === "file" ? parseManifest(textOf(manifest)) : undefined;
-  const recorded = parsed?.ok ? parsed.manifest.get(problem.path) : undefined;
+  const recorded = manifest.get(problem.path);
   if (!recorded || current?.kind !== "file") return problem;
   const written = await lastWritten(root, problem.path, recorded.sha256);
   if (written === undefined) return problem;
