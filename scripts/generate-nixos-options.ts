@@ -8,8 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runOptionsImport } from "../generators/cli/commands/options.ts";
-import { type OptionTreeFile, serializeOptionTree } from "../generators/options/option-tree-file.ts";
-import { parseOptionIndex } from "../generators/options/runtime-index.ts";
+import { optionTreeOf } from "../generators/options/option-tree-file.ts";
 import { GENERATED_FILES, SHIPPED_SCHEMA, SHIPPED_TREE_FILE } from "../generators/options/shipped.ts";
 
 process.exitCode = await runOptionsImport(
@@ -27,8 +26,7 @@ process.exitCode = await runOptionsImport(
 
 if (process.exitCode === 0) {
   const indexFile = join(SHIPPED_SCHEMA.outDir, GENERATED_FILES.index);
-  const json = JSON.parse(readFileSync(indexFile, "utf8")) as { types: OptionTreeFile["types"] };
-  const index = parseOptionIndex(json, indexFile);
-  if (!index.ok) throw new Error(`${indexFile} does not read back: ${JSON.stringify(index.problems)}`);
-  writeFileSync(join(SHIPPED_SCHEMA.outDir, SHIPPED_TREE_FILE), serializeOptionTree(index.value, json.types));
+  const tree = optionTreeOf(JSON.parse(readFileSync(indexFile, "utf8")), indexFile);
+  if (!tree.ok) throw new Error(`${indexFile} does not read back: ${JSON.stringify(tree.problems)}`);
+  writeFileSync(join(SHIPPED_SCHEMA.outDir, SHIPPED_TREE_FILE), tree.value);
 }

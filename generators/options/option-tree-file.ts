@@ -15,8 +15,8 @@
 import { lazyOptionNode, type OptionNode } from "./declaration-tree.ts";
 import { compareText, type OptionPath } from "./option-path.ts";
 import type { OptionType } from "./option-type.ts";
-import type { OptionAlias, OptionDeclaration } from "./options-file.ts";
-import type { OptionIndex } from "./runtime-index.ts";
+import type { OptionAlias, OptionDeclaration, Parsed } from "./options-file.ts";
+import { type OptionIndex, parseOptionIndex } from "./runtime-index.ts";
 
 /** The `format` of every tree file. */
 export const OPTION_TREE_FORMAT = "typeflake-nixos-option-tree/2";
@@ -46,10 +46,16 @@ export interface OptionTreeFile {
 }
 
 /**
- * The text of `index`'s tree file, as committed. `types` is the types table of the `index.json`
- * it was read from, kept as written (a checked read orders each type's keys its own way).
+ * The text of the tree file of an `index.json` (`json`, as parsed from `file`), as committed; the
+ * problems of a fully checked read when it does not read. The types table is kept as the file
+ * writes it (a checked read orders each type's keys its own way).
  */
-export function serializeOptionTree(index: OptionIndex, types: OptionTreeFile["types"]): string {
+export function optionTreeOf(json: unknown, file: string): Parsed<string> {
+  const index = parseOptionIndex(json, file);
+  return index.ok ? { ok: true, value: serializeOptionTree(index.value, (json as Pick<OptionTreeFile, "types">).types) } : index;
+}
+
+function serializeOptionTree(index: OptionIndex, types: OptionTreeFile["types"]): string {
   const numbers = new Map(types.map(([typeText], number) => [typeText, number]));
   const nodeOf = ({ path, option, children }: OptionNode): TreeNode => {
     const below = Object.fromEntries([...children].map(([segment, child]) => [segment, nodeOf(child)]));
