@@ -12,7 +12,6 @@
  * 5. Close: backups and journal removed.
  */
 import { lstat } from "node:fs/promises";
-import { dirname } from "node:path";
 import { mapConcurrently } from "../concurrency.ts";
 import type { Actions } from "./actions.ts";
 import { absoluteIn, tempPathFor } from "./atomic.ts";
@@ -131,8 +130,11 @@ async function stage(root: string, journal: Journal, texts: ReadonlyMap<string, 
   // Flushing many temporary files at once lets the disk work in parallel.
   await mapConcurrently(steps, STAGING_CONCURRENCY, one, () => failure !== undefined);
   if (failure) return failure;
-  const folders = new Set([...steps.map((step) => dirname(absoluteIn(root, step.path))), absoluteIn(root, BACKUP_DIRECTORY)]);
-  await Promise.all([...folders].map(syncDirectory));
+  // The backups must outlive a power cut: undoing the commit needs them. The folders of the
+  // temporary files are not flushed (one per host: 1,000 fsyncs, 0.07–0.1 s of a 1,000-host
+  // first run): a temporary file lost with its folder's entry only makes recovery undo the
+  // transaction instead of completing it (`canRollForward`), which the backups allow.
+  await syncDirectory(absoluteIn(root, BACKUP_DIRECTORY));
   return undefined;
 }
 

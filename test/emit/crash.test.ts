@@ -4,15 +4,21 @@
  * or the new generation with its manifest, no temporary file, no transaction state, no lock, and
  * every hand-written file as it was. Recovery itself is killed too, and must survive that.
  */
-import { writeFile } from "node:fs/promises";
+import { access, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkPlan, hasDrift } from "../../generators/emit/check.ts";
 import { recoverUnfinishedWrite } from "../../generators/emit/recover.ts";
 import { writePlan } from "../../generators/emit/write.ts";
+import { JOURNAL_PATH, type Journal } from "../../generators/emit/journal.ts";
 import { after, before, contents, copyTree, handWritten, putHandWritten } from "./support/fleets.ts";
 import { prepareChild, runChild } from "./support/spawn.ts";
-import { tempRoot } from "./support/tree.ts";
+import { read, tempRoot } from "./support/tree.ts";
+
+const exists = (path: string): Promise<boolean> => access(path).then(
+  () => true,
+  () => false,
+);
 
 /** The tree of a root holding the hand-written files and `plan` as generated. */
 async function generation(plan: typeof before): Promise<{ root: string; tree: Record<string, string> }> {
@@ -91,6 +97,29 @@ describe("a write killed at any point", () => {
       await settled(root);
     }
   });
+
+  it("is undone, not completed, when a staged file did not survive the cut (power loss before its folder was flushed)", async () => {
+    // The first kill point past the commit: the journal says applying and new contents are still staged.
+    const committed = async (n: number) => {
+      const root = await killedAt(n);
+      const journal = JSON.parse(await read(root, JOURNAL_PATH).catch(() => "{}")) as Partial<Journal>;
+      return { root, journal };
+    };
+    let low = 1;
+    let high = total;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if ((await committed(middle)).journal.state === "applying") high = middle;
+      else low = middle + 1;
+    }
+    const { root, journal } = await committed(low + 2);
+    const staged = [];
+    for (const step of journal.steps ?? []) if (step.temp !== undefined && (await exists(join(root, step.temp)))) staged.push(step.temp);
+    expect(staged.length, "some renames done, some still to do").toBeGreaterThan(0);
+    await rm(join(root, staged.at(-1)!));
+    expect(await recoverUnfinishedWrite(root)).toMatchObject({ ok: true, recovery: { outcome: "rolled-back" } });
+    expect(await settled(root)).toBe("old");
+  }, 120_000);
 
   it("says which way it went", async () => {
     const early = await killedAt(10);
