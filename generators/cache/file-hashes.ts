@@ -29,8 +29,10 @@ export const readWithStats = (path: string): { readonly bytes: Buffer; readonly 
 
 /** The hash of `path`, from `memo` when its stat is the one remembered, else read (and remembered). */
 const hashOf = (path: string, memo: HashMemo | undefined): string => {
-  const stats = memo ? statOf(path) : undefined;
-  const remembered = memo && stats?.isFile() ? memo.hashOf(path, stats) : undefined;
+  const stats = statOf(path);
+  // Most files a run looks for are absent (the configuration files of every folder): not opened too.
+  if (stats === undefined) return ABSENT;
+  const remembered = memo && stats.isFile() ? memo.hashOf(path, stats) : undefined;
   if (remembered !== undefined) return remembered;
   const readFrom = Date.now();
   const read = readWithStats(path);

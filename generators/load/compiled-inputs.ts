@@ -8,6 +8,7 @@
  * with no earlier hash (a helper first seen in this build) is not proven: the loader bundles again
  * with such files read by its plugin, which hashes them as read.
  */
+import { dirname } from "node:path";
 import { contentHash } from "../emit/manifest.ts";
 import { ABSENT, hashFiles, readWithStats } from "../cache/file-hashes.ts";
 import { CLOCK_SLACK_MS } from "../hash-memo.ts";
@@ -26,6 +27,20 @@ export const beforeBuild = (paths: readonly string[]): BeforeBuild => {
   const trustedBefore = Date.now() - CLOCK_SLACK_MS;
   const recent = paths.filter((path) => (statOf(path)?.mtimeMs ?? Infinity) >= trustedBefore);
   return { trustedBefore, recent: hashFiles(recent) };
+};
+
+/**
+ * Whether a file absent now was absent all along since `trustedBefore`: creating or deleting a
+ * file changes its folder's modification time, and creating a folder its parent's, so the nearest
+ * folder that exists must be older. This proves the absence of the configuration files looked for
+ * around a helper in a folder new to the run (see `build-configuration.ts`).
+ */
+const absenceSettled = (path: string, trustedBefore: number): boolean => {
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    const stats = statOf(folder);
+    if (stats !== undefined) return stats.mtimeMs < trustedBefore;
+    if (dirname(folder) === folder) return false;
+  }
 };
 
 /** The hashes of the files a build compiled, and their bytes (for what must be looked for in them). */
@@ -49,12 +64,13 @@ export const compiledInputs = (paths: readonly string[], before: BeforeBuild, as
   const bytes = new Map<string, Buffer>();
   const unproven: string[] = [];
   for (const path of paths) {
-    const read = readWithStats(path);
+    // Absent files (most configuration files looked for) are not opened: a failed open throws.
+    const read = statOf(path) === undefined ? undefined : readWithStats(path);
     const hash = read === undefined ? ABSENT : contentHash(read.bytes);
     if (read !== undefined) bytes.set(path, read.bytes);
     const handed = asRead.get(path);
     hashes.set(path, handed ?? hash);
-    const settled = read !== undefined && read.stats.mtimeMs < before.trustedBefore;
+    const settled = read === undefined ? absenceSettled(path, before.trustedBefore) : read.stats.mtimeMs < before.trustedBefore;
     if (handed === undefined && !settled && before.recent.get(path) !== hash) unproven.push(path);
   }
   return { hashes, unproven, bytes };

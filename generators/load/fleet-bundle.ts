@@ -19,10 +19,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { hashFiles, type ReadFiles } from "../cache/file-hashes.ts";
 import { inProgressPrefix, nearestCacheFolder, removeAbandoned } from "../cache/folder.ts";
 import { contentHash } from "../emit/manifest.ts";
-import { beforeBuild, compiledInputs, type BeforeBuild } from "./compiled-inputs.ts";
+import { beforeBuild, compiledInputs, type BeforeBuild, type CompiledInputs } from "./compiled-inputs.ts";
+import { buildConfigurationFiles } from "./build-configuration.ts";
 import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
 import { packageFilesOf } from "./package-files.ts";
+import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
 
 /**
@@ -165,7 +167,10 @@ const fleetPlugin = (typeflake: TypeflakeImport, reads: Reads, through: RegExp |
       const found = await bundler.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: CHECKING });
       if (found.errors.length > 0) return { errors: found.errors };
       // Built-in modules (`node:fs`) resolve to no file: Node's version stands for them.
-      if (isAbsolute(found.path)) reads.nodeLoaded.add(found.path);
+      if (!isAbsolute(found.path)) return { path: args.path, external: true };
+      // An alias (tsconfig `paths`, package.json `imports`) means nothing to Node: compiled here.
+      if (!resolvesToInstalledPackage(args.path, args.resolveDir, found.path)) return { path: found.path, sideEffects: found.sideEffects };
+      reads.nodeLoaded.add(found.path);
       return { path: args.path, external: true };
     });
     // The files not matched here esbuild reads itself, with no round trip to JavaScript.
@@ -259,8 +264,9 @@ const namingImportMeta = (bytes: ReadonlyMap<string, Buffer>): string[] =>
   [...bytes].flatMap(([path, content]) => (SOURCE_FILE.test(path) && content.includes(IMPORT_META) ? [path] : []));
 
 /**
- * The one bundle, read natively by esbuild, and the hashes of what it compiled (undefined when
- * some file may have changed while it was built, see `compiled-inputs.ts`). When some files name
+ * The one bundle, read natively by esbuild, and the hashes of what it compiled and of the
+ * configuration files that decided how (undefined when some file may have changed while it was
+ * built, see `compiled-inputs.ts`). When some files name
  * `import.meta`, or changed lately with no earlier hash to prove them by (a helper new to this
  * run), the fleet is bundled a second time with exactly those files read by the plugin: they are
  * only known once esbuild has listed its inputs, and both cases are rare.
@@ -273,12 +279,15 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
   writeFileSync(exportsFile, typeflakeExportsModule(exportNames));
   const first = await bundleTogether(root, entries, outdir, exportsFile, reads, undefined);
   const firstInputs = compiledInputs(first.inputs, before);
+  // esbuild read them as it compiled: proven as the sources are, but never read by the plugin.
+  const configuration = compiledInputs(buildConfigurationFiles(first.inputs), before);
+  const compiled = (sources: CompiledInputs) =>
+    sources.unproven.length === 0 && configuration.unproven.length === 0 ? new Map([...sources.hashes, ...configuration.hashes]) : undefined;
   const through = exactly([...new Set([...namingImportMeta(firstInputs.bytes), ...firstInputs.unproven])]);
-  if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: firstInputs.hashes };
+  if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: compiled(firstInputs) };
   const again: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   const second = await bundleTogether(root, entries, outdir, exportsFile, again, through);
-  const { hashes, unproven } = compiledInputs(second.inputs, before, again.compiled);
-  return { output: second.output, nodeLoaded: again.nodeLoaded, compiled: unproven.length === 0 ? hashes : undefined };
+  return { output: second.output, nodeLoaded: again.nodeLoaded, compiled: compiled(compiledInputs(second.inputs, before, again.compiled)) };
 };
 
 const buildMessages = (thrown: unknown): readonly Message[] | undefined => {
@@ -369,7 +378,7 @@ export const startFleetBundle = (root: string, entries: readonly string[], known
     // Synchronous up to the build request: awaiting here would let the pipeline's loading run first.
     const parent = bundleParent(root);
     const outdir = mkdtempSync(join(parent, inProgressPrefix("load")));
-    const before = beforeBuild([...new Set([...entries, ...known])]);
+    const before = beforeBuild([...new Set([...entries, ...known, ...buildConfigurationFiles(entries)])]);
     const built = awaitedLater(bundleAndHash(root, entries, outdir, exportNames, before));
     // Meanwhile: earlier runs' leftovers (never a live process's, so never this folder).
     await removeAbandoned(parent);

@@ -70,7 +70,7 @@ describe("typeflake generate with the run cache", () => {
     await writeFile(entry, (await readFile(entry, "utf8")).replace("(v1)", "(v2)"));
     const check = runTypeflake(["generate", "--check"], root);
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain(`+    description = "Welcome (v2)";`);
+    expect(check.stdout).toContain(`+    description = "Welcome (v2) - first title";`);
   });
 
   it("leaves one whole record after concurrent runs", async () => {

@@ -61,6 +61,13 @@ describe("the run cache", () => {
     ["an imported package's code", (root) => edit(join(root, "node_modules/greeting/index.js"), "(v1)", "(v2)")],
     ["an imported package's version", (root) => edit(join(root, "node_modules/greeting/package.json"), "1.0.0", "1.0.1")],
     ["npm's record of the installed packages", (root) => writeFile(join(root, "node_modules/.package-lock.json"), "{}\n")],
+    ["the tsconfig the fleet's tsconfig extends (where an alias points)", (root) => edit(join(root, "tsconfig.base.json"), "title-v1", "title-v2"), ["hosts/alpha/default.nix", "second title"]],
+    [
+      "a tsconfig new in a host folder, nearer than the fleet's",
+      (root) => writeFile(join(root, "hosts/alpha/tsconfig.json"), `{ "compilerOptions": { "baseUrl": "../..", "paths": { "@title": ["./title-v2.ts"] } } }\n`),
+      ["hosts/alpha/default.nix", "second title"],
+    ],
+    ["a package.json new beside the fleet's files", (root) => writeFile(join(root, "package.json"), `{ "type": "module" }\n`)],
     [
       "a new host folder",
       async (root) => {

@@ -2,8 +2,9 @@
  * The proof that the hashes taken after a native esbuild build are those of the bytes it
  * compiled: a file saved while the build ran is never recorded as seen.
  */
-import { utimes, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, utimes, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { ABSENT } from "../../generators/cache/file-hashes.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { contentHash } from "../../generators/emit/manifest.ts";
 import { beforeBuild, compiledInputs } from "../../generators/load/compiled-inputs.ts";
@@ -43,6 +44,20 @@ describe("compiled inputs", () => {
   it("does not trust a recent file it had no hash of before the build (a helper new to the run)", async () => {
     const { old, recent } = await files();
     expect(compiledInputs([old, recent], beforeBuild([old])).unproven).toEqual([recent]);
+  });
+
+  it("trusts the absence of a file it did not look for before the build only while its folder is older than the build", async () => {
+    const { old } = await files();
+    const missing = join(old, "..", "lib", "tsconfig.json");
+    await mkdir(dirname(missing));
+    const before = beforeBuild([old]);
+    // The folder was just made: a file could have come and gone in it while the build ran.
+    expect(compiledInputs([missing], before).unproven).toEqual([missing]);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(dirname(missing), anHourAgo, anHourAgo);
+    const settled = compiledInputs([missing], before);
+    expect(settled.unproven).toEqual([]);
+    expect(settled.hashes.get(missing)).toBe(ABSENT);
   });
 
   it("takes the hashes of files handed to esbuild by the plugin as they were read", async () => {

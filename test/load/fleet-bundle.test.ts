@@ -3,8 +3,9 @@
  * every file it compiled is recorded with the hash of its bytes, helpers new to the run included.
  */
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ABSENT } from "../../generators/cache/file-hashes.ts";
 import { contentHash } from "../../generators/emit/manifest.ts";
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadFleetModules, startFleetBundle } from "../../generators/load/fleet-bundle.ts";
@@ -49,7 +50,49 @@ describe("the fleet's one bundle", () => {
     const paths = ["hosts/alpha/host.ts", "hosts/beta/host.ts", "where.ts", "settings.json"].map((file) => join(root, file));
     const { read } = await loadFleetModules(startFleetBundle(root, paths.slice(0, 2)));
     const expected = await Promise.all(paths.map(async (path) => [path, contentHash(await readFile(path))] as const));
-    expect(new Map([...(read ?? [])].filter(([path]) => path.startsWith(root)))).toEqual(new Map(expected));
+    expect(new Map([...(read ?? [])].filter(([path, hash]) => path.startsWith(root) && hash !== ABSENT))).toEqual(new Map(expected));
+  });
+
+  it("records the configuration esbuild reads around every compiled file, present or absent, and what a tsconfig extends", async () => {
+    const root = await writeFleet({
+      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";\nimport { address } from "@lib/address";\nexport default defineHost({ address });\n`,
+      "address.ts": `export const address = "10.0.0.1";\n`,
+      "tsconfig.json": `{\n  // the base holds the aliases\n  "extends": ["./tsconfig.base"],\n}\n`,
+      "tsconfig.base.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["./*"] } } }\n`,
+      "package.json": `{ "type": "module" }\n`,
+    });
+    fleets.push(root);
+    const { read } = await loadFleetModules(startFleetBundle(root, [join(root, "hosts/alpha/host.ts")]));
+    const recorded = read ?? new Map<string, string>();
+    for (const file of ["tsconfig.json", "tsconfig.base.json", "package.json"]) expect(recorded.get(join(root, file)), file).toBe(contentHash(await readFile(join(root, file))));
+    for (const file of ["hosts/alpha/tsconfig.json", "hosts/alpha/jsconfig.json", "hosts/alpha/package.json", "hosts/package.json", "jsconfig.json", "tsconfig.base"]) {
+      expect(recorded.get(join(root, file)), file).toBe(ABSENT);
+    }
+    // Folders above the fleet count too: a tsconfig.json there applies to a fleet without one.
+    expect(recorded.get(join(dirname(root), "tsconfig.json"))).toBeDefined();
+  });
+
+  it("compiles what an alias names: tsconfig paths (one shadowing an installed package too) and package.json imports", async () => {
+    const root = await writeFleet({
+      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
+import { address } from "@lib/address";
+import { port } from "#lib/port";
+import { greeting } from "greeting";
+export const seen = { port, greeting };
+export default defineHost({ address });
+`,
+      "lib/address.ts": `export const address = "10.0.0.1";\n`,
+      "lib/port.ts": `export const port = 8080;\n`,
+      "lib/greeting.ts": `export const greeting = "from the alias";\n`,
+      "tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["./lib/*"], "greeting": ["./lib/greeting.ts"] } } }\n`,
+      "package.json": `{ "type": "module", "imports": { "#lib/*": "./lib/*.ts" } }\n`,
+      "node_modules/greeting/package.json": `{ "name": "greeting", "version": "1.0.0", "type": "module", "main": "index.js" }\n`,
+      "node_modules/greeting/index.js": `export const greeting = "from the package";\n`,
+    });
+    fleets.push(root);
+    const alpha = join(root, "hosts/alpha/host.ts");
+    const loaded = (await loadFleetModules(startFleetBundle(root, [alpha]))).modules.get(alpha);
+    expect(loaded).toMatchObject({ ok: true, exports: { seen: { port: 8080, greeting: "from the alias" }, default: { address: "10.0.0.1" } } });
   });
 
   it("keeps esbuild's refusal of a bundle started early for when it is awaited, not an unhandled rejection", async () => {

@@ -16,13 +16,14 @@ const host = (address: string) => `import { defineHost, pkg } from "typeflake";
 import { motd } from "../../shared.ts";
 import ports from "../../ports.json";
 import { banner } from "greeting";
+import { title } from "@title";
 
 export default defineHost({
   address: "${address}",
   hardware: "./hardware.nix",
   firewall: { allowedTCPPorts: ports.open },
   packages: [pkg("htop")],
-  users: { admin: { description: motd + banner } },
+  users: { admin: { description: motd + banner + title } },
 });
 `;
 
@@ -50,6 +51,11 @@ export default defineFleet({
 export default defineModule({ description: "Shared", timeZone: "UTC" });
 `,
   "shared.ts": `export const motd = "Welcome";\n`,
+  // An alias (tsconfig paths) in the tsconfig the fleet's extends.
+  "tsconfig.json": `{\n  // the aliases are in the base\n  "extends": "./tsconfig.base.json",\n}\n`,
+  "tsconfig.base.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@title": ["./title-v1.ts"] } } }\n`,
+  "title-v1.ts": `export const title = " - first title";\n`,
+  "title-v2.ts": `export const title = " - second title";\n`,
   "ports.json": `{ "open": [22] }\n`,
   "node_modules/greeting/package.json": `{ "name": "greeting", "version": "1.0.0", "type": "module", "main": "index.js" }\n`,
   "node_modules/greeting/index.js": `export const banner = " (v1)";\n`,
