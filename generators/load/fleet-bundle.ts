@@ -191,6 +191,15 @@ interface Bundled {
   readonly outputs: ReadonlyMap<string, string>;
 }
 
+/**
+ * A `require` for the CommonJS among the fleet's files (a `.cjs` helper, a `.ts` file written with
+ * `require`): an ES module has none, and esbuild's stand-in throws "Dynamic require … is not
+ * supported" for what the bundle leaves to Node (built-in modules, packages). Made from the
+ * bundle's own URL, which sits under the fleet's `node_modules`, so packages resolve as they do
+ * for imports. esbuild's own advice for ES module output on Node.
+ */
+const COMMONJS_REQUIRE = `import { createRequire as __typeflakeCreateRequire } from "node:module";\nconst require = __typeflakeCreateRequire(import.meta.url);`;
+
 /** The esbuild options every bundle of fleet files shares. */
 const bundleOptions = (root: string, typeflake: TypeflakeImport, reads: Reads, through: RegExp | undefined) =>
   ({
@@ -198,6 +207,7 @@ const bundleOptions = (root: string, typeflake: TypeflakeImport, reads: Reads, t
     absWorkingDir: root,
     bundle: true,
     format: "esm",
+    banner: { js: COMMONJS_REQUIRE },
     platform: "node",
     target: "node20",
     logLevel: "silent",

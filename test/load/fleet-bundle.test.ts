@@ -3,7 +3,7 @@
  * every file it compiled is recorded with the hash of its bytes, helpers new to the run included.
  */
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ABSENT } from "../../generators/cache/file-hashes.ts";
 import { contentHash } from "../../generators/emit/manifest.ts";
@@ -70,6 +70,27 @@ describe("the fleet's one bundle", () => {
     }
     // Folders above the fleet count too: a tsconfig.json there applies to a fleet without one.
     expect(recorded.get(join(dirname(root), "tsconfig.json"))).toBeDefined();
+  });
+
+  it("loads CommonJS among the fleet's files: a .cjs helper and require() in TypeScript, of built-in modules and packages", async () => {
+    const root = await writeFleet({
+      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
+import { separator } from "../../paths.cjs";
+import { own } from "../../own-require.ts";
+const { banner } = require("greeting");
+export const seen = { separator, banner, own };
+export default defineHost({ address: "10.0.0.1" });
+`,
+      "paths.cjs": `const path = require("node:path");\nmodule.exports = { separator: path.sep };\n`,
+      // A file's own binding named require stays its own.
+      "own-require.ts": `const require = (name: string): string => \`own \${name}\`;\nexport const own = require("x");\n`,
+      "node_modules/greeting/package.json": `{ "name": "greeting", "version": "1.0.0", "main": "index.js" }\n`,
+      "node_modules/greeting/index.js": `exports.banner = "from a CommonJS package";\n`,
+    });
+    fleets.push(root);
+    const alpha = join(root, "hosts/alpha/host.ts");
+    const loaded = (await loadFleetModules(startFleetBundle(root, [alpha]))).modules.get(alpha);
+    expect(loaded).toMatchObject({ ok: true, exports: { seen: { separator: sep, banner: "from a CommonJS package", own: "own x" } } });
   });
 
   it("compiles what an alias names: tsconfig paths (one shadowing an installed package too) and package.json imports", async () => {
