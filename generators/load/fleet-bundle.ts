@@ -71,13 +71,22 @@ export type LoadedModule =
 
 const LOADERS = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" } as const;
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
-const IMPORT_META = "import.meta";
+/** What names the file it is written in: `import.meta` in an ES module, `__dirname` and `__filename` in CommonJS. */
+const OWN_FILE_NAMES = ["import.meta", "__dirname", "__filename"] as const;
 
-/** `import.meta.url`, `.dirname` and `.filename` keep meaning the file the user wrote, not the bundle. */
-const importMetaOf = (path: string): Record<string, string> => ({
+/** Whether a source file's text names its own file (see {@link OWN_FILE_NAMES}). */
+const namesOwnFile = (content: string | Buffer): boolean => OWN_FILE_NAMES.some((name) => content.includes(name));
+
+/**
+ * `import.meta.url`, `.dirname` and `.filename`, `__dirname` and `__filename` keep meaning the file
+ * the user wrote, not the bundle (a file's own binding of either name stays its own).
+ */
+const ownFileOf = (path: string): Record<string, string> => ({
   "import.meta.url": JSON.stringify(pathToFileURL(path).href),
   "import.meta.dirname": JSON.stringify(dirname(path)),
   "import.meta.filename": JSON.stringify(path),
+  __dirname: JSON.stringify(dirname(path)),
+  __filename: JSON.stringify(path),
 });
 
 /** Marks the plugin's own look-ups, so that it does not answer them itself. */
@@ -109,8 +118,9 @@ const exactly = (paths: readonly string[]): RegExp | undefined =>
   paths.length === 0 ? undefined : new RegExp(`^(?:${paths.map(escapeRegExp).join("|")})$`);
 
 /**
- * A file the plugin reads itself, hashed as read: source files naming `import.meta` are rewritten
- * so that it keeps meaning the file the user wrote, not the bundle.
+ * A file the plugin reads itself, hashed as read: source files naming their own file (`import.meta`,
+ * `__dirname`, `__filename`) are rewritten so that it keeps meaning the file the user wrote, not
+ * the bundle.
  */
 const readThrough = async (path: string, reads: Reads) => {
   const bytes = await readLogged(path, reads);
@@ -118,9 +128,9 @@ const readThrough = async (path: string, reads: Reads) => {
   // Anything else a fleet file imports (JSON, text) keeps esbuild's loader for its extension.
   if (loader === undefined) return { contents: bytes, loader: "default" as const };
   const text = bytes.toString("utf8");
-  if (!text.includes(IMPORT_META)) return { contents: text, loader };
+  if (!namesOwnFile(text)) return { contents: text, loader };
   // Rewritten per file before bundling; the inline map keeps positions pointing at the original.
-  const { code } = await transform(text, { loader, format: "esm", sourcefile: path, sourcemap: "inline", define: importMetaOf(path) });
+  const { code } = await transform(text, { loader, format: "esm", sourcefile: path, sourcemap: "inline", define: ownFileOf(path) });
   return { contents: code, loader: "js" as const };
 };
 
@@ -269,9 +279,9 @@ const bundleTogether = async (root: string, entries: readonly string[], outdir: 
   return { output, inputs: fileInputs(root, metafile).filter((input) => input !== exportsFile) };
 };
 
-/** The source files among `inputs` that name `import.meta`, which the plugin must rewrite. */
-const namingImportMeta = (bytes: ReadonlyMap<string, Buffer>): string[] =>
-  [...bytes].flatMap(([path, content]) => (SOURCE_FILE.test(path) && content.includes(IMPORT_META) ? [path] : []));
+/** The source files among `inputs` that name their own file, which the plugin must rewrite. */
+const namingOwnFile = (bytes: ReadonlyMap<string, Buffer>): string[] =>
+  [...bytes].flatMap(([path, content]) => (SOURCE_FILE.test(path) && namesOwnFile(content) ? [path] : []));
 
 /**
  * The one bundle, read natively by esbuild, and the hashes of what it compiled and of the
@@ -293,7 +303,7 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
   const configuration = compiledInputs(buildConfigurationFiles(first.inputs), before);
   const compiled = (sources: CompiledInputs) =>
     sources.unproven.length === 0 && configuration.unproven.length === 0 ? new Map([...sources.hashes, ...configuration.hashes]) : undefined;
-  const through = exactly([...new Set([...namingImportMeta(firstInputs.bytes), ...firstInputs.unproven])]);
+  const through = exactly([...new Set([...namingOwnFile(firstInputs.bytes), ...firstInputs.unproven])]);
   if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: compiled(firstInputs) };
   const again: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   const second = await bundleTogether(root, entries, outdir, exportsFile, again, through);

@@ -18,11 +18,20 @@ const fleet = async (): Promise<string> => {
   const root = await writeFleet({
     "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
 import { helperFile } from "../../where.ts";
+import { idiomDir } from "../../idiom.ts";
 import settings from "../../settings.json";
 export const hostFile = import.meta.filename;
 export const hostDir = import.meta.dirname;
+export const commonJs = { dir: __dirname, file: __filename };
 export const fromHelper = helperFile;
+export const fromIdiom = idiomDir;
 export default defineHost({ address: settings.address });
+`,
+    // The ES module idiom: a file's own __dirname stays its own.
+    "idiom.ts": `import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+const __dirname = dirname(fileURLToPath(import.meta.url));
+export const idiomDir = __dirname;
 `,
     "hosts/beta/host.ts": `import { defineHost } from "typeflake";
 export default defineHost({ address: "10.0.0.2" });
@@ -35,19 +44,25 @@ export default defineHost({ address: "10.0.0.2" });
 };
 
 describe("the fleet's one bundle", () => {
-  it("keeps import.meta naming each file the user wrote, in hosts and helpers", async () => {
+  it("keeps import.meta, __dirname and __filename naming each file the user wrote, in hosts and helpers", async () => {
     const root = await fleet();
     const alpha = join(root, "hosts/alpha/host.ts");
     const { modules } = await loadFleetModules(startFleetBundle(root, [alpha, join(root, "hosts/beta/host.ts")]));
     const loaded = modules.get(alpha);
     expect(loaded?.ok).toBe(true);
     const exports = loaded?.ok ? loaded.exports : {};
-    expect(exports).toMatchObject({ hostFile: alpha, hostDir: join(root, "hosts/alpha"), fromHelper: join(root, "where.ts") });
+    expect(exports).toMatchObject({
+      hostFile: alpha,
+      hostDir: join(root, "hosts/alpha"),
+      commonJs: { dir: join(root, "hosts/alpha"), file: alpha },
+      fromHelper: join(root, "where.ts"),
+      fromIdiom: root,
+    });
   });
 
   it("records every file it compiled, hashed, though all were written just now and none was known", async () => {
     const root = await fleet();
-    const paths = ["hosts/alpha/host.ts", "hosts/beta/host.ts", "where.ts", "settings.json"].map((file) => join(root, file));
+    const paths = ["hosts/alpha/host.ts", "hosts/beta/host.ts", "where.ts", "idiom.ts", "settings.json"].map((file) => join(root, file));
     const { read } = await loadFleetModules(startFleetBundle(root, paths.slice(0, 2)));
     const expected = await Promise.all(paths.map(async (path) => [path, contentHash(await readFile(path))] as const));
     expect(new Map([...(read ?? [])].filter(([path, hash]) => path.startsWith(root) && hash !== ABSENT))).toEqual(new Map(expected));
