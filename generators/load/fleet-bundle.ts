@@ -71,6 +71,7 @@ export type LoadedModule =
 
 const LOADERS = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" } as const;
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 /** What names the file it is written in: `import.meta` in an ES module, `__dirname` and `__filename` in CommonJS. */
 const OWN_FILE_NAMES = ["import.meta", "__dirname", "__filename"] as const;
 
@@ -178,8 +179,9 @@ const fleetPlugin = (typeflake: TypeflakeImport, reads: Reads, through: RegExp |
       if (found.errors.length > 0) return { errors: found.errors };
       // Built-in modules (`node:fs`) resolve to no file: Node's version stands for them.
       if (!isAbsolute(found.path)) return { path: args.path, external: true };
-      // An alias (tsconfig `paths`, package.json `imports`) means nothing to Node: compiled here.
-      if (!resolvesToInstalledPackage(args.path, args.resolveDir, found.path)) return { path: found.path, sideEffects: found.sideEffects };
+      // An alias (tsconfig `paths`, package.json `imports`) means nothing to Node, and a package
+      // whose entry is TypeScript (a workspace package, linked) Node cannot load: compiled here.
+      if (!resolvesToInstalledPackage(args.path, args.resolveDir, found.path) || TYPESCRIPT_FILE.test(found.path)) return { path: found.path, sideEffects: found.sideEffects };
       reads.nodeLoaded.add(found.path);
       return { path: args.path, external: true };
     });

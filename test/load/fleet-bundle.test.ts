@@ -2,7 +2,7 @@
  * The one bundle esbuild reads natively: `import.meta` still names the file the user wrote, and
  * every file it compiled is recorded with the hash of its bytes, helpers new to the run included.
  */
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, symlink, utimes } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ABSENT } from "../../generators/cache/file-hashes.ts";
@@ -106,6 +106,25 @@ export default defineHost({ address: "10.0.0.1" });
     const alpha = join(root, "hosts/alpha/host.ts");
     const loaded = (await loadFleetModules(startFleetBundle(root, [alpha]))).modules.get(alpha);
     expect(loaded).toMatchObject({ ok: true, exports: { seen: { separator: sep, banner: "from a CommonJS package", own: "own x" } } });
+  });
+
+  it("compiles a package whose entry is TypeScript (a workspace package, linked into node_modules), which Node cannot load", async () => {
+    const root = await writeFleet({
+      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";\nimport { address } from "@org/shared";\nexport default defineHost({ address });\n`,
+      "packages/shared/package.json": `{ "name": "@org/shared", "version": "1.0.0", "main": "src/index.ts" }\n`,
+      "packages/shared/src/index.ts": `export const address: string = "10.0.0.7";\n`,
+      "node_modules/@org": null,
+    });
+    fleets.push(root);
+    await symlink(join(root, "packages/shared"), join(root, "node_modules/@org/shared"), "dir");
+    // Written an hour ago, as a fleet's files usually are: what the build read is proven unchanged.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const entry of await readdir(root, { recursive: true })) await utimes(join(root, entry), anHourAgo, anHourAgo);
+    await utimes(root, anHourAgo, anHourAgo);
+    const alpha = join(root, "hosts/alpha/host.ts");
+    const { modules, read } = await loadFleetModules(startFleetBundle(root, [alpha]));
+    expect(modules.get(alpha)).toMatchObject({ ok: true, exports: { default: { address: "10.0.0.7" } } });
+    expect(read?.get(join(root, "packages/shared/src/index.ts"))).toBe(contentHash("export const address: string = \"10.0.0.7\";\n"));
   });
 
   it("compiles what an alias names: tsconfig paths (one shadowing an installed package too) and package.json imports", async () => {
