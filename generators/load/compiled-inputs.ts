@@ -25,8 +25,16 @@ export interface BeforeBuild {
 /** Taken just before the build: which of `paths` (absolute) changed lately, and their hashes. */
 export const beforeBuild = (paths: readonly string[]): BeforeBuild => {
   const trustedBefore = Date.now() - CLOCK_SLACK_MS;
-  const recent = paths.filter((path) => (statOf(path)?.mtimeMs ?? Infinity) >= trustedBefore);
-  return { trustedBefore, recent: hashFiles(recent) };
+  const recent = new Map<string, string>();
+  const changedLately: string[] = [];
+  for (const path of paths) {
+    const stats = statOf(path);
+    // Most configuration files looked for are absent: known as such without a second look.
+    if (stats === undefined) recent.set(path, ABSENT);
+    else if (stats.mtimeMs >= trustedBefore) changedLately.push(path);
+  }
+  for (const [path, hash] of hashFiles(changedLately)) recent.set(path, hash);
+  return { trustedBefore, recent };
 };
 
 /**
@@ -70,8 +78,8 @@ export const compiledInputs = (paths: readonly string[], before: BeforeBuild, as
     if (read !== undefined) bytes.set(path, read.bytes);
     const handed = asRead.get(path);
     hashes.set(path, handed ?? hash);
-    const settled = read === undefined ? absenceSettled(path, before.trustedBefore) : read.stats.mtimeMs < before.trustedBefore;
-    if (handed === undefined && !settled && before.recent.get(path) !== hash) unproven.push(path);
+    const settled = () => (read === undefined ? absenceSettled(path, before.trustedBefore) : read.stats.mtimeMs < before.trustedBefore);
+    if (handed === undefined && before.recent.get(path) !== hash && !settled()) unproven.push(path);
   }
   return { hashes, unproven, bytes };
 };

@@ -288,12 +288,13 @@ const namingOwnFile = (bytes: ReadonlyMap<string, Buffer>): string[] =>
 /**
  * The one bundle, read natively by esbuild, and the hashes of what it compiled and of the
  * configuration files that decided how (undefined when some file may have changed while it was
- * built, see `compiled-inputs.ts`). When some files name
- * `import.meta`, or changed lately with no earlier hash to prove them by (a helper new to this
- * run), the fleet is bundled a second time with exactly those files read by the plugin: they are
- * only known once esbuild has listed its inputs, and both cases are rare.
+ * built, see `compiled-inputs.ts`); `entriesConfiguration` are those around the entries, looked
+ * for before the build. When some files name their own file (`import.meta`, `__dirname`), or
+ * changed lately with no earlier hash to prove them by (a helper new to this run), the fleet is
+ * bundled a second time with exactly those files read by the plugin: they are only known once
+ * esbuild has listed its inputs, and both cases are rare.
  */
-const bundleAndHash = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], before: BeforeBuild) => {
+const bundleAndHash = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], before: BeforeBuild, entriesConfiguration: readonly string[]) => {
   const reads: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   // typeflake's stand-in, beside the bundle; the fleet did not write it, so it is no input of the fleet's.
   const exportsFile = join(outdir, "typeflake-exports.mjs");
@@ -302,7 +303,10 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
   const first = await bundleTogether(root, entries, outdir, exportsFile, reads, undefined);
   const firstInputs = compiledInputs(first.inputs, before);
   // esbuild read them as it compiled: proven as the sources are, but never read by the plugin.
-  const configuration = compiledInputs(buildConfigurationFiles(first.inputs), before);
+  // Those around the entries were looked for before the build; those around helpers only now.
+  const covered = new Set(entriesConfiguration.map(dirname));
+  const aroundHelpers = buildConfigurationFiles(first.inputs.filter((input) => !covered.has(dirname(input))));
+  const configuration = compiledInputs([...new Set([...entriesConfiguration, ...aroundHelpers])], before);
   const compiled = (sources: CompiledInputs) =>
     sources.unproven.length === 0 && configuration.unproven.length === 0 ? new Map([...sources.hashes, ...configuration.hashes]) : undefined;
   const through = exactly([...new Set([...namingOwnFile(firstInputs.bytes), ...firstInputs.unproven])]);
@@ -400,8 +404,9 @@ export const startFleetBundle = (root: string, entries: readonly string[], known
     // Synchronous up to the build request: awaiting here would let the pipeline's loading run first.
     const parent = bundleParent(root);
     const outdir = mkdtempSync(join(parent, inProgressPrefix("load")));
-    const before = beforeBuild([...new Set([...entries, ...known, ...buildConfigurationFiles(entries)])]);
-    const built = awaitedLater(bundleAndHash(root, entries, outdir, exportNames, before));
+    const configuration = buildConfigurationFiles(entries);
+    const before = beforeBuild([...new Set([...entries, ...known, ...configuration])]);
+    const built = awaitedLater(bundleAndHash(root, entries, outdir, exportNames, before, configuration));
     // Meanwhile: earlier runs' leftovers (never a live process's, so never this folder).
     await removeAbandoned(parent);
     return { outdir, exportNames, built };
