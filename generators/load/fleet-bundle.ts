@@ -10,11 +10,11 @@
  * cost 0.12 s on 1,000 hosts); they are hashed afterwards, for the run cache, with the proof that
  * the hashes are those of the bytes compiled (`compiled-inputs.ts`).
  */
-import type { BuildOptions, Message, Metafile, Plugin } from "esbuild";
+import type { BuildOptions, ImportKind, Message, Metafile, Plugin } from "esbuild";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { hashFiles, type ReadFiles } from "../cache/file-hashes.ts";
 import { inProgressPrefix, nearestCacheFolder, removeAbandoned } from "../cache/folder.ts";
@@ -159,7 +159,7 @@ export const bareImportsBut = (name: string): RegExp => {
 
 const OTHER_PACKAGES = bareImportsBut("typeflake");
 
-const fleetPlugin = (typeflake: TypeflakeImport, reads: Reads, through: RegExp | undefined): Plugin => ({
+const fleetPlugin = (typeflake: TypeflakeImport, reads: Reads, through: RegExp | undefined, outdir: string): Plugin => ({
   name: "typeflake-fleet",
   setup(bundler) {
     if ("exportNames" in typeflake) {
@@ -183,20 +183,50 @@ const fleetPlugin = (typeflake: TypeflakeImport, reads: Reads, through: RegExp |
       // whose entry is TypeScript (a workspace package, linked) Node cannot load: compiled here.
       if (!resolvesToInstalledPackage(args.path, args.resolveDir, found.path) || TYPESCRIPT_FILE.test(found.path)) return { path: found.path, sideEffects: found.sideEffects };
       reads.nodeLoaded.add(found.path);
-      return { path: args.path, external: true };
+      return { path: packageImport(args.path, found.path, args.kind, outdir), external: true };
     });
     // The files not matched here esbuild reads itself, with no round trip to JavaScript.
     if (through !== undefined) bundler.onLoad({ filter: through, namespace: "file" }, (args) => readThrough(args.path, reads));
   },
 });
 
-/** Bundles go beside the packages their imports name, so Node finds them; else to the system's temporary folder. */
-const bundleParent = (root: string): string => {
-  const parent = nearestCacheFolder(root);
-  if (parent === undefined) return tmpdir();
-  mkdirSync(parent, { recursive: true });
-  return parent;
+/** Where one load writes its bundles. */
+interface BundleFolder {
+  /** The folder, made for this load. */
+  readonly outdir: string;
+  /** The folder it is in, where loads killed before they could clean up left theirs. */
+  readonly parent: string;
+}
+
+/**
+ * Bundles go beside the packages their imports name (the fleet's `node_modules/.cache/`), so that
+ * Node resolves those names as the fleet's own files would; else, without a `node_modules` or
+ * with one that cannot be written (read-only, a link into the Nix store), to the system's
+ * temporary folder, from where the bundle names packages by their paths (see {@link packageImport}).
+ */
+const bundleFolder = (root: string): BundleFolder => {
+  const cache = nearestCacheFolder(root);
+  if (cache !== undefined) {
+    try {
+      mkdirSync(cache, { recursive: true });
+      return { outdir: mkdtempSync(join(cache, inProgressPrefix("load"))), parent: cache };
+    } catch {
+      // Not writable: the temporary folder below.
+    }
+  }
+  return { outdir: mkdtempSync(join(tmpdir(), inProgressPrefix("load"))), parent: tmpdir() };
 };
+
+/** Whether a bundle in `outdir` is inside a `node_modules` folder, where Node resolves package names as the fleet's files would. */
+const besidePackages = (outdir: string): boolean => outdir.split(sep).includes("node_modules");
+
+/**
+ * How a bundle in `outdir` imports a package esbuild resolved to `resolved`: by its name beside
+ * the fleet's packages, which leaves the choice of file to Node; elsewhere by that file, as a
+ * path for `require` and a URL for `import`.
+ */
+const packageImport = (specifier: string, resolved: string, kind: ImportKind, outdir: string): string =>
+  besidePackages(outdir) ? specifier : kind === "require-call" || kind === "require-resolve" ? resolved : pathToFileURL(resolved).href;
 
 interface Bundled {
   /** Entry (absolute path) → its bundled output (absolute path). */
@@ -207,13 +237,13 @@ interface Bundled {
  * A `require` for the CommonJS among the fleet's files (a `.cjs` helper, a `.ts` file written with
  * `require`): an ES module has none, and esbuild's stand-in throws "Dynamic require … is not
  * supported" for what the bundle leaves to Node (built-in modules, packages). Made from the
- * bundle's own URL, which sits under the fleet's `node_modules`, so packages resolve as they do
- * for imports. esbuild's own advice for ES module output on Node.
+ * bundle's own URL, so packages resolve as they do for imports (see {@link packageImport}).
+ * esbuild's own advice for ES module output on Node.
  */
 const COMMONJS_REQUIRE = `import { createRequire as __typeflakeCreateRequire } from "node:module";\nconst require = __typeflakeCreateRequire(import.meta.url);`;
 
-/** The esbuild options every bundle of fleet files shares. */
-const bundleOptions = (root: string, typeflake: TypeflakeImport, reads: Reads, through: RegExp | undefined) =>
+/** The esbuild options every bundle of fleet files shares, for bundles written to `outdir`. */
+const bundleOptions = (root: string, typeflake: TypeflakeImport, reads: Reads, through: RegExp | undefined, outdir: string) =>
   ({
     ...("exportsFile" in typeflake && { alias: { typeflake: typeflake.exportsFile } }),
     absWorkingDir: root,
@@ -223,13 +253,13 @@ const bundleOptions = (root: string, typeflake: TypeflakeImport, reads: Reads, t
     platform: "node",
     target: "node20",
     logLevel: "silent",
-    plugins: [fleetPlugin(typeflake, reads, through)],
+    plugins: [fleetPlugin(typeflake, reads, through, outdir)],
   }) satisfies BuildOptions;
 
 /** Each entry its own output (shared helpers split into chunks), so a throw is told apart per file. */
 const bundleEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<Bundled> => {
   const result = await build({
-    ...bundleOptions(root, { exportNames }, reads, EVERY_FILE),
+    ...bundleOptions(root, { exportNames }, reads, EVERY_FILE, outdir),
     entryPoints: [...entries],
     outdir,
     outbase: root,
@@ -272,7 +302,7 @@ const bundleTogether = async (root: string, entries: readonly string[], outdir: 
   const contents = entries.map((entry, index) => `export * as entry${index} from ${JSON.stringify(entry)};`).join("\n");
   const output = join(outdir, "fleet.mjs");
   const { metafile } = await build({
-    ...bundleOptions(root, { exportsFile }, reads, through),
+    ...bundleOptions(root, { exportsFile }, reads, through, outdir),
     stdin: { contents, resolveDir: root, sourcefile: ENTRIES_SOURCE, loader: "js" },
     outfile: output,
     metafile: true,
@@ -402,8 +432,7 @@ export const startFleetBundle = (root: string, entries: readonly string[], known
   const prepared = (async (): Promise<PreparedBundle> => {
     const exportNames = await typeflakeExports();
     // Synchronous up to the build request: awaiting here would let the pipeline's loading run first.
-    const parent = bundleParent(root);
-    const outdir = mkdtempSync(join(parent, inProgressPrefix("load")));
+    const { outdir, parent } = bundleFolder(root);
     const configuration = buildConfigurationFiles(entries);
     const before = beforeBuild([...new Set([...entries, ...known, ...configuration])]);
     const built = awaitedLater(bundleAndHash(root, entries, outdir, exportNames, before, configuration));

@@ -127,6 +127,29 @@ export default defineHost({ address: "10.0.0.1" });
     expect(read?.get(join(root, "packages/shared/src/index.ts"))).toBe(contentHash("export const address: string = \"10.0.0.7\";\n"));
   });
 
+  it("loads from the temporary folder, packages included, when the fleet's node_modules cannot be written (read-only, a Nix store link)", async () => {
+    const root = await writeFleet({
+      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
+import { banner } from "greeting";
+import { suffix } from "esm-only";
+const again = require("greeting").banner;
+export const seen = { banner, suffix, same: again === banner };
+export default defineHost({ address: "10.0.0.1" });
+`,
+      "node_modules/greeting/package.json": `{ "name": "greeting", "version": "1.0.0", "main": "index.js" }\n`,
+      "node_modules/greeting/index.js": `exports.banner = "from CommonJS";\n`,
+      "node_modules/esm-only/package.json": `{ "name": "esm-only", "version": "1.0.0", "type": "module", "exports": { "import": "./index.js" } }\n`,
+      "node_modules/esm-only/index.js": `export const suffix = "from an ES module";\n`,
+      // A file where the cache folder would be: nothing can be written under node_modules/.cache.
+      "node_modules/.cache": "not a folder\n",
+    });
+    fleets.push(root);
+    const alpha = join(root, "hosts/alpha/host.ts");
+    const { modules, read } = await loadFleetModules(startFleetBundle(root, [alpha]));
+    expect(modules.get(alpha)).toMatchObject({ ok: true, exports: { seen: { banner: "from CommonJS", suffix: "from an ES module", same: true } } });
+    expect(read?.get(join(root, "node_modules/greeting/package.json"))).toBeDefined();
+  });
+
   it("compiles what an alias names: tsconfig paths (one shadowing an installed package too) and package.json imports", async () => {
     const root = await writeFleet({
       "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
