@@ -23,6 +23,7 @@ import { beforeBuild, compiledInputs, type BeforeBuild, type CompiledInputs } fr
 import { buildConfigurationFiles } from "./build-configuration.ts";
 import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
+import { withFleetOutputOnStderr } from "./fleet-output.ts";
 import { packageFilesOf } from "./package-files.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
@@ -465,26 +466,31 @@ export interface LoadedModules {
  */
 export const loadFleetModules = async ({ root, entries, prepared }: StartedBundle): Promise<LoadedModules> => {
   const { outdir, exportNames, built } = await prepared;
-  // What the fallbacks read is not kept: their runs have errors.
-  const unrecorded: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   try {
-    let refused = false;
-    try {
-      const together = await loadTogether(entries, await built);
-      if (together) return together;
-    } catch (thrown) {
-      if (!buildMessages(thrown)) throw thrown;
-      refused = true;
-    }
-    // Only the fallbacks report throws from fleet files, with stack traces read through their
-    // bundles' source maps; enabled no earlier, since Node then parses the map of every module
-    // loaded after it (typeflake's own chunks included) on every run.
-    process.setSourceMapsEnabled(true);
-    const modules = refused
-      ? await loadAlone(root, entries, join(outdir, "alone"), exportNames, unrecorded)
-      : await loadEach(root, entries, join(outdir, "each"), exportNames, unrecorded);
-    return { modules: new Map(entries.map((entry, index) => [entry, modules[index]!])) };
+    return await withFleetOutputOnStderr(() => loadBuilt(root, entries, outdir, exportNames, built));
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }
+};
+
+/** The one bundle evaluated, or when it fails the fallbacks (see {@link loadFleetModules}). */
+const loadBuilt = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], built: Promise<BuiltTogether>): Promise<LoadedModules> => {
+  // What the fallbacks read is not kept: their runs have errors.
+  const unrecorded: Reads = { compiled: new Map(), nodeLoaded: new Set() };
+  let refused = false;
+  try {
+    const together = await loadTogether(entries, await built);
+    if (together) return together;
+  } catch (thrown) {
+    if (!buildMessages(thrown)) throw thrown;
+    refused = true;
+  }
+  // Only the fallbacks report throws from fleet files, with stack traces read through their
+  // bundles' source maps; enabled no earlier, since Node then parses the map of every module
+  // loaded after it (typeflake's own chunks included) on every run.
+  process.setSourceMapsEnabled(true);
+  const modules = refused
+    ? await loadAlone(root, entries, join(outdir, "alone"), exportNames, unrecorded)
+    : await loadEach(root, entries, join(outdir, "each"), exportNames, unrecorded);
+  return { modules: new Map(entries.map((entry, index) => [entry, modules[index]!])) };
 };
