@@ -190,6 +190,39 @@ describe("a new fleet from `typeflake init`", () => {
   });
 });
 
+describe("a fleet's tsconfig, in the installed package", () => {
+  it("compiles what a paths alias of the tsconfig it extends names, and sees the next edit of that base", () => {
+    const tsconfigPath = join(fleet, "tsconfig.json");
+    const tsconfig = readFileSync(tsconfigPath, "utf8");
+    const host = readdirSync(join(fleet, "hosts"))[0]!;
+    const file = join(fleet, "hosts", host, "host.ts");
+    const original = readFileSync(file, "utf8");
+    const base = join(fleet, "tsconfig.base.json");
+    const zones = join(fleet, "zones");
+    try {
+      mkdirSync(zones);
+      writeFileSync(join(zones, "berlin.ts"), 'export const zone: string = "Europe/Berlin";\n');
+      writeFileSync(join(zones, "lisbon.ts"), 'export const zone: string = "Europe/Lisbon";\n');
+      writeFileSync(base, '{\n  // the aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@zone": ["./zones/berlin.ts"] } },\n}\n');
+      writeFileSync(tsconfigPath, JSON.stringify({ ...JSON.parse(tsconfig), extends: "./tsconfig.base.json" }, null, 2));
+      writeFileSync(file, `import { zone } from "@zone";\n${original.replace(/timeZone: .*,/, "timeZone: zone,")}`);
+      const first = typeflake(["generate"]);
+      expect(first.status, first.stderr).toBe(0);
+      expect(readFileSync(join(fleet, "hosts", host, "default.nix"), "utf8")).toContain('"Europe/Berlin"');
+      writeFileSync(base, readFileSync(base, "utf8").replace("berlin", "lisbon"));
+      const second = typeflake(["generate"]);
+      expect(second.status, second.stderr).toBe(0);
+      expect(readFileSync(join(fleet, "hosts", host, "default.nix"), "utf8")).toContain('"Europe/Lisbon"');
+    } finally {
+      writeFileSync(tsconfigPath, tsconfig);
+      writeFileSync(file, original);
+      rmSync(base);
+      rmSync(zones, { recursive: true });
+      typeflake(["generate"]);
+    }
+  });
+});
+
 describe("the installed package's compiled modules and their code cache", () => {
   const cacheFolder = join(fleet, "node_modules", ".cache", "typeflake");
   /** The code cache of the installed build, for this Node and processor: there is one. */
