@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
+import { withFleetOutputOnStderr } from "../../generators/load/fleet-output.ts";
 
 const fleets: string[] = [];
 afterAll(() => Promise.all(fleets.map(removeFleet)));
@@ -33,5 +34,19 @@ export default defineHost({ address: "10.0.0.1", hardware: "./hardware.nix" });
     expect(JSON.parse(run.stdout)).toEqual([]);
     expect(run.stderr).toContain("debug: the config loads");
     expect(run.stderr).toContain("debug: alpha loads");
+  });
+
+  it("gives stdout back once the last of loads under way at once is done, whichever ends first", async () => {
+    const write = Object.getOwnPropertyDescriptor(process.stdout, "write");
+    const ends: (() => void)[] = [];
+    const load = () => withFleetOutputOnStderr(() => new Promise<void>((resolve) => ends.push(resolve)));
+    const first = load();
+    const second = load();
+    ends[0]?.();
+    await first;
+    expect(Object.getOwnPropertyDescriptor(process.stdout, "write"), "redirected while the second load is under way").not.toEqual(write);
+    ends[1]?.();
+    await second;
+    expect(Object.getOwnPropertyDescriptor(process.stdout, "write")).toEqual(write);
   });
 });
