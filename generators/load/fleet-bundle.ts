@@ -16,7 +16,7 @@ import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { hashFiles, type ReadFiles } from "../cache/file-hashes.ts";
+import { ABSENT, hashFiles, type ReadFiles } from "../cache/file-hashes.ts";
 import { inProgressPrefix, nearestCacheFolder, removeAbandoned } from "../cache/folder.ts";
 import { contentHash } from "../emit/manifest.ts";
 import { beforeBuild, compiledInputs, type BeforeBuild, type CompiledInputs } from "./compiled-inputs.ts";
@@ -334,12 +334,17 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
   const first = await bundleTogether(root, entries, outdir, exportsFile, reads, undefined);
   const firstInputs = compiledInputs(first.inputs, before);
   // esbuild read them as it compiled: proven as the sources are, but never read by the plugin.
-  // Those around the entries were looked for before the build; those around helpers only now.
+  // Those around the entries were looked for before the build; those around helpers only now. One
+  // absent before the build is recorded absent, unread: if the build saw it made meanwhile, the
+  // next run finds it and runs again, so no stale result is reused.
   const covered = new Set(entriesConfiguration.map(dirname));
+  const absent = new Set(entriesConfiguration.filter((file) => before.recent.get(file) === ABSENT));
   const aroundHelpers = buildConfigurationFiles(first.inputs.filter((input) => !covered.has(dirname(input))));
-  const configuration = compiledInputs([...new Set([...entriesConfiguration, ...aroundHelpers])], before);
+  const configuration = compiledInputs([...new Set([...entriesConfiguration, ...aroundHelpers])].filter((file) => !absent.has(file)), before);
   const compiled = (sources: CompiledInputs) =>
-    sources.unproven.length === 0 && configuration.unproven.length === 0 ? new Map([...sources.hashes, ...configuration.hashes]) : undefined;
+    sources.unproven.length === 0 && configuration.unproven.length === 0
+      ? new Map([...sources.hashes, ...[...absent].map((file): [string, string] => [file, ABSENT]), ...configuration.hashes])
+      : undefined;
   const through = exactly([...new Set([...namingOwnFile(firstInputs.bytes), ...firstInputs.unproven])]);
   if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: compiled(firstInputs) };
   const again: Reads = { compiled: new Map(), nodeLoaded: new Set() };
