@@ -72,8 +72,7 @@ export const compiledInputs = (paths: readonly string[], before: BeforeBuild, as
   const bytes = new Map<string, Buffer>();
   const unproven: string[] = [];
   for (const path of paths) {
-    // Absent files (most configuration files looked for) are not opened: a failed open throws.
-    const read = statOf(path) === undefined ? undefined : readWithStats(path);
+    const read = readWithStats(path);
     const hash = read === undefined ? ABSENT : contentHash(read.bytes);
     if (read !== undefined) bytes.set(path, read.bytes);
     const handed = asRead.get(path);
