@@ -43,6 +43,23 @@ const succeed = (command: string, args: readonly string[], cwd: string): string 
 /** The installed typeflake's bin, as `npx typeflake` runs it. */
 const typeflake = (args: readonly string[], cwd = fleet) => run(join(fleet, "node_modules", ".bin", "typeflake"), args, cwd);
 
+/** The fleet's first host: its name, its host.ts, and that file's text to put back after an edit. */
+const firstHostFile = () => {
+  const host = readdirSync(join(fleet, "hosts"))[0]!;
+  const file = join(fleet, "hosts", host, "host.ts");
+  return { host, file, original: readFileSync(file, "utf8") };
+};
+
+/** `typeflake generate` succeeds, and `host`'s generated Nix has the time zone `zone`. */
+const generatesZone = (host: string, zone: string): void => {
+  const result = typeflake(["generate"]);
+  expect(result.status, result.stderr).toBe(0);
+  expect(readFileSync(join(fleet, "hosts", host, "default.nix"), "utf8")).toContain(`time.timeZone = "${zone}";`);
+};
+
+/** A host file's text with its time zone taken from `zone`, imported from `from`. */
+const withImportedZone = (text: string, from: string): string => `import { zone } from "${from}";\n${text.replace(/timeZone: .*,/, "timeZone: zone,")}`;
+
 /** Every file of the fleet but its node_modules, with a hash of its content. */
 const snapshot = (): Record<string, string> =>
   Object.fromEntries(
@@ -170,17 +187,13 @@ describe("a new fleet from `typeflake init`", () => {
   it("loads TypeScript fleet files and local .ts helpers whatever the fleet's package.json says", () => {
     const manifestPath = join(fleet, "package.json");
     const manifest = readFileSync(manifestPath, "utf8");
-    const host = readdirSync(join(fleet, "hosts"))[0]!;
-    const file = join(fleet, "hosts", host, "host.ts");
-    const original = readFileSync(file, "utf8");
+    const { host, file, original } = firstHostFile();
     try {
       const { type: _type, ...commonJs } = JSON.parse(manifest) as Record<string, unknown>;
       writeFileSync(manifestPath, JSON.stringify(commonJs, null, 2));
       writeFileSync(join(fleet, "hosts", host, "zone.ts"), 'export const zone: string = "Europe/Berlin";\n');
-      writeFileSync(file, `import { zone } from "./zone.ts";\n${original.replace(/timeZone: .*,/, "timeZone: zone,")}`);
-      const result = typeflake(["generate"]);
-      expect(result.status, result.stderr).toBe(0);
-      expect(readFileSync(join(fleet, "hosts", host, "default.nix"), "utf8")).toContain('"Europe/Berlin"');
+      writeFileSync(file, withImportedZone(original, "./zone.ts"));
+      generatesZone(host, "Europe/Berlin");
     } finally {
       writeFileSync(manifestPath, manifest);
       writeFileSync(file, original);
@@ -194,9 +207,7 @@ describe("a fleet's tsconfig, in the installed package", () => {
   it("compiles what a paths alias of the tsconfig it extends names, and sees the next edit of that base", () => {
     const tsconfigPath = join(fleet, "tsconfig.json");
     const tsconfig = readFileSync(tsconfigPath, "utf8");
-    const host = readdirSync(join(fleet, "hosts"))[0]!;
-    const file = join(fleet, "hosts", host, "host.ts");
-    const original = readFileSync(file, "utf8");
+    const { host, file, original } = firstHostFile();
     const base = join(fleet, "tsconfig.base.json");
     const zones = join(fleet, "zones");
     try {
@@ -205,14 +216,10 @@ describe("a fleet's tsconfig, in the installed package", () => {
       writeFileSync(join(zones, "lisbon.ts"), 'export const zone: string = "Europe/Lisbon";\n');
       writeFileSync(base, '{\n  // the aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@zone": ["./zones/berlin.ts"] } },\n}\n');
       writeFileSync(tsconfigPath, JSON.stringify({ ...JSON.parse(tsconfig), extends: "./tsconfig.base.json" }, null, 2));
-      writeFileSync(file, `import { zone } from "@zone";\n${original.replace(/timeZone: .*,/, "timeZone: zone,")}`);
-      const first = typeflake(["generate"]);
-      expect(first.status, first.stderr).toBe(0);
-      expect(readFileSync(join(fleet, "hosts", host, "default.nix"), "utf8")).toContain('"Europe/Berlin"');
+      writeFileSync(file, withImportedZone(original, "@zone"));
+      generatesZone(host, "Europe/Berlin");
       writeFileSync(base, readFileSync(base, "utf8").replace("berlin", "lisbon"));
-      const second = typeflake(["generate"]);
-      expect(second.status, second.stderr).toBe(0);
-      expect(readFileSync(join(fleet, "hosts", host, "default.nix"), "utf8")).toContain('"Europe/Lisbon"');
+      generatesZone(host, "Europe/Lisbon");
     } finally {
       writeFileSync(tsconfigPath, tsconfig);
       writeFileSync(file, original);
