@@ -57,9 +57,24 @@ export const loadFleet = async (root: string, started?: StartedLoad): Promise<Lo
       homes: sourcesOf("home"),
       unloaded: { hosts: [...discovery.hostsWithoutFile, ...unloadedOf("host")], modules: unloadedOf("module"), homes: unloadedOf("home") },
     },
-    diagnostics: [...discovery.diagnostics, ...loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics))],
+    diagnostics: [...discovery.diagnostics, ...distinct(loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics)))],
     read,
   };
+};
+
+/**
+ * Load failures without repeats: a mistake in a file several definitions import (a helper's
+ * syntax error, a broken package.json) is met once per importer, as each is then bundled alone,
+ * and reported once, where it is. Load diagnostics are plain text and positions.
+ */
+const distinct = (diagnostics: readonly Diagnostic[]): Diagnostic[] => {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = JSON.stringify(diagnostic);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 };
 
 /** How to load and validate a fleet. */

@@ -52,6 +52,18 @@ describe("loadFleet", () => {
     expect(second.fleet?.hosts[0]?.config.address).toBe("10.0.20.99");
   });
 
+  it("reports a mistake in a file several definitions import once, where it is", async () => {
+    const importing = (address: string) => `import { defineHost } from "typeflake";\nimport { zone } from "../../shared.ts";\nexport default defineHost({ address: "${address}", timeZone: zone });\n`;
+    const root = await fleetDir({
+      ...BASE_FLEET,
+      "hosts/nas/host.ts": importing("10.0.20.10"),
+      "hosts/web/host.ts": importing("10.0.20.11"),
+      "shared.ts": `export const zone = "UTC"\nexport const broken = ;\n`,
+    });
+    const { diagnostics } = await loadFleet(root);
+    expect(diagnostics.map((d) => [d.code, d.origin.file, d.location?.line])).toEqual([["syntax-error", "shared.ts", 2]]);
+  });
+
   it("loads a fleet outside any project: its typeflake import is the running typeflake", async () => {
     const root = await writeFleet(BASE_FLEET, tmpdir());
     roots.push(root);
