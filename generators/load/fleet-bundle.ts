@@ -23,7 +23,7 @@ import { beforeBuild, compiledInputs, type BeforeBuild, type CompiledInputs } fr
 import { buildConfigurationFiles } from "./build-configuration.ts";
 import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
-import { withFleetOutputOnStderr } from "./fleet-output.ts";
+import { asFleetCodeLoads } from "./fleet-process.ts";
 import { packageFilesOf } from "./package-files.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
@@ -472,7 +472,7 @@ export interface LoadedModules {
 export const loadFleetModules = async ({ root, entries, prepared }: StartedBundle): Promise<LoadedModules> => {
   const { outdir, exportNames, built } = await prepared;
   try {
-    return await withFleetOutputOnStderr(() => loadBuilt(root, entries, outdir, exportNames, built));
+    return await asFleetCodeLoads(() => loadBuilt(root, entries, outdir, exportNames, built));
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }

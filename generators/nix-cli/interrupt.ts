@@ -13,12 +13,15 @@ export interface InterruptTrap {
 
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
+/** The process's own exit, taken before any fleet code loads (which finds `process.exit` refused: `load/fleet-process.ts`). */
+const exit = process.exit.bind(process);
+
 /** Listen for SIGINT and SIGTERM until `release()`. */
 export function trapInterrupts(): InterruptTrap {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     // execa's `cleanup` kills the children when typeflake exits, so leaving at once is safe.
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) exit(130);
     controller.abort(signal);
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);

@@ -1,0 +1,79 @@
+/**
+ * The process as fleet code finds it while it loads: what it writes to stdout (a `console.log`
+ * left in a host file) goes to stderr, so `generate --json` stays JSON; `process.exit()` is
+ * reported where it is called instead of ending typeflake (`--check` would pass, having checked
+ * nothing).
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
+import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
+import { asFleetCodeLoads } from "../../generators/load/fleet-process.ts";
+
+const fleets: string[] = [];
+afterAll(() => Promise.all(fleets.map(removeFleet)));
+
+describe("the process as fleet code finds it while it loads", () => {
+  it("sends what fleet code prints to stderr, so that stdout stays typeflake's (generate --json)", async () => {
+    const root = await writeFleet({
+      "typeflake.config.ts": `import { defineFleet } from "typeflake";
+console.log("debug: the config loads");
+export default defineFleet({
+  description: "Noisy fleet",
+  inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } },
+  deploy: { tool: "nixos-rebuild", sshUser: "root" },
+});
+`,
+      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
+process.stdout.write("debug: alpha loads\\n");
+export default defineHost({ address: "10.0.0.1", hardware: "./hardware.nix" });
+`,
+      "hosts/alpha/hardware.nix": "{ ... }: { }\n",
+    });
+    fleets.push(root);
+    const args = ["generate", "--json", "--no-cache"];
+    const run = runTypeflake(args, root);
+    expect(run.status, describeRun(args, run)).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    expect(run.stderr).toContain("debug: the config loads");
+    expect(run.stderr).toContain("debug: alpha loads");
+  });
+
+  it("gives the process back once the last of loads under way at once is done, whichever ends first", async () => {
+    const write = Object.getOwnPropertyDescriptor(process.stdout, "write");
+    const exit = Object.getOwnPropertyDescriptor(process, "exit");
+    const ends: (() => void)[] = [];
+    const load = () => asFleetCodeLoads(() => new Promise<void>((resolve) => ends.push(resolve)));
+    const first = load();
+    const second = load();
+    ends[0]?.();
+    await first;
+    expect(Object.getOwnPropertyDescriptor(process.stdout, "write"), "redirected while the second load is under way").not.toEqual(write);
+    ends[1]?.();
+    await second;
+    expect(Object.getOwnPropertyDescriptor(process.stdout, "write")).toEqual(write);
+    expect(Object.getOwnPropertyDescriptor(process, "exit")).toEqual(exit);
+  });
+
+  it("reports process.exit() where it is called, instead of ending typeflake: generate --check does not pass unchecked", async () => {
+    const root = await writeFleet({
+      "typeflake.config.ts": `import { defineFleet } from "typeflake";
+export default defineFleet({
+  description: "Exiting fleet",
+  inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } },
+  deploy: { tool: "nixos-rebuild", sshUser: "root" },
+});
+`,
+      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
+if (!process.env["NOT_SET_ANYWHERE"]) process.exit(0);
+export default defineHost({ address: "10.0.0.1", hardware: "./hardware.nix" });
+`,
+      "hosts/alpha/hardware.nix": "{ ... }: { }\n",
+    });
+    fleets.push(root);
+    const args = ["generate", "--check", "--json"];
+    const run = runTypeflake(args, root);
+    expect(run.status, describeRun(args, run)).toBe(1);
+    const records = JSON.parse(run.stdout) as { file: string; line: number; code: string; message: string }[];
+    expect(records.find((record) => record.code === "load-error")).toMatchObject({ file: "hosts/alpha/host.ts", line: 2, message: expect.stringContaining("process.exit(0) was called") });
+  });
+});
