@@ -12,24 +12,30 @@ import { asFleetCodeLoads } from "../../generators/load/fleet-process.ts";
 const fleets: string[] = [];
 afterAll(() => Promise.all(fleets.map(removeFleet)));
 
-describe("the process as fleet code finds it while it loads", () => {
-  it("sends what fleet code prints to stderr, so that stdout stays typeflake's (generate --json)", async () => {
-    const root = await writeFleet({
-      "typeflake.config.ts": `import { defineFleet } from "typeflake";
-console.log("debug: the config loads");
+/** A fleet of one host, `alpha`, with a line of code run as its config and its host file load. */
+const oneHostFleet = async (run: { readonly config?: string; readonly host?: string }): Promise<string> => {
+  const root = await writeFleet({
+    "typeflake.config.ts": `import { defineFleet } from "typeflake";
+${run.config ?? ""}
 export default defineFleet({
-  description: "Noisy fleet",
+  description: "A fleet whose code does more than define",
   inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } },
   deploy: { tool: "nixos-rebuild", sshUser: "root" },
 });
 `,
-      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
-process.stdout.write("debug: alpha loads\\n");
+    "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
+${run.host ?? ""}
 export default defineHost({ address: "10.0.0.1", hardware: "./hardware.nix" });
 `,
-      "hosts/alpha/hardware.nix": "{ ... }: { }\n",
-    });
-    fleets.push(root);
+    "hosts/alpha/hardware.nix": "{ ... }: { }\n",
+  });
+  fleets.push(root);
+  return root;
+};
+
+describe("the process as fleet code finds it while it loads", () => {
+  it("sends what fleet code prints to stderr, so that stdout stays typeflake's (generate --json)", async () => {
+    const root = await oneHostFleet({ config: `console.log("debug: the config loads");`, host: `process.stdout.write("debug: alpha loads\\n");` });
     const args = ["generate", "--json", "--no-cache"];
     const run = runTypeflake(args, root);
     expect(run.status, describeRun(args, run)).toBe(0);
@@ -55,21 +61,7 @@ export default defineHost({ address: "10.0.0.1", hardware: "./hardware.nix" });
   });
 
   it("reports process.exit() where it is called, instead of ending typeflake: generate --check does not pass unchecked", async () => {
-    const root = await writeFleet({
-      "typeflake.config.ts": `import { defineFleet } from "typeflake";
-export default defineFleet({
-  description: "Exiting fleet",
-  inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } },
-  deploy: { tool: "nixos-rebuild", sshUser: "root" },
-});
-`,
-      "hosts/alpha/host.ts": `import { defineHost } from "typeflake";
-if (!process.env["NOT_SET_ANYWHERE"]) process.exit(0);
-export default defineHost({ address: "10.0.0.1", hardware: "./hardware.nix" });
-`,
-      "hosts/alpha/hardware.nix": "{ ... }: { }\n",
-    });
-    fleets.push(root);
+    const root = await oneHostFleet({ host: `if (!process.env["NOT_SET_ANYWHERE"]) process.exit(0);` });
     const args = ["generate", "--check", "--json"];
     const run = runTypeflake(args, root);
     expect(run.status, describeRun(args, run)).toBe(1);
