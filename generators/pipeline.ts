@@ -113,6 +113,6 @@ export const runPipeline = async (root: string, { printMemo, ...load }: Pipeline
   const { plan, diagnostics: lowering, fingerprints } = planFleet(lowered, printMemo);
   const diagnostics = [...found, ...later.diagnostics, ...lowering];
   if (hasError(diagnostics)) return { fleet, lowered, diagnostics };
-  const read = validation.read && { files: validation.read, paths: later.paths };
+  const read = validation.read && { ...validation.read, paths: later.paths };
   return { fleet, lowered, plan, diagnostics, read, ...(printMemo && { printed: fingerprints }) };
 };

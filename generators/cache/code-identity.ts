@@ -15,7 +15,7 @@ import { RUNS_COMPILED, SOURCE_FOLDERS, TYPEFLAKE_PACKAGE_INFO, typeflakeFile } 
 export const BUILD_ID_FILE = "build-id";
 
 /** The folders of the running code: all of `dist/` when compiled, `dsl/`, `services/` and `generators/` from sources. */
-const codeFolders = (): string[] => (RUNS_COMPILED ? [typeflakeFile("")] : SOURCE_FOLDERS.map(typeflakeFile));
+export const codeFolders = (): string[] => (RUNS_COMPILED ? [typeflakeFile("")] : SOURCE_FOLDERS.map(typeflakeFile));
 
 /** One hash of every file under `folders` (the build id aside): their paths and bytes, in a stable order. */
 export const codeTreeHash = async (folders: readonly string[]): Promise<string> => {

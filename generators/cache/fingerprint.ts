@@ -15,6 +15,7 @@ import { FLEET_INDEX_PATH } from "../options/fleet-schema.ts";
 import { codeIdentity } from "./code-identity.ts";
 import { ABSENT, hashFiles } from "./file-hashes.ts";
 import type { RunReads } from "./run-reads.ts";
+import { stillObserved, type Observations } from "./observations.ts";
 
 /** What is fingerprinted before the run starts. */
 export interface OuterInputs {
@@ -32,6 +33,8 @@ export interface RunFingerprint extends OuterInputs {
   readonly files: Readonly<Record<string, string>>;
   /** The paths the fleet names, and what the disk said of them (as {@link describeFacts} writes it). */
   readonly paths: { readonly checked: readonly string[]; readonly facts: string };
+  /** What fleet code read of the machine itself while it loaded (see `observations.ts`). */
+  readonly observed: Observations;
 }
 
 /**
@@ -56,6 +59,7 @@ export const runFingerprint = (outer: OuterInputs, read: RunReads): RunFingerpri
   ...outer,
   files: Object.fromEntries(read.files),
   paths: { checked: read.paths.checked, facts: describeFacts(read.paths.facts) },
+  observed: read.observed,
 });
 
 /**
@@ -65,5 +69,5 @@ export const runFingerprint = (outer: OuterInputs, read: RunReads): RunFingerpri
 export const stillCurrent = async (root: string, recorded: RunFingerprint, outer: OuterInputs, memo: HashMemo): Promise<boolean> => {
   if (recorded.code !== outer.code || recorded.listing !== outer.listing || recorded.optionIndex !== outer.optionIndex) return false;
   const changed = [...hashFiles(Object.keys(recorded.files), memo)].some(([path, hash]) => recorded.files[path] !== hash);
-  return !changed && describeFacts(await pathFacts(root, recorded.paths.checked)) === recorded.paths.facts;
+  return !changed && stillObserved(recorded.observed, memo) && describeFacts(await pathFacts(root, recorded.paths.checked)) === recorded.paths.facts;
 };

@@ -5,6 +5,7 @@
  */
 import type { PathFacts } from "../load/existing-paths.ts";
 import type { ReadFiles } from "./file-hashes.ts";
+import type { Observations } from "./observations.ts";
 
 /** The paths the fleet names (hardware.nix, imports, secret files) and what the disk said of them. */
 export interface CheckedPaths {
@@ -13,9 +14,15 @@ export interface CheckedPaths {
   readonly facts: PathFacts;
 }
 
-/** Everything a successful run read that the next run must find unchanged to reuse its result. */
-export interface RunReads {
-  /** Every file the fleet's load read: fleet files, local helpers, JSON, imported packages. */
+/** What loading the fleet read. */
+export interface LoadReads {
+  /** Every file the fleet's load imported: fleet files, local helpers, JSON, packages. */
   readonly files: ReadFiles;
+  /** What fleet code read of the machine itself meanwhile: files, folders, environment variables. */
+  readonly observed: Observations;
+}
+
+/** Everything a successful run read that the next run must find unchanged to reuse its result. */
+export interface RunReads extends LoadReads {
   readonly paths: CheckedPaths;
 }

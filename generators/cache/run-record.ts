@@ -32,7 +32,7 @@ export const printMemoOf = (record: RunRecord): PrintMemo => {
 };
 
 /** The first line of every record; a new layout gets a new number. */
-const FORMAT = "typeflake run record 3";
+const FORMAT = "typeflake run record 4";
 
 /** A planned file as the record's JSON keeps it: its text's hash and length in UTF-8 bytes; the text comes after the JSON. */
 interface StoredFile {
@@ -80,6 +80,7 @@ const isStoredFile = (value: unknown): value is StoredFile =>
 const looksLikeRecord = (value: unknown): value is StoredRecord =>
   isJsonObject(value) &&
   isJsonObject(value["fingerprint"]) &&
+  isJsonObject(value["fingerprint"]["observed"]) &&
   isJsonObject(value["plan"]) &&
   isJsonObject(value["printed"]) &&
   Array.isArray(value["plan"]["files"]) &&

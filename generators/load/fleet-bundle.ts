@@ -17,13 +17,14 @@ import { tmpdir } from "node:os";
 import { dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ABSENT, hashFiles, type ReadFiles } from "../cache/file-hashes.ts";
+import type { LoadReads } from "../cache/run-reads.ts";
 import { inProgressPrefix, nearestCacheFolder, removeAbandoned } from "../cache/folder.ts";
 import { contentHash } from "../emit/manifest.ts";
 import { beforeBuild, compiledInputs, type BeforeBuild, type CompiledInputs } from "./compiled-inputs.ts";
 import { buildConfigurationFiles } from "./build-configuration.ts";
 import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
-import { asFleetCodeLoads } from "./fleet-process.ts";
+import { asFleetCodeLoads, type FleetCodeLoaded } from "./fleet-process.ts";
 import { packageFilesOf } from "./package-files.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
@@ -68,7 +69,9 @@ export type LoadedModule =
   /** esbuild refused it or a file it imports: syntax errors, imports that do not resolve. */
   | { readonly ok: false; readonly kind: "build"; readonly messages: readonly Message[] }
   /** It threw while Node evaluated it (or an import failed to link). */
-  | { readonly ok: false; readonly kind: "threw"; readonly thrown: unknown };
+  | { readonly ok: false; readonly kind: "threw"; readonly thrown: unknown }
+  /** A top-level `await` in it (or in a file it imports) waits for what nothing is left to settle. */
+  | { readonly ok: false; readonly kind: "unsettled" };
 
 const LOADERS = { ".ts": "ts", ".mts": "ts", ".cts": "ts", ".tsx": "tsx", ".js": "js", ".mjs": "js", ".cjs": "js", ".jsx": "jsx" } as const;
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
@@ -357,13 +360,19 @@ const buildMessages = (thrown: unknown): readonly Message[] | undefined => {
   return Array.isArray(errors) && errors.length > 0 ? (errors as Message[]) : undefined;
 };
 
-const evaluate = async (output: string): Promise<LoadedModule> => {
-  try {
-    return { ok: true, exports: (await nativeImport(pathToFileURL(output).href)) as Record<string, unknown> };
-  } catch (thrown) {
-    return { ok: false, kind: "threw", thrown };
-  }
-};
+/** `output` imported as fleet code loads (see `fleet-process.ts`), and what it read of the machine meanwhile. */
+const evaluate = (output: string): Promise<FleetCodeLoaded<LoadedModule>> =>
+  asFleetCodeLoads(
+    dirname(output),
+    async (): Promise<LoadedModule> => {
+      try {
+        return { ok: true, exports: (await nativeImport(pathToFileURL(output).href)) as Record<string, unknown> };
+      } catch (thrown) {
+        return { ok: false, kind: "threw", thrown };
+      }
+    },
+    () => ({ ok: false, kind: "unsettled" }),
+  );
 
 /** Each entry bundled and evaluated on its own, so every file gets exactly its own build errors. */
 const loadAlone = (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<LoadedModule[]> =>
@@ -371,7 +380,7 @@ const loadAlone = (root: string, entries: readonly string[], outdir: string, exp
     entries.map(async (entry, index): Promise<LoadedModule> => {
       try {
         const { outputs } = await bundleEach(root, [entry], join(outdir, String(index)), exportNames, reads);
-        return await evaluate(outputs.get(entry)!);
+        return (await evaluate(outputs.get(entry)!)).value;
       } catch (alone) {
         const messages = buildMessages(alone);
         if (!messages) throw alone;
@@ -383,7 +392,7 @@ const loadAlone = (root: string, entries: readonly string[], outdir: string, exp
 /** Every entry bundled together (shared helpers split into chunks), each evaluated on its own. */
 const loadEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<LoadedModule[]> => {
   const { outputs } = await bundleEach(root, entries, outdir, exportNames, reads);
-  return Promise.all(entries.map((entry) => evaluate(outputs.get(entry)!)));
+  return Promise.all(entries.map(async (entry) => (await evaluate(outputs.get(entry)!)).value));
 };
 
 /** The one bundle as built (see {@link bundleAndHash}). */
@@ -396,10 +405,12 @@ type BuiltTogether = Awaited<ReturnType<typeof bundleAndHash>>;
 const loadTogether = async (entries: readonly string[], bundled: BuiltTogether): Promise<LoadedModules | undefined> => {
   // Hashed before Node evaluates them: an edit made meanwhile makes the record miss, never lie.
   const packages = hashFiles([...bundled.nodeLoaded].flatMap(packageFilesOf));
-  const loaded = await evaluate(bundled.output);
+  const { value: loaded, reads } = await evaluate(bundled.output);
   if (!loaded.ok) return undefined;
   const modules = entries.map((entry, index): [string, LoadedModule] => [entry, { ok: true, exports: loaded.exports[`entry${index}`] as Record<string, unknown> }]);
-  return { modules: new Map(modules), ...(bundled.compiled && { read: new Map([...bundled.compiled, ...packages]) }) };
+  const { compiled } = bundled;
+  const recordable = compiled !== undefined && reads.unrecordable === undefined;
+  return { modules: new Map(modules), ...(recordable && { read: { files: new Map([...compiled, ...packages]), observed: reads.observed } }) };
 };
 
 /** What a started bundle needs once it is built: where its files are, and typeflake's export names for the fallbacks. */
@@ -454,11 +465,13 @@ export interface LoadedModules {
   /** Entry (absolute path) → its exports, or why it has none. */
   readonly modules: ReadonlyMap<string, LoadedModule>;
   /**
-   * Every file the load read, hashed; absent when the one bundle failed and files were loaded one
-   * by one (a run with errors, which is never cached), or when a file may have changed while the
-   * bundle was built (the run is then not recorded).
+   * Every file the load read, hashed, and what fleet code observed of the machine; absent when the
+   * one bundle failed and files were loaded one by one (a run with errors, which is never cached),
+   * when a file may have changed while the bundle was built, or when fleet code did what no
+   * observation describes (ran a program, used the network, wrote a file): the run is then not
+   * recorded.
    */
-  readonly read?: ReadFiles;
+  readonly read?: LoadReads;
 }
 
 /**
@@ -472,7 +485,7 @@ export interface LoadedModules {
 export const loadFleetModules = async ({ root, entries, prepared }: StartedBundle): Promise<LoadedModules> => {
   const { outdir, exportNames, built } = await prepared;
   try {
-    return await asFleetCodeLoads(() => loadBuilt(root, entries, outdir, exportNames, built));
+    return await loadBuilt(root, entries, outdir, exportNames, built);
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }

@@ -4,16 +4,27 @@
  * what programs read from it (`--json`, `plan --json`); the user still sees it. `process.exit()`
  * throws instead of ending typeflake: `generate --check` ended by a fleet file's
  * `process.exit(0)` would pass in CI having checked nothing; the throw is reported where the call is.
+ * A top-level `await` that nothing will ever settle would end the process the same way, silently
+ * and with status 0, once Node has nothing left to do: the load is ended as unsettled instead.
+ * What fleet code reads of the machine meanwhile is observed for the run cache (`fleet-reads.ts`).
  */
+import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
 
 /** Loads under way (`plan` loads two revisions of a fleet at once): the process is put back when the last ends. */
 let loading = 0;
 /** `process.stdout`'s and `process`'s own `write` and `exit`, if they had them, while they are replaced. */
 let own: { readonly write: PropertyDescriptor | undefined; readonly exit: PropertyDescriptor | undefined } | undefined;
+/** How to end each load under way as unsettled, called when Node runs out of work while they wait. */
+const unsettle = new Set<() => void>();
 
 /** What fleet code's `process.exit(code)` throws while it loads. */
 const refuseExit = (code?: string | number | null): never => {
   throw new Error(`process.exit(${code ?? ""}) was called while the fleet loaded; throw an Error saying what is wrong instead, and typeflake reports it here`);
+};
+
+/** Node's event loop is empty: whatever a load still awaits, nothing is left that could settle it. */
+const onNothingLeft = (): void => {
+  for (const end of [...unsettle]) end();
 };
 
 /** Put back `target[key]` as it was: its own property, or none (its prototype's). */
@@ -22,21 +33,49 @@ const restore = (target: object, key: string, descriptor: PropertyDescriptor | u
   else delete (target as Record<string, unknown>)[key];
 };
 
-/** Run `evaluate` (the import of fleet code) in the process as fleet code finds it, then put the process back. */
-export const asFleetCodeLoads = async <T>(evaluate: () => Promise<T>): Promise<T> => {
+const enterLoad = (): void => {
+  if (loading++ > 0) return;
   const { stdout, stderr } = process;
-  if (loading++ === 0) {
-    own = { write: Object.getOwnPropertyDescriptor(stdout, "write"), exit: Object.getOwnPropertyDescriptor(process, "exit") };
-    stdout.write = stderr.write.bind(stderr) as typeof stdout.write;
-    process.exit = refuseExit;
-  }
+  own = { write: Object.getOwnPropertyDescriptor(stdout, "write"), exit: Object.getOwnPropertyDescriptor(process, "exit") };
+  stdout.write = stderr.write.bind(stderr) as typeof stdout.write;
+  process.exit = refuseExit;
+  process.on("beforeExit", onNothingLeft);
+};
+
+const leaveLoad = (): void => {
+  if (--loading > 0 || !own) return;
+  restore(process.stdout, "write", own.write);
+  restore(process, "exit", own.exit);
+  process.off("beforeExit", onNothingLeft);
+  own = undefined;
+};
+
+/** What `evaluate` gave (or `unsettled` gave, when it never settled), and what it read of the machine. */
+export interface FleetCodeLoaded<T> {
+  readonly value: T;
+  readonly reads: FleetReads;
+}
+
+/**
+ * Run `evaluate` (the import of the fleet's code bundled in `bundleFolder`) in the process as
+ * fleet code finds it, then put the process back. When Node runs out of work while `evaluate`
+ * still waits, it never will settle, and the value is `unsettled()`.
+ */
+export const asFleetCodeLoads = async <T>(bundleFolder: string, evaluate: () => Promise<T>, unsettled: () => T): Promise<FleetCodeLoaded<T>> => {
+  const stopRecording = recordFleetReads(bundleFolder);
+  enterLoad();
+  let end = (): void => undefined;
+  const never = new Promise<T>((resolve) => (end = () => resolve(unsettled())));
+  unsettle.add(end);
+  let reads: FleetReads | undefined;
   try {
-    return await evaluate();
+    const value = await Promise.race([evaluate(), never]);
+    reads = stopRecording();
+    return { value, reads };
   } finally {
-    if (--loading === 0 && own) {
-      restore(stdout, "write", own.write);
-      restore(process, "exit", own.exit);
-      own = undefined;
-    }
+    // A throw: the recording ends all the same, its reads unused.
+    if (reads === undefined) stopRecording();
+    unsettle.delete(end);
+    leaveLoad();
   }
 };

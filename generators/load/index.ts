@@ -18,7 +18,7 @@ import { discoverDefinitions } from "./discover-definitions.ts";
 import { loadDefinition } from "./load-definition.ts";
 import { loadFleetModules } from "./fleet-bundle.ts";
 import { startLoad, type StartedLoad } from "./start-load.ts";
-import type { ReadFiles } from "../cache/file-hashes.ts";
+import type { LoadReads } from "../cache/run-reads.ts";
 
 export type { ValidationResult } from "../validate/index.ts";
 
@@ -26,8 +26,8 @@ export type { ValidationResult } from "../validate/index.ts";
 export interface LoadedFleet {
   readonly sources: FleetSources;
   readonly diagnostics: readonly Diagnostic[];
-  /** Every file loading read, hashed (absent when files had to be loaded one by one). */
-  readonly read?: ReadFiles;
+  /** What loading read (absent when files had to be loaded one by one, or fleet code did what the run cache cannot record). */
+  readonly read?: LoadReads;
 }
 
 /** A validation result, with the files the load behind it read. */
@@ -97,7 +97,7 @@ export const loadAndValidate = async (root: string, { started, locatedBefore }: 
   const loaded = await loadFleet(absoluteRoot, started);
   const validated = validateFleet(loaded.sources);
   const found = [...loaded.diagnostics, ...validated.diagnostics];
-  const known = locatedBefore && loaded.read && knownPositions(locatedBefore, absoluteRoot, loaded.read);
+  const known = locatedBefore && loaded.read && knownPositions(locatedBefore, absoluteRoot, loaded.read.files);
   const diagnostics = found.length === 0 ? found : sortDiagnostics(await locateDiagnostics(found, absoluteRoot, known));
   // A file that failed to load is unloaded in `sources`, so the validator returns no fleet then.
   if (validated.fleet) return { fleet: validated.fleet, diagnostics, read: loaded.read };

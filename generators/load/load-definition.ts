@@ -21,6 +21,7 @@ export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModu
   const origin = { file: file.file, objectPath: [] };
   if (!loaded.ok) {
     const target = { root, file: file.file };
+    if (loaded.kind === "unsettled") return failed(error("load-error", origin, { kind: "unsettled" }));
     return failed(...(loaded.kind === "build" ? buildFailure(target, loaded.messages) : importFailure(target, loaded.thrown)));
   }
   const { exports } = loaded;

@@ -65,7 +65,7 @@ describe("the fleet's one bundle", () => {
     const paths = ["hosts/alpha/host.ts", "hosts/beta/host.ts", "where.ts", "idiom.ts", "settings.json"].map((file) => join(root, file));
     const { read } = await loadFleetModules(startFleetBundle(root, paths.slice(0, 2)));
     const expected = await Promise.all(paths.map(async (path) => [path, contentHash(await readFile(path))] as const));
-    expect(new Map([...(read ?? [])].filter(([path, hash]) => path.startsWith(root) && hash !== ABSENT))).toEqual(new Map(expected));
+    expect(new Map([...(read?.files ?? [])].filter(([path, hash]) => path.startsWith(root) && hash !== ABSENT))).toEqual(new Map(expected));
   });
 
   it("records the configuration esbuild reads around every compiled file, present or absent, and what a tsconfig extends", async () => {
@@ -78,7 +78,7 @@ describe("the fleet's one bundle", () => {
     });
     fleets.push(root);
     const { read } = await loadFleetModules(startFleetBundle(root, [join(root, "hosts/alpha/host.ts")]));
-    const recorded = read ?? new Map<string, string>();
+    const recorded = read?.files ?? new Map<string, string>();
     for (const file of ["tsconfig.json", "tsconfig.base.json", "package.json"]) expect(recorded.get(join(root, file)), file).toBe(contentHash(await readFile(join(root, file))));
     for (const file of ["hosts/alpha/tsconfig.json", "hosts/alpha/jsconfig.json", "hosts/alpha/package.json", "hosts/package.json", "jsconfig.json", "tsconfig.base"]) {
       expect(recorded.get(join(root, file)), file).toBe(ABSENT);
@@ -124,7 +124,7 @@ export default defineHost({ address: "10.0.0.1" });
     const alpha = join(root, "hosts/alpha/host.ts");
     const { modules, read } = await loadFleetModules(startFleetBundle(root, [alpha]));
     expect(modules.get(alpha)).toMatchObject({ ok: true, exports: { default: { address: "10.0.0.7" } } });
-    expect(read?.get(join(root, "packages/shared/src/index.ts"))).toBe(contentHash("export const address: string = \"10.0.0.7\";\n"));
+    expect(read?.files.get(join(root, "packages/shared/src/index.ts"))).toBe(contentHash("export const address: string = \"10.0.0.7\";\n"));
   });
 
   it("loads from the temporary folder, packages included, when the fleet's node_modules cannot be written (read-only, a Nix store link)", async () => {
@@ -147,7 +147,7 @@ export default defineHost({ address: "10.0.0.1" });
     const alpha = join(root, "hosts/alpha/host.ts");
     const { modules, read } = await loadFleetModules(startFleetBundle(root, [alpha]));
     expect(modules.get(alpha)).toMatchObject({ ok: true, exports: { seen: { banner: "from CommonJS", suffix: "from an ES module", same: true } } });
-    expect(read?.get(join(root, "node_modules/greeting/package.json"))).toBeDefined();
+    expect(read?.files.get(join(root, "node_modules/greeting/package.json"))).toBeDefined();
   });
 
   it("compiles what an alias names: tsconfig paths (one shadowing an installed package too) and package.json imports", async () => {

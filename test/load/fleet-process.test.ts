@@ -2,10 +2,11 @@
  * The process as fleet code finds it while it loads: what it writes to stdout (a `console.log`
  * left in a host file) goes to stderr, so `generate --json` stays JSON; `process.exit()` is
  * reported where it is called instead of ending typeflake (`--check` would pass, having checked
- * nothing).
+ * nothing), and so is a top-level `await` nothing will ever settle.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
+import { tmpdir } from "node:os";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { asFleetCodeLoads } from "../../generators/load/fleet-process.ts";
 
@@ -48,7 +49,7 @@ describe("the process as fleet code finds it while it loads", () => {
     const write = Object.getOwnPropertyDescriptor(process.stdout, "write");
     const exit = Object.getOwnPropertyDescriptor(process, "exit");
     const ends: (() => void)[] = [];
-    const load = () => asFleetCodeLoads(() => new Promise<void>((resolve) => ends.push(resolve)));
+    const load = () => asFleetCodeLoads(tmpdir(), () => new Promise<void>((resolve) => ends.push(resolve)), () => undefined);
     const first = load();
     const second = load();
     ends[0]?.();
@@ -67,5 +68,15 @@ describe("the process as fleet code finds it while it loads", () => {
     expect(run.status, describeRun(args, run)).toBe(1);
     const records = JSON.parse(run.stdout) as { file: string; line: number; code: string; message: string }[];
     expect(records.find((record) => record.code === "load-error")).toMatchObject({ file: "hosts/alpha/host.ts", line: 2, message: expect.stringContaining("process.exit(0) was called") });
+  });
+
+  it("reports a top-level await nothing will settle in the file that waits, instead of ending with status 0", async () => {
+    const root = await oneHostFleet({ host: "await new Promise(() => undefined);" });
+    const args = ["generate", "--check", "--json"];
+    const run = runTypeflake(args, root);
+    expect(run.status, describeRun(args, run)).toBe(1);
+    const records = JSON.parse(run.stdout) as { file: string; severity: string; code: string; message: string }[];
+    const errors = records.filter((record) => record.severity === "error");
+    expect(errors).toEqual([expect.objectContaining({ file: "hosts/alpha/host.ts", code: "load-error", message: expect.stringContaining("never finished loading") })]);
   });
 });

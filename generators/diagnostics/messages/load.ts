@@ -34,6 +34,11 @@ const loadFailure = (failure: LoadFailure): string => {
       return `threw ${failure.value} while loading`;
     case "threw":
       return `threw while loading: ${failure.name}: ${failure.message}${at(failure.thrownAt)}`;
+    case "unsettled":
+      return (
+        "never finished loading: a top-level await in this file, or in a file it imports, waits for a promise that nothing is left to settle " +
+        "(no timer, no I/O, no other code will resolve or reject it); await only promises that settle"
+      );
     case "overflow":
       return (
         `cannot be loaded: JavaScript ran out of stack (${failure.message})${at(failure.thrownAt)}; a value nested thousands of levels deep, ` +
