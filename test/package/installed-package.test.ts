@@ -230,6 +230,28 @@ describe("a fleet's tsconfig, in the installed package", () => {
   });
 });
 
+describe("what a fleet file reads itself, in the installed package", () => {
+  it("sees the next edit of a file a host reads and of an environment variable it reads: neither is a stale record", () => {
+    const { host, file, original } = firstHostFile();
+    const zoneFile = join(fleet, "zone.txt");
+    const readsZone = `import { readFileSync } from "node:fs";\nconst zone = process.env["FLEET_ZONE"] ?? readFileSync(new URL("../../zone.txt", import.meta.url), "utf8").trim();\n`;
+    try {
+      writeFileSync(zoneFile, "Europe/Berlin\n");
+      writeFileSync(file, readsZone + original.replace(/timeZone: .*,/, "timeZone: zone,"));
+      generatesZone(host, "Europe/Berlin");
+      writeFileSync(zoneFile, "Europe/Lisbon\n");
+      generatesZone(host, "Europe/Lisbon");
+      process.env["FLEET_ZONE"] = "Asia/Tokyo";
+      generatesZone(host, "Asia/Tokyo");
+    } finally {
+      delete process.env["FLEET_ZONE"];
+      writeFileSync(file, original);
+      rmSync(zoneFile);
+      typeflake(["generate"]);
+    }
+  });
+});
+
 describe("the installed package's compiled modules and their code cache", () => {
   const cacheFolder = join(fleet, "node_modules", ".cache", "typeflake");
   /** The code cache of the installed build, for this Node and processor: there is one. */
