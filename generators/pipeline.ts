@@ -106,7 +106,7 @@ export const runPipeline = async (root: string, { printMemo, ...load }: Pipeline
     return { diagnostics: [...found, ...later, ...skipped] };
   }
   // Without a valid fleet configuration no later check can run.
-  if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? [skippedChecks(CONFIG_FILE)] : [])] };
+  if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? skippedChecks([CONFIG_FILE]) : [])] };
   if (hasError(validation.diagnostics)) return { diagnostics: found };
   const lowered = lowerFleet(indexFleet(fleet));
   const later = await laterChecks(root, lowered, optionIndex);

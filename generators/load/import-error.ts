@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import * as typeflake from "../../dsl/index.ts";
 import type { Message } from "esbuild";
 import { error, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.ts";
+import type { LoadFailure, ThrownAt } from "../diagnostics/codes/load.ts";
 import { suggestionFor } from "../diagnostics/suggest.ts";
 
 /** The fleet root and the file whose import failed. */
@@ -108,8 +109,15 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   );
   const here = frames.find((frame) => frame.file === target.file);
   const top = frames[0];
-  const elsewhere = top && top !== here ? { thrownAt: { file: top.file, line: top.location.line, column: top.location.column } } : {};
   const overflow = thrown instanceof RangeError && message.startsWith("Maximum call stack size exceeded");
-  const diagnostic = error("load-error", origin, overflow ? { kind: "overflow", message, ...elsewhere } : { kind: "threw", name: thrown.name, message, ...elsewhere });
+  const failure = (thrownAt: ThrownAt | undefined): LoadFailure => {
+    const elsewhere = thrownAt && { thrownAt };
+    return overflow ? { kind: "overflow", message, ...elsewhere } : { kind: "threw", name: thrown.name, message, ...elsewhere };
+  };
+  // Thrown by another fleet file as it loaded, with no call of this file's on the way (a helper's
+  // own top level): its mistake, reported there, once for all the files that import it.
+  if (!here && top) return [{ ...error("load-error", { file: top.file, objectPath: [] }, failure(undefined)), location: top.location }];
+  const thrownAt = top && top !== here ? { file: top.file, line: top.location.line, column: top.location.column } : undefined;
+  const diagnostic = error("load-error", origin, failure(thrownAt));
   return [here ? { ...diagnostic, location: here.location } : diagnostic];
 };

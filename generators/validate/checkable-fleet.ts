@@ -3,7 +3,7 @@
  * lowering) still run on the rest, so one run reports every problem. What a failed file makes
  * meaningless is left out: the failed hosts and modules themselves, and every host or module that
  * refers to a failed host or uses a failed module (its checks would report the failure again as
- * "no such host"). One info line per failed file says which checks wait for it.
+ * "no such host"). One info line names the failed files whose checks wait.
  */
 import type { ConfigBody } from "../../dsl/config-body.ts";
 import { eachConfigured } from "../../services/registry.ts";
@@ -22,10 +22,16 @@ const hostsNamedBy = (config: ConfigBody): string[] => [
 const namesMissingHost = (entry: Entry<ConfigBody>, present: ReadonlySet<string>): boolean =>
   hostsNamedBy(entry.config).some((name) => !present.has(name));
 
-/** The info line for a failed file whose dependent checks did not run. */
-export const skippedChecks = (file: string): Diagnostic => info("checks-skipped", { file, objectPath: [] }, { file });
+/**
+ * The one info line for the failed `files` whose dependent checks did not run, placed at the first
+ * (a broken helper a thousand hosts import fails them all: one line, not a thousand).
+ */
+export const skippedChecks = (files: readonly string[]): Diagnostic[] => {
+  const sorted = [...files].sort();
+  return sorted.length === 0 ? [] : [info("checks-skipped", { file: sorted[0]!, objectPath: [] }, { files: sorted })];
+};
 
-/** The fleet the later checks can judge, and the info lines for what they skipped. */
+/** The fleet the later checks can judge, and the info line for what they skipped. */
 export const checkableFleet = (partial: PartialFleet): { fleet: Fleet; skipped: Diagnostic[] } => {
   const { fleet } = partial;
   // A name that resolves to no passed host: a failed host, or one the reference check reports.
@@ -38,5 +44,5 @@ export const checkableFleet = (partial: PartialFleet): { fleet: Fleet; skipped: 
   const hosts = fleet.hosts.filter((host) => !namesMissingHost(host, present) && !usesMissingModule(host));
   const hostNames = new Set(hosts.map((host) => host.name));
   const homes = (fleet.homes ?? []).filter((home) => home.host === undefined || hostNames.has(home.host));
-  return { fleet: { ...fleet, hosts, modules, homes }, skipped: partial.failedFiles.map(skippedChecks) };
+  return { fleet: { ...fleet, hosts, modules, homes }, skipped: skippedChecks(partial.failedFiles) };
 };

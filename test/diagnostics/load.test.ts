@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
 import { loadAndValidate, loadFleet } from "../../generators/load/index.ts";
+import { runPipeline } from "../../generators/pipeline.ts";
 import { BASE_FLEET, hostFile, moduleFile } from "./support/fleet-text.ts";
 import { removeFleet, writeFleet } from "./support/temp-fleet.ts";
 
@@ -52,16 +53,42 @@ describe("loadFleet", () => {
     expect(second.fleet?.hosts[0]?.config.address).toBe("10.0.20.99");
   });
 
-  it("reports a mistake in a file several definitions import once, where it is", async () => {
-    const importing = (address: string) => `import { defineHost } from "typeflake";\nimport { zone } from "../../shared.ts";\nexport default defineHost({ address: "${address}", timeZone: zone });\n`;
+  const importing = (address: string) => `import { defineHost } from "typeflake";\nimport { zone } from "../../shared.ts";\nexport default defineHost({ address: "${address}", timeZone: zone });\n`;
+  /** Three hosts importing `shared.ts`, written as `shared`. */
+  const sharingFleet = (shared: string) =>
+    fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": importing("10.0.20.10"), "hosts/web/host.ts": importing("10.0.20.11"), "hosts/db/host.ts": importing("10.0.20.12"), "shared.ts": shared });
+
+  it.each([
+    ["a syntax error", `export const zone = "UTC"\nexport const broken = ;\n`, "syntax-error", 2, 23],
+    ["a throw at its top level", `export const zone = "UTC";\nthrow new Error("shared is broken");\n`, "load-error", 2, 7],
+  ])("reports %s in a file several definitions import once, where it is, and one note for the hosts it stops", async (_, shared, code, line, column) => {
+    const root = await sharingFleet(shared);
+    const { diagnostics } = await runPipeline(root);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.origin.file, d.location?.line, d.location?.column])).toEqual([
+      ["error", code, "shared.ts", line, column],
+      ["info", "checks-skipped", "hosts/db/host.ts", undefined, undefined],
+    ]);
+    expect(diagnostics[1]?.data).toEqual({ files: ["hosts/db/host.ts", "hosts/nas/host.ts", "hosts/web/host.ts"] });
+  });
+
+  it("reports a throw inside a helper's function at each host's call: the host's mistake, not the helper's", async () => {
+    const calling = (address: string) =>
+      `import { defineHost } from "typeflake";\nimport { zoneOf } from "../../shared.ts";\nexport default defineHost({ address: "${address}", timeZone: zoneOf("x") });\n`;
     const root = await fleetDir({
       ...BASE_FLEET,
-      "hosts/nas/host.ts": importing("10.0.20.10"),
-      "hosts/web/host.ts": importing("10.0.20.11"),
-      "shared.ts": `export const zone = "UTC"\nexport const broken = ;\n`,
+      "hosts/nas/host.ts": calling("10.0.20.10"),
+      "hosts/web/host.ts": calling("10.0.20.11"),
+      "shared.ts": `export const zoneOf = (host: string): string => {\n  throw new Error(\`no zone for \${host}\`);\n};\n`,
     });
     const { diagnostics } = await loadFleet(root);
-    expect(diagnostics.map((d) => [d.code, d.origin.file, d.location?.line])).toEqual([["syntax-error", "shared.ts", 2]]);
+    expect(diagnostics.map((d) => [d.code, d.origin.file, d.location?.line, d.data])).toEqual(
+      ["hosts/nas/host.ts", "hosts/web/host.ts"].map((file) => [
+        "load-error",
+        file,
+        3,
+        { kind: "threw", name: "Error", message: "no zone for x", thrownAt: { file: "shared.ts", line: 2, column: 9 } },
+      ]),
+    );
   });
 
   it("loads a fleet outside any project: its typeflake import is the running typeflake", async () => {

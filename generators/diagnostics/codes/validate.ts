@@ -78,9 +78,9 @@ export interface ValidateFields {
   };
   /** A definition whose value threw while it was read (a getter); `reason` is what it threw. */
   readonly "unreadable-value": { readonly reason: string };
-  /** A file failed, so the checks that need it (cross-host, ports, options, assertions) did not run. */
+  /** Files failed, so the checks that need them (cross-host, ports, options, assertions) did not run: one note for all. */
   readonly "checks-skipped": {
-    /** The file whose errors stopped them, relative to the fleet root. */
-    readonly file: string;
+    /** The files that did not load or validate, relative to the fleet root, sorted. */
+    readonly files: readonly string[];
   };
 }

@@ -2,6 +2,7 @@
 import type { ValidateFields } from "../codes/validate.ts";
 import { formatObjectPath } from "../diagnostic.ts";
 import type { Renderers } from "./renderer.ts";
+import { joinSome } from "./words.ts";
 
 const relativeTo = (base: string): string => (base === "" ? "the fleet root" : `${base}/`);
 
@@ -95,6 +96,7 @@ export const validateMessages: Renderers<ValidateFields> = {
     `the nix\`…\` fragment is not one valid Nix expression (${CHECKERS[checker]}): ${problem}, at line ${line}, ` +
     `column ${column} of the fragment (${JSON.stringify(sourceLine.length > 60 ? `${sourceLine.slice(0, 57)}...` : sourceLine)}); fix the Nix inside nix\`…\``,
   "unreadable-value": ({ reason }) => `cannot be validated: ${reason}`,
-  "checks-skipped": ({ file }) =>
-    `checks that need ${file} (cross-host, ports, NixOS options and assertions of the hosts that use it) were skipped until its errors are fixed`,
+  "checks-skipped": ({ files }) =>
+    `checks that need ${joinSome(files)} (cross-host, ports, NixOS options and assertions of the hosts that use ${files.length === 1 ? "it" : "them"}) ` +
+    `were skipped until the errors that keep ${files.length === 1 ? "it" : "them"} from loading or validating are fixed`,
 };

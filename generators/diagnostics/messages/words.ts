@@ -4,6 +4,13 @@
 export const joinAlternatives = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 
+/** `a, b and c`, or `a, b, c and 7 more` past `shown` items: a list that may be a thousand long. */
+export const joinSome = (items: readonly string[], shown = 3): string => {
+  if (items.length <= 1) return items[0] ?? "";
+  if (items.length > shown + 1) return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+};
+
 /** `"a", "b", "c"`: names quoted, sorted, joined for "valid keys are …" lists. */
 export const quotedList = (values: Iterable<string>): string =>
   [...values]
