@@ -22,8 +22,14 @@ export type Observations = Readonly<Record<string, string>>;
 
 /** The value of a path that is a folder, where a file's is its hash. */
 const FOLDER = "folder";
+/**
+ * The value of a path that is neither a file nor a folder (a device, a pipe, a socket): never
+ * read, since reading `/dev/urandom` or a serial port would not end. What is read from one is no
+ * input a record can keep (see `fleet-reads.ts`).
+ */
+export const SPECIAL_FILE = "special";
 
-/** What the file at `path` (absolute) holds: its hash, {@link FOLDER}, or {@link ABSENT}. Asked by a read, a stat, an existence test, an open. */
+/** What the file at `path` (absolute) holds: its hash, {@link FOLDER}, {@link SPECIAL_FILE} or {@link ABSENT}. Asked by a read, a stat, an existence test, an open. */
 export const fileObservation = (path: string): string => `file:${path}`;
 
 /** The names (and kinds) in the folder at `path` (absolute), and with `recursive` in every folder below it. */
@@ -38,7 +44,8 @@ export const ENVIRONMENT_NAMES = "env-names:";
 const fileValue = (path: string, memo: HashMemo | undefined): string => {
   const stats = statOf(path);
   if (stats === undefined) return ABSENT;
-  return stats.isDirectory() ? FOLDER : hashFiles([path], memo).get(path)!;
+  if (stats.isDirectory()) return FOLDER;
+  return stats.isFile() ? hashFiles([path], memo).get(path)! : SPECIAL_FILE;
 };
 
 /** One line per entry of the folder at `path` (and below it, with `recursive`): kind and path; the kind matters as much as the name (`withFileTypes`). */

@@ -16,7 +16,7 @@ import { createRequire, syncBuiltinESMExports } from "node:module";
 import { join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeFolders } from "../cache/code-identity.ts";
-import { ENVIRONMENT_NAMES, environmentObservation, fileObservation, folderObservation, observe, type Observations } from "../cache/observations.ts";
+import { ENVIRONMENT_NAMES, environmentObservation, fileObservation, folderObservation, observe, SPECIAL_FILE, type Observations } from "../cache/observations.ts";
 
 /** What one load observed, and the first thing it did that no observation describes. */
 export interface FleetReads {
@@ -25,8 +25,10 @@ export interface FleetReads {
   readonly unrecordable?: string;
 }
 
-/** The functions that read the file named by their first argument (or test it, or open it). */
-const FILE_READS = ["readFile", "stat", "lstat", "access", "open", "realpath", "readlink", "exists", "openAsBlob", "createReadStream"] as const;
+/** The functions that read what is in the file named by their first argument. */
+const CONTENT_READS = ["readFile", "open", "openAsBlob", "createReadStream"] as const;
+/** The functions that read the file named by their first argument, or test it. */
+const FILE_READS = [...CONTENT_READS, "stat", "lstat", "access", "realpath", "readlink", "exists"] as const;
 /** The functions that list the folder named by their first argument (`{ recursive: true }` lists below it). */
 const FOLDER_READS = ["readdir", "opendir"] as const;
 /** What changes the disk (a cached run would not do it again), or searches it as no observation describes. */
@@ -54,11 +56,16 @@ let ownEnvironment: NodeJS.ProcessEnv | undefined;
 /** Set while an observation is made: its own stat and read go through the wrapped `fs` too. */
 let observing = false;
 
-const note = (key: string): void => {
-  if (observing) return;
+/** Observe `key` for every recording that has not yet (once: the first answer is the one the load went on with); its value. */
+const note = (key: string): string | undefined => {
+  if (observing) return undefined;
+  const unobserved = [...recordings].filter((recording) => !recording.has(key));
+  if (unobserved.length === 0) return recordings.values().next().value?.get(key);
   observing = true;
   try {
-    for (const recording of recordings) if (!recording.has(key)) recording.set(key, observe(key));
+    const value = observe(key);
+    for (const recording of unobserved) recording.set(key, value);
+    return value;
   } finally {
     observing = false;
   }
@@ -99,7 +106,8 @@ const onFileCall = (name: string, args: readonly unknown[]): void => {
   const path = pathOf(args[0]);
   if (name === "open" && !readsOnly(args[1])) return refuse(`fs.${name} for writing`);
   if ((FILE_READS as readonly string[]).includes(name)) {
-    if (path !== undefined) note(fileObservation(path));
+    const value = path === undefined ? undefined : note(fileObservation(path));
+    if (value === SPECIAL_FILE && (CONTENT_READS as readonly string[]).includes(name)) refuse(`fs.${name} of ${path}, not a file`);
   } else if ((FOLDER_READS as readonly string[]).includes(name)) {
     if (path !== undefined) note(folderObservation(path, (args[1] as { recursive?: unknown } | undefined)?.recursive === true));
   } else {

@@ -132,6 +132,7 @@ describe("a load that does what no observation describes", () => {
     ["runs a program", `(await import("node:child_process")).execFileSync("true");`],
     ["fetches", `await fetch("http://127.0.0.1:9/").catch(() => undefined);`],
     ["opens a connection with node:https", `(await import("node:https")).get("https://127.0.0.1:9/").on("error", () => undefined);`],
+    ["reads a device (never read to its end by typeflake)", `const fs = await import("node:fs");\nfs.closeSync(fs.openSync("/dev/urandom", "r"));`],
     ["writes the disk (a reused result would not write it again)", `await (await import("node:fs/promises")).mkdir(join(import.meta.dirname, "made"), { recursive: true });`],
   ];
 
