@@ -38,7 +38,9 @@ const hashOf = (path: string, memo: HashMemo | undefined): string => {
   const read = readWithStats(path);
   if (read === undefined) return ABSENT;
   const hash = contentHash(read.bytes);
-  memo?.remember(path, read.stats, hash, readFrom);
+  // A file whose stat says it is empty is read every time: the pseudo files of /proc and /sys
+  // report no size whatever they hold, and keep their stat while their content changes.
+  if (read.stats.size > 0) memo?.remember(path, read.stats, hash, readFrom);
   return hash;
 };
 

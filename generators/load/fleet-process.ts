@@ -6,14 +6,18 @@
  * `process.exit(0)` would pass in CI having checked nothing; the throw is reported where the call is.
  * A top-level `await` that nothing will ever settle would end the process the same way, silently
  * and with status 0, once Node has nothing left to do: the load is ended as unsettled instead.
+ * The working folder and the file mode mask are put back after the load: typeflake reads and
+ * writes the fleet with the user's.
  * What fleet code reads of the machine meanwhile is observed for the run cache (`fleet-reads.ts`).
  */
 import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
 
 /** Loads under way (`plan` loads two revisions of a fleet at once): the process is put back when the last ends. */
 let loading = 0;
-/** `process.stdout`'s and `process`'s own `write` and `exit`, if they had them, while they are replaced. */
-let own: { readonly write: PropertyDescriptor | undefined; readonly exit: PropertyDescriptor | undefined } | undefined;
+/** What loads replace or may change, as it was before the first: `process.stdout`'s and `process`'s own `write` and `exit` (if they had them), the working folder, the mask. */
+let own:
+  | { readonly write: PropertyDescriptor | undefined; readonly exit: PropertyDescriptor | undefined; readonly cwd: string; readonly umask: number | undefined }
+  | undefined;
 /** How to end each load under way as unsettled, called when Node runs out of work while they wait. */
 const unsettle = new Set<() => void>();
 
@@ -33,10 +37,21 @@ const restore = (target: object, key: string, descriptor: PropertyDescriptor | u
   else delete (target as Record<string, unknown>)[key];
 };
 
+/** The file mode mask, read by setting it (`process.umask()` without an argument is deprecated); none in a worker thread, which cannot change it. */
+const currentUmask = (): number | undefined => {
+  try {
+    const mask = process.umask(0o022);
+    process.umask(mask);
+    return mask;
+  } catch {
+    return undefined;
+  }
+};
+
 const enterLoad = (): void => {
   if (loading++ > 0) return;
   const { stdout, stderr } = process;
-  own = { write: Object.getOwnPropertyDescriptor(stdout, "write"), exit: Object.getOwnPropertyDescriptor(process, "exit") };
+  own = { write: Object.getOwnPropertyDescriptor(stdout, "write"), exit: Object.getOwnPropertyDescriptor(process, "exit"), cwd: process.cwd(), umask: currentUmask() };
   stdout.write = stderr.write.bind(stderr) as typeof stdout.write;
   process.exit = refuseExit;
   process.on("beforeExit", onNothingLeft);
@@ -46,6 +61,8 @@ const leaveLoad = (): void => {
   if (--loading > 0 || !own) return;
   restore(process.stdout, "write", own.write);
   restore(process, "exit", own.exit);
+  if (process.cwd() !== own.cwd) process.chdir(own.cwd);
+  if (own.umask !== undefined) process.umask(own.umask);
   process.off("beforeExit", onNothingLeft);
   own = undefined;
 };

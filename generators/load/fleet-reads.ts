@@ -1,50 +1,46 @@
 /**
  * What fleet code reads of the machine while it loads, beyond the modules it imports (which the
  * bundle's metafile lists): files it reads or tests itself, folders it lists, environment
- * variables. While a load is under way, Node's own `fs`, `fs.promises` and `process.env` are
- * wrapped (and `syncBuiltinESMExports` makes `import { readFileSync } from "node:fs"` see the
- * wrapper), so a read anywhere, in a fleet file, a helper, a package it uses, is observed before
- * it happens (see `cache/observations.ts`). What no observation can describe, running a program,
- * the network, writing files, makes the load's result one the run cache must not keep.
+ * variables, what `node:os` says. While a load is under way, Node's own `fs`, `fs.promises`,
+ * `os` and `process.env` are wrapped (and `syncBuiltinESMExports` makes
+ * `import { readFileSync } from "node:fs"` see the wrapper), so a read anywhere, in a fleet file,
+ * a helper, a package it uses, is observed before it happens (see `observed-calls.ts` and
+ * `cache/observations.ts`). What no observation can describe, running a program or a worker, the
+ * network, writing files, reading a device or standard input, makes the load's result one the
+ * run cache must not keep.
  *
  * Typeflake's own reads during the same moments are observed too (but for its own code and data,
  * which the run cache knows by its code identity): that can only add inputs, so it can cost a
  * cache miss, never a stale result.
  */
+import dgram from "node:dgram";
 import fs from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
-import { join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import net from "node:net";
+import os from "node:os";
+import { join, sep } from "node:path";
 import { codeFolders } from "../cache/code-identity.ts";
-import { ENVIRONMENT_NAMES, environmentObservation, fileObservation, folderObservation, observe, SPECIAL_FILE, type Observations } from "../cache/observations.ts";
+import { ALWAYS_OBSERVED, ENVIRONMENT_NAMES, environmentObservation, observe, SPECIAL_FILE, type Observations } from "../cache/observations.ts";
+import {
+  CHANGING_SYSTEM_CALLS,
+  CONTENT_READS,
+  DESCRIPTOR_READS,
+  fileCallObservation,
+  FOLDER_READS,
+  LINK_READS,
+  STAT_READS,
+  STEADY_SYSTEM_CALLS,
+  systemCallObservation,
+  UNRECORDABLE_FILE_CALLS,
+  type CallObservation,
+} from "./observed-calls.ts";
+import { patch, unpatch, type Patch } from "./patch.ts";
 
 /** What one load observed, and the first thing it did that no observation describes. */
 export interface FleetReads {
   readonly observed: Observations;
   /** E.g. `child_process.execSync`: the load's result depends on more than its reads, so it is not cached. */
   readonly unrecordable?: string;
-}
-
-/** The functions that read what is in the file named by their first argument. */
-const CONTENT_READS = ["readFile", "open", "openAsBlob", "createReadStream"] as const;
-/** The functions that read the file named by their first argument, or test it. */
-const FILE_READS = [...CONTENT_READS, "stat", "lstat", "access", "realpath", "readlink", "exists"] as const;
-/** The functions that list the folder named by their first argument (`{ recursive: true }` lists below it). */
-const FOLDER_READS = ["readdir", "opendir"] as const;
-/** What changes the disk (a cached run would not do it again), or searches it as no observation describes. */
-const UNRECORDABLE_FILE_CALLS = [
-  "writeFile", "appendFile", "mkdir", "mkdtemp", "rm", "rmdir", "unlink", "rename", "copyFile", "cp", "symlink", "link",
-  "truncate", "chmod", "chown", "utimes", "createWriteStream", "glob",
-] as const;
-
-/** A callable as the wrappers see it. */
-type Callable = (...args: unknown[]) => unknown;
-
-/** A function put in place of another, and how to put the original back. */
-interface Patch {
-  readonly target: Record<string, unknown>;
-  readonly name: string;
-  readonly original: Callable;
 }
 
 /** The recordings under way (`plan` loads two revisions at once); every read goes to all of them. */
@@ -76,71 +72,46 @@ const refuse = (what: string): void => {
   for (const recording of recordings) if (!unrecordable.has(recording)) unrecordable.set(recording, what);
 };
 
-/** The absolute path a path argument names, or undefined for a file descriptor or anything else. */
-const absolutePathOf = (argument: unknown): string | undefined => {
-  if (typeof argument === "string") return resolve(argument);
-  if (Buffer.isBuffer(argument)) return resolve(argument.toString());
-  if (argument instanceof URL && argument.protocol === "file:") return fileURLToPath(argument);
-  return undefined;
-};
-
 /** typeflake's own code and data (its option index), as `folder/`: part of its code identity already. */
 const CODE_FOLDERS = codeFolders().map((folder) => join(folder, sep));
 /** The folders of the bundles being imported, as `folder/`: typeflake's own output, gone after the load. */
 const bundleFolders = new Set<string>();
 
-/** The path a call reads, unless it is none or typeflake's own. */
-const pathOf = (argument: unknown): string | undefined => {
-  const path = absolutePathOf(argument);
-  if (path === undefined) return undefined;
-  const own = (folder: string) => path.startsWith(folder);
-  return CODE_FOLDERS.some(own) || [...bundleFolders].some(own) ? undefined : path;
+/** Whether an observation key is of typeflake's own files. */
+const isOwn = (key: string): boolean => {
+  const path = key.slice(key.indexOf(":") + 1);
+  const inside = (folder: string) => path.startsWith(folder);
+  return CODE_FOLDERS.some(inside) || [...bundleFolders].some(inside);
 };
 
-/** Whether an `open` flag only reads (`"r"`, `"rs"`, `O_RDONLY`). */
-const readsOnly = (flags: unknown): boolean =>
-  flags === undefined || flags === null || (typeof flags === "string" ? !/[wa+]/.test(flags) : flags === fs.constants.O_RDONLY);
-
-/** What a call of `name` with `args` observes, or why it cannot be recorded. */
-const onFileCall = (name: string, args: readonly unknown[]): void => {
-  const path = pathOf(args[0]);
-  if (name === "open" && !readsOnly(args[1])) return refuse(`fs.${name} for writing`);
-  if ((FILE_READS as readonly string[]).includes(name)) {
-    const value = path === undefined ? undefined : note(fileObservation(path));
-    if (value === SPECIAL_FILE && (CONTENT_READS as readonly string[]).includes(name)) refuse(`fs.${name} of ${path}, not a file`);
-  } else if ((FOLDER_READS as readonly string[]).includes(name)) {
-    if (path !== undefined) note(folderObservation(path, (args[1] as { recursive?: unknown } | undefined)?.recursive === true));
-  } else {
-    refuse(`fs.${name}`);
+const apply = ({ observe: keys = [], readsContentOf, refuse: refused }: CallObservation): void => {
+  if (refused !== undefined) return refuse(refused);
+  for (const key of keys) {
+    if (isOwn(key)) continue;
+    const value = note(key);
+    if (key === readsContentOf && value === SPECIAL_FILE) refuse(`a read of ${key.slice(key.indexOf(":") + 1)}, which is not a file`);
   }
 };
 
-/** `target[name]` replaced by a function that calls `before(args)` and then the original, keeping its properties (`realpathSync.native`, `promisify.custom`). */
-const wrap = (target: Record<string, unknown>, name: string, before: (args: readonly unknown[]) => void): Patch[] => {
-  const original = target[name];
-  if (typeof original !== "function") return [];
-  const wrapper = function (this: unknown, ...args: unknown[]): unknown {
-    before(args);
-    return Reflect.apply(original as Callable, this, args);
-  };
-  for (const key of Reflect.ownKeys(original)) {
-    if (key !== "prototype") Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(original, key)!);
-  }
-  target[name] = wrapper;
-  return [{ target, name, original: original as Callable }];
+/** Every `fs` function observed or refused, in its callback, `Sync` and promise forms, and `realpath`'s `native` ones. */
+const fileSystemPatches = (): Patch[] => {
+  const readOnly = fs.constants.O_RDONLY;
+  const names = [...CONTENT_READS, ...STAT_READS, ...LINK_READS, ...FOLDER_READS, ...DESCRIPTOR_READS, ...UNRECORDABLE_FILE_CALLS];
+  const observed = (name: string) => (args: readonly unknown[]) => apply(fileCallObservation(name, args, readOnly));
+  return [
+    ...patch(fs.realpath, "native", observed("realpath")),
+    ...patch(fs.realpathSync, "native", observed("realpath")),
+    ...names.flatMap((name) => [...patch(fs, name, observed(name)), ...patch(fs, `${name}Sync`, observed(name)), ...patch(fs.promises, name, observed(name))]),
+  ];
 };
 
-/** Every `fs` function the lists above name, in its callback, `Sync` and promise forms. */
-const fileSystemPatches = (): Patch[] =>
-  [...FILE_READS, ...FOLDER_READS, ...UNRECORDABLE_FILE_CALLS].flatMap((name) => [
-    ...wrap(fs as unknown as Record<string, unknown>, name, (args) => onFileCall(name, args)),
-    ...wrap(fs as unknown as Record<string, unknown>, `${name}Sync`, (args) => onFileCall(name, args)),
-    ...wrap(fs.promises as unknown as Record<string, unknown>, name, (args) => onFileCall(name, args)),
-  ]);
+const systemPatches = (): Patch[] =>
+  [...STEADY_SYSTEM_CALLS, ...CHANGING_SYSTEM_CALLS].flatMap((name) => patch(os, name, () => apply(systemCallObservation(name))));
 
 /** The Node modules whose functions reach beyond the machine's files (other programs, the network), and those functions. */
 const EFFECTS: Readonly<Record<string, readonly string[]>> = {
   child_process: ["exec", "execSync", "execFile", "execFileSync", "spawn", "spawnSync", "fork"],
+  worker_threads: ["Worker"],
   http: ["request", "get"],
   https: ["request", "get"],
   http2: ["connect"],
@@ -155,7 +126,7 @@ const requireBuiltin = createRequire(import.meta.url);
 /**
  * The built-in modules Node has loaded so far, by name. Loading `https` costs a run 7 ms, so the
  * modules of {@link EFFECTS} not loaded yet are not loaded to be wrapped: one first loaded while
- * fleet code loads is fleet code's, and is refused as a whole.
+ * fleet code loads is fleet code's, and refuses the recording as a whole.
  */
 const loadedBuiltins = (): ReadonlySet<string> => {
   const list = (process as { moduleLoadList?: readonly string[] }).moduleLoadList;
@@ -167,33 +138,37 @@ const loadedBuiltins = (): ReadonlySet<string> => {
 /** The modules of {@link EFFECTS} not loaded (so not wrapped) when the wrappers were put in place. */
 let unwrappedEffects: readonly string[] = [];
 
-/** The functions of {@link EFFECTS} in the modules loaded already, wrapped to refuse the recording. */
+/** The functions of {@link EFFECTS} in the modules loaded already, and every socket's `connect` and `send`, wrapped to refuse the recording. */
 const effectPatches = (): Patch[] => {
   const loaded = loadedBuiltins();
   unwrappedEffects = Object.keys(EFFECTS).filter((module) => !loaded.has(module));
-  return Object.entries(EFFECTS).flatMap(([module, names]) =>
-    loaded.has(module) ? names.flatMap((name) => wrap(requireBuiltin(`node:${module}`) as Record<string, unknown>, name, () => refuse(`${module}.${name}`))) : [],
-  );
+  const refusing = (what: string) => () => refuse(what);
+  return [
+    ...Object.entries(EFFECTS).flatMap(([module, names]) =>
+      loaded.has(module) ? names.flatMap((name) => patch(requireBuiltin(`node:${module}`) as object, name, refusing(`${module}.${name}`))) : [],
+    ),
+    // `new net.Socket().connect()`, and what every client (http, tls, fetch) connects with.
+    ...patch(net.Socket.prototype, "connect", refusing("a network connection")),
+    ...patch(dgram.Socket.prototype, "send", refusing("a datagram")),
+    ...patch(globalThis, "fetch", refusing("fetch")),
+  ];
 };
 
 const install = (): void => {
-  patches = [
-    ...fileSystemPatches(),
-    ...effectPatches(),
-    ...wrap(globalThis as unknown as Record<string, unknown>, "fetch", () => refuse("fetch")),
-  ];
+  patches = [...fileSystemPatches(), ...systemPatches(), ...effectPatches()];
   ownEnvironment = process.env;
+  const observed = (key: string | symbol) => typeof key === "string" && note(environmentObservation(key));
   process.env = new Proxy(ownEnvironment, {
-    get: (target, key) => (typeof key === "string" && note(environmentObservation(key)), Reflect.get(target, key)),
-    has: (target, key) => (typeof key === "string" && note(environmentObservation(key)), Reflect.has(target, key)),
-    getOwnPropertyDescriptor: (target, key) => (typeof key === "string" && note(environmentObservation(key)), Reflect.getOwnPropertyDescriptor(target, key)),
+    get: (target, key) => (observed(key), Reflect.get(target, key)),
+    has: (target, key) => (observed(key), Reflect.has(target, key)),
+    getOwnPropertyDescriptor: (target, key) => (observed(key), Reflect.getOwnPropertyDescriptor(target, key)),
     ownKeys: (target) => (note(ENVIRONMENT_NAMES), Reflect.ownKeys(target)),
   });
   syncBuiltinESMExports();
 };
 
 const uninstall = (): void => {
-  for (const { target, name, original } of patches) target[name] = original;
+  unpatch(patches);
   patches = [];
   if (ownEnvironment) process.env = ownEnvironment;
   ownEnvironment = undefined;
@@ -211,6 +186,7 @@ export const recordFleetReads = (bundleFolder: string): (() => FleetReads) => {
   if (recordings.size === 0) install();
   recordings.add(recording);
   bundleFolders.add(folder);
+  for (const key of ALWAYS_OBSERVED) note(key);
   return () => {
     const loaded = loadedBuiltins();
     const effect = unwrappedEffects.find((module) => loaded.has(module));

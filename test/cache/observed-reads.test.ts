@@ -33,7 +33,7 @@ export default defineHost({
   ...(existsSync(join(import.meta.dirname, "extra.txt")) && { packages: [pkg("htop")] }),
   users: {
     admin: {
-      description: motd.trim() + " for " + (process.env["${TEAM_VARIABLE}"] ?? "nobody"),
+      description: motd.trim() + " for " + (process.env["${TEAM_VARIABLE}"] ?? "nobody") + " in " + Intl.DateTimeFormat().resolvedOptions().timeZone,
       sshKeys: readdirSync(keys).sort().map((name) => readFileSync(join(keys, name), "utf8").trim()),
     },
   },
@@ -58,8 +58,11 @@ export default defineFleet({
 
 const fleets: string[] = [];
 afterAll(() => Promise.all(fleets.map(removeFleet)));
+const zone = process.env["TZ"];
 afterEach(() => {
   delete process.env[TEAM_VARIABLE];
+  if (zone === undefined) delete process.env["TZ"];
+  else process.env["TZ"] = zone;
 });
 
 const HOST_NIX = "hosts/alpha/default.nix";
@@ -89,6 +92,7 @@ describe("what fleet code reads by itself", () => {
     ["a folder it lists (a new key)", (root) => writeFile(join(root, "keys/bob.pub"), `${BOB}\n`), BOB],
     ["a file it tests for (now there)", (root) => writeFile(join(root, "hosts/alpha/extra.txt"), ""), "htop"],
     ["an environment variable it reads (now set)", async () => (process.env[TEAM_VARIABLE] = "ops"), "Welcome for ops"],
+    ["the time zone, which Intl takes from TZ without asking process.env", async () => (process.env["TZ"] = "Asia/Tokyo"), "in Asia/Tokyo"],
   ];
 
   it.each(changes)("runs the pipeline again after a change to %s", async (_, change, shows) => {
@@ -117,12 +121,18 @@ describe("what fleet code reads by itself", () => {
     expect(json).not.toContain("AAAAC3NzaC1lZDI1NTE5AAAAIH08");
   });
 
-  it("leaves Node's fs, child_process and process.env as they were once the fleet has loaded", async () => {
-    const before = { readFileSync: fs.readFileSync, env: process.env };
-    await recordedFleet();
+  it("leaves Node's fs and process.env, the working folder and the mask as they were once the fleet has loaded", async () => {
+    const before = { readFileSync: fs.readFileSync, env: process.env, cwd: process.cwd(), umask: process.umask(0o022) };
+    process.umask(before.umask);
+    const root = await writeFleet({ ...FLEET, "hosts/alpha/host.ts": HOST.replace(`const keys =`, `process.umask(0);\nprocess.chdir("/");\nconst keys =`) });
+    fleets.push(root);
+    expect((await plannedRun(root, { reuse: true })).plan).toBeDefined();
     expect(fs.readFileSync).toBe(before.readFileSync);
     expect(readFileSync).toBe(before.readFileSync);
     expect(process.env).toBe(before.env);
+    expect(process.cwd()).toBe(before.cwd);
+    expect(process.umask(0o022)).toBe(before.umask);
+    process.umask(before.umask);
   });
 });
 
@@ -132,6 +142,10 @@ describe("a load that does what no observation describes", () => {
     ["runs a program", `(await import("node:child_process")).execFileSync("true");`],
     ["fetches", `await fetch("http://127.0.0.1:9/").catch(() => undefined);`],
     ["opens a connection with node:https", `(await import("node:https")).get("https://127.0.0.1:9/").on("error", () => undefined);`],
+    ["connects a socket itself", `new (await import("node:net")).Socket().connect(9, "127.0.0.1").on("error", () => undefined).destroy();`],
+    ["starts a worker thread", `await new (await import("node:worker_threads")).Worker("0", { eval: true }).terminate();`],
+    ["asks the machine's uptime", `(await import("node:os")).uptime();`],
+    ["reads standard input", `try { (await import("node:fs")).readFileSync(0); } catch {}`],
     ["reads a device (never read to its end by typeflake)", `const fs = await import("node:fs");\nfs.closeSync(fs.openSync("/dev/urandom", "r"));`],
     ["writes the disk (a reused result would not write it again)", `await (await import("node:fs/promises")).mkdir(join(import.meta.dirname, "made"), { recursive: true });`],
   ];
