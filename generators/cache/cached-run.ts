@@ -28,6 +28,8 @@ export interface PlannedRun {
   readonly diagnostics: readonly Diagnostic[];
   /** The hashes of files known by their stat, for writing or checking the plan, and the file that keeps them for the next run. */
   readonly hashes?: StoredHashMemo;
+  /** What fleet code printed when the reused record was made (the fleet was not loaded this time), for the caller to show again. */
+  readonly replayed?: string;
 }
 
 /** How to use the cache. */
@@ -56,7 +58,9 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
     options.reuse ? readHashMemo(memoFile) : new HashMemo(),
   ]);
   const hashes = { memo, file: memoFile };
-  if (previous && (await stillCurrent(root, previous.fingerprint, outer, memo))) return { plan: previous.plan, diagnostics: previous.diagnostics, hashes };
+  if (previous && (await stillCurrent(root, previous.fingerprint, outer, memo))) {
+    return { plan: previous.plan, diagnostics: previous.diagnostics, hashes, ...(previous.loadOutput !== "" && { replayed: previous.loadOutput }) };
+  }
   // Printed texts and located positions are only the same for the same printer and locator.
   const sameCode = previous?.fingerprint.code === outer.code ? previous : undefined;
   const printMemo = sameCode ? printMemoOf(sameCode) : new Map();
@@ -72,6 +76,6 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   const printed = Object.fromEntries(result.printed ?? []);
   // Each text hashed once: the record keeps the hashes, and writing the plan compares with them.
   const plan = { files: result.plan.files.map((planned) => ({ ...planned, sha256: contentHash(planned.text) })) };
-  await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan, printed });
+  await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan, printed, loadOutput: result.read.printed });
   return { plan, diagnostics, hashes };
 };

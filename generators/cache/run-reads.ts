@@ -14,12 +14,14 @@ export interface CheckedPaths {
   readonly facts: PathFacts;
 }
 
-/** What loading the fleet read. */
+/** What loading the fleet read, and printed. */
 export interface LoadReads {
   /** Every file the fleet's load imported: fleet files, local helpers, JSON, packages. */
   readonly files: ReadFiles;
   /** What fleet code read of the machine itself meanwhile: files, folders, environment variables. */
   readonly observed: Observations;
+  /** What fleet code printed while it loaded: a run that reuses the record shows it again. */
+  readonly printed: string;
 }
 
 /** Everything a successful run read that the next run must find unchanged to reuse its result. */

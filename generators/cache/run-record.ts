@@ -20,6 +20,8 @@ export interface RunRecord {
   readonly plan: FilePlan;
   /** Path → fingerprint of the Nix printed into each planned `.nix` file (see `PrintMemo`). */
   readonly printed: Readonly<Record<string, string>>;
+  /** What fleet code printed while the run loaded it, shown again when the record is reused. */
+  readonly loadOutput: string;
 }
 
 /** The record's printed texts by fingerprint: what a later run of the same code need not print again. */
@@ -32,7 +34,7 @@ export const printMemoOf = (record: RunRecord): PrintMemo => {
 };
 
 /** The first line of every record; a new layout gets a new number. */
-const FORMAT = "typeflake run record 4";
+const FORMAT = "typeflake run record 5";
 
 /** A planned file as the record's JSON keeps it: its text's hash and length in UTF-8 bytes; the text comes after the JSON. */
 interface StoredFile {
@@ -83,6 +85,7 @@ const looksLikeRecord = (value: unknown): value is StoredRecord =>
   isJsonObject(value["fingerprint"]["observed"]) &&
   isJsonObject(value["plan"]) &&
   isJsonObject(value["printed"]) &&
+  typeof value["loadOutput"] === "string" &&
   Array.isArray(value["plan"]["files"]) &&
   value["plan"]["files"].every(isStoredFile) &&
   Array.isArray(value["diagnostics"]);

@@ -65,6 +65,8 @@ const loadValidFleet = async (context: CommandContext): Promise<ValidFleet> => {
 const loadPlannedFiles = async (context: CommandContext, reuse: boolean): Promise<PlannedFiles> => {
   const { plannedRun } = await import("../cache/cached-run.ts");
   const result = await plannedRun(context.fleetRoot(), { reuse });
+  // As the load printed it, on stderr, before what typeflake reports.
+  if (result.replayed !== undefined) context.io.stderr.write(result.replayed);
   if (!result.plan) return rejected(context, result.diagnostics);
   return { plan: result.plan, diagnostics: result.diagnostics, ...(result.hashes && { hashes: result.hashes }) };
 };

@@ -405,12 +405,12 @@ type BuiltTogether = Awaited<ReturnType<typeof bundleAndHash>>;
 const loadTogether = async (entries: readonly string[], bundled: BuiltTogether): Promise<LoadedModules | undefined> => {
   // Hashed before Node evaluates them: an edit made meanwhile makes the record miss, never lie.
   const packages = hashFiles([...bundled.nodeLoaded].flatMap(packageFilesOf));
-  const { value: loaded, reads } = await evaluate(bundled.output);
+  const { value: loaded, reads, printed } = await evaluate(bundled.output);
   if (!loaded.ok) return undefined;
   const modules = entries.map((entry, index): [string, LoadedModule] => [entry, { ok: true, exports: loaded.exports[`entry${index}`] as Record<string, unknown> }]);
   const { compiled } = bundled;
   const recordable = compiled !== undefined && reads.unrecordable === undefined;
-  return { modules: new Map(modules), ...(recordable && { read: { files: new Map([...compiled, ...packages]), observed: reads.observed } }) };
+  return { modules: new Map(modules), ...(recordable && { read: { files: new Map([...compiled, ...packages]), observed: reads.observed, printed } }) };
 };
 
 /** What a started bundle needs once it is built: where its files are, and typeflake's export names for the fallbacks. */

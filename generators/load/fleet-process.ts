@@ -7,17 +7,26 @@
  * A top-level `await` that nothing will ever settle would end the process the same way, silently
  * and with status 0, once Node has nothing left to do: the load is ended as unsettled instead.
  * The working folder and the file mode mask are put back after the load: typeflake reads and
- * writes the fleet with the user's.
+ * writes the fleet with the user's. What fleet code prints is kept too, for a run that reuses the
+ * load's record to show again.
  * What fleet code reads of the machine meanwhile is observed for the run cache (`fleet-reads.ts`).
  */
 import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
 
 /** Loads under way (`plan` loads two revisions of a fleet at once): the process is put back when the last ends. */
 let loading = 0;
-/** What loads replace or may change, as it was before the first: `process.stdout`'s and `process`'s own `write` and `exit` (if they had them), the working folder, the mask. */
+/** What loads replace or may change, as it was before the first: the streams' and `process`'s own `write` and `exit` (if they had them), the working folder, the mask. */
 let own:
-  | { readonly write: PropertyDescriptor | undefined; readonly exit: PropertyDescriptor | undefined; readonly cwd: string; readonly umask: number | undefined }
+  | {
+      readonly stdout: PropertyDescriptor | undefined;
+      readonly stderr: PropertyDescriptor | undefined;
+      readonly exit: PropertyDescriptor | undefined;
+      readonly cwd: string;
+      readonly umask: number | undefined;
+    }
   | undefined;
+/** What each load under way has printed so far. */
+const printing = new Set<string[]>();
 /** How to end each load under way as unsettled, called when Node runs out of work while they wait. */
 const unsettle = new Set<() => void>();
 
@@ -48,18 +57,36 @@ const currentUmask = (): number | undefined => {
   }
 };
 
+/** `write`, noting what it writes for every load under way. */
+const noting =
+  (write: NodeJS.WriteStream["write"]) =>
+  (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
+    for (const printed of printing) printed.push(text);
+    return (write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(chunk, ...rest);
+  };
+
 const enterLoad = (): void => {
   if (loading++ > 0) return;
   const { stdout, stderr } = process;
-  own = { write: Object.getOwnPropertyDescriptor(stdout, "write"), exit: Object.getOwnPropertyDescriptor(process, "exit"), cwd: process.cwd(), umask: currentUmask() };
-  stdout.write = stderr.write.bind(stderr) as typeof stdout.write;
+  own = {
+    stdout: Object.getOwnPropertyDescriptor(stdout, "write"),
+    stderr: Object.getOwnPropertyDescriptor(stderr, "write"),
+    exit: Object.getOwnPropertyDescriptor(process, "exit"),
+    cwd: process.cwd(),
+    umask: currentUmask(),
+  };
+  const toStderr = noting(stderr.write.bind(stderr));
+  stdout.write = toStderr as typeof stdout.write;
+  stderr.write = toStderr as typeof stderr.write;
   process.exit = refuseExit;
   process.on("beforeExit", onNothingLeft);
 };
 
 const leaveLoad = (): void => {
   if (--loading > 0 || !own) return;
-  restore(process.stdout, "write", own.write);
+  restore(process.stdout, "write", own.stdout);
+  restore(process.stderr, "write", own.stderr);
   restore(process, "exit", own.exit);
   if (process.cwd() !== own.cwd) process.chdir(own.cwd);
   if (own.umask !== undefined) process.umask(own.umask);
@@ -67,10 +94,12 @@ const leaveLoad = (): void => {
   own = undefined;
 };
 
-/** What `evaluate` gave (or `unsettled` gave, when it never settled), and what it read of the machine. */
+/** What `evaluate` gave (or `unsettled` gave, when it never settled), what it read of the machine, and what it printed. */
 export interface FleetCodeLoaded<T> {
   readonly value: T;
   readonly reads: FleetReads;
+  /** Everything fleet code wrote to stdout or stderr meanwhile (all of it shown on stderr). */
+  readonly printed: string;
 }
 
 /**
@@ -84,15 +113,18 @@ export const asFleetCodeLoads = async <T>(bundleFolder: string, evaluate: () => 
   let end = (): void => undefined;
   const never = new Promise<T>((resolve) => (end = () => resolve(unsettled())));
   unsettle.add(end);
+  const printed: string[] = [];
+  printing.add(printed);
   let reads: FleetReads | undefined;
   try {
     const value = await Promise.race([evaluate(), never]);
     reads = stopRecording();
-    return { value, reads };
+    return { value, reads, printed: printed.join("") };
   } finally {
     // A throw: the recording ends all the same, its reads unused.
     if (reads === undefined) stopRecording();
     unsettle.delete(end);
+    printing.delete(printed);
     leaveLoad();
   }
 };

@@ -40,6 +40,7 @@ describe("the record's layout", () => {
     diagnostics: [],
     plan: { files: texts.map((text, index) => ({ path: `f${index}.nix`, source: "a.ts", text })) },
     printed: {},
+    loadOutput: "",
   };
 
   it("keeps every planned text exactly, after the JSON, whatever its characters", () => {
@@ -64,7 +65,7 @@ describe("the run record", () => {
     // Still JSON, still the same length: only the checksum tells.
     ["changed in one character of a planned file", (text) => text.replace("taken from the record", "taken from the recorD")],
     ["given a wrong checksum", (text) => text.replace(/\n[0-9a-f]{64}\n/, `\n${"0".repeat(64)}\n`)],
-    ["of another format", (text) => text.replace("typeflake run record 4", "typeflake run record 0")],
+    ["of another format", (text) => text.replace("typeflake run record 5", "typeflake run record 0")],
     ["empty", () => ""],
     ["not a record at all", () => "\u0000\u0001garbage"],
   ];

@@ -61,6 +61,19 @@ describe("the process as fleet code finds it while it loads", () => {
     expect(Object.getOwnPropertyDescriptor(process, "exit")).toEqual(exit);
   });
 
+  it("shows what fleet code printed again when a run reuses the record instead of loading the fleet", async () => {
+    const root = await oneHostFleet({ config: `console.warn("debug: the config loads");`, host: `process.stdout.write("debug: alpha loads\\n");` });
+    const first = runTypeflake(["generate"], root);
+    expect(first.status, describeRun(["generate"], first)).toBe(0);
+    const second = runTypeflake(["generate"], root);
+    expect(second.status, describeRun(["generate"], second)).toBe(0);
+    for (const run of [first, second]) {
+      expect(run.stderr).toContain("debug: the config loads\n");
+      expect(run.stderr).toContain("debug: alpha loads\n");
+      expect(run.stdout).not.toContain("debug");
+    }
+  });
+
   it("reports process.exit() where it is called, instead of ending typeflake: generate --check does not pass unchecked", async () => {
     const root = await oneHostFleet({ host: `if (!process.env["NOT_SET_ANYWHERE"]) process.exit(0);` });
     const args = ["generate", "--check", "--json"];
