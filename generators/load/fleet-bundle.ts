@@ -286,6 +286,11 @@ const bundleEach = async (root: string, entries: readonly string[], outdir: stri
 interface BundledTogether {
   readonly output: string;
   readonly inputs: readonly string[];
+  /**
+   * Whether an import's name is a pattern esbuild expanded to the files it matched then
+   * (``import(`./variants/${name}.ts`)``): a file added later that matches is no input it lists.
+   */
+  readonly expandsPattern: boolean;
 }
 
 /** The name of the bundle's generated entry, which is no file of the fleet's. */
@@ -312,7 +317,8 @@ const bundleTogether = async (root: string, entries: readonly string[], outdir: 
     metafile: true,
     write: true,
   });
-  return { output, inputs: fileInputs(root, metafile).filter((input) => input !== exportsFile) };
+  const expandsPattern = Object.values(metafile.inputs).some((input) => input.imports.some((imported) => imported.path.includes("*")));
+  return { output, inputs: fileInputs(root, metafile).filter((input) => input !== exportsFile), expandsPattern };
 };
 
 /** The source files among `inputs` that name their own file, which the plugin must rewrite. */
@@ -322,7 +328,7 @@ const namingOwnFile = (bytes: ReadonlyMap<string, Buffer>): string[] =>
 /**
  * The one bundle, read natively by esbuild, and the hashes of what it compiled and of the
  * configuration files that decided how (undefined when some file may have changed while it was
- * built, see `compiled-inputs.ts`); `entriesConfiguration` are those around the entries, looked
+ * built, see `compiled-inputs.ts`, or when an import is a pattern esbuild expanded); `entriesConfiguration` are those around the entries, looked
  * for before the build. When some files name their own file (`import.meta`, `__dirname`), or
  * changed lately with no earlier hash to prove them by (a helper new to this run), the fleet is
  * bundled a second time with exactly those files read by the plugin: they are only known once
@@ -344,8 +350,9 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
   const absent = new Set(entriesConfiguration.filter((file) => before.recent.get(file) === ABSENT));
   const aroundHelpers = buildConfigurationFiles(first.inputs.filter((input) => !covered.has(dirname(input))));
   const configuration = compiledInputs([...new Set([...entriesConfiguration, ...aroundHelpers])].filter((file) => !absent.has(file)), before);
+  // A pattern's matches are not recorded: a run whose fleet imports one is not recorded either.
   const compiled = (sources: CompiledInputs) =>
-    sources.unproven.length === 0 && configuration.unproven.length === 0
+    !first.expandsPattern && sources.unproven.length === 0 && configuration.unproven.length === 0
       ? new Map([...sources.hashes, ...[...absent].map((file): [string, string] => [file, ABSENT]), ...configuration.hashes])
       : undefined;
   const through = exactly([...new Set([...namingOwnFile(firstInputs.bytes), ...firstInputs.unproven])]);

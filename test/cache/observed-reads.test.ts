@@ -147,6 +147,7 @@ describe("a load that does what no observation describes", () => {
     ["asks the machine's uptime", `(await import("node:os")).uptime();`],
     ["reads standard input", `try { (await import("node:fs")).readFileSync(0); } catch {}`],
     ["reads a device (never read to its end by typeflake)", `const fs = await import("node:fs");\nfs.closeSync(fs.openSync("/dev/urandom", "r"));`],
+    ["imports by a pattern (esbuild bundles the files that match then)", `await import(\`../../\${process.env["${TEAM_VARIABLE}"] ?? "motd"}.txt\`);`],
     ["writes the disk (a reused result would not write it again)", `await (await import("node:fs/promises")).mkdir(join(import.meta.dirname, "made"), { recursive: true });`],
   ];
 
