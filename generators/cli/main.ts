@@ -10,6 +10,16 @@ import { registerCommands } from "./command-registry.ts";
 import { processEnvironment } from "./command-environment.ts";
 import { findFleetRoot, FleetRootNotFound } from "./find-fleet-root.ts";
 import { pendingTracking } from "../git/pending-tracking.ts";
+import { fleetCodeRan } from "../load/fleet-code-ran.ts";
+import { thrownText } from "../diagnostics/thrown-text.ts";
+import { error } from "../diagnostics/diagnostic.ts";
+import { diagnosticsToJson } from "../diagnostics/json.ts";
+import { formatDiagnostics } from "../diagnostics/format.ts";
+import { colorEnabled } from "../emit/color.ts";
+import { CONFIG_FILE } from "../load/layout.ts";
+
+/** The process's own exit, taken before fleet code could replace it. */
+const exit = process.exit.bind(process);
 
 const program = new Command("typeflake")
   .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
@@ -74,6 +84,51 @@ const run = async (): Promise<void> => {
   } catch (caught) {
     reportFailure(caught);
   }
+  // Ended here, not when Node runs out of work: a watcher or socket fleet code left open would
+  // keep typeflake running after it is done.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  exit();
+};
+
+/** Resolves once what was written to `stream` has been handed on (pipes are asynchronous on some systems). */
+const flushed = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => (stream.writableEnded || stream.destroyed ? resolve() : stream.write("", () => resolve())));
+
+
+/**
+ * An error nothing caught, outside any command's own handling: after fleet code ran, unless it
+ * was made in typeflake's own code, it is the fleet's (a promise it did not await, a timer or
+ * callback it left behind); otherwise typeflake's.
+ */
+const reportUncaught = (caught: unknown): void => {
+  let stack = "";
+  try {
+    stack = caught instanceof Error && typeof caught.stack === "string" ? caught.stack : "";
+  } catch {
+    // A stack getter that throws: no frames to judge by.
+  }
+  // Where it was made: the first frame (later ones include typeflake's, which imported the fleet).
+  const top = stack.split("\n").find((line) => /^\s+at /.test(line)) ?? "";
+  const ours = top.includes(TYPEFLAKE_PACKAGE_INFO.root) && !top.includes("node_modules/.cache/typeflake/");
+  if (!fleetCodeRan() || ours) {
+    reportFailure(caught);
+    return exit();
+  }
+  reportFleetFailure(thrownText(caught));
+  environment.setExitCode(ExitCode.Invalid);
+  exit();
+};
+process.on("uncaughtException", reportUncaught);
+process.on("unhandledRejection", reportUncaught);
+
+/**
+ * Report fleet code's `message` as an error of the fleet, at its configuration file, as `--json`
+ * or as text. At once, without locating it: the command is still running, and would otherwise
+ * end (and report) first.
+ */
+const reportFleetFailure = (message: string): void => {
+  const diagnostic = error("load-error", { file: CONFIG_FILE, objectPath: [] }, { kind: "uncaught", message });
+  if (process.argv.includes("--json")) io.stdout.write(`${diagnosticsToJson([diagnostic])}\n`);
+  else io.stderr.write(formatDiagnostics([diagnostic], { color: colorEnabled(io.stderr as { isTTY?: boolean }, io.env) }));
 };
 
 const reportFailure = (caught: unknown): void => {
@@ -84,8 +139,7 @@ const reportFailure = (caught: unknown): void => {
     if (caught.message) io.stderr.write(`typeflake: ${caught.message}\n`);
     environment.setExitCode(caught.exitCode);
   } else {
-    const message = caught instanceof Error ? caught.message : String(caught);
-    io.stderr.write(`typeflake: internal error: ${message}\n`);
+    io.stderr.write(`typeflake: internal error: ${caught instanceof Error ? caught.message : String(caught)}\n`);
     if (io.env["TYPEFLAKE_DEBUG"]) io.stderr.write(`${(caught as Error).stack ?? ""}\n`);
     else io.stderr.write("Set TYPEFLAKE_DEBUG=1 to see where it happened, and please report it.\n");
     environment.setExitCode(ExitCode.Failed);

@@ -11,6 +11,9 @@
  * load's record to show again.
  * What fleet code reads of the machine meanwhile is observed for the run cache (`fleet-reads.ts`).
  */
+import { ExitCode } from "../command/exit-code.ts";
+import { noteFleetCodeRuns } from "./fleet-code-ran.ts";
+import { watchLeftovers } from "./fleet-leftovers.ts";
 import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
 
 /** Loads under way (`plan` loads two revisions of a fleet at once): the process is put back when the last ends. */
@@ -23,6 +26,9 @@ let own:
       readonly exit: PropertyDescriptor | undefined;
       readonly cwd: string;
       readonly umask: number | undefined;
+      readonly exitCode: typeof process.exitCode;
+      /** Undoes what fleet code left behind (`fleet-leftovers.ts`). */
+      readonly undoLeftovers: () => void;
     }
   | undefined;
 /** What each load under way has printed so far. */
@@ -67,15 +73,23 @@ const noting =
   };
 
 const enterLoad = (): void => {
+  noteFleetCodeRuns();
   if (loading++ > 0) return;
   const { stdout, stderr } = process;
+  // First: it takes the built-ins and listeners as they are before anything here changes them.
+  const undoLeftovers = watchLeftovers();
   own = {
+    undoLeftovers,
     stdout: Object.getOwnPropertyDescriptor(stdout, "write"),
     stderr: Object.getOwnPropertyDescriptor(stderr, "write"),
     exit: Object.getOwnPropertyDescriptor(process, "exit"),
     cwd: process.cwd(),
     umask: currentUmask(),
+    exitCode: process.exitCode,
   };
+  // Should the process end while fleet code loads (its own doing: the unsettled-await watch
+  // removed, `process.reallyExit` aside), it ends as failed, not with status 0.
+  process.exitCode = ExitCode.Invalid;
   const toStderr = noting(stderr.write.bind(stderr));
   stdout.write = toStderr as typeof stdout.write;
   stderr.write = toStderr as typeof stderr.write;
@@ -90,7 +104,9 @@ const leaveLoad = (): void => {
   restore(process, "exit", own.exit);
   if (process.cwd() !== own.cwd) process.chdir(own.cwd);
   if (own.umask !== undefined) process.umask(own.umask);
+  process.exitCode = own.exitCode;
   process.off("beforeExit", onNothingLeft);
+  own.undoLeftovers();
   own = undefined;
 };
 
@@ -108,8 +124,8 @@ export interface FleetCodeLoaded<T> {
  * still waits, it never will settle, and the value is `unsettled()`.
  */
 export const asFleetCodeLoads = async <T>(bundleFolder: string, evaluate: () => Promise<T>, unsettled: () => T): Promise<FleetCodeLoaded<T>> => {
-  const stopRecording = recordFleetReads(bundleFolder);
   enterLoad();
+  const stopRecording = recordFleetReads(bundleFolder);
   let end = (): void => undefined;
   const never = new Promise<T>((resolve) => (end = () => resolve(unsettled())));
   unsettle.add(end);

@@ -81,7 +81,8 @@ const nodeStack = (error: Error): string => {
   const installed = v8.prepareStackTrace;
   v8.prepareStackTrace = undefined;
   try {
-    return error.stack ?? "";
+    const { stack } = error;
+    return typeof stack === "string" ? stack : "";
   } finally {
     v8.prepareStackTrace = installed;
   }

@@ -7,6 +7,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { NamedSource } from "../validate/sources.ts";
 import type { FleetFile } from "./discover.ts";
 import type { LoadedModule } from "./fleet-bundle.ts";
+import { thrownText } from "../diagnostics/thrown-text.ts";
 import { buildFailure, importFailure } from "./import-error.ts";
 
 /** The loaded definition, or why there is none. */
@@ -22,14 +23,25 @@ export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModu
   if (!loaded.ok) {
     const target = { root, file: file.file };
     if (loaded.kind === "unsettled") return failed(error("load-error", origin, { kind: "unsettled" }));
-    return failed(...(loaded.kind === "build" ? buildFailure(target, loaded.messages) : importFailure(target, loaded.thrown)));
+    if (loaded.kind === "build") return failed(...buildFailure(target, loaded.messages));
+    try {
+      return failed(...importFailure(target, loaded.thrown));
+    } catch {
+      // What was thrown throws when it is read (a Proxy, a getter): all there is to say is that.
+      return failed(error("load-error", origin, { kind: "thrown-value", value: thrownText(loaded.thrown) }));
+    }
   }
   const { exports } = loaded;
   if (!("default" in exports) || exports["default"] === undefined) {
     return failed(error("missing-default-export", origin, { kind: file.kind }));
   }
   const value = exports["default"];
-  const kind = definitionKind(value);
+  let kind: ReturnType<typeof definitionKind>;
+  try {
+    kind = definitionKind(value);
+  } catch (thrown) {
+    return failed(error("unreadable-value", origin, { reason: thrownText(thrown) }));
+  }
   if (kind !== file.kind) {
     return failed(error("wrong-definition", origin, kind === undefined ? { kind: file.kind } : { kind: file.kind, made: kind }));
   }

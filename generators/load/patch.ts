@@ -11,19 +11,26 @@ export interface Patch {
   readonly original: unknown;
 }
 
-/** `target[name]` replaced by a function that calls `before(args)`, then the original; none when it is no function. */
-export const patch = (target: object, name: string, before: (args: readonly unknown[]) => void): Patch[] => {
+/**
+ * `target[name]` replaced by a function that calls `before(args)`, then the original, then
+ * `after` with what it returned; none when it is no function.
+ */
+export const patch = (target: object, name: string, before: (args: readonly unknown[]) => void, after: (result: unknown) => void = () => undefined): Patch[] => {
   const record = target as Record<string, unknown>;
   const original = record[name];
   if (typeof original !== "function") return [];
   record[name] = new Proxy(original, {
     apply: (callee, self, args: unknown[]) => {
       before(args);
-      return Reflect.apply(callee, self, args);
+      const result: unknown = Reflect.apply(callee, self, args);
+      after(result);
+      return result;
     },
     construct: (callee, args: unknown[], newTarget) => {
       before(args);
-      return Reflect.construct(callee, args, newTarget);
+      const result = Reflect.construct(callee, args, newTarget);
+      after(result);
+      return result;
     },
   });
   return [{ target: record, name, original }];

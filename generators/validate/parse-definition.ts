@@ -2,6 +2,7 @@
  * Parse one definition file's default export with its schema, collecting every problem in it:
  * schema issues, with typeflake's messages, and private keys anywhere in it.
  */
+import { thrownText } from "../diagnostics/thrown-text.ts";
 import type { z } from "zod";
 import { error, formatObjectPath, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { PARSE_PARAMS } from "./issue-messages.ts";
@@ -31,7 +32,7 @@ export const parseDefinition = <Schema extends z.ZodType>(
     return parseWalkable(schema, source);
   } catch (thrown) {
     // Cycles, deep nesting and sparse arrays are reported before parsing (nix-representable.ts); what is left is a getter that throws.
-    const reason = String(thrown);
+    const reason = thrownText(thrown);
     return {
       config: undefined,
       diagnostics: [error("unreadable-value", { file: source.file, objectPath: [] }, { reason })],

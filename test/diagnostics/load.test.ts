@@ -91,6 +91,17 @@ describe("loadFleet", () => {
     );
   });
 
+  it.each([
+    ["an Error whose message getter throws", `class Odd extends Error { override get message(): string { throw new Error("inner"); } }\nthrow new Odd();\n`, "load-error"],
+    ["an Error whose stack is not text", `const odd = new Error("odd");\nObject.defineProperty(odd, "stack", { value: 42 });\nthrow odd;\n`, "load-error"],
+    ["a Proxy whose every trap throws", `throw new Proxy({}, { get() { throw new Error("all"); }, getPrototypeOf() { throw new Error("all"); } });\n`, "load-error"],
+    ["a default export that is a revoked Proxy", `const { proxy, revoke } = Proxy.revocable({}, {});\nrevoke();\nexport default proxy;\n`, "unreadable-value"],
+  ])("reports a file that throws or exports %s, never crashing on it", async (_, text, code) => {
+    const root = await fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n${text}` });
+    const { diagnostics } = await loadAndValidate(root);
+    expect(diagnostics.map((d) => [d.code, d.origin.file])).toEqual([[code, "hosts/nas/host.ts"]]);
+  });
+
   it("loads a fleet outside any project: its typeflake import is the running typeflake", async () => {
     const root = await writeFleet(BASE_FLEET, tmpdir());
     roots.push(root);

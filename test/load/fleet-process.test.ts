@@ -4,10 +4,13 @@
  * reported where it is called instead of ending typeflake (`--check` would pass, having checked
  * nothing), and so is a top-level `await` nothing will ever settle.
  */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { tmpdir } from "node:os";
-import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
+import { spawnSync } from "node:child_process";
+import { describeRun, runTypeflake, typeflakeArgs } from "../cli/support/typeflake-process.ts";
 import { asFleetCodeLoads } from "../../generators/load/fleet-process.ts";
 
 const fleets: string[] = [];
@@ -91,5 +94,47 @@ describe("the process as fleet code finds it while it loads", () => {
     const records = JSON.parse(run.stdout) as { file: string; severity: string; code: string; message: string }[];
     const errors = records.filter((record) => record.severity === "error");
     expect(errors).toEqual([expect.objectContaining({ file: "hosts/alpha/host.ts", code: "load-error", message: expect.stringContaining("never finished loading") })]);
+  });
+});
+
+describe("what fleet code leaves behind once it has loaded", () => {
+  /** `typeflake generate --json` on a fleet whose host runs `line` and has one mistake, an unknown key. */
+  const generateWithMistake = async (line: string) => {
+    const root = await oneHostFleet({ host: line });
+    const host = join(root, "hosts/alpha/host.ts");
+    await writeFile(host, (await readFile(host, "utf8")).replace(`hardware: "./hardware.nix" }`, `hardware: "./hardware.nix", bogus: 1 } as never`));
+    const args = ["generate", "--json"];
+    const run = spawnSync(process.execPath, typeflakeArgs(args), { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" }, timeout: 60_000 });
+    return { run: { status: run.status, stdout: run.stdout, stderr: run.stderr }, args };
+  };
+
+  it.each([
+    ["an interval it leaves running", "setInterval(() => undefined, 1000);"],
+    ["a folder it leaves watched", `import { watch } from "node:fs";\nwatch(new URL("./", import.meta.url));`],
+    ["a timer that would end typeflake with status 0", "setTimeout(() => process.exit(0), 0);"],
+    ["a timer that would print on stdout", `setTimeout(() => console.log("late"), 0);`],
+    ["an exit listener setting status 0", "process.on(\"exit\", () => { process.exitCode = 0; });"],
+    ["built-ins it replaced (JSON.stringify, Object.keys, an enumerable Object.prototype key)", `(Object.prototype as any).extra = 1;\nJSON.stringify = () => "{}";\nObject.keys = () => [];`],
+  ])("does not change how generate ends or what it reports: %s", async (_, line) => {
+    const { run, args } = await generateWithMistake(line);
+    expect(run.status, describeRun(args, run)).toBe(1);
+    const records = JSON.parse(run.stdout) as { file: string; severity: string; code: string }[];
+    expect(records.filter((record) => record.severity === "error").map((record) => [record.file, record.code])).toEqual([["hosts/alpha/host.ts", "unknown-key"]]);
+  });
+
+  it("reports a promise it did not await that rejects as the fleet's error, not a stack trace", async () => {
+    // Rejected at once, so that it is noticed while the run is under way, whatever the machine's speed.
+    const { run, args } = await generateWithMistake(`const key = Promise.reject(new Error("key file missing"));`);
+    expect(run.status, describeRun(args, run)).toBe(1);
+    const records = JSON.parse(run.stdout) as { severity: string }[];
+    expect(records.filter((record) => record.severity === "error")).toEqual([
+      expect.objectContaining({ file: "typeflake.config.ts", code: "load-error", data: { kind: "uncaught", message: "Error: key file missing" } }),
+    ]);
+    expect(run.stderr).not.toContain("    at ");
+  });
+
+  it("ends as failed, not with status 0, when fleet code removes the watch on a top-level await that never settles", async () => {
+    const { run, args } = await generateWithMistake(`process.removeAllListeners("beforeExit");\nawait new Promise(() => undefined);`);
+    expect(run.status, describeRun(args, run)).toBe(1);
   });
 });

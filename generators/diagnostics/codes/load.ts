@@ -18,6 +18,8 @@ export type LoadFailure =
   | { readonly kind: "thrown-value"; readonly value: string }
   /** The file threw `name: message`, at `thrownAt` when that is another fleet file. */
   | { readonly kind: "threw"; readonly name: string; readonly message: string; readonly thrownAt?: ThrownAt }
+  /** Fleet code threw `message` where no file can be named: a promise it did not await, a timer or callback it left behind. */
+  | { readonly kind: "uncaught"; readonly message: string }
   /** A top-level `await` in the file, or in one it imports, waits for a promise nothing is left to settle. */
   | { readonly kind: "unsettled" }
   /** JavaScript ran out of stack while loading the file. */

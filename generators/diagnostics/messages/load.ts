@@ -34,6 +34,11 @@ const loadFailure = (failure: LoadFailure): string => {
       return `threw ${failure.value} while loading`;
     case "threw":
       return `threw while loading: ${failure.name}: ${failure.message}${at(failure.thrownAt)}`;
+    case "uncaught":
+      return (
+        `the fleet's code threw where no file can be named: ${failure.message}; a promise it did not await, or a timer or callback it ` +
+        "left running, failed: await the promise, or catch the error"
+      );
     case "unsettled":
       return (
         "never finished loading: a top-level await in this file, or in a file it imports, waits for a promise that nothing is left to settle " +
