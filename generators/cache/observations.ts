@@ -51,6 +51,9 @@ export const ENVIRONMENT_NAMES = "env-names:";
 /** The working folder, which a relative path is read from. */
 export const WORKING_FOLDER = "cwd:";
 
+/** The command line typeflake was run with (`process.argv`), which fleet code read. */
+export const COMMAND_LINE = "argv:";
+
 /** What the `node:os` function `name` (no arguments: `hostname`, `homedir`, …) answers. */
 export const systemObservation = (name: string): string => `os:${name}`;
 
@@ -152,6 +155,8 @@ export const observe = (key: string, memo?: HashMemo): string => {
       return contentHash(Object.keys(process.env).sort().join("\n"));
     case "cwd":
       return contentHash(process.cwd());
+    case "argv":
+      return contentHash(JSON.stringify(process.argv));
     case "os":
       return systemValue(subject);
     default:

@@ -20,7 +20,7 @@ import net from "node:net";
 import os from "node:os";
 import { join, sep } from "node:path";
 import { codeFolders } from "../cache/code-identity.ts";
-import { ALWAYS_OBSERVED, ENVIRONMENT_NAMES, environmentObservation, observe, SPECIAL_FILE, type Observations } from "../cache/observations.ts";
+import { ALWAYS_OBSERVED, COMMAND_LINE, ENVIRONMENT_NAMES, environmentObservation, observe, SPECIAL_FILE, type Observations } from "../cache/observations.ts";
 import {
   CHANGING_SYSTEM_CALLS,
   CONTENT_READS,
@@ -49,6 +49,7 @@ const recordings = new Set<Map<string, string>>();
 const unrecordable = new WeakMap<Map<string, string>, string>();
 let patches: readonly Patch[] = [];
 let ownEnvironment: NodeJS.ProcessEnv | undefined;
+let ownArguments: string[] | undefined;
 /** Set while an observation is made: its own stat and read go through the wrapped `fs` too. */
 let observing = false;
 
@@ -164,6 +165,12 @@ const install = (): void => {
     getOwnPropertyDescriptor: (target, key) => (observed(key), Reflect.getOwnPropertyDescriptor(target, key)),
     ownKeys: (target) => (note(ENVIRONMENT_NAMES), Reflect.ownKeys(target)),
   });
+  // `generate` and `generate --check` share a record, unless fleet code reads the command line.
+  ownArguments = process.argv;
+  process.argv = new Proxy(ownArguments, {
+    get: (target, key) => (note(COMMAND_LINE), Reflect.get(target, key)),
+    ownKeys: (target) => (note(COMMAND_LINE), Reflect.ownKeys(target)),
+  });
   syncBuiltinESMExports();
 };
 
@@ -171,7 +178,9 @@ const uninstall = (): void => {
   unpatch(patches);
   patches = [];
   if (ownEnvironment) process.env = ownEnvironment;
+  if (ownArguments) process.argv = ownArguments;
   ownEnvironment = undefined;
+  ownArguments = undefined;
   syncBuiltinESMExports();
 };
 

@@ -33,7 +33,7 @@ export default defineHost({
   ...(existsSync(join(import.meta.dirname, "extra.txt")) && { packages: [pkg("htop")] }),
   users: {
     admin: {
-      description: motd.trim() + " for " + (process.env["${TEAM_VARIABLE}"] ?? "nobody") + " in " + Intl.DateTimeFormat().resolvedOptions().timeZone,
+      description: motd.trim() + " for " + (process.env["${TEAM_VARIABLE}"] ?? "nobody") + " in " + Intl.DateTimeFormat().resolvedOptions().timeZone + " with " + process.argv.length + " arguments",
       sshKeys: readdirSync(keys).sort().map((name) => readFileSync(join(keys, name), "utf8").trim()),
     },
   },
@@ -59,7 +59,9 @@ export default defineFleet({
 const fleets: string[] = [];
 afterAll(() => Promise.all(fleets.map(removeFleet)));
 const zone = process.env["TZ"];
+const commandLine = [...process.argv];
 afterEach(() => {
+  process.argv.splice(0, process.argv.length, ...commandLine);
   delete process.env[TEAM_VARIABLE];
   if (zone === undefined) delete process.env["TZ"];
   else process.env["TZ"] = zone;
@@ -92,6 +94,7 @@ describe("what fleet code reads by itself", () => {
     ["a folder it lists (a new key)", (root) => writeFile(join(root, "keys/bob.pub"), `${BOB}\n`), BOB],
     ["a file it tests for (now there)", (root) => writeFile(join(root, "hosts/alpha/extra.txt"), ""), "htop"],
     ["an environment variable it reads (now set)", async () => (process.env[TEAM_VARIABLE] = "ops"), "Welcome for ops"],
+    ["the command line it reads", async () => process.argv.push("--typeflake-test-flag"), `with ${process.argv.length + 1} arguments`],
     ["the time zone, which Intl takes from TZ without asking process.env", async () => (process.env["TZ"] = "Asia/Tokyo"), "in Asia/Tokyo"],
   ];
 
