@@ -93,7 +93,6 @@ const run = async (): Promise<void> => {
 /** Resolves once what was written to `stream` has been handed on (pipes are asynchronous on some systems). */
 const flushed = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => (stream.writableEnded || stream.destroyed ? resolve() : stream.write("", () => resolve())));
 
-
 /**
  * An error nothing caught, outside any command's own handling: after fleet code ran, unless it
  * was made in typeflake's own code, it is the fleet's (a promise it did not await, a timer or
@@ -139,7 +138,8 @@ const reportFailure = (caught: unknown): void => {
     if (caught.message) io.stderr.write(`typeflake: ${caught.message}\n`);
     environment.setExitCode(caught.exitCode);
   } else {
-    io.stderr.write(`typeflake: internal error: ${caught instanceof Error ? caught.message : String(caught)}\n`);
+    const message = caught instanceof Error ? caught.message : String(caught);
+    io.stderr.write(`typeflake: internal error: ${message}\n`);
     if (io.env["TYPEFLAKE_DEBUG"]) io.stderr.write(`${(caught as Error).stack ?? ""}\n`);
     else io.stderr.write("Set TYPEFLAKE_DEBUG=1 to see where it happened, and please report it.\n");
     environment.setExitCode(ExitCode.Failed);
