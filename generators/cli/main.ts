@@ -10,7 +10,7 @@ import { registerCommands } from "./command-registry.ts";
 import { processEnvironment } from "./command-environment.ts";
 import { findFleetRoot, FleetRootNotFound } from "./find-fleet-root.ts";
 import { pendingTracking } from "../git/pending-tracking.ts";
-import { fleetCodeRan } from "../load/fleet-code-ran.ts";
+import { ExitRefused, fleetCodeRan } from "../load/fleet-code-ran.ts";
 import { thrownText } from "../diagnostics/thrown-text.ts";
 import { error } from "../diagnostics/diagnostic.ts";
 import { diagnosticsToJson } from "../diagnostics/json.ts";
@@ -18,8 +18,9 @@ import { formatDiagnostics } from "../diagnostics/format.ts";
 import { colorEnabled } from "../emit/color.ts";
 import { CONFIG_FILE } from "../load/layout.ts";
 
-/** The process's own exit, taken before fleet code could replace it. */
+/** The process's own exit and stdout, taken before fleet code could replace them (while it loads, stdout is sent to stderr). */
 const exit = process.exit.bind(process);
+const writeStdout = process.stdout.write.bind(process.stdout);
 
 const program = new Command("typeflake")
   .description("Describe a fleet of NixOS machines in typed TypeScript; typeflake writes and drives its flake.")
@@ -108,7 +109,7 @@ const reportUncaught = (caught: unknown): void => {
   // Where it was made: the first frame (later ones include typeflake's, which imported the fleet).
   const top = stack.split("\n").find((line) => /^\s+at /.test(line)) ?? "";
   const ours = top.includes(TYPEFLAKE_PACKAGE_INFO.root) && !top.includes("node_modules/.cache/typeflake/");
-  if (!fleetCodeRan() || ours) {
+  if (!fleetCodeRan() || (ours && !(caught instanceof ExitRefused))) {
     reportFailure(caught);
     return exit();
   }
@@ -126,7 +127,7 @@ process.on("unhandledRejection", reportUncaught);
  */
 const reportFleetFailure = (message: string): void => {
   const diagnostic = error("load-error", { file: CONFIG_FILE, objectPath: [] }, { kind: "uncaught", message });
-  if (process.argv.includes("--json")) io.stdout.write(`${diagnosticsToJson([diagnostic])}\n`);
+  if (process.argv.includes("--json")) writeStdout(`${diagnosticsToJson([diagnostic])}\n`);
   else io.stderr.write(formatDiagnostics([diagnostic], { color: colorEnabled(io.stderr as { isTTY?: boolean }, io.env) }));
 };
 

@@ -10,9 +10,20 @@
  * - Built-ins it changed (`Object.prototype.extra = …`, `JSON.parse = …`, a polyfill replacing
  *   `Array.prototype.map`) are put back: typeflake's own code relies on them.
  */
+import childProcess from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import timers from "node:timers";
+import util from "node:util";
 import { patch, unpatch } from "./patch.ts";
+
+// Taken before any fleet code runs: putting the built-ins back must not use the ones it replaced
+// (an emptied `Reflect.ownKeys`, an array iterator that yields nothing, a broken `Function.prototype.call`).
+const { ownKeys, deleteProperty, defineProperty } = Reflect;
+const { getOwnPropertyDescriptors, hasOwn } = Object;
 
 /** The standard built-ins typeflake relies on, by their global names; each with its prototype. */
 const BUILT_IN_NAMES = [
@@ -20,6 +31,9 @@ const BUILT_IN_NAMES = [
   "WeakMap", "WeakSet", "Date", "RegExp", "Error", "TypeError", "RangeError", "SyntaxError", "ArrayBuffer", "Uint8Array", "DataView",
   "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Intl",
 ] as const;
+
+/** Node's modules typeflake works through, whose functions fleet code could replace. */
+const NODE_MODULES: readonly object[] = [fs, fs.promises, path, crypto, os, util, childProcess, timers];
 
 /** Every object whose own properties are kept: the built-ins, their prototypes, the typed arrays' and iterators' shared ones. */
 const builtInObjects = (): object[] => {
@@ -31,30 +45,36 @@ const builtInObjects = (): object[] => {
   });
   const typedArray = Object.getPrototypeOf(Uint8Array) as { prototype: object };
   const arrayIterator = Object.getPrototypeOf([][Symbol.iterator]()) as object;
-  return [...constructors, ...prototypes, typedArray, typedArray.prototype, arrayIterator, Object.getPrototypeOf(arrayIterator) as object];
+  return [...constructors, ...prototypes, typedArray, typedArray.prototype, arrayIterator, Object.getPrototypeOf(arrayIterator) as object, ...NODE_MODULES];
 };
 
 /** An object's own properties as they are now. */
 type Snapshot = ReadonlyMap<object, PropertyDescriptorMap>;
 
-const snapshot = (objects: readonly object[]): Snapshot => new Map(objects.map((object) => [object, Object.getOwnPropertyDescriptors(object)]));
+const snapshot = (objects: readonly object[]): Snapshot => new Map(objects.map((object) => [object, getOwnPropertyDescriptors(object)]));
 
 const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor): boolean =>
   a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
 
-/** Put every object of `kept` back as it was: properties added removed, changed ones redefined (where they still can be). */
-const restoreSnapshot = (kept: Snapshot): void => {
-  for (const [object, before] of kept) {
-    const now = Object.getOwnPropertyDescriptors(object);
-    for (const key of Reflect.ownKeys(now)) {
-      if (!Object.prototype.hasOwnProperty.call(before, key)) Reflect.deleteProperty(object, key);
-    }
-    for (const key of Reflect.ownKeys(before)) {
+/**
+ * Put every object of `kept` back as it was: properties added removed, changed ones redefined
+ * (where they still can be). Counted loops and the functions taken at start only: the iterators
+ * and methods this puts back may be the broken ones.
+ */
+const restoreSnapshot = (kept: readonly (readonly [object, PropertyDescriptorMap])[]): void => {
+  for (let index = 0; index < kept.length; index += 1) {
+    const [object, before] = kept[index]!;
+    const now = getOwnPropertyDescriptors(object);
+    const added = ownKeys(now);
+    for (let at = 0; at < added.length; at += 1) if (!hasOwn(before, added[at]!)) deleteProperty(object, added[at]!);
+    const keys = ownKeys(before);
+    for (let at = 0; at < keys.length; at += 1) {
+      const key = keys[at]!;
       const was = (before as Record<PropertyKey, PropertyDescriptor>)[key]!;
       const is = (now as Record<PropertyKey, PropertyDescriptor>)[key];
       if (is === undefined || !sameDescriptor(was, is)) {
         try {
-          Object.defineProperty(object, key, was);
+          defineProperty(object, key, was);
         } catch {
           // Made non-configurable meanwhile (frozen): nothing can put it back.
         }
@@ -76,7 +96,8 @@ const TIMERS = [
  */
 export const watchLeftovers = (): (() => void) => {
   const global = globalThis as unknown as Record<string, unknown>;
-  const builtIns = snapshot([globalThis, ...builtInObjects()]);
+  // An array of pairs, not a Map: a Map's iterator is a built-in fleet code may have replaced.
+  const builtIns = [...snapshot([globalThis, ...builtInObjects()])];
   const listeners = new Map(process.eventNames().map((event) => [event, process.rawListeners(event)]));
   const started: [clear: (handle: unknown) => void, handle: unknown][] = [];
   const patches = TIMERS.flatMap(([start, clearName]) => {
@@ -86,10 +107,10 @@ export const watchLeftovers = (): (() => void) => {
   });
   syncBuiltinESMExports();
   return () => {
+    restoreSnapshot(builtIns);
     unpatch(patches);
     syncBuiltinESMExports();
     for (const [clear, handle] of started) clear(handle);
-    restoreSnapshot(builtIns);
     for (const event of new Set([...process.eventNames(), ...listeners.keys()])) {
       const before = listeners.get(event) ?? [];
       const now = process.rawListeners(event);

@@ -12,7 +12,7 @@
  * What fleet code reads of the machine meanwhile is observed for the run cache (`fleet-reads.ts`).
  */
 import { ExitCode } from "../command/exit-code.ts";
-import { noteFleetCodeRuns } from "./fleet-code-ran.ts";
+import { ExitRefused, noteFleetCodeRuns } from "./fleet-code-ran.ts";
 import { watchLeftovers } from "./fleet-leftovers.ts";
 import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
 
@@ -36,9 +36,9 @@ const printing = new Set<string[]>();
 /** How to end each load under way as unsettled, called when Node runs out of work while they wait. */
 const unsettle = new Set<() => void>();
 
-/** What fleet code's `process.exit(code)` throws while it loads. */
+/** What fleet code's `process.exit(code)` does while it loads. */
 const refuseExit = (code?: string | number | null): never => {
-  throw new Error(`process.exit(${code ?? ""}) was called while the fleet loaded; throw an Error saying what is wrong instead, and typeflake reports it here`);
+  throw new ExitRefused(`process.exit(${code ?? ""}) was called while the fleet loaded; throw an Error saying what is wrong instead, and typeflake reports it here`);
 };
 
 /** Node's event loop is empty: whatever a load still awaits, nothing is left that could settle it. */
@@ -46,10 +46,14 @@ const onNothingLeft = (): void => {
   for (const end of [...unsettle]) end();
 };
 
-/** Put back `target[key]` as it was: its own property, or none (its prototype's). */
+/** Put back `target[key]` as it was: its own property, or none (its prototype's); unless fleet code made it unchangeable. */
 const restore = (target: object, key: string, descriptor: PropertyDescriptor | undefined): void => {
-  if (descriptor) Object.defineProperty(target, key, descriptor);
-  else delete (target as Record<string, unknown>)[key];
+  try {
+    if (descriptor) Object.defineProperty(target, key, descriptor);
+    else delete (target as Record<string, unknown>)[key];
+  } catch {
+    // `Object.defineProperty(process, "exit", { configurable: false })`: typeflake exits through its own copy.
+  }
 };
 
 /** The file mode mask, read by setting it (`process.umask()` without an argument is deprecated); none in a worker thread, which cannot change it. */
@@ -99,6 +103,8 @@ const enterLoad = (): void => {
 
 const leaveLoad = (): void => {
   if (--loading > 0 || !own) return;
+  // First: what comes next uses the built-ins it puts back.
+  own.undoLeftovers();
   restore(process.stdout, "write", own.stdout);
   restore(process.stderr, "write", own.stderr);
   restore(process, "exit", own.exit);
@@ -106,7 +112,6 @@ const leaveLoad = (): void => {
   if (own.umask !== undefined) process.umask(own.umask);
   process.exitCode = own.exitCode;
   process.off("beforeExit", onNothingLeft);
-  own.undoLeftovers();
   own = undefined;
 };
 
@@ -131,16 +136,20 @@ export const asFleetCodeLoads = async <T>(bundleFolder: string, evaluate: () => 
   unsettle.add(end);
   const printed: string[] = [];
   printing.add(printed);
-  let reads: FleetReads | undefined;
+  let value: T;
+  let reads: FleetReads;
   try {
-    const value = await Promise.race([evaluate(), never]);
-    reads = stopRecording();
-    return { value, reads, printed: printed.join("") };
+    try {
+      value = await Promise.race([evaluate(), never]);
+    } finally {
+      unsettle.delete(end);
+      printing.delete(printed);
+      // Before the recording stops: putting back the built-ins comes first, as stopping uses them.
+      leaveLoad();
+    }
   } finally {
-    // A throw: the recording ends all the same, its reads unused.
-    if (reads === undefined) stopRecording();
-    unsettle.delete(end);
-    printing.delete(printed);
-    leaveLoad();
+    // After a throw too: the recording ends all the same, its reads unused.
+    reads = stopRecording();
   }
+  return { value, reads, printed: printed.join("") };
 };

@@ -115,6 +115,9 @@ describe("what fleet code leaves behind once it has loaded", () => {
     ["a timer that would print on stdout", `setTimeout(() => console.log("late"), 0);`],
     ["an exit listener setting status 0", "process.on(\"exit\", () => { process.exitCode = 0; });"],
     ["built-ins it replaced (JSON.stringify, Object.keys, an enumerable Object.prototype key)", `(Object.prototype as any).extra = 1;\nJSON.stringify = () => "{}";\nObject.keys = () => [];`],
+    ["Reflect.ownKeys emptied (which putting the built-ins back must not use)", "Reflect.ownKeys = () => [];"],
+    ["a Node function typeflake uses replaced (crypto.createHash)", `import crypto from "node:crypto";\n(crypto as any).createHash = () => { throw new Error("no hashing"); };`],
+    ["process.exit made unchangeable", `Object.defineProperty(process, "exit", { value: () => undefined, writable: false, configurable: false });`],
   ])("does not change how generate ends or what it reports: %s", async (_, line) => {
     const { run, args } = await generateWithMistake(line);
     expect(run.status, describeRun(args, run)).toBe(1);
@@ -122,13 +125,17 @@ describe("what fleet code leaves behind once it has loaded", () => {
     expect(records.filter((record) => record.severity === "error").map((record) => [record.file, record.code])).toEqual([["hosts/alpha/host.ts", "unknown-key"]]);
   });
 
-  it("reports a promise it did not await that rejects as the fleet's error, not a stack trace", async () => {
+  it.each([
     // Rejected at once, so that it is noticed while the run is under way, whatever the machine's speed.
-    const { run, args } = await generateWithMistake(`const key = Promise.reject(new Error("key file missing"));`);
+    ["a promise it did not await that rejects", `const key = Promise.reject(new Error("key file missing"));`, "Error: key file missing"],
+    ["a microtask that throws (while stdout is still sent to stderr)", `queueMicrotask(() => { throw new Error("key file missing"); });`, "Error: key file missing"],
+    ["a process.exit() in a promise callback", "Promise.resolve().then(() => process.exit(0));", expect.stringContaining("process.exit(0) was called")],
+  ])("reports %s as the fleet's error, on stdout with --json, not a stack trace", async (_, line, message) => {
+    const { run, args } = await generateWithMistake(line);
     expect(run.status, describeRun(args, run)).toBe(1);
     const records = JSON.parse(run.stdout) as { severity: string }[];
     expect(records.filter((record) => record.severity === "error")).toEqual([
-      expect.objectContaining({ file: "typeflake.config.ts", code: "load-error", data: { kind: "uncaught", message: "Error: key file missing" } }),
+      expect.objectContaining({ file: "typeflake.config.ts", code: "load-error", data: { kind: "uncaught", message } }),
     ]);
     expect(run.stderr).not.toContain("    at ");
   });
