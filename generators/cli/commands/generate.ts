@@ -44,19 +44,22 @@ const plannedFiles = async (context: CommandContext, cache: boolean) => {
   return planned;
 };
 
-/** Compare the plan with the disk; print the drift report; exit 1 on drift. */
+/**
+ * Compare the plan with the disk; print the drift report (on stdout, a diff to pipe, except with
+ * `--json`, whose stdout is the JSON alone); exit 1 on drift.
+ */
 const checkAgainstDisk = async (context: CommandContext, cache: boolean): Promise<void> => {
   const planned = await plannedFiles(context, cache);
   const root = context.fleetRoot();
-  const { stdout } = context.io;
+  const report = context.json ? context.io.stderr : context.io.stdout;
   // git runs while the disk is read and compared (another core), not after.
   const tracking = untrackedGeneratedFiles(root, planned.plan.files.map((file) => file.path));
   tracking.catch(() => undefined);
   const result = await checkPlan(root, planned.plan, planned.hashes?.memo);
   if (planned.hashes) await writeHashMemo(planned.hashes);
-  stdout.write(formatCheckReport(result, { color: context.color(stdout) }));
+  report.write(formatCheckReport(result, { color: context.color(report) }));
   const untracked = await tracking;
-  stdout.write(untracked.map((line) => `${line}\n`).join(""));
+  report.write(untracked.map((line) => `${line}\n`).join(""));
   context.setExitCode(untracked.length ? ExitCode.Invalid : checkExitCode(result));
 };
 
