@@ -26,6 +26,7 @@ import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
 import { asFleetCodeLoads, type FleetCodeLoaded } from "./fleet-process.ts";
 import { packageFilesOf } from "./package-files.ts";
+import { passedOverCandidates } from "./import-candidates.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
 
@@ -291,6 +292,8 @@ interface BundledTogether {
    * (``import(`./variants/${name}.ts`)``): a file added later that matches is no input it lists.
    */
   readonly expandsPattern: boolean;
+  /** The files esbuild tried and did not find before the one each relative import resolved to (see `import-candidates.ts`). */
+  readonly passedOver: readonly string[];
 }
 
 /** The name of the bundle's generated entry, which is no file of the fleet's. */
@@ -317,8 +320,12 @@ const bundleTogether = async (root: string, entries: readonly string[], outdir: 
     metafile: true,
     write: true,
   });
-  const expandsPattern = Object.values(metafile.inputs).some((input) => input.imports.some((imported) => imported.path.includes("*")));
-  return { output, inputs: fileInputs(root, metafile).filter((input) => input !== exportsFile), expandsPattern };
+  const imports = Object.entries(metafile.inputs).flatMap(([importer, input]) => input.imports.map((imported) => ({ importer, ...imported })));
+  const expandsPattern = imports.some((imported) => imported.path.includes("*"));
+  const passedOver = imports.flatMap(({ importer, original, path }) =>
+    original === undefined || /^[a-z-]+:/.test(path) ? [] : passedOverCandidates(dirname(resolve(root, importer)), original, resolve(root, path)),
+  );
+  return { output, inputs: fileInputs(root, metafile).filter((input) => input !== exportsFile), expandsPattern, passedOver };
 };
 
 /** The source files among `inputs` that name their own file, which the plugin must rewrite. */
@@ -353,7 +360,7 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
   // A pattern's matches are not recorded: a run whose fleet imports one is not recorded either.
   const compiled = (sources: CompiledInputs) =>
     !first.expandsPattern && sources.unproven.length === 0 && configuration.unproven.length === 0
-      ? new Map([...sources.hashes, ...[...absent].map((file): [string, string] => [file, ABSENT]), ...configuration.hashes])
+      ? new Map([...first.passedOver.map((file): [string, string] => [file, ABSENT]), ...sources.hashes, ...[...absent].map((file): [string, string] => [file, ABSENT]), ...configuration.hashes])
       : undefined;
   const through = exactly([...new Set([...namingOwnFile(firstInputs.bytes), ...firstInputs.unproven])]);
   if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: compiled(firstInputs) };

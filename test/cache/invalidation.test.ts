@@ -56,6 +56,7 @@ describe("the run cache", () => {
     ["a module", (root) => edit(join(root, "modules/common.ts"), `"UTC"`, `"Europe/Berlin"`), ["modules/common.nix", "Europe/Berlin"]],
     ["the fleet configuration", (root) => edit(join(root, "typeflake.config.ts"), "Cache test fleet", "Renamed fleet"), ["flake.nix", "Renamed fleet"]],
     ["a local helper a host imports", (root) => edit(join(root, "shared.ts"), "Welcome", "Hello"), ["hosts/alpha/default.nix", "Hello (v1)"]],
+    ["a file an import without extension now finds first (shared.tsx beside shared.ts)", (root) => writeFile(join(root, "shared.tsx"), `export const motd = "Howdy";\n`), ["hosts/alpha/default.nix", "Howdy (v1)"]],
     ["a JSON file a host imports", (root) => edit(join(root, "ports.json"), "22", "2222"), ["hosts/alpha/default.nix", "2222"]],
     // Node keeps the package this process imported first, so only a new process shows the edit (cli.test.ts).
     ["an imported package's code", (root) => edit(join(root, "node_modules/greeting/index.js"), "(v1)", "(v2)")],

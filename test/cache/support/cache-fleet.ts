@@ -13,7 +13,7 @@ import type { PlannedRun } from "../../../generators/cache/cached-run.ts";
 import { writeFleet, type FleetFiles } from "../../diagnostics/support/temp-fleet.ts";
 
 const host = (address: string) => `import { defineHost, pkg } from "typeflake";
-import { motd } from "../../shared.ts";
+import { motd } from "../../shared";
 import ports from "../../ports.json";
 import { banner } from "greeting";
 import { title } from "@title";
