@@ -335,8 +335,8 @@ const namingOwnFile = (bytes: ReadonlyMap<string, Buffer>): string[] =>
 /**
  * The one bundle, read natively by esbuild, and the hashes of what it compiled and of the
  * configuration files that decided how (undefined when some file may have changed while it was
- * built, see `compiled-inputs.ts`, or when an import is a pattern esbuild expanded); `entriesConfiguration` are those around the entries, looked
- * for before the build. When some files name their own file (`import.meta`, `__dirname`), or
+ * built, see `compiled-inputs.ts`, or when an import is a pattern esbuild expanded);
+ * `entriesConfiguration` are those around the entries, looked for before the build. When some files name their own file (`import.meta`, `__dirname`), or
  * changed lately with no earlier hash to prove them by (a helper new to this run), the fleet is
  * bundled a second time with exactly those files read by the plugin: they are only known once
  * esbuild has listed its inputs, and both cases are rare.

@@ -48,10 +48,13 @@ const builtInObjects = (): object[] => {
   return [...constructors, ...prototypes, typedArray, typedArray.prototype, arrayIterator, Object.getPrototypeOf(arrayIterator) as object, ...NODE_MODULES];
 };
 
-/** An object's own properties as they are now. */
-type Snapshot = ReadonlyMap<object, PropertyDescriptorMap>;
+/**
+ * Each object with its own properties as they are now. Pairs in an array, not a Map: a Map's
+ * iterator is a built-in fleet code may replace before they are put back.
+ */
+type Snapshot = readonly (readonly [object, PropertyDescriptorMap])[];
 
-const snapshot = (objects: readonly object[]): Snapshot => new Map(objects.map((object) => [object, getOwnPropertyDescriptors(object)]));
+const snapshot = (objects: readonly object[]): Snapshot => objects.map((object) => [object, getOwnPropertyDescriptors(object)] as const);
 
 const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor): boolean =>
   a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
@@ -61,7 +64,7 @@ const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor): boolean =
  * (where they still can be). Counted loops and the functions taken at start only: the iterators
  * and methods this puts back may be the broken ones.
  */
-const restoreSnapshot = (kept: readonly (readonly [object, PropertyDescriptorMap])[]): void => {
+const restoreSnapshot = (kept: Snapshot): void => {
   for (let index = 0; index < kept.length; index += 1) {
     const [object, before] = kept[index]!;
     const now = getOwnPropertyDescriptors(object);
@@ -96,8 +99,7 @@ const TIMERS = [
  */
 export const watchLeftovers = (): (() => void) => {
   const global = globalThis as unknown as Record<string, unknown>;
-  // An array of pairs, not a Map: a Map's iterator is a built-in fleet code may have replaced.
-  const builtIns = [...snapshot([globalThis, ...builtInObjects()])];
+  const builtIns = snapshot([globalThis, ...builtInObjects()]);
   const listeners = new Map(process.eventNames().map((event) => [event, process.rawListeners(event)]));
   const started: [clear: (handle: unknown) => void, handle: unknown][] = [];
   const patches = TIMERS.flatMap(([start, clearName]) => {
