@@ -11,7 +11,7 @@
  * 4. Apply: renames, deletions, the manifest last. A failure rolls everything back from backups.
  * 5. Close: backups and journal removed.
  */
-import { lstat } from "node:fs/promises";
+import { lstatSync } from "node:fs";
 import { mapConcurrently } from "../concurrency.ts";
 import type { Actions } from "./actions.ts";
 import { absoluteIn, tempPathFor } from "./atomic.ts";
@@ -62,7 +62,7 @@ export async function applyActions(root: string, actions: Actions): Promise<Appl
     state: "staging",
     pid: process.pid,
     startedAt: new Date().toISOString(),
-    directories: await missingDirectories(root, steps),
+    directories: missingDirectories(root, steps),
     steps,
   };
   try {
@@ -149,12 +149,23 @@ async function undo(root: string, journal: Journal, problem: EmitProblem): Promi
   }
 }
 
-/** Directories a new file needs that do not exist yet, deepest first. */
-async function missingDirectories(root: string, steps: readonly Step[]): Promise<string[]> {
+/**
+ * Directories a new file needs that do not exist yet, deepest first. Looked up synchronously: a
+ * fleet's first run needs a thousand host folders, which awaited one by one took 30–40 ms.
+ */
+function missingDirectories(root: string, steps: readonly Step[]): string[] {
   const needed = new Set(steps.filter((step) => step.before === null && step.after !== null).flatMap((step) => ancestorDirectories(step.path)));
-  const missing: string[] = [];
-  for (const directory of needed) if (!(await lstat(absoluteIn(root, directory)).catch(() => undefined))) missing.push(directory);
+  const missing = [...needed].filter((directory) => !entryAt(absoluteIn(root, directory)));
   return missing.sort((a, b) => b.length - a.length);
+}
+
+/** Whether anything (a link included, not followed) is at `path`; an unreadable place counts as nothing. */
+function entryAt(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function asProblem(cause: unknown): EmitProblem {

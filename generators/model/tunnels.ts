@@ -4,6 +4,7 @@
  */
 import type { WireguardInterface } from "../../services/wireguard/schema.ts";
 import type { SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { addressOf } from "../../dsl/address.ts";
 import { compareNames } from "./compare-names.ts";
 import type { HostEntry } from "./fleet.ts";
 
@@ -29,6 +30,10 @@ export interface TunnelIndex {
   readonly spokesOf: ReadonlyMap<string, readonly Tunnel[]>;
   /** Members by mesh name, in `all` order. */
   readonly meshes: ReadonlyMap<string, readonly Tunnel[]>;
+  /** Tunnels by the public key they declare, in `all` order (a hand-written peer names one by its key). */
+  readonly withPublicKey: ReadonlyMap<string, readonly Tunnel[]>;
+  /** Tunnels by each of their tunnel addresses (`10.100.0.2`, no prefix length), in `all` order. */
+  readonly atAddress: ReadonlyMap<string, readonly Tunnel[]>;
 }
 
 /** The key of one host's interface in `TunnelIndex.spokesOf`. */
@@ -56,11 +61,15 @@ export const indexTunnels = (hosts: readonly HostEntry[]): TunnelIndex => {
   const ofHost = new Map<string, Tunnel[]>();
   const spokesOf = new Map<string, Tunnel[]>();
   const meshes = new Map<string, Tunnel[]>();
+  const withPublicKey = new Map<string, Tunnel[]>();
+  const atAddress = new Map<string, Tunnel[]>();
   for (const tunnel of all) {
     push(ofHost, tunnel.host.name, tunnel);
-    const join = tunnel.config.join;
+    const { join, mesh, publicKey, ips } = tunnel.config;
     if (join) push(spokesOf, tunnelKey(join.host, join.interface ?? tunnel.name), tunnel);
-    if (tunnel.config.mesh) push(meshes, tunnel.config.mesh, tunnel);
+    if (mesh) push(meshes, mesh, tunnel);
+    if (publicKey !== undefined) push(withPublicKey, publicKey, tunnel);
+    for (const ip of ips) push(atAddress, addressOf(ip), tunnel);
   }
-  return { all, ofHost, spokesOf, meshes };
+  return { all, ofHost, spokesOf, meshes, withPublicKey, atAddress };
 };
