@@ -8,7 +8,9 @@
  * - Listeners it added to `process` (`on("exit", …)` setting the exit code) are removed, and those
  *   it removed are put back.
  * - Built-ins it changed (`Object.prototype.extra = …`, `JSON.parse = …`, a polyfill replacing
- *   `Array.prototype.map`) are put back: typeflake's own code relies on them.
+ *   `Array.prototype.map`) are put back: typeflake's own code relies on them. Those it made
+ *   unchangeable as well (`Object.defineProperty(…, { configurable: false })`, `Object.freeze`
+ *   after replacing) cannot be: they are named, for the load to end as the fleet's error.
  */
 import childProcess from "node:child_process";
 import crypto from "node:crypto";
@@ -22,68 +24,121 @@ import { patch, unpatch } from "./patch.ts";
 
 // Taken before any fleet code runs: putting the built-ins back must not use the ones it replaced
 // (an emptied `Reflect.ownKeys`, an array iterator that yields nothing, a broken `Function.prototype.call`).
-const { ownKeys, deleteProperty, defineProperty } = Reflect;
+const { ownKeys, deleteProperty, defineProperty, apply } = Reflect;
 const { getOwnPropertyDescriptors, hasOwn } = Object;
+const symbolDescription = Object.getOwnPropertyDescriptor(Symbol.prototype, "description")!.get!;
 
 /** The standard built-ins typeflake relies on, by their global names; each with its prototype. */
 const BUILT_IN_NAMES = [
-  "Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "BigInt", "Math", "JSON", "Reflect", "Promise", "Map", "Set",
-  "WeakMap", "WeakSet", "Date", "RegExp", "Error", "TypeError", "RangeError", "SyntaxError", "ArrayBuffer", "Uint8Array", "DataView",
-  "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Intl",
+  "Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "BigInt", "Math", "JSON", "Reflect", "Promise", "Proxy", "Map", "Set",
+  "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Date", "RegExp", "Error", "AggregateError", "EvalError", "RangeError",
+  "ReferenceError", "SyntaxError", "TypeError", "URIError", "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "Int8Array",
+  "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array",
+  "BigInt64Array", "BigUint64Array", "Iterator", "Intl", "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "console",
 ] as const;
 
-/** Node's modules typeflake works through, whose functions fleet code could replace. */
-const NODE_MODULES: readonly object[] = [fs, fs.promises, path, crypto, os, util, childProcess, timers];
+/** An object whose own properties are kept, and how a message names it (`Array.prototype`). */
+type Kept = readonly [name: string, object: object];
 
-/** Every object whose own properties are kept: the built-ins, their prototypes, the typed arrays' and iterators' shared ones. */
-const builtInObjects = (): object[] => {
+const isObject = (value: unknown): value is object => (typeof value === "object" && value !== null) || typeof value === "function";
+
+const named = (name: string, value: unknown): Kept[] => (isObject(value) ? [[name, value]] : []);
+
+/** Node's modules typeflake works through, whose functions fleet code could replace. */
+const NODE_MODULES: readonly Kept[] = [
+  ["node:fs", fs], ["node:fs/promises", fs.promises], ["node:path", path], ["node:crypto", crypto], ["node:os", os], ["node:util", util],
+  ["node:child_process", childProcess], ["node:timers", timers],
+];
+
+/**
+ * The built-ins no global name holds: the prototypes of generators, async functions and iterators
+ * (`Object.getPrototypeOf(function* () {}).prototype.next = …` made every generator of typeflake's
+ * yield nothing, and `generate` removed the files it did not plan). Found from values of each kind.
+ */
+const hiddenIntrinsics = (): Kept[] => {
+  const prototypeOf = Object.getPrototypeOf as (value: unknown) => { prototype?: unknown; constructor?: unknown };
+  const generatorFunction = prototypeOf(function* () {});
+  const asyncGeneratorFunction = prototypeOf(async function* () {});
+  const asyncFunction = prototypeOf(async () => undefined);
+  const arrayIterator = prototypeOf([][Symbol.iterator]());
+  return [
+    ...named("GeneratorFunction.prototype", generatorFunction),
+    ...named("GeneratorFunction.prototype.prototype", generatorFunction.prototype),
+    ...named("GeneratorFunction", generatorFunction.constructor),
+    ...named("AsyncGeneratorFunction.prototype", asyncGeneratorFunction),
+    ...named("AsyncGeneratorFunction.prototype.prototype", asyncGeneratorFunction.prototype),
+    ...named("AsyncGeneratorFunction", asyncGeneratorFunction.constructor),
+    ...named("AsyncIteratorPrototype", prototypeOf(asyncGeneratorFunction.prototype)),
+    ...named("AsyncFunction.prototype", asyncFunction),
+    ...named("AsyncFunction", asyncFunction.constructor),
+    ...named("ArrayIteratorPrototype", arrayIterator),
+    ...named("MapIteratorPrototype", prototypeOf(new Map().entries())),
+    ...named("SetIteratorPrototype", prototypeOf(new Set().values())),
+    ...named("StringIteratorPrototype", prototypeOf(""[Symbol.iterator]())),
+    ...named("RegExpStringIteratorPrototype", prototypeOf(/a/g[Symbol.matchAll]("a"))),
+    ...named("IteratorPrototype", prototypeOf(arrayIterator)),
+  ];
+};
+
+/** Every object whose own properties are kept: the global object, the built-ins, their prototypes, the hidden intrinsics, Node's modules. */
+const builtInObjects = (): Kept[] => {
   const global = globalThis as unknown as Record<string, unknown>;
-  const constructors = BUILT_IN_NAMES.map((name) => global[name]).filter((value): value is object => typeof value === "object" || typeof value === "function");
-  const prototypes = constructors.flatMap((value) => {
-    const prototype = (value as { prototype?: unknown }).prototype;
-    return typeof prototype === "object" && prototype !== null ? [prototype] : [];
-  });
+  const constructors = BUILT_IN_NAMES.flatMap((name) => named(name, global[name]));
+  // Function.prototype is itself a function: `call` and `apply` live on it.
+  const prototypes = constructors.flatMap(([name, value]) => named(`${name}.prototype`, (value as { prototype?: unknown }).prototype));
   const typedArray = Object.getPrototypeOf(Uint8Array) as { prototype: object };
-  const arrayIterator = Object.getPrototypeOf([][Symbol.iterator]()) as object;
-  return [...constructors, ...prototypes, typedArray, typedArray.prototype, arrayIterator, Object.getPrototypeOf(arrayIterator) as object, ...NODE_MODULES];
+  return [["globalThis", globalThis], ...constructors, ...prototypes, ["TypedArray", typedArray], ["TypedArray.prototype", typedArray.prototype], ...hiddenIntrinsics(), ...NODE_MODULES];
 };
 
 /**
- * Each object with its own properties as they are now. Pairs in an array, not a Map: a Map's
- * iterator is a built-in fleet code may replace before they are put back.
+ * Each object with its name and its own properties as they are now. Tuples in an array, not a
+ * Map: a Map's iterator is a built-in fleet code may replace before they are put back.
  */
-type Snapshot = readonly (readonly [object, PropertyDescriptorMap])[];
+type Snapshot = readonly (readonly [name: string, object: object, properties: PropertyDescriptorMap])[];
 
-const snapshot = (objects: readonly object[]): Snapshot => objects.map((object) => [object, getOwnPropertyDescriptors(object)] as const);
+const snapshot = (objects: readonly Kept[]): Snapshot => objects.map(([name, object]) => [name, object, getOwnPropertyDescriptors(object)] as const);
+
+/** `Array.prototype.map`, `Symbol.prototype[Symbol.iterator]`: a property as a message names it. */
+const propertyName = (owner: string, key: string | symbol): string =>
+  typeof key === "string" ? `${owner}.${key}` : `${owner}[${String(apply(symbolDescription, key, []))}]`;
+
+/** Whether two descriptors hold the same value, or the same accessors. */
+const sameValue = (a: PropertyDescriptor, b: PropertyDescriptor): boolean => a.value === b.value && a.get === b.get && a.set === b.set;
 
 const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor): boolean =>
-  a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
+  sameValue(a, b) && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
 
 /**
- * Put every object of `kept` back as it was: properties added removed, changed ones redefined
- * (where they still can be). Counted loops and the functions taken at start only: the iterators
- * and methods this puts back may be the broken ones.
+ * Put every object of `kept` back as it was: properties added removed, changed ones redefined.
+ * Counted loops and the functions taken at start only: the iterators and methods this puts back
+ * may be the broken ones. Returns the properties that could not be put back (made unchangeable).
  */
-const restoreSnapshot = (kept: Snapshot): void => {
+const restoreSnapshot = (kept: Snapshot): string[] => {
+  const lost: string[] = [];
+  // Indexed, not destructured (destructuring runs the array iterator), and not pushed.
+  const lose = (owner: string, key: string | symbol) => (lost[lost.length] = propertyName(owner, key));
   for (let index = 0; index < kept.length; index += 1) {
-    const [object, before] = kept[index]!;
+    const entry = kept[index]!;
+    const owner = entry[0];
+    const object = entry[1];
+    const before = entry[2];
     const now = getOwnPropertyDescriptors(object);
     const added = ownKeys(now);
-    for (let at = 0; at < added.length; at += 1) if (!hasOwn(before, added[at]!)) deleteProperty(object, added[at]!);
+    for (let at = 0; at < added.length; at += 1) {
+      const key = added[at]!;
+      // One that stays is lost only where for…in loops would meet it; a new global or a new hidden method changes nothing typeflake does.
+      if (!hasOwn(before, key) && !deleteProperty(object, key) && object !== globalThis && (now as Record<PropertyKey, PropertyDescriptor>)[key]!.enumerable) lose(owner, key);
+    }
     const keys = ownKeys(before);
     for (let at = 0; at < keys.length; at += 1) {
       const key = keys[at]!;
       const was = (before as Record<PropertyKey, PropertyDescriptor>)[key]!;
       const is = (now as Record<PropertyKey, PropertyDescriptor>)[key];
-      if (is === undefined || !sameDescriptor(was, is)) {
-        try {
-          defineProperty(object, key, was);
-        } catch {
-          // Made non-configurable meanwhile (frozen): nothing can put it back.
-        }
-      }
+      // Frozen but not replaced (only its attributes changed) still works as it did.
+      if ((is === undefined || !sameDescriptor(was, is)) && !defineProperty(object, key, was) && (is === undefined || !sameValue(was, is))) lose(owner, key);
     }
   }
+  return lost;
 };
 
 /** The timer functions and the clear function for what each returns. */
@@ -94,12 +149,13 @@ const TIMERS = [
 ] as const;
 
 /**
- * Begin watching what fleet code leaves behind; the function returned undoes it. Built-ins and
- * `process`'s listeners are taken as they are now.
+ * Begin watching what fleet code leaves behind; the function returned undoes it, and names the
+ * built-ins' properties it could not put back. Built-ins and `process`'s listeners are taken as
+ * they are now.
  */
-export const watchLeftovers = (): (() => void) => {
+export const watchLeftovers = (): (() => readonly string[]) => {
   const global = globalThis as unknown as Record<string, unknown>;
-  const builtIns = snapshot([globalThis, ...builtInObjects()]);
+  const builtIns = snapshot(builtInObjects());
   const listeners = new Map(process.eventNames().map((event) => [event, process.rawListeners(event)]));
   const started: [clear: (handle: unknown) => void, handle: unknown][] = [];
   const patches = TIMERS.flatMap(([start, clearName]) => {
@@ -109,7 +165,9 @@ export const watchLeftovers = (): (() => void) => {
   });
   syncBuiltinESMExports();
   return () => {
-    restoreSnapshot(builtIns);
+    const lost = restoreSnapshot(builtIns);
+    // What comes next would run on the broken built-ins: the load is ended as failed instead.
+    if (lost.length > 0) return lost;
     unpatch(patches);
     syncBuiltinESMExports();
     for (const [clear, handle] of started) clear(handle);
@@ -120,5 +178,6 @@ export const watchLeftovers = (): (() => void) => {
       process.removeAllListeners(event);
       for (const listener of before) process.on(event, listener as (...args: unknown[]) => void);
     }
+    return lost;
   };
 };

@@ -14,6 +14,7 @@
 import { ExitCode } from "../command/exit-code.ts";
 import { ExitRefused, noteFleetCodeRuns } from "./fleet-code-ran.ts";
 import { watchLeftovers } from "./fleet-leftovers.ts";
+import { endForLostBuiltIns } from "./lost-built-ins.ts";
 import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
 
 /** Loads under way (`plan` loads two revisions of a fleet at once): the process is put back when the last ends. */
@@ -27,8 +28,8 @@ let own:
       readonly cwd: string;
       readonly umask: number | undefined;
       readonly exitCode: typeof process.exitCode;
-      /** Undoes what fleet code left behind (`fleet-leftovers.ts`). */
-      readonly undoLeftovers: () => void;
+      /** Undoes what fleet code left behind (`fleet-leftovers.ts`); names the built-ins it could not put back. */
+      readonly undoLeftovers: () => readonly string[];
     }
   | undefined;
 /** What each load under way has printed so far. */
@@ -104,7 +105,8 @@ const enterLoad = (): void => {
 const leaveLoad = (): void => {
   if (--loading > 0 || !own) return;
   // First: what comes next uses the built-ins it puts back.
-  own.undoLeftovers();
+  const lost = own.undoLeftovers();
+  if (lost.length > 0) endForLostBuiltIns(lost);
   restore(process.stdout, "write", own.stdout);
   restore(process.stderr, "write", own.stderr);
   restore(process, "exit", own.exit);

@@ -118,6 +118,12 @@ describe("what fleet code leaves behind once it has loaded", () => {
     ["Reflect.ownKeys emptied (which putting the built-ins back must not use)", "Reflect.ownKeys = () => [];"],
     ["a Node function typeflake uses replaced (crypto.createHash)", `import crypto from "node:crypto";\n(crypto as any).createHash = () => { throw new Error("no hashing"); };`],
     ["process.exit made unchangeable", `Object.defineProperty(process, "exit", { value: () => undefined, writable: false, configurable: false });`],
+    ["Function.prototype.call and apply replaced", "Function.prototype.call = function () { return undefined; };\nFunction.prototype.apply = function () { return undefined; };"],
+    ["the array iterator emptied (which putting the built-ins back must not use)", "Array.prototype[Symbol.iterator] = function* () {} as never;"],
+    ["generators made to yield nothing (a generate would remove the files it did not plan)", "Object.getPrototypeOf(function* () {}).prototype.next = () => ({ done: true, value: undefined });"],
+    ["the iterators of Map and of Set emptied", "Object.getPrototypeOf(new Map().entries()).next = () => ({ done: true });\nObject.getPrototypeOf(new Set().values()).next = () => ({ done: true });"],
+    ["built-ins frozen, none replaced", "Object.freeze(Object.prototype);\nObject.freeze(Array.prototype);\nObject.freeze(Function.prototype);"],
+    ["a hidden method added for good", `Object.defineProperty(Array.prototype, "lastOne", { value() { return 1; } });`],
   ])("does not change how generate ends or what it reports: %s", async (_, line) => {
     const { run, args } = await generateWithMistake(line);
     expect(run.status, describeRun(args, run)).toBe(1);
@@ -138,6 +144,25 @@ describe("what fleet code leaves behind once it has loaded", () => {
       expect.objectContaining({ file: "typeflake.config.ts", code: "load-error", data: { kind: "uncaught", message } }),
     ]);
     expect(run.stderr).not.toContain("    at ");
+  });
+
+  it.each([
+    ["a replaced built-in made unchangeable", `Object.defineProperty(Array.prototype, "map", { value: () => [], writable: false, configurable: false });`, ["Array.prototype.map"]],
+    ["a replaced built-in frozen", `Array.prototype.join = () => "";\nObject.freeze(Array.prototype);`, ["Array.prototype.join"]],
+    ["an enumerable key added to Object.prototype for good", `Object.defineProperty(Object.prototype, "extra", { value: 1, enumerable: true });`, ["Object.prototype.extra"]],
+  ])("ends the run as the fleet's error, writing nothing, when it cannot put back %s", async (_, line, names) => {
+    const { run, args } = await generateWithMistake(line);
+    expect(run.status, describeRun(args, run)).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ file: "typeflake.config.ts", severity: "error", code: "load-error", data: { kind: "built-ins", names } })]);
+    expect(run.stderr).not.toContain("    at ");
+  });
+
+  it("says so in words without --json, and writes nothing", async () => {
+    const root = await oneHostFleet({ host: `Object.defineProperty(Array.prototype, "map", { value: () => [], configurable: false });` });
+    const run = runTypeflake(["generate"], root);
+    expect(run.status, describeRun(["generate"], run)).toBe(1);
+    expect(run.stderr).toContain("typeflake.config.ts error: the fleet's code changed built-ins of JavaScript and made the changes permanent (Array.prototype.map)");
+    await expect(readFile(join(root, "hosts/alpha/default.nix"), "utf8")).rejects.toThrow();
   });
 
   it("ends as failed, not with status 0, when fleet code removes the watch on a top-level await that never settles", async () => {

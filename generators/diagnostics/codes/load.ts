@@ -23,7 +23,9 @@ export type LoadFailure =
   /** A top-level `await` in the file, or in one it imports, waits for a promise nothing is left to settle. */
   | { readonly kind: "unsettled" }
   /** JavaScript ran out of stack while loading the file. */
-  | { readonly kind: "overflow"; readonly message: string; readonly thrownAt?: ThrownAt };
+  | { readonly kind: "overflow"; readonly message: string; readonly thrownAt?: ThrownAt }
+  /** Fleet code replaced built-ins (`names`: `Array.prototype.map`, …) and made them unchangeable, so they cannot be put back. */
+  | { readonly kind: "built-ins"; readonly names: readonly string[] };
 
 /** Code → fields. */
 export interface LoadFields {

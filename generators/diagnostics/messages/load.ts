@@ -24,6 +24,20 @@ const importProblem = (text: string): string =>
 const at = (thrownAt: ThrownAt | undefined): string =>
   thrownAt ? ` (thrown at ${thrownAt.file}:${thrownAt.line}:${thrownAt.column})` : "";
 
+/**
+ * The words for built-ins fleet code changed for good. Counted loop and `+` only: it is worded
+ * while the built-ins it names (`Array.prototype.join` among them, perhaps) are still broken.
+ */
+export const lostBuiltInsMessage = (names: readonly string[]): string => {
+  let listed = "";
+  for (let index = 0; index < names.length; index += 1) listed += (index === 0 ? "" : ", ") + names[index];
+  return (
+    "the fleet's code changed built-ins of JavaScript and made the changes permanent (" + listed + "): typeflake cannot put them back, " +
+    "and cannot check or write the fleet with them changed; leave the built-ins as they are, or change them without " +
+    "Object.defineProperty's configurable: false and without freezing what was changed"
+  );
+};
+
 const loadFailure = (failure: LoadFailure): string => {
   switch (failure.kind) {
     case "unresolved":
@@ -49,6 +63,8 @@ const loadFailure = (failure: LoadFailure): string => {
         `cannot be loaded: JavaScript ran out of stack (${failure.message})${at(failure.thrownAt)}; a value nested thousands of levels deep, ` +
         "or a function that calls itself without end, does that. Nix values typeflake writes may be nested at most 100 levels deep"
       );
+    case "built-ins":
+      return lostBuiltInsMessage(failure.names);
     default:
       return failure satisfies never;
   }
