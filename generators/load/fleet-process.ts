@@ -6,8 +6,8 @@
  * `process.exit(0)` would pass in CI having checked nothing; the throw is reported where the call is.
  * A top-level `await` that nothing will ever settle would end the process the same way, silently
  * and with status 0, once Node has nothing left to do: the load is ended as unsettled instead.
- * The working folder and the file mode mask are put back after the load: typeflake reads and
- * writes the fleet with the user's. What fleet code prints is kept too, for a run that reuses the
+ * The working folder, the file mode mask and the environment's variables are put back after the
+ * load: typeflake reads and writes the fleet, and runs git and nix, with the user's. What fleet code prints is kept too, for a run that reuses the
  * load's record to show again.
  * What fleet code reads of the machine meanwhile is observed for the run cache (`fleet-reads.ts`).
  */
@@ -28,6 +28,9 @@ let own:
       readonly cwd: string;
       readonly umask: number | undefined;
       readonly exitCode: typeof process.exitCode;
+      /** The environment (itself: while fleet code loads, `process.env` is wrapped) and its variables. */
+      readonly environment: NodeJS.ProcessEnv;
+      readonly variables: Readonly<Record<string, string | undefined>>;
       /** Undoes what fleet code left behind (`fleet-leftovers.ts`); names the built-ins it could not put back. */
       readonly undoLeftovers: () => readonly string[];
     }
@@ -55,6 +58,15 @@ const restore = (target: object, key: string, descriptor: PropertyDescriptor | u
   } catch {
     // `Object.defineProperty(process, "exit", { configurable: false })`: typeflake exits through its own copy.
   }
+};
+
+/**
+ * Put the environment's variables back as they were: the programs typeflake runs afterwards (git,
+ * nix) inherit them, and a `GIT_INDEX_FILE` or `GIT_DIR` set by fleet code sent `git add` elsewhere.
+ */
+const restoreEnvironment = (environment: NodeJS.ProcessEnv, variables: Readonly<Record<string, string | undefined>>): void => {
+  for (const name of Object.keys(environment)) if (!Object.hasOwn(variables, name)) delete environment[name];
+  for (const [name, value] of Object.entries(variables)) if (environment[name] !== value) environment[name] = value;
 };
 
 /** The file mode mask, read by setting it (`process.umask()` without an argument is deprecated); none in a worker thread, which cannot change it. */
@@ -91,6 +103,8 @@ const enterLoad = (): void => {
     cwd: process.cwd(),
     umask: currentUmask(),
     exitCode: process.exitCode,
+    environment: process.env,
+    variables: { ...process.env },
   };
   // Should the process end while fleet code loads (its own doing: the unsettled-await watch
   // removed, `process.reallyExit` aside), it ends as failed, not with status 0.
@@ -112,6 +126,7 @@ const leaveLoad = (): void => {
   restore(process, "exit", own.exit);
   if (process.cwd() !== own.cwd) process.chdir(own.cwd);
   if (own.umask !== undefined) process.umask(own.umask);
+  restoreEnvironment(own.environment, own.variables);
   process.exitCode = own.exitCode;
   process.off("beforeExit", onNothingLeft);
   own = undefined;

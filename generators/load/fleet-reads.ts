@@ -164,6 +164,9 @@ const install = (): void => {
     has: (target, key) => (observed(key), Reflect.has(target, key)),
     getOwnPropertyDescriptor: (target, key) => (observed(key), Reflect.getOwnPropertyDescriptor(target, key)),
     ownKeys: (target) => (note(ENVIRONMENT_NAMES), Reflect.ownKeys(target)),
+    // Set on the environment itself: through the wrapper, changing a variable that exists would
+    // define it with a partial descriptor, which Node's environment refuses (a TypeError).
+    set: (target, key, value) => Reflect.set(target, key, value),
   });
   // `generate` and `generate --check` share a record, unless fleet code reads the command line.
   ownArguments = process.argv;

@@ -64,6 +64,23 @@ describe("the process as fleet code finds it while it loads", () => {
     expect(Object.getOwnPropertyDescriptor(process, "exit")).toEqual(exit);
   });
 
+  it("lets fleet code change the environment while it loads, and puts the variables back after", async () => {
+    const before = { ...process.env };
+    const { value } = await asFleetCodeLoads(
+      tmpdir(),
+      async () => {
+        // Through the wrapper that observes reads: changing a variable that exists threw a TypeError.
+        process.env["PATH"] = `${process.env["PATH"] ?? ""}:/fleet/bin`;
+        process.env["GIT_INDEX_FILE"] = "/elsewhere/index";
+        delete process.env["HOME"];
+        return process.env["PATH"];
+      },
+      () => undefined,
+    );
+    expect(value).toMatch(/:\/fleet\/bin$/);
+    expect({ ...process.env }).toEqual(before);
+  });
+
   it("shows what fleet code printed again when a run reuses the record instead of loading the fleet", async () => {
     const root = await oneHostFleet({ config: `console.warn("debug: the config loads");`, host: `process.stdout.write("debug: alpha loads\\n");` });
     const first = runTypeflake(["generate"], root);
