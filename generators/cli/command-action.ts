@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../command/command-context.ts";
 import { CommandError } from "../command/command-error.ts";
+import { terminalLines } from "../diagnostics/terminal-text.ts";
 import { trapInterrupts } from "../nix-cli/interrupt.ts";
 import { createCommandContext } from "./command-context.ts";
 import type { CommandEnvironment } from "./command-environment.ts";
@@ -43,7 +44,8 @@ export const commandAction =
     } catch (error) {
       if (!(error instanceof CommandError)) throw error;
       const prefix = options.namedInErrors ? `typeflake ${command.name()}` : "typeflake";
-      if (error.message) context.io.stderr.write(`${prefix}: ${error.message}\n`);
+      // The message may quote the fleet's names (a tag, a host) or a tool's output: escaped, lines kept.
+      if (error.message) context.io.stderr.write(`${prefix}: ${terminalLines(error.message)}\n`);
       context.setExitCode(error.exitCode);
     } finally {
       trap?.release();

@@ -12,6 +12,7 @@ import { findFleetRoot, FleetRootNotFound } from "./find-fleet-root.ts";
 import { pendingTracking } from "../git/pending-tracking.ts";
 import { ExitRefused, fleetCodeRan } from "../load/fleet-code-ran.ts";
 import { thrownText } from "../diagnostics/thrown-text.ts";
+import { terminalLines } from "../diagnostics/terminal-text.ts";
 import { error } from "../diagnostics/diagnostic.ts";
 import { diagnosticsToJson } from "../diagnostics/json.ts";
 import { formatDiagnostics } from "../diagnostics/format.ts";
@@ -136,11 +137,12 @@ const reportFailure = (caught: unknown): void => {
     environment.setExitCode(caught.exitCode === 0 ? ExitCode.Ok : ExitCode.Invalid);
   } else if (caught instanceof CommandError) {
     // Thrown before a command's own action frame (the recovery above).
-    if (caught.message) io.stderr.write(`typeflake: ${caught.message}\n`);
+    if (caught.message) io.stderr.write(`typeflake: ${terminalLines(caught.message)}\n`);
     environment.setExitCode(caught.exitCode);
   } else {
     const message = caught instanceof Error ? caught.message : String(caught);
-    io.stderr.write(`typeflake: internal error: ${message}\n`);
+    // A bug met on the fleet's data may quote it: escaped like every other report.
+    io.stderr.write(`typeflake: internal error: ${terminalLines(message)}\n`);
     if (io.env["TYPEFLAKE_DEBUG"]) io.stderr.write(`${(caught as Error).stack ?? ""}\n`);
     else io.stderr.write("Set TYPEFLAKE_DEBUG=1 to see where it happened, and please report it.\n");
     environment.setExitCode(ExitCode.Failed);

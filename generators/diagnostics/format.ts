@@ -8,11 +8,16 @@
  *
  * 1 error in 1 file
  * ```
+ *
+ * Every piece taken from the fleet (file names, object paths, messages quoting its keys and
+ * values, source lines) goes through `terminalText`/`terminalLine`, so no control or bidi
+ * character of the user's reaches the terminal raw; the colours are added around them after.
  */
 import { palette, type Palette } from "../emit/color.ts";
 import { formatObjectPath, type Diagnostic, type RelatedOrigin } from "./diagnostic.ts";
 import { displayPath } from "./display-path.ts";
 import { messageOf } from "./messages/index.ts";
+import { terminalLine, terminalText } from "./terminal-text.ts";
 
 /** How to print. */
 export interface FormatOptions {
@@ -23,23 +28,27 @@ export interface FormatOptions {
 type Colors = Palette;
 
 const where = (origin: RelatedOrigin, options: FormatOptions): string => {
-  const file = displayPath(origin.file);
+  const file = terminalText(displayPath(origin.file));
   return origin.location ? `${file}:${origin.location.line}:${origin.location.column}` : file;
 };
 
-/** The source line under a gutter, and a caret under the column (tabs kept so it lines up). */
+/**
+ * The source line under a gutter, and a caret under the column: tabs kept so it lines up, and the
+ * indent measured on the escaped text before the column, since an escape is wider than the
+ * character it stands for.
+ */
 const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
   const location = diagnostic.location;
   // An info line is about a whole file: the line it is placed at says nothing more.
   if (location?.sourceLine === undefined || diagnostic.severity === "info") return [];
   const number = String(location.line);
   const gutter = " ".repeat(number.length);
-  const indent = [...location.sourceLine.slice(0, Math.max(0, location.column - 1))]
+  const indent = [...terminalLine(location.sourceLine.slice(0, Math.max(0, location.column - 1)))]
     .map((char) => (char === "\t" ? "\t" : " "))
     .join("");
   const caretColor = diagnostic.severity === "error" ? colors.red : colors.yellow;
   return [
-    `  ${colors.dim(`${number} |`)} ${location.sourceLine}`,
+    `  ${colors.dim(`${number} |`)} ${terminalLine(location.sourceLine)}`,
     `  ${colors.dim(`${gutter} |`)} ${indent}${caretColor("^")}`,
   ];
 };
@@ -51,10 +60,10 @@ const formatOne = (diagnostic: Diagnostic, options: FormatOptions, colors: Color
       : diagnostic.severity === "warning"
         ? colors.bold(colors.yellow("warning"))
         : colors.bold(colors.cyan("info"));
-  const path = formatObjectPath(diagnostic.origin.objectPath);
-  const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, options))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${messageOf(diagnostic)}`;
+  const path = terminalText(formatObjectPath(diagnostic.origin.objectPath));
+  const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, options))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${terminalText(messageOf(diagnostic))}`;
   const related = (diagnostic.related ?? []).map((origin) => {
-    const relatedPath = formatObjectPath(origin.objectPath);
+    const relatedPath = terminalText(formatObjectPath(origin.objectPath));
     return `  ${colors.cyan("related:")} ${where(origin, options)}${relatedPath === "" ? "" : ` ${relatedPath}`}`;
   });
   return [head, ...excerpt(diagnostic, colors), ...related].join("\n");

@@ -1,7 +1,11 @@
 /**
  * Human-readable reports of `checkPlan` and `writePlan` results. Plain text unless asked for
  * colour (decide that with `colorEnabled`), so tests and CI logs see exactly the same words.
+ * Paths, messages and diffs name files of the user's tree and show their content, which may hold
+ * control or bidi characters: they go through `terminalText`/`terminalLine` (as diagnostics do),
+ * never raw to the terminal.
  */
+import { terminalLine, terminalLines, terminalText } from "../diagnostics/terminal-text.ts";
 import type { KeptFile } from "./actions.ts";
 import { type CheckResult, type DriftedFile, hasDrift } from "./check.ts";
 import { type Palette, palette } from "./color.ts";
@@ -31,11 +35,11 @@ export function formatCheckReport(result: CheckResult, options: ReportOptions): 
   }
   const drifted = [...result.missing, ...result.changed, ...result.stale, ...result.orphaned].sort((a, b) => comparePaths(a.path, b.path));
   const summary = [
-    ...result.missing.map((file) => `${c.bold("missing:")} ${file.path} (from ${file.source})`),
-    ...result.changed.map((file) => `${c.bold("changed:")} ${file.path} (from ${file.source})`),
-    ...result.stale.map((file) => `${c.bold("stale:")} ${file.path} (no longer generated from ${file.source})`),
-    ...result.orphaned.map((file) => `${c.bold("orphaned:")} ${file.path} (carries typeflake's header but is in no manifest; generate removes it)`),
-    ...result.temporary.map((path) => `${c.bold("temporary:")} ${path} (left by an interrupted run; generate removes it)`),
+    ...result.missing.map((file) => `${c.bold("missing:")} ${terminalText(file.path)} (from ${terminalText(file.source)})`),
+    ...result.changed.map((file) => `${c.bold("changed:")} ${terminalText(file.path)} (from ${terminalText(file.source)})`),
+    ...result.stale.map((file) => `${c.bold("stale:")} ${terminalText(file.path)} (no longer generated from ${terminalText(file.source)})`),
+    ...result.orphaned.map((file) => `${c.bold("orphaned:")} ${terminalText(file.path)} (carries typeflake's header but is in no manifest; generate removes it)`),
+    ...result.temporary.map((path) => `${c.bold("temporary:")} ${terminalText(path)} (left by an interrupted run; generate removes it)`),
     ...result.keptModified.map((file) => keptLine(file, c)),
     ...(result.manifestOutdated ? [`${c.bold("manifest:")} ${MANIFEST_PATH} is out of date`] : []),
     ...problemLines(result.refused, result.failed, c),
@@ -51,9 +55,9 @@ export function formatWriteReport(result: WriteResult, options: ReportOptions): 
   const c = palette(options.color);
   const lines = [
     ...(result.recovery ? recoveryLines(result.recovery, c) : []),
-    ...result.created.map((path) => `${c.green("created:")} ${path}`),
-    ...result.updated.map((path) => `${c.green("updated:")} ${path}`),
-    ...result.removed.map((path) => `${c.green("removed:")} ${path}`),
+    ...result.created.map((path) => `${c.green("created:")} ${terminalText(path)}`),
+    ...result.updated.map((path) => `${c.green("updated:")} ${terminalText(path)}`),
+    ...result.removed.map((path) => `${c.green("removed:")} ${terminalText(path)}`),
     ...result.keptModified.map((file) => keptLine(file, c)),
     ...problemLines(result.refused, result.failed, c),
   ];
@@ -92,21 +96,22 @@ function recoveryLines(recovery: Recovery, c: Palette): string[] {
 }
 
 function keptLine(file: KeptFile, c: Palette): string {
-  return `${c.yellow("kept:")} ${file.path} ${file.message}`;
+  return `${c.yellow("kept:")} ${terminalText(file.path)} ${terminalText(file.message)}`;
 }
 
 function problemLines(refused: readonly EmitProblem[], failed: readonly EmitProblem[], c: Palette): string[] {
   return [...refused, ...failed].map((problem) => {
-    const line = `${c.red("error:")} ${problem.path} ${problem.message} [${problem.code}]`;
-    return problem.detail === undefined ? line : `${line}\n${problem.detail.replace(/\n$/, "")}`;
+    const line = `${c.red("error:")} ${terminalText(problem.path)} ${terminalText(problem.message)} [${problem.code}]`;
+    return problem.detail === undefined ? line : `${line}\n${terminalLines(problem.detail.replace(/\n$/, ""))}`;
   });
 }
 
-/** Colour a patch line by line; header lines are those before the first hunk. */
+/** Colour a patch line by line; header lines are those before the first hunk. Lines are escaped before they are coloured. */
 function colorPatch(file: DriftedFile, c: Palette): string {
   let inHeader = true;
   return file.diff
     .split("\n")
+    .map(terminalLine)
     .map((line) => {
       if (line.startsWith("@@")) {
         inHeader = false;

@@ -1,7 +1,10 @@
 /**
  * The plan as text, in the manner of `terraform plan`: risks first, then each host with `+`, `~`
  * and `-` lines, then one summary line. Colour only when asked (a terminal, no `NO_COLOR`).
+ * Names and values come from the fleet and may hold control or bidi characters: each goes through
+ * `terminalText` before it is placed (and coloured), as in diagnostics.
  */
+import { terminalText } from "../diagnostics/terminal-text.ts";
 import { palette, type Palette } from "../emit/color.ts";
 import type { ChangeAction, FieldChange, FleetPlan, HostPlan, ItemChange } from "./changes.ts";
 
@@ -34,10 +37,17 @@ const SIGNS: Record<ChangeAction, string> = { add: "+", change: "~", remove: "-"
 
 const tint = (colors: Palette, action: ChangeAction) => (action === "add" ? colors.green : action === "remove" ? colors.red : colors.yellow);
 
+/** A value of the plan as the terminal shows it (`undefined` as the word, as a template literal writes it). */
+const shown = (value: string | undefined): string => terminalText(String(value));
+
 const fieldLine = (field: FieldChange, colors: Palette, indent: string): string => {
   const value =
-    field.action === "add" ? ` = ${field.after}` : field.action === "remove" ? ` (was ${field.before})` : `: ${field.before} → ${field.after}`;
-  return `${indent}${tint(colors, field.action)(SIGNS[field.action])} ${field.field}${value}`;
+    field.action === "add"
+      ? ` = ${shown(field.after)}`
+      : field.action === "remove"
+        ? ` (was ${shown(field.before)})`
+        : `: ${shown(field.before)} → ${shown(field.after)}`;
+  return `${indent}${tint(colors, field.action)(SIGNS[field.action])} ${terminalText(field.field)}${value}`;
 };
 
 /** Sections whose item names already say everything their values would (a port, a key, a package). */
@@ -48,25 +58,26 @@ const BRIEF_VALUE = 60;
 
 const itemLines = (change: ItemChange, colors: Palette, indent: string, brief: boolean): string[] => {
   const sign = tint(colors, change.action)(SIGNS[change.action]);
-  const head = `${indent}${sign} ${LABELS[change.section]} ${change.item}`;
+  const head = `${indent}${sign} ${LABELS[change.section]} ${terminalText(change.item)}`;
   if (change.fields) return [head, ...change.fields.map((field) => fieldLine(field, colors, `${indent}    `))];
-  if (change.action === "change") return [`${head}: ${change.before} → ${change.after}`];
+  if (change.action === "change") return [`${head}: ${shown(change.before)} → ${shown(change.after)}`];
   const value = change.action === "add" ? change.after : change.before;
   const bare = value === undefined || (["firewall", "secretRecipients"].includes(change.section) && value === "true");
   if (bare || NAMED_ONLY.has(change.section) || (brief && value.length > BRIEF_VALUE)) return [head];
-  return [`${head} = ${value}`];
+  return [`${head} = ${terminalText(value)}`];
 };
 
 const hostHeading = (host: HostPlan, colors: Palette): string => {
+  const name = terminalText(host.name);
   switch (host.status) {
     case "add":
-      return `${colors.green("+")} ${colors.bold(host.name)} (new host)`;
+      return `${colors.green("+")} ${colors.bold(name)} (new host)`;
     case "remove":
-      return `${colors.red("-")} ${colors.bold(host.name)} (removed; typeflake no longer builds or deploys it)`;
+      return `${colors.red("-")} ${colors.bold(name)} (removed; typeflake no longer builds or deploys it)`;
     case "change":
-      return `${colors.yellow("~")} ${colors.bold(host.name)}`;
+      return `${colors.yellow("~")} ${colors.bold(name)}`;
     case "unchanged":
-      return `  ${host.name}: no change`;
+      return `  ${name}: no change`;
   }
 };
 
@@ -78,7 +89,7 @@ const hostBlock = (host: HostPlan, colors: Palette): string[] => {
       : host.status === "add"
         ? ["    new: first deploy needed"]
         : host.changedNix.length
-        ? [`    Nix changes: ${host.changedNix.join(", ")} (deploy needed)`]
+        ? [`    Nix changes: ${terminalText(host.changedNix.join(", "))} (deploy needed)`]
         : ["    its Nix is unchanged: no deploy needed"];
   return [hostHeading(host, colors), ...host.changes.flatMap((change) => itemLines(change, colors, "    ", host.status !== "change")), ...nix];
 };
@@ -90,15 +101,15 @@ export const renderPlanText = (plan: FleetPlan, options: { readonly color: boole
   const colors = palette(options.color);
   const { summary } = plan;
   const lines = [
-    `typeflake plan: ${plan.base.ref} (${plan.base.commit.slice(0, 12)}) → working tree`,
+    `typeflake plan: ${terminalText(plan.base.ref)} (${plan.base.commit.slice(0, 12)}) → working tree`,
     "",
     ...(plan.risks.length
-      ? [colors.bold(colors.red(`Risks (${plan.risks.length}):`)), ...plan.risks.map((risk) => `  ${colors.red("!")} ${risk.message}`), ""]
+      ? [colors.bold(colors.red(`Risks (${plan.risks.length}):`)), ...plan.risks.map((risk) => `  ${colors.red("!")} ${terminalText(risk.message)}`), ""]
       : []),
     ...(plan.fleet.length ? [colors.bold("fleet"), ...plan.fleet.flatMap((change) => itemLines(change, colors, "    ", false)), ""] : []),
     ...plan.hosts.flatMap((host) => [...hostBlock(host, colors), ...(host.status === "unchanged" ? [] : [""])]),
   ];
-  const deploy = summary.deploy.length ? `${plural(summary.deploy.length, "host")} to deploy: ${summary.deploy.join(", ")}` : "no host to deploy";
+  const deploy = summary.deploy.length ? `${plural(summary.deploy.length, "host")} to deploy: ${terminalText(summary.deploy.join(", "))}` : "no host to deploy";
   lines.push(
     "",
     colors.bold(

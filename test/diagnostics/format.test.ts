@@ -53,6 +53,36 @@ describe("formatDiagnostics", () => {
     expect(formatDiagnostics([located], { color: false })).not.toContain("\u001b[");
   });
 
+  it("escapes control and bidi characters of the fleet's text, and lines the caret up under the escaped line", () => {
+    const hostile: Diagnostic = {
+      severity: "error",
+      code: "unknown-key",
+      data: { key: "ke\u001b[2Jy\u202e", valid: ["address"], suggestion: "addr\u202eess" },
+      origin: { file: "hosts/ev\u001bil/host.ts", objectPath: ["services", "x\u0000\u2066"] },
+      location: { line: 7, column: 9, sourceLine: "\t/*\u001b\u202e*/ ke: 1, // \u0007\r" },
+      related: [{ file: "hosts/\u009bother/host.ts", objectPath: ["\u007f"], location: { line: 1, column: 1 } }],
+    };
+    const text = formatDiagnostics([hostile], { color: false });
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(text.split("\n").slice(0, 4)).toEqual([
+      'hosts/ev\\u001bil/host.ts:7:9 error services."x\\u0000\\u2066": unknown key "ke\\u001b[2Jy\\u202e"; did you mean "addr\\u202eess"? Valid keys: address',
+      "  7 | \t/*\\u001b\\u202e*/ ke: 1, // \\u0007\\r",
+      // Column 9, the key, follows "\t/*", ESC, U+202E and "*/ ": the tab and 17 characters once escaped.
+      `    | \t${" ".repeat(17)}^`,
+      '  related: hosts/\\u009bother/host.ts:1:1 "\\u007f"',
+    ]);
+  });
+
+  it("keeps ordinary Unicode as it is, and colours only typeflake's own words", () => {
+    const accented: Diagnostic = { ...located, location: { line: 4, column: 9, sourceLine: "  café: \"東京 🚀\"," } };
+    const plain = formatDiagnostics([accented], { color: false });
+    expect(plain).toContain('  4 |   café: "東京 🚀",\n    |         ^');
+    const colored = formatDiagnostics([{ ...located, data: { ...located.data, host: "\u001b[2J" } }], { color: true });
+    expect(colored).toContain("\u001b[31m");
+    expect(colored).not.toContain("\u001b[2J");
+    expect(colored).toContain('host "\\u001b[2J"');
+  });
+
   it("prints nothing for no diagnostics", () => {
     expect(formatDiagnostics([], { color: false })).toBe("");
   });

@@ -56,6 +56,23 @@ describe("formatCheckReport", () => {
     const failed: CheckResult = { ...drift, changed: [], failed: [{ path: "flake.nix", code: "io-error", message: "could not be read: EACCES." }] };
     expect(formatCheckReport(failed, { color: false })).toBe("error: flake.nix could not be read: EACCES. [io-error]\n");
   });
+
+  it("escapes control and bidi characters of file names and diff lines, keeping tabs, then colours", () => {
+    const hostile: CheckResult = {
+      ...drift,
+      changed: [{ path: "flake.nix", source: "hosts/x\u202e/host.ts", diff: gitPatch("flake.nix", "\ta = 1;\n", "\ta = \"\u001b[2J\u202e\";\n") }],
+      orphaned: [{ path: "modules/o\u001b[2J.nix", source: "modules/o.ts", diff: "" }],
+      refused: [{ path: "hosts/a/default.nix", code: "edited-file", message: "was edited by hand.", detail: "-\told\u0007\n+\tnew\r\n" }],
+    };
+    const lines = formatCheckReport(hostile, { color: false }).split("\n");
+    expect(lines).toContain('+\ta = "\\u001b[2J\\u202e";');
+    expect(lines).toContain("changed: flake.nix (from hosts/x\\u202e/host.ts)");
+    expect(lines).toContain("orphaned: modules/o\\u001b[2J.nix (carries typeflake's header but is in no manifest; generate removes it)");
+    expect(lines).toEqual(expect.arrayContaining(["-\told\\u0007", "+\tnew\\r"]));
+    const colored = formatCheckReport(hostile, { color: true });
+    expect(colored).toContain(`${ESC}32m+\ta = "\\u001b[2J\\u202e";${ESC}39m`);
+    expect(colored.replace(/\u001b\[\d+m/g, "")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
 });
 
 describe("formatWriteReport", () => {
@@ -71,6 +88,13 @@ describe("formatWriteReport", () => {
     };
     expect(formatWriteReport(result, { color: false })).toBe(
       "error: b.nix could not be written: ENOSPC. [io-error]\nNothing was written.\n",
+    );
+  });
+
+  it("escapes control characters of the paths it names", () => {
+    const result = { created: ["hosts/a\u001b[2J.nix"], updated: [], unchanged: [], removed: ["x\u202e.nix"], keptModified: [], refused: [], failed: [] };
+    expect(formatWriteReport(result, { color: false })).toBe(
+      "created: hosts/a\\u001b[2J.nix\nremoved: x\\u202e.nix\nGenerated files: 1 created, 0 updated, 0 unchanged, 1 removed.\n",
     );
   });
 });

@@ -87,6 +87,14 @@ describe("planFleetChange", () => {
     expect(renderPlanText(result, { color: false })).toContain('    ~ nginx virtual host we"ird.lan\n        ~ root: "/srv/a" → "/srv/b"\n');
   });
 
+  test("names and values from the fleet reach the text with their control and bidi characters escaped", () => {
+    const vhosts = (root: string) => ({ nixos: { services: { nginx: { virtualHosts: { "a\u202e.lan": { root } } } } } });
+    const result = plan({ hosts: [host("a", vhosts("/srv/a"))] }, { hosts: [host("a", vhosts("/srv/\u001b[2J\u0007"))] });
+    const text = renderPlanText(result, { color: false });
+    expect(text).toContain('    ~ nginx virtual host a\\u202e.lan\n        ~ root: "/srv/a" → "/srv/\\u001b[2J\\u0007"\n');
+    expect(renderPlanText(result, { color: true }).replace(/\u001b\[\d+m/g, "")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   test("a home's change reaches exactly the hosts with that account; an overlay, every host", () => {
     const home = (packages: string[]) => ({ name: "alice", file: "homes/alice.ts", value: { stateVersion: "24.11", packages: packages.map((name) => pkg(name)) } });
     const overlay = (version: string) => ({ name: "tools", file: "overlays/tools.ts", value: { packages: { hello: { shellScript: `echo ${version}` } } } });
