@@ -27,6 +27,8 @@ import { patch, unpatch } from "./patch.ts";
 const { ownKeys, deleteProperty, defineProperty, apply } = Reflect;
 const { getOwnPropertyDescriptors, hasOwn } = Object;
 const symbolDescription = Object.getOwnPropertyDescriptor(Symbol.prototype, "description")!.get!;
+const { charCodeAt, slice } = String.prototype;
+const { toString: numberToString } = Number.prototype;
 
 /** The standard built-ins typeflake relies on, by their global names; each with its prototype. */
 const BUILT_IN_NAMES = [
@@ -98,9 +100,23 @@ type Snapshot = readonly (readonly [name: string, object: object, properties: Pr
 
 const snapshot = (objects: readonly Kept[]): Snapshot => objects.map(([name, object]) => [name, object, getOwnPropertyDescriptors(object)] as const);
 
+/**
+ * `name` with what is not printable ASCII written as `\uXXXX`, as the terminal report escapes the
+ * fleet's text (see `diagnostics/terminal-text.ts`), with the functions taken at start: a key is
+ * the fleet's text, and the string methods may be the broken ones.
+ */
+const visible = (name: string): string => {
+  let shown = "";
+  for (let index = 0; index < name.length; index += 1) {
+    const code = apply(charCodeAt, name, [index]) as number;
+    shown += code >= 0x20 && code < 0x7f ? apply(slice, name, [index, index + 1]) : "\\u" + apply(slice, "000" + (apply(numberToString, code, [16]) as string), [-4]);
+  }
+  return shown;
+};
+
 /** `Array.prototype.map`, `Symbol.prototype[Symbol.iterator]`: a property as a message names it. */
 const propertyName = (owner: string, key: string | symbol): string =>
-  typeof key === "string" ? `${owner}.${key}` : `${owner}[${String(apply(symbolDescription, key, []))}]`;
+  typeof key === "string" ? `${owner}.${visible(key)}` : `${owner}[${visible(String(apply(symbolDescription, key, [])))}]`;
 
 /** Whether two descriptors hold the same value, or the same accessors. */
 const sameValue = (a: PropertyDescriptor, b: PropertyDescriptor): boolean => a.value === b.value && a.get === b.get && a.set === b.set;

@@ -167,6 +167,7 @@ describe("what fleet code leaves behind once it has loaded", () => {
     ["a replaced built-in made unchangeable", `Object.defineProperty(Array.prototype, "map", { value: () => [], writable: false, configurable: false });`, ["Array.prototype.map"]],
     ["a replaced built-in frozen", `Array.prototype.join = () => "";\nObject.freeze(Array.prototype);`, ["Array.prototype.join"]],
     ["an enumerable key added to Object.prototype for good", `Object.defineProperty(Object.prototype, "extra", { value: 1, enumerable: true });`, ["Object.prototype.extra"]],
+    ["a key named with a terminal escape", `Object.defineProperty(Object.prototype, "\\u001b[2J", { value: 1, enumerable: true });`, ["Object.prototype.\\u001b[2J"]],
   ])("ends the run as the fleet's error, writing nothing, when it cannot put back %s", async (_, line, names) => {
     const { run, args } = await generateWithMistake(line);
     expect(run.status, describeRun(args, run)).toBe(1);
