@@ -14,10 +14,14 @@
  */
 import childProcess from "node:child_process";
 import crypto from "node:crypto";
+import events from "node:events";
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import os from "node:os";
+import net from "node:net";
 import path from "node:path";
+import stream from "node:stream";
+import stringDecoder from "node:string_decoder";
 import timers from "node:timers";
 import util from "node:util";
 import { patch, unpatch } from "./patch.ts";
@@ -46,11 +50,29 @@ const isObject = (value: unknown): value is object => (typeof value === "object"
 
 const named = (name: string, value: unknown): Kept[] => (isObject(value) ? [[name, value]] : []);
 
-/** Node's modules typeflake works through, whose functions fleet code could replace. */
+/** Node's modules typeflake works through (the streams, events and sockets its output and the programs it runs go through), whose functions fleet code could replace. */
 const NODE_MODULES: readonly Kept[] = [
   ["node:fs", fs], ["node:fs/promises", fs.promises], ["node:path", path], ["node:crypto", crypto], ["node:os", os], ["node:util", util],
-  ["node:child_process", childProcess], ["node:timers", timers],
+  ["node:child_process", childProcess], ["node:timers", timers], ["node:events", events], ["node:stream", stream], ["node:net", net],
+  ["node:string_decoder", stringDecoder],
 ];
+
+/**
+ * The classes those modules export, each with its prototype (`EventEmitter.prototype.emit`
+ * replaced made every program typeflake runs seem never to end, and the run stopped silently with
+ * status 0). Found through the modules' descriptors, so that no getter (a deprecated export) runs.
+ */
+const nodeClasses = (): Kept[] =>
+  NODE_MODULES.flatMap(([module, object]) => {
+    const descriptors = Object.getOwnPropertyDescriptors(object);
+    // Classes by their capitalised names (every plain function has a prototype, unused).
+    return Object.keys(descriptors).flatMap((name) => {
+      if (!/^[A-Z]/.test(name)) return [];
+      const value: unknown = descriptors[name]!.value;
+      const prototype: unknown = typeof value === "function" ? Object.getOwnPropertyDescriptor(value, "prototype")?.value : undefined;
+      return isObject(prototype) ? [...named(`${module} ${name}`, value), ...named(`${module} ${name}.prototype`, prototype)] : [];
+    });
+  });
 
 /**
  * The built-ins no global name holds: the prototypes of generators, async functions and iterators
@@ -82,14 +104,14 @@ const hiddenIntrinsics = (): Kept[] => {
   ];
 };
 
-/** Every object whose own properties are kept: the global object, the built-ins, their prototypes, the hidden intrinsics, Node's modules. */
+/** Every object whose own properties are kept: the global object, the built-ins, their prototypes, the hidden intrinsics, Node's modules and classes. */
 const builtInObjects = (): Kept[] => {
   const global = globalThis as unknown as Record<string, unknown>;
   const constructors = BUILT_IN_NAMES.flatMap((name) => named(name, global[name]));
   // Function.prototype is itself a function: `call` and `apply` live on it.
   const prototypes = constructors.flatMap(([name, value]) => named(`${name}.prototype`, (value as { prototype?: unknown }).prototype));
   const typedArray = Object.getPrototypeOf(Uint8Array) as { prototype: object };
-  return [["globalThis", globalThis], ...constructors, ...prototypes, ["TypedArray", typedArray], ["TypedArray.prototype", typedArray.prototype], ...hiddenIntrinsics(), ...NODE_MODULES];
+  return [["globalThis", globalThis], ...constructors, ...prototypes, ["TypedArray", typedArray], ["TypedArray.prototype", typedArray.prototype], ...hiddenIntrinsics(), ...NODE_MODULES, ...nodeClasses()];
 };
 
 /**

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { tmpdir } from "node:os";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { describeRun, runTypeflake, typeflakeArgs } from "../cli/support/typeflake-process.ts";
 import { asFleetCodeLoads } from "../../generators/load/fleet-process.ts";
 
@@ -161,6 +161,18 @@ describe("what fleet code leaves behind once it has loaded", () => {
       expect.objectContaining({ file: "typeflake.config.ts", code: "load-error", data: { kind: "uncaught", message } }),
     ]);
     expect(run.stderr).not.toContain("    at ");
+  });
+
+  it.each([
+    ["EventEmitter made deaf (a child process's end is emitted through it)", `import { EventEmitter } from "node:events";\nEventEmitter.prototype.emit = function () { return false; };`],
+    ["StringDecoder emptied (what git prints is decoded through it)", `import { StringDecoder } from "node:string_decoder";\nStringDecoder.prototype.write = () => "";`],
+  ])("puts back Node's classes, so the programs typeflake runs after the load still work: %s", async (_, line) => {
+    const root = await oneHostFleet({ host: line });
+    execFileSync("git", ["init", "--quiet"], { cwd: root });
+    const run = runTypeflake(["generate"], root);
+    expect(run.status, describeRun(["generate"], run)).toBe(0);
+    expect(run.stderr).toContain("git: added");
+    expect(execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" })).toContain("hosts/alpha/default.nix");
   });
 
   it.each([
