@@ -16,6 +16,7 @@ import { ExitRefused, noteFleetCodeRuns } from "./fleet-code-ran.ts";
 import { watchLeftovers } from "./fleet-leftovers.ts";
 import { endForLostBuiltIns } from "./lost-built-ins.ts";
 import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
+import { watchForSlowLoad } from "./still-loading.ts";
 
 /** Loads under way (`plan` loads two revisions of a fleet at once): the process is put back when the last ends. */
 let loading = 0;
@@ -146,6 +147,8 @@ export interface FleetCodeLoaded<T> {
  * still waits, it never will settle, and the value is `unsettled()`.
  */
 export const asFleetCodeLoads = async <T>(bundleFolder: string, evaluate: () => Promise<T>, unsettled: () => T): Promise<FleetCodeLoaded<T>> => {
+  // Started before the load, so that the watch on the timers fleet code starts does not count it among them.
+  const stopWatch = watchForSlowLoad();
   enterLoad();
   const stopRecording = recordFleetReads(bundleFolder);
   let end = (): void => undefined;
@@ -159,6 +162,7 @@ export const asFleetCodeLoads = async <T>(bundleFolder: string, evaluate: () => 
     try {
       value = await Promise.race([evaluate(), never]);
     } finally {
+      stopWatch();
       unsettle.delete(end);
       printing.delete(printed);
       // Before the recording stops: putting back the built-ins comes first, as stopping uses them.

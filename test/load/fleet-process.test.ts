@@ -9,9 +9,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeFleet, writeFleet } from "../diagnostics/support/temp-fleet.ts";
 import { tmpdir } from "node:os";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { describeRun, runTypeflake, typeflakeArgs } from "../cli/support/typeflake-process.ts";
 import { asFleetCodeLoads } from "../../generators/load/fleet-process.ts";
+import { STILL_LOADING_VARIABLE, stillLoadingNote } from "../../generators/load/still-loading.ts";
 
 const fleets: string[] = [];
 afterAll(() => Promise.all(fleets.map(removeFleet)));
@@ -193,6 +194,20 @@ describe("what fleet code leaves behind once it has loaded", () => {
     expect(run.status, describeRun(["generate"], run)).toBe(1);
     expect(run.stderr).toContain("typeflake.config.ts error: the fleet's code changed built-ins of JavaScript and made the changes permanent (Array.prototype.map)");
     await expect(readFile(join(root, "hosts/alpha/default.nix"), "utf8")).rejects.toThrow();
+  });
+
+  it("says it is still loading when fleet code keeps Node busy while a top-level await never settles", async () => {
+    const root = await oneHostFleet({ host: "setInterval(() => undefined, 1000);\nawait new Promise(() => undefined);" });
+    const child = spawn(process.execPath, typeflakeArgs(["generate"]), { cwd: root, env: { ...process.env, NO_COLOR: "1", CI: "1", [STILL_LOADING_VARIABLE]: "0.5" } });
+    let stderr = "";
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes("typeflake: the fleet's code has been loading")) resolve();
+      }),
+    );
+    child.kill();
+    expect(stderr).toContain(stillLoadingNote(0.5));
   });
 
   it("ends as failed, not with status 0, when fleet code removes the watch on a top-level await that never settles", async () => {
