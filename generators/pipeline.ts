@@ -74,7 +74,7 @@ const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: Opt
     ...checkRawOptions(fleet, optionIndex),
     ...checkAssertions(lowered.index, options),
     ...checkPaths(paths, onDisk),
-    ...(await checkRawNix(fleet)),
+    ...(await checkRawNix(fleet, { written: lowered.index.written })),
   ];
   return { diagnostics, paths: { checked, facts: onDisk } };
 };

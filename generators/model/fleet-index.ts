@@ -7,10 +7,10 @@
  */
 import type { ConfigBody } from "../../dsl/config-body.ts";
 import { parseAddress } from "../../dsl/address.ts";
-import type { Entry, Fleet, HostEntry, ModuleEntry } from "./fleet.ts";
+import { fleetFiles, type Entry, type Fleet, type HostEntry, type ModuleEntry } from "./fleet.ts";
 import { modulesOfHost } from "./host-modules.ts";
 import { indexTunnels, type TunnelIndex } from "./tunnels.ts";
-import { writtenExpressions, type WrittenExpression } from "./written-expressions.ts";
+import { writtenByEntry, writtenOf, type WrittenByEntry, type WrittenExpression } from "./written-expressions.ts";
 
 /** One host and what the fleet gives it. */
 export interface IndexedHost {
@@ -39,7 +39,7 @@ export interface FleetIndex {
   /** Every WireGuard interface of the hosts' own files, and the same by host, joined hub and mesh. */
   readonly tunnels: TunnelIndex;
   /** The expressions written in each host, module, overlay and home file (see `writtenIn`). */
-  readonly written: ReadonlyMap<Entry<unknown>, readonly WrittenExpression[]>;
+  readonly written: WrittenByEntry;
 }
 
 /** An IP address as a map key, or undefined for text that is not one (a DNS name). */
@@ -59,9 +59,7 @@ const firstBy = (hosts: readonly HostEntry[], key: (host: HostEntry) => string |
 
 /** The index of `fleet`; each host's and module's configuration is walked once. */
 export const indexFleet = (fleet: Fleet): FleetIndex => {
-  const written = new Map<Entry<unknown>, readonly WrittenExpression[]>(
-    [...fleet.hosts, ...fleet.modules, ...fleet.overlays, ...(fleet.homes ?? [])].map((entry) => [entry, writtenExpressions(entry.config)]),
-  );
+  const written = writtenByEntry(fleetFiles(fleet));
   const secretNamesIn = (entry: Entry<unknown>): string[] =>
     (written.get(entry) ?? []).flatMap(({ expression }) => (expression.kind === "secret" || expression.kind === "secretPath" ? [expression.name] : []));
   const moduleSecrets = new Map(fleet.modules.map((module) => [module, [...secretNamesIn(module), ...module.config.secrets]]));
@@ -87,11 +85,7 @@ export const indexFleet = (fleet: Fleet): FleetIndex => {
 };
 
 /** The expressions written in `entry`, a host, module, overlay or home file of the indexed fleet. */
-export const writtenIn = (index: FleetIndex, entry: Entry<unknown>): readonly WrittenExpression[] => {
-  const found = index.written.get(entry);
-  if (!found) throw new Error(`${entry.file} is not in the fleet index`);
-  return found;
-};
+export const writtenIn = (index: FleetIndex, entry: Entry<unknown>): readonly WrittenExpression[] => writtenOf(index.written, entry);
 
 /** The host called `name`, or undefined. */
 export const findHost = (index: FleetIndex, name: string): HostEntry | undefined => index.hosts.get(name)?.entry;

@@ -42,3 +42,6 @@ export interface Fleet {
   /** home-manager configurations sorted by name; absent when the fleet has none. */
   readonly homes?: readonly HomeEntry[];
 }
+
+/** The fleet's definition files besides its configuration: hosts, modules, overlays, homes, in that order. */
+export const fleetFiles = (fleet: Fleet): Entry<unknown>[] => [...fleet.hosts, ...fleet.modules, ...fleet.overlays, ...(fleet.homes ?? [])];

@@ -5,6 +5,7 @@
  */
 import type { NixExpression } from "../../dsl/expressions.ts";
 import type { ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+import type { Entry } from "./fleet.ts";
 import { expressionsIn } from "./walk.ts";
 
 /** An expression value and the path the user wrote it at. */
@@ -25,4 +26,18 @@ export const writtenExpressions = (value: unknown): WrittenExpression[] => {
     if (root === undefined || !startsWith(path, root)) root = path;
     return { expression, path: root };
   });
+};
+
+/** The expressions written in each of a fleet's files (hosts, modules, overlays, homes), found once for every check that reads them. */
+export type WrittenByEntry = ReadonlyMap<Entry<unknown>, readonly WrittenExpression[]>;
+
+/** The expressions written in each of `entries`. */
+export const writtenByEntry = (entries: readonly Entry<unknown>[]): WrittenByEntry =>
+  new Map(entries.map((entry) => [entry, writtenExpressions(entry.config)]));
+
+/** The expressions written in `entry`, one of the files `written` was made from. */
+export const writtenOf = (written: WrittenByEntry, entry: Entry<unknown>): readonly WrittenExpression[] => {
+  const found = written.get(entry);
+  if (!found) throw new Error(`${entry.file} was not searched for expressions`);
+  return found;
 };

@@ -7,7 +7,7 @@ import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagno
 import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
 import { inConfig, type FleetCheck, type FleetDraft } from "./draft.ts";
-import { writtenExpressions } from "../model/written-expressions.ts";
+import { writtenOf } from "../model/written-expressions.ts";
 
 const unknownModule = (draft: FleetDraft, name: string, origin: SourceOrigin): Diagnostic =>
   error("unknown-module", origin, { module: name, ...knownNames(name, draft.moduleNames) });
@@ -39,7 +39,7 @@ const checkEntry = (draft: FleetDraft, entry: HostEntry | ModuleEntry): Diagnost
   const listed = entry.config.secrets.flatMap((name, index) =>
     checkSecretName(draft, name, at(["secrets", index]), "listed"),
   );
-  const referenced = writtenExpressions(entry.config).flatMap(({ expression, path }): Diagnostic[] => {
+  const referenced = writtenOf(draft.written, entry).flatMap(({ expression, path }): Diagnostic[] => {
     switch (expression.kind) {
       case "secret":
       case "secretPath":

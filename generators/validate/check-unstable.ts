@@ -7,8 +7,9 @@
 import type { NixExpression } from "../../dsl/expressions.ts";
 import type { UnstableUse } from "../diagnostics/codes/references.ts";
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
-import type { FleetCheck } from "./draft.ts";
-import { writtenExpressions } from "../model/written-expressions.ts";
+import type { FleetCheck, FleetDraft } from "./draft.ts";
+import type { Entry } from "../model/fleet.ts";
+import { writtenOf } from "../model/written-expressions.ts";
 
 /** `prev.unstable`, `final.unstable`, `pkgs.unstable` as written in an overlay. */
 const OVERLAY_USE = /(?<![\w'.-])(prev|final|pkgs)\.unstable(?![\w'-])/;
@@ -19,10 +20,10 @@ const MODULE_USE = /(?<![\w'.-])unstable(?![\w'-])|(?<![\w'.-])pkgs\.unstable(?!
 const rawText = (expression: NixExpression): string =>
   expression.kind === "raw" ? expression.parts.filter((part): part is string => typeof part === "string").join(" ") : "";
 
-/** Each raw fragment or `unstablePkg` in `config` that needs `unstable`, where it was written. */
-const uses = (config: unknown, file: string, pattern: RegExp, packages: boolean): { origin: SourceOrigin; use: UnstableUse }[] =>
-  writtenExpressions(config).flatMap(({ expression, path }): { origin: SourceOrigin; use: UnstableUse }[] => {
-    const origin = { file, objectPath: path };
+/** Each raw fragment or `unstablePkg` in `entry` that needs `unstable`, where it was written. */
+const uses = (draft: FleetDraft, entry: Entry<unknown>, pattern: RegExp, packages: boolean): { origin: SourceOrigin; use: UnstableUse }[] =>
+  writtenOf(draft.written, entry).flatMap(({ expression, path }): { origin: SourceOrigin; use: UnstableUse }[] => {
+    const origin = { file: entry.file, objectPath: path };
     if (packages && expression.kind === "package" && expression.set === "unstable")
       return [{ origin, use: { package: expression.attrPath.join(".") } }];
     const match = pattern.exec(rawText(expression));
@@ -33,10 +34,10 @@ const uses = (config: unknown, file: string, pattern: RegExp, packages: boolean)
 export const checkUnstable: FleetCheck = (draft) => {
   if (!draft.config || draft.config.unstable) return [];
   const overlays = draft.overlays.flatMap((overlay) =>
-    uses(overlay.config, overlay.file, OVERLAY_USE, true).map(({ origin, use }) => error("unstable-not-configured", origin, { in: "overlay", use })),
+    uses(draft, overlay, OVERLAY_USE, true).map(({ origin, use }) => error("unstable-not-configured", origin, { in: "overlay", use })),
   );
   const modules = [...draft.hosts, ...draft.modules].flatMap((entry): Diagnostic[] =>
-    uses(entry.config, entry.file, MODULE_USE, false).map(({ origin, use }) => error("unstable-not-configured", origin, { in: "module", use })),
+    uses(draft, entry, MODULE_USE, false).map(({ origin, use }) => error("unstable-not-configured", origin, { in: "module", use })),
   );
   return [...overlays, ...modules];
 };

@@ -6,6 +6,7 @@
 import type { FleetConfig } from "../../dsl/fleet.ts";
 import type { Diagnostic, SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { HostEntry, ModuleEntry, OverlayEntry } from "../model/fleet.ts";
+import type { WrittenByEntry } from "../model/written-expressions.ts";
 
 /** A fleet as far as it validated, for the fleet-wide checks. */
 export interface FleetDraft {
@@ -23,6 +24,8 @@ export interface FleetDraft {
   readonly hostNames: ReadonlySet<string>;
   /** Every module found, valid or not. */
   readonly moduleNames: ReadonlySet<string>;
+  /** The expressions written in each host, module and overlay (the valid parts of failed files included), found once for every check. */
+  readonly written: WrittenByEntry;
 }
 
 /** A fleet-wide check: every problem it finds, in a stable order. */

@@ -15,6 +15,7 @@ import { checkInputs } from "./check-inputs.ts";
 import { checkNames } from "./check-names.ts";
 import { checkReferences } from "./check-references.ts";
 import { checkUnstable } from "./check-unstable.ts";
+import { writtenByEntry } from "../model/written-expressions.ts";
 import { checkZfs } from "./check-zfs.ts";
 import { validateHomes } from "./homes.ts";
 import type { FleetCheck, FleetDraft } from "./draft.ts";
@@ -100,6 +101,7 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
     overlays: overlays.entries,
     hostNames: new Set([...sources.hosts.map((host) => host.name), ...(sources.unloaded?.hosts ?? [])]),
     moduleNames: new Set([...sources.modules.map((module) => module.name), ...(sources.unloaded?.modules ?? [])]),
+    written: writtenByEntry([...hosts.entries, ...hosts.pruned, ...modules.entries, ...modules.pruned, ...overlays.entries]),
   };
   const homes = validateHomes(sources.homes ?? [], draft);
   const diagnostics = [

@@ -17,11 +17,11 @@ import { join } from "node:path";
 import type { NixValue, RawNix } from "../../dsl/expressions.ts";
 import type { RawNixChecker } from "../diagnostics/codes/validate.ts";
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
-import type { Fleet } from "../model/fleet.ts";
+import { fleetFiles, type Fleet } from "../model/fleet.ts";
 import { valueLowerer } from "../lower/value.ts";
 import { nixSyntaxError, type NixSyntaxError } from "../nix/parse-check.ts";
 import { NixPrintError, printNixExpr } from "../nix/print.ts";
-import { writtenExpressions } from "../model/written-expressions.ts";
+import { writtenByEntry, writtenExpressions, writtenOf, type WrittenByEntry, type WrittenExpression } from "../model/written-expressions.ts";
 
 /** One raw fragment: its text as checked and where it was written. */
 interface Fragment {
@@ -62,20 +62,17 @@ const toFragment = (parts: readonly (string | NixValue)[], origin: SourceOrigin)
   origin,
 });
 
-/** Every raw fragment in the fleet's definitions, with the path of the expression that holds it. */
-export const rawFragments = (fleet: Fleet): Fragment[] => {
-  const entries: { readonly file: string; readonly config: unknown }[] = [
-    { file: fleet.configFile, config: fleet.config },
-    ...fleet.hosts,
-    ...fleet.modules,
-    ...fleet.overlays,
-    ...(fleet.homes ?? []),
+/**
+ * Every raw fragment in the fleet's definitions, with the path of the expression that holds it;
+ * `written`: the expressions found in the fleet's files (the index's), by default looked for now.
+ */
+export const rawFragments = (fleet: Fleet, written: WrittenByEntry = writtenByEntry(fleetFiles(fleet))): Fragment[] => {
+  const fragmentsIn = (file: string, expressions: readonly WrittenExpression[]) =>
+    expressions.flatMap(({ expression, path }) => (expression.kind === "raw" ? [toFragment((expression as RawNix).parts, { file, objectPath: path })] : []));
+  return [
+    ...fragmentsIn(fleet.configFile, writtenExpressions(fleet.config)),
+    ...fleetFiles(fleet).flatMap((entry) => fragmentsIn(entry.file, writtenOf(written, entry))),
   ];
-  return entries.flatMap(({ file, config }) =>
-    writtenExpressions(config).flatMap(({ expression, path }) =>
-      expression.kind === "raw" ? [toFragment((expression as RawNix).parts, { file, objectPath: path })] : [],
-    ),
-  );
 };
 
 const diagnostic = (fragment: Fragment, problem: NixSyntaxError, checker: RawNixChecker): Diagnostic =>
@@ -148,8 +145,8 @@ const nixErrors = async (fragments: readonly Fragment[], spawn: Spawn): Promise<
  * A diagnostic for every raw fragment of `fleet` that is not one valid Nix expression. `spawn`
  * runs nix-instantiate (replaceable in tests); with `useNix: false` only the own check runs.
  */
-export const checkRawNix = async (fleet: Fleet, options: { readonly useNix?: boolean; readonly spawn?: Spawn } = {}): Promise<Diagnostic[]> => {
-  const fragments = rawFragments(fleet);
+export const checkRawNix = async (fleet: Fleet, options: { readonly useNix?: boolean; readonly spawn?: Spawn; readonly written?: WrittenByEntry } = {}): Promise<Diagnostic[]> => {
+  const fragments = rawFragments(fleet, options.written);
   if (fragments.length === 0) return [];
   const layout = fragments.map(layoutProblem);
   const fromNix = options.useNix === false ? undefined : await nixErrors(fragments, options.spawn ?? spawnNix);
