@@ -2,6 +2,7 @@
  * Which commit each machine runs, compared with the fleet's history: the plain data of
  * `typeflake status` and its two renderings. Pure: the command asks the hosts (ssh) and git.
  */
+import { terminalLines, terminalText } from "../diagnostics/terminal-text.ts";
 import { palette } from "../emit/color.ts";
 
 /** What asking one host gave. */
@@ -92,9 +93,11 @@ export const renderDriftText = (report: DriftReport, options: { readonly color: 
     unreachable: colors.red,
   };
   const width = Math.max(0, ...report.hosts.map((host) => host.host.length));
-  const revisions = Math.max(0, ...report.hosts.map((host) => short(host.revision ?? "").length));
+  // What a machine answered (its revision, an ssh error) is shown escaped: a compromised host must not reach the terminal.
+  const revisionOf = (host: DriftReport["hosts"][number]) => terminalText(short(host.revision ?? ""));
+  const revisions = Math.max(0, ...report.hosts.map((host) => revisionOf(host).length));
   const lines = report.hosts.map((host) =>
-    [host.host.padEnd(width), tint[host.state](host.state.padEnd(11)), ...(revisions ? [short(host.revision ?? "").padEnd(revisions)] : []), host.detail].join("  "),
+    [host.host.padEnd(width), tint[host.state](host.state.padEnd(11)), ...(revisions ? [revisionOf(host).padEnd(revisions)] : []), terminalLines(host.detail)].join("  "),
   );
   const counts = STATES.map((state) => `${report.summary[state]} ${state}`).join(", ");
   return `${lines.join("\n")}\n\n${report.hosts.length} host${report.hosts.length === 1 ? "" : "s"} against HEAD ${short(report.head)}: ${counts}.\n`;

@@ -98,6 +98,18 @@ describe("status", () => {
     expect(report.summary).toEqual({ current: 2, behind: 0, uncommitted: 0, unknown: 0, unreachable: 0 });
   });
 
+  test("shows what a machine answered with its control characters escaped: a compromised host cannot reach the terminal", () => {
+    const { env } = fakeSsh({
+      "10.0.20.10": `printf '\\033[2J\\033]0;owned\\007deadbeef\\n'`,
+      "10.0.20.11": `printf 'ssh: \\033[31mfake\\033[0m refused\\r\\n' >&2; exit 255`,
+    });
+    const args = ["-C", repo.root, "status", "nas", "compute"];
+    const run = runTypeflake(args, repo.root, env);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(run.stdout).toContain("\\u001b[31mfake\\u001b[0m refused");
+    expect(run.stdout).toContain("\\u001b[2J");
+  });
+
   test("an unknown host name is a clear error, and nothing is asked", () => {
     const { env, log } = fakeSsh({});
     const args = ["-C", repo.root, "status", "nass"];
