@@ -29,7 +29,11 @@ const matching = (pattern: RegExp, expected: string, code: FormCode) =>
 export const textMatching = (pattern: RegExp, expected: string) =>
   z.string().regex(pattern, { error: (issue) => `must be ${expected}, got ${shown(issue.input)}` });
 
-/** RFC 1123 label: what NixOS accepts for `networking.hostName`. */
+/**
+ * A lowercase RFC 1123 label. NixOS's `networking.hostName` also takes uppercase letters and '_';
+ * typeflake does not, so that no two host folders differ only in case (one folder on macOS and
+ * Windows) and the name is a DNS label as it stands.
+ */
 export const hostName = matching(
   /^(?!-)[a-z0-9-]{1,63}(?<!-)$/,
   "a host name: 1-63 lowercase letters, digits or '-', not starting or ending with '-' (RFC 1123), e.g. \"nas\"",

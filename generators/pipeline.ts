@@ -60,8 +60,14 @@ const checkRawOptions = (fleet: Fleet, optionIndex: OptionIndex | undefined): Di
       )
     : [];
 
-/** The checks over a lowered fleet (all of it, or the part that validated), and the paths they looked up. */
-const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: OptionIndex | undefined): Promise<{ diagnostics: Diagnostic[]; paths: CheckedPaths }> => {
+/** Each planned file's path → the TypeScript it is generated from. */
+const generatedPaths = (plan: FilePlan): Map<string, string> => new Map(plan.files.map((file) => [file.path, file.source]));
+
+/**
+ * The checks over a lowered fleet (all of it, or the part that validated), and the paths they
+ * looked up; `plan` is what the fleet would generate, which no hand-kept path may name.
+ */
+const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: OptionIndex | undefined, plan: FilePlan): Promise<{ diagnostics: Diagnostic[]; paths: CheckedPaths }> => {
   const { fleet } = lowered.index;
   const paths = fleetPathReferences(lowered.index);
   const checked = paths.flatMap((reference) => insideFleet(reference) ?? []);
@@ -73,7 +79,7 @@ const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: Opt
     ...checkHostPorts(lowered),
     ...checkRawOptions(fleet, optionIndex),
     ...checkAssertions(lowered.index, options),
-    ...checkPaths(paths, onDisk),
+    ...checkPaths(paths, onDisk, generatedPaths(plan)),
     ...(await checkRawNix(fleet, { written: lowered.index.written })),
   ];
   return { diagnostics, paths: { checked, facts: onDisk } };
@@ -102,15 +108,16 @@ export const runPipeline = async (root: string, { printMemo, ...load }: Pipeline
     // Errors already: check what they leave meaningful, in the same report, and plan nothing.
     const { fleet: checkable, skipped } = checkableFleet(partial);
     const lowered = lowerFleet(indexFleet(checkable));
-    const later = [...(await laterChecks(root, lowered, optionIndex)).diagnostics, ...prunedChecks(checkable, partial.pruned, optionIndex), ...planFleet(lowered).diagnostics];
+    const planned = planFleet(lowered);
+    const later = [...(await laterChecks(root, lowered, optionIndex, planned.plan)).diagnostics, ...prunedChecks(checkable, partial.pruned, optionIndex), ...planned.diagnostics];
     return { diagnostics: [...found, ...later, ...skipped] };
   }
   // Without a valid fleet configuration no later check can run.
   if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? skippedChecks([CONFIG_FILE]) : [])] };
   if (hasError(validation.diagnostics)) return { diagnostics: found };
   const lowered = lowerFleet(indexFleet(fleet));
-  const later = await laterChecks(root, lowered, optionIndex);
   const { plan, diagnostics: lowering, fingerprints } = planFleet(lowered, printMemo);
+  const later = await laterChecks(root, lowered, optionIndex, plan);
   const diagnostics = [...found, ...later.diagnostics, ...lowering];
   if (hasError(diagnostics)) return { fleet, lowered, diagnostics };
   const read = validation.read && { ...validation.read, paths: later.paths };

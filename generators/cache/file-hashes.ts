@@ -2,9 +2,9 @@
  * Content hashes of the files a run read: what the run cache compares to tell whether a recorded
  * run still describes the disk.
  */
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { contentHash } from "../emit/manifest.ts";
 import type { HashMemo } from "../hash-memo.ts";
+import { readRegularFile } from "../read-regular-file.ts";
 import { statOf } from "../stat-of.ts";
 
 /** Absolute path → hex SHA-256 of its bytes, or {@link ABSENT} for a file that was not there. */
@@ -12,20 +12,6 @@ export type ReadFiles = ReadonlyMap<string, string>;
 
 /** The hash of a file that does not exist (or is not a readable file). */
 export const ABSENT = "absent";
-
-/** One file's bytes and the stat of those very bytes (one open file), or undefined when it cannot be read. */
-export const readWithStats = (path: string): { readonly bytes: Buffer; readonly stats: Stats } | undefined => {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(path, "r");
-    const bytes = readFileSync(descriptor);
-    return { bytes, stats: fstatSync(descriptor) };
-  } catch {
-    return undefined;
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-};
 
 /** The hash of `path`, from `memo` when its stat is the one remembered, else read (and remembered). */
 const hashOf = (path: string, memo: HashMemo | undefined): string => {
@@ -35,7 +21,7 @@ const hashOf = (path: string, memo: HashMemo | undefined): string => {
   const remembered = memo && stats.isFile() ? memo.hashOf(path, stats) : undefined;
   if (remembered !== undefined) return remembered;
   const readFrom = Date.now();
-  const read = readWithStats(path);
+  const read = readRegularFile(path);
   if (read === undefined) return ABSENT;
   const hash = contentHash(read.bytes);
   // A file whose stat says it is empty is read every time: the pseudo files of /proc and /sys

@@ -4,10 +4,10 @@
  * origin has no position yet, so a run without problems never loads it. Only the files that have
  * problems are parsed, each once, without resolving their imports.
  */
-import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Diagnostic, RelatedOrigin, SourceLocation, SourceOrigin } from "./diagnostic.ts";
 import type { KnownPositions, Position } from "./known-positions.ts";
+import { readRegularFile } from "../read-regular-file.ts";
 import { shallowSource } from "./locate-shallow.ts";
 import { offsetAtObjectPath } from "./object-path-node.ts";
 
@@ -55,13 +55,16 @@ const parsingFinder = async (sources: ReadonlyMap<string, string>): Promise<Find
   };
 };
 
-/** The text of each readable file, read once. Folders and missing files have none. */
-const readTexts = async (root: string, files: Iterable<string>): Promise<Map<string, string>> => {
-  const entries = await Promise.all(
-    [...new Set(files)].map(async (file) => [file, await readFile(join(root, file), "utf8").catch(() => undefined)] as const),
-  );
-  return new Map(entries.flatMap(([file, text]) => (text === undefined ? [] : [[file, text] as const])));
-};
+/**
+ * The text of each readable file, read once. Folders, missing files and what is no regular file
+ * have none: a diagnostic may be about a named pipe standing where a fleet file should be, and
+ * reading that would wait forever.
+ */
+const readTexts = (root: string, files: Iterable<string>): Map<string, string> =>
+  new Map([...new Set(files)].flatMap((file) => {
+    const read = readRegularFile(join(root, file));
+    return read === undefined ? [] : [[file, read.bytes.toString("utf8")] as const];
+  }));
 
 /**
  * Every diagnostic with `location` (line, column and the source line) filled in where its file
@@ -76,7 +79,7 @@ export const locateDiagnostics = async (diagnostics: readonly Diagnostic[], root
       return location ? { ...origin, location } : origin;
     }),
   );
-  const texts = await readTexts(root, origins.map((origin) => origin.file));
+  const texts = readTexts(root, origins.map((origin) => origin.file));
   const lines = new Map([...texts].map(([file, text]) => [file, text.split(/\r?\n/)]));
   const unplaced = new Map(
     origins.flatMap((origin) => {

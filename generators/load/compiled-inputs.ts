@@ -10,7 +10,8 @@
  */
 import { dirname } from "node:path";
 import { contentHash } from "../emit/manifest.ts";
-import { ABSENT, hashFiles, readWithStats } from "../cache/file-hashes.ts";
+import { ABSENT, hashFiles } from "../cache/file-hashes.ts";
+import { readRegularFile } from "../read-regular-file.ts";
 import { CLOCK_SLACK_MS } from "../hash-memo.ts";
 import { statOf } from "../stat-of.ts";
 
@@ -72,7 +73,7 @@ export const compiledInputs = (paths: readonly string[], before: BeforeBuild, as
   const bytes = new Map<string, Buffer>();
   const unproven: string[] = [];
   for (const path of paths) {
-    const read = readWithStats(path);
+    const read = readRegularFile(path);
     const hash = read === undefined ? ABSENT : contentHash(read.bytes);
     if (read !== undefined) bytes.set(path, read.bytes);
     const handed = asRead.get(path);

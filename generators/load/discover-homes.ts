@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { entries, isFile, type FleetFile } from "./discover.ts";
+import { entries, isEntry, type FleetFile } from "./discover.ts";
 import { HOME_FILE, HOMES_DIR } from "./layout.ts";
 
 /** The home files found, and names defined twice. */
@@ -36,7 +36,7 @@ export const discoverHomes = async (root: string): Promise<HomeDiscovery> => {
       return [homeFile(root, entry.name.slice(0, -".ts".length), `${HOMES_DIR}/${entry.name}`)];
     }
     const file = `${HOMES_DIR}/${entry.name}/${HOME_FILE}`;
-    return isFile(join(root, file)) ? [homeFile(root, entry.name, file)] : [];
+    return isEntry(join(root, file)) ? [homeFile(root, entry.name, file)] : [];
   });
   const inFolder = candidates.filter((file) => file.name.includes("@") && file.file.endsWith(`/${HOME_FILE}`));
   const files = candidates.filter((file) => !inFolder.includes(file));

@@ -3,6 +3,7 @@
  * `modules/<name>.ts`, `overlays/<name>.ts`. A host folder without host.ts and a missing
  * configuration file are reported here; nothing is imported yet.
  */
+import { lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DefinitionKind } from "../../dsl/definition.ts";
@@ -27,6 +28,8 @@ export interface Discovery {
   readonly files: readonly FleetFile[];
   /** Host folders that have no host.ts: their names still count as hosts for references. */
   readonly hostsWithoutFile: readonly string[];
+  /** Files found that are not loaded, each for a reported reason (unreadable, a case twin): their names still count. */
+  readonly setAside: readonly FleetFile[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -38,6 +41,20 @@ export interface Discovery {
 export const isFile = (path: string): boolean => statOf(path)?.isFile() ?? false;
 
 const isDirectoryAt = (path: string): boolean => statOf(path)?.isDirectory() ?? false;
+
+/**
+ * Whether anything at all is at `path`, a dangling link or an unreadable entry included: such a
+ * host.ts is reported for what it is (`path-problem.ts`), not as missing.
+ */
+export const isEntry = (path: string): boolean => {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (cause) {
+    // A path under a file (`homes/types.d.ts/home.ts`) holds nothing; any other failure (its
+    // folder cannot be searched) leaves something perhaps there, reported for what it is.
+    return (cause as NodeJS.ErrnoException).code !== "ENOTDIR";
+  }
+};
 
 /** Entries of `dir` sorted by name (readdir's order varies by file system), none when it does not exist. Hidden entries are skipped. */
 export const entries = async (dir: string) =>
@@ -62,11 +79,11 @@ const hostFolders = async (root: string): Promise<{ name: string; present: boole
     const path = join(root, HOSTS_DIR, entry.name);
     // Follow symlinked folders too: stat, not the dirent, says what they point at.
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryAt(path));
-    return isDirectory ? [{ name: entry.name, present: isFile(join(path, HOST_FILE)) }] : [];
+    return isDirectory ? [{ name: entry.name, present: isEntry(join(path, HOST_FILE)) }] : [];
   });
 
 /** Every definition file under `root` (absolute), with problems found on the way. */
-export const discoverFleet = async (root: string): Promise<Discovery> => {
+export const discoverFleet = async (root: string): Promise<Omit<Discovery, "setAside">> => {
   const hasConfig = isFile(join(root, CONFIG_FILE));
   const [hosts, modules, overlays] = await Promise.all([
     hostFolders(root),

@@ -45,8 +45,10 @@ export const loadFleet = async (root: string, started?: StartedLoad): Promise<Lo
   const loaded = discovery.files.map((file) => ({ file, result: loadDefinition(absoluteRoot, file, modules.get(file.path)!) }));
   const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
     loaded.flatMap(({ file, result }) => (file.kind === kind && result.ok ? [result.source] : []));
-  const unloadedOf = (kind: FleetFile["kind"]): string[] =>
-    loaded.flatMap(({ file, result }) => (file.kind === kind && !result.ok ? [file.name] : []));
+  const unloadedOf = (kind: FleetFile["kind"]): string[] => [
+    ...loaded.flatMap(({ file, result }) => (file.kind === kind && !result.ok ? [file.name] : [])),
+    ...discovery.setAside.flatMap((file) => (file.kind === kind ? [file.name] : [])),
+  ];
   const config = sourcesOf("fleet")[0];
   return {
     sources: {

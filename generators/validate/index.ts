@@ -104,8 +104,13 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
     written: writtenByEntry([...hosts.entries, ...hosts.pruned, ...modules.entries, ...modules.pruned, ...overlays.entries]),
   };
   const homes = validateHomes(sources.homes ?? [], draft);
+  const badNames = checkNames(sources.hosts, sources.modules, sources.overlays);
+  // A file whose name cannot become a Nix path or host name fails like one that fails its schema:
+  // planned, its path only made the flake's printing fail, reported again in typeflake.config.ts.
+  const misnamed = new Set(badNames.map((diagnostic) => diagnostic.origin.file));
+  const wellNamed = <Config>(entries: readonly Entry<Config>[]): Entry<Config>[] => entries.filter((entry) => !misnamed.has(entry.file));
   const diagnostics = [
-    ...checkNames(sources.hosts, sources.modules, sources.overlays),
+    ...badNames,
     ...(config?.diagnostics ?? []),
     ...hosts.diagnostics,
     ...modules.diagnostics,
@@ -115,22 +120,23 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
     ...checkReferences({ ...draft, hosts: [...hosts.entries, ...hosts.pruned], modules: [...modules.entries, ...modules.pruned] }),
     ...homes.diagnostics,
   ];
-  const failedFiles = [
+  const failedFiles = [...new Set([
     ...(draft.config === undefined ? [draft.configFile] : []),
     ...hosts.failedFiles,
     ...modules.failedFiles,
     ...overlays.failedFiles,
     ...(sources.unloaded?.hosts ?? []).map((name) => `${HOSTS_DIR}/${name}/${HOST_FILE}`),
     ...(sources.unloaded?.modules ?? []).map((name) => `${MODULES_DIR}/${name}.ts`),
-  ].sort();
+    ...misnamed,
+  ])].sort();
   const complete = failedFiles.length === 0 && homes.failed === 0 && !sources.unloaded?.homes?.length;
   if (draft.config === undefined) return { diagnostics };
   const fleet: Fleet = {
     configFile: draft.configFile,
     config: draft.config,
-    hosts: hosts.entries,
-    modules: modules.entries,
-    overlays: overlays.entries,
+    hosts: wellNamed(hosts.entries),
+    modules: wellNamed(modules.entries),
+    overlays: wellNamed(overlays.entries),
     homes: homes.entries,
   };
   if (complete && !diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { fleet, diagnostics };

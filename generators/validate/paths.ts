@@ -104,11 +104,19 @@ const missing = (reference: PathReference, resolved: string, siblings: readonly 
     ? warning("missing-secret-file", reference.origin, { file: resolved, command: reference.create.command, folder: reference.create.folder })
     : error("missing-file", reference.origin, { written: reference.written, resolved, base: reference.base, ...corrected(reference, siblings) });
 
-/** Paths that leave the fleet or name nothing, given what the disk holds of them. */
-export const checkPaths = (references: readonly PathReference[], facts: PathFacts): Diagnostic[] =>
+/**
+ * Paths that leave the fleet, name a file typeflake generates, or name nothing, given what the
+ * disk holds of them and `generated` (each planned path → the TypeScript it comes from). A
+ * generated path is refused whatever the disk holds: a hand-kept file there is one `generate
+ * --force` would replace (`hardware: "./default.nix"` lost the user's hardware configuration
+ * that way, and the host file then imported itself), and a generated one is no hand-kept Nix.
+ */
+export const checkPaths = (references: readonly PathReference[], facts: PathFacts, generated: ReadonlyMap<string, string>): Diagnostic[] =>
   references.flatMap((reference) => {
     const resolved = insideFleet(reference);
     if (resolved === undefined) return [outside(reference, "path")];
+    const source = generated.get(resolved);
+    if (source !== undefined) return [error("names-generated-file", reference.origin, { written: reference.written, resolved, source, itself: source === reference.origin.file })];
     if (facts.escaping.has(resolved)) return [outside(reference, "link")];
     return facts.existing.has(resolved) ? [] : [missing(reference, resolved, facts.siblings.get(resolved))];
   });

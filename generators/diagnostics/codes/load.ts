@@ -27,10 +27,35 @@ export type LoadFailure =
   /** Fleet code replaced built-ins (`names`: `Array.prototype.map`, …) and made them unchangeable, so they cannot be put back. */
   | { readonly kind: "built-ins"; readonly names: readonly string[] };
 
+/**
+ * What stands at a path where typeflake reads a fleet file or lists a fleet folder, when it cannot
+ * (see `load/path-problem.ts`).
+ */
+export type PathProblem =
+  /** A folder where a file should be (`hosts/nas/host.ts/`). */
+  | { readonly kind: "folder" }
+  /** A file where a folder should be (`hosts` written as a file). */
+  | { readonly kind: "file" }
+  /** Neither file nor folder: `what` is "a named pipe (FIFO)", "a socket" or "a device". */
+  | { readonly kind: "special"; readonly what: string }
+  /** A symbolic link to `target` (as the link holds it), where nothing is. */
+  | { readonly kind: "dangling-link"; readonly target: string }
+  /** A symbolic link that leads, through others perhaps, back to itself. */
+  | { readonly kind: "link-loop" }
+  /** There but not readable by this process: `code` is the system's (`EACCES`, `EPERM`, `EIO`). */
+  | { readonly kind: "unreadable"; readonly code: string };
+
 /** Code → fields. */
 export interface LoadFields {
   /** The fleet root (absolute) has no typeflake.config.ts. */
   readonly "missing-config": { readonly root: string };
+  /**
+   * A fleet file or folder typeflake cannot read: `expected` is what it looks for there, `problem`
+   * what it found instead. The file is not loaded; its name still counts (no "does not exist" elsewhere).
+   */
+  readonly "unreadable-path": { readonly expected: "file" | "folder"; readonly problem: PathProblem };
+  /** A fleet file whose path differs from `twin`'s (the one loaded) only in letter case. */
+  readonly "case-twin": { readonly twin: string };
   /** A host folder without its host.ts. */
   readonly "missing-host-file": { readonly host: string };
   /** A per-host home written as a folder (`homes/alice@nas/home.ts`). */

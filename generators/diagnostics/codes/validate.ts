@@ -57,6 +57,11 @@ export interface ValidateFields {
   readonly "unstable-in-home": { readonly package: string };
   /** A path that leaves the fleet, written relative to `base` (`""`: the fleet root), by its text or through a link. */
   readonly "path-outside-fleet": { readonly written: string; readonly base: string; readonly via: "path" | "link" };
+  /**
+   * A path naming `resolved`, a file typeflake generates from `source`, where hand-kept Nix is
+   * expected; `itself` when `source` is the file that names it (the generated file would import itself).
+   */
+  readonly "names-generated-file": { readonly written: string; readonly resolved: string; readonly source: string; readonly itself: boolean };
   /** A file a path names that does not exist (`resolved`: where it was looked for). */
   readonly "missing-file": { readonly written: string; readonly resolved: string; readonly base: string; readonly suggestion?: string };
   /** An encrypted secrets file not created yet (a warning), with the command that creates it and where to run it. */

@@ -1,6 +1,6 @@
 /** Words of the loading diagnostics (`codes/load.ts`). */
 import type { DefinitionKind } from "../../../dsl/definition.ts";
-import type { LoadFailure, LoadFields, ThrownAt } from "../codes/load.ts";
+import type { LoadFailure, LoadFields, PathProblem, ThrownAt } from "../codes/load.ts";
 import { CONFIG_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR } from "../../load/layout.ts";
 import type { Renderers } from "./renderer.ts";
 import { didYouMean } from "./words.ts";
@@ -70,10 +70,40 @@ const loadFailure = (failure: LoadFailure): string => {
   }
 };
 
+/** What was found instead of the file or folder typeflake reads, and how to make it one it can read. */
+const pathProblemWords = (expected: "file" | "folder", problem: PathProblem): string => {
+  const replace = `replace it with the ${expected}`;
+  switch (problem.kind) {
+    case "folder":
+      return `is a folder, where typeflake reads a file; move the folder away and write the file in its place`;
+    case "file":
+      return `is a file, where typeflake looks for a folder of definitions; move the file away and make this a folder`;
+    case "special":
+      return `is ${problem.what}, not a regular ${expected}; ${replace}`;
+    case "dangling-link":
+      return `is a symbolic link to ${JSON.stringify(problem.target)}, which does not exist; point the link at an existing ${expected}, or ${replace}`;
+    case "link-loop":
+      return `is a symbolic link that leads back to itself (a loop); ${replace}`;
+    case "unreadable":
+      return (
+        `cannot be ${expected === "file" ? "read" : "listed"} (${problem.code}); ` +
+        (problem.code === "EACCES" || problem.code === "EPERM"
+          ? `give the user running typeflake permission to ${expected === "file" ? "read it (chmod u+r)" : "list it (chmod u+rx)"}`
+          : "check the disk, then run again")
+      );
+    default:
+      return problem satisfies never;
+  }
+};
+
 /** One renderer per loading code. */
 export const loadMessages: Renderers<LoadFields> = {
   "missing-config": ({ root }) =>
     `no ${CONFIG_FILE} in ${root}: every fleet starts with one; create it with export default defineFleet({ description: "…", inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } } })`,
+  "unreadable-path": ({ expected, problem }) => pathProblemWords(expected, problem),
+  "case-twin": ({ twin }) =>
+    `differs from ${twin} only in letter case: a case-insensitive file system (macOS, Windows) holds only one of the two, and so would ` +
+    `the Nix generated from them, and typeflake's loader takes them for one file (this one would be read as ${twin}); rename one of them`,
   "missing-host-file": ({ host }) =>
     `host folder has no ${HOST_FILE}; create ${HOSTS_DIR}/${host}/${HOST_FILE} with export default defineHost({ address: "…" }), or remove the folder`,
   "per-host-home-folder": ({ name }) =>

@@ -76,6 +76,10 @@ export const validateMessages: Renderers<ValidateFields> = {
   "path-outside-fleet": ({ written, base, via }) =>
     `${JSON.stringify(written)} ${via === "path" ? "leads outside the fleet" : "is a symbolic link (or lies in a linked folder) leading outside the fleet"}; ` +
     `a flake can only read files inside its own folder. Move the file into the fleet and name it relative to ${relativeTo(base)}, e.g. "./hardware.nix"`,
+  "names-generated-file": ({ written, resolved, source, itself }) =>
+    `${JSON.stringify(written)} is ${resolved}, the file typeflake generates from ${source}, so it cannot hold hand-kept Nix ` +
+    `(generate writes it over what you put there${itself ? ", and it would import itself" : ""}); give your file another name ` +
+    '(e.g. "./hardware.nix") and write that path; a module typeflake generates is used by listing it in modules: […]',
   "missing-file": ({ written, resolved, base, suggestion }) =>
     `${JSON.stringify(written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(base)}).` +
     (suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`),

@@ -1,0 +1,122 @@
+/**
+ * Fleet files and folders that are not what their names promise: a host.ts that is a folder, a
+ * dangling link, a link loop or a named pipe; a `hosts` written as a file; two modules whose names
+ * differ only in case; a hardware file named like the file typeflake generates; a host folder whose
+ * name cannot be a host name. Each is reported once, where it is, with nothing planned, and none
+ * makes the run wait.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { error, type Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
+import { messageOf } from "../../generators/diagnostics/messages/index.ts";
+import { runPipeline } from "../../generators/pipeline.ts";
+import { readRegularFile } from "../../generators/read-regular-file.ts";
+import { BASE_FLEET, hostFile, moduleFile } from "../diagnostics/support/fleet-text.ts";
+import { removeFleet, writeFleet, type FleetFiles } from "../diagnostics/support/temp-fleet.ts";
+
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map(removeFleet)));
+
+const fleetDir = async (files: FleetFiles): Promise<string> => {
+  const root = await writeFleet(files);
+  roots.push(root);
+  return root;
+};
+
+/** The base fleet with `hosts/nas/host.ts` replaced by what `make` puts at its absolute path. */
+const withHostFile = async (make: (path: string) => Promise<unknown>): Promise<string> => {
+  const root = await fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": undefined, "hosts/nas": null });
+  await make(join(root, "hosts/nas/host.ts"));
+  return root;
+};
+
+/** The errors of a pipeline run, as code, file and data: what a user and a tool are told. */
+const errorsOf = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter((diagnostic) => diagnostic.severity === "error").map(({ code, origin, data }) => ({ code, file: origin.file, data }));
+
+describe("a fleet file that is not a readable file", () => {
+  it.each([
+    ["a folder", (path: string) => mkdir(path), { kind: "folder" }],
+    ["a dangling symbolic link", (path: string) => symlink("/nonexistent/host.ts", path), { kind: "dangling-link", target: "/nonexistent/host.ts" }],
+    ["a symbolic link loop", (path: string) => symlink("host.ts", path), { kind: "link-loop" }],
+  ])("host.ts that is %s is reported as such, not as a host folder without host.ts", async (_, make, problem) => {
+    const result = await runPipeline(await withHostFile(make));
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "hosts/nas/host.ts", data: { expected: "file", problem } }]);
+  });
+
+  it("answers at once for a named pipe where host.ts or a module should be, instead of waiting for a writer", { timeout: 20_000 }, async () => {
+    const root = await withHostFile(async (path) => execFileSync("mkfifo", [path]));
+    execFileSync("mkfifo", [join(root, "modules/extra.ts")]);
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([
+      { code: "unreadable-path", file: "hosts/nas/host.ts", data: { expected: "file", problem: { kind: "special", what: "a named pipe (FIFO)" } } },
+      { code: "unreadable-path", file: "modules/extra.ts", data: { expected: "file", problem: { kind: "special", what: "a named pipe (FIFO)" } } },
+    ]);
+    expect(readRegularFile(join(root, "modules/extra.ts"))).toBeUndefined();
+  });
+
+  it("reports a hosts written as a file, instead of generating a fleet without hosts", async () => {
+    const root = await fleetDir({ "typeflake.config.ts": BASE_FLEET["typeflake.config.ts"], hosts: "nas\n" });
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "hosts/", data: { expected: "folder", problem: { kind: "file" } } }]);
+  });
+
+  it("words every kind of problem with what was found and what to do", () => {
+    const words = (expected: "file" | "folder", problem: Parameters<typeof error<"unreadable-path">>[2]["problem"]) =>
+      messageOf(error("unreadable-path", { file: "hosts/nas/host.ts", objectPath: [] }, { expected, problem }));
+    expect(words("file", { kind: "unreadable", code: "EACCES" })).toBe("cannot be read (EACCES); give the user running typeflake permission to read it (chmod u+r)");
+    expect(words("folder", { kind: "unreadable", code: "EACCES" })).toBe("cannot be listed (EACCES); give the user running typeflake permission to list it (chmod u+rx)");
+    expect(words("file", { kind: "unreadable", code: "EIO" })).toBe("cannot be read (EIO); check the disk, then run again");
+    expect(words("file", { kind: "special", what: "a named pipe (FIFO)" })).toBe("is a named pipe (FIFO), not a regular file; replace it with the file");
+    expect(words("file", { kind: "dangling-link", target: "../x.ts" })).toBe(
+      'is a symbolic link to "../x.ts", which does not exist; point the link at an existing file, or replace it with the file',
+    );
+  });
+});
+
+describe("fleet files whose paths differ only in letter case", () => {
+  it("loads each file as itself: the later twin is reported and left out, not read as the first one", async () => {
+    const root = await fleetDir({
+      ...BASE_FLEET,
+      "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n  modules: ["common", "Common"],`),
+      "modules/Common.ts": moduleFile(`  timeZone: "Europe/Paris",`),
+    });
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([{ code: "case-twin", file: "modules/common.ts", data: { twin: "modules/Common.ts" } }]);
+  });
+});
+
+describe("a hand-kept path that names a file typeflake generates", () => {
+  it("is refused where it is written, before a --force could replace the user's file", async () => {
+    const root = await fleetDir({
+      ...BASE_FLEET,
+      "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n  modules: ["common"],\n  hardware: "./default.nix",\n  imports: ["../../flake.nix"],`),
+      "hosts/nas/default.nix": "{ ... }: { boot.loader.grub.device = \"/dev/sda\"; }\n",
+    });
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([
+      { code: "names-generated-file", file: "hosts/nas/host.ts", data: { written: "./default.nix", resolved: "hosts/nas/default.nix", source: "hosts/nas/host.ts", itself: true } },
+      { code: "names-generated-file", file: "hosts/nas/host.ts", data: { written: "../../flake.nix", resolved: "flake.nix", source: "typeflake.config.ts", itself: false } },
+    ]);
+    expect(messageOf(result.diagnostics.find((diagnostic) => diagnostic.code === "names-generated-file")!)).toContain("and it would import itself");
+  });
+});
+
+describe("a host folder whose name cannot be a host name", () => {
+  it("is reported once, at the host, not again as an unprintable path of the flake", async () => {
+    const root = await fleetDir({ ...BASE_FLEET });
+    await rm(join(root, "hosts/nas"), { recursive: true });
+    await mkdir(join(root, "hosts/my nas"), { recursive: true });
+    await writeFile(join(root, "hosts/my nas/host.ts"), hostFile(`  address: "10.0.20.10",\n  modules: ["common"],`));
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics).map(({ code, file }) => ({ code, file }))).toEqual([{ code: "invalid-name", file: "hosts/my nas/host.ts" }]);
+  });
+});
