@@ -7,8 +7,8 @@
  * A top-level `await` that nothing will ever settle would end the process the same way, silently
  * and with status 0, once Node has nothing left to do: the load is ended as unsettled instead.
  * The working folder, the file mode mask and the environment's variables are put back after the
- * load: typeflake reads and writes the fleet, and runs git and nix, with the user's. What fleet code prints is kept too, for a run that reuses the
- * load's record to show again.
+ * load: typeflake reads and writes the fleet, and runs git and nix, with the user's. What fleet
+ * code prints is kept too, for a run that reuses the load's record to show again.
  * What fleet code reads of the machine meanwhile is observed for the run cache (`fleet-reads.ts`).
  */
 import { ExitCode } from "../command/exit-code.ts";
