@@ -26,7 +26,7 @@ import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
 import { asFleetCodeLoads, type FleetCodeLoaded } from "./fleet-process.ts";
 import { packageFilesOf } from "./package-files.ts";
-import { passedOverCandidates } from "./import-candidates.ts";
+import { linkedPath, passedOverCandidates, realPathOf } from "./import-candidates.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
 
@@ -294,6 +294,8 @@ interface BundledTogether {
   readonly expandsPattern: boolean;
   /** The files esbuild tried and did not find before the one each relative import resolved to (see `import-candidates.ts`). */
   readonly passedOver: readonly string[];
+  /** The imports esbuild followed through a symbolic link: the path as written, and the file it led to (see `import-candidates.ts`). */
+  readonly linked: readonly { readonly written: string; readonly resolved: string }[];
 }
 
 /** The name of the bundle's generated entry, which is no file of the fleet's. */
@@ -322,10 +324,30 @@ const bundleTogether = async (root: string, entries: readonly string[], outdir: 
   });
   const imports = Object.entries(metafile.inputs).flatMap(([importer, input]) => input.imports.map((imported) => ({ importer, ...imported })));
   const expandsPattern = imports.some((imported) => imported.path.includes("*"));
-  const passedOver = imports.flatMap(({ importer, original, path }) =>
-    original === undefined || /^[a-z-]+:/.test(path) ? [] : passedOverCandidates(dirname(resolve(root, importer)), original, resolve(root, path)),
+  const relativeImports = imports.flatMap(({ importer, original, path }) =>
+    original === undefined || /^[a-z-]+:/.test(path) ? [] : [{ folder: dirname(resolve(root, importer)), original, resolved: resolve(root, path) }],
   );
-  return { output, inputs: fileInputs(root, metafile).filter((input) => input !== exportsFile), expandsPattern, passedOver };
+  const passedOver = relativeImports.flatMap(({ folder, original, resolved }) => passedOverCandidates(folder, original, resolved));
+  const linked = relativeImports.flatMap(({ folder, original, resolved }) => {
+    const written = linkedPath(folder, original, resolved);
+    return written === undefined ? [] : [{ written, resolved }];
+  });
+  return { output, inputs: fileInputs(root, metafile).filter((input) => input !== exportsFile), expandsPattern, passedOver, linked };
+};
+
+/**
+ * Each path an import wrote and followed through a link, with the hash of the file it led to as
+ * compiled; undefined when a link now leads elsewhere (pointed elsewhere during the build: the
+ * run is not recorded).
+ */
+const linkedHashes = (bundled: BundledTogether, sources: CompiledInputs): Map<string, string> | undefined => {
+  const hashes = new Map<string, string>();
+  for (const { written, resolved } of bundled.linked) {
+    const hash = sources.hashes.get(resolved);
+    if (hash === undefined || realPathOf(written) !== resolved) return undefined;
+    hashes.set(written, hash);
+  }
+  return hashes;
 };
 
 /** The source files among `inputs` that name their own file, which the plugin must rewrite. */
@@ -358,15 +380,23 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
   const aroundHelpers = buildConfigurationFiles(first.inputs.filter((input) => !covered.has(dirname(input))));
   const configuration = compiledInputs([...new Set([...entriesConfiguration, ...aroundHelpers])].filter((file) => !absent.has(file)), before);
   // A pattern's matches are not recorded: a run whose fleet imports one is not recorded either.
-  const compiled = (sources: CompiledInputs) =>
-    !first.expandsPattern && sources.unproven.length === 0 && configuration.unproven.length === 0
-      ? new Map([...first.passedOver.map((file): [string, string] => [file, ABSENT]), ...sources.hashes, ...[...absent].map((file): [string, string] => [file, ABSENT]), ...configuration.hashes])
+  const compiled = (bundled: BundledTogether, sources: CompiledInputs) => {
+    const linked = linkedHashes(bundled, sources);
+    return !bundled.expandsPattern && sources.unproven.length === 0 && configuration.unproven.length === 0 && linked !== undefined
+      ? new Map([
+          ...bundled.passedOver.map((file): [string, string] => [file, ABSENT]),
+          ...sources.hashes,
+          ...linked,
+          ...[...absent].map((file): [string, string] => [file, ABSENT]),
+          ...configuration.hashes,
+        ])
       : undefined;
+  };
   const through = exactly([...new Set([...namingOwnFile(firstInputs.bytes), ...firstInputs.unproven])]);
-  if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: compiled(firstInputs) };
+  if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: compiled(first, firstInputs) };
   const again: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   const second = await bundleTogether(root, entries, outdir, exportsFile, again, through);
-  return { output: second.output, nodeLoaded: again.nodeLoaded, compiled: compiled(compiledInputs(second.inputs, before, again.compiled)) };
+  return { output: second.output, nodeLoaded: again.nodeLoaded, compiled: compiled(second, compiledInputs(second.inputs, before, again.compiled)) };
 };
 
 const buildMessages = (thrown: unknown): readonly Message[] | undefined => {

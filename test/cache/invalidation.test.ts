@@ -4,7 +4,7 @@
  * the poisoned plan back — proof that the record is used — and each change to any input the run
  * depends on gets a fresh plan from the pipeline, showing the change where the output shows it.
  */
-import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { codeIdentity } from "../../generators/cache/code-identity.ts";
@@ -95,6 +95,23 @@ describe("the run cache", () => {
     const run = await rerun(root);
     expect(fromRecord(run)).toBe(false);
     if (shows) expect(plannedText(run, shows[0])).toContain(shows[1]);
+  });
+
+  it("runs the pipeline again when a helper a host imports through a symbolic link is pointed elsewhere", async () => {
+    const root = await writeCacheFleet();
+    fleets.push(root);
+    // shared.ts, the helper alpha imports, becomes a link to one of two versions.
+    await rename(join(root, "shared.ts"), join(root, "shared-v1.ts"));
+    await writeFile(join(root, "shared-v2.ts"), `export const motd = "Hi from v2";\n`);
+    await symlink("shared-v1.ts", join(root, "shared.ts"));
+    expect((await plannedRun(root, { reuse: true })).plan).toBeDefined();
+    await poisonRecord(root);
+    expect(fromRecord(await rerun(root))).toBe(true);
+    await rm(join(root, "shared.ts"));
+    await symlink("shared-v2.ts", join(root, "shared.ts"));
+    const run = await rerun(root);
+    expect(fromRecord(run)).toBe(false);
+    expect(plannedText(run, "hosts/alpha/default.nix")).toContain("Hi from v2");
   });
 
   it("runs the pipeline again when a path the fleet names is gone (and reports it)", async () => {
