@@ -51,10 +51,9 @@ export const realPathOf = (path: string): string | undefined => {
 export const linkedPath = (folder: string, specifier: string, resolved: string): string | undefined => {
   if (!isRelative(specifier)) return undefined;
   const written = resolve(folder, specifier);
-  for (const candidate of [written, ...extensionCandidates(written)]) {
-    // Reached without a link: the usual case, answered without a look at the disk.
-    if (candidate === resolved) return undefined;
-    if (realPathOf(candidate) === resolved) return candidate;
-  }
-  return undefined;
+  const candidates = [written, ...extensionCandidates(written)];
+  // Reached without a link, the usual case, answered without a look at the disk (a link among the
+  // candidates before it is recorded as passed over: found, it makes every next run run).
+  if (candidates.includes(resolved)) return undefined;
+  return candidates.find((candidate) => realPathOf(candidate) === resolved);
 };
