@@ -25,6 +25,7 @@ import { buildConfigurationFiles } from "./build-configuration.ts";
 import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
 import { asFleetCodeLoads, type FleetCodeLoaded } from "./fleet-process.ts";
+import { watchedForSlowness } from "./still-loading.ts";
 import { packageFilesOf } from "./package-files.ts";
 import { linkedPath, passedOverCandidates, realPathOf } from "./import-candidates.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
@@ -263,7 +264,7 @@ const bundleOptions = (root: string, typeflake: TypeflakeImport, reads: Reads, t
 
 /** Each entry its own output (shared helpers split into chunks), so a throw is told apart per file. */
 const bundleEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<Bundled> => {
-  const result = await build({
+  const result = await watchedForSlowness("bundle", build({
     ...bundleOptions(root, { exportNames }, reads, EVERY_FILE, outdir),
     entryPoints: [...entries],
     outdir,
@@ -275,7 +276,7 @@ const bundleEach = async (root: string, entries: readonly string[], outdir: stri
     sourcesContent: false,
     metafile: true,
     write: true,
-  });
+  }));
   const outputs = new Map<string, string>();
   for (const [output, meta] of Object.entries(result.metafile.outputs)) {
     if (meta.entryPoint) outputs.set(resolve(root, meta.entryPoint), resolve(root, output));
@@ -315,13 +316,13 @@ const fileInputs = (root: string, metafile: Metafile): string[] =>
 const bundleTogether = async (root: string, entries: readonly string[], outdir: string, exportsFile: string, reads: Reads, through: RegExp | undefined): Promise<BundledTogether> => {
   const contents = entries.map((entry, index) => `export * as entry${index} from ${JSON.stringify(entry)};`).join("\n");
   const output = join(outdir, "fleet.mjs");
-  const { metafile } = await build({
+  const { metafile } = await watchedForSlowness("bundle", build({
     ...bundleOptions(root, { exportsFile }, reads, through, outdir),
     stdin: { contents, resolveDir: root, sourcefile: ENTRIES_SOURCE, loader: "js" },
     outfile: output,
     metafile: true,
     write: true,
-  });
+  }));
   const imports = Object.entries(metafile.inputs).flatMap(([importer, input]) => input.imports.map((imported) => ({ importer, ...imported })));
   const expandsPattern = imports.some((imported) => imported.path.includes("*"));
   const relativeImports = imports.flatMap(({ importer, original, path }) =>

@@ -148,7 +148,7 @@ export interface FleetCodeLoaded<T> {
  */
 export const asFleetCodeLoads = async <T>(bundleFolder: string, evaluate: () => Promise<T>, unsettled: () => T): Promise<FleetCodeLoaded<T>> => {
   // Started before the load, so that the watch on the timers fleet code starts does not count it among them.
-  const stopWatch = watchForSlowLoad();
+  const stopWatch = watchForSlowLoad("import");
   enterLoad();
   const stopRecording = recordFleetReads(bundleFolder);
   let end = (): void => undefined;

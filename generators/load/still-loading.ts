@@ -1,9 +1,10 @@
 /**
- * A word while fleet code takes long to load. A top-level `await` on something that never
- * settles ends the load as `unsettled` once Node has nothing left to do, but while a timer or
- * socket the fleet left open keeps Node busy (`setInterval` beside an `await` on a promise
- * nothing resolves) that moment never comes, and typeflake would wait without a word: after a
- * while it says what it is waiting for, once, and keeps waiting (a slow load may be slow on purpose).
+ * A word while the fleet takes long to load. A top-level `await` on something that never settles
+ * ends the load as `unsettled` once Node has nothing left to do, but while a timer or socket the
+ * fleet left open keeps Node busy (`setInterval` beside an `await` on a promise nothing resolves)
+ * that moment never comes; and esbuild, bundling, waits on a named pipe or device a fleet file
+ * imports as if it were a file. typeflake would wait without a word: after a while it says what it
+ * is waiting for, once, and keeps waiting (a slow load may be slow on purpose, a large fleet large).
  */
 import { clearTimeout, setTimeout } from "node:timers";
 
@@ -21,14 +22,30 @@ const secondsOf = (value: string | undefined): number => {
   return value !== undefined && value !== "" && Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_SECONDS;
 };
 
-/** The note, as typeflake prints it. */
-export const stillLoadingNote = (seconds: number): string =>
-  `typeflake: the fleet's code has been loading for ${seconds} s and has not finished: a top-level await may be waiting for ` +
-  "something that never comes while a timer or connection it opened keeps Node busy; stop with Ctrl-C, or wait if it is slow on purpose\n";
+/** What takes long: esbuild bundling the fleet's files, or Node importing the bundle (running the fleet's code). */
+export type LoadStep = "bundle" | "import";
 
-/** Start the clock for one load; the function returned stops it. The clock never keeps the process alive. */
-export const watchForSlowLoad = (environment: NodeJS.ProcessEnv = process.env): (() => void) => {
+/** The note, as typeflake prints it. */
+export const stillLoadingNote = (step: LoadStep, seconds: number): string =>
+  step === "import"
+    ? `typeflake: the fleet's code has been loading for ${seconds} s and has not finished: a top-level await may be waiting for ` +
+      "something that never comes while a timer or connection it opened keeps Node busy; stop with Ctrl-C, or wait if it is slow on purpose\n"
+    : `typeflake: esbuild has been reading the fleet's files for ${seconds} s and has not finished: a file they import may be a named ` +
+      "pipe (FIFO) or a device, which it waits on as on a file; stop with Ctrl-C, or wait if the fleet is that large\n";
+
+/** Start the clock for one step of a load; the function returned stops it. The clock never keeps the process alive. */
+export const watchForSlowLoad = (step: LoadStep, environment: NodeJS.ProcessEnv = process.env): (() => void) => {
   const seconds = secondsOf(environment[STILL_LOADING_VARIABLE]);
-  const timer = setTimeout(() => void writeStderr(stillLoadingNote(seconds)), seconds * 1000).unref();
+  const timer = setTimeout(() => void writeStderr(stillLoadingNote(step, seconds)), seconds * 1000).unref();
   return () => clearTimeout(timer);
+};
+
+/** `work` (a step of the load under way), with the note should it take long. */
+export const watchedForSlowness = async <T>(step: LoadStep, work: Promise<T>): Promise<T> => {
+  const stop = watchForSlowLoad(step);
+  try {
+    return await work;
+  } finally {
+    stop();
+  }
 };

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { describeRun, runTypeflake, typeflakeArgs } from "../cli/support/typeflake-process.ts";
 import { asFleetCodeLoads } from "../../generators/load/fleet-process.ts";
-import { STILL_LOADING_VARIABLE, stillLoadingNote } from "../../generators/load/still-loading.ts";
+import { STILL_LOADING_VARIABLE, stillLoadingNote, type LoadStep } from "../../generators/load/still-loading.ts";
 
 const fleets: string[] = [];
 afterAll(() => Promise.all(fleets.map(removeFleet)));
@@ -196,18 +196,29 @@ describe("what fleet code leaves behind once it has loaded", () => {
     await expect(readFile(join(root, "hosts/alpha/default.nix"), "utf8")).rejects.toThrow();
   });
 
-  it("says it is still loading when fleet code keeps Node busy while a top-level await never settles", async () => {
-    const root = await oneHostFleet({ host: "setInterval(() => undefined, 1000);\nawait new Promise(() => undefined);" });
+  /** The stderr of `generate` in `root` up to the still-loading note of `step`, after half a second; the run is then stopped. */
+  const stillLoading = async (root: string, step: LoadStep): Promise<string> => {
     const child = spawn(process.execPath, typeflakeArgs(["generate"]), { cwd: root, env: { ...process.env, NO_COLOR: "1", CI: "1", [STILL_LOADING_VARIABLE]: "0.5" } });
     let stderr = "";
     await new Promise<void>((resolve) =>
       child.stderr.on("data", (chunk: Buffer) => {
         stderr += chunk.toString();
-        if (stderr.includes("typeflake: the fleet's code has been loading")) resolve();
+        if (stderr.includes(stillLoadingNote(step, 0.5))) resolve();
       }),
     );
     child.kill();
-    expect(stderr).toContain(stillLoadingNote(0.5));
+    return stderr;
+  };
+
+  it("says it is still loading when fleet code keeps Node busy while a top-level await never settles", async () => {
+    const root = await oneHostFleet({ host: "setInterval(() => undefined, 1000);\nawait new Promise(() => undefined);" });
+    expect(await stillLoading(root, "import")).toContain(stillLoadingNote("import", 0.5));
+  });
+
+  it("says it is still loading when esbuild waits on a named pipe a fleet file imports", async () => {
+    const root = await oneHostFleet({ host: `import "./zone.ts";` });
+    execFileSync("mkfifo", [join(root, "hosts/alpha/zone.ts")]);
+    expect(await stillLoading(root, "bundle")).toContain(stillLoadingNote("bundle", 0.5));
   });
 
   it("ends as failed, not with status 0, when fleet code removes the watch on a top-level await that never settles", async () => {
