@@ -115,12 +115,32 @@ const builtInObjects = (): Kept[] => {
 };
 
 /**
- * Each object with its name and its own properties as they are now. Tuples in an array, not a
- * Map: a Map's iterator is a built-in fleet code may replace before they are put back.
+ * Each object with its name, its own properties as they are now, and whether they are all of them
+ * (what is added is then removed). Tuples in an array, not a Map: a Map's iterator is a built-in
+ * fleet code may replace before they are put back.
  */
-type Snapshot = readonly (readonly [name: string, object: object, properties: PropertyDescriptorMap])[];
+type Snapshot = readonly (readonly [name: string, object: object, properties: PropertyDescriptorMap, whole: boolean])[];
 
-const snapshot = (objects: readonly Kept[]): Snapshot => objects.map(([name, object]) => [name, object, getOwnPropertyDescriptors(object)] as const);
+const snapshot = (objects: readonly Kept[]): Snapshot => objects.map(([name, object]) => [name, object, getOwnPropertyDescriptors(object), true] as const);
+
+/**
+ * `process`'s methods and accessors as they are now (`process.nextTick` replaced silenced all
+ * typeflake printed afterwards, and the git add after writing). Only those: its other properties
+ * change as Node works, and what fleet code adds to it changes nothing typeflake does. `exit` is
+ * put back by the load itself (`fleet-process.ts`), and may stay unchangeable: typeflake ends
+ * through its own copy.
+ */
+const processMethods = (): Snapshot[number] => {
+  const all = getOwnPropertyDescriptors(process);
+  const methods: PropertyDescriptorMap = {};
+  const keys = ownKeys(all);
+  for (let at = 0; at < keys.length; at += 1) {
+    const descriptor = (all as Record<PropertyKey, PropertyDescriptor>)[keys[at]!]!;
+    const method = descriptor.get !== undefined || descriptor.set !== undefined || typeof descriptor.value === "function";
+    if (method && keys[at] !== "exit") (methods as Record<PropertyKey, PropertyDescriptor>)[keys[at]!] = descriptor;
+  }
+  return ["process", process, methods, false];
+};
 
 /**
  * `name` with what is not printable ASCII written as `\uXXXX`, as the terminal report escapes the
@@ -147,7 +167,8 @@ const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor): boolean =
   sameValue(a, b) && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
 
 /**
- * Put every object of `kept` back as it was: properties added removed, changed ones redefined.
+ * Put every object of `kept` back as it was: properties added removed (of those kept whole),
+ * changed ones redefined.
  * Counted loops and the functions taken at start only: the iterators and methods this puts back
  * may be the broken ones. Returns the properties that could not be put back (made unchangeable).
  */
@@ -161,7 +182,7 @@ const restoreSnapshot = (kept: Snapshot): string[] => {
     const object = entry[1];
     const before = entry[2];
     const now = getOwnPropertyDescriptors(object);
-    const added = ownKeys(now);
+    const added = entry[3] ? ownKeys(now) : [];
     for (let at = 0; at < added.length; at += 1) {
       const key = added[at]!;
       // One that stays is lost only where for…in loops would meet it; a new global or a new hidden method changes nothing typeflake does.
@@ -193,7 +214,7 @@ const TIMERS = [
  */
 export const watchLeftovers = (): (() => readonly string[]) => {
   const global = globalThis as unknown as Record<string, unknown>;
-  const builtIns = snapshot(builtInObjects());
+  const builtIns = [...snapshot(builtInObjects()), processMethods()];
   const listeners = new Map(process.eventNames().map((event) => [event, process.rawListeners(event)]));
   const started: [clear: (handle: unknown) => void, handle: unknown][] = [];
   const patches = TIMERS.flatMap(([start, clearName]) => {

@@ -167,7 +167,8 @@ describe("what fleet code leaves behind once it has loaded", () => {
   it.each([
     ["EventEmitter made deaf (a child process's end is emitted through it)", `import { EventEmitter } from "node:events";\nEventEmitter.prototype.emit = function () { return false; };`],
     ["StringDecoder emptied (what git prints is decoded through it)", `import { StringDecoder } from "node:string_decoder";\nStringDecoder.prototype.write = () => "";`],
-  ])("puts back Node's classes, so the programs typeflake runs after the load still work: %s", async (_, line) => {
+    ["process.nextTick emptied (streams and child processes call it)", "process.nextTick = () => undefined;"],
+  ])("puts back Node's classes and process's methods, so what typeflake runs and prints after the load still works: %s", async (_, line) => {
     const root = await oneHostFleet({ host: line });
     execFileSync("git", ["init", "--quiet"], { cwd: root });
     const run = runTypeflake(["generate"], root);
