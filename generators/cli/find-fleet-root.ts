@@ -3,7 +3,7 @@
  * `typeflake.config.ts` from the working directory upwards — as git, tsc and eslint find theirs,
  * so `cd hosts/nas && typeflake generate` acts on the whole fleet.
  */
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../command/command-error.ts";
 import { CONFIG_FILE } from "../load/layout.ts";
@@ -12,10 +12,16 @@ import { shellQuote } from "../nix-cli/command-line.ts";
 /** No fleet where the user is; the message says where typeflake looked and what to do. Exit code 1. */
 export class FleetRootNotFound extends UsageError {}
 
-// A folder typeflake may not look into (EACCES) holds no fleet it could use either.
+/**
+ * Whether `folder` holds a `typeflake.config.ts`: any entry of that name but a folder, a named
+ * pipe, an unreadable file or a dangling link included, which the load then reports for what it
+ * is (`load/path-problem.ts`) rather than as no fleet at all. A folder typeflake may not look into
+ * (EACCES) holds no fleet it could use either.
+ */
 const hasConfig = (folder: string): boolean => {
+  const path = join(folder, CONFIG_FILE);
   try {
-    return statSync(join(folder, CONFIG_FILE), { throwIfNoEntry: false })?.isFile() === true;
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined && statSync(path, { throwIfNoEntry: false })?.isDirectory() !== true;
   } catch {
     return false;
   }

@@ -84,7 +84,8 @@ const hostFolders = async (root: string): Promise<{ name: string; present: boole
 
 /** Every definition file under `root` (absolute), with problems found on the way. */
 export const discoverFleet = async (root: string): Promise<Omit<Discovery, "setAside">> => {
-  const hasConfig = isFile(join(root, CONFIG_FILE));
+  // Anything of that name: one that is no readable file is reported for what it is.
+  const hasConfig = isEntry(join(root, CONFIG_FILE));
   const [hosts, modules, overlays] = await Promise.all([
     hostFolders(root),
     definitionFiles(root, MODULES_DIR, "module"),

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { error, type Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
+import { nearestFleetRoot } from "../../generators/cli/find-fleet-root.ts";
 import { readRegularFile } from "../../generators/read-regular-file.ts";
 import { BASE_FLEET, hostFile, moduleFile } from "../diagnostics/support/fleet-text.ts";
 import { removeFleet, writeFleet, type FleetFiles } from "../diagnostics/support/temp-fleet.ts";
@@ -45,6 +46,18 @@ describe("a fleet file that is not a readable file", () => {
     const result = await runPipeline(await withHostFile(make));
     expect(result.plan).toBeUndefined();
     expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "hosts/nas/host.ts", data: { expected: "file", problem } }]);
+  });
+
+  it.each([
+    ["a named pipe", (path: string) => Promise.resolve(execFileSync("mkfifo", [path])), { kind: "special", what: "a named pipe (FIFO)" }],
+    ["a dangling symbolic link", (path: string) => symlink("/nonexistent/typeflake.config.ts", path), { kind: "dangling-link", target: "/nonexistent/typeflake.config.ts" }],
+  ])("typeflake.config.ts that is %s is the fleet's, reported as such, not as no fleet at all", async (_, make, problem) => {
+    const root = await fleetDir({ ...BASE_FLEET, "typeflake.config.ts": undefined });
+    await make(join(root, "typeflake.config.ts"));
+    expect(nearestFleetRoot(join(root, "hosts/nas"))).toBe(root);
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "typeflake.config.ts", data: { expected: "file", problem } }]);
   });
 
   it("answers at once for a named pipe where host.ts or a module should be, instead of waiting for a writer", { timeout: 20_000 }, async () => {
