@@ -3,7 +3,7 @@
  * drift / a host failed, 2 typeflake itself (or a tool it needs) failed, 130 interrupted.
  */
 import { Command, CommanderError } from "commander";
-import { AlreadyReported, CommandError } from "../command/command-error.ts";
+import { AlreadyReported, CommandError, UsageError } from "../command/command-error.ts";
 import { ExitCode } from "../command/exit-code.ts";
 import { TYPEFLAKE_PACKAGE_INFO } from "../package-info.ts";
 import { registerCommands } from "./command-registry.ts";
@@ -64,7 +64,9 @@ program.hook("preAction", async () => {
     }
   })();
   if (root === undefined) return;
-  const { colorEnabled, formatRecovery, formatRecoveryFailure, recoverUnfinishedWrite } = await import("../emit/index.ts");
+  const { colorEnabled, formatRecovery, formatRecoveryFailure, recoverUnfinishedWrite, stateFolderProblem } = await import("../emit/index.ts");
+  const unusable = stateFolderProblem(root);
+  if (unusable) throw new UsageError(unusable);
   const recovered = await recoverUnfinishedWrite(root);
   const color = colorEnabled(io.stderr as { isTTY?: boolean }, io.env);
   if (!recovered.ok) {

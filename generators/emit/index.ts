@@ -14,5 +14,6 @@ export { checkExitCode, writeExitCode } from "./exit-code.ts";
 export { colorEnabled } from "./color.ts";
 export { formatCheckReport, formatRecovery, formatRecoveryFailure, formatWriteReport, type ReportOptions } from "./report.ts";
 export { type Recovery, type RecoveryResult, recoverUnfinishedWrite } from "./recover.ts";
+export { stateFolderProblem } from "./state-folder.ts";
 export { describeHolder, LOCK_PATH, LOCK_TIMEOUT_VARIABLE, type LockHolder } from "./lock.ts";
 export { TRANSACTION_DIRECTORY } from "./journal.ts";

@@ -6,13 +6,14 @@
  * makes the run wait.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { error, type Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import { messageOf } from "../../generators/diagnostics/messages/index.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
 import { nearestFleetRoot } from "../../generators/cli/find-fleet-root.ts";
+import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { readRegularFile } from "../../generators/read-regular-file.ts";
 import { BASE_FLEET, hostFile, moduleFile } from "../diagnostics/support/fleet-text.ts";
 import { removeFleet, writeFleet, type FleetFiles } from "../diagnostics/support/temp-fleet.ts";
@@ -133,3 +134,14 @@ describe("a host folder whose name cannot be a host name", () => {
     expect(errorsOf(result.diagnostics).map(({ code, file }) => ({ code, file }))).toEqual([{ code: "invalid-name", file: "hosts/my nas/host.ts" }]);
   });
 });
+
+describe("typeflake's state folder that is no folder", () => {
+  it("is said once, before any command runs, with what to do, and nothing is written", async () => {
+    const root = await fleetDir({ ...BASE_FLEET, ".typeflake": "not a folder\n" });
+    const run = runTypeflake(["generate"], root);
+    expect(run.status, describeRun(["generate"], run)).toBe(1);
+    expect(run.stderr).toBe(`typeflake: .typeflake in ${root} is a file, where typeflake keeps the fleet's state (the manifest of generated files, the option index, the lock); move it away, and typeflake makes the folder again\n`);
+    await expect(readFile(join(root, "flake.nix"), "utf8")).rejects.toThrow();
+  });
+});
+
