@@ -33,18 +33,14 @@ export interface Discovery {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/**
- * Whether `path` is a regular file (following symbolic links). Synchronous on purpose: asked once
- * per host folder, and a thousand promised stats cost several times the CPU of the stats (one
- * thread-pool round trip each).
- */
-export const isFile = (path: string): boolean => statOf(path)?.isFile() ?? false;
 
 const isDirectoryAt = (path: string): boolean => statOf(path)?.isDirectory() ?? false;
 
 /**
  * Whether anything at all is at `path`, a dangling link or an unreadable entry included: such a
- * host.ts is reported for what it is (`path-problem.ts`), not as missing.
+ * host.ts is reported for what it is (`path-problem.ts`), not as missing. Synchronous on purpose:
+ * asked once per host folder, and a thousand promised stats cost several times the CPU of the
+ * stats (one thread-pool round trip each).
  */
 export const isEntry = (path: string): boolean => {
   try {
