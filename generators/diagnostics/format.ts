@@ -27,7 +27,7 @@ export interface FormatOptions {
 
 type Colors = Palette;
 
-const where = (origin: RelatedOrigin, options: FormatOptions): string => {
+const where = (origin: RelatedOrigin): string => {
   const file = terminalText(displayPath(origin.file));
   return origin.location ? `${file}:${origin.location.line}:${origin.location.column}` : file;
 };
@@ -53,7 +53,7 @@ const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
   ];
 };
 
-const formatOne = (diagnostic: Diagnostic, options: FormatOptions, colors: Colors): string => {
+const formatOne = (diagnostic: Diagnostic, colors: Colors): string => {
   const severity =
     diagnostic.severity === "error"
       ? colors.bold(colors.red("error"))
@@ -61,10 +61,10 @@ const formatOne = (diagnostic: Diagnostic, options: FormatOptions, colors: Color
         ? colors.bold(colors.yellow("warning"))
         : colors.bold(colors.cyan("info"));
   const path = terminalText(formatObjectPath(diagnostic.origin.objectPath));
-  const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }, options))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${terminalText(messageOf(diagnostic))}`;
+  const head = `${colors.bold(where({ ...diagnostic.origin, ...(diagnostic.location ? { location: diagnostic.location } : {}) }))} ${severity}${path === "" ? "" : ` ${colors.bold(path)}`}: ${terminalText(messageOf(diagnostic))}`;
   const related = (diagnostic.related ?? []).map((origin) => {
     const relatedPath = terminalText(formatObjectPath(origin.objectPath));
-    return `  ${colors.cyan("related:")} ${where(origin, options)}${relatedPath === "" ? "" : ` ${relatedPath}`}`;
+    return `  ${colors.cyan("related:")} ${where(origin)}${relatedPath === "" ? "" : ` ${relatedPath}`}`;
   });
   return [head, ...excerpt(diagnostic, colors), ...related].join("\n");
 };
@@ -89,6 +89,6 @@ export const summary = (diagnostics: readonly Diagnostic[]): string => {
 export const formatDiagnostics = (diagnostics: readonly Diagnostic[], options: FormatOptions): string => {
   if (diagnostics.length === 0) return "";
   const colors = palette(options.color);
-  const blocks = diagnostics.map((diagnostic) => formatOne(diagnostic, options, colors));
+  const blocks = diagnostics.map((diagnostic) => formatOne(diagnostic, colors));
   return `${blocks.join("\n\n")}\n\n${colors.bold(summary(diagnostics))}\n`;
 };

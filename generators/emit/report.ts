@@ -61,7 +61,6 @@ export function formatWriteReport(result: WriteResult, options: ReportOptions): 
     ...result.keptModified.map((file) => keptLine(file, c)),
     ...problemLines(result.refused, result.failed, c),
   ];
-  const changed = result.created.length + result.updated.length + result.removed.length;
   if (result.refused.length > 0 || result.failed.length > 0) lines.push("Nothing was written.");
   else {
     const counts = [`${result.created.length} created`, `${result.updated.length} updated`, `${result.unchanged.length} unchanged`, `${result.removed.length} removed`];

@@ -16,7 +16,7 @@ import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ABSENT, hashFiles, type ReadFiles } from "../cache/file-hashes.ts";
+import { ABSENT, hashFiles } from "../cache/file-hashes.ts";
 import type { LoadReads } from "../cache/run-reads.ts";
 import { inProgressPrefix, nearestCacheFolder, removeAbandoned } from "../cache/folder.ts";
 import { contentHash } from "../emit/manifest.ts";

@@ -6,7 +6,6 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
 import { loadAndValidate, loadFleet } from "../../generators/load/index.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
 import { BASE_FLEET, hostFile, moduleFile } from "./support/fleet-text.ts";

@@ -2,7 +2,7 @@
  * `typeflake schema`: the JSON Schema of the definition files, from the DSL's zod schemas, with
  * the DSL's doc comments as descriptions and a documented placeholder for expression values.
  */
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { registerSchemaCommand } from "../../generators/cli/commands/schema.ts";
 import { configBodyShape } from "../../dsl/config-body.ts";
 import { hostSchema } from "../../dsl/host.ts";
