@@ -18,13 +18,16 @@ import { endForLostBuiltIns } from "./lost-built-ins.ts";
 import { recordFleetReads, type FleetReads } from "./fleet-reads.ts";
 import { watchForSlowLoad } from "./still-loading.ts";
 
+/** What of stdout and stderr a load replaces (`write`) or fleet code may change and typeflake reads (`isTTY`: a `true` set by a host file coloured CI logs). */
+const STREAM_PROPERTIES = ["write", "isTTY"] as const;
+
 /** Loads under way (`plan` loads two revisions of a fleet at once): the process is put back when the last ends. */
 let loading = 0;
-/** What loads replace or may change, as it was before the first: the streams' and `process`'s own `write` and `exit` (if they had them), the working folder, the mask. */
+/** What loads replace or may change, as it was before the first: the streams' own `write` and `isTTY`, `process`'s own `exit` (if they had them), the working folder, the mask, the environment. */
 let own:
   | {
-      readonly stdout: PropertyDescriptor | undefined;
-      readonly stderr: PropertyDescriptor | undefined;
+      /** Each stream's own `write` and `isTTY` (which decides colours) as they were, by stream. */
+      readonly streams: readonly (readonly [NodeJS.WriteStream, readonly (readonly [key: string, descriptor: PropertyDescriptor | undefined])[]])[];
       readonly exit: PropertyDescriptor | undefined;
       readonly cwd: string;
       readonly umask: number | undefined;
@@ -98,8 +101,7 @@ const enterLoad = (): void => {
   const undoLeftovers = watchLeftovers();
   own = {
     undoLeftovers,
-    stdout: Object.getOwnPropertyDescriptor(stdout, "write"),
-    stderr: Object.getOwnPropertyDescriptor(stderr, "write"),
+    streams: [stdout, stderr].map((stream) => [stream, STREAM_PROPERTIES.map((key) => [key, Object.getOwnPropertyDescriptor(stream, key)] as const)] as const),
     exit: Object.getOwnPropertyDescriptor(process, "exit"),
     cwd: process.cwd(),
     umask: currentUmask(),
@@ -122,8 +124,7 @@ const leaveLoad = (): void => {
   // First: what comes next uses the built-ins it puts back.
   const lost = own.undoLeftovers();
   if (lost.length > 0) endForLostBuiltIns(lost);
-  restore(process.stdout, "write", own.stdout);
-  restore(process.stderr, "write", own.stderr);
+  for (const [stream, properties] of own.streams) for (const [key, descriptor] of properties) restore(stream, key, descriptor);
   restore(process, "exit", own.exit);
   if (process.cwd() !== own.cwd) process.chdir(own.cwd);
   if (own.umask !== undefined) process.umask(own.umask);

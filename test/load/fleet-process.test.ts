@@ -177,6 +177,15 @@ describe("what fleet code leaves behind once it has loaded", () => {
     expect(execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" })).toContain("hosts/alpha/default.nix");
   });
 
+  it("keeps the colours typeflake chose: a host file claiming stderr is a terminal does not colour a log", async () => {
+    const root = await oneHostFleet({ host: `(process.stderr as { isTTY?: boolean }).isTTY = true;\n(process.stdout as { isTTY?: boolean }).isTTY = true;` });
+    const { NO_COLOR: _, FORCE_COLOR: __, ...environment } = process.env;
+    const run = spawnSync(process.execPath, typeflakeArgs(["generate"]), { cwd: root, encoding: "utf8", env: { ...environment, CI: "1" }, timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain("Generated files:");
+    expect(run.stderr).not.toContain("\u001b[");
+  });
+
   it.each([
     ["a replaced built-in made unchangeable", `Object.defineProperty(Array.prototype, "map", { value: () => [], writable: false, configurable: false });`, ["Array.prototype.map"]],
     ["a replaced built-in frozen", `Array.prototype.join = () => "";\nObject.freeze(Array.prototype);`, ["Array.prototype.join"]],
