@@ -11,8 +11,12 @@
  * already quotes values with `JSON.stringify`: what JSON escaped is not escaped again.
  */
 
-/** C0 controls, DEL, C1 controls, and the bidi embeddings, overrides (U+202A–E) and isolates (U+2066–9). */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 controls, DEL, C1 controls; the bidi embeddings, overrides (U+202A–E) and isolates
+ * (U+2066–9), and the marks (U+200E–F, U+061C), which reorder what a line shows as much; the line
+ * and paragraph separators (U+2028–9), which some terminals break a line at.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /**
  * `char` as JSON writes it inside a string: `\n`, `\r`, `\t`, `\b`, `\f` or `\u001b` for a C0

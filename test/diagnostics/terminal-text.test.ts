@@ -17,6 +17,10 @@ describe("terminalText", () => {
     );
   });
 
+  it("writes the bidi marks and the line and paragraph separators in the same \\u form", () => {
+    expect(terminalText("a\u200eb\u200fc\u061cd\u2028e\u2029f")).toBe("a\\u200eb\\u200fc\\u061cd\\u2028e\\u2029f");
+  });
+
   it("leaves printable text alone: accents, CJK, emoji, quotes and backslashes", () => {
     const text = 'café 東京 🚀 "quoted" C:\\path ‐–—…';
     expect(terminalText(text)).toBe(text);
@@ -31,7 +35,7 @@ describe("terminalText", () => {
 
   it("leaves nothing a terminal would act on", () => {
     const every = Array.from({ length: 0x2070 }, (_, code) => String.fromCharCode(code)).join("");
-    expect(terminalText(every)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(terminalText(every)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/);
   });
 });
 
