@@ -14,10 +14,12 @@ export const discoverDefinitions = async (root: string): Promise<Discovery> => {
   const [fleet, homes] = await Promise.all([discoverFleet(root), discoverHomes(root)]);
   const readable = setAsideUnreadable([...fleet.files, ...homes.files]);
   const distinct = setAsideCaseTwins(readable.files);
+  const unlisted = unreadableFolders(root);
   return {
     ...fleet,
     files: distinct.files,
     setAside: [...readable.setAside, ...distinct.setAside],
-    diagnostics: [...unreadableFolders(root), ...fleet.diagnostics, ...homes.diagnostics, ...readable.diagnostics, ...distinct.diagnostics],
+    unlisted: unlisted.folders,
+    diagnostics: [...unlisted.diagnostics, ...fleet.diagnostics, ...homes.diagnostics, ...readable.diagnostics, ...distinct.diagnostics],
   };
 };

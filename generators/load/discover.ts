@@ -30,6 +30,8 @@ export interface Discovery {
   readonly hostsWithoutFile: readonly string[];
   /** Files found that are not loaded, each for a reported reason (unreadable, a case twin): their names still count. */
   readonly setAside: readonly FleetFile[];
+  /** Definition folders there but not listable (reported): what they hold is unknown, so no name is missing from them. */
+  readonly unlisted: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -79,7 +81,7 @@ const hostFolders = async (root: string): Promise<{ name: string; present: boole
   });
 
 /** Every definition file under `root` (absolute), with problems found on the way. */
-export const discoverFleet = async (root: string): Promise<Omit<Discovery, "setAside">> => {
+export const discoverFleet = async (root: string): Promise<Omit<Discovery, "setAside" | "unlisted">> => {
   // Anything of that name: one that is no readable file is reported for what it is.
   const hasConfig = isEntry(join(root, CONFIG_FILE));
   const [hosts, modules, overlays] = await Promise.all([

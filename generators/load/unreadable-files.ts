@@ -14,15 +14,20 @@ import { pathProblem } from "./path-problem.ts";
 const DEFINITION_FOLDERS = [HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR, HOMES_DIR] as const;
 
 /**
- * The definition folders under `root` (absolute) that are there but cannot be listed: a `hosts`
- * written as a file, a folder without permission. Reported at `<folder>/`; a missing one is no
- * problem (a fleet without overlays).
+ * The definition folders under `root` (absolute) that are there but cannot be listed (a `hosts`
+ * written as a file, a folder without permission), and their diagnostics, at `<folder>/`; a
+ * missing one is no problem (a fleet without overlays).
  */
-export const unreadableFolders = (root: string): Diagnostic[] =>
-  DEFINITION_FOLDERS.flatMap((folder) => {
+export const unreadableFolders = (root: string): { folders: string[]; diagnostics: Diagnostic[] } => {
+  const found = DEFINITION_FOLDERS.flatMap((folder) => {
     const problem = pathProblem(join(root, folder), "folder");
-    return problem ? [error("unreadable-path", { file: `${folder}/`, objectPath: [] }, { expected: "folder", problem })] : [];
+    return problem ? [{ folder, problem }] : [];
   });
+  return {
+    folders: found.map(({ folder }) => folder),
+    diagnostics: found.map(({ folder, problem }) => error("unreadable-path", { file: `${folder}/`, objectPath: [] }, { expected: "folder", problem })),
+  };
+};
 
 /** `files` split into those that can be read and those set aside, each of the latter with its diagnostic. */
 export const setAsideUnreadable = (files: readonly FleetFile[]): { files: FleetFile[]; setAside: FleetFile[]; diagnostics: Diagnostic[] } => {

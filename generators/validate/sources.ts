@@ -33,4 +33,9 @@ export interface FleetSources {
    * them are not reported as references to something missing. Default: none.
    */
   readonly unloaded?: { readonly hosts?: readonly string[]; readonly modules?: readonly string[]; readonly homes?: readonly string[] };
+  /**
+   * Whether `modules/` is there but could not be listed (already reported): any module name may
+   * be one of its files, so none is reported missing. Default: false.
+   */
+  readonly modulesUnlisted?: boolean;
 }

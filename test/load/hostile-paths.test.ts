@@ -80,6 +80,13 @@ describe("a fleet file that is not a readable file", () => {
     expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "hosts/", data: { expected: "folder", problem: { kind: "file" } } }]);
   });
 
+  it("reports a modules that cannot be listed once, not again as each module a host uses", async () => {
+    const root = await fleetDir({ ...BASE_FLEET, "modules/common.ts": undefined, modules: "common\n" });
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "modules/", data: { expected: "folder", problem: { kind: "file" } } }]);
+  });
+
   it("words every kind of problem with what was found and what to do", () => {
     const words = (expected: "file" | "folder", problem: Parameters<typeof error<"unreadable-path">>[2]["problem"]) =>
       messageOf(error("unreadable-path", { file: "hosts/nas/host.ts", objectPath: [] }, { expected, problem }));
