@@ -10,12 +10,12 @@
  * Values are hashes, never the text read: a record must not keep a secret an environment variable
  * or a key file holds.
  */
-import { lstatSync, readdirSync, readlinkSync, realpathSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, readlinkSync, type Dirent } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { contentHash } from "../emit/manifest.ts";
 import type { HashMemo } from "../hash-memo.ts";
-import { statOf } from "../stat-of.ts";
+import { realPathOf, statOf } from "../stat-of.ts";
 import { ABSENT, hashFiles } from "./file-hashes.ts";
 
 /** Observation key → the value it gave when the run made it. */
@@ -72,14 +72,6 @@ const contentValue = (path: string, memo: HashMemo | undefined): string => {
   const hash = hashFiles([path], memo).get(path)!;
   // There, but not readable (permissions, larger than Node reads at once): not "absent".
   return hash === ABSENT ? `unreadable ${stats.size} ${stats.mtimeMs} ${stats.mode}` : hash;
-};
-
-const realPathOf = (path: string): string | undefined => {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
 };
 
 const statValue = (path: string): string => {

@@ -11,7 +11,6 @@
  * 4. Apply: renames, deletions, the manifest last. A failure rolls everything back from backups.
  * 5. Close: backups and journal removed.
  */
-import { lstatSync } from "node:fs";
 import { mapConcurrently } from "../concurrency.ts";
 import type { Actions } from "./actions.ts";
 import { absoluteIn, tempPathFor } from "./atomic.ts";
@@ -21,6 +20,7 @@ import { contentHash, MANIFEST_PATH } from "./manifest.ts";
 import { ancestorDirectories } from "./paths.ts";
 import { type EmitProblem, problems } from "./problems.ts";
 import { closeTransaction, rollBack, rollForward, StepFailure } from "./replay.ts";
+import { lstatOf } from "../stat-of.ts";
 
 /** Temporary files written and flushed at once while staging. */
 const STAGING_CONCURRENCY = 16;
@@ -155,17 +155,9 @@ async function undo(root: string, journal: Journal, problem: EmitProblem): Promi
  */
 function missingDirectories(root: string, steps: readonly Step[]): string[] {
   const needed = new Set(steps.filter((step) => step.before === null && step.after !== null).flatMap((step) => ancestorDirectories(step.path)));
-  const missing = [...needed].filter((directory) => !entryAt(absoluteIn(root, directory)));
+  // An unreadable place counts as nothing there.
+  const missing = [...needed].filter((directory) => lstatOf(absoluteIn(root, directory)) === undefined);
   return missing.sort((a, b) => b.length - a.length);
-}
-
-/** Whether anything (a link included, not followed) is at `path`; an unreadable place counts as nothing. */
-function entryAt(path: string): boolean {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 function asProblem(cause: unknown): EmitProblem {

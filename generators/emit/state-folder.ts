@@ -6,28 +6,8 @@
  */
 import { join } from "node:path";
 import { pathProblem } from "../load/path-problem.ts";
-import type { PathProblem } from "../diagnostics/codes/load.ts";
+import { whatStands } from "../diagnostics/messages/load.ts";
 import { STATE_DIRECTORY } from "./paths.ts";
-
-/** What stands at the state folder's place, as a sentence continues after its name. */
-const standing = (problem: PathProblem): string => {
-  switch (problem.kind) {
-    case "file":
-      return "is a file";
-    case "folder":
-      return "is a folder";
-    case "special":
-      return `is ${problem.what}`;
-    case "dangling-link":
-      return `is a symbolic link to ${JSON.stringify(problem.target)}, which does not exist`;
-    case "link-loop":
-      return "is a symbolic link that leads back to itself";
-    case "unreadable":
-      return `cannot be listed (${problem.code})`;
-    default:
-      return problem satisfies never;
-  }
-};
 
 /**
  * Why the fleet at `root` cannot keep its state in `.typeflake`, as a message; undefined when it
@@ -37,7 +17,7 @@ export const stateFolderProblem = (root: string): string | undefined => {
   const problem = pathProblem(join(root, STATE_DIRECTORY), "folder");
   return (
     problem &&
-    `${STATE_DIRECTORY} in ${root} ${standing(problem)}, where typeflake keeps the fleet's state (the manifest of generated files, ` +
+    `${STATE_DIRECTORY} in ${root} ${whatStands("folder", problem)}, where typeflake keeps the fleet's state (the manifest of generated files, ` +
       `the option index, the lock); ${problem.kind === "unreadable" ? "give the user running typeflake permission to use it (chmod u+rwx)" : "move it away, and typeflake makes the folder again"}`
   );
 };

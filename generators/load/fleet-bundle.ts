@@ -27,7 +27,8 @@ import { nativeImport } from "./native-import.mjs";
 import { asFleetCodeLoads, type FleetCodeLoaded } from "./fleet-process.ts";
 import { watchedForSlowness } from "./still-loading.ts";
 import { packageFilesOf } from "./package-files.ts";
-import { linkedPath, passedOverCandidates, realPathOf } from "./import-candidates.ts";
+import { linkedPath, passedOverCandidates } from "./import-candidates.ts";
+import { realPathOf } from "../stat-of.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
 

@@ -6,8 +6,8 @@
  * is recorded as absent (`fleet-bundle.ts`). Likewise an import that reached its file through a
  * symbolic link: the path as written is recorded, so that pointing the link elsewhere is seen.
  */
-import { realpathSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
+import { realPathOf } from "../stat-of.ts";
 
 /** esbuild's default order for an import without an extension (`resolveExtensions`). */
 const EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".css", ".json"] as const;
@@ -30,15 +30,6 @@ export const passedOverCandidates = (folder: string, specifier: string, resolved
   const candidates = extensionCandidates(written);
   const taken = candidates.indexOf(resolved);
   return taken < 0 ? [] : candidates.slice(0, taken);
-};
-
-/** The real path of `path` (links on the way followed), or undefined when nothing is there. */
-export const realPathOf = (path: string): string | undefined => {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return undefined;
-  }
 };
 
 /**

@@ -70,23 +70,47 @@ const loadFailure = (failure: LoadFailure): string => {
   }
 };
 
+/**
+ * What stands where typeflake reads a file or lists a folder (`expected`), as a sentence goes on
+ * after the path: "is a named pipe (FIFO)", "cannot be listed (EACCES)".
+ */
+export const whatStands = (expected: "file" | "folder", problem: PathProblem): string => {
+  switch (problem.kind) {
+    case "folder":
+      return "is a folder";
+    case "file":
+      return "is a file";
+    case "special":
+      return `is ${problem.what}`;
+    case "dangling-link":
+      return `is a symbolic link to ${JSON.stringify(problem.target)}, which does not exist`;
+    case "link-loop":
+      return "is a symbolic link that leads back to itself";
+    case "unreadable":
+      return `cannot be ${expected === "file" ? "read" : "listed"} (${problem.code})`;
+    default:
+      return problem satisfies never;
+  }
+};
+
 /** What was found instead of the file or folder typeflake reads, and how to make it one it can read. */
 const pathProblemWords = (expected: "file" | "folder", problem: PathProblem): string => {
+  const found = whatStands(expected, problem);
   const replace = `replace it with the ${expected}`;
   switch (problem.kind) {
     case "folder":
-      return `is a folder, where typeflake reads a file; move the folder away and write the file in its place`;
+      return `${found}, where typeflake reads a file; move the folder away and write the file in its place`;
     case "file":
-      return `is a file, where typeflake looks for a folder of definitions; move the file away and make this a folder`;
+      return `${found}, where typeflake looks for a folder of definitions; move the file away and make this a folder`;
     case "special":
-      return `is ${problem.what}, not a regular ${expected}; ${replace}`;
+      return `${found}, not a regular ${expected}; ${replace}`;
     case "dangling-link":
-      return `is a symbolic link to ${JSON.stringify(problem.target)}, which does not exist; point the link at an existing ${expected}, or ${replace}`;
+      return `${found}; point the link at an existing ${expected}, or ${replace}`;
     case "link-loop":
-      return `is a symbolic link that leads back to itself (a loop); ${replace}`;
+      return `${found} (a loop); ${replace}`;
     case "unreadable":
       return (
-        `cannot be ${expected === "file" ? "read" : "listed"} (${problem.code}); ` +
+        `${found}; ` +
         (problem.code === "EACCES" || problem.code === "EPERM"
           ? `give the user running typeflake permission to ${expected === "file" ? "read it (chmod u+r)" : "list it (chmod u+rx)"}`
           : "check the disk, then run again")
