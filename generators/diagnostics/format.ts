@@ -16,6 +16,7 @@
 import { palette, type Palette } from "../emit/color.ts";
 import { formatObjectPath, type Diagnostic, type RelatedOrigin } from "./diagnostic.ts";
 import { displayPath } from "./display-path.ts";
+import { displayWidth } from "./display-width.ts";
 import { messageOf } from "./messages/index.ts";
 import { terminalLine, terminalText } from "./terminal-text.ts";
 
@@ -35,7 +36,7 @@ const where = (origin: RelatedOrigin): string => {
 /**
  * The source line under a gutter, and a caret under the column: tabs kept so it lines up, and the
  * indent measured on the escaped text before the column, since an escape is wider than the
- * character it stands for.
+ * character it stands for, in the columns each character takes (a CJK character two).
  */
 const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
   const location = diagnostic.location;
@@ -44,7 +45,7 @@ const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
   const number = String(location.line);
   const gutter = " ".repeat(number.length);
   const indent = [...terminalLine(location.sourceLine.slice(0, Math.max(0, location.column - 1)))]
-    .map((char) => (char === "\t" ? "\t" : " "))
+    .map((char) => (char === "\t" ? "\t" : " ".repeat(displayWidth(char))))
     .join("");
   const caretColor = diagnostic.severity === "error" ? colors.red : colors.yellow;
   return [

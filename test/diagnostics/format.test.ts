@@ -48,6 +48,15 @@ describe("formatDiagnostics", () => {
     expect(formatDiagnostics([tabbed], { color: false }).split("\n")[2]).toBe("    | \t\t^");
   });
 
+  it("lines the caret up under text with wide characters and combining marks", () => {
+    // Column 13 counts UTF-16 units; on screen the quote takes one column, "名前" four, e + U+0301
+    // one, the emoji two and '": { ' five.
+    const wide: Diagnostic = { ...located, location: { line: 1, column: 13, sourceLine: '"名前e\u0301🚀": { address: 1 },' } };
+    const [source, caret] = formatDiagnostics([wide], { color: false }).split("\n").slice(1, 3);
+    expect(source).toBe('  1 | "名前e\u0301🚀": { address: 1 },');
+    expect(caret).toBe(`    | ${" ".repeat(1 + 4 + 1 + 2 + 5)}^`);
+  });
+
   it("colours only when asked", () => {
     expect(formatDiagnostics([located], { color: true })).toContain("\u001b[31m");
     expect(formatDiagnostics([located], { color: false })).not.toContain("\u001b[");
