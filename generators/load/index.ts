@@ -17,7 +17,6 @@ import type { FleetFile } from "./discover.ts";
 import { discoverDefinitions } from "./discover-definitions.ts";
 import { loadDefinition } from "./load-definition.ts";
 import { loadFleetModules } from "./fleet-bundle.ts";
-import { MODULES_DIR } from "./layout.ts";
 import { startLoad, type StartedLoad } from "./start-load.ts";
 import type { LoadReads } from "../cache/run-reads.ts";
 
@@ -59,7 +58,7 @@ export const loadFleet = async (root: string, started?: StartedLoad): Promise<Lo
       overlays: sourcesOf("overlay"),
       homes: sourcesOf("home"),
       unloaded: { hosts: [...discovery.hostsWithoutFile, ...unloadedOf("host")], modules: unloadedOf("module"), homes: unloadedOf("home") },
-      modulesUnlisted: discovery.unlisted.includes(MODULES_DIR),
+      unlisted: discovery.unlisted,
     },
     diagnostics: [...discovery.diagnostics, ...distinct(loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics)))],
     read,

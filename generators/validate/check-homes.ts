@@ -7,7 +7,7 @@ import { error, warning, type Diagnostic, type SourceOrigin } from "../diagnosti
 import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import type { HomeEntry } from "../model/fleet.ts";
 import { homeNixPath, SHARED_HOME_NIX, usersOfHost } from "../model/homes.ts";
-import { inConfig, type FleetDraft } from "./draft.ts";
+import { inConfig, mayExist, type FleetDraft } from "./draft.ts";
 import { writtenExpressions } from "../model/written-expressions.ts";
 
 /** The input home-manager's NixOS module comes from, as the fleet should declare it. */
@@ -34,8 +34,8 @@ const missingInput = (draft: FleetDraft, homes: readonly HomeEntry[]): Diagnosti
 const checkPerHost = (draft: FleetDraft, home: HomeEntry, homeNames: ReadonlySet<string>): Diagnostic[] => {
   const host = home.host as string;
   const at: SourceOrigin = { file: home.file, objectPath: [] };
-  if (!draft.hostNames.has(host)) {
-    return [error("unknown-host", at, { host, by: { kind: "home", home: home.name }, ...knownNames(host, draft.hostNames) })];
+  if (!mayExist(draft.hostNames, host)) {
+    return [error("unknown-host", at, { host, by: { kind: "home", home: home.name }, ...knownNames(host, draft.hostNames.found) })];
   }
   const problems: Diagnostic[] = [];
   if (`${host}.nix` === SHARED_HOME_NIX)
@@ -52,7 +52,7 @@ const checkPerHost = (draft: FleetDraft, home: HomeEntry, homeNames: ReadonlySet
 const checkShared = (draft: FleetDraft, home: HomeEntry): Diagnostic[] => {
   const config = draft.config;
   // A host or module that failed may be the one with the account: no guess about the others.
-  const incomplete = draft.hosts.length < draft.hostNames.size || draft.modules.length < draft.moduleNames.size;
+  const incomplete = [draft.hostNames, draft.moduleNames].some((names) => names.unlisted) || draft.hosts.length < draft.hostNames.found.size || draft.modules.length < draft.moduleNames.found.size;
   if (!config || incomplete || draft.hosts.some((host) => usersOfHost({ config, modules: draft.modules }, host).includes(home.user))) return [];
   return [warning("unused-home", { file: home.file, objectPath: [] }, { user: home.user })];
 };
@@ -70,9 +70,9 @@ const checkValues = (draft: FleetDraft, home: HomeEntry): Diagnostic[] =>
           ? [error("unstable-in-home", at, { package: expression.attrPath.join(".") })]
           : [];
       case "host":
-        return draft.hostNames.has(expression.host)
+        return mayExist(draft.hostNames, expression.host)
           ? []
-          : [error("unknown-host", at, { host: expression.host, by: { kind: "expression" }, ...knownNames(expression.host, draft.hostNames) })];
+          : [error("unknown-host", at, { host: expression.host, by: { kind: "expression" }, ...knownNames(expression.host, draft.hostNames.found) })];
       default:
         return [];
     }

@@ -6,19 +6,19 @@
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
-import { inConfig, type FleetCheck, type FleetDraft } from "./draft.ts";
+import { inConfig, mayExist, type FleetCheck, type FleetDraft } from "./draft.ts";
 import { writtenOf } from "../model/written-expressions.ts";
 
 const unknownModule = (draft: FleetDraft, name: string, origin: SourceOrigin): Diagnostic =>
-  error("unknown-module", origin, { module: name, ...knownNames(name, draft.moduleNames) });
+  error("unknown-module", origin, { module: name, ...knownNames(name, draft.moduleNames.found) });
 
 const checkModules: FleetCheck = (draft) => [
   ...(draft.config?.modules ?? []).flatMap((name, index) =>
-    draft.moduleNames.has(name) ? [] : [unknownModule(draft, name, inConfig(draft, "modules", index))],
+    mayExist(draft.moduleNames, name) ? [] : [unknownModule(draft, name, inConfig(draft, "modules", index))],
   ),
   ...draft.hosts.flatMap((host) =>
     host.config.modules.flatMap((name, index) =>
-      draft.moduleNames.has(name) ? [] : [unknownModule(draft, name, { file: host.file, objectPath: ["modules", index] })],
+      mayExist(draft.moduleNames, name) ? [] : [unknownModule(draft, name, { file: host.file, objectPath: ["modules", index] })],
     ),
   ),
 ];
@@ -45,9 +45,9 @@ const checkEntry = (draft: FleetDraft, entry: HostEntry | ModuleEntry): Diagnost
       case "secretPath":
         return checkSecretName(draft, expression.name, at(path), "used");
       case "host":
-        return draft.hostNames.has(expression.host)
+        return mayExist(draft.hostNames, expression.host)
           ? []
-          : [error("unknown-host", at(path), { host: expression.host, by: { kind: "expression" }, ...knownNames(expression.host, draft.hostNames) })];
+          : [error("unknown-host", at(path), { host: expression.host, by: { kind: "expression" }, ...knownNames(expression.host, draft.hostNames.found) })];
       case "package":
         return expression.set === "unstable" && draft.config && !draft.config.unstable
           ? [error("unstable-not-configured", at(path), { in: "reference", use: { package: expression.attrPath.join(".") } })]
@@ -66,9 +66,9 @@ const checkEntry = (draft: FleetDraft, entry: HostEntry | ModuleEntry): Diagnost
 
 const checkHostKeys: FleetCheck = (draft) =>
   Object.keys(draft.config?.secrets?.hostKeys ?? {}).flatMap((name) =>
-    draft.hostNames.has(name)
+    mayExist(draft.hostNames, name)
       ? []
-      : [error("unknown-host", inConfig(draft, "secrets", "hostKeys", name), { host: name, by: { kind: "host-key" }, ...knownNames(name, draft.hostNames) })],
+      : [error("unknown-host", inConfig(draft, "secrets", "hostKeys", name), { host: name, by: { kind: "host-key" }, ...knownNames(name, draft.hostNames.found) })],
   );
 
 /** Every reference to a module, host or secret that does not exist. */

@@ -8,7 +8,7 @@ import { error, warning, type ObjectPathSegment } from "../diagnostics/diagnosti
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
 import { handWrittenNix } from "../model/hand-written-nix.ts";
 import { rawNixosAt } from "../model/raw-nixos.ts";
-import type { FleetCheck, FleetDraft } from "./draft.ts";
+import { mayExist, type FleetCheck, type FleetDraft } from "./draft.ts";
 
 const setsHostId = (body: ConfigBody): boolean => body.zfs?.hostId !== undefined || rawNixosAt(body.nixos, "networking", "hostId") !== undefined;
 
@@ -44,7 +44,7 @@ export const checkZfs: FleetCheck = (draft) => {
   return draft.hosts.flatMap((host) => {
     const modules = modulesOf(draft, valid, host);
     // A module that failed its schema may set the host id: its own errors come first.
-    const failedModule = [...(draft.config?.modules ?? []), ...host.config.modules].some((name) => draft.moduleNames.has(name) && !valid.has(name));
+    const failedModule = [...(draft.config?.modules ?? []), ...host.config.modules].some((name) => mayExist(draft.moduleNames, name) && !valid.has(name));
     if (failedModule || [host.config, ...modules.map((module) => module.config)].some(setsHostId)) return [];
     const modulesWithPools = modules.filter((module) => poolsOf(module.config).length > 0);
     const pools = [

@@ -8,6 +8,20 @@ import type { Diagnostic, SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { HostEntry, ModuleEntry, OverlayEntry } from "../model/fleet.ts";
 import type { WrittenByEntry } from "../model/written-expressions.ts";
 
+/**
+ * The names of one kind of definition (hosts, modules): every file found, valid or not; when its
+ * folder could not be listed (reported), any name may be one of its files, so none is missing.
+ */
+export interface DefinitionNames {
+  /** The names of the files found. */
+  readonly found: ReadonlySet<string>;
+  /** The folder is there but could not be listed: what it holds is unknown. */
+  readonly unlisted: boolean;
+}
+
+/** Whether a definition called `name` may exist (see {@link DefinitionNames}). */
+export const mayExist = (names: DefinitionNames, name: string): boolean => names.unlisted || names.found.has(name);
+
 /** A fleet as far as it validated, for the fleet-wide checks. */
 export interface FleetDraft {
   /** `typeflake.config.ts`, relative to the fleet root. */
@@ -21,9 +35,9 @@ export interface FleetDraft {
   /** Overlays that passed their schema, sorted by name. */
   readonly overlays: readonly OverlayEntry[];
   /** Every host found, valid or not. */
-  readonly hostNames: ReadonlySet<string>;
+  readonly hostNames: DefinitionNames;
   /** Every module found, valid or not. */
-  readonly moduleNames: ReadonlySet<string>;
+  readonly moduleNames: DefinitionNames;
   /** The expressions written in each host, module and overlay (the valid parts of failed files included), found once for every check. */
   readonly written: WrittenByEntry;
 }

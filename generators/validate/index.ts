@@ -99,13 +99,14 @@ export const validateFleet = (sources: FleetSources): ValidationResult => {
     hosts: hosts.entries,
     modules: modules.entries,
     overlays: overlays.entries,
-    hostNames: new Set([...sources.hosts.map((host) => host.name), ...(sources.unloaded?.hosts ?? [])]),
-    moduleNames: new Set([
-      ...sources.modules.map((module) => module.name),
-      ...(sources.unloaded?.modules ?? []),
-      // modules/ could not be listed: every name used may be one of its files.
-      ...(sources.modulesUnlisted ? [...(config?.config?.modules ?? []), ...[...hosts.entries, ...hosts.pruned].flatMap((host) => host.config.modules)] : []),
-    ]),
+    hostNames: {
+      found: new Set([...sources.hosts.map((host) => host.name), ...(sources.unloaded?.hosts ?? [])]),
+      unlisted: sources.unlisted?.includes(HOSTS_DIR) ?? false,
+    },
+    moduleNames: {
+      found: new Set([...sources.modules.map((module) => module.name), ...(sources.unloaded?.modules ?? [])]),
+      unlisted: sources.unlisted?.includes(MODULES_DIR) ?? false,
+    },
     written: writtenByEntry([...hosts.entries, ...hosts.pruned, ...modules.entries, ...modules.pruned, ...overlays.entries]),
   };
   const homes = validateHomes(sources.homes ?? [], draft);

@@ -34,8 +34,8 @@ export interface FleetSources {
    */
   readonly unloaded?: { readonly hosts?: readonly string[]; readonly modules?: readonly string[]; readonly homes?: readonly string[] };
   /**
-   * Whether `modules/` is there but could not be listed (already reported): any module name may
-   * be one of its files, so none is reported missing. Default: false.
+   * The definition folders (`hosts`, `modules`, …) there but not listable (already reported): any
+   * host or module name may be one of their files, so none is reported missing. Default: none.
    */
-  readonly modulesUnlisted?: boolean;
+  readonly unlisted?: readonly string[];
 }

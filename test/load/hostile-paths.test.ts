@@ -15,7 +15,7 @@ import { runPipeline } from "../../generators/pipeline.ts";
 import { nearestFleetRoot } from "../../generators/cli/find-fleet-root.ts";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
 import { readRegularFile } from "../../generators/read-regular-file.ts";
-import { BASE_FLEET, hostFile, moduleFile } from "../diagnostics/support/fleet-text.ts";
+import { BASE_FLEET, fleetFile, hostFile, moduleFile, WITH_SECRETS } from "../diagnostics/support/fleet-text.ts";
 import { removeFleet, writeFleet, type FleetFiles } from "../diagnostics/support/temp-fleet.ts";
 
 const roots: string[] = [];
@@ -78,6 +78,26 @@ describe("a fleet file that is not a readable file", () => {
     const result = await runPipeline(root);
     expect(result.plan).toBeUndefined();
     expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "hosts/", data: { expected: "folder", problem: { kind: "file" } } }]);
+  });
+
+  it("reports a hosts that cannot be listed once, not again as each reference to one of its hosts", async () => {
+    const root = await fleetDir({
+      "typeflake.config.ts": fleetFile(
+        WITH_SECRETS.replace('"sops-nix"', '"home-manager": { url: "github:nix-community/home-manager", follows: { nixpkgs: "nixpkgs" } },\n    "sops-nix"').replace(
+          "secrets: {",
+          'secrets: { hostKeys: { nas: "age1cdt0szreehkyhsleaefdq0k99jta8y4zcdt0szreehkyhsleaefdq0k99j" },',
+        ),
+      ),
+      "modules/common.ts": `import { defineModule, host } from "typeflake";\n\nexport default defineModule({\n  description: "Common",\n  nixos: { networking: { extraHosts: host("nas") } },\n});\n`,
+      "homes/alice.ts": `import { defineHome } from "typeflake";\n\nexport default defineHome({ stateVersion: "24.11" });\n`,
+      "homes/bob.ts": `import { defineHome } from "typeflake";\n\nexport default defineHome({ stateVersion: "24.11" });\n`,
+      "homes/bob@nas.ts": `import { defineHome } from "typeflake";\n\nexport default defineHome({ stateVersion: "24.11" });\n`,
+      hosts: "nas\n",
+    });
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    // No "unknown host" for the host key, host("nas") and bob@nas; no "alice is used nowhere".
+    expect(result.diagnostics.map(({ severity, code, origin }) => ({ severity, code, file: origin.file }))).toEqual([{ severity: "error", code: "unreadable-path", file: "hosts/" }]);
   });
 
   it("reports a modules that cannot be listed once, not again as each module a host uses", async () => {
