@@ -74,26 +74,36 @@ export async function acquireLock(root: string, options: LockOptions = {}): Prom
   // The root must exist: typeflake never creates the folders above the fleet.
   if (!(await stat(root)).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, '${root}'`), { code: "ENOTDIR" });
   let madeStateDirectory = false;
-  for (;;) {
-    madeStateDirectory ||= (await makeDirectory(absoluteIn(root, STATE_DIRECTORY))) !== undefined;
-    const created = await tryCreate(path, me).catch((cause: NodeJS.ErrnoException) => {
-      if (cause.code === "ENOENT") return undefined; // the folder went away in between: make it again
-      throw cause;
-    });
-    if (created === undefined) continue;
-    if (created) return { ok: true, lock: held(path, me, madeStateDirectory) };
-    const holder = await readHolder(path);
-    if (holder === undefined) continue; // released in between: try again at once
-    if (holder === "unreadable" || isStale(holder)) {
-      await breakStale(path, holder);
-      continue;
+  try {
+    return await takeOrWait();
+  } catch (cause) {
+    // A lock that cannot be taken (a full disk) leaves nothing behind: not even the folder it made.
+    if (madeStateDirectory) await removeDirectory(absoluteIn(root, STATE_DIRECTORY)).catch(() => undefined);
+    throw cause;
+  }
+
+  async function takeOrWait(): Promise<LockResult> {
+    for (;;) {
+      madeStateDirectory ||= (await makeDirectory(absoluteIn(root, STATE_DIRECTORY))) !== undefined;
+      const created = await tryCreate(path, me).catch((cause: NodeJS.ErrnoException) => {
+        if (cause.code === "ENOENT") return undefined; // the folder went away in between: make it again
+        throw cause;
+      });
+      if (created === undefined) continue;
+      if (created) return { ok: true, lock: held(path, me, madeStateDirectory) };
+      const holder = await readHolder(path);
+      if (holder === undefined) continue; // released in between: try again at once
+      if (holder === "unreadable" || isStale(holder)) {
+        await breakStale(path, holder);
+        continue;
+      }
+      const waitedMs = Date.now() - began;
+      if (waitedMs >= timeoutMs) return { ok: false, holder, waitedMs };
+      if (!waiting) options.onWait?.(holder);
+      waiting = true;
+      await sleep(Math.min(pause, timeoutMs - waitedMs));
+      pause = Math.min(pause * 2, 250);
     }
-    const waitedMs = Date.now() - began;
-    if (waitedMs >= timeoutMs) return { ok: false, holder, waitedMs };
-    if (!waiting) options.onWait?.(holder);
-    waiting = true;
-    await sleep(Math.min(pause, timeoutMs - waitedMs));
-    pause = Math.min(pause * 2, 250);
   }
 }
 

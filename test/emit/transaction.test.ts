@@ -85,6 +85,27 @@ describe("a failure at any file operation", () => {
       if (JSON.stringify(tree) !== JSON.stringify(before.tree)) expect(tree, `after a failure at operation ${k} of ${total}`).toEqual(afterTree);
     }
   });
+
+  it("leaves a fleet's first run with nothing, not even .typeflake/, when it fails before its commit", async () => {
+    const firstRun = async () => {
+      const root = await tempRoot("file");
+      await put(root, HAND_WRITTEN);
+      return root;
+    };
+    const dry = await firstRun();
+    const empty = await contents(dry);
+    const start = fileOperationCount();
+    await writePlan(dry, next);
+    const total = fileOperationCount() - start;
+    // The lock is the first step: a failure there (a full disk) had left an empty .typeflake/.
+    for (let k = 1; k < total; k += 1) {
+      const root = await firstRun();
+      process.env["TYPEFLAKE_FAULT_FAIL_OP"] = String(fileOperationCount() + k);
+      const result = await writePlan(root, next);
+      delete process.env["TYPEFLAKE_FAULT_FAIL_OP"];
+      if (result.failed.length > 0) expect(await contents(root), `failure at operation ${k} of ${total}`).toEqual(empty);
+    }
+  });
 });
 
 /** Whether `chattr +i` works here (root on a file system with inode flags). */
