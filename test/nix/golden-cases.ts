@@ -820,6 +820,21 @@ export const goldenCases: readonly GoldenCase[] = [
     ]),
   ),
   expr(
+    "apply-nested-simple",
+    "a call as an argument of a simple call keeps its parentheses (`f g x` would be `(f g) x`); only a last argument that does not fit opens, `mkForce (` … `)`, at every level",
+    attrs([
+      assign(["networking", "domain"], apply(sel("lib.mkForce"), apply(sel("lib.mkDefault"), str("lan")))),
+      assign(["networking", "hostName"], apply(sel("lib.mkForce"), apply(sel("lib.mkIf"), bool(true), str("box")))),
+      assign("both", apply(id("f"), apply(id("g"), id("x")), apply(id("h"), id("y")))),
+      assign("deep", apply(id("f"), apply(id("g"), apply(id("h"), apply(id("i"), id("x")))))),
+      assign(["services", "nginx", "virtualHosts", "long", "root"], apply(sel("lib.mkForce"), apply(sel("lib.mkDefault"), str(`/srv/www/${"long-".repeat(18)}site`)))),
+      assign("deepLong", apply(id("f"), apply(id("g"), apply(id("h"), str(`${"x".repeat(96)}`))))),
+      assign("leadingStaysFlat", apply(id("f"), apply(id("g"), str(`${"y".repeat(96)}`)), id("z"))),
+      assign("numbers", apply(sel("lib.mkOverride"), int(10), float(1.5))),
+      assign("inList", list([apply(sel("lib.mkForce"), apply(sel("lib.mkDefault"), str(`${"z".repeat(96)}`)))])),
+    ]),
+  ),
+  expr(
     "apply-arguments-break",
     "arguments that do not fit: as many as fit after the function, then one per line",
     attrs([

@@ -13,6 +13,7 @@ import {
   float,
   id,
   int,
+  lambda,
   letIn,
   list,
   path,
@@ -217,6 +218,45 @@ describe("printed values evaluate back to themselves in nix-instantiate", () => 
           expect(mismatches, shown.join("\n")).toEqual([]);
         },
       ),
+      { numRuns: 1, endOnFailure: true },
+    );
+  });
+
+  it(`${BATCH} random nested calls apply each function to exactly its own arguments`, () => {
+    // Each function returns its name and its arguments, so a lost or misplaced parenthesis (`f g x`
+    // for `f (g x)`) changes the result. Called bare and selected (`lib.f`), in every layout: long
+    // strings make the simple and the expanded forms break.
+    type Call = { readonly fn: string; readonly args: readonly (Call | Value)[] };
+    const ARITY: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3 };
+    const isCall = (v: Call | Value): v is Call => typeof v === "object" && v !== null && "fn" in v;
+    // As JSON text: 64-bit integers would not survive a JavaScript number.
+    const expectedOf = (v: Call | Value): string =>
+      isCall(v) ? `{${JSON.stringify(v.fn.replace("lib.", ""))}:[${v.args.map(expectedOf).join(",")}]}` : toJson(v);
+    const exprOf = (v: Call | Value): NixExpr =>
+      isCall(v) ? apply(v.fn.startsWith("lib.") ? select("lib", v.fn.slice(4)) : id(v.fn), ...v.args.map(exprOf)) : toNix(v);
+    const argument = fc.oneof(leaf, fc.constantFrom("x".repeat(90), "short"), fc.bigInt({ min: -5n, max: 5n }));
+    const call: fc.Arbitrary<Call> = fc.letrec<{ call: Call }>((tie) => ({
+      call: fc
+        .tuple(
+          fc.constantFrom("one", "two", "three", "lib.one", "lib.two"),
+          fc.array(fc.oneof({ depthSize: "small" }, { weight: 2, arbitrary: argument }, { weight: 1, arbitrary: tie("call") }), { minLength: 3, maxLength: 3 }),
+        )
+        .map(([fn, args]) => ({ fn, args: args.slice(0, ARITY[fn.replace("lib.", "")]) })),
+    })).call;
+    const functions = [
+      assign("one", lambda("a", attrs([assign("one", list([id("a")]))]))),
+      assign("two", lambda("a", lambda("b", attrs([assign("two", list([id("a"), id("b")]))])))),
+      assign("three", lambda("a", lambda("b", lambda("c", attrs([assign("three", list([id("a"), id("b"), id("c")]))]))))),
+    ];
+    fc.assert(
+      fc.property(fc.array(call, { minLength: BATCH, maxLength: BATCH }), (calls) => {
+        const program = letIn(
+          [...functions, assign("lib", attrs(["one", "two"].map((name) => assign(name, id(name)))))],
+          list(calls.map(exprOf)),
+        );
+        const { printed, mismatches } = compareInNix(program, `[${calls.map(expectedOf).join(",")}]`);
+        expect(mismatches, printed.slice(0, 2000)).toEqual([]);
+      }),
       { numRuns: 1, endOnFailure: true },
     );
   });

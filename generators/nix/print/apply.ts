@@ -4,7 +4,8 @@
  * - else keep the function and the other arguments on the line and expand one argument, trying
  *   the last first (`nixpkgs.lib.nixosSystem {`, `f a [`, `mkIf cond (`);
  * - else put as many arguments as fit after the function, then one per line, indented.
- * "Simple" calls (at most two plain arguments) never break; two trailing lists break together.
+ * "Simple" calls (at most two plain arguments) break only inside a parenthesized last argument;
+ * two trailing lists break together.
  */
 import type { NixApply, NixExpr } from "../ast.ts";
 import { identifierText } from "../escape.ts";
@@ -16,7 +17,7 @@ import {
   Prec,
   precedence,
 } from "./classify.ts";
-import { group, hardlineWithoutBreakParent, indent, line, softline, type Doc } from "./doc.ts";
+import { group, hardlineWithoutBreakParent, indent, line, removeLines, softline, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup, type Expansion } from "./layout.ts";
 import type { ApplyContext, Printer } from "./printer.ts";
 
@@ -28,9 +29,14 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
   const { fn, args } = flattenApply(e);
   const fnDoc = precedence(fn) < Prec.Apply ? p.parens(fn) : p.expr(fn);
   const lead = ctx.lead ? " " : "";
-  if (isSimple(e)) return group([lead, fnDoc, ...args.flatMap((a) => [" ", p.expr(a)])]);
-
   const last = args.at(-1)!;
+  if (isSimple(e)) {
+    // nixfmt keeps a simple call's function and leading arguments on one line; only the last
+    // argument may still open (`mkForce (` … `)`). Arguments are terms: `f (g x)`, never `f g x`.
+    const leading = args.slice(0, -1).flatMap((a) => [" ", removeLines(p.term(a))]);
+    return group([lead, fnDoc, ...leading, " ", group(lastArgumentContent(p, last))]);
+  }
+
   const beforeLast = args.at(-2);
   if (last.kind === "list" && beforeLast?.kind === "list") {
     return printListPair(p, fnDoc, args.slice(0, -2), beforeLast, last, ctx);

@@ -134,6 +134,10 @@ export function isSimple(e: NixExpr): boolean {
     case "string":
     case "path":
       return true;
+    // A number is a token; a negative one is the negation `(-5)`, not simple.
+    case "int":
+    case "float":
+      return precedence(e) === Prec.Term;
     case "select":
       return (
         e.orDefault === undefined &&
