@@ -31,13 +31,18 @@ export const SECRET_BACKENDS = ["sops", "agenix"] as const;
 export const secretSchema = z.strictObject({
   /** Owner of the decrypted file, e.g. `"postgres"`. Default: `"root"`. */
   owner: userName.optional(),
-  /** Group of the decrypted file. Default: `"root"`. */
+  /**
+   * Group of the decrypted file. Default: the owner's primary group (`users.users.<owner>.group`),
+   * `"root"` when there is no owner. sops-nix reads that group while the host evaluates, so an
+   * owner that no module of the host declares as a user needs its group written here.
+   */
   group: groupName.optional(),
   /** Permissions of the decrypted file in octal, e.g. `"0440"`. Default: `"0400"`. */
   mode: textMatching(/^0?[0-7]{3}$/, 'an octal mode such as "0400"').optional(),
   /**
-   * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`;
-   * agenix: defaults to `secrets/<name>.age`.
+   * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`; its
+   * extension tells sops-nix how to read it, as it tells sops: `.yaml`/`.yml`, `.json`, `.env`,
+   * `.ini`, any other a binary file that is this one secret. agenix: defaults to `secrets/<name>.age`.
    */
   file: fleetRelativePath.optional(),
   /** systemd units restarted when the secret changes (sops only), e.g. `["wireguard-wg0.service"]`. */
@@ -48,7 +53,10 @@ export const secretSchema = z.strictObject({
 export const secretsSchema = z.strictObject({
   /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
   backend: oneOf(SECRET_BACKENDS).default("sops"),
-  /** sops: the encrypted file secrets live in, relative to the fleet root. Default: `"secrets/secrets.yaml"`. */
+  /**
+   * sops: the encrypted file secrets live in, relative to the fleet root; its extension sets
+   * `sops.defaultSopsFormat` (see a secret's `file`). Default: `"secrets/secrets.yaml"`.
+   */
   defaultFile: fleetRelativePath.default("secrets/secrets.yaml"),
   /**
    * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.

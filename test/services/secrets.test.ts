@@ -56,6 +56,44 @@ describe("sops-nix lowering", () => {
   });
 });
 
+describe("sops-nix lowering: what the real module needs besides the values", () => {
+  it("marks a user's password file neededForUsers: sops-nix decrypts ordinary secrets only after the users exist", () => {
+    const fleet = buildFleet({
+      config: { secrets: { secrets: { "alice-password": {}, other: {} } } },
+      hosts: { nas: { address: "10.0.20.10", users: { alice: { hashedPasswordFile: secret("alice-password") } }, secrets: ["other"] } },
+    });
+    const { definitions } = lowerSecrets(fleet, ["alice-password", "other"], hostContext(fleet, "nas"));
+    expect(definitions.filter((definition) => definition.path[1] === "secrets").map((definition) => [definition.path[2], definition.value])).toEqual([
+      ["alice-password", { neededForUsers: true }],
+      ["other", {}],
+    ]);
+  });
+
+  it("tells sops-nix each file's format from its extension, as sops chose it when encrypting", () => {
+    const fleet = fleetWithSecrets({
+      defaultFile: "secrets/common.json",
+      secrets: {
+        env: { file: "secrets/app.env" },
+        ini: { file: "secrets/app.ini" },
+        key: { file: "secrets/tls.key" },
+        yaml: { file: "secrets/other.yml" },
+        json: { file: "secrets/other.json" },
+      },
+    });
+    const { definitions } = lowerSecrets(fleet, ["env", "ini", "json", "key", "yaml"], hostContext(fleet, "gateway"));
+    expect(definitions.map((definition) => [definition.path.join("."), definition.value])).toEqual([
+      ["sops.defaultSopsFile", nixPath("../../secrets/common.json")],
+      ["sops.defaultSopsFormat", "json"],
+      ["sops.age.keyFile", "/var/lib/sops-nix/key.txt"],
+      ["sops.secrets.env", { sopsFile: nixPath("../../secrets/app.env"), format: "dotenv" }],
+      ["sops.secrets.ini", { sopsFile: nixPath("../../secrets/app.ini"), format: "ini" }],
+      ["sops.secrets.json", { sopsFile: nixPath("../../secrets/other.json") }],
+      ["sops.secrets.key", { sopsFile: nixPath("../../secrets/tls.key"), format: "binary" }],
+      ["sops.secrets.yaml", { sopsFile: nixPath("../../secrets/other.yml"), format: "yaml" }],
+    ]);
+  });
+});
+
 describe("agenix lowering", () => {
   it("writes the identity and one .age file per secret; warns that restartUnits does nothing", () => {
     const fleet = fleetWithSecrets({
