@@ -69,6 +69,17 @@ describe("sops-nix lowering: what the real module needs besides the values", () 
     ]);
   });
 
+  it("warns that a password secret's owner and group are ignored: sops-nix installs it as root:root", () => {
+    const fleet = buildFleet({
+      config: { secrets: { secrets: { "alice-password": { owner: "alice", group: "root" } } } },
+      hosts: { nas: { address: "10.0.20.10", users: { alice: { hashedPasswordFile: secret("alice-password") } } } },
+    });
+    const { diagnostics } = lowerSecrets(fleet, ["alice-password"], hostContext(fleet, "nas"));
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.origin.objectPath])).toEqual([
+      ["password-secret-owner", "warning", ["secrets", "secrets", "alice-password", "owner"]],
+    ]);
+  });
+
   it("tells sops-nix each file's format from its extension, as sops chose it when encrypting", () => {
     const fleet = fleetWithSecrets({
       defaultFile: "secrets/common.json",

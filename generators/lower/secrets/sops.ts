@@ -5,6 +5,7 @@
  * `sops.defaultSopsFormat` gives), and `neededForUsers` for a user's password file.
  */
 import { nixPath } from "../../../dsl/expressions.ts";
+import { warning, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../contribution.ts";
 import { setFields } from "../emit.ts";
 import type { SecretsLowering } from "./backend.ts";
@@ -43,5 +44,16 @@ export const lowerSops: SecretsLowering = (fleet, secretNames, context) => {
       };
     }),
   ];
-  return { definitions, ports: [], diagnostics: [] };
+  // sops-install-secrets -ignore-passwd, which installs them, chowns to root:root whatever they say.
+  const diagnostics: Diagnostic[] = secretNames.flatMap((name) => {
+    const declared = settings.secrets[name];
+    if (!declared || !passwordSecrets.has(name)) return [];
+    return (["owner", "group"] as const).flatMap((field) => {
+      const value = declared[field];
+      return value === undefined || value === "root"
+        ? []
+        : [warning("password-secret-owner", settingOrigin(fleet, "secrets", name, field), { field, value })];
+    });
+  });
+  return { definitions, ports: [], diagnostics };
 };
