@@ -37,8 +37,11 @@ export const secretSchema = z.strictObject({
    * owner that no module of the host declares as a user needs its group written here.
    */
   group: groupName.optional(),
-  /** Permissions of the decrypted file in octal, e.g. `"0440"`. Default: `"0400"`. */
-  mode: textMatching(/^0?[0-7]{3}$/, 'an octal mode such as "0400"').optional(),
+  /**
+   * Permissions of the decrypted file in octal, e.g. `"0440"`: three or four digits, as `chmod`
+   * (agenix) and sops-nix (which parses the mode as an octal number) both take them. Default: `"0400"`.
+   */
+  mode: textMatching(/^[0-7]{3,4}$/, 'an octal mode of three or four digits such as "0400" or "640"').optional(),
   /**
    * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`; its
    * extension tells sops-nix how to read it, as it tells sops: `.yaml`/`.yml`, `.json`, `.env`,

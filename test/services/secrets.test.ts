@@ -11,6 +11,7 @@ import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { buildFleet } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE } from "./support/keys.ts";
+import { secretSchema } from "../../dsl/secrets.ts";
 
 const hostContext = (fleet: ReturnType<typeof homelab>, host: string) => ({
   index: indexFleet(fleet),
@@ -102,6 +103,14 @@ describe("sops-nix lowering: what the real module needs besides the values", () 
       ["sops.secrets.key", { sopsFile: nixPath("../../secrets/tls.key"), format: "binary" }],
       ["sops.secrets.yaml", { sopsFile: nixPath("../../secrets/other.yml"), format: "yaml" }],
     ]);
+  });
+});
+
+describe("a secret's mode", () => {
+  it("takes the octal modes chmod (agenix) and sops-nix's octal parse both take, and nothing else", () => {
+    const accepts = (mode: string) => secretSchema.safeParse({ mode }).success;
+    expect(["0400", "400", "0440", "640", "1640", "0000"].filter(accepts)).toEqual(["0400", "400", "0440", "640", "1640", "0000"]);
+    expect(["u=r", "0800", "40", "04000x", "12345", ""].filter(accepts)).toEqual([]);
   });
 });
 
