@@ -16,6 +16,7 @@ import {
   textMatching,
   userName,
 } from "./checks.ts";
+import { isInNixStore } from "./store-path.ts";
 
 /** A host's public key, what its secrets are encrypted to: an age key or an SSH public key line. */
 const hostPublicKey = z.string().refine((value) => agePublicKey.safeParse(value).success || sshPublicKey.safeParse(value).success, {
@@ -53,31 +54,44 @@ export const secretSchema = z.strictObject({
 });
 
 /** The fleet's `secrets` section. */
-export const secretsSchema = z.strictObject({
-  /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
-  backend: oneOf(SECRET_BACKENDS).default("sops"),
-  /**
-   * sops: the encrypted file secrets live in, relative to the fleet root; its extension sets
-   * `sops.defaultSopsFormat` (see a secret's `file`). Default: `"secrets/secrets.yaml"`.
-   */
-  defaultFile: fleetRelativePath.default("secrets/secrets.yaml"),
-  /**
-   * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.
-   * agenix: when unset, agenix uses the host's SSH host keys (`/etc/ssh/ssh_host_ed25519_key`).
-   */
-  ageKeyFile: absolutePath.optional(),
-  /** age public keys of the people who edit secrets; they can decrypt everything. */
-  admins: z.array(agePublicKey).default([]),
-  /**
-   * The key each host decrypts with, by host name: what its secrets are encrypted to. sops: the
-   * host's age public key (`ssh-keyscan -t ed25519 <address> | ssh-to-age`). agenix: the host's
-   * SSH public key (`ssh-ed25519 AAAA…`, agenix decrypts with the SSH host keys), or its age key
-   * when `ageKeyFile` is set.
-   */
-  hostKeys: z.record(hostName, hostPublicKey).default({}),
-  /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
-  secrets: z.record(identifierName, secretSchema).default({}),
-});
+export const secretsSchema = z
+  .strictObject({
+    /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
+    backend: oneOf(SECRET_BACKENDS).default("sops"),
+    /**
+     * sops: the encrypted file secrets live in, relative to the fleet root; its extension sets
+     * `sops.defaultSopsFormat` (see a secret's `file`). Default: `"secrets/secrets.yaml"`.
+     */
+    defaultFile: fleetRelativePath.default("secrets/secrets.yaml"),
+    /**
+     * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.
+     * agenix: when unset, agenix uses the host's SSH host keys (`/etc/ssh/ssh_host_ed25519_key`).
+     */
+    ageKeyFile: absolutePath.optional(),
+    /** age public keys of the people who edit secrets; they can decrypt everything. */
+    admins: z.array(agePublicKey).default([]),
+    /**
+     * The key each host decrypts with, by host name: what its secrets are encrypted to. sops: the
+     * host's age public key (`ssh-keyscan -t ed25519 <address> | ssh-to-age`). agenix: the host's
+     * SSH public key (`ssh-ed25519 AAAA…`, agenix decrypts with the SSH host keys), or its age key
+     * when `ageKeyFile` is set.
+     */
+    hostKeys: z.record(hostName, hostPublicKey).default({}),
+    /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
+    secrets: z.record(identifierName, secretSchema).default({}),
+  })
+  .superRefine((settings, context) => {
+    // sops-nix types sops.age.keyFile as pathNotInStore: a key in the world-readable store is refused.
+    if (settings.backend === "sops" && settings.ageKeyFile !== undefined && isInNixStore(settings.ageKeyFile))
+      context.addIssue({
+        code: "custom",
+        input: settings.ageKeyFile,
+        path: ["ageKeyFile"],
+        params: checkParams("invalid-path", {
+          expected: 'a path outside the Nix store (sops-nix\'s sops.age.keyFile is a "path not in the Nix store"), such as "/var/lib/sops-nix/key.txt"',
+        }),
+      });
+  });
 
 /** The validated `secrets` section. */
 export type SecretsConfig = z.output<typeof secretsSchema>;

@@ -11,7 +11,7 @@ import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { buildFleet } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE } from "./support/keys.ts";
-import { secretSchema } from "../../dsl/secrets.ts";
+import { secretSchema, secretsSchema } from "../../dsl/secrets.ts";
 
 const hostContext = (fleet: ReturnType<typeof homelab>, host: string) => ({
   index: indexFleet(fleet),
@@ -111,6 +111,22 @@ describe("a secret's mode", () => {
     const accepts = (mode: string) => secretSchema.safeParse({ mode }).success;
     expect(["0400", "400", "0440", "640", "1640", "0000"].filter(accepts)).toEqual(["0400", "400", "0440", "640", "1640", "0000"]);
     expect(["u=r", "0800", "40", "04000x", "12345", ""].filter(accepts)).toEqual([]);
+  });
+});
+
+describe("the age key file", () => {
+  const STORE_KEY = "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-keys/key.txt";
+  const issues = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+
+  it("is refused inside a Nix store path for sops, whose sops.age.keyFile is a path not in the store", () => {
+    expect(issues({ ageKeyFile: STORE_KEY })).toEqual(["ageKeyFile"]);
+    expect(issues({ ageKeyFile: "/nix//store/0123456789abcdfghijklmnpqrsvwxyz-keys" })).toEqual(["ageKeyFile"]);
+  });
+
+  it("is taken elsewhere, under /nix/store but outside any store path, and with agenix (identityPaths are plain paths)", () => {
+    expect(issues({ ageKeyFile: "/var/lib/sops-nix/key.txt" })).toEqual([]);
+    expect(issues({ ageKeyFile: "/nix/store/key.txt" })).toEqual([]);
+    expect(issues({ backend: "agenix", ageKeyFile: STORE_KEY })).toEqual([]);
   });
 });
 
