@@ -16,6 +16,7 @@ import {
   textMatching,
   userName,
 } from "./checks.ts";
+import { isInNixStore } from "./store-path.ts";
 
 /** A host's public key, what its secrets are encrypted to: an age key or an SSH public key line. */
 const hostPublicKey = z.string().refine((value) => agePublicKey.safeParse(value).success || sshPublicKey.safeParse(value).success, {
@@ -31,13 +32,21 @@ export const SECRET_BACKENDS = ["sops", "agenix"] as const;
 export const secretSchema = z.strictObject({
   /** Owner of the decrypted file, e.g. `"postgres"`. Default: `"root"`. */
   owner: userName.optional(),
-  /** Group of the decrypted file. Default: `"root"`. */
-  group: groupName.optional(),
-  /** Permissions of the decrypted file in octal, e.g. `"0440"`. Default: `"0400"`. */
-  mode: textMatching(/^0?[0-7]{3}$/, 'an octal mode such as "0400"').optional(),
   /**
-   * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`;
-   * agenix: defaults to `secrets/<name>.age`.
+   * Group of the decrypted file. Default: the owner's primary group (`users.users.<owner>.group`),
+   * `"root"` when there is no owner. sops-nix reads that group while the host evaluates, so an
+   * owner that no module of the host declares as a user needs its group written here.
+   */
+  group: groupName.optional(),
+  /**
+   * Permissions of the decrypted file in octal, e.g. `"0440"`: three or four digits, as `chmod`
+   * (agenix) and sops-nix (which parses the mode as an octal number) both take them. Default: `"0400"`.
+   */
+  mode: textMatching(/^[0-7]{3,4}$/, 'an octal mode of three or four digits such as "0400" or "640"').optional(),
+  /**
+   * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`; its
+   * extension tells sops-nix how to read it, as it tells sops: `.yaml`/`.yml`, `.json`, `.env`,
+   * `.ini`, any other a binary file that is this one secret. agenix: defaults to `secrets/<name>.age`.
    */
   file: fleetRelativePath.optional(),
   /** systemd units restarted when the secret changes (sops only), e.g. `["wireguard-wg0.service"]`. */
@@ -45,28 +54,44 @@ export const secretSchema = z.strictObject({
 });
 
 /** The fleet's `secrets` section. */
-export const secretsSchema = z.strictObject({
-  /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
-  backend: oneOf(SECRET_BACKENDS).default("sops"),
-  /** sops: the encrypted file secrets live in, relative to the fleet root. Default: `"secrets/secrets.yaml"`. */
-  defaultFile: fleetRelativePath.default("secrets/secrets.yaml"),
-  /**
-   * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.
-   * agenix: when unset, agenix uses the host's SSH host keys (`/etc/ssh/ssh_host_ed25519_key`).
-   */
-  ageKeyFile: absolutePath.optional(),
-  /** age public keys of the people who edit secrets; they can decrypt everything. */
-  admins: z.array(agePublicKey).default([]),
-  /**
-   * The key each host decrypts with, by host name: what its secrets are encrypted to. sops: the
-   * host's age public key (`ssh-keyscan -t ed25519 <address> | ssh-to-age`). agenix: the host's
-   * SSH public key (`ssh-ed25519 AAAA…`, agenix decrypts with the SSH host keys), or its age key
-   * when `ageKeyFile` is set.
-   */
-  hostKeys: z.record(hostName, hostPublicKey).default({}),
-  /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
-  secrets: z.record(identifierName, secretSchema).default({}),
-});
+export const secretsSchema = z
+  .strictObject({
+    /** `"sops"` (sops-nix) or `"agenix"`. Default: `"sops"`. */
+    backend: oneOf(SECRET_BACKENDS).default("sops"),
+    /**
+     * sops: the encrypted file secrets live in, relative to the fleet root; its extension sets
+     * `sops.defaultSopsFormat` (see a secret's `file`). Default: `"secrets/secrets.yaml"`.
+     */
+    defaultFile: fleetRelativePath.default("secrets/secrets.yaml"),
+    /**
+     * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.
+     * agenix: when unset, agenix uses the host's SSH host keys (`/etc/ssh/ssh_host_ed25519_key`).
+     */
+    ageKeyFile: absolutePath.optional(),
+    /** age public keys of the people who edit secrets; they can decrypt everything. */
+    admins: z.array(agePublicKey).default([]),
+    /**
+     * The key each host decrypts with, by host name: what its secrets are encrypted to. sops: the
+     * host's age public key (`ssh-keyscan -t ed25519 <address> | ssh-to-age`). agenix: the host's
+     * SSH public key (`ssh-ed25519 AAAA…`, agenix decrypts with the SSH host keys), or its age key
+     * when `ageKeyFile` is set.
+     */
+    hostKeys: z.record(hostName, hostPublicKey).default({}),
+    /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
+    secrets: z.record(identifierName, secretSchema).default({}),
+  })
+  .superRefine((settings, context) => {
+    // sops-nix types sops.age.keyFile as pathNotInStore: a key in the world-readable store is refused.
+    if (settings.backend === "sops" && settings.ageKeyFile !== undefined && isInNixStore(settings.ageKeyFile))
+      context.addIssue({
+        code: "custom",
+        input: settings.ageKeyFile,
+        path: ["ageKeyFile"],
+        params: checkParams("invalid-path", {
+          expected: 'a path outside the Nix store (sops-nix\'s sops.age.keyFile is a "path not in the Nix store"), such as "/var/lib/sops-nix/key.txt"',
+        }),
+      });
+  });
 
 /** The validated `secrets` section. */
 export type SecretsConfig = z.output<typeof secretsSchema>;

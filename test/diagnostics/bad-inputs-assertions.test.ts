@@ -106,6 +106,16 @@ const CASES: readonly Case[] = [
     },
     errors: [{ code: "sops-no-key-source", at: "hosts/nas/host.ts#null", message: '"No key source configured for sops.' }],
   },
+  {
+    name: "sops secret owned by a user the host does not declare, without a group",
+    files: {
+      "typeflake.config.ts": fleetFile(
+        `${INPUTS(SOPS_INPUT)}\n  secrets: {\n    hostKeys: { nas: "${AGE_NAS}" },\n    secrets: { ⟦owner⟧"wg-key": { owner: "ghost" } },\n  },`,
+      ),
+      ...nas(`${ADDRESS}\n${WG(`ips: ["10.100.0.1/24"], privateKey: secret("wg-key")`)}`),
+    },
+    errors: [{ code: "sops-owner-not-a-user", at: "typeflake.config.ts#owner", message: "attribute 'ghost' missing" }],
+  },
   // ZFS.
   {
     name: "ZFS switched on by a raw block without a host id",

@@ -378,7 +378,7 @@ describe("encrypted files not created yet", () => {
       "warning missing-secret-file secrets.secrets.wg-key.file",
     ]);
     expect(records[1]?.message).toBe(
-      "the encrypted file secrets/nas.yaml does not exist yet; create it with `sops secrets/nas.yaml`, run in the fleet root (where .sops.yaml is), before building a host that uses its secrets",
+      "the encrypted file secrets/nas.yaml does not exist yet; create it with `sops secrets/nas.yaml`, run in the fleet root (where .sops.yaml is), before a host that uses its secrets is evaluated (sops-nix hashes the file, agenix copies it into the store, while the host evaluates)",
     );
     expect(await readFile(join(root, ".sops.yaml"), "utf8")).toContain("path_regex: '^secrets/nas\\.yaml$'");
   });
@@ -396,7 +396,7 @@ describe("encrypted files not created yet", () => {
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     const records = JSON.parse(run.stdout) as DiagnosticRecord[];
     expect(records.filter((record) => record.code === "missing-secret-file").map((record) => record.message)).toEqual([
-      "the encrypted file vault/x.age does not exist yet; create it with `agenix -e ../vault/x.age`, run in secrets/ (where agenix's rules file secrets.nix is), before building a host that uses its secrets",
+      "the encrypted file vault/x.age does not exist yet; create it with `agenix -e ../vault/x.age`, run in secrets/ (where agenix's rules file secrets.nix is), before a host that uses its secrets is evaluated (sops-nix hashes the file, agenix copies it into the store, while the host evaluates)",
     ]);
   });
 });

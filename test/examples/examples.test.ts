@@ -59,6 +59,7 @@ const EXPECTED: Record<string, { readonly expr: string; readonly values: Record<
       sshOpts = self.deploy.nodes.web1.sshOpts;
       remoteBuild = self.deploy.nodes.build.remoteBuild;
       dbSecret = c.db.config.sops.secrets."wireguard/db".path;
+      sopsChecked = builtins.all (host: c.\${host}.config.sops.secretsChecked) (builtins.attrNames c);
     }`,
     values: {
       hubPeers: ["build", "db", "mon", "web1", "web2"],
@@ -69,6 +70,7 @@ const EXPECTED: Record<string, { readonly expr: string; readonly values: Record<
       sshOpts: ["-o", "StrictHostKeyChecking=accept-new"],
       remoteBuild: true,
       dbSecret: "/run/secrets/wireguard/db",
+      sopsChecked: true,
     },
   },
   "colmena-agenix": {

@@ -260,6 +260,22 @@ describe("errors the stubs report as their real counterparts do", () => {
   });
 });
 
+describe("the sops-nix stub's checks", () => {
+  const checked = (secrets: string, users = "{ }") => `self: (self.inputs.nixpkgs.lib.nixosSystem {
+    system = "x86_64-linux";
+    modules = [ self.inputs.sops-nix.nixosModules.sops { sops.secrets = ${secrets}; users.users = ${users}; } ];
+  }).config.sops.secretsChecked`;
+
+  it("fails as sops-nix does on an owner that is no user, when the secret names no group", () => {
+    expect(() => evalFlakeJson(FIXTURE, checked('{ k.owner = "ghost"; }'))).toThrow(/attribute 'ghost' missing/);
+  });
+
+  it("passes an owner that is a user, or a secret that names its group", () => {
+    expect(evalFlakeJson(FIXTURE, checked('{ k.owner = "svc"; }', '{ svc.group = "svc"; }'))).toBe(true);
+    expect(evalFlakeJson(FIXTURE, checked('{ k = { owner = "ghost"; group = "ghost"; }; }'))).toBe(true);
+  });
+});
+
 describe("the harness", () => {
   it("lists the inputs a flake declares", () => {
     expect(flakeInputNames(FIXTURE)).toEqual([

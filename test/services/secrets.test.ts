@@ -11,6 +11,7 @@ import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { buildFleet } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE } from "./support/keys.ts";
+import { secretSchema, secretsSchema } from "../../dsl/secrets.ts";
 
 const hostContext = (fleet: ReturnType<typeof homelab>, host: string) => ({
   index: indexFleet(fleet),
@@ -53,6 +54,79 @@ describe("sops-nix lowering", () => {
       "/persist/sops/key.txt",
       { group: "systemd-network", mode: "0440", sopsFile: nixPath("../secrets/gateway.yaml"), restartUnits: ["wireguard-wg0.service"] },
     ]);
+  });
+});
+
+describe("sops-nix lowering: what the real module needs besides the values", () => {
+  it("marks a user's password file neededForUsers: sops-nix decrypts ordinary secrets only after the users exist", () => {
+    const fleet = buildFleet({
+      config: { secrets: { secrets: { "alice-password": {}, other: {} } } },
+      hosts: { nas: { address: "10.0.20.10", users: { alice: { hashedPasswordFile: secret("alice-password") } }, secrets: ["other"] } },
+    });
+    const { definitions } = lowerSecrets(fleet, ["alice-password", "other"], hostContext(fleet, "nas"));
+    expect(definitions.filter((definition) => definition.path[1] === "secrets").map((definition) => [definition.path[2], definition.value])).toEqual([
+      ["alice-password", { neededForUsers: true }],
+      ["other", {}],
+    ]);
+  });
+
+  it("warns that a password secret's owner and group are ignored: sops-nix installs it as root:root", () => {
+    const fleet = buildFleet({
+      config: { secrets: { secrets: { "alice-password": { owner: "alice", group: "root" } } } },
+      hosts: { nas: { address: "10.0.20.10", users: { alice: { hashedPasswordFile: secret("alice-password") } } } },
+    });
+    const { diagnostics } = lowerSecrets(fleet, ["alice-password"], hostContext(fleet, "nas"));
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.origin.objectPath])).toEqual([
+      ["password-secret-owner", "warning", ["secrets", "secrets", "alice-password", "owner"]],
+    ]);
+  });
+
+  it("tells sops-nix each file's format from its extension, as sops chose it when encrypting", () => {
+    const fleet = fleetWithSecrets({
+      defaultFile: "secrets/common.json",
+      secrets: {
+        env: { file: "secrets/app.env" },
+        ini: { file: "secrets/app.ini" },
+        key: { file: "secrets/tls.key" },
+        yaml: { file: "secrets/other.yml" },
+        json: { file: "secrets/other.json" },
+      },
+    });
+    const { definitions } = lowerSecrets(fleet, ["env", "ini", "json", "key", "yaml"], hostContext(fleet, "gateway"));
+    expect(definitions.map((definition) => [definition.path.join("."), definition.value])).toEqual([
+      ["sops.defaultSopsFile", nixPath("../../secrets/common.json")],
+      ["sops.defaultSopsFormat", "json"],
+      ["sops.age.keyFile", "/var/lib/sops-nix/key.txt"],
+      ["sops.secrets.env", { sopsFile: nixPath("../../secrets/app.env"), format: "dotenv" }],
+      ["sops.secrets.ini", { sopsFile: nixPath("../../secrets/app.ini"), format: "ini" }],
+      ["sops.secrets.json", { sopsFile: nixPath("../../secrets/other.json") }],
+      ["sops.secrets.key", { sopsFile: nixPath("../../secrets/tls.key"), format: "binary" }],
+      ["sops.secrets.yaml", { sopsFile: nixPath("../../secrets/other.yml"), format: "yaml" }],
+    ]);
+  });
+});
+
+describe("a secret's mode", () => {
+  it("takes the octal modes chmod (agenix) and sops-nix's octal parse both take, and nothing else", () => {
+    const accepts = (mode: string) => secretSchema.safeParse({ mode }).success;
+    expect(["0400", "400", "0440", "640", "1640", "0000"].filter(accepts)).toEqual(["0400", "400", "0440", "640", "1640", "0000"]);
+    expect(["u=r", "0800", "40", "04000x", "12345", ""].filter(accepts)).toEqual([]);
+  });
+});
+
+describe("the age key file", () => {
+  const STORE_KEY = "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-keys/key.txt";
+  const issues = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+
+  it("is refused inside a Nix store path for sops, whose sops.age.keyFile is a path not in the store", () => {
+    expect(issues({ ageKeyFile: STORE_KEY })).toEqual(["ageKeyFile"]);
+    expect(issues({ ageKeyFile: "/nix//store/0123456789abcdfghijklmnpqrsvwxyz-keys" })).toEqual(["ageKeyFile"]);
+  });
+
+  it("is taken elsewhere, under /nix/store but outside any store path, and with agenix (identityPaths are plain paths)", () => {
+    expect(issues({ ageKeyFile: "/var/lib/sops-nix/key.txt" })).toEqual([]);
+    expect(issues({ ageKeyFile: "/nix/store/key.txt" })).toEqual([]);
+    expect(issues({ backend: "agenix", ageKeyFile: STORE_KEY })).toEqual([]);
   });
 });
 

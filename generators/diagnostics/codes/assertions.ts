@@ -51,6 +51,8 @@ export interface AssertionFields {
   readonly "nginx-ssl-modes": Refusal;
   readonly "samba-nsswins-without-winbindd": Refusal;
   readonly "sops-no-key-source": Refusal;
+  /** A sops secret owned by a user the host does not declare, without a group (sops-nix reads the owner's). */
+  readonly "sops-owner-not-a-user": Refusal;
   readonly "ssh-listen-without-address": Refusal;
   readonly "ssh-x11-without-xauth": Refusal;
   readonly "wireguard-preshared-key": Refusal;

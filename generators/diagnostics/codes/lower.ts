@@ -24,6 +24,8 @@ export interface LowerFields {
   readonly "wireguard-needs-host": { readonly field: "join" | "mesh" };
   /** `enableACME` without an ACME account in the nginx block. */
   readonly "missing-acme-account": Readonly<Record<never, never>>;
+  /** owner or group other than root on a user's password secret, which sops-nix installs as root:root (a warning). */
+  readonly "password-secret-owner": { readonly field: "owner" | "group"; readonly value: string };
   /** restartUnits with agenix, which ignores it (a warning). */
   readonly "unsupported-restart-units": Readonly<Record<never, never>>;
   /** Two different values for one NixOS option; `earlier` is the first as JSON. */

@@ -40,6 +40,7 @@ export const assertionMessages: Renderers<AssertionFields> = {
   "nginx-ssl-modes": refusal,
   "samba-nsswins-without-winbindd": refusal,
   "sops-no-key-source": refusal,
+  "sops-owner-not-a-user": refusal,
   "ssh-listen-without-address": refusal,
   "ssh-x11-without-xauth": refusal,
   "wireguard-preshared-key": refusal,

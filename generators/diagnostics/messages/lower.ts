@@ -30,6 +30,8 @@ export const lowerMessages: Renderers<LowerFields> = {
     `${field} derives peers from this host's own tunnel address and key; declare the interface in the host file, not in a shared module`,
   "missing-acme-account": () =>
     'enableACME needs a Let\'s Encrypt account: add acme: { email: "admin@example.com", acceptTerms: true } to this nginx block',
+  "password-secret-owner": ({ field, value }) =>
+    `this secret is a user's password file, which sops-nix decrypts before the users exist (neededForUsers) and owns by root:root whatever its ${field} says (${JSON.stringify(value)}); remove ${field} (NixOS reads the file as root)`,
   "unsupported-restart-units": () =>
     "restartUnits is a sops-nix feature; agenix ignores it. Restart the units from the service's own configuration instead",
   "conflicting-definitions": ({ earlier }) =>

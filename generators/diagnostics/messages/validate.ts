@@ -84,7 +84,7 @@ export const validateMessages: Renderers<ValidateFields> = {
     `${JSON.stringify(written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(base)}).` +
     (suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`),
   "missing-secret-file": ({ file, command, folder }) =>
-    `the encrypted file ${file} does not exist yet; create it with \`${command}\`, run in ${folder}, before building a host that uses its secrets`,
+    `the encrypted file ${file} does not exist yet; create it with \`${command}\`, run in ${folder}, before a host that uses its secrets is evaluated (sops-nix hashes the file, agenix copies it into the store, while the host evaluates)`,
   "duplicate-address": ({ address, of, host, file }) =>
     of === "address"
       ? `${JSON.stringify(address)} is already the address of host ${JSON.stringify(host)} (${file}); every host needs its own address`

@@ -63,6 +63,7 @@ const WATCHED: readonly (readonly string[])[] = [
   ["networking", "hostName"],
   ["networking", "wireguard", "interfaces"],
   ["security", "acme"],
+  ["services", "nginx", "enable"],
   ["services", "nginx", "virtualHosts"],
   ["services", "openssh", "enable"],
   ["services", "openssh", "hostKeys"],

@@ -12,6 +12,7 @@ import type { FleetOptions } from "./host-options.ts";
 import { nginxTls } from "./nginx-tls.ts";
 import { serviceSwitches } from "./service-switches.ts";
 import { sopsKeySource } from "./sops-key-source.ts";
+import { sopsOwnerGroup } from "./sops-owner-group.ts";
 import { userPasswords } from "./user-passwords.ts";
 import { wireguardKeys } from "./wireguard-keys.ts";
 import { zfsHostId } from "./zfs-host-id.ts";
@@ -20,6 +21,7 @@ const ASSERTIONS: readonly HostAssertion[] = [
   agenixIdentity,
   hostKeyRecipients,
   sopsKeySource,
+  sopsOwnerGroup,
   zfsHostId,
   acmeAccount,
   nginxTls,

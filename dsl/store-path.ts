@@ -1,0 +1,21 @@
+/**
+ * Whether an absolute path lies inside a Nix store path, as nixpkgs' `lib.path.hasStorePathPrefix`
+ * decides it: below /nix/store, a first component of 32 characters, '-' and a name (or a
+ * content-addressed path's 52-character first component). sops-nix's `sops.age.keyFile` has the
+ * type `pathNotInStore`, built on that function.
+ */
+import { posix } from "node:path";
+
+/** The store directory nixpkgs assumes (`builtins.storeDir`). */
+const STORE_DIR = "/nix/store";
+
+/** True when `path` (absolute) is a store path or below one. */
+export const isInNixStore = (path: string): boolean => {
+  const components = posix
+    .normalize(path)
+    .split("/")
+    .filter((part) => part !== "");
+  const [first, second, entry] = components;
+  if (first !== undefined && /^[0-9a-z]{52}$/.test(first)) return true;
+  return `/${first}/${second}` === STORE_DIR && entry !== undefined && /^.{32}-.+$/.test(entry);
+};

@@ -1,0 +1,43 @@
+/**
+ * sops-nix (`modules/sops/default.nix`): a secret's `group` defaults to
+ * `users.users.${owner}.group`, read while the host evaluates, so an owner that no module of the
+ * host declares as a user fails the evaluation (`attribute '<owner>' missing`) unless the secret
+ * names its group. (agenix reads `users.users.${owner}.group or "0"` and does not fail there.)
+ */
+import { hostLabel, refusing, type HostAssertion } from "./assertion.ts";
+import { booleanOf, type HostOptions } from "./host-options.ts";
+
+/** Users that NixOS's own modules declare while a service typeflake configures is on, with that service's switch. */
+const SERVICE_USERS: Readonly<Record<string, readonly string[]>> = {
+  nginx: ["services", "nginx", "enable"],
+  sshd: ["services", "openssh", "enable"],
+};
+
+/** Whether `user` exists on the host as far as typeflake sees: root, one of its users, or a service's user. */
+const declaresUser = (options: HostOptions, user: string): boolean => {
+  if (user === "root" || options.namesUnder("users", "users").includes(user)) return true;
+  const service = SERVICE_USERS[user];
+  return service !== undefined && booleanOf(options.get(...service)) === true;
+};
+
+/** sops secrets owned by a user the host does not declare, with no group to stand in for the owner's. */
+export const sopsOwnerGroup: HostAssertion = (options) =>
+  // Users written as raw Nix are for Nix to judge.
+  options.opaqueAt("users", "users")
+    ? []
+    : options.namesUnder("sops", "secrets").flatMap((name) => {
+        const owner = options.get("sops", "secrets", name, "owner");
+        if (owner === undefined || typeof owner.value !== "string") return [];
+        if (options.get("sops", "secrets", name, "group") !== undefined || declaresUser(options, owner.value)) return [];
+        const at = owner.origins[0] ?? { file: options.host.file, objectPath: [] };
+        return [
+          // The user may be declared by hand-written Nix typeflake does not read: then a warning.
+          refusing(options, true)(
+            "sops-owner-not-a-user",
+            at,
+            `sops secret ${JSON.stringify(name)} is owned by ${JSON.stringify(owner.value)}, which ${hostLabel(options)} does not declare as a user, and names no group: sops-nix takes the group from users.users.${owner.value}.group`,
+            `attribute '${owner.value}' missing`,
+            `declare the user on the host (users: { ${JSON.stringify(owner.value)}: { … } }), or give the secret its group (secrets.secrets.${JSON.stringify(name)}.group in typeflake.config.ts)`,
+          ),
+        ];
+      });
