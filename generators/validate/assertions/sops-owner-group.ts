@@ -4,7 +4,8 @@
  * host declares as a user fails the evaluation (`attribute '<owner>' missing`) unless the secret
  * names its group. (agenix reads `users.users.${owner}.group or "0"` and does not fail there.)
  */
-import { hostLabel, refusing, type HostAssertion } from "./assertion.ts";
+import { warning } from "../../diagnostics/diagnostic.ts";
+import { hostLabel, type HostAssertion } from "./assertion.ts";
 import { booleanOf, type HostOptions } from "./host-options.ts";
 
 /** Users that NixOS's own modules declare while a service typeflake configures is on, with that service's switch. */
@@ -20,7 +21,11 @@ const declaresUser = (options: HostOptions, user: string): boolean => {
   return service !== undefined && booleanOf(options.get(...service)) === true;
 };
 
-/** sops secrets owned by a user the host does not declare, with no group to stand in for the owner's. */
+/**
+ * sops secrets owned by a user the host does not declare, with no group to stand in for the
+ * owner's: a warning, not an error, since NixOS's modules declare their services' own users
+ * (`grafana`, `postgres`, …), which typeflake does not see when a raw block enables the service.
+ */
 export const sopsOwnerGroup: HostAssertion = (options) =>
   // Users written as raw Nix are for Nix to judge.
   options.opaqueAt("users", "users")
@@ -31,13 +36,11 @@ export const sopsOwnerGroup: HostAssertion = (options) =>
         if (options.get("sops", "secrets", name, "group") !== undefined || declaresUser(options, owner.value)) return [];
         const at = owner.origins[0] ?? { file: options.host.file, objectPath: [] };
         return [
-          // The user may be declared by hand-written Nix typeflake does not read: then a warning.
-          refusing(options, true)(
-            "sops-owner-not-a-user",
-            at,
-            `sops secret ${JSON.stringify(name)} is owned by ${JSON.stringify(owner.value)}, which ${hostLabel(options)} does not declare as a user, and names no group: sops-nix takes the group from users.users.${owner.value}.group`,
-            `attribute '${owner.value}' missing`,
-            `declare the user on the host (users: { ${JSON.stringify(owner.value)}: { … } }), or give the secret its group (secrets.secrets.${JSON.stringify(name)}.group in typeflake.config.ts)`,
-          ),
+          warning("sops-owner-not-a-user", at, {
+            problem: `sops secret ${JSON.stringify(name)} is owned by ${JSON.stringify(owner.value)}, which ${hostLabel(options)} does not declare as a user (nor does a NixOS module typeflake knows of), and names no group: sops-nix takes the group from users.users.${owner.value}.group`,
+            nixos: `attribute '${owner.value}' missing`,
+            fix: `unless a NixOS module of the host declares that user (a service's own user), declare it on the host (users: { ${JSON.stringify(owner.value)}: { … } }) or give the secret its group (secrets.secrets.${JSON.stringify(name)}.group in typeflake.config.ts)`,
+            ...(options.handWritten.length > 0 && { unlessSetIn: options.handWritten }),
+          }),
         ];
       });
