@@ -92,33 +92,37 @@ const LAYOUT = 4;
 /**
  * Whether `d`, down to the groups inside it, breaks its group (a break parent, or a broken
  * group, anywhere) or holds a line break no layout avoids (`forced`), and whether it holds
- * anything but text. The content of an `indentIfBreak` does not count towards `forced`: the
- * layout rules have always decided without it (an absorbed last argument), and output must not
- * change.
+ * anything but text. An absorbed last argument (inside `indentIfBreak`) counts: nixfmt's
+ * enclosing groups cannot fit a forced set or list on one line wherever it opens.
  */
-function scan(d: Doc, countForced: boolean): number {
+function scan(d: Doc): number {
   if (typeof d === "string") return 0;
   if (Array.isArray(d)) {
     let found = 0;
-    for (const part of d as readonly Doc[]) found |= scan(part, countForced);
+    for (const part of d as readonly Doc[]) found |= scan(part);
     return found;
   }
   const node = d as Exclude<Doc, string | readonly Doc[]>;
   switch (node.kind) {
     case "group":
-      return LAYOUT | (node.breaks ? BREAKS : 0) | (countForced && node.forced ? FORCED : 0);
+      return LAYOUT | (node.breaks ? BREAKS : 0) | (node.forced ? FORCED : 0);
     case "text-group":
       return 0;
     case "indent":
-      return scan(node.contents, countForced);
+      return scan(node.contents);
     case "indent-if-break":
-      return LAYOUT | scan(node.contents, false);
-    case "if-break":
-      return LAYOUT | scan(node.breakContents, countForced) | scan(node.flatContents, countForced);
+      return LAYOUT | scan(node.contents);
+    case "if-break": {
+      // Forced only when both contents are: the flat one is printed whenever its group fits
+      // (the hard line before an absorbed call's closing parenthesis is not forced).
+      const broken = scan(node.breakContents);
+      const flat = scan(node.flatContents);
+      return LAYOUT | ((broken | flat) & ~FORCED) | (broken & flat & FORCED);
+    }
     case "line":
-      return LAYOUT | (countForced && node.hard ? FORCED : 0);
+      return LAYOUT | (node.hard ? FORCED : 0);
     case "break-parent":
-      return LAYOUT | BREAKS | (countForced ? FORCED : 0);
+      return LAYOUT | BREAKS | FORCED;
   }
 }
 
@@ -144,7 +148,7 @@ export interface GroupOptions {
  * A group: `contents` on one line when it fits; a {@link TextGroup} when `contents` is only text.
  */
 export function group(contents: Doc, options?: GroupOptions): Group | TextGroup {
-  const found = scan(contents, true);
+  const found = scan(contents);
   const shouldBreak = options?.shouldBreak === true;
   const id = options?.id;
   if ((found & LAYOUT) === 0 && !shouldBreak && id === undefined) return { kind: "text-group", text: textOf(contents) };
@@ -162,7 +166,7 @@ export function group(contents: Doc, options?: GroupOptions): Group | TextGroup 
 /** The first of `states` that fits on one line, else the last, broken (prettier's `conditionalGroup`). */
 export function conditionalGroup(states: readonly Doc[]): Group {
   const contents = states[0]!;
-  return { kind: "group", contents, id: undefined, shouldBreak: false, expandedStates: states, breaks: false, forced: (scan(contents, true) & FORCED) !== 0 };
+  return { kind: "group", contents, id: undefined, shouldBreak: false, expandedStates: states, breaks: false, forced: (scan(contents) & FORCED) !== 0 };
 }
 
 /** `contents` one level deeper after each line break. */
@@ -192,7 +196,7 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
 
 /** Whether `d` contains a line break that no layout can avoid. */
 export function forcedBreak(d: Doc): boolean {
-  return (scan(d, true) & FORCED) !== 0;
+  return (scan(d) & FORCED) !== 0;
 }
 
 /**
