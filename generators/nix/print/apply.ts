@@ -17,7 +17,7 @@ import {
   Prec,
   precedence,
 } from "./classify.ts";
-import { group, hardlineWithoutBreakParent, indent, line, removeLines, softline, type Doc } from "./doc.ts";
+import { group, indent, line, removeLines, softline, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup, type Expansion } from "./layout.ts";
 import type { ApplyContext, Printer } from "./printer.ts";
 
@@ -48,14 +48,10 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
   const head = chain(fnDoc, innerDocs, ctx);
   const lastAbsorbs = isAbsorbableTerm(last) || needsParensAsTerm(last);
   const innerExpandable = args.slice(0, -1).some(canExpand);
-  if (lastAbsorbs && !innerExpandable) {
-    const closing = ctx.parenthesized ? hardlineWithoutBreakParent : "";
-    return absorbLast(
-      wrap([head, indent(line)], ctx),
-      group(lastContent),
-      ctx.lead ? 2 : 1,
-      closing,
-    );
+  // Inside parentheses nixfmt also requires the closing `)`, and what follows it, to fit where
+  // the last argument ends, which only the general priority group checks.
+  if (lastAbsorbs && !innerExpandable && !ctx.parenthesized) {
+    return absorbLast(wrap([head, indent(line)], ctx), group(lastContent), ctx.lead ? 2 : 1);
   }
 
   const expanded = wrap(
@@ -69,6 +65,7 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       before: [lead, fnDoc, ...spaced(innerDocs), " "],
       part: lastContent,
       after: "",
+      endChecked: ctx.parenthesized,
     });
   }
   for (let k = inner.length - 1; k >= 0; k--) {
@@ -77,6 +74,7 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       before: [lead, fnDoc, ...spaced(innerDocs.slice(0, k)), " "],
       part: inner[k]!,
       after: [...spaced(innerDocs.slice(k + 1)), " ", group(lastContent)],
+      endChecked: true,
     });
   }
   return priorityGroup(expanded, expansions);

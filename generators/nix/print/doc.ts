@@ -21,6 +21,11 @@ export interface Group {
   /** Layouts tried in order when the group does not fit on one line (a conditional group). */
   readonly expandedStates: readonly Doc[] | undefined;
   /**
+   * For each of `expandedStates`, the expansion it lays out when nixfmt also requires the text
+   * after the expanded part to fit on the line where that part ends; else undefined.
+   */
+  readonly checkedEnds: readonly (ExpansionEnd | undefined)[] | undefined;
+  /**
    * Broken whatever the width: asked for, or a {@link BreakParent} (every {@link hardline} has
    * one) or a broken group inside. A conditional group is never broken from inside.
    */
@@ -37,6 +42,16 @@ export interface Group {
 export interface TextGroup {
   readonly kind: "text-group";
   readonly text: string;
+}
+
+/**
+ * A layout of a conditional group, `[before, part, after]`, that keeps `before` on the line where
+ * `part` opens (broken) and `after` on the line where it closes.
+ */
+export interface ExpansionEnd {
+  readonly before: Doc;
+  readonly part: Group;
+  readonly after: Doc;
 }
 
 /** Content one indentation level deeper after each line break inside it. */
@@ -158,15 +173,29 @@ export function group(contents: Doc, options?: GroupOptions): Group | TextGroup 
     id,
     shouldBreak,
     expandedStates: undefined,
+    checkedEnds: undefined,
     breaks: shouldBreak || (found & BREAKS) !== 0,
     forced: shouldBreak || (found & FORCED) !== 0,
   };
 }
 
-/** The first of `states` that fits on one line, else the last, broken (prettier's `conditionalGroup`). */
-export function conditionalGroup(states: readonly Doc[]): Group {
+/**
+ * The first of `states` that fits on one line, else the last, broken (prettier's
+ * `conditionalGroup`). A state with a checked end (`checkedEnds`, same positions) must also fit
+ * where its expanded part ends.
+ */
+export function conditionalGroup(states: readonly Doc[], checkedEnds?: readonly (ExpansionEnd | undefined)[]): Group {
   const contents = states[0]!;
-  return { kind: "group", contents, id: undefined, shouldBreak: false, expandedStates: states, breaks: false, forced: (scan(contents) & FORCED) !== 0 };
+  return {
+    kind: "group",
+    contents,
+    id: undefined,
+    shouldBreak: false,
+    expandedStates: states,
+    checkedEnds,
+    breaks: false,
+    forced: (scan(contents) & FORCED) !== 0,
+  };
 }
 
 /** `contents` one level deeper after each line break. */

@@ -7,7 +7,7 @@
  *   marks, which take none.
  * Indentation is two spaces a level; trailing spaces are removed from every line.
  */
-import type { Doc, Group } from "./doc.ts";
+import type { Doc, ExpansionEnd, Group } from "./doc.ts";
 
 const BREAK = 0;
 const FLAT = 1;
@@ -139,6 +139,9 @@ export function printDoc(d: Doc, width: number): string {
   // A line break followed by the indentation of each level, built as levels are first met.
   const newlines = ["\n"];
   const scratch: Stack = { docs: [], indents: [], modes: [] };
+  // While an expansion is printed on trial (`endFits`), the ids of the groups it lays out, so
+  // that their modes can be forgotten afterwards.
+  let trialGroupIds: symbol[] | undefined;
 
   const push = (doc: Doc, level: number, mode: Mode) => {
     docs.push(doc);
@@ -154,9 +157,8 @@ export function printDoc(d: Doc, width: number): string {
       return chosen;
     }
     shouldRemeasure = false;
-    const remaining = width - position;
-    if (!g.breaks && fits(g.contents, FLAT, stack, remaining, groupModes, scratch)) {
-      push(g.contents, level, FLAT);
+    if (!g.breaks && stateFits(g, g.contents, 0, level)) {
+      pushState(g, g.contents, 0, level);
       return FLAT;
     }
     const states = g.expandedStates;
@@ -166,8 +168,8 @@ export function printDoc(d: Doc, width: number): string {
     }
     if (!g.breaks) {
       for (let index = 1; index < states.length - 1; index++) {
-        if (fits(states[index]!, FLAT, stack, remaining, groupModes, scratch)) {
-          push(states[index]!, level, FLAT);
+        if (stateFits(g, states[index]!, index, level)) {
+          pushState(g, states[index]!, index, level);
           return FLAT;
         }
       }
@@ -176,7 +178,63 @@ export function printDoc(d: Doc, width: number): string {
     return BREAK;
   };
 
-  while (docs.length > 0) {
+  /** Whether `state`, the layout of `g` at `index`, fits: its first line, and its end if checked. */
+  const stateFits = (g: Group, state: Doc, index: number, level: number): boolean => {
+    if (!fits(state, FLAT, stack, width - position, groupModes, scratch)) return false;
+    const end = g.checkedEnds?.[index];
+    return end === undefined || endFits(end, level);
+  };
+
+  /** Pushes `state`, the layout of `g` at `index` chosen to print. */
+  const pushState = (g: Group, state: Doc, index: number, level: number) => {
+    const end = g.checkedEnds?.[index];
+    if (end === undefined) push(state, level, FLAT);
+    else pushExpansion(end, level);
+  };
+
+  /**
+   * Pushes an expansion with a checked end. Its `after` waits in break mode: the part's groups
+   * then measure only its text up to its first possible line break, as nixfmt measures what
+   * follows a group (`firstLineWidth`); it was checked to fit, so its groups still print flat.
+   */
+  const pushExpansion = (end: ExpansionEnd, level: number) => {
+    push(end.after, level, BREAK);
+    push(end.part, level, FLAT);
+    push(end.before, level, FLAT);
+  };
+
+  /**
+   * Whether `end.after`, and what follows up to the next line break, fits on the line where
+   * `end.part` ends. Where that is depends on how the part lays out, so the part is printed on
+   * trial, then the printer's state is put back.
+   */
+  const endFits = (end: ExpansionEnd, level: number): boolean => {
+    const saved = { lines: out.length, current, position, shouldRemeasure };
+    const trialIds: symbol[] = [];
+    const outerTrialIds = trialGroupIds;
+    trialGroupIds = trialIds;
+    // `after` waits on the stack, as it will, so that the part's own groups measure it.
+    const base = docs.length + 1;
+    pushExpansion(end, level);
+    run(base);
+    docs.pop();
+    indents.pop();
+    modes.pop();
+    const fitting = fits(end.after, FLAT, stack, width - position, groupModes, scratch);
+    out.length = saved.lines;
+    ({ current, position, shouldRemeasure } = saved);
+    for (const id of trialIds) groupModes.delete(id);
+    trialGroupIds = outerTrialIds;
+    return fitting;
+  };
+
+  /** Prints until the stack is down to `base` entries. */
+  const run = (base: number) => {
+    while (docs.length > base) printNext();
+  };
+
+  /** Prints the document on top of the stack. */
+  const printNext = () => {
     const doc = docs.pop()!;
     const level = indents.pop()!;
     const mode = modes.pop()!;
@@ -185,12 +243,12 @@ export function printDoc(d: Doc, width: number): string {
         current += doc;
         position += textWidth(doc);
       }
-      continue;
+      return;
     }
     if (Array.isArray(doc)) {
       const parts = doc as readonly Doc[];
       for (let index = parts.length - 1; index >= 0; index--) push(parts[index]!, level, mode);
-      continue;
+      return;
     }
     const node = doc as Exclude<Doc, string | readonly Doc[]>;
     switch (node.kind) {
@@ -199,7 +257,10 @@ export function printDoc(d: Doc, width: number): string {
         break;
       case "group": {
         const chosen = chooseGroup(node, level, mode);
-        if (node.id !== undefined) groupModes.set(node.id, chosen);
+        if (node.id !== undefined) {
+          groupModes.set(node.id, chosen);
+          trialGroupIds?.push(node.id);
+        }
         break;
       }
       case "text-group":
@@ -238,7 +299,9 @@ export function printDoc(d: Doc, width: number): string {
       case "break-parent":
         break;
     }
-  }
+  };
+
+  run(0);
   out.push(current);
   return out.join("");
 }
