@@ -1521,4 +1521,37 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("a quoted name", select("config", "services", "something", "quiteLongNameToOverflowTheLine", "value", "andSomeMoreText", "evenMore")),
     ]),
   ),
+  expr(
+    "call-fits-despite-parenthesized-calls",
+    "a call that fits on one line stays there when its last argument is a parenthesized call that would absorb its own last argument if broken",
+    attrs([
+      assign(["a", "b"], apply(id("one"), apply(sel("lib.two"), apply(sel("lib.two"), bool(false), int(-4n)), int(-1n)))),
+      assign("c", apply(id("two"), int(0n), apply(id("three"), nul, apply(sel("lib.two"), nul, apply(id("three"), list([str("a"), str("b")]), int(0n), apply(id("one"), bool(true)))), int(3n)))),
+    ]),
+  ),
+  expr(
+    "expanded-argument-end-must-fit",
+    "an argument expands with the call on its lines only if the later arguments fit on the line where it ends (Predoc.hs, goPriorityGroup: the post must fit); else each argument goes on its own line",
+    attrs([
+      assign(["a", "b"], apply(id("three"), attrs([assign("a", int(1n)), assign("b", int(2n))]), str("x".repeat(90)), apply(id("one"), int(0n)))),
+      assign("short", apply(id("three"), attrs([assign("a", int(1n)), assign("b", int(2n))]), str("short"), apply(id("one"), int(0n)))),
+      assign("l", list([apply(id("three"), list([str("a"), str("b")]), apply(id("two"), list([str("a"), str("b"), apply(id("one"), nul)]), str("short")), str("x".repeat(90)))])),
+    ]),
+  ),
+  expr(
+    "parenthesized-call-closing-must-fit",
+    "inside parentheses the closing `)` and what follows it count too: an argument that would leave them past the width is not expanded, the parenthesized call breaks instead",
+    attrs([
+      assign(["a", "b"], apply(id("three"), apply(id("one"), int(-5n)), str("x".repeat(90)), nul)),
+      assign(
+        ["c", "d"],
+        apply(
+          id("three"),
+          apply(id("three"), apply(id("one"), bool(true)), bool(false), apply(id("two"), int(-2n), apply(id("two"), attrs([assign("a", int(1n))]), attrs([assign("a", int(1n))])))),
+          nul,
+          str("x".repeat(90)),
+        ),
+      ),
+    ]),
+  ),
 ];
