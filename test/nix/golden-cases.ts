@@ -1554,4 +1554,27 @@ export const goldenCases: readonly GoldenCase[] = [
       ),
     ]),
   ),
+  expr(
+    "arguments-after-expanded-argument-measured",
+    "while an expanded argument is laid out, a set or list argument after it counts whole, and a parenthesized last argument up to the first line break of what it encloses (nixfmt dissolves their priority groups there): the inner call does not open where that would leave them past the width",
+    attrs([
+      assign(
+        ["a", "b"],
+        apply(
+          id("three"),
+          int(2n),
+          apply(id("three"), nul, apply(sel("lib.one"), apply(id("two"), int(-4n), apply(id("two"), attrs([assign("a", int(1n))]), nul))), str("x".repeat(90))),
+          attrs([assign("a", int(1n))]),
+        ),
+      ),
+      assign(
+        ["c", "d"],
+        apply(
+          sel("lib.two"),
+          apply(id("three"), bool(false), attrs([assign("a", int(1n))]), str("x".repeat(90))),
+          apply(sel("lib.two"), apply(sel("lib.one"), nul), nul),
+        ),
+      ),
+    ]),
+  ),
 ];

@@ -68,12 +68,13 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       endChecked: ctx.parenthesized,
     });
   }
+  const following = innerExpandable ? [...followingArguments(args, innerDocs), lastArgumentFollowing(p, last, lastContent)] : [];
   for (let k = inner.length - 1; k >= 0; k--) {
     if (!canExpand(args[k]!)) continue;
     expansions.push({
       before: [lead, fnDoc, ...spaced(innerDocs.slice(0, k)), " "],
       part: inner[k]!,
-      after: [...spaced(innerDocs.slice(k + 1)), " ", group(lastContent)],
+      after: spaced(following.slice(k + 1)),
       endChecked: true,
     });
   }
@@ -127,6 +128,42 @@ function argumentContent(p: Printer, a: NixExpr): Doc {
   return p.term(a);
 }
 
+/**
+ * Arguments before the last (`docs`) as they follow an expanded argument, on the line where it
+ * ends. They print flat there; the difference is how they are measured while what precedes them
+ * is laid out: nixfmt dissolves the priority group of an argument in that position
+ * (`unexpandSpacing` of the "post"), so all of a set, list or string counts, while other
+ * arguments count up to their first possible line break.
+ */
+function followingArguments(args: readonly NixExpr[], docs: readonly Doc[]): Doc[] {
+  return docs.map((d, index) => (isAbsorbableTerm(args[index]!) ? removeLines(d) : d));
+}
+
+/**
+ * The last argument (`content`, from {@link lastArgumentContent}) as it follows an expanded
+ * argument (see {@link followingArguments}): a parenthesized one counts up to the first possible
+ * line break of what it encloses, as nixfmt drops the line breaks just inside its parentheses.
+ */
+function lastArgumentFollowing(p: Printer, a: NixExpr, content: Doc): Doc {
+  if (isAbsorbableTerm(a)) return removeLines(content);
+  if (needsParensAsTerm(a) && openingInParentheses(a) === undefined) return ["(", group(p.expr(a)), ")"];
+  return content;
+}
+
+/**
+ * A lambda or single-argument call with an absorbable body, which opens right after its `(`
+ * (`(x: {`, `(f {`): its name, what separates the name from the body, and the body.
+ */
+function openingInParentheses(a: NixExpr): { name: string; separator: string; body: NixExpr } | undefined {
+  if (a.kind === "lambda" && a.param.kind === "ident" && isAbsorbableTerm(a.body)) {
+    return { name: a.param.name, separator: ": ", body: a.body };
+  }
+  if (a.kind === "apply" && a.fn.kind === "ident" && isAbsorbableTerm(a.arg)) {
+    return { name: a.fn.name, separator: " ", body: a.arg };
+  }
+  return undefined;
+}
+
 /** Arguments nixfmt may expand while the rest of the call stays on one line. */
 function canExpand(a: NixExpr): boolean {
   return a.kind !== "select" && (isAbsorbableTerm(a) || needsParensAsTerm(a));
@@ -140,11 +177,7 @@ function canExpand(a: NixExpr): boolean {
 function lastArgumentContent(p: Printer, a: NixExpr): Doc {
   if (isAbsorbableTerm(a)) return p.termBare(a);
   if (!needsParensAsTerm(a)) return p.term(a);
-  if (a.kind === "lambda" && a.param.kind === "ident" && isAbsorbableTerm(a.body)) {
-    return ["(", identifierText(a.param.name), ": ", p.termWide(a.body), ")"];
-  }
-  if (a.kind === "apply" && a.fn.kind === "ident" && isAbsorbableTerm(a.arg)) {
-    return ["(", identifierText(a.fn.name), " ", p.termWide(a.arg), ")"];
-  }
-  return ["(", indent([softline, group(p.expr(a))]), softline, ")"];
+  const opening = openingInParentheses(a);
+  if (opening === undefined) return ["(", indent([softline, group(p.expr(a))]), softline, ")"];
+  return ["(", identifierText(opening.name), opening.separator, p.termWide(opening.body), ")"];
 }
