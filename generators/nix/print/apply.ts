@@ -66,6 +66,7 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       part: lastContent,
       after: "",
       endChecked: ctx.parenthesized,
+      lastLineWidth: closingWidth(last),
     });
   }
   const following = innerExpandable ? [...followingArguments(args, innerDocs), lastArgumentFollowing(p, last, lastContent)] : [];
@@ -76,6 +77,7 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       part: inner[k]!,
       after: spaced(following.slice(k + 1)),
       endChecked: true,
+      lastLineWidth: isAbsorbableTerm(args[k]!) ? closingWidth(args[k]!) : undefined,
     });
   }
   return priorityGroup(expanded, expansions);
@@ -162,6 +164,20 @@ function openingInParentheses(a: NixExpr): { name: string; separator: string; bo
     return { name: a.fn.name, separator: " ", body: a.arg };
   }
   return undefined;
+}
+
+/**
+ * Columns of the last line of `a` expanded as a last argument (`}`, `]`, `)`, `})`), or as
+ * another argument when it is a set or list; undefined for a string, whose last line may hold
+ * text before its closing `''`.
+ */
+function closingWidth(a: NixExpr): number | undefined {
+  if (a.kind === "string") return undefined;
+  if (isAbsorbableTerm(a)) return 1;
+  const opening = openingInParentheses(a);
+  if (opening === undefined) return 1;
+  const bodyWidth = closingWidth(opening.body);
+  return bodyWidth === undefined ? undefined : bodyWidth + 1;
 }
 
 /** Arguments nixfmt may expand while the rest of the call stays on one line. */

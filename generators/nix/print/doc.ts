@@ -52,6 +52,8 @@ export interface ExpansionEnd {
   readonly before: Doc;
   readonly part: Group;
   readonly after: Doc;
+  /** Columns of the part's last line when known without laying it out (a closing bracket). */
+  readonly lastLineWidth: number | undefined;
 }
 
 /** Content one indentation level deeper after each line break inside it. */

@@ -86,6 +86,11 @@ export interface Expansion {
    * (its "post": later arguments, or the line break before a closing parenthesis).
    */
   readonly endChecked: boolean;
+  /**
+   * Columns of the last line of `part` expanded, when known without laying it out (`}`, `])`):
+   * the renderer then need not print the part on trial to find where it ends.
+   */
+  readonly lastLineWidth?: number;
 }
 
 /**
@@ -102,8 +107,8 @@ export function priorityGroup(expanded: Doc, expansions: readonly Expansion[]): 
   const forced = forcedBreak(expanded);
   const tries = expansions
     .filter(({ before, after }) => !forcedBreak(before) && !forcedBreak(after))
-    .map(({ before, part, after, endChecked }) => {
-      const end: ExpansionEnd = { before, part: group(part, { shouldBreak: true }) as Group, after };
+    .map(({ before, part, after, endChecked, lastLineWidth }) => {
+      const end: ExpansionEnd = { before, part: group(part, { shouldBreak: true }) as Group, after, lastLineWidth };
       return { state: [end.before, end.part, end.after], checkedEnd: endChecked ? end : undefined };
     });
   if (tries.length === 0) return group(expanded);
