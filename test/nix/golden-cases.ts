@@ -1556,7 +1556,7 @@ export const goldenCases: readonly GoldenCase[] = [
   ),
   expr(
     "arguments-after-expanded-argument-measured",
-    "while an expanded argument is laid out, a set or list argument after it counts whole, and a parenthesized last argument up to the first line break of what it encloses (nixfmt dissolves their priority groups there): the inner call does not open where that would leave them past the width",
+    "while an expanded argument is laid out, an argument after it counts with its own line breaks as spaces but its inner groups only up to their first line break — all of `[ 1 ]`, `{ a =` of a set, a parenthesized last argument up to the first line break of what it encloses (nixfmt dissolves their priority groups there, `unexpandSpacing`): the inner call does not open where that would leave them past the width",
     attrs([
       assign(
         ["a", "b"],
@@ -1575,6 +1575,8 @@ export const goldenCases: readonly GoldenCase[] = [
           apply(sel("lib.two"), apply(sel("lib.one"), nul), nul),
         ),
       ),
+      assign(["e", "f"], apply(id("three"), apply(id("three"), apply(sel("lib.one"), int(-4n)), str("y".repeat(40)), bool(false)), str("y".repeat(40)), attrs([assign("a", int(1n))]))),
+      assign(["g", "h"], apply(id("three"), apply(id("three"), apply(sel("lib.one"), int(-4n)), str("y".repeat(40)), bool(false)), str("y".repeat(40)), list([int(1n)]))),
     ]),
   ),
 ];

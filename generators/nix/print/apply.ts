@@ -17,7 +17,7 @@ import {
   Prec,
   precedence,
 } from "./classify.ts";
-import { group, indent, line, removeLines, softline, type Doc } from "./doc.ts";
+import { group, indent, line, removeLines, softline, unexpandSpacing, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup, type Expansion } from "./layout.ts";
 import type { ApplyContext, Printer } from "./printer.ts";
 
@@ -69,7 +69,7 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       lastLineWidth: closingWidth(last),
     });
   }
-  const following = innerExpandable ? [...followingArguments(args, innerDocs), lastArgumentFollowing(p, last, lastContent)] : [];
+  const following = innerExpandable ? followingArguments(args, inner, innerDocs, lastAbsorbs ? unexpandSpacing(lastContent) : group(lastContent)) : [];
   for (let k = inner.length - 1; k >= 0; k--) {
     if (!canExpand(args[k]!)) continue;
     expansions.push({
@@ -131,28 +131,6 @@ function argumentContent(p: Printer, a: NixExpr): Doc {
 }
 
 /**
- * Arguments before the last (`docs`) as they follow an expanded argument, on the line where it
- * ends. They print flat there; the difference is how they are measured while what precedes them
- * is laid out: nixfmt dissolves the priority group of an argument in that position
- * (`unexpandSpacing` of the "post"), so all of a set, list or string counts, while other
- * arguments count up to their first possible line break.
- */
-function followingArguments(args: readonly NixExpr[], docs: readonly Doc[]): Doc[] {
-  return docs.map((d, index) => (isAbsorbableTerm(args[index]!) ? removeLines(d) : d));
-}
-
-/**
- * The last argument (`content`, from {@link lastArgumentContent}) as it follows an expanded
- * argument (see {@link followingArguments}): a parenthesized one counts up to the first possible
- * line break of what it encloses, as nixfmt drops the line breaks just inside its parentheses.
- */
-function lastArgumentFollowing(p: Printer, a: NixExpr, content: Doc): Doc {
-  if (isAbsorbableTerm(a)) return removeLines(content);
-  if (needsParensAsTerm(a) && openingInParentheses(a) === undefined) return ["(", group(p.expr(a)), ")"];
-  return content;
-}
-
-/**
  * A lambda or single-argument call with an absorbable body, which opens right after its `(`
  * (`(x: {`, `(f {`): its name, what separates the name from the body, and the body.
  */
@@ -164,6 +142,19 @@ function openingInParentheses(a: NixExpr): { name: string; separator: string; bo
     return { name: a.fn.name, separator: " ", body: a.arg };
   }
   return undefined;
+}
+
+/**
+ * The arguments as they follow an expanded one, on the line where it ends (`last`: the last
+ * argument so measured). They print flat there; what differs is how much of them counts while
+ * what precedes them is laid out. nixfmt dissolves there the priority group of every argument
+ * but a selection (and of an absorbing last one) and measures that argument's own line breaks as
+ * spaces (`unexpandSpacing` of the "post"), the groups inside it up to their first line break:
+ * `{ a =` of a set, all of `[ 1 2 ]`, `(` of a parenthesized argument.
+ */
+function followingArguments(args: readonly NixExpr[], inner: readonly Doc[], innerDocs: readonly Doc[], last: Doc): Doc[] {
+  const before = args.slice(0, -1).map((a, k) => (a.kind === "select" ? innerDocs[k]! : unexpandSpacing(inner[k]!)));
+  return [...before, last];
 }
 
 /**

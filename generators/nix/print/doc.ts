@@ -231,6 +231,19 @@ export function forcedBreak(d: Doc): boolean {
 }
 
 /**
+ * `d` with its own lines as spaces and its own soft lines dropped, but not those of the groups
+ * inside it (nixfmt's `unexpandSpacing`).
+ */
+export function unexpandSpacing(d: Doc): Doc {
+  if (typeof d === "string") return d;
+  if (Array.isArray(d)) return (d as readonly Doc[]).map(unexpandSpacing);
+  const node = d as Exclude<Doc, string | readonly Doc[]>;
+  if (node.kind === "indent") return indent(unexpandSpacing(node.contents));
+  if (node.kind === "line" && !node.hard) return node.soft ? "" : " ";
+  return node;
+}
+
+/**
  * `d` as it prints on one line: soft lines dropped, lines as spaces, `ifBreak` as its flat
  * content (prettier's `removeLines`). Hard lines and forced groups stay as they are.
  */

@@ -5,4 +5,11 @@
   c.d = lib.two (three false { a = 1; }
     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
   ) (lib.two (lib.one null) null);
+  e.f =
+    three (three (lib.one (-4)) "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy" false)
+      "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+      { a = 1; };
+  g.h = three (three (lib.one (-4)) "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+    false
+  ) "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy" [ 1 ];
 }
