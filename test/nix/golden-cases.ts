@@ -1521,4 +1521,62 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("a quoted name", select("config", "services", "something", "quiteLongNameToOverflowTheLine", "value", "andSomeMoreText", "evenMore")),
     ]),
   ),
+  expr(
+    "call-fits-despite-parenthesized-calls",
+    "a call that fits on one line stays there when its last argument is a parenthesized call that would absorb its own last argument if broken",
+    attrs([
+      assign(["a", "b"], apply(id("one"), apply(sel("lib.two"), apply(sel("lib.two"), bool(false), int(-4n)), int(-1n)))),
+      assign("c", apply(id("two"), int(0n), apply(id("three"), nul, apply(sel("lib.two"), nul, apply(id("three"), list([str("a"), str("b")]), int(0n), apply(id("one"), bool(true)))), int(3n)))),
+    ]),
+  ),
+  expr(
+    "expanded-argument-end-must-fit",
+    "an argument expands with the call on its lines only if the later arguments fit on the line where it ends (Predoc.hs, goPriorityGroup: the post must fit); else each argument goes on its own line",
+    attrs([
+      assign(["a", "b"], apply(id("three"), attrs([assign("a", int(1n)), assign("b", int(2n))]), str("x".repeat(90)), apply(id("one"), int(0n)))),
+      assign("short", apply(id("three"), attrs([assign("a", int(1n)), assign("b", int(2n))]), str("short"), apply(id("one"), int(0n)))),
+      assign("l", list([apply(id("three"), list([str("a"), str("b")]), apply(id("two"), list([str("a"), str("b"), apply(id("one"), nul)]), str("short")), str("x".repeat(90)))])),
+    ]),
+  ),
+  expr(
+    "parenthesized-call-closing-must-fit",
+    "inside parentheses the closing `)` and what follows it count too: an argument that would leave them past the width is not expanded, the parenthesized call breaks instead",
+    attrs([
+      assign(["a", "b"], apply(id("three"), apply(id("one"), int(-5n)), str("x".repeat(90)), nul)),
+      assign(
+        ["c", "d"],
+        apply(
+          id("three"),
+          apply(id("three"), apply(id("one"), bool(true)), bool(false), apply(id("two"), int(-2n), apply(id("two"), attrs([assign("a", int(1n))]), attrs([assign("a", int(1n))])))),
+          nul,
+          str("x".repeat(90)),
+        ),
+      ),
+    ]),
+  ),
+  expr(
+    "arguments-after-expanded-argument-measured",
+    "while an expanded argument is laid out, an argument after it counts with its own line breaks as spaces but its inner groups only up to their first line break — all of `[ 1 ]`, `{ a =` of a set, a parenthesized last argument up to the first line break of what it encloses (nixfmt dissolves their priority groups there, `unexpandSpacing`): the inner call does not open where that would leave them past the width",
+    attrs([
+      assign(
+        ["a", "b"],
+        apply(
+          id("three"),
+          int(2n),
+          apply(id("three"), nul, apply(sel("lib.one"), apply(id("two"), int(-4n), apply(id("two"), attrs([assign("a", int(1n))]), nul))), str("x".repeat(90))),
+          attrs([assign("a", int(1n))]),
+        ),
+      ),
+      assign(
+        ["c", "d"],
+        apply(
+          sel("lib.two"),
+          apply(id("three"), bool(false), attrs([assign("a", int(1n))]), str("x".repeat(90))),
+          apply(sel("lib.two"), apply(sel("lib.one"), nul), nul),
+        ),
+      ),
+      assign(["e", "f"], apply(id("three"), apply(id("three"), apply(sel("lib.one"), int(-4n)), str("y".repeat(40)), bool(false)), str("y".repeat(40)), attrs([assign("a", int(1n))]))),
+      assign(["g", "h"], apply(id("three"), apply(id("three"), apply(sel("lib.one"), int(-4n)), str("y".repeat(40)), bool(false)), str("y".repeat(40)), list([int(1n)]))),
+    ]),
+  ),
 ];

@@ -17,7 +17,7 @@ import {
   Prec,
   precedence,
 } from "./classify.ts";
-import { group, hardlineWithoutBreakParent, indent, line, removeLines, softline, type Doc } from "./doc.ts";
+import { group, indent, line, removeLines, softline, unexpandSpacing, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup, type Expansion } from "./layout.ts";
 import type { ApplyContext, Printer } from "./printer.ts";
 
@@ -48,14 +48,10 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
   const head = chain(fnDoc, innerDocs, ctx);
   const lastAbsorbs = isAbsorbableTerm(last) || needsParensAsTerm(last);
   const innerExpandable = args.slice(0, -1).some(canExpand);
-  if (lastAbsorbs && !innerExpandable) {
-    const closing = ctx.parenthesized ? hardlineWithoutBreakParent : "";
-    return absorbLast(
-      wrap([head, indent(line)], ctx),
-      group(lastContent),
-      ctx.lead ? 2 : 1,
-      closing,
-    );
+  // Inside parentheses nixfmt also requires the closing `)`, and what follows it, to fit where
+  // the last argument ends, which only the general priority group checks.
+  if (lastAbsorbs && !innerExpandable && !ctx.parenthesized) {
+    return absorbLast(wrap([head, indent(line)], ctx), group(lastContent), ctx.lead ? 2 : 1);
   }
 
   const expanded = wrap(
@@ -69,14 +65,19 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       before: [lead, fnDoc, ...spaced(innerDocs), " "],
       part: lastContent,
       after: "",
+      endChecked: ctx.parenthesized,
+      lastLineWidth: closingWidth(last),
     });
   }
+  const following = innerExpandable ? followingArguments(args, inner, innerDocs, lastAbsorbs ? unexpandSpacing(lastContent) : group(lastContent)) : [];
   for (let k = inner.length - 1; k >= 0; k--) {
     if (!canExpand(args[k]!)) continue;
     expansions.push({
       before: [lead, fnDoc, ...spaced(innerDocs.slice(0, k)), " "],
       part: inner[k]!,
-      after: [...spaced(innerDocs.slice(k + 1)), " ", group(lastContent)],
+      after: spaced(following.slice(k + 1)),
+      endChecked: true,
+      lastLineWidth: isAbsorbableTerm(args[k]!) ? closingWidth(args[k]!) : undefined,
     });
   }
   return priorityGroup(expanded, expansions);
@@ -129,6 +130,47 @@ function argumentContent(p: Printer, a: NixExpr): Doc {
   return p.term(a);
 }
 
+/**
+ * A lambda or single-argument call with an absorbable body, which opens right after its `(`
+ * (`(x: {`, `(f {`): its name, what separates the name from the body, and the body.
+ */
+function openingInParentheses(a: NixExpr): { name: string; separator: string; body: NixExpr } | undefined {
+  if (a.kind === "lambda" && a.param.kind === "ident" && isAbsorbableTerm(a.body)) {
+    return { name: a.param.name, separator: ": ", body: a.body };
+  }
+  if (a.kind === "apply" && a.fn.kind === "ident" && isAbsorbableTerm(a.arg)) {
+    return { name: a.fn.name, separator: " ", body: a.arg };
+  }
+  return undefined;
+}
+
+/**
+ * The arguments as they follow an expanded one, on the line where it ends (`last`: the last
+ * argument so measured). They print flat there; what differs is how much of them counts while
+ * what precedes them is laid out. nixfmt dissolves there the priority group of every argument
+ * but a selection (and of an absorbing last one) and measures that argument's own line breaks as
+ * spaces (`unexpandSpacing` of the "post"), the groups inside it up to their first line break:
+ * `{ a =` of a set, all of `[ 1 2 ]`, `(` of a parenthesized argument.
+ */
+function followingArguments(args: readonly NixExpr[], inner: readonly Doc[], innerDocs: readonly Doc[], last: Doc): Doc[] {
+  const before = args.slice(0, -1).map((a, k) => (a.kind === "select" ? innerDocs[k]! : unexpandSpacing(inner[k]!)));
+  return [...before, last];
+}
+
+/**
+ * Columns of the last line of `a` expanded as a last argument (`}`, `]`, `)`, `})`), or as
+ * another argument when it is a set or list; undefined for a string, whose last line may hold
+ * text before its closing `''`.
+ */
+function closingWidth(a: NixExpr): number | undefined {
+  if (a.kind === "string") return undefined;
+  if (isAbsorbableTerm(a)) return 1;
+  const opening = openingInParentheses(a);
+  if (opening === undefined) return 1;
+  const bodyWidth = closingWidth(opening.body);
+  return bodyWidth === undefined ? undefined : bodyWidth + 1;
+}
+
 /** Arguments nixfmt may expand while the rest of the call stays on one line. */
 function canExpand(a: NixExpr): boolean {
   return a.kind !== "select" && (isAbsorbableTerm(a) || needsParensAsTerm(a));
@@ -142,11 +184,7 @@ function canExpand(a: NixExpr): boolean {
 function lastArgumentContent(p: Printer, a: NixExpr): Doc {
   if (isAbsorbableTerm(a)) return p.termBare(a);
   if (!needsParensAsTerm(a)) return p.term(a);
-  if (a.kind === "lambda" && a.param.kind === "ident" && isAbsorbableTerm(a.body)) {
-    return ["(", identifierText(a.param.name), ": ", p.termWide(a.body), ")"];
-  }
-  if (a.kind === "apply" && a.fn.kind === "ident" && isAbsorbableTerm(a.arg)) {
-    return ["(", identifierText(a.fn.name), " ", p.termWide(a.arg), ")"];
-  }
-  return ["(", indent([softline, group(p.expr(a))]), softline, ")"];
+  const opening = openingInParentheses(a);
+  if (opening === undefined) return ["(", indent([softline, group(p.expr(a))]), softline, ")"];
+  return ["(", identifierText(opening.name), opening.separator, p.termWide(opening.body), ")"];
 }

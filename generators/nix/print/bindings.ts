@@ -35,7 +35,7 @@ function printAssign(p: Printer, b: NixAssign): Doc {
   // A value that already moves to the next line when it does not fit is laid out the same way.
   if (isSimpleAttrPath(b.path) || !Array.isArray(rhs) || rhs[0] !== " ") return [lhs, " =", rhs, ";"];
   const onNextLine = indent([line, ...rhs.slice(1)]);
-  return [lhs, " =", priorityGroup(onNextLine, [{ before: "", part: rhs, after: "" }]), ";"];
+  return [lhs, " =", priorityGroup(onNextLine, [{ before: "", part: rhs, after: "", endChecked: false }]), ";"];
 }
 
 /**

@@ -21,6 +21,11 @@ export interface Group {
   /** Layouts tried in order when the group does not fit on one line (a conditional group). */
   readonly expandedStates: readonly Doc[] | undefined;
   /**
+   * For each of `expandedStates`, the expansion it lays out when nixfmt also requires the text
+   * after the expanded part to fit on the line where that part ends; else undefined.
+   */
+  readonly checkedEnds: readonly (ExpansionEnd | undefined)[] | undefined;
+  /**
    * Broken whatever the width: asked for, or a {@link BreakParent} (every {@link hardline} has
    * one) or a broken group inside. A conditional group is never broken from inside.
    */
@@ -37,6 +42,18 @@ export interface Group {
 export interface TextGroup {
   readonly kind: "text-group";
   readonly text: string;
+}
+
+/**
+ * A layout of a conditional group, `[before, part, after]`, that keeps `before` on the line where
+ * `part` opens (broken) and `after` on the line where it closes.
+ */
+export interface ExpansionEnd {
+  readonly before: Doc;
+  readonly part: Group;
+  readonly after: Doc;
+  /** Columns of the part's last line when known without laying it out (a closing bracket). */
+  readonly lastLineWidth: number | undefined;
 }
 
 /** Content one indentation level deeper after each line break inside it. */
@@ -92,33 +109,37 @@ const LAYOUT = 4;
 /**
  * Whether `d`, down to the groups inside it, breaks its group (a break parent, or a broken
  * group, anywhere) or holds a line break no layout avoids (`forced`), and whether it holds
- * anything but text. The content of an `indentIfBreak` does not count towards `forced`: the
- * layout rules have always decided without it (an absorbed last argument), and output must not
- * change.
+ * anything but text. An absorbed last argument (inside `indentIfBreak`) counts: nixfmt's
+ * enclosing groups cannot fit a forced set or list on one line wherever it opens.
  */
-function scan(d: Doc, countForced: boolean): number {
+function scan(d: Doc): number {
   if (typeof d === "string") return 0;
   if (Array.isArray(d)) {
     let found = 0;
-    for (const part of d as readonly Doc[]) found |= scan(part, countForced);
+    for (const part of d as readonly Doc[]) found |= scan(part);
     return found;
   }
   const node = d as Exclude<Doc, string | readonly Doc[]>;
   switch (node.kind) {
     case "group":
-      return LAYOUT | (node.breaks ? BREAKS : 0) | (countForced && node.forced ? FORCED : 0);
+      return LAYOUT | (node.breaks ? BREAKS : 0) | (node.forced ? FORCED : 0);
     case "text-group":
       return 0;
     case "indent":
-      return scan(node.contents, countForced);
+      return scan(node.contents);
     case "indent-if-break":
-      return LAYOUT | scan(node.contents, false);
-    case "if-break":
-      return LAYOUT | scan(node.breakContents, countForced) | scan(node.flatContents, countForced);
+      return LAYOUT | scan(node.contents);
+    case "if-break": {
+      // Forced only when both contents are: the flat one is printed whenever its group fits
+      // (the hard line before an absorbed call's closing parenthesis is not forced).
+      const broken = scan(node.breakContents);
+      const flat = scan(node.flatContents);
+      return LAYOUT | ((broken | flat) & ~FORCED) | (broken & flat & FORCED);
+    }
     case "line":
-      return LAYOUT | (countForced && node.hard ? FORCED : 0);
+      return LAYOUT | (node.hard ? FORCED : 0);
     case "break-parent":
-      return LAYOUT | BREAKS | (countForced ? FORCED : 0);
+      return LAYOUT | BREAKS | FORCED;
   }
 }
 
@@ -144,7 +165,7 @@ export interface GroupOptions {
  * A group: `contents` on one line when it fits; a {@link TextGroup} when `contents` is only text.
  */
 export function group(contents: Doc, options?: GroupOptions): Group | TextGroup {
-  const found = scan(contents, true);
+  const found = scan(contents);
   const shouldBreak = options?.shouldBreak === true;
   const id = options?.id;
   if ((found & LAYOUT) === 0 && !shouldBreak && id === undefined) return { kind: "text-group", text: textOf(contents) };
@@ -154,15 +175,29 @@ export function group(contents: Doc, options?: GroupOptions): Group | TextGroup 
     id,
     shouldBreak,
     expandedStates: undefined,
+    checkedEnds: undefined,
     breaks: shouldBreak || (found & BREAKS) !== 0,
     forced: shouldBreak || (found & FORCED) !== 0,
   };
 }
 
-/** The first of `states` that fits on one line, else the last, broken (prettier's `conditionalGroup`). */
-export function conditionalGroup(states: readonly Doc[]): Group {
+/**
+ * The first of `states` that fits on one line, else the last, broken (prettier's
+ * `conditionalGroup`). A state with a checked end (`checkedEnds`, same positions) must also fit
+ * where its expanded part ends.
+ */
+export function conditionalGroup(states: readonly Doc[], checkedEnds?: readonly (ExpansionEnd | undefined)[]): Group {
   const contents = states[0]!;
-  return { kind: "group", contents, id: undefined, shouldBreak: false, expandedStates: states, breaks: false, forced: (scan(contents, true) & FORCED) !== 0 };
+  return {
+    kind: "group",
+    contents,
+    id: undefined,
+    shouldBreak: false,
+    expandedStates: states,
+    checkedEnds,
+    breaks: false,
+    forced: (scan(contents) & FORCED) !== 0,
+  };
 }
 
 /** `contents` one level deeper after each line break. */
@@ -192,7 +227,20 @@ export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
 
 /** Whether `d` contains a line break that no layout can avoid. */
 export function forcedBreak(d: Doc): boolean {
-  return (scan(d, true) & FORCED) !== 0;
+  return (scan(d) & FORCED) !== 0;
+}
+
+/**
+ * `d` with its own lines as spaces and its own soft lines dropped, but not those of the groups
+ * inside it (nixfmt's `unexpandSpacing`).
+ */
+export function unexpandSpacing(d: Doc): Doc {
+  if (typeof d === "string") return d;
+  if (Array.isArray(d)) return (d as readonly Doc[]).map(unexpandSpacing);
+  const node = d as Exclude<Doc, string | readonly Doc[]>;
+  if (node.kind === "indent") return indent(unexpandSpacing(node.contents));
+  if (node.kind === "line" && !node.hard) return node.soft ? "" : " ";
+  return node;
 }
 
 /**

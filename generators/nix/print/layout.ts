@@ -10,9 +10,10 @@ import {
   conditionalGroup,
   forcedBreak,
   group,
-  ifBreak,
   indentIfBreak,
   type Doc,
+  type ExpansionEnd,
+  type Group,
 } from "./doc.ts";
 import { printDoc } from "./render.ts";
 
@@ -61,18 +62,17 @@ function codePoints(text: string): number {
 }
 
 /**
- * nixfmt's priority group when the absorbable part comes last (`f a {`, `a // {`): `head` stays
- * on one line when it fits together with the first line of `part`, which then opens on that
- * line; otherwise `head`'s own lines break, `part` gets `depth` more indentation, and `tail`
- * (text only present in that case, such as the line break before a closing parenthesis) is
- * printed. A group id and `indentIfBreak` express this exactly, and far more cheaply than
- * {@link priorityGroup}.
+ * nixfmt's priority group when the absorbable part comes last and nothing follows it in the
+ * group (`f a {`, `a // {`): `head` stays on one line when it fits together with the first line
+ * of `part`, which then opens on that line; otherwise `head`'s own lines break and `part` gets
+ * `depth` more indentation. A group id and `indentIfBreak` express this exactly, and far more
+ * cheaply than {@link priorityGroup}.
  */
-export function absorbLast(head: Doc, part: Doc, depth: number, tail: Doc = ""): Doc {
+export function absorbLast(head: Doc, part: Doc, depth: number): Doc {
   const id = Symbol("head");
   let shifted = part;
   for (let level = 0; level < depth; level++) shifted = indentIfBreak(shifted, { groupId: id });
-  return [group(head, { id }), shifted, tail === "" ? "" : ifBreak(tail, "", { groupId: id })];
+  return [group(head, { id }), shifted];
 }
 
 /** A layout that keeps `before` and `after` on one line and expands only `part`. */
@@ -80,6 +80,17 @@ export interface Expansion {
   readonly before: Doc;
   readonly part: Doc;
   readonly after: Doc;
+  /**
+   * Whether `after`, and what follows the group up to its next line break, must fit on the line
+   * where `part` ends: nixfmt checks this whenever something follows the part inside the group
+   * (its "post": later arguments, or the line break before a closing parenthesis).
+   */
+  readonly endChecked: boolean;
+  /**
+   * Columns of the last line of `part` expanded, when known without laying it out (`}`, `])`):
+   * the renderer then need not print the part on trial to find where it ends.
+   */
+  readonly lastLineWidth?: number;
 }
 
 /**
@@ -96,10 +107,16 @@ export function priorityGroup(expanded: Doc, expansions: readonly Expansion[]): 
   const forced = forcedBreak(expanded);
   const tries = expansions
     .filter(({ before, after }) => !forcedBreak(before) && !forcedBreak(after))
-    .map(({ before, part, after }) => [before, group(part, { shouldBreak: true }), after]);
+    .map(({ before, part, after, endChecked, lastLineWidth }) => {
+      const end: ExpansionEnd = { before, part: group(part, { shouldBreak: true }) as Group, after, lastLineWidth };
+      return { state: [end.before, end.part, end.after], checkedEnd: endChecked ? end : undefined };
+    });
   if (tries.length === 0) return group(expanded);
-  const states = forced ? [...tries, expanded] : [expanded, ...tries, expanded];
-  const chosen = conditionalGroup(states);
+  const states = tries.map(({ state }) => state);
+  const ends = tries.map(({ checkedEnd }) => checkedEnd);
+  const chosen = forced
+    ? conditionalGroup([...states, expanded], [...ends, undefined])
+    : conditionalGroup([expanded, ...states, expanded], [undefined, ...ends, undefined]);
   return forced ? [chosen, breakParent] : chosen;
 }
 

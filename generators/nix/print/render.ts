@@ -7,7 +7,7 @@
  *   marks, which take none.
  * Indentation is two spaces a level; trailing spaces are removed from every line.
  */
-import type { Doc, Group } from "./doc.ts";
+import type { Doc, ExpansionEnd, Group } from "./doc.ts";
 
 const BREAK = 0;
 const FLAT = 1;
@@ -127,120 +127,200 @@ function fits(next: Doc, mode: Mode, rest: Stack, width: number, groupModes: Rea
 
 /** The text of `d` laid out at `width` columns. */
 export function printDoc(d: Doc, width: number): string {
+  return new LinePrinter(width).print(d);
+}
+
+/** The printer's state while it lays one document out. */
+class LinePrinter {
   // Finished lines, and the line being printed (from its line break and indentation on): a line
   // is trimmed once, when it ends, and the text joined from lines rather than from every piece.
-  const out: string[] = [];
-  let current = "";
-  const stack: Stack = { docs: [d], indents: [0], modes: [BREAK] };
-  const { docs, indents, modes } = stack;
-  const groupModes = new Map<symbol, Mode>();
-  let position = 0;
-  let shouldRemeasure = false;
+  private readonly out: string[] = [];
+  private current = "";
+  private position = 0;
+  private shouldRemeasure = false;
+  private readonly stack: Stack = { docs: [], indents: [], modes: [] };
+  private readonly groupModes = new Map<symbol, Mode>();
   // A line break followed by the indentation of each level, built as levels are first met.
-  const newlines = ["\n"];
-  const scratch: Stack = { docs: [], indents: [], modes: [] };
+  private readonly newlines = ["\n"];
+  private readonly scratch: Stack = { docs: [], indents: [], modes: [] };
+  // While an expansion is printed on trial (`endFits`), the ids of the groups it lays out, so
+  // that their modes can be forgotten afterwards.
+  private trialGroupIds: symbol[] | undefined;
 
-  const push = (doc: Doc, level: number, mode: Mode) => {
-    docs.push(doc);
-    indents.push(level);
-    modes.push(mode);
-  };
+  constructor(private readonly width: number) {}
+
+  /** The text of `d`. */
+  print(d: Doc): string {
+    this.push(d, 0, BREAK);
+    this.run(0);
+    this.out.push(this.current);
+    return this.out.join("");
+  }
+
+  private push(doc: Doc, level: number, mode: Mode): void {
+    this.stack.docs.push(doc);
+    this.stack.indents.push(level);
+    this.stack.modes.push(mode);
+  }
+
+  /** Whether `next` in `mode`, followed by the rest of the stack, fits in `remaining` columns. */
+  private fits(next: Doc, mode: Mode, remaining: number): boolean {
+    return fits(next, mode, this.stack, remaining, this.groupModes, this.scratch);
+  }
 
   /** The layout of a group met in `mode` with `position` columns used. */
-  const chooseGroup = (g: Group, level: number, mode: Mode): Mode => {
-    if (mode === FLAT && !shouldRemeasure) {
+  private chooseGroup(g: Group, level: number, mode: Mode): Mode {
+    if (mode === FLAT && !this.shouldRemeasure) {
       const chosen = g.breaks ? BREAK : FLAT;
-      push(g.contents, level, chosen);
+      this.push(g.contents, level, chosen);
       return chosen;
     }
-    shouldRemeasure = false;
-    const remaining = width - position;
-    if (!g.breaks && fits(g.contents, FLAT, stack, remaining, groupModes, scratch)) {
-      push(g.contents, level, FLAT);
+    this.shouldRemeasure = false;
+    if (!g.breaks && this.stateFits(g, g.contents, 0, level)) {
+      this.pushState(g, g.contents, 0, level);
       return FLAT;
     }
     const states = g.expandedStates;
     if (states === undefined) {
-      push(g.contents, level, BREAK);
+      this.push(g.contents, level, BREAK);
       return BREAK;
     }
     if (!g.breaks) {
       for (let index = 1; index < states.length - 1; index++) {
-        if (fits(states[index]!, FLAT, stack, remaining, groupModes, scratch)) {
-          push(states[index]!, level, FLAT);
+        if (this.stateFits(g, states[index]!, index, level)) {
+          this.pushState(g, states[index]!, index, level);
           return FLAT;
         }
       }
     }
-    push(states.at(-1)!, level, BREAK);
+    this.push(states.at(-1)!, level, BREAK);
     return BREAK;
-  };
+  }
 
-  while (docs.length > 0) {
-    const doc = docs.pop()!;
-    const level = indents.pop()!;
-    const mode = modes.pop()!;
-    if (typeof doc === "string") {
-      if (doc !== "") {
-        current += doc;
-        position += textWidth(doc);
-      }
-      continue;
-    }
-    if (Array.isArray(doc)) {
-      const parts = doc as readonly Doc[];
-      for (let index = parts.length - 1; index >= 0; index--) push(parts[index]!, level, mode);
-      continue;
-    }
-    const node = doc as Exclude<Doc, string | readonly Doc[]>;
-    switch (node.kind) {
-      case "indent":
-        push(node.contents, level + 1, mode);
-        break;
-      case "group": {
-        const chosen = chooseGroup(node, level, mode);
-        if (node.id !== undefined) groupModes.set(node.id, chosen);
-        break;
-      }
-      case "text-group":
-        // Meeting a group ends any remeasuring, as `chooseGroup` does.
-        shouldRemeasure = false;
-        if (node.text !== "") {
-          current += node.text;
-          position += textWidth(node.text);
+  /** Whether `state`, the layout of `g` at `index`, fits: its first line, and its end if checked. */
+  private stateFits(g: Group, state: Doc, index: number, level: number): boolean {
+    if (!this.fits(state, FLAT, this.width - this.position)) return false;
+    const end = g.checkedEnds?.[index];
+    return end === undefined || this.endFits(end, level);
+  }
+
+  /** Pushes `state`, the layout of `g` at `index` chosen to print. */
+  private pushState(g: Group, state: Doc, index: number, level: number): void {
+    const end = g.checkedEnds?.[index];
+    if (end === undefined) this.push(state, level, FLAT);
+    else this.pushExpansion(end, level);
+  }
+
+  /**
+   * Pushes an expansion with a checked end. Its `after` waits in break mode: the part's groups
+   * then measure only its text up to its first possible line break, as nixfmt measures what
+   * follows a group (`firstLineWidth`); it was checked to fit, so its groups still print flat.
+   */
+  private pushExpansion(end: ExpansionEnd, level: number): void {
+    this.push(end.after, level, BREAK);
+    this.push(end.part, level, FLAT);
+    this.push(end.before, level, FLAT);
+  }
+
+  /**
+   * Whether `end.after`, and what follows up to the next line break, fits on the line where
+   * `end.part` ends. Unless the width of that line is known, where it ends depends on how the
+   * part lays out, so the part is printed on trial, then the printer's state is put back.
+   */
+  private endFits(end: ExpansionEnd, level: number): boolean {
+    if (end.lastLineWidth !== undefined) return this.fits(end.after, FLAT, this.width - end.lastLineWidth);
+    const saved = { lines: this.out.length, current: this.current, position: this.position, shouldRemeasure: this.shouldRemeasure };
+    const outerTrialIds = this.trialGroupIds;
+    const trialIds: symbol[] = [];
+    this.trialGroupIds = trialIds;
+    // `after` waits on the stack, as it will, so that the part's own groups measure it.
+    const { docs, indents, modes } = this.stack;
+    const base = docs.length + 1;
+    this.pushExpansion(end, level);
+    this.run(base);
+    docs.pop();
+    indents.pop();
+    modes.pop();
+    const fitting = this.fits(end.after, FLAT, this.width - this.position);
+    this.out.length = saved.lines;
+    this.current = saved.current;
+    this.position = saved.position;
+    this.shouldRemeasure = saved.shouldRemeasure;
+    for (const id of trialIds) this.groupModes.delete(id);
+    this.trialGroupIds = outerTrialIds;
+    return fitting;
+  }
+
+  /** Prints the documents on the stack until it is down to `base` entries. */
+  private run(base: number): void {
+    const { docs, indents, modes } = this.stack;
+    while (docs.length > base) {
+      const doc = docs.pop()!;
+      const level = indents.pop()!;
+      const mode = modes.pop()!;
+      if (typeof doc === "string") {
+        if (doc !== "") {
+          this.current += doc;
+          this.position += textWidth(doc);
         }
-        break;
-      case "if-break":
-      case "indent-if-break": {
-        const groupMode = node.groupId === undefined ? mode : groupModes.get(node.groupId);
-        if (node.kind === "if-break") {
-          const contents = groupMode === BREAK ? node.breakContents : groupMode === FLAT ? node.flatContents : "";
-          if (contents !== "") push(contents, level, mode);
-        } else if (groupMode !== undefined) {
-          push(node.contents, groupMode === BREAK ? level + 1 : level, mode);
-        }
-        break;
+        continue;
       }
-      case "line":
-        if (mode === FLAT && !node.hard) {
-          if (!node.soft) {
-            current += " ";
-            position += 1;
+      if (Array.isArray(doc)) {
+        const parts = doc as readonly Doc[];
+        for (let index = parts.length - 1; index >= 0; index--) this.push(parts[index]!, level, mode);
+        continue;
+      }
+      const node = doc as Exclude<Doc, string | readonly Doc[]>;
+      switch (node.kind) {
+        case "indent":
+          this.push(node.contents, level + 1, mode);
+          break;
+        case "group": {
+          const chosen = this.chooseGroup(node, level, mode);
+          if (node.id !== undefined) {
+            this.groupModes.set(node.id, chosen);
+            this.trialGroupIds?.push(node.id);
           }
           break;
         }
-        if (mode === FLAT) shouldRemeasure = true;
-        out.push(withoutTrailingSpaces(current));
-        while (newlines.length <= level) newlines.push(`${newlines.at(-1)!}  `);
-        current = newlines[level]!;
-        position = 0;
-        break;
-      case "break-parent":
-        break;
+        case "text-group":
+          // Meeting a group ends any remeasuring, as `chooseGroup` does.
+          this.shouldRemeasure = false;
+          if (node.text !== "") {
+            this.current += node.text;
+            this.position += textWidth(node.text);
+          }
+          break;
+        case "if-break":
+        case "indent-if-break": {
+          const groupMode = node.groupId === undefined ? mode : this.groupModes.get(node.groupId);
+          if (node.kind === "if-break") {
+            const contents = groupMode === BREAK ? node.breakContents : groupMode === FLAT ? node.flatContents : "";
+            if (contents !== "") this.push(contents, level, mode);
+          } else if (groupMode !== undefined) {
+            this.push(node.contents, groupMode === BREAK ? level + 1 : level, mode);
+          }
+          break;
+        }
+        case "line":
+          if (mode === FLAT && !node.hard) {
+            if (!node.soft) {
+              this.current += " ";
+              this.position += 1;
+            }
+            break;
+          }
+          if (mode === FLAT) this.shouldRemeasure = true;
+          this.out.push(withoutTrailingSpaces(this.current));
+          while (this.newlines.length <= level) this.newlines.push(`${this.newlines.at(-1)!}  `);
+          this.current = this.newlines[level]!;
+          this.position = 0;
+          break;
+        case "break-parent":
+          break;
+      }
     }
   }
-  out.push(current);
-  return out.join("");
 }
 
 /** `line` without the spaces at its end (a line about to end). */
