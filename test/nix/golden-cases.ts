@@ -820,6 +820,15 @@ export const goldenCases: readonly GoldenCase[] = [
     ]),
   ),
   expr(
+    "quoted-name-string-last-line-too-long",
+    "after a quoted name the value stays after `=` only when the `;` fits after its last line (the group's post): a multi-line string ending in a long line moves to the next line; after a bare name it stays",
+    attrs([
+      assign(["environment", "etc", "app.conf", "text"], str(`listen 8080\n${"include /etc/app/conf.d/".repeat(4)}*.conf`)),
+      assign(["environment", "etc", "short.conf", "text"], str("listen 8080\nworkers 4")),
+      assign(["services", "app", "extraConfig"], str(`listen 8080\n${"include /etc/app/conf.d/".repeat(4)}*.conf`)),
+    ]),
+  ),
+  expr(
     "apply-nested-simple",
     "a call as an argument of a simple call keeps its parentheses (`f g x` would be `(f g) x`); only a last argument that does not fit opens, `mkForce (` … `)`, at every level",
     attrs([

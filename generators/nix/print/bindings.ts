@@ -27,7 +27,8 @@ function isSimpleAttrPath(path: readonly NixAttrName[]): boolean {
  * `path = value;`. nixfmt (`Pretty.hs`, `Assignment`) keeps the value on the `=` line only after
  * a simple left-hand side; after a longer one or one with a quoted or dynamic name it puts a
  * `line'` before the value's priority group: everything on one line if it fits, else the value
- * expanded with only its first line after `=` (`"a b" = {`), else the value on the next line.
+ * expanded with only its first line after `=` (`"a b" = {`) when the `;` fits after its last line,
+ * else the value on the next line.
  */
 function printAssign(p: Printer, b: NixAssign): Doc {
   const lhs = p.attrPath(b.path);
@@ -35,7 +36,9 @@ function printAssign(p: Printer, b: NixAssign): Doc {
   // A value that already moves to the next line when it does not fit is laid out the same way.
   if (isSimpleAttrPath(b.path) || !Array.isArray(rhs) || rhs[0] !== " ") return [lhs, " =", rhs, ";"];
   const onNextLine = indent([line, ...rhs.slice(1)]);
-  return [lhs, " =", priorityGroup(onNextLine, [{ before: "", part: rhs, after: "", endChecked: false }]), ";"];
+  // The `;` is the group's "post": the value stays after `=` only if it fits after the value's
+  // last line (a multi-line string whose last line is too long moves to the next line).
+  return [lhs, " =", priorityGroup([onNextLine, ";"], [{ before: "", part: rhs, after: ";", endChecked: true }])];
 }
 
 /**
