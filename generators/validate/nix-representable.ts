@@ -12,7 +12,7 @@
  * visits a sparse array's elements only, never its empty slots, so a huge length costs nothing.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
-import { classInstanceKind } from "../diagnostics/describe-value.ts";
+import { classInstanceKind, describeValue, hasBorrowedPrototype } from "../diagnostics/describe-value.ts";
 import type { TextProblem } from "../diagnostics/codes/validate.ts";
 import { error, warning, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 
@@ -65,6 +65,8 @@ const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   if: ["condition", "value"],
   merge: ["values"],
 };
+
+const PLAIN_OBJECT = "an object literal whose entries are its own";
 
 /** What a value inside an expression is when it is not one Nix can hold, or undefined. */
 const foreignKind = (value: unknown): string | undefined => {
@@ -140,6 +142,11 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       return;
     }
     if (typeof current !== "object" || current === null) return;
+    // `{ "__proto__": { a: 1 } }` has no key `a`: the schema would see an empty object and drop `a` in silence.
+    if (hasBorrowedPrototype(current) && !isNixExpression(current)) {
+      diagnostics.push(error("invalid-value", at(place()), { expected: [{ kind: "form", expected: PLAIN_OBJECT }], got: describeValue(current) }));
+      return;
+    }
     // Binary data (a typed array, a Buffer): no schema takes it, and it has a key per byte.
     if (ArrayBuffer.isView(current) || current instanceof ArrayBuffer) {
       diagnostics.push(error("binary-data", at(place()), { kind: classInstanceKind(current) ?? "binary data" }));

@@ -175,6 +175,21 @@ const CASES: readonly Case[] = [
     message: "got a Date object",
   },
   {
+    // The entry sets the prototype: `motd` is inherited, and zod would have seen an empty set.
+    name: 'a quoted "__proto__" entry in a nixos block, whose entries would be lost',
+    files: nas('  nixos: { environment: { »etc: { "__proto__": { motd: { text: "x" } } } } },'),
+    code: "invalid-value",
+    path: "nixos.environment.etc",
+    message: 'must be an object literal whose entries are its own, got an object whose prototype its "__proto__" entry set (write ["__proto__"]: … for a key of that name)',
+  },
+  {
+    name: 'a quoted "__proto__" entry in a record of the schema',
+    files: nas('  »users: { "__proto__": { alice: {} } } as never,'),
+    code: "invalid-value",
+    path: "users",
+    message: 'got an object whose prototype its "__proto__" entry set',
+  },
+  {
     name: "mkOverride(NaN, …)",
     files: nas('  nixos: { networking: { »domain: mkOverride(NaN, "lab") } },'),
     code: "non-finite-number",
