@@ -1,0 +1,144 @@
+/**
+ * One random fleet's files (typeflake.config.ts, hosts/<h>/host.ts, modules/<m>.ts), drawn with
+ * {@link FleetDrawer}, and the values its generated flake must evaluate to.
+ */
+import { FleetDrawer, Random, UNCHECKED, type Drawn, type ExpectedValue } from "./random-fleet.ts";
+
+export interface DrawnFleet {
+  /** Relative path → file contents. */
+  readonly files: Map<string, string>;
+  readonly hosts: readonly string[];
+  readonly expected: readonly ExpectedValue[];
+  /** Whether something invalid was drawn on purpose (a refusal is then no finding). */
+  readonly hostile: boolean;
+}
+
+const HOST_NAMES = ["nas", "web", "gw", "db0", "node-9", "a"];
+const MODULE_NAMES = ["common", "extra", "base_2"];
+const HEADER = `import { defineFleet, defineHost, defineModule, docker, host, mkDefault, mkForce, mkIf, nfs, nginx, nix, nixString, nodeExporter, openssh, pkg, samba, secret, wireguard } from "typeflake";\n`;
+
+const ts = (value: string): string => JSON.stringify(value);
+
+export function drawFleet(seed: number, hostility: number): DrawnFleet {
+  const rng = new Random(seed);
+  const draw = new FleetDrawer(rng, hostility);
+  const files = new Map<string, string>();
+
+  const hostCount = 1 + rng.int(4);
+  const hosts = [...new Set(Array.from({ length: hostCount }, () => draw.name(HOST_NAMES)))];
+  const modules = [...new Set(Array.from({ length: rng.int(3) }, () => draw.name(MODULE_NAMES)))];
+  const fleetModules = rng.subset(modules);
+  const useSecrets = rng.chance(0.4);
+  const secretNames = hosts.map((name) => `wg-${name}`);
+
+  const hostKeys = hosts.map((name, i) => `${ts(name)}: ${ts(`age1${"qpzry9x8gf2tvdw0s3jn54khce6mua7l".repeat(2).slice(i, i + 58)}`)}`);
+  files.set(
+    "typeflake.config.ts",
+    `${HEADER}export default defineFleet({
+  description: ${draw.text().source === '""' ? '"fuzz"' : ts(`fuzz ${rng.int(1000)}`)},
+  inputs: {
+    nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" },
+    ${useSecrets ? `"sops-nix": { url: "github:Mic92/sops-nix", follows: { nixpkgs: "nixpkgs" } },` : ""}
+    "deploy-rs": { url: "github:serokell/deploy-rs" },
+  },
+  modules: ${JSON.stringify(draw.evil() ? [...fleetModules, "missing"] : fleetModules)},
+  ${
+    useSecrets
+      ? `secrets: { hostKeys: { ${hostKeys.join(", ")} }, secrets: { ${secretNames.map((name) => `${ts(name)}: {}`).join(", ")} } },`
+      : ""
+  }
+  deploy: { tool: ${ts(rng.pick(["deploy-rs", "nixos-rebuild"]))}, sshUser: ${ts(draw.name(["root", "deploy"]))} },
+});
+`,
+  );
+
+  const moduleTrees = new Map<string, Drawn>();
+  for (const name of modules) {
+    const tree = draw.tree();
+    moduleTrees.set(name, tree);
+    files.set(
+      `modules/${name}.ts`,
+      `${HEADER}export default defineModule({
+  description: ${draw.text().source},
+  packages: [pkg(${ts(rng.pick(["htop", "python3Packages.requests", draw.name(["git", "curl"])]))})],
+  nixos: { services: { kea: { dhcp4: { settings: { ${ts(name)}: ${tree.source} } } } } },
+});
+`,
+    );
+  }
+
+  const withWireguard = new Set(useSecrets ? rng.subset(hosts) : []);
+  hosts.forEach((name, index) => {
+    const hostModules = rng.subset(modules);
+    for (const module of new Set([...fleetModules, ...hostModules])) {
+      draw.expect(name, ["services", "kea", "dhcp4", "settings", module], moduleTrees.get(module) ?? { source: "", expected: UNCHECKED });
+    }
+    const other = rng.pick(hosts);
+    const settings = draw.tree();
+    draw.expect(name, ["services", "caddy", "settings"], settings);
+    const envVars = draw.attrs(() => draw.text());
+    draw.expect(name, ["nix", "envVars"], envVars);
+    const etcName = draw.key();
+    const etcText = draw.text();
+    draw.expect(name, ["environment", "etc", etcName, "text"], etcText);
+    const userName = draw.name(["alice", "bob", "svc-1"]);
+    const description = draw.line(true);
+    draw.expect(name, ["users", "users", userName, "description"], description);
+    const services: string[] = [];
+    if (rng.chance(0.4)) services.push(`openssh: openssh({ ports: [${draw.evil() ? draw.port() : rng.pick([22, 2222])}], permitRootLogin: ${ts(rng.pick(["no", "prohibit-password", "yes"]))} })`);
+    if (rng.chance(0.3)) {
+      const comment = draw.line();
+      services.push(
+        `samba: samba({ global: { workgroup: "WG" }, shares: { ${ts(draw.name(["media", "backups"]))}: { path: ${ts(draw.evil() ? "relative" : rng.pick(["/srv/a", "/tank/media", "/a b"]))}, comment: ${comment.source}, readOnly: true } } })`,
+      );
+    }
+    if (rng.chance(0.3)) {
+      services.push(`nfs: nfs({ exports: [{ path: "/srv/nfs", clients: [{ host: ${ts(draw.cidr())}, options: ["ro", "sync"] }] }] })`);
+    }
+    if (rng.chance(0.3)) {
+      services.push(
+        `nginx: nginx({ virtualHosts: { ${ts(draw.evil() ? draw.key() : rng.pick(["a.example.com", "x.lab.local", "_", "*.lab.local"]))}: { locations: { "/": { proxyPass: host(${ts(draw.name([other]))}).port(${draw.evil() ? draw.port() : 8080}) } }, extraConfig: ${draw.text().source} } } })`,
+      );
+    }
+    if (withWireguard.has(name)) {
+      const hub = hosts.find((candidate) => candidate !== name && withWireguard.has(candidate));
+      const join = hub !== undefined && rng.chance(0.5) ? `, join: { host: ${ts(draw.name([hub]))} }` : "";
+      const key = `secret(${ts(draw.name([`wg-${name}`]))})`;
+      services.push(
+        `wireguard: wireguard({ wg0: { ips: [${ts(`10.99.0.${index + 1}/24`)}], listenPort: ${draw.port()}, privateKey: ${key}, publicKey: ${ts(draw.wireguardKey())}${join} } })`,
+      );
+    }
+    if (rng.chance(0.2)) services.push(`docker: docker({ autoPrune: { dates: "weekly" }, users: [${ts(userName)}] })`);
+    if (rng.chance(0.2)) services.push(`nodeExporter: nodeExporter({ openFirewall: ${rng.pick(["true", "false", '["wg0"]'])} })`);
+    const raw = rng.pick([
+      `mkForce(true)`,
+      `mkDefault(false)`,
+      `mkIf(nix\`true\`, true)`,
+      `nix\`${draw.evil() ? "1 +" : "true"}\``,
+    ]);
+    files.set(`hosts/${name}/hardware.nix`, "{ ... }: { }\n");
+    files.set(
+      `hosts/${name}/host.ts`,
+      `${HEADER}export default defineHost({
+  address: ${ts(draw.address())},
+  hardware: "./hardware.nix",
+  modules: ${JSON.stringify(draw.evil() ? [...hostModules, "nope"] : hostModules)},
+  deploy: { tags: [${ts(draw.name(["t1", "edge"]))}] },
+  firewall: { allowedTCPPorts: [8080, ${draw.port()}] },
+  sysctl: { "net.ipv4.ip_forward": ${rng.pick(["1", "true", '"1"'])} },
+  users: { ${ts(userName)}: { description: ${description.source}, extraGroups: ["wheel"] } },
+  packages: [pkg(${ts(draw.name(["htop", "curl"]))})],
+  services: { ${services.join(",\n    ")} },
+  nixos: {
+    services: { caddy: { settings: ${settings.source} } },
+    nix: { envVars: ${envVars.source} },
+    environment: { etc: { [${ts(etcName)}]: { text: ${etcText.source} } } },
+    networking: { firewall: { allowPing: ${raw} } },
+  },
+});
+`,
+    );
+  });
+
+  return { files, hosts, expected: draw.expected, hostile: draw.hostile };
+}
