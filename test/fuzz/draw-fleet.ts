@@ -67,6 +67,13 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     );
   }
 
+  const addresses = new Set<string>();
+  const uniqueAddress = (): string => {
+    const drawn = draw.address();
+    const address = addresses.has(drawn) ? `10.250.0.${addresses.size + 1}` : drawn;
+    addresses.add(address);
+    return address;
+  };
   const withWireguard = new Set(useSecrets ? rng.subset(hosts) : []);
   hosts.forEach((name, index) => {
     const hostModules = rng.subset(modules);
@@ -74,7 +81,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
       draw.expect(name, ["services", "kea", "dhcp4", "settings", module], moduleTrees.get(module) ?? { source: "", expected: UNCHECKED });
     }
     const other = rng.pick(hosts);
-    const settings = draw.tree();
+    const settings = draw.expressionTree();
     draw.expect(name, ["services", "caddy", "settings"], settings);
     const envVars = draw.attrs(() => draw.text());
     draw.expect(name, ["nix", "envVars"], envVars);
@@ -120,7 +127,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     files.set(
       `hosts/${name}/host.ts`,
       `${HEADER}export default defineHost({
-  address: ${ts(draw.address())},
+  address: ${ts(uniqueAddress())},
   hardware: "./hardware.nix",
   modules: ${JSON.stringify(draw.evil() ? [...hostModules, "nope"] : hostModules)},
   deploy: { tags: [${ts(draw.name(["t1", "edge"]))}] },

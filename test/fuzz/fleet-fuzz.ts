@@ -103,7 +103,9 @@ const canonical = (value: unknown): string =>
       : item,
   );
 
-const nixString = (text: string): string => JSON.stringify(text).replaceAll("$", "\\$");
+/** `text` as a Nix string literal. */
+const nixString = (text: string): string =>
+  `"${text.replace(/[\\"\n\r\t]|\$\{/g, (special) => ({ "\n": "\\n", "\r": "\\r", "\t": "\\t" })[special] ?? `\\${special}`)}"`;
 
 function checkValues(dir: string, fleet: DrawnFleet, findings: string[]): void {
   if (fleet.expected.length === 0) return;

@@ -140,6 +140,43 @@ export class FleetDrawer {
     return this.attrs(() => this.tree(depth + 1));
   }
 
+  /**
+   * A tree with typeflake's expression helpers mixed in: values interpolated into `nix\`…\`` and
+   * `nixString\`…\``, and `mkForce`/`mkDefault`/`mkMerge` wrappers, all of which must evaluate to
+   * the plain value they wrap.
+   */
+  expressionTree(depth = 0, wrappable = true): Drawn {
+    const r = this.rng;
+    // mk* wrappers apply to a whole definition: none inside a list.
+    const inner = (wrap = true) => (depth > 2 ? this.tree(3) : this.expressionTree(depth + 1, wrap));
+    switch (r.int(depth > 2 ? 1 : 8)) {
+      case 0:
+        return this.tree(depth);
+      case 1: {
+        const value = inner(false);
+        const [open, close] = r.pick([["", ""], [" ", "\\n"], ["(", ")"], ["\\n  ", " "]]);
+        return { source: `nix\`${open}\${${value.source}}${close}\``, expected: value.expected };
+      }
+      case 2: {
+        const items = [inner(false), inner(false)];
+        return { source: `nix\`[ \${${items[0]!.source}} \${${items[1]!.source}} ]\``, expected: this.all(items.map((item) => item.expected)) };
+      }
+      case 3: {
+        const parts = [this.text(), this.text()];
+        const [literal, means] = r.pick([["", ""], ["-", "-"], ["''", "''"], ["$", "$"], ["\\${", "${"], ["'", "'"], ["\\\\", "\\"]]);
+        const expected = parts.some((part) => part.expected === UNCHECKED) ? UNCHECKED : `${parts[0]!.expected as string}${means}${parts[1]!.expected as string}`;
+        return { source: `nixString\`\${${parts[0]!.source}}${literal}\${${parts[1]!.source}}\``, expected };
+      }
+      case 4: {
+        if (!wrappable) return this.tree(depth);
+        const value = inner(false);
+        return { source: `${r.pick(["mkForce", "mkDefault"])}(${value.source})`, expected: value.expected };
+      }
+      default:
+        return this.attrs(() => inner(wrappable), 3);
+    }
+  }
+
   attrs(value: () => Drawn, size = 4): Drawn {
     const entries = new Map<string, Drawn>();
     for (let i = this.rng.int(size); i >= 0; i--) entries.set(this.key(), value());
