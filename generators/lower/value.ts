@@ -56,8 +56,12 @@ export const valueLowerer = (scope: ValueScope): ValueLowerer => {
     return select("config", scope.secretsBackend === "sops" ? "sops" : "age", "secrets", name, "path");
   };
 
+  /**
+   * A number or boolean in `nixString` is its text, as in a JavaScript template (`"${8080}"`
+   * does not evaluate: Nix coerces no number or boolean to a string).
+   */
   const stringParts = (parts: readonly (string | NixValue)[]): NixStringPart[] =>
-    parts.map((part) => (typeof part === "string" ? part : lower(part)));
+    parts.map((part) => (typeof part === "string" ? part : typeof part === "number" || typeof part === "boolean" ? String(part) : lower(part)));
 
   const rawText = (parts: readonly (string | NixValue)[]): NixExpr => {
     const text = parts.map((part) => (typeof part === "string" ? part : printNixTerm(lower(part)))).join("");

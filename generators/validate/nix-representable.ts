@@ -163,7 +163,8 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       return;
     }
     const inside = expression ?? (isNixExpression(current) ? path.length : undefined);
-    const valueFields = isNixExpression(current) ? VALUE_FIELDS[current.kind] : undefined;
+    // An expression's other fields are its own data (a host handle's `port` method), not values.
+    const valueFields = isNixExpression(current) ? (VALUE_FIELDS[current.kind] ?? []) : undefined;
     const strictAt = (key: ObjectPathSegment): boolean => (valueFields ? valueFields.includes(String(key)) : strict);
     ancestors.set(current, path.length);
     if (Array.isArray(current)) {

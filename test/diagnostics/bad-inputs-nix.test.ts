@@ -24,7 +24,7 @@ interface Case {
   readonly message: string;
 }
 
-const NAMES = "defineHost, mkOverride, nix, nfs, samba";
+const NAMES = "defineHost, host, mkOverride, nix, nixString, nfs, samba";
 const nas = (body: string): FleetFiles => ({ "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n${body}`, NAMES) });
 
 /** `{ a: { a: … 1 … } }` nested `depth` levels, with `»` before the key at `markAt` (1-based). */
@@ -288,6 +288,18 @@ describe("bad inputs at the Nix level", () => {
     const host = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
     expect(host).toContain('__proto__.text = "x";');
     expect(host).toContain('motd.text = "y";');
+  });
+
+  it("takes host(…) inside nixString and mkOverride: its port method is no value Nix would have to hold", async () => {
+    const root = await writeFleet({
+      ...BASE_FLEET,
+      ...nas('  nixos: { networking: { domain: mkOverride(10, nixString`${host("nas")}`), search: mkOverride(10, [host("nas")]) } },'),
+    });
+    roots.push(root);
+    const { plan, diagnostics } = await runPipeline(root);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const text = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
+    expect(text).toContain('"10.0.20.10"');
   });
 
   it("takes an object made by a class as the plain object of its fields (only binary data is refused)", async () => {
