@@ -13,11 +13,30 @@ export interface DrawnFleet {
   readonly hostile: boolean;
 }
 
-const HOST_NAMES = ["nas", "web", "gw", "db0", "node-9", "a"];
-const MODULE_NAMES = ["common", "extra", "base_2"];
+/** Valid names, Nix keywords and numbers among them (each must be quoted where Nix needs it). */
+const HOST_NAMES = ["nas", "web", "gw", "db0", "node-9", "a", "0", "inherit", "rec", "or", "a--b"];
+const MODULE_NAMES = ["common", "extra", "base_2", "in", "or", "let", "_"];
 const HEADER = `import { defineFleet, defineHost, defineModule, docker, host, mkDefault, mkForce, mkIf, nfs, nginx, nix, nixString, nodeExporter, openssh, pkg, samba, secret, wireguard } from "typeflake";\n`;
 
 const ts = (value: string): string => JSON.stringify(value);
+
+/** JavaScript values no schema expects, to put in place of a whole field. */
+const ALIEN_VALUES = [
+  "null", "undefined", "[]", "{}", "NaN", "1n", "Symbol('s')", "() => 1", "new Date(0)", "new Map([[1, 2]])",
+  "Object.create(null)", '"x".repeat(1_000_000)', "new Proxy({}, { get() { throw new Error('trap') } })",
+  "{ get a() { throw new Error('getter') } }", "[1, , 3]", "new Array(5)", "Promise.resolve(1)", "new Uint8Array(3)",
+  "new (class Box { readonly enable = true })()", "Object.freeze([])", "globalThis", "process.env", "JSON",
+];
+
+/** `source` with the value of one of its top-level `  key: value,` lines replaced by an alien value. */
+const mutateField = (rng: Random, source: string): string => {
+  const lines = source.split("\n");
+  const fields = lines.flatMap((line, index) => (/^ {2}[A-Za-z]+: .*,$/.test(line) ? [index] : []));
+  if (fields.length === 0) return source;
+  const index = rng.pick(fields);
+  lines[index] = lines[index]!.replace(/^( {2}[A-Za-z]+: ).*,$/, `$1${rng.pick(ALIEN_VALUES)} as never,`);
+  return lines.join("\n");
+};
 
 export function drawFleet(seed: number, hostility: number): DrawnFleet {
   const rng = new Random(seed);
@@ -25,7 +44,9 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
   const files = new Map<string, string>();
 
   const hostCount = 1 + rng.int(4);
-  const hosts = [...new Set(Array.from({ length: hostCount }, () => draw.name(HOST_NAMES)))];
+  // "", "." and ".." name no folder of their own under hosts/.
+  const hosts = [...new Set(Array.from({ length: hostCount }, () => draw.name(HOST_NAMES)))].filter((name) => !["", ".", ".."].includes(name));
+  if (hosts.length === 0) hosts.push("nas");
   const modules = [...new Set(Array.from({ length: rng.int(3) }, () => draw.name(MODULE_NAMES)))];
   const fleetModules = rng.subset(modules);
   const useSecrets = rng.chance(0.4);
@@ -75,6 +96,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     return address;
   };
   const withWireguard = new Set(useSecrets ? rng.subset(hosts) : []);
+  const hostAddresses = new Map(hosts.map((name) => [name, uniqueAddress()]));
   hosts.forEach((name, index) => {
     const hostModules = rng.subset(modules);
     for (const module of new Set([...fleetModules, ...hostModules])) {
@@ -88,6 +110,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     const etcName = draw.key();
     const etcText = draw.text();
     draw.expect(name, ["environment", "etc", etcName, "text"], etcText);
+    draw.expect(name, ["networking", "domain"], { source: "", expected: hostAddresses.get(other) });
     const userName = draw.name(["alice", "bob", "svc-1"]);
     const description = draw.line(true);
     draw.expect(name, ["users", "users", userName, "description"], description);
@@ -127,7 +150,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     files.set(
       `hosts/${name}/host.ts`,
       `${HEADER}export default defineHost({
-  address: ${ts(uniqueAddress())},
+  address: ${ts(hostAddresses.get(name)!)},
   hardware: "./hardware.nix",
   modules: ${JSON.stringify(draw.evil() ? [...hostModules, "nope"] : hostModules)},
   deploy: { tags: [${ts(draw.name(["t1", "edge"]))}] },
@@ -140,12 +163,20 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     services: { caddy: { settings: ${settings.source} } },
     nix: { envVars: ${envVars.source} },
     environment: { etc: { [${ts(etcName)}]: { text: ${etcText.source} } } },
-    networking: { firewall: { allowPing: ${raw} } },
+    networking: { firewall: { allowPing: ${raw} }, domain: host(${ts(other)}) },
   },
 });
 `,
     );
   });
 
-  return { files, hosts, expected: draw.expected, hostile: draw.hostile };
+  let mutated = false;
+  for (const [path, text] of files) {
+    if (path.endsWith(".ts") && draw.evil()) {
+      files.set(path, mutateField(rng, text));
+      mutated = true;
+    }
+  }
+  // A replaced field may be one whose values were expected: only the other promises are checked.
+  return { files, hosts, expected: mutated ? [] : draw.expected, hostile: draw.hostile };
 }

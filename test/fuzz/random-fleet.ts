@@ -162,7 +162,12 @@ export class FleetDrawer {
         return { source: `nix\`[ \${${items[0]!.source}} \${${items[1]!.source}} ]\``, expected: this.all(items.map((item) => item.expected)) };
       }
       case 3: {
-        const parts = [this.text(), this.text()];
+        // A number or boolean reads as its JavaScript text, as in a template literal.
+        const literalPart = (): Drawn => {
+          const value = r.pick([8080, -1.5, 0, true, false]);
+          return { source: String(value), expected: String(value) };
+        };
+        const parts = [r.chance(0.3) ? literalPart() : this.text(), r.chance(0.3) ? literalPart() : this.text()];
         const [literal, means] = r.pick([["", ""], ["-", "-"], ["''", "''"], ["$", "$"], ["\\${", "${"], ["'", "'"], ["\\\\", "\\"]]);
         const expected = parts.some((part) => part.expected === UNCHECKED) ? UNCHECKED : `${parts[0]!.expected as string}${means}${parts[1]!.expected as string}`;
         return { source: `nixString\`\${${parts[0]!.source}}${literal}\${${parts[1]!.source}}\``, expected };
