@@ -15,10 +15,13 @@ export interface DrawnFleet {
 
 /** Valid names, Nix keywords and numbers among them (each must be quoted where Nix needs it). */
 const HOST_NAMES = ["nas", "web", "gw", "db0", "node-9", "a", "0", "inherit", "rec", "or", "a--b"];
-const MODULE_NAMES = ["common", "extra", "base_2", "in", "or", "let", "_"];
-const HEADER = `import { defineFleet, defineHost, defineModule, docker, host, mkDefault, mkForce, mkIf, nfs, nginx, nix, nixString, nodeExporter, openssh, pkg, samba, secret, wireguard } from "typeflake";\n`;
+const MODULE_NAMES = ["common", "extra", "base_2", "in", "or", "let", "a.b"];
+const HEADER = `import { defineFleet, defineHost, defineModule, docker, host, mkDefault, mkForce, mkIf, nfs, nfsMounts, nginx, nix, nixString, nodeExporter, openssh, pkg, samba, secret, wireguard } from "typeflake";\n`;
 
 const ts = (value: string): string => JSON.stringify(value);
+
+/** Mount points and directories: spaces, non-ASCII and Nix syntax are escaped in fstab and Nix. */
+const ODD_PATHS = ["/mnt/a b", "/mnt/日本", "/mnt/${x}", "/mnt/'q'", "/mnt/a\\b", "/srv/x#y", "/mnt/😀"];
 
 /** JavaScript values no schema expects, to put in place of a whole field. */
 const ALIEN_VALUES = [
@@ -88,6 +91,8 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     );
   }
 
+  const nfsServer = rng.chance(0.4) ? hosts[0] : undefined;
+  const nfsExport = rng.pick(["/srv/nfs", ...ODD_PATHS]);
   const addresses = new Set<string>();
   const uniqueAddress = (): string => {
     const drawn = draw.address();
@@ -110,6 +115,13 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     const etcName = draw.key();
     const etcText = draw.text();
     draw.expect(name, ["environment", "etc", etcName, "text"], etcText);
+    const hostId = draw.evil() ? rng.pick(["A1B2C3D4", "1234567", "zzzzzzzz"]) : (0xa0000001 + index * 0x1010101).toString(16).slice(-8);
+    draw.expect(name, ["networking", "hostId"], { source: "", expected: hostId });
+    const groupName = draw.name(["media", "svc", "_x"]);
+    const gid = draw.evil() ? rng.pick(["-1", "1.5", "2 ** 40"]) : String(rng.pick([0, 100, 65534, 4294967294]));
+    draw.expect(name, ["users", "groups", groupName, "gid"], { source: "", expected: Number(gid) });
+    const timeZone = draw.evil() ? rng.pick(["Europe/../x", "UTC\n", ""]) : rng.pick(["UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5"]);
+    draw.expect(name, ["time", "timeZone"], { source: "", expected: timeZone });
     draw.expect(name, ["networking", "domain"], { source: "", expected: hostAddresses.get(other) });
     const userName = draw.name(["alice", "bob", "svc-1"]);
     const description = draw.line(true);
@@ -122,8 +134,12 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
         `samba: samba({ global: { workgroup: "WG" }, shares: { ${ts(draw.name(["media", "backups"]))}: { path: ${ts(draw.evil() ? "relative" : rng.pick(["/srv/a", "/tank/media", "/a b"]))}, comment: ${comment.source}, readOnly: true } } })`,
       );
     }
-    if (rng.chance(0.3)) {
-      services.push(`nfs: nfs({ exports: [{ path: "/srv/nfs", clients: [{ host: ${ts(draw.cidr())}, options: ["ro", "sync"] }] }] })`);
+    if (name === nfsServer) {
+      services.push(`nfs: nfs({ exports: [{ path: ${ts(nfsExport)}, clients: [{ host: ${ts(draw.evil() ? draw.cidr() : "*")}, options: ["ro", "sync"] }] }] })`);
+    } else if (nfsServer !== undefined && rng.chance(0.6)) {
+      const mountPoint = draw.evil() ? draw.key() : rng.pick(ODD_PATHS);
+      services.push(`nfsMounts: nfsMounts({ ${ts(mountPoint)}: { host: host(${ts(nfsServer)}), export: ${ts(nfsExport)} } })`);
+      draw.expect(name, ["fileSystems", mountPoint, "fsType"], { source: "", expected: "nfs" });
     }
     if (rng.chance(0.3)) {
       services.push(
@@ -156,6 +172,9 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
   deploy: { tags: [${ts(draw.name(["t1", "edge"]))}] },
   firewall: { allowedTCPPorts: [8080, ${draw.port()}] },
   sysctl: { "net.ipv4.ip_forward": ${rng.pick(["1", "true", '"1"'])} },
+  zfs: { hostId: ${ts(hostId)}, pools: [${ts(draw.name(["tank", "rpool", "a.b:c-d"]))}] },
+  groups: { ${ts(groupName)}: { gid: ${gid}, members: [${ts(userName)}] } },
+  timeZone: ${ts(timeZone)},
   users: { ${ts(userName)}: { description: ${description.source}, extraGroups: ["wheel"] } },
   packages: [pkg(${ts(draw.name(["htop", "curl"]))})],
   services: { ${services.join(",\n    ")} },
