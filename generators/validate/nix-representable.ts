@@ -12,6 +12,7 @@
  * visits a sparse array's elements only, never its empty slots, so a huge length costs nothing.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
+import { malformedExpression } from "./expression-shape.ts";
 import { classInstanceKind, describeValue, hasBorrowedPrototype } from "../diagnostics/describe-value.ts";
 import type { TextProblem } from "../diagnostics/codes/validate.ts";
 import { error, warning, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
@@ -26,9 +27,10 @@ export const MAX_NESTING = 100;
 /**
  * The problems that leave a value the schema cannot walk: a cycle or a value nested too deep would
  * overflow its recursion, it visits every slot of a sparse array up to the array's length, and
- * every key of a typed array.
+ * every key of a typed array; a later check that reads an expression's fields (`mkMerge`'s list)
+ * would throw on one a cast gave the wrong type.
  */
-export const UNWALKABLE: ReadonlySet<string> = new Set(["cyclic-value", "too-deep", "sparse-array", "binary-data"]);
+export const UNWALKABLE: ReadonlySet<string> = new Set(["cyclic-value", "too-deep", "sparse-array", "binary-data", "invalid-expression"]);
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -160,6 +162,11 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
     // The bound also bounds this recursion: a value nested thousands of levels deep is reported here.
     if (path.length > MAX_NESTING) {
       diagnostics.push(error("too-deep", at(place()), { limit: MAX_NESTING }));
+      return;
+    }
+    const malformed = isNixExpression(current) ? malformedExpression(current) : undefined;
+    if (malformed) {
+      diagnostics.push(error("invalid-expression", at(place()), malformed));
       return;
     }
     const inside = expression ?? (isNixExpression(current) ? path.length : undefined);

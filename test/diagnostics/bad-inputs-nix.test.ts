@@ -24,7 +24,7 @@ interface Case {
   readonly message: string;
 }
 
-const NAMES = "defineHost, host, mkOverride, nix, nixString, nfs, samba";
+const NAMES = "defineHost, host, mkMerge, mkOverride, nix, nixString, nfs, samba";
 const nas = (body: string): FleetFiles => ({ "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n${body}`, NAMES) });
 
 /** `{ a: { a: … 1 … } }` nested `depth` levels, with `»` before the key at `markAt` (1-based). */
@@ -188,6 +188,21 @@ const CASES: readonly Case[] = [
     code: "invalid-value",
     path: "users",
     message: 'got an object whose prototype its "__proto__" entry set',
+  },
+  {
+    // Only a cast gets a helper's parameter wrong; every later stage reads it, so it is refused first.
+    name: "mkMerge of a string, through a cast",
+    files: nas('  nixos: { networking: { »domain: mkMerge("lab" as never) } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'must be mkMerge([…]) of a list, such as mkMerge([{ a: 1 }, { b: 2 }]), got "lab"',
+  },
+  {
+    name: "mkOverride(1.5, …)",
+    files: nas('  nixos: { networking: { »domain: mkOverride(1.5, "lab") } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: "must be mkOverride(priority, …) of an integer priority such as 50 (mkForce) or 1000 (mkDefault), the lower winning, got 1.5",
   },
   {
     name: "mkOverride(NaN, …)",

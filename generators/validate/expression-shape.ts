@@ -1,0 +1,40 @@
+/**
+ * The fields of a typeflake expression that its helper's parameter fills: `mkMerge`'s list,
+ * `secret`'s and `host`'s name, `nixPath`'s path, `mkOverride`'s priority. TypeScript keeps them
+ * right; only a cast (`mkMerge(x as never)`) or plain JavaScript gets them wrong, and then every
+ * later stage that reads them would throw instead of reporting.
+ */
+import type { NixExpression } from "../../dsl/expressions.ts";
+import type { Mismatch } from "../diagnostics/codes/schema.ts";
+import { describeValue } from "../diagnostics/describe-value.ts";
+
+/** What each kind's parameter field must be, and the helper call that makes it right. */
+const PARAMETER_FIELDS: Readonly<Record<NixExpression["kind"], { field: string; type: "array" | "string" | "integer"; call: string } | undefined>> = {
+  raw: { field: "parts", type: "array", call: "nix`…`" },
+  string: { field: "parts", type: "array", call: "nixString`…`" },
+  merge: { field: "values", type: "array", call: 'mkMerge([…]) of a list, such as mkMerge([{ a: 1 }, { b: 2 }])' },
+  override: { field: "priority", type: "integer", call: "mkOverride(priority, …) of an integer priority such as 50 (mkForce) or 1000 (mkDefault), the lower winning" },
+  order: { field: "priority", type: "integer", call: "an order of an integer priority such as 500 (mkBefore) or 1500 (mkAfter)" },
+  if: undefined,
+  package: { field: "attrPath", type: "array", call: 'pkg("…") of a string' },
+  path: { field: "path", type: "string", call: 'nixPath("…") of a string, such as nixPath("./nginx.conf")' },
+  secret: { field: "name", type: "string", call: 'secret("…") of a string, such as secret("wireguard-key")' },
+  secretPath: { field: "name", type: "string", call: 'secret("…") of a string, such as secret("wireguard-key")' },
+  host: { field: "host", type: "string", call: 'host("…") of a string, such as host("nas")' },
+};
+
+const FROM_A_HELPER = "a value made by one of typeflake's helpers (nix`…`, pkg, secret, host, mkForce, …), whose kind names it";
+
+/** NaN and the infinities are reported as numbers Nix cannot write (nix-representable.ts). */
+const isIntegerOrNonFinite = (value: unknown): boolean => typeof value === "number" && (Number.isInteger(value) || !Number.isFinite(value));
+
+/** Why `expression`'s parameter field is not what its helper takes, or undefined when it is. */
+export const malformedExpression = (expression: NixExpression): Mismatch | undefined => {
+  // The brand is a registered symbol: an object can carry it with a kind no helper makes.
+  if (!Object.hasOwn(PARAMETER_FIELDS, expression.kind)) return { expected: [{ kind: "form", expected: FROM_A_HELPER }], got: describeValue(expression.kind) };
+  const shape = PARAMETER_FIELDS[expression.kind];
+  if (shape === undefined) return undefined;
+  const value: unknown = (expression as unknown as Record<string, unknown>)[shape.field];
+  const fits = shape.type === "array" ? Array.isArray(value) : shape.type === "integer" ? isIntegerOrNonFinite(value) : typeof value === shape.type;
+  return fits ? undefined : { expected: [{ kind: "form", expected: shape.call }], got: describeValue(value) };
+};
