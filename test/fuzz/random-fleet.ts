@@ -69,6 +69,13 @@ const SAFE_INTS = [0, 1, -1, 42, 65535, 65536, 2 ** 31, -(2 ** 31), 2 ** 53 - 1,
 /** Numeric source text typeflake must refuse or cannot hold: [source, code family]. */
 const INVALID_NUMBERS = ["1e21", "NaN", "Infinity", "-Infinity", "2 ** 53 + 2", "1n", "2n ** 70n", "5e-324"];
 
+/** Values only a cast or plain JavaScript can put into a tree: helpers with parameters of the wrong type among them. */
+const ALIEN_EXPRESSIONS = [
+  "undefined", "[1, , 2]", 'mkMerge("x" as never)', "mkMerge(null as never)", "mkForce(undefined as never)", "mkOverride(1.5, 1)",
+  "mkOverride(NaN, 1)", "host(1 as never)", "secret(null as never).path", "nix`${undefined as never}`", "nixString`${null}`",
+  "nixString`${[1]}`", "mkIf(nix`true`, () => 1)", "Symbol.iterator", "new Error('e')",
+];
+
 const ts = (value: string): string => JSON.stringify(value);
 
 export class FleetDrawer {
@@ -130,7 +137,7 @@ export class FleetDrawer {
     if (roll === 1) return this.number();
     if (roll === 2) return r.chance(0.5) ? { source: "true", expected: true } : { source: "null", expected: null };
     if (roll === 3) {
-      if (this.evil()) return r.pick([{ source: "undefined", expected: UNCHECKED }, { source: "[1, , 2]", expected: UNCHECKED }]);
+      if (this.evil()) return { source: r.pick(ALIEN_EXPRESSIONS), expected: UNCHECKED };
       return { source: "false", expected: false };
     }
     if (roll === 4) {
