@@ -54,6 +54,8 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
   const fleetModules = rng.subset(modules);
   const useSecrets = rng.chance(0.4);
   const secretNames = hosts.map((name) => `wg-${name}`);
+  const backend = rng.pick(["sops", "agenix"]);
+  const deployTool = rng.pick(["deploy-rs", "nixos-rebuild", "colmena"]);
 
   const hostKeys = hosts.map((name, i) => `${ts(name)}: ${ts(`age1${"qpzry9x8gf2tvdw0s3jn54khce6mua7l".repeat(2).slice(i, i + 58)}`)}`);
   files.set(
@@ -62,16 +64,17 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
   description: ${draw.text().source === '""' ? '"fuzz"' : ts(`fuzz ${rng.int(1000)}`)},
   inputs: {
     nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" },
-    ${useSecrets ? `"sops-nix": { url: "github:Mic92/sops-nix", follows: { nixpkgs: "nixpkgs" } },` : ""}
-    "deploy-rs": { url: "github:serokell/deploy-rs" },
+    ${useSecrets && backend === "sops" ? `"sops-nix": { url: "github:Mic92/sops-nix", follows: { nixpkgs: "nixpkgs" } },` : ""}
+    ${useSecrets && backend === "agenix" ? `agenix: { url: "github:ryantm/agenix" },` : ""}
+    ${deployTool === "colmena" ? `colmena: { url: "github:zhaofengli/colmena" },` : `"deploy-rs": { url: "github:serokell/deploy-rs" },`}
   },
   modules: ${JSON.stringify(draw.evil() ? [...fleetModules, "missing"] : fleetModules)},
   ${
     useSecrets
-      ? `secrets: { hostKeys: { ${hostKeys.join(", ")} }, secrets: { ${secretNames.map((name) => `${ts(name)}: {}`).join(", ")} } },`
+      ? `secrets: { backend: ${ts(backend)}, ageKeyFile: "/var/lib/age/key.txt", hostKeys: { ${hostKeys.join(", ")} }, secrets: { ${secretNames.map((name) => `${ts(name)}: {}`).join(", ")} } },`
       : ""
   }
-  deploy: { tool: ${ts(rng.pick(["deploy-rs", "nixos-rebuild"]))}, sshUser: ${ts(draw.name(["root", "deploy"]))} },
+  deploy: { tool: ${ts(deployTool)}, sshUser: ${ts(draw.name(["root", "deploy"]))} },
 });
 `,
   );
