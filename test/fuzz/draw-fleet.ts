@@ -122,7 +122,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     draw.expect(name, ["networking", "hostId"], { source: "", expected: hostId });
     const groupName = draw.name(["media", "svc", "_x"]);
     const gid = draw.evil() ? rng.pick(["-1", "1.5", "2 ** 40"]) : String(rng.pick([0, 100, 65534, 4294967294]));
-    draw.expect(name, ["users", "groups", groupName, "gid"], { source: "", expected: Number(gid) });
+    draw.expect(name, ["users", "groups", groupName, "gid"], { source: "", expected: /^\d+$/.test(gid) ? Number(gid) : UNCHECKED });
     const timeZone = draw.evil() ? rng.pick(["Europe/../x", "UTC\n", ""]) : rng.pick(["UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5"]);
     draw.expect(name, ["time", "timeZone"], { source: "", expected: timeZone });
     draw.expect(name, ["networking", "domain"], { source: "", expected: hostAddresses.get(other) });
