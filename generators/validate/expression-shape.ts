@@ -1,6 +1,8 @@
 /**
  * The fields of a typeflake expression that its helper's parameter fills: `mkMerge`'s list,
- * `secret`'s and `host`'s name, `nixPath`'s path, `mkOverride`'s priority. TypeScript keeps them
+ * `secret`'s and `host`'s name, `nixPath`'s path, `mkOverride`'s priority, and the port and
+ * scheme of `host(…).port(…)` (a URL to port 65536 or with a scheme `ht tp` is no URL; the
+ * firewall check would have asked to open port 65536). TypeScript keeps them
  * right; only a cast (`mkMerge(x as never)`) or plain JavaScript gets them wrong, and then every
  * later stage that reads them would throw instead of reporting.
  */
@@ -28,8 +30,24 @@ const FROM_A_HELPER = "a value made by one of typeflake's helpers (nix`…`, pkg
 /** NaN and the infinities are reported as numbers Nix cannot write (nix-representable.ts). */
 const isIntegerOrNonFinite = (value: unknown): boolean => typeof value === "number" && (Number.isInteger(value) || !Number.isFinite(value));
 
+const PORT_CALL = 'host("…").port(port) of a port number (an integer from 1 to 65535), such as host("nas").port(3000)';
+const SCHEME_CALL = 'host("…").port(port, scheme) of a URL scheme: a letter then letters, digits, + . or -, such as "https"';
+
+/** Why a `host(…).port(…)` URL's port or scheme is not one a URL can hold, or undefined. */
+const malformedUrl = (url: { readonly port: unknown; readonly scheme: unknown }): Mismatch | undefined => {
+  if (!Number.isInteger(url.port) || (url.port as number) < 1 || (url.port as number) > 65535)
+    return { expected: [{ kind: "form", expected: PORT_CALL }], got: describeValue(url.port) };
+  if (typeof url.scheme !== "string" || !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(url.scheme))
+    return { expected: [{ kind: "form", expected: SCHEME_CALL }], got: describeValue(url.scheme) };
+  return undefined;
+};
+
 /** Why `expression`'s parameter field is not what its helper takes, or undefined when it is. */
 export const malformedExpression = (expression: NixExpression): Mismatch | undefined => {
+  if (expression.kind === "host" && expression.url !== undefined) {
+    const url = malformedUrl(expression.url);
+    if (url) return url;
+  }
   // The brand is a registered symbol: an object can carry it with a kind no helper makes.
   if (!Object.hasOwn(PARAMETER_FIELDS, expression.kind)) return { expected: [{ kind: "form", expected: FROM_A_HELPER }], got: describeValue(expression.kind) };
   const shape = PARAMETER_FIELDS[expression.kind];

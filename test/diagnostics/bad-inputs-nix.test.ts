@@ -198,6 +198,21 @@ const CASES: readonly Case[] = [
     message: 'must be mkMerge([…]) of a list, such as mkMerge([{ a: 1 }, { b: 2 }]), got "lab"',
   },
   {
+    // Not "open port 65536 in the firewall", which the firewall check said before: no URL has that port.
+    name: "host(…).port(65536)",
+    files: nas('  nixos: { networking: { »domain: host("nas").port(65536) } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'must be host("…").port(port) of a port number (an integer from 1 to 65535), such as host("nas").port(3000), got 65536',
+  },
+  {
+    name: "host(…).port(…) with a scheme that is none",
+    files: nas('  nixos: { networking: { »domain: host("nas").port(80, "ht tp") } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'of a URL scheme: a letter then letters, digits, + . or -, such as "https", got "ht tp"',
+  },
+  {
     name: "mkOverride(1.5, …)",
     files: nas('  nixos: { networking: { »domain: mkOverride(1.5, "lab") } },'),
     code: "invalid-expression",
