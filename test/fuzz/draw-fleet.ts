@@ -16,7 +16,7 @@ export interface DrawnFleet {
 /** Valid names, Nix keywords and numbers among them (each must be quoted where Nix needs it). */
 const HOST_NAMES = ["nas", "web", "gw", "db0", "node-9", "a", "0", "inherit", "rec", "or", "a--b"];
 const MODULE_NAMES = ["common", "extra", "base_2", "in", "or", "let", "a.b"];
-const HEADER = `import { defineFleet, defineHost, defineModule, docker, host, mkDefault, mkForce, mkIf, mkMerge, mkOverride, nfs, nfsMounts, nginx, nix, nixString, nodeExporter, openssh, pkg, samba, secret, wireguard } from "typeflake";\n`;
+const HEADER = `import { defineFleet, defineHost, defineModule, docker, host, mkDefault, mkForce, mkIf, mkMerge, mkOverride, nfs, nfsMounts, nginx, nix, nixPath, nixString, nodeExporter, openssh, pkg, samba, secret, wireguard } from "typeflake";\n`;
 
 const ts = (value: string): string => JSON.stringify(value);
 

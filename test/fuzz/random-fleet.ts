@@ -73,7 +73,9 @@ const INVALID_NUMBERS = ["1e21", "NaN", "Infinity", "-Infinity", "2 ** 53 + 2", 
 const ALIEN_EXPRESSIONS = [
   "undefined", "[1, , 2]", 'mkMerge("x" as never)', "mkMerge(null as never)", "mkForce(undefined as never)", "mkOverride(1.5, 1)",
   "mkOverride(NaN, 1)", "host(1 as never)", "secret(null as never).path", "nix`${undefined as never}`", "nixString`${null}`",
-  "nixString`${[1]}`", "mkIf(nix`true`, () => 1)", "Symbol.iterator", "new Error('e')",
+  "nixString`${[1]}`", "mkIf(nix`true`, () => 1)", "Symbol.iterator", "new Error('e')", 'host("a").port(65536)',
+  'host("a").port(80, "h t")', 'host("a").port(1.5)', 'host("nowhere")', 'secret("nope").path', 'pkg("a..b")', 'nixPath("/etc/x")',
+  'mkIf(nix`true`, undefined as never)', "mkMerge([mkForce(1), undefined as never])",
 ];
 
 const ts = (value: string): string => JSON.stringify(value);
