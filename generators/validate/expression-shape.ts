@@ -1,12 +1,13 @@
 /**
  * The fields of a typeflake expression that its helper's parameter fills: `mkMerge`'s list,
- * `secret`'s and `host`'s name, `nixPath`'s path, `mkOverride`'s priority, and the port and
+ * `secret`'s and `host`'s name, `nixPath`'s path, `mkOverride`'s priority, `mkIf`'s condition (a
+ * Boolean, or raw Nix that evaluates to one), and the port and
  * scheme of `host(…).port(…)` (a URL to port 65536 or with a scheme `ht tp` is no URL; the
  * firewall check would have asked to open port 65536). TypeScript keeps them
  * right; only a cast (`mkMerge(x as never)`) or plain JavaScript gets them wrong, and then every
  * later stage that reads them would throw instead of reporting.
  */
-import type { NixExpression } from "../../dsl/expressions.ts";
+import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
 import type { Mismatch } from "../diagnostics/codes/schema.ts";
 import { describeValue } from "../diagnostics/describe-value.ts";
 
@@ -30,6 +31,7 @@ const FROM_A_HELPER = "a value made by one of typeflake's helpers (nix`…`, pkg
 /** NaN and the infinities are reported as numbers Nix cannot write (nix-representable.ts). */
 const isIntegerOrNonFinite = (value: unknown): boolean => typeof value === "number" && (Number.isInteger(value) || !Number.isFinite(value));
 
+const CONDITION_CALL = "mkIf(condition, …) of true, false or raw Nix that evaluates to one, such as mkIf(nix`config.services.nginx.enable`, …)";
 const PORT_CALL = 'host("…").port(port) of a port number (an integer from 1 to 65535), such as host("nas").port(3000)';
 const SCHEME_CALL = 'host("…").port(port, scheme) of a URL scheme: a letter then letters, digits, + . or -, such as "https"';
 
@@ -44,6 +46,9 @@ const malformedUrl = (url: { readonly port: unknown; readonly scheme: unknown })
 
 /** Why `expression`'s parameter field is not what its helper takes, or undefined when it is. */
 export const malformedExpression = (expression: NixExpression): Mismatch | undefined => {
+  // `lib.mkIf "yes" x` fails to evaluate: NixOS takes only a Boolean condition.
+  if (expression.kind === "if" && typeof expression.condition !== "boolean" && !(isNixExpression(expression.condition) && expression.condition.kind === "raw"))
+    return { expected: [{ kind: "form", expected: CONDITION_CALL }], got: describeValue(expression.condition) };
   if (expression.kind === "host" && expression.url !== undefined) {
     const url = malformedUrl(expression.url);
     if (url) return url;

@@ -24,7 +24,7 @@ interface Case {
   readonly message: string;
 }
 
-const NAMES = "defineHost, host, mkMerge, mkOverride, nix, nixString, nfs, samba";
+const NAMES = "defineHost, host, mkIf, mkMerge, mkOverride, nix, nixString, nfs, samba";
 const nas = (body: string): FleetFiles => ({ "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n${body}`, NAMES) });
 
 /** `{ a: { a: … 1 … } }` nested `depth` levels, with `»` before the key at `markAt` (1-based). */
@@ -211,6 +211,14 @@ const CASES: readonly Case[] = [
     code: "invalid-expression",
     path: "nixos.networking.domain",
     message: 'of a URL scheme: a letter then letters, digits, + . or -, such as "https", got "ht tp"',
+  },
+  {
+    // `lib.mkIf "yes" x` fails to evaluate in NixOS: the condition must be a Boolean.
+    name: "mkIf with a string for its condition",
+    files: nas('  nixos: { networking: { »domain: mkIf("yes", "lab") } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'must be mkIf(condition, …) of true, false or raw Nix that evaluates to one, such as mkIf(nix`config.services.nginx.enable`, …), got "yes"',
   },
   {
     name: "mkOverride(1.5, …)",
