@@ -125,6 +125,9 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     draw.expect(name, ["users", "groups", groupName, "gid"], { source: "", expected: /^\d+$/.test(gid) ? Number(gid) : UNCHECKED });
     const timeZone = draw.evil() ? rng.pick(["Europe/../x", "UTC\n", ""]) : rng.pick(["UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5"]);
     draw.expect(name, ["time", "timeZone"], { source: "", expected: timeZone });
+    const sshOptItems = [draw.text(), draw.text()];
+    const sshOpts: Drawn = { source: `[${sshOptItems.map((item) => item.source).join(", ")}]`, expected: sshOptItems.some((item) => item.expected === UNCHECKED) ? UNCHECKED : sshOptItems.map((item) => item.expected) };
+    if (deployTool === "deploy-rs") draw.expect(name, ["sshOpts"], sshOpts, "deploy-node");
     draw.expect(name, ["networking", "domain"], { source: "", expected: hostAddresses.get(other) });
     const userName = draw.name(["alice", "bob", "svc-1"]);
     const description = draw.line(true);
@@ -172,7 +175,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
   address: ${ts(hostAddresses.get(name)!)},
   hardware: "./hardware.nix",
   modules: ${JSON.stringify(draw.evil() ? [...hostModules, "nope"] : hostModules)},
-  deploy: { tags: [${ts(draw.name(["t1", "edge"]))}] },
+  deploy: { tags: [${ts(draw.name(["t1", "edge"]))}], sshOpts: ${sshOpts.source}, confirmTimeout: ${draw.evil() ? rng.pick(["0", "1.5", "2 ** 60"]) : "45"} },
   firewall: { allowedTCPPorts: [8080, ${draw.port()}] },
   sysctl: { "net.ipv4.ip_forward": ${rng.pick(["1", "true", '"1"'])} },
   zfs: { hostId: ${ts(hostId)}, pools: [${ts(draw.name(["tank", "rpool", "a.b:c-d"]))}] },

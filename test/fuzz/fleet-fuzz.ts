@@ -110,7 +110,10 @@ const nixString = (text: string): string =>
 function checkValues(dir: string, fleet: DrawnFleet, findings: string[]): void {
   if (fleet.expected.length === 0) return;
   const reads = fleet.expected
-    .map((entry, i) => `v${i} = self.nixosConfigurations.${nixString(entry.host)}.config.${entry.path.map(nixString).join(".")};`)
+    .map((entry, i) => {
+      const root = entry.under === "deploy-node" ? `self.deploy.nodes.${nixString(entry.host)}` : `self.nixosConfigurations.${nixString(entry.host)}.config`;
+      return `v${i} = ${root}.${entry.path.map(nixString).join(".")};`;
+    })
     .join("\n");
   let values: Record<string, unknown>;
   try {

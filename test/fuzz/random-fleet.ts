@@ -48,6 +48,8 @@ export interface ExpectedValue {
   readonly host: string;
   readonly path: readonly string[];
   readonly value: unknown;
+  /** Where `path` starts: the host's evaluated `config` (default), or its deploy-rs node. */
+  readonly under?: "config" | "deploy-node";
 }
 
 /** Strings Nix, TypeScript or a terminal treat specially; all are valid string values. */
@@ -245,7 +247,7 @@ export class FleetDrawer {
     return `${key}${this.rng.pick([..."AEIMQUYcgkosw048"])}=`;
   }
 
-  expect(host: string, path: readonly string[], drawn: Drawn): void {
-    if (drawn.expected !== UNCHECKED) this.expected.push({ host, path, value: drawn.expected });
+  expect(host: string, path: readonly string[], drawn: Drawn, under: ExpectedValue["under"] = "config"): void {
+    if (drawn.expected !== UNCHECKED) this.expected.push({ host, path, value: drawn.expected, under });
   }
 }
