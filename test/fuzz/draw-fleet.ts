@@ -55,6 +55,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
   const useSecrets = rng.chance(0.4);
   const secretNames = hosts.map((name) => `wg-${name}`);
   const backend = rng.pick(["sops", "agenix"]);
+  const useHomes = rng.chance(0.3);
   const deployTool = rng.pick(["deploy-rs", "nixos-rebuild", "colmena"]);
 
   const hostKeys = hosts.map((name, i) => `${ts(name)}: ${ts(`age1${"qpzry9x8gf2tvdw0s3jn54khce6mua7l".repeat(2).slice(i, i + 58)}`)}`);
@@ -66,6 +67,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" },
     ${useSecrets && backend === "sops" ? `"sops-nix": { url: "github:Mic92/sops-nix", follows: { nixpkgs: "nixpkgs" } },` : ""}
     ${useSecrets && backend === "agenix" ? `agenix: { url: "github:ryantm/agenix" },` : ""}
+    ${useHomes ? `"home-manager": { url: "github:nix-community/home-manager/release-24.11", follows: { nixpkgs: "nixpkgs" } },` : ""}
     ${deployTool === "colmena" ? `colmena: { url: "github:zhaofengli/colmena" },` : `"deploy-rs": { url: "github:serokell/deploy-rs" },`}
   },
   modules: ${JSON.stringify(draw.evil() ? [...fleetModules, "missing"] : fleetModules)},
@@ -104,6 +106,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     return address;
   };
   const withWireguard = new Set(useSecrets ? rng.subset(hosts) : []);
+  const homeUsers = new Set<string>();
   const hostAddresses = new Map(hosts.map((name) => [name, uniqueAddress()]));
   hosts.forEach((name, index) => {
     const hostModules = rng.subset(modules);
@@ -130,6 +133,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     if (deployTool === "deploy-rs") draw.expect(name, ["sshOpts"], sshOpts, "deploy-node");
     draw.expect(name, ["networking", "domain"], { source: "", expected: hostAddresses.get(other) });
     const userName = draw.name(["alice", "bob", "svc-1"]);
+    homeUsers.add(userName);
     const description = draw.line(true);
     draw.expect(name, ["users", "users", userName, "description"], description);
     const services: string[] = [];
@@ -195,6 +199,23 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     );
   });
 
+  // Homes of the users the hosts declare (the evaluated value is not read: the stub home-manager
+  // keeps a home as its module function), and an overlay of shell scripts.
+  if (useHomes) {
+    for (const user of homeUsers) {
+      files.set(
+        `homes/${user}.ts`,
+        `import { defineHome, mkForce, nix, nixString, pkg } from "typeflake";\nexport default defineHome({\n  stateVersion: "24.11",\n  packages: [pkg("ripgrep")],\n  shellAliases: { [${ts(draw.evil() ? draw.key() : rng.pick(["ll", "gs", "..", "日本"]))}]: ${draw.text().source} },\n  homeManager: { programs: { bash: { enable: true } }, home: { sessionVariables: ${draw.attrs(() => draw.text()).source} } },\n});\n`,
+      );
+    }
+  }
+  if (rng.chance(0.3)) {
+    const script = rng.chance(0.5) ? draw.text().source : `nixString\`\${pkg("curl")}/bin/curl \${${draw.text().source}} \${${rng.int(65536)}}\``;
+    files.set(
+      "overlays/tools.ts",
+      `import { defineOverlay, nix, nixString, pkg } from "typeflake";\nexport default defineOverlay({\n  description: ${draw.text().source},\n  packages: { [${ts(draw.evil() ? draw.key() : rng.pick(["tool", "a'b", "_x", "inherit"]))}]: { shellScript: ${script} }, raw: nix\`prev.hello\` },\n});\n`,
+    );
+  }
   let mutated = false;
   for (const [path, text] of files) {
     if (path.endsWith(".ts") && draw.evil()) {
