@@ -124,7 +124,7 @@ export function drawFleet(seed: number, hostility: number): DrawnFleet {
     const hostId = draw.evil() ? rng.pick(["A1B2C3D4", "1234567", "zzzzzzzz"]) : (0xa0000001 + index * 0x1010101).toString(16).slice(-8);
     draw.expect(name, ["networking", "hostId"], { source: "", expected: hostId });
     const groupName = draw.name(["media", "svc", "_x"]);
-    const gid = draw.evil() ? rng.pick(["-1", "1.5", "2 ** 40"]) : String(rng.pick([0, 100, 65534, 4294967294]));
+    const gid = draw.evil() ? rng.pick(["-1", "1.5", "2 ** 40", "2 ** 60", "9007199254740993"]) : String(rng.pick([0, 100, 65534, 4294967294]));
     draw.expect(name, ["users", "groups", groupName, "gid"], { source: "", expected: /^\d+$/.test(gid) ? Number(gid) : UNCHECKED });
     const timeZone = draw.evil() ? rng.pick(["Europe/../x", "UTC\n", ""]) : rng.pick(["UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5"]);
     draw.expect(name, ["time", "timeZone"], { source: "", expected: timeZone });

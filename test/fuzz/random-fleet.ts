@@ -219,7 +219,7 @@ export class FleetDrawer {
   }
 
   port(): string {
-    return this.evil() ? this.rng.pick(["0", "65536", "-1", "1.5", "NaN", '"22"']) : String(this.rng.pick([22, 80, 443, 8080, 65535, 1, 51820]));
+    return this.evil() ? this.rng.pick(["0", "65536", "-1", "1.5", "NaN", '"22"', "2 ** 60", "2 ** 53 + 2", "-0", "1e308"]) : String(this.rng.pick([22, 80, 443, 8080, 65535, 1, 51820]));
   }
 
   ipv4(): string {
