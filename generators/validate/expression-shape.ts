@@ -1,11 +1,10 @@
 /**
- * The fields of a typeflake expression that its helper's parameter fills: `mkMerge`'s list,
+ * The fields of a typeflake expression that its helper's parameters fill: `mkMerge`'s list,
  * `secret`'s and `host`'s name, `nixPath`'s path, `mkOverride`'s priority, `mkIf`'s condition (a
- * Boolean, or raw Nix that evaluates to one), and the port and
- * scheme of `host(…).port(…)` (a URL to port 65536 or with a scheme `ht tp` is no URL; the
- * firewall check would have asked to open port 65536). TypeScript keeps them
- * right; only a cast (`mkMerge(x as never)`) or plain JavaScript gets them wrong, and then every
- * later stage that reads them would throw instead of reporting.
+ * Boolean, or raw Nix that evaluates to one) and the port and scheme of `host(…).port(…)` (a URL
+ * to port 65536 is none, and the firewall check would have asked to open that port). TypeScript
+ * keeps most of them right; a cast (`mkMerge(x as never)`) or plain JavaScript gets them wrong,
+ * and then every later stage that reads them would throw instead of reporting.
  */
 import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
 import type { Mismatch } from "../diagnostics/codes/schema.ts";
@@ -36,7 +35,8 @@ const PORT_CALL = 'host("…").port(port) of a port number (an integer from 1 to
 const SCHEME_CALL = 'host("…").port(port, scheme) of a URL scheme: a letter then letters, digits, + . or -, such as "https"';
 
 /** Why a `host(…).port(…)` URL's port or scheme is not one a URL can hold, or undefined. */
-const malformedUrl = (url: { readonly port: unknown; readonly scheme: unknown }): Mismatch | undefined => {
+const malformedUrl = (url: { readonly port: unknown; readonly scheme: unknown } | null): Mismatch | undefined => {
+  if (url === null || typeof url !== "object") return { expected: [{ kind: "form", expected: PORT_CALL }], got: describeValue(url) };
   if (!Number.isInteger(url.port) || (url.port as number) < 1 || (url.port as number) > 65535)
     return { expected: [{ kind: "form", expected: PORT_CALL }], got: describeValue(url.port) };
   if (typeof url.scheme !== "string" || !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(url.scheme))
@@ -46,6 +46,8 @@ const malformedUrl = (url: { readonly port: unknown; readonly scheme: unknown })
 
 /** Why `expression`'s parameter field is not what its helper takes, or undefined when it is. */
 export const malformedExpression = (expression: NixExpression): Mismatch | undefined => {
+  // The brand is a registered symbol: an object can carry it with a kind no helper makes.
+  if (!Object.hasOwn(PARAMETER_FIELDS, expression.kind)) return { expected: [{ kind: "form", expected: FROM_A_HELPER }], got: describeValue(expression.kind) };
   // `lib.mkIf "yes" x` fails to evaluate: NixOS takes only a Boolean condition.
   if (expression.kind === "if" && typeof expression.condition !== "boolean" && !(isNixExpression(expression.condition) && expression.condition.kind === "raw"))
     return { expected: [{ kind: "form", expected: CONDITION_CALL }], got: describeValue(expression.condition) };
@@ -53,8 +55,6 @@ export const malformedExpression = (expression: NixExpression): Mismatch | undef
     const url = malformedUrl(expression.url);
     if (url) return url;
   }
-  // The brand is a registered symbol: an object can carry it with a kind no helper makes.
-  if (!Object.hasOwn(PARAMETER_FIELDS, expression.kind)) return { expected: [{ kind: "form", expected: FROM_A_HELPER }], got: describeValue(expression.kind) };
   const shape = PARAMETER_FIELDS[expression.kind];
   if (shape === undefined) return undefined;
   const value: unknown = (expression as unknown as Record<string, unknown>)[shape.field];
