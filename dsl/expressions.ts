@@ -175,13 +175,21 @@ export const isNixExpression = (value: unknown): value is NixExpression =>
 
 /**
  * Raw Nix source, the last-resort escape hatch: exactly one Nix expression, such as
- * `nix\`lib.mkDefault pkgs.hello\``. Interpolated values are printed as Nix:
- * `nix\`[ ${pkg("curl")} ]\`` embeds `pkgs.curl`. Every fragment is parsed before anything is
+ * `nix\`lib.mkDefault pkgs.hello\``. Interpolated values are printed as Nix, in parentheses
+ * where they would otherwise bind to their neighbours: `nix\`[ ${pkg("curl")} ${-1} "a" ]\``
+ * embeds `pkgs.curl` and `(-1)`, and `${"a b"}` is the string `"a b"`, not source text. Every fragment is parsed before anything is
  * written (by `nix-instantiate --parse` when nix is installed), and a syntax error, or a `#`
  * comment at its end, is reported at the line that wrote it.
  */
 export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNixValue<never> =>
-  typedValue<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values) }));
+  typedValue<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values.map(stringAsValue)) }));
+
+/**
+ * An interpolated string as a Nix string value (`${"a b"}` is `"a b"`), so that in `parts` only
+ * the template's own text is Nix source; Nix source to splice in is written as `nix\`…\``.
+ */
+const stringAsValue = (value: NixValue): NixValue =>
+  typeof value === "string" ? brand({ kind: "string", parts: [value] }) : value;
 
 /** Interleave a template's literal pieces (cooked: `\\n` is a line break) with its values. */
 const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (string | NixValue)[] =>

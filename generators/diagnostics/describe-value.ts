@@ -49,15 +49,31 @@ export const describeExpression = (expression: NixExpression): string => {
 };
 
 /**
- * What an object made by a class is (`a Date object`, `a Uint8Array object`), or undefined for an
+ * Whether `value`'s prototype is an ordinary object rather than a class's: what an object literal
+ * holding a quoted `"__proto__": …` entry is, since that entry sets the prototype instead of a key
+ * of that name, and the entries it names are inherited, not the object's own.
+ */
+export const hasBorrowedPrototype = (value: object): boolean => {
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  // A class's prototype owns its `constructor`; a borrowed one inherits it.
+  return prototype !== null && prototype !== Object.prototype && !Array.isArray(value) && !Object.hasOwn(prototype, "constructor");
+};
+
+const BORROWED_PROTOTYPE = 'an object whose prototype its "__proto__" entry set (write ["__proto__"]: … for a key of that name)';
+
+/**
+ * What an object made by a class is (`a Date object`, `an Int8Array object`), or undefined for an
  * array, a plain object or a typeflake expression, the objects a definition may hold.
  */
 export const classInstanceKind = (value: object): string | undefined => {
   if (Array.isArray(value) || isNixExpression(value)) return undefined;
-  const prototype: unknown = Object.getPrototypeOf(value);
+  const prototype = Object.getPrototypeOf(value) as object | null;
   if (prototype === Object.prototype || prototype === null) return undefined;
+  if (hasBorrowedPrototype(value)) return BORROWED_PROTOTYPE;
   const name = (prototype as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === "string" && name !== "" ? `a ${name} object` : "an object made by a class";
+  if (typeof name !== "string" || name === "") return "an object made by a class";
+  // By sound: "an Int8Array", "an Error", but "a Uint8Array", "a URL".
+  return `${/^[AEIO]/i.test(name) ? "an" : "a"} ${name} object`;
 };
 
 /** A short rendering of any value: `"tank/media"`, `70000`, `an array`, `pkg("htop")`. */

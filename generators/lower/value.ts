@@ -8,7 +8,7 @@ import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/ex
 import { orderName, overrideName } from "../../dsl/priorities.ts";
 import type { NixExpr, NixStringPart } from "../nix/ast.ts";
 import { apply, attrs, assign, bool, float, id, int, list, nul, path, raw, select, str } from "../nix/build.ts";
-import { printNixExpr } from "../nix/print.ts";
+import { printNixTerm } from "../nix/print.ts";
 
 /** Where lowered values will live, which decides how references are spelled. */
 export interface ValueScope {
@@ -56,11 +56,15 @@ export const valueLowerer = (scope: ValueScope): ValueLowerer => {
     return select("config", scope.secretsBackend === "sops" ? "sops" : "age", "secrets", name, "path");
   };
 
+  /**
+   * A number or boolean in `nixString` is its text, as in a JavaScript template (`"${8080}"`
+   * does not evaluate: Nix coerces no number or boolean to a string).
+   */
   const stringParts = (parts: readonly (string | NixValue)[]): NixStringPart[] =>
-    parts.map((part) => (typeof part === "string" ? part : lower(part)));
+    parts.map((part) => (typeof part === "string" ? part : typeof part === "number" || typeof part === "boolean" ? String(part) : lower(part)));
 
   const rawText = (parts: readonly (string | NixValue)[]): NixExpr => {
-    const text = parts.map((part) => (typeof part === "string" ? part : printNixExpr(lower(part)))).join("");
+    const text = parts.map((part) => (typeof part === "string" ? part : printNixTerm(lower(part)))).join("");
     // Hand-written Nix may use any module argument; naming an unused one costs nothing.
     for (const [name] of text.matchAll(RAW_ARGUMENT)) use(name as ModuleArgument);
     return raw(text);

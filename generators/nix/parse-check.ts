@@ -591,7 +591,7 @@ export const nixSyntaxError = (source: string, options: EmbeddingOptions = {}): 
         ...position(source, checker.markerInString),
         embedding: "value-in-string",
         message:
-          "a value interpolated inside a Nix string is written there as its Nix source text (pkgs.curl), not as its value; " +
+          "a value interpolated inside a Nix string is written there as its Nix source text (pkg(\"curl\") as pkgs.curl, a string with its quotes), not as its value; " +
           'wrap it in a Nix interpolation, nix`"\\${${pkg("curl")}}/bin/curl"`, or use nixString`${pkg("curl")}/bin/curl`',
       };
     }

@@ -10,12 +10,24 @@ import { printExpr } from "./print/expr.ts";
 import { group, hardline, join } from "./print/doc.ts";
 import { render } from "./print/layout.ts";
 import { commentDocs } from "./print/comments.ts";
+import { needsParensAsTerm } from "./print/classify.ts";
 
 export { NixPrintError } from "./escape.ts";
 
 /** One expression as Nix source, without a trailing newline. Throws `NixPrintError`. */
 export function printNixExpr(expr: NixExpr): string {
   return render(group(printExpr(expr)));
+}
+
+/**
+ * One expression as Nix source that stands as one term wherever it is spliced into hand-written
+ * Nix (a list item, an argument, an operand): parenthesized when it binds less tightly, as
+ * `-1`, `lib.mkForce x` and `a // b` do (`[ -1 ]` does not parse; `f lib.mkForce x` applies `f`
+ * to two arguments).
+ */
+export function printNixTerm(expr: NixExpr): string {
+  const text = printNixExpr(expr);
+  return needsParensAsTerm(expr) ? `(${text})` : text;
 }
 
 /**

@@ -12,7 +12,8 @@
  * visits a sparse array's elements only, never its empty slots, so a huge length costs nothing.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
-import { classInstanceKind } from "../diagnostics/describe-value.ts";
+import { malformedExpression } from "./expression-shape.ts";
+import { classInstanceKind, describeValue, hasBorrowedPrototype } from "../diagnostics/describe-value.ts";
 import type { TextProblem } from "../diagnostics/codes/validate.ts";
 import { error, warning, type Diagnostic, type ObjectPathSegment, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 
@@ -26,9 +27,10 @@ export const MAX_NESTING = 100;
 /**
  * The problems that leave a value the schema cannot walk: a cycle or a value nested too deep would
  * overflow its recursion, it visits every slot of a sparse array up to the array's length, and
- * every key of a typed array.
+ * every key of a typed array; a later check that reads an expression's fields (`mkMerge`'s list)
+ * would throw on one a cast gave the wrong type.
  */
-export const UNWALKABLE: ReadonlySet<string> = new Set(["cyclic-value", "too-deep", "sparse-array", "binary-data"]);
+export const UNWALKABLE: ReadonlySet<string> = new Set(["cyclic-value", "too-deep", "sparse-array", "binary-data", "invalid-expression"]);
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -65,6 +67,8 @@ const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   if: ["condition", "value"],
   merge: ["values"],
 };
+
+const PLAIN_OBJECT = "an object literal whose entries are its own";
 
 /** What a value inside an expression is when it is not one Nix can hold, or undefined. */
 const foreignKind = (value: unknown): string | undefined => {
@@ -140,6 +144,11 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       return;
     }
     if (typeof current !== "object" || current === null) return;
+    // `{ "__proto__": { a: 1 } }` has no key `a`: the schema would see an empty object and drop `a` in silence.
+    if (hasBorrowedPrototype(current) && !isNixExpression(current)) {
+      diagnostics.push(error("invalid-value", at(place()), { expected: [{ kind: "form", expected: PLAIN_OBJECT }], got: describeValue(current) }));
+      return;
+    }
     // Binary data (a typed array, a Buffer): no schema takes it, and it has a key per byte.
     if (ArrayBuffer.isView(current) || current instanceof ArrayBuffer) {
       diagnostics.push(error("binary-data", at(place()), { kind: classInstanceKind(current) ?? "binary data" }));
@@ -155,8 +164,14 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
       diagnostics.push(error("too-deep", at(place()), { limit: MAX_NESTING }));
       return;
     }
+    const malformed = isNixExpression(current) ? malformedExpression(current) : undefined;
+    if (malformed) {
+      diagnostics.push(error("invalid-expression", at(place()), malformed));
+      return;
+    }
     const inside = expression ?? (isNixExpression(current) ? path.length : undefined);
-    const valueFields = isNixExpression(current) ? VALUE_FIELDS[current.kind] : undefined;
+    // An expression's other fields are its own data (a host handle's `port` method), not values.
+    const valueFields = isNixExpression(current) ? (VALUE_FIELDS[current.kind] ?? []) : undefined;
     const strictAt = (key: ObjectPathSegment): boolean => (valueFields ? valueFields.includes(String(key)) : strict);
     ancestors.set(current, path.length);
     if (Array.isArray(current)) {

@@ -48,11 +48,16 @@ const parseWalkable = <Schema extends z.ZodType>(schema: Schema, source: SourceF
   const restored = result.success ? restoreProtoKeys(schema, source.file, source.value, result.data) : [];
   const secrets = [...unrepresentable, ...restored, ...privateKeysIn(source.file, source.value), ...clearTextSecretsIn(source.file, source.value), ...invalidExpressionsIn(source.file, source.value)];
   // A private key also fails the field's own check; its "never write keys in clear" message is the useful one.
-  const secretPaths = new Set(secrets.map((diagnostic) => formatObjectPath(diagnostic.origin.objectPath)));
+  // Only an error stands in for the schema's: beside a warning (an integer beyond 2^53), the schema's error is the one refusing the file.
+  const secretPaths = new Set(
+    secrets.filter((diagnostic) => diagnostic.severity === "error").map((diagnostic) => formatObjectPath(diagnostic.origin.objectPath)),
+  );
   const issues = result.success
     ? []
     : issuesToDiagnostics(schema, source.file, result.error.issues).filter((diagnostic) => !secretPaths.has(formatObjectPath(diagnostic.origin.objectPath)));
-  const diagnostics = [...issues, ...secrets];
+  // A warning where the schema refuses the value anyway ("may have been rounded") is beside the point.
+  const issuePaths = new Set(issues.map((diagnostic) => formatObjectPath(diagnostic.origin.objectPath)));
+  const diagnostics = [...issues, ...secrets.filter((diagnostic) => diagnostic.severity === "error" || !issuePaths.has(formatObjectPath(diagnostic.origin.objectPath)))];
   // Warnings (an integer JavaScript may have rounded) keep the configuration.
   return { config: result.success && !diagnostics.some((diagnostic) => diagnostic.severity === "error") ? result.data : undefined, diagnostics };
 };

@@ -20,7 +20,7 @@ import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagno
 import { fleetFiles, type Fleet } from "../model/fleet.ts";
 import { valueLowerer } from "../lower/value.ts";
 import { nixSyntaxError, type NixSyntaxError } from "../nix/parse-check.ts";
-import { NixPrintError, printNixExpr } from "../nix/print.ts";
+import { NixPrintError, printNixTerm } from "../nix/print.ts";
 import { writtenByEntry, writtenExpressions, writtenOf, type WrittenByEntry, type WrittenExpression } from "../model/written-expressions.ts";
 
 /** One raw fragment: its text as checked and where it was written. */
@@ -42,7 +42,7 @@ const LOWERER = valueLowerer({ packages: "pkgs", secretsBackend: "sops", hostAdd
 
 const valueText = (value: NixValue): string => {
   try {
-    return printNixExpr(LOWERER.lower(value));
+    return printNixTerm(LOWERER.lower(value));
   } catch (thrown) {
     // A value the printer refuses is reported by validation already; check the rest of the fragment.
     if (thrown instanceof NixPrintError) return VALUE_MARKER;
@@ -50,8 +50,11 @@ const valueText = (value: NixValue): string => {
   }
 };
 
-/** Numbers and booleans read the same as text inside a string; other values do not. */
-const isLiteral = (value: NixValue): boolean => typeof value === "number" || typeof value === "boolean";
+/**
+ * Numbers and booleans read the same as text inside a string; other values do not, nor does a
+ * negative number, which is spliced in parentheses.
+ */
+const isLiteral = (value: NixValue): boolean => (typeof value === "number" && value >= 0) || typeof value === "boolean";
 
 /** First line of each checked file: the scope every variable of the fragment is taken from. */
 const PRELUDE = "__typeflakeArguments: with __typeflakeArguments;\n";

@@ -24,7 +24,7 @@ interface Case {
   readonly message: string;
 }
 
-const NAMES = "defineHost, mkOverride, nix, nfs, samba";
+const NAMES = "defineHost, host, mkIf, mkMerge, mkOverride, nix, nixString, nfs, samba";
 const nas = (body: string): FleetFiles => ({ "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n${body}`, NAMES) });
 
 /** `{ a: { a: … 1 … } }` nested `depth` levels, with `»` before the key at `markAt` (1-based). */
@@ -175,6 +175,59 @@ const CASES: readonly Case[] = [
     message: "got a Date object",
   },
   {
+    // The entry sets the prototype: `motd` is inherited, and zod would have seen an empty set.
+    name: 'a quoted "__proto__" entry in a nixos block, whose entries would be lost',
+    files: nas('  nixos: { environment: { »etc: { "__proto__": { motd: { text: "x" } } } } },'),
+    code: "invalid-value",
+    path: "nixos.environment.etc",
+    message: 'must be an object literal whose entries are its own, got an object whose prototype its "__proto__" entry set (write ["__proto__"]: … for a key of that name)',
+  },
+  {
+    name: 'a quoted "__proto__" entry in a record of the schema',
+    files: nas('  »users: { "__proto__": { alice: {} } } as never,'),
+    code: "invalid-value",
+    path: "users",
+    message: 'got an object whose prototype its "__proto__" entry set',
+  },
+  {
+    // Only a cast gets a helper's parameter wrong; every later stage reads it, so it is refused first.
+    name: "mkMerge of a string, through a cast",
+    files: nas('  nixos: { networking: { »domain: mkMerge("lab" as never) } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'must be mkMerge([…]) of a list, such as mkMerge([{ a: 1 }, { b: 2 }]), got "lab"',
+  },
+  {
+    // Not "open port 65536 in the firewall", which the firewall check said before: no URL has that port.
+    name: "host(…).port(65536)",
+    files: nas('  nixos: { networking: { »domain: host("nas").port(65536) } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'must be host("…").port(port) of a port number (an integer from 1 to 65535), such as host("nas").port(3000), got 65536',
+  },
+  {
+    name: "host(…).port(…) with a scheme that is none",
+    files: nas('  nixos: { networking: { »domain: host("nas").port(80, "ht tp") } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'of a URL scheme: a letter then letters, digits, + . or -, such as "https", got "ht tp"',
+  },
+  {
+    // `lib.mkIf "yes" x` fails to evaluate in NixOS: the condition must be a Boolean.
+    name: "mkIf with a string for its condition",
+    files: nas('  nixos: { networking: { »domain: mkIf("yes", "lab") } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'must be mkIf(condition, …) of true, false or raw Nix that evaluates to one, such as mkIf(nix`config.services.nginx.enable`, …), got "yes"',
+  },
+  {
+    name: "mkOverride(1.5, …)",
+    files: nas('  nixos: { networking: { »domain: mkOverride(1.5, "lab") } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: "must be mkOverride(priority, …) of an integer priority such as 50 (mkForce) or 1000 (mkDefault), the lower winning, got 1.5",
+  },
+  {
     name: "mkOverride(NaN, …)",
     files: nas('  nixos: { networking: { »domain: mkOverride(NaN, "lab") } },'),
     code: "non-finite-number",
@@ -273,6 +326,18 @@ describe("bad inputs at the Nix level", () => {
     const host = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
     expect(host).toContain('__proto__.text = "x";');
     expect(host).toContain('motd.text = "y";');
+  });
+
+  it("takes host(…) inside nixString and mkOverride: its port method is no value Nix would have to hold", async () => {
+    const root = await writeFleet({
+      ...BASE_FLEET,
+      ...nas('  nixos: { networking: { domain: mkOverride(10, nixString`${host("nas")}`), search: mkOverride(10, [host("nas")]) } },'),
+    });
+    roots.push(root);
+    const { plan, diagnostics } = await runPipeline(root);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const text = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
+    expect(text).toContain('"10.0.20.10"');
   });
 
   it("takes an object made by a class as the plain object of its fields (only binary data is refused)", async () => {

@@ -303,6 +303,21 @@ const CASES: readonly Case[] = [
     path: "nixos.environment.etc.a.text",
     message: ['pkg("curl bin")'],
   },
+  {
+    // `"${null}"` fails to evaluate: Nix coerces no null, list, set or mk* wrapper to a string.
+    name: "null inside an interpolated string",
+    files: nas(`${ADDRESS}\n  nixos: { environment: { etc: { a: { »text: nixString\`port \${8080} \${null}\` } } } },`),
+    code: "invalid-expression",
+    path: "nixos.environment.etc.a.text",
+    message: ["must be text, a number, true or false, or a value Nix can interpolate into a string", "got null"],
+  },
+  {
+    name: "an mk* wrapper inside an interpolated string",
+    files: nas(`${ADDRESS}\n  nixos: { environment: { etc: { a: { »text: nixString\`\${mkForce("x")}\` } } } },`),
+    code: "invalid-expression",
+    path: "nixos.environment.etc.a.text",
+    message: ["got mkForce(…)"],
+  },
   // Defaults: the node exporter's firewall takes interfaces, not an empty list.
   {
     name: "node exporter opened on no interface",

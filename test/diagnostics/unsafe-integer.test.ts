@@ -38,6 +38,16 @@ describe("integers JavaScript may have rounded", () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it("refuses one a schema field takes only as a safe integer, with the schema's error alone (the warning hid it, and the run failed saying nothing)", async () => {
+    const root = await writeFleet({ ...BASE_FLEET, "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n  deploy: { confirmTimeout: 2 ** 60 },`) });
+    roots.push(root);
+    const run = await runGenerate(root, "--json");
+    expect(run.exitCode).toBe(1);
+    const diagnostics = (JSON.parse(run.stdout) as DiagnosticRecord[]).filter((record) => record.severity !== "info");
+    expect(diagnostics.map((record) => `${record.severity} ${record.path} ${record.line}:${record.column}`)).toEqual(["error deploy.confirmTimeout 5:13"]);
+    expect(diagnostics[0]?.message).toContain("must be at most 9007199254740991");
+  });
+
   it("still refuses an integer beyond Nix's 64 bits", async () => {
     const { run, diagnostics } = await generateWith("2 ** 63");
     expect(run.exitCode).toBe(1);

@@ -259,4 +259,14 @@ describe("describeValue", () => {
     expect(describeValue(mkForce(1))).toBe("mkForce(…)");
     expect(describeValue("x".repeat(100))).toHaveLength(60);
   });
+
+  it("names a class with its article, and tells an object a quoted \"__proto__\" entry gave a prototype", () => {
+    expect(describeValue(new Date(0))).toBe("a Date object");
+    expect(describeValue(new Int8Array(1))).toBe("an Int8Array object");
+    expect(describeValue(new URL("http://a"))).toBe("a URL object");
+    // In a literal, a quoted "__proto__" entry sets the prototype: there is no such key.
+    const literal = { "__proto__": [1, 2], a: 1 };
+    expect(describeValue(literal)).toBe('an object whose prototype its "__proto__" entry set (write ["__proto__"]: … for a key of that name)');
+    expect(describeValue({ "__proto__": { x: 1 } })).toContain('its "__proto__" entry');
+  });
 });

@@ -9,6 +9,9 @@ import { mkForce, nix, pkg } from "../../dsl/expressions.ts";
 import { checkRawNix, rawFragments } from "../../generators/validate/raw-nix.ts";
 import { buildFleet } from "../services/support/fleet.ts";
 import { messageOf } from "../../generators/diagnostics/messages/index.ts";
+import { valueLowerer } from "../../generators/lower/value.ts";
+import { printNixExpr } from "../../generators/nix/print.ts";
+import { nixInstantiate } from "../support/nix.ts";
 
 const fleetWith = (nixos: Record<string, unknown>) =>
   buildFleet({ hosts: { nas: { address: "10.0.20.10", nixos } as never } });
@@ -48,13 +51,35 @@ describe("raw nix fragments", () => {
   it("a value interpolated inside a Nix string is refused: it would be text, not the value", async () => {
     const fleet = fleetWith({
       environment: { etc: { a: { text: nix`"${pkg("curl")}/bin/curl"` }, b: { text: nix`"\${${pkg("curl")}}/bin/curl"` } } },
-      networking: { domain: nix`"port ${8080}"` },
+      networking: { domain: nix`"port ${8080}"`, search: [nix`"a ${"b"}"`, nix`"${-1}"`] },
     });
     const found = await checkRawNix(fleet);
-    expect(summary(found)).toEqual(["raw-nix-syntax nixos.environment.etc.a.text"]);
+    expect(summary(found)).toEqual([
+      "raw-nix-syntax nixos.environment.etc.a.text",
+      "raw-nix-syntax nixos.networking.search.0",
+      "raw-nix-syntax nixos.networking.search.1",
+    ]);
     expect(found[0] && messageOf(found[0])).toContain("a value interpolated inside a Nix string is written there as its Nix source text");
   });
 
+
+  it("splice each interpolated value in as one term: a string as a string, a negative number or a wrapper in parentheses", () => {
+    const settings = {
+      list: nix`[ ${-1} ${-0.5} ${"a b"} ${mkForce(1)} ${true} ]`,
+      text: nix`${"true"}`,
+      quote: nix`${'"${x}" \'\''}`,
+      attribute: nix`{ a = 1; }.${"a"}`,
+    };
+    expect(rawFragments(fleetWith({ services: { caddy: { settings } } })).map((fragment) => fragment.text)).toEqual([
+      '[ (-1) (-0.5) "a b" (lib.mkForce 1) true ]',
+      '"true"',
+      `"\\"\\\${x}\\" ''"`,
+      '{ a = 1; }."a"',
+    ]);
+    const lowered = printNixExpr(valueLowerer({ packages: "pkgs", secretsBackend: "sops", hostAddress: () => "" }).lower(settings));
+    const evaluated = nixInstantiate(["--eval", "--strict", "--json", "--expr", `let lib.mkForce = x: x; in ${lowered}`]);
+    expect(JSON.parse(evaluated)).toEqual({ list: [-1, -0.5, "a b", 1, true], text: "true", quote: '"${x}" \'\'', attribute: 1 });
+  });
 
   it("are found wherever they are written, interpolations printed as lowering prints them", () => {
     expect(rawFragments(VALID).map((f) => [f.origin.objectPath.join("."), f.text])).toEqual([

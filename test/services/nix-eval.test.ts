@@ -11,6 +11,7 @@ import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { lowerNfs } from "../../services/nfs/lower.ts";
 import { lowerSamba } from "../../services/samba/lower.ts";
 import { valueLowerer } from "../../generators/lower/value.ts";
+import { host, nixString } from "../../dsl/expressions.ts";
 import { list } from "../../generators/nix/build.ts";
 import { printNixExpr } from "../../generators/nix/print.ts";
 import { sambaSchema } from "../../services/samba/schema.ts";
@@ -104,5 +105,11 @@ describe("generated services evaluated by nix", () => {
     const lowerer = valueLowerer(fleetScope(index));
     const evaluated = evalJson(printNixExpr(list(values.map(lowerer.lower))));
     expect(evaluated).toEqual(values);
+  });
+
+  it("nixString reads as its JavaScript template would: numbers and booleans as their text, a host as its address", () => {
+    const lowerer = valueLowerer(fleetScope(indexFleet(homelab())));
+    const value = nixString`http://${host("compute")}:${3000}/?debug=${true}&ratio=${-1.5}`;
+    expect(evalJson(printNixExpr(lowerer.lower(value)))).toBe("http://10.0.20.11:3000/?debug=true&ratio=-1.5");
   });
 });
