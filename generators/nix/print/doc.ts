@@ -82,6 +82,13 @@ export interface Line {
   readonly kind: "line";
   readonly soft: boolean;
   readonly hard: boolean;
+  /**
+   * A hard line break inside a string literal of raw Nix text, part of the string's value: the
+   * line it ends keeps its trailing spaces; inside `"…"` (`verbatim`) the next line also starts at
+   * column 0, as written; inside `''…''` (`indented`) it is indented as usual, since Nix strips the
+   * common indentation of such a string.
+   */
+  readonly inString?: "verbatim" | "indented";
 }
 
 /** Breaks the enclosing group. */
@@ -97,6 +104,12 @@ export const softline: Line = { kind: "line", soft: true, hard: false };
 export const hardlineWithoutBreakParent: Line = { kind: "line", soft: false, hard: true };
 /** Breaks the enclosing group. */
 export const breakParent: BreakParent = { kind: "break-parent" };
+
+/** A line break inside a `''…''` string of raw Nix text (see {@link Line.inString}). */
+export const hardlineInIndentedString: Doc = [{ kind: "line", soft: false, hard: true, inString: "indented" }, breakParent];
+
+/** A line break inside a `"…"` string of raw Nix text (see {@link Line.inString}). */
+export const hardlineInString: Doc = [{ kind: "line", soft: false, hard: true, inString: "verbatim" }, breakParent];
 /** Always a line break; the enclosing group breaks. */
 export const hardline: Doc = [hardlineWithoutBreakParent, breakParent];
 

@@ -3,7 +3,8 @@
  * classified as atomic (usable as an argument without parentheses) or not.
  */
 import { checkText, isBareName, NixPrintError } from "../escape.ts";
-import { hardline, join, type Doc } from "./doc.ts";
+import { hardline, hardlineInIndentedString, hardlineInString, type Doc } from "./doc.ts";
+import { lineBreakPlaces } from "./raw-line-breaks.ts";
 
 const NAME_PATH = /^[a-zA-Z_][a-zA-Z0-9_'-]*(\.[a-zA-Z_][a-zA-Z0-9_'-]*)*$/;
 const NUMBER = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -48,9 +49,10 @@ export function isAbsorbableRaw(text: string): boolean {
 }
 
 /**
- * The raw text as lines: CRLF normalized (a lone CR is refused), trailing whitespace and
- * surrounding blank lines removed, and the common indentation stripped so the printer can
- * re-indent it.
+ * The raw text as lines: CRLF normalized (a lone CR is refused), surrounding blank lines removed,
+ * and the common indentation stripped so the printer can re-indent it. A line break inside a
+ * string literal is part of the string's value (see raw-line-breaks.ts): the line before it keeps
+ * its trailing spaces, and a line inside a `"…"` string is printed exactly as written.
  */
 export function printRaw(text: string): Doc {
   checkText(text, "the raw Nix text");
@@ -62,21 +64,27 @@ export function printRaw(text: string): Doc {
       "Use line feeds, and write \\r inside string literals.",
     );
   }
-  const lines = normalized.split("\n").map((l) => l.trimEnd());
-  while (lines.length > 0 && lines[0] === "") lines.shift();
-  while (lines.length > 0 && lines.at(-1) === "") lines.pop();
-  if (lines.length === 0) {
+  const places = lineBreakPlaces(normalized);
+  // Line i ends with break i (the last line with none).
+  const lines = normalized.split("\n").map((text, index) => ({ text: (places[index] ?? "code") === "code" ? text.trimEnd() : text, after: places[index] ?? "code" }));
+  const verbatim = (index: number) => places[index - 1] === "string";
+  let first = 0;
+  let last = lines.length - 1;
+  while (first <= last && lines[first]!.text === "") first += 1;
+  while (last >= first && lines[last]!.text === "" && !verbatim(last)) last -= 1;
+  if (first > last) {
     throw new NixPrintError(
       "an empty raw Nix expression",
       "it contains no code, which is not a valid expression",
       "Write the expression inside nix`…`, or use null.",
     );
   }
-  const indent = Math.min(
-    ...lines.filter((l) => l !== "").map((l) => l.length - l.replace(/^ +/, "").length),
-  );
-  return join(
-    hardline,
-    lines.map((l) => l.slice(indent)),
-  );
+  const kept = lines.slice(first, last + 1).map((line, offset) => ({ ...line, verbatim: verbatim(first + offset) }));
+  const indent = Math.min(...kept.filter((line) => !line.verbatim && line.text.trim() !== "").map((line) => line.text.length - line.text.replace(/^ +/, "").length));
+  return kept.flatMap((line, index): Doc[] => {
+    const text = line.verbatim ? line.text : line.text.slice(indent);
+    if (index === 0) return [text];
+    const before = kept[index - 1]!.after;
+    return [before === "string" ? hardlineInString : before === "indented-string" ? hardlineInIndentedString : hardline, text];
+  });
 }

@@ -136,6 +136,8 @@ class LinePrinter {
   // is trimmed once, when it ends, and the text joined from lines rather than from every piece.
   private readonly out: string[] = [];
   private current = "";
+  /** Where the text of the line being printed begins in `current`, after its line break and indentation. */
+  private lineStart = 0;
   private position = 0;
   private shouldRemeasure = false;
   private readonly stack: Stack = { docs: [], indents: [], modes: [] };
@@ -229,7 +231,7 @@ class LinePrinter {
    */
   private endFits(end: ExpansionEnd, level: number): boolean {
     if (end.lastLineWidth !== undefined) return this.fits(end.after, FLAT, this.width - end.lastLineWidth);
-    const saved = { lines: this.out.length, current: this.current, position: this.position, shouldRemeasure: this.shouldRemeasure };
+    const saved = { lines: this.out.length, current: this.current, lineStart: this.lineStart, position: this.position, shouldRemeasure: this.shouldRemeasure };
     const outerTrialIds = this.trialGroupIds;
     const trialIds: symbol[] = [];
     this.trialGroupIds = trialIds;
@@ -244,6 +246,7 @@ class LinePrinter {
     const fitting = this.fits(end.after, FLAT, this.width - this.position);
     this.out.length = saved.lines;
     this.current = saved.current;
+    this.lineStart = saved.lineStart;
     this.position = saved.position;
     this.shouldRemeasure = saved.shouldRemeasure;
     for (const id of trialIds) this.groupModes.delete(id);
@@ -311,9 +314,11 @@ class LinePrinter {
             break;
           }
           if (mode === FLAT) this.shouldRemeasure = true;
-          this.out.push(withoutTrailingSpaces(this.current));
+          // Spaces before a break inside a string are its value; a line of indentation only is not.
+          this.out.push(node.inString === "verbatim" || (node.inString === "indented" && this.current.length > this.lineStart) ? this.current : withoutTrailingSpaces(this.current));
           while (this.newlines.length <= level) this.newlines.push(`${this.newlines.at(-1)!}  `);
-          this.current = this.newlines[level]!;
+          this.current = node.inString === "verbatim" ? "\n" : this.newlines[level]!;
+          this.lineStart = this.current.length;
           this.position = 0;
           break;
         case "break-parent":
