@@ -8,6 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import { locateDiagnostics } from "../../generators/diagnostics/locate.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
 import { describeRun, runTypeflake } from "../cli/support/typeflake-process.ts";
@@ -315,28 +316,24 @@ describe("bad inputs at the Nix level", () => {
     expect(await snapshot(root)).toEqual(before);
   });
 
-  it("keeps an attribute named __proto__ in a nixos block", async () => {
-    const root = await writeFleet({
-      ...BASE_FLEET,
-      ...nas('  nixos: { environment: { etc: { ["__proto__"]: { text: "x" }, motd: { text: "y" } } } },'),
-    });
+  /** The errors of the base fleet with `body` in hosts/nas/host.ts, and the host's generated Nix. */
+  const generatedHost = async (body: string): Promise<{ errors: Diagnostic[]; text: string }> => {
+    const root = await writeFleet({ ...BASE_FLEET, ...nas(body) });
     roots.push(root);
     const { plan, diagnostics } = await runPipeline(root);
-    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const host = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
-    expect(host).toContain('__proto__.text = "x";');
-    expect(host).toContain('motd.text = "y";');
+    return { errors: diagnostics.filter((d) => d.severity === "error"), text: plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "" };
+  };
+
+  it("keeps an attribute named __proto__ in a nixos block", async () => {
+    const { errors, text } = await generatedHost('  nixos: { environment: { etc: { ["__proto__"]: { text: "x" }, motd: { text: "y" } } } },');
+    expect(errors).toEqual([]);
+    expect(text).toContain('__proto__.text = "x";');
+    expect(text).toContain('motd.text = "y";');
   });
 
   it("takes host(…) inside nixString and mkOverride: its port method is no value Nix would have to hold", async () => {
-    const root = await writeFleet({
-      ...BASE_FLEET,
-      ...nas('  nixos: { networking: { domain: mkOverride(10, nixString`${host("nas")}`), search: mkOverride(10, [host("nas")]) } },'),
-    });
-    roots.push(root);
-    const { plan, diagnostics } = await runPipeline(root);
-    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const text = plan?.files.find((file) => file.path === "hosts/nas/default.nix")?.text ?? "";
+    const { errors, text } = await generatedHost('  nixos: { networking: { domain: mkOverride(10, nixString`${host("nas")}`), search: mkOverride(10, [host("nas")]) } },');
+    expect(errors).toEqual([]);
     expect(text).toContain('"10.0.20.10"');
   });
 
