@@ -39,7 +39,7 @@ export const sopsOwnerGroup: HostAssertion = (options) =>
           warning("sops-owner-not-a-user", at, {
             problem: `sops secret ${JSON.stringify(name)} is owned by ${JSON.stringify(owner.value)}, which ${hostLabel(options)} does not declare as a user (nor does a NixOS module typeflake knows of), and names no group: sops-nix takes the group from users.users.${owner.value}.group`,
             nixos: `attribute '${owner.value}' missing`,
-            fix: `unless a NixOS module of the host declares that user (a service's own user), declare it on the host (users: { ${JSON.stringify(owner.value)}: { … } }) or give the secret its group (secrets.secrets.${JSON.stringify(name)}.group in typeflake.config.ts)`,
+            fix: `declare the user on the host (users: { ${JSON.stringify(owner.value)}: { … } }) or give the secret its group (secrets.secrets.${JSON.stringify(name)}.group in typeflake.config.ts); nothing is needed if a NixOS module of the host declares that user (a service's own)`,
             ...(options.handWritten.length > 0 && { unlessSetIn: options.handWritten }),
           }),
         ];
