@@ -1,7 +1,7 @@
 /**
  * Generative fuzz of whole fleets through the built CLI:
  *
- *   npx tsx test/fuzz/fleet-fuzz.ts [--runs 100] [--seed 1] [--hostility 0.05] [--keep]
+ *   npx tsx test/fuzz/fleet-fuzz.ts [--runs 100] [--seed 1] [--hostility 0.05] [--keep] [--nixfmt PATH]
  *
  * Each run writes a random fleet (./draw-fleet.ts) into a temporary folder and runs
  * `generate --check --json`, `generate`, and on success `generate` again, then checks the
@@ -9,6 +9,9 @@
  * writes and removes nothing and locates every diagnostic inside its file; an accepted fleet's
  * .nix files parse with `nix-instantiate --parse`, evaluate (the flake's inputs stubbed, see
  * test/support/flake-eval.ts) to the values the fleet wrote, and a second run changes nothing.
+ * With `--nixfmt`, a nixfmt binary (not packaged for Debian, so never run by `npm test`) must
+ * leave every generated .nix file as it is: typeflake writes nixfmt's layout. Fleets with raw
+ * `nix\`…\`` text are not compared: typeflake writes raw Nix as the user wrote it, unformatted.
  * Findings are printed with the seed that reproduces them; `--keep` keeps their folders.
  */
 import { spawnSync } from "node:child_process";
@@ -130,7 +133,7 @@ function checkValues(dir: string, fleet: DrawnFleet, findings: string[]): void {
 }
 
 /** Fuzz one seed; returns its findings (empty when every promise held). */
-function fuzzOne(seed: number, hostility: number, keep: boolean): { findings: string[]; accepted: boolean; dir: string } {
+function fuzzOne(seed: number, hostility: number, keep: boolean, nixfmt: string | undefined): { findings: string[]; accepted: boolean; dir: string } {
   const fleet = drawFleet(seed, hostility);
   const dir = mkdtempSync(join(tmpdir(), `fleet-fuzz-${seed}-`));
   for (const [path, text] of fleet.files) {
@@ -164,9 +167,15 @@ function fuzzOne(seed: number, hostility: number, keep: boolean): { findings: st
     if (!fleet.hostile) findings.push(`a fleet drawn valid was refused:\n${write.stderr.slice(0, 2000)}`);
   }
   if (accepted) {
+    const hasRawNix = readdirSync(dir, { recursive: true, encoding: "utf8" }).some((entry) => entry.endsWith(".ts") && readFileSync(join(dir, entry), "utf8").includes("nix`"));
     for (const file of nixFiles(dir)) {
       const parse = spawnSync("nix-instantiate", ["--parse", file], { encoding: "utf8" });
       if (parse.status !== 0) findings.push(`${file} does not parse: ${parse.stderr.slice(0, 1000)}`);
+      if (nixfmt !== undefined && !hasRawNix) {
+        const text = readFileSync(file, "utf8");
+        const formatted = spawnSync(nixfmt, [], { input: text, encoding: "utf8" });
+        if (formatted.status !== 0 || formatted.stdout !== text) findings.push(`${file} is not as nixfmt lays it out (nixfmt exit ${formatted.status}); compare with ${nixfmt} < ${file}`);
+      }
     }
     const again = cli(dir, ["generate"]);
     checkRun("second generate", again, findings);
@@ -187,6 +196,7 @@ const { values: options } = parseArgs({
     seed: { type: "string", default: "1" },
     hostility: { type: "string", default: "0.05" },
     keep: { type: "boolean", default: false },
+    nixfmt: { type: "string" },
   },
 });
 const runs = Number(options.runs);
@@ -194,7 +204,7 @@ const firstSeed = Number(options.seed);
 let accepted = 0;
 let failed = 0;
 for (let seed = firstSeed; seed < firstSeed + runs; seed++) {
-  const result = fuzzOne(seed, Number(options.hostility), options.keep);
+  const result = fuzzOne(seed, Number(options.hostility), options.keep, options.nixfmt);
   if (result.accepted) accepted++;
   if (result.findings.length > 0) {
     failed++;
