@@ -4,7 +4,7 @@
  */
 import { checkText, isBareName, NixPrintError } from "../escape.ts";
 import { hardline, hardlineInIndentedString, hardlineInString, type Doc } from "./doc.ts";
-import { lineBreakPlaces } from "./raw-line-breaks.ts";
+import { lineBreakPlaces, type LineBreakPlace } from "./raw-line-breaks.ts";
 
 const NAME_PATH = /^[a-zA-Z_][a-zA-Z0-9_'-]*(\.[a-zA-Z_][a-zA-Z0-9_'-]*)*$/;
 const NUMBER = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -65,13 +65,15 @@ export function printRaw(text: string): Doc {
     );
   }
   const places = lineBreakPlaces(normalized);
-  // Line i ends with break i (the last line with none).
-  const lines = normalized.split("\n").map((text, index) => ({ text: (places[index] ?? "code") === "code" ? text.trimEnd() : text, after: places[index] ?? "code" }));
-  const verbatim = (index: number) => places[index - 1] === "string";
+  // Line i follows break i - 1 and ends at break i (the last line at none).
+  const lines = normalized.split("\n").map((line, index) => ({
+    text: (places[index] ?? "code") === "code" ? line.trimEnd() : line,
+    before: places[index - 1],
+  }));
   let first = 0;
   let last = lines.length - 1;
   while (first <= last && lines[first]!.text === "") first += 1;
-  while (last >= first && lines[last]!.text === "" && !verbatim(last)) last -= 1;
+  while (last >= first && lines[last]!.text === "" && lines[last]!.before !== "string") last -= 1;
   if (first > last) {
     throw new NixPrintError(
       "an empty raw Nix expression",
@@ -79,12 +81,18 @@ export function printRaw(text: string): Doc {
       "Write the expression inside nix`…`, or use null.",
     );
   }
-  const kept = lines.slice(first, last + 1).map((line, offset) => ({ ...line, verbatim: verbatim(first + offset) }));
-  const indent = Math.min(...kept.filter((line) => !line.verbatim && line.text.trim() !== "").map((line) => line.text.length - line.text.replace(/^ +/, "").length));
+  const kept = lines.slice(first, last + 1);
+  // A line inside a "…" string is written as it stands; the others are re-indented together.
+  const indent = Math.min(...kept.filter((line) => line.before !== "string" && line.text.trim() !== "").map((line) => line.text.length - line.text.replace(/^ +/, "").length));
   return kept.flatMap((line, index): Doc[] => {
-    const text = line.verbatim ? line.text : line.text.slice(indent);
-    if (index === 0) return [text];
-    const before = kept[index - 1]!.after;
-    return [before === "string" ? hardlineInString : before === "indented-string" ? hardlineInIndentedString : hardline, text];
+    const text = line.before === "string" ? line.text : line.text.slice(indent);
+    return index === 0 ? [text] : [LINE_BREAK[line.before ?? "code"], text];
   });
 }
+
+/** How each kind of line break of raw text is printed (see {@link LineBreakPlace}). */
+const LINE_BREAK: Readonly<Record<LineBreakPlace, Doc>> = {
+  code: hardline,
+  string: hardlineInString,
+  "indented-string": hardlineInIndentedString,
+};
