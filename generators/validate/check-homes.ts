@@ -4,10 +4,10 @@
  * extends, and the values a home-manager module cannot receive (NixOS secrets, `unstable`).
  */
 import { error, warning, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
-import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
+import { suggestionFor } from "../diagnostics/suggest.ts";
 import type { HomeEntry } from "../model/fleet.ts";
 import { homeNixPath, SHARED_HOME_NIX, usersOfHost } from "../model/homes.ts";
-import { inConfig, mayExist, type FleetDraft } from "./draft.ts";
+import { hostReference, inConfig, type FleetDraft } from "./draft.ts";
 import { writtenExpressions } from "../model/written-expressions.ts";
 
 /** The input home-manager's NixOS module comes from, as the fleet should declare it. */
@@ -34,9 +34,8 @@ const missingInput = (draft: FleetDraft, homes: readonly HomeEntry[]): Diagnosti
 const checkPerHost = (draft: FleetDraft, home: HomeEntry, homeNames: ReadonlySet<string>): Diagnostic[] => {
   const host = home.host as string;
   const at: SourceOrigin = { file: home.file, objectPath: [] };
-  if (!mayExist(draft.hostNames, host)) {
-    return [error("unknown-host", at, { host, by: { kind: "home", home: home.name }, ...knownNames(host, draft.hostNames.found) })];
-  }
+  const unknown = hostReference(draft, host, at, { kind: "home", home: home.name });
+  if (unknown.length > 0) return unknown;
   const problems: Diagnostic[] = [];
   if (`${host}.nix` === SHARED_HOME_NIX)
     problems.push(error("home-name-clash", at, { user: home.user, host, generated: homeNixPath(home) }));
@@ -70,9 +69,7 @@ const checkValues = (draft: FleetDraft, home: HomeEntry): Diagnostic[] =>
           ? [error("unstable-in-home", at, { package: expression.attrPath.join(".") })]
           : [];
       case "host":
-        return mayExist(draft.hostNames, expression.host)
-          ? []
-          : [error("unknown-host", at, { host: expression.host, by: { kind: "expression" }, ...knownNames(expression.host, draft.hostNames.found) })];
+        return hostReference(draft, expression.host, at, { kind: "expression" });
       default:
         return [];
     }

@@ -6,7 +6,7 @@
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import type { HostEntry, ModuleEntry } from "../model/fleet.ts";
-import { inConfig, mayExist, type FleetCheck, type FleetDraft } from "./draft.ts";
+import { hostReference, inConfig, mayExist, type FleetCheck, type FleetDraft } from "./draft.ts";
 import { writtenOf } from "../model/written-expressions.ts";
 
 const unknownModule = (draft: FleetDraft, name: string, origin: SourceOrigin): Diagnostic =>
@@ -45,9 +45,7 @@ const checkEntry = (draft: FleetDraft, entry: HostEntry | ModuleEntry): Diagnost
       case "secretPath":
         return checkSecretName(draft, expression.name, at(path), "used");
       case "host":
-        return mayExist(draft.hostNames, expression.host)
-          ? []
-          : [error("unknown-host", at(path), { host: expression.host, by: { kind: "expression" }, ...knownNames(expression.host, draft.hostNames.found) })];
+        return hostReference(draft, expression.host, at(path), { kind: "expression" });
       case "package":
         return expression.set === "unstable" && draft.config && !draft.config.unstable
           ? [error("unstable-not-configured", at(path), { in: "reference", use: { package: expression.attrPath.join(".") } })]
@@ -66,9 +64,7 @@ const checkEntry = (draft: FleetDraft, entry: HostEntry | ModuleEntry): Diagnost
 
 const checkHostKeys: FleetCheck = (draft) =>
   Object.keys(draft.config?.secrets?.hostKeys ?? {}).flatMap((name) =>
-    mayExist(draft.hostNames, name)
-      ? []
-      : [error("unknown-host", inConfig(draft, "secrets", "hostKeys", name), { host: name, by: { kind: "host-key" }, ...knownNames(name, draft.hostNames.found) })],
+    hostReference(draft, name, inConfig(draft, "secrets", "hostKeys", name), { kind: "host-key" }),
   );
 
 /** Every reference to a module, host or secret that does not exist. */

@@ -4,7 +4,9 @@
  * "no such host" reports elsewhere.
  */
 import type { FleetConfig } from "../../dsl/fleet.ts";
-import type { Diagnostic, SourceOrigin } from "../diagnostics/diagnostic.ts";
+import type { DiagnosticFields } from "../diagnostics/codes.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { knownNames } from "../diagnostics/suggest.ts";
 import type { HostEntry, ModuleEntry, OverlayEntry } from "../model/fleet.ts";
 import type { WrittenByEntry } from "../model/written-expressions.ts";
 
@@ -21,6 +23,16 @@ export interface DefinitionNames {
 
 /** Whether a definition called `name` may exist (see {@link DefinitionNames}). */
 export const mayExist = (names: DefinitionNames, name: string): boolean => names.unlisted || names.found.has(name);
+
+/**
+ * A reference at `origin` to host `host` by `by`: no problem when the host may exist, else an
+ * `unknown-host` error naming the hosts there are and the closest one.
+ */
+export const hostReference = (draft: FleetDraft, host: string, origin: SourceOrigin, by: UnknownHostBy): Diagnostic[] =>
+  mayExist(draft.hostNames, host) ? [] : [error("unknown-host", origin, { host, by, ...knownNames(host, draft.hostNames.found) })];
+
+/** What refers to a host, as `unknown-host` names it. */
+type UnknownHostBy = DiagnosticFields["unknown-host"]["by"];
 
 /** A fleet as far as it validated, for the fleet-wide checks. */
 export interface FleetDraft {
