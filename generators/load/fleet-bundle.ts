@@ -25,6 +25,7 @@ import { buildConfigurationFiles } from "./build-configuration.ts";
 import { cachedRequire } from "./cached-require.mjs";
 import { nativeImport } from "./native-import.mjs";
 import { asFleetCodeLoads, type FleetCodeLoaded } from "./fleet-process.ts";
+import { computedImportMiss } from "./computed-import.ts";
 import { watchedForSlowness } from "./still-loading.ts";
 import { packageFilesOf } from "./package-files.ts";
 import { linkedPath, passedOverCandidates } from "./import-candidates.ts";
@@ -73,6 +74,12 @@ export type LoadedModule =
   | { readonly ok: false; readonly kind: "build"; readonly messages: readonly Message[] }
   /** It threw while Node evaluated it (or an import failed to link). */
   | { readonly ok: false; readonly kind: "threw"; readonly thrown: unknown }
+  /**
+   * An import whose name it computed as it ran found nothing: Node resolved the name against the
+   * bundle, and looked for `looked` (relative to the bundle's folder, which is laid out as the
+   * fleet is; see `computed-import.ts`).
+   */
+  | { readonly ok: false; readonly kind: "computed-import"; readonly looked: string }
   /** A top-level `await` in it (or in a file it imports) waits for what nothing is left to settle. */
   | { readonly ok: false; readonly kind: "unsettled" };
 
@@ -420,13 +427,21 @@ const evaluate = (output: string): Promise<FleetCodeLoaded<LoadedModule>> =>
     () => ({ ok: false, kind: "unsettled" }),
   );
 
+/** `output`, bundled into `bundleFolder` (laid out as the fleet is), evaluated (see {@link evaluate}). */
+const evaluateIn = async (output: string, bundleFolder: string): Promise<LoadedModule> => {
+  const { value } = await evaluate(output);
+  const looked = value.ok || value.kind !== "threw" ? undefined : computedImportMiss(value.thrown, bundleFolder);
+  return looked === undefined ? value : { ok: false, kind: "computed-import", looked };
+};
+
 /** Each entry bundled and evaluated on its own, so every file gets exactly its own build errors. */
 const loadAlone = (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<LoadedModule[]> =>
   Promise.all(
     entries.map(async (entry, index): Promise<LoadedModule> => {
       try {
-        const { outputs } = await bundleEach(root, [entry], join(outdir, String(index)), exportNames, reads);
-        return (await evaluate(outputs.get(entry)!)).value;
+        const folder = join(outdir, String(index));
+        const { outputs } = await bundleEach(root, [entry], folder, exportNames, reads);
+        return await evaluateIn(outputs.get(entry)!, folder);
       } catch (alone) {
         const messages = buildMessages(alone);
         if (!messages) throw alone;
@@ -438,7 +453,7 @@ const loadAlone = (root: string, entries: readonly string[], outdir: string, exp
 /** Every entry bundled together (shared helpers split into chunks), each evaluated on its own. */
 const loadEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<LoadedModule[]> => {
   const { outputs } = await bundleEach(root, entries, outdir, exportNames, reads);
-  return Promise.all(entries.map(async (entry) => (await evaluate(outputs.get(entry)!)).value));
+  return Promise.all(entries.map((entry) => evaluateIn(outputs.get(entry)!, outdir)));
 };
 
 /** The one bundle as built (see {@link bundleAndHash}). */

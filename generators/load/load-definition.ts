@@ -23,6 +23,7 @@ export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModu
   if (!loaded.ok) {
     const target = { root, file: file.file };
     if (loaded.kind === "unsettled") return failed(error("load-error", origin, { kind: "unsettled" }));
+    if (loaded.kind === "computed-import") return failed(error("load-error", origin, { kind: "computed-import", looked: loaded.looked }));
     if (loaded.kind === "build") return failed(...buildFailure(target, loaded.messages));
     try {
       return failed(...importFailure(target, loaded.thrown));

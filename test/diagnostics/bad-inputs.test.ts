@@ -671,6 +671,27 @@ const CASES: readonly Case[] = [
     path: "",
     message: 'cannot load this file: cannot find "./shares.ts"',
   },
+  {
+    // Node resolves a name computed at run time against the bundle, in a temporary folder.
+    name: "import() of a relative name computed as the file runs",
+    files: {
+      "hosts/nas/zone.ts": `export const zone = "UTC";\n`,
+      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n\nconst name = "./zone.ts";\nconst { zone } = await import(name);\n\nexport default »defineHost({ address: "10.0.20.10", timeZone: zone });\n`,
+    },
+    code: "load-error",
+    path: "",
+    message: "cannot load this file: an import whose name is computed as the file runs (import(name), require(name)) looked for hosts/nas/zone.ts in typeflake's compiled copy of the fleet",
+  },
+  {
+    name: "require() of a relative name computed as the file runs",
+    files: {
+      "hosts/nas/zone.cjs": `exports.zone = "UTC";\n`,
+      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n\nconst name = "./zone.cjs";\nconst { zone } = require(name);\n\nexport default »defineHost({ address: "10.0.20.10", timeZone: zone });\n`,
+    },
+    code: "load-error",
+    path: "",
+    message: "cannot load this file: an import whose name is computed as the file runs (import(name), require(name)) looked for ",
+  },
 ];
 
 describe("a table of bad inputs", () => {

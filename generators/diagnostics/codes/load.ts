@@ -14,6 +14,12 @@ export type LoadFailure =
   | { readonly kind: "unresolved"; readonly text: string; readonly suggestion?: string }
   /** Node could not link or find an import; `message` is its message. */
   | { readonly kind: "link"; readonly message: string; readonly suggestion?: string }
+  /**
+   * An import whose name the file computed as it ran (`import(name)`, `require(name)`) found
+   * nothing: Node resolved it against typeflake's compiled bundle, where it looked for `looked`
+   * (a path as in the fleet).
+   */
+  | { readonly kind: "computed-import"; readonly looked: string }
   /** The file threw something that is not an Error, shown as `value`. */
   | { readonly kind: "thrown-value"; readonly value: string }
   /** The file threw `name: message`, at `thrownAt` when that is another fleet file. */

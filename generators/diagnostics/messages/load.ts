@@ -44,6 +44,13 @@ const loadFailure = (failure: LoadFailure): string => {
       return `cannot load this file: ${importProblem(failure.text)}${didYouMean(failure.suggestion)}`;
     case "link":
       return `cannot load this file: ${failure.message}${didYouMean(failure.suggestion)}`;
+    case "computed-import":
+      return (
+        `cannot load this file: an import whose name is computed as the file runs (import(name), require(name)) looked for ${failure.looked} ` +
+        "in typeflake's compiled copy of the fleet, not beside the file that wrote it: typeflake compiles fleet files before they run and " +
+        "follows only the imports it can read then. Import the file by its name (import … from \"./file.ts\"), or write the name as a template " +
+        "literal with its folder written out (import(`./zones/${name}.ts`)), which typeflake expands to every file that matches"
+      );
     case "thrown-value":
       return `threw ${failure.value} while loading`;
     case "threw":
