@@ -32,6 +32,7 @@ import { linkedPath, passedOverCandidates } from "./import-candidates.ts";
 import { realPathOf } from "../stat-of.ts";
 import { resolvesToInstalledPackage } from "./package-import.ts";
 import { TYPEFLAKE_ENTRY, typeflakeExports } from "./typeflake-instance.ts";
+import { ToolError } from "../command/command-error.ts";
 
 /**
  * esbuild, required rather than imported (it is CommonJS), so that Node does not run its CommonJS
@@ -64,7 +65,27 @@ let bundlerStarted = false;
 const startBundler = (): void => {
   if (bundlerStarted) return;
   bundlerStarted = true;
-  void initialize({});
+  // A failure to start (thrown, or rejected) is the first build's to report (see esbuildRan), which meets it again.
+  try {
+    initialize({}).catch(() => undefined);
+  } catch {
+    // Reported by that build.
+  }
+};
+
+/**
+ * esbuild's own failures (its program missing for this platform after an install that left out
+ * optional dependencies, another version of it, its process killed) as what they are: a tool
+ * typeflake needs that could not run, not a typeflake bug and not a mistake in the fleet. What
+ * it refused in fleet files (a failure with messages) goes on as it is.
+ */
+const esbuildRan = async <T>(run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (buildMessages(thrown)) throw thrown;
+    throw new ToolError(`esbuild, which typeflake compiles fleet files with, could not run: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+  }
 };
 
 /** One fleet file as loaded: its exports, or why it has none. */
@@ -272,7 +293,7 @@ const bundleOptions = (root: string, typeflake: TypeflakeImport, reads: Reads, t
 
 /** Each entry its own output (shared helpers split into chunks), so a throw is told apart per file. */
 const bundleEach = async (root: string, entries: readonly string[], outdir: string, exportNames: readonly string[], reads: Reads): Promise<Bundled> => {
-  const result = await watchedForSlowness("bundle", build({
+  const result = await watchedForSlowness("bundle", esbuildRan(() => build({
     ...bundleOptions(root, { exportNames }, reads, EVERY_FILE, outdir),
     entryPoints: [...entries],
     outdir,
@@ -284,7 +305,7 @@ const bundleEach = async (root: string, entries: readonly string[], outdir: stri
     sourcesContent: false,
     metafile: true,
     write: true,
-  }));
+  })));
   const outputs = new Map<string, string>();
   for (const [output, meta] of Object.entries(result.metafile.outputs)) {
     if (meta.entryPoint) outputs.set(resolve(root, meta.entryPoint), resolve(root, output));
@@ -324,13 +345,13 @@ const fileInputs = (root: string, metafile: Metafile): string[] =>
 const bundleTogether = async (root: string, entries: readonly string[], outdir: string, exportsFile: string, reads: Reads, through: RegExp | undefined): Promise<BundledTogether> => {
   const contents = entries.map((entry, index) => `export * as entry${index} from ${JSON.stringify(entry)};`).join("\n");
   const output = join(outdir, "fleet.mjs");
-  const { metafile } = await watchedForSlowness("bundle", build({
+  const { metafile } = await watchedForSlowness("bundle", esbuildRan(() => build({
     ...bundleOptions(root, { exportsFile }, reads, through, outdir),
     stdin: { contents, resolveDir: root, sourcefile: ENTRIES_SOURCE, loader: "js" },
     outfile: output,
     metafile: true,
     write: true,
-  }));
+  })));
   const imports = Object.entries(metafile.inputs).flatMap(([importer, input]) => input.imports.map((imported) => ({ importer, ...imported })));
   const expandsPattern = imports.some((imported) => imported.path.includes("*"));
   const relativeImports = imports.flatMap(({ importer, original, path }) =>

@@ -184,6 +184,24 @@ describe("a new fleet from `typeflake init`", () => {
     }
   });
 
+  it("says esbuild could not run when it cannot (exit 2, no internal error) and writes nothing", () => {
+    typeflake(["generate"]);
+    // esbuild's documented ESBUILD_BINARY_PATH, at a program that exits at once: as after an
+    // install that left out its optional dependency for this platform.
+    const broken = join(work, "broken-esbuild");
+    writeFileSync(broken, "#!/bin/sh\nexit 3\n", { mode: 0o755 });
+    const before = snapshot();
+    const result = spawnSync(join(fleet, "node_modules", ".bin", "typeflake"), ["generate", "--no-cache"], {
+      cwd: fleet,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", ESBUILD_BINARY_PATH: broken },
+    });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^typeflake: esbuild, which typeflake compiles fleet files with, could not run: /);
+    expect(result.stderr).not.toContain("internal error");
+    expect(snapshot()).toEqual(before);
+  });
+
   it("loads TypeScript fleet files and local .ts helpers whatever the fleet's package.json says", () => {
     const manifestPath = join(fleet, "package.json");
     const manifest = readFileSync(manifestPath, "utf8");
