@@ -249,7 +249,16 @@ const bundleFolder = (root: string): BundleFolder => {
       // Not writable: the temporary folder below.
     }
   }
-  return { outdir: mkdtempSync(join(tmpdir(), inProgressPrefix("load"))), parent: tmpdir() };
+  try {
+    return { outdir: mkdtempSync(join(tmpdir(), inProgressPrefix("load"))), parent: tmpdir() };
+  } catch (thrown) {
+    const reason = (thrown as NodeJS.ErrnoException).code ?? String(thrown);
+    const beside = cache === undefined ? "" : `${cache} cannot be written, and `;
+    throw new ToolError(
+      `no folder to compile the fleet's files into: ${beside}the temporary folder ${tmpdir()} cannot be written (${reason}); ` +
+        "set TMPDIR to a folder that exists and can be written",
+    );
+  }
 };
 
 /** Whether a bundle in `outdir` is inside a `node_modules` folder, where Node resolves package names as the fleet's files would. */

@@ -202,6 +202,27 @@ describe("a new fleet from `typeflake init`", () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it("says so when it has no folder to compile a fleet into (no node_modules above it, TMPDIR not a folder): exit 2, nothing written", () => {
+    // A copy of the fleet's own files where no node_modules is above it: bundles go to TMPDIR.
+    const loose = join(work, "loose-fleet");
+    mkdirSync(loose);
+    for (const file of ["typeflake.config.ts", "package.json"]) writeFileSync(join(loose, file), readFileSync(join(fleet, file)));
+    const { host, original } = firstHostFile();
+    mkdirSync(join(loose, "hosts", host), { recursive: true });
+    writeFileSync(join(loose, "hosts", host, "host.ts"), original);
+    const notAFolder = join(work, "not-a-folder");
+    writeFileSync(notAFolder, "");
+    const result = spawnSync(join(fleet, "node_modules", ".bin", "typeflake"), ["generate", "-C", loose], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", TMPDIR: notAFolder },
+    });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toBe(
+      `typeflake: no folder to compile the fleet's files into: the temporary folder ${notAFolder} cannot be written (ENOTDIR); set TMPDIR to a folder that exists and can be written\n`,
+    );
+    expect(readdirSync(loose).sort()).toEqual(["hosts", "package.json", "typeflake.config.ts"]);
+  });
+
   it("loads TypeScript fleet files and local .ts helpers whatever the fleet's package.json says", () => {
     const manifestPath = join(fleet, "package.json");
     const manifest = readFileSync(manifestPath, "utf8");
