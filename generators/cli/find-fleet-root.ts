@@ -4,7 +4,7 @@
  * so `cd hosts/nas && typeflake generate` acts on the whole fleet.
  */
 import { lstatSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../command/command-error.ts";
 import { CONFIG_FILE } from "../load/layout.ts";
 import { shellQuote } from "../nix-cli/command-line.ts";
@@ -27,6 +27,15 @@ const hasConfig = (folder: string): boolean => {
   }
 };
 
+/** Whether something that is not a folder (a file, a link to one) is at `path`. */
+const isFileNotFolder = (path: string): boolean => {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    return false;
+  }
+};
+
 /** The nearest folder from `start` (absolute) upwards that holds `typeflake.config.ts`, if any. */
 export const nearestFleetRoot = (start: string): string | undefined => {
   for (let folder = start; ; folder = dirname(folder)) {
@@ -43,6 +52,11 @@ export const findFleetRoot = (cwd: string, explicit?: string): string => {
   if (explicit !== undefined) {
     const root = resolve(cwd, explicit);
     if (hasConfig(root)) return root;
+    if (isFileNotFolder(root)) {
+      // `-C fleet/typeflake.config.ts` names the fleet by its file: its folder is meant.
+      const meant = basename(root) === CONFIG_FILE ? `its folder: -C ${shellQuote(dirname(explicit))}` : `the folder that holds the fleet's ${CONFIG_FILE}`;
+      throw new FleetRootNotFound(`${root} (given with -C) is a file, not a folder; pass -C ${meant}`);
+    }
     throw new FleetRootNotFound(
       `no ${CONFIG_FILE} in ${root} (given with -C); pass -C the folder that holds the fleet's ${CONFIG_FILE}, or run \`typeflake init ${shellQuote(explicit)}\` to create a fleet there`,
     );

@@ -61,6 +61,16 @@ describe("finding the fleet root", () => {
     expect((thrown(() => findFleetRoot(outside, "my fleet")) as Error).message).toContain("run `typeflake init 'my fleet'` to create a fleet there");
   });
 
+  it("says a -C that names a file is no folder, and for the fleet's own typeflake.config.ts, names its folder", () => {
+    const config = join(outside, "fleet", "typeflake.config.ts");
+    expect((thrown(() => findFleetRoot(outside, "fleet/typeflake.config.ts")) as Error).message).toBe(
+      `${config} (given with -C) is a file, not a folder; pass -C its folder: -C fleet`,
+    );
+    expect((thrown(() => findFleetRoot(join(outside, "fleet"), "hosts/nas/host.ts")) as Error).message).toBe(
+      `${join(outside, "fleet/hosts/nas/host.ts")} (given with -C) is a file, not a folder; pass -C the folder that holds the fleet's typeflake.config.ts`,
+    );
+  });
+
   it("does not take a folder named typeflake.config.ts for the file", async () => {
     const root = await writeFleet({ "typeflake.config.ts/x": "", "sub/y": "" }, tmpdir());
     cleanup.push(root);
