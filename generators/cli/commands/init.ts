@@ -50,7 +50,7 @@ export function registerInitCommand(program: Command, environment: CommandEnviro
   program
     .command("init")
     .description("scaffold a new fleet repository: package.json, tsconfig, typeflake.config.ts, one host, .gitignore, CI workflow, README")
-    .argument("[dir]", "where to create it (default: the current directory)", ".")
+    .argument("[dir]", "the folder to create it in, made if missing; init writes no file that is already there", ".")
     .option("--host <name>", "name of the first host", DEFAULT_INIT_OPTIONS.host)
     .option("--address <address>", "its IP address or DNS name", DEFAULT_INIT_OPTIONS.address)
     .option("--description <text>", "the flake's description", DEFAULT_INIT_OPTIONS.description)
