@@ -17,6 +17,14 @@ export type TypeHint =
   /** A boolean or number written in quotes. */
   | { readonly kind: "unquote"; readonly text: string };
 
+/**
+ * Why NixOS refuses the definitions of one option that two files of a host make:
+ * `different-values` (a type merged by equality, such as `string`), `unique` (a type that takes
+ * one definition only, such as `package`), `null-and-not-null` (`null or X`), `different-types`
+ * (`anything` given, say, a string and a number).
+ */
+export type ConflictReason = "different-values" | "unique" | "null-and-not-null" | "different-types";
+
 /** Code → fields. */
 export interface OptionFields {
   /** An option path the schema does not have and no alias explains. */
@@ -78,6 +86,15 @@ export interface OptionFields {
     readonly path: OptionPath;
     readonly got: ValueText;
   } & ({ readonly rule: string } | { readonly pattern: string });
+  /** Definitions of one option in different files of a host that NixOS cannot merge. */
+  readonly "conflicting-option-definitions": {
+    readonly path: OptionPath;
+    /** The option's type as nixpkgs describes it. */
+    readonly type: string;
+    readonly reason: ConflictReason;
+    /** The winning definitions' values, in definition order. */
+    readonly values: readonly ValueText[];
+  };
   /** An `mk*` wrapper used as a list item. */
   readonly "option-wrapper-misplaced": { readonly path: OptionPath; readonly got: ValueText };
   /** The fleet's option index cannot be read. */
