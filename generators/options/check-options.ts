@@ -105,7 +105,7 @@ class OptionChecker {
     }
     switch (type.kind) {
       case "any":
-        return;
+        return this.checks(type.checks, value, place);
       case "bool":
         if (typeof value !== "boolean") this.mismatch(slot, value, place);
         return;
@@ -239,7 +239,7 @@ class OptionChecker {
     this.checks(type.checks, value, place);
   }
 
-  private checks(checks: readonly string[] | undefined, value: string | number, place: Place): void {
+  private checks(checks: readonly string[] | undefined, value: unknown, place: Place): void {
     for (const check of checks ?? []) {
       const known = KNOWN_CHECKS[check];
       if (known && !known.holds(value)) this.report(messages.checkFailed(place.origin, place.path, known.rule, value));

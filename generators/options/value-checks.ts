@@ -3,15 +3,37 @@
  * `addCheck`s nixpkgs names in its descriptions, and `strMatching` patterns. Each check has the
  * rule in words, shared by the doc comments and the error messages.
  */
+import { isNixExpression } from "../../dsl/expressions.ts";
 
 /** A refinement typeflake enforces. */
 export interface KnownCheck {
-  readonly holds: (value: string | number) => boolean;
+  readonly holds: (value: unknown) => boolean;
   /** The rule as a sentence fragment: "must not be empty". */
   readonly rule: string;
 }
 
-const isString = (value: string | number): value is string => typeof value === "string";
+const isString = (value: unknown): value is string => typeof value === "string";
+
+/**
+ * Whether a null stands anywhere in `value`: in its lists, its attribute sets, or as the content
+ * of a wrapper. Raw Nix and other expressions are Nix's to judge.
+ */
+const holdsNull = (value: unknown): boolean => {
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.some(holdsNull);
+  if (typeof value !== "object") return false;
+  if (!isNixExpression(value)) return Object.values(value).some(holdsNull);
+  switch (value.kind) {
+    case "override":
+    case "order":
+    case "if":
+      return holdsNull(value.value);
+    case "merge":
+      return value.values.some(holdsNull);
+    default:
+      return false;
+  }
+};
 const hasContent = (value: string): boolean => /[^ \t\n]/.test(value);
 
 /** Checks by the text nixpkgs uses for them (`string (with check: non-empty)`). */
@@ -38,6 +60,8 @@ export const KNOWN_CHECKS: Readonly<Record<string, KnownCheck>> = {
     rule: "must start with `/` or `~/`",
   },
   ">0": { holds: (value) => typeof value === "number" && value > 0, rule: "must be greater than 0" },
+  // pkgs.formats.toml: `oneOf [ bool int float str path (attrsOf valueType) (listOf valueType) ]`, no null.
+  "without null": { holds: (value) => !holdsNull(value), rule: "must not be null or hold a null anywhere (TOML has no null)" },
 };
 
 const CONTROL_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };

@@ -298,6 +298,23 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("a null anywhere in a TOML value, which has no null (JSON and YAML values take one)", () => {
+    expect(
+      summary({
+        services: {
+          traefik: { dynamicConfigOptions: { http: { routers: { a: null } } }, staticConfigOptions: mkForce(null) },
+          caddy: { settings: { apps: null } },
+        },
+      }),
+    ).toEqual([
+      "option-check-failed @ nixos/services/traefik/dynamicConfigOptions: A definition for option " +
+        "`services.traefik.dynamicConfigOptions' must not be null or hold a null anywhere (TOML has no null): got an object.",
+      "option-check-failed @ nixos/services/traefik/staticConfigOptions: A definition for option " +
+        "`services.traefik.staticConfigOptions' must not be null or hold a null anywhere (TOML has no null): got null.",
+    ]);
+    expect(summary({ services: { traefik: { dynamicConfigOptions: { http: { routers: { a: { rule: "Host(`x`)", priority: 1 } } } } } } })).toEqual([]);
+  });
+
   it("a line break where mosquitto's config takes a single line", () => {
     expect(summary({ services: { mosquitto: { listeners: [{ address: "0.0.0.0\nlistener 2" }] } } })).toEqual([
       "option-check-failed @ nixos/services/mosquitto/listeners/0/address: A definition for option " +
