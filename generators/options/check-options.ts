@@ -30,7 +30,8 @@ import {
 } from "./slots.ts";
 import type { TypeHint } from "../diagnostics/codes/options.ts";
 import { closestNames } from "../diagnostics/suggest.ts";
-import { KNOWN_CHECKS, matcherOf } from "./value-checks.ts";
+import { KNOWN_CHECKS } from "./value-checks.ts";
+import { matcherOf } from "./posix-pattern.ts";
 
 /** At most this many "did you mean" suggestions, as nixpkgs shows. */
 const MAX_SUGGESTIONS = 3;

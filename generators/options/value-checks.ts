@@ -1,7 +1,8 @@
 /**
- * The refinements of string and number types that typeflake can check before Nix does: the
- * `addCheck`s nixpkgs names in its descriptions, and `strMatching` patterns. Each check has the
- * rule in words, shared by the doc comments and the error messages.
+ * The refinements of option types that typeflake can check before Nix does: the `addCheck`s
+ * nixpkgs names in its descriptions (`strMatching` patterns are `posix-pattern.ts`'s), and how a
+ * pattern is shown. Each check has the rule in words, shared by the doc comments and the error
+ * messages.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
 
@@ -79,35 +80,3 @@ export const showPattern = (pattern: string): string =>
 
 /** The rule of a check in words; unknown checks are quoted as nixpkgs wrote them. */
 export const checkRule = (check: string): string => KNOWN_CHECKS[check]?.rule ?? `must pass NixOS' check "${check}"`;
-
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
-  alnum: "A-Za-z0-9",
-  alpha: "A-Za-z",
-  blank: " \\t",
-  digit: "0-9",
-  lower: "a-z",
-  space: " \\t\\n\\r\\f\\v",
-  upper: "A-Z",
-  xdigit: "0-9A-Fa-f",
-  punct: "!-\\/:-@\\[-`{-~",
-};
-
-const compiled = new Map<string, RegExp | undefined>();
-
-/**
- * The JavaScript form of a `builtins.match` pattern (POSIX extended, matched against the whole
- * string), or `undefined` when it does not translate; then only Nix checks it.
- */
-export function matcherOf(pattern: string): RegExp | undefined {
-  if (!compiled.has(pattern)) {
-    const source = pattern.replace(/\[:([a-z]+):\]/g, (whole, name: string) => POSIX_CLASSES[name] ?? whole);
-    let regex: RegExp | undefined;
-    try {
-      regex = new RegExp(`^(?:${source})$`);
-    } catch {
-      regex = undefined;
-    }
-    compiled.set(pattern, regex);
-  }
-  return compiled.get(pattern);
-}
