@@ -49,10 +49,12 @@ export const KNOWN_CHECKS: Readonly<Record<string, KnownCheck>> = {
     holds: (value) => isString(value) && !/[\n:]/.test(value),
     rule: "must not contain newlines or colons",
   },
-  "single-line": { holds: (value) => isString(value) && /^[^\n]*\n?$/.test(value), rule: "must be a single line" },
+  // nixpkgs' singleLineStr: `strMatching "[^\n\r]*\n?"`, so a carriage return breaks the line too.
+  "single-line": { holds: (value) => isString(value) && /^[^\n\r]*\n?$/.test(value), rule: "must be a single line" },
   "without spaces": { holds: (value) => isString(value) && !value.includes(" "), rule: "must not contain spaces" },
   "with spaces inside double quotes": {
-    holds: (value) => isString(value) && /^(?:[^"\s]|"[^"]*")+$/.test(value),
+    // kernel.nix: `strMatching ''([^"[:space:]]|"[^"]*")+''`; POSIX spaces only, not JavaScript's `\s`.
+    holds: (value) => isString(value) && /^(?:[^" \t\n\r\f\v]|"[^"]*")+$/.test(value),
     rule: "must not contain spaces outside double quotes",
   },
   // syncthing.nix: a folder path, absolute or in the user's home.

@@ -298,6 +298,13 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("a carriage return in a single-line string, and only POSIX spaces outside a kernel parameter's quotes", () => {
+    expect(summary({ systemd: { services: { a: { description: "a\rb" } } }, boot: { kernelParams: ["quiet\u00a0x", 'a="b c"'] } })).toEqual([
+      "option-check-failed @ nixos/systemd/services/a/description: A definition for option " +
+        "`systemd.services.a.description' must be a single line: got \"a\\rb\".",
+    ]);
+  });
+
   it("a null anywhere in a TOML value, which has no null (JSON and YAML values take one)", () => {
     expect(
       summary({
