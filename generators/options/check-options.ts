@@ -32,6 +32,7 @@ import type { TypeHint } from "../diagnostics/codes/options.ts";
 import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS } from "./value-checks.ts";
 import { matcherOf } from "./posix-pattern.ts";
+import { floatText } from "../nix/escape.ts";
 
 /** At most this many "did you mean" suggestions, as nixpkgs shows. */
 const MAX_SUGGESTIONS = 3;
@@ -214,6 +215,8 @@ class OptionChecker {
     if (typeof value !== "number" || !Number.isFinite(value) || (type.kind === "int" && !Number.isInteger(value))) {
       return this.mismatch(slot, value, place);
     }
+    // TypeScript has one number type: a whole number is printed as a Nix integer, which `types.float` refuses.
+    if (type.kind === "float" && Number.isInteger(value)) return this.mismatch(slot, value, place);
     if ((type.min !== undefined && value < type.min) || (type.max !== undefined && value > type.max)) {
       return this.report(messages.outOfRange(place.origin, place.path, type, value));
     }
@@ -341,6 +344,7 @@ function hintFor(type: OptionType, value: unknown): TypeHint | undefined {
     return { kind: "secret-path", secret: value.name };
   }
   if (type.kind === "function" || type.kind === "opaque") return { kind: "raw-nix" };
+  if (type.kind === "float" && typeof value === "number" && Number.isInteger(value)) return { kind: "whole-float", text: floatText(value) };
   if (typeof value !== "string") return undefined;
   switch (type.kind) {
     case "package":
@@ -350,8 +354,10 @@ function hintFor(type: OptionType, value: unknown): TypeHint | undefined {
     case "bool":
       return value === "true" || value === "false" ? { kind: "unquote", text: value } : undefined;
     case "int":
-    case "float":
       return /^-?\d+(\.\d+)?$/.test(value) ? { kind: "unquote", text: value } : undefined;
+    case "float":
+      if (/^-?\d+$/.test(value)) return { kind: "whole-float", text: floatText(Number(value)) };
+      return /^-?\d+\.\d+$/.test(value) ? { kind: "unquote", text: value } : undefined;
     default:
       return undefined;
   }

@@ -305,6 +305,14 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("a whole number where only a float fits, which Nix would read as an integer", () => {
+    expect(summary({ location: { latitude: 52, longitude: 13.5 }, services: { chrony: { initstepslew: { threshold: 2 } } } })).toEqual([
+      "option-type-mismatch @ nixos/location/latitude: A definition for option `location.latitude' is not of type " +
+        "`floating point number': got 52. A whole number is written as a Nix integer, and this option takes a float: write nix`52.0`.",
+    ]);
+    expect(summary({ location: { latitude: nix`52.0` } })).toEqual([]);
+  });
+
   it("a null anywhere in a TOML value, which has no null (JSON and YAML values take one)", () => {
     expect(
       summary({

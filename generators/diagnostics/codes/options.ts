@@ -15,7 +15,9 @@ export type TypeHint =
   /** A relative path written as a string. */
   | { readonly kind: "relative-path"; readonly path: string }
   /** A boolean or number written in quotes. */
-  | { readonly kind: "unquote"; readonly text: string };
+  | { readonly kind: "unquote"; readonly text: string }
+  /** A whole number where only a float fits: Nix reads it as an integer; `text` is the float literal. */
+  | { readonly kind: "whole-float"; readonly text: string };
 
 /**
  * Why NixOS refuses the definitions of one option that two files of a host make:

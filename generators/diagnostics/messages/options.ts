@@ -22,6 +22,8 @@ const hintText = (hint: TypeHint): string => {
       return `Write pkg(${JSON.stringify(hint.name)}) for a package.`;
     case "relative-path":
       return `Paths are absolute; a file beside the generated Nix is written nixPath(${JSON.stringify(hint.path)}).`;
+    case "whole-float":
+      return `A whole number is written as a Nix integer, and this option takes a float: write nix\`${hint.text}\`.`;
     case "unquote":
       return `Write ${hint.text} without quotes.`;
     default:
