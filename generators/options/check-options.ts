@@ -9,7 +9,7 @@
  * merged definition). Keys under an attribute set of X are names, not options; keys under an
  * open submodule or an untyped value are accepted with the freeform type.
  */
-import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
+import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/expressions.ts";
 import { child, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { findAliases } from "./aliases.ts";
 import { describeOptionType } from "./describe-type.ts";
@@ -306,6 +306,7 @@ function acceptsReference(type: OptionType, value: NixExpression): boolean {
     case "path":
       return type.kind === "path";
     case "string":
+      return type.kind === "string" || (type.kind === "path" && startsAbsolute(value.parts));
     case "secretPath":
       return type.kind === "string" || type.kind === "path";
     case "host":
@@ -313,6 +314,16 @@ function acceptsReference(type: OptionType, value: NixExpression): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether an interpolated string starts as an absolute path, as `types.path` requires: with `/`,
+ * or with a package, a Nix path or a secret's path (all absolute). Raw Nix may be anything.
+ */
+function startsAbsolute(parts: readonly (string | NixValue)[]): boolean {
+  const first = parts.find((part) => part !== "");
+  if (typeof first === "string") return first.startsWith("/");
+  return isNixExpression(first) && ["package", "path", "secret", "secretPath", "raw"].includes(first.kind);
 }
 
 /** Whether `value` is the kind of thing `type` describes, right or wrong in detail. */

@@ -305,6 +305,17 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("an interpolated string at a path option unless it starts absolute (with /, a package or a secret's path)", () => {
+    expect(
+      summary({
+        age: { secretsDir: nixString`run/${"agenix"}` },
+        services: { nginx: { virtualHosts: { a: { root: nixString`${pkg("htop")}/share` }, b: { root: nixString`/srv/${"b"}` } } } },
+      }),
+    ).toEqual([
+      "option-type-mismatch @ nixos/age/secretsDir: A definition for option `age.secretsDir' is not of type `absolute path': got nixString`…`.",
+    ]);
+  });
+
   it("a whole number where only a float fits, which Nix would read as an integer", () => {
     expect(summary({ location: { latitude: 52, longitude: 13.5 }, services: { chrony: { initstepslew: { threshold: 2 } } } })).toEqual([
       "option-type-mismatch @ nixos/location/latitude: A definition for option `location.latitude' is not of type " +
