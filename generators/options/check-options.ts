@@ -304,7 +304,8 @@ function acceptsReference(type: OptionType, value: NixExpression): boolean {
     case "package":
       return type.kind === "package";
     case "path":
-      return type.kind === "path";
+      // A Nix path is copied into the store: never a `path not in the Nix store` (sops' keyFile).
+      return type.kind === "path" && type.inStore !== false;
     case "string":
       return type.kind === "string" || (type.kind === "path" && startsAbsolute(value.parts));
     case "secretPath":

@@ -316,6 +316,14 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("a Nix path where the option wants a path outside the store (it would be copied there)", () => {
+    expect(summary({ sops: { age: { keyFile: nixPath("./key.txt") } } })).toEqual([
+      "option-type-mismatch @ nixos/sops/age/keyFile: A definition for option `sops.age.keyFile' is not of type " +
+        "`null or path not in the Nix store': got nixPath(\"./key.txt\").",
+    ]);
+    expect(summary({ sops: { age: { keyFile: "/var/lib/sops/key.txt" } } })).toEqual([]);
+  });
+
   it("a whole number where only a float fits, which Nix would read as an integer", () => {
     expect(summary({ location: { latitude: 52, longitude: 13.5 }, services: { chrony: { initstepslew: { threshold: 2 } } } })).toEqual([
       "option-type-mismatch @ nixos/location/latitude: A definition for option `location.latitude' is not of type " +
