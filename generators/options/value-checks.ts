@@ -5,6 +5,7 @@
  * messages.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
+import { definedValues } from "./defined-values.ts";
 
 /** A refinement typeflake enforces. */
 export interface KnownCheck {
@@ -17,24 +18,15 @@ const isString = (value: unknown): value is string => typeof value === "string";
 
 /**
  * Whether a null stands anywhere in `value`: in its lists, its attribute sets, or as the content
- * of a wrapper. Raw Nix and other expressions are Nix's to judge.
+ * of a wrapper. Raw Nix and other expressions are Nix's to judge. (`Object.values` of a list is
+ * its items.)
  */
-const holdsNull = (value: unknown): boolean => {
-  if (value === null) return true;
-  if (Array.isArray(value)) return value.some(holdsNull);
-  if (typeof value !== "object") return false;
-  if (!isNixExpression(value)) return Object.values(value).some(holdsNull);
-  switch (value.kind) {
-    case "override":
-    case "order":
-    case "if":
-      return holdsNull(value.value);
-    case "merge":
-      return value.values.some(holdsNull);
-    default:
-      return false;
-  }
-};
+const holdsNull = (value: unknown): boolean =>
+  definedValues(value).some(
+    (defined) =>
+      defined === null ||
+      (typeof defined === "object" && !isNixExpression(defined) && Object.values(defined).some(holdsNull)),
+  );
 const hasContent = (value: string): boolean => /[^ \t\n]/.test(value);
 
 /** Checks by the text nixpkgs uses for them (`string (with check: non-empty)`). */
