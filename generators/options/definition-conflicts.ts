@@ -5,8 +5,9 @@
  * (`merge-rule.ts`). Two different strings for a `string` option, or two definitions of a
  * `package`, are refused by NixOS at evaluation: typeflake refuses them before writing.
  *
- * Conflicts inside one file are the definition tree's (`lower/definition-tree.ts`); here only
- * definitions from different files are judged. Raw Nix, and `mkIf` with a condition only Nix can
+ * Conflicts between plain values of one file are the definition tree's (`lower/definition-tree.ts`);
+ * here definitions from different files are judged, and those of one file that an mk* wrapper
+ * keeps apart (`mkMerge [ "a" "b" ]`). Raw Nix, and `mkIf` with a condition only Nix can
  * evaluate, make an option unknown: nothing is said about it (no false alarms).
  */
 import { isDeepStrictEqual } from "node:util";
@@ -37,6 +38,11 @@ interface Def {
   readonly unknown: boolean;
   /** Whether the value's keys are TypeScript keys too (a raw `nixos` block), so origins can follow them. */
   readonly follow: boolean;
+  /**
+   * Whether an mk* wrapper stands around it or above it: the definition tree merges a file's
+   * plain values itself, but keeps wrapped ones as they are (`mkMerge [ … ]`) for NixOS to merge.
+   */
+  readonly wrapped: boolean;
 }
 
 const below = (def: Omit<Def, "value">, key: string): SourceOrigin => (def.follow ? child(def.origin, key) : def.origin);
@@ -47,16 +53,17 @@ const isAttrSet = (value: NixValue): value is { readonly [name: string]: NixValu
 /** `lib.modules`' dischargeProperties and one level of mkOverride: the definitions `value` stands for. */
 function discharge(value: NixValue, at: Omit<Def, "value">): Def[] {
   if (!isNixExpression(value)) return [{ ...at, value }];
+  const wrapped = { ...at, wrapped: true };
   switch (value.kind) {
     case "override":
-      return discharge(value.value, { ...at, priority: value.priority });
+      return discharge(value.value, { ...wrapped, priority: value.priority });
     case "order":
-      return discharge(value.value, at);
+      return discharge(value.value, wrapped);
     case "merge":
-      return value.values.flatMap((inner) => discharge(inner, at));
+      return value.values.flatMap((inner) => discharge(inner, wrapped));
     case "if":
       if (value.condition === false) return [];
-      return discharge(value.value, { ...at, unknown: at.unknown || value.condition !== true });
+      return discharge(value.value, { ...wrapped, unknown: at.unknown || value.condition !== true });
     case "raw":
       return [{ ...at, value, unknown: true }];
     default:
@@ -145,7 +152,9 @@ class ConflictFinder {
   check(slot: ValueSlot, path: readonly string[], all: readonly Def[]): void {
     if (all.some((def) => def.unknown)) return;
     const defs = winners(all);
-    if (new Set(defs.map((def) => def.file)).size < 2) return;
+    // Plain values of one file were merged, or refused, by its definition tree.
+    if (new Set(defs.map((def) => def.file)).size < 2 && !defs.some((def) => def.wrapped)) return;
+    if (defs.length < 2) return;
     this.merge(slot, slot.type, path, defs);
   }
 
@@ -281,7 +290,7 @@ export function definitionConflicts(index: OptionIndex, files: readonly Definiti
   const root = rootSlot(index.root);
   files.forEach((file, position) => {
     for (const { path, value, origin } of file.definitions) {
-      const start = { origin, file: position, priority: DEFAULT_OVERRIDE_PRIORITY, unknown: false, follow: inRawBlock(origin) };
+      const start = { origin, file: position, priority: DEFAULT_OVERRIDE_PRIORITY, unknown: false, follow: inRawBlock(origin), wrapped: false };
       placeDefinition(gathered, root, path, discharge(value, start));
     }
   });

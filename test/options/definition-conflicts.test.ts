@@ -100,11 +100,14 @@ describe("definitions of one option in a host file and a module", () => {
     ]);
   });
 
-  it("judges definitions made by mkMerge in different files, and leaves one file's own to the definition tree", () => {
+  it("judges definitions made by mkMerge, in different files or one, and leaves one file's plain values to the definition tree", () => {
     expect(conflicts(hostFile({ time: mkMerge([{ timeZone: "UTC" }]) }), moduleFile({ time: { timeZone: "Europe/Berlin" } }))).toEqual([
       "different-values @ modules/base.ts:nixos/time/timeZone (hosts/box/host.ts)",
     ]);
     expect(conflicts(hostFile({ time: { timeZone: "UTC" } }), hostFile({ time: { timeZone: "UTC" } }))).toEqual([]);
+    expect(conflicts(hostFile({ time: { timeZone: mkMerge(["UTC", "Europe/Berlin"]) }, networking: { hostName: mkMerge(["a", mkDefault("b")]) } }))).toEqual([
+      "different-values @ hosts/box/host.ts:nixos/time/timeZone (hosts/box/host.ts)",
+    ]);
   });
 
   it("words the conflict as NixOS does, with what to do", () => {
