@@ -175,7 +175,8 @@ class ConflictFinder {
         if (type.kind === "submodule") this.options(submoduleSlot(type, slot.scope), path, defs);
         return;
       case "alternatives":
-        if (type.kind === "either") this.alternatives(slot, type.of, path, defs);
+        if (type.kind === "either" && type.coerced) this.coerced(slot, type.of, path, defs);
+        else if (type.kind === "either") this.alternatives(slot, type.of, path, defs);
         return;
       case "anything":
         return this.sameKind(slot, path, defs, () => slot);
@@ -198,6 +199,15 @@ class ConflictFinder {
     if (common) this.merge(slot, common, path, defs);
     // No alternative takes every value: `either` falls back to mergeOneOption.
     else if (defs.every((def) => alternatives.some((alternative) => fits(alternative, def.value)))) this.report(slot, path, defs, "unique");
+  }
+
+  /**
+   * `coercedTo`: values of the second type are converted to the first, then merged by it. Only
+   * values already of the first type can be compared; converted ones are Nix's to judge.
+   */
+  private coerced(slot: ValueSlot, [final, from]: readonly OptionType[], path: readonly string[], defs: readonly Def[]): void {
+    if (final === undefined || from === undefined) return;
+    if (defs.every((def) => fits(final, def.value) && !fits(from, def.value))) this.merge(slot, final, path, defs);
   }
 
   /** `types.anything` and settings formats: one Nix type for all; sets merge by name, other values must be equal. */

@@ -73,6 +73,10 @@ describe("definitions of one option in a host file and a module", () => {
     ).toEqual([]);
   });
 
+  it("converts before merging where a type is coerced (`lines or list of string convertible to it`)", () => {
+    expect(conflicts(hostFile({ services: { nfs: { server: { exports: "/a *(ro)" } } }, systemd: { services: { a: { jobScripts: "/a" } } } }), moduleFile({ services: { nfs: { server: { exports: "/b *(ro)" } } }, systemd: { services: { a: { jobScripts: ["/b"] } } } }))).toEqual([]);
+  });
+
   it("weighs mkDefault and mkForce, also on a whole set of options", () => {
     expect(conflicts(hostFile({ time: { timeZone: "UTC" } }), moduleFile({ time: mkDefault({ timeZone: "Europe/Berlin" }) }))).toEqual([]);
     expect(conflicts(hostFile({ time: mkForce({ timeZone: "UTC" }) }), moduleFile({ time: { timeZone: mkForce("Europe/Berlin") } }))).toEqual([
