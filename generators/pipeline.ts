@@ -26,6 +26,7 @@ import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.t
 import { pathFacts } from "./load/existing-paths.ts";
 import type { RunReads, CheckedPaths } from "./cache/run-reads.ts";
 import { checkRawNix } from "./validate/raw-nix.ts";
+import { checkDefinitionConflicts } from "./validate/check-definition-conflicts.ts";
 
 export interface PipelineResult {
   /** The validated fleet, when it loaded and validated. */
@@ -78,6 +79,7 @@ const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: Opt
     ...checkCrossHost(lowered, options),
     ...checkHostPorts(lowered),
     ...checkRawOptions(fleet, optionIndex),
+    ...(optionIndex ? checkDefinitionConflicts(lowered, optionIndex) : []),
     ...checkAssertions(lowered.index, options),
     ...checkPaths(paths, onDisk, generatedPaths(plan)),
     ...(await checkRawNix(fleet, { written: lowered.index.written })),

@@ -19900,6 +19900,7 @@ export interface NixosServicesTraefik {
   readonly dynamicConfigFile?: Definition<PathValue | null>;
   /**
    * Type: `TOML value`
+   * Values must not be null or hold a null anywhere (TOML has no null).
    *
    * NixOS option `services.traefik.dynamicConfigOptions`.
    */
@@ -19939,6 +19940,7 @@ export interface NixosServicesTraefik {
   readonly staticConfigFile?: Definition<PathValue | null>;
   /**
    * Type: `TOML value`
+   * Values must not be null or hold a null anywhere (TOML has no null).
    *
    * NixOS option `services.traefik.staticConfigOptions`.
    */
@@ -22984,6 +22986,7 @@ export interface NixosVirtualisationContainersContainersConf {
   readonly cniPlugins?: Definition<readonly Item<PackageValue>[]>;
   /**
    * Type: `TOML value`
+   * Values must not be null or hold a null anywhere (TOML has no null).
    *
    * NixOS option `virtualisation.containers.containersConf.settings`.
    */
@@ -23026,6 +23029,7 @@ export interface NixosVirtualisationContainersRegistries {
 export interface NixosVirtualisationContainersStorage {
   /**
    * Type: `TOML value`
+   * Values must not be null or hold a null anywhere (TOML has no null).
    *
    * NixOS option `virtualisation.containers.storage.settings`.
    */

@@ -9,7 +9,7 @@
  * merged definition). Keys under an attribute set of X are names, not options; keys under an
  * open submodule or an untyped value are accepted with the freeform type.
  */
-import { isNixExpression, type NixExpression } from "../../dsl/expressions.ts";
+import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/expressions.ts";
 import { child, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { findAliases } from "./aliases.ts";
 import { describeOptionType } from "./describe-type.ts";
@@ -30,7 +30,9 @@ import {
 } from "./slots.ts";
 import type { TypeHint } from "../diagnostics/codes/options.ts";
 import { closestNames } from "../diagnostics/suggest.ts";
-import { KNOWN_CHECKS, matcherOf } from "./value-checks.ts";
+import { KNOWN_CHECKS } from "./value-checks.ts";
+import { matcherOf } from "./posix-pattern.ts";
+import { floatText } from "../nix/escape.ts";
 
 /** At most this many "did you mean" suggestions, as nixpkgs shows. */
 const MAX_SUGGESTIONS = 3;
@@ -105,7 +107,7 @@ class OptionChecker {
     }
     switch (type.kind) {
       case "any":
-        return;
+        return this.checks(type.checks, value, place);
       case "bool":
         if (typeof value !== "boolean") this.mismatch(slot, value, place);
         return;
@@ -213,6 +215,8 @@ class OptionChecker {
     if (typeof value !== "number" || !Number.isFinite(value) || (type.kind === "int" && !Number.isInteger(value))) {
       return this.mismatch(slot, value, place);
     }
+    // TypeScript has one number type: a whole number is printed as a Nix integer, which `types.float` refuses.
+    if (type.kind === "float" && Number.isInteger(value)) return this.mismatch(slot, value, place);
     if ((type.min !== undefined && value < type.min) || (type.max !== undefined && value > type.max)) {
       return this.report(messages.outOfRange(place.origin, place.path, type, value));
     }
@@ -239,7 +243,7 @@ class OptionChecker {
     this.checks(type.checks, value, place);
   }
 
-  private checks(checks: readonly string[] | undefined, value: string | number, place: Place): void {
+  private checks(checks: readonly string[] | undefined, value: unknown, place: Place): void {
     for (const check of checks ?? []) {
       const known = KNOWN_CHECKS[check];
       if (known && !known.holds(value)) this.report(messages.checkFailed(place.origin, place.path, known.rule, value));
@@ -300,8 +304,10 @@ function acceptsReference(type: OptionType, value: NixExpression): boolean {
     case "package":
       return type.kind === "package";
     case "path":
-      return type.kind === "path";
+      // A Nix path is copied into the store: never a `path not in the Nix store` (sops' keyFile).
+      return type.kind === "path" && type.inStore !== false;
     case "string":
+      return type.kind === "string" || (type.kind === "path" && startsAbsolute(value.parts));
     case "secretPath":
       return type.kind === "string" || type.kind === "path";
     case "host":
@@ -309,6 +315,16 @@ function acceptsReference(type: OptionType, value: NixExpression): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether an interpolated string starts as an absolute path, as `types.path` requires: with `/`,
+ * or with a package, a Nix path or a secret's path (all absolute). Raw Nix may be anything.
+ */
+function startsAbsolute(parts: readonly (string | NixValue)[]): boolean {
+  const first = parts.find((part) => part !== "");
+  if (typeof first === "string") return first.startsWith("/");
+  return isNixExpression(first) && ["package", "path", "secret", "secretPath", "raw"].includes(first.kind);
 }
 
 /** Whether `value` is the kind of thing `type` describes, right or wrong in detail. */
@@ -340,6 +356,7 @@ function hintFor(type: OptionType, value: unknown): TypeHint | undefined {
     return { kind: "secret-path", secret: value.name };
   }
   if (type.kind === "function" || type.kind === "opaque") return { kind: "raw-nix" };
+  if (type.kind === "float" && typeof value === "number" && Number.isInteger(value)) return { kind: "whole-float", text: floatText(value) };
   if (typeof value !== "string") return undefined;
   switch (type.kind) {
     case "package":
@@ -349,8 +366,10 @@ function hintFor(type: OptionType, value: unknown): TypeHint | undefined {
     case "bool":
       return value === "true" || value === "false" ? { kind: "unquote", text: value } : undefined;
     case "int":
-    case "float":
       return /^-?\d+(\.\d+)?$/.test(value) ? { kind: "unquote", text: value } : undefined;
+    case "float":
+      if (/^-?\d+$/.test(value)) return { kind: "whole-float", text: floatText(Number(value)) };
+      return /^-?\d+\.\d+$/.test(value) ? { kind: "unquote", text: value } : undefined;
     default:
       return undefined;
   }

@@ -154,6 +154,8 @@ const LIB_PHRASES: readonly TypePhrase[] = [
   phrase("optionType", () => ({ kind: "any" }), "noun", true),
   // `pkgs.formats` values: "JSON value", "YAML 1.1 value", "TOML value", … are `nullOr (oneOf …)`
   // (or `oneOf …`) with a new description, so they keep the class of a conjunction.
+  // TOML alone has no null (`pkgs.formats.toml` is `oneOf` without `nullOr`).
+  phrase("TOML value", () => ({ kind: "any", checks: ["without null"] }), "conjunction", true),
   phrase(String.raw`[A-Z][A-Za-z]*(?: \d+(?:\.\d+)?)? value`, () => ({ kind: "any" }), "conjunction", true),
   // `pkgs.formats.lua` alone sets its class.
   phrase("lua value", () => ({ kind: "any" }), "noun", true),

@@ -1,17 +1,32 @@
 /**
- * The refinements of string and number types that typeflake can check before Nix does: the
- * `addCheck`s nixpkgs names in its descriptions, and `strMatching` patterns. Each check has the
- * rule in words, shared by the doc comments and the error messages.
+ * The refinements of option types that typeflake can check before Nix does: the `addCheck`s
+ * nixpkgs names in its descriptions (`strMatching` patterns are `posix-pattern.ts`'s), and how a
+ * pattern is shown. Each check has the rule in words, shared by the doc comments and the error
+ * messages.
  */
+import { isNixExpression } from "../../dsl/expressions.ts";
+import { definedValues } from "./defined-values.ts";
 
 /** A refinement typeflake enforces. */
 export interface KnownCheck {
-  readonly holds: (value: string | number) => boolean;
+  readonly holds: (value: unknown) => boolean;
   /** The rule as a sentence fragment: "must not be empty". */
   readonly rule: string;
 }
 
-const isString = (value: string | number): value is string => typeof value === "string";
+const isString = (value: unknown): value is string => typeof value === "string";
+
+/**
+ * Whether a null stands anywhere in `value`: in its lists, its attribute sets, or as the content
+ * of a wrapper. Raw Nix and other expressions are Nix's to judge. (`Object.values` of a list is
+ * its items.)
+ */
+const holdsNull = (value: unknown): boolean =>
+  definedValues(value).some(
+    (defined) =>
+      defined === null ||
+      (typeof defined === "object" && !isNixExpression(defined) && Object.values(defined).some(holdsNull)),
+  );
 const hasContent = (value: string): boolean => /[^ \t\n]/.test(value);
 
 /** Checks by the text nixpkgs uses for them (`string (with check: non-empty)`). */
@@ -26,10 +41,12 @@ export const KNOWN_CHECKS: Readonly<Record<string, KnownCheck>> = {
     holds: (value) => isString(value) && !/[\n:]/.test(value),
     rule: "must not contain newlines or colons",
   },
-  "single-line": { holds: (value) => isString(value) && /^[^\n]*\n?$/.test(value), rule: "must be a single line" },
+  // nixpkgs' singleLineStr: `strMatching "[^\n\r]*\n?"`, so a carriage return breaks the line too.
+  "single-line": { holds: (value) => isString(value) && /^[^\n\r]*\n?$/.test(value), rule: "must be a single line" },
   "without spaces": { holds: (value) => isString(value) && !value.includes(" "), rule: "must not contain spaces" },
   "with spaces inside double quotes": {
-    holds: (value) => isString(value) && /^(?:[^"\s]|"[^"]*")+$/.test(value),
+    // kernel.nix: `strMatching ''([^"[:space:]]|"[^"]*")+''`; POSIX spaces only, not JavaScript's `\s`.
+    holds: (value) => isString(value) && /^(?:[^" \t\n\r\f\v]|"[^"]*")+$/.test(value),
     rule: "must not contain spaces outside double quotes",
   },
   // syncthing.nix: a folder path, absolute or in the user's home.
@@ -38,6 +55,8 @@ export const KNOWN_CHECKS: Readonly<Record<string, KnownCheck>> = {
     rule: "must start with `/` or `~/`",
   },
   ">0": { holds: (value) => typeof value === "number" && value > 0, rule: "must be greater than 0" },
+  // pkgs.formats.toml: `oneOf [ bool int float str path (attrsOf valueType) (listOf valueType) ]`, no null.
+  "without null": { holds: (value) => !holdsNull(value), rule: "must not be null or hold a null anywhere (TOML has no null)" },
 };
 
 const CONTROL_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
@@ -55,35 +74,3 @@ export const showPattern = (pattern: string): string =>
 
 /** The rule of a check in words; unknown checks are quoted as nixpkgs wrote them. */
 export const checkRule = (check: string): string => KNOWN_CHECKS[check]?.rule ?? `must pass NixOS' check "${check}"`;
-
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
-  alnum: "A-Za-z0-9",
-  alpha: "A-Za-z",
-  blank: " \\t",
-  digit: "0-9",
-  lower: "a-z",
-  space: " \\t\\n\\r\\f\\v",
-  upper: "A-Z",
-  xdigit: "0-9A-Fa-f",
-  punct: "!-\\/:-@\\[-`{-~",
-};
-
-const compiled = new Map<string, RegExp | undefined>();
-
-/**
- * The JavaScript form of a `builtins.match` pattern (POSIX extended, matched against the whole
- * string), or `undefined` when it does not translate; then only Nix checks it.
- */
-export function matcherOf(pattern: string): RegExp | undefined {
-  if (!compiled.has(pattern)) {
-    const source = pattern.replace(/\[:([a-z]+):\]/g, (whole, name: string) => POSIX_CLASSES[name] ?? whole);
-    let regex: RegExp | undefined;
-    try {
-      regex = new RegExp(`^(?:${source})$`);
-    } catch {
-      regex = undefined;
-    }
-    compiled.set(pattern, regex);
-  }
-  return compiled.get(pattern);
-}

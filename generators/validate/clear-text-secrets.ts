@@ -7,6 +7,7 @@
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
 import { error, formatObjectPath, type Diagnostic, type ObjectPathSegment } from "../diagnostics/diagnostic.ts";
+import { definedValues } from "../options/defined-values.ts";
 
 /** Option names that hold a secret in clear when given as text. */
 const CLEAR_TEXT_OPTIONS: ReadonlySet<string> = new Set([
@@ -30,21 +31,6 @@ const CLEAR_TEXT_OPTIONS: ReadonlySet<string> = new Set([
 /** Options whose hashed or file-based alternative has its own wording: `users.users.<name>.password`. */
 const isText = (value: unknown): boolean =>
   typeof value === "string" || typeof value === "number" || (isNixExpression(value) && value.kind === "string");
-
-/** The values a definition stands for, through mkForce/mkDefault/mkIf/mkMerge/mkBefore/mkAfter. */
-const definedValues = (value: unknown): unknown[] => {
-  if (!isNixExpression(value)) return [value];
-  switch (value.kind) {
-    case "override":
-    case "order":
-    case "if":
-      return definedValues(value.value);
-    case "merge":
-      return value.values.flatMap(definedValues);
-    default:
-      return [value];
-  }
-};
 
 function* clearTextIn(value: unknown, optionPath: readonly string[], objectPath: readonly ObjectPathSegment[]): Generator<Diagnostic["origin"]["objectPath"]> {
   for (const defined of definedValues(value)) {

@@ -298,6 +298,57 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("a carriage return in a single-line string, and only POSIX spaces outside a kernel parameter's quotes", () => {
+    expect(summary({ systemd: { services: { a: { description: "a\rb" } } }, boot: { kernelParams: ["quiet\u00a0x", 'a="b c"'] } })).toEqual([
+      "option-check-failed @ nixos/systemd/services/a/description: A definition for option " +
+        "`systemd.services.a.description' must be a single line: got \"a\\rb\".",
+    ]);
+  });
+
+  it("an interpolated string at a path option unless it starts absolute (with /, a package or a secret's path)", () => {
+    expect(
+      summary({
+        age: { secretsDir: nixString`run/${"agenix"}` },
+        services: { nginx: { virtualHosts: { a: { root: nixString`${pkg("htop")}/share` }, b: { root: nixString`/srv/${"b"}` } } } },
+      }),
+    ).toEqual([
+      "option-type-mismatch @ nixos/age/secretsDir: A definition for option `age.secretsDir' is not of type `absolute path': got nixString`…`.",
+    ]);
+  });
+
+  it("a Nix path where the option wants a path outside the store (it would be copied there)", () => {
+    expect(summary({ sops: { age: { keyFile: nixPath("./key.txt") } } })).toEqual([
+      "option-type-mismatch @ nixos/sops/age/keyFile: A definition for option `sops.age.keyFile' is not of type " +
+        "`null or path not in the Nix store': got nixPath(\"./key.txt\").",
+    ]);
+    expect(summary({ sops: { age: { keyFile: "/var/lib/sops/key.txt" } } })).toEqual([]);
+  });
+
+  it("a whole number where only a float fits, which Nix would read as an integer", () => {
+    expect(summary({ location: { latitude: 52, longitude: 13.5 }, services: { chrony: { initstepslew: { threshold: 2 } } } })).toEqual([
+      "option-type-mismatch @ nixos/location/latitude: A definition for option `location.latitude' is not of type " +
+        "`floating point number': got 52. A whole number is written as a Nix integer, and this option takes a float: write nix`52.0`.",
+    ]);
+    expect(summary({ location: { latitude: nix`52.0` } })).toEqual([]);
+  });
+
+  it("a null anywhere in a TOML value, which has no null (JSON and YAML values take one)", () => {
+    expect(
+      summary({
+        services: {
+          traefik: { dynamicConfigOptions: { http: { routers: { a: null } } }, staticConfigOptions: mkForce(null) },
+          caddy: { settings: { apps: null } },
+        },
+      }),
+    ).toEqual([
+      "option-check-failed @ nixos/services/traefik/dynamicConfigOptions: A definition for option " +
+        "`services.traefik.dynamicConfigOptions' must not be null or hold a null anywhere (TOML has no null): got an object.",
+      "option-check-failed @ nixos/services/traefik/staticConfigOptions: A definition for option " +
+        "`services.traefik.staticConfigOptions' must not be null or hold a null anywhere (TOML has no null): got null.",
+    ]);
+    expect(summary({ services: { traefik: { dynamicConfigOptions: { http: { routers: { a: { rule: "Host(`x`)", priority: 1 } } } } } } })).toEqual([]);
+  });
+
   it("a line break where mosquitto's config takes a single line", () => {
     expect(summary({ services: { mosquitto: { listeners: [{ address: "0.0.0.0\nlistener 2" }] } } })).toEqual([
       "option-check-failed @ nixos/services/mosquitto/listeners/0/address: A definition for option " +

@@ -15,7 +15,17 @@ export type TypeHint =
   /** A relative path written as a string. */
   | { readonly kind: "relative-path"; readonly path: string }
   /** A boolean or number written in quotes. */
-  | { readonly kind: "unquote"; readonly text: string };
+  | { readonly kind: "unquote"; readonly text: string }
+  /** A whole number where only a float fits: Nix reads it as an integer; `text` is the float literal. */
+  | { readonly kind: "whole-float"; readonly text: string };
+
+/**
+ * Why NixOS refuses the definitions of one option that two files of a host make:
+ * `different-values` (a type merged by equality, such as `string`), `unique` (a type that takes
+ * one definition only, such as `package`), `null-and-not-null` (`null or X`), `different-types`
+ * (`anything` given, say, a string and a number).
+ */
+export type ConflictReason = "different-values" | "unique" | "null-and-not-null" | "different-types";
 
 /** Code → fields. */
 export interface OptionFields {
@@ -78,6 +88,15 @@ export interface OptionFields {
     readonly path: OptionPath;
     readonly got: ValueText;
   } & ({ readonly rule: string } | { readonly pattern: string });
+  /** Definitions of one option in different files of a host that NixOS cannot merge. */
+  readonly "conflicting-option-definitions": {
+    readonly path: OptionPath;
+    /** The option's type as nixpkgs describes it. */
+    readonly type: string;
+    readonly reason: ConflictReason;
+    /** The winning definitions' values, in definition order. */
+    readonly values: readonly ValueText[];
+  };
   /** An `mk*` wrapper used as a list item. */
   readonly "option-wrapper-misplaced": { readonly path: OptionPath; readonly got: ValueText };
   /** The fleet's option index cannot be read. */

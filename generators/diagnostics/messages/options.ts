@@ -4,7 +4,7 @@
  * `services.openssh'?") but without a file name: the diagnostic's origin carries the TypeScript
  * location.
  */
-import type { OptionFields, OptionPath, TypeHint } from "../codes/options.ts";
+import type { ConflictReason, OptionFields, OptionPath, TypeHint } from "../codes/options.ts";
 import { showValuePath } from "../../options/option-path.ts";
 import { showPattern } from "../../options/value-checks.ts";
 import type { Renderers } from "./renderer.ts";
@@ -22,6 +22,8 @@ const hintText = (hint: TypeHint): string => {
       return `Write pkg(${JSON.stringify(hint.name)}) for a package.`;
     case "relative-path":
       return `Paths are absolute; a file beside the generated Nix is written nixPath(${JSON.stringify(hint.path)}).`;
+    case "whole-float":
+      return `A whole number is written as a Nix integer, and this option takes a float: write nix\`${hint.text}\`.`;
     case "unquote":
       return `Write ${hint.text} without quotes.`;
     default:
@@ -36,6 +38,17 @@ const renamed = (from: string, to: OptionPath | null, removedAs: OptionPath | un
 };
 
 const VERBS = { renamed: "has been renamed to", merged: "has been merged into", changed: "has been replaced by" } as const;
+
+/** The first sentence of a conflict, by its reason; the other definitions are shown as related places. */
+const CONFLICTS: Readonly<Record<ConflictReason, (option: string, type: string, values: readonly string[]) => string>> = {
+  "different-values": (option, type, values) =>
+    `The option ${option} (\`${type}') has conflicting definition values in different files: ${values.join(", ")}.`,
+  unique: (option, type) =>
+    `The option ${option} is defined in several files while it is expected to be unique: a \`${type}' takes one definition, even two equal ones.`,
+  "null-and-not-null": (option, _type, values) => `The option ${option} is defined both null and not null: ${values.join(", ")}.`,
+  "different-types": (option, type, values) =>
+    `The option ${option} (\`${type}') has definitions of different Nix types in different files: ${values.join(", ")}.`,
+};
 
 const definition = (path: OptionPath): string => `A definition for option ${quote(path)}`;
 
@@ -86,6 +99,9 @@ export const optionMessages: Renderers<OptionFields> = {
     "pattern" in data
       ? `${definition(data.path)} does not match the pattern \`${showPattern(data.pattern)}': got ${data.got}.`
       : `${definition(data.path)} ${data.rule}: got ${data.got}.`,
+  "conflicting-option-definitions": ({ path, type, reason, values }) =>
+    `${CONFLICTS[reason](quote(path), type, values)} NixOS refuses this at evaluation: define it in one file only, ` +
+    "or wrap the definition that should win in mkForce(…) (or the others in mkDefault(…)).",
   "option-wrapper-misplaced": ({ path, got }) =>
     `${definition(path)} has ${got} as a list item; mk* wrappers apply to a whole definition: wrap the list instead.`,
   "damaged-option-index": ({ problem }) =>

@@ -1,0 +1,23 @@
+/**
+ * Each host's files judged together, as NixOS merges them: its host file (identity, host.ts,
+ * secrets, homes) and each module it lists. Two modules that conflict are reported once, not
+ * once per host that lists both.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { LoweredFleet } from "../lower/fleet.ts";
+import { definitionConflicts } from "../options/definition-conflicts.ts";
+import type { OptionIndex } from "../options/runtime-index.ts";
+
+/** Conflicting definitions between the files of each host of `lowered`. */
+export const checkDefinitionConflicts = (lowered: LoweredFleet, index: OptionIndex): Diagnostic[] => {
+  const seen = new Set<string>();
+  return [...lowered.hosts.values()].flatMap((host) => {
+    const hostFile = { definitions: [host.identity, host.own, host.secrets, host.homes].flatMap((part) => part.definitions) };
+    return definitionConflicts(index, [hostFile, ...host.modules]).filter((diagnostic) => {
+      const key = JSON.stringify([diagnostic.origin, diagnostic.related, diagnostic.data]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+};
