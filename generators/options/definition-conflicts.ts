@@ -32,8 +32,8 @@ interface Def {
   readonly value: NixValue;
   readonly priority: number;
   readonly origin: SourceOrigin;
-  /** Which file made it (an index into the host's files). */
-  readonly file: number;
+  /** Which file made it. */
+  readonly file: DefinitionFile;
   /** Raw Nix, or under a condition only Nix can evaluate. */
   readonly unknown: boolean;
   /** Whether the value's keys are TypeScript keys too (a raw `nixos` block), so origins can follow them. */
@@ -80,6 +80,9 @@ function winners(defs: readonly Def[]): Def[] {
 
 /** Definitions gathered per option path, in the order the files were given. */
 type Gathered = Map<string, { readonly slot: ValueSlot; readonly path: readonly string[]; readonly defs: Def[] }>;
+
+/** One file's definitions, placed at the options they define (see {@link gatherDefinitions}). */
+export type GatheredDefinitions = ReadonlyMap<string, { readonly slot: ValueSlot; readonly path: readonly string[]; readonly defs: readonly Def[] }>;
 
 function addOption(gathered: Gathered, slot: ValueSlot, path: readonly string[], defs: readonly Def[]): void {
   const id = JSON.stringify(path);
@@ -292,19 +295,37 @@ function placeDefinition(gathered: Gathered, root: NamespaceSlot, path: readonly
 }
 
 /**
- * The conflicts between the files that configure one host, in the order given (the host file
- * first, then its modules): each reported once, at the last definition involved.
+ * `file`'s definitions placed at the options they define, once per file: a module's serve every
+ * host that lists it (see {@link conflictsBetween}).
  */
-export function definitionConflicts(index: OptionIndex, files: readonly DefinitionFile[]): Diagnostic[] {
+export function gatherDefinitions(index: OptionIndex, file: DefinitionFile): GatheredDefinitions {
   const gathered: Gathered = new Map();
   const root = rootSlot(index.root);
-  files.forEach((file, position) => {
-    for (const { path, value, origin } of file.definitions) {
-      const start = { origin, file: position, priority: DEFAULT_OVERRIDE_PRIORITY, unknown: false, follow: inRawBlock(origin), wrapped: false };
-      placeDefinition(gathered, root, path, discharge(value, start));
+  for (const { path, value, origin } of file.definitions) {
+    const start = { origin, file, priority: DEFAULT_OVERRIDE_PRIORITY, unknown: false, follow: inRawBlock(origin), wrapped: false };
+    placeDefinition(gathered, root, path, discharge(value, start));
+  }
+  return gathered;
+}
+
+/**
+ * The conflicts between the files that configure one host, gathered, in the order given (the
+ * host file first, then its modules): each reported once, at the last definition involved.
+ */
+export function conflictsBetween(files: readonly GatheredDefinitions[]): Diagnostic[] {
+  const all: Gathered = new Map();
+  for (const file of files) {
+    for (const [id, { slot, path, defs }] of file) {
+      const entry = all.get(id);
+      if (entry) entry.defs.push(...defs);
+      else all.set(id, { slot, path, defs: [...defs] });
     }
-  });
+  }
   const finder = new ConflictFinder((slot) => slot.option?.typeText ?? describeOptionType(slot.type));
-  for (const entry of gathered.values()) finder.check(entry.slot, entry.path, entry.defs);
+  for (const entry of all.values()) finder.check(entry.slot, entry.path, entry.defs);
   return finder.found;
 }
+
+/** {@link conflictsBetween} `files`, each gathered here. */
+export const definitionConflicts = (index: OptionIndex, files: readonly DefinitionFile[]): Diagnostic[] =>
+  conflictsBetween(files.map((file) => gatherDefinitions(index, file)));
