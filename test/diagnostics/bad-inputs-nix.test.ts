@@ -236,6 +236,21 @@ const CASES: readonly Case[] = [
     message: "is the number NaN, which Nix cannot write",
   },
   {
+    // Nix 2.8 refuses the literal ("invalid float"): reported where it is written, not at the definition.
+    name: "a subnormal float",
+    files: nas("  nixos: { services: { caddy: { settings: { »tiny: -5e-324 } } } },"),
+    code: "subnormal-float",
+    path: "nixos.services.caddy.settings.tiny",
+    message: "is the float -5e-324, closer to 0 than 2.2250738585072014e-308, the smallest float Nix reads back (it refuses subnormal numbers); use 0, or a string",
+  },
+  {
+    name: "a subnormal float inside raw Nix",
+    files: nas("  nixos: { networking: { »domain: nix`${1e-310}` } },"),
+    code: "subnormal-float",
+    path: "nixos.networking.domain",
+    message: "is the float 1e-310",
+  },
+  {
     name: "a set nested 1,000 deep, written in the host file",
     files: nas(`  nixos: { environment: { etc: ${nested(1000, 98)} } },`),
     code: "too-deep",
