@@ -55,6 +55,21 @@ const CASES: readonly Case[] = [
     message: "syntax error, unexpected ')'",
   },
   {
+    // The printer refuses it too: its copy, at the definition and without a path, is not reported beside this one.
+    name: "an empty raw fragment",
+    files: nas("  nixos: { networking: { »domain: nix`` } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "syntax error, unexpected end of file",
+  },
+  {
+    name: "raw fragment with a lone carriage return",
+    files: nas("  nixos: { networking: { »domain: nix`1\\r+ 2` } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "it has a carriage return that is not part of a CRLF line break",
+  },
+  {
     name: "raw fragment that is a binding, not an expression",
     files: nas("  nixos: { networking: { »domain: nix`x = 1;` } },"),
     code: "raw-nix-syntax",
