@@ -1541,6 +1541,14 @@ export const goldenCases: readonly GoldenCase[] = [
     ]),
   ),
   expr(
+    "raw-simple-arguments",
+    "raw Nix that is a name, a selection of bare names or a number counts as simple, as nixfmt sees the Nix it is: `lib.mkIf config.x.enable \"…\"` stays on one line past the width",
+    attrs([
+      assign(["a", "b"], apply(sel("lib.mkIf"), raw("config.services.nginx.enable"), str("a string long enough to push the whole binding past the hundred columns"))),
+      assign(["c", "d"], apply(sel("lib.mkDefault"), raw("42"))),
+    ]),
+  ),
+  expr(
     "call-fits-despite-parenthesized-calls",
     "a call that fits on one line stays there when its last argument is a parenthesized call that would absorb its own last argument if broken",
     attrs([
