@@ -3,7 +3,8 @@
  * fault hook (`fault-hook.ts`) can stop a run after any one of them.
  */
 import { constants } from "node:fs";
-import { copyFile, link, mkdir, open, rename, rmdir, unlink } from "node:fs/promises";
+import { copyFile, link, open, rename, rmdir, unlink } from "node:fs/promises";
+import { makeDirectories } from "../make-directories.ts";
 import { fileOperation } from "./fault-hook.ts";
 
 /** Create a new file (failing if it exists) holding `text`, flushed to disk, with `mode` if given. */
@@ -28,7 +29,7 @@ export const renameFile = (from: string, to: string): Promise<void> => fileOpera
 export const removeFile = (path: string): Promise<void> => fileOperation(() => unlink(path));
 export const removeDirectory = (path: string): Promise<void> => fileOperation(() => rmdir(path));
 /** Create a directory and its missing parents; returns the first one created, if any. */
-export const makeDirectory = (path: string): Promise<string | undefined> => fileOperation(() => mkdir(path, { recursive: true }));
+export const makeDirectory = (path: string): Promise<string | undefined> => fileOperation(() => makeDirectories(path));
 
 /**
  * A second name for `path`'s file, so its content survives `path` being replaced: a hard link,

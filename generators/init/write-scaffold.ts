@@ -4,8 +4,9 @@
  * appears meanwhile is not overwritten either. A write that fails part-way (a read-only folder, a
  * full disk) removes the files this run created, so a retry starts from the same folder.
  */
-import { lstat, mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { makeDirectories } from "../make-directories.ts";
 import type { ScaffoldFile } from "./scaffold.ts";
 
 /** What happened: the files written, the existing ones that stopped the run, or why writing failed. */
@@ -56,7 +57,7 @@ export const writeScaffold = async (dir: string, files: readonly ScaffoldFile[])
   for (const file of files) {
     const path = join(dir, file.path);
     try {
-      await mkdir(dirname(path), { recursive: true });
+      await makeDirectories(dirname(path));
       await writeFile(path, file.text, { flag: "wx" });
     } catch (caught) {
       // Only files this run created exclusively are removed: nothing that was there before.
