@@ -180,7 +180,9 @@ export const isNixExpression = (value: unknown): value is NixExpression =>
  * embeds `pkgs.curl` and `(-1)`, and `${"a b"}` is the string `"a b"`, not source text. Every fragment is parsed before anything is
  * written (by `nix-instantiate --parse` when nix is installed), and a syntax error, or a `#`
  * comment at its end, is reported at the line that wrote it. The text is written as you wrote
- * it, re-indented to where it lands (strings keep their exact value), not reformatted.
+ * it, re-indented to where it lands (strings keep their exact value), not reformatted; a
+ * fragment that is a name, a selection or a number (`nix\`config.x.enable\``) is laid out as nixfmt
+ * lays out that Nix.
  */
 export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNixValue<never> =>
   typedValue<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values.map(stringAsValue)) }));

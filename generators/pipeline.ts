@@ -100,6 +100,16 @@ const prunedChecks = (fleet: Fleet, pruned: PartialFleet["pruned"], optionIndex:
   ];
 };
 
+/**
+ * The planner's diagnostics beside the checks' `checked`. A value the printer cannot write
+ * (`unprintable-value`) is a safety net for what the checks miss, reported at the definition
+ * without a path; when a check has refused something, that is almost always the same value (an
+ * empty or CR-broken nix`…` fragment), already reported where it is written, so the net's
+ * copy is left out: nothing is written either way.
+ */
+const plannerDiagnostics = (planned: readonly Diagnostic[], checked: readonly Diagnostic[]): readonly Diagnostic[] =>
+  hasError(checked) ? planned.filter((diagnostic) => diagnostic.code !== "unprintable-value") : planned;
+
 /** Load, validate, index, lower (once), check and plan the fleet at `root`. */
 export const runPipeline = async (root: string, { printMemo, ...load }: PipelineOptions = {}): Promise<PipelineResult> => {
   const [validation, options] = await Promise.all([loadAndValidate(root, load), loadOptionIndex(root)]);
@@ -111,8 +121,8 @@ export const runPipeline = async (root: string, { printMemo, ...load }: Pipeline
     const { fleet: checkable, skipped } = checkableFleet(partial);
     const lowered = lowerFleet(indexFleet(checkable));
     const planned = planFleet(lowered);
-    const later = [...(await laterChecks(root, lowered, optionIndex, planned.plan)).diagnostics, ...prunedChecks(checkable, partial.pruned, optionIndex), ...planned.diagnostics];
-    return { diagnostics: [...found, ...later, ...skipped] };
+    const later = [...(await laterChecks(root, lowered, optionIndex, planned.plan)).diagnostics, ...prunedChecks(checkable, partial.pruned, optionIndex)];
+    return { diagnostics: [...found, ...later, ...plannerDiagnostics(planned.diagnostics, [...found, ...later]), ...skipped] };
   }
   // Without a valid fleet configuration no later check can run.
   if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? skippedChecks([CONFIG_FILE]) : [])] };
@@ -120,7 +130,7 @@ export const runPipeline = async (root: string, { printMemo, ...load }: Pipeline
   const lowered = lowerFleet(indexFleet(fleet));
   const { plan, diagnostics: lowering, fingerprints } = planFleet(lowered, printMemo);
   const later = await laterChecks(root, lowered, optionIndex, plan);
-  const diagnostics = [...found, ...later.diagnostics, ...lowering];
+  const diagnostics = [...found, ...later.diagnostics, ...plannerDiagnostics(lowering, [...found, ...later.diagnostics])];
   if (hasError(diagnostics)) return { fleet, lowered, diagnostics };
   const read = validation.read && { ...validation.read, paths: later.paths };
   return { fleet, lowered, plan, diagnostics, read, ...(printMemo && { printed: fingerprints }) };

@@ -1,14 +1,17 @@
 /**
  * Find a fleet's definition files: `typeflake.config.ts`, `hosts/<name>/host.ts`,
- * `modules/<name>.ts`, `overlays/<name>.ts`. A host folder without host.ts and a missing
- * configuration file are reported here; nothing is imported yet.
+ * `modules/<name>.ts`, `overlays/<name>.ts`. A host folder without host.ts, a link in `hosts/`
+ * that leads to no folder, and a missing configuration file are reported here; nothing is
+ * imported yet.
  */
 import { lstatSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DefinitionKind } from "../../dsl/definition.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { PathProblem } from "../diagnostics/codes/load.ts";
 import { statOf } from "../stat-of.ts";
+import { pathProblem } from "./path-problem.ts";
 import { CONFIG_FILE, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "./layout.ts";
 
 /** One definition file to import. */
@@ -26,7 +29,7 @@ export interface FleetFile {
 /** What discovery found, and what is missing. */
 export interface Discovery {
   readonly files: readonly FleetFile[];
-  /** Host folders that have no host.ts: their names still count as hosts for references. */
+  /** Host folders that have no host.ts, or are links leading nowhere: their names still count as hosts for references. */
   readonly hostsWithoutFile: readonly string[];
   /** Files found that are not loaded, each for a reported reason (unreadable, a case twin): their names still count. */
   readonly setAside: readonly FleetFile[];
@@ -71,13 +74,25 @@ const definitionFiles = async (root: string, dir: string, kind: DefinitionKind):
       path: join(root, dir, entry.name),
     }));
 
-/** Host folders: `{ name, present }`, where present says whether host.ts exists. */
-const hostFolders = async (root: string): Promise<{ name: string; present: boolean }[]> =>
-  (await entries(join(root, HOSTS_DIR))).flatMap((entry) => {
+/** A host folder: `present` says whether host.ts exists; `problem`, why a link standing for the folder leads to none. */
+interface HostFolder {
+  readonly name: string;
+  readonly present: boolean;
+  readonly problem?: PathProblem;
+}
+
+/**
+ * Host folders. A link in `hosts/` that leads nowhere (dangling, a loop, no permission) is one
+ * too, with its problem: it stands where a host folder was (a moved target), and skipped like a
+ * stray file it would drop that host from the flake without a word.
+ */
+const hostFolders = async (root: string): Promise<HostFolder[]> =>
+  (await entries(join(root, HOSTS_DIR))).flatMap((entry): HostFolder[] => {
     const path = join(root, HOSTS_DIR, entry.name);
     // Follow symlinked folders too: stat, not the dirent, says what they point at.
-    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryAt(path));
-    return isDirectory ? [{ name: entry.name, present: isEntry(join(path, HOST_FILE)) }] : [];
+    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryAt(path))) return [{ name: entry.name, present: isEntry(join(path, HOST_FILE)) }];
+    const problem = entry.isSymbolicLink() && statOf(path) === undefined ? pathProblem(path, "folder") : undefined;
+    return problem ? [{ name: entry.name, present: false, problem }] : [];
   });
 
 /** Every definition file under `root` (absolute), with problems found on the way. */
@@ -96,8 +111,11 @@ export const discoverFleet = async (root: string): Promise<Omit<Discovery, "setA
     );
   }
   for (const host of hosts.filter((folder) => !folder.present)) {
+    const file = `${HOSTS_DIR}/${host.name}/`;
     diagnostics.push(
-      error("missing-host-file", { file: `${HOSTS_DIR}/${host.name}/`, objectPath: [] }, { host: host.name }),
+      host.problem
+        ? error("unreadable-path", { file, objectPath: [] }, { expected: "folder", problem: host.problem })
+        : error("missing-host-file", { file, objectPath: [] }, { host: host.name }),
     );
   }
   const hostFiles = hosts

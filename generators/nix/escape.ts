@@ -239,8 +239,9 @@ export function isIntSubtraction(value: bigint): boolean {
   return value === INT64_MIN;
 }
 
-/** Smallest positive normal double: Nix 2.8 rejects literals below it ("invalid float"). */
-const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** The smallest positive normal double: Nix 2.8 refuses float literals below it ("invalid float"). */
+export const MIN_NORMAL_FLOAT = 2.2250738585072014e-308;
 
 /**
  * Float literal text that Nix reads back as exactly `value`, in the form nixfmt prints (it
@@ -258,7 +259,7 @@ export function floatText(value: number): string {
     );
   }
   const magnitude = Math.abs(value);
-  if (magnitude !== 0 && magnitude < MIN_NORMAL) {
+  if (magnitude !== 0 && magnitude < MIN_NORMAL_FLOAT) {
     throw new NixPrintError(
       `the float ${value}`,
       "Nix 2.8 rejects float literals below 2.2250738585072014e-308 (subnormal numbers)",

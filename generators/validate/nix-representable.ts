@@ -2,7 +2,7 @@
  * Values Nix cannot hold, found in a definition before its schema is applied: text with a NUL
  * character or a lone UTF-16 surrogate (in values and in attribute names), integers beyond 64
  * bits (and, as a warning, integers JavaScript may have rounded), NaN and infinities (also inside expressions such as `mkOverride(NaN, …)`, which no schema
- * parses), arrays with an empty slot (`[a, , b]`, or `new Array(1e9)`), binary data (a typed
+ * parses), floats too small for Nix to read back (subnormal, below 2.2250738585072014e-308), arrays with an empty slot (`[a, , b]`, or `new Array(1e9)`), binary data (a typed
  * array, a Buffer), values nested deeper than any configuration needs, and values that contain
  * themselves. Other objects made by a class are left to the schema (one with the fields it asks
  * for is as good as a plain object), except inside expressions, where no schema looks.
@@ -12,6 +12,7 @@
  * visits a sparse array's elements only, never its empty slots, so a huge length costs nothing.
  */
 import { isNixExpression } from "../../dsl/expressions.ts";
+import { MIN_NORMAL_FLOAT } from "../nix/escape.ts";
 import { malformedExpression } from "./expression-shape.ts";
 import { classInstanceKind, describeValue, hasBorrowedPrototype } from "../diagnostics/describe-value.ts";
 import type { TextProblem } from "../diagnostics/codes/validate.ts";
@@ -138,6 +139,7 @@ export const unrepresentableValues = (file: string, value: unknown): Diagnostic[
     }
     if (typeof current === "number") {
       if (!Number.isFinite(current)) diagnostics.push(error("non-finite-number", at(place()), { value: String(current), inExpression: expression !== undefined }));
+      else if (current !== 0 && Math.abs(current) < MIN_NORMAL_FLOAT) diagnostics.push(error("subnormal-float", at(place()), { value: String(current), min: String(MIN_NORMAL_FLOAT) }));
       const integer = oversizedInteger(current);
       if (integer !== undefined) diagnostics.push(error("integer-out-of-range", at(place()), { value: integer, min: String(INT64_MIN), max: String(INT64_MAX) }));
       else if (Number.isInteger(current) && !Number.isSafeInteger(current)) diagnostics.push(warning("unsafe-integer", at(place()), { value: String(BigInt(current)) }));

@@ -55,6 +55,21 @@ const CASES: readonly Case[] = [
     message: "syntax error, unexpected ')'",
   },
   {
+    // The printer refuses it too: its copy, at the definition and without a path, is not reported beside this one.
+    name: "an empty raw fragment",
+    files: nas("  nixos: { networking: { »domain: nix`` } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "syntax error, unexpected end of file",
+  },
+  {
+    name: "raw fragment with a lone carriage return",
+    files: nas("  nixos: { networking: { »domain: nix`1\\r+ 2` } },"),
+    code: "raw-nix-syntax",
+    path: "nixos.networking.domain",
+    message: "it has a carriage return that is not part of a CRLF line break",
+  },
+  {
     name: "raw fragment that is a binding, not an expression",
     files: nas("  nixos: { networking: { »domain: nix`x = 1;` } },"),
     code: "raw-nix-syntax",
@@ -234,6 +249,21 @@ const CASES: readonly Case[] = [
     code: "non-finite-number",
     path: "nixos.networking.domain",
     message: "is the number NaN, which Nix cannot write",
+  },
+  {
+    // Nix 2.8 refuses the literal ("invalid float"): reported where it is written, not at the definition.
+    name: "a subnormal float",
+    files: nas("  nixos: { services: { caddy: { settings: { »tiny: -5e-324 } } } },"),
+    code: "subnormal-float",
+    path: "nixos.services.caddy.settings.tiny",
+    message: "is the float -5e-324, closer to 0 than 2.2250738585072014e-308, the smallest float Nix reads back (it refuses subnormal numbers); use 0, or a string",
+  },
+  {
+    name: "a subnormal float inside raw Nix",
+    files: nas("  nixos: { networking: { »domain: nix`${1e-310}` } },"),
+    code: "subnormal-float",
+    path: "nixos.networking.domain",
+    message: "is the float 1e-310",
   },
   {
     name: "a set nested 1,000 deep, written in the host file",

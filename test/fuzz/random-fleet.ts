@@ -107,6 +107,8 @@ export class FleetDrawer {
     const parts = Array.from({ length: 1 + r.int(4) }, () => (r.chance(0.6) ? r.pick(NASTY_TEXT) : r.pick(PLAIN_NAMES)));
     let value = parts.join("");
     if (r.chance(0.03)) value = "x".repeat(10_000) + value;
+    // Near the 100-column width, where a binding or a call decides whether to break.
+    else if (r.chance(0.15)) value += "w".repeat(40 + r.int(70));
     return { source: ts(value), expected: value };
   }
 
@@ -153,8 +155,8 @@ export class FleetDrawer {
 
   /**
    * A tree with typeflake's expression helpers mixed in: values interpolated into `nix\`…\`` and
-   * `nixString\`…\``, and `mkForce`/`mkDefault`/`mkMerge` wrappers, all of which must evaluate to
-   * the plain value they wrap.
+   * `nixString\`…\``, and `mkForce`/`mkDefault`/`mkIf(true, …)`/`mkMerge` wrappers, all of which
+   * must evaluate to the plain value they wrap.
    */
   expressionTree(depth = 0, wrappable = true): Drawn {
     const r = this.rng;
@@ -186,7 +188,8 @@ export class FleetDrawer {
       case 4: {
         if (!wrappable) return this.tree(depth);
         const value = inner(false);
-        return { source: `${r.pick(["mkForce", "mkDefault"])}(${value.source})`, expected: value.expected };
+        const wrapper = r.pick(["mkForce(", "mkDefault(", "mkIf(true, ", "mkIf(nix`true`, "]);
+        return { source: `${wrapper}${value.source})`, expected: value.expected };
       }
       default:
         return this.attrs(() => inner(wrappable), 3);

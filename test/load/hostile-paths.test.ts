@@ -1,6 +1,7 @@
 /**
  * Fleet files and folders that are not what their names promise: a host.ts that is a folder, a
- * dangling link, a link loop or a named pipe; a `hosts` written as a file; two modules whose names
+ * dangling link, a link loop or a named pipe; a host folder that is a link leading nowhere; a
+ * `hosts` written as a file; two modules whose names
  * differ only in case; a hardware file named like the file typeflake generates; a host folder whose
  * name cannot be a host name. Each is reported once, where it is, with nothing planned, and none
  * makes the run wait.
@@ -71,6 +72,17 @@ describe("a fleet file that is not a readable file", () => {
       { code: "unreadable-path", file: "modules/extra.ts", data: { expected: "file", problem: { kind: "special", what: "a named pipe (FIFO)" } } },
     ]);
     expect(readRegularFile(join(root, "modules/extra.ts"))).toBeUndefined();
+  });
+
+  it.each([
+    ["dangling", (path: string) => symlink("/nonexistent/nas", path), { kind: "dangling-link", target: "/nonexistent/nas" }],
+    ["looping", (path: string) => symlink("nas", path), { kind: "link-loop" }],
+  ])("reports a %s link standing for a host folder, instead of generating the fleet without that host", async (_, make, problem) => {
+    const root = await fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": undefined, hosts: null });
+    await make(join(root, "hosts/nas"));
+    const result = await runPipeline(root);
+    expect(result.plan).toBeUndefined();
+    expect(errorsOf(result.diagnostics)).toEqual([{ code: "unreadable-path", file: "hosts/nas/", data: { expected: "folder", problem } }]);
   });
 
   it("reports a hosts written as a file, instead of generating a fleet without hosts", async () => {

@@ -1531,6 +1531,24 @@ export const goldenCases: readonly GoldenCase[] = [
     ]),
   ),
   expr(
+    "quoted-name-simple-call",
+    "after a quoted name a simple call (at most two plain arguments) that does not fit moves to the next line, even when it does not fit there either; after a bare name it stays on the `=` line, as the call has nowhere to break (Pretty.hs, Assignment: line' before the value)",
+    attrs([
+      assign("a.b", apply(sel("lib.mkForce"), str("a string long enough to push the whole of the binding past the hundred columns"))),
+      assign("c d", apply(sel("pkgs.writeText"), str("x"), path(`./${"d".repeat(90)}`))),
+      assign("bare", apply(sel("pkgs.writeText"), str("x"), path(`./${"d".repeat(90)}`))),
+      assign("e f", apply(sel("lib.mkForce"), attrs([assign("a", str("a string long enough to push the whole of the binding past the hundred columns"))]))),
+    ]),
+  ),
+  expr(
+    "raw-simple-arguments",
+    "raw Nix that is a name, a selection of bare names or a number counts as simple, as nixfmt sees the Nix it is: `lib.mkIf config.x.enable \"…\"` stays on one line past the width",
+    attrs([
+      assign(["a", "b"], apply(sel("lib.mkIf"), raw("config.services.nginx.enable"), str("a string long enough to push the whole binding past the hundred columns"))),
+      assign(["c", "d"], apply(sel("lib.mkDefault"), raw("42"))),
+    ]),
+  ),
+  expr(
     "call-fits-despite-parenthesized-calls",
     "a call that fits on one line stays there when its last argument is a parenthesized call that would absorb its own last argument if broken",
     attrs([

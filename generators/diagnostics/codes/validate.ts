@@ -26,6 +26,8 @@ export interface ValidateFields {
   readonly "unsafe-integer": { readonly value: string };
   /** NaN or an infinity; `inExpression` when it is an `mkOverride`/`mkOrder` priority or inside one. */
   readonly "non-finite-number": { readonly value: string; readonly inExpression: boolean };
+  /** A float Nix cannot read back, nonzero and below `min` (the smallest normal double); both as JavaScript prints them. */
+  readonly "subnormal-float": { readonly value: string; readonly min: string };
   /** An array with an empty slot (`[a, , b]`): the first at `index`. */
   readonly "sparse-array": { readonly index: number };
   /** Binary data: a typed array, a Buffer or an ArrayBuffer (`kind`: `a Uint8Array object`). */

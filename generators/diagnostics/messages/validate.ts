@@ -46,6 +46,8 @@ export const validateMessages: Renderers<ValidateFields> = {
   "non-finite-number": ({ value, inExpression }) =>
     `is the number ${value}, which Nix cannot write (it has no NaN or infinity); use a finite number` +
     (inExpression ? " (mkOverride and mkOrder take an integer priority, such as 50 or 1000)" : ""),
+  "subnormal-float": ({ value, min }) =>
+    `is the float ${value}, closer to 0 than ${min}, the smallest float Nix reads back (it refuses subnormal numbers); use 0, or a string`,
   "sparse-array": ({ index }) =>
     `is an empty slot in a list (index ${index}, as in \`[a, , b]\`), and Nix lists have no gaps; remove the extra comma, or put a value there`,
   "binary-data": ({ kind }) =>

@@ -34,7 +34,9 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
     // nixfmt keeps a simple call's function and leading arguments on one line; only the last
     // argument may still open (`mkForce (` … `)`). Arguments are terms: `f (g x)`, never `f g x`.
     const leading = args.slice(0, -1).flatMap((a) => [" ", removeLines(p.term(a))]);
-    return group([lead, fnDoc, ...leading, " ", group(lastArgumentContent(p, last))]);
+    // The lead space stays outside: after a quoted or long name, the binding reads it as a value
+    // that may move to the next line (nixfmt's `line'` before the value's priority group).
+    return [lead, group([fnDoc, ...leading, " ", group(lastArgumentContent(p, last))])];
   }
 
   const beforeLast = args.at(-2);

@@ -5,7 +5,7 @@
  */
 import type { NixApply, NixBinary, NixBinaryOp, NixExpr } from "../ast.ts";
 import { isBareName, isIntSubtraction } from "../escape.ts";
-import { isAtomicRaw } from "./raw.ts";
+import { isAtomicRaw, isSimpleRaw } from "./raw.ts";
 import { stringLayout } from "./string-layout.ts";
 
 /** Binding strength of an expression; a child binding weaker than its position needs parentheses. */
@@ -148,6 +148,9 @@ export function isSimple(e: NixExpr): boolean {
       const { fn, args } = flattenApply(e);
       return args.length <= 2 && isSimple(fn) && args.every(isSimple);
     }
+    // nixfmt sees the Nix the raw text is: `config.x.enable` is a selection like any other.
+    case "raw":
+      return isSimpleRaw(e.text);
     default:
       return false;
   }

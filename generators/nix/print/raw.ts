@@ -17,8 +17,7 @@ const CLOSER: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" 
  */
 export function isAtomicRaw(text: string): boolean {
   const t = text.trim();
-  if (NAME_PATH.test(t)) return t.split(".").every(isBareName);
-  if (NUMBER.test(t)) return true;
+  if (isSimpleRaw(t)) return true;
   if (/["'#]|\/\*/.test(t)) return false;
   const stack: string[] = [];
   for (let i = 0; i < t.length; i++) {
@@ -34,6 +33,16 @@ export function isAtomicRaw(text: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether raw text is a name, a selection of bare names or a number (`config.x.enable`, `42`):
+ * what nixfmt's `isSimple` counts as simple, so a call of such arguments (`lib.mkIf
+ * config.x.enable "…"`) stays on one line as nixfmt keeps it.
+ */
+export function isSimpleRaw(text: string): boolean {
+  const t = text.trim();
+  return (NAME_PATH.test(t) && t.split(".").every(isBareName)) || NUMBER.test(t);
 }
 
 /**
