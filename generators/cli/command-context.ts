@@ -38,9 +38,9 @@ export const createCommandContext = (environment: CommandEnvironment, settings: 
       const [{ fleet }, { fleetTargets }] = await Promise.all([context.loadFleet(), import("../nix-cli/fleet-targets.ts")]);
       return fleetTargets(fleet, context.fleetRoot());
     },
-    reportDiagnostics: async (diagnostics) => {
+    reportDiagnostics: async (diagnostics, refusals = []) => {
       const { reportDiagnostics } = await import("./report-diagnostics.ts");
-      await reportDiagnostics(diagnostics, { root: context.fleetRoot(), json: context.json, io, color: context.color(io.stderr) });
+      await reportDiagnostics(diagnostics, { root: context.fleetRoot(), json: context.json, io, color: context.color(io.stderr), refusals });
     },
     setExitCode: environment.setExitCode,
   };

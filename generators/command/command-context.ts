@@ -8,6 +8,7 @@ import type { Writable } from "node:stream";
 import type { StoredHashMemo } from "../cache/hash-memo-store.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { FilePlan } from "../emit/plan.ts";
+import type { EmitProblem } from "../emit/problems.ts";
 import type { Fleet } from "../model/fleet.ts";
 import type { FleetTargets } from "../nix-cli/target.ts";
 import type { ExitCode } from "./exit-code.ts";
@@ -58,8 +59,12 @@ export interface CommandContext {
   loadPlan(options: { readonly reuse: boolean }): Promise<PlannedFiles>;
   /** The fleet as the nix commands see it: one deploy target per host. */
   deployTargets(): Promise<FleetTargets>;
-  /** Show diagnostics the way the user asked: compiler-style text on stderr, or JSON on stdout with `--json`. */
-  reportDiagnostics(diagnostics: readonly Diagnostic[]): Promise<void>;
+  /**
+   * Show diagnostics the way the user asked: compiler-style text on stderr, or JSON on stdout with
+   * `--json`, where `refusals` (why the files were not written or compared: the write report says
+   * so in text) are records of the same array.
+   */
+  reportDiagnostics(diagnostics: readonly Diagnostic[], refusals?: readonly EmitProblem[]): Promise<void>;
   /** Record how the command ends (the last one recorded wins). */
   setExitCode(code: ExitCode): void;
 }

@@ -154,6 +154,24 @@ describe("commands run from hosts/nas/ of a fleet", () => {
     }
   });
 
+  it("--json holds why the files were not written or compared (a hand-written file in the way), not an empty list beside exit 1", () => {
+    const flake = join(root, "flake.nix");
+    const generated = readFileSync(flake, "utf8");
+    writeFileSync(flake, "{ outputs = _: { }; }\n");
+    try {
+      for (const args of [["generate", "--json"], ["generate", "--check", "--json"]]) {
+        const run = runTypeflake(args, nas);
+        expect(run.status, describeRun(args, run)).toBe(1);
+        expect(JSON.parse(run.stdout)).toEqual([
+          expect.objectContaining({ file: "flake.nix", line: null, column: null, severity: "error", code: "hand-written-file", message: expect.stringContaining("--force") }),
+        ]);
+      }
+      expect(readFileSync(flake, "utf8")).toBe("{ outputs = _: { }; }\n");
+    } finally {
+      writeFileSync(flake, generated);
+    }
+  });
+
   it("-C wins over the fleet around the working directory", async () => {
     const other = await scaffoldedFleet({ host: "box", address: "10.0.0.2" });
     cleanup.push(other);

@@ -9,6 +9,7 @@ import type { CommandContext, PlannedFiles } from "../../command/command-context
 import { ExitCode } from "../../command/exit-code.ts";
 import { checkPlan } from "../../emit/check.ts";
 import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
+import type { EmitProblem } from "../../emit/problems.ts";
 import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
 import { type LockHolder, waitingLine } from "../../emit/lock.ts";
 import { writePlan } from "../../emit/write.ts";
@@ -37,11 +38,20 @@ export const plannedFleet = async (context: CommandContext) => {
   return planned;
 };
 
-/** The plan and its warnings shown, from the run cache when nothing changed (an invalid fleet ends the run in exit code 1). */
+/**
+ * The plan, from the run cache when nothing changed (an invalid fleet ends the run in exit code 1),
+ * its warnings shown as text; as JSON they wait for `reportAfter`, which adds why the files were
+ * not written or compared to the same array.
+ */
 const plannedFiles = async (context: CommandContext, cache: boolean) => {
   const planned = await context.loadPlan({ reuse: cache });
-  await context.reportDiagnostics(planned.diagnostics);
+  if (!context.json) await context.reportDiagnostics(planned.diagnostics);
   return planned;
+};
+
+/** With `--json`, the plan's warnings and the write or check stage's refusals, as one array. */
+const reportAfter = async (context: CommandContext, planned: PlannedFiles, result: { readonly refused: readonly EmitProblem[]; readonly failed: readonly EmitProblem[] }) => {
+  if (context.json) await context.reportDiagnostics(planned.diagnostics, [...result.refused, ...result.failed]);
 };
 
 /**
@@ -57,6 +67,7 @@ const checkAgainstDisk = async (context: CommandContext, cache: boolean): Promis
   tracking.catch(() => undefined);
   const result = await checkPlan(root, planned.plan, planned.hashes?.memo);
   if (planned.hashes) await writeHashMemo(planned.hashes);
+  await reportAfter(context, planned, result);
   report.write(formatCheckReport(result, { color: context.color(report) }));
   const untracked = await tracking;
   report.write(untracked.map((line) => `${line}\n`).join(""));
@@ -97,6 +108,7 @@ export function registerGenerateCommands(program: Command, environment: CommandE
         };
         const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, beforeCreating, afterApplying, ...(memo && { memo }) });
         if (planned.hashes) await writeHashMemo(planned.hashes);
+        if (!options.eval) await reportAfter(context, planned, result);
         stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
         const written = writeExitCode(result);
         context.setExitCode(written);
