@@ -159,7 +159,7 @@ describe("commands run from hosts/nas/ of a fleet", () => {
     const generated = readFileSync(flake, "utf8");
     writeFileSync(flake, "{ outputs = _: { }; }\n");
     try {
-      for (const args of [["generate", "--json"], ["generate", "--check", "--json"]]) {
+      for (const args of [["generate", "--json"], ["generate", "--eval", "--json"], ["generate", "--check", "--json"]]) {
         const run = runTypeflake(args, nas);
         expect(run.status, describeRun(args, run)).toBe(1);
         expect(JSON.parse(run.stdout)).toEqual([

@@ -39,14 +39,14 @@ export const plannedFleet = async (context: CommandContext) => {
 };
 
 /**
- * The plan, from the run cache when nothing changed (an invalid fleet ends the run in exit code 1),
- * its warnings shown as text; as JSON they wait for `reportAfter`, which adds why the files were
- * not written or compared to the same array.
+ * The plan being made (`loadPlan`, through the run cache, or `loadFleet`; an invalid fleet ends the
+ * run in exit code 1), its warnings shown as text; as JSON they wait for `reportAfter`, which adds
+ * why the files were not written or compared to the same array.
  */
-const plannedFiles = async (context: CommandContext, cache: boolean) => {
-  const planned = await context.loadPlan({ reuse: cache });
-  if (!context.json) await context.reportDiagnostics(planned.diagnostics);
-  return planned;
+const plannedFiles = async (context: CommandContext, planned: Promise<PlannedFiles>): Promise<PlannedFiles> => {
+  const files = await planned;
+  if (!context.json) await context.reportDiagnostics(files.diagnostics);
+  return files;
 };
 
 /** With `--json`, the plan's warnings and the write or check stage's refusals, as one array. */
@@ -59,7 +59,7 @@ const reportAfter = async (context: CommandContext, planned: PlannedFiles, resul
  * `--json`, whose stdout is the JSON alone); exit 1 on drift.
  */
 const checkAgainstDisk = async (context: CommandContext, cache: boolean): Promise<void> => {
-  const planned = await plannedFiles(context, cache);
+  const planned = await plannedFiles(context, context.loadPlan({ reuse: cache }));
   const root = context.fleetRoot();
   const report = context.json ? context.io.stderr : context.io.stdout;
   // git runs while the disk is read and compared (another core), not after.
@@ -87,7 +87,8 @@ export function registerGenerateCommands(program: Command, environment: CommandE
     .action(
       commandAction(environment, async (context, options: GenerateOptions) => {
         if (options.check) return checkAgainstDisk(context, options.cache);
-        const planned: PlannedFiles = options.eval ? await plannedFleet(context) : await plannedFiles(context, options.cache);
+        // --eval needs the loaded fleet itself, so it runs the pipeline (no run cache).
+        const planned = await plannedFiles(context, options.eval ? context.loadFleet() : context.loadPlan({ reuse: options.cache }));
         const root = context.fleetRoot();
         const { stderr } = context.io;
         const onLockWait = (holder: LockHolder) => stderr.write(waitingLine(holder));
@@ -108,7 +109,7 @@ export function registerGenerateCommands(program: Command, environment: CommandE
         };
         const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, beforeCreating, afterApplying, ...(memo && { memo }) });
         if (planned.hashes) await writeHashMemo(planned.hashes);
-        if (!options.eval) await reportAfter(context, planned, result);
+        await reportAfter(context, planned, result);
         stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
         const written = writeExitCode(result);
         context.setExitCode(written);
