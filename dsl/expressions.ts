@@ -173,6 +173,10 @@ const typedValue = <T, E extends NixExpression>(value: E): E & TypedNixValue<T> 
 export const isNixExpression = (value: unknown): value is NixExpression =>
   typeof value === "object" && value !== null && NIX_EXPRESSION in value;
 
+/** True for a plain attribute set of values: an object that is neither a list nor built by this module's helpers. */
+export const isNixAttrSet = (value: unknown): value is { readonly [name: string]: NixValue } =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
+
 /**
  * Raw Nix source, the last-resort escape hatch: exactly one Nix expression, such as
  * `nix\`lib.mkDefault pkgs.hello\``. Interpolated values are printed as Nix, in parentheses

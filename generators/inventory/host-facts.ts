@@ -4,7 +4,7 @@
  * file and its modules merged as NixOS merges them), so the page cannot disagree with the flake.
  */
 import { hostSystem } from "../model/host-system.ts";
-import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
+import { isNixAttrSet, type NixValue } from "../../dsl/expressions.ts";
 import { eachConfigured, SERVICE_DEFINITIONS } from "../../services/registry.ts";
 import { bodyContributions, type LoweredHost } from "../lower/fleet.ts";
 import { DefinitionTree } from "../lower/definition-tree.ts";
@@ -33,20 +33,15 @@ export interface HostFacts {
   readonly users: readonly { readonly name: string; readonly home: boolean }[];
 }
 
-type AttrSet = { readonly [name: string]: NixValue };
-
-const isAttrSet = (value: NixValue | undefined): value is AttrSet =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
-
 /** The plain value at `path` inside a merged option value, if every step is a plain set. */
 const valueAt = (value: NixValue, path: readonly string[]): NixValue | undefined =>
-  path.reduce<NixValue | undefined>((current, name) => (isAttrSet(current) ? current[name] : undefined), value);
+  path.reduce<NixValue | undefined>((current, name) => (isNixAttrSet(current) ? current[name] : undefined), value);
 
 /** Ports and ranges of a firewall list, sorted: `22`, `60000-61000`. */
 const portList = (ports: NixValue | undefined, ranges: NixValue | undefined): string[] => {
   const single = Array.isArray(ports) ? ports.filter((port): port is number => typeof port === "number") : [];
   const spans = Array.isArray(ranges)
-    ? ranges.flatMap((range) => (isAttrSet(range) && typeof range["from"] === "number" && typeof range["to"] === "number" ? [[range["from"], range["to"]] as const] : []))
+    ? ranges.flatMap((range) => (isNixAttrSet(range) && typeof range["from"] === "number" && typeof range["to"] === "number" ? [[range["from"], range["to"]] as const] : []))
     : [];
   return [...[...new Set(single)].map((port) => [port, port] as const), ...spans]
     .sort((a, b) => a[0] - b[0] || a[1] - b[1])
@@ -80,7 +75,7 @@ const servicesOf = (index: FleetIndex, host: HostEntry): string[] => {
   const typed = SERVICE_DEFINITIONS.filter((service) => bodies.some((body) => body.config.services[service.key] !== undefined)).map((service) => service.label);
   const raw = bodies.flatMap((body) => {
     const services = valueAt(body.config.nixos, ["services"]);
-    return isAttrSet(services) ? Object.keys(services).filter((name) => valueAt(services, [name, "enable"]) === true) : [];
+    return isNixAttrSet(services) ? Object.keys(services).filter((name) => valueAt(services, [name, "enable"]) === true) : [];
   });
   return [...typed, ...[...new Set(raw)].sort(compareNames)];
 };

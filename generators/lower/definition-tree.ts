@@ -6,7 +6,7 @@
  * options a schema declares are `options/declaration-tree.ts`.)
  */
 import { isDeepStrictEqual } from "node:util";
-import { isNixExpression, mkMerge, type NixValue } from "../../dsl/expressions.ts";
+import { isNixAttrSet, isNixExpression, mkMerge, type NixValue } from "../../dsl/expressions.ts";
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { NixBinding, NixExpr } from "../nix/ast.ts";
 import { assign, attrs } from "../nix/build.ts";
@@ -27,9 +27,6 @@ interface Branch {
 }
 
 type OptionNode = Leaf | Branch;
-
-const isAttrSet = (value: NixValue): value is { readonly [name: string]: NixValue } =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
 
 /**
  * Back from tree to value, for a branch that must be merged with a leaf and for every generated
@@ -81,7 +78,7 @@ export class DefinitionTree {
     }
     const name = path.at(-1);
     if (name !== undefined) this.place(branch, name, value, origin);
-    else if (isAttrSet(value)) this.spread(branch, value, origin);
+    else if (isNixAttrSet(value)) this.spread(branch, value, origin);
     return this;
   }
 
@@ -117,7 +114,7 @@ export class DefinitionTree {
 
   private place(parent: Branch, name: string, value: NixValue, origin: SourceOrigin): void {
     const existing = parent.children.get(name);
-    if (isAttrSet(value) && (existing === undefined || existing.kind === "branch")) {
+    if (isNixAttrSet(value) && (existing === undefined || existing.kind === "branch")) {
       const branch = existing ?? { kind: "branch" as const, children: new Map(), origin };
       parent.children.set(name, branch);
       this.spread(branch, value, origin);
@@ -137,7 +134,7 @@ export class DefinitionTree {
     if (Array.isArray(current) && Array.isArray(value)) {
       return { kind: "leaf", value: [...current, ...value], origins };
     }
-    const wrapped = (item: NixValue) => isNixExpression(item) || isAttrSet(item);
+    const wrapped = (item: NixValue) => isNixExpression(item) || isNixAttrSet(item);
     if (wrapped(current) || wrapped(value)) {
       const parts = isNixExpression(current) && current.kind === "merge" ? current.values : [current];
       return { kind: "leaf", value: mkMerge([...parts, value]), origins };

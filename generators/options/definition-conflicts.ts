@@ -11,7 +11,7 @@
  * evaluate, make an option unknown: nothing is said about it (no false alarms).
  */
 import { isDeepStrictEqual } from "node:util";
-import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
+import { isNixAttrSet, isNixExpression, type NixValue } from "../../dsl/expressions.ts";
 import { DEFAULT_OVERRIDE_PRIORITY } from "../../dsl/priorities.ts";
 import { describeValue } from "../diagnostics/describe-value.ts";
 import { child, error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
@@ -46,9 +46,6 @@ interface Def {
 }
 
 const below = (def: Omit<Def, "value">, key: string): SourceOrigin => (def.follow ? child(def.origin, key) : def.origin);
-
-const isAttrSet = (value: NixValue): value is { readonly [name: string]: NixValue } =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
 
 /** `lib.modules`' dischargeProperties and one level of mkOverride: the definitions `value` stands for. */
 function discharge(value: NixValue, at: Omit<Def, "value">): Def[] {
@@ -94,7 +91,7 @@ function addOption(gathered: Gathered, slot: ValueSlot, path: readonly string[],
 /** Spread definitions through sets of options down to the options (NixOS pushes wrappers down the same way). */
 function gather(gathered: Gathered, slot: NamespaceSlot, path: readonly string[], defs: readonly Def[]): void {
   for (const def of defs) {
-    if (def.unknown || !isAttrSet(def.value)) continue;
+    if (def.unknown || !isNixAttrSet(def.value)) continue;
     for (const [key, value] of Object.entries(def.value)) {
       const target = namespaceChild(slot, key);
       if (!target) continue; // check-options reports unknown options
@@ -132,7 +129,7 @@ function fits(type: OptionType, value: NixValue): boolean {
       return Array.isArray(value);
     case "attrs":
     case "submodule":
-      return isAttrSet(value);
+      return isNixAttrSet(value);
     case "either":
       return type.of.some((alternative) => fits(alternative, value));
     case "any":
@@ -144,7 +141,7 @@ function fits(type: OptionType, value: NixValue): boolean {
 
 /** The Nix type of a plain value, as `types.anything` compares them. */
 const nixTypeOf = (value: NixValue): string =>
-  value === null ? "null" : Array.isArray(value) ? "list" : isAttrSet(value) ? "set" : isNixExpression(value) ? value.kind : typeof value;
+  value === null ? "null" : Array.isArray(value) ? "list" : isNixAttrSet(value) ? "set" : isNixExpression(value) ? value.kind : typeof value;
 
 /** Checks the winning definitions of one option (or element) from at least two files. */
 class ConflictFinder {
@@ -232,7 +229,7 @@ class ConflictFinder {
   private byName(path: readonly string[], defs: readonly Def[], element: () => ValueSlot): void {
     const names = new Map<string, Def[]>();
     for (const def of defs) {
-      if (!isAttrSet(def.value)) continue;
+      if (!isNixAttrSet(def.value)) continue;
       for (const [name, value] of Object.entries(def.value)) {
         const list = names.get(name) ?? [];
         list.push(...discharge(value, { ...def, origin: below(def, name), priority: DEFAULT_OVERRIDE_PRIORITY }));

@@ -2,7 +2,7 @@
  * Plain-data helpers the plan reads option values and model values with: a canonical text to
  * compare by (key order and `undefined` fields do not count), and a short Nix-like text to show.
  */
-import { isNixExpression, type NixValue } from "../../dsl/expressions.ts";
+import { isNixAttrSet, isNixExpression, type NixValue } from "../../dsl/expressions.ts";
 import type { FleetIndex } from "../model/fleet-index.ts";
 import { fleetScope } from "../files/scope.ts";
 import { valueLowerer } from "../lower/value.ts";
@@ -12,8 +12,7 @@ import { printNixExpr } from "../nix/print.ts";
 export type AttrSet = { readonly [name: string]: NixValue };
 
 /** True for plain attribute sets: the only values the plan descends into. */
-export const isAttrSet = (value: unknown): value is AttrSet =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value as NixValue);
+export const isAttrSet: (value: unknown) => value is AttrSet = isNixAttrSet;
 
 /**
  * The value NixOS ends up with where it does not depend on other definitions: `mkForce x`,

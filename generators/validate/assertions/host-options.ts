@@ -8,7 +8,7 @@
  * holding one is "unknown", and assertions say nothing about unknowns (no false alarms). Other
  * expressions (`secret("k").path`, `pkg("x")`) are set, to a value only Nix computes.
  */
-import { isNixExpression, type NixValue } from "../../../dsl/expressions.ts";
+import { isNixAttrSet, isNixExpression, type NixValue } from "../../../dsl/expressions.ts";
 import { DEFAULT_OVERRIDE_PRIORITY } from "../../../dsl/priorities.ts";
 import { child, type SourceOrigin } from "../../diagnostics/diagnostic.ts";
 import type { Definition } from "../../lower/contribution.ts";
@@ -16,7 +16,6 @@ import { bodyContributions, type LoweredFleet, type LoweredHost } from "../../lo
 import type { HostEntry } from "../../model/fleet.ts";
 import { bodiesOfHost, type FleetIndex } from "../../model/fleet-index.ts";
 import { handWrittenNix } from "../../model/hand-written-nix.ts";
-
 
 /** One value defined at an option path. */
 export interface OptionLeaf {
@@ -40,9 +39,6 @@ export interface OptionValue {
   /** When the last winning definition was made among the host's (host file, modules, raw blocks last): to tell which of two options came later. */
   readonly sequence: number;
 }
-
-const isAttrSet = (value: NixValue): value is { readonly [name: string]: NixValue } =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
 
 /** A raw `nixos` block's keys are the TypeScript keys too: its origins can follow them down. */
 const inRawBlock = (origin: SourceOrigin): boolean => origin.objectPath.length === 1 && origin.objectPath[0] === "nixos";
@@ -154,7 +150,7 @@ const flatten = (
         return;
     }
   }
-  if (isAttrSet(value)) {
+  if (isNixAttrSet(value)) {
     let empty = true;
     for (const name in value) {
       if (!Object.hasOwn(value, name)) continue;
