@@ -239,7 +239,6 @@ export function isIntSubtraction(value: bigint): boolean {
   return value === INT64_MIN;
 }
 
-
 /** The smallest positive normal double: Nix 2.8 refuses float literals below it ("invalid float"). */
 export const MIN_NORMAL_FLOAT = 2.2250738585072014e-308;
 
