@@ -11,6 +11,7 @@ import type { DefinitionKind } from "../../dsl/definition.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathProblem } from "../diagnostics/codes/load.ts";
 import { statOf } from "../stat-of.ts";
+import type { MisplacedDefinition } from "./misplaced-definitions.ts";
 import { pathProblem } from "./path-problem.ts";
 import { CONFIG_FILE, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "./layout.ts";
 
@@ -35,6 +36,8 @@ export interface Discovery {
   readonly setAside: readonly FleetFile[];
   /** Definition folders there but not listable (reported): what they hold is unknown, so no name is missing from them. */
   readonly unlisted: readonly string[];
+  /** Files that call a `define*` function where typeflake does not load definitions from (reported unless a fleet file imports them). */
+  readonly misplaced: readonly MisplacedDefinition[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -96,7 +99,7 @@ const hostFolders = async (root: string): Promise<HostFolder[]> =>
   });
 
 /** Every definition file under `root` (absolute), with problems found on the way. */
-export const discoverFleet = async (root: string): Promise<Omit<Discovery, "setAside" | "unlisted">> => {
+export const discoverFleet = async (root: string): Promise<Omit<Discovery, "setAside" | "unlisted" | "misplaced">> => {
   // Anything of that name: one that is no readable file is reported for what it is.
   const hasConfig = isEntry(join(root, CONFIG_FILE));
   const [hosts, modules, overlays] = await Promise.all([

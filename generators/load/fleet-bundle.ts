@@ -432,10 +432,10 @@ const bundleAndHash = async (root: string, entries: readonly string[], outdir: s
       : undefined;
   };
   const through = exactly([...new Set([...namingOwnFile(firstInputs.bytes), ...firstInputs.unproven])]);
-  if (through === undefined) return { output: first.output, nodeLoaded: reads.nodeLoaded, compiled: compiled(first, firstInputs) };
+  if (through === undefined) return { output: first.output, inputs: first.inputs, nodeLoaded: reads.nodeLoaded, compiled: compiled(first, firstInputs) };
   const again: Reads = { compiled: new Map(), nodeLoaded: new Set() };
   const second = await bundleTogether(root, entries, outdir, exportsFile, again, through);
-  return { output: second.output, nodeLoaded: again.nodeLoaded, compiled: compiled(second, compiledInputs(second.inputs, before, again.compiled)) };
+  return { output: second.output, inputs: second.inputs, nodeLoaded: again.nodeLoaded, compiled: compiled(second, compiledInputs(second.inputs, before, again.compiled)) };
 };
 
 const buildMessages = (thrown: unknown): readonly Message[] | undefined => {
@@ -501,7 +501,11 @@ const loadTogether = async (entries: readonly string[], bundled: BuiltTogether):
   const modules = entries.map((entry, index): [string, LoadedModule] => [entry, { ok: true, exports: loaded.exports[`entry${index}`] as Record<string, unknown> }]);
   const { compiled } = bundled;
   const recordable = compiled !== undefined && reads.unrecordable === undefined;
-  return { modules: new Map(modules), ...(recordable && { read: { files: new Map([...compiled, ...packages]), observed: reads.observed, printed } }) };
+  return {
+    modules: new Map(modules),
+    compiled: bundled.inputs,
+    ...(recordable && { read: { files: new Map([...compiled, ...packages]), observed: reads.observed, printed } }),
+  };
 };
 
 /** What a started bundle needs once it is built: where its files are, and typeflake's export names for the fallbacks. */
@@ -563,6 +567,11 @@ export interface LoadedModules {
    * recorded.
    */
   readonly read?: LoadReads;
+  /**
+   * Every file the one bundle compiled (absolute): the fleet's definition files and all they
+   * import. Absent when the files were loaded one by one (a run with errors).
+   */
+  readonly compiled?: readonly string[];
 }
 
 /**

@@ -7,7 +7,7 @@
  * if (!fleet) process.exit(1);
  * ```
  */
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
 import { knownPositions, type LocatedBefore } from "../diagnostics/known-positions.ts";
@@ -17,6 +17,7 @@ import type { FleetFile } from "./discover.ts";
 import { discoverDefinitions } from "./discover-definitions.ts";
 import { loadDefinition } from "./load-definition.ts";
 import { loadFleetModules } from "./fleet-bundle.ts";
+import { unloadedDefinitions } from "./misplaced-definitions.ts";
 import { startLoad, type StartedLoad } from "./start-load.ts";
 import type { LoadReads } from "../cache/run-reads.ts";
 
@@ -36,12 +37,13 @@ export type LoadedValidation = ValidationResult & Pick<LoadedFleet, "read">;
 /**
  * Import every definition file under `root` (TypeScript bundled by esbuild, no build step of the
  * user's), found and started here unless `started` was. Files that fail to import are reported
- * and left out; their names still count for references.
+ * and left out; their names still count for references. A file that looks like a definition
+ * where none is loaded from is reported when the fleet's one bundle loads without importing it.
  */
 export const loadFleet = async (root: string, started?: StartedLoad): Promise<LoadedFleet> => {
   const absoluteRoot = resolve(root);
   const { discovery, bundle } = started ?? startLoad(absoluteRoot, await discoverDefinitions(absoluteRoot));
-  const { modules, read } = await loadFleetModules(bundle);
+  const { modules, read, compiled } = await loadFleetModules(bundle);
   const loaded = discovery.files.map((file) => ({ file, result: loadDefinition(absoluteRoot, file, modules.get(file.path)!) }));
   const sourcesOf = (kind: FleetFile["kind"]): NamedSource[] =>
     loaded.flatMap(({ file, result }) => (file.kind === kind && result.ok ? [result.source] : []));
@@ -60,7 +62,11 @@ export const loadFleet = async (root: string, started?: StartedLoad): Promise<Lo
       unloaded: { hosts: [...discovery.hostsWithoutFile, ...unloadedOf("host")], modules: unloadedOf("module"), homes: unloadedOf("home") },
       unlisted: discovery.unlisted,
     },
-    diagnostics: [...discovery.diagnostics, ...distinct(loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics)))],
+    diagnostics: [
+      ...discovery.diagnostics,
+      ...distinct(loaded.flatMap(({ result }) => (result.ok ? [] : result.diagnostics))),
+      ...(compiled ? unloadedDefinitions(discovery.misplaced, new Set(compiled.map((path) => relative(absoluteRoot, path).split(sep).join("/")))) : []),
+    ],
     read,
   };
 };

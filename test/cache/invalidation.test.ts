@@ -114,6 +114,19 @@ describe("the run cache", () => {
     expect(plannedText(run, "hosts/alpha/default.nix")).toContain("Hi from v2");
   });
 
+  it("runs the pipeline again when a file in hosts/, where no host is loaded from, is edited to call defineHost (and warns)", async () => {
+    const root = await recordedFleet();
+    const misplaced = (run: PlannedRun) => run.diagnostics.filter((d) => d.code === "misplaced-definition").map((d) => d.origin.file);
+    await writeFile(join(root, "hosts/util.ts"), `export const port = 22;\n`);
+    // A helper no host imports changes nothing the run read.
+    expect(fromRecord(await rerun(root))).toBe(true);
+    await writeFile(join(root, "hosts/util.ts"), `import { defineHost } from "typeflake";\n\nexport default defineHost({ address: "10.0.0.7" });\n`);
+    const edited = await rerun(root);
+    expect([fromRecord(edited), misplaced(edited)]).toEqual([false, ["hosts/util.ts"]]);
+    await poisonRecord(root);
+    expect(misplaced(await rerun(root))).toEqual(["hosts/util.ts"]);
+  });
+
   it("runs the pipeline again when a path the fleet names is gone (and reports it)", async () => {
     const root = await recordedFleet();
     await rm(join(root, "hosts/alpha/hardware.nix"));

@@ -64,6 +64,12 @@ export interface LoadFields {
   readonly "case-twin": { readonly twin: string };
   /** A host folder without its host.ts. */
   readonly "missing-host-file": { readonly host: string };
+  /**
+   * A file that calls `define<Kind>` where typeflake loads no definitions from (`hosts/web.ts`,
+   * `modules/web/nginx.ts`, `modules/web.mts`) and that no fleet file imports: it is left out of
+   * the flake. `defines` is what it defines, `suggested` where that kind of file is loaded from.
+   */
+  readonly "misplaced-definition": { readonly defines: "host" | "module" | "overlay"; readonly suggested: string };
   /** A per-host home written as a folder (`homes/alice@nas/home.ts`). */
   readonly "per-host-home-folder": { readonly name: string };
   /** A home defined twice; `firstFile` is the one kept. */

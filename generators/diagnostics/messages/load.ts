@@ -1,7 +1,7 @@
 /** Words of the loading diagnostics (`codes/load.ts`). */
 import type { DefinitionKind } from "../../../dsl/definition.ts";
 import type { LoadFailure, LoadFields, PathProblem, ThrownAt } from "../codes/load.ts";
-import { CONFIG_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR } from "../../load/layout.ts";
+import { CONFIG_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "../../load/layout.ts";
 import type { Renderers } from "./renderer.ts";
 import { didYouMean } from "./words.ts";
 
@@ -11,6 +11,13 @@ const DEFINE: Readonly<Record<DefinitionKind, string>> = {
   module: "defineModule",
   overlay: "defineOverlay",
   home: "defineHome",
+};
+
+/** Where each kind of definition is loaded from. */
+const LOADED_FROM: Readonly<Record<LoadFields["misplaced-definition"]["defines"], string>> = {
+  host: `${HOSTS_DIR}/<name>/${HOST_FILE}`,
+  module: `${MODULES_DIR}/<name>.ts`,
+  overlay: `${OVERLAYS_DIR}/<name>.ts`,
 };
 
 const expected = (kind: DefinitionKind): string => `${DEFINE[kind]}({ … })`;
@@ -137,6 +144,9 @@ export const loadMessages: Renderers<LoadFields> = {
     `the Nix generated from them, and typeflake's loader takes them for one file (this one would be read as ${twin}); rename one of them`,
   "missing-host-file": ({ host }) =>
     `host folder has no ${HOST_FILE}; create ${HOSTS_DIR}/${host}/${HOST_FILE} with export default defineHost({ address: "…" }), or remove the folder`,
+  "misplaced-definition": ({ defines, suggested }) =>
+    `calls ${DEFINE[defines]}, but typeflake loads ${defines}s from ${LOADED_FROM[defines]} only and no fleet file imports this one, ` +
+    `so it is left out of the flake: move it to ${suggested}, or import it from a fleet file`,
   "per-host-home-folder": ({ name }) =>
     `a home for one host is a single file: move this file to ${HOMES_DIR}/${name}.ts; Nix path literals cannot contain '@', so hand-kept files it imports belong in ${HOMES_DIR}/${name.split("@")[0]}/`,
   "duplicate-home": ({ name, firstFile }) => `the home ${JSON.stringify(name)} is also defined in ${firstFile}; keep one of the two files`,
