@@ -14,7 +14,7 @@ import { locateDiagnostics, sortDiagnostics } from "../diagnostics/locate.ts";
 import { knownPositions } from "../diagnostics/known-positions.ts";
 import { contentHash } from "../emit/manifest.ts";
 import type { FilePlan } from "../emit/plan.ts";
-import { outerInputs, runFingerprint, stillCurrent } from "./fingerprint.ts";
+import { outerInputs, runFingerprint, stillCurrent, type RunFingerprint } from "./fingerprint.ts";
 import { discoverDefinitions } from "../load/discover-definitions.ts";
 import { nearestCacheFolder } from "./folder.ts";
 import { HashMemo } from "../hash-memo.ts";
@@ -30,12 +30,20 @@ export interface PlannedRun {
   readonly hashes?: StoredHashMemo;
   /** What fleet code printed when the reused record was made (the fleet was not loaded this time), for the caller to show again. */
   readonly replayed?: string;
+  /** Everything the plan depends on, when it was recorded or taken from the record: what `generate --watch` watches. */
+  readonly fingerprint?: RunFingerprint;
 }
 
 /** How to use the cache. */
 export interface CacheOptions {
   /** Reuse the last run when it is still current (`--no-cache`: false). The run is recorded either way. */
   readonly reuse: boolean;
+  /**
+   * The running typeflake's identity (`codeIdentity()`), taken once by a process that runs many
+   * times (`generate --watch`): its records must name the code in memory, not the code an
+   * `npm install` meanwhile put on disk. Taken per run when absent.
+   */
+  readonly code?: string;
 }
 
 /** The pipeline, loaded only when it has to run (zod, lowering, the printer). */
@@ -53,13 +61,13 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   const memoFile = hashMemoFile(folder, root);
   const discovery = await discoverDefinitions(root);
   const [outer, previous, memo] = await Promise.all([
-    outerInputs(root, discovery),
+    outerInputs(root, discovery, options.code),
     options.reuse ? readRecord(file) : undefined,
     options.reuse ? readHashMemo(memoFile) : new HashMemo(),
   ]);
   const hashes = { memo, file: memoFile };
   if (previous && (await stillCurrent(root, previous.fingerprint, outer, memo))) {
-    return { plan: previous.plan, diagnostics: previous.diagnostics, hashes, ...(previous.loadOutput !== "" && { replayed: previous.loadOutput }) };
+    return { plan: previous.plan, diagnostics: previous.diagnostics, hashes, fingerprint: previous.fingerprint, ...(previous.loadOutput !== "" && { replayed: previous.loadOutput }) };
   }
   // Printed texts and located positions are only the same for the same printer and locator.
   const sameCode = previous?.fingerprint.code === outer.code ? previous : undefined;
@@ -76,6 +84,7 @@ export const plannedRun = async (root: string, options: CacheOptions): Promise<P
   const printed = Object.fromEntries(result.printed ?? []);
   // Each text hashed once: the record keeps the hashes, and writing the plan compares with them.
   const plan = { files: result.plan.files.map((planned) => ({ ...planned, sha256: contentHash(planned.text) })) };
-  await writeRecord(file, { fingerprint: runFingerprint(outer, result.read), diagnostics, plan, printed, loadOutput: result.read.printed });
-  return { plan, diagnostics, hashes };
+  const fingerprint = runFingerprint(outer, result.read);
+  await writeRecord(file, { fingerprint, diagnostics, plan, printed, loadOutput: result.read.printed });
+  return { plan, diagnostics, hashes, fingerprint };
 };

@@ -39,11 +39,12 @@ export interface RunFingerprint extends OuterInputs {
 
 /**
  * Fingerprint what the run will read before it reads it; `discovery` is the fleet's definition
- * files as found for this run (the load then imports exactly those).
+ * files as found for this run (the load then imports exactly those); `code`, the running
+ * typeflake's identity when the caller took it already.
  */
-export const outerInputs = async (root: string, discovery: Discovery): Promise<OuterInputs> => {
-  const [code, optionIndex] = await Promise.all([codeIdentity(), readFile(join(root, ...FLEET_INDEX_PATH.split("/"))).then(contentHash, () => ABSENT)]);
-  return { code, listing: contentHash(JSON.stringify(discovery)), optionIndex };
+export const outerInputs = async (root: string, discovery: Discovery, code?: string): Promise<OuterInputs> => {
+  const [identity, optionIndex] = await Promise.all([code ?? codeIdentity(), readFile(join(root, ...FLEET_INDEX_PATH.split("/"))).then(contentHash, () => ABSENT)]);
+  return { code: identity, listing: contentHash(JSON.stringify(discovery)), optionIndex };
 };
 
 /** Path facts as comparable text, independent of the order the paths were looked up in. */

@@ -4,6 +4,7 @@
  * and reporting need is imported then, so commands that need no fleet (`init`, `schema`) never load it.
  */
 import type { Writable } from "node:stream";
+import type { CacheOptions } from "../cache/cached-run.ts";
 import type { CommandContext, PlannedFiles, ValidFleet } from "../command/command-context.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { AlreadyReported } from "../command/command-error.ts";
@@ -32,7 +33,7 @@ export const createCommandContext = (environment: CommandEnvironment, settings: 
     color: (stream: Writable) => colorEnabled(stream as { isTTY?: boolean }, io.env),
     fleetRoot: () => (root ??= findFleetRoot(io.cwd, environment.rootOption())),
     loadFleet: () => (loaded ??= loadValidFleet(context)),
-    loadPlan: (options) => loadPlannedFiles(context, options.reuse),
+    loadPlan: (options) => loadPlannedFiles(context, options),
     deployTargets: async () => {
       if (environment.deployTargets) return environment.deployTargets();
       const [{ fleet }, { fleetTargets }] = await Promise.all([context.loadFleet(), import("../nix-cli/fleet-targets.ts")]);
@@ -62,11 +63,11 @@ const loadValidFleet = async (context: CommandContext): Promise<ValidFleet> => {
 };
 
 /** The plan through the run cache (which loads the pipeline only when it must run). */
-const loadPlannedFiles = async (context: CommandContext, reuse: boolean): Promise<PlannedFiles> => {
+const loadPlannedFiles = async (context: CommandContext, options: CacheOptions): Promise<PlannedFiles> => {
   const { plannedRun } = await import("../cache/cached-run.ts");
-  const result = await plannedRun(context.fleetRoot(), { reuse });
+  const result = await plannedRun(context.fleetRoot(), options);
   // As the load printed it, on stderr, before what typeflake reports.
   if (result.replayed !== undefined) context.io.stderr.write(result.replayed);
   if (!result.plan) return rejected(context, result.diagnostics);
-  return { plan: result.plan, diagnostics: result.diagnostics, ...(result.hashes && { hashes: result.hashes }) };
+  return { plan: result.plan, diagnostics: result.diagnostics, ...(result.hashes && { hashes: result.hashes }), ...(result.fingerprint && { fingerprint: result.fingerprint }) };
 };

@@ -5,6 +5,8 @@
  * from an environment of their own, so a command runs in-process and its output can be read back.
  */
 import type { Writable } from "node:stream";
+import type { CacheOptions } from "../cache/cached-run.ts";
+import type { RunFingerprint } from "../cache/fingerprint.ts";
 import type { StoredHashMemo } from "../cache/hash-memo-store.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { FilePlan } from "../emit/plan.ts";
@@ -37,6 +39,8 @@ export interface ValidFleet {
 export interface PlannedFiles extends Pick<ValidFleet, "plan" | "diagnostics"> {
   /** Hashes of files known by their stat, to write or check the plan with; none without a cache. */
   readonly hashes?: StoredHashMemo;
+  /** Everything the plan depends on, when the run cache recorded it (see `cache/fingerprint.ts`). */
+  readonly fingerprint?: RunFingerprint;
 }
 
 /** What a command's action receives. */
@@ -56,7 +60,7 @@ export interface CommandContext {
    * The fleet's plan as `loadFleet` would make it, from the run cache (`cache/`) when nothing the
    * last error-free run read has changed and `reuse` is set; invalid, as `loadFleet`.
    */
-  loadPlan(options: { readonly reuse: boolean }): Promise<PlannedFiles>;
+  loadPlan(options: CacheOptions): Promise<PlannedFiles>;
   /** The fleet as the nix commands see it: one deploy target per host. */
   deployTargets(): Promise<FleetTargets>;
   /**

@@ -1,31 +1,24 @@
 /**
- * `typeflake generate [--check] [--force] [--eval] [--json] [--no-cache]` and `typeflake diff`.
+ * `typeflake generate [--check] [--force] [--eval] [--json] [--no-cache] [--watch]` and `typeflake diff`.
  * Generating and checking reuse the last run when none of its inputs changed (`cache/`); `--eval`
  * needs the loaded fleet itself, so it always runs the pipeline.
  */
 import type { Command } from "commander";
 import { writeHashMemo } from "../../cache/hash-memo-store.ts";
-import type { CommandContext, PlannedFiles } from "../../command/command-context.ts";
+import type { CommandContext } from "../../command/command-context.ts";
 import { ExitCode } from "../../command/exit-code.ts";
 import { checkPlan } from "../../emit/check.ts";
-import { checkExitCode, writeExitCode } from "../../emit/exit-code.ts";
-import type { EmitProblem } from "../../emit/problems.ts";
-import { formatCheckReport, formatWriteReport } from "../../emit/report.ts";
-import { type LockHolder, waitingLine } from "../../emit/lock.ts";
-import { writePlan } from "../../emit/write.ts";
-import { notePendingTracking } from "../../git/pending-tracking.ts";
+import { checkExitCode } from "../../emit/exit-code.ts";
+import { formatCheckReport } from "../../emit/report.ts";
 import { untrackedGeneratedFiles } from "../../git/track-generated.ts";
-import { addNotedFiles } from "../../git/track-pending.ts";
 import { commandAction } from "../command-action.ts";
+import { watchFleet, type WatchOptions } from "./generate-watch.ts";
+import { plannedFiles, reportAfter, writePlanned } from "./write-planned.ts";
 import type { CommandEnvironment } from "../command-environment.ts";
 
-interface GenerateOptions {
-  readonly check?: boolean;
-  readonly force?: boolean;
-  readonly eval?: boolean;
-  readonly json?: boolean;
-  /** False with `--no-cache`. */
-  readonly cache: boolean;
+/** `generate`'s flags. */
+interface GenerateOptions extends WatchOptions {
+  readonly watch?: boolean;
 }
 
 /** `--no-cache`, on `generate` and `diff`. */
@@ -36,22 +29,6 @@ export const plannedFleet = async (context: CommandContext) => {
   const planned = await context.loadFleet();
   await context.reportDiagnostics(planned.diagnostics);
   return planned;
-};
-
-/**
- * The plan being made (`loadPlan`, through the run cache, or `loadFleet`; an invalid fleet ends the
- * run in exit code 1), its warnings shown as text; as JSON they wait for `reportAfter`, which adds
- * why the files were not written or compared to the same array.
- */
-const plannedFiles = async (context: CommandContext, planned: Promise<PlannedFiles>): Promise<PlannedFiles> => {
-  const files = await planned;
-  if (!context.json) await context.reportDiagnostics(files.diagnostics);
-  return files;
-};
-
-/** With `--json`, the plan's warnings and the write or check stage's refusals, as one array. */
-const reportAfter = async (context: CommandContext, planned: PlannedFiles, result: { readonly refused: readonly EmitProblem[]; readonly failed: readonly EmitProblem[] }) => {
-  if (context.json) await context.reportDiagnostics(planned.diagnostics, [...result.refused, ...result.failed]);
 };
 
 /**
@@ -84,38 +61,14 @@ export function registerGenerateCommands(program: Command, environment: CommandE
     .option("--eval", "after writing, evaluate every host with `nix eval`")
     .option("--json", "print diagnostics as JSON on stdout")
     .option(...NO_CACHE)
+    .option("--watch", "after generating, keep running: generate again whenever a file the fleet is made from changes")
     .action(
       commandAction(environment, async (context, options: GenerateOptions) => {
+        if (options.watch) return watchFleet(context, options);
         if (options.check) return checkAgainstDisk(context, options.cache);
         // --eval needs the loaded fleet itself, so it runs the pipeline (no run cache).
         const planned = await plannedFiles(context, options.eval ? context.loadFleet() : context.loadPlan({ reuse: options.cache }));
-        const root = context.fleetRoot();
-        const { stderr } = context.io;
-        const onLockWait = (holder: LockHolder) => stderr.write(waitingLine(holder));
-        const memo = planned.hashes?.memo;
-        // Files about to be created are noted first: if the run is cut off before git has them, the
-        // next command adds them. Noted, added and cleared under the fleet's lock (see
-        // git/pending-tracking.ts), so a run waiting for the lock cannot touch this run's note.
-        let noted: readonly string[] = [];
-        let tracked: readonly string[] = [];
-        const beforeCreating = async (paths: readonly string[]) => {
-          noted = notePendingTracking(root, paths);
-        };
-        // Only files this run created (and a killed run's, noted) can be new to git: one found in
-        // place was created, and added, by an earlier run (or is reported by --check). So an
-        // up-to-date run spawns no git.
-        const afterApplying = async () => {
-          if (noted.length > 0) tracked = await addNotedFiles(root, noted);
-        };
-        const result = await writePlan(root, planned.plan, { force: Boolean(options.force), onLockWait, beforeCreating, afterApplying, ...(memo && { memo }) });
-        if (planned.hashes) await writeHashMemo(planned.hashes);
-        await reportAfter(context, planned, result);
-        stderr.write(formatWriteReport(result, { color: context.color(stderr) }));
-        const written = writeExitCode(result);
-        context.setExitCode(written);
-        stderr.write(tracked.map((line) => `${line}\n`).join(""));
-        if (written !== ExitCode.Ok) return;
-        if (!options.eval) return;
+        if ((await writePlanned(context, planned, options)) !== ExitCode.Ok || !options.eval) return;
         const { evaluateHosts } = await import("../../nix-cli/eval-hosts.ts");
         const outcomes = await evaluateHosts(await context.deployTargets(), { io: context.io });
         if (outcomes.some((outcome) => outcome.status !== "ok")) context.setExitCode(ExitCode.Invalid);

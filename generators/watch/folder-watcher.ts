@@ -1,0 +1,63 @@
+/**
+ * One `fs.watch` per folder, kept from run to run: an edit saved while a run is under way is
+ * noticed, not lost between two runs' watches. Changes are handed on as absolute paths; a folder
+ * whose watch fails once started (it went away) reports itself as changed and is dropped.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import { join } from "node:path";
+
+/** A folder `fs.watch` refused, and why. */
+export interface UnwatchedFolder {
+  readonly folder: string;
+  /** The system's error code (`ENOSPC`, `EACCES`, `ENOENT`). */
+  readonly reason: string;
+}
+
+/** Watches a set of folders, changed between runs with {@link FolderWatcher.watchOnly}. */
+export class FolderWatcher {
+  readonly #watchers = new Map<string, FSWatcher>();
+  readonly #onChange: (path: string) => void;
+
+  /** `onChange` gets the absolute path of each entry that changed in a watched folder. */
+  constructor(onChange: (path: string) => void) {
+    this.#onChange = onChange;
+  }
+
+  /**
+   * Watch exactly `folders` (absolute): new ones are added, the others closed. Returns the folders
+   * added, and those that could not be watched, with the system's reason (`ENOSPC`: the system's
+   * limit of watches, `fs.inotify.max_user_watches` on Linux, is reached).
+   */
+  watchOnly(folders: readonly string[]): { readonly added: string[]; readonly failed: UnwatchedFolder[] } {
+    const wanted = new Set(folders);
+    for (const [folder, watcher] of this.#watchers) {
+      if (wanted.has(folder)) continue;
+      watcher.close();
+      this.#watchers.delete(folder);
+    }
+    const fresh = [...wanted].filter((folder) => !this.#watchers.has(folder));
+    const failed = fresh.flatMap((folder) => this.#add(folder));
+    return { added: fresh.filter((folder) => this.#watchers.has(folder)), failed };
+  }
+
+  /** Stop watching everything. */
+  close(): void {
+    this.watchOnly([]);
+  }
+
+  #add(folder: string): UnwatchedFolder[] {
+    const dropped = () => {
+      this.#watchers.get(folder)?.close();
+      this.#watchers.delete(folder);
+      this.#onChange(folder);
+    };
+    try {
+      const watcher = watch(folder, { persistent: true }, (_event, name) => this.#onChange(name === null ? folder : join(folder, name.toString())));
+      watcher.on("error", dropped);
+      this.#watchers.set(folder, watcher);
+      return [];
+    } catch (thrown) {
+      return [{ folder, reason: (thrown as NodeJS.ErrnoException).code ?? String(thrown) }];
+    }
+  }
+}
