@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { measure, measuredNode, type Measured } from "./measure/child.ts";
 import { nixParse, type NixParse } from "./measure/nix-parse.ts";
+import { measureWatch } from "./measure/watch.ts";
 import { countPeerEntries, generatedFiles } from "./measure/output.ts";
 import type { Phases } from "./measure/phases.ts";
 import { CLI, REPOSITORY, SCRATCH } from "./paths.ts";
@@ -32,6 +33,8 @@ export interface FleetResult {
   readonly current?: RunStats;
   /** `generate` after one host's file changed (host-folder layout: in the other one, every host comes from one file). */
   readonly oneChanged?: RunStats;
+  /** The same edit under `generate --watch`, wall time only (the largest host-folder fleets; see `measure/watch.ts`). */
+  readonly oneChangedWatched?: RunStats;
   /** Cold `npm run generate -- -C <fleet>` (the largest fleets only). */
   readonly npmGenerate?: RunStats;
   /** Cold `generate` through the installed package's bin (the largest fleets only). */
@@ -65,6 +68,12 @@ const typeflake = (root: string, flags: readonly string[] = [], bin = CLI) => {
 
 /** The fleets whose cold generate is also measured through npm and the installed package. */
 const AS_USERS_RUN_IT_FROM = 1000;
+
+/** The edit of {@link oneHostChanged} under one `generate --watch`, at least five times (a watch's runs are short). */
+const oneHostChangedWatched = (root: string, runs: number): Promise<Measured[]> => {
+  const edit = oneHostEdit(root);
+  return measureWatch(CLI, root, { change: (run) => edit.change(9000 + run), restore: edit.restore }, Math.max(runs, 5), REPOSITORY);
+};
 
 /** `generate` after changing one host (see `one-host-edit.ts`); the host and the output are restored afterwards. */
 const oneHostChanged = async (root: string, runs: number): Promise<Measured[]> => {
@@ -104,6 +113,7 @@ export const benchFleet = async (spec: FleetSpec, runs: number, installedBin?: s
   const checked = await repeat(runs, () => typeflake(root, ["--check"]));
   const current = await repeat(runs, () => typeflake(root));
   const oneChanged = spec.layout === "folders" ? await oneHostChanged(root, runs) : [];
+  const oneChangedWatched = spec.layout === "folders" && asUsersRunIt ? await oneHostChangedWatched(root, runs) : [];
   const output = await generatedFiles(root, new Set(sources));
   const nixFiles = output.filter((file) => file.path.endsWith(".nix")).map((file) => file.path);
   const nix = await nixParse(nixFiles, root);
@@ -112,6 +122,7 @@ export const benchFleet = async (spec: FleetSpec, runs: number, installedBin?: s
     failureOf([...firstChecked, ...checked], "generate --check (nothing changed)"),
     failureOf(current, "generate (nothing changed)"),
     failureOf(oneChanged, "generate (one host changed)"),
+    failureOf(oneChangedWatched, "generate --watch (one host changed)"),
     nix.ok || nix.unavailable ? undefined : `the generated Nix does not parse:\n${nix.reason}`,
     typeof phases === "string" ? phases : undefined,
   ].filter((problem) => problem !== undefined);
@@ -123,6 +134,7 @@ export const benchFleet = async (spec: FleetSpec, runs: number, installedBin?: s
     firstCheck: statsOf(firstChecked),
     current: statsOf(current),
     oneChanged: statsIfRun(oneChanged),
+    oneChangedWatched: statsIfRun(oneChangedWatched),
     npmGenerate: statsIfRun(npmGenerated),
     installedGenerate: statsIfRun(installedGenerated),
     output: { files: output.length, nixFiles: nixFiles.length, bytes: output.reduce((sum, file) => sum + file.bytes, 0) },

@@ -9,6 +9,7 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hasGeneratedHeader } from "../generators/emit/header.ts";
 import { measure, measuredNode } from "./measure/child.ts";
+import { measureWatch } from "./measure/watch.ts";
 import { initFleetRepository } from "./synthetic/write-fleet.ts";
 import { CLI, CLI_SOURCES, REPOSITORY, SCRATCH } from "./paths.ts";
 import { failureOf, repeat, statsIfRun, statsOf, type RunStats } from "./runs.ts";
@@ -37,6 +38,8 @@ export interface HomelabResult {
    * not change are taken from it.
    */
   readonly edited?: RunStats;
+  /** The same edit under one `generate --watch`, wall time only (see `measure/watch.ts`). */
+  readonly watched?: RunStats;
   /** The same run from typeflake's TypeScript sources through tsx, as the CLI ran before it was compiled. */
   readonly directFromSources?: RunStats;
   /** `--version` from the sources through tsx. */
@@ -108,6 +111,7 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
     await editOneHost(root, ++edits);
     return typeflake(["generate", "-C", root]);
   });
+  const watched = await measureWatch(CLI, root, { change: () => editOneHost(root, ++edits) }, Math.max(runs, 5), REPOSITORY);
   const directFromSources = await repeat(runs, () => typeflakeFromSources("generate", "-C", root));
   const startup = await repeat(runs, () => typeflake(["--version"]));
   const startupFromSources = await repeat(runs, () => typeflakeFromSources("--version"));
@@ -115,8 +119,8 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
   const installedStartup = installedBin ? await repeat(runs, () => typeflake(["--version"], installedBin)) : [];
   const installedSchema = installedBin ? await repeat(runs, () => typeflake(["schema"], installedBin)) : [];
   const failure = failureOf(
-    [...current, ...direct, ...uncached, ...edited, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
-    "npm run generate (up to date) / generate / --version / schema",
+    [...current, ...direct, ...uncached, ...edited, ...watched, ...directFromSources, ...startup, ...startupFromSources, ...installed, ...installedStartup, ...installedSchema],
+    "npm run generate (up to date) / generate / generate --watch / --version / schema",
   );
   return {
     cold: statsOf(cold),
@@ -124,6 +128,7 @@ export const benchHomelab = async (runs: number, coldOnly: boolean, installedBin
     direct: statsOf(direct),
     uncached: statsOf(uncached),
     edited: statsOf(edited),
+    watched: statsOf(watched),
     directFromSources: statsOf(directFromSources),
     startup: statsOf(startup),
     startupFromSources: statsOf(startupFromSources),

@@ -80,6 +80,8 @@ const incrementalTargets = (results: readonly FleetResult[], homelab: HomelabRes
     judge("1,000 hosts, nothing changed: generate <= 0.5 s wall", large?.current?.wallMs, LIMITS.unchangedMs, duration, startup),
     judge("1,000 hosts, nothing changed: generate --check <= 0.5 s wall", large?.check?.wallMs, LIMITS.unchangedMs, duration, startup),
     judge("1,000 hosts, one host changed: generate <= 0.6 s wall", large?.oneChanged?.wallMs, LIMITS.oneChangedMs, duration, startup),
+    // Not issue 16's target (a run of its own), but the same edit as a user with a watch waits for it.
+    judge("1,000 hosts, one host changed: generate --watch <= 0.6 s wall", large?.oneChangedWatched?.wallMs, LIMITS.oneChangedMs, duration, startup),
   ];
 };
 

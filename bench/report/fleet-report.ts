@@ -36,6 +36,7 @@ export const fleetReport = (result: FleetResult): string => {
     ["typeflake generate --check (nothing changed)", result.check],
     ["typeflake generate (nothing changed)", result.current],
     ["typeflake generate (one host changed)", result.oneChanged],
+    ["typeflake generate --watch: one host changed (wall only)", result.oneChangedWatched],
     ["npm run generate (cold)", result.npmGenerate],
     ["installed package's bin: typeflake generate (cold)", result.installedGenerate],
   ];

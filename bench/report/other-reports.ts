@@ -24,6 +24,7 @@ export const homelabReport = (result: HomelabResult): string => {
     ["the same from the sources through tsx (before compiling)", result.directFromSources],
     ["node bin/typeflake.mjs generate --no-cache (the whole pipeline; compiled)", result.uncached],
     ["node bin/typeflake.mjs generate after one host's file changed (an edit loop)", result.edited],
+    ["the same edit under generate --watch (wall only)", result.watched],
     ["node bin/typeflake.mjs --version (start-up alone; compiled)", result.startup],
     ["the same from the sources through tsx (before compiling)", result.startupFromSources],
     ["installed package's bin: generate (up to date)", result.installed],

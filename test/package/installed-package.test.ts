@@ -8,7 +8,7 @@
  * The tarball is installed from its file (typeflake is not fetched from a registry); its
  * dependencies come from the npm cache when present (`--prefer-offline`), else from the registry.
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -163,6 +163,30 @@ describe("a new fleet from `typeflake init`", () => {
     const tsc = run(join(fleet, "node_modules", ".bin", "tsc"), ["--noEmit"], fleet);
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
   });
+
+  it("watches: generates an edit of a host file again, and ends on SIGTERM with exit code 130", async () => {
+    const { host, file, original } = firstHostFile();
+    const nix = join(fleet, "hosts", host, "default.nix");
+    const child = spawn(join(fleet, "node_modules", ".bin", "typeflake"), ["generate", "--watch"], { cwd: fleet, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const until = async (check: () => boolean) => {
+      for (const deadline = Date.now() + 60_000; !check(); await new Promise((resolve) => setTimeout(resolve, 100))) {
+        if (Date.now() > deadline) throw new Error(`the watch did not get there within 60 s:\n${stderr}`);
+      }
+    };
+    try {
+      await until(() => stderr.includes("Watching for changes"));
+      writeFileSync(file, original.replace(/timeZone: .*,/, `timeZone: "Asia/Tokyo",`));
+      await until(() => readFileSync(nix, "utf8").includes(`time.timeZone = "Asia/Tokyo";`));
+    } finally {
+      child.kill("SIGTERM");
+      writeFileSync(file, original);
+    }
+    expect(await exited).toBe(130);
+    generatesZone(host, original.match(/timeZone: "([^"]+)"/)![1]!);
+  }, 120_000);
 
   it("reports a mistake in a host file at its line, exit 1, and writes nothing", () => {
     typeflake(["generate"]);
