@@ -1,9 +1,11 @@
 /**
  * `typeflake generate --watch` as its own process, as a user runs it: an edit to a helper a host
  * imports regenerates the host, a mistake is reported and written over nothing, its fix and a new
- * host folder are generated, and SIGTERM ends the watch (and its child) with exit code 130.
+ * host folder are generated, and a terminal's Ctrl-C (SIGINT to the command's process group)
+ * ends the watch and its child with exit code 130, as does its process being killed outright.
  */
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,11 +27,26 @@ const eventually = async (what: string, check: () => Promise<boolean>, printed: 
 
 const textOf = (path: string): Promise<string> => readFile(path, "utf8").catch(() => "");
 
+/** The watch children running for the fleet at `root` (their command lines name it). */
+const watchers = (root: string): string[] =>
+  readdirSync("/proc").flatMap((pid) => {
+    if (!/^\d+$/.test(pid)) return [];
+    const args = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      } catch {
+        return [];
+      }
+    })();
+    return args.includes("--watch") && args.includes(root) ? [pid] : [];
+  });
+
 describe("generate --watch", () => {
-  it("generates again after each change, reports mistakes without writing, and ends on SIGTERM", async () => {
+  it("generates again after each change, reports mistakes without writing, and ends on Ctrl-C", async () => {
     const root = await writeCacheFleet();
     fleets.push(root);
-    const child = spawn(process.execPath, typeflakeArgs(["generate", "--watch"]), { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+    // A process group of its own, as a shell gives a command: Ctrl-C is a SIGINT to the group.
+    const child = spawn(process.execPath, typeflakeArgs(["generate", "--watch"]), { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", CI: "1" }, detached: true });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
@@ -56,11 +73,24 @@ describe("generate --watch", () => {
       await writeFile(join(root, "hosts/gamma/host.ts"), (await textOf(join(root, "hosts/gamma/host.ts"))).replace("10.0.0.8", "10.0.0.9"));
       await eventually("the new host generated", async () => (await textOf(join(root, "hosts/gamma/default.nix"))).includes(`networking.hostName = "gamma"`), printed);
     } finally {
-      child.kill("SIGTERM");
+      process.kill(-(child.pid as number), "SIGINT");
     }
     expect(await exited).toBe(130);
     expect(stderr).not.toMatch(/internal error|    at /);
+    expect(watchers(root)).toEqual([]);
   }, 180_000);
+
+  it("ends when the command's process is killed outright", async () => {
+    const root = await writeCacheFleet();
+    fleets.push(root);
+    const child = spawn(process.execPath, typeflakeArgs(["generate", "--watch"]), { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    await eventually("the first run", async () => stderr.includes("Watching for changes"), () => stderr);
+    expect(watchers(root)).toHaveLength(1);
+    child.kill("SIGKILL");
+    await eventually("the watch's child ending", async () => watchers(root).length === 0, () => stderr);
+  }, 120_000);
 
   it("refuses --check, --eval and --json beside it", async () => {
     const root = await writeCacheFleet();

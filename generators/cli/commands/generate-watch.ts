@@ -19,7 +19,7 @@ import { ChangeQueue } from "../../watch/change-queue.ts";
 import { FolderWatcher } from "../../watch/folder-watcher.ts";
 import { isOwnWrite } from "../../watch/own-writes.ts";
 import { watchPlan } from "../../watch/watch-plan.ts";
-import { outgrown, RESTART_EXIT_CODE, superviseWatch, WATCH_CHILD_VARIABLE } from "./watch-supervisor.ts";
+import { endWithSupervisor, outgrown, RESTART_EXIT_CODE, superviseWatch, WATCH_CHILD_VARIABLE } from "./watch-supervisor.ts";
 import { plannedFiles, writePlanned } from "./write-planned.ts";
 
 /** The `generate` flags a watch runs with, and those it refuses beside `--watch`. */
@@ -83,6 +83,7 @@ export const watchFleet = async (context: CommandContext, options: WatchOptions)
   const code = await codeIdentity();
   const cacheFolder = nearestCacheFolder(root);
   const trap = trapInterrupts();
+  endWithSupervisor();
   const changes = new ChangeQueue();
   const watcher = new FolderWatcher((path) => changes.add(path));
   const unwatchable = new Set<string>();

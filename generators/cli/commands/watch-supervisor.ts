@@ -4,7 +4,10 @@
  * fifty copies of their code and definitions (about 10 MB a run). So the watch itself runs in a
  * child of the command's process, which starts it again, fresh, when the child leaves to free its
  * memory; the child's first run then finds the run cache's record current. The command's process
- * only waits, and passes SIGTERM on (Ctrl-C reaches both, as a terminal's process group).
+ * only waits. The child has a process group of its own, so that a terminal's Ctrl-C reaches only
+ * the command's process, which passes it on once (a second signal would end the child at once,
+ * in the middle of writing); and a channel to it, whose end tells the child that the command's
+ * process is gone (killed outright), so no watch outlives it.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -26,6 +29,17 @@ export const RESTART_EXIT_CODE = 75;
  */
 export const outgrown = (initial: number, now: number): boolean => now > Math.max(3 * initial, 512 * 1024 * 1024);
 
+/**
+ * In the watch's child: end the watch as SIGTERM would when the command's process is gone (its
+ * channel closes), since no signal of the terminal's reaches the child's process group.
+ */
+export const endWithSupervisor = (): void => {
+  if (!process.connected) return;
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
+  // The channel alone does not keep the child running once its watch has ended.
+  process.channel?.unref();
+};
+
 /** Run `generate --watch` with `args` in a child until it ends otherwise than to be restarted; its exit code is the command's. */
 export const superviseWatch = async (context: CommandContext, args: readonly string[]): Promise<void> => {
   const trap = trapInterrupts();
@@ -34,7 +48,8 @@ export const superviseWatch = async (context: CommandContext, args: readonly str
       const child = spawn(process.execPath, [join(TYPEFLAKE_PACKAGE_INFO.root, "bin", "typeflake.mjs"), ...args], {
         cwd: context.io.cwd,
         env: { ...context.io.env, [WATCH_CHILD_VARIABLE]: "1" },
-        stdio: "inherit",
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+        detached: true,
       });
       const passOn = () => child.kill(trap.signal.reason as NodeJS.Signals);
       trap.signal.addEventListener("abort", passOn);
