@@ -146,4 +146,14 @@ describe("the run cache", () => {
     }
     expect(await codeIdentity()).toBe(before);
   });
+
+  it("records the code identity it is given (a watch's, taken when it started), which another typeflake does not reuse", async () => {
+    const root = await writeCacheFleet();
+    fleets.push(root);
+    const older = "the identity of the typeflake a watch started with";
+    expect((await plannedRun(root, { reuse: true, code: older })).fingerprint?.code).toBe(older);
+    await poisonRecord(root);
+    expect(fromRecord(await plannedRun(root, { reuse: true, code: older }))).toBe(true);
+    expect(fromRecord(await rerun(root))).toBe(false);
+  });
 });

@@ -24,9 +24,13 @@ import { plannedFiles, writePlanned } from "./write-planned.ts";
 
 /** The `generate` flags a watch runs with, and those it refuses beside `--watch`. */
 export interface WatchOptions {
+  /** `--check`: refused beside `--watch` (a watch writes). */
   readonly check?: boolean;
+  /** `--eval`: refused beside `--watch` (nix at every save would outlast the edits). */
   readonly eval?: boolean;
+  /** `--json`: refused beside `--watch` (one document per run is no JSON document). */
   readonly json?: boolean;
+  /** `--force`: every run overwrites files without typeflake's header, as `generate --force` does. */
   readonly force?: boolean;
   /** False with `--no-cache`. */
   readonly cache: boolean;
