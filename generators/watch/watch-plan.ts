@@ -48,7 +48,8 @@ export interface WatchPlan {
  * matters, besides what the definition folders would find anew.
  */
 export const watchPlan = (root: string, fingerprint: RunFingerprint | undefined, current: boolean): WatchPlan => {
-  const definitionFolders = [HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR, HOMES_DIR].flatMap((dir) => foldersBelow(join(root, dir)));
+  const definitionRoots = new Set([HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR, HOMES_DIR].map((dir) => join(root, dir)));
+  const definitionFolders = [...definitionRoots].flatMap(foldersBelow);
   const observed = Object.keys(fingerprint?.observed ?? {}).flatMap((key) => observedPath(key) ?? []);
   const inputs = new Set([
     ...Object.keys(fingerprint?.files ?? {}),
@@ -64,6 +65,8 @@ export const watchPlan = (root: string, fingerprint: RunFingerprint | undefined,
     folders: [...candidates].filter((folder) => statOf(folder)?.isDirectory() ?? false).sort(),
     matters: (path) =>
       inputs.has(path) ||
+      // `hosts/` made anew (or a first `modules/`), before any folder in it is watched.
+      definitionRoots.has(path) ||
       (listed.has(dirname(path)) && !isSkipped(path.slice(dirname(path).length + 1))) ||
       dirname(path) === optionIndex ||
       (!current && insideRoot(path)),

@@ -55,7 +55,7 @@ describe("what the watch watches", () => {
     const plan = watchPlan(root, fingerprint, true);
     expect(plan.folders).toEqual([root, join(root, "data"), join(root, "hosts"), join(root, "hosts/nas"), join(root, "lib")]);
     const matters = (path: string) => plan.matters(join(root, path));
-    expect(["lib/ports.ts", "package.json", "hosts/nas/hardware.nix", "data/new.json", "hosts/web", "hosts/nas/host.ts"].filter(matters)).toHaveLength(6);
+    expect(["lib/ports.ts", "package.json", "hosts/nas/hardware.nix", "data/new.json", "hosts/web", "hosts/nas/host.ts", "modules"].filter(matters)).toHaveLength(7);
     expect(["lib/other.ts", "notes.md", "hosts/.nas.swp", "hosts/nas/host.ts~"].filter(matters)).toEqual([]);
     // After a run with errors, whose inputs are not all known, anything under the root matters.
     expect(watchPlan(root, fingerprint, false).matters(join(root, "lib/other.ts"))).toBe(true);
