@@ -170,20 +170,61 @@ describe("the scaffold", () => {
 });
 
 describe("writing the scaffold", () => {
-  it("refuses to overwrite anything, and then writes nothing at all", async () => {
+  it("refuses to replace a fleet's file, and then writes nothing at all", async () => {
     const dir = await emptyFolder();
     await mkdir(join(dir, "hosts/server"), { recursive: true });
     writeFileSync(join(dir, "hosts/server/hardware.nix"), "# mine\n");
+    writeFileSync(join(dir, "tsconfig.json"), "{}\n");
     writeFileSync(join(dir, "README.md"), "mine\n");
     const files = await scaffoldFiles(dir, DEFAULT_INIT_OPTIONS);
-    expect(await writeScaffold(dir, files)).toEqual({ ok: false, reason: "existing", existing: ["README.md", "hosts/server/hardware.nix"] });
+    expect(await writeScaffold(dir, files)).toEqual({ ok: false, reason: "existing", existing: ["hosts/server/hardware.nix", "tsconfig.json"] });
     expect(existsSync(join(dir, "package.json"))).toBe(false);
     expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("mine\n");
 
     const message = await runInit(dir);
     expect(process.exitCode).toBe(1);
-    expect(message).toBe(`typeflake init: ${dir} already has README.md, hosts/server/hardware.nix; init never overwrites files, so nothing was written. Choose an empty folder, or move those files away.\n`);
-    expect(readdirSync(dir).sort()).toEqual(["README.md", "hosts"]);
+    expect(message).toBe(`typeflake init: ${dir} already has hosts/server/hardware.nix, tsconfig.json; init never replaces a fleet's files, so nothing was written. Choose an empty folder, or move those files away.\n`);
+    expect(readdirSync(dir).sort()).toEqual(["README.md", "hosts", "tsconfig.json"]);
+  });
+
+  it("turns an npm package (npm init -y) into a fleet: package.json and .gitignore get what it needs, the README is kept", async () => {
+    const dir = await emptyFolder();
+    const npmInit = { name: "infra", version: "1.0.0", description: "", main: "index.js", scripts: { test: "echo test", check: "make check" }, keywords: [], author: "", license: "ISC", type: "commonjs", devDependencies: { typescript: "^5.9.0" } };
+    writeFileSync(join(dir, "package.json"), `${JSON.stringify(npmInit, null, 2)}\n`);
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n.env");
+    writeFileSync(join(dir, "README.md"), "# infra\n");
+    const printed = await runInit(dir);
+    expect(process.exitCode).toBeUndefined();
+    expect(printed).toContain("created: typeflake.config.ts\n");
+    expect(printed).toContain(
+      `updated: package.json ("type": "module" instead of "commonjs", scripts.generate, kept your scripts.check (typeflake's would run \`typeflake generate --check\`), scripts.typecheck, scripts.inventory, dependencies.typeflake, devDependencies.@types/node)\n`,
+    );
+    expect(printed).toContain("updated: .gitignore (the lines typeflake needs ignored)\n");
+    expect(printed).toContain("kept: README.md (yours, as it was)\n");
+    const merged = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as typeof npmInit & { dependencies: Record<string, string> };
+    expect(Object.keys(merged)).toEqual([...Object.keys(npmInit), "dependencies"]);
+    expect([merged.type, merged.scripts, merged.devDependencies.typescript, Object.keys(merged.dependencies)]).toEqual([
+      "module",
+      { test: "echo test", check: "make check", generate: "typeflake generate", typecheck: "tsc --noEmit", inventory: "typeflake inventory" },
+      "^5.9.0",
+      ["typeflake"],
+    ]);
+    const ignored = readFileSync(join(dir, ".gitignore"), "utf8");
+    expect(ignored.startsWith("node_modules/\n.env\n\n# typeflake")).toBe(true);
+    expect(ignored.split("\n").filter((line) => line === "node_modules/")).toHaveLength(1);
+    expect(ignored).toContain("\n*.typeflake-tmp-*\n");
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("# infra\n");
+    // A second init finds the fleet's files and writes nothing.
+    expect(await runInit(dir)).toContain("init never replaces a fleet's files");
+  });
+
+  it("writes nothing when package.json cannot be merged into", async () => {
+    const dir = await emptyFolder();
+    writeFileSync(join(dir, "package.json"), "{ not json");
+    const message = await runInit(dir);
+    expect(process.exitCode).toBe(1);
+    expect(message).toMatch(/^typeflake init: package\.json is not valid JSON \(.+\), so init cannot add what the fleet needs to it; nothing was written\. Fix package\.json, or choose an empty folder\.\n$/);
+    expect(readdirSync(dir)).toEqual(["package.json"]);
   });
 
   it("writes beside unrelated files already in the folder (a git checkout's LICENSE)", async () => {

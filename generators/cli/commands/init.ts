@@ -1,9 +1,11 @@
 /**
  * `typeflake init [dir] [--host <name>] [--address <ip>] [--description <text>] [--system <s>]`:
  * scaffold a new fleet repository in `dir` (default: the current directory), depending on this
- * typeflake's version, ready for `npm install && npm run generate`. Existing files are never
- * overwritten: if any target exists, nothing is written and the exit code is 1. Unlike every other
- * command, it does not look for a fleet: it makes one.
+ * typeflake's version, ready for `npm install && npm run generate`. A fleet's files are never
+ * replaced: if one exists, nothing is written and the exit code is 1. In a folder that is already
+ * an npm package or a repository, its package.json and .gitignore get what the fleet needs, and its
+ * README and CI workflow are kept. Unlike every other command, it does not look for a fleet: it
+ * makes one.
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import type { Command } from "commander";
@@ -20,7 +22,9 @@ import type { CommandEnvironment } from "../command-environment.ts";
 const refusal = (result: Exclude<ScaffoldResult, { ok: true }>, root: string): string => {
   switch (result.reason) {
     case "existing":
-      return `${root} already has ${result.existing.join(", ")}; init never overwrites files, so nothing was written. Choose an empty folder, or move those files away.`;
+      return `${root} already has ${result.existing.join(", ")}; init never replaces a fleet's files, so nothing was written. Choose an empty folder, or move those files away.`;
+    case "unmergeable":
+      return `${result.problem}, so init cannot add what the fleet needs to it; nothing was written. Fix ${result.path}, or choose an empty folder.`;
     case "not-a-folder":
       return `${root} is a file, not a folder; choose a folder (init creates it when it does not exist).`;
     case "failed":
@@ -50,7 +54,7 @@ export function registerInitCommand(program: Command, environment: CommandEnviro
   program
     .command("init")
     .description("scaffold a new fleet repository: package.json, tsconfig, typeflake.config.ts, one host, .gitignore, CI workflow, README")
-    .argument("[dir]", "the folder to create it in, made if missing; init writes no file that is already there", ".")
+    .argument("[dir]", "the folder to create it in, made if missing; a package.json or .gitignore there gets what the fleet needs, nothing else there is replaced", ".")
     .option("--host <name>", "name of the first host", DEFAULT_INIT_OPTIONS.host)
     .option("--address <address>", "its IP address or DNS name", DEFAULT_INIT_OPTIONS.address)
     .option("--description <text>", "the flake's description", DEFAULT_INIT_OPTIONS.description)
@@ -68,7 +72,13 @@ export function registerInitCommand(program: Command, environment: CommandEnviro
           const root = resolve(cwd, dir);
           const result = await writeScaffold(root, await scaffoldFiles(root, options));
           if (!result.ok) throw new UsageError(refusal(result, root));
-          stderr.write(result.written.map((path) => `created: ${path}\n`).join("") + nextSteps(dir, root, cwd));
+          stderr.write(
+            [
+              ...result.written.map((path) => `created: ${path}`),
+              ...result.updated.map(({ path, changes }) => `updated: ${path} (${changes.join(", ")})`),
+              ...result.kept.map((path) => `kept: ${path} (yours, as it was)`),
+            ].join("\n") + `\n${nextSteps(dir, root, cwd)}`,
+          );
         },
         { namedInErrors: true },
       ),
