@@ -62,13 +62,13 @@ describe("files that look like definitions where none is loaded from", () => {
         "warning",
         "misplaced-definition",
         "hosts/web.ts:3:16",
-        "calls defineHost, but typeflake loads hosts from hosts/<name>/host.ts only and no fleet file imports this one, so it is left out of the flake: move it to hosts/web/host.ts, or import it from a fleet file",
+        "calls defineHost, but typeflake loads hosts from hosts/<name>/host.ts only and no fleet file imports this one, so it is left out of the flake: move it to hosts/web/host.ts, import it from a fleet file, or, if it is no host (a template, an old copy), move it out of hosts/, modules/ and overlays/",
       ],
       [
         "warning",
         "misplaced-definition",
         "modules/web/nginx.ts:3:16",
-        "calls defineModule, but typeflake loads modules from modules/<name>.ts only and no fleet file imports this one, so it is left out of the flake: move it to modules/nginx.ts, or import it from a fleet file",
+        "calls defineModule, but typeflake loads modules from modules/<name>.ts only and no fleet file imports this one, so it is left out of the flake: move it to modules/nginx.ts, import it from a fleet file, or, if it is no module (a template, an old copy), move it out of hosts/, modules/ and overlays/",
       ],
     ]);
   });

@@ -146,7 +146,8 @@ export const loadMessages: Renderers<LoadFields> = {
     `host folder has no ${HOST_FILE}; create ${HOSTS_DIR}/${host}/${HOST_FILE} with export default defineHost({ address: "…" }), or remove the folder`,
   "misplaced-definition": ({ defines, suggested }) =>
     `calls ${DEFINE[defines]}, but typeflake loads ${defines}s from ${LOADED_FROM[defines]} only and no fleet file imports this one, ` +
-    `so it is left out of the flake: move it to ${suggested}, or import it from a fleet file`,
+    `so it is left out of the flake: move it to ${suggested}, import it from a fleet file, or, if it is no ${defines} (a template, an old copy), ` +
+    `move it out of ${HOSTS_DIR}/, ${MODULES_DIR}/ and ${OVERLAYS_DIR}/`,
   "per-host-home-folder": ({ name }) =>
     `a home for one host is a single file: move this file to ${HOMES_DIR}/${name}.ts; Nix path literals cannot contain '@', so hand-kept files it imports belong in ${HOMES_DIR}/${name.split("@")[0]}/`,
   "duplicate-home": ({ name, firstFile }) => `the home ${JSON.stringify(name)} is also defined in ${firstFile}; keep one of the two files`,
