@@ -20,8 +20,6 @@ interface Branded {
  */
 export declare const DEFINES: unique symbol;
 /** See `DEFINES`. */
-export declare const VALUE_EXPRESSION: unique symbol;
-/** See `DEFINES`. */
 export declare const NIX_PACKAGE: unique symbol;
 /** See `DEFINES`. */
 export declare const NIX_PATH: unique symbol;
@@ -36,14 +34,6 @@ export declare const NIX_PATH: unique symbol;
  */
 export interface TypedNix<out T> {
   readonly [DEFINES]: () => T;
-}
-
-/**
- * A `TypedNix` that is a value rather than an `mk*` wrapper, so it may also stand as a list item
- * (wrappers apply to a whole definition).
- */
-export interface TypedNixValue<out T> extends TypedNix<T> {
-  readonly [VALUE_EXPRESSION]: true;
 }
 
 /** What `pkg(…)` evaluates to, for the editor: a package option takes it. */
@@ -166,8 +156,6 @@ const brand = <T extends Omit<NixExpression, typeof NIX_EXPRESSION>>(value: T) =
  * so only a cast can add it.
  */
 const typed = <T, E extends NixExpression>(value: E): E & TypedNix<T> => value as E & TypedNix<T>;
-/** `typed` for a value expression. */
-const typedValue = <T, E extends NixExpression>(value: E): E & TypedNixValue<T> => value as E & TypedNixValue<T>;
 
 /** True for values built by this module's helpers. */
 export const isNixExpression = (value: unknown): value is NixExpression =>
@@ -188,8 +176,8 @@ export const isNixAttrSet = (value: unknown): value is { readonly [name: string]
  * fragment that is a name, a selection or a number (`nix\`config.x.enable\``) is laid out as nixfmt
  * lays out that Nix.
  */
-export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNixValue<never> =>
-  typedValue<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values.map(stringAsValue)) }));
+export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNix<never> =>
+  typed<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values.map(stringAsValue)) }));
 
 /**
  * An interpolated string as a Nix string value (`${"a b"}` is `"a b"`), so that in `parts` only
@@ -209,8 +197,8 @@ const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (stri
  * A Nix string whose interpolations are packages or other values, escaped safely:
  * `nixString\`${pkg("curl")}/bin/curl -s http://localhost:9100/metrics\``.
  */
-export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString & TypedNixValue<string> =>
-  typedValue<string, InterpolatedString>(brand({ kind: "string", parts: templateParts(strings, values) }));
+export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString & TypedNix<string> =>
+  typed<string, InterpolatedString>(brand({ kind: "string", parts: templateParts(strings, values) }));
 
 /**
  * What a wrapper may wrap: a value of the option's type, raw Nix, or another wrapper around such a
@@ -239,31 +227,31 @@ export const mkAfter = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
   typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
-export const pkg = (attrPath: string): PackageRef & TypedNixValue<NixPackage> =>
-  typedValue<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" }));
+export const pkg = (attrPath: string): PackageRef & TypedNix<NixPackage> =>
+  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" }));
 
 /** A package from the fleet's second nixpkgs (e.g. unstable): `unstablePkg("prometheus-node-exporter")`. */
-export const unstablePkg = (attrPath: string): PackageRef & TypedNixValue<NixPackage> =>
-  typedValue<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" }));
+export const unstablePkg = (attrPath: string): PackageRef & TypedNix<NixPackage> =>
+  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" }));
 
 /** A path literal relative to the generated Nix file: `nixPath("./nginx.conf")`. */
-export const nixPath = (path: string): PathRef & TypedNixValue<NixPathLiteral> =>
-  typedValue<NixPathLiteral, PathRef>(brand({ kind: "path", path }));
+export const nixPath = (path: string): PathRef & TypedNix<NixPathLiteral> =>
+  typed<NixPathLiteral, PathRef>(brand({ kind: "path", path }));
 
 /** A handle on a fleet secret: use it where a key file is expected, or take `.path`. */
 export interface SecretHandle extends SecretRef {
   /** The decrypted file's path on the host, e.g. `config.sops.secrets."wireguard-key".path`. */
-  readonly path: SecretPath & TypedNixValue<string>;
+  readonly path: SecretPath & TypedNix<string>;
 }
 
 /** Refer to a secret declared in the fleet's `secrets`: `secret("wireguard-key").path`. */
 export const secret = (name: string): SecretHandle =>
-  Object.freeze({ ...brand({ kind: "secret", name }), path: typedValue<string, SecretPath>(brand({ kind: "secretPath", name })) });
+  Object.freeze({ ...brand({ kind: "secret", name }), path: typed<string, SecretPath>(brand({ kind: "secretPath", name })) });
 
 /** A handle on another host of the fleet. */
-export interface HostHandle extends HostRef, TypedNixValue<string> {
+export interface HostHandle extends HostRef, TypedNix<string> {
   /** `http://<address>:<port>` of a service on that host (the port must be open there). */
-  port(port: number, scheme?: string): HostRef & TypedNixValue<string>;
+  port(port: number, scheme?: string): HostRef & TypedNix<string>;
 }
 
 /** Refer to another host: `host("compute")` is its address, `host("compute").port(3000)` a URL. */
@@ -271,5 +259,5 @@ export const host = (name: string): HostHandle =>
   Object.freeze({
     ...brand({ kind: "host", host: name }),
     port: (port: number, scheme = "http") =>
-      typedValue<string, HostRef>(brand({ kind: "host", host: name, url: { port, scheme } })),
+      typed<string, HostRef>(brand({ kind: "host", host: name, url: { port, scheme } })),
   }) as HostHandle;
