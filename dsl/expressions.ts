@@ -206,13 +206,23 @@ export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]):
  */
 type Wrappable<T> = T | TypedNix<T>;
 
+/**
+ * What NixOS reads inside an mkOverride: it discharges mkIf and mkMerge first and takes off one
+ * mkOverride, so inside it only an mkOrder or a value may stand (`mkIf(c, mkForce(x))`, never
+ * `mkForce(mkIf(c, x))`, which the option's type would see as an attribute set).
+ */
+type Overridable<T> = T | (TypedNix<T> & { readonly kind?: Exclude<NixExpression["kind"], "override" | "if" | "merge"> });
+
+/** What NixOS reads inside an mkOrder, taken off last: a value, no other wrapper. */
+type Orderable<T> = T | (TypedNix<T> & { readonly kind?: Exclude<NixExpression["kind"], "override" | "order" | "if" | "merge"> });
+
 /** `lib.mkOverride priority value`: lower numbers win. */
-export const mkOverride = <T>(priority: number, value: Wrappable<T>): Override & TypedNix<T> =>
+export const mkOverride = <T>(priority: number, value: Overridable<T>): Override & TypedNix<T> =>
   typed<T, Override>(brand({ kind: "override", priority, value: value as NixValue }));
 /** `lib.mkForce value`: wins over normal definitions (priority 50). */
-export const mkForce = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
+export const mkForce = <T>(value: Overridable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
 /** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
-export const mkDefault = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
+export const mkDefault = <T>(value: Overridable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
 /** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
 export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedNix<T> =>
   typed<T, Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
@@ -220,10 +230,10 @@ export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional &
 export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedNix<T> =>
   typed<T, Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
 /** `lib.mkBefore value`: list items placed before normal definitions (order 500). */
-export const mkBefore = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
+export const mkBefore = <T>(value: Orderable<T>): Order & TypedNix<T> =>
   typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkBefore, value: value as NixValue }));
 /** `lib.mkAfter value`: list items placed after normal definitions (order 1500). */
-export const mkAfter = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
+export const mkAfter = <T>(value: Orderable<T>): Order & TypedNix<T> =>
   typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */

@@ -34,6 +34,7 @@ import {
 import type { TypeHint } from "../diagnostics/codes/options.ts";
 import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS } from "./value-checks.ts";
+import { isWrapper } from "./defined-values.ts";
 import type { DefinitionHosts } from "../diagnostics/codes/options.ts";
 import { itemConflicts } from "./definition-conflicts.ts";
 import { losingInItem, originKey } from "./losing-definitions.ts";
@@ -99,7 +100,6 @@ function takeOff(layers: Layers, wrapper: NixExpression): Layers {
   return { ...layers, kept: wrapper };
 }
 
-const isWrapper = (value: NixExpression): boolean => ["override", "order", "if", "merge"].includes(value.kind);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
@@ -229,7 +229,7 @@ class OptionChecker {
    * come off as an option's do, and the definitions of an `mkMerge` in it must merge.
    */
   private item(slot: ValueSlot, value: unknown, place: Place): void {
-    if (isNixExpression(value) && isWrapper(value)) {
+    if (isWrapper(value)) {
       this.diagnostics.push(...itemConflicts(slot, place.path, value, place.origin));
       for (const key of losingInItem(slot, place.path, value, place.origin).keys()) this.losingInItems.add(key);
     }

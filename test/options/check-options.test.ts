@@ -408,7 +408,7 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
   });
 
   it("checks a list item's wrapped value, and an mkMerge in an item as the item's type merges", () => {
-    expect(summary({ networking: { firewall: { allowedTCPPorts: [mkIf(true, "http"), mkMerge([1, 1]), mkMerge([1, 2]), mkMerge([mkDefault("lost"), 3])] } } })).toEqual([
+    expect(summary({ networking: { firewall: { allowedTCPPorts: [mkIf(true, "http"), mkMerge([1, 1]), mkMerge([1, 2]), mkMerge([mkDefault("lost" as never), 3])] } } })).toEqual([
       "option-type-mismatch @ nixos/networking/firewall/allowedTCPPorts/0: A definition for option `networking.firewall.allowedTCPPorts[0]' is not of type " +
         "`16 bit unsigned integer; between 0 and 65535 (both inclusive)': got \"http\".",
       "conflicting-option-definitions @ nixos/networking/firewall/allowedTCPPorts/2/1: The option `networking.firewall.allowedTCPPorts[2]' " +
@@ -427,8 +427,9 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
       "so it leaves this one on and the option's type sees an attribute set. Write the wrappers in that order, outermost first: mkIf(cond, mkForce(mkBefore(value))).";
     expect(
       summary({
-        networking: { firewall: { allowedTCPPorts: [mkForce(mkIf(true, 1)), mkBefore(mkForce(2)), mkDefault(mkDefault(3)), mkIf(true, mkForce(mkBefore(4)))] } },
-        services: { openssh: mkForce(mkIf(true, { enable: true })), fail2ban: mkIf(true, mkForce({ enable: true })) },
+        // The typed DSL refuses these too (`as never` lets them through to the run-time check).
+        networking: { firewall: { allowedTCPPorts: [mkForce(mkIf(true, 1) as never), mkBefore(mkForce(2) as never), mkDefault(mkDefault(3) as never), mkIf(true, mkForce(mkBefore(4)))] } },
+        services: { openssh: mkForce(mkIf(true, { enable: true }) as never), fail2ban: mkIf(true, mkForce({ enable: true })) },
       }),
     ).toEqual([
       leftOn("mkForce(…)", "mkIf(…)", "networking.firewall.allowedTCPPorts[0]"),
@@ -440,7 +441,7 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
   });
 
   it("accepts a wrapper left on where the type reads it as a module or keeps any set", () => {
-    expect(summary({ users: { users: { alice: mkForce(mkIf(true, { isNormalUser: true })) } }, services: { caddy: { settings: { apps: [mkIf(true, 1)] } } } })).toEqual([]);
+    expect(summary({ users: { users: { alice: mkForce(mkIf(true, { isNormalUser: true }) as never) } }, services: { caddy: { settings: { apps: [mkIf(true, 1)] } } } })).toEqual([]);
   });
 
   it("refuses mkBefore/mkAfter around a set of options or a submodule value", () => {

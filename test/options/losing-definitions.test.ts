@@ -29,7 +29,7 @@ describe("definitions that lose on a host", () => {
   });
 
   it("loses inside one file's mkMerge, and above priority 9999 even alone", () => {
-    expect(losers(["hosts/box/host.ts", { time: { timeZone: mkMerge([mkDefault(3), "UTC"]) }, networking: { hostName: mkOverride(10000, 1) } }])).toEqual([
+    expect(losers(["hosts/box/host.ts", { time: { timeZone: mkMerge([mkDefault(3 as never), "UTC"]) }, networking: { hostName: mkOverride(10000, 1) } }])).toEqual([
       "hosts/box/host.ts:nixos/time/timeZone/0",
       "hosts/box/host.ts:nixos/networking/hostName",
     ]);
@@ -49,7 +49,7 @@ describe("definitions that lose on a host", () => {
         { name: "box", files: [gathered("hosts/box/host.ts", { time: { timeZone: "UTC" } }), base] },
         { name: "nas", files: [gathered("hosts/nas/host.ts", {}), base] },
       ],
-      [gathered("modules/unused.ts", { time: { timeZone: mkMerge([mkDefault(3), "UTC"]) } })],
+      [gathered("modules/unused.ts", { time: { timeZone: mkMerge([mkDefault(3 as never), "UTC"]) } })],
     );
     expect(Object.fromEntries(losing)).toEqual({
       [JSON.stringify(["modules/base.ts", ["nixos", "time", "timeZone"]])]: { losesOn: ["box"], appliesOn: ["nas"] },
