@@ -20,6 +20,8 @@ interface Branded {
  */
 export declare const DEFINES: unique symbol;
 /** See `DEFINES`. */
+export declare const WRAPPER: unique symbol;
+/** See `DEFINES`. */
 export declare const NIX_PACKAGE: unique symbol;
 /** See `DEFINES`. */
 export declare const NIX_PATH: unique symbol;
@@ -34,6 +36,14 @@ export declare const NIX_PATH: unique symbol;
  */
 export interface TypedNix<out T> {
   readonly [DEFINES]: () => T;
+}
+
+/**
+ * An mk* wrapper as the editor sees it: which one it is (`WRAPPER`), so that a wrapper NixOS
+ * would leave on inside another is refused where it is written (see `Overridable`).
+ */
+export interface TypedWrapper<out T, K extends "override" | "order" | "if" | "merge"> extends TypedNix<T> {
+  readonly [WRAPPER]: K;
 }
 
 /** What `pkg(…)` evaluates to, for the editor: a package option takes it. */
@@ -156,6 +166,9 @@ const brand = <T extends Omit<NixExpression, typeof NIX_EXPRESSION>>(value: T) =
  * so only a cast can add it.
  */
 const typed = <T, E extends NixExpression>(value: E): E & TypedNix<T> => value as E & TypedNix<T>;
+/** `typed` for an mk* wrapper of kind `K`. */
+const wrapper = <T, K extends "override" | "order" | "if" | "merge", E extends NixExpression>(value: E): E & TypedWrapper<T, K> =>
+  value as E & TypedWrapper<T, K>;
 
 /** True for values built by this module's helpers. */
 export const isNixExpression = (value: unknown): value is NixExpression =>
@@ -211,30 +224,30 @@ type Wrappable<T> = T | TypedNix<T>;
  * mkOverride, so inside it only an mkOrder or a value may stand (`mkIf(c, mkForce(x))`, never
  * `mkForce(mkIf(c, x))`, which the option's type would see as an attribute set).
  */
-type Overridable<T> = T | (TypedNix<T> & { readonly kind?: Exclude<NixExpression["kind"], "override" | "if" | "merge"> });
+type Overridable<T> = T | (TypedNix<T> & { readonly [WRAPPER]?: "order" });
 
 /** What NixOS reads inside an mkOrder, taken off last: a value, no other wrapper. */
-type Orderable<T> = T | (TypedNix<T> & { readonly kind?: Exclude<NixExpression["kind"], "override" | "order" | "if" | "merge"> });
+type Orderable<T> = T | (TypedNix<T> & { readonly [WRAPPER]?: never });
 
 /** `lib.mkOverride priority value`: lower numbers win. */
-export const mkOverride = <T>(priority: number, value: Overridable<T>): Override & TypedNix<T> =>
-  typed<T, Override>(brand({ kind: "override", priority, value: value as NixValue }));
+export const mkOverride = <T>(priority: number, value: Overridable<T>): Override & TypedWrapper<T, "override"> =>
+  wrapper<T, "override", Override>(brand({ kind: "override", priority, value: value as NixValue }));
 /** `lib.mkForce value`: wins over normal definitions (priority 50). */
-export const mkForce = <T>(value: Overridable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
+export const mkForce = <T>(value: Overridable<T>): Override & TypedWrapper<T, "override"> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
 /** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
-export const mkDefault = <T>(value: Overridable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
+export const mkDefault = <T>(value: Overridable<T>): Override & TypedWrapper<T, "override"> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
 /** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
-export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedNix<T> =>
-  typed<T, Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
+export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedWrapper<T, "if"> =>
+  wrapper<T, "if", Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
 /** `lib.mkMerge [ … ]`: several definitions of one option at once. */
-export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedNix<T> =>
-  typed<T, Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
+export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedWrapper<T, "merge"> =>
+  wrapper<T, "merge", Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
 /** `lib.mkBefore value`: list items placed before normal definitions (order 500). */
-export const mkBefore = <T>(value: Orderable<T>): Order & TypedNix<T> =>
-  typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkBefore, value: value as NixValue }));
+export const mkBefore = <T>(value: Orderable<T>): Order & TypedWrapper<T, "order"> =>
+  wrapper<T, "order", Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkBefore, value: value as NixValue }));
 /** `lib.mkAfter value`: list items placed after normal definitions (order 1500). */
-export const mkAfter = <T>(value: Orderable<T>): Order & TypedNix<T> =>
-  typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
+export const mkAfter = <T>(value: Orderable<T>): Order & TypedWrapper<T, "order"> =>
+  wrapper<T, "order", Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
 export const pkg = (attrPath: string): PackageRef & TypedNix<NixPackage> =>
