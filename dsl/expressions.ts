@@ -221,10 +221,12 @@ type Wrappable<T> = T | TypedNix<T>;
 
 /**
  * What NixOS reads inside an mkOverride: it discharges mkIf and mkMerge first and takes off one
- * mkOverride, so inside it only an mkOrder or a value may stand (`mkIf(c, mkForce(x))`, never
- * `mkForce(mkIf(c, x))`, which the option's type would see as an attribute set).
+ * mkOverride, so inside it an mkOrder or a value may stand (`mkIf(c, mkForce(x))`, never
+ * `mkForce(mkIf(c, x))`, which the option's type would see as an attribute set). An mkMerge of
+ * sets of options is split into separate definitions first, so it may stand here too (around
+ * one option's value it is refused when typeflake checks the definition).
  */
-type Overridable<T> = T | (TypedNix<T> & { readonly [WRAPPER]?: "order" });
+type Overridable<T> = T | (TypedNix<T> & { readonly [WRAPPER]?: "order" | "merge" });
 
 /** What NixOS reads inside an mkOrder, taken off last: a value, no other wrapper. */
 type Orderable<T> = T | (TypedNix<T> & { readonly [WRAPPER]?: never });

@@ -129,7 +129,9 @@ class OptionChecker {
       if (value.kind === "raw") return;
       if (value.kind === "order") return this.report(messages.orderOnOptions(place.origin, place.path, value));
       if (!isWrapper(value)) return this.report(messages.notASet(place.origin, place.path, value));
-      this.contents(value, place, (inner, at) => this.namespace(slot, inner, at, takeOff(layers, value)));
+      // pushDownProperties splits an mkMerge into separate definitions: no option inside is wrapped in it.
+      const inside = value.kind === "merge" ? layers : takeOff(layers, value);
+      this.contents(value, place, (inner, at) => this.namespace(slot, inner, at, inside));
       return;
     }
     if (!isRecord(value)) {

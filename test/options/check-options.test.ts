@@ -440,6 +440,10 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
     ]);
   });
 
+  it("accepts an mkMerge of sets of options inside mkForce: NixOS splits it into separate definitions", () => {
+    expect(summary({ services: { openssh: mkForce(mkMerge([{ enable: true }, { ports: [22] }])) } })).toEqual([]);
+  });
+
   it("accepts a wrapper left on where the type reads it as a module or keeps any set", () => {
     expect(summary({ users: { users: { alice: mkForce(mkIf(true, { isNormalUser: true }) as never) } }, services: { caddy: { settings: { apps: [mkIf(true, 1)] } } } })).toEqual([]);
   });

@@ -212,6 +212,8 @@ accept({
 // NixOS takes mkIf/mkMerge off first, then one mkOverride, then one mkOrder: a wrapper written
 // inside a later one would be left on, and the option's type would see an attribute set.
 accept({ services: { openssh: { enable: mkIf(true, mkForce(true)), ports: mkForce(mkBefore([22])) } } });
+// An mkMerge of sets of options is split into separate definitions, so mkForce may stand around it.
+accept({ services: { openssh: mkForce(mkMerge([{ enable: true }, { ports: [22] }])) } });
 accept({
   services: {
     openssh: {
