@@ -35,6 +35,7 @@ import type { TypeHint } from "../diagnostics/codes/options.ts";
 import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS } from "./value-checks.ts";
 import { isWrapper } from "./defined-values.ts";
+import { mergeRuleOf } from "./merge-rule.ts";
 import type { DefinitionHosts } from "../diagnostics/codes/options.ts";
 import { itemConflicts } from "./definition-conflicts.ts";
 import { losingInItem, originKey } from "./losing-definitions.ts";
@@ -173,6 +174,12 @@ class OptionChecker {
         if (!acceptsReference(type, value)) this.mismatch(slot, value, place);
         return;
       }
+    }
+    if (Array.isArray(value) && mergeRuleOf(type) === "systemd") {
+      // unitOption's merge joins the lists as they are: an item's wrapper reaches the unit file.
+      value.forEach((item, index) => {
+        if (isWrapper(item)) this.report(messages.wrapperInSystemdList(child(place.origin, index), [...place.path, index], item));
+      });
     }
     switch (type.kind) {
       case "any":

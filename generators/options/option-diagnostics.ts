@@ -87,6 +87,10 @@ export const orderOnOptions = (origin: SourceOrigin, path: ValuePath, value: unk
 export const orderOnSubmodule = (origin: SourceOrigin, path: ValuePath, value: unknown): Diagnostic =>
   error("option-wrapper-misplaced", origin, { path, reason: "order-on-submodule", got: describeValue(value) });
 
+/** A wrapped item of a `systemd option` list, whose merge joins lists without taking item wrappers off. */
+export const wrapperInSystemdList = (origin: SourceOrigin, path: ValuePath, value: unknown): Diagnostic =>
+  error("option-wrapper-misplaced", origin, { path, reason: "systemd-item", got: describeValue(value) });
+
 /** A wrapper inside an mkOverride or mkOrder, which NixOS leaves on: the option's type sees an attribute set. */
 export const wrapperLeftOn = (origin: SourceOrigin, path: ValuePath, value: unknown, inside: unknown): Diagnostic =>
   error("option-wrapper-misplaced", origin, { path, reason: "left-on", got: describeValue(value), inside: describeValue(inside) });

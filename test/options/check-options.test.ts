@@ -440,6 +440,14 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
     ]);
   });
 
+  it("refuses a wrapped item of a systemd unit setting, whose merge joins lists as they are", () => {
+    expect(summary({ systemd: { services: { a: { serviceConfig: { ExecStart: ["", mkIf(true, "/bin/a")], ExecStop: mkIf(true, ["/bin/b"]) } } } } })).toEqual([
+      "option-wrapper-misplaced @ nixos/systemd/services/a/serviceConfig/ExecStart/1: A definition for option `systemd.services.a.serviceConfig.ExecStart[1]' " +
+        "is mkIf(…), an item of a systemd unit setting: NixOS joins these lists without taking their items' wrappers off, so the unit file would get " +
+        "an attribute set and the build fails. Wrap the whole list instead: mkIf(cond, [ … ]).",
+    ]);
+  });
+
   it("accepts an mkMerge of sets of options inside mkForce: NixOS splits it into separate definitions", () => {
     expect(summary({ services: { openssh: mkForce(mkMerge([{ enable: true }, { ports: [22] }])) } })).toEqual([]);
   });

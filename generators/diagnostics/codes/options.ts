@@ -43,9 +43,11 @@ export interface DefinitionHosts {
  * which NixOS does not push down to the options inside (`order-on-options`), or around a
  * submodule value, whose merge refuses the priority the order leaves on the definition
  * (`order-on-submodule`), or a wrapper inside an mkOverride or mkOrder, which NixOS takes off
- * only outside in, so the option's type sees an attribute set (`left-on`).
+ * only outside in, so the option's type sees an attribute set (`left-on`), or an item of a list
+ * of a `systemd option`, whose merge joins lists without taking their items' wrappers off
+ * (`systemd-item`).
  */
-export type MisplacedWrapper = "order-on-options" | "order-on-submodule" | "left-on";
+export type MisplacedWrapper = "order-on-options" | "order-on-submodule" | "left-on" | "systemd-item";
 
 /** Code → fields. */
 export interface OptionFields {

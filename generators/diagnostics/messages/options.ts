@@ -70,6 +70,9 @@ const MISPLACED: Readonly<Record<MisplacedWrapper, (path: OptionPath, got: strin
   "order-on-submodule": (path, got) =>
     `${definition(path)} is a submodule value inside ${got}: NixOS takes the order off but leaves its priority on the ` +
     "definition, which a submodule's merge refuses. Put the order around the whole list instead (mkBefore([ … ])), or leave it out.",
+  "systemd-item": (path, got) =>
+    `${definition(path)} is ${got}, an item of a systemd unit setting: NixOS joins these lists without taking their items' ` +
+    "wrappers off, so the unit file would get an attribute set and the build fails. Wrap the whole list instead: mkIf(cond, [ … ]).",
   "left-on": (path, got, inside) =>
     `${definition(path)} has ${got} inside ${inside}: NixOS takes a definition's mkMerge and mkIf off first, then one mkOverride ` +
     "(mkForce, mkDefault), then one mkOrder (mkBefore, mkAfter), so it leaves this one on and the option's type sees an attribute set. " +
