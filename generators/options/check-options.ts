@@ -255,6 +255,10 @@ class OptionChecker {
     const kept = layers.kept as NixExpression;
     if (type.kind === "submodule") return this.namespace(submoduleSlot(type, slot.scope), value, place, FRESH);
     if (takesAnySet(type)) return;
+    // sysctl.nix's type checks an mkOverride around a value, and its merge takes that one off too.
+    if (type.name === "sysctl option value" && kept.kind === "override" && kept.value === value && !isWrapper(value)) {
+      return this.value(slot, value, place, { next: "none" });
+    }
     this.report(messages.wrapperLeftOn(place.origin, place.path, kept, layers.taken));
   }
 

@@ -448,6 +448,12 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
     ]);
   });
 
+  it("accepts one mkOverride left on a sysctl value, whose type checks and takes it off (sysctl.nix), but not two", () => {
+    const sysctl = (value: unknown) => summary({ boot: { kernel: { sysctl: { "net.ipv4.ip_forward": value } } } }).map((line) => line.split(":")[0]);
+    expect(sysctl(mkDefault(mkForce(1) as never))).toEqual([]);
+    expect(sysctl(mkDefault(mkForce(mkForce(1) as never) as never))).toEqual(['option-wrapper-misplaced @ nixos/boot/kernel/sysctl/net.ipv4.ip_forward']);
+  });
+
   it("accepts an mkMerge of sets of options inside mkForce: NixOS splits it into separate definitions", () => {
     expect(summary({ services: { openssh: mkForce(mkMerge([{ enable: true }, { ports: [22] }])) } })).toEqual([]);
   });
