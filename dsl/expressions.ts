@@ -238,10 +238,13 @@ export const mkOverride = <T>(priority: number, value: Overridable<T>): Override
 export const mkForce = <T>(value: Overridable<T>): Override & TypedWrapper<T, "override"> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
 /** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
 export const mkDefault = <T>(value: Overridable<T>): Override & TypedWrapper<T, "override"> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
-/** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
+/**
+ * `lib.mkIf condition value`: the definition applies only when `condition` is true. A list item
+ * is a definition of its own: `[22, mkIf(cond, 80)]` holds 80 only when `cond` is true.
+ */
 export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedWrapper<T, "if"> =>
   wrapper<T, "if", Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
-/** `lib.mkMerge [ … ]`: several definitions of one option at once. */
+/** `lib.mkMerge [ … ]`: several definitions of one option (or of one list item) at once. */
 export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedWrapper<T, "merge"> =>
   wrapper<T, "merge", Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
 /** `lib.mkBefore value`: list items placed before normal definitions (order 500). */

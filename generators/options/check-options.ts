@@ -31,12 +31,11 @@ import {
   submoduleSlot,
   type ValueSlot,
 } from "./slots.ts";
-import type { TypeHint } from "../diagnostics/codes/options.ts";
+import type { DefinitionHosts, TypeHint } from "../diagnostics/codes/options.ts";
 import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS } from "./value-checks.ts";
 import { isWrapper } from "./defined-values.ts";
 import { mergeRuleOf } from "./merge-rule.ts";
-import type { DefinitionHosts } from "../diagnostics/codes/options.ts";
 import { itemConflicts } from "./definition-conflicts.ts";
 import { losingInItem, originKey } from "./losing-definitions.ts";
 import { matcherOf } from "./posix-pattern.ts";
@@ -95,12 +94,13 @@ const FRESH: Layers = { next: "any" };
 function takeOff(layers: Layers, wrapper: NixExpression): Layers {
   if (layers.kept || layers.dropped) return layers;
   const { kind } = wrapper;
-  if (layers.next === "any" && (kind === "merge" || kind === "if")) return wrapper.kind === "if" && wrapper.condition === false ? { ...layers, dropped: true } : layers;
+  if (layers.next === "any" && (kind === "merge" || kind === "if")) {
+    return wrapper.kind === "if" && wrapper.condition === false ? { ...layers, dropped: true } : layers;
+  }
   if (layers.next === "any" && kind === "override") return { next: "order", taken: wrapper };
   if (layers.next !== "none" && kind === "order") return { next: "none", taken: wrapper };
   return { ...layers, kept: wrapper };
 }
-
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
@@ -368,7 +368,8 @@ class OptionChecker {
   }
 
   private report(diagnostic: Diagnostic): void {
-    this.diagnostics.push(this.hosts && HOSTED_CODES.has(diagnostic.code) ? ({ ...diagnostic, data: { ...diagnostic.data, hosts: this.hosts } } as Diagnostic) : diagnostic);
+    const hosted = this.hosts && HOSTED_CODES.has(diagnostic.code);
+    this.diagnostics.push(hosted ? ({ ...diagnostic, data: { ...diagnostic.data, hosts: this.hosts } } as Diagnostic) : diagnostic);
   }
 
   private collect(run: () => void): Diagnostic[] {
@@ -387,9 +388,9 @@ class OptionChecker {
 const HOSTED_CODES: ReadonlySet<Diagnostic["code"]> = new Set(["option-type-mismatch", "option-not-in-enum", "option-out-of-range", "option-check-failed"]);
 
 /**
- * Whether `type`'s check takes any attribute set and its merge reads none as a definition:
- * `anything`, `unspecified`, `types.attrs` (or an alternative of them). They keep a wrapper NixOS
- * leaves on as a plain set.
+ * Whether `type`'s check takes any attribute set, so a wrapper NixOS leaves on passes it:
+ * `anything`, `unspecified` and `types.attrs` keep it as a plain set, a submodule reads it as a
+ * module (or an alternative of them takes it).
  */
 function takesAnySet(type: OptionType): boolean {
   if (type.kind === "either") return type.of.some(takesAnySet);
