@@ -19,7 +19,7 @@ import { describeOptionType } from "./describe-type.ts";
 import { slotAt } from "./lookup.ts";
 import * as messages from "./option-diagnostics.ts";
 import { ELEMENT, ITEM, type OptionPath, type ValuePath } from "./option-path.ts";
-import type { EnumType, FloatType, IntType, OptionType, PathType, StringType } from "./option-type.ts";
+import type { EnumType, FloatType, IntType, OptionType, PathType, StringType, SubmoduleType } from "./option-type.ts";
 import { namedChildren, segmentOf } from "./declaration-tree.ts";
 import type { OptionIndex } from "./runtime-index.ts";
 import {
@@ -214,9 +214,7 @@ class OptionChecker {
         return;
       case "submodule":
         if (!isRecord(value)) return this.mismatch(slot, value, place);
-        // sortProperties leaves the order's priority on the definition, which the submodule's merge refuses.
-        if (layers.taken?.kind === "order") this.report(messages.orderOnSubmodule(place.origin, place.path, layers.taken));
-        return this.namespace(submoduleSlot(type, slot.scope), value, place, FRESH);
+        return this.submodule(slot, type, value, place, layers);
       case "either":
         return this.either(slot, type.of, value, place, layers);
       case "package":
@@ -245,6 +243,13 @@ class OptionChecker {
     this.value(slot, value, place, FRESH);
   }
 
+  /** A submodule value (or a wrapper left on it), read as a module whose top level NixOS pushes down. */
+  private submodule(slot: ValueSlot, type: SubmoduleType, value: unknown, place: Place, layers: Layers): void {
+    // sortProperties leaves the order's priority on the definition, which the submodule's merge refuses.
+    if (layers.taken?.kind === "order") this.report(messages.orderOnSubmodule(place.origin, place.path, layers.taken));
+    this.namespace(submoduleSlot(type, slot.scope), value, place, FRESH);
+  }
+
   /**
    * A wrapper NixOS leaves on (`layers.kept`): the type sees an attribute set. Types that take
    * any value or any set keep it as it is; a submodule reads it as a module, whose top level
@@ -253,7 +258,7 @@ class OptionChecker {
   private leftOn(slot: ValueSlot, value: unknown, place: Place, layers: Layers): void {
     const { type } = slot;
     const kept = layers.kept as NixExpression;
-    if (type.kind === "submodule") return this.namespace(submoduleSlot(type, slot.scope), value, place, FRESH);
+    if (type.kind === "submodule") return this.submodule(slot, type, value, place, layers);
     if (takesAnySet(type)) return;
     // sysctl.nix's type checks an mkOverride around a value, and its merge takes that one off too.
     if (type.name === "sysctl option value" && kept.kind === "override" && kept.value === value && !isWrapper(value)) {

@@ -463,6 +463,10 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
   });
 
   it("refuses mkBefore/mkAfter around a set of options or a submodule value", () => {
+    // Whatever the order holds: the priority stays on the definition the submodule merges.
+    expect(summary({ users: { users: { alice: mkBefore(mkIf(true, { isNormalUser: true }) as never) } } }).map((line) => line.split(":")[0])).toEqual([
+      "option-wrapper-misplaced @ nixos/users/users/alice",
+    ]);
     expect(summary({ services: { openssh: mkBefore({ enable: true }) }, users: { users: { alice: mkAfter({ isNormalUser: true }) } } })).toEqual([
       "option-wrapper-misplaced @ nixos/services/openssh: `services.openssh' is a set of options, and NixOS pushes mkIf, mkMerge and mkOverride down to " +
         "the options inside it, but not mkBefore(…): put the mkBefore(…)/mkAfter(…) around the value of one option inside, such as a list.",
