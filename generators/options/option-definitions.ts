@@ -20,8 +20,11 @@ export interface DefinitionFile {
 
 /** One definition of one option (or attribute-set element, or list item), its wrappers taken off. */
 export interface Def {
+  /** The value once its wrappers are taken off. */
   readonly value: NixValue;
+  /** Its `mkOverride` priority (100 without one). */
   readonly priority: number;
+  /** Where the value was written. */
   readonly origin: SourceOrigin;
   /** Which file made it. */
   readonly file: DefinitionFile;
@@ -72,13 +75,16 @@ export const winningPriority = (defs: readonly Def[], counts: (def: Def) => bool
 
 /** A place in one file's definitions or a host's: the option (or element) and what defines it there. */
 export interface DefinedOption {
+  /** What the option (or element) takes. */
   readonly slot: ValueSlot;
+  /** Its option path, with the user's names. */
   readonly path: ValuePath;
+  /** Its definitions, in the order the files were given. */
   readonly defs: readonly Def[];
 }
 
 /** Definitions gathered per option path, in the order the files were given. */
-export type Gathered = Map<string, { readonly slot: ValueSlot; readonly path: ValuePath; readonly defs: Def[] }>;
+export type Gathered = Map<string, DefinedOption & { readonly defs: Def[] }>;
 
 /** One file's definitions, placed at the options they define (see {@link gatherDefinitions}). */
 export type GatheredDefinitions = ReadonlyMap<string, DefinedOption>;

@@ -1,7 +1,8 @@
 /**
  * Each host's files judged together, as NixOS merges them: its host file (identity, host.ts,
  * secrets, homes) and each module it lists. Two modules that conflict are reported once, not
- * once per host that lists both.
+ * once per host that lists both. The hosts gathered here serve the search for losing
+ * definitions too (`losing-definitions.ts`).
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoweredFleet } from "../lower/fleet.ts";
@@ -11,6 +12,7 @@ import type { OptionIndex } from "../options/runtime-index.ts";
 
 /** One host's files, each with its definitions placed at the options they define. */
 export interface GatheredHost {
+  /** The host's name (its folder under `hosts/`). */
   readonly name: string;
   /** The host file first, then its modules in the order it lists them. */
   readonly files: readonly { readonly file: DefinitionFile; readonly gathered: GatheredDefinitions }[];

@@ -4,17 +4,15 @@
  * NixOS evaluates each host on its own, so a module's `mkDefault` that every host listing it
  * overrides is never type-checked, while one that applies on some host is, there.
  */
+import type { DefinitionHosts } from "../diagnostics/codes/options.ts";
 import { losingDefinitions } from "../options/losing-definitions.ts";
 import type { GatheredHost } from "./check-definition-conflicts.ts";
 
-/** Where a losing definition loses and where it applies (both empty for a module no host lists). */
-export interface LosingPlaces {
-  readonly losesOn: readonly string[];
-  readonly appliesOn: readonly string[];
-}
-
-/** Origin key (`originKey`) → where that definition loses and applies; only definitions that lose somewhere. */
-export type FleetLosers = ReadonlyMap<string, LosingPlaces>;
+/**
+ * Origin key (`originKey`) → the hosts where that definition loses and those where it applies
+ * (both empty for a module no host lists); only definitions that lose somewhere.
+ */
+export type FleetLosers = ReadonlyMap<string, DefinitionHosts>;
 
 /** The losing definitions of every host, and of each module no host lists, judged alone. */
 export const fleetLosers = (hosts: readonly GatheredHost[], unlisted: GatheredHost["files"]): FleetLosers => {
