@@ -483,6 +483,11 @@ describe("mk* wrappers, taken off as NixOS takes them off", () => {
       }),
     ).toEqual([]);
     expect(summary({ services: { openssh: mkIf(false, { bogus: 1 }) } }).map((line) => line.split(":")[0])).toEqual(["unknown-option @ nixos/services/openssh/bogus"]);
+    // A TOML value's sets and lists merge each element and item as a definition: mkIf(false, null) there is dropped.
+    expect(summary({ services: { traefik: { dynamicConfigOptions: { a: mkIf(false, null), b: [1, mkIf(false, null)] } } } })).toEqual([]);
+    expect(summary({ services: { traefik: { dynamicConfigOptions: { b: [mkIf(true, null)] } } } }).map((line) => line.split(":")[0])).toEqual([
+      "option-check-failed @ nixos/services/traefik/dynamicConfigOptions",
+    ]);
   });
 
   it("skips definitions that lose on every host, and names the hosts where one applies", () => {
