@@ -20,7 +20,7 @@ interface Branded {
  */
 export declare const DEFINES: unique symbol;
 /** See `DEFINES`. */
-export declare const VALUE_EXPRESSION: unique symbol;
+export declare const WRAPPER: unique symbol;
 /** See `DEFINES`. */
 export declare const NIX_PACKAGE: unique symbol;
 /** See `DEFINES`. */
@@ -39,11 +39,11 @@ export interface TypedNix<out T> {
 }
 
 /**
- * A `TypedNix` that is a value rather than an `mk*` wrapper, so it may also stand as a list item
- * (wrappers apply to a whole definition).
+ * An mk* wrapper as the editor sees it: which one it is (`WRAPPER`), so that a wrapper NixOS
+ * would leave on inside another is refused where it is written (see `Overridable`).
  */
-export interface TypedNixValue<out T> extends TypedNix<T> {
-  readonly [VALUE_EXPRESSION]: true;
+export interface TypedWrapper<out T, K extends "override" | "order" | "if" | "merge"> extends TypedNix<T> {
+  readonly [WRAPPER]: K;
 }
 
 /** What `pkg(…)` evaluates to, for the editor: a package option takes it. */
@@ -166,8 +166,9 @@ const brand = <T extends Omit<NixExpression, typeof NIX_EXPRESSION>>(value: T) =
  * so only a cast can add it.
  */
 const typed = <T, E extends NixExpression>(value: E): E & TypedNix<T> => value as E & TypedNix<T>;
-/** `typed` for a value expression. */
-const typedValue = <T, E extends NixExpression>(value: E): E & TypedNixValue<T> => value as E & TypedNixValue<T>;
+/** `typed` for an mk* wrapper of kind `K`. */
+const wrapper = <T, K extends "override" | "order" | "if" | "merge", E extends NixExpression>(value: E): E & TypedWrapper<T, K> =>
+  value as E & TypedWrapper<T, K>;
 
 /** True for values built by this module's helpers. */
 export const isNixExpression = (value: unknown): value is NixExpression =>
@@ -188,8 +189,8 @@ export const isNixAttrSet = (value: unknown): value is { readonly [name: string]
  * fragment that is a name, a selection or a number (`nix\`config.x.enable\``) is laid out as nixfmt
  * lays out that Nix.
  */
-export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNixValue<never> =>
-  typedValue<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values.map(stringAsValue)) }));
+export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNix & TypedNix<never> =>
+  typed<never, RawNix>(brand({ kind: "raw", parts: templateParts(strings, values.map(stringAsValue)) }));
 
 /**
  * An interpolated string as a Nix string value (`${"a b"}` is `"a b"`), so that in `parts` only
@@ -209,8 +210,8 @@ const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (stri
  * A Nix string whose interpolations are packages or other values, escaped safely:
  * `nixString\`${pkg("curl")}/bin/curl -s http://localhost:9100/metrics\``.
  */
-export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString & TypedNixValue<string> =>
-  typedValue<string, InterpolatedString>(brand({ kind: "string", parts: templateParts(strings, values) }));
+export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]): InterpolatedString & TypedNix<string> =>
+  typed<string, InterpolatedString>(brand({ kind: "string", parts: templateParts(strings, values) }));
 
 /**
  * What a wrapper may wrap: a value of the option's type, raw Nix, or another wrapper around such a
@@ -218,52 +219,67 @@ export const nixString = (strings: TemplateStringsArray, ...values: NixValue[]):
  */
 type Wrappable<T> = T | TypedNix<T>;
 
+/**
+ * What NixOS reads inside an mkOverride: it discharges mkIf and mkMerge first and takes off one
+ * mkOverride, so inside it an mkOrder or a value may stand (`mkIf(c, mkForce(x))`, never
+ * `mkForce(mkIf(c, x))`, which the option's type would see as an attribute set). An mkMerge of
+ * sets of options is split into separate definitions first, so it may stand here too (around
+ * one option's value it is refused when typeflake checks the definition).
+ */
+type Overridable<T> = T | (TypedNix<T> & { readonly [WRAPPER]?: "order" | "merge" });
+
+/** What NixOS reads inside an mkOrder, taken off last: a value, no other wrapper. */
+type Orderable<T> = T | (TypedNix<T> & { readonly [WRAPPER]?: never });
+
 /** `lib.mkOverride priority value`: lower numbers win. */
-export const mkOverride = <T>(priority: number, value: Wrappable<T>): Override & TypedNix<T> =>
-  typed<T, Override>(brand({ kind: "override", priority, value: value as NixValue }));
+export const mkOverride = <T>(priority: number, value: Overridable<T>): Override & TypedWrapper<T, "override"> =>
+  wrapper<T, "override", Override>(brand({ kind: "override", priority, value: value as NixValue }));
 /** `lib.mkForce value`: wins over normal definitions (priority 50). */
-export const mkForce = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
+export const mkForce = <T>(value: Overridable<T>): Override & TypedWrapper<T, "override"> => mkOverride(OVERRIDE_PRIORITIES.mkForce, value);
 /** `lib.mkDefault value`: loses to normal definitions (priority 1000). */
-export const mkDefault = <T>(value: Wrappable<T>): Override & TypedNix<T> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
-/** `lib.mkIf condition value`: the definition applies only when `condition` is true. */
-export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedNix<T> =>
-  typed<T, Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
-/** `lib.mkMerge [ … ]`: several definitions of one option at once. */
-export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedNix<T> =>
-  typed<T, Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
+export const mkDefault = <T>(value: Overridable<T>): Override & TypedWrapper<T, "override"> => mkOverride(OVERRIDE_PRIORITIES.mkDefault, value);
+/**
+ * `lib.mkIf condition value`: the definition applies only when `condition` is true. A list item
+ * is a definition of its own: `[22, mkIf(cond, 80)]` holds 80 only when `cond` is true.
+ */
+export const mkIf = <T>(condition: NixValue, value: Wrappable<T>): Conditional & TypedWrapper<T, "if"> =>
+  wrapper<T, "if", Conditional>(brand({ kind: "if", condition, value: value as NixValue }));
+/** `lib.mkMerge [ … ]`: several definitions of one option (or of one list item) at once. */
+export const mkMerge = <T>(values: readonly Wrappable<T>[]): Merge & TypedWrapper<T, "merge"> =>
+  wrapper<T, "merge", Merge>(brand({ kind: "merge", values: values as readonly NixValue[] }));
 /** `lib.mkBefore value`: list items placed before normal definitions (order 500). */
-export const mkBefore = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
-  typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkBefore, value: value as NixValue }));
+export const mkBefore = <T>(value: Orderable<T>): Order & TypedWrapper<T, "order"> =>
+  wrapper<T, "order", Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkBefore, value: value as NixValue }));
 /** `lib.mkAfter value`: list items placed after normal definitions (order 1500). */
-export const mkAfter = <T>(value: Wrappable<T>): Order & TypedNix<T> =>
-  typed<T, Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
+export const mkAfter = <T>(value: Orderable<T>): Order & TypedWrapper<T, "order"> =>
+  wrapper<T, "order", Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
 
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
-export const pkg = (attrPath: string): PackageRef & TypedNixValue<NixPackage> =>
-  typedValue<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" }));
+export const pkg = (attrPath: string): PackageRef & TypedNix<NixPackage> =>
+  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" }));
 
 /** A package from the fleet's second nixpkgs (e.g. unstable): `unstablePkg("prometheus-node-exporter")`. */
-export const unstablePkg = (attrPath: string): PackageRef & TypedNixValue<NixPackage> =>
-  typedValue<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" }));
+export const unstablePkg = (attrPath: string): PackageRef & TypedNix<NixPackage> =>
+  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" }));
 
 /** A path literal relative to the generated Nix file: `nixPath("./nginx.conf")`. */
-export const nixPath = (path: string): PathRef & TypedNixValue<NixPathLiteral> =>
-  typedValue<NixPathLiteral, PathRef>(brand({ kind: "path", path }));
+export const nixPath = (path: string): PathRef & TypedNix<NixPathLiteral> =>
+  typed<NixPathLiteral, PathRef>(brand({ kind: "path", path }));
 
 /** A handle on a fleet secret: use it where a key file is expected, or take `.path`. */
 export interface SecretHandle extends SecretRef {
   /** The decrypted file's path on the host, e.g. `config.sops.secrets."wireguard-key".path`. */
-  readonly path: SecretPath & TypedNixValue<string>;
+  readonly path: SecretPath & TypedNix<string>;
 }
 
 /** Refer to a secret declared in the fleet's `secrets`: `secret("wireguard-key").path`. */
 export const secret = (name: string): SecretHandle =>
-  Object.freeze({ ...brand({ kind: "secret", name }), path: typedValue<string, SecretPath>(brand({ kind: "secretPath", name })) });
+  Object.freeze({ ...brand({ kind: "secret", name }), path: typed<string, SecretPath>(brand({ kind: "secretPath", name })) });
 
 /** A handle on another host of the fleet. */
-export interface HostHandle extends HostRef, TypedNixValue<string> {
+export interface HostHandle extends HostRef, TypedNix<string> {
   /** `http://<address>:<port>` of a service on that host (the port must be open there). */
-  port(port: number, scheme?: string): HostRef & TypedNixValue<string>;
+  port(port: number, scheme?: string): HostRef & TypedNix<string>;
 }
 
 /** Refer to another host: `host("compute")` is its address, `host("compute").port(3000)` a URL. */
@@ -271,5 +287,5 @@ export const host = (name: string): HostHandle =>
   Object.freeze({
     ...brand({ kind: "host", host: name }),
     port: (port: number, scheme = "http") =>
-      typedValue<string, HostRef>(brand({ kind: "host", host: name, url: { port, scheme } })),
+      typed<string, HostRef>(brand({ kind: "host", host: name, url: { port, scheme } })),
   }) as HostHandle;

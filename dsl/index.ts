@@ -26,7 +26,7 @@ export {
   type NixPackage,
   type NixPathLiteral,
   type TypedNix,
-  type TypedNixValue,
+  type TypedWrapper,
 } from "./expressions.ts";
 export type { AnyValue, Definition, Item, PackageValue, PathValue, StringValue } from "./option-values.ts";
 export type { NixosBlock, RegisteredNixosOptions, TypeflakeRegister } from "./register.ts";

@@ -5,7 +5,7 @@
  * `"typeflake"`. typeflake's expressions appear here only as `TypedNix` (opaque to completion),
  * never as their run-time shape, so completions in a `nixos` set list option names only.
  */
-import type { NixPackage, NixPathLiteral, TypedNix, TypedNixValue } from "./expressions.ts";
+import type { NixPackage, NixPathLiteral, TypedNix } from "./expressions.ts";
 
 /**
  * A definition of an option: its value, raw Nix (`nix`…``), or an `mk*` wrapper (`mkForce`,
@@ -14,8 +14,12 @@ import type { NixPackage, NixPathLiteral, TypedNix, TypedNixValue } from "./expr
  */
 export type Definition<T> = T | TypedNix<T>;
 
-/** A list item: its value, raw Nix or another value expression. `mk*` wrappers apply to a whole definition, not to one item. */
-export type Item<T> = T | TypedNixValue<T>;
+/**
+ * A list item: its value, raw Nix, or an `mk*` wrapper around a value of the item's type. NixOS
+ * merges each item of a list as a definition of its own, so `[ mkIf(cond, x) ]` holds `x` only
+ * when `cond` is true, and `mkMerge([a, b])` as one item must merge as the item's type merges.
+ */
+export type Item<T> = Definition<T>;
 
 /**
  * A string option's value: text, a string with interpolated packages (`nixString`…``), a secret's

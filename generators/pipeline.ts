@@ -26,7 +26,8 @@ import { checkPaths, fleetPathReferences, insideFleet } from "./validate/paths.t
 import { pathFacts } from "./load/existing-paths.ts";
 import type { RunReads, CheckedPaths } from "./cache/run-reads.ts";
 import { checkRawNix } from "./validate/raw-nix.ts";
-import { checkDefinitionConflicts } from "./validate/check-definition-conflicts.ts";
+import { checkDefinitionConflicts, gatherHosts } from "./validate/check-definition-conflicts.ts";
+import { fleetLosers, type FleetLosers } from "./validate/losing-definitions.ts";
 
 export interface PipelineResult {
   /** The validated fleet, when it loaded and validated. */
@@ -53,11 +54,12 @@ const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) =>
 /**
  * Every raw `nixos` block of the fleet against the NixOS option index; none when the fleet's own
  * index is damaged (that is reported, and the shipped one would misjudge the fleet's options).
+ * `losers` are the definitions NixOS drops before checking them, where the hosts are known.
  */
-const checkRawOptions = (fleet: Fleet, optionIndex: OptionIndex | undefined): Diagnostic[] =>
+const checkRawOptions = (fleet: Fleet, optionIndex: OptionIndex | undefined, losers?: FleetLosers): Diagnostic[] =>
   optionIndex
     ? [...fleet.hosts, ...fleet.modules].flatMap((entry) =>
-        checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, optionIndex),
+        checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, optionIndex, losers),
       )
     : [];
 
@@ -75,11 +77,13 @@ const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: Opt
   const onDisk = await pathFacts(root, checked);
   // Each host's merged options, read by the cross-host checks and the assertions alike.
   const options = fleetOptions(lowered);
+  // Each host's definitions at the options they define, read by the conflict check and the option check alike.
+  const gathered = optionIndex && gatherHosts(lowered, optionIndex);
   const diagnostics = [
     ...checkCrossHost(lowered, options),
     ...checkHostPorts(lowered),
-    ...checkRawOptions(fleet, optionIndex),
-    ...(optionIndex ? checkDefinitionConflicts(lowered, optionIndex) : []),
+    ...checkRawOptions(fleet, optionIndex, gathered && fleetLosers(gathered.hosts, gathered.unlisted)),
+    ...(gathered ? checkDefinitionConflicts(gathered.hosts) : []),
     ...checkAssertions(lowered.index, options),
     ...checkPaths(paths, onDisk, generatedPaths(plan)),
     ...(await checkRawNix(fleet, { written: lowered.index.written })),

@@ -80,13 +80,13 @@ export const valueLowerer = (scope: ValueScope): ValueLowerer => {
         const name = overrideName(value.priority);
         return name
           ? libCall(name, lower(value.value))
-          : libCall("mkOverride", int(value.priority), lower(value.value));
+          : libCall("mkOverride", lower(value.priority), lower(value.value));
       }
       case "order": {
         const name = orderName(value.priority);
         return name
           ? libCall(name, lower(value.value))
-          : libCall("mkOrder", int(value.priority), lower(value.value));
+          : libCall("mkOrder", lower(value.priority), lower(value.value));
       }
       case "if":
         return libCall("mkIf", lower(value.condition), lower(value.value));

@@ -4,10 +4,13 @@
  * its replacement), every read-only option set, and every value of the wrong kind, all at once.
  *
  * Values are plain data and typeflake expression values. Raw Nix (`nix`…``) passes: only Nix can
- * evaluate it. `mk*` wrappers are transparent: their content is checked where they stand, and
- * diagnostics inside them keep the wrapper's object path (a `mkMerge` adds the index of the
- * merged definition). Keys under an attribute set of X are names, not options; keys under an
- * open submodule or an untyped value are accepted with the freeform type.
+ * evaluate it. `mk*` wrappers are taken off as NixOS takes them off (see `Layers`), and their
+ * content is checked where they stand; diagnostics inside them keep the wrapper's object path (a
+ * `mkMerge` adds the index of the merged definition). What NixOS drops before checking is not
+ * checked: the content of `mkIf(false, …)`, and a definition that loses to one of higher priority
+ * on every host that evaluates it (`losing-definitions.ts`). Keys under an attribute set of X are
+ * names, not options; keys under an open submodule or an untyped value are accepted with the
+ * freeform type.
  */
 import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/expressions.ts";
 import { child, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
@@ -16,7 +19,7 @@ import { describeOptionType } from "./describe-type.ts";
 import { slotAt } from "./lookup.ts";
 import * as messages from "./option-diagnostics.ts";
 import { ELEMENT, ITEM, type OptionPath, type ValuePath } from "./option-path.ts";
-import type { EnumType, FloatType, IntType, OptionType, PathType, StringType } from "./option-type.ts";
+import type { EnumType, FloatType, IntType, OptionType, PathType, StringType, SubmoduleType } from "./option-type.ts";
 import { namedChildren, segmentOf } from "./declaration-tree.ts";
 import type { OptionIndex } from "./runtime-index.ts";
 import {
@@ -28,9 +31,13 @@ import {
   submoduleSlot,
   type ValueSlot,
 } from "./slots.ts";
-import type { TypeHint } from "../diagnostics/codes/options.ts";
+import type { DefinitionHosts, TypeHint } from "../diagnostics/codes/options.ts";
 import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS } from "./value-checks.ts";
+import { isWrapper } from "./defined-values.ts";
+import { mergeRuleOf } from "./merge-rule.ts";
+import { itemConflicts } from "./definition-conflicts.ts";
+import { losingInItem, originKey } from "./losing-definitions.ts";
 import { matcherOf } from "./posix-pattern.ts";
 import { floatText } from "../nix/escape.ts";
 
@@ -41,9 +48,14 @@ const MAX_SUGGESTIONS = 3;
  * Check a `nixos` block. `origin` is where the block itself was written (e.g.
  * `{ file: "hosts/nas/host.ts", objectPath: ["nixos"] }`); each diagnostic's origin extends it.
  */
-export function checkNixosOptions(tree: unknown, origin: SourceOrigin, index: OptionIndex): Diagnostic[] {
-  const checker = new OptionChecker(index);
-  checker.namespace(rootSlot(index.root), tree, { origin, path: [], declared: [] });
+export function checkNixosOptions(
+  tree: unknown,
+  origin: SourceOrigin,
+  index: OptionIndex,
+  losers: ReadonlyMap<string, DefinitionHosts> = new Map(),
+): Diagnostic[] {
+  const checker = new OptionChecker(index, losers);
+  checker.namespace(rootSlot(index.root), tree, { origin, path: [], declared: [] }, FRESH);
   return checker.diagnostics;
 }
 
@@ -56,8 +68,39 @@ interface Place {
   readonly declared: OptionPath;
 }
 
-/** Definitions may be wrapped in `mk*`; list items may not. */
-type Position = "definition" | "item";
+/**
+ * How far NixOS has taken a definition's mk* wrappers off where a value stands (`lib/modules.nix`).
+ * `mergeDefinitions` discharges every mkMerge and mkIf, then takes off one mkOverride
+ * (`filterOverrides`), then one mkOrder (`sortProperties`); `pushDownProperties` carries mkMerge,
+ * mkIf and mkOverride, not mkOrder, from a set of options down to each option inside it. A
+ * wrapper met after that is left on, and the option's type sees an attribute set `{ _type = …; }`.
+ * Each option, attribute-set element, list item and option inside a submodule value starts
+ * afresh: NixOS merges each as a definition of its own.
+ */
+interface Layers {
+  /** What NixOS takes off next: anything, an mkOrder only, or nothing. */
+  readonly next: "any" | "order" | "none";
+  /** The mkOverride or mkOrder taken off last. */
+  readonly taken?: NixExpression;
+  /** The first wrapper left on. */
+  readonly kept?: NixExpression;
+  /** Under `mkIf false`, which NixOS drops before any type sees the definition. */
+  readonly dropped?: boolean;
+}
+
+const FRESH: Layers = { next: "any" };
+
+/** The layers once NixOS has taken `wrapper` off, or left it on. */
+function takeOff(layers: Layers, wrapper: NixExpression): Layers {
+  if (layers.kept || layers.dropped) return layers;
+  const { kind } = wrapper;
+  if (layers.next === "any" && (kind === "merge" || kind === "if")) {
+    return wrapper.kind === "if" && wrapper.condition === false ? { ...layers, dropped: true } : layers;
+  }
+  if (layers.next === "any" && kind === "override") return { next: "order", taken: wrapper };
+  if (layers.next !== "none" && kind === "order") return { next: "none", taken: wrapper };
+  return { ...layers, kept: wrapper };
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !isNixExpression(value);
@@ -70,14 +113,26 @@ const below = (place: Place, key: string | number, declared: string): Place => (
 
 class OptionChecker {
   diagnostics: Diagnostic[] = [];
+  /** Where the definition being checked applies, when it loses on other hosts. */
+  private hosts: DefinitionHosts | undefined;
+  /** Definitions that lose inside a list item, found as each item is checked. */
+  private readonly losingInItems = new Set<string>();
 
-  constructor(private readonly index: OptionIndex) {}
+  constructor(
+    private readonly index: OptionIndex,
+    private readonly losers: ReadonlyMap<string, DefinitionHosts>,
+  ) {}
 
-  namespace(slot: NamespaceSlot, value: unknown, place: Place): void {
+  /** A set of options: NixOS pushes mkMerge, mkIf and mkOverride down to each option inside. */
+  namespace(slot: NamespaceSlot, value: unknown, place: Place, layers: Layers): void {
     if (value === undefined) return;
     if (isNixExpression(value)) {
-      const unwrapped = this.unwrap(value, place, "definition", (inner, at) => this.namespace(slot, inner, at));
-      if (!unwrapped) this.report(messages.notASet(place.origin, place.path, value));
+      if (value.kind === "raw") return;
+      if (value.kind === "order") return this.report(messages.orderOnOptions(place.origin, place.path, value));
+      if (!isWrapper(value)) return this.report(messages.notASet(place.origin, place.path, value));
+      // pushDownProperties splits an mkMerge into separate definitions: no option inside is wrapped in it.
+      const inside = value.kind === "merge" ? layers : takeOff(layers, value);
+      this.contents(value, place, (inner, at) => this.namespace(slot, inner, at, inside));
       return;
     }
     if (!isRecord(value)) {
@@ -88,22 +143,43 @@ class OptionChecker {
       const at = below(place, key, key);
       const target = namespaceChild(slot, key);
       if (!target) this.unknown(slot, key, item, at);
-      else if (target.kind === "namespace") this.namespace(target, item, at);
+      else if (target.kind === "namespace") this.namespace(target, item, at, layers);
       else if (target.option?.readOnly) {
         if (item !== undefined) this.report(messages.readOnlyOption(at.origin, at.path));
-      } else this.value(target, item, at, "definition");
+      } else this.value(target, item, at, layers);
     }
   }
 
-  private value(slot: ValueSlot, value: unknown, place: Place, position: Position): void {
-    if (value === undefined) return;
+  /** A definition of an option, element or item, its wrappers taken off as `layers` says. */
+  private value(slot: ValueSlot, value: unknown, place: Place, layers: Layers): void {
+    if (value === undefined || layers.dropped) return;
+    if (layers.kept) return this.leftOn(slot, value, place, layers);
+    const key = originKey(place.origin);
+    if (this.losingInItems.has(key)) return;
+    const hosts = this.losers.get(key);
+    if (hosts && hosts.appliesOn.length === 0) return;
+    if (hosts && !this.hosts) {
+      this.hosts = hosts;
+      try {
+        return this.value(slot, value, place, layers);
+      } finally {
+        this.hosts = undefined;
+      }
+    }
     const { type } = slot;
     if (isNixExpression(value)) {
-      if (this.unwrap(value, place, position, (inner, at) => this.value(slot, inner, at, position))) return;
+      if (value.kind === "raw") return;
+      if (isWrapper(value)) return this.contents(value, place, (inner, at) => this.value(slot, inner, at, takeOff(layers, value)));
       if (type.kind !== "either") {
         if (!acceptsReference(type, value)) this.mismatch(slot, value, place);
         return;
       }
+    }
+    if (Array.isArray(value) && mergeRuleOf(type) === "systemd") {
+      // unitOption's merge joins the lists as they are: an item's wrapper reaches the unit file.
+      value.forEach((item, index) => {
+        if (isWrapper(item)) this.report(messages.wrapperInSystemdList(child(place.origin, index), [...place.path, index], item));
+      });
     }
     switch (type.kind) {
       case "any":
@@ -128,19 +204,19 @@ class OptionChecker {
         if (type.nonEmpty && value.length === 0) {
           this.report(messages.checkFailed(place.origin, place.path, "must have at least one item", value));
         }
-        value.forEach((item, index) => this.value(itemSlot(type, slot.scope), item, below(place, index, ITEM), "item"));
+        value.forEach((item, index) => this.item(itemSlot(type, slot.scope), item, below(place, index, ITEM)));
         return;
       case "attrs":
         if (!isRecord(value)) return this.mismatch(slot, value, place);
         for (const [name, item] of Object.entries(value)) {
-          this.value(elementSlot(type, slot.scope), item, below(place, name, ELEMENT), "definition");
+          this.value(elementSlot(type, slot.scope), item, below(place, name, ELEMENT), FRESH);
         }
         return;
       case "submodule":
         if (!isRecord(value)) return this.mismatch(slot, value, place);
-        return this.namespace(submoduleSlot(type, slot.scope), value, place);
+        return this.submodule(slot, type, value, place, layers);
       case "either":
-        return this.either(slot, type.of, value, place, position);
+        return this.either(slot, type.of, value, place, layers);
       case "package":
       case "function":
       case "opaque":
@@ -149,31 +225,46 @@ class OptionChecker {
     }
   }
 
+  /** A wrapper's content, or each definition an mkMerge holds (at its index). */
+  private contents(wrapper: NixExpression, place: Place, check: (inner: unknown, at: Place) => void): void {
+    if (wrapper.kind === "merge") wrapper.values.forEach((inner, index) => check(inner, { ...place, origin: child(place.origin, index) }));
+    else if (wrapper.kind === "override" || wrapper.kind === "order" || wrapper.kind === "if") check(wrapper.value, place);
+  }
+
   /**
-   * Raw Nix passes; a wrapper's content is checked with `check`. Returns false for expressions
-   * that are values (packages, paths, secrets, hosts), which the caller checks.
+   * A list item: NixOS merges it as a definition of its own (`types.listOf`), so its wrappers
+   * come off as an option's do, and the definitions of an `mkMerge` in it must merge.
    */
-  private unwrap(
-    value: NixExpression,
-    place: Place,
-    position: Position,
-    check: (inner: unknown, at: Place) => void,
-  ): boolean {
-    switch (value.kind) {
-      case "raw":
-        return true;
-      case "override":
-      case "order":
-      case "if":
-      case "merge":
-        if (position === "item") this.report(messages.wrapperInList(place.origin, place.path, value));
-        else if (value.kind === "merge") {
-          value.values.forEach((inner, index) => check(inner, { ...place, origin: child(place.origin, index) }));
-        } else check(value.value, place);
-        return true;
-      default:
-        return false;
+  private item(slot: ValueSlot, value: unknown, place: Place): void {
+    if (isWrapper(value)) {
+      this.diagnostics.push(...itemConflicts(slot, place.path, value, place.origin));
+      for (const key of losingInItem(slot, place.path, value, place.origin).keys()) this.losingInItems.add(key);
     }
+    this.value(slot, value, place, FRESH);
+  }
+
+  /** A submodule value (or a wrapper left on it), read as a module whose top level NixOS pushes down. */
+  private submodule(slot: ValueSlot, type: SubmoduleType, value: unknown, place: Place, layers: Layers): void {
+    // sortProperties leaves the order's priority on the definition, which the submodule's merge refuses.
+    if (layers.taken?.kind === "order") this.report(messages.orderOnSubmodule(place.origin, place.path, layers.taken));
+    this.namespace(submoduleSlot(type, slot.scope), value, place, FRESH);
+  }
+
+  /**
+   * A wrapper NixOS leaves on (`layers.kept`): the type sees an attribute set. Types that take
+   * any value or any set keep it as it is; a submodule reads it as a module, whose top level
+   * NixOS pushes down again; every other type refuses it.
+   */
+  private leftOn(slot: ValueSlot, value: unknown, place: Place, layers: Layers): void {
+    const { type } = slot;
+    const kept = layers.kept as NixExpression;
+    if (type.kind === "submodule") return this.submodule(slot, type, value, place, layers);
+    if (takesAnySet(type)) return;
+    // sysctl.nix's type checks an mkOverride around a value, and its merge takes that one off too.
+    if (type.name === "sysctl option value" && kept.kind === "override" && kept.value === value && !isWrapper(value)) {
+      return this.value(slot, value, place, { next: "none" });
+    }
+    this.report(messages.wrapperLeftOn(place.origin, place.path, kept, layers.taken));
   }
 
   /**
@@ -187,11 +278,11 @@ class OptionChecker {
     alternatives: readonly OptionType[],
     value: unknown,
     place: Place,
-    position: Position,
+    layers: Layers,
   ): void {
     const attempts = alternatives.map((type) => ({
       type,
-      found: this.collect(() => this.value({ kind: "value", type, scope: slot.scope }, value, place, position)),
+      found: this.collect(() => this.value({ kind: "value", type, scope: slot.scope }, value, place, layers)),
     }));
     const accepted = attempts.find((attempt) => attempt.found.every((diagnostic) => diagnostic.severity !== "error"));
     if (accepted) {
@@ -266,8 +357,8 @@ class OptionChecker {
         finding.to && (finding.alias.kind === "renamed" || finding.alias.kind === "alias") ? finding.to : undefined;
       const targetSlot = target && slotAt(this.index, target.map(String));
       const at: Place = { origin, path: target ?? [], declared: finding.alias.to ?? [] };
-      if (targetSlot?.kind === "namespace") this.namespace(targetSlot, finding.value, at);
-      else if (targetSlot) this.value(targetSlot, finding.value, at, "definition");
+      if (targetSlot?.kind === "namespace") this.namespace(targetSlot, finding.value, at, FRESH);
+      else if (targetSlot) this.value(targetSlot, finding.value, at, FRESH);
     }
     if (findings.length > 0) return;
     const siblings = slot.node ? namedChildren(slot.node).map(segmentOf) : [];
@@ -282,7 +373,8 @@ class OptionChecker {
   }
 
   private report(diagnostic: Diagnostic): void {
-    this.diagnostics.push(diagnostic);
+    const hosted = this.hosts && HOSTED_CODES.has(diagnostic.code);
+    this.diagnostics.push(hosted ? ({ ...diagnostic, data: { ...diagnostic.data, hosts: this.hosts } } as Diagnostic) : diagnostic);
   }
 
   private collect(run: () => void): Diagnostic[] {
@@ -295,6 +387,19 @@ class OptionChecker {
       this.diagnostics = outer;
     }
   }
+}
+
+/** The codes of a wrong value, which name the hosts where a definition that loses elsewhere applies. */
+const HOSTED_CODES: ReadonlySet<Diagnostic["code"]> = new Set(["option-type-mismatch", "option-not-in-enum", "option-out-of-range", "option-check-failed"]);
+
+/**
+ * Whether `type`'s check takes any attribute set, so a wrapper NixOS leaves on passes it:
+ * `anything`, `unspecified` and `types.attrs` keep it as a plain set, a submodule reads it as a
+ * module (or an alternative of them takes it).
+ */
+function takesAnySet(type: OptionType): boolean {
+  if (type.kind === "either") return type.of.some(takesAnySet);
+  return type.kind === "any" || type.kind === "submodule" || (type.kind === "attrs" && type.of.kind === "any");
 }
 
 /** Whether a typeflake value expression (package, path, secret, host) can stand for `type`. */

@@ -7,103 +7,35 @@
  *
  * Conflicts between plain values of one file are the definition tree's (`lower/definition-tree.ts`);
  * here definitions from different files are judged, and those of one file that an mk* wrapper
- * keeps apart (`mkMerge [ "a" "b" ]`). Raw Nix, and `mkIf` with a condition only Nix can
- * evaluate, make an option unknown: nothing is said about it (no false alarms).
+ * keeps apart (`mkMerge [ "a" "b" ]`), and those inside one list item (`[ (mkMerge [ 1 2 ]) ]`).
+ * Raw Nix, and `mkIf` with a condition only Nix can evaluate when it could win, make an option
+ * unknown: nothing is said about it (no false alarms).
  */
 import { isDeepStrictEqual } from "node:util";
 import { isNixAttrSet, isNixExpression, type NixValue } from "../../dsl/expressions.ts";
-import { DEFAULT_OVERRIDE_PRIORITY } from "../../dsl/priorities.ts";
 import { describeValue } from "../diagnostics/describe-value.ts";
-import { child, error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import type { ConflictReason } from "../diagnostics/codes/options.ts";
 import { describeOptionType } from "./describe-type.ts";
 import { mergeRuleOf } from "./merge-rule.ts";
+import {
+  type Def,
+  type DefinitionFile,
+  definitionsByName,
+  gatherDefinitions,
+  type GatheredDefinitions,
+  hostDefinitions,
+  isRaw,
+  itemDefinitions,
+  submoduleOptions,
+  winningPriority,
+} from "./option-definitions.ts";
+import type { ValuePath } from "./option-path.ts";
 import type { OptionType } from "./option-type.ts";
 import type { OptionIndex } from "./runtime-index.ts";
-import { elementSlot, namespaceChild, type NamespaceSlot, rootSlot, submoduleSlot, type ValueSlot } from "./slots.ts";
+import { elementSlot, type NamespaceSlot, submoduleSlot, type ValueSlot } from "./slots.ts";
 
-/** The definitions one generated file makes, each a tree of option values below `path`. */
-export interface DefinitionFile {
-  readonly definitions: readonly { readonly path: readonly string[]; readonly value: NixValue; readonly origin: SourceOrigin }[];
-}
-
-/** One definition of one option (or attribute-set element), its wrappers taken off. */
-interface Def {
-  readonly value: NixValue;
-  readonly priority: number;
-  readonly origin: SourceOrigin;
-  /** Which file made it. */
-  readonly file: DefinitionFile;
-  /** Raw Nix, or under a condition only Nix can evaluate. */
-  readonly unknown: boolean;
-  /** Whether the value's keys are TypeScript keys too (a raw `nixos` block), so origins can follow them. */
-  readonly follow: boolean;
-  /**
-   * Whether an mk* wrapper stands around it or above it: the definition tree merges a file's
-   * plain values itself, but keeps wrapped ones as they are (`mkMerge [ … ]`) for NixOS to merge.
-   */
-  readonly wrapped: boolean;
-}
-
-const below = (def: Omit<Def, "value">, key: string): SourceOrigin => (def.follow ? child(def.origin, key) : def.origin);
-
-/** `lib.modules`' dischargeProperties and one level of mkOverride: the definitions `value` stands for. */
-function discharge(value: NixValue, at: Omit<Def, "value">): Def[] {
-  if (!isNixExpression(value)) return [{ ...at, value }];
-  const wrapped = { ...at, wrapped: true };
-  switch (value.kind) {
-    case "override":
-      return discharge(value.value, { ...wrapped, priority: value.priority });
-    case "order":
-      return discharge(value.value, wrapped);
-    case "merge":
-      return value.values.flatMap((inner) => discharge(inner, wrapped));
-    case "if":
-      if (value.condition === false) return [];
-      return discharge(value.value, { ...wrapped, unknown: at.unknown || value.condition !== true });
-    case "raw":
-      return [{ ...at, value, unknown: true }];
-    default:
-      return [{ ...at, value }];
-  }
-}
-
-/** The definitions that win: those of the lowest priority number (`filterOverrides`). */
-function winners(defs: readonly Def[]): Def[] {
-  let best = Infinity;
-  for (const def of defs) best = Math.min(best, def.priority);
-  return defs.filter((def) => def.priority === best);
-}
-
-/** Definitions gathered per option path, in the order the files were given. */
-type Gathered = Map<string, { readonly slot: ValueSlot; readonly path: readonly string[]; readonly defs: Def[] }>;
-
-/** One file's definitions, placed at the options they define (see {@link gatherDefinitions}). */
-export type GatheredDefinitions = ReadonlyMap<string, { readonly slot: ValueSlot; readonly path: readonly string[]; readonly defs: readonly Def[] }>;
-
-function addOption(gathered: Gathered, slot: ValueSlot, path: readonly string[], defs: readonly Def[]): void {
-  const id = JSON.stringify(path);
-  const entry = gathered.get(id) ?? { slot, path, defs: [] };
-  entry.defs.push(...defs);
-  gathered.set(id, entry);
-}
-
-/** Spread definitions through sets of options down to the options (NixOS pushes wrappers down the same way). */
-function gather(gathered: Gathered, slot: NamespaceSlot, path: readonly string[], defs: readonly Def[]): void {
-  for (const def of defs) {
-    if (def.unknown || !isNixAttrSet(def.value)) continue;
-    for (const [key, value] of Object.entries(def.value)) {
-      const target = namespaceChild(slot, key);
-      if (!target) continue; // check-options reports unknown options
-      const inside = discharge(value, { ...def, origin: below(def, key), priority: DEFAULT_OVERRIDE_PRIORITY });
-      // A priority set on a whole set of options applies to each option inside it.
-      const inherited = inside.map((item) => (item.priority === DEFAULT_OVERRIDE_PRIORITY ? { ...item, priority: def.priority } : item));
-      const at = [...path, key];
-      if (target.kind === "namespace") gather(gathered, target, at, inherited);
-      else addOption(gathered, target, at, inherited);
-    }
-  }
-}
+export type { DefinitionFile } from "./option-definitions.ts";
 
 /** Whether `value` is of the Nix kind `type` takes, as `either` tests its alternatives (`check`). */
 function fits(type: OptionType, value: NixValue): boolean {
@@ -143,22 +75,29 @@ function fits(type: OptionType, value: NixValue): boolean {
 const nixTypeOf = (value: NixValue): string =>
   value === null ? "null" : Array.isArray(value) ? "list" : isNixAttrSet(value) ? "set" : isNixExpression(value) ? value.kind : typeof value;
 
+/** An option's type as nixpkgs describes it. */
+const typeTextOf = (slot: ValueSlot): string => slot.option?.typeText ?? describeOptionType(slot.type);
+
 /** Checks the winning definitions of one option (or element) from at least two files. */
 class ConflictFinder {
   readonly found: Diagnostic[] = [];
 
-  constructor(private readonly optionType: (slot: ValueSlot) => string) {}
+  /** `item`: the definitions are those of one list item. */
+  constructor(private readonly item = false) {}
 
-  check(slot: ValueSlot, path: readonly string[], all: readonly Def[]): void {
-    if (all.some((def) => def.unknown)) return;
-    const defs = winners(all);
+  check(slot: ValueSlot, path: ValuePath, all: readonly Def[]): void {
+    // A definition only Nix can judge that could win, or join the winners, leaves the option unknown.
+    // The priority of the definitions sure to apply (neither raw Nix nor under an mkIf only Nix can evaluate).
+    const best = winningPriority(all, (def) => !def.unknown);
+    if (all.some((def) => isRaw(def) || (def.unknown && def.priority <= best))) return;
+    const defs = all.filter((def) => def.priority === best);
     // Plain values of one file were merged, or refused, by its definition tree.
     if (new Set(defs.map((def) => def.file)).size < 2 && !defs.some((def) => def.wrapped)) return;
     if (defs.length < 2) return;
     this.merge(slot, slot.type, path, defs);
   }
 
-  private merge(slot: ValueSlot, type: OptionType, path: readonly string[], defs: readonly Def[]): void {
+  private merge(slot: ValueSlot, type: OptionType, path: ValuePath, defs: readonly Def[]): void {
     switch (mergeRuleOf(type)) {
       case "equal":
         return this.allEqual(slot, path, defs);
@@ -189,7 +128,7 @@ class ConflictFinder {
   }
 
   /** `nullOr` / `either`: merged by the first alternative that every value fits. */
-  private alternatives(slot: ValueSlot, alternatives: readonly OptionType[], path: readonly string[], defs: readonly Def[]): void {
+  private alternatives(slot: ValueSlot, alternatives: readonly OptionType[], path: ValuePath, defs: readonly Def[]): void {
     const nulls = defs.filter((def) => def.value === null).length;
     if (alternatives.some((alternative) => alternative.kind === "null") && nulls > 0) {
       if (nulls < defs.length) this.report(slot, path, defs, "null-and-not-null");
@@ -205,13 +144,13 @@ class ConflictFinder {
    * `coercedTo`: values of the second type are converted to the first, then merged by it. Only
    * values already of the first type can be compared; converted ones are Nix's to judge.
    */
-  private coerced(slot: ValueSlot, [final, from]: readonly OptionType[], path: readonly string[], defs: readonly Def[]): void {
+  private coerced(slot: ValueSlot, [final, from]: readonly OptionType[], path: ValuePath, defs: readonly Def[]): void {
     if (final === undefined || from === undefined) return;
     if (defs.every((def) => fits(final, def.value) && !fits(from, def.value))) this.merge(slot, final, path, defs);
   }
 
   /** `types.anything` and settings formats: one Nix type for all; sets merge by name, other values must be equal. */
-  private sameKind(slot: ValueSlot, path: readonly string[], defs: readonly Def[], element: () => ValueSlot): void {
+  private sameKind(slot: ValueSlot, path: ValuePath, defs: readonly Def[], element: () => ValueSlot): void {
     const kinds = new Set(defs.map((def) => nixTypeOf(def.value)));
     if (kinds.size > 1) return this.report(slot, path, defs, "different-types");
     if (kinds.has("set")) return this.byName(path, defs, element);
@@ -219,34 +158,23 @@ class ConflictFinder {
   }
 
   /** `mergeDefaultOption`: lists, sets, booleans and strings merge; other values must be equal. */
-  private mergeDefault(slot: ValueSlot, path: readonly string[], defs: readonly Def[]): void {
+  private mergeDefault(slot: ValueSlot, path: ValuePath, defs: readonly Def[]): void {
     const kinds = new Set(defs.map((def) => nixTypeOf(def.value)));
     if (kinds.size === 1 && ["list", "set", "boolean", "string"].some((kind) => kinds.has(kind))) return;
     this.allEqual(slot, path, defs);
   }
 
   /** Attribute sets merged name by name; each element is judged with its own wrappers. */
-  private byName(path: readonly string[], defs: readonly Def[], element: () => ValueSlot): void {
-    const names = new Map<string, Def[]>();
-    for (const def of defs) {
-      if (!isNixAttrSet(def.value)) continue;
-      for (const [name, value] of Object.entries(def.value)) {
-        const list = names.get(name) ?? [];
-        list.push(...discharge(value, { ...def, origin: below(def, name), priority: DEFAULT_OVERRIDE_PRIORITY }));
-        names.set(name, list);
-      }
-    }
-    for (const [name, list] of names) this.check(element(), [...path, name], list);
+  private byName(path: ValuePath, defs: readonly Def[], element: () => ValueSlot): void {
+    for (const [name, list] of definitionsByName(defs)) this.check(element(), [...path, name], list);
   }
 
   /** A submodule: its options, each merged with its own type. */
-  private options(slot: NamespaceSlot, path: readonly string[], defs: readonly Def[]): void {
-    const gathered: Gathered = new Map();
-    gather(gathered, slot, path, defs.map((def) => ({ ...def, priority: DEFAULT_OVERRIDE_PRIORITY })));
-    for (const entry of gathered.values()) this.check(entry.slot, entry.path, entry.defs);
+  private options(slot: NamespaceSlot, path: ValuePath, defs: readonly Def[]): void {
+    for (const entry of submoduleOptions(slot, path, defs).values()) this.check(entry.slot, entry.path, entry.defs);
   }
 
-  private allEqual(slot: ValueSlot, path: readonly string[], defs: readonly Def[]): void {
+  private allEqual(slot: ValueSlot, path: ValuePath, defs: readonly Def[]): void {
     const [first, ...rest] = defs as [Def, ...Def[]];
     const other = rest.find((def) => !isDeepStrictEqual(def.value, first.value));
     if (!other) return;
@@ -255,54 +183,17 @@ class ConflictFinder {
     this.report(slot, path, defs, "different-values");
   }
 
-  private report(slot: ValueSlot, path: readonly string[], defs: readonly Def[], reason: ConflictReason): void {
+  private report(slot: ValueSlot, path: ValuePath, defs: readonly Def[], reason: ConflictReason): void {
     const [last, ...earlier] = [...defs].reverse() as [Def, ...Def[]];
     this.found.push(
       error(
         "conflicting-option-definitions",
         last.origin,
-        { path, type: this.optionType(slot), reason, values: defs.map((def) => describeValue(def.value)) },
+        { path, type: typeTextOf(slot), reason, values: defs.map((def) => describeValue(def.value)), ...(this.item && { item: true as const }) },
         earlier.map((def) => def.origin),
       ),
     );
   }
-}
-
-/** A raw `nixos` block's keys are the TypeScript keys too. */
-const inRawBlock = (origin: SourceOrigin): boolean => origin.objectPath.at(-1) === "nixos";
-
-/**
- * A definition made at `path`: down the sets of options to the option it defines (a path that
- * goes on inside the option's value, `services.samba.settings.global`, wraps the value in sets).
- */
-function placeDefinition(gathered: Gathered, root: NamespaceSlot, path: readonly string[], defs: readonly Def[]): void {
-  let slot: NamespaceSlot = root;
-  for (const [depth, key] of path.entries()) {
-    const target = namespaceChild(slot, key);
-    if (!target) return;
-    if (target.kind === "value") {
-      const rest = path.slice(depth + 1);
-      const wrap = (value: NixValue): NixValue => rest.reduceRight<NixValue>((inner, name) => ({ [name]: inner }), value);
-      addOption(gathered, target, path.slice(0, depth + 1), defs.map((def) => ({ ...def, value: wrap(def.value) })));
-      return;
-    }
-    slot = target;
-  }
-  gather(gathered, slot, path, defs);
-}
-
-/**
- * `file`'s definitions placed at the options they define, once per file: a module's serve every
- * host that lists it (see {@link conflictsBetween}).
- */
-export function gatherDefinitions(index: OptionIndex, file: DefinitionFile): GatheredDefinitions {
-  const gathered: Gathered = new Map();
-  const root = rootSlot(index.root);
-  for (const { path, value, origin } of file.definitions) {
-    const start = { origin, file, priority: DEFAULT_OVERRIDE_PRIORITY, unknown: false, follow: inRawBlock(origin), wrapped: false };
-    placeDefinition(gathered, root, path, discharge(value, start));
-  }
-  return gathered;
 }
 
 /**
@@ -310,16 +201,18 @@ export function gatherDefinitions(index: OptionIndex, file: DefinitionFile): Gat
  * host file first, then its modules): each reported once, at the last definition involved.
  */
 export function conflictsBetween(files: readonly GatheredDefinitions[]): Diagnostic[] {
-  const all: Gathered = new Map();
-  for (const file of files) {
-    for (const [id, { slot, path, defs }] of file) {
-      const entry = all.get(id);
-      if (entry) entry.defs.push(...defs);
-      else all.set(id, { slot, path, defs: [...defs] });
-    }
-  }
-  const finder = new ConflictFinder((slot) => slot.option?.typeText ?? describeOptionType(slot.type));
-  for (const entry of all.values()) finder.check(entry.slot, entry.path, entry.defs);
+  const finder = new ConflictFinder();
+  for (const entry of hostDefinitions(files).values()) finder.check(entry.slot, entry.path, entry.defs);
+  return finder.found;
+}
+
+/**
+ * The conflicts inside one list item written at `origin`: NixOS merges each item as a
+ * definition of its own, so `mkMerge([1, 2])` as an item of a list of integers is refused.
+ */
+export function itemConflicts(slot: ValueSlot, path: ValuePath, value: NixValue, origin: SourceOrigin): Diagnostic[] {
+  const finder = new ConflictFinder(true);
+  finder.check(slot, path, itemDefinitions(value, origin));
   return finder.found;
 }
 

@@ -79,6 +79,18 @@ export const checkFailed = (origin: SourceOrigin, path: ValuePath, rule: string,
 export const patternMismatch = (origin: SourceOrigin, path: ValuePath, pattern: string, value: unknown): Diagnostic =>
   error("option-check-failed", origin, { path, pattern, got: describeValue(value) });
 
-/** An `mk*` wrapper used as a list item, which the module system does not allow. */
-export const wrapperInList = (origin: SourceOrigin, path: ValuePath, value: unknown): Diagnostic =>
-  error("option-wrapper-misplaced", origin, { path, got: describeValue(value) });
+/** `mkBefore`/`mkAfter` around a set of options, which NixOS does not push down to the options inside. */
+export const orderOnOptions = (origin: SourceOrigin, path: ValuePath, value: unknown): Diagnostic =>
+  error("option-wrapper-misplaced", origin, { path, reason: "order-on-options", got: describeValue(value) });
+
+/** `mkBefore`/`mkAfter` around a submodule value, whose merge refuses the priority NixOS leaves on it. */
+export const orderOnSubmodule = (origin: SourceOrigin, path: ValuePath, value: unknown): Diagnostic =>
+  error("option-wrapper-misplaced", origin, { path, reason: "order-on-submodule", got: describeValue(value) });
+
+/** A wrapped item of a `systemd option` list, whose merge joins lists without taking item wrappers off. */
+export const wrapperInSystemdList = (origin: SourceOrigin, path: ValuePath, value: unknown): Diagnostic =>
+  error("option-wrapper-misplaced", origin, { path, reason: "systemd-item", got: describeValue(value) });
+
+/** A wrapper inside an mkOverride or mkOrder, which NixOS leaves on: the option's type sees an attribute set. */
+export const wrapperLeftOn = (origin: SourceOrigin, path: ValuePath, value: unknown, inside: unknown): Diagnostic =>
+  error("option-wrapper-misplaced", origin, { path, reason: "left-on", got: describeValue(value), inside: describeValue(inside) });

@@ -18,11 +18,12 @@ const isString = (value: unknown): value is string => typeof value === "string";
 
 /**
  * Whether a null stands anywhere in `value`: in its lists, its attribute sets, or as the content
- * of a wrapper. Raw Nix and other expressions are Nix's to judge. (`Object.values` of a list is
- * its items.)
+ * of a wrapper that applies (a TOML value's lists and sets merge each item and element as a
+ * definition, so `mkIf(false, null)` there is dropped). Raw Nix and other expressions are Nix's
+ * to judge. (`Object.values` of a list is its items.)
  */
 const holdsNull = (value: unknown): boolean =>
-  definedValues(value).some(
+  definedValues(value, true).some(
     (defined) =>
       defined === null ||
       (typeof defined === "object" && !isNixExpression(defined) && Object.values(defined).some(holdsNull)),

@@ -43,10 +43,10 @@ export const setAt = (value: unknown, path: readonly string[]): AttrSet => {
   return isAttrSet(found) ? found : {};
 };
 
-/** The list at `path`, or an empty one. */
+/** The list at `path`, or an empty one; its items unwrapped too (NixOS takes each item's wrappers off). */
 export const listAt = (value: unknown, path: readonly string[]): readonly unknown[] => {
   const found = valueAt(value, path);
-  return Array.isArray(found) ? found : [];
+  return Array.isArray(found) ? found.map(unwrapped) : [];
 };
 
 /** JSON with sorted keys, without `undefined` fields or functions: equal values, equal text. */

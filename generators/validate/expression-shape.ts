@@ -11,12 +11,13 @@ import type { Mismatch } from "../diagnostics/codes/schema.ts";
 import { describeValue } from "../diagnostics/describe-value.ts";
 
 /** What each kind's parameter field must be, and the helper call that makes it right. */
-const PARAMETER_FIELDS: Readonly<Record<NixExpression["kind"], { field: string; type: "array" | "string" | "integer"; call: string } | undefined>> = {
+const PARAMETER_FIELDS: Readonly<Record<NixExpression["kind"], { field: string; type: "array" | "string" | "number"; call: string } | undefined>> = {
   raw: { field: "parts", type: "array", call: "nix`…`" },
   string: { field: "parts", type: "array", call: "nixString`…`" },
   merge: { field: "values", type: "array", call: 'mkMerge([…]) of a list, such as mkMerge([{ a: 1 }, { b: 2 }])' },
-  override: { field: "priority", type: "integer", call: "mkOverride(priority, …) of an integer priority such as 50 (mkForce) or 1000 (mkDefault), the lower winning" },
-  order: { field: "priority", type: "integer", call: "an order of an integer priority such as 500 (mkBefore) or 1500 (mkAfter)" },
+  // NixOS compares priorities with `<` and `min`, so a float such as 1.5 is a priority too.
+  override: { field: "priority", type: "number", call: "mkOverride(priority, …) of a number such as 50 (mkForce) or 1000 (mkDefault), the lower winning" },
+  order: { field: "priority", type: "number", call: "an order of a number such as 500 (mkBefore) or 1500 (mkAfter)" },
   if: undefined,
   package: { field: "attrPath", type: "array", call: 'pkg("…") of a string' },
   path: { field: "path", type: "string", call: 'nixPath("…") of a string, such as nixPath("./nginx.conf")' },
@@ -26,9 +27,6 @@ const PARAMETER_FIELDS: Readonly<Record<NixExpression["kind"], { field: string; 
 };
 
 const FROM_A_HELPER = "a value made by one of typeflake's helpers (nix`…`, pkg, secret, host, mkForce, …), whose kind names it";
-
-/** NaN and the infinities are reported as numbers Nix cannot write (nix-representable.ts). */
-const isIntegerOrNonFinite = (value: unknown): boolean => typeof value === "number" && (Number.isInteger(value) || !Number.isFinite(value));
 
 const CONDITION_CALL = "mkIf(condition, …) of true, false or raw Nix that evaluates to one, such as mkIf(nix`config.services.nginx.enable`, …)";
 const PORT_CALL = 'host("…").port(port) of a port number (an integer from 1 to 65535), such as host("nas").port(3000)';
@@ -58,6 +56,6 @@ export const malformedExpression = (expression: NixExpression): Mismatch | undef
   const shape = PARAMETER_FIELDS[expression.kind];
   if (shape === undefined) return undefined;
   const value: unknown = (expression as unknown as Record<string, unknown>)[shape.field];
-  const fits = shape.type === "array" ? Array.isArray(value) : shape.type === "integer" ? isIntegerOrNonFinite(value) : typeof value === shape.type;
+  const fits = shape.type === "array" ? Array.isArray(value) : typeof value === shape.type;
   return fits ? undefined : { expected: [{ kind: "form", expected: shape.call }], got: describeValue(value) };
 };

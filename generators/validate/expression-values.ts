@@ -10,6 +10,7 @@ import { isNixExpression, type NixExpression, type NixValue } from "../../dsl/ex
 import { describeValue } from "../diagnostics/describe-value.ts";
 import { error, type Diagnostic, type SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { writtenExpressions } from "../model/written-expressions.ts";
+import { isWrapper } from "../options/defined-values.ts";
 
 /** Characters of a Nix path literal (nix's lexer: `[a-zA-Z0-9._\-+]` between slashes). */
 const NIX_PATH_LITERAL = /^\.\.?(\/[A-Za-z0-9._+-]+)+$/;
@@ -24,8 +25,7 @@ const STRING_PART_FORM =
 const interpolatable = (part: NixValue): boolean => {
   if (part === null) return false;
   if (typeof part !== "object") return true;
-  if (!isNixExpression(part)) return false;
-  return !["override", "order", "if", "merge"].includes(part.kind);
+  return isNixExpression(part) && !isWrapper(part);
 };
 
 /** The diagnostic of one expression whose own data is invalid, or undefined. */

@@ -237,11 +237,11 @@ const CASES: readonly Case[] = [
     message: 'must be mkIf(condition, …) of true, false or raw Nix that evaluates to one, such as mkIf(nix`config.services.nginx.enable`, …), got "yes"',
   },
   {
-    name: "mkOverride(1.5, …)",
-    files: nas('  nixos: { networking: { »domain: mkOverride(1.5, "lab") } },'),
+    name: "mkOverride with a string for its priority",
+    files: nas('  nixos: { networking: { »domain: mkOverride("50" as never, "lab") } },'),
     code: "invalid-expression",
     path: "nixos.networking.domain",
-    message: "must be mkOverride(priority, …) of an integer priority such as 50 (mkForce) or 1000 (mkDefault), the lower winning, got 1.5",
+    message: 'must be mkOverride(priority, …) of a number such as 50 (mkForce) or 1000 (mkDefault), the lower winning, got "50"',
   },
   {
     name: "mkOverride(NaN, …)",

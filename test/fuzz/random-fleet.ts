@@ -160,7 +160,7 @@ export class FleetDrawer {
    */
   expressionTree(depth = 0, wrappable = true): Drawn {
     const r = this.rng;
-    // mk* wrappers apply to a whole definition: none inside a list.
+    // Lists stay plain: a wrapped list item is a definition of its own, which the expected values do not model.
     const inner = (wrap = true) => (depth > 2 ? this.tree(3) : this.expressionTree(depth + 1, wrap));
     switch (r.int(depth > 2 ? 1 : 8)) {
       case 0:

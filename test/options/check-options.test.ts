@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   host,
   mkAfter,
+  mkBefore,
   mkDefault,
   mkForce,
   mkIf,
@@ -12,8 +13,9 @@ import {
   pkg,
   secret,
 } from "../../dsl/expressions.ts";
-import type { Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
+import { child, type Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import { checkNixosOptions } from "../../generators/options/check-options.ts";
+import { originKey } from "../../generators/options/losing-definitions.ts";
 import { readOptionsJson } from "../../generators/options/options-file.ts";
 import { buildOptionIndex } from "../../generators/options/runtime-index.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
@@ -245,20 +247,19 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
-  it("the content of mk* wrappers, and wrappers used as list items", () => {
+  it("the content of mk* wrappers, list items' too", () => {
     expect(
       summary({
         services: {
           openssh: { enable: mkForce("yes") },
           nginx: { virtualHosts: mkIf(true, { y: { forceSSL: mkMerge([true, "no"]) } }) },
         },
-        environment: { systemPackages: [pkg("htop"), mkForce(pkg("git"))] },
+        environment: { systemPackages: [pkg("htop"), mkForce("git")] },
       }),
     ).toEqual([
       "option-type-mismatch @ nixos/services/openssh/enable: A definition for option `services.openssh.enable' is not of type `boolean': got \"yes\".",
       "option-type-mismatch @ nixos/services/nginx/virtualHosts/y/forceSSL/1: A definition for option `services.nginx.virtualHosts.y.forceSSL' is not of type `boolean': got \"no\".",
-      "option-wrapper-misplaced @ nixos/environment/systemPackages/1: A definition for option `environment.systemPackages[1]' has mkForce(…) " +
-        "as a list item; mk* wrappers apply to a whole definition: wrap the list instead.",
+      "option-type-mismatch @ nixos/environment/systemPackages/1: A definition for option `environment.systemPackages[1]' is not of type `package': got \"git\". Write pkg(\"git\") for a package.",
     ]);
   });
 
@@ -385,5 +386,119 @@ describe("checkNixosOptions reports", () => {
 
   it("every problem at once", () => {
     expect(check({ services: { opensshh: {}, samba: { extraConfig: "" } }, boot2: {} })).toHaveLength(3);
+  });
+});
+
+// What NixOS's lib.modules does with each case was checked against the real `lib.evalModules`
+// (nixpkgs lib 3b20077): `mergeDefinitions` discharges mkMerge/mkIf, takes off one mkOverride,
+// then one mkOrder, and `types.listOf` merges each item as a definition of its own.
+describe("mk* wrappers, taken off as NixOS takes them off", () => {
+  it("accepts them as list items, each merged as a definition of its own", () => {
+    expect(
+      summary({
+        networking: {
+          firewall: {
+            allowedTCPPorts: [22, mkIf(true, 80), mkIf(false, "dropped"), mkIf(nix`config.x`, 443), mkDefault(8080), mkBefore(1), mkForce(mkAfter(2))],
+          },
+        },
+        environment: { systemPackages: [mkIf(true, pkg("htop")), mkMerge([pkg("git")])] },
+        swapDevices: [mkIf(true, { device: "/dev/sda2" }), mkMerge([{ device: "/dev/sdb2" }, { priority: 1 }])],
+      }),
+    ).toEqual([]);
+  });
+
+  it("checks a list item's wrapped value, and an mkMerge in an item as the item's type merges", () => {
+    expect(summary({ networking: { firewall: { allowedTCPPorts: [mkIf(true, "http"), mkMerge([1, 1]), mkMerge([1, 2]), mkMerge([mkDefault("lost" as never), 3])] } } })).toEqual([
+      "option-type-mismatch @ nixos/networking/firewall/allowedTCPPorts/0: A definition for option `networking.firewall.allowedTCPPorts[0]' is not of type " +
+        "`16 bit unsigned integer; between 0 and 65535 (both inclusive)': got \"http\".",
+      "conflicting-option-definitions @ nixos/networking/firewall/allowedTCPPorts/2/1: The option `networking.firewall.allowedTCPPorts[2]' " +
+        "(`16 bit unsigned integer; between 0 and 65535 (both inclusive)') has conflicting definition values in one list item's mkMerge(…): 1, 2. " +
+        "NixOS merges each list item as a definition of its own and refuses this at evaluation: keep one definition in the item, or wrap the one that should win in mkForce(…).",
+    ]);
+    expect(summary({ environment: { systemPackages: [mkMerge([pkg("git"), pkg("git")])] } }).map((line) => line.split(":")[0])).toEqual([
+      "conflicting-option-definitions @ nixos/environment/systemPackages/0/1",
+    ]);
+  });
+
+  it("refuses a wrapper inside an mkOverride or mkOrder, which NixOS leaves on", () => {
+    const leftOn = (inside: string, got: string, path: string) =>
+      `option-wrapper-misplaced @ nixos/${path.replaceAll(".", "/").replace(/\[(\d+)\]/g, "/$1")}: A definition for option \`${path}' has ${got} inside ${inside}: ` +
+      "NixOS takes a definition's mkMerge and mkIf off first, then one mkOverride (mkForce, mkDefault), then one mkOrder (mkBefore, mkAfter), " +
+      "so it leaves this one on and the option's type sees an attribute set. Write the wrappers in that order, outermost first: mkIf(cond, mkForce(mkBefore(value))).";
+    expect(
+      summary({
+        // The typed DSL refuses these too (`as never` lets them through to the run-time check).
+        networking: { firewall: { allowedTCPPorts: [mkForce(mkIf(true, 1) as never), mkBefore(mkForce(2) as never), mkDefault(mkDefault(3) as never), mkIf(true, mkForce(mkBefore(4)))] } },
+        services: { openssh: mkForce(mkIf(true, { enable: true }) as never), fail2ban: mkIf(true, mkForce({ enable: true })) },
+      }),
+    ).toEqual([
+      leftOn("mkForce(…)", "mkIf(…)", "networking.firewall.allowedTCPPorts[0]"),
+      leftOn("mkBefore(…)", "mkForce(…)", "networking.firewall.allowedTCPPorts[1]"),
+      leftOn("mkDefault(…)", "mkDefault(…)", "networking.firewall.allowedTCPPorts[2]"),
+      // pushDownProperties carries the mkForce down to `enable` as mkForce(mkIf(…)).
+      leftOn("mkForce(…)", "mkIf(…)", "services.openssh.enable"),
+    ]);
+  });
+
+  it("refuses a wrapped item of a systemd unit setting, whose merge joins lists as they are", () => {
+    expect(summary({ systemd: { services: { a: { serviceConfig: { ExecStart: ["", mkIf(true, "/bin/a")], ExecStop: mkIf(true, ["/bin/b"]) } } } } })).toEqual([
+      "option-wrapper-misplaced @ nixos/systemd/services/a/serviceConfig/ExecStart/1: A definition for option `systemd.services.a.serviceConfig.ExecStart[1]' " +
+        "is mkIf(…), an item of a systemd unit setting: NixOS joins these lists without taking their items' wrappers off, so the unit file would get " +
+        "an attribute set and the build fails. Wrap the whole list instead: mkIf(cond, [ … ]).",
+    ]);
+  });
+
+  it("accepts one mkOverride left on a sysctl value, whose type checks and takes it off (sysctl.nix), but not two", () => {
+    const sysctl = (value: unknown) => summary({ boot: { kernel: { sysctl: { "net.ipv4.ip_forward": value } } } }).map((line) => line.split(":")[0]);
+    expect(sysctl(mkDefault(mkForce(1) as never))).toEqual([]);
+    expect(sysctl(mkDefault(mkForce(mkForce(1) as never) as never))).toEqual(['option-wrapper-misplaced @ nixos/boot/kernel/sysctl/net.ipv4.ip_forward']);
+  });
+
+  it("accepts an mkMerge of sets of options inside mkForce: NixOS splits it into separate definitions", () => {
+    expect(summary({ services: { openssh: mkForce(mkMerge([{ enable: true }, { ports: [22] }])) } })).toEqual([]);
+  });
+
+  it("accepts a wrapper left on where the type reads it as a module or keeps any set", () => {
+    expect(summary({ users: { users: { alice: mkForce(mkIf(true, { isNormalUser: true }) as never) } }, services: { caddy: { settings: { apps: [mkIf(true, 1)] } } } })).toEqual([]);
+  });
+
+  it("refuses mkBefore/mkAfter around a set of options or a submodule value", () => {
+    // Whatever the order holds: the priority stays on the definition the submodule merges.
+    expect(summary({ users: { users: { alice: mkBefore(mkIf(true, { isNormalUser: true }) as never) } } }).map((line) => line.split(":")[0])).toEqual([
+      "option-wrapper-misplaced @ nixos/users/users/alice",
+    ]);
+    expect(summary({ services: { openssh: mkBefore({ enable: true }) }, users: { users: { alice: mkAfter({ isNormalUser: true }) } } })).toEqual([
+      "option-wrapper-misplaced @ nixos/services/openssh: `services.openssh' is a set of options, and NixOS pushes mkIf, mkMerge and mkOverride down to " +
+        "the options inside it, but not mkBefore(…): put the mkBefore(…)/mkAfter(…) around the value of one option inside, such as a list.",
+      "option-wrapper-misplaced @ nixos/users/users/alice: A definition for option `users.users.alice' is a submodule value inside mkAfter(…): NixOS takes " +
+        "the order off but leaves its priority on the definition, which a submodule's merge refuses. Put the order around the whole list instead (mkBefore([ … ])), or leave it out.",
+    ]);
+  });
+
+  it("checks nothing mkIf(false, …) drops, but still unknown options under a set of options", () => {
+    expect(
+      summary({
+        services: { openssh: { enable: mkIf(false, "yes") }, fail2ban: mkIf(false, { enable: "yes" }) },
+        users: { users: { alice: mkIf(false, { isNormalUser: "yes", bogus: 1 }) } },
+      }),
+    ).toEqual([]);
+    expect(summary({ services: { openssh: mkIf(false, { bogus: 1 }) } }).map((line) => line.split(":")[0])).toEqual(["unknown-option @ nixos/services/openssh/bogus"]);
+    // A TOML value's sets and lists merge each element and item as a definition: mkIf(false, null) there is dropped.
+    expect(summary({ services: { traefik: { dynamicConfigOptions: { a: mkIf(false, null), b: [1, mkIf(false, null)] } } } })).toEqual([]);
+    expect(summary({ services: { traefik: { dynamicConfigOptions: { b: [mkIf(true, null)] } } } }).map((line) => line.split(":")[0])).toEqual([
+      "option-check-failed @ nixos/services/traefik/dynamicConfigOptions",
+    ]);
+  });
+
+  it("skips definitions that lose on every host, and names the hosts where one applies", () => {
+    const losers = new Map([
+      [originKey(child(origin, "services", "openssh", "enable")), { losesOn: ["box"], appliesOn: [] }],
+      [originKey(child(origin, "time", "timeZone")), { losesOn: ["box"], appliesOn: ["gw", "nas"] }],
+    ]);
+    const found = checkNixosOptions({ services: { openssh: { enable: mkDefault("yes") } }, time: { timeZone: mkDefault(3) } }, origin, shippedOptionIndex(), losers);
+    expect(found.map(messageOf)).toEqual([
+      "A definition for option `time.timeZone' is not of type `null or string without spaces': got 3. A definition of higher priority replaces it on host box, " +
+        "but it applies on hosts gw and nas, where NixOS checks it.",
+    ]);
   });
 });

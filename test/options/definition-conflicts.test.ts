@@ -91,6 +91,16 @@ describe("definitions of one option in a host file and a module", () => {
     expect(conflicts(hostFile({ time: { timeZone: nix`"UTC"` } }), moduleFile({ time: { timeZone: "Europe/Berlin" } }))).toEqual([]);
     expect(conflicts(hostFile({ time: { timeZone: mkIf(nix`true`, "UTC") } }), moduleFile({ time: { timeZone: "Europe/Berlin" } }))).toEqual([]);
     expect(conflicts(hostFile({ time: { timeZone: mkIf(false, "UTC") } }), moduleFile({ time: { timeZone: "Europe/Berlin" } }))).toEqual([]);
+  
+  });
+
+  it("still judges definitions sure to apply beside a conditional one that loses anyway, or a conditional set of options", () => {
+    const conditional = block("modules/extra.ts", { time: mkIf(nix`config.x`, { timeZone: mkDefault("Asia/Tokyo") }) });
+    expect(conflicts(hostFile({ time: { timeZone: "UTC" } }), moduleFile({ time: { timeZone: "Europe/Berlin" } }), conditional)).toEqual([
+      "different-values @ modules/base.ts:nixos/time/timeZone (hosts/box/host.ts)",
+    ]);
+    const winning = block("modules/extra.ts", { time: mkIf(nix`config.x`, { timeZone: mkForce("Asia/Tokyo") }) });
+    expect(conflicts(hostFile({ time: { timeZone: "UTC" } }), moduleFile({ time: { timeZone: "Europe/Berlin" } }), winning)).toEqual([]);
   });
 
   it("merges settings formats and `anything` as NixOS does: sets by name, scalars and (for anything) lists by equality", () => {
@@ -109,8 +119,9 @@ describe("definitions of one option in a host file and a module", () => {
       "different-values @ modules/base.ts:nixos/time/timeZone (hosts/box/host.ts)",
     ]);
     expect(conflicts(hostFile({ time: { timeZone: "UTC" } }), hostFile({ time: { timeZone: "UTC" } }))).toEqual([]);
+    // Reported at the mkMerge's definition that conflicts, as mkMerge's other definitions are.
     expect(conflicts(hostFile({ time: { timeZone: mkMerge(["UTC", "Europe/Berlin"]) }, networking: { hostName: mkMerge(["a", mkDefault("b")]) } }))).toEqual([
-      "different-values @ hosts/box/host.ts:nixos/time/timeZone (hosts/box/host.ts)",
+      "different-values @ hosts/box/host.ts:nixos/time/timeZone/1 (hosts/box/host.ts)",
     ]);
   });
 

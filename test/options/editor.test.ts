@@ -217,6 +217,7 @@ describe("completions in a nixos set list option names only", () => {
   for (const [where, nixos, expected] of [
     ["the shipped schema's openssh settings", `{ services: { openssh: { settings: { | } } } }`, "PermitRootLogin"],
     ["an item of a list of anything (assertions)", `{ assertions: [{ | }] }`, undefined],
+    ["a list item inside mkIf (listenAddresses)", `{ services: { openssh: { listenAddresses: [mkIf(true, { | })] } } }`, "addr"],
     ["a value that is a string or a set (grafana settings)", `{ services: { grafana: { settings: { server: { x: { | } } } } } }`, undefined],
   ] as const) {
     it(`in ${where}, without any expression's internals`, () => {
@@ -244,9 +245,9 @@ describe("mk* wrappers check their value against the option's type", () => {
   });
 
   for (const [label, nixos, message] of [
-    ["mkForce(\"yes\") on a boolean", `{ services: { openssh: { enable: mkForce("yes") } } }`, "TypedNix<string>"],
+    ["mkForce(\"yes\") on a boolean", `{ services: { openssh: { enable: mkForce("yes") } } }`, "TypedWrapper<string"],
     ["mkDefault on an enum", `{ services: { openssh: { settings: mkDefault({ PermitRootLogin: "maybe" }) } } }`, '"maybe"'],
-    ["mkIf with a list of numbers for strings", `{ services: { homelab: { backup: { paths: mkIf(true, [1]) } } } }`, "TypedNix<number[]>"],
+    ["mkIf with a list of numbers for strings", `{ services: { homelab: { backup: { paths: mkIf(true, [1]) } } } }`, "TypedWrapper<number[]"],
     ["mkMerge with a string for a boolean", `{ services: { homelab: { backup: { enable: mkMerge([true, "no"]) } } } }`, "TypedNix<"],
   ] as const) {
     it(`refuses ${label}`, () => {

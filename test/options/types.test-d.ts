@@ -4,6 +4,8 @@
  */
 import {
   host,
+  mkAfter,
+  mkBefore,
   mkDefault,
   mkForce,
   mkIf,
@@ -182,6 +184,43 @@ accept({
     openssh: {
       // @ts-expect-error "maybe" is not one of PermitRootLogin's values, even inside mkDefault
       settings: mkDefault({ PermitRootLogin: "maybe" }),
+    },
+  },
+});
+
+// NixOS merges each list item as a definition of its own: an item may be wrapped, and the
+// wrapped value must still be an item of the list's type.
+accept({
+  networking: { firewall: { allowedTCPPorts: [22, mkIf(true, 80), mkIf(nix`config.x`, 443), mkDefault(8080), mkBefore(1), mkForce(mkAfter(2)), mkMerge([9, 9])] } },
+  environment: { systemPackages: [pkg("htop"), mkIf(true, pkg("git"))] },
+});
+accept({
+  networking: {
+    firewall: {
+      // @ts-expect-error "http" is not a port, even inside mkIf in a list
+      allowedTCPPorts: [22, mkIf(true, "http")],
+    },
+  },
+});
+accept({
+  environment: {
+    // @ts-expect-error a package is written pkg("git"), inside mkDefault too
+    systemPackages: [mkDefault("git")],
+  },
+});
+
+// NixOS takes mkIf/mkMerge off first, then one mkOverride, then one mkOrder: a wrapper written
+// inside a later one would be left on, and the option's type would see an attribute set.
+accept({ services: { openssh: { enable: mkIf(true, mkForce(true)), ports: mkForce(mkBefore([22])) } } });
+// An mkMerge of sets of options is split into separate definitions, so mkForce may stand around it.
+accept({ services: { openssh: mkForce(mkMerge([{ enable: true }, { ports: [22] }])) } });
+accept({
+  services: {
+    openssh: {
+      // @ts-expect-error mkIf inside mkForce is left on: write mkIf(true, mkForce(true))
+      enable: mkForce(mkIf(true, true)),
+      // @ts-expect-error mkForce inside mkBefore is left on: write mkForce(mkBefore([22]))
+      ports: mkBefore(mkForce([22])),
     },
   },
 });

@@ -27,6 +27,28 @@ export type TypeHint =
  */
 export type ConflictReason = "different-values" | "unique" | "null-and-not-null" | "different-types";
 
+/**
+ * The hosts of a module's definition that loses to one of higher priority on some hosts that
+ * list the module but applies on others, where NixOS checks its value.
+ */
+export interface DefinitionHosts {
+  /** The hosts where a definition of higher priority replaces it. */
+  readonly losesOn: readonly string[];
+  /** The hosts where it applies. */
+  readonly appliesOn: readonly string[];
+}
+
+/**
+ * Why NixOS refuses an mk* wrapper where it stands: `mkBefore`/`mkAfter` around a set of options,
+ * which NixOS does not push down to the options inside (`order-on-options`), or around a
+ * submodule value, whose merge refuses the priority the order leaves on the definition
+ * (`order-on-submodule`), or a wrapper inside an mkOverride or mkOrder, which NixOS takes off
+ * only outside in, so the option's type sees an attribute set (`left-on`), or an item of a list
+ * of a `systemd option`, whose merge joins lists without taking their items' wrappers off
+ * (`systemd-item`).
+ */
+export type MisplacedWrapper = "order-on-options" | "order-on-submodule" | "left-on" | "systemd-item";
+
 /** Code → fields. */
 export interface OptionFields {
   /** An option path the schema does not have and no alias explains. */
@@ -64,6 +86,7 @@ export interface OptionFields {
     readonly type: string | null;
     readonly got: ValueText;
     readonly hint?: TypeHint;
+    readonly hosts?: DefinitionHosts;
   };
   /** A definition of an option NixOS computes. */
   readonly "read-only-option": { readonly path: OptionPath };
@@ -75,6 +98,7 @@ export interface OptionFields {
     readonly got: ValueText;
     /** The closest allowed strings, best first. */
     readonly suggestions: readonly string[];
+    readonly hosts?: DefinitionHosts;
   };
   /** A number outside an integer or float range. */
   readonly "option-out-of-range": {
@@ -82,11 +106,13 @@ export interface OptionFields {
     readonly value: number;
     readonly min?: number;
     readonly max?: number;
+    readonly hosts?: DefinitionHosts;
   };
   /** A value that breaks an option's check: a named rule, or a `strMatching` pattern. */
   readonly "option-check-failed": {
     readonly path: OptionPath;
     readonly got: ValueText;
+    readonly hosts?: DefinitionHosts;
   } & ({ readonly rule: string } | { readonly pattern: string });
   /** Definitions of one option in different files of a host that NixOS cannot merge. */
   readonly "conflicting-option-definitions": {
@@ -96,9 +122,18 @@ export interface OptionFields {
     readonly reason: ConflictReason;
     /** The winning definitions' values, in definition order. */
     readonly values: readonly ValueText[];
+    /** Set when the definitions are those of one list item (`[ (mkMerge [ 1 2 ]) ]`), not of several files. */
+    readonly item?: true;
   };
-  /** An `mk*` wrapper used as a list item. */
-  readonly "option-wrapper-misplaced": { readonly path: OptionPath; readonly got: ValueText };
+  /** An `mk*` wrapper NixOS refuses where it stands. */
+  readonly "option-wrapper-misplaced": {
+    readonly path: OptionPath;
+    readonly reason: MisplacedWrapper;
+    /** The wrapper kept. */
+    readonly got: ValueText;
+    /** For `left-on`: the mkOverride or mkOrder it stands inside. */
+    readonly inside?: ValueText;
+  };
   /** The fleet's option index cannot be read. */
   readonly "damaged-option-index": {
     /** What is wrong with it, as the reader found it (a JSON parser's error, a schema path). */

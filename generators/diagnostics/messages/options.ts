@@ -4,11 +4,11 @@
  * `services.openssh'?") but without a file name: the diagnostic's origin carries the TypeScript
  * location.
  */
-import type { ConflictReason, OptionFields, OptionPath, TypeHint } from "../codes/options.ts";
+import type { ConflictReason, DefinitionHosts, MisplacedWrapper, OptionFields, OptionPath, TypeHint } from "../codes/options.ts";
 import { showValuePath } from "../../options/option-path.ts";
 import { showPattern } from "../../options/value-checks.ts";
 import type { Renderers } from "./renderer.ts";
-import { joinAlternatives } from "./words.ts";
+import { joinAlternatives, joinSome } from "./words.ts";
 
 const quote = (path: OptionPath): string => `\`${showValuePath(path)}'`;
 
@@ -40,17 +40,44 @@ const renamed = (from: string, to: OptionPath | null, removedAs: OptionPath | un
 const VERBS = { renamed: "has been renamed to", merged: "has been merged into", changed: "has been replaced by" } as const;
 
 /** The first sentence of a conflict, by its reason; the other definitions are shown as related places. */
-const CONFLICTS: Readonly<Record<ConflictReason, (option: string, type: string, values: readonly string[]) => string>> = {
-  "different-values": (option, type, values) =>
-    `The option ${option} (\`${type}') has conflicting definition values in different files: ${values.join(", ")}.`,
-  unique: (option, type) =>
-    `The option ${option} is defined in several files while it is expected to be unique: a \`${type}' takes one definition, even two equal ones.`,
-  "null-and-not-null": (option, _type, values) => `The option ${option} is defined both null and not null: ${values.join(", ")}.`,
-  "different-types": (option, type, values) =>
-    `The option ${option} (\`${type}') has definitions of different Nix types in different files: ${values.join(", ")}.`,
+const CONFLICTS: Readonly<Record<ConflictReason, (option: string, type: string, values: readonly string[], where: string) => string>> = {
+  "different-values": (option, type, values, where) =>
+    `The option ${option} (\`${type}') has conflicting definition values ${where}: ${values.join(", ")}.`,
+  unique: (option, type, _values, where) =>
+    `The option ${option} is defined ${where === IN_FILES ? "in several files" : where} while it is expected to be unique: a \`${type}' takes one definition, even two equal ones.`,
+  "null-and-not-null": (option, _type, values, where) => `The option ${option} is defined both null and not null ${where}: ${values.join(", ")}.`,
+  "different-types": (option, type, values, where) =>
+    `The option ${option} (\`${type}') has definitions of different Nix types ${where}: ${values.join(", ")}.`,
 };
 
+const IN_FILES = "in different files";
+
 const definition = (path: OptionPath): string => `A definition for option ${quote(path)}`;
+
+const hostList = (hosts: readonly string[]): string => `host${hosts.length > 1 ? "s" : ""} ${joinSome(hosts)}`;
+
+/** Why a module's definition is checked although it loses on some hosts: it applies on others. */
+const onHosts = (hosts: DefinitionHosts | undefined): string =>
+  hosts
+    ? ` A definition of higher priority replaces it on ${hostList(hosts.losesOn)}, but it applies on ${hostList(hosts.appliesOn)}, where NixOS checks it.`
+    : "";
+
+/** The message of a misplaced wrapper, by the reason NixOS refuses it. */
+const MISPLACED: Readonly<Record<MisplacedWrapper, (path: OptionPath, got: string, inside: string | undefined) => string>> = {
+  "order-on-options": (path, got) =>
+    `${quote(path)} is a set of options, and NixOS pushes mkIf, mkMerge and mkOverride down to the options inside it, ` +
+    `but not ${got}: put the mkBefore(…)/mkAfter(…) around the value of one option inside, such as a list.`,
+  "order-on-submodule": (path, got) =>
+    `${definition(path)} is a submodule value inside ${got}: NixOS takes the order off but leaves its priority on the ` +
+    "definition, which a submodule's merge refuses. Put the order around the whole list instead (mkBefore([ … ])), or leave it out.",
+  "systemd-item": (path, got) =>
+    `${definition(path)} is ${got}, an item of a systemd unit setting: NixOS joins these lists without taking their items' ` +
+    "wrappers off, so the unit file would get an attribute set and the build fails. Wrap the whole list instead: mkIf(cond, [ … ]).",
+  "left-on": (path, got, inside) =>
+    `${definition(path)} has ${got} inside ${inside}: NixOS takes a definition's mkMerge and mkIf off first, then one mkOverride ` +
+    "(mkForce, mkDefault), then one mkOrder (mkBefore, mkAfter), so it leaves this one on and the option's type sees an attribute set. " +
+    "Write the wrappers in that order, outermost first: mkIf(cond, mkForce(mkBefore(value))).",
+};
 
 /** One renderer per option code. */
 export const optionMessages: Renderers<OptionFields> = {
@@ -73,37 +100,39 @@ export const optionMessages: Renderers<OptionFields> = {
     }
     return `The option ${quote(from)} has been removed, and no option replaces it.`;
   },
-  "option-type-mismatch": ({ path, type, got, hint }) => {
+  "option-type-mismatch": ({ path, type, got, hint, hosts }) => {
     if (type === null) {
       const subject = path.length ? `${quote(path)} is a set of options, so its definition` : "A nixos block";
       return `${subject} must be an attribute set: got ${got}.`;
     }
-    const message = `${definition(path)} is not of type \`${type}': got ${got}.`;
+    const message = `${definition(path)} is not of type \`${type}': got ${got}.${onHosts(hosts)}`;
     return hint ? `${message} ${hintText(hint)}` : message;
   },
   "read-only-option": ({ path }) =>
     `The option ${quote(path)} is read-only: NixOS computes its value, so a definition here would conflict. Remove it.`,
-  "option-not-in-enum": ({ path, values, got, suggestions }) =>
-    `${definition(path)} is not one of ${values.join(", ")}: got ${got}.` +
+  "option-not-in-enum": ({ path, values, got, suggestions, hosts }) =>
+    `${definition(path)} is not one of ${values.join(", ")}: got ${got}.${onHosts(hosts)}` +
     (suggestions.length ? ` Did you mean ${joinAlternatives(suggestions.map((item) => JSON.stringify(item)))}?` : ""),
-  "option-out-of-range": ({ path, value, min, max }) => {
+  "option-out-of-range": ({ path, value, min, max, hosts }) => {
     const range =
       min !== undefined && max !== undefined
         ? `between ${min} and ${max} (both inclusive)`
         : min !== undefined
           ? `at least ${min}`
           : `at most ${max}`;
-    return `${definition(path)} is out of range: ${value} is not ${range}.`;
+    return `${definition(path)} is out of range: ${value} is not ${range}.${onHosts(hosts)}`;
   },
   "option-check-failed": (data) =>
-    "pattern" in data
+    ("pattern" in data
       ? `${definition(data.path)} does not match the pattern \`${showPattern(data.pattern)}': got ${data.got}.`
-      : `${definition(data.path)} ${data.rule}: got ${data.got}.`,
-  "conflicting-option-definitions": ({ path, type, reason, values }) =>
-    `${CONFLICTS[reason](quote(path), type, values)} NixOS refuses this at evaluation: define it in one file only, ` +
-    "or wrap the definition that should win in mkForce(…) (or the others in mkDefault(…)).",
-  "option-wrapper-misplaced": ({ path, got }) =>
-    `${definition(path)} has ${got} as a list item; mk* wrappers apply to a whole definition: wrap the list instead.`,
+      : `${definition(data.path)} ${data.rule}: got ${data.got}.`) + onHosts(data.hosts),
+  "conflicting-option-definitions": ({ path, type, reason, values, item }) =>
+    item
+      ? `${CONFLICTS[reason](quote(path), type, values, "in one list item's mkMerge(…)")} NixOS merges each list item as a ` +
+        "definition of its own and refuses this at evaluation: keep one definition in the item, or wrap the one that should win in mkForce(…)."
+      : `${CONFLICTS[reason](quote(path), type, values, IN_FILES)} NixOS refuses this at evaluation: define it in one file only, ` +
+        "or wrap the definition that should win in mkForce(…) (or the others in mkDefault(…)).",
+  "option-wrapper-misplaced": ({ path, reason, got, inside }) => MISPLACED[reason](path, got, inside),
   "damaged-option-index": ({ problem }) =>
     `the fleet's option index ${problem}; run \`typeflake options sync\` (or \`typeflake options import <options.json>\`) to write it again`,
 };

@@ -16,6 +16,8 @@ import { bodyContributions, type LoweredFleet, type LoweredHost } from "../../lo
 import type { HostEntry } from "../../model/fleet.ts";
 import { bodiesOfHost, type FleetIndex } from "../../model/fleet-index.ts";
 import { handWrittenNix } from "../../model/hand-written-nix.ts";
+import { isWrapper } from "../../options/defined-values.ts";
+import { isRaw, itemDefinitions, winningPriority } from "../../options/option-definitions.ts";
 
 /** One value defined at an option path. */
 export interface OptionLeaf {
@@ -189,6 +191,28 @@ const isDark = (leaf: OptionLeaf): boolean => opaque(leaf.value) || leaf.conditi
 
 const isOpaqueLeaf = (leaf: OptionLeaf): boolean => opaque(leaf.value);
 
+/**
+ * A list's items as NixOS merges them (`types.listOf` merges each item as a definition of its
+ * own): their wrappers taken off, items under `mkIf(false, …)` left out. UNKNOWN when an item
+ * stands under a condition only Nix can evaluate, or holds definitions only NixOS merges.
+ */
+const listItems = (items: readonly NixValue[], origin: SourceOrigin): NixValue[] | typeof UNKNOWN => {
+  const values: NixValue[] = [];
+  for (const item of items) {
+    if (!isWrapper(item)) {
+      values.push(item);
+      continue;
+    }
+    const defs = itemDefinitions(item, origin);
+    if (defs.some((def) => def.unknown && !isRaw(def))) return UNKNOWN;
+    const best = winningPriority(defs, () => true);
+    const winners = defs.filter((def) => def.priority === best);
+    if (winners.length > 1) return UNKNOWN;
+    values.push(...winners.map((def) => def.value));
+  }
+  return values;
+};
+
 /** A host's merged options, for assertions; a tree built once, so each question is a walk down a path. */
 export class HostOptions {
   private readonly root: OptionNode;
@@ -261,7 +285,10 @@ export class HostOptions {
     for (const leaf of winners) sequence = Math.max(sequence, this.order.get(leaf) ?? 0);
     if (winners.some(isDark)) return { value: UNKNOWN, origins, sequence };
     const lists = winners.filter((leaf) => Array.isArray(leaf.value));
-    if (lists.length > 0) return { value: lists.flatMap((leaf) => leaf.value as readonly NixValue[]), origins, sequence };
+    if (lists.length > 0) {
+      const items = lists.map((leaf) => listItems(leaf.value as readonly NixValue[], leaf.origin));
+      return { value: items.includes(UNKNOWN) ? UNKNOWN : items.flat() as NixValue[], origins, sequence };
+    }
     return { value: (winners.at(-1) as OptionLeaf).value, origins, sequence };
   }
 
