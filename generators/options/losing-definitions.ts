@@ -73,6 +73,8 @@ class LoserFinder {
 /** The origins of the definitions that lose on the host whose files (host file first, then its modules) are `files`. */
 export function losingDefinitions(files: readonly GatheredDefinitions[]): ReadonlyMap<string, SourceOrigin> {
   const finder = new LoserFinder();
+  // Only definitions of raw `nixos` blocks are ever found: a host with none (most hosts of a fleet) needs no weighing.
+  if (!files.some((file) => [...file.values()].some((entry) => entry.defs.some((def) => def.follow)))) return finder.found;
   for (const entry of hostDefinitions(files).values()) finder.check(entry.slot, entry.path, entry.defs);
   return finder.found;
 }

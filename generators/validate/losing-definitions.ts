@@ -25,6 +25,7 @@ export const fleetLosers = (hosts: readonly GatheredHost[], unlisted: GatheredHo
     }
   }
   for (const module of unlisted) for (const [key, origin] of losingDefinitions([module.gathered])) losesOn.set(key, { file: origin.file, hosts: [] });
+  if (losesOn.size === 0) return new Map();
   // The hosts each source file configures, to name where a losing definition still applies.
   const hostsOf = new Map<string, Set<string>>();
   for (const host of hosts) {
