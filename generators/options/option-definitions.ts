@@ -24,6 +24,11 @@ export interface Def {
   readonly value: NixValue;
   /** Its `mkOverride` priority (100 without one). */
   readonly priority: number;
+  /**
+   * Whether an `mkOverride` was taken off it: `filterOverrides` takes off one, so another inside it
+   * (`mkForce(mkDefault(x))`) stays part of the value, and the outer priority is the one weighed.
+   */
+  readonly overridden: boolean;
   /** Where the value was written. */
   readonly origin: SourceOrigin;
   /** Which file made it. */
@@ -48,7 +53,7 @@ export function discharge(value: NixValue, at: Omit<Def, "value">): Def[] {
   const wrapped = { ...at, wrapped: true };
   switch (value.kind) {
     case "override":
-      return discharge(value.value, { ...wrapped, priority: value.priority });
+      return at.overridden ? [{ ...at, value }] : discharge(value.value, { ...wrapped, priority: value.priority, overridden: true });
     case "order":
       return discharge(value.value, wrapped);
     case "merge":
@@ -106,15 +111,18 @@ export function gather(gathered: Gathered, slot: NamespaceSlot, path: ValuePath,
     for (const [key, value] of Object.entries(def.value)) {
       const target = namespaceChild(slot, key);
       if (!target) continue; // check-options reports unknown options
-      const inside = discharge(value, { ...def, origin: below(def, key), priority: DEFAULT_OVERRIDE_PRIORITY });
-      // A priority set on a whole set of options applies to each option inside it.
-      const inherited = inside.map((item) => (item.priority === DEFAULT_OVERRIDE_PRIORITY ? { ...item, priority: def.priority } : item));
+      // An mkOverride on a whole set of options is pushed down onto each option inside it
+      // (`pushDownProperties`), where it is the one taken off: an inner one stays in the value.
+      const inside = discharge(value, { ...def, origin: below(def, key) });
       const at = [...path, key];
-      if (target.kind === "namespace") gather(gathered, target, at, inherited);
-      else addOption(gathered, target, at, inherited);
+      if (target.kind === "namespace") gather(gathered, target, at, inside);
+      else addOption(gathered, target, at, inside);
     }
   }
 }
+
+/** Where NixOS weighs priorities afresh (each element of an attribute set, each option of a submodule value, each definition). */
+const NOT_OVERRIDDEN = { priority: DEFAULT_OVERRIDE_PRIORITY, overridden: false } as const;
 
 /** Attribute sets merged name by name: each name's definitions, each with its own wrappers taken off. */
 export function definitionsByName(defs: readonly Def[]): Map<string, Def[]> {
@@ -123,7 +131,7 @@ export function definitionsByName(defs: readonly Def[]): Map<string, Def[]> {
     if (!isNixAttrSet(def.value)) continue;
     for (const [name, value] of Object.entries(def.value)) {
       const list = names.get(name) ?? [];
-      list.push(...discharge(value, { ...def, origin: below(def, name), priority: DEFAULT_OVERRIDE_PRIORITY }));
+      list.push(...discharge(value, { ...def, origin: below(def, name), ...NOT_OVERRIDDEN }));
       names.set(name, list);
     }
   }
@@ -133,7 +141,7 @@ export function definitionsByName(defs: readonly Def[]): Map<string, Def[]> {
 /** A submodule's definitions, spread to its options (each merged with its own type). */
 export function submoduleOptions(slot: NamespaceSlot, path: ValuePath, defs: readonly Def[]): Gathered {
   const gathered: Gathered = new Map();
-  gather(gathered, slot, path, defs.map((def) => ({ ...def, priority: DEFAULT_OVERRIDE_PRIORITY })));
+  gather(gathered, slot, path, defs.map((def) => ({ ...def, ...NOT_OVERRIDDEN })));
   return gathered;
 }
 
@@ -164,7 +172,7 @@ function placeDefinition(gathered: Gathered, root: NamespaceSlot, path: readonly
 export const startOf = (file: DefinitionFile, origin: SourceOrigin): Omit<Def, "value"> => ({
   origin,
   file,
-  priority: DEFAULT_OVERRIDE_PRIORITY,
+  ...NOT_OVERRIDDEN,
   unknown: false,
   follow: inRawBlock(origin),
   wrapped: false,

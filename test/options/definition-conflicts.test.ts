@@ -34,6 +34,18 @@ describe("definitions of one option in a host file and a module", () => {
     ]);
   });
 
+  it("weighs the outer of two mkOverrides, as filterOverrides takes off one (the inner stays in a sysctl value)", () => {
+    // Both at mkForce's 50: NixOS refuses the pair. By the inner mkDefault the host's would lose.
+    expect(conflicts(hostFile({ boot: { kernel: { sysctl: { "vm.swappiness": mkForce(mkDefault(10) as never) } } } }), moduleFile({ boot: { kernel: { sysctl: { "vm.swappiness": mkForce(20) } } } }))).toEqual([
+      "unique @ modules/base.ts:nixos/boot/kernel/sysctl/vm.swappiness (hosts/box/host.ts)",
+    ]);
+    // mkForce around a set of options is pushed down to the options in it (sysctl itself), where it
+    // wins against the module's whole definition; so does one on the option.
+    for (const host of [{ kernel: mkForce({ sysctl: { "vm.swappiness": mkDefault(10) } }) }, { kernel: { sysctl: mkForce({ "vm.swappiness": mkDefault(10) }) } }]) {
+      expect(conflicts(hostFile({ boot: host }), moduleFile({ boot: { kernel: { sysctl: { "vm.swappiness": mkForce(20) } } } }))).toEqual([]);
+    }
+  });
+
   it("refuses two definitions of a type that takes one only, even equal ones (package, sysctl value)", () => {
     expect(
       conflicts(
