@@ -188,6 +188,23 @@ describe("a new fleet from `typeflake init`", () => {
     generatesZone(host, original.match(/timeZone: "([^"]+)"/)![1]!);
   }, 120_000);
 
+  it("turns a folder made with npm init -y, typeflake installed in it, into a fleet that generates and type-checks", () => {
+    const infra = join(work, "infra");
+    mkdirSync(infra);
+    succeed("npm", ["init", "-y", "--loglevel=error"], infra);
+    succeed("npm", ["install", ...NPM_QUIET, tarball], infra);
+    const bin = join(infra, "node_modules", ".bin", "typeflake");
+    const init = run(bin, ["init"], infra);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toMatch(/^updated: package\.json \("type": "module"/m);
+    // The scripts and the type-checking tools init added.
+    succeed("npm", ["install", ...NPM_QUIET], infra);
+    const generated = run(bin, ["generate"], infra);
+    expect(generated.status, generated.stderr).toBe(0);
+    const tsc = run(join(infra, "node_modules", ".bin", "tsc"), ["--noEmit"], infra);
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+  }, 300_000);
+
   it("reports a mistake in a host file at its line, exit 1, and writes nothing", () => {
     typeflake(["generate"]);
     const host = readdirSync(join(fleet, "hosts"))[0]!;
