@@ -42,6 +42,20 @@ export const linkObservation = (path: string): string => `link:${path}`;
 /** The names (and kinds) in the folder at `path` (absolute), and with `recursive` in every folder below it, as Node lists them. */
 export const folderObservation = (path: string, recursive: boolean): string => `${recursive ? "tree" : "folder"}:${path}`;
 
+/** The kinds of observation whose key names a path: a file's content, a stat, a link, a folder's names (and a tree's). */
+const PATH_KINDS = new Set(["file", "stat", "link", "folder", "tree"]);
+
+/**
+ * The path an observation's key names (absolute), and whether the observation listed that folder;
+ * undefined for those that name none (environment variables, `node:os`, the working folder, the
+ * command line).
+ */
+export const observedPath = (key: string): { readonly path: string; readonly listed: boolean } | undefined => {
+  const colon = key.indexOf(":");
+  const kind = key.slice(0, colon);
+  return PATH_KINDS.has(kind) ? { path: key.slice(colon + 1), listed: kind === "folder" || kind === "tree" } : undefined;
+};
+
 /** The value of the environment variable `name`. */
 export const environmentObservation = (name: string): string => `env:${name}`;
 

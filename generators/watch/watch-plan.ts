@@ -9,6 +9,7 @@
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { RunFingerprint } from "../cache/fingerprint.ts";
+import { observedPath } from "../cache/observations.ts";
 import { STATE_DIRECTORY } from "../emit/paths.ts";
 import { FLEET_SCHEMA_DIR } from "../options/fleet-schema.ts";
 import { HOMES_DIR, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "../load/layout.ts";
@@ -25,13 +26,6 @@ const foldersBelow = (folder: string): string[] => {
   } catch {
     return [];
   }
-};
-
-/** The path an observation (`observations.ts`) looked at, and whether it listed that folder; none for what no path names (environment, os). */
-const observedPath = (key: string): { readonly path: string; readonly listed: boolean } | undefined => {
-  const [kind, ...rest] = key.split(":");
-  const path = rest.join(":");
-  return path.startsWith("/") ? { path, listed: kind === "folder" || kind === "tree" } : undefined;
 };
 
 /** The folders to watch and which changed paths (absolute) there matter. */
