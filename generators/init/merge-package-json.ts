@@ -7,8 +7,18 @@
  * a `"type"` of `"commonjs"` (what `npm init -y` writes), which is said.
  */
 
-/** What a merge of a scaffold's file into the user's gives: the text and what changed, or why it cannot be done. */
-export type MergeResult = { readonly ok: true; readonly text: string; readonly changes: readonly string[] } | { readonly ok: false; readonly problem: string };
+/** What a merge of a scaffold's file into the user's gives: the text, what it added and what it left differing, or why it cannot be done. */
+export type MergeResult =
+  | {
+      readonly ok: true;
+      /** The merged text; the user's own, byte for byte, when nothing was added. */
+      readonly text: string;
+      /** What the merge added or changed, e.g. `scripts.generate`; none means the file is left as it was. */
+      readonly changes: readonly string[];
+      /** What the user's file keeps that differs from the scaffold's, e.g. `your scripts.check kept (…)`. */
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly problem: string };
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +44,7 @@ export const mergePackageJson = (existing: string, scaffold: string): MergeResul
   const wanted = JSON.parse(scaffold) as Json;
   const merged: Json = { ...parsed };
   const changes: string[] = [];
+  const notes: string[] = [];
   if (merged["type"] !== "module") {
     if (merged["type"] !== undefined && merged["type"] !== "commonjs") return { ok: false, problem: `package.json's "type" is ${JSON.stringify(merged["type"])}, neither "module" nor "commonjs"` };
     changes.push(merged["type"] === undefined ? `"type": "module"` : `"type": "module" instead of "commonjs"`);
@@ -51,7 +62,7 @@ export const mergePackageJson = (existing: string, scaffold: string): MergeResul
       add("scripts", name, command);
       changes.push(`scripts.${name}`);
     } else if ((merged["scripts"] as Json)[name] !== command) {
-      changes.push(`kept your scripts.${name} (typeflake's would run \`${String(command)}\`)`);
+      notes.push(`your scripts.${name} kept (typeflake's would run \`${String(command)}\`)`);
     }
   }
   for (const field of ["dependencies", "devDependencies"]) {
@@ -61,6 +72,7 @@ export const mergePackageJson = (existing: string, scaffold: string): MergeResul
       changes.push(`${field}.${name}`);
     }
   }
-  const text = `${JSON.stringify(merged, null, indentOf(existing))}\n`;
-  return { ok: true, text, changes };
+  // Rewriting a file that gains nothing would only reformat it (arrays npm-style, one item a line).
+  const text = changes.length === 0 ? existing : `${JSON.stringify(merged, null, indentOf(existing))}\n`;
+  return { ok: true, text, changes, notes };
 };

@@ -43,7 +43,7 @@ const gitignoreMerge = (text: string): WhenPresent => ({
   kind: "merge",
   merge: (existing) => {
     const merged = mergeGitignore(existing, text);
-    return { ok: true, text: merged, changes: merged === existing ? [] : ["the lines typeflake needs ignored"] };
+    return { ok: true, text: merged, changes: merged === existing ? [] : ["the lines typeflake needs ignored"], notes: [] };
   },
 });
 

@@ -19,10 +19,10 @@ export type ScaffoldResult =
       readonly ok: true;
       /** The files created, relative to the fleet root. */
       readonly written: readonly string[];
-      /** The user's files the scaffold was merged into, and what each gained. */
-      readonly updated: readonly { readonly path: string; readonly changes: readonly string[] }[];
-      /** The user's files left as they were (kept, or merged with nothing to add). */
-      readonly kept: readonly string[];
+      /** The user's files the scaffold was merged into: what each gained, and what it keeps that differs from the scaffold's. */
+      readonly updated: readonly { readonly path: string; readonly changes: readonly string[]; readonly notes: readonly string[] }[];
+      /** The user's files left as they were (kept, or merged with nothing to add), and what each keeps that differs from the scaffold's. */
+      readonly kept: readonly { readonly path: string; readonly notes: readonly string[] }[];
     }
   | {
       readonly ok: false;
@@ -63,11 +63,12 @@ const exists = (path: string): Promise<boolean> =>
 
 const errorText = (caught: unknown): string => (caught instanceof Error ? caught.message : String(caught));
 
-/** A merged file: its new text, what changed, and the text to put back if a later write fails. */
+/** A merged file: its new text, what changed, what differs and is kept, and the text to put back if a later write fails. */
 interface Merged {
   readonly path: string;
   readonly text: string;
   readonly changes: readonly string[];
+  readonly notes: readonly string[];
   readonly original: string;
 }
 
@@ -80,7 +81,7 @@ const mergesOf = async (dir: string, files: readonly ScaffoldFile[]): Promise<Me
     if (typeof original !== "string") return { path: file.path, problem: `${file.path} cannot be read (${errorText(original.caught)})` };
     const result = file.whenPresent.merge(original);
     if (!result.ok) return { path: file.path, problem: result.problem };
-    merged.push({ path: file.path, text: result.text, changes: result.changes, original });
+    merged.push({ path: file.path, text: result.text, changes: result.changes, notes: result.notes, original });
   }
   return merged;
 };
@@ -94,7 +95,7 @@ export const writeScaffold = async (dir: string, files: readonly ScaffoldFile[])
   if (existing.length) return { ok: false, reason: "existing", existing };
   const merges = await mergesOf(dir, files.filter((file) => present.has(file.path)));
   if (!Array.isArray(merges)) return { ok: false, reason: "unmergeable", ...merges };
-  const changed = merges.filter((merge) => merge.changes.length > 0 && merge.text !== merge.original);
+  const changed = merges.filter((merge) => merge.changes.length > 0);
   const written: string[] = [];
   const replaced: Merged[] = [];
   // Only what this run created is removed, and only what it replaced is put back: nothing else that was there.
@@ -123,7 +124,8 @@ export const writeScaffold = async (dir: string, files: readonly ScaffoldFile[])
     }
     replaced.push(merge);
   }
-  const updated = changed.map(({ path, changes }) => ({ path, changes }));
-  const kept = files.filter((file) => present.has(file.path) && !changed.some((merge) => merge.path === file.path)).map((file) => file.path);
+  const updated = changed.map(({ path, changes, notes }) => ({ path, changes, notes }));
+  const notesOf = (path: string) => merges.find((merge) => merge.path === path)?.notes ?? [];
+  const kept = files.filter((file) => present.has(file.path) && !changed.some((merge) => merge.path === file.path)).map((file) => ({ path: file.path, notes: notesOf(file.path) }));
   return { ok: true, written, updated, kept };
 };

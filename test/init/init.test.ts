@@ -197,7 +197,7 @@ describe("writing the scaffold", () => {
     expect(process.exitCode).toBeUndefined();
     expect(printed).toContain("created: typeflake.config.ts\n");
     expect(printed).toContain(
-      `updated: package.json ("type": "module" instead of "commonjs", scripts.generate, kept your scripts.check (typeflake's would run \`typeflake generate --check\`), scripts.typecheck, scripts.inventory, dependencies.typeflake, devDependencies.@types/node)\n`,
+      `updated: package.json ("type": "module" instead of "commonjs", scripts.generate, scripts.typecheck, scripts.inventory, dependencies.typeflake, devDependencies.@types/node; your scripts.check kept (typeflake's would run \`typeflake generate --check\`))\n`,
     );
     expect(printed).toContain("updated: .gitignore (the lines typeflake needs ignored)\n");
     expect(printed).toContain("kept: README.md (yours, as it was)\n");
@@ -216,6 +216,23 @@ describe("writing the scaffold", () => {
     expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("# infra\n");
     // A second init finds the fleet's files and writes nothing.
     expect(await runInit(dir)).toContain("init never replaces a fleet's files");
+  });
+
+  it("leaves a package.json that has all the fleet needs as it was, byte for byte, and says what of it differs", async () => {
+    const dir = await emptyFolder();
+    // Hand-formatted (an array on one line): rewriting it would change its layout for nothing.
+    const mine = `{
+  "name": "infra", "type": "module", "files": ["a", "b"],
+  "scripts": { "generate": "typeflake generate", "check": "make check", "typecheck": "tsc --noEmit", "inventory": "typeflake inventory" },
+  "dependencies": { "typeflake": "^0.1.0" },
+  "devDependencies": { "@types/node": "^22.0.0", "typescript": "^5.9.0" }
+}
+`;
+    writeFileSync(join(dir, "package.json"), mine);
+    const printed = await runInit(dir);
+    expect(process.exitCode).toBeUndefined();
+    expect(printed).toContain("kept: package.json (yours, as it was; your scripts.check kept (typeflake's would run `typeflake generate --check`))\n");
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(mine);
   });
 
   it("writes nothing when package.json cannot be merged into", async () => {

@@ -75,8 +75,8 @@ export function registerInitCommand(program: Command, environment: CommandEnviro
           stderr.write(
             [
               ...result.written.map((path) => `created: ${path}`),
-              ...result.updated.map(({ path, changes }) => `updated: ${path} (${changes.join(", ")})`),
-              ...result.kept.map((path) => `kept: ${path} (yours, as it was)`),
+              ...result.updated.map(({ path, changes, notes }) => `updated: ${path} (${[changes.join(", "), ...notes].join("; ")})`),
+              ...result.kept.map(({ path, notes }) => `kept: ${path} (${["yours, as it was", ...notes].join("; ")})`),
             ].join("\n") + `\n${nextSteps(dir, root, cwd)}`,
           );
         },
