@@ -18,6 +18,7 @@ import { fleetScope } from "./files/scope.ts";
 import { emptyContribution } from "./lower/contribution.ts";
 import type { LoweredFleet } from "./lower/fleet.ts";
 import { secretUsage } from "./lower/secrets/usage.ts";
+import type { FleetOptions } from "./validate/assertions/host-options.ts";
 import { nixFingerprint } from "./nix/fingerprint.ts";
 import { NixPrintError, printNixFile } from "./nix/print.ts";
 
@@ -108,13 +109,16 @@ const printEach = (lowered: LoweredFleet, memo: PrintMemo | undefined): PrintedN
   return { texts, diagnostics: [...found, ...unprintable], fingerprints };
 };
 
-/** The file plan of a lowered fleet; with `memo` (an earlier run's texts) unchanged Nix is not printed again. */
-export const planFleet = (lowered: LoweredFleet, memo?: PrintMemo): FleetPlan => {
+/**
+ * The file plan of a lowered fleet whose hosts' merged options are `options` (the inventory's
+ * ports are read there); with `memo` (an earlier run's texts) unchanged Nix is not printed again.
+ */
+export const planFleet = (lowered: LoweredFleet, options: FleetOptions, memo?: PrintMemo): FleetPlan => {
   const problems: Diagnostic[] = [];
   // A file that cannot be made leaves no Nix file planned at all, and only that problem.
   const [nix] = unlessUnprintable(lowered.index.fleet.configFile, () => printEach(lowered, memo), problems);
   return {
-    plan: { files: [...(nix?.texts ?? []), ...sopsRules(lowered), inventoryFile(lowered)] },
+    plan: { files: [...(nix?.texts ?? []), ...sopsRules(lowered), inventoryFile(lowered, options)] },
     diagnostics: [...(nix?.diagnostics ?? []), ...problems],
     fingerprints: nix?.fingerprints ?? new Map(),
   };

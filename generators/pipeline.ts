@@ -16,7 +16,7 @@ import type { OptionIndex } from "./options/runtime-index.ts";
 import { loadOptionIndex } from "./load/fleet-option-index.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
 import { checkAssertions } from "./validate/assertions/index.ts";
-import { fleetOptions } from "./validate/assertions/host-options.ts";
+import { fleetOptions, type FleetOptions } from "./validate/assertions/host-options.ts";
 import { checkableFleet, skippedChecks } from "./validate/checkable-fleet.ts";
 import { CONFIG_FILE } from "./load/layout.ts";
 import { checkHostPorts, checkPortClaims, type PartialFleet } from "./validate/index.ts";
@@ -68,15 +68,14 @@ const generatedPaths = (plan: FilePlan): Map<string, string> => new Map(plan.fil
 
 /**
  * The checks over a lowered fleet (all of it, or the part that validated), and the paths they
- * looked up; `plan` is what the fleet would generate, which no hand-kept path may name.
+ * looked up; `options` are its hosts' merged options, `plan` what the fleet would generate,
+ * which no hand-kept path may name.
  */
-const laterChecks = async (root: string, lowered: LoweredFleet, optionIndex: OptionIndex | undefined, plan: FilePlan): Promise<{ diagnostics: Diagnostic[]; paths: CheckedPaths }> => {
+const laterChecks = async (root: string, lowered: LoweredFleet, options: FleetOptions, optionIndex: OptionIndex | undefined, plan: FilePlan): Promise<{ diagnostics: Diagnostic[]; paths: CheckedPaths }> => {
   const { fleet } = lowered.index;
   const paths = fleetPathReferences(lowered.index);
   const checked = paths.flatMap((reference) => insideFleet(reference) ?? []);
   const onDisk = await pathFacts(root, checked);
-  // Each host's merged options, read by the cross-host checks and the assertions alike.
-  const options = fleetOptions(lowered);
   // Each host's definitions at the options they define, read by the conflict check and the option check alike.
   const gathered = optionIndex && gatherHosts(lowered, optionIndex);
   const diagnostics = [
@@ -124,16 +123,19 @@ export const runPipeline = async (root: string, { printMemo, ...load }: Pipeline
     // Errors already: check what they leave meaningful, in the same report, and plan nothing.
     const { fleet: checkable, skipped } = checkableFleet(partial);
     const lowered = lowerFleet(indexFleet(checkable));
-    const planned = planFleet(lowered);
-    const later = [...(await laterChecks(root, lowered, optionIndex, planned.plan)).diagnostics, ...prunedChecks(checkable, partial.pruned, optionIndex)];
+    const hostOptions = fleetOptions(lowered);
+    const planned = planFleet(lowered, hostOptions);
+    const later = [...(await laterChecks(root, lowered, hostOptions, optionIndex, planned.plan)).diagnostics, ...prunedChecks(checkable, partial.pruned, optionIndex)];
     return { diagnostics: [...found, ...later, ...plannerDiagnostics(planned.diagnostics, [...found, ...later]), ...skipped] };
   }
   // Without a valid fleet configuration no later check can run.
   if (!fleet) return { diagnostics: [...found, ...(hasError(validation.diagnostics) ? skippedChecks([CONFIG_FILE]) : [])] };
   if (hasError(validation.diagnostics)) return { diagnostics: found };
   const lowered = lowerFleet(indexFleet(fleet));
-  const { plan, diagnostics: lowering, fingerprints } = planFleet(lowered, printMemo);
-  const later = await laterChecks(root, lowered, optionIndex, plan);
+  // Each host's merged options, read by the inventory's page, the cross-host checks and the assertions alike.
+  const hostOptions = fleetOptions(lowered);
+  const { plan, diagnostics: lowering, fingerprints } = planFleet(lowered, hostOptions, printMemo);
+  const later = await laterChecks(root, lowered, hostOptions, optionIndex, plan);
   const diagnostics = [...found, ...later.diagnostics, ...plannerDiagnostics(lowering, [...found, ...later.diagnostics])];
   if (hasError(diagnostics)) return { fleet, lowered, diagnostics };
   const read = validation.read && { ...validation.read, paths: later.paths };

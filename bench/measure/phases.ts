@@ -45,8 +45,12 @@ const [validated, validateMs] = timed(() => validateFleet(loaded.sources));
 const fleet = validated.fleet;
 if (!fleet) throw new Error(`the fleet at ${root} does not validate: ${(validated.diagnostics[0] && messageOf(validated.diagnostics[0])) ?? "no fleet"}`);
 const [lowered, lowerMs] = timed(() => lowerFleet(indexFleet(fleet)));
-const [, crossHostMs] = timed(() => checkCrossHost(lowered, fleetOptions(lowered)));
-const [, planMs] = timed(() => planFleet(lowered));
+const [options, crossHostMs] = timed(() => {
+  const merged = fleetOptions(lowered);
+  checkCrossHost(lowered, merged);
+  return merged;
+});
+const [, planMs] = timed(() => planFleet(lowered, options));
 const runs = Array.from({ length: 5 }, () => timed(() => JSON.stringify(fleet)));
 const phases: Phases = {
   loadMs,

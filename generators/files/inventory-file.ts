@@ -11,6 +11,7 @@ import { markdownTable, markdownText } from "../inventory/markdown-table.ts";
 import { mermaidFlowchart } from "../inventory/mermaid.ts";
 import { fleetTopology } from "../inventory/topology.ts";
 import type { LoweredFleet } from "../lower/fleet.ts";
+import type { FleetOptions, HostOptions } from "../validate/assertions/host-options.ts";
 import type { Fleet } from "../model/fleet.ts";
 import { SERVICE_DEFINITIONS } from "../../services/registry.ts";
 import { fileTemplate } from "./templates.ts";
@@ -60,8 +61,8 @@ const summary = (fleet: Fleet): string => {
   );
 };
 
-/** The inventory page of a lowered fleet. */
-export const inventoryFile = (lowered: LoweredFleet): PlannedFile => {
+/** The inventory page of a lowered fleet, whose hosts' merged options are `options` (in its hosts' order). */
+export const inventoryFile = (lowered: LoweredFleet, options: FleetOptions): PlannedFile => {
   const { index } = lowered;
   const { fleet } = index;
   const serviceColumns = SERVICE_DEFINITIONS.flatMap((service) => (service.inventoryColumn ? [service.inventoryColumn.header] : []));
@@ -72,7 +73,7 @@ export const inventoryFile = (lowered: LoweredFleet): PlannedFile => {
       header: renderGeneratedHeader(fleet.configFile, "<!--"),
       title: markdownText(fleet.config.description),
       summary: summary(fleet),
-      table: markdownTable(headers(serviceColumns), [...lowered.hosts.values()].map((host) => row(hostFacts(index, host)))),
+      table: markdownTable(headers(serviceColumns), [...lowered.hosts.values()].map((host, at) => row(hostFacts(index, host, options[at] as HostOptions)))),
       diagram: mermaidFlowchart(fleetTopology(index)),
     }),
   };

@@ -1,13 +1,14 @@
 /**
  * What the inventory says about one host: its services, open ports, tunnel addresses, deploy
- * target and accounts. Ports are read from the same lowering that writes the host's Nix (its
- * file and its modules merged as NixOS merges them), so the page cannot disagree with the flake.
+ * target and accounts. Ports are read from the host's merged options, the same the assertions
+ * read (its file, modules and services merged as NixOS merges them: priorities weighed, `mkIf`
+ * and `mkMerge` taken apart, list items unwrapped), so the page cannot disagree with the flake.
  */
 import { hostSystem } from "../model/host-system.ts";
 import { isNixAttrSet, type NixValue } from "../../dsl/expressions.ts";
 import { eachConfigured, SERVICE_DEFINITIONS } from "../../services/registry.ts";
-import { bodyContributions, type LoweredHost } from "../lower/fleet.ts";
-import { DefinitionTree } from "../lower/definition-tree.ts";
+import type { LoweredHost } from "../lower/fleet.ts";
+import { booleanOf, type HostOptions, UNKNOWN } from "../validate/assertions/host-options.ts";
 import { compareNames } from "../model/compare-names.ts";
 import { deploySettings } from "../model/deploy-settings.ts";
 import { bodiesOfHost, type FleetIndex } from "../model/fleet-index.ts";
@@ -21,7 +22,9 @@ export interface HostFacts {
   readonly system: string;
   /** Typed services by label, then services enabled through raw `nixos` blocks by option name. */
   readonly services: readonly string[];
+  /** Open TCP ports and ranges (`22`, `60000-61000`), sorted; {@link PORTS_DECIDED_IN_NIX} alone when only Nix can tell. */
   readonly tcpPorts: readonly string[];
+  /** Open UDP ports and ranges, as {@link tcpPorts}. */
   readonly udpPorts: readonly string[];
   /** False when the host turns the NixOS firewall off (every port is then reachable). */
   readonly firewall: boolean;
@@ -37,8 +40,15 @@ export interface HostFacts {
 const valueAt = (value: NixValue, path: readonly string[]): NixValue | undefined =>
   path.reduce<NixValue | undefined>((current, name) => (isNixAttrSet(current) ? current[name] : undefined), value);
 
-/** Ports and ranges of a firewall list, sorted: `22`, `60000-61000`. */
-const portList = (ports: NixValue | undefined, ranges: NixValue | undefined): string[] => {
+/** What a port list says when raw Nix or a condition only Nix evaluates decides it. */
+export const PORTS_DECIDED_IN_NIX = "decided in Nix";
+
+/** The firewall option `name` of a host, as NixOS merges it (priorities weighed, wrappers taken off). */
+const firewallOption = (options: HostOptions, name: string): NixValue | typeof UNKNOWN | undefined => options.get("networking", "firewall", name)?.value;
+
+/** Ports and ranges of a firewall list, sorted: `22`, `60000-61000`; {@link PORTS_DECIDED_IN_NIX} when Nix decides either. */
+const portList = (ports: NixValue | typeof UNKNOWN | undefined, ranges: NixValue | typeof UNKNOWN | undefined): string[] => {
+  if (ports === UNKNOWN || ranges === UNKNOWN) return [PORTS_DECIDED_IN_NIX];
   const single = Array.isArray(ports) ? ports.filter((port): port is number => typeof port === "number") : [];
   const spans = Array.isArray(ranges)
     ? ranges.flatMap((range) => (isNixAttrSet(range) && typeof range["from"] === "number" && typeof range["to"] === "number" ? [[range["from"], range["to"]] as const] : []))
@@ -46,28 +56,6 @@ const portList = (ports: NixValue | undefined, ranges: NixValue | undefined): st
   return [...[...new Set(single)].map((port) => [port, port] as const), ...spans]
     .sort((a, b) => a[0] - b[0] || a[1] - b[1])
     .map(([from, to]) => (from === to ? String(from) : `${from}-${to}`));
-};
-
-/** The option set the inventory reads: the firewall's switch and port lists. */
-const FIREWALL = ["networking", "firewall"] as const;
-
-/**
- * Whether a definition at `path` can hold part of the firewall's set: one at or above it (a set
- * holding it) or inside it. Any other definition diverges from it at some name, so it merges
- * only into attributes beside the firewall and cannot change what is read below.
- */
-const reachesFirewall = (path: readonly string[]): boolean =>
-  FIREWALL.every((name, index) => index >= path.length || path[index] === name);
-
-/**
- * What NixOS will see of the host's firewall from typeflake: its file and modules merged, cut to
- * the definitions that reach the firewall (merging every option of every host only to read
- * five of them cost most of the inventory).
- */
-const mergedFirewall = (lowered: LoweredHost): NixValue => {
-  const tree = new DefinitionTree({ file: lowered.host.file, objectPath: [] });
-  for (const part of bodyContributions(lowered)) tree.addAll(part.definitions.filter((definition) => reachesFirewall(definition.path)));
-  return tree.toValue();
 };
 
 const servicesOf = (index: FleetIndex, host: HostEntry): string[] => {
@@ -93,12 +81,11 @@ const columnsOf = (index: FleetIndex, host: HostEntry): Map<string, string[]> =>
   return columns;
 };
 
-/** The facts of a lowered host of the fleet of `index`. */
-export const hostFacts = (index: FleetIndex, lowered: LoweredHost): HostFacts => {
+/** The facts of a lowered host of the fleet of `index`, whose merged options are `options`. */
+export const hostFacts = (index: FleetIndex, lowered: LoweredHost, options: HostOptions): HostFacts => {
   const { fleet } = index;
   const { host } = lowered;
-  const options = mergedFirewall(lowered);
-  const firewall = (name: string) => valueAt(options, [...FIREWALL, name]);
+  const firewall = (name: string) => firewallOption(options, name);
   const deploy = deploySettings(fleet, host);
   const homes = new Set(homesOfHost(fleet, host).map((home) => home.user));
   return {
@@ -108,7 +95,7 @@ export const hostFacts = (index: FleetIndex, lowered: LoweredHost): HostFacts =>
     services: servicesOf(index, host),
     tcpPorts: portList(firewall("allowedTCPPorts"), firewall("allowedTCPPortRanges")),
     udpPorts: portList(firewall("allowedUDPPorts"), firewall("allowedUDPPortRanges")),
-    firewall: firewall("enable") !== false,
+    firewall: booleanOf(options.get("networking", "firewall", "enable")) !== false,
     columns: columnsOf(index, host),
     deployTarget: deploy.enable ? `${deploy.sshUser}@${deploy.targetHost}` : undefined,
     users: usersOfHost(fleet, host).map((name) => ({ name, home: homes.has(name) })),

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { pkg } from "../../dsl/expressions.ts";
-import { planFleet } from "../../generators/generate.ts";
 import { rebasePath } from "../../generators/files/home-file.ts";
 import { homeManagerDefinitions } from "../../generators/lower/home-manager.ts";
 import { lowerHome } from "../../generators/lower/home.ts";
@@ -12,11 +11,11 @@ import type { Fleet } from "../../generators/model/fleet.ts";
 import { homesOfHost, homeNixPath, usersOfHost } from "../../generators/model/homes.ts";
 import { checkNixosOptions } from "../../generators/options/check-options.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
-import { lowered } from "../services/support/fleet.ts";
+import { planned } from "../services/support/fleet.ts";
 import { homeFleet, HOMES, INPUTS } from "./support.ts";
 
 const fileText = (fleet: Fleet, path: string): string => {
-  const file = planFleet(lowered(fleet)).plan.files.find((candidate) => candidate.path === path);
+  const file = planned(fleet).plan.files.find((candidate) => candidate.path === path);
   if (!file) throw new Error(`no ${path} in the plan`);
   return file.text;
 };

@@ -13,12 +13,10 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { defineFleet, defineHost } from "../../dsl/index.ts";
 import { formatObjectPath } from "../../generators/diagnostics/diagnostic.ts";
-import { planFleet } from "../../generators/generate.ts";
-import { lowerFleet } from "../../generators/lower/fleet.ts";
-import { indexFleet } from "../../generators/model/fleet-index.ts";
 import { exportsPath } from "../../services/nfs/lower.ts";
 import { textProblem } from "../../generators/validate/nix-representable.ts";
 import { validateFleet } from "../../generators/validate/index.ts";
+import { planned } from "../services/support/fleet.ts";
 import { nixInstantiate } from "../support/nix.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "typeflake-fleet-strings-"));
@@ -95,7 +93,7 @@ describe("strings in every position that takes text", () => {
         for (const d of diagnostics) expect(d.origin.file).toBe("hosts/nas/host.ts");
         return;
       }
-      const host = planFleet(lowerFleet(indexFleet(fleet))).plan.files.find((file) => file.path === "hosts/nas/default.nix")!;
+      const host = planned(fleet).plan.files.find((file) => file.path === "hosts/nas/default.nix")!;
       const file = join(dir, `host-${index}.nix`);
       writeFileSync(file, host.text);
       evaluated.push({ index, file, sample: s });

@@ -46,9 +46,9 @@ export interface OptionValue {
 const inRawBlock = (origin: SourceOrigin): boolean => origin.objectPath.length === 1 && origin.objectPath[0] === "nixos";
 
 /**
- * The option subtrees the assertions read. Only definitions on these paths are kept: a host's
- * Samba settings or package lists would cost time and answer nothing. An assertion that reads
- * another option adds its path here (`get` refuses paths outside them, so none is missed).
+ * The option subtrees the assertions and the inventory's page read. Only definitions on these
+ * paths are kept: a host's Samba settings or package lists would cost time and answer nothing.
+ * A reader of another option adds its path here (`get` refuses paths outside them, so none is missed).
  */
 const WATCHED: readonly (readonly string[])[] = [
   ["age"],
@@ -57,6 +57,7 @@ const WATCHED: readonly (readonly string[])[] = [
   ["boot", "initrd", "supportedFilesystems"],
   ["boot", "zfs", "extraPools"],
   ["fileSystems"],
+  ["networking", "firewall"],
   ["networking", "hostId"],
   ["networking", "hostName"],
   ["networking", "wireguard", "interfaces"],

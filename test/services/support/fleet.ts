@@ -11,6 +11,8 @@ import { messageOf } from "../../../generators/diagnostics/messages/index.ts";
 import type { LowerContext } from "../../../generators/lower/contribution.ts";
 import { lowerFleet, type LoweredFleet } from "../../../generators/lower/fleet.ts";
 import { indexFleet } from "../../../generators/model/fleet-index.ts";
+import { planFleet, type FleetPlan } from "../../../generators/generate.ts";
+import { fleetOptions } from "../../../generators/validate/assertions/host-options.ts";
 import { PARSE_PARAMS } from "../../../generators/validate/issue-messages.ts";
 import { issuesToDiagnostics } from "../../../generators/validate/issues.ts";
 import type { Fleet } from "../../../generators/model/fleet.ts";
@@ -38,6 +40,12 @@ export const buildFleet = (parts: {
 
 /** `fleet` indexed and lowered, as the pipeline does once per run. */
 export const lowered = (fleet: Fleet): LoweredFleet => lowerFleet(indexFleet(fleet));
+
+/** The file plan of `fleet`, lowered and its hosts' options merged as the pipeline does. */
+export const planned = (fleet: Fleet): FleetPlan => {
+  const lowering = lowered(fleet);
+  return planFleet(lowering, fleetOptions(lowering));
+};
 
 /** The context for lowering `services` of host `hostName`'s file (or module `moduleName`'s). */
 export const servicesContext = (fleet: Fleet, owner: { host: string } | { module: string }): LowerContext => {
