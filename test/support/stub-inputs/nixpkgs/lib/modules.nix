@@ -12,7 +12,8 @@
 #   evaluated when a value below them is read and may themselves read `config`;
 # - merging of values: the highest priority wins (lowest number: mkForce 50, plain 100,
 #   mkDefault 1000, mkOptionDefault 1500); lists concatenate, sorted by `mkOrder` (mkBefore 500,
-#   plain 1000, mkAfter 1500); other values must be equal, or evaluation throws NixOS's
+#   plain 1000, mkAfter 1500), and each item is merged as a definition of its own, as
+#   `types.listOf` does (`[ (mkIf false x) (mkDefault y) ]` is `[ y ]`); other values must be equal, or evaluation throws NixOS's
 #   "The option `a.b' has conflicting definition values" naming the option and the files;
 #   a value whose definitions are all `mkIf false` throws "is used but not defined";
 # - option declarations, for their `default` only: a default is a `mkOptionDefault` definition,
@@ -175,20 +176,33 @@ let
       (name: named: merge (loc ++ [ name ]) (named ++ map (def: { inherit (def) file; value = def.value.forName name; }) eachAttr))
       byName;
 
-  mergeValues = loc: defs:
-    let
-      discharged = concatMap (def: map (d: d // { inherit (def) file; }) (discharge defaultPriority defaultOrder def.value)) defs;
-      best = foldl' (min: d: if d.priority < min then d.priority else min) (head discharged).priority discharged;
-      winners = filter (d: d.priority == best) discharged;
-      first = (head winners).value;
-    in
-    if discharged == [ ] then throw "The option `${lib.showOption loc}' is used but not defined."
-    else if all (d: isList d.value) winners then concatMap (d: d.value) (sort (a: b: a.order < b.order) winners)
-    else if length winners == 1 || all (d: d.value == first) (tail winners) then first
+  /** The definitions of the highest priority among `defs` (discharged), all equal, as one value; or NixOS's conflict error. */
+  winningValue = loc: winners:
+    let first = (head winners).value; in
+    if length winners == 1 || all (d: d.value == first) (tail winners) then first
     else
       throw "The option `${lib.showOption loc}' has conflicting definition values:${
         lib.concatMapStrings (d: "\n- In `${d.file}': ${showValue d.value}") winners
       }";
+
+  /** The highest-priority definitions among discharged ones. */
+  winnersOf = discharged:
+    let best = foldl' (min: d: if d.priority < min then d.priority else min) (head discharged).priority discharged; in
+    filter (d: d.priority == best) discharged;
+
+  /** A list item merged as `types.listOf` merges it, as a definition of its own: none when all of it is `mkIf false`. */
+  listItem = loc: file: item:
+    let discharged = map (d: d // { inherit file; }) (discharge defaultPriority defaultOrder item); in
+    if discharged == [ ] then [ ] else [ (winningValue loc (winnersOf discharged)) ];
+
+  mergeValues = loc: defs:
+    let
+      discharged = concatMap (def: map (d: d // { inherit (def) file; }) (discharge defaultPriority defaultOrder def.value)) defs;
+      winners = winnersOf discharged;
+    in
+    if discharged == [ ] then throw "The option `${lib.showOption loc}' is used but not defined."
+    else if all (d: isList d.value) winners then concatMap (d: concatMap (listItem loc d.file) d.value) (sort (a: b: a.order < b.order) winners)
+    else winningValue loc winners;
 
   /**
     Evaluate `modules` into `{ config, options, _module }`. `args` are the module arguments
