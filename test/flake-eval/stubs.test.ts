@@ -219,7 +219,7 @@ describe("the stub nixpkgs' lib and packages", () => {
         fromBuiltins = lib.concatStringsSep "-" (lib.attrNames { b = 1; a = 2; });
         aarch64Htop = legacyPackages.aarch64-linux.htop.system;
         nestedPackage = legacyPackages.x86_64-linux.python3Packages.requests.name;
-        listItems = (lib.evalModules { modules = [ { ports = [ (lib.mkIf true 1) (lib.mkIf false 2) (lib.mkDefault 3) ]; } { ports = [ 4 ]; } ]; }).config.ports;
+        listItems = (lib.evalModules { modules = [ { ports = [ (lib.mkIf true 1) (lib.mkIf false 2) (lib.mkDefault 3) 4 ]; } ]; }).config.ports;
       }`;
     expect(evalFlakeJson(FIXTURE, probe)).toEqual({
       optionals: [1, 3],
