@@ -121,13 +121,15 @@ describe("the stub inputs, through a flake shaped like typeflake's homelab", () 
 
   it("concatenates lists from several modules, mkBefore first, mkAfter last, mkIf false left out", () => {
     // common.nix: mkBefore [ 22 ]; the host: [ 139 445 2049 ]; monitoring.nix: [ 9100 ] and,
-    // as samba is enabled, [ 9922 ] but not its `mkIf false [ 1 ]`.
-    expect(values.tcpPorts).toEqual([22, 139, 445, 2049, 9100, 9922]);
+    // as samba is enabled, [ 9922 ] but not its `mkIf false [ 1 ]`. Imported modules' items come
+    // before the importing host's, as the real lib orders definitions.
+    expect(values.tcpPorts).toEqual([22, 9100, 9922, 139, 445, 2049]);
+    // common.nix's git before the host's own: the modules the flake lists after the host are merged first.
     expect(values.systemPackages).toEqual([
+      "git-24.11",
       "htop-24.11",
       "homelab-status",
       "vim-unstable",
-      "git-24.11",
       "prometheus-node-exporter-unstable",
     ]);
     expect(values.kernelModules).toEqual(["ahci", "xhci_pci", "sd_mod"]);
@@ -241,7 +243,7 @@ describe("the stub nixpkgs' lib and packages", () => {
 describe("errors the stubs report as their real counterparts do", () => {
   it("throws on conflicting definitions, naming the option and the files", () => {
     expect(() => evalFlake(FIXTURE, "nixosConfigurations.broken.config.networking.domain")).toThrow(
-      /The option `networking\.domain' has conflicting definition values:\s+- In `\/nix\/store\/[^']*\/hosts\/broken': "lab\.local"\s+- In `[^']*\/hosts\/broken\/extra\.nix': "home\.arpa"/,
+      /The option `networking\.domain' has conflicting definition values:\s+- In `\/nix\/store\/[^']*\/hosts\/broken\/extra\.nix': "home\.arpa"\s+- In `\/nix\/store\/[^']*\/hosts\/broken': "lab\.local"/,
     );
   });
 

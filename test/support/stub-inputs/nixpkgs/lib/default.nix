@@ -28,6 +28,8 @@ let
     recursiveUpdate = lhs: rhs:
       lhs // builtins.mapAttrs (name: value: if builtins.isAttrs value && builtins.isAttrs (lhs.${name} or null) then recursiveUpdate lhs.${name} value else value) rhs;
 
+    reverseList = list: let last = builtins.length list - 1; in builtins.genList (n: builtins.elemAt list (last - n)) (last + 1);
+
     concatMapStrings = f: list: builtins.concatStringsSep "" (map f list);
     concatMapStringsSep = sep: f: list: builtins.concatStringsSep sep (map f list);
 

@@ -5,7 +5,8 @@
 #   module arguments — only those they name, so `args@{ … }` holds no others, unless they take
 #   a plain `args:`; attribute sets are used as they are; `config`/`options` or the shorthand
 #   form; `key` and `_file`);
-#   a module reached twice (same path or `key`) counts once;
+#   a module reached twice (same path or `key`) counts once; definitions are taken in the
+#   real lib's order (the reverse of the modules level by level: `[ a b ]` lists b's items first);
 # - `config` as a lazy fixpoint: every attribute that is an attribute set in all its
 #   definitions is merged attribute by attribute, and `mkIf`, `mkOverride`, `mkOrder` around
 #   a set are pushed into its attributes (nixpkgs' pushDownProperties), so conditions are only
@@ -211,7 +212,9 @@ let
   evalModules = { modules, specialArgs ? { }, args ? { } }:
     let
       moduleArgs = args // { inherit lib config specialArgs; options = { }; } // specialArgs;
-      collected = collectModules moduleArgs modules;
+      # Definitions are merged in the reverse of the order modules are collected in (imports level
+      # by level): the real lib's, so lists concatenate as on NixOS (a later module's items first).
+      collected = lib.reverseList (collectModules moduleArgs modules);
       config = merge [ ] (concatMap (m: [
         { inherit (m) file; value = m.config; }
         { inherit (m) file; value = optionDefinitions m.options; }
