@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { contentHash } from "../emit/manifest.ts";
-import { inProgressPrefix, removeAbandoned } from "./folder.ts";
+import { inProgressPrefix, tidyCacheFolder } from "./folder.ts";
 import { checksumHeader, type Checksummed } from "./checksummed.ts";
 import { parseRecord, recordContent, type RunRecord } from "./run-record.ts";
 
@@ -61,7 +61,8 @@ const writeChecksummed = async (path: string, { format, body }: Checksummed): Pr
 };
 
 /**
- * Replace `file`, in the cache folder, with `content`. A cache that cannot be written (read-only
+ * Replace `file`, in the cache folder, with `content`, then tidy the folder (see
+ * `tidyCacheFolder`: the new record is the newest, so it is kept). A cache that cannot be written (read-only
  * or full disk) only costs the next run its shortcut: the failure is swallowed, and no temporary
  * file is left behind.
  */
@@ -70,9 +71,9 @@ export const writeCacheFile = async (file: string, content: Checksummed): Promis
   const temporary = join(folder, `${inProgressPrefix("write")}${randomBytes(6).toString("hex")}`);
   try {
     await mkdir(folder, { recursive: true });
-    await removeAbandoned(folder);
     await writeChecksummed(temporary, content);
     await rename(temporary, file);
+    await tidyCacheFolder(folder);
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
   }

@@ -3,11 +3,12 @@
  * another format is ignored (and replaced by the next run); a run with errors records nothing;
  * a record is replaced whole, and what a killed writer left behind is cleaned up.
  */
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { plannedRun } from "../../generators/cache/cached-run.ts";
 import { checksumHeader } from "../../generators/cache/checksummed.ts";
+import { KEPT_RECORDS } from "../../generators/cache/folder.ts";
 import { parseRecord, recordContent, type RunRecord } from "../../generators/cache/run-record.ts";
 import { contentHash } from "../../generators/emit/manifest.ts";
 import { removeFleet } from "../diagnostics/support/temp-fleet.ts";
@@ -106,6 +107,25 @@ describe("the run record", () => {
     await writeFile(abandoned, "half a record");
     await plannedRun(root, { reuse: false });
     expect((await readdir(folder)).sort()).toEqual([recordOf(root).slice(folder.length + 1)]);
+  });
+
+  it("keeps the folder bounded: past KEPT_RECORDS roots' records of a kind, the least recently written go", async () => {
+    const root = await poisonedFleet();
+    const folder = dirname(recordOf(root));
+    const others = Array.from({ length: KEPT_RECORDS + 5 }, (_, index) => `run-${index.toString(16).padStart(16, "0")}.json`);
+    // Written a minute apart, the first the longest ago; a hash memo of another root beside them.
+    await Promise.all(others.map(async (name, index) => {
+      await writeFile(join(folder, name), "a record");
+      const at = new Date(Date.now() - (others.length - index) * 60_000);
+      await utimes(join(folder, name), at, at);
+    }));
+    await writeFile(join(folder, "hashes-00000000000000aa.json"), "a memo");
+    await plannedRun(root, { reuse: false });
+    const left = new Set(await readdir(folder));
+    expect([...left].filter((name) => name.startsWith("run-")).length).toBe(KEPT_RECORDS);
+    expect(left.has(recordOf(root).slice(folder.length + 1))).toBe(true);
+    expect(others.filter((name) => !left.has(name))).toEqual(others.slice(0, 6));
+    expect(left.has("hashes-00000000000000aa.json")).toBe(true);
   });
 
   it("lives in the fleet's node_modules/.cache/typeflake/", async () => {
