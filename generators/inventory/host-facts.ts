@@ -4,6 +4,7 @@
  * read (its file, modules and services merged as NixOS merges them: priorities weighed, `mkIf`
  * and `mkMerge` taken apart, list items unwrapped), so the page cannot disagree with the flake.
  */
+import type { SourceOrigin } from "../diagnostics/diagnostic.ts";
 import { hostSystem } from "../model/host-system.ts";
 import { isNixAttrSet, type NixValue } from "../../dsl/expressions.ts";
 import { eachConfigured, SERVICE_DEFINITIONS } from "../../services/registry.ts";
@@ -36,10 +37,6 @@ export interface HostFacts {
   readonly users: readonly { readonly name: string; readonly home: boolean }[];
 }
 
-/** The plain value at `path` inside a merged option value, if every step is a plain set. */
-const valueAt = (value: NixValue, path: readonly string[]): NixValue | undefined =>
-  path.reduce<NixValue | undefined>((current, name) => (isNixAttrSet(current) ? current[name] : undefined), value);
-
 /** What a port list says when raw Nix or a condition only Nix evaluates decides it. */
 export const PORTS_DECIDED_IN_NIX = "decided in Nix";
 
@@ -58,14 +55,22 @@ const portList = (ports: NixValue | typeof UNKNOWN | undefined, ranges: NixValue
     .map(([from, to]) => (from === to ? String(from) : `${from}-${to}`));
 };
 
-const servicesOf = (index: FleetIndex, host: HostEntry): string[] => {
+/** Whether a definition was written in a raw `nixos` block (its key, or a wrapper inside one). */
+const inRawBlock = (origin: SourceOrigin): boolean => origin.objectPath[0] === "nixos";
+
+/**
+ * Typed services by label, then the services a raw `nixos` block switches on, by option name:
+ * `services.<name>.enable` as NixOS merges it is `true`, and a raw block's definition is among
+ * those that decide it (a module's `mkForce(false)` beside the host's `true` leaves it out).
+ */
+const servicesOf = (index: FleetIndex, host: HostEntry, options: HostOptions): string[] => {
   const bodies = bodiesOfHost(index, host);
   const typed = SERVICE_DEFINITIONS.filter((service) => bodies.some((body) => body.config.services[service.key] !== undefined)).map((service) => service.label);
-  const raw = bodies.flatMap((body) => {
-    const services = valueAt(body.config.nixos, ["services"]);
-    return isNixAttrSet(services) ? Object.keys(services).filter((name) => valueAt(services, [name, "enable"]) === true) : [];
+  const raw = options.namesUnder("services").filter((name) => {
+    const enable = options.get("services", name, "enable");
+    return booleanOf(enable) === true && enable?.origins.some(inRawBlock);
   });
-  return [...typed, ...[...new Set(raw)].sort(compareNames)];
+  return [...typed, ...raw.sort(compareNames)];
 };
 
 /** The columns the services fill, by heading in the registry's order: each file's entries, the host file's first. */
@@ -92,7 +97,7 @@ export const hostFacts = (index: FleetIndex, lowered: LoweredHost, options: Host
     name: host.name,
     address: host.config.address,
     system: hostSystem(fleet, host),
-    services: servicesOf(index, host),
+    services: servicesOf(index, host, options),
     tcpPorts: portList(firewall("allowedTCPPorts"), firewall("allowedTCPPortRanges")),
     udpPorts: portList(firewall("allowedUDPPorts"), firewall("allowedUDPPortRanges")),
     firewall: booleanOf(options.get("networking", "firewall", "enable")) !== false,

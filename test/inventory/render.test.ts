@@ -74,15 +74,23 @@ describe("ports as NixOS merges them", () => {
         firewall: { allowedUDPPorts: [53] },
         nixos: raw({ networking: { firewall: { allowedTCPPorts: [mkIf(true, 9000), mkDefault(9001), mkIf(false, 9002), mkBefore(9003)] } } }),
       },
-      closed: { address: "10.0.0.8", nixos: raw({ networking: { firewall: mkForce({ enable: false }) } }) },
+      closed: {
+        address: "10.0.0.8",
+        modules: ["quiet"],
+        nixos: raw({ networking: { firewall: mkForce({ enable: false }) }, services: { grafana: { enable: mkDefault(true) }, loki: mkIf(true, { enable: true }), avahi: { enable: true } } }),
+      },
       unseen: { address: "10.0.0.9", nixos: raw({ networking: { firewall: { allowedTCPPorts: mkIf(nix`config.services.x.enable`, [1234]) } } }) },
     },
-    modules: { quiet: { nixos: raw({ networking: { firewall: { allowedUDPPorts: mkForce([5353]) } } }) } },
+    modules: { quiet: { nixos: raw({ networking: { firewall: { allowedUDPPorts: mkForce([5353]) } }, services: { avahi: { enable: mkForce(false) } } }) } },
   });
   const lowering = lowered(fleet);
 
   it("takes wrappers off list items, leaves out mkIf(false, …) items, and lets mkForce win over plain lists", () => {
     expect(factsOf(lowering, "wrapped")).toMatchObject({ tcpPorts: ["9000", "9001", "9003"], udpPorts: ["5353"], firewall: true });
+  });
+
+  it("lists the services a raw block switches on through wrappers, not one a module forces off", () => {
+    expect(factsOf(lowering, "closed").services).toEqual(["grafana", "loki"]);
   });
 
   it("sees a firewall turned off through a wrapper, and says when only Nix can tell the ports", () => {

@@ -45,6 +45,9 @@ export interface OptionValue {
 /** A raw `nixos` block's keys are the TypeScript keys too: its origins can follow them down. */
 const inRawBlock = (origin: SourceOrigin): boolean => origin.objectPath.length === 1 && origin.objectPath[0] === "nixos";
 
+/** A name in WATCHED that stands for every name at its place (`services.*.enable`). */
+const ANY_NAME = "*";
+
 /**
  * The option subtrees the assertions and the inventory's page read. Only definitions on these
  * paths are kept: a host's Samba settings or package lists would cost time and answer nothing.
@@ -62,6 +65,8 @@ const WATCHED: readonly (readonly string[])[] = [
   ["networking", "hostName"],
   ["networking", "wireguard", "interfaces"],
   ["security", "acme"],
+  // Every service's switch, for the inventory's list of services enabled through raw blocks.
+  ["services", ANY_NAME, "enable"],
   ["services", "nginx", "enable"],
   ["services", "nginx", "virtualHosts"],
   ["services", "openssh", "enable"],
@@ -85,16 +90,28 @@ interface WatchNode {
   readonly children: Map<string, WatchNode>;
 }
 
-const WATCH_TREE: WatchNode = { end: false, children: new Map() };
-for (const root of WATCHED) {
-  let node = WATCH_TREE;
-  for (const name of root) {
-    const next = node.children.get(name) ?? { end: false, children: new Map() };
-    node.children.set(name, next);
-    node = next;
+/** Add the watched subtree `source` at `target` (copied: a later merge must not change `source`). */
+const addSubtree = (target: WatchNode, source: WatchNode): void => {
+  (target as { end: boolean }).end ||= source.end;
+  for (const [name, child] of source.children) {
+    const next = target.children.get(name) ?? { end: false, children: new Map() };
+    target.children.set(name, next);
+    addSubtree(next, child);
   }
-  (node as { end: boolean }).end = true;
-}
+};
+
+/** Every name beside a wildcard gets the wildcard's subtree too, so that one step down a name finds all that is watched below it. */
+const spreadWildcards = (node: WatchNode): void => {
+  const any = node.children.get(ANY_NAME);
+  for (const [name, child] of node.children) {
+    if (any && name !== ANY_NAME) addSubtree(child, any);
+    spreadWildcards(child);
+  }
+};
+
+const WATCH_TREE: WatchNode = { end: false, children: new Map() };
+for (const root of WATCHED) addSubtree(WATCH_TREE, root.reduceRight<WatchNode>((below, name) => ({ end: false, children: new Map([[name, below]]) }), { end: true, children: new Map() }));
+spreadWildcards(WATCH_TREE);
 
 /**
  * Where one step down from `at` leads: `INSIDE` once inside a watched subtree, undefined off
@@ -105,7 +122,7 @@ type WatchPosition = WatchNode | typeof INSIDE;
 
 const step = (at: WatchPosition, name: string): WatchPosition | undefined => {
   if (at === INSIDE) return INSIDE;
-  const next = at.children.get(name);
+  const next = at.children.get(name) ?? at.children.get(ANY_NAME);
   return next === undefined ? undefined : next.end ? INSIDE : next;
 };
 
