@@ -4,7 +4,8 @@
  * a folder above the fleet, the paths the fleet names, what fleet code observed), and what
  * discovery would find anew in the definition folders (a new host folder, module or helper).
  * Folders are watched rather than files: an editor that saves by writing a new file and renaming
- * it over the old one replaces the file a watch would follow, while its folder stays.
+ * it over the old one replaces the file a watch would follow, while its folder stays. The root's
+ * own folder is watched for the root alone: a root removed and made anew is seen.
  */
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -52,12 +53,14 @@ export const watchPlan = (root: string, fingerprint: RunFingerprint | undefined,
   ]);
   const listed = new Set([...definitionFolders, ...observed.flatMap(({ path, listed }) => (listed ? [path] : []))]);
   const optionIndex = join(root, ...FLEET_SCHEMA_DIR.split("/"));
-  // The state folder for its `options/` appearing (a fleet's own option schema, imported).
-  const candidates = new Set([root, join(root, STATE_DIRECTORY), optionIndex, ...listed, ...[...inputs].map((path) => dirname(path))]);
+  // The state folder for its `options/` appearing (a fleet's own option schema, imported); the
+  // root's own folder for the root made anew (removed and cloned again), whose watches went with it.
+  const candidates = new Set([dirname(root), root, join(root, STATE_DIRECTORY), optionIndex, ...listed, ...[...inputs].map((path) => dirname(path))]);
   const insideRoot = (path: string) => path.startsWith(`${root}/`);
   return {
     folders: [...candidates].filter((folder) => statOf(folder)?.isDirectory() ?? false).sort(),
     matters: (path) =>
+      path === root ||
       inputs.has(path) ||
       // `hosts/` made anew (or a first `modules/`), before any folder in it is watched.
       definitionRoots.has(path) ||

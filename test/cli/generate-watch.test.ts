@@ -1,12 +1,12 @@
 /**
  * `typeflake generate --watch` as its own process, as a user runs it: an edit to a helper a host
  * imports regenerates the host, a mistake is reported and written over nothing, its fix and a new
- * host folder are generated, and a terminal's Ctrl-C (SIGINT to the command's process group)
+ * host folder are generated, so is an edit once the root was moved away and copied back, and a terminal's Ctrl-C (SIGINT to the command's process group)
  * ends the watch and its child with exit code 130, as does its process being killed outright.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeFleet } from "../diagnostics/support/temp-fleet.ts";
@@ -72,6 +72,21 @@ describe("generate --watch", () => {
       await cp(join(root, "hosts/beta"), join(root, "hosts/gamma"), { recursive: true });
       await writeFile(join(root, "hosts/gamma/host.ts"), (await textOf(join(root, "hosts/gamma/host.ts"))).replace("10.0.0.8", "10.0.0.9"));
       await eventually("the new host generated", async () => (await textOf(join(root, "hosts/gamma/default.nix"))).includes(`networking.hostName = "gamma"`), printed);
+
+      // The root made anew (moved away, cloned again): every watch went with the old folder. Moved
+      // once the watch is idle: a copy taken mid-run would hold its lock.
+      await eventually("the watch idle", async () => {
+        const seen = stderr.length;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return stderr.length === seen && stderr.endsWith("Watching for changes (Ctrl-C to stop)\n");
+      }, printed);
+      const moved = `${root}-moved`;
+      fleets.push(moved);
+      await rename(root, moved);
+      await cp(moved, root, { recursive: true, verbatimSymlinks: true });
+      await eventually("a run in the new root", async () => stderr.endsWith("Watching for changes (Ctrl-C to stop)\n") && (await textOf(alpha)) !== "", printed);
+      await writeFile(beta, betaText.replace(/address: "[^"]+"/, `address: "10.0.0.7"`));
+      await eventually("an edit in the new root generated", async () => (await textOf(join(root, "INVENTORY.md"))).includes("10.0.0.7"), printed);
     } finally {
       process.kill(-(child.pid as number), "SIGINT");
     }

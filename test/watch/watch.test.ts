@@ -5,11 +5,12 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunFingerprint } from "../../generators/cache/fingerprint.ts";
 import { outgrown } from "../../generators/cli/commands/watch-supervisor.ts";
 import { ChangeQueue, QUIET_MS } from "../../generators/watch/change-queue.ts";
+import { FolderWatcher } from "../../generators/watch/folder-watcher.ts";
 import { isOwnWrite } from "../../generators/watch/own-writes.ts";
 import { watchPlan } from "../../generators/watch/watch-plan.ts";
 
@@ -53,12 +54,36 @@ describe("what the watch watches", () => {
       observed: { [`folder:${join(root, "data")}`]: "listing", "env:HOME": "hash" },
     } as unknown as RunFingerprint;
     const plan = watchPlan(root, fingerprint, true);
-    expect(plan.folders).toEqual([root, join(root, "data"), join(root, "hosts"), join(root, "hosts/nas"), join(root, "lib")]);
+    // The root's own folder too, for the root alone: a root removed and made anew is seen.
+    expect(plan.folders).toEqual([dirname(root), root, join(root, "data"), join(root, "hosts"), join(root, "hosts/nas"), join(root, "lib")]);
+    expect([root, join(dirname(root), "other-fleet")].map((path) => plan.matters(path))).toEqual([true, false]);
     const matters = (path: string) => plan.matters(join(root, path));
     expect(["lib/ports.ts", "package.json", "hosts/nas/hardware.nix", "data/new.json", "hosts/web", "hosts/nas/host.ts", "modules"].filter(matters)).toHaveLength(7);
     expect(["lib/other.ts", "notes.md", "hosts/.nas.swp", "hosts/nas/host.ts~"].filter(matters)).toEqual([]);
     // After a run with errors, whose inputs are not all known, anything under the root matters.
     expect(watchPlan(root, fingerprint, false).matters(join(root, "lib/other.ts"))).toBe(true);
+  });
+
+  it("watches a folder removed and made anew afresh: the system's watch went with the old one", async () => {
+    const root = await mkdtemp(join(tmpdir(), "typeflake-watch-"));
+    folders.push(root);
+    const hosts = join(root, "hosts");
+    await mkdir(hosts);
+    const changed: string[] = [];
+    const watcher = new FolderWatcher((path) => changed.push(path));
+    try {
+      expect(watcher.watchOnly([hosts]).added).toEqual([hosts]);
+      expect(watcher.watchOnly([hosts]).added).toEqual([]);
+      await rm(hosts, { recursive: true });
+      await mkdir(hosts);
+      expect(watcher.watchOnly([hosts]).added).toEqual([hosts]);
+      changed.length = 0;
+      await writeFile(join(hosts, "nas"), "");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(changed).toContain(join(hosts, "nas"));
+    } finally {
+      watcher.close();
+    }
   });
 
   it("knows its own writes: generated files, its temporaries, its state folder (not the fleet's option schema) and the run cache", () => {

@@ -55,8 +55,8 @@ const generateOnce = async (context: CommandContext, options: WatchOptions, code
   }
 };
 
-/** A path (absolute) as messages show fleet files: relative to the fleet root. */
-const shown = (root: string, path: string): string => displayPath(relative(root, path));
+/** A path (absolute) as messages show fleet files: relative to the fleet root; the root itself (made anew) as it is. */
+const shown = (root: string, path: string): string => displayPath(path === root ? root : relative(root, path));
 
 /**
  * `12:04:31 hosts/nas/host.ts changed`, or the first of several and how many more; one still
