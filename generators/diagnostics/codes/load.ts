@@ -69,7 +69,7 @@ export interface LoadFields {
    * `modules/web/nginx.ts`, `modules/web.mts`) and that no fleet file imports: it is left out of
    * the flake. `defines` is what it defines, `suggested` where that kind of file is loaded from.
    */
-  readonly "misplaced-definition": { readonly defines: "host" | "module" | "overlay"; readonly suggested: string };
+  readonly "misplaced-definition": { readonly defines: "host" | "module" | "overlay" | "home"; readonly suggested: string };
   /** A per-host home written as a folder (`homes/alice@nas/home.ts`). */
   readonly "per-host-home-folder": { readonly name: string };
   /** A home defined twice; `firstFile` is the one kept. */

@@ -1,7 +1,7 @@
 /** Words of the loading diagnostics (`codes/load.ts`). */
 import type { DefinitionKind } from "../../../dsl/definition.ts";
 import type { LoadFailure, LoadFields, PathProblem, ThrownAt } from "../codes/load.ts";
-import { CONFIG_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "../../load/layout.ts";
+import { CONFIG_FILE, HOME_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "../../load/layout.ts";
 import type { Renderers } from "./renderer.ts";
 import { didYouMean } from "./words.ts";
 
@@ -18,6 +18,7 @@ const LOADED_FROM: Readonly<Record<LoadFields["misplaced-definition"]["defines"]
   host: `${HOSTS_DIR}/<name>/${HOST_FILE}`,
   module: `${MODULES_DIR}/<name>.ts`,
   overlay: `${OVERLAYS_DIR}/<name>.ts`,
+  home: `${HOMES_DIR}/<user>.ts or ${HOMES_DIR}/<user>/${HOME_FILE}`,
 };
 
 const expected = (kind: DefinitionKind): string => `${DEFINE[kind]}({ … })`;
@@ -147,7 +148,7 @@ export const loadMessages: Renderers<LoadFields> = {
   "misplaced-definition": ({ defines, suggested }) =>
     `calls ${DEFINE[defines]}, but typeflake loads ${defines}s from ${LOADED_FROM[defines]} only and no fleet file imports this one, ` +
     `so it is left out of the flake: move it to ${suggested}, import it from a fleet file, or, if it is no ${defines} (a template, an old copy), ` +
-    `move it out of ${HOSTS_DIR}/, ${MODULES_DIR}/ and ${OVERLAYS_DIR}/`,
+    `move it out of ${HOSTS_DIR}/, ${MODULES_DIR}/, ${OVERLAYS_DIR}/ and ${HOMES_DIR}/`,
   "per-host-home-folder": ({ name }) =>
     `a home for one host is a single file: move this file to ${HOMES_DIR}/${name}.ts; Nix path literals cannot contain '@', so hand-kept files it imports belong in ${HOMES_DIR}/${name.split("@")[0]}/`,
   "duplicate-home": ({ name, firstFile }) => `the home ${JSON.stringify(name)} is also defined in ${firstFile}; keep one of the two files`,
