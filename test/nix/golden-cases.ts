@@ -1606,4 +1606,18 @@ export const goldenCases: readonly GoldenCase[] = [
       assign(["g", "h"], apply(id("three"), apply(id("three"), apply(sel("lib.one"), int(-4n)), str("y".repeat(40)), bool(false)), str("y".repeat(40)), list([int(1n)]))),
     ]),
   ),
+  expr(
+    "string-interpolation-aligned-under-leading-spaces",
+    "what breaks inside an interpolation lines up under the spaces its string's line starts with (Pretty.hs, `pretty (TextPart t : parts)`: `offset` by `takeWhile isSpace t`), in `\"…\"` and on each line of `''…''`",
+    attrs([
+      assign("quoted", str("  ", apply(id("f"), lambda(setPattern([{ name: "a", default: int(1n) }], { ellipsis: true }), id("a"))), " end")),
+      assign("indented", str("first line\n    ", apply(id("g"), list([id("a"), id("b")])), "\n    ", id("x"), " ", apply(id("h"), list([id("c"), id("d")])), "\n")),
+      assign("unicodeSpace", str("\u00a0 ", letIn([assign("v", int(1n))], id("v")), ".")),
+    ]),
+  ),
+  expr(
+    "string-interpolation-short-but-forced",
+    "a short interpolated expression with a line break no layout avoids (a list of two items) breaks inside `${ }`: nixfmt's `unexpandSpacing'` refuses hard lines",
+    attrs([assign("a", str("pre ", apply(id("l"), list([id("x"), id("y")])), " post"))]),
+  ),
 ];
