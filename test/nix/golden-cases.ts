@@ -1620,4 +1620,13 @@ export const goldenCases: readonly GoldenCase[] = [
     "a short interpolated expression with a line break no layout avoids (a list of two items) breaks inside `${ }`: nixfmt's `unexpandSpacing'` refuses hard lines",
     attrs([assign("a", str("pre ", apply(id("l"), list([id("x"), id("y")])), " post"))]),
   ),
+  expr(
+    "plus-chain-nests-right-after-equals",
+    "after `=`, a chain of three or more `+` lays out as `//` and `++` do: nixfmt's parser turns `(a + b) + c` into `a + (b + c)` (Parser.hs, opCombiner), so a set or list only ends it on the `=` line in a chain of two, and one that starts it stays there",
+    attrs([
+      assign("last", plus(plus(id("x"), id("n")), list([id("a"), id("b")]))),
+      assign("lastOfTwo", plus(id("x"), list([id("a"), id("b")]))),
+      assign("first", plus(plus(attrs([assign("a", int(1n)), assign("b", int(2n))]), id("n")), id("x"))),
+    ]),
+  ),
 ];

@@ -85,19 +85,20 @@ function isSingleInherit(bindings: readonly NixBinding[]): boolean {
 /**
  * `//`, `++` and `+` after `=`: a chain starting with a set or list keeps it on the `=` line and
  * continues at the binding's indentation (`a = [` … `] ++ b;`); a chain ending in one keeps
- * `a = b // {` together and expands only the last term.
+ * `a = b // {` together (a chain of two) and expands only the last term.
  */
 function printChainRhs(p: Printer, value: NixBinary): Doc | undefined {
   if (value.op !== "//" && value.op !== "++" && value.op !== "+") return undefined;
   const operands = flattenChain(value);
   const first = operands[0]!;
   const last = operands.at(-1)!;
-  // nixfmt sees the chain as parsed: `//` and `++` nest to the right, `+` to the left.
-  const leftNested = value.op === "+";
-  if (isAbsorbableTerm(first) && (!leftNested || operands.length === 2)) {
+  // nixfmt sees every chain nested to the right: `//` and `++` parse so, and its parser turns
+  // `+` around too (Parser.hs, `opCombiner`, "HACK": `(a + b) + c` becomes `a + (b + c)`). So
+  // the first operand stands alone at the top, the last only in a chain of two.
+  if (isAbsorbableTerm(first)) {
     return [" ", p.opChain(value, true)];
   }
-  if (isAbsorbableTerm(last) && (leftNested || operands.length === 2)) {
+  if (isAbsorbableTerm(last) && operands.length === 2) {
     const left = p.operand(value.left, value.op, "left");
     return absorbLast(indent([line, left, line, value.op, " "]), group(p.termWide(last)), 1);
   }
