@@ -1629,4 +1629,12 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("first", plus(plus(attrs([assign("a", int(1n)), assign("b", int(2n))]), id("n")), id("x"))),
     ]),
   ),
+  expr(
+    "select-or-default-lines",
+    "`or default` is nested as nixfmt nests it (`softline <> nest (or default)`): the default's own lines, a `''` string's, are one level deeper only when `or` starts a line of its own; a second `or` that breaks is indented one level, not two",
+    attrs([
+      assign("text", selectOr(id("c"), ["e"], str("first\n\nlast\n"))),
+      assign("chained", selectOr(id("c"), ["a"], selectOr(id("config"), ["k".repeat(80)], attrs([])))),
+    ]),
+  ),
 ];

@@ -6,7 +6,7 @@ import type { NixAttrName, NixAttrs, NixExpr, NixList, NixSelect } from "../ast.
 import { attrNameText, identifierText, NixPrintError } from "../escape.ts";
 import { isAbsorbableExpr, isAbsorbableTerm, needsParensAsTerm } from "./classify.ts";
 import { withComments } from "./comments.ts";
-import { group, hardline, indent, join, line, softline, type Doc } from "./doc.ts";
+import { group, hardline, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.ts";
 import { PARENTHESIZED, type Printer } from "./printer.ts";
 import { isAtomicRaw, printRaw } from "./raw.ts";
 
@@ -99,7 +99,11 @@ export function printSelect(p: Printer, e: NixSelect): Doc {
       ? `${baseDoc}.${selectors}`
       : [baseDoc, separator, ".", selectors];
   if (e.orDefault === undefined) return selection;
-  return [selection, indent([group(line), "or ", printTerm(p, e.orDefault)])];
+  // nixfmt nests `or default` (`softline <> nest (…)`), and a nest indents only lines that start
+  // inside it: the default's own lines (a `''` string, a set) are one level deeper only when
+  // `or` moved to a line of its own.
+  const id = Symbol("or");
+  return [selection, group(indent(line), { id }), indentIfBreak(["or ", printTerm(p, e.orDefault)], { groupId: id })];
 }
 
 function selectBase(p: Printer, base: NixExpr): [Doc, Doc] {
