@@ -1637,4 +1637,13 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("chained", selectOr(id("c"), ["a"], selectOr(id("config"), ["k".repeat(80)], attrs([])))),
     ]),
   ),
+  expr(
+    "indented-string-shared-unicode-whitespace",
+    "text whose lines all start with whitespace other than spaces (a no-break space) stays in `\"…\"`: nixfmt takes what the lines share in Haskell's `isSpace` as indentation and would drop it (Util.hs, commonIndentation); one line without it keeps `''…''`",
+    attrs([
+      assign("shared", str("\u00a0a\n\u00a0b")),
+      assign("alone", str("\n\u3000")),
+      assign("notShared", str("\u00a0a\nb")),
+    ]),
+  ),
 ];

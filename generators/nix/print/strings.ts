@@ -4,7 +4,7 @@
  * `"…"` with `\n` escapes. nixfmt keeps whichever quotes it is given, so both are fixed points.
  */
 import type { NixExpr, NixString, NixStringPart } from "../ast.ts";
-import { escapeDoubleQuoted, escapeIndented } from "../escape.ts";
+import { escapeDoubleQuoted, escapeIndented, HASKELL_SPACE } from "../escape.ts";
 import type { NextInString } from "../escape.ts";
 import { isAbsorbableTerm, isSimple } from "./classify.ts";
 import { align, forcedBreak, group, hardline, indent, join, removeLines, softline, type Doc } from "./doc.ts";
@@ -72,12 +72,14 @@ function alignedLine(pieces: readonly Doc[]): Doc {
   return [first, align(leadingSpaces(first), rest)];
 }
 
-/** Haskell's `isSpace`: tab to carriage return, and the Unicode space separators (`Zs`). */
-const LEADING_SPACES = /^[\t-\r\p{Zs}]*/u;
-
-/** Code points of whitespace `text` starts with, as nixfmt measures its width. */
+/** Code points of whitespace `text` starts with, as nixfmt tells and measures it. */
 function leadingSpaces(text: string): number {
-  return [...LEADING_SPACES.exec(text)![0]].length;
+  let count = 0;
+  for (const character of text) {
+    if (!HASKELL_SPACE.test(character)) break;
+    count++;
+  }
+  return count;
 }
 
 function mergeText(parts: readonly NixStringPart[]): NixStringPart[] {
