@@ -1646,4 +1646,19 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("notShared", str("\u00a0a\nb")),
     ]),
   ),
+  expr(
+    "simple-call-leading-indented-string",
+    "a call of plain arguments is laid out as a simple one only when its leading arguments fit on one line whatever the width (`unexpandSpacing'`): with a `''` string of several lines before the last argument it is an ordinary call, the string opening on the call's line only when the last argument fits where the string ends, else each argument on its own line",
+    attrs([
+      assign("fits", apply(sel("pkgs.writeShellScript"), str("set -e\n" + "b".repeat(90) + "\n"), str("name"))),
+      assign("endsLong", apply(sel("pkgs.writeShellScript"), str("set -e\n" + "b".repeat(100)), str("name"))),
+    ]),
+  ),
+  expr(
+    "lone-interpolation-raw-selection",
+    "raw Nix that is a selection, alone in an interpolation at the end of a long line, is laid out as a selection: `${` and the name stay, `}` moves to the next line",
+    attrs([
+      assign("x".repeat(70), apply(sel("lib.mkIf"), sel("config.services.x.enable"), str(raw("pkgs.hello")))),
+    ]),
+  ),
 ];

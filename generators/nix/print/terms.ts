@@ -8,7 +8,7 @@ import { isAbsorbableExpr, isAbsorbableTerm, needsParensAsTerm } from "./classif
 import { withComments } from "./comments.ts";
 import { group, hardline, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.ts";
 import { PARENTHESIZED, type Printer } from "./printer.ts";
-import { isAtomicRaw, printRaw } from "./raw.ts";
+import { isAtomicRaw, isSelectionRaw, printRaw } from "./raw.ts";
 
 /**
  * `{ … }`. Not grouped: its lines belong to the enclosing group, as in nixfmt. Two or more
@@ -50,8 +50,8 @@ export function printParens(p: Printer, e: NixExpr): Doc {
 export function parenBody(p: Printer, e: NixExpr): Doc {
   if (isAbsorbableExpr(e)) return group(absorbExpr(p, e, false));
   if (e.kind === "apply") return p.apply(e, PARENTHESIZED);
-  if (e.kind === "select")
-    return [isAbsorbableTerm(e.expr) ? softline : "", group(p.expr(e)), softline];
+  if (e.kind === "select" || (e.kind === "raw" && isSelectionRaw(e.text)))
+    return [e.kind === "select" && isAbsorbableTerm(e.expr) ? softline : "", group(p.expr(e)), softline];
   return [indent([softline, group(p.expr(e))]), softline];
 }
 
