@@ -1661,4 +1661,12 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("x".repeat(70), apply(sel("lib.mkIf"), sel("config.services.x.enable"), str(raw("pkgs.hello")))),
     ]),
   ),
+  expr(
+    "chain-after-quoted-name-next-line",
+    "after a quoted name, a `//`, `++` or `+` chain that starts with a set, list or `''` string and whose `;` does not fit after its last line moves to the next line at the name's indentation: `absorbRHS` does not nest that chain, and the `=` already opened the binding's nest on its line",
+    attrs([
+      assign("a b", concat(str("l1\nl2"), str("b".repeat(99)))),
+      assign("c d", update(attrs([assign("a", int(1n)), assign("c", int(2n))]), str("b".repeat(99)))),
+    ]),
+  ),
 ];
