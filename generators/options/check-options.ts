@@ -36,6 +36,7 @@ import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS } from "./value-checks.ts";
 import { isWrapper } from "./defined-values.ts";
 import { mergeRuleOf } from "./merge-rule.ts";
+import { appliedLimit } from "./applied-limits.ts";
 import { certainlyDefined, nameDefaultOption, namedElsewhere, type NamedElsewhere } from "./name-defaults.ts";
 import { itemConflicts } from "./definition-conflicts.ts";
 import { losingInItem, originKey } from "./losing-definitions.ts";
@@ -339,6 +340,8 @@ class OptionChecker {
   private string(slot: ValueSlot, type: StringType, value: unknown, place: Place): void {
     if (typeof value !== "string") return this.mismatch(slot, value, place);
     this.checks(type.checks, value, place);
+    const limit = appliedLimit(place.declared, value);
+    if (limit !== undefined) this.report(messages.checkFailed(place.origin, place.path, limit, value));
     if (type.pattern !== undefined && matcherOf(type.pattern)?.test(value) === false) {
       this.report(messages.patternMismatch(place.origin, place.path, type.pattern, value));
     }

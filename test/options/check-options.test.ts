@@ -303,6 +303,17 @@ describe("checkNixosOptions reports", () => {
     expect(checkNixosOptions(tree, origin, shippedOptionIndex(), new Map(), elsewhere)).toEqual([]);
   });
 
+  it("a user name or primary group NixOS's apply aborts on: 32 bytes or more", () => {
+    expect(
+      summary({ users: { users: { ["a".repeat(32)]: { isNormalUser: true }, ["b".repeat(31)]: { group: "é".repeat(16) }, c: { name: "c".repeat(31) } } } }),
+    ).toEqual([
+      `option-check-failed @ nixos/users/users/${"a".repeat(32)}: A definition for option \`users.users.${"a".repeat(32)}.name' ` +
+        `must be shorter than 32 bytes (NixOS aborts: "longer than 31 characters which is not allowed"): got "${"a".repeat(32)}".`,
+      `option-check-failed @ nixos/users/users/${"b".repeat(31)}/group: A definition for option \`users.users.${"b".repeat(31)}.group' ` +
+        `must be shorter than 32 bytes (NixOS aborts: "longer than 31 characters which is not allowed"): got "${"é".repeat(16)}".`,
+    ]);
+  });
+
   it("the checks of types that modules describe in their own words", () => {
     expect(
       summary({
