@@ -186,11 +186,21 @@ export const flakeUrl = z.string().superRefine((value, context) => {
     });
 });
 
-/** A POSIX user name as `useradd` accepts it. */
+/**
+ * A POSIX user name as `useradd` accepts it, shorter than 32 characters: NixOS aborts on a longer
+ * one ("Username '…' is longer than 31 characters", users-groups.nix, `apply` of `name`).
+ */
 export const userName = matching(
-  /^[a-z_][a-z0-9_-]{0,31}$/,
-  "a user name: up to 32 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
+  /^[a-z_][a-z0-9_-]{0,30}$/,
+  "a user name: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
   "invalid-user-name",
+);
+
+/** A user's primary group: a group name that NixOS, too, keeps shorter than 32 characters (`apply` of `group`). */
+export const primaryGroupName = matching(
+  /^[a-z_][a-z0-9_-]{0,30}$/,
+  "a user's primary group: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
+  "invalid-group-name",
 );
 
 /** A POSIX group name. */

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import {
   groupName,
+  primaryGroupName,
   hostId,
   identifierName,
   passwdEntry,
@@ -56,7 +57,7 @@ export const userSchema = z.strictObject({
   /** Numeric user id; NixOS picks one when omitted. */
   uid: z.number().int().min(0).optional(),
   /** Primary group; NixOS uses `users` for normal users when omitted. */
-  group: groupName.optional(),
+  group: primaryGroupName.optional(),
   /** Supplementary groups, e.g. `["wheel", "docker"]`. */
   extraGroups: z.array(groupName).default([]),
   /** SSH public keys allowed to log in as this user. */

@@ -11,6 +11,7 @@ import type { FilePlan } from "./emit/plan.ts";
 import { planFleet, type PrintMemo } from "./generate.ts";
 import { loadAndValidate, type LoadOptions } from "./load/index.ts";
 import type { Fleet } from "./model/fleet.ts";
+import { namedElsewhere } from "./options/name-defaults.ts";
 import { checkNixosOptions } from "./options/check-options.ts";
 import type { OptionIndex } from "./options/runtime-index.ts";
 import { loadOptionIndex } from "./load/fleet-option-index.ts";
@@ -56,12 +57,14 @@ const hasError = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) =>
  * index is damaged (that is reported, and the shipped one would misjudge the fleet's options).
  * `losers` are the definitions NixOS drops before checking them, where the hosts are known.
  */
-const checkRawOptions = (fleet: Fleet, optionIndex: OptionIndex | undefined, losers?: FleetLosers): Diagnostic[] =>
-  optionIndex
-    ? [...fleet.hosts, ...fleet.modules].flatMap((entry) =>
-        checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, optionIndex, losers),
-      )
-    : [];
+const checkRawOptions = (fleet: Fleet, optionIndex: OptionIndex | undefined, losers?: FleetLosers): Diagnostic[] => {
+  if (!optionIndex) return [];
+  const entries = [...fleet.hosts, ...fleet.modules];
+  const named = namedElsewhere(entries.map((entry) => entry.config.nixos));
+  return entries.flatMap((entry) =>
+    checkNixosOptions(entry.config.nixos, { file: entry.file, objectPath: ["nixos"] }, optionIndex, losers, named),
+  );
+};
 
 /** Each planned file's path → the TypeScript it is generated from. */
 const generatedPaths = (plan: FilePlan): Map<string, string> => new Map(plan.files.map((file) => [file.path, file.source]));

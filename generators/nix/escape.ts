@@ -187,6 +187,8 @@ export function escapeIndented(text: string, next: NextInString): string {
  */
 export function fitsIndentedString<T>(lines: readonly (readonly (string | T)[])[]): boolean {
   let minIndent = Number.POSITIVE_INFINITY;
+  // What every line with content starts with: nixfmt strips the whitespace it starts with.
+  let common: string | undefined;
   for (const line of lines) {
     const last = line.at(-1);
     if (typeof last === "string" && last.endsWith(" ")) return false;
@@ -195,10 +197,31 @@ export function fitsIndentedString<T>(lines: readonly (readonly (string | T)[])[
     // Only spaces count as Nix indentation (a tab is content: it is escaped as `''\t`).
     const spaces = typeof first === "string" ? first.length - first.replace(/^ +/, "").length : 0;
     const hasContent = line.length > 1 || typeof first !== "string" || spaces < first.length;
-    if (hasContent) minIndent = Math.min(minIndent, spaces);
+    if (!hasContent) continue;
+    minIndent = Math.min(minIndent, spaces);
+    const head = typeof first === "string" ? first : "";
+    common = common === undefined ? head : commonPrefix(common, head);
   }
+  // nixfmt takes as indentation all the whitespace the lines share, in Haskell's sense (Util.hs,
+  // `commonIndentation`): a no-break space every line starts with would be dropped. Tabs and CRs
+  // are escaped, so they are no whitespace there.
+  const start = common?.[0];
+  if (start !== undefined && start !== "\t" && start !== "\r" && HASKELL_SPACE.test(start)) return false;
   return minIndent === 0 || minIndent === Number.POSITIVE_INFINITY;
 }
+
+/** The longest text both `a` and `b` start with. */
+function commonPrefix(a: string, b: string): string {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return a.slice(0, length);
+}
+
+/**
+ * Haskell's `isSpace`, by which nixfmt tells whitespace: tab to carriage return, and the Unicode
+ * space separators (`Zs`: the space, the no-break space, the ideographic space, …).
+ */
+export const HASKELL_SPACE = /[\t-\r\p{Zs}]/u;
 
 /** Characters Nix allows in a path literal segment. */
 const PATH = /^(\.\.?)?(\/[a-zA-Z0-9._+-]+)+$/;

@@ -36,6 +36,8 @@ import { closestNames } from "../diagnostics/suggest.ts";
 import { KNOWN_CHECKS } from "./value-checks.ts";
 import { isWrapper } from "./defined-values.ts";
 import { mergeRuleOf } from "./merge-rule.ts";
+import { appliedLimit } from "./applied-limits.ts";
+import { certainlyDefined, nameDefaultOption, namedElsewhere, type NamedElsewhere } from "./name-defaults.ts";
 import { itemConflicts } from "./definition-conflicts.ts";
 import { losingInItem, originKey } from "./losing-definitions.ts";
 import { matcherOf } from "./posix-pattern.ts";
@@ -47,14 +49,17 @@ const MAX_SUGGESTIONS = 3;
 /**
  * Check a `nixos` block. `origin` is where the block itself was written (e.g.
  * `{ file: "hosts/nas/host.ts", objectPath: ["nixos"] }`); each diagnostic's origin extends it.
+ * `named`: the elements whose name option (`name-defaults.ts`) a file sets, the fleet's when
+ * other files may set it.
  */
 export function checkNixosOptions(
   tree: unknown,
   origin: SourceOrigin,
   index: OptionIndex,
   losers: ReadonlyMap<string, DefinitionHosts> = new Map(),
+  named: NamedElsewhere = namedElsewhere([tree]),
 ): Diagnostic[] {
-  const checker = new OptionChecker(index, losers);
+  const checker = new OptionChecker(index, losers, named);
   checker.namespace(rootSlot(index.root), tree, { origin, path: [], declared: [] }, FRESH);
   return checker.diagnostics;
 }
@@ -121,6 +126,8 @@ class OptionChecker {
   constructor(
     private readonly index: OptionIndex,
     private readonly losers: ReadonlyMap<string, DefinitionHosts>,
+    /** The elements whose name option some file of the fleet sets (`name-defaults.ts`). */
+    private readonly named: NamedElsewhere,
   ) {}
 
   /** A set of options: NixOS pushes mkMerge, mkIf and mkOverride down to each option inside. */
@@ -209,7 +216,10 @@ class OptionChecker {
       case "attrs":
         if (!isRecord(value)) return this.mismatch(slot, value, place);
         for (const [name, item] of Object.entries(value)) {
-          this.value(elementSlot(type, slot.scope), item, below(place, name, ELEMENT), FRESH);
+          const element = elementSlot(type, slot.scope);
+          const at = below(place, name, ELEMENT);
+          this.value(element, item, at, FRESH);
+          this.nameDefault(element, name, item, at);
         }
         return;
       case "submodule":
@@ -223,6 +233,19 @@ class OptionChecker {
         // Only typeflake expressions (a package reference, raw Nix) can stand here.
         return this.mismatch(slot, value, place);
     }
+  }
+
+  /**
+   * An element that leaves unset an option NixOS defaults to the element's name
+   * (`name-defaults.ts`): the name is that option's definition, reported at the element.
+   */
+  private nameDefault(element: ValueSlot, name: string, item: unknown, place: Place): void {
+    const named = nameDefaultOption(place.declared);
+    if (named === undefined || element.type.kind !== "submodule" || this.named.has(named.set, name) || !certainlyDefined(item)) return;
+    const { option } = named;
+    const target = namespaceChild(submoduleSlot(element.type, element.scope), option);
+    if (target?.kind !== "value") return;
+    this.value(target, name, { origin: place.origin, path: [...place.path, option], declared: [...place.declared, option] }, FRESH);
   }
 
   /** A wrapper's content, or each definition an mkMerge holds (at its index). */
@@ -317,6 +340,8 @@ class OptionChecker {
   private string(slot: ValueSlot, type: StringType, value: unknown, place: Place): void {
     if (typeof value !== "string") return this.mismatch(slot, value, place);
     this.checks(type.checks, value, place);
+    const limit = appliedLimit(place.declared, value);
+    if (limit !== undefined) this.report(messages.checkFailed(place.origin, place.path, limit, value));
     if (type.pattern !== undefined && matcherOf(type.pattern)?.test(value) === false) {
       this.report(messages.patternMismatch(place.origin, place.path, type.pattern, value));
     }

@@ -247,6 +247,21 @@ const CASES: readonly Case[] = [
     message: 'invalid key "Alice": must be a user name',
   },
   {
+    // NixOS aborts on a user name of 32 characters or more (users-groups.nix).
+    name: "user name of 32 characters",
+    files: nas(`${ADDRESS}\n  users: { »${"a".repeat(32)}: {} },`),
+    code: "invalid-user-name",
+    path: `users.${"a".repeat(32)}`,
+    message: "must be a user name: up to 31 lowercase letters",
+  },
+  {
+    name: "primary group of 32 characters",
+    files: nas(`${ADDRESS}\n  users: { alice: { »group: "${"g".repeat(32)}" } },`),
+    code: "invalid-group-name",
+    path: "users.alice.group",
+    message: "must be a user's primary group: up to 31 lowercase letters",
+  },
+  {
     name: "bad group name",
     files: nas(`${ADDRESS}\n  users: { alice: { extraGroups: ["docker", »"Wheel"] } },`),
     code: "invalid-group-name",

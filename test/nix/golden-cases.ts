@@ -1606,4 +1606,67 @@ export const goldenCases: readonly GoldenCase[] = [
       assign(["g", "h"], apply(id("three"), apply(id("three"), apply(sel("lib.one"), int(-4n)), str("y".repeat(40)), bool(false)), str("y".repeat(40)), list([int(1n)]))),
     ]),
   ),
+  expr(
+    "string-interpolation-aligned-under-leading-spaces",
+    "what breaks inside an interpolation lines up under the spaces its string's line starts with (Pretty.hs, `pretty (TextPart t : parts)`: `offset` by `takeWhile isSpace t`), in `\"…\"` and on each line of `''…''`",
+    attrs([
+      assign("quoted", str("  ", apply(id("f"), lambda(setPattern([{ name: "a", default: int(1n) }], { ellipsis: true }), id("a"))), " end")),
+      assign("indented", str("first line\n    ", apply(id("g"), list([id("a"), id("b")])), "\n    ", id("x"), " ", apply(id("h"), list([id("c"), id("d")])), "\n")),
+      assign("unicodeSpace", str("\u00a0 ", letIn([assign("v", int(1n))], id("v")), ".")),
+    ]),
+  ),
+  expr(
+    "string-interpolation-short-but-forced",
+    "a short interpolated expression with a line break no layout avoids (a list of two items) breaks inside `${ }`: nixfmt's `unexpandSpacing'` refuses hard lines",
+    attrs([assign("a", str("pre ", apply(id("l"), list([id("x"), id("y")])), " post"))]),
+  ),
+  expr(
+    "plus-chain-nests-right-after-equals",
+    "after `=`, a chain of three or more `+` lays out as `//` and `++` do: nixfmt's parser turns `(a + b) + c` into `a + (b + c)` (Parser.hs, opCombiner), so a set or list only ends it on the `=` line in a chain of two, and one that starts it stays there",
+    attrs([
+      assign("last", plus(plus(id("x"), id("n")), list([id("a"), id("b")]))),
+      assign("lastOfTwo", plus(id("x"), list([id("a"), id("b")]))),
+      assign("first", plus(plus(attrs([assign("a", int(1n)), assign("b", int(2n))]), id("n")), id("x"))),
+    ]),
+  ),
+  expr(
+    "select-or-default-lines",
+    "`or default` is nested as nixfmt nests it (`softline <> nest (or default)`): the default's own lines, a `''` string's, are one level deeper only when `or` starts a line of its own; a second `or` that breaks is indented one level, not two",
+    attrs([
+      assign("text", selectOr(id("c"), ["e"], str("first\n\nlast\n"))),
+      assign("chained", selectOr(id("c"), ["a"], selectOr(id("config"), ["k".repeat(80)], attrs([])))),
+    ]),
+  ),
+  expr(
+    "indented-string-shared-unicode-whitespace",
+    "text whose lines all start with whitespace other than spaces (a no-break space) stays in `\"…\"`: nixfmt takes what the lines share in Haskell's `isSpace` as indentation and would drop it (Util.hs, commonIndentation); one line without it keeps `''…''`",
+    attrs([
+      assign("shared", str("\u00a0a\n\u00a0b")),
+      assign("alone", str("\n\u3000")),
+      assign("notShared", str("\u00a0a\nb")),
+    ]),
+  ),
+  expr(
+    "simple-call-leading-indented-string",
+    "a call of plain arguments is laid out as a simple one only when its leading arguments fit on one line whatever the width (`unexpandSpacing'`): with a `''` string of several lines before the last argument it is an ordinary call, the string opening on the call's line only when the last argument fits where the string ends, else each argument on its own line",
+    attrs([
+      assign("fits", apply(sel("pkgs.writeShellScript"), str("set -e\n" + "b".repeat(90) + "\n"), str("name"))),
+      assign("endsLong", apply(sel("pkgs.writeShellScript"), str("set -e\n" + "b".repeat(100)), str("name"))),
+    ]),
+  ),
+  expr(
+    "lone-interpolation-raw-selection",
+    "raw Nix that is a selection, alone in an interpolation at the end of a long line, is laid out as a selection: `${` and the name stay, `}` moves to the next line",
+    attrs([
+      assign("x".repeat(70), apply(sel("lib.mkIf"), sel("config.services.x.enable"), str(raw("pkgs.hello")))),
+    ]),
+  ),
+  expr(
+    "chain-after-quoted-name-next-line",
+    "after a quoted name, a `//`, `++` or `+` chain that starts with a set, list or `''` string and whose `;` does not fit after its last line moves to the next line at the name's indentation: `absorbRHS` does not nest that chain, and the `=` already opened the binding's nest on its line",
+    attrs([
+      assign("a b", concat(str("l1\nl2"), str("b".repeat(99)))),
+      assign("c d", update(attrs([assign("a", int(1n)), assign("c", int(2n))]), str("b".repeat(99)))),
+    ]),
+  ),
 ];

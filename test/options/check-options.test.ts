@@ -16,6 +16,7 @@ import {
 import { child, type Diagnostic } from "../../generators/diagnostics/diagnostic.ts";
 import { checkNixosOptions } from "../../generators/options/check-options.ts";
 import { originKey } from "../../generators/options/losing-definitions.ts";
+import { namedElsewhere } from "../../generators/options/name-defaults.ts";
 import { readOptionsJson } from "../../generators/options/options-file.ts";
 import { buildOptionIndex } from "../../generators/options/runtime-index.ts";
 import { shippedOptionIndex } from "../../generators/options/shipped.ts";
@@ -278,6 +279,38 @@ describe("checkNixosOptions reports", () => {
       'option-check-failed @ nixos/time/timeZone: A definition for option `time.timeZone\' must not contain spaces: got "Europe/Berlin x".',
       'option-check-failed @ nixos/fileSystems//data/mountPoint: A definition for option `fileSystems."/data".mountPoint\' ' +
         'must not be empty and must not end in `/` (except `/` itself): got "/data/".',
+    ]);
+  });
+
+  it("an element's name where NixOS defaults an option to it, unless a file sets that option", () => {
+    expect(
+      summary({
+        fileSystems: { "/data/": { device: "/dev/sdb1" }, "/srv/": { mountPoint: "/srv" }, "/off/": mkIf(false, { device: "x" }) },
+        boot: { specialFileSystems: { "/run/x/": { fsType: "tmpfs" } } },
+        users: { users: { "a:b": { isNormalUser: true }, "c:d": { name: "cd" } }, groups: { "g:x": mkMerge([{}]) } },
+      }),
+    ).toEqual([
+      'option-check-failed @ nixos/fileSystems//data/: A definition for option `fileSystems."/data/".mountPoint\' ' +
+        'must not be empty and must not end in `/` (except `/` itself): got "/data/".',
+      'option-check-failed @ nixos/boot/specialFileSystems//run/x/: A definition for option `boot.specialFileSystems."/run/x/".mountPoint\' ' +
+        'must not be empty and must not end in `/` (except `/` itself): got "/run/x/".',
+      'option-check-failed @ nixos/users/users/a:b: A definition for option `users.users."a:b".name\' must not contain newlines or colons: got "a:b".',
+      'option-check-failed @ nixos/users/groups/g:x: A definition for option `users.groups."g:x".name\' must not contain newlines or colons: got "g:x".',
+    ]);
+    // Another file of the fleet sets the option (here in raw Nix, which may set anything): the name is no definition.
+    const elsewhere = namedElsewhere([{ fileSystems: { "/data/": { mountPoint: "/data" } } }, { users: { users: nix`{ }` } }]);
+    const tree = { fileSystems: { "/data/": { device: "/dev/sdb1" } }, users: { users: { "a:b": { isNormalUser: true } } } };
+    expect(checkNixosOptions(tree, origin, shippedOptionIndex(), new Map(), elsewhere)).toEqual([]);
+  });
+
+  it("a user name or primary group NixOS's apply aborts on: 32 bytes or more", () => {
+    expect(
+      summary({ users: { users: { ["a".repeat(32)]: { isNormalUser: true }, ["b".repeat(31)]: { group: "é".repeat(16) }, c: { name: "c".repeat(31) } } } }),
+    ).toEqual([
+      `option-check-failed @ nixos/users/users/${"a".repeat(32)}: A definition for option \`users.users.${"a".repeat(32)}.name' ` +
+        `must be shorter than 32 bytes (NixOS aborts: "longer than 31 characters which is not allowed"): got "${"a".repeat(32)}".`,
+      `option-check-failed @ nixos/users/users/${"b".repeat(31)}/group: A definition for option \`users.users.${"b".repeat(31)}.group' ` +
+        `must be shorter than 32 bytes (NixOS aborts: "longer than 31 characters which is not allowed"): got "${"é".repeat(16)}".`,
     ]);
   });
 

@@ -17,7 +17,7 @@ import {
   Prec,
   precedence,
 } from "./classify.ts";
-import { group, indent, line, removeLines, softline, unexpandSpacing, type Doc } from "./doc.ts";
+import { forcedBreak, group, indent, line, removeLines, softline, unexpandSpacing, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup, type Expansion } from "./layout.ts";
 import type { ApplyContext, Printer } from "./printer.ts";
 
@@ -30,10 +30,14 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
   const fnDoc = precedence(fn) < Prec.Apply ? p.parens(fn) : p.expr(fn);
   const lead = ctx.lead ? " " : "";
   const last = args.at(-1)!;
-  if (isSimple(e)) {
+  const leadingTerms = args.slice(0, -1).map((a) => p.term(a));
+  // nixfmt lays a simple call out so only when its function and leading arguments fit on one line
+  // whatever the width (`unexpandSpacing'`): a `''` string of several lines before the last
+  // argument makes it a call like any other.
+  if (isSimple(e) && !leadingTerms.some(forcedBreak)) {
     // nixfmt keeps a simple call's function and leading arguments on one line; only the last
     // argument may still open (`mkForce (` … `)`). Arguments are terms: `f (g x)`, never `f g x`.
-    const leading = args.slice(0, -1).flatMap((a) => [" ", removeLines(p.term(a))]);
+    const leading = leadingTerms.flatMap((term) => [" ", removeLines(term)]);
     // The lead space stays outside: after a quoted or long name, the binding reads it as a value
     // that may move to the next line (nixfmt's `line'` before the value's priority group).
     return [lead, group([fnDoc, ...leading, " ", group(lastArgumentContent(p, last))])];

@@ -35,7 +35,9 @@ function printAssign(p: Printer, b: NixAssign): Doc {
   const rhs = printRhs(p, b.value);
   // A value that already moves to the next line when it does not fit is laid out the same way.
   if (isSimpleAttrPath(b.path) || !Array.isArray(rhs) || rhs[0] !== " ") return [lhs, " =", rhs, ";"];
-  const onNextLine = indent([line, ...rhs.slice(1)]);
+  // nixfmt nests every value after `=` but a chain that starts with a set, list or `''` string
+  // (`absorbRHS`, its first case): moved to the next line, such a chain stays at the name's indentation.
+  const onNextLine = chainStartsAbsorbed(b.value) ? [line, ...rhs.slice(1)] : indent([line, ...rhs.slice(1)]);
   // The `;` is the group's "post": the value stays after `=` only if it fits after the value's
   // last line (a multi-line string whose last line is too long moves to the next line).
   return [lhs, " =", priorityGroup([onNextLine, ";"], [{ before: "", part: rhs, after: ";", endChecked: true }])];
@@ -82,22 +84,31 @@ function isSingleInherit(bindings: readonly NixBinding[]): boolean {
   return bindings.length === 1 && only?.kind === "inherit" && !only.comments?.length;
 }
 
+/** The operators whose chains nixfmt lays out apart after `=` (`isUpdateConcatPlus`). */
+const CHAINS_AFTER_EQUALS: ReadonlySet<NixBinary["op"]> = new Set(["//", "++", "+"]);
+
+/** A chain of `//`, `++` or `+` that starts with a set, list or `''` string (see {@link printChainRhs}). */
+function chainStartsAbsorbed(value: NixExpr): boolean {
+  return value.kind === "binary" && CHAINS_AFTER_EQUALS.has(value.op) && isAbsorbableTerm(flattenChain(value)[0]!);
+}
+
 /**
  * `//`, `++` and `+` after `=`: a chain starting with a set or list keeps it on the `=` line and
  * continues at the binding's indentation (`a = [` … `] ++ b;`); a chain ending in one keeps
- * `a = b // {` together and expands only the last term.
+ * `a = b // {` together (a chain of two) and expands only the last term.
  */
 function printChainRhs(p: Printer, value: NixBinary): Doc | undefined {
-  if (value.op !== "//" && value.op !== "++" && value.op !== "+") return undefined;
+  if (!CHAINS_AFTER_EQUALS.has(value.op)) return undefined;
   const operands = flattenChain(value);
   const first = operands[0]!;
   const last = operands.at(-1)!;
-  // nixfmt sees the chain as parsed: `//` and `++` nest to the right, `+` to the left.
-  const leftNested = value.op === "+";
-  if (isAbsorbableTerm(first) && (!leftNested || operands.length === 2)) {
+  // nixfmt sees every chain nested to the right: `//` and `++` parse so, and its parser turns
+  // `+` around too (Parser.hs, `opCombiner`, "HACK": `(a + b) + c` becomes `a + (b + c)`). So
+  // the first operand stands alone at the top, the last only in a chain of two.
+  if (isAbsorbableTerm(first)) {
     return [" ", p.opChain(value, true)];
   }
-  if (isAbsorbableTerm(last) && (leftNested || operands.length === 2)) {
+  if (isAbsorbableTerm(last) && operands.length === 2) {
     const left = p.operand(value.left, value.op, "left");
     return absorbLast(indent([line, left, line, value.op, " "]), group(p.termWide(last)), 1);
   }

@@ -60,6 +60,11 @@ export interface ExpansionEnd {
 export interface Indent {
   readonly kind: "indent";
   readonly contents: Doc;
+  /**
+   * Columns added to the indentation: two for a level; any number for nixfmt's `offset`, which
+   * lines up what breaks inside a string with the spaces the string's line starts with.
+   */
+  readonly columns: number;
 }
 
 /** Content indented only when the group `groupId` is broken. */
@@ -215,7 +220,12 @@ export function conditionalGroup(states: readonly Doc[], checkedEnds?: readonly 
 
 /** `contents` one level deeper after each line break. */
 export function indent(contents: Doc): Indent {
-  return { kind: "indent", contents };
+  return { kind: "indent", contents, columns: 2 };
+}
+
+/** `contents` `columns` deeper after each line break (nixfmt's `offset`). */
+export function align(columns: number, contents: Doc): Doc {
+  return columns === 0 ? contents : { kind: "indent", contents, columns };
 }
 
 /** `contents`, indented when the group `groupId` breaks. */
@@ -251,7 +261,7 @@ export function unexpandSpacing(d: Doc): Doc {
   if (typeof d === "string") return d;
   if (Array.isArray(d)) return (d as readonly Doc[]).map(unexpandSpacing);
   const node = d as Exclude<Doc, string | readonly Doc[]>;
-  if (node.kind === "indent") return indent(unexpandSpacing(node.contents));
+  if (node.kind === "indent") return { ...node, contents: unexpandSpacing(node.contents) };
   if (node.kind === "line" && !node.hard) return node.soft ? "" : " ";
   return node;
 }
@@ -270,7 +280,7 @@ export function removeLines(d: Doc): Doc {
       return conditionalGroup(node.expandedStates.map(removeLines));
     }
     case "indent":
-      return indent(removeLines(node.contents));
+      return { ...node, contents: removeLines(node.contents) };
     case "indent-if-break":
       return indentIfBreak(removeLines(node.contents), node);
     case "if-break":

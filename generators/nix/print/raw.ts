@@ -45,6 +45,12 @@ export function isSimpleRaw(text: string): boolean {
   return (NAME_PATH.test(t) && t.split(".").every(isBareName)) || NUMBER.test(t);
 }
 
+/** Whether raw text is a selection of bare names (`pkgs.hello`): nixfmt lays it out as one. */
+export function isSelectionRaw(text: string): boolean {
+  const t = text.trim();
+  return t.includes(".") && NAME_PATH.test(t) && t.split(".").every(isBareName);
+}
+
 /**
  * Whether multi-line raw text opens a bracket at the end of its first line and closes it at the
  * start of its last (`lib.mkIf c {` … `}`): nixfmt would absorb such an expression after `=`.

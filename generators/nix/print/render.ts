@@ -5,7 +5,7 @@
  * - the width does not count leading indentation (nixfmt's standard.md, "Line length");
  * - a code point is one column, as nixfmt counts, except control characters and combining
  *   marks, which take none.
- * Indentation is two spaces a level; trailing spaces are removed from every line.
+ * Indentation is counted in columns, two a level; trailing spaces are removed from every line.
  */
 import type { Doc, ExpansionEnd, Group } from "./doc.ts";
 
@@ -142,7 +142,7 @@ class LinePrinter {
   private shouldRemeasure = false;
   private readonly stack: Stack = { docs: [], indents: [], modes: [] };
   private readonly groupModes = new Map<symbol, Mode>();
-  // A line break followed by the indentation of each level, built as levels are first met.
+  // A line break followed by each indentation in columns, built as indentations are first met.
   private readonly newlines = ["\n"];
   private readonly scratch: Stack = { docs: [], indents: [], modes: [] };
   // While an expansion is printed on trial (`endFits`), the ids of the groups it lays out, so
@@ -159,9 +159,9 @@ class LinePrinter {
     return this.out.join("");
   }
 
-  private push(doc: Doc, level: number, mode: Mode): void {
+  private push(doc: Doc, indentation: number, mode: Mode): void {
     this.stack.docs.push(doc);
-    this.stack.indents.push(level);
+    this.stack.indents.push(indentation);
     this.stack.modes.push(mode);
   }
 
@@ -171,46 +171,46 @@ class LinePrinter {
   }
 
   /** The layout of a group met in `mode` with `position` columns used. */
-  private chooseGroup(g: Group, level: number, mode: Mode): Mode {
+  private chooseGroup(g: Group, indentation: number, mode: Mode): Mode {
     if (mode === FLAT && !this.shouldRemeasure) {
       const chosen = g.breaks ? BREAK : FLAT;
-      this.push(g.contents, level, chosen);
+      this.push(g.contents, indentation, chosen);
       return chosen;
     }
     this.shouldRemeasure = false;
-    if (!g.breaks && this.stateFits(g, g.contents, 0, level)) {
-      this.pushState(g, g.contents, 0, level);
+    if (!g.breaks && this.stateFits(g, g.contents, 0, indentation)) {
+      this.pushState(g, g.contents, 0, indentation);
       return FLAT;
     }
     const states = g.expandedStates;
     if (states === undefined) {
-      this.push(g.contents, level, BREAK);
+      this.push(g.contents, indentation, BREAK);
       return BREAK;
     }
     if (!g.breaks) {
       for (let index = 1; index < states.length - 1; index++) {
-        if (this.stateFits(g, states[index]!, index, level)) {
-          this.pushState(g, states[index]!, index, level);
+        if (this.stateFits(g, states[index]!, index, indentation)) {
+          this.pushState(g, states[index]!, index, indentation);
           return FLAT;
         }
       }
     }
-    this.push(states.at(-1)!, level, BREAK);
+    this.push(states.at(-1)!, indentation, BREAK);
     return BREAK;
   }
 
   /** Whether `state`, the layout of `g` at `index`, fits: its first line, and its end if checked. */
-  private stateFits(g: Group, state: Doc, index: number, level: number): boolean {
+  private stateFits(g: Group, state: Doc, index: number, indentation: number): boolean {
     if (!this.fits(state, FLAT, this.width - this.position)) return false;
     const end = g.checkedEnds?.[index];
-    return end === undefined || this.endFits(end, level);
+    return end === undefined || this.endFits(end, indentation);
   }
 
   /** Pushes `state`, the layout of `g` at `index` chosen to print. */
-  private pushState(g: Group, state: Doc, index: number, level: number): void {
+  private pushState(g: Group, state: Doc, index: number, indentation: number): void {
     const end = g.checkedEnds?.[index];
-    if (end === undefined) this.push(state, level, FLAT);
-    else this.pushExpansion(end, level);
+    if (end === undefined) this.push(state, indentation, FLAT);
+    else this.pushExpansion(end, indentation);
   }
 
   /**
@@ -218,10 +218,10 @@ class LinePrinter {
    * then measure only its text up to its first possible line break, as nixfmt measures what
    * follows a group (`firstLineWidth`); it was checked to fit, so its groups still print flat.
    */
-  private pushExpansion(end: ExpansionEnd, level: number): void {
-    this.push(end.after, level, BREAK);
-    this.push(end.part, level, FLAT);
-    this.push(end.before, level, FLAT);
+  private pushExpansion(end: ExpansionEnd, indentation: number): void {
+    this.push(end.after, indentation, BREAK);
+    this.push(end.part, indentation, FLAT);
+    this.push(end.before, indentation, FLAT);
   }
 
   /**
@@ -229,7 +229,7 @@ class LinePrinter {
    * `end.part` ends. Unless the width of that line is known, where it ends depends on how the
    * part lays out, so the part is printed on trial, then the printer's state is put back.
    */
-  private endFits(end: ExpansionEnd, level: number): boolean {
+  private endFits(end: ExpansionEnd, indentation: number): boolean {
     if (end.lastLineWidth !== undefined) return this.fits(end.after, FLAT, this.width - end.lastLineWidth);
     const saved = { lines: this.out.length, current: this.current, lineStart: this.lineStart, position: this.position, shouldRemeasure: this.shouldRemeasure };
     const outerTrialIds = this.trialGroupIds;
@@ -238,7 +238,7 @@ class LinePrinter {
     // `after` waits on the stack, as it will, so that the part's own groups measure it.
     const { docs, indents, modes } = this.stack;
     const base = docs.length + 1;
-    this.pushExpansion(end, level);
+    this.pushExpansion(end, indentation);
     this.run(base);
     docs.pop();
     indents.pop();
@@ -259,7 +259,7 @@ class LinePrinter {
     const { docs, indents, modes } = this.stack;
     while (docs.length > base) {
       const doc = docs.pop()!;
-      const level = indents.pop()!;
+      const indentation = indents.pop()!;
       const mode = modes.pop()!;
       if (typeof doc === "string") {
         if (doc !== "") {
@@ -270,16 +270,16 @@ class LinePrinter {
       }
       if (Array.isArray(doc)) {
         const parts = doc as readonly Doc[];
-        for (let index = parts.length - 1; index >= 0; index--) this.push(parts[index]!, level, mode);
+        for (let index = parts.length - 1; index >= 0; index--) this.push(parts[index]!, indentation, mode);
         continue;
       }
       const node = doc as Exclude<Doc, string | readonly Doc[]>;
       switch (node.kind) {
         case "indent":
-          this.push(node.contents, level + 1, mode);
+          this.push(node.contents, indentation + node.columns, mode);
           break;
         case "group": {
-          const chosen = this.chooseGroup(node, level, mode);
+          const chosen = this.chooseGroup(node, indentation, mode);
           if (node.id !== undefined) {
             this.groupModes.set(node.id, chosen);
             this.trialGroupIds?.push(node.id);
@@ -299,9 +299,9 @@ class LinePrinter {
           const groupMode = node.groupId === undefined ? mode : this.groupModes.get(node.groupId);
           if (node.kind === "if-break") {
             const contents = groupMode === BREAK ? node.breakContents : groupMode === FLAT ? node.flatContents : "";
-            if (contents !== "") this.push(contents, level, mode);
+            if (contents !== "") this.push(contents, indentation, mode);
           } else if (groupMode !== undefined) {
-            this.push(node.contents, groupMode === BREAK ? level + 1 : level, mode);
+            this.push(node.contents, groupMode === BREAK ? indentation + 2 : indentation, mode);
           }
           break;
         }
@@ -316,8 +316,8 @@ class LinePrinter {
           if (mode === FLAT) this.shouldRemeasure = true;
           // Spaces before a break inside a string are its value; a line of indentation only is not.
           this.out.push(node.inString === "verbatim" || (node.inString === "indented" && this.current.length > this.lineStart) ? this.current : withoutTrailingSpaces(this.current));
-          while (this.newlines.length <= level) this.newlines.push(`${this.newlines.at(-1)!}  `);
-          this.current = node.inString === "verbatim" ? "\n" : this.newlines[level]!;
+          while (this.newlines.length <= indentation) this.newlines.push(`${this.newlines.at(-1)!} `);
+          this.current = node.inString === "verbatim" ? "\n" : this.newlines[indentation]!;
           this.lineStart = this.current.length;
           this.position = 0;
           break;

@@ -4,10 +4,10 @@
  * `"…"` with `\n` escapes. nixfmt keeps whichever quotes it is given, so both are fixed points.
  */
 import type { NixExpr, NixString, NixStringPart } from "../ast.ts";
-import { escapeDoubleQuoted, escapeIndented } from "../escape.ts";
+import { escapeDoubleQuoted, escapeIndented, HASKELL_SPACE } from "../escape.ts";
 import type { NextInString } from "../escape.ts";
 import { isAbsorbableTerm, isSimple } from "./classify.ts";
-import { group, hardline, indent, join, removeLines, softline, type Doc } from "./doc.ts";
+import { align, forcedBreak, group, hardline, indent, join, removeLines, softline, type Doc } from "./doc.ts";
 import { flatWidth } from "./layout.ts";
 import type { Printer } from "./printer.ts";
 import { stringLayout, type Line } from "./string-layout.ts";
@@ -32,10 +32,12 @@ function printDoubleQuoted(p: Printer, parts: readonly NixStringPart[]): Doc {
   const lone = isLoneInterpolation(merged);
   return group([
     '"',
-    ...merged.map((part, i) =>
-      typeof part === "string"
-        ? escapeDoubleQuoted(part, i + 1 < merged.length ? "interpolation" : "close")
-        : printInterpolation(p, part, lone),
+    alignedLine(
+      merged.map((part, i) =>
+        typeof part === "string"
+          ? escapeDoubleQuoted(part, i + 1 < merged.length ? "interpolation" : "close")
+          : printInterpolation(p, part, lone),
+      ),
     ),
     '"',
   ]);
@@ -45,16 +47,39 @@ function printIndented(p: Printer, lines: readonly Line[]): Doc {
   const lineDocs = lines.map((line, index) => {
     const next: NextInString = index === lines.length - 1 ? "close" : "newline";
     const lone = isLoneInterpolation(line);
-    return line.map((part, i) =>
-      typeof part === "string"
-        ? escapeIndented(part, i + 1 < line.length ? "interpolation" : next)
-        : printInterpolation(p, part, lone),
+    return alignedLine(
+      line.map((part, i) =>
+        typeof part === "string"
+          ? escapeIndented(part, i + 1 < line.length ? "interpolation" : next)
+          : printInterpolation(p, part, lone),
+      ),
     );
   });
   // Text ending in a line break closes with `''` on its own line, at the opening's indentation.
   const closesOwnLine = lines.at(-1)!.length === 0;
   const body = closesOwnLine ? lineDocs.slice(0, -1) : lineDocs;
   return ["''", indent([hardline, join(hardline, body)]), closesOwnLine ? hardline : "", "''"];
+}
+
+/**
+ * One line of a string's source, its pieces printed. When it starts with text, what breaks after
+ * it is indented by the whitespace that text starts with (nixfmt's `offset` of the line's parts
+ * by `takeWhile isSpace`), so an interpolation's lines line up under the line's first text.
+ */
+function alignedLine(pieces: readonly Doc[]): Doc {
+  const [first, ...rest] = pieces;
+  if (typeof first !== "string") return pieces;
+  return [first, align(leadingSpaces(first), rest)];
+}
+
+/** Code points of whitespace `text` starts with, as nixfmt tells and measures it. */
+function leadingSpaces(text: string): number {
+  let count = 0;
+  for (const character of text) {
+    if (!HASKELL_SPACE.test(character)) break;
+    count++;
+  }
+  return count;
 }
 
 function mergeText(parts: readonly NixStringPart[]): NixStringPart[] {
@@ -88,7 +113,8 @@ export function printInterpolation(p: Printer, e: NixExpr, lone = false): Doc {
   if (lone) return group(["${", p.parenBody(e), "}"]);
   if (isAbsorbableTerm(e)) return group(["${", p.termBare(e), "}"]);
   const inner = p.expr(e);
-  if (isSimple(e) || flatWidth(inner) <= SHORT_INTERPOLATION)
+  // A line break no layout avoids (a list of two items) keeps even a short one from one line.
+  if (isSimple(e) || (!forcedBreak(inner) && flatWidth(inner) <= SHORT_INTERPOLATION))
     return ["${", removeLines(inner), "}"];
   return group(["${", indent([softline, inner]), softline, "}"]);
 }

@@ -6,9 +6,9 @@ import type { NixAttrName, NixAttrs, NixExpr, NixList, NixSelect } from "../ast.
 import { attrNameText, identifierText, NixPrintError } from "../escape.ts";
 import { isAbsorbableExpr, isAbsorbableTerm, needsParensAsTerm } from "./classify.ts";
 import { withComments } from "./comments.ts";
-import { group, hardline, indent, join, line, softline, type Doc } from "./doc.ts";
+import { group, hardline, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.ts";
 import { PARENTHESIZED, type Printer } from "./printer.ts";
-import { isAtomicRaw, printRaw } from "./raw.ts";
+import { isAtomicRaw, isSelectionRaw, printRaw } from "./raw.ts";
 
 /**
  * `{ … }`. Not grouped: its lines belong to the enclosing group, as in nixfmt. Two or more
@@ -50,8 +50,8 @@ export function printParens(p: Printer, e: NixExpr): Doc {
 export function parenBody(p: Printer, e: NixExpr): Doc {
   if (isAbsorbableExpr(e)) return group(absorbExpr(p, e, false));
   if (e.kind === "apply") return p.apply(e, PARENTHESIZED);
-  if (e.kind === "select")
-    return [isAbsorbableTerm(e.expr) ? softline : "", group(p.expr(e)), softline];
+  if (e.kind === "select" || (e.kind === "raw" && isSelectionRaw(e.text)))
+    return [e.kind === "select" && isAbsorbableTerm(e.expr) ? softline : "", group(p.expr(e)), softline];
   return [indent([softline, group(p.expr(e))]), softline];
 }
 
@@ -99,7 +99,11 @@ export function printSelect(p: Printer, e: NixSelect): Doc {
       ? `${baseDoc}.${selectors}`
       : [baseDoc, separator, ".", selectors];
   if (e.orDefault === undefined) return selection;
-  return [selection, indent([group(line), "or ", printTerm(p, e.orDefault)])];
+  // nixfmt nests `or default` (`softline <> nest (…)`), and a nest indents only lines that start
+  // inside it: the default's own lines (a `''` string, a set) are one level deeper only when
+  // `or` moved to a line of its own.
+  const id = Symbol("or");
+  return [selection, group(indent(line), { id }), indentIfBreak(["or ", printTerm(p, e.orDefault)], { groupId: id })];
 }
 
 function selectBase(p: Printer, base: NixExpr): [Doc, Doc] {

@@ -1,0 +1,7 @@
+{
+  shared = " a\n b";
+  alone = "\n　";
+  notShared = ''
+     a
+    b'';
+}

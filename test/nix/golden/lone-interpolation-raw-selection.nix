@@ -1,0 +1,4 @@
+{
+  xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx = lib.mkIf config.services.x.enable "${pkgs.hello
+  }";
+}

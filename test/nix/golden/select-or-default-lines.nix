@@ -1,0 +1,11 @@
+{
+  text =
+    c.e or ''
+      first
+
+      last
+    '';
+  chained =
+    c.a or config.kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk
+      or { };
+}
