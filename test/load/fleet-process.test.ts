@@ -225,6 +225,11 @@ describe("what fleet code leaves behind once it has loaded", () => {
     expect(await stillLoading(root, "import")).toContain(stillLoadingNote("import", 0.5));
   });
 
+  it("says it is still loading while a loop in fleet code never ends, the thread the clock would wait for held by the loop", async () => {
+    const root = await oneHostFleet({ host: "while (true) {}" });
+    expect(await stillLoading(root, "import")).toContain(stillLoadingNote("import", 0.5));
+  });
+
   it("says it is still loading when esbuild waits on a named pipe a fleet file imports", async () => {
     const root = await oneHostFleet({ host: `import "./zone.ts";` });
     execFileSync("mkfifo", [join(root, "hosts/alpha/zone.ts")]);
