@@ -13,6 +13,16 @@ const MAX_CAUSES = 8;
 
 const UNREADABLE = "a value that throws when it is read";
 
+/** Characters of a thrown message or value shown at most: fleet code can throw megabytes (a file's contents, a dump). */
+const MAX_TEXT = 1000;
+
+/** `text`, cut at `MAX_TEXT` characters (never between a character's halves) with a count of the rest. */
+const clipped = (text: string): string => {
+  if (text.length <= MAX_TEXT) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+  return `${text.slice(0, cut)}… (${text.length - cut} more characters)`;
+};
+
 /** What `get` returns, or `fallback` when it throws. */
 const readOr = <T>(get: () => T, fallback: T): T => {
   try {
@@ -24,7 +34,7 @@ const readOr = <T>(get: () => T, fallback: T): T => {
 
 /** A thrown value that is no Error: text quoted, a plain object as its JSON, anything else as describeValue shows it. */
 const valueText = (value: unknown): string =>
-  readOr(() => {
+  clipped(readOr(() => {
     if (typeof value === "string") return JSON.stringify(value);
     if (typeof value === "object" && value !== null && (Array.isArray(value) || classInstanceKind(value) === undefined)) {
       // JSON.stringify throws on an object that holds itself, and says `{}` of a Proxy over nothing readable.
@@ -32,13 +42,13 @@ const valueText = (value: unknown): string =>
       if (json !== undefined) return json;
     }
     return describeValue(value);
-  }, UNREADABLE);
+  }, UNREADABLE));
 
 /** An Error's words, each read so that reading cannot throw. */
 export interface ErrorWords {
   /** Its `name` when that is text, else its class's name, else `Error`. */
   readonly name: string;
-  /** Its `message` as text: `""` when it has none. */
+  /** Its `message` as text, cut past 1,000 characters: `""` when it has none. */
   readonly message: string;
   /** What it gives as its reason, in order: its `cause` chain and an AggregateError's `errors`, each as `thrownText` says it. */
   readonly causes: readonly string[];
@@ -55,7 +65,7 @@ const nameOf = (error: Error): string =>
 const messageOf = (error: Error): string =>
   readOr(() => {
     const message: unknown = error.message;
-    return typeof message === "string" ? message : message === undefined ? "" : valueText(message);
+    return typeof message === "string" ? clipped(message) : message === undefined ? "" : valueText(message);
   }, UNREADABLE);
 
 /** `error`'s name and message, as `Name: message` or `Name` alone. */

@@ -112,6 +112,7 @@ describe("loadFleet", () => {
     ["an object that holds itself: no [object Object]", `const o: any = {};\no.self = o;\nthrow o;`, "threw an object while loading"],
     ["a class's instance", `throw new (class Oops { x = 1 })();`, "threw an Oops object while loading"],
     ["a BigInt", `throw 5n;`, "threw 5n while loading"],
+    ["a message of megabytes: its first thousand characters", `throw new Error("y".repeat(5_000_000));`, `threw while loading: Error: ${"y".repeat(1000)}… (4999000 more characters)`],
   ])("words what a file threw, whatever it is: %s", async (_, text, message) => {
     const root = await fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n${text}\nexport default defineHost({ address: "10.0.20.10" });\n` });
     const { diagnostics } = await loadFleet(root);
