@@ -109,9 +109,9 @@ describe("loadFleet", () => {
     ["an Error without a message: no dangling colon", `throw new TypeError();`, "threw while loading: TypeError"],
     ["an Error named by an object: its class's name, not [object Object]", `const e = new Error("m");\n(e as any).name = {};\nthrow e;`, "threw while loading: Error: m"],
     ["an Error whose message is an object: its JSON", `const e = new Error();\n(e as any).message = { code: 7 };\nthrow e;`, 'threw while loading: Error: {"code":7}'],
-    ["an object that holds itself: no [object Object]", `const o: any = {};\no.self = o;\nthrow o;`, "threw an object while loading"],
-    ["a class's instance", `throw new (class Oops { x = 1 })();`, "threw an Oops object while loading"],
-    ["a BigInt", `throw 5n;`, "threw 5n while loading"],
+    ["an object that holds itself: no [object Object]", `const o: any = {};\no.self = o;\nthrow o;`, "threw an object while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error(\"…\") instead"],
+    ["a class's instance", `throw new (class Oops { x = 1 })();`, "threw an Oops object while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error(\"…\") instead"],
+    ["a BigInt", `throw 5n;`, "threw 5n while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error(\"…\") instead"],
     ["a message of megabytes: its first thousand characters", `throw new Error("y".repeat(5_000_000));`, `threw while loading: Error: ${"y".repeat(1000)}… (4999000 more characters)`],
   ])("words what a file threw, whatever it is: %s", async (_, text, message) => {
     const root = await fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n${text}\nexport default defineHost({ address: "10.0.20.10" });\n` });

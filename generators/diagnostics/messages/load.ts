@@ -59,7 +59,7 @@ const loadFailure = (failure: LoadFailure): string => {
         "literal with its folder written out (import(`./zones/${name}.ts`)), which typeflake expands to every file that matches"
       );
     case "thrown-value":
-      return `threw ${failure.value} while loading`;
+      return `threw ${failure.value} while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error("…") instead`;
     case "threw":
       return `threw while loading: ${failure.message === "" ? failure.name : `${failure.name}: ${failure.message}`}${at(failure.thrownAt)}${causedBy(failure.causes)}`;
     case "uncaught":
