@@ -118,5 +118,7 @@ export const checkPaths = (references: readonly PathReference[], facts: PathFact
     const source = generated.get(resolved);
     if (source !== undefined) return [error("names-generated-file", reference.origin, { written: reference.written, resolved, source, itself: source === reference.origin.file })];
     if (facts.escaping.has(resolved)) return [outside(reference, "link")];
+    const special = facts.special.get(resolved);
+    if (special !== undefined) return [error("unreadable-path", reference.origin, { expected: "file", problem: { kind: "special", what: special } })];
     return facts.existing.has(resolved) ? [] : [missing(reference, resolved, facts.siblings.get(resolved))];
   });
