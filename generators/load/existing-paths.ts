@@ -15,6 +15,8 @@ export interface PathFacts {
    * pipe (FIFO)"): nix refuses them in a flake's source, and reading one waits forever.
    */
   readonly special: ReadonlyMap<string, string>;
+  /** The paths inside the fleet that are folders without a `default.nix`, which Nix reads when it imports a folder. */
+  readonly bareFolders: ReadonlySet<string>;
   /** The paths that exist but are symlinks (or inside symlinked folders) leading out of the fleet. */
   readonly escaping: ReadonlySet<string>;
   /** For each path that does not exist: the names in its folder, for "did you mean". */
@@ -34,6 +36,14 @@ const namesIn = async (folder: string): Promise<string[]> => {
   }
 };
 
+const isFile = async (path: string): Promise<boolean> => {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+};
+
 /** What exists of `paths` (relative to `root`). */
 export const pathFacts = async (root: string, paths: Iterable<string>): Promise<PathFacts> => {
   const realRoot = await realpath(root);
@@ -42,7 +52,8 @@ export const pathFacts = async (root: string, paths: Iterable<string>): Promise<
       try {
         const real = await realpath(join(root, path));
         const stats = await stat(real);
-        return { path, real, ...(!stats.isFile() && !stats.isDirectory() && { special: specialKind(stats) }) };
+        if (stats.isDirectory()) return { path, real, bare: !(await isFile(join(real, "default.nix"))) };
+        return { path, real, ...(!stats.isFile() && { special: specialKind(stats) }) };
       } catch {
         return { path, real: undefined, siblings: await namesIn(join(root, dirname(path))) };
       }
@@ -52,6 +63,7 @@ export const pathFacts = async (root: string, paths: Iterable<string>): Promise<
   return {
     existing: new Set(within.filter((entry) => !("special" in entry)).map(({ path }) => path)),
     special: new Map(within.flatMap((entry) => ("special" in entry && entry.special !== undefined ? [[entry.path, entry.special] as const] : []))),
+    bareFolders: new Set(within.filter((entry) => "bare" in entry && entry.bare).map(({ path }) => path)),
     escaping: new Set(found.filter(({ real }) => real !== undefined && !inside(realRoot, real)).map(({ path }) => path)),
     siblings: new Map(found.flatMap(({ path, siblings }) => (siblings ? [[path, siblings] as const] : []))),
   };

@@ -67,6 +67,21 @@ const CASES: readonly Case[] = [
     message: ['"./hardware.nix" does not exist (no hosts/nas/hardware.nix in the fleet)'],
   },
   {
+    // Nix imports a folder as its default.nix: without one the host fails to evaluate.
+    name: "hardware naming a folder without a default.nix",
+    files: nas(`${ADDRESS}\n  »hardware: "./hardware",`, { "hosts/nas/hardware": null }),
+    code: "missing-file",
+    path: "hardware",
+    message: ['"./hardware" is a folder without a default.nix, the file Nix imports for a folder (no hosts/nas/hardware/default.nix in the fleet)'],
+  },
+  {
+    name: "import of a folder without a default.nix",
+    files: nas(`${ADDRESS}\n  imports: [»"../../shared"],`, { "shared/x.nix": "{ }\n" }),
+    code: "missing-file",
+    path: "imports[0]",
+    message: ["write shared/default.nix, or name the file itself (relative to hosts/nas/)"],
+  },
+  {
     name: "import outside the fleet",
     files: nas(`${ADDRESS}\n  imports: [»"../../../extra.nix"],`),
     code: "path-outside-fleet",
