@@ -82,6 +82,21 @@ const CASES: readonly Case[] = [
     message: ["write shared/default.nix, or name the file itself (relative to hosts/nas/)"],
   },
   {
+    // Zod only learns that reading threw; the value is walked again to say where.
+    name: "a getter that throws, deep in a raw NixOS block",
+    files: nas(`${ADDRESS}\n  nixos: { boot: { kernel: { sysctl: { »get "vm.swappiness"(): number { throw new Error("no swap"); } } } } },`),
+    code: "unreadable-value",
+    path: 'nixos.boot.kernel.sysctl."vm.swappiness"',
+    message: ["cannot be validated: reading it threw Error: no swap"],
+  },
+  {
+    name: "a Proxy whose get trap throws null, in a list",
+    files: nas(`${ADDRESS}\n  firewall: { »allowedTCPPorts: new Proxy([22], { get() { throw null; } }) as any },`),
+    code: "unreadable-value",
+    path: "firewall.allowedTCPPorts",
+    message: ["cannot be validated: reading it threw null"],
+  },
+  {
     name: "import outside the fleet",
     files: nas(`${ADDRESS}\n  imports: [»"../../../extra.nix"],`),
     code: "path-outside-fleet",

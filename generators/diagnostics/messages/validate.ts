@@ -104,7 +104,7 @@ export const validateMessages: Renderers<ValidateFields> = {
   "raw-nix-syntax": ({ checker, problem, line, column, sourceLine }) =>
     `the nix\`…\` fragment is not one valid Nix expression (${CHECKERS[checker]}): ${problem}, at line ${line}, ` +
     `column ${column} of the fragment (${JSON.stringify(sourceLine.length > 60 ? `${sourceLine.slice(0, 57)}...` : sourceLine)}); fix the Nix inside nix\`…\``,
-  "unreadable-value": ({ reason }) => `cannot be validated: ${reason}`,
+  "unreadable-value": ({ reason }) => `cannot be validated: reading it threw ${reason}`,
   "checks-skipped": ({ files }) =>
     `checks that need ${joinSome(files)} (cross-host, ports, NixOS options and assertions of the hosts that use ${files.length === 1 ? "it" : "them"}) ` +
     `were skipped until the errors that keep ${files.length === 1 ? "it" : "them"} from loading or validating are fixed`,
