@@ -43,7 +43,8 @@ setTimeout(() => require("node:fs").writeSync(2, workerData.note), workerData.mi
 /** Start the clock for one step of a load; the function returned stops it. The clock never keeps the process alive. */
 export const watchForSlowLoad = (step: LoadStep, environment: NodeJS.ProcessEnv = process.env): (() => void) => {
   const seconds = secondsOf(environment[STILL_LOADING_VARIABLE]);
-  const clock = new Worker(CLOCK, { eval: true, workerData: { note: stillLoadingNote(step, seconds), milliseconds: seconds * 1000 } });
+  // No execArgv: the clock needs none of the loaders (tsx) the process was started with.
+  const clock = new Worker(CLOCK, { eval: true, execArgv: [], workerData: { note: stillLoadingNote(step, seconds), milliseconds: seconds * 1000 } });
   clock.unref();
   return () => void clock.terminate();
 };
