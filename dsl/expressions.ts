@@ -199,12 +199,19 @@ export const nix = (strings: TemplateStringsArray, ...values: NixValue[]): RawNi
 const stringAsValue = (value: NixValue): NixValue =>
   typeof value === "string" ? brand({ kind: "string", parts: [value] }) : value;
 
-/** Interleave a template's literal pieces (cooked: `\\n` is a line break) with its values. */
+/**
+ * Interleave a template's literal pieces (cooked: `\\n` is a line break) with its values. Called
+ * as a plain function (`nix("x")`, past the types) there are no pieces: what was given is kept as
+ * the parts, for validation to report at the user's value (`expression-shape.ts`), where a throw
+ * here would name typeflake's own line.
+ */
 const templateParts = (strings: TemplateStringsArray, values: NixValue[]): (string | NixValue)[] =>
-  strings.flatMap((text, index) => [
-    ...(text === "" ? [] : [text]),
-    ...(index < values.length ? [values[index] as NixValue] : []),
-  ]);
+  !Array.isArray(strings)
+    ? (strings as never)
+    : strings.flatMap((text, index) => [
+        ...(text === "" ? [] : [text]),
+        ...(index < values.length ? [values[index] as NixValue] : []),
+      ]);
 
 /**
  * A Nix string whose interpolations are packages or other values, escaped safely:
@@ -254,13 +261,20 @@ export const mkBefore = <T>(value: Orderable<T>): Order & TypedWrapper<T, "order
 export const mkAfter = <T>(value: Orderable<T>): Order & TypedWrapper<T, "order"> =>
   wrapper<T, "order", Order>(brand({ kind: "order", priority: ORDER_PRIORITIES.mkAfter, value: value as NixValue }));
 
+/**
+ * The parts of a package's attribute path. What is no string (`pkg(null)`, past the types) is
+ * kept as given, for validation to report at the user's value, where `.split` would throw at
+ * typeflake's own line.
+ */
+const attrPathParts = (attrPath: string): string[] => (typeof attrPath === "string" ? attrPath.split(".") : (attrPath as never));
+
 /** A package from the host's nixpkgs: `pkg("htop")`, `pkg("python3Packages.requests")`. */
 export const pkg = (attrPath: string): PackageRef & TypedNix<NixPackage> =>
-  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "pkgs" }));
+  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPathParts(attrPath), set: "pkgs" }));
 
 /** A package from the fleet's second nixpkgs (e.g. unstable): `unstablePkg("prometheus-node-exporter")`. */
 export const unstablePkg = (attrPath: string): PackageRef & TypedNix<NixPackage> =>
-  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPath.split("."), set: "unstable" }));
+  typed<NixPackage, PackageRef>(brand({ kind: "package", attrPath: attrPathParts(attrPath), set: "unstable" }));
 
 /** A path literal relative to the generated Nix file: `nixPath("./nginx.conf")`. */
 export const nixPath = (path: string): PathRef & TypedNix<NixPathLiteral> =>

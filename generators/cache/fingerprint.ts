@@ -52,6 +52,8 @@ export const describeFacts = (facts: PathFacts): string =>
   JSON.stringify({
     existing: [...facts.existing].sort(),
     escaping: [...facts.escaping].sort(),
+    special: [...facts.special].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    bareFolders: [...facts.bareFolders].sort(),
     siblings: [...facts.siblings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   });
 

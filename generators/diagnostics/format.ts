@@ -33,6 +33,28 @@ const where = (origin: RelatedOrigin): string => {
   return origin.location ? `${file}:${origin.location.line}:${origin.location.column}` : file;
 };
 
+/** Characters of a source line shown at most, and of them before the column: a minified or generated line can be megabytes long. */
+const EXCERPT_WIDTH = 160;
+const EXCERPT_BEFORE = 60;
+
+/** Whether `index` falls between the two halves of a surrogate pair, where a cut would leave each half alone. */
+const splitsPair = (text: string, index: number): boolean =>
+  index > 0 && index < text.length && /[\uD800-\uDBFF]/.test(text.charAt(index - 1)) && /[\uDC00-\uDFFF]/.test(text.charAt(index));
+
+/**
+ * The part of `line` shown around the 0-based `column`: the whole line when it is short, else a
+ * window of it with `…` where it was cut; `before` is what stands left of the column.
+ */
+const visiblePart = (line: string, column: number): { shown: string; before: string } => {
+  if (line.length <= EXCERPT_WIDTH) return { shown: line, before: line.slice(0, column) };
+  let start = Math.max(0, Math.min(column - EXCERPT_BEFORE, line.length - EXCERPT_WIDTH));
+  if (splitsPair(line, start)) start += 1;
+  let end = Math.min(line.length, start + EXCERPT_WIDTH);
+  if (splitsPair(line, end)) end -= 1;
+  const open = start > 0 ? "…" : "";
+  return { shown: `${open}${line.slice(start, end)}${end < line.length ? "…" : ""}`, before: `${open}${line.slice(start, column)}` };
+};
+
 /**
  * The source line under a gutter, and a caret under the column: tabs kept so it lines up, and the
  * indent measured on the escaped text before the column, since an escape is wider than the
@@ -44,12 +66,11 @@ const excerpt = (diagnostic: Diagnostic, colors: Colors): string[] => {
   if (location?.sourceLine === undefined || diagnostic.severity === "info") return [];
   const number = String(location.line);
   const gutter = " ".repeat(number.length);
-  const indent = [...terminalLine(location.sourceLine.slice(0, Math.max(0, location.column - 1)))]
-    .map((char) => (char === "\t" ? "\t" : " ".repeat(displayWidth(char))))
-    .join("");
+  const { shown, before } = visiblePart(location.sourceLine, Math.max(0, location.column - 1));
+  const indent = [...terminalLine(before)].map((char) => (char === "\t" ? "\t" : " ".repeat(displayWidth(char)))).join("");
   const caretColor = diagnostic.severity === "error" ? colors.red : colors.yellow;
   return [
-    `  ${colors.dim(`${number} |`)} ${terminalLine(location.sourceLine)}`,
+    `  ${colors.dim(`${number} |`)} ${terminalLine(shown)}`,
     `  ${colors.dim(`${gutter} |`)} ${indent}${caretColor("^")}`,
   ];
 };

@@ -54,9 +54,12 @@ const writtenValue = (program: Babel.Program, start: Node | null | undefined): N
   return undefined;
 };
 
-/** The text a property name stands for: `address`, `"server min protocol"`, `0`, `["x"]`. */
+/**
+ * The text a property name stands for: `address`, `"server min protocol"`, `0`, `["x"]`. A getter
+ * (`get address() { … }`) names its key, as the value read there comes from it; a setter gives none.
+ */
 const propertyName = (property: Babel.ObjectExpression["properties"][number]): string | undefined => {
-  if (property.type === "SpreadElement" || (property.type === "ObjectMethod" && property.kind !== "method")) return undefined;
+  if (property.type === "SpreadElement" || (property.type === "ObjectMethod" && property.kind === "set")) return undefined;
   const { key } = property;
   if (!property.computed) {
     if (key.type === "Identifier") return key.name;

@@ -11,6 +11,7 @@ import type { Message } from "esbuild";
 import { error, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.ts";
 import type { LoadFailure, ThrownAt } from "../diagnostics/codes/load.ts";
 import { suggestionFor } from "../diagnostics/suggest.ts";
+import { errorWords, thrownText } from "../diagnostics/thrown-text.ts";
 
 /** The fleet root and the file whose import failed. */
 export interface ImportTarget {
@@ -83,6 +84,9 @@ const nodeStack = (error: Error): string => {
   try {
     const { stack } = error;
     return typeof stack === "string" ? stack : "";
+  } catch {
+    // A getter of the error's own (its `stack`, or the `message` V8 reads to format it) threw: no frames to locate it by.
+    return "";
   } finally {
     v8.prepareStackTrace = installed;
   }
@@ -91,16 +95,17 @@ const nodeStack = (error: Error): string => {
 /** Diagnostics for `thrown`, the reason importing `target.file` failed. */
 export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic[] => {
   if (!(thrown instanceof Error)) {
-    return [error("load-error", { file: target.file, objectPath: [] }, { kind: "thrown-value", value: JSON.stringify(thrown) ?? String(thrown) })];
+    return [error("load-error", { file: target.file, objectPath: [] }, { kind: "thrown-value", value: thrownText(thrown) })];
   }
   const stack = nodeStack(thrown);
   const origin = { file: target.file, objectPath: [] };
-  const message = relativize(target, thrown.message);
+  const words = errorWords(thrown);
+  const message = relativize(target, words.message);
   // An import that does not resolve or link fails before the file runs; a SyntaxError thrown by
   // the file's own code (JSON.parse) is an ordinary throw, below.
   const link = thrown instanceof SyntaxError ? linkErrorLocation(stack) : undefined;
   if (link || (thrown as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND") {
-    const diagnostic = error("load-error", origin, { kind: "link", message, ...exportSuggestion(thrown.message) });
+    const diagnostic = error("load-error", origin, { kind: "link", message, ...exportSuggestion(words.message) });
     return [link ? { ...diagnostic, location: link } : diagnostic];
   }
 
@@ -113,7 +118,9 @@ export const importFailure = (target: ImportTarget, thrown: unknown): Diagnostic
   const overflow = thrown instanceof RangeError && message.startsWith("Maximum call stack size exceeded");
   const failure = (thrownAt: ThrownAt | undefined): LoadFailure => {
     const elsewhere = thrownAt && { thrownAt };
-    return overflow ? { kind: "overflow", message, ...elsewhere } : { kind: "threw", name: thrown.name, message, ...elsewhere };
+    if (overflow) return { kind: "overflow", message, ...elsewhere };
+    const causes = words.causes.map((cause) => relativize(target, cause));
+    return { kind: "threw", name: words.name, message, ...elsewhere, ...(causes.length > 0 && { causes }) };
   };
   // Thrown by another fleet file as it loaded, with no call of this file's on the way (a helper's
   // own top level): its mistake, reported there, once for all the files that import it.

@@ -2,7 +2,7 @@
  * Check one loaded definition file: its default export came from the right `define*`
  * function: a host file must `export default defineHost({ … })`.
  */
-import { definitionKind } from "../../dsl/definition.ts";
+import { definedValue, definitionKind } from "../../dsl/definition.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { NamedSource } from "../validate/sources.ts";
 import type { FleetFile } from "./discover.ts";
@@ -36,10 +36,12 @@ export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModu
   if (!("default" in exports) || exports["default"] === undefined) {
     return failed(error("missing-default-export", origin, { kind: file.kind }));
   }
-  const value = exports["default"];
+  const exported = exports["default"];
   let kind: ReturnType<typeof definitionKind>;
+  let value: unknown;
   try {
-    kind = definitionKind(value);
+    kind = definitionKind(exported);
+    value = definedValue(exported);
   } catch (thrown) {
     return failed(error("unreadable-value", origin, { reason: thrownText(thrown) }));
   }

@@ -19,7 +19,7 @@ const unstatable = (path: string, code: string): PathProblem | undefined => {
 };
 
 /** How a user knows what is neither a regular file nor a folder. */
-const specialKind = (stats: Stats): string =>
+export const specialKind = (stats: Stats): string =>
   stats.isFIFO() ? "a named pipe (FIFO)" : stats.isSocket() ? "a socket" : "a device";
 
 /** Why this process may not read (or, for a folder, list) what is at `path`; undefined when it may. */

@@ -388,6 +388,13 @@ class OptionChecker {
     if (findings.length > 0) return;
     const siblings = slot.node ? namedChildren(slot.node).map(segmentOf) : [];
     const parent = place.path.slice(0, -1);
+    // A quoted key with dots ("firewall.enable": false) is one attribute name in Nix, not a path:
+    // the option its parts spell is what was meant, and no sibling's name is close to it.
+    const spelled = key.includes(".") ? [...parent, ...key.split(".")] : undefined;
+    if (spelled && slotAt(this.index, spelled.map(String))) {
+      this.report(messages.unknownOption(place.origin, place.path, [spelled], this.index, true));
+      return;
+    }
     const suggestions = closestNames(key, siblings, MAX_SUGGESTIONS).map((name) => [...parent, name]);
     this.report(messages.unknownOption(place.origin, place.path, suggestions, this.index));
   }

@@ -15,14 +15,18 @@ export interface SchemaInfo {
   readonly optionCount: number;
 }
 
-/** An option path the schema does not have and no alias explains: suggestions, or how to get a fuller schema. */
+/**
+ * An option path the schema does not have and no alias explains: suggestions, or how to get a
+ * fuller schema; `dotted` when the one suggestion is the last key's dotted parts as nested keys.
+ */
 export const unknownOption = (
   origin: SourceOrigin,
   path: ValuePath,
   suggestions: readonly ValuePath[],
   schema: SchemaInfo,
+  dotted = false,
 ): Diagnostic =>
-  error("unknown-option", origin, { path, suggestions, optionCount: schema.optionCount, sources: schema.sources });
+  error("unknown-option", origin, { path, suggestions, optionCount: schema.optionCount, sources: schema.sources, ...(dotted && { dotted }) });
 
 /** An option that was renamed, changed, merged, aliased (a warning) or removed, naming what to write now. */
 export function oldOption(origin: SourceOrigin, finding: AliasFinding): Diagnostic {

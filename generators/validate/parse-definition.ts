@@ -11,6 +11,7 @@ import { clearTextSecretsIn } from "./clear-text-secrets.ts";
 import { invalidExpressionsIn } from "./expression-values.ts";
 import { UNWALKABLE, unrepresentableValues } from "./nix-representable.ts";
 import { restoreProtoKeys } from "./proto-keys.ts";
+import { throwingPath } from "./throwing-path.ts";
 import { privateKeysIn } from "./private-keys.ts";
 import type { SourceFile } from "./sources.ts";
 
@@ -35,7 +36,7 @@ export const parseDefinition = <Schema extends z.ZodType>(
     const reason = thrownText(thrown);
     return {
       config: undefined,
-      diagnostics: [error("unreadable-value", { file: source.file, objectPath: [] }, { reason })],
+      diagnostics: [error("unreadable-value", { file: source.file, objectPath: throwingPath(source.value) ?? [] }, { reason })],
     };
   }
 };

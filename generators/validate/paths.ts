@@ -29,6 +29,8 @@ export interface PathReference {
    * the folder to run it in. Any other path (hand-kept Nix) must exist.
    */
   readonly create?: { readonly command: string; readonly folder: string };
+  /** Set for a path Nix imports as a module (`hardware`, `imports`): a folder there stands for its default.nix. */
+  readonly imported?: true;
 }
 
 /** `written` resolved against `base`, relative to the fleet root; undefined when it leaves the fleet. */
@@ -45,7 +47,7 @@ const entryReferences = (index: FleetIndex, entry: AnyEntry, generatedFolder: st
   const at = (objectPath: readonly ObjectPathSegment[]): SourceOrigin => ({ file: entry.file, objectPath });
   const own = posix.dirname(entry.file);
   return [
-    ...(entry.config.imports ?? []).map((written, position) => ({ origin: at(["imports", position]), written, base: own })),
+    ...(entry.config.imports ?? []).map((written, position) => ({ origin: at(["imports", position]), written, base: own, imported: true as const })),
     ...writtenIn(index, entry).flatMap(({ expression, path }) =>
       expression.kind === "path" ? [{ origin: at(path), written: expression.path, base: generatedFolder }] : [],
     ),
@@ -81,7 +83,7 @@ export const fleetPathReferences = (index: FleetIndex): PathReference[] => {
     ...fleet.hosts.flatMap((host) => [
       ...(host.config.hardware === undefined
         ? []
-        : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file) }]),
+        : [{ origin: { file: host.file, objectPath: ["hardware"] }, written: host.config.hardware, base: posix.dirname(host.file), imported: true as const }]),
       ...entryReferences(index, host, posix.dirname(host.file)),
     ]),
     ...[...fleet.modules, ...fleet.overlays].flatMap((entry) => entryReferences(index, entry as AnyEntry, posix.dirname(entry.file))),
@@ -118,5 +120,9 @@ export const checkPaths = (references: readonly PathReference[], facts: PathFact
     const source = generated.get(resolved);
     if (source !== undefined) return [error("names-generated-file", reference.origin, { written: reference.written, resolved, source, itself: source === reference.origin.file })];
     if (facts.escaping.has(resolved)) return [outside(reference, "link")];
+    const special = facts.special.get(resolved);
+    if (special !== undefined) return [error("unreadable-path", reference.origin, { expected: "file", problem: { kind: "special", what: special } })];
+    if (reference.imported && facts.bareFolders.has(resolved))
+      return [error("missing-file", reference.origin, { written: reference.written, resolved: `${resolved}/default.nix`, base: reference.base, folder: true })];
     return facts.existing.has(resolved) ? [] : [missing(reference, resolved, facts.siblings.get(resolved))];
   });

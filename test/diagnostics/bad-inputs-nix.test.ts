@@ -25,7 +25,7 @@ interface Case {
   readonly message: string;
 }
 
-const NAMES = "defineHost, host, mkIf, mkMerge, mkOverride, nix, nixString, nfs, samba";
+const NAMES = "defineHost, host, mkIf, mkMerge, mkOverride, nix, nixString, nfs, pkg, samba";
 const nas = (body: string): FleetFiles => ({ "hosts/nas/host.ts": hostFile(`  address: "10.0.20.10",\n${body}`, NAMES) });
 
 /** `{ a: { a: … 1 … } }` nested `depth` levels, with `»` before the key at `markAt` (1-based). */
@@ -212,6 +212,21 @@ const CASES: readonly Case[] = [
     code: "invalid-expression",
     path: "nixos.networking.domain",
     message: 'must be mkMerge([…]) of a list, such as mkMerge([{ a: 1 }, { b: 2 }]), got "lab"',
+  },
+  {
+    // The helper keeps what it cannot read, so the value is reported where it is, not as a TypeError at pkg's own line.
+    name: "pkg of null, through a cast",
+    files: nas("  packages: [»pkg(null as never)],"),
+    code: "invalid-expression",
+    path: "packages[0]",
+    message: 'must be pkg("…") of a string, got null',
+  },
+  {
+    name: "nix called as a plain function, not a template tag",
+    files: nas('  nixos: { networking: { »domain: (nix as any)("lab") } },'),
+    code: "invalid-expression",
+    path: "nixos.networking.domain",
+    message: 'must be nix`…`, got "lab"',
   },
   {
     // Not "open port 65536 in the firewall", which the firewall check said before: no URL has that port.

@@ -5,6 +5,7 @@
  * file:line:col at the `»` marker, object path, message), exit code 1 and a fleet folder left
  * exactly as it was.
  */
+import { execFileSync } from "node:child_process";
 import { readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -64,6 +65,36 @@ const CASES: readonly Case[] = [
     code: "missing-file",
     path: "hardware",
     message: ['"./hardware.nix" does not exist (no hosts/nas/hardware.nix in the fleet)'],
+  },
+  {
+    // Nix imports a folder as its default.nix: without one the host fails to evaluate.
+    name: "hardware naming a folder without a default.nix",
+    files: nas(`${ADDRESS}\n  »hardware: "./hardware",`, { "hosts/nas/hardware": null }),
+    code: "missing-file",
+    path: "hardware",
+    message: ['"./hardware" is a folder without a default.nix, the file Nix imports for a folder (no hosts/nas/hardware/default.nix in the fleet)'],
+  },
+  {
+    name: "import of a folder without a default.nix",
+    files: nas(`${ADDRESS}\n  imports: [»"../../shared"],`, { "shared/x.nix": "{ }\n" }),
+    code: "missing-file",
+    path: "imports[0]",
+    message: ["write shared/default.nix, or name the file itself (relative to hosts/nas/)"],
+  },
+  {
+    // Zod only learns that reading threw; the value is walked again to say where.
+    name: "a getter that throws, deep in a raw NixOS block",
+    files: nas(`${ADDRESS}\n  nixos: { boot: { kernel: { sysctl: { »get "vm.swappiness"(): number { throw new Error("no swap"); } } } } },`),
+    code: "unreadable-value",
+    path: 'nixos.boot.kernel.sysctl."vm.swappiness"',
+    message: ["cannot be validated: reading it threw Error: no swap"],
+  },
+  {
+    name: "a Proxy whose get trap throws null, in a list",
+    files: nas(`${ADDRESS}\n  firewall: { »allowedTCPPorts: new Proxy([22], { get() { throw null; } }) as any },`),
+    code: "unreadable-value",
+    path: "firewall.allowedTCPPorts",
+    message: ["cannot be validated: reading it threw null"],
   },
   {
     name: "import outside the fleet",
@@ -374,6 +405,27 @@ describe("a symbolic link leading out of the fleet", () => {
       `hosts/nas/host.ts:${mark.line}:${mark.column} path-outside-fleet hardware`,
     ]);
     expect(records[0]?.message).toContain('"./hardware.nix" is a symbolic link (or lies in a linked folder) leading outside the fleet');
+  });
+});
+
+describe("a named pipe where a hand-kept file should be", () => {
+  // nix refuses it in the flake's source and reading it waits forever; it was taken for a file that exists.
+  it("is refused at the path that names it, for what it is", async () => {
+    const source = hostFile(`${ADDRESS}\n  »hardware: "./hardware.nix",`);
+    const mark = marked(source);
+    if (!mark) throw new Error("no marker");
+    const root = await writeFleet({ ...BASE_FLEET, "hosts/nas/host.ts": mark.text });
+    roots.push(root);
+    execFileSync("mkfifo", [join(root, "hosts/nas/hardware.nix")]);
+    const before = await snapshotFolder(root);
+    const run = await runGenerate(root, "--json");
+    expect(run.exitCode).toBe(1);
+    expect(await snapshotFolder(root)).toEqual(before);
+    const records = JSON.parse(run.stdout) as DiagnosticRecord[];
+    expect(records.map((record) => `${record.file}:${record.line}:${record.column} ${record.code} ${record.path}`)).toEqual([
+      `hosts/nas/host.ts:${mark.line}:${mark.column} unreadable-path hardware`,
+    ]);
+    expect(records[0]?.message).toBe("is a named pipe (FIFO), not a regular file; replace it with the file");
   });
 });
 

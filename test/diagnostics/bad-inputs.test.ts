@@ -452,6 +452,32 @@ const CASES: readonly Case[] = [
     path: "address",
     message: 'got "10.0.20.300"',
   },
+  // define* calls given what TypeScript forbids: validated like any value, not a TypeError from inside the call.
+  {
+    name: "define call given null",
+    files: { "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n\nexport default »defineHost(null as any);\n` },
+    code: "invalid-type",
+    path: "",
+    message: "must be an object, got null",
+  },
+  {
+    name: "define call given a frozen object",
+    files: {
+      "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n\nexport default defineHost(Object.freeze({ address: "10.0.20.10", »adress: "x" }) as any);\n`,
+    },
+    code: "unknown-key",
+    path: "adress",
+    message: 'did you mean "address"?',
+  },
+  {
+    name: "one object given to defineModule, then to defineHost",
+    files: {
+      "hosts/nas/host.ts": `import { defineHost, defineModule } from "typeflake";\n\nconst nas = { address: "10.0.20.10", »timezone: "UTC" };\ndefineModule(nas as any);\n\nexport default defineHost(nas as any);\n`,
+    },
+    code: "unknown-key",
+    path: "timezone",
+    message: 'did you mean "timeZone"?',
+  },
   // References across files.
   {
     name: "host uses a module that does not exist",

@@ -57,6 +57,21 @@ describe("formatDiagnostics", () => {
     expect(caret).toBe(`    | ${" ".repeat(1 + 4 + 1 + 2 + 5)}^`);
   });
 
+  it("shows a window of a very long source line around the caret, cut with …, the caret under its column", () => {
+    const line = `${"a".repeat(100_000)}address: 1,${"b".repeat(100_000)}`;
+    const long: Diagnostic = { ...located, location: { line: 1, column: 100_001, sourceLine: line } };
+    const [source, caret] = formatDiagnostics([long], { color: false }).split("\n").slice(1, 3);
+    expect(source).toBe(`  1 | …${"a".repeat(60)}address: 1,${"b".repeat(160 - 60 - 11)}…`);
+    expect(caret).toBe(`    | ${" ".repeat(1 + 60)}^`);
+  });
+
+  it("never cuts a long source line between the halves of a character", () => {
+    const line = `${"🚀".repeat(200)}`;
+    const long: Diagnostic = { ...located, location: { line: 1, column: 62, sourceLine: line } };
+    const [source] = formatDiagnostics([long], { color: false }).split("\n").slice(1, 2);
+    expect([...(source ?? "")].every((char) => char.length === 2 || !/[\uD800-\uDFFF]/.test(char))).toBe(true);
+  });
+
   it("colours only when asked", () => {
     expect(formatDiagnostics([located], { color: true })).toContain("\u001b[31m");
     expect(formatDiagnostics([located], { color: false })).not.toContain("\u001b[");

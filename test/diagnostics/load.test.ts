@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadAndValidate, loadFleet } from "../../generators/load/index.ts";
 import { runPipeline } from "../../generators/pipeline.ts";
 import { BASE_FLEET, hostFile, moduleFile } from "./support/fleet-text.ts";
+import { summarize } from "./support/summary.ts";
 import { removeFleet, writeFleet } from "./support/temp-fleet.ts";
 
 const roots: string[] = [];
@@ -99,6 +100,23 @@ describe("loadFleet", () => {
     const root = await fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n${text}` });
     const { diagnostics } = await loadAndValidate(root);
     expect(diagnostics.map((d) => [d.code, d.origin.file])).toEqual([[code, "hosts/nas/host.ts"]]);
+  });
+
+  it.each([
+    ["an Error with a cause: the cause, which often says what is wrong", `throw new Error("cannot read the key", { cause: new Error("ENOENT: no such file") });`, "threw while loading: Error: cannot read the key, caused by Error: ENOENT: no such file"],
+    ["an AggregateError: the errors it gathers", `throw new AggregateError([new Error("a"), "b"], "many");`, 'threw while loading: AggregateError: many, caused by Error: a, caused by "b"'],
+    ["an Error that is its own cause: named once", `const e = new Error("loop");\n(e as any).cause = e;\nthrow e;`, "threw while loading: Error: loop"],
+    ["an Error without a message: no dangling colon", `throw new TypeError();`, "threw while loading: TypeError"],
+    ["an Error named by an object: its class's name, not [object Object]", `const e = new Error("m");\n(e as any).name = {};\nthrow e;`, "threw while loading: Error: m"],
+    ["an Error whose message is an object: its JSON", `const e = new Error();\n(e as any).message = { code: 7 };\nthrow e;`, 'threw while loading: Error: {"code":7}'],
+    ["an object that holds itself: no [object Object]", `const o: any = {};\no.self = o;\nthrow o;`, "threw an object while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error(\"…\") instead"],
+    ["a class's instance", `throw new (class Oops { x = 1 })();`, "threw an Oops object while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error(\"…\") instead"],
+    ["a BigInt", `throw 5n;`, "threw 5n while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error(\"…\") instead"],
+    ["a message of megabytes: its first thousand characters", `throw new Error("y".repeat(5_000_000));`, `threw while loading: Error: ${"y".repeat(1000)}… (4999000 more characters)`],
+  ])("words what a file threw, whatever it is: %s", async (_, text, message) => {
+    const root = await fleetDir({ ...BASE_FLEET, "hosts/nas/host.ts": `import { defineHost } from "typeflake";\n${text}\nexport default defineHost({ address: "10.0.20.10" });\n` });
+    const { diagnostics } = await loadFleet(root);
+    expect(summarize(diagnostics).map((d) => [d.code, d.message])).toEqual([["load-error", message]]);
   });
 
   it("loads a fleet outside any project: its typeflake import is the running typeflake", async () => {

@@ -49,6 +49,10 @@ const SOURCES: Record<string, { text: string; path: readonly ObjectPathSegment[]
     text: `export default defineHost({\n  »async deploy() {},\n});\n`,
     path: ["deploy", "tags"],
   },
+  "getter.ts": {
+    text: `export default defineHost({\n  »get address() { return null; },\n  set address(value) {},\n});\n`,
+    path: ["address"],
+  },
   "crlf-parenthesized.ts": {
     text: `// header\r\nconst zfs = { hostId: "x" }!;\r\nexport default (defineHost({\r\n  zfs: { »hostId: 1 },\r\n}));\r\n`,
     path: ["zfs", "hostId"],

@@ -154,6 +154,8 @@ describe("what fleet code leaves behind once it has loaded", () => {
     ["a promise it did not await that rejects", `const key = Promise.reject(new Error("key file missing"));`, "Error: key file missing"],
     ["a microtask that throws (while stdout is still sent to stderr)", `queueMicrotask(() => { throw new Error("key file missing"); });`, "Error: key file missing"],
     ["a process.exit() in a promise callback", "Promise.resolve().then(() => process.exit(0));", expect.stringContaining("process.exit(0) was called")],
+    ["a promise it did not await rejected with a plain object (as its JSON, not [object Object])", "const key = Promise.reject({ code: 7 });", '{"code":7}'],
+    ["a promise it did not await rejected with an Error with a cause", `const key = Promise.reject(new Error("no key", { cause: new Error("ENOENT") }));`, "Error: no key, caused by Error: ENOENT"],
   ])("reports %s as the fleet's error, on stdout with --json, not a stack trace", async (_, line, message) => {
     const { run, args } = await generateWithMistake(line);
     expect(run.status, describeRun(args, run)).toBe(1);
@@ -222,6 +224,11 @@ describe("what fleet code leaves behind once it has loaded", () => {
 
   it("says it is still loading when fleet code keeps Node busy while a top-level await never settles", async () => {
     const root = await oneHostFleet({ host: "setInterval(() => undefined, 1000);\nawait new Promise(() => undefined);" });
+    expect(await stillLoading(root, "import")).toContain(stillLoadingNote("import", 0.5));
+  });
+
+  it("says it is still loading while a loop in fleet code never ends, the thread the clock would wait for held by the loop", async () => {
+    const root = await oneHostFleet({ host: "while (true) {}" });
     expect(await stillLoading(root, "import")).toContain(stillLoadingNote("import", 0.5));
   });
 

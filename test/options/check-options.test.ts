@@ -142,6 +142,15 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
+  it("a quoted key with dots, one attribute name in Nix, pointed at the option its parts spell as nested keys", () => {
+    expect(summary({ networking: { "firewall.enable": false }, "environment.etc.motd": { text: "hi" } })).toEqual([
+      "unknown-option @ nixos/networking/firewall.enable: The option `networking.\"firewall.enable\"' does not exist. Did you mean " +
+        "`networking.firewall.enable'? A quoted key with dots is one attribute name in Nix, not a path: write each part as a nested key.",
+      "unknown-option @ nixos/environment.etc.motd: The option `\"environment.etc.motd\"' does not exist. Did you mean " +
+        "`environment.etc.motd'? A quoted key with dots is one attribute name in Nix, not a path: write each part as a nested key.",
+    ]);
+  });
+
   it("an unknown option without a close name, saying how to import a fuller schema", () => {
     expect(summary({ services: { zorkmid: { enable: true } } })).toEqual([
       `unknown-option @ nixos/services/zorkmid: The option \`services.zorkmid' does not exist. typeflake knows ${shippedOptionCount} options ` +

@@ -23,7 +23,15 @@ export type LoadFailure =
   /** The file threw something that is not an Error, shown as `value`. */
   | { readonly kind: "thrown-value"; readonly value: string }
   /** The file threw `name: message`, at `thrownAt` when that is another fleet file. */
-  | { readonly kind: "threw"; readonly name: string; readonly message: string; readonly thrownAt?: ThrownAt }
+  | {
+      readonly kind: "threw";
+      readonly name: string;
+      /** Its message, `""` when it has none. */
+      readonly message: string;
+      readonly thrownAt?: ThrownAt;
+      /** What it gives as its reason: its `cause` chain and an AggregateError's `errors`, as text. Default: none. */
+      readonly causes?: readonly string[];
+    }
   /** Fleet code threw `message` where no file can be named: a promise it did not await, a timer or callback it left behind. */
   | { readonly kind: "uncaught"; readonly message: string }
   /** A top-level `await` in the file, or in one it imports, waits for a promise nothing is left to settle. */

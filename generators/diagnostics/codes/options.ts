@@ -59,6 +59,8 @@ export interface OptionFields {
     /** How many options the schema knows, and where they came from. */
     readonly optionCount: number;
     readonly sources: readonly string[];
+    /** The one suggestion is the last key's parts (`"firewall.enable"`, quoted with its dots) as nested keys. Default: false. */
+    readonly dotted?: boolean;
   };
   /** An alias of another option (a warning). */
   readonly "aliased-option": { readonly from: OptionPath; readonly to: OptionPath | null };

@@ -64,8 +64,12 @@ export interface ValidateFields {
    * expected; `itself` when `source` is the file that names it (the generated file would import itself).
    */
   readonly "names-generated-file": { readonly written: string; readonly resolved: string; readonly source: string; readonly itself: boolean };
-  /** A file a path names that does not exist (`resolved`: where it was looked for). */
-  readonly "missing-file": { readonly written: string; readonly resolved: string; readonly base: string; readonly suggestion?: string };
+  /**
+   * A file a path names that does not exist (`resolved`: where it was looked for); `folder` when
+   * a folder stands at the path Nix imports, and `resolved` is the default.nix Nix reads in its
+   * place, which the folder lacks. Default: false.
+   */
+  readonly "missing-file": { readonly written: string; readonly resolved: string; readonly base: string; readonly suggestion?: string; readonly folder?: boolean };
   /** An encrypted secrets file not created yet (a warning), with the command that creates it and where to run it. */
   readonly "missing-secret-file": { readonly file: string; readonly command: string; readonly folder: string };
   /** An address (or deploy target) already `host`'s (defined in `file`). */

@@ -3,7 +3,7 @@ import type { DefinitionKind } from "../../../dsl/definition.ts";
 import type { LoadFailure, LoadFields, PathProblem, ThrownAt } from "../codes/load.ts";
 import { CONFIG_FILE, HOME_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "../../load/layout.ts";
 import type { Renderers } from "./renderer.ts";
-import { didYouMean } from "./words.ts";
+import { causedBy, didYouMean } from "./words.ts";
 
 const DEFINE: Readonly<Record<DefinitionKind, string>> = {
   fleet: "defineFleet",
@@ -60,9 +60,9 @@ const loadFailure = (failure: LoadFailure): string => {
         "literal with its folder written out (import(`./zones/${name}.ts`)), which typeflake expands to every file that matches"
       );
     case "thrown-value":
-      return `threw ${failure.value} while loading`;
+      return `threw ${failure.value} while loading; what is not an Error carries no line, so typeflake cannot say where: throw new Error("…") instead`;
     case "threw":
-      return `threw while loading: ${failure.name}: ${failure.message}${at(failure.thrownAt)}`;
+      return `threw while loading: ${failure.message === "" ? failure.name : `${failure.name}: ${failure.message}`}${at(failure.thrownAt)}${causedBy(failure.causes)}`;
     case "uncaught":
       return (
         `the fleet's code threw where no file can be named: ${failure.message}; a promise it did not await, or a timer or callback it ` +

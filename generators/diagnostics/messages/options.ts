@@ -81,9 +81,10 @@ const MISPLACED: Readonly<Record<MisplacedWrapper, (path: OptionPath, got: strin
 
 /** One renderer per option code. */
 export const optionMessages: Renderers<OptionFields> = {
-  "unknown-option": ({ path, suggestions, optionCount, sources }) =>
+  "unknown-option": ({ path, suggestions, optionCount, sources, dotted }) =>
     suggestions.length > 0
-      ? `The option ${quote(path)} does not exist. Did you mean ${joinAlternatives(suggestions.map(quote))}?`
+      ? `The option ${quote(path)} does not exist. Did you mean ${joinAlternatives(suggestions.map(quote))}?` +
+        (dotted ? " A quoted key with dots is one attribute name in Nix, not a path: write each part as a nested key." : "")
       : `The option ${quote(path)} does not exist. typeflake knows ${optionCount} options (from ${sources.join(", ")}); ` +
         "if your nixpkgs has this option, import its options.json with `typeflake options import <options.json>`.",
   "aliased-option": ({ from, to }) =>

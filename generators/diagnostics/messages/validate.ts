@@ -82,8 +82,11 @@ export const validateMessages: Renderers<ValidateFields> = {
     `${JSON.stringify(written)} is ${resolved}, the file typeflake generates from ${source}, so it cannot hold hand-kept Nix ` +
     `(generate writes it over what you put there${itself ? ", and it would import itself" : ""}); give your file another name ` +
     '(e.g. "./hardware.nix") and write that path; a module typeflake generates is used by listing it in modules: […]',
-  "missing-file": ({ written, resolved, base, suggestion }) =>
-    `${JSON.stringify(written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(base)}).` +
+  "missing-file": ({ written, resolved, base, suggestion, folder }) =>
+    (folder
+      ? `${JSON.stringify(written)} is a folder without a default.nix, the file Nix imports for a folder (no ${resolved} in the fleet); ` +
+        `write ${resolved}, or name the file itself (relative to ${relativeTo(base)}).`
+      : `${JSON.stringify(written)} does not exist (no ${resolved} in the fleet); create it, or correct the path (relative to ${relativeTo(base)}).`) +
     (suggestion === undefined ? "" : ` Did you mean ${JSON.stringify(suggestion)}?`),
   "missing-secret-file": ({ file, command, folder }) =>
     `the encrypted file ${file} does not exist yet; create it with \`${command}\`, run in ${folder}, before a host that uses its secrets is evaluated (sops-nix hashes the file, agenix copies it into the store, while the host evaluates)`,
@@ -101,7 +104,7 @@ export const validateMessages: Renderers<ValidateFields> = {
   "raw-nix-syntax": ({ checker, problem, line, column, sourceLine }) =>
     `the nix\`…\` fragment is not one valid Nix expression (${CHECKERS[checker]}): ${problem}, at line ${line}, ` +
     `column ${column} of the fragment (${JSON.stringify(sourceLine.length > 60 ? `${sourceLine.slice(0, 57)}...` : sourceLine)}); fix the Nix inside nix\`…\``,
-  "unreadable-value": ({ reason }) => `cannot be validated: ${reason}`,
+  "unreadable-value": ({ reason }) => `cannot be validated: reading it threw ${reason}`,
   "checks-skipped": ({ files }) =>
     `checks that need ${joinSome(files)} (cross-host, ports, NixOS options and assertions of the hosts that use ${files.length === 1 ? "it" : "them"}) ` +
     `were skipped until the errors that keep ${files.length === 1 ? "it" : "them"} from loading or validating are fixed`,

@@ -1,4 +1,7 @@
-/** Phrases several messages share: lists, alternatives, "did you mean". */
+/** Phrases several messages share: lists, alternatives, "did you mean", an error's causes. */
+
+/** `, caused by A, caused by B` for the causes A and B of an error fleet code threw; nothing for none. */
+export const causedBy = (causes: readonly string[] | undefined): string => (causes ?? []).map((cause) => `, caused by ${cause}`).join("");
 
 /** `a, b or c`. */
 export const joinAlternatives = (items: readonly string[]): string =>
