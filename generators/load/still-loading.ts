@@ -7,14 +7,14 @@
  * it were a file. typeflake would wait without a word: after a while it says what it is waiting
  * for, once, and keeps waiting (a slow load may be slow on purpose, a large fleet large).
  *
- * While fleet code runs, the clock runs on a thread of its own and writes to file descriptor 2
- * itself: a timer of the main thread, or a write through `process.stderr` (which a worker hands
- * to the main thread), would wait for the very loop it is meant to report. While esbuild bundles,
- * in a process of its own, the main thread only waits: a timer of its own is the clock, which
- * spares each load a second thread's start (a few milliseconds of CPU).
+ * While fleet code runs, the clock is a process of its own (a shell's `sleep`) that writes to the
+ * standard error it shares with typeflake: a timer of the main thread would wait for the very loop
+ * it is meant to report. A worker thread would do too, but starting one cost each load about
+ * 20 ms of CPU (a whole Node environment), the shell about 1 ms. While esbuild bundles, in a
+ * process of its own, the main thread only waits: a timer of its own is the clock.
  */
+import { spawn } from "node:child_process";
 import { clearTimeout, setTimeout } from "node:timers";
-import { Worker } from "node:worker_threads";
 
 /** Environment variable: seconds of loading before the note (default 10). */
 export const STILL_LOADING_VARIABLE = "TYPEFLAKE_LOAD_NOTICE";
@@ -39,9 +39,35 @@ export const stillLoadingNote = (step: LoadStep, seconds: number): string =>
     : `typeflake: esbuild has been reading the fleet's files for ${seconds} s and has not finished: a file they import may be a named ` +
       "pipe (FIFO) or a device, which it waits on as on a file; stop with Ctrl-C, or wait if the fleet is that large\n";
 
-// CommonJS: a worker given source text runs it as a script.
-const CLOCK = `const { workerData } = require("node:worker_threads");
-setTimeout(() => require("node:fs").writeSync(2, workerData.note), workerData.milliseconds);`;
+/**
+ * The clock's script: `$1` seconds, then the note `$3` on the standard error, unless typeflake
+ * (pid `$2`) is gone by then. `sleep` holds none of typeflake's output, so stopping the shell
+ * closes the clock's hold on it at once.
+ */
+const CLOCK = 'sleep "$1" </dev/null >/dev/null 2>&1 && kill -0 "$2" 2>/dev/null && printf "%s" "$3" >&2';
+
+/** Start the clock process; the function returned stops it (and its `sleep`: a process group of its own). */
+const clockProcess = (note: string, seconds: number): (() => void) => {
+  const clock = spawn("/bin/sh", ["-c", CLOCK, "typeflake-still-loading", String(seconds), String(process.pid), note], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  // No shell to run it (a system without /bin/sh): no note, as before the clock existed.
+  clock.on("error", () => undefined);
+  clock.unref();
+  const stop = (): void => {
+    process.removeListener("exit", stop);
+    if (clock.pid === undefined || clock.exitCode !== null) return;
+    try {
+      process.kill(-clock.pid, "SIGKILL");
+    } catch {
+      // Ended already.
+    }
+  };
+  // A load that ends the process (fleet code calling process.exit) takes its clock along.
+  process.once("exit", stop);
+  return stop;
+};
 
 /** Taken when this module loads: fleet code may replace `process.stderr.write` while it runs. */
 const writeStderr = process.stderr.write.bind(process.stderr);
@@ -54,10 +80,7 @@ export const watchForSlowLoad = (step: LoadStep, environment: NodeJS.ProcessEnv 
     const timer = setTimeout(() => void writeStderr(note), seconds * 1000).unref();
     return () => clearTimeout(timer);
   }
-  // No execArgv: the clock needs none of the loaders (tsx) the process was started with.
-  const clock = new Worker(CLOCK, { eval: true, execArgv: [], workerData: { note, milliseconds: seconds * 1000 } });
-  clock.unref();
-  return () => void clock.terminate();
+  return clockProcess(note, seconds);
 };
 
 /** `work` (a step of the load under way), with the note should it take long. */
