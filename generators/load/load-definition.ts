@@ -9,6 +9,7 @@ import type { FleetFile } from "./discover.ts";
 import type { LoadedModule } from "./fleet-bundle.ts";
 import { thrownText } from "../diagnostics/thrown-text.ts";
 import { buildFailure, importFailure } from "./import-error.ts";
+import { readRegularFile } from "../read-regular-file.ts";
 
 /** The loaded definition, or why there is none. */
 export type LoadedDefinition =
@@ -16,6 +17,28 @@ export type LoadedDefinition =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 const failed = (...diagnostics: Diagnostic[]): LoadedDefinition => ({ ok: false, diagnostics });
+
+/** Comments and white space: all an empty file (a host.ts just made, a TODO) holds. */
+const NOTHING = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*$/;
+
+/**
+ * Whether the file at `path` holds no code, its exports being what esbuild makes of such a file (a
+ * CommonJS module: `default` an empty object). Its default export is then `{}`, which says
+ * nothing of what is missing; read again only in that case, on the way to an error.
+ */
+const isEmptyFile = (path: string, exports: Record<string, unknown>): boolean => {
+  const exported = exports["default"];
+  if (Object.keys(exports).some((name) => name !== "default" && name !== "module.exports")) return false;
+  if (typeof exported !== "object" || exported === null) return false;
+  try {
+    if (Object.getPrototypeOf(exported) !== Object.prototype || Reflect.ownKeys(exported).length > 0) return false;
+  } catch {
+    // A Proxy that throws when looked at (revoked) is no empty file's; reported below as what it is.
+    return false;
+  }
+  const text = readRegularFile(path)?.bytes.toString("utf8");
+  return text !== undefined && NOTHING.test(text);
+};
 
 /** `file` (found under the absolute `root`) as loaded: a definition of the right kind, or why not. */
 export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModule): LoadedDefinition => {
@@ -33,7 +56,7 @@ export const loadDefinition = (root: string, file: FleetFile, loaded: LoadedModu
     }
   }
   const { exports } = loaded;
-  if (!("default" in exports) || exports["default"] === undefined) {
+  if (!("default" in exports) || exports["default"] === undefined || isEmptyFile(file.path, exports)) {
     return failed(error("missing-default-export", origin, { kind: file.kind }));
   }
   const exported = exports["default"];

@@ -655,6 +655,21 @@ const CASES: readonly Case[] = [
     message: "has no default export; end it with export default defineHost({ … })",
   },
   {
+    name: "host.ts with nothing in it yet but a comment",
+    // At the end, where the export it lacks goes.
+    files: { "hosts/nas/host.ts": `// TODO: the NAS\n\n/* its disks */\n»` },
+    code: "missing-default-export",
+    path: "",
+    message: "has no default export; end it with export default defineHost({ … })",
+  },
+  {
+    name: "empty host.ts",
+    files: { "hosts/nas/host.ts": `»` },
+    code: "missing-default-export",
+    path: "",
+    message: "has no default export; end it with export default defineHost({ … })",
+  },
+  {
     name: "default export not made by defineHost",
     files: { "hosts/nas/host.ts": `export default »{ address: "10.0.20.10" };\n` },
     code: "wrong-definition",
