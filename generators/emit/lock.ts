@@ -3,7 +3,9 @@
  * (`generate`, and recovery of an unfinished write) and removed when it is done. It names its
  * holder (pid, host, when it was taken), so a waiting or refused run can say who holds it. A
  * lock whose holder died (same host, no such process, or the pid now belongs to a process that
- * started later) is stale and taken over. Read-only commands never take it.
+ * started later) is stale and taken over, and so is one copied with the fleet while its holder
+ * ran (same host, the lock names another `.typeflake/` folder than the one it lies in: the holder
+ * writes to the original). Read-only commands never take it.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, unlinkSync } from "node:fs";
@@ -33,6 +35,8 @@ export interface LockHolder {
   readonly processStart?: string;
   /** Tells this run's lock from a later one taken by the same pid. */
   readonly token: string;
+  /** The `.typeflake/` folder the lock was taken in (device and inode): a copy of the lock lies in another. */
+  readonly folder?: string;
 }
 
 /** Options of `acquireLock`. */
@@ -85,7 +89,7 @@ export async function acquireLock(root: string, options: LockOptions = {}): Prom
   async function takeOrWait(): Promise<LockResult> {
     for (;;) {
       madeStateDirectory ||= (await makeDirectory(absoluteIn(root, STATE_DIRECTORY))) !== undefined;
-      const created = await tryCreate(path, me).catch((cause: NodeJS.ErrnoException) => {
+      const created = await tryCreate(path, { ...me, ...optional("folder", await folderIdentity(dirname(path))) }).catch((cause: NodeJS.ErrnoException) => {
         if (cause.code === "ENOENT") return undefined; // the folder went away in between: make it again
         throw cause;
       });
@@ -93,7 +97,7 @@ export async function acquireLock(root: string, options: LockOptions = {}): Prom
       if (created) return { ok: true, lock: held(path, me, madeStateDirectory) };
       const holder = await readHolder(path);
       if (holder === undefined) continue; // released in between: try again at once
-      if (holder === "unreadable" || isStale(holder)) {
+      if (holder === "unreadable" || (await isStale(holder, dirname(path)))) {
         await breakStale(path, holder);
         continue;
       }
@@ -109,8 +113,9 @@ export async function acquireLock(root: string, options: LockOptions = {}): Prom
 
 /** The live holder of the lock, if any: a stale or missing lock gives `undefined`. */
 export async function liveHolder(root: string): Promise<LockHolder | undefined> {
-  const holder = await readHolder(absoluteIn(root, LOCK_PATH));
-  return holder instanceof Object && !isStale(holder) ? holder : undefined;
+  const path = absoluteIn(root, LOCK_PATH);
+  const holder = await readHolder(path);
+  return holder instanceof Object && !(await isStale(holder, dirname(path))) ? holder : undefined;
 }
 
 /** The holder named in a lock message: `pid 4242 on nas, since 2026-12-06T04:12:17.000Z`. */
@@ -186,19 +191,31 @@ function parseHolder(text: string): LockHolder | undefined {
   }
   if (!isJsonObject(value)) return undefined;
   const fields = value;
-  const { pid, startedAt, processStart, token } = fields;
+  const { pid, startedAt, processStart, token, folder } = fields;
   const named = fields["hostname"];
   if (!Number.isInteger(pid) || typeof named !== "string" || typeof startedAt !== "string" || typeof token !== "string") return undefined;
   if (processStart !== undefined && typeof processStart !== "string") return undefined;
-  return { pid: pid as number, hostname: named, startedAt, token, ...(processStart !== undefined && { processStart }) };
+  if (folder !== undefined && typeof folder !== "string") return undefined;
+  return { pid: pid as number, hostname: named, startedAt, token, ...(processStart !== undefined && { processStart }), ...(folder !== undefined && { folder }) };
 }
 
-/** Whether the holder is known to be gone. A holder on another host is never presumed dead. */
-export function isStale(holder: LockHolder): boolean {
+/** The identity of the folder at `path` (device and inode), undefined when it cannot be read. */
+const folderIdentity = async (path: string): Promise<string | undefined> => {
+  const stats = await stat(path).catch(() => undefined);
+  return stats && `${stats.dev}:${stats.ino}`;
+};
+
+/**
+ * Whether the holder is known to be gone from the lock in `folder` (its `.typeflake/`): dead, or
+ * writing to the folder the lock was copied from. A holder on another host is never presumed
+ * dead, nor judged by folder (a shared file system's device numbers differ between hosts).
+ */
+async function isStale(holder: LockHolder, folder: string): Promise<boolean> {
   if (holder.hostname !== hostname()) return false;
   if (!isAlive(holder.pid)) return true;
   const start = processStartOf(holder.pid);
-  return holder.processStart !== undefined && start !== undefined && start !== holder.processStart;
+  if (holder.processStart !== undefined && start !== undefined && start !== holder.processStart) return true;
+  return holder.folder !== undefined && holder.folder !== (await folderIdentity(folder));
 }
 
 /**
