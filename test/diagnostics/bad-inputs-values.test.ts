@@ -385,22 +385,31 @@ describe("bad values, paths and secrets (issue 14, part B)", () => {
   });
 });
 
+/**
+ * `generate --json` of a one-host fleet whose `hardware: "./hardware.nix"` is marked, once
+ * `prepare` has put something at that path: it must fail and write nothing.
+ */
+const refusedHardware = async (prepare: (root: string, hardware: string) => Promise<void>) => {
+  const mark = marked(hostFile(`${ADDRESS}\n  »hardware: "./hardware.nix",`));
+  if (!mark) throw new Error("no marker");
+  const root = await writeFleet({ ...BASE_FLEET, "hosts/nas/host.ts": mark.text });
+  roots.push(root);
+  await prepare(root, join(root, "hosts/nas/hardware.nix"));
+  const before = await snapshotFolder(root);
+  const run = await runGenerate(root, "--json");
+  expect(run.exitCode).toBe(1);
+  expect(await snapshotFolder(root)).toEqual(before);
+  return { mark, records: JSON.parse(run.stdout) as DiagnosticRecord[] };
+};
+
 describe("a symbolic link leading out of the fleet", () => {
   it("is refused like a path that leaves it", async () => {
-    const source = hostFile(`${ADDRESS}\n  »hardware: "./hardware.nix",`);
-    const mark = marked(source);
-    if (!mark) throw new Error("no marker");
-    const root = await writeFleet({ ...BASE_FLEET, "hosts/nas/host.ts": mark.text });
-    roots.push(root);
-    // A file beside the fleet's folder: it exists, but not inside the fleet.
-    await writeFile(`${root}-outside.nix`, "{ ... }: { }\n");
-    roots.push(`${root}-outside.nix`);
-    await symlink(`${root}-outside.nix`, join(root, "hosts/nas/hardware.nix"));
-    const before = await snapshotFolder(root);
-    const run = await runGenerate(root, "--json");
-    expect(run.exitCode).toBe(1);
-    expect(await snapshotFolder(root)).toEqual(before);
-    const records = JSON.parse(run.stdout) as DiagnosticRecord[];
+    const { mark, records } = await refusedHardware(async (root, hardware) => {
+      // A file beside the fleet's folder: it exists, but not inside the fleet.
+      await writeFile(`${root}-outside.nix`, "{ ... }: { }\n");
+      roots.push(`${root}-outside.nix`);
+      await symlink(`${root}-outside.nix`, hardware);
+    });
     expect(records.map((record) => `${record.file}:${record.line}:${record.column} ${record.code} ${record.path}`)).toEqual([
       `hosts/nas/host.ts:${mark.line}:${mark.column} path-outside-fleet hardware`,
     ]);
@@ -411,17 +420,9 @@ describe("a symbolic link leading out of the fleet", () => {
 describe("a named pipe where a hand-kept file should be", () => {
   // nix refuses it in the flake's source and reading it waits forever; it was taken for a file that exists.
   it("is refused at the path that names it, for what it is", async () => {
-    const source = hostFile(`${ADDRESS}\n  »hardware: "./hardware.nix",`);
-    const mark = marked(source);
-    if (!mark) throw new Error("no marker");
-    const root = await writeFleet({ ...BASE_FLEET, "hosts/nas/host.ts": mark.text });
-    roots.push(root);
-    execFileSync("mkfifo", [join(root, "hosts/nas/hardware.nix")]);
-    const before = await snapshotFolder(root);
-    const run = await runGenerate(root, "--json");
-    expect(run.exitCode).toBe(1);
-    expect(await snapshotFolder(root)).toEqual(before);
-    const records = JSON.parse(run.stdout) as DiagnosticRecord[];
+    const { mark, records } = await refusedHardware(async (_root, hardware) => {
+      execFileSync("mkfifo", [hardware]);
+    });
     expect(records.map((record) => `${record.file}:${record.line}:${record.column} ${record.code} ${record.path}`)).toEqual([
       `hosts/nas/host.ts:${mark.line}:${mark.column} unreadable-path hardware`,
     ]);
