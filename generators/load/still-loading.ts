@@ -46,6 +46,16 @@ export const stillLoadingNote = (step: LoadStep, seconds: number): string =>
  */
 const CLOCK = 'sleep "$1" </dev/null >/dev/null 2>&1 && kill -0 "$2" 2>/dev/null && printf "%s" "$3" >&2';
 
+/** The stop of each clock running now. */
+const runningClocks = new Set<() => void>();
+
+// A load that ends the process (fleet code calling process.exit) takes its clocks along. One
+// listener for every clock, there before any load: a load puts process listeners back as it found
+// them, which would keep a listener of each clock's own for ever (one more per load under --watch).
+process.on("exit", () => {
+  for (const stop of runningClocks) stop();
+});
+
 /** Start the clock process; the function returned stops it (and its `sleep`: a process group of its own). */
 const clockProcess = (note: string, seconds: number): (() => void) => {
   const clock = spawn("/bin/sh", ["-c", CLOCK, "typeflake-still-loading", String(seconds), String(process.pid), note], {
@@ -56,7 +66,7 @@ const clockProcess = (note: string, seconds: number): (() => void) => {
   clock.on("error", () => undefined);
   clock.unref();
   const stop = (): void => {
-    process.removeListener("exit", stop);
+    runningClocks.delete(stop);
     if (clock.pid === undefined || clock.exitCode !== null) return;
     try {
       process.kill(-clock.pid, "SIGKILL");
@@ -64,8 +74,7 @@ const clockProcess = (note: string, seconds: number): (() => void) => {
       // Ended already.
     }
   };
-  // A load that ends the process (fleet code calling process.exit) takes its clock along.
-  process.once("exit", stop);
+  runningClocks.add(stop);
   return stop;
 };
 

@@ -65,6 +65,22 @@ describe("the process as fleet code finds it while it loads", () => {
     expect(Object.getOwnPropertyDescriptor(process, "exit")).toEqual(exit);
   });
 
+  it("leaves the process's listeners as it found them, load after load and with loads at once (generate --watch loads for hours)", async () => {
+    const counts = () => process.eventNames().map((event) => [event, process.listenerCount(event)]);
+    const before = counts();
+    const ends: (() => void)[] = [];
+    const load = () => asFleetCodeLoads(tmpdir(), () => new Promise<void>((resolve) => ends.push(resolve)), () => undefined);
+    for (let run = 0; run < 3; run++) {
+      const loaded = load();
+      ends.pop()?.();
+      await loaded;
+    }
+    const both = [load(), load()];
+    for (const end of ends.splice(0)) end();
+    await Promise.all(both);
+    expect(counts()).toEqual(before);
+  });
+
   it("lets fleet code change the environment while it loads, and puts the variables back after", async () => {
     const before = { ...process.env };
     const { value } = await asFleetCodeLoads(
