@@ -4,10 +4,10 @@
  * adds a host in a new folder and drops one (a stale file and an emptied folder). Around them,
  * hand-written files that no run may touch.
  */
-import { cp, readdir, readFile } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FilePlan } from "../../../generators/emit/plan.ts";
-import { planned, put } from "./tree.ts";
+import { entriesBelow, planned, put } from "./tree.ts";
 
 const HOSTS = Array.from({ length: 60 }, (_, index) => `h${String(index).padStart(2, "0")}`);
 
@@ -54,9 +54,7 @@ export const copyTree = (from: string, to: string): Promise<void> => cp(from, to
  */
 export async function contents(root: string): Promise<Record<string, string>> {
   const tree: Record<string, string> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name).slice(root.length + 1);
-    if (/^(node_modules|\.git)(\/|$)/.test(path)) continue;
+  for (const { path, entry } of await entriesBelow(root, (folder) => folder === "node_modules" || folder === ".git")) {
     tree[entry.isDirectory() ? `${path}/` : path] = entry.isDirectory() ? "" : await readFile(join(root, path), "utf8");
   }
   return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -2,6 +2,7 @@
  * Helpers for the emit suites: throwaway fleet roots under the OS temp directory, plans built
  * from short bodies, and exact snapshots of a tree (bytes and mtimes) to prove what changed.
  */
+import type { Dirent } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -47,12 +48,31 @@ export const read = (root: string, path: string): Promise<string> => readFile(jo
 /** One entry of a tree snapshot: a directory, or a file's bytes (base64) and mtime. */
 export type SnapshotEntry = { readonly kind: "dir" } | { readonly kind: "file"; readonly base64: string; readonly mtimeMs: number };
 
+/**
+ * Every entry below `root`, with its path relative to it, folders before what they hold; folders
+ * `skip` names (by relative path) are left out with all below them. A symbolic link is an entry,
+ * never followed: Node 26's `readdir(…, { recursive: true, withFileTypes: true })` follows links
+ * to folders, and a test fleet's `node_modules/typeflake` links back to this repository.
+ */
+export async function entriesBelow(root: string, skip: (path: string) => boolean = () => false): Promise<{ path: string; entry: Dirent }[]> {
+  const found: { path: string; entry: Dirent }[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(join(root, folder), { withFileTypes: true })) {
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory() && skip(path)) continue;
+      found.push({ path, entry });
+      if (entry.isDirectory()) await walk(path);
+    }
+  };
+  await walk("");
+  return found;
+}
+
 /** Every directory and file below `root`, by relative path, with contents and mtimes. */
 export async function snapshot(root: string): Promise<Record<string, SnapshotEntry>> {
   const entries: Record<string, SnapshotEntry> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    const absolute = join(entry.parentPath, entry.name);
-    const path = absolute.slice(root.length + 1);
+  for (const { path, entry } of await entriesBelow(root)) {
+    const absolute = join(root, path);
     if (entry.isDirectory()) entries[path] = { kind: "dir" };
     else entries[path] = { kind: "file", base64: (await readFile(absolute)).toString("base64"), mtimeMs: (await stat(absolute)).mtimeMs };
   }
