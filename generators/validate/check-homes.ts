@@ -9,17 +9,16 @@ import type { HomeEntry } from "../model/fleet.ts";
 import { homeNixPath, SHARED_HOME_NIX, usersOfHost } from "../model/homes.ts";
 import { hostReference, inConfig, type FleetDraft } from "./draft.ts";
 import { writtenExpressions } from "../model/written-expressions.ts";
+import { homeManagerUrl } from "./suggested-inputs.ts";
 
-/** The input home-manager's NixOS module comes from, as the fleet should declare it. */
-const HOME_MANAGER_INPUT = {
-  name: "home-manager",
-  url: "github:nix-community/home-manager/release-24.11",
-} as const;
+/** The input home-manager's NixOS module comes from. */
+const HOME_MANAGER_INPUT = "home-manager";
 
 const missingInput = (draft: FleetDraft, homes: readonly HomeEntry[]): Diagnostic[] => {
   const config = draft.config;
-  if (!config || !homes.length || HOME_MANAGER_INPUT.name in config.inputs) return [];
-  const { name: input, url } = HOME_MANAGER_INPUT;
+  const input = HOME_MANAGER_INPUT;
+  if (!config || !homes.length || input in config.inputs) return [];
+  const url = homeManagerUrl(config.inputs["nixpkgs"]?.url);
   return [
     error(
       "missing-input",

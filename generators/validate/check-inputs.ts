@@ -7,10 +7,11 @@ import type { InputReason } from "../diagnostics/codes/references.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { knownNames, suggestionFor } from "../diagnostics/suggest.ts";
 import { inConfig, type FleetCheck } from "./draft.ts";
+import { SUGGESTED_NIXPKGS_URL } from "./suggested-inputs.ts";
 
 /** The flake input each choice needs, with the URL suggested when it is missing. */
 const REQUIRED_INPUTS = {
-  nixpkgs: { input: "nixpkgs", url: "github:NixOS/nixpkgs/nixos-24.11" },
+  nixpkgs: { input: "nixpkgs", url: SUGGESTED_NIXPKGS_URL },
   "deploy-rs": { input: "deploy-rs", url: "github:serokell/deploy-rs" },
   colmena: { input: "colmena", url: "github:zhaofengli/colmena" },
   sops: { input: "sops-nix", url: "github:Mic92/sops-nix" },

@@ -31,6 +31,14 @@ describe("validating homes", () => {
     expect(summary(homeSources({ inputs: withoutHomeManager, homes: {} }))).toEqual([]);
   });
 
+  it.each([
+    ["github:NixOS/nixpkgs/nixos-26.05", "github:nix-community/home-manager/release-26.05"],
+    ["github:NixOS/nixpkgs/nixos-unstable", "github:nix-community/home-manager"],
+  ])("suggests home-manager on the branch of the release nixpkgs follows (%s)", (nixpkgs, homeManager) => {
+    const [diagnostic] = validateFleet(homeSources({ inputs: { ...withoutHomeManager, nixpkgs: { url: nixpkgs } } })).diagnostics;
+    expect(diagnostic && messageOf(diagnostic)).toContain(`"home-manager": { url: "${homeManager}", follows: { nixpkgs: "nixpkgs" } }`);
+  });
+
   it("requires stateVersion in the shared home only, in home-manager's release form", () => {
     expect(summary(homeSources({ homes: { alice: {}, "alice@nas": {} } }))).toEqual([["error", "missing-key", "homes/alice.ts", "stateVersion"]]);
     const [required] = validateFleet(homeSources({ homes: { alice: {} } })).diagnostics;

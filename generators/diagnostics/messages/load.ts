@@ -2,6 +2,7 @@
 import type { DefinitionKind } from "../../../dsl/definition.ts";
 import type { LoadFailure, LoadFields, PathProblem, ThrownAt } from "../codes/load.ts";
 import { CONFIG_FILE, HOME_FILE, HOMES_DIR, HOST_FILE, HOSTS_DIR, MODULES_DIR, OVERLAYS_DIR } from "../../load/layout.ts";
+import { SUGGESTED_NIXPKGS_URL } from "../../validate/suggested-inputs.ts";
 import type { Renderers } from "./renderer.ts";
 import { causedBy, didYouMean } from "./words.ts";
 
@@ -138,7 +139,7 @@ const pathProblemWords = (expected: "file" | "folder", problem: PathProblem): st
 /** One renderer per loading code. */
 export const loadMessages: Renderers<LoadFields> = {
   "missing-config": ({ root }) =>
-    `no ${CONFIG_FILE} in ${root}: every fleet starts with one; create it with export default defineFleet({ description: "…", inputs: { nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" } } })`,
+    `no ${CONFIG_FILE} in ${root}: every fleet starts with one; create it with export default defineFleet({ description: "…", inputs: { nixpkgs: { url: "${SUGGESTED_NIXPKGS_URL}" } } })`,
   "unreadable-path": ({ expected, problem }) => pathProblemWords(expected, problem),
   "case-twin": ({ twin }) =>
     `differs from ${twin} only in letter case: a case-insensitive file system (macOS, Windows) holds only one of the two, and so would ` +
