@@ -186,27 +186,36 @@ export const flakeUrl = z.string().superRefine((value, context) => {
     });
 });
 
+/** The names useradd and NixOS take for users and groups: 1-31 of `[a-z0-9_-]`, not starting with a digit or '-'. */
+const ACCOUNT_NAME = /^[a-z_][a-z0-9_-]{0,30}$/;
+
 /**
  * A POSIX user name as `useradd` accepts it, shorter than 32 characters: NixOS aborts on a longer
  * one ("Username '…' is longer than 31 characters", users-groups.nix, `apply` of `name`).
  */
 export const userName = matching(
-  /^[a-z_][a-z0-9_-]{0,30}$/,
+  ACCOUNT_NAME,
   "a user name: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
   "invalid-user-name",
 );
 
 /** A user's primary group: a group name that NixOS, too, keeps shorter than 32 characters (`apply` of `group`). */
 export const primaryGroupName = matching(
-  /^[a-z_][a-z0-9_-]{0,30}$/,
+  ACCOUNT_NAME,
   "a user's primary group: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
   "invalid-group-name",
 );
 
-/** A POSIX group name. */
+/**
+ * A POSIX group name, shorter than 32 characters. NixOS's users-groups.nix puts no limit on
+ * `users.groups.<name>.name` (`types.passwdEntry types.str`, no `apply`), but the same name as a
+ * user's primary group is cut at 31 there, and systemd-sysusers (`systemd.sysusers.enable`,
+ * which creates the groups instead of the activation script) refuses every longer name: "must fit
+ * in utmp: 31".
+ */
 export const groupName = matching(
-  /^[a-z_][a-z0-9_-]{0,31}$/,
-  "a group name: up to 32 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
+  ACCOUNT_NAME,
+  "a group name: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
   "invalid-group-name",
 );
 
