@@ -16,6 +16,7 @@ import {
   textMatching,
   userName,
 } from "./checks.ts";
+import { backendProblems, isFileMode } from "./secret-backends.ts";
 import { isInNixStore } from "./store-path.ts";
 
 /** A host's public key, what its secrets are encrypted to: an age key or an SSH public key line. */
@@ -39,10 +40,20 @@ export const secretSchema = z.strictObject({
    */
   group: groupName.optional(),
   /**
-   * Permissions of the decrypted file in octal, e.g. `"0440"`: three or four digits, as `chmod`
-   * (agenix) and sops-nix (which parses the mode as an octal number) both take them. Default: `"0400"`.
+   * Permissions of the decrypted file. In octal, e.g. `"0440"` or `"640"`, for both backends;
+   * sops-nix parses the mode as an octal number and keeps only the permission bits, so it takes no
+   * setuid, setgid or sticky digit (`"0640"`, not `"1640"`). agenix passes the mode to `chmod`, so
+   * it also takes a symbolic mode such as `"u=r,g=r"` (applied to a file agenix made `0400`).
+   * Default: `"0400"`.
    */
-  mode: textMatching(/^[0-7]{3,4}$/, 'an octal mode of three or four digits such as "0400" or "640"').optional(),
+  mode: z
+    .string()
+    .refine(isFileMode, {
+      params: checkParams("invalid-value", {
+        expected: 'a file mode: octal such as "0400" or "640", or with agenix a symbolic chmod mode such as "u=r,g=r"',
+      }),
+    })
+    .optional(),
   /**
    * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`; its
    * extension tells sops-nix how to read it, as it tells sops: `.yaml`/`.yml`, `.json`, `.env`,
@@ -91,6 +102,9 @@ export const secretsSchema = z
           expected: 'a path outside the Nix store (sops-nix\'s sops.age.keyFile is a "path not in the Nix store"), such as "/var/lib/sops-nix/key.txt"',
         }),
       });
+    for (const [name, secret] of Object.entries(settings.secrets))
+      for (const { field, input, code, expected } of backendProblems(settings, secret))
+        context.addIssue({ code: "custom", input, path: ["secrets", name, field], params: checkParams(code, { expected }) });
   });
 
 /** The validated `secrets` section. */

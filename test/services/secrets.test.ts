@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nixPath, secret } from "../../dsl/expressions.ts";
 import type { FleetInput } from "../../dsl/fleet.ts";
@@ -107,10 +111,39 @@ describe("sops-nix lowering: what the real module needs besides the values", () 
 });
 
 describe("a secret's mode", () => {
-  it("takes the octal modes chmod (agenix) and sops-nix's octal parse both take, and nothing else", () => {
-    const accepts = (mode: string) => secretSchema.safeParse({ mode }).success;
-    expect(["0400", "400", "0440", "640", "1640", "0000"].filter(accepts)).toEqual(["0400", "400", "0440", "640", "1640", "0000"]);
-    expect(["u=r", "0800", "40", "04000x", "12345", ""].filter(accepts)).toEqual([]);
+  const accepts = (mode: string) => secretSchema.safeParse({ mode }).success;
+  const issues = (input: object) =>
+    secretsSchema.safeParse(input).error?.issues.map((issue) => `${issue.path.join(".")}: ${(issue as { params?: { expected?: string } }).params?.expected ?? issue.message}`) ?? [];
+
+  it("takes exactly what GNU chmod, which agenix's install script runs (`chmod <mode> <file>`), takes: octal or symbolic", () => {
+    const folder = mkdtempSync(join(tmpdir(), "typeflake-mode-"));
+    const file = join(folder, "secret");
+    writeFileSync(file, "");
+    const chmodTakes = (mode: string) => spawnSync("chmod", [mode, file]).status === 0;
+    const modes = ["0400", "400", "40", "7", "0000", "1640", "07777", "u=r,g=r", "a-rwx,u+r", "go=", "u+X,o-t", "=r", "u=g", "ug=rw,o=", "=640", "+644,u-x", "-w"];
+    const refused = ["0800", "12345", "17777", "u=q", "u", "rw", "u=r g=r", "u=r;x", "", ",u=r", "u=r,", "u=640", "go=0", "u=rwg", "a=7777", "$(id)"];
+    try {
+      expect(modes.filter((mode) => !chmodTakes(mode))).toEqual([]);
+      expect(refused.filter(chmodTakes)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
+    expect(modes.filter((mode) => !accepts(mode))).toEqual([]);
+    expect(refused.filter(accepts)).toEqual([]);
+  });
+
+  it("agenix takes symbolic modes and setuid/setgid/sticky digits, as chmod does", () => {
+    expect(issues({ backend: "agenix", secrets: { a: { mode: "u=r,g=r", file: "secrets/a.age" }, b: { mode: "1640" } } })).toEqual([]);
+  });
+
+  it("sops-nix takes octal permission bits only: sops-install-secrets parses the mode as octal and drops the 07000 digit", () => {
+    expect(issues({ secrets: { a: { mode: "0440" }, b: { mode: "640" }, c: { mode: "00600" } } })).toEqual([]);
+    expect(issues({ secrets: { sym: { mode: "u=r,g=r" }, sticky: { mode: "1640" }, set: { mode: "=640" } } }).map((issue) => issue.split(":")[0])).toEqual([
+      "secrets.sym.mode",
+      "secrets.sticky.mode",
+      "secrets.set.mode",
+    ]);
+    expect(issues({ secrets: { sym: { mode: "u=r" } } })[0]).toContain("sops-nix parses the mode as an octal number");
   });
 });
 
