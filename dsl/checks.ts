@@ -240,6 +240,12 @@ export const hostId = matching(
   "invalid-host-id",
 );
 
+/**
+ * A numeric user or group id as `chown` takes it, e.g. `"1000"`: up to 4294967294, since
+ * 4294967295 is (uid_t)-1, which chown reads as "leave unchanged".
+ */
+export const isNumericId = (value: string): boolean => /^[0-9]{1,10}$/.test(value) && Number(value) < 4294967295;
+
 /** A name usable for a secret, a module or an overlay. */
 export const identifierName = matching(
   /^[A-Za-z0-9][A-Za-z0-9._-]*(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)*$/,

@@ -11,6 +11,7 @@ import {
   groupName,
   hostName,
   identifierName,
+  isNumericId,
   oneOf,
   sshPublicKey,
   textMatching,
@@ -29,16 +30,33 @@ const hostPublicKey = z.string().refine((value) => agePublicKey.safeParse(value)
 /** The secret managers typeflake wires in. */
 export const SECRET_BACKENDS = ["sops", "agenix"] as const;
 
+/** A user or group either backend can take: a name, or (agenix only, see `secretsSchema`) a numeric id. */
+const accountOf = (name: typeof userName, expected: string, code: "invalid-user-name" | "invalid-group-name") =>
+  z.string().refine((value) => name.safeParse(value).success || isNumericId(value), { params: checkParams(code, { expected }) });
+
 /** How one secret is installed on the hosts that use it. */
 export const secretSchema = z.strictObject({
-  /** Owner of the decrypted file, e.g. `"postgres"`. Default: `"root"`. */
-  owner: userName.optional(),
+  /**
+   * Owner of the decrypted file, e.g. `"postgres"`. Default: `"root"`. agenix also takes a numeric
+   * uid such as `"1000"` (it runs `chown <owner>:<group>`); sops-nix does not: sops-install-secrets
+   * looks the owner up by name and fails at activation on a number.
+   */
+  owner: accountOf(
+    userName,
+    'a user name (up to 31 lowercase letters, digits, \'_\' or \'-\', starting with a letter or \'_\') such as "postgres", or with agenix a numeric uid such as "1000"',
+    "invalid-user-name",
+  ).optional(),
   /**
    * Group of the decrypted file. Default: the owner's primary group (`users.users.<owner>.group`),
    * `"root"` when there is no owner. sops-nix reads that group while the host evaluates, so an
-   * owner that no module of the host declares as a user needs its group written here.
+   * owner that no module of the host declares as a user needs its group written here. agenix also
+   * takes a numeric gid such as `"100"`; sops-nix looks the group up by name.
    */
-  group: groupName.optional(),
+  group: accountOf(
+    groupName,
+    'a group name (up to 31 lowercase letters, digits, \'_\' or \'-\', starting with a letter or \'_\') such as "users", or with agenix a numeric gid such as "100"',
+    "invalid-group-name",
+  ).optional(),
   /**
    * Permissions of the decrypted file. In octal, e.g. `"0440"` or `"640"`, for both backends;
    * sops-nix parses the mode as an octal number and keeps only the permission bits, so it takes no

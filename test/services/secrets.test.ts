@@ -147,6 +147,24 @@ describe("a secret's mode", () => {
   });
 });
 
+describe("a secret's owner and group", () => {
+  const paths = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+
+  it("agenix takes numeric ids, which its `chown <owner>:<group>` takes", () => {
+    expect(paths({ backend: "agenix", secrets: { k: { owner: "1000", group: "100" }, n: { owner: "postgres", group: "0" } } })).toEqual([]);
+  });
+
+  it("sops-nix takes names only: sops-install-secrets looks them up by name (user.Lookup, user.LookupGroup)", () => {
+    expect(paths({ secrets: { k: { owner: "postgres", group: "users" } } })).toEqual([]);
+    expect(paths({ secrets: { k: { owner: "1000", group: "100" } } })).toEqual(["secrets.k.owner", "secrets.k.group"]);
+  });
+
+  it("neither takes what is neither a name nor an id", () => {
+    expect(["Alice", "-x", "1000x", "4294967295", "a:b", "a b", "x".repeat(32)].filter((owner) => secretSchema.safeParse({ owner }).success)).toEqual([]);
+    expect(["Wheel", "g".repeat(32), "4294967295"].filter((group) => secretSchema.safeParse({ group }).success)).toEqual([]);
+  });
+});
+
 describe("the age key file", () => {
   const STORE_KEY = "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-keys/key.txt";
   const issues = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => issue.path.join(".")) ?? [];
