@@ -10,9 +10,9 @@ import {
   fleetRelativePath,
   groupName,
   hostName,
-  identifierName,
   isNumericId,
   oneOf,
+  secretName,
   sshPublicKey,
   textMatching,
   userName,
@@ -106,8 +106,17 @@ export const secretsSchema = z
      * when `ageKeyFile` is set.
      */
     hostKeys: z.record(hostName, hostPublicKey).default({}),
-    /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
-    secrets: z.record(identifierName, secretSchema).default({}),
+    /**
+     * The secrets, by name (`"wireguard-key"`, `"database/password"`). The name is the installed
+     * file, `/run/secrets/<name>` (sops-nix) or `/run/agenix/<name>` (agenix), a `/` making a folder,
+     * so each part is a file name (not `.` or `..`); sops-nix also looks the name up as the key in
+     * the encrypted YAML or JSON file, a `/` descending into a map (`database: { password: … }`), so
+     * it cannot start with the `sops` key sops keeps its metadata under. agenix writes the name
+     * between double quotes in a shell script (no `"`, `$`, `` ` `` or `\`), and a secret without a
+     * `file` is encrypted in `secrets/<name>.age`, which must then be a plain path (letters, digits
+     * and `._+-`).
+     */
+    secrets: z.record(secretName, secretSchema).default({}),
   })
   .superRefine((settings, context) => {
     // sops-nix types sops.age.keyFile as pathNotInStore: a key in the world-readable store is refused.
@@ -121,8 +130,8 @@ export const secretsSchema = z
         }),
       });
     for (const [name, secret] of Object.entries(settings.secrets))
-      for (const { field, input, code, expected } of backendProblems(settings, secret))
-        context.addIssue({ code: "custom", input, path: ["secrets", name, field], params: checkParams(code, { expected }) });
+      for (const { field, input, code, expected } of backendProblems(settings, name, secret))
+        context.addIssue({ code: "custom", input, path: ["secrets", name, ...(field ? [field] : [])], params: checkParams(code, { expected }) });
   });
 
 /** The validated `secrets` section. */

@@ -3,6 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { secretName } from "../../dsl/checks.ts";
+import { hostSchema } from "../../dsl/host.ts";
+import { hostFile } from "../../generators/files/host-file.ts";
+import { fleetScope } from "../../generators/files/scope.ts";
 import { nixPath, secret } from "../../dsl/expressions.ts";
 import type { FleetInput } from "../../dsl/fleet.ts";
 import { agenixRulesFile } from "../../generators/files/agenix-rules.ts";
@@ -12,7 +16,7 @@ import { nixInstantiate } from "../support/nix.ts";
 import { lowerSecrets } from "../../generators/lower/secrets/index.ts";
 import { secretUsage } from "../../generators/lower/secrets/usage.ts";
 import { indexFleet } from "../../generators/model/fleet-index.ts";
-import { buildFleet } from "./support/fleet.ts";
+import { buildFleet, lowered } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE } from "./support/keys.ts";
 import { secretSchema, secretsSchema } from "../../dsl/secrets.ts";
@@ -162,6 +166,67 @@ describe("a secret's owner and group", () => {
   it("neither takes what is neither a name nor an id", () => {
     expect(["Alice", "-x", "1000x", "4294967295", "a:b", "a b", "x".repeat(32)].filter((owner) => secretSchema.safeParse({ owner }).success)).toEqual([]);
     expect(["Wheel", "g".repeat(32), "4294967295"].filter((group) => secretSchema.safeParse({ group }).success)).toEqual([]);
+  });
+});
+
+describe("a secret's name", () => {
+  const paths = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+
+  it("is a file under the secrets folder for both backends: parts of 1-255 bytes, not . or .., on one line", () => {
+    const takes = (name: string) => secretName.safeParse(name).success;
+    expect(["_under", "ünï", "sp ace", "database/password", ".hidden", "a.b-c+d", "é".repeat(127)].filter((name) => !takes(name))).toEqual([]);
+    expect(["", "/a", "a/", "a//b", ".", "a/./b", "../a", "a/..", "a\nb", "a\u2028b", "a\u0085b", "x".repeat(256), "é".repeat(128)].filter(takes)).toEqual([]);
+  });
+
+  it("sops-nix: any such name, but no secret under the key sops keeps its metadata in, in a YAML or JSON file", () => {
+    expect(paths({ secrets: { _under: {}, "ünï": {}, 'a$b"c\\d': {}, "sops-ok": {}, sops: { file: "secrets/blob.bin" } } })).toEqual([]);
+    expect(paths({ secrets: { sops: {}, "sops/key": { file: "secrets/app.json" } } })).toEqual(["secrets.sops", "secrets.sops/key"]);
+  });
+
+  it("agenix: nothing the shell expands between double quotes; without a file, a name that makes a Nix path", () => {
+    expect(paths({ backend: "agenix", secrets: { _under: {}, "d/x.y": {}, "ünï": { file: "secrets/uni.age" }, "sp ace": { file: "secrets/space.age" } } })).toEqual([]);
+    expect(paths({ backend: "agenix", secrets: { "ünï": {}, "sp ace": {} } })).toEqual(["secrets.ünï", "secrets.sp ace"]);
+    expect(paths({ backend: "agenix", secrets: { "a$b": { file: "secrets/a.age" }, 'q"': { file: "secrets/q.age" }, "`x`": { file: "secrets/x.age" } } })).toEqual([
+      "secrets.a$b",
+      'secrets.q"',
+      "secrets.`x`",
+    ]);
+  });
+
+  it("is taken in a host's secrets list as in the fleet's secrets", () => {
+    expect(hostSchema.safeParse({ address: "10.0.0.1", secrets: ["_under", "ünï"] }).success).toBe(true);
+  });
+});
+
+describe("newly accepted values in the generated host file, read by nix", () => {
+  const hostSecrets = (secrets: FleetInput["secrets"], names: string[], attribute: "age" | "sops") => {
+    const fleet = buildFleet({ config: { secrets }, hosts: { a: { address: "10.0.0.1", secrets: names } } });
+    const lowering = lowered(fleet);
+    const generated = hostFile(lowering.hosts.get("a")!, fleetScope(lowering.index));
+    expect(generated.diagnostics).toEqual([]);
+    const paths = "s: if s ? file then s // { file = toString s.file; } else if s ? sopsFile then s // { sopsFile = toString s.sopsFile; } else s";
+    return JSON.parse(
+      nixInstantiate(["--eval", "--strict", "--json", "--expr", `builtins.mapAttrs (_: ${paths}) ((${printNixExpr(generated.expr)}) { config = { }; pkgs = { }; }).${attribute}.secrets`]),
+    ) as Record<string, Record<string, unknown>>;
+  };
+
+  it("agenix: names, symbolic modes and numeric ids reach age.secrets as written", () => {
+    const secrets = hostSecrets(
+      { backend: "agenix", secrets: { _under: {}, "ünï": { file: "secrets/uni.age" }, sym: { mode: "u=r,g=r" }, num: { owner: "1000", group: "100" } } },
+      ["_under", "ünï", "sym", "num"],
+      "age",
+    );
+    expect(Object.keys(secrets).sort()).toEqual(["_under", "num", "sym", "ünï"]);
+    expect(secrets["_under"]?.["file"]).toMatch(/\/secrets\/_under\.age$/);
+    expect(secrets["ünï"]?.["file"]).toMatch(/\/secrets\/uni\.age$/);
+    expect(secrets["sym"]?.["mode"]).toBe("u=r,g=r");
+    expect([secrets["num"]?.["owner"], secrets["num"]?.["group"]]).toEqual(["1000", "100"]);
+  });
+
+  it("sops-nix: names with quotes, dollars and backslashes are attribute names nix reads back unchanged", () => {
+    const names = ["_under", "ünï", 'a${b}"c\\d', "sp ace"];
+    const secrets = hostSecrets({ secrets: Object.fromEntries(names.map((name) => [name, {}])) }, names, "sops");
+    expect(Object.keys(secrets).sort()).toEqual([...names].sort());
   });
 });
 
