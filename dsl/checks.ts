@@ -186,27 +186,36 @@ export const flakeUrl = z.string().superRefine((value, context) => {
     });
 });
 
+/** The names useradd and NixOS take for users and groups: 1-31 of `[a-z0-9_-]`, not starting with a digit or '-'. */
+const ACCOUNT_NAME = /^[a-z_][a-z0-9_-]{0,30}$/;
+
 /**
  * A POSIX user name as `useradd` accepts it, shorter than 32 characters: NixOS aborts on a longer
  * one ("Username '…' is longer than 31 characters", users-groups.nix, `apply` of `name`).
  */
 export const userName = matching(
-  /^[a-z_][a-z0-9_-]{0,30}$/,
+  ACCOUNT_NAME,
   "a user name: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
   "invalid-user-name",
 );
 
 /** A user's primary group: a group name that NixOS, too, keeps shorter than 32 characters (`apply` of `group`). */
 export const primaryGroupName = matching(
-  /^[a-z_][a-z0-9_-]{0,30}$/,
+  ACCOUNT_NAME,
   "a user's primary group: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
   "invalid-group-name",
 );
 
-/** A POSIX group name. */
+/**
+ * A POSIX group name, shorter than 32 characters. NixOS's users-groups.nix puts no limit on
+ * `users.groups.<name>.name` (`types.passwdEntry types.str`, no `apply`), but the same name as a
+ * user's primary group is cut at 31 there, and systemd-sysusers (`systemd.sysusers.enable`,
+ * which creates the groups instead of the activation script) refuses every longer name: "must fit
+ * in utmp: 31".
+ */
 export const groupName = matching(
-  /^[a-z_][a-z0-9_-]{0,31}$/,
-  "a group name: up to 32 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
+  ACCOUNT_NAME,
+  "a group name: up to 31 lowercase letters, digits, '_' or '-', starting with a letter or '_'",
   "invalid-group-name",
 );
 
@@ -231,7 +240,37 @@ export const hostId = matching(
   "invalid-host-id",
 );
 
-/** A name usable for a secret, a module or an overlay. */
+/**
+ * Control characters, and the Unicode line and paragraph separators a YAML 1.1 reader ends a line
+ * at: a secret's name is written into `#` comments of `.sops.yaml` and `secrets/secrets.nix`.
+ */
+const CONTROL_OR_LINE_BREAK = /[\p{Cc}\u2028\u2029]/u;
+
+/** The longest file name Linux takes (NAME_MAX), in bytes. */
+const NAME_MAX = 255;
+
+/**
+ * A secret's name, as both backends install it: the file `/run/secrets/<name>` (sops-nix) or
+ * `/run/agenix/<name>` (agenix), with `/` making folders. So each part between slashes is a file
+ * name (1-255 bytes, not `.` or `..`, which would leave the secrets folder); any other character
+ * works, `_under` and `ünï` included. What a backend refuses besides is checked with the backend
+ * (`secretsSchema`).
+ */
+export const secretName = accepting(
+  (value) =>
+    !CONTROL_OR_LINE_BREAK.test(value) &&
+    value.split("/").every((part) => part !== "" && part !== "." && part !== ".." && new TextEncoder().encode(part).length <= NAME_MAX),
+  'a secret name: file names of 1-255 bytes joined by "/" (no empty, "." or ".." part), without control characters, such as "wireguard-key" or "database/password"',
+  "invalid-name",
+);
+
+/**
+ * A numeric user or group id as `chown` takes it, e.g. `"1000"`: up to 4294967294, since
+ * 4294967295 is (uid_t)-1, which chown reads as "leave unchanged".
+ */
+export const isNumericId = (value: string): boolean => /^[0-9]{1,10}$/.test(value) && Number(value) < 4294967295;
+
+/** A name usable for a module or an overlay. */
 export const identifierName = matching(
   /^[A-Za-z0-9][A-Za-z0-9._-]*(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)*$/,
   'a name of letters, digits and . _ / - starting with a letter or digit, with no empty, "." or ".." part between slashes',

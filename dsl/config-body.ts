@@ -7,10 +7,10 @@ import {
   groupName,
   primaryGroupName,
   hostId,
-  identifierName,
   passwdEntry,
   port,
   relativeNixFile,
+  secretName,
   sshPublicKey,
   textMatching,
   userName,
@@ -124,7 +124,7 @@ export const configBodyShape = {
    * Secrets this configuration needs on the host even where no option refers to them with
    * `secret(…)`. Secrets that are referred to are added automatically.
    */
-  secrets: z.array(identifierName).default([]),
+  secrets: z.array(secretName).default([]),
   /**
    * Any NixOS option, written as nested objects: `{ services: { openssh: { enable: true } } }`.
    * Typed from the NixOS option schema — the fleet's own (`typeflake options sync`) when it has

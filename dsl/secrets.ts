@@ -10,12 +10,14 @@ import {
   fleetRelativePath,
   groupName,
   hostName,
-  identifierName,
+  isNumericId,
   oneOf,
+  secretName,
   sshPublicKey,
   textMatching,
   userName,
 } from "./checks.ts";
+import { backendProblems, isFileMode } from "./secret-backends.ts";
 import { isInNixStore } from "./store-path.ts";
 
 /** A host's public key, what its secrets are encrypted to: an age key or an SSH public key line. */
@@ -28,21 +30,48 @@ const hostPublicKey = z.string().refine((value) => agePublicKey.safeParse(value)
 /** The secret managers typeflake wires in. */
 export const SECRET_BACKENDS = ["sops", "agenix"] as const;
 
+/** A user or group either backend can take: a name, or (agenix only, see `secretsSchema`) a numeric id. */
+const accountOf = (name: typeof userName, expected: string, code: "invalid-user-name" | "invalid-group-name") =>
+  z.string().refine((value) => name.safeParse(value).success || isNumericId(value), { params: checkParams(code, { expected }) });
+
 /** How one secret is installed on the hosts that use it. */
 export const secretSchema = z.strictObject({
-  /** Owner of the decrypted file, e.g. `"postgres"`. Default: `"root"`. */
-  owner: userName.optional(),
+  /**
+   * Owner of the decrypted file, e.g. `"postgres"`. Default: `"root"`. agenix also takes a numeric
+   * uid such as `"1000"` (it runs `chown <owner>:<group>`); sops-nix does not: sops-install-secrets
+   * looks the owner up by name and fails at activation on a number.
+   */
+  owner: accountOf(
+    userName,
+    'a user name (up to 31 lowercase letters, digits, \'_\' or \'-\', starting with a letter or \'_\') such as "postgres", or with agenix a numeric uid such as "1000"',
+    "invalid-user-name",
+  ).optional(),
   /**
    * Group of the decrypted file. Default: the owner's primary group (`users.users.<owner>.group`),
    * `"root"` when there is no owner. sops-nix reads that group while the host evaluates, so an
-   * owner that no module of the host declares as a user needs its group written here.
+   * owner that no module of the host declares as a user needs its group written here. agenix also
+   * takes a numeric gid such as `"100"`; sops-nix looks the group up by name.
    */
-  group: groupName.optional(),
+  group: accountOf(
+    groupName,
+    'a group name (up to 31 lowercase letters, digits, \'_\' or \'-\', starting with a letter or \'_\') such as "users", or with agenix a numeric gid such as "100"',
+    "invalid-group-name",
+  ).optional(),
   /**
-   * Permissions of the decrypted file in octal, e.g. `"0440"`: three or four digits, as `chmod`
-   * (agenix) and sops-nix (which parses the mode as an octal number) both take them. Default: `"0400"`.
+   * Permissions of the decrypted file. In octal, e.g. `"0440"` or `"640"`, for both backends;
+   * sops-nix parses the mode as an octal number and keeps only the permission bits, so it takes no
+   * setuid, setgid or sticky digit (`"0640"`, not `"1640"`). agenix passes the mode to `chmod`, so
+   * it also takes a symbolic mode such as `"u=r,g=r"` (applied to a file agenix made `0400`).
+   * Default: `"0400"`.
    */
-  mode: textMatching(/^[0-7]{3,4}$/, 'an octal mode of three or four digits such as "0400" or "640"').optional(),
+  mode: z
+    .string()
+    .refine(isFileMode, {
+      params: checkParams("invalid-value", {
+        expected: 'a file mode: octal such as "0400" or "640", or with agenix a symbolic chmod mode such as "u=r,g=r"',
+      }),
+    })
+    .optional(),
   /**
    * Encrypted file holding it, relative to the fleet root. sops: defaults to `defaultFile`; its
    * extension tells sops-nix how to read it, as it tells sops: `.yaml`/`.yml`, `.json`, `.env`,
@@ -77,8 +106,17 @@ export const secretsSchema = z
      * when `ageKeyFile` is set.
      */
     hostKeys: z.record(hostName, hostPublicKey).default({}),
-    /** The secrets, by name (`"wireguard-key"`, `"database/password"`). */
-    secrets: z.record(identifierName, secretSchema).default({}),
+    /**
+     * The secrets, by name (`"wireguard-key"`, `"database/password"`). The name is the installed
+     * file, `/run/secrets/<name>` (sops-nix) or `/run/agenix/<name>` (agenix), a `/` making a folder,
+     * so each part is a file name (not `.` or `..`); sops-nix also looks the name up as the key in
+     * the encrypted YAML or JSON file, a `/` descending into a map (`database: { password: … }`), so
+     * it cannot start with the `sops` key sops keeps its metadata under. agenix writes the name
+     * between double quotes in a shell script (no `"`, `$`, `` ` `` or `\`), and a secret without a
+     * `file` is encrypted in `secrets/<name>.age`, which must then be a plain path (letters, digits
+     * and `._+-`).
+     */
+    secrets: z.record(secretName, secretSchema).default({}),
   })
   .superRefine((settings, context) => {
     // sops-nix types sops.age.keyFile as pathNotInStore: a key in the world-readable store is refused.
@@ -91,6 +129,9 @@ export const secretsSchema = z
           expected: 'a path outside the Nix store (sops-nix\'s sops.age.keyFile is a "path not in the Nix store"), such as "/var/lib/sops-nix/key.txt"',
         }),
       });
+    for (const [name, secret] of Object.entries(settings.secrets))
+      for (const { field, input, code, expected } of backendProblems(settings, name, secret))
+        context.addIssue({ code: "custom", input, path: ["secrets", name, ...(field ? [field] : [])], params: checkParams(code, { expected }) });
   });
 
 /** The validated `secrets` section. */

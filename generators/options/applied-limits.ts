@@ -2,7 +2,9 @@
  * Limits NixOS puts on an option's value in its `apply` rather than its type, so the option index
  * (type descriptions) does not show them: users-groups.nix aborts the evaluation on a user name,
  * or a user's primary group, of 32 bytes or more ("Username '…' is longer than 31 characters
- * which is not allowed!"). `builtins.stringLength` counts bytes.
+ * which is not allowed!"). `builtins.stringLength` counts bytes. `users.groups.<name>.name` has no
+ * such `apply` (its type is `passwdEntry str`): a raw group name is for NixOS to judge, though
+ * typed `groups` keep to 31 characters as systemd-sysusers does (`groupName`, dsl/checks.ts).
  */
 import { showOptionPath, type OptionPath } from "./option-path.ts";
 

@@ -176,7 +176,7 @@ const CASES: readonly Case[] = [
     files: { "typeflake.config.ts": withSecrets(`{ secrets: { »"wg/../../../etc/shadow": {} } }`) },
     code: "invalid-name",
     path: 'secrets.secrets."wg/../../../etc/shadow"',
-    message: ['invalid key "wg/../../../etc/shadow": must be a name of letters, digits and . _ / - starting with a letter or digit, with no empty, "." or ".." part between slashes'],
+    message: ['invalid key "wg/../../../etc/shadow": must be a secret name: file names of 1-255 bytes joined by "/" (no empty, "." or ".." part)'],
   },
   // Clear-text secrets in the Nix store.
   {

@@ -266,7 +266,15 @@ const CASES: readonly Case[] = [
     files: nas(`${ADDRESS}\n  users: { alice: { extraGroups: ["docker", »"Wheel"] } },`),
     code: "invalid-group-name",
     path: "users.alice.extraGroups[1]",
-    message: 'must be a group name: up to 32 lowercase letters',
+    message: "must be a group name: up to 31 lowercase letters",
+  },
+  {
+    // users-groups.nix does not limit users.groups.<name>.name, but systemd-sysusers refuses it.
+    name: "group name of 32 characters",
+    files: nas(`${ADDRESS}\n  users: { alice: { extraGroups: [»"${"g".repeat(32)}"] } },`),
+    code: "invalid-group-name",
+    path: "users.alice.extraGroups[0]",
+    message: "must be a group name: up to 31 lowercase letters",
   },
   {
     name: "bad SSH key in a list",

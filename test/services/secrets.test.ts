@@ -1,4 +1,12 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { secretName } from "../../dsl/checks.ts";
+import { hostSchema } from "../../dsl/host.ts";
+import { hostFile } from "../../generators/files/host-file.ts";
+import { fleetScope } from "../../generators/files/scope.ts";
 import { nixPath, secret } from "../../dsl/expressions.ts";
 import type { FleetInput } from "../../dsl/fleet.ts";
 import { agenixRulesFile } from "../../generators/files/agenix-rules.ts";
@@ -8,7 +16,7 @@ import { nixInstantiate } from "../support/nix.ts";
 import { lowerSecrets } from "../../generators/lower/secrets/index.ts";
 import { secretUsage } from "../../generators/lower/secrets/usage.ts";
 import { indexFleet } from "../../generators/model/fleet-index.ts";
-import { buildFleet } from "./support/fleet.ts";
+import { buildFleet, lowered } from "./support/fleet.ts";
 import { homelab } from "./support/homelab.ts";
 import { AGE } from "./support/keys.ts";
 import { secretSchema, secretsSchema } from "../../dsl/secrets.ts";
@@ -107,10 +115,118 @@ describe("sops-nix lowering: what the real module needs besides the values", () 
 });
 
 describe("a secret's mode", () => {
-  it("takes the octal modes chmod (agenix) and sops-nix's octal parse both take, and nothing else", () => {
-    const accepts = (mode: string) => secretSchema.safeParse({ mode }).success;
-    expect(["0400", "400", "0440", "640", "1640", "0000"].filter(accepts)).toEqual(["0400", "400", "0440", "640", "1640", "0000"]);
-    expect(["u=r", "0800", "40", "04000x", "12345", ""].filter(accepts)).toEqual([]);
+  const accepts = (mode: string) => secretSchema.safeParse({ mode }).success;
+  const issues = (input: object) =>
+    secretsSchema.safeParse(input).error?.issues.map((issue) => `${issue.path.join(".")}: ${(issue as { params?: { expected?: string } }).params?.expected ?? issue.message}`) ?? [];
+
+  it("takes exactly what GNU chmod, which agenix's install script runs (`chmod <mode> <file>`), takes: octal or symbolic", () => {
+    const folder = mkdtempSync(join(tmpdir(), "typeflake-mode-"));
+    const file = join(folder, "secret");
+    writeFileSync(file, "");
+    const chmodTakes = (mode: string) => spawnSync("chmod", [mode, file]).status === 0;
+    const modes = ["0400", "400", "40", "7", "0000", "1640", "07777", "u=r,g=r", "a-rwx,u+r", "go=", "u+X,o-t", "=r", "u=g", "ug=rw,o=", "=640", "+644,u-x", "-w"];
+    const refused = ["0800", "12345", "17777", "u=q", "u", "rw", "u=r g=r", "u=r;x", "", ",u=r", "u=r,", "u=640", "go=0", "u=rwg", "a=7777", "$(id)"];
+    try {
+      expect(modes.filter((mode) => !chmodTakes(mode))).toEqual([]);
+      expect(refused.filter(chmodTakes)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
+    expect(modes.filter((mode) => !accepts(mode))).toEqual([]);
+    expect(refused.filter(accepts)).toEqual([]);
+  });
+
+  it("agenix takes symbolic modes and setuid/setgid/sticky digits, as chmod does", () => {
+    expect(issues({ backend: "agenix", secrets: { a: { mode: "u=r,g=r", file: "secrets/a.age" }, b: { mode: "1640" } } })).toEqual([]);
+  });
+
+  it("sops-nix takes octal permission bits only: sops-install-secrets parses the mode as octal and drops the 07000 digit", () => {
+    expect(issues({ secrets: { a: { mode: "0440" }, b: { mode: "640" }, c: { mode: "00600" } } })).toEqual([]);
+    expect(issues({ secrets: { sym: { mode: "u=r,g=r" }, sticky: { mode: "1640" }, set: { mode: "=640" } } }).map((issue) => issue.split(":")[0])).toEqual([
+      "secrets.sym.mode",
+      "secrets.sticky.mode",
+      "secrets.set.mode",
+    ]);
+    expect(issues({ secrets: { sym: { mode: "u=r" } } })[0]).toContain("sops-nix parses the mode as an octal number");
+  });
+});
+
+describe("a secret's owner and group", () => {
+  const paths = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+
+  it("agenix takes numeric ids, which its `chown <owner>:<group>` takes", () => {
+    expect(paths({ backend: "agenix", secrets: { k: { owner: "1000", group: "100" }, n: { owner: "postgres", group: "0" } } })).toEqual([]);
+  });
+
+  it("sops-nix takes names only: sops-install-secrets looks them up by name (user.Lookup, user.LookupGroup)", () => {
+    expect(paths({ secrets: { k: { owner: "postgres", group: "users" } } })).toEqual([]);
+    expect(paths({ secrets: { k: { owner: "1000", group: "100" } } })).toEqual(["secrets.k.owner", "secrets.k.group"]);
+  });
+
+  it("neither takes what is neither a name nor an id", () => {
+    expect(["Alice", "-x", "1000x", "4294967295", "a:b", "a b", "x".repeat(32)].filter((owner) => secretSchema.safeParse({ owner }).success)).toEqual([]);
+    expect(["Wheel", "g".repeat(32), "4294967295"].filter((group) => secretSchema.safeParse({ group }).success)).toEqual([]);
+  });
+});
+
+describe("a secret's name", () => {
+  const paths = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+
+  it("is a file under the secrets folder for both backends: parts of 1-255 bytes, not . or .., on one line", () => {
+    const takes = (name: string) => secretName.safeParse(name).success;
+    expect(["_under", "ünï", "sp ace", "database/password", ".hidden", "a.b-c+d", "é".repeat(127)].filter((name) => !takes(name))).toEqual([]);
+    expect(["", "/a", "a/", "a//b", ".", "a/./b", "../a", "a/..", "a\nb", "a\u2028b", "a\u0085b", "x".repeat(256), "é".repeat(128)].filter(takes)).toEqual([]);
+  });
+
+  it("sops-nix: any such name, but no secret under the key sops keeps its metadata in, in a YAML or JSON file", () => {
+    expect(paths({ secrets: { _under: {}, "ünï": {}, 'a$b"c\\d': {}, "sops-ok": {}, sops: { file: "secrets/blob.bin" } } })).toEqual([]);
+    expect(paths({ secrets: { sops: {}, "sops/key": { file: "secrets/app.json" } } })).toEqual(["secrets.sops", "secrets.sops/key"]);
+  });
+
+  it("agenix: nothing the shell expands between double quotes; without a file, a name that makes a Nix path", () => {
+    expect(paths({ backend: "agenix", secrets: { _under: {}, "d/x.y": {}, "ünï": { file: "secrets/uni.age" }, "sp ace": { file: "secrets/space.age" } } })).toEqual([]);
+    expect(paths({ backend: "agenix", secrets: { "ünï": {}, "sp ace": {} } })).toEqual(["secrets.ünï", "secrets.sp ace"]);
+    expect(paths({ backend: "agenix", secrets: { "a$b": { file: "secrets/a.age" }, 'q"': { file: "secrets/q.age" }, "`x`": { file: "secrets/x.age" } } })).toEqual([
+      "secrets.a$b",
+      'secrets.q"',
+      "secrets.`x`",
+    ]);
+  });
+
+  it("is taken in a host's secrets list as in the fleet's secrets", () => {
+    expect(hostSchema.safeParse({ address: "10.0.0.1", secrets: ["_under", "ünï"] }).success).toBe(true);
+  });
+});
+
+describe("newly accepted values in the generated host file, read by nix", () => {
+  const hostSecrets = (secrets: FleetInput["secrets"], names: string[], attribute: "age" | "sops") => {
+    const fleet = buildFleet({ config: { secrets }, hosts: { a: { address: "10.0.0.1", secrets: names } } });
+    const lowering = lowered(fleet);
+    const generated = hostFile(lowering.hosts.get("a")!, fleetScope(lowering.index));
+    expect(generated.diagnostics).toEqual([]);
+    const paths = "s: if s ? file then s // { file = toString s.file; } else if s ? sopsFile then s // { sopsFile = toString s.sopsFile; } else s";
+    return JSON.parse(
+      nixInstantiate(["--eval", "--strict", "--json", "--expr", `builtins.mapAttrs (_: ${paths}) ((${printNixExpr(generated.expr)}) { config = { }; pkgs = { }; }).${attribute}.secrets`]),
+    ) as Record<string, Record<string, unknown>>;
+  };
+
+  it("agenix: names, symbolic modes and numeric ids reach age.secrets as written", () => {
+    const secrets = hostSecrets(
+      { backend: "agenix", secrets: { _under: {}, "ünï": { file: "secrets/uni.age" }, sym: { mode: "u=r,g=r" }, num: { owner: "1000", group: "100" } } },
+      ["_under", "ünï", "sym", "num"],
+      "age",
+    );
+    expect(Object.keys(secrets).sort()).toEqual(["_under", "num", "sym", "ünï"]);
+    expect(secrets["_under"]?.["file"]).toMatch(/\/secrets\/_under\.age$/);
+    expect(secrets["ünï"]?.["file"]).toMatch(/\/secrets\/uni\.age$/);
+    expect(secrets["sym"]?.["mode"]).toBe("u=r,g=r");
+    expect([secrets["num"]?.["owner"], secrets["num"]?.["group"]]).toEqual(["1000", "100"]);
+  });
+
+  it("sops-nix: names with quotes, dollars and backslashes are attribute names nix reads back unchanged", () => {
+    const names = ["_under", "ünï", 'a${b}"c\\d', "sp ace"];
+    const secrets = hostSecrets({ secrets: Object.fromEntries(names.map((name) => [name, {}])) }, names, "sops");
+    expect(Object.keys(secrets).sort()).toEqual([...names].sort());
   });
 });
 

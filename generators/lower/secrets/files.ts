@@ -3,13 +3,14 @@
  * and the hosts that use a secret stored in it. The `.sops.yaml` and agenix rules are both made
  * from this.
  */
+import { defaultAgenixFile } from "../../../dsl/secret-backends.ts";
 import type { SecretsConfig } from "../../../dsl/secrets.ts";
 import type { Fleet } from "../../model/fleet.ts";
 import { secretsSettings } from "./settings.ts";
 
 /** The encrypted file of a secret, relative to the fleet root. */
 export const secretFilePath = (settings: SecretsConfig, name: string): string =>
-  settings.secrets[name]?.file ?? (settings.backend === "agenix" ? `secrets/${name}.age` : settings.defaultFile);
+  settings.secrets[name]?.file ?? (settings.backend === "agenix" ? defaultAgenixFile(name) : settings.defaultFile);
 
 /** One encrypted file and the keys it is encrypted to. */
 export interface EncryptedFile {

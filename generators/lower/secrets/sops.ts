@@ -11,7 +11,7 @@ import { setFields } from "../emit.ts";
 import type { SecretsLowering } from "./backend.ts";
 import { passwordSecretsOf } from "./password-secrets.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";
-import { sopsFormatOf } from "./sops-format.ts";
+import { sopsFormatOf } from "../../../dsl/sops-format.ts";
 
 /** sops-nix's conventional location of the host's age key. */
 const SOPS_DEFAULT_KEY_FILE = "/var/lib/sops-nix/key.txt";
