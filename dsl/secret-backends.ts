@@ -53,6 +53,9 @@ export const defaultAgenixFile = (name: string): string => `secrets/${name}.age`
 /** What bash expands between the double quotes agenix's install script puts the name in. */
 const SHELL_EXPANDED = /["$`\\]/;
 
+/** sops' `DefaultUnencryptedSuffix`: keys ending in it are left unencrypted. */
+const UNENCRYPTED_SUFFIX = "_unencrypted";
+
 /** sops-nix: sops-install-secrets' `validateMode`, `validateOwner`, `validateGroup` and key lookup. */
 const sopsProblems = (settings: BackendSettings, name: string, secret: SecretFields): BackendProblem[] => {
   const format = sopsFormatOf(secret.file ?? settings.defaultFile);
@@ -66,6 +69,17 @@ const sopsProblems = (settings: BackendSettings, name: string, secret: SecretFie
             code: "invalid-name" as const,
             expected:
               'a name whose first part is not "sops": sops keeps its own metadata under that key of a YAML or JSON file, where sops-nix looks the secret up by its name',
+          },
+        ]
+      : []),
+    // sops' default unencrypted_suffix (.sops.yaml sets none): a value under a key ending in it, at
+    // any depth, is written in clear text. A binary file keeps the secret under sops' own key.
+    ...(format !== "binary" && name.split("/").some((part) => part.endsWith(UNENCRYPTED_SUFFIX))
+      ? [
+          {
+            input: name,
+            code: "invalid-name" as const,
+            expected: `a name none of whose parts ends in "${UNENCRYPTED_SUFFIX}": sops leaves the value of such a key unencrypted, so the secret would be stored in clear text`,
           },
         ]
       : []),

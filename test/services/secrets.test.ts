@@ -183,6 +183,18 @@ describe("a secret's name", () => {
     expect(paths({ secrets: { sops: {}, "sops/key": { file: "secrets/app.json" } } })).toEqual(["secrets.sops", "secrets.sops/key"]);
   });
 
+  it("sops-nix: no part ending in _unencrypted, whose value sops would store in clear text, unless the file is binary", () => {
+    const expected = (input: object) => secretsSchema.safeParse(input).error?.issues.map((issue) => (issue as { params?: { expected?: string } }).params?.expected) ?? [];
+    expect(paths({ secrets: { db_unencrypted: {}, "app_unencrypted/key": { file: "secrets/app.env" }, "x/pw_unencrypted": { file: "secrets/a.json" } } })).toEqual([
+      "secrets.db_unencrypted",
+      "secrets.app_unencrypted/key",
+      "secrets.x/pw_unencrypted",
+    ]);
+    expect(paths({ secrets: { db_unencrypted: { file: "secrets/db.bin" }, "unencrypted-db": {} } })).toEqual([]);
+    expect(paths({ backend: "agenix", secrets: { db_unencrypted: {} } })).toEqual([]);
+    expect(expected({ secrets: { db_unencrypted: {} } })[0]).toContain("stored in clear text");
+  });
+
   it("agenix: nothing the shell expands between double quotes; without a file, a name that makes a Nix path", () => {
     expect(paths({ backend: "agenix", secrets: { _under: {}, "d/x.y": {}, "ünï": { file: "secrets/uni.age" }, "sp ace": { file: "secrets/space.age" } } })).toEqual([]);
     expect(paths({ backend: "agenix", secrets: { "ünï": {}, "sp ace": {} } })).toEqual(["secrets.ünï", "secrets.sp ace"]);
