@@ -135,12 +135,14 @@ function withFlakeSource<T>(flakeDir: string, evaluate: (source: string) => T): 
 }
 
 /**
- * `<tmp>/typeflake-flake-eval/<name>`, made by `fill` unless it exists. Names carry a hash of
- * the contents, so test workers and runs share these directories and nothing needs removing;
- * `fill` writes into a draft that is renamed into place, so no worker sees a half-made one.
+ * `<tmp>/typeflake-flake-eval-<uid>/<name>`, made by `fill` unless it exists. Names carry a hash
+ * of the contents, so test workers and runs share these directories and nothing needs removing;
+ * `fill` writes into a draft that is renamed into place, so no worker sees a half-made one. One
+ * folder per user: another user's run on the same machine made its own, which this one cannot
+ * write to (nor should trust).
  */
 function scratchDir(name: string, fill: (dir: string) => void): string {
-  const dir = join(tmpdir(), "typeflake-flake-eval", name);
+  const dir = join(tmpdir(), `typeflake-flake-eval-${process.getuid?.() ?? "user"}`, name);
   if (existsSync(dir)) return dir;
   mkdirSync(dirname(dir), { recursive: true });
   const draft = mkdtempSync(`${dir}.draft-`);
