@@ -1669,4 +1669,15 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("c d", update(attrs([assign("a", int(1n)), assign("c", int(2n))]), str("b".repeat(99)))),
     ]),
   ),
+  expr(
+    "value-after-overlong-name-own-line",
+    "after a quoted or long name that leaves no room for ` =` on its line, the value moves to the next line and is laid out there afresh: nixfmt's priority group cannot keep `name =` on a line, so the `line'` breaks and the value's own group fits whole where it can (a call, a `with`, a chain ending in a set)",
+    attrs([
+      assign(["services", "nginx", "virtualHosts", "cloud.example.org", "locations", "/" + "api/v1/".repeat(6) + "x".repeat(17)], apply(id("f"), id("x"), id("y"), id("z"))),
+      assign(["services", "nginx", "virtualHosts", "a".repeat(70) + ".example.org"], apply(sel("lib.recursiveUpdate"), id("defaults"), attrs([assign("forceSSL", bool(true))]))),
+      assign(["services", "nginx", "virtualHosts", "b".repeat(70) + ".example.org"], apply(sel("lib.mkForce"), apply(id("g"), id("x"), id("y"), id("z")))),
+      assign(["systemd", "services", "c".repeat(80), "serviceConfig", "environment"], withScope(id("pkgs"), concat(id("a"), id("b")))),
+      assign(["systemd", "services", "d".repeat(80), "serviceConfig", "environmen"], update(id("base"), attrs([assign("a", int(1n)), assign("b", int(2n))]))),
+    ]),
+  ),
 ];
