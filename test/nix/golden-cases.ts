@@ -1680,4 +1680,13 @@ export const goldenCases: readonly GoldenCase[] = [
       assign(["systemd", "services", "d".repeat(80), "serviceConfig", "environmen"], update(id("base"), attrs([assign("a", int(1n)), assign("b", int(2n))]))),
     ]),
   ),
+  expr(
+    "value-after-name-spanning-lines",
+    "after a name that spans lines (an interpolated `''` string, a list, a long interpolation that breaks), the value goes on the next line: nixfmt keeps it after `=` only when `name =` fits on one line, and a name that breaks never does",
+    attrs([
+      assign([str("pre-", str("line one\nline two\n"))], id("x")),
+      assign(["a", list([id("p"), id("x")])], apply(id("f"), id("x"))),
+      assign(["services", selectOr(id("c"), ["k".repeat(80)], str("default"))], attrs([assign("a", int(1n)), assign("b", int(2n))])),
+    ]),
+  ),
 ];

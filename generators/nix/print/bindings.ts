@@ -27,9 +27,10 @@ function isSimpleAttrPath(path: readonly NixAttrName[]): boolean {
  * `path = value;`. nixfmt (`Pretty.hs`, `Assignment`) keeps the value on the `=` line only after
  * a simple left-hand side; after a longer one or one with a quoted or dynamic name it puts a
  * `line'` before the value's priority group: everything on one line if it fits, else the value
- * laid out after `=` when `path =` (with the value's first line, if it opens there: `"a b" = {`)
- * fits and the `;` fits after the value's last line, else the value on the next line, laid out
- * there afresh (a call that broke after `=` may fit whole on its own line).
+ * laid out after `=` when `path =` fits on one line (with the value's first line, if it opens
+ * there: `"a b" = {`) and the `;` fits after the value's last line, else the value on the next
+ * line, laid out there afresh (a call that broke after `=` may fit whole on its own line). A
+ * name that spans lines (an interpolation that breaks, a `''` string) never fits on one line.
  */
 function printAssign(p: Printer, b: NixAssign): Doc {
   const lhs = p.attrPath(b.path);
@@ -39,7 +40,8 @@ function printAssign(p: Printer, b: NixAssign): Doc {
   // (`absorbRHS`, its first case): moved to the next line, such a chain stays at the name's indentation.
   const own = valueOnOwnLine(p, b.value, rhs);
   const onNextLine = chainStartsAbsorbed(b.value) ? [line, own] : indent([line, own]);
-  return [lhs, " =", priorityGroup([onNextLine, ";"], [{ before: "", part: rhs, after: ";", endChecked: true }])];
+  const before = [lhs, " ="];
+  return priorityGroup([before, onNextLine, ";"], [{ before, part: rhs, after: ";", endChecked: true }]);
 }
 
 /**
