@@ -1689,4 +1689,9 @@ export const goldenCases: readonly GoldenCase[] = [
       assign(["services", selectOr(id("c"), ["k".repeat(80)], str("default"))], attrs([assign("a", int(1n)), assign("b", int(2n))])),
     ]),
   ),
+  expr(
+    "literal-string-name-is-simple",
+    "a name given as a string node of plain text that prints bare (`enable`, not `\"a b\"`) is a simple name to nixfmt: a simple call after it stays on the `=` line past the width, as after any bare name",
+    attrs([assign(["services", str("nginx"), "x"], apply(sel("pkgs.fetchurl"), path("/etc/" + "a".repeat(40) + "/" + "b".repeat(40))))]),
+  ),
 ];

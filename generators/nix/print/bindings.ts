@@ -16,11 +16,18 @@ export function printBindingItem(p: Printer, b: NixBinding): Doc {
   return withComments(b.comments, group(binding));
 }
 
-/** nixfmt's "simple" left-hand side: at most four names, each a bare identifier. */
+/** nixfmt's "simple" left-hand side: at most four names, each printed as a bare identifier. */
 const SIMPLE_LHS_LENGTH = 4;
 
 function isSimpleAttrPath(path: readonly NixAttrName[]): boolean {
-  return path.length <= SIMPLE_LHS_LENGTH && path.every((name) => typeof name === "string" && isBareName(name));
+  return path.length <= SIMPLE_LHS_LENGTH && path.every((name) => isBareName(staticNameText(name) ?? ""));
+}
+
+/** The text of a name without interpolations (a string node of literal parts prints as one). */
+function staticNameText(name: NixAttrName): string | undefined {
+  if (typeof name === "string") return name;
+  if (name.kind !== "string" || !name.parts.every((part) => typeof part === "string")) return undefined;
+  return name.parts.join("");
 }
 
 /**
