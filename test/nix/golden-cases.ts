@@ -1694,4 +1694,12 @@ export const goldenCases: readonly GoldenCase[] = [
     "a name given as a string node of plain text that prints bare (`enable`, not `\"a b\"`) is a simple name to nixfmt: a simple call after it stays on the `=` line past the width, as after any bare name",
     attrs([assign(["services", str("nginx"), "x"], apply(sel("pkgs.fetchurl"), path("/etc/" + "a".repeat(40) + "/" + "b".repeat(40))))]),
   ),
+  expr(
+    "apply-list-pair-before-last",
+    "two lists in a row before the last argument share one group (nixfmt's `absorbApp`), never expanded on their own: when the call does not fit, both go on lines of their own with the arguments after them, not the second opened on the function's line",
+    attrs([
+      assign("a", apply(id("f"), id("y"), list([id("i0"), id("i1"), id("i2")]), list([id("j0"), id("j1"), id("j2")]), str("z".repeat(70)))),
+      assign("b", apply(id("f"), attrs([assign("x", int(1n)), assign("y", int(2n))]), list([id("i0"), id("i1")]), list([id("j0"), id("j1")]), str("q".repeat(60)))),
+    ]),
+  ),
 ];
