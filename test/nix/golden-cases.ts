@@ -1702,4 +1702,13 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("b", apply(id("f"), attrs([assign("x", int(1n)), assign("y", int(2n))]), list([id("i0"), id("i1")]), list([id("j0"), id("j1")]), str("q".repeat(60)))),
     ]),
   ),
+  expr(
+    "interpolation-or-default-and-absorbed-argument-count",
+    "an interpolation counts as short (kept on one line whatever the width) only when all its text fits in 30 columns, an `or` default and a call's absorbed last argument included (nixfmt's `unexpandSpacing' (Just 30)`): a longer one breaks inside `${ }` when the line is too long",
+    attrs([
+      assign("w", str(selectOr(id("c"), ["n"], str("h".repeat(84))), "tail")),
+      assign([selectOr(id("c"), ["e"], str("u".repeat(90)))], id("x")),
+      assign("call", str("prefix ".repeat(6), apply(sel("lib.optionalAttrs"), id("cond"), attrs([assign("a", str("b".repeat(40)))])), " suffix")),
+    ]),
+  ),
 ];
