@@ -1711,4 +1711,16 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("call", str("prefix ".repeat(6), apply(sel("lib.optionalAttrs"), id("cond"), attrs([assign("a", str("b".repeat(40)))])), " suffix")),
     ]),
   ),
+  expr(
+    "select-from-literal-in-operator-chain",
+    "a selection from a list, string or parenthesized term after a chain's operator, whose selectors move to the next line, puts them one level deeper when the base stayed on the operator's line (nixfmt nests the operand and lays the base out as a fitting group, so the selectors' line opens the level), an `or` one more; from a set, or a base that broke, they stay at the operator's level",
+    attrs([
+      assign("list", concat(id("w"), select(list([]), "k".repeat(96)))),
+      assign("string", plus(plus(id("x"), select(str("s"), "k".repeat(96))), id("y"))),
+      assign("parens", binary("&&", id("p"), select(apply(id("f"), id("x")), "k".repeat(96)))),
+      assign("set", update(id("x"), select(attrs([]), "k".repeat(96)))),
+      assign("broken", concat(id("w"), select(list([id("a"), id("b")]), "k".repeat(96)))),
+      assign("orDefault", plus(id("x"), selectOr(list([id("q")]), ["k".repeat(60)], str("d".repeat(50))))),
+    ]),
+  ),
 ];

@@ -49,6 +49,7 @@ function absorbOperand(p: Printer, operand: NixExpr, op: NixBinaryOp): Doc {
   if (isAbsorbableTerm(operand)) return [" ", p.expr(operand)];
   if (operand.kind === "binary") return indent(group([line, p.expr(operand)]));
   if (operand.kind === "apply") return group(p.apply(operand, BINDING));
+  if (operand.kind === "select") return [" ", p.select(operand, true)];
   return [" ", p.expr(operand)];
 }
 
