@@ -1723,4 +1723,14 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("orDefault", plus(id("x"), selectOr(list([id("q")]), ["k".repeat(60)], str("d".repeat(50))))),
     ]),
   ),
+  expr(
+    "or-default-first-line",
+    "`or` moves to a line of its own when the default's first line does not fit after it, the default's groups counted whole where they fit (nixfmt decides its `softline` alone, `firstLineFits`): a parenthesized call or `if` then stays on one line after `or`, where `or (` kept the line and the parentheses broke",
+    attrs([
+      assign("call", selectOr(id("x"), ["d".repeat(80)], apply(sel("pkgs.fetchurl"), list([])))),
+      assign("cond", selectOr(id("x"), ["d".repeat(60)], ifThenElse(sel("config.x.enable"), nul, int(42n)))),
+      assign("fits", selectOr(id("x"), ["e"], apply(sel("lib.mkIf"), sel("config.services.x.enable"), sel("config." + "k".repeat(40))))),
+      assign("opens", selectOr(id("x"), ["m".repeat(70)], apply(id("f"), attrs([assign("a", int(1n)), assign("b", int(2n))])))),
+    ]),
+  ),
 ];

@@ -112,7 +112,7 @@ export function printSelect(p: Printer, e: NixSelect, nested = false): Doc {
  */
 function printOrDefault(p: Printer, orDefault: NixExpr): Doc {
   const id = Symbol("or");
-  return [group(indent(line), { id }), indentIfBreak(["or ", printTerm(p, orDefault)], { groupId: id })];
+  return [group(indent(line), { id, softLine: true }), indentIfBreak(["or ", printTerm(p, orDefault)], { groupId: id })];
 }
 
 /**
