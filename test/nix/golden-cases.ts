@@ -1733,4 +1733,12 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("opens", selectOr(id("x"), ["m".repeat(70)], apply(id("f"), attrs([assign("a", int(1n)), assign("b", int(2n))])))),
     ]),
   ),
+  expr(
+    "equality-operator-first-line",
+    "`==` and `!=` move to the next line when what follows them up to its first line break does not fit, its groups counted whole where they fit (nixfmt's `softline` before the operator, decided alone): a right side that is a chain starting with a list no longer keeps `== [ x ]` on the left's line",
+    attrs([
+      assign("s", eq(apply(id("f"), str("a".repeat(40))), concat(list([id("x")]), apply(id("g"), str("b".repeat(40)))))),
+      assign("t", binary("!=", ifThenElse(id("x"), id("x"), selectOr(id("cfg"), ["a"], list([]))), concat(plus(concat(int(59957n), int(38008n)), str("k".repeat(30))), path("../../secrets/x.yaml")))),
+    ]),
+  ),
 ];

@@ -19,7 +19,7 @@ export function printBinary(p: Printer, e: NixBinary): Doc {
   if (e.op === "==" || e.op === "!=") {
     return [
       printOperand(p, e.left, e.op, "left"),
-      group([line, e.op]),
+      group([line, e.op], { softLine: true }),
       " ",
       printOperand(p, e.right, e.op, "right"),
     ];
