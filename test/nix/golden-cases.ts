@@ -1741,4 +1741,13 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("t", binary("!=", ifThenElse(id("x"), id("x"), selectOr(id("cfg"), ["a"], list([]))), concat(plus(concat(int(59957n), int(38008n)), str("k".repeat(30))), path("../../secrets/x.yaml")))),
     ]),
   ),
+  expr(
+    "with-and-lambda-after-long-name",
+    "after a simple name too long for `with pkgs; [` or `x: {` to follow on its line, the `with` or lambda moves to the next line (nixfmt's `prettyWith True` and a lambda start with a `line'`, and their body's priority group needs that first line to fit); after a short name they open on the `=` line",
+    attrs([
+      assign(["u", "w".repeat(70), "services", "serviceConfig"], lambda("x", attrs([assign("a", id("c"))]))),
+      assign(["u", "v".repeat(70), "services", "packages"], withScope(id("pkgs"), list([id("a"), id("b")]))),
+      assign("short", withScope(id("pkgs"), list([id("a"), id("b")]))),
+    ]),
+  ),
 ];

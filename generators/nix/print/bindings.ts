@@ -58,6 +58,8 @@ function printAssign(p: Printer, b: NixAssign): Doc {
  * break brought.
  */
 function valueOnOwnLine(p: Printer, value: NixExpr, rhs: Doc): Doc {
+  // Already on a line of its own, a `with` or lambda has no line break left to take before it.
+  if ((value.kind === "with" || value.kind === "lambda") && isAbsorbableExpr(value)) return group(p.absorbExpr(value, true));
   if (Array.isArray(rhs) && rhs[0] === " ") return rhs.slice(1);
   if (value.kind === "apply") return p.apply(value, PLAIN);
   if (value.kind === "binary") {
@@ -78,7 +80,7 @@ export function printRhs(p: Printer, value: NixExpr): Doc {
   if (value.kind === "attrs" && isSingleInherit(value.bindings)) {
     return [" ", group(p.attrs(value, false))];
   }
-  if (isAbsorbableExpr(value)) return [" ", group(p.absorbExpr(value, true))];
+  if (isAbsorbableExpr(value)) return [" ", opensAfterEquals(p.absorbExpr(value, true), value.kind === "with" || value.kind === "lambda")];
   switch (value.kind) {
     case "string":
     case "path":
@@ -100,6 +102,16 @@ export function printRhs(p: Printer, value: NixExpr): Doc {
   }
   if (precedence(value) === Prec.Term) return group(indent([line, p.expr(value)]));
   return indent([line, group(p.expr(value))]);
+}
+
+/**
+ * An absorbable value after `= `. A `with` or a lambda (nixfmt's `prettyWith True`, and a
+ * lambda's `line'`) starts with a line break of its own: it moves to the next line when its first
+ * line (`with pkgs; [`, `x: {`) does not fit after `=`.
+ */
+function opensAfterEquals(absorbed: Doc, movable: boolean): Doc {
+  if (!movable) return group(absorbed);
+  return priorityGroup(indent([softline, group(absorbed)]), [{ before: "", part: absorbed, after: "", endChecked: false }]);
 }
 
 /** nixfmt keeps `a = { inherit b; };` on one line when it fits: the only unforced set. */
