@@ -1669,4 +1669,85 @@ export const goldenCases: readonly GoldenCase[] = [
       assign("c d", update(attrs([assign("a", int(1n)), assign("c", int(2n))]), str("b".repeat(99)))),
     ]),
   ),
+  expr(
+    "value-after-overlong-name-own-line",
+    "after a quoted or long name that leaves no room for ` =` on its line, the value moves to the next line and is laid out there afresh: nixfmt's priority group cannot keep `name =` on a line, so the `line'` breaks and the value's own group fits whole where it can (a call, a `with`, a chain ending in a set)",
+    attrs([
+      assign(["services", "nginx", "virtualHosts", "cloud.example.org", "locations", "/" + "api/v1/".repeat(6) + "x".repeat(17)], apply(id("f"), id("x"), id("y"), id("z"))),
+      assign(["services", "nginx", "virtualHosts", "a".repeat(70) + ".example.org"], apply(sel("lib.recursiveUpdate"), id("defaults"), attrs([assign("forceSSL", bool(true))]))),
+      assign(["services", "nginx", "virtualHosts", "b".repeat(70) + ".example.org"], apply(sel("lib.mkForce"), apply(id("g"), id("x"), id("y"), id("z")))),
+      assign(["systemd", "services", "c".repeat(80), "serviceConfig", "environment"], withScope(id("pkgs"), concat(id("a"), id("b")))),
+      assign(["systemd", "services", "d".repeat(80), "serviceConfig", "environmen"], update(id("base"), attrs([assign("a", int(1n)), assign("b", int(2n))]))),
+    ]),
+  ),
+  expr(
+    "value-after-name-spanning-lines",
+    "after a name that spans lines (an interpolated `''` string, a list, a long interpolation that breaks), the value goes on the next line: nixfmt keeps it after `=` only when `name =` fits on one line, and a name that breaks never does",
+    attrs([
+      assign([str("pre-", str("line one\nline two\n"))], id("x")),
+      assign(["a", list([id("p"), id("x")])], apply(id("f"), id("x"))),
+      assign(["services", selectOr(id("c"), ["k".repeat(80)], str("default"))], attrs([assign("a", int(1n)), assign("b", int(2n))])),
+    ]),
+  ),
+  expr(
+    "literal-string-name-is-simple",
+    "a name given as a string node of plain text that prints bare (`enable`, not `\"a b\"`) is a simple name to nixfmt: a simple call after it stays on the `=` line past the width, as after any bare name",
+    attrs([assign(["services", str("nginx"), "x"], apply(sel("pkgs.fetchurl"), path("/etc/" + "a".repeat(40) + "/" + "b".repeat(40))))]),
+  ),
+  expr(
+    "apply-list-pair-before-last",
+    "two lists in a row before the last argument share one group (nixfmt's `absorbApp`), never expanded on their own: when the call does not fit, both go on lines of their own with the arguments after them, not the second opened on the function's line",
+    attrs([
+      assign("a", apply(id("f"), id("y"), list([id("i0"), id("i1"), id("i2")]), list([id("j0"), id("j1"), id("j2")]), str("z".repeat(70)))),
+      assign("b", apply(id("f"), attrs([assign("x", int(1n)), assign("y", int(2n))]), list([id("i0"), id("i1")]), list([id("j0"), id("j1")]), str("q".repeat(60)))),
+    ]),
+  ),
+  expr(
+    "interpolation-or-default-and-absorbed-argument-count",
+    "an interpolation counts as short (kept on one line whatever the width) only when all its text fits in 30 columns, an `or` default and a call's absorbed last argument included (nixfmt's `unexpandSpacing' (Just 30)`): a longer one breaks inside `${ }` when the line is too long",
+    attrs([
+      assign("w", str(selectOr(id("c"), ["n"], str("h".repeat(84))), "tail")),
+      assign([selectOr(id("c"), ["e"], str("u".repeat(90)))], id("x")),
+      assign("call", str("prefix ".repeat(6), apply(sel("lib.optionalAttrs"), id("cond"), attrs([assign("a", str("b".repeat(40)))])), " suffix")),
+    ]),
+  ),
+  expr(
+    "select-from-literal-in-operator-chain",
+    "a selection from a list, string or parenthesized term after a chain's operator, whose selectors move to the next line, puts them one level deeper when the base stayed on the operator's line (nixfmt nests the operand and lays the base out as a fitting group, so the selectors' line opens the level), an `or` one more; from a set, or a base that broke, they stay at the operator's level",
+    attrs([
+      assign("list", concat(id("w"), select(list([]), "k".repeat(96)))),
+      assign("string", plus(plus(id("x"), select(str("s"), "k".repeat(96))), id("y"))),
+      assign("parens", binary("&&", id("p"), select(apply(id("f"), id("x")), "k".repeat(96)))),
+      assign("set", update(id("x"), select(attrs([]), "k".repeat(96)))),
+      assign("broken", concat(id("w"), select(list([id("a"), id("b")]), "k".repeat(96)))),
+      assign("orDefault", plus(id("x"), selectOr(list([id("q")]), ["k".repeat(60)], str("d".repeat(50))))),
+    ]),
+  ),
+  expr(
+    "or-default-first-line",
+    "`or` moves to a line of its own when the default's first line does not fit after it, the default's groups counted whole where they fit (nixfmt decides its `softline` alone, `firstLineFits`): a parenthesized call or `if` then stays on one line after `or`, where `or (` kept the line and the parentheses broke",
+    attrs([
+      assign("call", selectOr(id("x"), ["d".repeat(80)], apply(sel("pkgs.fetchurl"), list([])))),
+      assign("cond", selectOr(id("x"), ["d".repeat(60)], ifThenElse(sel("config.x.enable"), nul, int(42n)))),
+      assign("fits", selectOr(id("x"), ["e"], apply(sel("lib.mkIf"), sel("config.services.x.enable"), sel("config." + "k".repeat(40))))),
+      assign("opens", selectOr(id("x"), ["m".repeat(70)], apply(id("f"), attrs([assign("a", int(1n)), assign("b", int(2n))])))),
+    ]),
+  ),
+  expr(
+    "equality-operator-first-line",
+    "`==` and `!=` move to the next line when what follows them up to its first line break does not fit, its groups counted whole where they fit (nixfmt's `softline` before the operator, decided alone): a right side that is a chain starting with a list no longer keeps `== [ x ]` on the left's line",
+    attrs([
+      assign("s", eq(apply(id("f"), str("a".repeat(40))), concat(list([id("x")]), apply(id("g"), str("b".repeat(40)))))),
+      assign("t", binary("!=", ifThenElse(id("x"), id("x"), selectOr(id("cfg"), ["a"], list([]))), concat(plus(concat(int(59957n), int(38008n)), str("k".repeat(30))), path("../../secrets/x.yaml")))),
+    ]),
+  ),
+  expr(
+    "with-and-lambda-after-long-name",
+    "after a simple name too long for `with pkgs; [` or `x: {` to follow on its line, the `with` or lambda moves to the next line (nixfmt's `prettyWith True` and a lambda start with a `line'`, and their body's priority group needs that first line to fit); after a short name they open on the `=` line",
+    attrs([
+      assign(["u", "w".repeat(70), "services", "serviceConfig"], lambda("x", attrs([assign("a", id("c"))]))),
+      assign(["u", "v".repeat(70), "services", "packages"], withScope(id("pkgs"), list([id("a"), id("b")]))),
+      assign("short", withScope(id("pkgs"), list([id("a"), id("b")]))),
+    ]),
+  ),
 ];

@@ -50,10 +50,12 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
 
   const inner = args.slice(0, -1).map((a) => argumentContent(p, a));
   const innerDocs = inner.map((content) => group(content));
+  const steps = argumentSteps(args.slice(0, -1));
   const lastContent = lastArgumentContent(p, last);
-  const head = chain(fnDoc, innerDocs, ctx);
+  const head = chain(fnDoc, steps, innerDocs, ctx);
   const lastAbsorbs = isAbsorbableTerm(last) || needsParensAsTerm(last);
-  const innerExpandable = args.slice(0, -1).some(canExpand);
+  const expandable = (k: number) => canExpand(args[k]!) && !steps.some((step) => step.length === 2 && step.includes(k));
+  const innerExpandable = inner.some((_, k) => expandable(k));
   // Inside parentheses nixfmt also requires the closing `)`, and what follows it, to fit where
   // the last argument ends, which only the general priority group checks.
   if (lastAbsorbs && !innerExpandable && !ctx.parenthesized) {
@@ -75,13 +77,14 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
       lastLineWidth: closingWidth(last),
     });
   }
-  const following = innerExpandable ? followingArguments(args, inner, innerDocs, lastAbsorbs ? unexpandSpacing(lastContent) : group(lastContent)) : [];
+  const following = innerExpandable ? followingArguments(args, steps, inner, innerDocs) : [];
+  const lastFollowing = [" ", lastAbsorbs ? unexpandSpacing(lastContent) : group(lastContent)];
   for (let k = inner.length - 1; k >= 0; k--) {
-    if (!canExpand(args[k]!)) continue;
+    if (!expandable(k)) continue;
     expansions.push({
       before: [lead, fnDoc, ...spaced(innerDocs.slice(0, k)), " "],
       part: inner[k]!,
-      after: spaced(following.slice(k + 1)),
+      after: [...following.slice(steps.findIndex((step) => step.includes(k)) + 1), lastFollowing],
       endChecked: true,
       lastLineWidth: isAbsorbableTerm(args[k]!) ? closingWidth(args[k]!) : undefined,
     });
@@ -91,11 +94,34 @@ export function printApply(p: Printer, e: NixApply, ctx: ApplyContext): Doc {
 
 /**
  * The function followed by the arguments before the last, nested so that as many as fit stay
- * on the function's line and the rest go one per line (nixfmt's transparent groups).
+ * on the function's line and the rest go one per line (nixfmt's transparent groups); two lists
+ * in a row (`steps`) share one group, both on the line or each on its own.
  */
-function chain(fnDoc: Doc, innerDocs: readonly Doc[], ctx: ApplyContext): Doc {
+function chain(fnDoc: Doc, steps: readonly (readonly number[])[], innerDocs: readonly Doc[], ctx: ApplyContext): Doc {
   const head = ctx.parenthesized ? indent(group([softline, fnDoc])) : fnDoc;
-  return innerDocs.reduce<Doc>((acc, arg) => group([acc, indent([line, arg])]), head);
+  return steps.reduce<Doc>((acc, step) => group([acc, indent(stepDoc(step, innerDocs))]), head);
+}
+
+/** One step of {@link chain}: an argument after a line, or a pair of lists in one group. */
+function stepDoc(step: readonly number[], docs: readonly Doc[]): Doc {
+  const lined = step.flatMap((k) => [line, docs[k]!]);
+  return step.length === 2 ? group(lined) : lined;
+}
+
+/**
+ * The arguments before the last, as indices, in the steps nixfmt's `absorbApp` takes them from
+ * the right: a selection alone, two lists in a row as a pair that breaks together and is never
+ * expanded on its own, any other argument alone.
+ */
+function argumentSteps(inner: readonly NixExpr[]): number[][] {
+  const steps: number[][] = [];
+  let k = inner.length - 1;
+  while (k >= 0) {
+    const pair = inner[k]!.kind === "list" && inner[k - 1]?.kind === "list";
+    steps.unshift(pair ? [k - 1, k] : [k]);
+    k -= pair ? 2 : 1;
+  }
+  return steps;
 }
 
 /** After `=` the whole call may move to the next line, one level deeper. */
@@ -116,6 +142,7 @@ function printListPair(
   const core = [
     chain(
       fnDoc,
+      argumentSteps(before),
       before.map((a) => group(argumentContent(p, a))),
       ctx,
     ),
@@ -151,16 +178,20 @@ function openingInParentheses(a: NixExpr): { name: string; separator: string; bo
 }
 
 /**
- * The arguments as they follow an expanded one, on the line where it ends (`last`: the last
- * argument so measured). They print flat there; what differs is how much of them counts while
- * what precedes them is laid out. nixfmt dissolves there the priority group of every argument
- * but a selection (and of an absorbing last one) and measures that argument's own line breaks as
- * spaces (`unexpandSpacing` of the "post"), the groups inside it up to their first line break:
- * `{ a =` of a set, all of `[ 1 2 ]`, `(` of a parenthesized argument.
+ * The arguments as they follow an expanded one, on the line where it ends: for each of `steps`,
+ * its separator and arguments. They print flat there; what differs is how much of them counts
+ * while what precedes them is laid out. nixfmt dissolves there the priority group of every
+ * argument but a selection and measures that argument's own line breaks as spaces
+ * (`unexpandSpacing` of the "post"), the groups inside it up to their first line break: `{ a =`
+ * of a set, all of `[ 1 2 ]`, `(` of a parenthesized argument; a pair of lists keeps its group,
+ * whose first line break ends the measure.
  */
-function followingArguments(args: readonly NixExpr[], inner: readonly Doc[], innerDocs: readonly Doc[], last: Doc): Doc[] {
-  const before = args.slice(0, -1).map((a, k) => (a.kind === "select" ? innerDocs[k]! : unexpandSpacing(inner[k]!)));
-  return [...before, last];
+function followingArguments(args: readonly NixExpr[], steps: readonly (readonly number[])[], inner: readonly Doc[], innerDocs: readonly Doc[]): Doc[] {
+  return steps.map((step) => {
+    if (step.length === 2) return stepDoc(step, innerDocs);
+    const k = step[0]!;
+    return [" ", args[k]!.kind === "select" ? innerDocs[k]! : unexpandSpacing(inner[k]!)];
+  });
 }
 
 /**

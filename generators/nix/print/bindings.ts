@@ -7,7 +7,7 @@ import { flattenChain, isAbsorbableExpr, isAbsorbableTerm, Prec, precedence } fr
 import { withComments } from "./comments.ts";
 import { group, hardline, indent, join, line, softline, type Doc } from "./doc.ts";
 import { absorbLast, priorityGroup } from "./layout.ts";
-import { BINDING, type Printer } from "./printer.ts";
+import { BINDING, PLAIN, type Printer } from "./printer.ts";
 import { isAbsorbableRaw } from "./raw.ts";
 
 /** A binding as an item of a set or `let`, with its comments above it. */
@@ -16,31 +16,57 @@ export function printBindingItem(p: Printer, b: NixBinding): Doc {
   return withComments(b.comments, group(binding));
 }
 
-/** nixfmt's "simple" left-hand side: at most four names, each a bare identifier. */
+/** nixfmt's "simple" left-hand side: at most four names, each printed as a bare identifier. */
 const SIMPLE_LHS_LENGTH = 4;
 
 function isSimpleAttrPath(path: readonly NixAttrName[]): boolean {
-  return path.length <= SIMPLE_LHS_LENGTH && path.every((name) => typeof name === "string" && isBareName(name));
+  return path.length <= SIMPLE_LHS_LENGTH && path.every((name) => isBareName(staticNameText(name) ?? ""));
+}
+
+/** The text of a name without interpolations (a string node of literal parts prints as one). */
+function staticNameText(name: NixAttrName): string | undefined {
+  if (typeof name === "string") return name;
+  if (name.kind !== "string" || !name.parts.every((part) => typeof part === "string")) return undefined;
+  return name.parts.join("");
 }
 
 /**
  * `path = value;`. nixfmt (`Pretty.hs`, `Assignment`) keeps the value on the `=` line only after
  * a simple left-hand side; after a longer one or one with a quoted or dynamic name it puts a
  * `line'` before the value's priority group: everything on one line if it fits, else the value
- * expanded with only its first line after `=` (`"a b" = {`) when the `;` fits after its last line,
- * else the value on the next line.
+ * laid out after `=` when `path =` fits on one line (with the value's first line, if it opens
+ * there: `"a b" = {`) and the `;` fits after the value's last line, else the value on the next
+ * line, laid out there afresh (a call that broke after `=` may fit whole on its own line). A
+ * name that spans lines (an interpolation that breaks, a `''` string) never fits on one line.
  */
 function printAssign(p: Printer, b: NixAssign): Doc {
   const lhs = p.attrPath(b.path);
   const rhs = printRhs(p, b.value);
-  // A value that already moves to the next line when it does not fit is laid out the same way.
-  if (isSimpleAttrPath(b.path) || !Array.isArray(rhs) || rhs[0] !== " ") return [lhs, " =", rhs, ";"];
+  if (isSimpleAttrPath(b.path)) return [lhs, " =", rhs, ";"];
   // nixfmt nests every value after `=` but a chain that starts with a set, list or `''` string
   // (`absorbRHS`, its first case): moved to the next line, such a chain stays at the name's indentation.
-  const onNextLine = chainStartsAbsorbed(b.value) ? [line, ...rhs.slice(1)] : indent([line, ...rhs.slice(1)]);
-  // The `;` is the group's "post": the value stays after `=` only if it fits after the value's
-  // last line (a multi-line string whose last line is too long moves to the next line).
-  return [lhs, " =", priorityGroup([onNextLine, ";"], [{ before: "", part: rhs, after: ";", endChecked: true }])];
+  const own = valueOnOwnLine(p, b.value, rhs);
+  const onNextLine = chainStartsAbsorbed(b.value) ? [line, own] : indent([line, own]);
+  const before = [lhs, " ="];
+  return priorityGroup([before, onNextLine, ";"], [{ before, part: rhs, after: ";", endChecked: true }]);
+}
+
+/**
+ * The value of a binding moved to the line after `path =`, `rhs` being how it follows `=`: nixfmt
+ * lays the value's priority group out there as at the start of any line, without the space or
+ * line break that led it, and the call or chain it holds without the indentation that line
+ * break brought.
+ */
+function valueOnOwnLine(p: Printer, value: NixExpr, rhs: Doc): Doc {
+  // Already on a line of its own, a `with` or lambda has no line break left to take before it.
+  if ((value.kind === "with" || value.kind === "lambda") && isAbsorbableExpr(value)) return group(p.absorbExpr(value, true));
+  if (Array.isArray(rhs) && rhs[0] === " ") return rhs.slice(1);
+  if (value.kind === "apply") return p.apply(value, PLAIN);
+  if (value.kind === "binary") {
+    const chain = printChainRhs(p, value, false);
+    if (chain !== undefined) return chain;
+  }
+  return group(p.expr(value));
 }
 
 /**
@@ -54,7 +80,7 @@ export function printRhs(p: Printer, value: NixExpr): Doc {
   if (value.kind === "attrs" && isSingleInherit(value.bindings)) {
     return [" ", group(p.attrs(value, false))];
   }
-  if (isAbsorbableExpr(value)) return [" ", group(p.absorbExpr(value, true))];
+  if (isAbsorbableExpr(value)) return [" ", opensAfterEquals(p.absorbExpr(value, true), value.kind === "with" || value.kind === "lambda")];
   switch (value.kind) {
     case "string":
     case "path":
@@ -67,7 +93,7 @@ export function printRhs(p: Printer, value: NixExpr): Doc {
     case "with":
       return group(indent([line, p.expr(value)]));
     case "binary": {
-      const chain = printChainRhs(p, value);
+      const chain = printChainRhs(p, value, true);
       if (chain !== undefined) return chain;
       break;
     }
@@ -76,6 +102,16 @@ export function printRhs(p: Printer, value: NixExpr): Doc {
   }
   if (precedence(value) === Prec.Term) return group(indent([line, p.expr(value)]));
   return indent([line, group(p.expr(value))]);
+}
+
+/**
+ * An absorbable value after `= `. A `with` or a lambda (nixfmt's `prettyWith True`, and a
+ * lambda's `line'`) starts with a line break of its own: it moves to the next line when its first
+ * line (`with pkgs; [`, `x: {`) does not fit after `=`.
+ */
+function opensAfterEquals(absorbed: Doc, movable: boolean): Doc {
+  if (!movable) return group(absorbed);
+  return priorityGroup(indent([softline, group(absorbed)]), [{ before: "", part: absorbed, after: "", endChecked: false }]);
 }
 
 /** nixfmt keeps `a = { inherit b; };` on one line when it fits: the only unforced set. */
@@ -95,9 +131,10 @@ function chainStartsAbsorbed(value: NixExpr): boolean {
 /**
  * `//`, `++` and `+` after `=`: a chain starting with a set or list keeps it on the `=` line and
  * continues at the binding's indentation (`a = [` … `] ++ b;`); a chain ending in one keeps
- * `a = b // {` together (a chain of two) and expands only the last term.
+ * `a = b // {` together (a chain of two) and expands only the last term. Without `lead` the
+ * chain starts its own line (see {@link valueOnOwnLine}).
  */
-function printChainRhs(p: Printer, value: NixBinary): Doc | undefined {
+function printChainRhs(p: Printer, value: NixBinary, lead: boolean): Doc | undefined {
   if (!CHAINS_AFTER_EQUALS.has(value.op)) return undefined;
   const operands = flattenChain(value);
   const first = operands[0]!;
@@ -110,7 +147,8 @@ function printChainRhs(p: Printer, value: NixBinary): Doc | undefined {
   }
   if (isAbsorbableTerm(last) && operands.length === 2) {
     const left = p.operand(value.left, value.op, "left");
-    return absorbLast(indent([line, left, line, value.op, " "]), group(p.termWide(last)), 1);
+    const head = [left, line, value.op, " "];
+    return lead ? absorbLast(indent([line, ...head]), group(p.termWide(last)), 1) : absorbLast(head, group(p.termWide(last)), 0);
   }
   return undefined;
 }

@@ -32,6 +32,11 @@ export interface Group {
   readonly breaks: boolean;
   /** No layout puts it on one line: asked to break, or holds a hard line (see {@link forcedBreak}). */
   readonly forced: boolean;
+  /**
+   * A group of one soft line (nixfmt's `softline`, which it decides on its own): it breaks when
+   * the first line of what follows does not fit, nixfmt's way (`firstLineFits`, see `render.ts`).
+   */
+  readonly softLine: boolean;
 }
 
 /**
@@ -177,6 +182,8 @@ function textOf(d: Doc): string {
 export interface GroupOptions {
   readonly id?: symbol;
   readonly shouldBreak?: boolean;
+  /** See {@link Group.softLine}. */
+  readonly softLine?: boolean;
 }
 
 /**
@@ -196,6 +203,7 @@ export function group(contents: Doc, options?: GroupOptions): Group | TextGroup 
     checkedEnds: undefined,
     breaks: shouldBreak || (found & BREAKS) !== 0,
     forced: shouldBreak || (found & FORCED) !== 0,
+    softLine: options?.softLine === true,
   };
 }
 
@@ -215,6 +223,7 @@ export function conditionalGroup(states: readonly Doc[], checkedEnds?: readonly 
     checkedEnds,
     breaks: false,
     forced: (scan(contents) & FORCED) !== 0,
+    softLine: false,
   };
 }
 

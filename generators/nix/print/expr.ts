@@ -42,6 +42,7 @@ const printer: Printer = {
   attrs: (e, wide) => printAttrs(printer, e, wide),
   list: (e, separator) => printList(printer, e, separator),
   attrPath: (path) => printAttrPath(printer, path),
+  select: (e, nested) => printSelect(printer, e, nested),
   term: (e) => printTerm(printer, e),
   parens: (e) => printParens(printer, e),
   parenBody: (e) => parenBody(printer, e),

@@ -35,11 +35,8 @@ export function flatWidth(d: Doc): number {
     case "break-parent":
       return Number.POSITIVE_INFINITY;
     case "indent":
-      return flatWidth(node.contents);
     case "indent-if-break":
-      // Not counted, as this measure always has: counting an absorbed last argument would move
-      // some interpolations of calls onto several lines.
-      return 0;
+      return flatWidth(node.contents);
     case "if-break":
       return flatWidth(node.flatContents);
   }

@@ -19,7 +19,7 @@ export function printBinary(p: Printer, e: NixBinary): Doc {
   if (e.op === "==" || e.op === "!=") {
     return [
       printOperand(p, e.left, e.op, "left"),
-      group([line, e.op]),
+      group([line, e.op], { softLine: true }),
       " ",
       printOperand(p, e.right, e.op, "right"),
     ];
@@ -49,6 +49,7 @@ function absorbOperand(p: Printer, operand: NixExpr, op: NixBinaryOp): Doc {
   if (isAbsorbableTerm(operand)) return [" ", p.expr(operand)];
   if (operand.kind === "binary") return indent(group([line, p.expr(operand)]));
   if (operand.kind === "apply") return group(p.apply(operand, BINDING));
+  if (operand.kind === "select") return [" ", p.select(operand, true)];
   return [" ", p.expr(operand)];
 }
 

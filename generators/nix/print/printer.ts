@@ -13,6 +13,7 @@ import type {
   NixExpr,
   NixLambda,
   NixList,
+  NixSelect,
   NixString,
   NixWith,
 } from "../ast.ts";
@@ -59,6 +60,8 @@ export interface Printer {
   readonly attrs: (e: NixAttrs, wide: boolean) => Doc;
   /** `[ … ]` with its items separated by `separator` (`terms.ts`). */
   readonly list: (e: NixList, separator?: Doc) => Doc;
+  /** `base.a.b or default`; `nested` after a chain's operator (`terms.ts`). */
+  readonly select: (e: NixSelect, nested: boolean) => Doc;
   /** `a.b."c d".${e}` (`terms.ts`). */
   readonly attrPath: (path: readonly NixAttrName[]) => Doc;
   /** An expression where Nix expects a term, parenthesized if needed (`terms.ts`). */

@@ -7,7 +7,7 @@
  *   marks, which take none.
  * Indentation is counted in columns, two a level; trailing spaces are removed from every line.
  */
-import type { Doc, ExpansionEnd, Group } from "./doc.ts";
+import type { Doc, ExpansionEnd, Group, Line, TextGroup } from "./doc.ts";
 
 const BREAK = 0;
 const FLAT = 1;
@@ -125,6 +125,136 @@ function fits(next: Doc, mode: Mode, rest: Stack, width: number, groupModes: Rea
   return false;
 }
 
+/** Where a walk through `next` and then the printer's stack has got to (see {@link firstLineFits}). */
+interface Walk {
+  readonly docs: Doc[];
+  readonly modes: Mode[];
+  restIndex: number;
+}
+
+/**
+ * The next piece of text, line or undecided group of `walk`, in its mode; arrays, indentation and
+ * `ifBreak` opened on the way. Undefined at the end of the stack.
+ */
+function step(walk: Walk, rest: Stack, groupModes: ReadonlyMap<symbol, Mode>): [Doc, Mode] | undefined {
+  for (;;) {
+    if (walk.docs.length === 0) {
+      if (walk.restIndex === 0) return undefined;
+      walk.restIndex--;
+      walk.docs.push(rest.docs[walk.restIndex]!);
+      walk.modes.push(rest.modes[walk.restIndex]!);
+    }
+    const d = walk.docs.pop()!;
+    const m = walk.modes.pop()!;
+    if (typeof d === "string") return [d, m];
+    if (Array.isArray(d)) {
+      const parts = d as readonly Doc[];
+      for (let index = parts.length - 1; index >= 0; index--) {
+        walk.docs.push(parts[index]!);
+        walk.modes.push(m);
+      }
+      continue;
+    }
+    const node = d as Exclude<Doc, string | readonly Doc[]>;
+    switch (node.kind) {
+      case "indent":
+      case "indent-if-break":
+        walk.docs.push(node.contents);
+        walk.modes.push(m);
+        continue;
+      case "if-break": {
+        const groupMode = node.groupId === undefined ? m : (groupModes.get(node.groupId) ?? FLAT);
+        walk.docs.push(groupMode === BREAK ? node.breakContents : node.flatContents);
+        walk.modes.push(m);
+        continue;
+      }
+      case "break-parent":
+        continue;
+      default:
+        return [node, m];
+    }
+  }
+}
+
+/** Columns of `walk` up to its first line break, groups opened (nixfmt's `firstLineWidth`). */
+function firstLineWidth(walk: Walk, rest: Stack, groupModes: ReadonlyMap<symbol, Mode>): number {
+  let width = 0;
+  for (let next = step(walk, rest, groupModes); next !== undefined; next = step(walk, rest, groupModes)) {
+    const [d, m] = next;
+    if (typeof d === "string") width += textWidth(d);
+    else {
+      const node = d as Group | TextGroup | Line;
+      if (node.kind === "text-group") width += textWidth(node.text);
+      else if (node.kind === "line") {
+        if (m === BREAK || node.hard) return width;
+        if (!node.soft) width += 1;
+      } else if (node.softLine && m === BREAK) return width;
+      else openGroup(walk, node, BREAK);
+    }
+  }
+  return width;
+}
+
+/** Puts the contents of `g` on `walk` in `mode` (a conditional group's last layout when broken). */
+function openGroup(walk: Walk, g: Group, mode: Mode): void {
+  const states = g.expandedStates;
+  walk.docs.push(states !== undefined && mode === BREAK ? states.at(-1)! : g.contents);
+  walk.modes.push(mode);
+}
+
+/**
+ * nixfmt's decision for a soft line (`firstLineFits`): `next` flat, then what follows on `rest`
+ * up to its first line break, must fit in `remaining` columns. A group on the way counts whole
+ * when it fits flat, with what follows it up to its first line break, in the width left after
+ * what was counted from the soft line on (nixfmt measures it from the full `width`, not from the
+ * current column); otherwise its own first line counts.
+ */
+function firstLineFits(next: Doc, rest: Stack, width: number, remaining: number, groupModes: ReadonlyMap<symbol, Mode>): boolean {
+  const walk: Walk = { docs: [next], modes: [FLAT], restIndex: rest.docs.length };
+  const scratch: Stack = { docs: [], indents: [], modes: [] };
+  const noRest: Stack = { docs: [], indents: [], modes: [] };
+  let used = 0;
+  for (let item = step(walk, rest, groupModes); item !== undefined && used <= remaining; item = step(walk, rest, groupModes)) {
+    const [d, m] = item;
+    if (typeof d === "string") {
+      used += textWidth(d);
+      continue;
+    }
+    const node = d as Group | TextGroup | Line;
+    if (node.kind === "text-group") used += textWidth(node.text);
+    else if (node.kind === "line") {
+      if (m === BREAK || node.hard) break;
+      if (!node.soft) used += 1;
+    } else if (node.softLine && m === BREAK) break;
+    else if (node.breaks || m === BREAK) {
+      const after: Walk = { docs: [...walk.docs], modes: [...walk.modes], restIndex: walk.restIndex };
+      const budget = width - used - firstLineWidth(after, rest, groupModes);
+      const flat = !node.forced && fits(node.contents, FLAT, noRest, budget, groupModes, scratch);
+      if (flat) used += flatWidthOf(node.contents, groupModes);
+      else openGroup(walk, node, BREAK);
+    } else openGroup(walk, node, FLAT);
+  }
+  return used <= remaining;
+}
+
+/** Columns of `d` laid out flat. */
+function flatWidthOf(d: Doc, groupModes: ReadonlyMap<symbol, Mode>): number {
+  const walk: Walk = { docs: [d], modes: [FLAT], restIndex: 0 };
+  const noRest: Stack = { docs: [], indents: [], modes: [] };
+  let width = 0;
+  for (let item = step(walk, noRest, groupModes); item !== undefined; item = step(walk, noRest, groupModes)) {
+    const [part] = item;
+    if (typeof part === "string") width += textWidth(part);
+    else {
+      const node = part as Group | TextGroup | Line;
+      if (node.kind === "text-group") width += textWidth(node.text);
+      else if (node.kind === "line") width += node.soft ? 0 : 1;
+      else openGroup(walk, node, FLAT);
+    }
+  }
+  return width;
+}
+
 /** The text of `d` laid out at `width` columns. */
 export function printDoc(d: Doc, width: number): string {
   return new LinePrinter(width).print(d);
@@ -178,6 +308,11 @@ class LinePrinter {
       return chosen;
     }
     this.shouldRemeasure = false;
+    if (g.softLine) {
+      const fitting = !g.breaks && firstLineFits(g.contents, this.stack, this.width, this.width - this.position, this.groupModes);
+      this.push(g.contents, indentation, fitting ? FLAT : BREAK);
+      return fitting ? FLAT : BREAK;
+    }
     if (!g.breaks && this.stateFits(g, g.contents, 0, indentation)) {
       this.pushState(g, g.contents, 0, indentation);
       return FLAT;

@@ -6,7 +6,7 @@ import type { NixAttrName, NixAttrs, NixExpr, NixList, NixSelect } from "../ast.
 import { attrNameText, identifierText, NixPrintError } from "../escape.ts";
 import { isAbsorbableExpr, isAbsorbableTerm, needsParensAsTerm } from "./classify.ts";
 import { withComments } from "./comments.ts";
-import { group, hardline, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.ts";
+import { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.ts";
 import { PARENTHESIZED, type Printer } from "./printer.ts";
 import { isAtomicRaw, isSelectionRaw, printRaw } from "./raw.ts";
 
@@ -76,9 +76,14 @@ export function absorbExpr(p: Printer, e: NixExpr, wide: boolean): Doc {
 
 /**
  * `base.a."b c".${d} or default`. A set or list base puts the selectors on the next line when
- * it is expanded, as nixfmt does (`}` newline `.${system}`).
+ * it is expanded, as nixfmt does (`}` newline `.${system}`). With `nested` (an operand after a
+ * chain's operator, which nixfmt nests) selectors that move to the next line are one level
+ * deeper when the base, a list, string or parenthesized term, stayed on the operator's line: nixfmt
+ * lays such a base out as a group that fits, whose text does not open the deeper indentation
+ * level, so the selectors' line does; a set, or a base that broke, prints text by text and opens
+ * it on its own line.
  */
-export function printSelect(p: Printer, e: NixSelect): Doc {
+export function printSelect(p: Printer, e: NixSelect, nested = false): Doc {
   let base = e.expr;
   const path = [...e.path];
   while (base.kind === "select" && base.orDefault === undefined) {
@@ -92,34 +97,57 @@ export function printSelect(p: Printer, e: NixSelect): Doc {
       "Give the selection at least one name.",
     );
   }
-  const [baseDoc, separator] = selectBase(p, base);
+  const [baseDoc, separator, grouped] = selectBase(p, base);
   const selectors = printAttrPath(p, path);
-  const selection =
-    typeof baseDoc === "string" && separator === "" && typeof selectors === "string"
-      ? `${baseDoc}.${selectors}`
-      : [baseDoc, separator, ".", selectors];
-  if (e.orDefault === undefined) return selection;
-  // nixfmt nests `or default` (`softline <> nest (…)`), and a nest indents only lines that start
-  // inside it: the default's own lines (a `''` string, a set) are one level deeper only when
-  // `or` moved to a line of its own.
-  const id = Symbol("or");
-  return [selection, group(indent(line), { id }), indentIfBreak(["or ", printTerm(p, e.orDefault)], { groupId: id })];
+  const orDefault = e.orDefault === undefined ? "" : printOrDefault(p, e.orDefault);
+  if (nested && separator !== "" && grouped) return selectorsUnderOperator(baseDoc, [separator, ".", selectors, orDefault]);
+  if (typeof baseDoc === "string" && separator === "" && typeof selectors === "string" && orDefault === "") return `${baseDoc}.${selectors}`;
+  return [baseDoc, separator, ".", selectors, orDefault];
 }
 
-function selectBase(p: Printer, base: NixExpr): [Doc, Doc] {
+/**
+ * ` or default`. nixfmt nests it (`softline <> nest (…)`), and a nest indents only lines that
+ * start inside it: the default's own lines (a `''` string, a set) are one level deeper only when
+ * `or` moved to a line of its own.
+ */
+function printOrDefault(p: Printer, orDefault: NixExpr): Doc {
+  const id = Symbol("or");
+  return [group(indent(line), { id, softLine: true }), indentIfBreak(["or ", printTerm(p, orDefault)], { groupId: id })];
+}
+
+/**
+ * `base` then `rest` (the selectors and any `or default`), one level deeper when `base` stays on
+ * one line (see {@link printSelect}).
+ */
+function selectorsUnderOperator(base: Doc, rest: Doc): Doc {
+  const id = Symbol("select-base");
+  return [group(base, { id }), ifBreak(rest, indent(rest), { groupId: id })];
+}
+
+/**
+ * How a selection's base prints: its text, what may break before the first `.` (nothing after a
+ * name), and whether nixfmt lays the base out as a group (all but a set, see {@link printSelect}).
+ */
+function selectBase(p: Printer, base: NixExpr): [Doc, Doc, boolean] {
   switch (base.kind) {
     case "ident":
-      return [identifierText(base.name), ""];
+      return [identifierText(base.name), "", true];
     case "attrs":
+      return [p.expr(base), softline, false];
     case "list":
     case "string":
-      return [p.expr(base), softline];
-    case "raw":
-      // A number before `.` would read as a float (`1.x`), so only names and brackets go bare.
-      if (isAtomicRaw(base.text) && !/^\s*[0-9]/.test(base.text)) return [printRaw(base.text), ""];
-      return [printParens(p, base), group(softline)];
+      return [p.expr(base), softline, true];
+    case "raw": {
+      // A number before `.` would read as a float (`1.x`), so only names and brackets go bare;
+      // bracketed text breaks before `.` as the term it is (nixfmt parses it).
+      const text = base.text.trim();
+      if (!isAtomicRaw(text) || /^[0-9]/.test(text)) return [printParens(p, base), group(softline), true];
+      if (text.startsWith("(")) return [printRaw(base.text), group(softline), true];
+      if (text.startsWith("[") || text.startsWith("{")) return [printRaw(base.text), softline, text.startsWith("[")];
+      return [printRaw(base.text), "", true];
+    }
     default:
-      return [printParens(p, base), group(softline)];
+      return [printParens(p, base), group(softline), true];
   }
 }
 

@@ -1,0 +1,3 @@
+{
+  services.nginx.x = pkgs.fetchurl /etc/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb;
+}
