@@ -180,7 +180,7 @@ export const flakeUrl = z.string().superRefine((value, context) => {
       input: value,
       params: checkParams("invalid-flake-url", {
         expected:
-          'a flake URL such as "github:NixOS/nixpkgs/nixos-24.11", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs" (a flake reference nix can parse)',
+          'a flake URL such as "github:NixOS/nixpkgs/nixos-26.05", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs" (a flake reference nix can parse)',
         detail: problem,
       }),
     });

@@ -12,7 +12,7 @@ import { nixExpression, nixOptionBlock } from "./values.ts";
 /** home-manager's release scheme, `YY.MM`. */
 const STATE_VERSION = /^\d{2}\.(05|11)$/;
 
-const stateVersionMessage = 'must be a home-manager release such as "24.11" (year.month, May or November)';
+const stateVersionMessage = 'must be a home-manager release such as "26.05" (year.month, May or November)';
 
 /** `programs.git`: the identity commits are made with. */
 export const homeGitSchema = z.strictObject({
@@ -31,7 +31,7 @@ const aliasName = z.string().regex(/^[^\s='"`$\\]+$/, {
 export const homeSchema = z.strictObject({
   /**
    * `home.stateVersion`: the home-manager release whose defaults this home was written against,
-   * e.g. `"24.11"`. Required in the shared home; never change it after the first deployment.
+   * e.g. `"26.05"`. Required in the shared home; never change it after the first deployment.
    */
   stateVersion: z.string().regex(STATE_VERSION, { error: stateVersionMessage }).optional(),
   /** Packages installed for this user (`home.packages`), e.g. `[pkg("ripgrep"), pkg("tmux")]`. */
@@ -55,7 +55,7 @@ export const homeSchema = z.strictObject({
  */
 export const sharedHomeSchema = homeSchema.extend({
   stateVersion: z
-    .string({ error: 'home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "24.11"' })
+    .string({ error: 'home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "26.05"' })
     .regex(STATE_VERSION, { error: stateVersionMessage }),
 });
 

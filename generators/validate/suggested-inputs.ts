@@ -9,6 +9,9 @@ import { SCAFFOLD_TOOLING } from "../init/scaffold-tooling.ts";
 /** nixpkgs as `typeflake init` pins it: the newest stable release's branch. */
 export const SUGGESTED_NIXPKGS_URL = `github:NixOS/nixpkgs/nixos-${SCAFFOLD_TOOLING.nixosRelease}`;
 
+/** The `stateVersion` suggested for a home written now: the release a new fleet follows. */
+export const SUGGESTED_STATE_VERSION = SCAFFOLD_TOOLING.nixosRelease;
+
 /**
  * The NixOS release a nixpkgs flake URL follows: `"24.11"` for a `nixos-24.11` branch (also
  * `nixpkgs-24.11-darwin`, `release-24.11`, `?ref=nixos-24.11`, `nixos-24.11.tar.gz`), `"unstable"` for

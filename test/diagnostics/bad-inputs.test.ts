@@ -237,7 +237,7 @@ const CASES: readonly Case[] = [
     },
     code: "invalid-flake-url",
     path: "inputs.nixpkgs.url",
-    message: 'must be a flake URL such as "github:NixOS/nixpkgs/nixos-24.11"',
+    message: 'must be a flake URL such as "github:NixOS/nixpkgs/nixos-26.05"',
   },
   {
     name: "bad user name",

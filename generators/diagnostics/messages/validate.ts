@@ -1,6 +1,7 @@
 /** Words of the fleet checks' diagnostics (`codes/validate.ts`). */
 import type { ValidateFields } from "../codes/validate.ts";
 import { formatObjectPath } from "../diagnostic.ts";
+import { SUGGESTED_STATE_VERSION } from "../../validate/suggested-inputs.ts";
 import type { Renderers } from "./renderer.ts";
 import { joinSome } from "./words.ts";
 
@@ -65,7 +66,7 @@ export const validateMessages: Renderers<ValidateFields> = {
     `the home of ${user} on ${JSON.stringify(host)} would be generated as ${generated}, the file of ${user}'s shared home; ` +
     `rename the host, or configure ${user} on it in homes/${user}.ts`,
   "missing-shared-home": ({ user }) =>
-    `a home for one host extends the user's shared home, and there is no homes/${user}.ts; create it with export default defineHome({ stateVersion: "24.11" })`,
+    `a home for one host extends the user's shared home, and there is no homes/${user}.ts; create it with export default defineHome({ stateVersion: "${SUGGESTED_STATE_VERSION}" })`,
   "user-not-on-host": ({ user, host, hostFile }) =>
     `${JSON.stringify(host)} has no account ${JSON.stringify(user)}, so this home would not be used; add users: { ${user}: {} } to ${hostFile} or to a module it uses`,
   "unused-home": ({ user }) =>
