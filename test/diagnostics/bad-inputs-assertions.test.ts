@@ -166,6 +166,22 @@ const CASES: readonly Case[] = [
     files: nas(`${ADDRESS}\n  nixos: { users: { users: { alice: { isNormalUser: true, hashedPassword: "!", ⟦file⟧hashedPasswordFile: "/run/secrets/alice" } } } },`),
     errors: [{ code: "conflicting-passwords", at: "hosts/nas/host.ts#file", message: "The user 'alice' has multiple of the options" }],
   },
+  {
+    name: "a person declared on another host given only a group here, by docker({ users })",
+    files: {
+      "hosts/nas/host.ts": hostFile(`${ADDRESS}\n  services: { docker: docker({ users: [⟦bob⟧"bob"] }) },`, "defineHost, docker"),
+      ...web(`  address: "10.0.20.11",\n  users: { bob: { sshKeys: [] } },`),
+    },
+    errors: [
+      {
+        code: "undeclared-user",
+        at: "hosts/nas/host.ts#bob",
+        message:
+          'host "nas" gives user "bob" settings but declares no such account (hosts/web/host.ts declares it, and hosts/nas/host.ts uses none of them), ' +
+          'so the build would fail with "Exactly one of users.users.bob.isSystemUser and users.users.bob.isNormalUser must be set."',
+      },
+    ],
+  },
   // Options of a service that require another one.
   {
     name: "Samba nsswins with winbindd turned off",
@@ -331,6 +347,19 @@ describe("bad inputs: assertions, values hosts share, all problems in one run", 
       expect(found.map(({ severity, file, line }) => ({ severity, file, line }))).toEqual([{ severity: "warning", file: "typeflake.config.ts", line: 12 }]);
       expect(found[0]!.message).toContain("sops-nix takes the group from users.users.");
     }
+  });
+
+  it("warns of a user given only groups whom no file of the fleet declares, naming the closest account; a NixOS module may declare it", async () => {
+    const root = await writeFleet({
+      ...BASE_FLEET,
+      ...nas(`${ADDRESS}\n  users: { alice: {} },\n  nixos: { users: { users: { alcie: { extraGroups: ["wheel"] }, alice: { extraGroups: ["wheel"] }, nobody: { extraGroups: ["wheel"] } } } },`),
+    });
+    roots.push(root);
+    const run = await runGenerate(root, "--json");
+    expect(run.exitCode, run.stderr).toBe(0);
+    const found = (JSON.parse(run.stdout) as DiagnosticRecord[]).filter((record) => record.code === "undeclared-user");
+    expect(found.map(({ severity, file, line }) => ({ severity, file, line }))).toEqual([{ severity: "warning", file: "hosts/nas/host.ts", line: 6 }]);
+    expect(found[0]!.message).toContain('did you mean "alice"? Otherwise declare the account on the host or in a module it uses (users: { "alcie": { … } }); nothing is needed if a NixOS module the host enables declares it');
   });
 
   it.each(CASES.map((testCase) => [testCase.name, testCase] as const))("%s", async (_, testCase) => {
