@@ -73,6 +73,10 @@ export const validateMessages: Renderers<ValidateFields> = {
       `Declare it (users: { ${JSON.stringify(user)}: { deploy: true, sshKeys: ["ssh-ed25519 AAAA… you@laptop"] } }, ` +
         "in a module every host uses to declare it once), or set deploy.sshUser to an account the hosts have",
     ),
+  "unknown-time-zone": ({ timeZone, suggestion }) =>
+    `${JSON.stringify(timeZone)} is not a zone of the IANA time zone database, so NixOS would link /etc/localtime to a file ` +
+    "that does not exist and the machine would keep UTC" +
+    suggestThen(suggestion, 'Zones are case-sensitive "Area/City" names, as `timedatectl list-timezones` lists them, or "UTC"'),
   "missing-shared-home": ({ user }) =>
     `a home for one host extends the user's shared home, and there is no homes/${user}.ts; create it with export default defineHome({ stateVersion: "${SUGGESTED_STATE_VERSION}" })`,
   "user-not-on-host": ({ user, host, hostFile }) =>
