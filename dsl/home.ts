@@ -16,9 +16,9 @@ const stateVersionMessage = 'must be a home-manager release such as "26.05" (yea
 
 /** `programs.git`: the identity commits are made with. */
 export const homeGitSchema = z.strictObject({
-  /** The name commits are signed with (`programs.git.userName`), e.g. `"Alice Liddell"`. */
+  /** The name commits are signed with (`programs.git.settings.user.name`; `userName` before home-manager 25.11), e.g. `"Alice Liddell"`. */
   userName: z.string().min(1, { error: "must not be empty" }).optional(),
-  /** The e-mail address commits carry (`programs.git.userEmail`), e.g. `"alice@example.com"`. */
+  /** The e-mail address commits carry (`programs.git.settings.user.email`; `userEmail` before home-manager 25.11), e.g. `"alice@example.com"`. */
   userEmail: z.email({ error: 'must be an e-mail address such as "alice@example.com"' }).optional(),
 });
 
