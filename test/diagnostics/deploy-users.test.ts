@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { DiagnosticRecord } from "../../generators/diagnostics/json.ts";
 import { BASE_FLEET, fleetFile, hostFile, INPUTS, moduleFile } from "./support/fleet-text.ts";
-import { runGenerate } from "./support/run-generate.ts";
+import { warningsOf } from "./support/run-generate.ts";
 import { removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
 
 const roots: string[] = [];
@@ -16,11 +16,7 @@ afterAll(() => Promise.all(roots.map(removeFleet)));
 async function warnings(files: FleetFiles): Promise<Pick<DiagnosticRecord, "severity" | "file" | "line" | "message">[]> {
   const root = await writeFleet({ ...BASE_FLEET, ...files });
   roots.push(root);
-  const run = await runGenerate(root, "--json");
-  expect(run.exitCode, run.stderr).toBe(0);
-  return (JSON.parse(run.stdout) as DiagnosticRecord[])
-    .filter((record) => record.code === "deploy-user-missing")
-    .map(({ severity, file, line, message }) => ({ severity, file, line, message }));
+  return (await warningsOf(root, "deploy-user-missing")).map(({ severity, file, line, message }) => ({ severity, file, line, message }));
 }
 
 const FLEET_DEPLOYING_AS = (user: string) => fleetFile(`${INPUTS}\n  deploy: { sshUser: "${user}" },`);
