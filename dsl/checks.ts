@@ -180,7 +180,7 @@ export const flakeUrl = z.string().superRefine((value, context) => {
       input: value,
       params: checkParams("invalid-flake-url", {
         expected:
-          'a flake URL such as "github:NixOS/nixpkgs/nixos-24.11", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs" (a flake reference nix can parse)',
+          'a flake URL such as "github:NixOS/nixpkgs/nixos-26.05", "git+https://host/repo?ref=main", "git+ssh://git@host/repo", "path:./local", "tarball+https://host/x.tar.gz" or "nixpkgs" (a flake reference nix can parse)',
         detail: problem,
       }),
     });
@@ -219,17 +219,23 @@ export const groupName = matching(
   "invalid-group-name",
 );
 
-/** A WireGuard public key: 32 bytes in base64, 44 characters ending in '='. */
+/**
+ * A WireGuard public key: 32 bytes in base64, 44 characters ending in '='. The form names the
+ * 43rd character's few values: a key mistyped or made up by hand has the right length and '=',
+ * and "44 characters ending in '='" alone would describe it.
+ */
 export const wireguardPublicKey = matching(
   /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/,
-  "a WireGuard public key: 44 base64 characters ending in '=' (the output of `wg pubkey`)",
+  "a WireGuard public key (the output of `wg pubkey`): 32 bytes in base64, 44 characters ending in '=', " +
+    "the one before '=' being A, E, I, M, Q, U, Y, c, g, k, o, s, w, 0, 4 or 8",
   "invalid-wireguard-key",
 );
 
 /** An age public key (`age1…`, bech32). */
 export const agePublicKey = matching(
   /^age1[02-9ac-hj-np-z]{58}$/,
-  "an age public key: \"age1\" followed by 58 bech32 characters (the output of `age-keygen -y`)",
+  "an age public key: \"age1\" followed by 58 bech32 characters, lowercase letters and digits other than 1, b, i and o " +
+    "(the output of `age-keygen -y`)",
   "invalid-age-key",
 );
 

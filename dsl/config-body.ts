@@ -130,6 +130,8 @@ export const configBodyShape = {
    * Typed from the NixOS option schema — the fleet's own (`typeflake options sync`) when it has
    * one, else the one typeflake ships — so a misspelled option is a compile error, and checked
    * against it again at generate time, where renamed and removed options name their successor.
+   * The shipped schema's hover docs give an option's type only; a synced one adds its
+   * description, default and example.
    */
   nixos: (nixOptionBlock as z.ZodType<{ readonly [name: string]: NixValue }, NixosBlock>).default({}),
   /** Hand-written Nix modules to import, relative to this file, e.g. `["./extra.nix"]`. */

@@ -7,7 +7,7 @@
  * - `tarball+(http|https|file)://…`, `file+(http|https|file)://…`, and `http(s)://…` naming an
  *   archive (`.tar.gz`, `.zip`, …)
  * - `path:<path>`, `./relative`, `/absolute`
- * - indirect ids looked up in the registry: `nixpkgs`, `flake:nixpkgs/nixos-24.11(/<rev>)?`
+ * - indirect ids looked up in the registry: `nixpkgs`, `flake:nixpkgs/nixos-26.05(/<rev>)?`
  */
 
 /** A git commit hash, as `rev` takes it. */
@@ -79,7 +79,7 @@ const urlProblem = (type: string, url: string): string | undefined => {
   return queryProblem(parsed.search === "" ? undefined : parsed.search.slice(1));
 };
 
-/** `nixpkgs`, `nixpkgs/nixos-24.11`, `nixpkgs/nixos-24.11/<rev>`. */
+/** `nixpkgs`, `nixpkgs/nixos-26.05`, `nixpkgs/nixos-26.05/<rev>`. */
 const indirectProblem = (reference: string): string | undefined => {
   const [path = "", query] = reference.split(/\?(.*)/s);
   const [id = "", ref, rev, ...extra] = path.split("/");

@@ -16,7 +16,7 @@ const inputName = textMatching(
 
 /** One flake input. */
 export const flakeInputSchema = z.strictObject({
-  /** Where it comes from, e.g. `"github:NixOS/nixpkgs/nixos-24.11"`. */
+  /** Where it comes from, e.g. `"github:NixOS/nixpkgs/nixos-26.05"`. */
   url: flakeUrl,
   /**
    * Make this input's own inputs follow the fleet's, to avoid a second nixpkgs:

@@ -12,13 +12,13 @@ import { nixExpression, nixOptionBlock } from "./values.ts";
 /** home-manager's release scheme, `YY.MM`. */
 const STATE_VERSION = /^\d{2}\.(05|11)$/;
 
-const stateVersionMessage = 'must be a home-manager release such as "24.11" (year.month, May or November)';
+const stateVersionMessage = 'must be a home-manager release such as "26.05" (year.month, May or November)';
 
 /** `programs.git`: the identity commits are made with. */
 export const homeGitSchema = z.strictObject({
-  /** The name commits are signed with (`programs.git.userName`), e.g. `"Alice Liddell"`. */
+  /** The name commits are signed with (`programs.git.settings.user.name`; `userName` before home-manager 25.11), e.g. `"Alice Liddell"`. */
   userName: z.string().min(1, { error: "must not be empty" }).optional(),
-  /** The e-mail address commits carry (`programs.git.userEmail`), e.g. `"alice@example.com"`. */
+  /** The e-mail address commits carry (`programs.git.settings.user.email`; `userEmail` before home-manager 25.11), e.g. `"alice@example.com"`. */
   userEmail: z.email({ error: 'must be an e-mail address such as "alice@example.com"' }).optional(),
 });
 
@@ -31,7 +31,7 @@ const aliasName = z.string().regex(/^[^\s='"`$\\]+$/, {
 export const homeSchema = z.strictObject({
   /**
    * `home.stateVersion`: the home-manager release whose defaults this home was written against,
-   * e.g. `"24.11"`. Required in the shared home; never change it after the first deployment.
+   * e.g. `"26.05"`. Required in the shared home; never change it after the first deployment.
    */
   stateVersion: z.string().regex(STATE_VERSION, { error: stateVersionMessage }).optional(),
   /** Packages installed for this user (`home.packages`), e.g. `[pkg("ripgrep"), pkg("tmux")]`. */
@@ -55,7 +55,7 @@ export const homeSchema = z.strictObject({
  */
 export const sharedHomeSchema = homeSchema.extend({
   stateVersion: z
-    .string({ error: 'home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "24.11"' })
+    .string({ error: 'home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "26.05"' })
     .regex(STATE_VERSION, { error: stateVersionMessage }),
 });
 

@@ -17,6 +17,8 @@ import type { OptionIndex } from "./options/runtime-index.ts";
 import { loadOptionIndex } from "./load/fleet-option-index.ts";
 import { checkCrossHost } from "./validate/cross-host/index.ts";
 import { checkAssertions } from "./validate/assertions/index.ts";
+import { checkDeployUsers } from "./validate/check-deploy-users.ts";
+import { checkTimeZones } from "./validate/check-time-zones.ts";
 import { fleetOptions, type FleetOptions } from "./validate/assertions/host-options.ts";
 import { checkableFleet, skippedChecks } from "./validate/checkable-fleet.ts";
 import { CONFIG_FILE } from "./load/layout.ts";
@@ -87,6 +89,8 @@ const laterChecks = async (root: string, lowered: LoweredFleet, options: FleetOp
     ...checkRawOptions(fleet, optionIndex, gathered && fleetLosers(gathered.hosts, gathered.unlisted)),
     ...(gathered ? checkDefinitionConflicts(gathered.hosts) : []),
     ...checkAssertions(lowered.index, options),
+    ...checkDeployUsers(lowered.index, options),
+    ...checkTimeZones(options),
     ...checkPaths(paths, onDisk, generatedPaths(plan)),
     ...(await checkRawNix(fleet, { written: lowered.index.written })),
   ];

@@ -35,7 +35,8 @@ const deployment = (target: DeployTarget): NixExpr =>
   attrs([
     assign("targetHost", str(target.targetHost)),
     assign("targetUser", str(target.sshUser)),
-    assign("tags", list(target.tags.map((tag) => str(tag)))),
+    // colmena's own default is no tags: written only when the host has some, as deploy-rs nodes carry only what was set.
+    ...(target.tags.length > 0 ? [assign("tags", list(target.tags.map((tag) => str(tag))))] : []),
     ...(target.buildOnTarget ? [assign("buildOnTarget", bool(true))] : []),
     ...(target.sshOpts.length > 0 ? [assign("sshOptions", list(target.sshOpts.map((option) => str(option))))] : []),
   ]);

@@ -139,8 +139,10 @@ export class DefinitionTree {
       const parts = isNixExpression(current) && current.kind === "merge" ? current.values : [current];
       return { kind: "leaf", value: mkMerge([...parts, value]), origins };
     }
+    // A list beside a single value: a list option given a value of the wrong type, not two values.
+    const list = Array.isArray(value) ? "this" : Array.isArray(current) ? "earlier" : undefined;
     this.problems.push(
-      error("conflicting-definitions", origin, { earlier: JSON.stringify(current) }, [nodeOrigin(existing)]),
+      error("conflicting-definitions", origin, { earlier: JSON.stringify(current), ...(list && { list }) }, [nodeOrigin(existing)]),
     );
     return { kind: "leaf", value: current, origins };
   }

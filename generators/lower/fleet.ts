@@ -7,7 +7,7 @@
 import { definitions, emptyContribution, type Contribution, type Definition, type PortClaim } from "./contribution.ts";
 import { lowerBody } from "./body.ts";
 import { homeManagerDefinitions } from "./home-manager.ts";
-import { lowerHome } from "./home.ts";
+import { gitIdentityForm, lowerHome } from "./home.ts";
 import { lowerSecrets } from "./secrets/index.ts";
 import { modulesUsedBy, secretsOfHost, type FleetIndex } from "../model/fleet-index.ts";
 import type { HostEntry } from "../model/fleet.ts";
@@ -64,11 +64,12 @@ export const lowerFleet = (index: FleetIndex, hosts: readonly HostEntry[] = inde
   const modules = new Map(
     fleet.modules.map((module) => [module.name, lowerBody(module.config, { index, hostName: undefined, origin: { file: module.file, objectPath: [] } })]),
   );
+  const gitForm = gitIdentityForm(fleet.config.inputs["home-manager"]?.url);
   return {
     index,
     hosts: new Map(hosts.map((host) => [host.name, lowerHost(index, host, modules)])),
     modules,
-    homes: new Map((fleet.homes ?? []).map((home) => [home.name, lowerHome(home.config, { file: home.file, objectPath: [] })])),
+    homes: new Map((fleet.homes ?? []).map((home) => [home.name, lowerHome(home.config, { file: home.file, objectPath: [] }, gitForm)])),
   };
 };
 

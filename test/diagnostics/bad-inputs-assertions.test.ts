@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { BASE_FLEET, fleetFile, hostFile, moduleFile, overlayFile } from "./support/fleet-text.ts";
 import type { DiagnosticRecord } from "../../generators/diagnostics/json.ts";
 import { markers } from "./support/markers.ts";
-import { runGenerate, snapshotFolder } from "./support/run-generate.ts";
+import { runGenerate, snapshotFolder, warningsOf } from "./support/run-generate.ts";
 import { removeFleet, writeFleet, type FleetFiles } from "./support/temp-fleet.ts";
 
 interface Expected {
@@ -165,6 +165,22 @@ const CASES: readonly Case[] = [
     name: "a user with two password options",
     files: nas(`${ADDRESS}\n  nixos: { users: { users: { alice: { isNormalUser: true, hashedPassword: "!", ⟦file⟧hashedPasswordFile: "/run/secrets/alice" } } } },`),
     errors: [{ code: "conflicting-passwords", at: "hosts/nas/host.ts#file", message: "The user 'alice' has multiple of the options" }],
+  },
+  {
+    name: "a person declared on another host given only a group here, by docker({ users })",
+    files: {
+      "hosts/nas/host.ts": hostFile(`${ADDRESS}\n  services: { docker: docker({ users: [⟦bob⟧"bob"] }) },`, "defineHost, docker"),
+      ...web(`  address: "10.0.20.11",\n  users: { bob: { sshKeys: [] } },`),
+    },
+    errors: [
+      {
+        code: "undeclared-user",
+        at: "hosts/nas/host.ts#bob",
+        message:
+          'host "nas" gives user "bob" settings but declares no such account (hosts/web/host.ts declares it, and hosts/nas/host.ts uses none of them), ' +
+          'so the build would fail with "Exactly one of users.users.bob.isSystemUser and users.users.bob.isNormalUser must be set."',
+      },
+    ],
   },
   // Options of a service that require another one.
   {
@@ -325,12 +341,21 @@ describe("bad inputs: assertions, values hosts share, all problems in one run", 
     // A typo, and the user of a service a raw block enables (NixOS's grafana module declares it).
     for (const root of [await owned("ghost"), await owned("grafana", "\n  nixos: { services: { grafana: { enable: true } } },")]) {
       roots.push(root);
-      const run = await runGenerate(root, "--json");
-      expect(run.exitCode, run.stderr).toBe(0);
-      const found = (JSON.parse(run.stdout) as DiagnosticRecord[]).filter((record) => record.code === "sops-owner-not-a-user");
+      const found = await warningsOf(root, "sops-owner-not-a-user");
       expect(found.map(({ severity, file, line }) => ({ severity, file, line }))).toEqual([{ severity: "warning", file: "typeflake.config.ts", line: 12 }]);
       expect(found[0]!.message).toContain("sops-nix takes the group from users.users.");
     }
+  });
+
+  it("warns of a user given only groups whom no file of the fleet declares, naming the closest account; a NixOS module may declare it", async () => {
+    const root = await writeFleet({
+      ...BASE_FLEET,
+      ...nas(`${ADDRESS}\n  users: { alice: {} },\n  nixos: { users: { users: { alcie: { extraGroups: ["wheel"] }, alice: { extraGroups: ["wheel"] }, nobody: { extraGroups: ["wheel"] } } } },`),
+    });
+    roots.push(root);
+    const found = await warningsOf(root, "undeclared-user");
+    expect(found.map(({ severity, file, line }) => ({ severity, file, line }))).toEqual([{ severity: "warning", file: "hosts/nas/host.ts", line: 6 }]);
+    expect(found[0]!.message).toContain('did you mean "alice"? Otherwise declare the account on the host or in a module it uses (users: { "alcie": { … } }); nothing is needed if a NixOS module the host enables declares it');
   });
 
   it.each(CASES.map((testCase) => [testCase.name, testCase] as const))("%s", async (_, testCase) => {

@@ -290,7 +290,7 @@ const CASES: readonly Case[] = [
     files: { "typeflake.config.ts": withInputUrl("github:NixOS") },
     code: "invalid-flake-url",
     path: "inputs.nixpkgs.url",
-    message: ['must be a flake URL such as "github:NixOS/nixpkgs/nixos-24.11"', "(a flake reference nix can parse)", 'github: takes <owner>/<repo>'],
+    message: ['must be a flake URL such as "github:NixOS/nixpkgs/nixos-26.05"', "(a flake reference nix can parse)", 'github: takes <owner>/<repo>'],
   },
   {
     name: "flake input URL with scp-style SSH",

@@ -237,7 +237,7 @@ const CASES: readonly Case[] = [
     },
     code: "invalid-flake-url",
     path: "inputs.nixpkgs.url",
-    message: 'must be a flake URL such as "github:NixOS/nixpkgs/nixos-24.11"',
+    message: 'must be a flake URL such as "github:NixOS/nixpkgs/nixos-26.05"',
   },
   {
     name: "bad user name",
@@ -296,7 +296,20 @@ const CASES: readonly Case[] = [
     },
     code: "invalid-wireguard-key",
     path: "services.wireguard.wg0.peers[0].publicKey",
-    message: "must be a WireGuard public key: 44 base64 characters",
+    message: "must be a WireGuard public key (the output of `wg pubkey`): 32 bytes in base64, 44 characters ending in '='",
+  },
+  {
+    // 44 characters ending in '=', as the form says, yet no 32 bytes encode to it: the message names why.
+    name: "WireGuard key of the right length whose last character before '=' no 32 bytes end in",
+    files: {
+      "typeflake.config.ts": fleetFile(WITH_SECRETS),
+      ...nas(
+        `${ADDRESS}\n  services: {\n    wireguard: {\n      wg0: {\n        ips: ["10.100.0.1/24"],\n        privateKey: secret("wg-key"),\n        peers: [{ »publicKey: "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8D1=", allowedIPs: ["10.100.0.2/32"] }],\n      },\n    },\n  },`,
+      ),
+    },
+    code: "invalid-wireguard-key",
+    path: "services.wireguard.wg0.peers[0].publicKey",
+    message: "the one before '=' being A, E, I, M, Q, U, Y, c, g, k, o, s, w, 0, 4 or 8, got \"xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8D1=\"",
   },
   {
     name: "bad age key",
@@ -304,6 +317,14 @@ const CASES: readonly Case[] = [
     code: "invalid-age-key",
     path: "secrets.admins[0]",
     message: 'must be an age public key: "age1" followed by 58 bech32 characters',
+  },
+  {
+    // Right length, but with a 'b', which bech32 leaves out: the message names the letters it has not.
+    name: "age key of the right length with a letter bech32 leaves out",
+    files: { "typeflake.config.ts": fleetFile(WITH_SECRETS.replace("secrets: {", `secrets: { admins: [»"${VALID_AGE_KEY.slice(0, -1)}b"],`)) },
+    code: "invalid-age-key",
+    path: "secrets.admins[0]",
+    message: "lowercase letters and digits other than 1, b, i and o",
   },
   {
     name: "bad hostId",

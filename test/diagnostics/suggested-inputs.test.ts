@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { SCAFFOLD_TOOLING } from "../../generators/init/scaffold-tooling.ts";
-import { homeManagerUrl, nixosReleaseOf, SUGGESTED_NIXPKGS_URL } from "../../generators/validate/suggested-inputs.ts";
+import { nixosReleaseOf } from "../../generators/model/nixos-release.ts";
+import { homeManagerUrl, SUGGESTED_NIXPKGS_URL } from "../../generators/validate/suggested-inputs.ts";
 
 describe("the inputs a missing-input error suggests", () => {
   it.each([

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { pkg } from "../../dsl/expressions.ts";
 import { rebasePath } from "../../generators/files/home-file.ts";
 import { homeManagerDefinitions } from "../../generators/lower/home-manager.ts";
-import { lowerHome } from "../../generators/lower/home.ts";
+import { gitIdentityForm, lowerHome } from "../../generators/lower/home.ts";
 import type { Fleet } from "../../generators/model/fleet.ts";
 import { homesOfHost, homeNixPath, usersOfHost } from "../../generators/model/homes.ts";
 import { checkNixosOptions } from "../../generators/options/check-options.ts";
@@ -37,13 +37,28 @@ describe("home-manager modules", () => {
     const fleet = homeFleet();
     const home = fleet.homes![0]!;
     const origin = { file: home.file, objectPath: [] };
-    expect(lowerHome(home.config, origin)).toEqual([
+    expect(lowerHome(home.config, origin, "userName")).toEqual([
       { path: ["home", "packages"], value: [pkg("ripgrep"), pkg("tmux")], origin: { ...origin, objectPath: ["packages"] } },
       { path: ["home", "shellAliases"], value: { ll: "ls -l" }, origin: { ...origin, objectPath: ["shellAliases"] } },
       { path: ["home", "stateVersion"], value: "24.11", origin: { ...origin, objectPath: ["stateVersion"] } },
       { path: ["programs", "git"], value: { enable: true, userName: "Alice", userEmail: "alice@lab.local" }, origin: { ...origin, objectPath: ["git"] } },
       { path: [], value: {}, origin: { ...origin, objectPath: ["homeManager"] } },
     ]);
+  });
+
+  it("spells git's identity as the fleet's home-manager release names it: settings.user from 25.11 (which renamed userName), and for unstable or a URL naming no release", () => {
+    const home = homeFleet().homes![0]!;
+    const git = (url: string | undefined) =>
+      lowerHome(home.config, { file: home.file, objectPath: [] }, gitIdentityForm(url)).find((definition) => definition.path.join(".") === "programs.git")?.value;
+    const settings = { enable: true, settings: { user: { name: "Alice", email: "alice@lab.local" } } };
+    const userName = { enable: true, userName: "Alice", userEmail: "alice@lab.local" };
+    expect(git("github:nix-community/home-manager/release-24.11")).toEqual(userName);
+    expect(git("github:nix-community/home-manager/release-25.05")).toEqual(userName);
+    expect(git("github:nix-community/home-manager/release-25.11")).toEqual(settings);
+    expect(git("github:nix-community/home-manager/release-26.05")).toEqual(settings);
+    expect(git("github:nix-community/home-manager/master")).toEqual(settings);
+    expect(git("github:nix-community/home-manager")).toEqual(settings);
+    expect(git(undefined)).toEqual(settings);
   });
 
   it("writes the shared home as homes/<user>/default.nix", () => {

@@ -42,9 +42,9 @@ describe("validating homes", () => {
   it("requires stateVersion in the shared home only, in home-manager's release form", () => {
     expect(summary(homeSources({ homes: { alice: {}, "alice@nas": {} } }))).toEqual([["error", "missing-key", "homes/alice.ts", "stateVersion"]]);
     const [required] = validateFleet(homeSources({ homes: { alice: {} } })).diagnostics;
-    expect(required && messageOf(required)).toBe('missing required key "stateVersion": home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "24.11"');
+    expect(required && messageOf(required)).toBe('missing required key "stateVersion": home-manager needs home.stateVersion, so the shared home sets it: the home-manager release it was first deployed with, e.g. "26.05"');
     const [form] = validateFleet(homeSources({ homes: { alice: { stateVersion: "24.10" } } })).diagnostics;
-    expect(form && messageOf(form)).toBe('must be a home-manager release such as "24.11" (year.month, May or November)');
+    expect(form && messageOf(form)).toBe('must be a home-manager release such as "26.05" (year.month, May or November)');
   });
 
   it("refuses unknown keys, as every typeflake schema does", () => {

@@ -115,6 +115,13 @@ describe("colmenaHive", () => {
     });
   });
 
+  test("leaves colmena's default tags to colmena: a host without tags gets no tags binding", () => {
+    const untagged = colmenaHive({ system: "x86_64-linux", nodes: [{ target: deployTarget("box", "10.0.20.5", []), modules: [path("./hosts/box")] }] });
+    if (untagged.kind !== "assign" || untagged.value.kind !== "apply") throw new Error("colmenaHive is not makeHive applied to a set");
+    const deployment = binding(binding(untagged.value.arg, "box"), "deployment") as NixAttrs;
+    expect(deployment.bindings.map((b) => (b.kind === "assign" ? b.path.join(".") : "inherit"))).toEqual(["targetHost", "targetUser"]);
+  });
+
   test("puts imports first in each node, as modules are written", () => {
     const nas = binding(hiveSet(), "nas") as NixAttrs;
     expect(nas.bindings.map((b) => (b.kind === "assign" ? b.path.join(".") : "inherit"))).toEqual([

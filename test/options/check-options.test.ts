@@ -151,11 +151,13 @@ describe("checkNixosOptions reports", () => {
     ]);
   });
 
-  it("an unknown option without a close name, saying how to import a fuller schema", () => {
+  it("an unknown option without a close name, naming options sync (the usual way to a fuller schema) and options import", () => {
     expect(summary({ services: { zorkmid: { enable: true } } })).toEqual([
       `unknown-option @ nixos/services/zorkmid: The option \`services.zorkmid' does not exist. typeflake knows ${shippedOptionCount} options ` +
-        "(from nixos-options.json, nixos-option-aliases.json); if your nixpkgs has this option, import its options.json " +
-        "with `typeflake options import <options.json>`.",
+        "(from nixos-options.json, nixos-option-aliases.json); if your nixpkgs or one of your modules declares this option, " +
+        "write the fleet's own schema with `typeflake options sync` (it asks nix for the options of the flake's hosts; again " +
+        "after `nix flake update` or a new module), or import an options.json with `typeflake options import <options.json>` " +
+        "(docs/options.md).",
     ]);
   });
 

@@ -48,7 +48,7 @@ describe("typeflake schema", () => {
   it("describes fields with the DSL's doc comments", () => {
     expect(at(document, "$defs", "host", "properties", "address")["description"]).toBe('The address other hosts and the deploy tool reach it at, e.g. `"10.0.20.10"`.');
     expect(at(document, "$defs", "home", "properties", "git", "properties", "userEmail")["description"]).toBe(
-      'The e-mail address commits carry (`programs.git.userEmail`), e.g. `"alice@example.com"`.',
+      'The e-mail address commits carry (`programs.git.settings.user.email`; `userEmail` before home-manager 25.11), e.g. `"alice@example.com"`.',
     );
     const share = at(document, "$defs", "host", "properties", "services", "properties", "samba");
     expect(share["description"]).toBe("Samba file shares; opens TCP 445 and 139.");

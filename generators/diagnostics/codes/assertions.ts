@@ -54,6 +54,8 @@ export interface AssertionFields {
   /** A sops secret owned by a user the host does not declare, without a group (sops-nix reads the owner's). */
   readonly "sops-owner-not-a-user": Refusal;
   readonly "ssh-listen-without-address": Refusal;
+  /** A `users.users` entry neither a normal nor a system account (only groups added, as `docker({ users })` adds them). */
+  readonly "undeclared-user": Refusal;
   readonly "ssh-x11-without-xauth": Refusal;
   readonly "wireguard-preshared-key": Refusal;
   readonly "wireguard-private-key": Refusal;

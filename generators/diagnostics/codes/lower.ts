@@ -28,8 +28,12 @@ export interface LowerFields {
   readonly "password-secret-owner": { readonly field: "owner" | "group"; readonly value: string };
   /** restartUnits with agenix, which ignores it (a warning). */
   readonly "unsupported-restart-units": Readonly<Record<never, never>>;
-  /** Two different values for one NixOS option; `earlier` is the first as JSON. */
-  readonly "conflicting-definitions": { readonly earlier: string };
+  /**
+   * Two different values for one NixOS option; `earlier` is the first as JSON. `list`: which of
+   * the two is a list when only one is (`this` or `earlier`): a list option's definitions are
+   * joined, so the other is a value of the wrong type rather than a second value.
+   */
+  readonly "conflicting-definitions": { readonly earlier: string; readonly list?: "this" | "earlier" };
   /** A package two overlays define; `firstFile` is the overlay that defines it first. */
   readonly "duplicate-overlay-package": { readonly package: string; readonly firstFile: string };
   /** A value the Nix printer cannot write, which validation let through; `reason` is the printer's. */

@@ -47,6 +47,10 @@ export interface ValidateFields {
   };
   /** A per-host home that would be generated as the file of the user's shared home. */
   readonly "home-name-clash": { readonly user: string; readonly host: string; readonly generated: string };
+  /** `deploy.sshUser` names an account `hosts` do not declare (a warning), with the closest account they have. */
+  readonly "deploy-user-missing": { readonly user: string; readonly hosts: readonly string[]; readonly suggestion?: string };
+  /** A `time.timeZone` the time zone database does not have (a warning), with the closest zone it has. */
+  readonly "unknown-time-zone": { readonly timeZone: string; readonly suggestion?: string };
   /** A per-host home without the shared home it extends. */
   readonly "missing-shared-home": { readonly user: string };
   /** A per-host home for a user the host has no account for (`hostFile`: the host's file). */

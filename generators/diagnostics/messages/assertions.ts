@@ -43,6 +43,7 @@ export const assertionMessages: Renderers<AssertionFields> = {
   "sops-owner-not-a-user": refusal,
   "ssh-listen-without-address": refusal,
   "ssh-x11-without-xauth": refusal,
+  "undeclared-user": refusal,
   "wireguard-preshared-key": refusal,
   "wireguard-private-key": refusal,
   "zfs-needs-host-id": (data) => {

@@ -34,9 +34,12 @@ export const lowerMessages: Renderers<LowerFields> = {
     `this secret is a user's password file, which sops-nix decrypts before the users exist (neededForUsers) and owns by root:root whatever its ${field} says (${JSON.stringify(value)}); remove ${field} (NixOS reads the file as root)`,
   "unsupported-restart-units": () =>
     "restartUnits is a sops-nix feature; agenix ignores it. Restart the units from the service's own configuration instead",
-  "conflicting-definitions": ({ earlier }) =>
-    `conflicts with the value ${earlier} defined earlier for the same NixOS option; ` +
-    "NixOS accepts one value here: remove one definition, or wrap the one that should win in mkForce(…)",
+  "conflicting-definitions": ({ earlier, list }) =>
+    list === undefined
+      ? `conflicts with the value ${earlier} defined earlier for the same NixOS option; ` +
+        "NixOS accepts one value here: remove one definition, or wrap the one that should win in mkForce(…)"
+      : `is ${list === "this" ? "a list" : "not a list"}, but the value ${earlier} defined earlier for the same NixOS option ${list === "this" ? "is not" : "is"}: ` +
+        `NixOS joins the definitions of a list option, so each must be a list; write ${list === "this" ? "the earlier one" : "this one"} as a list ([…])`,
   "duplicate-overlay-package": ({ package: name, firstFile }) =>
     `package ${JSON.stringify(name)} is already defined by the overlay in ${firstFile}; define it in one overlay only`,
   "unprintable-value": ({ reason }) => reason,

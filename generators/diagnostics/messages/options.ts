@@ -86,7 +86,9 @@ export const optionMessages: Renderers<OptionFields> = {
       ? `The option ${quote(path)} does not exist. Did you mean ${joinAlternatives(suggestions.map(quote))}?` +
         (dotted ? " A quoted key with dots is one attribute name in Nix, not a path: write each part as a nested key." : "")
       : `The option ${quote(path)} does not exist. typeflake knows ${optionCount} options (from ${sources.join(", ")}); ` +
-        "if your nixpkgs has this option, import its options.json with `typeflake options import <options.json>`.",
+        "if your nixpkgs or one of your modules declares this option, write the fleet's own schema with `typeflake options sync` " +
+        "(it asks nix for the options of the flake's hosts; again after `nix flake update` or a new module), " +
+        "or import an options.json with `typeflake options import <options.json>` (docs/options.md).",
   "aliased-option": ({ from, to }) =>
     to ? `The option ${quote(from)} is an alias of ${quote(to)}; write ${quote(to)} instead.` : `The option ${quote(from)} is an alias.`,
   "renamed-option": ({ from, how, to, removedAs }) =>

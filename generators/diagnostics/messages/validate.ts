@@ -1,8 +1,9 @@
 /** Words of the fleet checks' diagnostics (`codes/validate.ts`). */
 import type { ValidateFields } from "../codes/validate.ts";
 import { formatObjectPath } from "../diagnostic.ts";
+import { SUGGESTED_STATE_VERSION } from "../../validate/suggested-inputs.ts";
 import type { Renderers } from "./renderer.ts";
-import { joinSome } from "./words.ts";
+import { joinSome, suggestThen } from "./words.ts";
 
 const relativeTo = (base: string): string => (base === "" ? "the fleet root" : `${base}/`);
 
@@ -64,8 +65,20 @@ export const validateMessages: Renderers<ValidateFields> = {
   "home-name-clash": ({ user, host, generated }) =>
     `the home of ${user} on ${JSON.stringify(host)} would be generated as ${generated}, the file of ${user}'s shared home; ` +
     `rename the host, or configure ${user} on it in homes/${user}.ts`,
+  "deploy-user-missing": ({ user, hosts, suggestion }) =>
+    `typeflake deploy logs in to ${joinSome(hosts.map((host) => JSON.stringify(host)))} as ${JSON.stringify(user)}, ` +
+    `which ${hosts.length === 1 ? "it does" : "they do"} not declare as an account, so the deploy's ssh login would fail` +
+    suggestThen(
+      suggestion,
+      `Declare it (users: { ${JSON.stringify(user)}: { deploy: true, sshKeys: ["ssh-ed25519 AAAA… you@laptop"] } }, ` +
+        "in a module every host uses to declare it once), or set deploy.sshUser to an account the hosts have",
+    ),
+  "unknown-time-zone": ({ timeZone, suggestion }) =>
+    `${JSON.stringify(timeZone)} is not a zone of the IANA time zone database, so NixOS would link /etc/localtime to a file ` +
+    "that does not exist and the machine would keep UTC" +
+    suggestThen(suggestion, 'Zones are case-sensitive "Area/City" names, as `timedatectl list-timezones` lists them, or "UTC"'),
   "missing-shared-home": ({ user }) =>
-    `a home for one host extends the user's shared home, and there is no homes/${user}.ts; create it with export default defineHome({ stateVersion: "24.11" })`,
+    `a home for one host extends the user's shared home, and there is no homes/${user}.ts; create it with export default defineHome({ stateVersion: "${SUGGESTED_STATE_VERSION}" })`,
   "user-not-on-host": ({ user, host, hostFile }) =>
     `${JSON.stringify(host)} has no account ${JSON.stringify(user)}, so this home would not be used; add users: { ${user}: {} } to ${hostFile} or to a module it uses`,
   "unused-home": ({ user }) =>

@@ -65,6 +65,7 @@ const WATCHED: readonly (readonly string[])[] = [
   ["networking", "hostName"],
   ["networking", "wireguard", "interfaces"],
   ["security", "acme"],
+  ["time", "timeZone"],
   // Every service's switch, for the inventory's list of services enabled through raw blocks.
   ["services", ANY_NAME, "enable"],
   ["services", "nginx", "enable"],

@@ -13,6 +13,7 @@ import { nginxTls } from "./nginx-tls.ts";
 import { serviceSwitches } from "./service-switches.ts";
 import { sopsKeySource } from "./sops-key-source.ts";
 import { sopsOwnerGroup } from "./sops-owner-group.ts";
+import { userAccountKind } from "./user-account-kind.ts";
 import { userPasswords } from "./user-passwords.ts";
 import { wireguardKeys } from "./wireguard-keys.ts";
 import { zfsHostId } from "./zfs-host-id.ts";
@@ -27,6 +28,7 @@ const ASSERTIONS: readonly HostAssertion[] = [
   nginxTls,
   wireguardKeys,
   userPasswords,
+  userAccountKind,
   serviceSwitches,
 ];
 

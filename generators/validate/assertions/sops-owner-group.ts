@@ -6,20 +6,12 @@
  */
 import { warning } from "../../diagnostics/diagnostic.ts";
 import { hostLabel, type HostAssertion } from "./assertion.ts";
-import { booleanOf, type HostOptions } from "./host-options.ts";
+import type { HostOptions } from "./host-options.ts";
+import { nixosDeclaresUser } from "./nixos-accounts.ts";
 
-/** Users that NixOS's own modules declare while a service typeflake configures is on, with that service's switch. */
-const SERVICE_USERS: Readonly<Record<string, readonly string[]>> = {
-  nginx: ["services", "nginx", "enable"],
-  sshd: ["services", "openssh", "enable"],
-};
-
-/** Whether `user` exists on the host as far as typeflake sees: root, one of its users, or a service's user. */
-const declaresUser = (options: HostOptions, user: string): boolean => {
-  if (user === "root" || options.namesUnder("users", "users").includes(user)) return true;
-  const service = SERVICE_USERS[user];
-  return service !== undefined && booleanOf(options.get(...service)) === true;
-};
+/** Whether `user` exists on the host as far as typeflake sees: one of its users, or one NixOS declares. */
+const declaresUser = (options: HostOptions, user: string): boolean =>
+  options.namesUnder("users", "users").includes(user) || nixosDeclaresUser(options, user);
 
 /**
  * sops secrets owned by a user the host does not declare, with no group to stand in for the

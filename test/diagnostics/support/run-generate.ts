@@ -4,7 +4,9 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { expect } from "vitest";
 import { registerGenerateCommands } from "../../../generators/cli/commands/generate.ts";
+import type { DiagnosticRecord } from "../../../generators/diagnostics/json.ts";
 import { type CommandRun, runCommand } from "../../support/run-command.ts";
 
 /** What a run left: its exit code and everything written to stdout and stderr. */
@@ -13,6 +15,13 @@ export type GenerateRun = CommandRun;
 /** `typeflake generate …args` on `root`, in this process. */
 export const runGenerate = (root: string, ...args: string[]): Promise<GenerateRun> =>
   runCommand([registerGenerateCommands], ["generate", ...args], { root, cwd: root });
+
+/** The diagnostics of one code a `generate --json` run on `root` reports; the run must succeed (warnings only). */
+export const warningsOf = async (root: string, code: string): Promise<DiagnosticRecord[]> => {
+  const run = await runGenerate(root, "--json");
+  expect(run.exitCode, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as DiagnosticRecord[]).filter((record) => record.code === code);
+};
 
 /** Every file under `root` (its `.git` folder aside) with its content. */
 export const snapshotFolder = async (root: string): Promise<Record<string, string>> => {

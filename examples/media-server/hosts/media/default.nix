@@ -46,9 +46,30 @@
       /media/music 192.168.1.0/24(rw,sync,no_subtree_check) 10.8.0.0/24(ro,sync,no_subtree_check)
     '';
   };
-  users.users.alice = {
-    isNormalUser = true;
-    extraGroups = [ "family" ];
+  users.users = {
+    alice = {
+      isNormalUser = true;
+      extraGroups = [ "family" ];
+    };
+    deploy = {
+      isNormalUser = true;
+      extraGroups = [ "wheel" ];
+      openssh.authorizedKeys.keys = [
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl admin@laptop"
+      ];
+    };
   };
   users.groups.family = { };
+  security.sudo.extraRules = [
+    {
+      users = [ "deploy" ];
+      commands = [
+        {
+          command = "ALL";
+          options = [ "NOPASSWD" ];
+        }
+      ];
+    }
+  ];
+  nix.settings.trusted-users = [ "deploy" ];
 }

@@ -26,6 +26,10 @@ export default defineHost({
       ],
     }),
   },
-  users: { alice: { extraGroups: ["family"] } },
+  users: {
+    alice: { extraGroups: ["family"] },
+    // The account typeflake deploy logs in as (deploy.sshUser in typeflake.config.ts).
+    deploy: { deploy: true, sshKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl admin@laptop"] },
+  },
   groups: { family: {} },
 });

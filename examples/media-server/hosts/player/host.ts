@@ -7,4 +7,6 @@ export default defineHost({
   services: {
     nfsMounts: nfsMounts({ "/mnt/movies": { host: host("media"), export: "/media/movies" } }),
   },
+  // The account typeflake deploy logs in as (deploy.sshUser in typeflake.config.ts).
+  users: { deploy: { deploy: true, sshKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl admin@laptop"] } },
 });
