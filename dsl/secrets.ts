@@ -93,8 +93,10 @@ export const secretsSchema = z
      */
     defaultFile: fleetRelativePath.default("secrets/secrets.yaml"),
     /**
-     * The age private key each host decrypts with. sops: default `"/var/lib/sops-nix/key.txt"`.
-     * agenix: when unset, agenix uses the host's SSH host keys (`/etc/ssh/ssh_host_ed25519_key`).
+     * An age private key file each host decrypts with, e.g. `"/var/lib/sops-nix/key.txt"`; it must
+     * exist on the host (sops-nix fails activation on a missing key file). When unset, both backends
+     * decrypt with the host's SSH host key (`/etc/ssh/ssh_host_ed25519_key`, OpenSSH on), as
+     * sops-nix and agenix do by default; `hostKeys` then holds that key (sops: `ssh-to-age` of it).
      */
     ageKeyFile: absolutePath.optional(),
     /** age public keys of the people who edit secrets; they can decrypt everything. */

@@ -45,9 +45,11 @@ const SOPS_INPUT = `    "sops-nix": { url: "github:Mic92/sops-nix", follows: { n
 /** A fleet keeping secret "wg-key" with agenix; `hostKeys` as written. */
 const agenixFleet = (hostKeys: string, extra = "") =>
   fleetFile(`${INPUTS(AGENIX_INPUT)}\n  secrets: {\n    backend: "agenix",\n${extra}    hostKeys: { ${hostKeys} },\n    secrets: { "wg-key": {} },\n  },`);
-/** A fleet keeping secret "wg-key" with sops. */
-const sopsFleet = (hostKeys: string) =>
-  fleetFile(`${INPUTS(SOPS_INPUT)}\n  secrets: {\n    hostKeys: { ${hostKeys} },\n    secrets: { "wg-key": {} },\n  },`);
+/** A fleet keeping secret "wg-key" with sops, decrypted with an age key file unless `keyFile` is false. */
+const sopsFleet = (hostKeys: string, keyFile = true) =>
+  fleetFile(
+    `${INPUTS(SOPS_INPUT)}\n  secrets: {\n${keyFile ? '    ageKeyFile: "/var/lib/sops-nix/key.txt",\n' : ""}    hostKeys: { ${hostKeys} },\n    secrets: { "wg-key": {} },\n  },`,
+  );
 
 const ADDRESS = `  address: "10.0.20.10",`;
 /** `services` with one WireGuard interface `wg0` whose fields are `body`, after `others`. */
@@ -105,6 +107,14 @@ const CASES: readonly Case[] = [
       ...nas(`${ADDRESS}\n${WG(`ips: ["10.100.0.1/24"], privateKey: secret("wg-key")`)}\n  nixos: { sops: { age: { ⟦null⟧keyFile: mkForce(null) } } },`),
     },
     errors: [{ code: "sops-no-key-source", at: "hosts/nas/host.ts#null", message: '"No key source configured for sops.' }],
+  },
+  {
+    name: "sops without a key file on a host without OpenSSH, whose host key sops-nix would decrypt with",
+    files: {
+      "typeflake.config.ts": sopsFleet(`nas: "${AGE_NAS}"`, false),
+      "hosts/nas/host.ts": hostFile(`${ADDRESS}\n${WG(`ips: ["10.100.0.1/24"], privateKey: secret("wg-key")`)}`, HOST_NAMES).replace("defineHost({", "⟦host⟧defineHost({"),
+    },
+    errors: [{ code: "sops-no-key-source", at: "hosts/nas/host.ts#host", message: "enable OpenSSH on the host so sops-nix decrypts with its SSH host key, or set secrets.ageKeyFile" }],
   },
   // ZFS.
   {
@@ -335,7 +345,7 @@ describe("bad inputs: assertions, values hosts share, all problems in one run", 
     const owned = (owner: string, raw = "") =>
       writeFleet({
         ...BASE_FLEET,
-        "typeflake.config.ts": fleetFile(`${INPUTS(SOPS_INPUT)}\n  secrets: {\n    hostKeys: { nas: "${AGE_NAS}" },\n    secrets: { "wg-key": { owner: "${owner}" } },\n  },`),
+        "typeflake.config.ts": fleetFile(`${INPUTS(SOPS_INPUT)}\n  secrets: {\n    hostKeys: { nas: "${AGE_NAS}" },\n    secrets: { "wg-key": { owner: "${owner}" } },\n    ageKeyFile: "/var/lib/sops-nix/key.txt",\n  },`),
         ...nas(`${ADDRESS}\n${WG(`ips: ["10.100.0.1/24"], privateKey: secret("wg-key")`)}${raw}`),
       });
     // A typo, and the user of a service a raw block enables (NixOS's grafana module declares it).

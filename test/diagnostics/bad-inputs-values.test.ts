@@ -434,7 +434,7 @@ describe("encrypted files not created yet", () => {
   it("warns with the sops command that creates the file, and still generates", async () => {
     const root = await writeFleet({
       ...BASE_FLEET,
-      "typeflake.config.ts": withSecrets(`{ hostKeys: { nas: "${AGE_KEY}" }, secrets: { "wg-key": { file: "secrets/nas.yaml" } } }`),
+      "typeflake.config.ts": withSecrets(`{ ageKeyFile: "/var/lib/sops-nix/key.txt", hostKeys: { nas: "${AGE_KEY}" }, secrets: { "wg-key": { file: "secrets/nas.yaml" } } }`),
       "hosts/nas/host.ts": hostFile(`${ADDRESS}\n  secrets: ["wg-key"],`),
     });
     roots.push(root);

@@ -22,6 +22,8 @@ const everything = (backend: "sops" | "agenix"): Fleet =>
       modules: ["base"],
       secrets: {
         backend,
+        // The hosts' keys are age keys: sops decrypts with them from a key file.
+        ...(backend === "sops" && { ageKeyFile: "/var/lib/sops-nix/key.txt" }),
         admins: [AGE.admin],
         hostKeys: { hub: AGE.gateway, spoke: AGE.nas },
         secrets: { "wireguard-key": { owner: "root", group: "systemd-network", mode: "0440", restartUnits: ["wireguard-wg0.service"], file: "secrets/hub.yaml" } },

@@ -50,6 +50,12 @@ describe("sops-nix lowering", () => {
     ]);
   });
 
+  it("names no age key file unless the fleet does: sops-nix then decrypts with the SSH host key, and a key file named but missing fails activation", () => {
+    const fleet = fleetWithSecrets({ secrets: { "wireguard-key": {} } });
+    const { definitions } = lowerSecrets(fleet, ["wireguard-key"], hostContext(fleet, "gateway"));
+    expect(definitions.map((definition) => definition.path.join("."))).toEqual(["sops.defaultSopsFile", "sops.secrets.wireguard-key"]);
+  });
+
   it("writes group, mode, restart units and a secret's own file", () => {
     const fleet = fleetWithSecrets({
       defaultFile: "secrets/common.yaml",
@@ -104,7 +110,6 @@ describe("sops-nix lowering: what the real module needs besides the values", () 
     expect(definitions.map((definition) => [definition.path.join("."), definition.value])).toEqual([
       ["sops.defaultSopsFile", nixPath("../../secrets/common.json")],
       ["sops.defaultSopsFormat", "json"],
-      ["sops.age.keyFile", "/var/lib/sops-nix/key.txt"],
       ["sops.secrets.env", { sopsFile: nixPath("../../secrets/app.env"), format: "dotenv" }],
       ["sops.secrets.ini", { sopsFile: nixPath("../../secrets/app.ini"), format: "ini" }],
       ["sops.secrets.json", { sopsFile: nixPath("../../secrets/other.json") }],

@@ -1,6 +1,6 @@
 /**
- * sops-nix: the default encrypted file, the host's age key, and one `sops.secrets."<name>"` per
- * secret the host uses (`{ }` when the secret keeps every default, as hand-written configs do):
+ * sops-nix: the default encrypted file, the host's age key file when the fleet names one, and one
+ * `sops.secrets."<name>"` per secret the host uses (`{ }` when the secret keeps every default, as hand-written configs do):
  * its owner and mode, its own file and that file's format (when it is not the default file's, which
  * `sops.defaultSopsFormat` gives), and `neededForUsers` for a user's password file.
  */
@@ -13,9 +13,6 @@ import { passwordSecretsOf } from "./password-secrets.ts";
 import { secretsSettings, settingOrigin } from "./settings.ts";
 import { sopsFormatOf } from "../../../dsl/sops-format.ts";
 
-/** sops-nix's conventional location of the host's age key. */
-const SOPS_DEFAULT_KEY_FILE = "/var/lib/sops-nix/key.txt";
-
 /** sops-nix definitions for the secrets a host uses. */
 export const lowerSops: SecretsLowering = (fleet, secretNames, context) => {
   const settings = secretsSettings(fleet);
@@ -25,7 +22,9 @@ export const lowerSops: SecretsLowering = (fleet, secretNames, context) => {
   const definitions: Definition[] = [
     { path: ["sops", "defaultSopsFile"], value: nixPath(`${root}${settings.defaultFile}`), origin: settingOrigin(fleet, "defaultFile") },
     ...(defaultFormat ? [{ path: ["sops", "defaultSopsFormat"], value: defaultFormat, origin: settingOrigin(fleet, "defaultFile") }] : []),
-    { path: ["sops", "age", "keyFile"], value: settings.ageKeyFile ?? SOPS_DEFAULT_KEY_FILE, origin: settingOrigin(fleet, "ageKeyFile") },
+    // Unset, sops-nix decrypts with the SSH host key (sops.age.sshKeyPaths), as hostKeys made with
+    // ssh-to-age expect; a key file named here must exist on the host, or activation fails.
+    ...(settings.ageKeyFile ? [{ path: ["sops", "age", "keyFile"], value: settings.ageKeyFile, origin: settingOrigin(fleet, "ageKeyFile") }] : []),
     ...secretNames.map((name) => {
       const declared = settings.secrets[name];
       const format = sopsFormatOf(declared?.file ?? settings.defaultFile);

@@ -1,8 +1,9 @@
 /**
  * sops-nix (`modules/sops/default.nix`): a host with `sops.secrets` needs a key source:
  * `sops.age.keyFile`, `sops.age.sshKeyPaths` (by default the ed25519 keys of
- * `services.openssh.hostKeys` when OpenSSH is on), or GnuPG. typeflake writes `sops.age.keyFile`;
- * a raw override that clears it (and no other source) is what this catches.
+ * `services.openssh.hostKeys` when OpenSSH is on), or GnuPG. typeflake writes `sops.age.keyFile`
+ * only from `secrets.ageKeyFile`: a host without it decrypts with its SSH host key, so a host with
+ * OpenSSH off (or a raw override clearing the key file) and no other source is what this catches.
  */
 import { hostLabel, refused, type HostAssertion } from "./assertion.ts";
 import { booleanOf, isSet, UNKNOWN, type HostOptions } from "./host-options.ts";
@@ -41,9 +42,9 @@ export const sopsKeySource: HostAssertion = (options) => {
     refused(
       "sops-no-key-source",
       keyFile?.origins.at(-1) ?? { file: options.host.file, objectPath: [] },
-      `${hostLabel(options)} uses sops secret ${JSON.stringify(first)} but sops.age.keyFile is cleared and no other key source is set`,
+      `${hostLabel(options)} uses sops secret ${JSON.stringify(first)} but has no key to decrypt it with: no sops.age.keyFile, and OpenSSH (whose host key sops-nix uses by default) is off`,
       SOPS_MESSAGE,
-      "remove the override of sops.age.keyFile (typeflake sets it from secrets.ageKeyFile, default /var/lib/sops-nix/key.txt), or enable OpenSSH so sops-nix decrypts with the SSH host key",
+      'enable OpenSSH on the host so sops-nix decrypts with its SSH host key, or set secrets.ageKeyFile (e.g. "/var/lib/sops-nix/key.txt", a key file that must exist on the host)',
     ),
   ];
 };

@@ -9,13 +9,13 @@ export const INPUTS = `  inputs: {
     "deploy-rs": { url: "github:serokell/deploy-rs", follows: { nixpkgs: "nixpkgs" } },
   },`;
 
-/** Inputs plus sops-nix and one declared secret, "wg-key". */
+/** Inputs plus sops-nix and one declared secret, "wg-key", decrypted with an age key file (the hosts run no OpenSSH). */
 export const WITH_SECRETS = `  inputs: {
     nixpkgs: { url: "github:NixOS/nixpkgs/nixos-24.11" },
     "deploy-rs": { url: "github:serokell/deploy-rs", follows: { nixpkgs: "nixpkgs" } },
     "sops-nix": { url: "github:Mic92/sops-nix", follows: { nixpkgs: "nixpkgs" } },
   },
-  secrets: { secrets: { "wg-key": {} } },`;
+  secrets: { ageKeyFile: "/var/lib/sops-nix/key.txt", secrets: { "wg-key": {} } },`;
 
 /** `typeflake.config.ts` with `body` after the description. */
 export const fleetFile = (body: string = INPUTS): string =>

@@ -19,6 +19,5 @@
     ];
   };
   sops.defaultSopsFile = ../../secrets/secrets.yaml;
-  sops.age.keyFile = "/var/lib/sops-nix/key.txt";
   sops.secrets."wireguard/build".sopsFile = ../../secrets/build.yaml;
 }

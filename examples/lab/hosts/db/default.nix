@@ -20,6 +20,5 @@
   };
   networking.firewall.allowedTCPPorts = [ 5432 ];
   sops.defaultSopsFile = ../../secrets/secrets.yaml;
-  sops.age.keyFile = "/var/lib/sops-nix/key.txt";
   sops.secrets."wireguard/db".sopsFile = ../../secrets/db.yaml;
 }

@@ -79,6 +79,5 @@
     defaults.email = "admin@lab.example.com";
   };
   sops.defaultSopsFile = ../../secrets/secrets.yaml;
-  sops.age.keyFile = "/var/lib/sops-nix/key.txt";
   sops.secrets."wireguard/gw".sopsFile = ../../secrets/gw.yaml;
 }

@@ -23,6 +23,5 @@
     9090
   ];
   sops.defaultSopsFile = ../../secrets/secrets.yaml;
-  sops.age.keyFile = "/var/lib/sops-nix/key.txt";
   sops.secrets."wireguard/mon".sopsFile = ../../secrets/mon.yaml;
 }

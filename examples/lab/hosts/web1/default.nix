@@ -20,6 +20,5 @@
   };
   networking.firewall.allowedTCPPorts = [ 8080 ];
   sops.defaultSopsFile = ../../secrets/secrets.yaml;
-  sops.age.keyFile = "/var/lib/sops-nix/key.txt";
   sops.secrets."wireguard/web1".sopsFile = ../../secrets/web1.yaml;
 }
