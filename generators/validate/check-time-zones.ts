@@ -27,18 +27,25 @@ const isZone = (zone: string, known: readonly string[]): boolean => {
 /** Unknown time zones, once per place they are written. */
 export const checkTimeZones = (options: FleetOptions): Diagnostic[] => {
   const seen = new Set<string>();
+  // Judged once per zone: a fleet's hosts mostly share one, and each judgement reads ICU's whole list.
+  const judged = new Map<string, boolean>();
   let known: readonly string[] | undefined;
+  const zones = (): readonly string[] => (known ??= knownZones());
+  const isKnown = (zone: string): boolean => {
+    let verdict = judged.get(zone);
+    if (verdict === undefined) judged.set(zone, (verdict = isZone(zone, zones())));
+    return verdict;
+  };
   return options.flatMap((host) => {
     const option = host.get("time", "timeZone");
     const zone = option?.value;
     const at = option?.origins.at(-1);
     if (typeof zone !== "string" || !at) return [];
     const key = `${at.file}\0${at.objectPath.join("\0")}`;
-    known ??= knownZones();
-    if (seen.has(key) || isZone(zone, known)) return [];
+    if (seen.has(key) || isKnown(zone)) return [];
     seen.add(key);
-    const [suggestion] = closestNames(zone, known);
-    const caseOf = known.find((name) => name.toLowerCase() === zone.toLowerCase());
+    const [suggestion] = closestNames(zone, zones());
+    const caseOf = zones().find((name) => name.toLowerCase() === zone.toLowerCase());
     return [warning("unknown-time-zone", at, { timeZone: zone, ...((caseOf ?? suggestion) !== undefined && { suggestion: caseOf ?? suggestion }) })];
   });
 };
